@@ -1,0 +1,43 @@
+# freepy build. `make` builds the binaries, `make test` runs every test,
+# `make bench` runs the benchmarks against /usr/bin/python3.11.
+GO ?= go
+REF ?= /usr/bin/python3.11
+export CGO_ENABLED := 1
+
+BINS := bin/freepy bin/freepy-config bin/freepy-migrate
+
+.PHONY: all test test-go test-race test-conformance deps bench demo fmt vet clean
+
+all: deps $(BINS)
+
+# Go decides what is stale; the phony dependency keeps builds incremental.
+bin/freepy: FORCE
+	$(GO) build -o $@ ./cmd/freepy
+bin/freepy-config: FORCE
+	$(GO) build -o $@ ./cmd/freepy-config
+bin/freepy-migrate: FORCE
+	$(GO) build -o $@ ./cmd/freepy-migrate
+FORCE:
+
+# Installs what a fresh Debian machine lacks (reference interpreter, headers).
+deps:
+	@scripts/ensure-deps.sh
+
+vet:
+	$(GO) vet ./...
+
+test: all vet
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./interp/py/...
+
+demo: all
+	bin/freepy examples/demo.py
+
+bench: all
+	$(GO) run ./bench/cmd/runbench -ref $(REF) -freepy bin/freepy
+
+fmt:
+	gofmt -w cmd interp capi tests bench
+
+clean:
+	rm -rf bin build tests/out bench/out

@@ -1,0 +1,3 @@
+module freepy
+
+go 1.26
