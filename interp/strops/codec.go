@@ -175,3 +175,54 @@ func (h errHandler) callCustom(e *UnicodeError, length int) (string, bool, int, 
 	}
 	return repl, isBytes, pos, nil
 }
+
+// isFastPathName reports whether CPython's str.encode/bytes.decode handle
+// this spelling directly instead of going through the codec registry. It
+// matters for error messages: the registry wraps errors other than
+// UnicodeError as "encoding with 'NAME' codec failed (Type: msg)".
+func isFastPathName(name string) bool {
+	// _Py_normalize_encoding: ASCII alphanumerics and dots lowercased,
+	// other runs turned into one '_' (none leading or trailing), into a
+	// buffer of 10 characters.
+	var buf [10]byte
+	n := 0
+	punct := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' {
+			if punct && n > 0 {
+				if n == len(buf) {
+					return false
+				}
+				buf[n] = '_'
+				n++
+			}
+			punct = false
+			if n == len(buf) {
+				return false
+			}
+			buf[n] = c
+			n++
+		} else {
+			punct = true
+		}
+	}
+	switch string(buf[:n]) {
+	case "utf8", "utf_8", "utf16", "utf_16", "utf32", "utf_32", "ascii", "us_ascii",
+		"latin1", "latin_1", "iso_8859_1", "iso8859_1":
+		return true
+	}
+	return false
+}
+
+// wrapCodecError mimics the codec registry's wrapping of errors raised
+// while coding through a name that is not on CPython's fast path.
+func wrapCodecError(err error, verb, name string) error {
+	if e, ok := err.(*Error); ok && !isFastPathName(name) && e.Type != "MemoryError" {
+		return &Error{e.Type, fmt.Sprintf("%s with '%s' codec failed (%s: %s)", verb, name, e.Type, e.Msg)}
+	}
+	return err
+}

@@ -11,6 +11,14 @@ func Decode(b []byte, encoding, errors string) (string, error) {
 // DecodeCustom is Decode with a fallback for error handlers it does not
 // know (custom may be nil).
 func DecodeCustom(b []byte, encoding, errors string, custom CustomHandler) (string, error) {
+	s, err := decode(b, encoding, errors, custom)
+	if err != nil {
+		return "", wrapCodecError(err, "decoding", encoding)
+	}
+	return s, nil
+}
+
+func decode(b []byte, encoding, errors string, custom CustomHandler) (string, error) {
 	codec, ok := NormalizeEncoding(encoding)
 	if !ok {
 		return "", &UnknownEncodingError{encoding}
@@ -273,7 +281,7 @@ func (d *decoder) utf32(i int) error {
 			case u > MaxRune:
 				reason, end = "code point not in range(0x110000)", i+4
 			case isSurrogate(rune(u)):
-				reason, end = "code point in surrogate character range", i+4
+				reason, end = "code point in surrogate code point range(0xd800, 0xe000)", i+4
 			default:
 				d.out = AppendRune(d.out, rune(u))
 				i += 4

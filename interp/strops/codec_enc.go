@@ -48,7 +48,7 @@ func EncodeCustom(s, encoding, errors string, custom CustomHandler) ([]byte, err
 		e.out = make([]byte, 0, len(s))
 	}
 	if err := e.run(); err != nil {
-		return nil, err
+		return nil, wrapCodecError(err, "encoding", encoding)
 	}
 	return e.out, nil
 }
