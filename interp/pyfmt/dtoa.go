@@ -1,0 +1,239 @@
+package pyfmt
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// This file reproduces CPython's PyOS_double_to_string (Python/pystrtod.c,
+// format_float_short): a digit string with a decimal-point position, as
+// David Gay's dtoa returns it, laid out by the same rules. Go's strconv
+// supplies the digits: it rounds correctly (half-even on the exact binary
+// value), as dtoa does, so the two agree digit for digit.
+
+// dtsFlags are PyOS_double_to_string's Py_DTSF_* flags.
+type dtsFlags uint8
+
+const (
+	dtsSign    dtsFlags = 1 << iota // always add a sign
+	dtsAddDot0                      // "1" becomes "1.0"
+	dtsAlt                          // alternate form: keep the point and trailing zeros
+	dtsNoNeg0                       // 'z': negative zero after rounding loses its sign
+)
+
+// digitsOf splits the mantissa of strconv's 'e' output "d.ddde±XX" into the
+// digit string without trailing zeros and dtoa's decpt (value = 0.DIGITS *
+// 10**decpt).
+func digitsOf(e string) (string, int) {
+	i := strings.IndexByte(e, 'e')
+	mant, exp := e[:i], e[i+1:]
+	x, _ := strconv.Atoi(exp)
+	d := strings.Replace(mant, ".", "", 1)
+	d = strings.TrimRight(d, "0")
+	if d == "" {
+		return "0", 1
+	}
+	return d, x + 1
+}
+
+// shortestDigits is dtoa mode 0: the shortest digits that round-trip.
+func shortestDigits(a float64) (string, int) {
+	if a == 0 {
+		return "0", 1
+	}
+	return digitsOf(strconv.FormatFloat(a, 'e', -1, 64))
+}
+
+// sigDigits is dtoa mode 2: n significant digits, trailing zeros removed.
+func sigDigits(a float64, n int) (string, int) {
+	if a == 0 {
+		return "0", 1
+	}
+	return digitsOf(strconv.FormatFloat(a, 'e', n-1, 64))
+}
+
+// fixedDigits is dtoa mode 3: rounded to n digits after the point, trailing
+// zeros removed; a value that rounds to zero gives "" with decpt -n.
+func fixedDigits(a float64, n int) (string, int) {
+	if a == 0 {
+		return "0", 1
+	}
+	s := strconv.FormatFloat(a, 'f', n, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	d := intPart + frac
+	decpt := len(intPart)
+	t := strings.TrimLeft(d, "0")
+	decpt -= len(d) - len(t)
+	t = strings.TrimRight(t, "0")
+	if t == "" {
+		return "", -n
+	}
+	return t, decpt
+}
+
+// doubleToString is PyOS_double_to_string. code is one of e E f F g G r;
+// for 'r' prec must be 0.
+func doubleToString(val float64, code byte, prec int, flags dtsFlags) string {
+	upper := false
+	switch code {
+	case 'E', 'F', 'G':
+		upper = true
+		code += 'a' - 'A'
+	}
+	var b strings.Builder
+	neg := math.Signbit(val)
+	if math.IsNaN(val) {
+		// dtoa reports NaN without a sign.
+		if flags&dtsSign != 0 {
+			b.WriteByte('+')
+		}
+		if upper {
+			b.WriteString("NAN")
+		} else {
+			b.WriteString("nan")
+		}
+		return b.String()
+	}
+	if math.IsInf(val, 0) {
+		if neg {
+			b.WriteByte('-')
+		} else if flags&dtsSign != 0 {
+			b.WriteByte('+')
+		}
+		if upper {
+			b.WriteString("INF")
+		} else {
+			b.WriteString("inf")
+		}
+		return b.String()
+	}
+	a := math.Abs(val)
+	var digits string
+	var decpt int
+	switch code {
+	case 'e':
+		prec++
+		digits, decpt = sigDigits(a, prec)
+	case 'f':
+		digits, decpt = fixedDigits(a, prec)
+	case 'g':
+		if prec == 0 {
+			prec = 1
+		}
+		digits, decpt = sigDigits(a, prec)
+	default: // 'r'
+		digits, decpt = shortestDigits(a)
+	}
+	if flags&dtsNoNeg0 != 0 && neg && (digits == "" || digits == "0") {
+		neg = false
+	}
+	addDot0 := flags&dtsAddDot0 != 0
+	alt := flags&dtsAlt != 0
+	nd := len(digits)
+	vEnd := nd
+	useExp := false
+	switch code {
+	case 'e':
+		useExp = true
+		vEnd = prec
+	case 'f':
+		vEnd = decpt + prec
+	case 'g':
+		limit := prec
+		if addDot0 {
+			limit = prec - 1
+		}
+		if decpt <= -4 || decpt > limit {
+			useExp = true
+		}
+		if alt {
+			vEnd = prec
+		}
+	default:
+		if decpt <= -4 || decpt > 16 {
+			useExp = true
+		}
+	}
+	exp := 0
+	if useExp {
+		exp = decpt - 1
+		decpt = 1
+	}
+	vStart := 0
+	if decpt <= 0 {
+		vStart = decpt - 1
+	}
+	if !useExp && addDot0 {
+		vEnd = max(vEnd, decpt+1)
+	} else {
+		vEnd = max(vEnd, decpt)
+	}
+
+	if neg {
+		b.WriteByte('-')
+	} else if flags&dtsSign != 0 {
+		b.WriteByte('+')
+	}
+	zeros := func(n int) {
+		for ; n > 0; n-- {
+			b.WriteByte('0')
+		}
+	}
+	if decpt <= 0 {
+		zeros(decpt - vStart)
+		b.WriteByte('.')
+		zeros(-decpt)
+	} else {
+		zeros(-vStart)
+	}
+	if 0 < decpt && decpt <= nd {
+		b.WriteString(digits[:decpt])
+		b.WriteByte('.')
+		b.WriteString(digits[decpt:])
+	} else {
+		b.WriteString(digits)
+	}
+	if nd < decpt {
+		zeros(decpt - nd)
+		b.WriteByte('.')
+		zeros(vEnd - decpt)
+	} else {
+		zeros(vEnd - nd)
+	}
+	s := b.String()
+	if strings.HasSuffix(s, ".") && !alt {
+		s = s[:len(s)-1]
+	}
+	if useExp {
+		e := byte('e')
+		if upper {
+			e = 'E'
+		}
+		sign := byte('+')
+		if exp < 0 {
+			sign = '-'
+			exp = -exp
+		}
+		es := strconv.Itoa(exp)
+		if len(es) < 2 {
+			es = "0" + es
+		}
+		s += string([]byte{e, sign}) + es
+	}
+	return s
+}
+
+// FloatRepr returns repr(f) (and str(f)): the shortest digits that round
+// trip, in exponent form when the exponent is < -4 or >= 16.
+func FloatRepr(f float64) string {
+	return doubleToString(f, 'r', 0, dtsAddDot0)
+}
+
+// ComplexRepr returns repr(complex(re, im)).
+func ComplexRepr(re, im float64) string {
+	if re == 0 && !math.Signbit(re) {
+		return doubleToString(im, 'r', 0, 0) + "j"
+	}
+	return "(" + doubleToString(re, 'r', 0, 0) + doubleToString(im, 'r', 0, dtsSign) + "j)"
+}
