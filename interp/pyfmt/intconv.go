@@ -182,7 +182,7 @@ func parseIntASCII(s string, base int) (*big.Int, bool, error) {
 		}
 	}
 	if at(i) == '0' {
-		c := at(i + 1) | 0x20
+		c := at(i+1) | 0x20
 		if (base == 16 && c == 'x') || (base == 8 && c == 'o') || (base == 2 && c == 'b') {
 			i += 2
 			if at(i) == '_' {
