@@ -1,0 +1,171 @@
+package tests
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// cliCase is one command-line behaviour, run under both interpreters in the
+// same fresh directory (so paths printed by either agree).
+type cliCase struct {
+	name  string
+	args  []string          // interpreter arguments; "{dir}" becomes the run directory
+	stdin string            // standard input
+	files map[string]string // files created in the run directory first
+	env   []string          // extra environment; "{dir}" is substituted too
+	// check, when set, replaces the default comparison (stdout, last line
+	// of stderr, exit code) and returns "" when freepy's result is right.
+	check func(ref, got result) string
+}
+
+func cliKey(name string) string { return "cli:" + name }
+
+// printArgv is a script that shows what a program sees of its command line.
+const printArgv = "import sys\nprint(sys.argv)\n"
+
+var cliCases = []cliCase{
+	{name: "c", args: []string{"-c", "print(6 * 7)"}},
+	{name: "c_argv", args: []string{"-c", "import sys; print(sys.argv)", "a", "-x", "--y"}},
+	{name: "c_multiline", args: []string{"-c", "for i in range(3):\n    print(i)\n"}},
+	{name: "c_exception", args: []string{"-c", "1/0"}},
+	{name: "c_syntax_error", args: []string{"-c", "print(("}},
+	{name: "script_argv", args: []string{"prog.py", "one", "two words", "-c"},
+		files: map[string]string{"prog.py": printArgv}},
+	{name: "script_path0", args: []string{"sub/prog.py"},
+		files: map[string]string{
+			"sub/prog.py":   "import sys, helper\nprint(sys.argv[0], helper.X)\n",
+			"sub/helper.py": "X = 'helper from the script directory'\n",
+		}},
+	{name: "script_missing", args: []string{"no_such_file.py"}},
+	{name: "exit_code", args: []string{"-c", "import sys; sys.exit(3)"}},
+	{name: "exit_message", args: []string{"-c", "import sys; sys.exit('bye')"}},
+	{name: "exit_none", args: []string{"-c", "raise SystemExit"}},
+	{name: "exit_uncaught", args: []string{"prog.py"},
+		files: map[string]string{"prog.py": "def f():\n    raise ValueError('boom')\nprint('before')\nf()\n"}},
+	{name: "m_module", args: []string{"-m", "mod", "x", "y"},
+		files: map[string]string{"mod.py": "import sys\nprint(__name__, sys.argv[1:])\nprint(sys.argv[0].endswith('mod.py'))\n"}},
+	{name: "m_package", args: []string{"-m", "pkg"},
+		files: map[string]string{
+			"pkg/__init__.py": "print('init', __name__)\n",
+			"pkg/__main__.py": "from . import helper\nprint('main', __name__, __package__, helper.V)\n",
+			"pkg/helper.py":   "V = 5\n",
+		}},
+	{name: "m_stdlib_json_tool", args: []string{"-m", "json.tool", "--sort-keys"}, stdin: `{"b": 1, "a": [1, 2, {"c": null}]}`},
+	{name: "m_missing", args: []string{"-m", "no_such_module_here"}},
+	{name: "u_flag", args: []string{"-u", "-c", "import sys; print(sys.stdout.write_through, sys.stderr.write_through)"}},
+	{name: "u_unbuffered_order", args: []string{"-u", "-c",
+		"import sys, os\nsys.stdout.write('a')\nos.write(1, b'b')\nsys.stdout.write('c\\n')\n"}},
+	{name: "buffered_by_default", args: []string{"-c", "import sys; print(sys.stdout.write_through, sys.stdout.line_buffering)"}},
+	{name: "E_ignores_pythonpath", args: []string{"-E", "-c",
+		"import sys\ntry:\n    import onlyinlib\nexcept ImportError as e:\n    print('ImportError', e.name)\nprint(sys.flags.ignore_environment)\n"},
+		files: map[string]string{"lib/onlyinlib.py": "print('imported')\n"},
+		env:   []string{"PYTHONPATH={dir}/lib"}},
+	{name: "pythonpath", args: []string{"-c", "import onlyinlib, sys; print(sys.flags.ignore_environment)"},
+		files: map[string]string{"lib/onlyinlib.py": "print('imported', __name__)\n"},
+		env:   []string{"PYTHONPATH={dir}/lib"}},
+	{name: "pythonpath_order", args: []string{"-c", "import shadow; print(shadow.WHO)"},
+		files: map[string]string{"a/shadow.py": "WHO = 'a'\n", "b/shadow.py": "WHO = 'b'\n"},
+		env:   []string{"PYTHONPATH={dir}/b:{dir}/a"}},
+	{name: "I_isolated", args: []string{"-I", "prog.py"},
+		files: map[string]string{
+			"prog.py": "import sys, os\nprint(sys.flags.isolated, sys.flags.ignore_environment, sys.flags.no_user_site)\n" +
+				"print(os.path.dirname(os.path.abspath(__file__)) in sys.path, '' in sys.path)\n" +
+				"try:\n    import sibling\nexcept ImportError:\n    print('no sibling')\n",
+			"sibling.py": "print('sibling imported')\n",
+		},
+		env: []string{"PYTHONPATH={dir}"}},
+	{name: "X_options", args: []string{"-X", "foo=bar", "-X", "flag", "-c", "import sys; print(sorted(sys._xoptions.items()))"}},
+	{name: "O_strips_asserts", args: []string{"-O", "-c", "assert False, 'x'\nprint('ok', __debug__, __import__('sys').flags.optimize)"}},
+	{name: "no_O_asserts", args: []string{"-c", "assert False, 'x'"}},
+	{name: "S_no_site", args: []string{"-S", "-c", "import sys; print(sys.flags.no_site, 'site' in sys.modules)"}},
+	{name: "B_flag", args: []string{"-B", "-c", "import sys; print(sys.flags.dont_write_bytecode, sys.dont_write_bytecode)"}},
+	{name: "W_options", args: []string{"-W", "error::DeprecationWarning", "-c", "import sys; print(sys.warnoptions)"}},
+	{name: "combined_flags", args: []string{"-uO", "-c", "import sys; print(sys.flags.optimize)"}},
+	{name: "stdin_dash", args: []string{"-", "a", "b"}, stdin: printArgv + "print(__name__)\n"},
+	{name: "stdin_implicit", stdin: printArgv + "print(sum(range(10)))\n"},
+	{name: "stdin_exception", args: []string{"-"}, stdin: "print('x')\nraise KeyError('k')\n"},
+	{name: "unknown_option", args: []string{"-Z"}},
+	{name: "version", args: []string{"--version"}, check: checkVersion},
+	{name: "version_V", args: []string{"-V"}, check: checkVersion},
+	{name: "version_info", args: []string{"-c", "import sys; print(sys.version_info[:2], sys.version.split()[0][:4])"}},
+	{name: "hashseed", args: []string{"-c", "print(hash('abc') == hash('abc'), hash(1), hash(-1), hash(2**61))"}},
+	{name: "main_name", args: []string{"prog.py"},
+		files: map[string]string{"prog.py": "print(__name__)\nimport __main__\nprint(__main__.__file__.endswith('prog.py'))\n"}},
+}
+
+var versionRE = regexp.MustCompile(`^Python 3\.11\.\d+\n$`)
+
+// checkVersion accepts any 3.11 micro version: freepy need not match the
+// reference's patch level.
+func checkVersion(ref, got result) string {
+	if got.err != nil {
+		return fmt.Sprintf("freepy: %v", got.err)
+	}
+	if got.exit != 0 || !versionRE.MatchString(got.stdout) {
+		return fmt.Sprintf("want exit 0 and stdout %q, got exit %d, stdout %q, stderr %q",
+			ref.stdout, got.exit, got.stdout, lastLine(got.stderr))
+	}
+	return ""
+}
+
+// TestCLI compares freepy's command line with CPython's.
+func TestCLI(t *testing.T) {
+	if err := checkReference(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cliCases {
+		t.Run(c.name, func(t *testing.T) {
+			cliStats.track(t)
+			t.Parallel()
+			dir := t.TempDir()
+			for name, content := range c.files {
+				path := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			subst := func(in []string) []string {
+				out := make([]string, len(in))
+				for i, s := range in {
+					out[i] = strings.ReplaceAll(s, "{dir}", dir)
+				}
+				return out
+			}
+			spec := runSpec{args: subst(c.args), dir: dir, stdin: []byte(c.stdin), env: subst(c.env)}
+			refSpec := spec
+			refSpec.bin = refPython
+			ref := normalizeProg(run(refSpec), refPython)
+			if ref.err != nil {
+				t.Fatalf("reference: %v", ref.err)
+			}
+			t.Logf("CPython: exit %d, last stderr line %q\nstdout:\n%s", ref.exit, lastLine(ref.stderr), ref.stdout)
+			var got result
+			if freepyBin == "" {
+				got.err = freepyErr
+			} else {
+				spec.bin = freepyBin
+				got = normalizeProg(run(spec), freepyBin)
+			}
+			check := c.check
+			if check == nil {
+				check = compareRuns
+			}
+			judge(t, cliKey(c.name), check(ref, got))
+		})
+	}
+}
+
+// normalizeProg replaces the interpreter's own path, which CPython puts in
+// some messages ("python3.11: can't open file ..."), by PROG.
+func normalizeProg(r result, bin string) result {
+	r.stdout = strings.ReplaceAll(r.stdout, bin, "PROG")
+	r.stderr = strings.ReplaceAll(r.stderr, bin, "PROG")
+	return r
+}

@@ -1,0 +1,1 @@
+HELLO = "helper next to the main script"

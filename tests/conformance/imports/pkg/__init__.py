@@ -1,0 +1,3 @@
+print("initializing pkg")
+NAME = "pkg"
+lazy_counter = 0

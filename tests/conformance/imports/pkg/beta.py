@@ -1,0 +1,5 @@
+print("loading beta")
+def shared():
+    return "beta.shared"
+def describe():
+    return "beta (" + __name__ + ")"

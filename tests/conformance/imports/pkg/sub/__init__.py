@@ -1,0 +1,1 @@
+print("initializing pkg.sub")

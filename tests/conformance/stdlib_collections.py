@@ -1,0 +1,21 @@
+# collections: Counter, defaultdict, OrderedDict, deque, namedtuple, ChainMap.
+from collections import Counter, defaultdict, OrderedDict, deque, namedtuple, ChainMap
+c = Counter("abracadabra")
+print(c.most_common(3), c["a"], c["z"], sorted(c.elements())[:6], c.total())
+c.update("aaz"); c.subtract({"b": 2})
+print(sorted(c.items()), (c + Counter("zz"))["z"], sorted((Counter(a=3) - Counter(a=1, b=2)).items()))
+dd = defaultdict(list)
+for k, v in [("x", 1), ("y", 2), ("x", 3)]:
+    dd[k].append(v)
+print(dict(dd), dd["new"], sorted(dd), defaultdict(int)["q"])
+od = OrderedDict([("b", 1), ("a", 2)])
+od["c"] = 3; od.move_to_end("b"); od.move_to_end("c", last=False)
+print(list(od), od.popitem(), od.popitem(last=False), od)
+dq = deque([1, 2, 3], maxlen=5)
+dq.append(4); dq.appendleft(0); dq.append(5); dq.extendleft([-1])
+print(dq, dq.popleft(), dq.pop(), dq[1], len(dq), dq.maxlen)
+dq.rotate(2); print(dq); dq.rotate(-1); print(dq, list(reversed(dq)), 3 in dq)
+P = namedtuple("P", ["x", "y"], defaults=[0])
+print(P(1), P(1, 2)._replace(y=5), P._make([3, 4]), P(1, 2) + (3,))
+cm = ChainMap({"a": 1}, {"a": 2, "b": 3})
+print(cm["a"], cm["b"], sorted(cm), cm.new_child({"c": 4})["c"], len(cm))

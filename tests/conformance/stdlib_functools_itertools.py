@@ -1,0 +1,17 @@
+# functools and itertools.
+import functools, itertools, operator
+print(functools.reduce(operator.add, range(10)), functools.reduce(lambda a, b: a * b, [], 1))
+print(list(itertools.chain([1], "ab", range(2))), list(itertools.chain.from_iterable(["xy", "z"])))
+print(list(itertools.islice(itertools.count(10, 5), 4)), list(itertools.islice(itertools.cycle("ab"), 5)), list(itertools.repeat("r", 3)))
+print(list(itertools.accumulate([1, 2, 3, 4])), list(itertools.accumulate([3, 1, 4], max)), list(itertools.accumulate([1, 2], initial=10)))
+print(list(itertools.product("ab", repeat=2)), list(itertools.permutations(range(3), 2)), list(itertools.combinations("abcd", 2)))
+print(list(itertools.combinations_with_replacement("ab", 2)), [(k, list(g)) for k, g in itertools.groupby("aabbbc")])
+print(list(itertools.zip_longest("ab", "xyz", fillvalue="-")), list(itertools.starmap(pow, [(2, 3), (3, 2)])))
+print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(itertools.dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(itertools.filterfalse(None, [0, 1, 0, 2])), list(itertools.compress("abcd", [1, 0, 1, 0])), list(itertools.pairwise("abcd")))
+a, b = itertools.tee([1, 2, 3])
+print(list(a), list(b))
+print(sorted(["b", "A", "c"], key=functools.cmp_to_key(lambda x, y: (x.lower() > y.lower()) - (x.lower() < y.lower()))))
+p = functools.partial(int, base=16)
+print(p("ff"), p.func is int, p.keywords)
+print(operator.itemgetter(1, 0)("ab"), operator.attrgetter("real")(3), operator.methodcaller("upper")("x"), operator.mul(3, 4))

@@ -1,0 +1,4 @@
+# exit: 1
+if True:
+        x = 1
+	y = 2
