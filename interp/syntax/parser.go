@@ -1,8 +1,335 @@
 package syntax
 
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
 // Parse parses src (UTF-8 Python source) according to mode and returns a
 // *Module (ModeExec), *Expression (ModeEval) or *Interactive (ModeSingle).
-// Errors are *Error values.
+// Errors are *Error values. Parse never panics.
 func Parse(filename string, src []byte, mode Mode) (Mod, error) {
-	return nil, &Error{Kind: "SyntaxError", Msg: "parser not implemented yet", Filename: filename, Line: 1}
+	src = normalize(src)
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, &Error{Kind: "SyntaxError", Msg: "source code cannot contain null bytes", Filename: filename}
+	}
+	p := newParser(src)
+	var mod Mod
+	err := p.run(func() {
+		switch mode {
+		case ModeEval:
+			mod = p.evalInput()
+		case ModeSingle:
+			mod = p.interactiveInput()
+		default:
+			mod = p.fileInput()
+		}
+	})
+	if err != nil {
+		err.Filename = filename
+		return nil, err
+	}
+	return mod, nil
+}
+
+// normalize turns "\r\n" and "\r" into "\n", drops a UTF-8 BOM and makes
+// sure the source ends with a newline, as CPython's tokenizer does.
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		out := make([]byte, 0, len(src)+1)
+		for i := 0; i < len(src); i++ {
+			if src[i] == '\r' {
+				out = append(out, '\n')
+				if i+1 < len(src) && src[i+1] == '\n' {
+					i++
+				}
+				continue
+			}
+			out = append(out, src[i])
+		}
+		src = out
+	}
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		src = append(src[:len(src):len(src)], '\n')
+	}
+	return src
+}
+
+// bailout is the panic value that unwinds the parser on a syntax error;
+// run recovers it (and only it) and turns it into the returned *Error.
+type bailout struct{}
+
+type parser struct {
+	s        *scanner
+	src      []byte
+	toks     []token
+	pos      int
+	furthest int
+	err      *Error
+	tokErr   bool // err came from the tokenizer: never backtracked over
+	paren    map[Expr]Position // parenthesised expressions: the span with parens
+
+	// f-string expression sub-parsers shift the positions of the tokens on
+	// their first line (see fstring.go), and report errors through root.
+	lineOffset, colOffset int
+	root                  *parser
+	inFString             bool
+}
+
+func newParser(src []byte) *parser {
+	p := &parser{s: newScanner(src), src: src, paren: map[Expr]Position{}}
+	p.root = p
+	return p
+}
+
+// run calls f and converts a bailout into the recorded error.
+func (p *parser) run(f func()) (err *Error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(bailout); !ok {
+				panic(r)
+			}
+			err = p.finishError(p.err)
+		}
+	}()
+	f()
+	return nil
+}
+
+// tok returns the token at index i, scanning as needed.
+func (p *parser) tok(i int) *token {
+	for i >= len(p.toks) {
+		if n := len(p.toks); n > 0 && p.toks[n-1].kind == tEOF {
+			p.toks = append(p.toks, p.toks[n-1])
+			continue
+		}
+		t := p.s.next()
+		if p.s.err != nil {
+			p.err = p.s.err
+			p.tokErr = true
+			p.adjustErr(p.err)
+			panic(bailout{})
+		}
+		if t.kind == tNewline {
+			t.end, t.endCol = t.pos, t.col // CPython leaves '\n' out of NEWLINE
+		}
+		if p.lineOffset != 0 || p.colOffset != 0 {
+			if t.line == 1 {
+				t.col += p.colOffset
+			}
+			if t.endLine == 1 {
+				t.endCol += p.colOffset
+			}
+			t.line += p.lineOffset
+			t.endLine += p.lineOffset
+		}
+		p.toks = append(p.toks, t)
+	}
+	if i > p.furthest {
+		p.furthest = i
+	}
+	return &p.toks[i]
+}
+
+func (p *parser) cur() *token     { return p.tok(p.pos) }
+func (p *parser) peek() tokKind   { return p.tok(p.pos).kind }
+func (p *parser) peekN(n int) tokKind {
+	return p.tok(p.pos + n).kind
+}
+func (p *parser) at(k tokKind) bool { return p.tok(p.pos).kind == k }
+
+func (p *parser) next() *token {
+	t := p.tok(p.pos)
+	p.pos++
+	return t
+}
+
+func (p *parser) accept(k tokKind) bool {
+	if p.tok(p.pos).kind == k {
+		p.pos++
+		return true
+	}
+	return false
+}
+
+func (p *parser) expect(k tokKind) *token {
+	t := p.tok(p.pos)
+	if t.kind != k {
+		p.invalidSyntax()
+	}
+	p.pos++
+	return t
+}
+
+// text returns a token's source text.
+func (p *parser) text(t *token) string { return string(p.src[t.pos:t.end]) }
+
+func (p *parser) isName(t *token, s string) bool {
+	return t.kind == tName && t.end-t.pos == len(s) && string(p.src[t.pos:t.end]) == s
+}
+
+// prev is the last consumed token.
+func (p *parser) prev() *token { return &p.toks[p.pos-1] }
+
+// posFrom returns the span from (line, col) to the end of the last
+// consumed token.
+func (p *parser) posFrom(line, col int) Position {
+	t := p.prev()
+	return Position{line, col, t.endLine, t.endCol}
+}
+
+// spanFrom returns the span from the start of n (its opening parenthesis
+// if it was parenthesised: CPython's nodes start at their first token) to
+// the end of the last consumed token.
+func (p *parser) spanFrom(n Node) Position {
+	s := n.Pos()
+	if e, ok := n.(Expr); ok {
+		if ps, ok := p.paren[e]; ok {
+			s = ps
+		}
+	}
+	return p.posFrom(s.Lineno, s.ColOffset)
+}
+
+func (p *parser) isParen(e Expr) bool {
+	_, ok := p.paren[e]
+	return ok
+}
+
+func tokPos(t *token) Position { return Position{t.line, t.col, t.endLine, t.endCol} }
+
+func span(a, b Position) Position {
+	return Position{a.Lineno, a.ColOffset, b.EndLineno, b.EndColOffset}
+}
+
+// ---- errors ----
+
+// lineStart returns the byte offset of the start of line (1-based) in the
+// root source, or -1.
+func (p *parser) lineStartOf(line int) int {
+	src := p.root.src
+	if line < 1 {
+		return -1
+	}
+	off := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// charCol converts a 0-based byte column to CPython's 1-based character
+// offset on the given line of the root source.
+func (p *parser) charCol(line, col int) int {
+	if col < 0 {
+		return col + 1
+	}
+	st := p.lineStartOf(line)
+	if st < 0 {
+		return col + 1
+	}
+	src := p.root.src
+	end := st + col
+	if end > len(src) {
+		end = len(src)
+	}
+	return utf8.RuneCount(src[st:end]) + 1
+}
+
+// fail records an error spanning [line:col, endLine:endCol) (0-based byte
+// columns) and unwinds.
+func (p *parser) fail(kind string, line, col, endLine, endCol int, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if p.inFString {
+		msg = "f-string: " + msg
+	}
+	e := &Error{Kind: kind, Msg: msg, Line: line, Col: p.charCol(line, col),
+		EndLine: endLine, EndCol: p.charCol(endLine, endCol)}
+	p.err = e
+	panic(bailout{})
+}
+
+func (p *parser) failNode(n Node, format string, args ...any) {
+	s := n.Pos()
+	p.fail("SyntaxError", s.Lineno, s.ColOffset, s.EndLineno, s.EndColOffset, format, args...)
+}
+
+func (p *parser) failTok(t *token, format string, args ...any) {
+	p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, format, args...)
+}
+
+// adjustErr fills in the source line of an error.
+func (p *parser) adjustErr(e *Error) {
+	if st := p.root.lineStartOf(e.Line); st >= 0 && e.Text == "" {
+		e.Text = p.root.s.lineText(st)
+	}
+}
+
+// invalidSyntax reports CPython's generic error at the furthest token the
+// parser has looked at.
+func (p *parser) invalidSyntax() {
+	t := p.tok(p.furthest)
+	switch t.kind {
+	case tIndent:
+		p.fail("IndentationError", t.line, t.col, t.line, -1, "unexpected indent")
+	case tDedent:
+		p.fail("IndentationError", t.line, t.col, t.line, -1, "unexpected unindent")
+	case tEOF:
+		p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "unexpected EOF while parsing")
+	}
+	p.failTok(t, "invalid syntax")
+}
+
+// try runs f speculatively: on a syntax error (not a tokenizer error) it
+// restores the position and returns false.
+func (p *parser) try(f func()) (ok bool) {
+	save := p.pos
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isB := r.(bailout); !isB || p.tokErr {
+				panic(r)
+			}
+			p.pos = save
+			p.err = nil
+			ok = false
+		}
+	}()
+	f()
+	return true
+}
+
+// finishError is called once with the parser's error: like CPython, it
+// tokenizes the rest of the source, and a tokenizer error found there
+// wins over a parser error.
+func (p *parser) finishError(e *Error) *Error {
+	if !p.tokErr {
+		for {
+			t := p.s.next()
+			if p.s.err != nil {
+				se := p.s.err
+				if se.Msg != "" && !p.s.errSoft {
+					p.adjustErr(se)
+					return se
+				}
+				if len(p.s.parens) > 0 && p.s.errEOF {
+					if par := p.s.parens[len(p.s.parens)-1]; e.Line > par.line {
+						p.adjustErr(se)
+						return se
+					}
+				}
+				break
+			}
+			if t.kind == tEOF {
+				break
+			}
+		}
+	}
+	p.adjustErr(e)
+	return e
 }

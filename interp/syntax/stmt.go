@@ -1,0 +1,1088 @@
+package syntax
+
+import "strings"
+
+// ---- start rules ----
+
+func (p *parser) fileInput() *Module {
+	var body []Stmt
+	for !p.at(tEOF) {
+		body = append(body, p.statement()...)
+	}
+	return &Module{Body: nonNilStmts(body), TypeIgnores: []*TypeIgnore{}}
+}
+
+func (p *parser) evalInput() *Expression {
+	e := p.expressions()
+	for p.accept(tNewline) {
+	}
+	if !p.at(tEOF) {
+		p.invalidSyntax()
+	}
+	return &Expression{Body: e}
+}
+
+func (p *parser) interactiveInput() *Interactive {
+	var body []Stmt
+	switch p.peek() {
+	case tNewline, tEOF:
+		p.next()
+	default:
+		if p.isCompoundStart() {
+			body = p.statement()
+			if !p.at(tEOF) {
+				p.accept(tNewline)
+			}
+		} else {
+			body = p.simpleStmts()
+		}
+	}
+	if !p.at(tEOF) {
+		t := p.cur()
+		p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "multiple statements found while compiling a single statement")
+	}
+	return &Interactive{Body: nonNilStmts(body)}
+}
+
+func nonNilStmts(s []Stmt) []Stmt {
+	if s == nil {
+		return []Stmt{}
+	}
+	return s
+}
+
+// ---- statements ----
+
+func (p *parser) isCompoundStart() bool {
+	switch p.peek() {
+	case tDef, tAt, tClass, tIf, tWith, tFor, tTry, tWhile, tAsync:
+		return true
+	}
+	return false
+}
+
+// statement parses one compound statement or one line of simple ones.
+func (p *parser) statement() []Stmt {
+	switch p.peek() {
+	case tDef, tAt, tAsync:
+		if p.peek() != tAsync || p.peekN(1) == tDef || p.peekN(1) == tFor || p.peekN(1) == tWith {
+			return []Stmt{p.compoundStmt()}
+		}
+	case tClass, tIf, tWith, tFor, tTry, tWhile:
+		return []Stmt{p.compoundStmt()}
+	case tName:
+		if p.isName(p.cur(), "match") {
+			if m := p.tryMatchStmt(); m != nil {
+				return []Stmt{m}
+			}
+		}
+	case tIndent:
+		p.furthest = p.pos
+		p.invalidSyntax()
+	}
+	return p.simpleStmts()
+}
+
+func (p *parser) compoundStmt() Stmt {
+	switch p.peek() {
+	case tAt:
+		return p.decorated()
+	case tDef:
+		return p.funcDef(nil, nil)
+	case tClass:
+		return p.classDef(nil, nil)
+	case tIf:
+		return p.ifStmt()
+	case tWhile:
+		return p.whileStmt()
+	case tFor:
+		return p.forStmt(nil)
+	case tWith:
+		return p.withStmt(nil)
+	case tTry:
+		return p.tryStmt()
+	case tAsync:
+		a := p.next()
+		switch p.peek() {
+		case tDef:
+			return p.funcDef(nil, a)
+		case tFor:
+			return p.forStmt(a)
+		case tWith:
+			return p.withStmt(a)
+		}
+	}
+	p.invalidSyntax()
+	return nil
+}
+
+// simpleStmts parses simple statements separated by ';' up to NEWLINE.
+func (p *parser) simpleStmts() []Stmt {
+	var out []Stmt
+	for {
+		out = append(out, p.simpleStmt())
+		if !p.accept(tSemi) {
+			break
+		}
+		if p.at(tNewline) {
+			break
+		}
+	}
+	if !p.at(tNewline) {
+		p.invalidSyntax()
+	}
+	p.next()
+	return out
+}
+
+func (p *parser) simpleStmt() Stmt {
+	t := p.cur()
+	l, c := t.line, t.col
+	switch t.kind {
+	case tPass:
+		p.next()
+		return &Pass{tokPos(t)}
+	case tBreak:
+		p.next()
+		return &Break{tokPos(t)}
+	case tContinue:
+		p.next()
+		return &Continue{tokPos(t)}
+	case tReturn:
+		p.next()
+		var v Expr
+		if !p.atStmtEnd() {
+			v = p.starExpressions()
+		}
+		return &Return{p.posFrom(l, c), v}
+	case tRaise:
+		p.next()
+		r := &Raise{}
+		if !p.atStmtEnd() {
+			r.Exc = p.expression()
+			if p.accept(tFrom) {
+				r.Cause = p.expression()
+			}
+		}
+		r.Position = p.posFrom(l, c)
+		return r
+	case tGlobal, tNonlocal:
+		p.next()
+		var names []string
+		for {
+			names = append(names, p.name())
+			if !p.accept(tComma) {
+				break
+			}
+		}
+		if t.kind == tGlobal {
+			return &Global{p.posFrom(l, c), names}
+		}
+		return &Nonlocal{p.posFrom(l, c), names}
+	case tDel:
+		p.next()
+		targets := p.delTargets()
+		if !p.atStmtEnd() {
+			p.invalidSyntax()
+		}
+		return &Delete{p.posFrom(l, c), targets}
+	case tAssert:
+		p.next()
+		a := &Assert{Test: p.expression()}
+		if p.accept(tComma) {
+			a.Msg = p.expression()
+		}
+		a.Position = p.posFrom(l, c)
+		return a
+	case tImport:
+		return p.importStmt()
+	case tFrom:
+		return p.importFrom()
+	}
+	return p.exprStmt()
+}
+
+func (p *parser) atStmtEnd() bool {
+	k := p.peek()
+	return k == tNewline || k == tSemi || k == tEOF
+}
+
+func (p *parser) name() string {
+	t := p.cur()
+	if t.kind != tName {
+		p.invalidSyntax()
+	}
+	p.next()
+	return p.text(t)
+}
+
+// exprStmt parses an expression statement, an assignment, an augmented
+// assignment or an annotated assignment.
+func (p *parser) exprStmt() Stmt {
+	t := p.cur()
+	l, c := t.line, t.col
+	var first Expr
+	if t.kind == tYield {
+		first = p.yieldExpr()
+	} else {
+		if t.kind == tName && !p.isSoftKeywordTok(t) && p.text(t) != "print" && p.text(t) != "exec" {
+			// fall through: legacy print/exec checked below
+		}
+		first = p.starExpressions()
+	}
+	switch k := p.peek(); k {
+	case tColon:
+		return p.annAssign(first, l, c)
+	case tEqual:
+		targets := []Expr{first}
+		var value Expr
+		rhsStarts := []int{}
+		for p.accept(tEqual) {
+			rhsStarts = append(rhsStarts, p.pos)
+			if p.at(tYield) {
+				value = p.yieldExpr()
+			} else {
+				value = p.starExpressions()
+			}
+			if p.at(tEqual) {
+				targets = append(targets, value)
+			}
+		}
+		for i, tg := range targets {
+			p.checkAssignTarget(tg, rhsStarts[i])
+		}
+		for _, tg := range targets {
+			p.setContext(tg, Store)
+		}
+		if !p.atStmtEnd() {
+			p.invalidSyntax()
+		}
+		return &Assign{Position: p.posFrom(l, c), Targets: targets, Value: value}
+	default:
+		if op, ok := augOps[k]; ok {
+			switch first.(type) {
+			case *Name, *Attribute, *Subscript:
+				if !p.isParen(first) || true {
+					break
+				}
+			default:
+				p.failNode(first, "'%s' is an illegal expression for augmented assignment", exprName(first))
+			}
+			if _, isTuple := first.(*Tuple); isTuple {
+				p.failNode(first, "'tuple' is an illegal expression for augmented assignment")
+			}
+			p.next()
+			var v Expr
+			if p.at(tYield) {
+				v = p.yieldExpr()
+			} else {
+				v = p.starExpressions()
+			}
+			p.setContext(first, Store)
+			return &AugAssign{Position: p.posFrom(l, c), Target: first, Op: op, Value: v}
+		}
+	}
+	if !p.atStmtEnd() {
+		p.legacyCheck(first)
+		p.invalidSyntax()
+	}
+	return &ExprStmt{p.posFrom(l, c), first}
+}
+
+// legacyCheck reports Python 2 style print and exec statements.
+func (p *parser) legacyCheck(first Expr) {
+	n, ok := first.(*Name)
+	if !ok || p.isParen(first) || (n.Id != "print" && n.Id != "exec") {
+		return
+	}
+	save := p.pos
+	var rest Expr
+	if !p.try(func() { rest = p.starExpressions() }) {
+		p.pos = save
+		return
+	}
+	p.fail("SyntaxError", n.Lineno, n.ColOffset, rest.Pos().EndLineno, rest.Pos().EndColOffset,
+		"Missing parentheses in call to '%s'. Did you mean %s(...)?", n.Id, n.Id)
+}
+
+func (p *parser) annAssign(target Expr, l, c int) Stmt {
+	simple := 0
+	switch target.(type) {
+	case *Name:
+		if !p.isParen(target) {
+			simple = 1
+		}
+	case *Attribute, *Subscript:
+	case *Tuple:
+		p.failNode(target, "only single target (not tuple) can be annotated")
+	case *List:
+		p.failNode(target, "only single target (not list) can be annotated")
+	default:
+		p.failNode(target, "illegal target for annotation")
+	}
+	p.expect(tColon)
+	ann := p.expression()
+	var v Expr
+	if p.accept(tEqual) {
+		if p.at(tYield) {
+			v = p.yieldExpr()
+		} else {
+			v = p.starExpressions()
+		}
+	}
+	p.setContext(target, Store)
+	if !p.atStmtEnd() {
+		p.invalidSyntax()
+	}
+	return &AnnAssign{Position: p.posFrom(l, c), Target: target, Annotation: ann, Value: v, Simple: simple}
+}
+
+// checkAssignTarget reports an invalid assignment target with CPython's
+// messages; rhs is the token index just after the target's '='.
+func (p *parser) checkAssignTarget(e Expr, rhs int) {
+	bad := p.invalidTarget(e, Store)
+	if bad == nil {
+		return
+	}
+	if _, ok := e.(*Yield); ok && !p.isParen(e) {
+		p.failNode(e, "assignment to yield expression not possible")
+	}
+	if _, ok := e.(*YieldFrom); ok && !p.isParen(e) {
+		p.failNode(e, "assignment to yield expression not possible")
+	}
+	if p.isBitwiseOr(e) && !p.startsWithDisplay(e) {
+		// CPython's invalid_named_expression: "a = b" where a cannot be
+		// assigned and b is a plain operand.
+		save := p.pos
+		p.pos = rhs
+		ok := p.try(func() { p.bitwiseOr() })
+		ok = ok && !p.at(tEqual) && !p.at(tWalrus)
+		p.pos = save
+		if ok {
+			p.failNode(e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
+		}
+	}
+	p.failNode(bad, "cannot assign to %s", exprName(bad))
+}
+
+// isBitwiseOr reports whether e could have been parsed by the bitwise_or
+// rule (an operand without comparison or boolean operators).
+func (p *parser) isBitwiseOr(e Expr) bool {
+	if p.isParen(e) {
+		return true
+	}
+	switch x := e.(type) {
+	case *BoolOp, *Compare, *IfExp, *Lambda, *Starred, *NamedExpr, *Yield, *YieldFrom:
+		return false
+	case *Tuple:
+		return false
+	case *UnaryOp:
+		return x.Op != Not
+	}
+	return true
+}
+
+// startsWithDisplay reports whether e's first atom is a list display, a
+// parenthesised tuple or generator, or True/False/None (CPython excludes
+// those from the "Maybe you meant '=='" message).
+func (p *parser) startsWithDisplay(e Expr) bool {
+	for {
+		if p.isParen(e) {
+			return false
+		}
+		switch x := e.(type) {
+		case *List:
+			return true
+		case *Tuple:
+			return true
+		case *GeneratorExp:
+			return true
+		case *Constant:
+			switch x.Value.(type) {
+			case nil, bool:
+				return true
+			}
+			return false
+		case *Call:
+			e = x.Func
+		case *Attribute:
+			e = x.Value
+		case *Subscript:
+			e = x.Value
+		case *BinOp:
+			e = x.Left
+		case *Compare:
+			e = x.Left
+		default:
+			return false
+		}
+	}
+}
+
+// invalidTarget returns the first sub-expression of e that cannot be
+// assigned (ctx Store) or deleted (Del), or nil (CPython's
+// _PyPegen_get_invalid_target).
+func (p *parser) invalidTarget(e Expr, ctx ExprContext) Expr {
+	switch x := e.(type) {
+	case *List:
+		for _, el := range x.Elts {
+			if b := p.invalidTarget(el, ctx); b != nil {
+				return b
+			}
+		}
+		return nil
+	case *Tuple:
+		for _, el := range x.Elts {
+			if b := p.invalidTarget(el, ctx); b != nil {
+				return b
+			}
+		}
+		return nil
+	case *Starred:
+		if ctx == Del {
+			return e
+		}
+		return p.invalidTarget(x.Value, ctx)
+	case *Name, *Subscript, *Attribute:
+		return nil
+	}
+	return e
+}
+
+// setContext marks a valid target with ctx, recursively.
+func (p *parser) setContext(e Expr, ctx ExprContext) {
+	switch x := e.(type) {
+	case *Name:
+		x.Ctx = ctx
+	case *Attribute:
+		x.Ctx = ctx
+	case *Subscript:
+		x.Ctx = ctx
+	case *Starred:
+		x.Ctx = ctx
+		p.setContext(x.Value, ctx)
+	case *List:
+		x.Ctx = ctx
+		for _, el := range x.Elts {
+			p.setContext(el, ctx)
+		}
+	case *Tuple:
+		x.Ctx = ctx
+		for _, el := range x.Elts {
+			p.setContext(el, ctx)
+		}
+	}
+}
+
+// exprName is CPython's _PyPegen_get_expr_name.
+func exprName(e Expr) string {
+	switch x := e.(type) {
+	case *Attribute:
+		return "attribute"
+	case *Subscript:
+		return "subscript"
+	case *Starred:
+		return "starred"
+	case *Name:
+		return "name"
+	case *List:
+		return "list"
+	case *Tuple:
+		return "tuple"
+	case *Lambda:
+		return "lambda"
+	case *Call:
+		return "function call"
+	case *BoolOp, *BinOp, *UnaryOp:
+		return "expression"
+	case *GeneratorExp:
+		return "generator expression"
+	case *Yield, *YieldFrom:
+		return "yield expression"
+	case *Await:
+		return "await expression"
+	case *ListComp:
+		return "list comprehension"
+	case *SetComp:
+		return "set comprehension"
+	case *DictComp:
+		return "dict comprehension"
+	case *Dict:
+		return "dict literal"
+	case *Set:
+		return "set display"
+	case *JoinedStr, *FormattedValue:
+		return "f-string expression"
+	case *Constant:
+		switch v := x.Value.(type) {
+		case nil:
+			return "None"
+		case bool:
+			if v {
+				return "True"
+			}
+			return "False"
+		case EllipsisType:
+			return "ellipsis"
+		}
+		return "literal"
+	case *Compare:
+		return "comparison"
+	case *IfExp:
+		return "conditional expression"
+	case *NamedExpr:
+		return "named expression"
+	}
+	return "expression"
+}
+
+// targetList parses del targets or for targets: comma-separated operands
+// (with optional '*'), a tuple if there is a comma. It stops before 'in'.
+func (p *parser) targetList(ctx ExprContext) Expr {
+	t := p.cur()
+	var elts []Expr
+	comma := false
+	for {
+		elts = append(elts, p.targetElem())
+		if !p.at(tComma) {
+			break
+		}
+		p.next()
+		comma = true
+		if k := p.peek(); k == tIn || k == tNewline || k == tSemi || k == tEOF || k == tEqual {
+			break
+		}
+	}
+	var e Expr = elts[0]
+	if comma {
+		e = &Tuple{Position: p.posFrom(t.line, t.col), Elts: elts}
+	}
+	if bad := p.invalidTarget(e, ctx); bad != nil {
+		if ctx == Del {
+			p.failNode(bad, "cannot delete %s", exprName(bad))
+		}
+		p.failNode(bad, "cannot assign to %s", exprName(bad))
+	}
+	p.setContext(e, ctx)
+	return e
+}
+
+// delTargets parses the comma-separated targets of del.
+func (p *parser) delTargets() []Expr {
+	var out []Expr
+	for {
+		e := p.targetElem()
+		if bad := p.invalidTarget(e, Del); bad != nil {
+			p.failNode(bad, "cannot delete %s", exprName(bad))
+		}
+		p.setContext(e, Del)
+		out = append(out, e)
+		if !p.accept(tComma) || p.atStmtEnd() {
+			break
+		}
+	}
+	return out
+}
+
+func (p *parser) targetElem() Expr {
+	if p.at(tStar) {
+		t := p.next()
+		v := p.targetElem()
+		return &Starred{Position: p.posFrom(t.line, t.col), Value: v}
+	}
+	return p.bitwiseOr()
+}
+
+// ---- imports ----
+
+func (p *parser) dottedName() (string, *token) {
+	first := p.cur()
+	var b strings.Builder
+	b.WriteString(p.name())
+	for p.at(tDot) {
+		p.next()
+		b.WriteByte('.')
+		b.WriteString(p.name())
+	}
+	return b.String(), first
+}
+
+func (p *parser) importStmt() Stmt {
+	t := p.next()
+	var names []*Alias
+	for {
+		n, first := p.dottedName()
+		a := &Alias{Name: n}
+		if p.accept(tAs) {
+			a.Asname = p.name()
+		}
+		a.Position = p.posFrom(first.line, first.col)
+		names = append(names, a)
+		if !p.accept(tComma) {
+			break
+		}
+	}
+	return &Import{p.posFrom(t.line, t.col), names}
+}
+
+func (p *parser) importFrom() Stmt {
+	t := p.next()
+	level := 0
+	for {
+		if p.accept(tDot) {
+			level++
+		} else if p.accept(tEllipsis) {
+			level += 3
+		} else {
+			break
+		}
+	}
+	mod := ""
+	if level == 0 || !p.at(tImport) {
+		mod, _ = p.dottedName()
+	}
+	p.expect(tImport)
+	var names []*Alias
+	if p.at(tStar) {
+		st := p.next()
+		names = []*Alias{{Position: tokPos(st), Name: "*"}}
+	} else {
+		parens := p.accept(tLpar)
+		for {
+			nt := p.cur()
+			a := &Alias{Name: p.name()}
+			if p.accept(tAs) {
+				a.Asname = p.name()
+			}
+			a.Position = p.posFrom(nt.line, nt.col)
+			names = append(names, a)
+			if !p.at(tComma) {
+				break
+			}
+			ct := p.next()
+			if parens && p.at(tRpar) {
+				break
+			}
+			if !parens && p.atStmtEnd() {
+				p.failTok(ct, "trailing comma not allowed without surrounding parentheses")
+			}
+		}
+		if parens {
+			p.expect(tRpar)
+		}
+	}
+	return &ImportFrom{Position: p.posFrom(t.line, t.col), Module: mod, Names: names, Level: level}
+}
+
+// ---- compound statements ----
+
+// colon expects the ':' of a compound statement header. forced marks
+// CPython's &&':' (always "expected ':'"); otherwise that message is only
+// given when the line ends there.
+func (p *parser) colon(forced bool) {
+	t := p.cur()
+	if t.kind == tColon {
+		p.next()
+		return
+	}
+	if forced || t.kind == tNewline {
+		p.failTok(t, "expected ':'")
+	}
+	p.invalidSyntax()
+}
+
+// block parses an indented block or simple statements on the same line.
+// what/line describe the header for CPython's "expected an indented
+// block after ..." message.
+func (p *parser) block(what string, line int) []Stmt {
+	if !p.at(tNewline) {
+		return p.simpleStmts()
+	}
+	p.next()
+	if !p.at(tIndent) {
+		t := p.cur()
+		e := p.cur()
+		p.fail("IndentationError", t.line, t.col, e.endLine, e.endCol, "expected an indented block after %s on line %d", what, line)
+	}
+	p.next()
+	var body []Stmt
+	for !p.at(tDedent) {
+		if p.at(tEOF) {
+			break
+		}
+		body = append(body, p.statement()...)
+	}
+	p.accept(tDedent)
+	return body
+}
+
+func lastEnd(body []Stmt) Position {
+	if len(body) == 0 {
+		return Position{}
+	}
+	return body[len(body)-1].Pos()
+}
+
+func (p *parser) decorated() Stmt {
+	var decos []Expr
+	for p.accept(tAt) {
+		decos = append(decos, p.namedExpression())
+		if !p.at(tNewline) {
+			p.invalidSyntax()
+		}
+		p.next()
+	}
+	switch p.peek() {
+	case tDef:
+		return p.funcDef(decos, nil)
+	case tClass:
+		return p.classDef(decos, nil)
+	case tAsync:
+		a := p.next()
+		if p.at(tDef) {
+			return p.funcDef(decos, a)
+		}
+	}
+	p.invalidSyntax()
+	return nil
+}
+
+func (p *parser) funcDef(decos []Expr, async *token) Stmt {
+	def := p.next()
+	start := def
+	if async != nil {
+		start = async
+	}
+	name := p.name()
+	if !p.at(tLpar) {
+		p.failTok(p.cur(), "expected '('")
+	}
+	p.next()
+	args := p.parameters(tRpar, false)
+	p.expect(tRpar)
+	var returns Expr
+	if p.accept(tArrow) {
+		returns = p.expression()
+	}
+	p.colon(true)
+	body := p.block("function definition", def.line)
+	if decos == nil {
+		decos = []Expr{}
+	}
+	pos := span(tokPos(start), lastEnd(body))
+	if async != nil {
+		return &AsyncFunctionDef{Position: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns}
+	}
+	return &FunctionDef{Position: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns}
+}
+
+func (p *parser) classDef(decos []Expr, _ *token) Stmt {
+	t := p.next()
+	name := p.name()
+	var bases []Expr
+	var kws []*Keyword
+	if p.accept(tLpar) {
+		bases, kws = p.callArgs()
+		p.expect(tRpar)
+	}
+	p.colon(true)
+	body := p.block("class definition", t.line)
+	if decos == nil {
+		decos = []Expr{}
+	}
+	if bases == nil {
+		bases = []Expr{}
+	}
+	if kws == nil {
+		kws = []*Keyword{}
+	}
+	return &ClassDef{Position: span(tokPos(t), lastEnd(body)), Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos}
+}
+
+// condition parses the named_expression of if/elif/while, with CPython's
+// message for "if x = 1:".
+func (p *parser) condition() Expr {
+	e := p.namedExpression()
+	if p.at(tEqual) {
+		p.checkStrayEqual(e)
+	}
+	return e
+}
+
+// checkStrayEqual gives CPython's messages for an '=' after an expression
+// where no assignment is possible.
+func (p *parser) checkStrayEqual(e Expr) {
+	if !p.isBitwiseOr(e) {
+		return
+	}
+	save := p.pos
+	p.next()
+	var rhs Expr
+	ok := p.try(func() { rhs = p.bitwiseOr() })
+	ok = ok && !p.at(tEqual) && !p.at(tWalrus)
+	p.pos = save
+	if !ok {
+		return
+	}
+	if _, isName := e.(*Name); isName && !p.isParen(e) {
+		s := e.Pos()
+		r := rhs.Pos()
+		p.fail("SyntaxError", s.Lineno, s.ColOffset, r.EndLineno, r.EndColOffset, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	}
+	if !p.startsWithDisplay(e) {
+		p.failNode(e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
+	}
+}
+
+func (p *parser) ifStmt() Stmt {
+	t := p.next()
+	return p.ifRest(t, "'if' statement")
+}
+
+func (p *parser) ifRest(t *token, what string) Stmt {
+	test := p.condition()
+	p.colon(false)
+	body := p.block(what, t.line)
+	s := &If{Test: test, Body: body, Orelse: []Stmt{}}
+	switch p.peek() {
+	case tElif:
+		et := p.next()
+		s.Orelse = []Stmt{p.ifRest(et, "'elif' statement")}
+	case tElse:
+		et := p.next()
+		p.colon(true)
+		s.Orelse = p.block("'else' statement", et.line)
+	}
+	end := lastEnd(body)
+	if len(s.Orelse) > 0 {
+		end = lastEnd(s.Orelse)
+	}
+	s.Position = span(tokPos(t), end)
+	return s
+}
+
+func (p *parser) elseBlock() []Stmt {
+	if !p.at(tElse) {
+		return []Stmt{}
+	}
+	et := p.next()
+	p.colon(true)
+	return p.block("'else' statement", et.line)
+}
+
+func (p *parser) whileStmt() Stmt {
+	t := p.next()
+	test := p.condition()
+	p.colon(false)
+	body := p.block("'while' statement", t.line)
+	orelse := p.elseBlock()
+	end := lastEnd(body)
+	if len(orelse) > 0 {
+		end = lastEnd(orelse)
+	}
+	return &While{Position: span(tokPos(t), end), Test: test, Body: body, Orelse: orelse}
+}
+
+func (p *parser) forStmt(async *token) Stmt {
+	t := p.next()
+	start := t
+	if async != nil {
+		start = async
+	}
+	target := p.forTarget()
+	p.expect(tIn)
+	iter := p.starExpressions()
+	p.colon(true)
+	body := p.block("'for' statement", t.line)
+	orelse := p.elseBlock()
+	end := lastEnd(body)
+	if len(orelse) > 0 {
+		end = lastEnd(orelse)
+	}
+	pos := span(tokPos(start), end)
+	if async != nil {
+		return &AsyncFor{Position: pos, Target: target, Iter: iter, Body: body, Orelse: orelse}
+	}
+	return &For{Position: pos, Target: target, Iter: iter, Body: body, Orelse: orelse}
+}
+
+// forTarget parses the target of a for loop or comprehension, with
+// CPython's error when it is not assignable.
+func (p *parser) forTarget() Expr {
+	save := p.pos
+	var target Expr
+	ok := p.try(func() {
+		target = p.targetList(Store)
+		if !p.at(tIn) {
+			p.invalidSyntax()
+		}
+	})
+	if ok {
+		return target
+	}
+	// Re-parse as an expression to find the offending part.
+	p.pos = save
+	var e Expr
+	if p.try(func() { e = p.starExpressions() }) {
+		if c, isCmp := e.(*Compare); isCmp && c.Ops[0] == In {
+			e = c.Left
+		}
+		if bad := p.invalidTarget(e, Store); bad != nil {
+			if c, isCmp := bad.(*Compare); isCmp && c.Ops[0] == In {
+				bad = p.invalidTarget(c.Left, Store)
+			}
+			if bad != nil {
+				p.failNode(bad, "cannot assign to %s", exprName(bad))
+			}
+		}
+	}
+	p.pos = save
+	p.targetList(Store)
+	p.expect(tIn)
+	return nil
+}
+
+func (p *parser) withStmt(async *token) Stmt {
+	t := p.next()
+	start := t
+	if async != nil {
+		start = async
+	}
+	var items []*WithItem
+	parsed := false
+	if p.at(tLpar) {
+		// 3.9+ parenthesised items: '(' item, ... ')' ':'.
+		parsed = p.try(func() {
+			p.next()
+			items = nil
+			for {
+				items = append(items, p.withItem())
+				if !p.accept(tComma) || p.at(tRpar) {
+					break
+				}
+			}
+			p.expect(tRpar)
+			if !p.at(tColon) {
+				p.invalidSyntax()
+			}
+		})
+	}
+	if !parsed {
+		items = nil
+		for {
+			items = append(items, p.withItem())
+			if !p.accept(tComma) {
+				break
+			}
+		}
+	}
+	p.colon(false)
+	body := p.block("'with' statement", t.line)
+	pos := span(tokPos(start), lastEnd(body))
+	if async != nil {
+		return &AsyncWith{Position: pos, Items: items, Body: body}
+	}
+	return &With{Position: pos, Items: items, Body: body}
+}
+
+func (p *parser) withItem() *WithItem {
+	e := p.expression()
+	it := &WithItem{ContextExpr: e}
+	if p.accept(tAs) {
+		target := p.targetElem()
+		if k := p.peek(); k != tComma && k != tRpar && k != tColon {
+			p.invalidSyntax()
+		}
+		if bad := p.invalidTarget(target, Store); bad != nil {
+			p.failNode(bad, "cannot assign to %s", exprName(bad))
+		}
+		p.setContext(target, Store)
+		it.OptionalVars = target
+	}
+	return it
+}
+
+func (p *parser) tryStmt() Stmt {
+	t := p.next()
+	p.colon(true)
+	body := p.block("'try' statement", t.line)
+	s := &Try{Body: body, Handlers: []*ExceptHandler{}, Orelse: []Stmt{}, Finalbody: []Stmt{}}
+	star := -1 // unknown, 0 plain except, 1 except*
+	for p.at(tExcept) {
+		et := p.next()
+		isStar := p.accept(tStar)
+		kind := 0
+		if isStar {
+			kind = 1
+		}
+		if star >= 0 && star != kind {
+			p.failTok(et, "cannot have both 'except' and 'except*' on the same 'try'")
+		}
+		star = kind
+		h := &ExceptHandler{}
+		what := "'except' statement"
+		if isStar {
+			what = "'except*' statement"
+			if p.at(tColon) {
+				p.failTok(p.cur(), "expected one or more exception types")
+			}
+		}
+		if !p.at(tColon) {
+			h.Type = p.expression()
+			if p.at(tComma) {
+				save := p.pos
+				p.next()
+				var last Expr
+				if p.try(func() {
+					for {
+						last = p.expression()
+						if !p.accept(tComma) {
+							break
+						}
+					}
+				}) && (p.at(tColon) || p.at(tAs)) {
+					s := h.Type.Pos()
+					l := last.Pos()
+					p.fail("SyntaxError", s.Lineno, s.ColOffset, l.EndLineno, l.EndColOffset, "multiple exception types must be parenthesized")
+				}
+				p.pos = save
+			}
+			if p.accept(tAs) {
+				h.Name = p.name()
+			}
+		}
+		p.colon(false)
+		h.Body = p.block(what, et.line)
+		h.Position = span(tokPos(et), lastEnd(h.Body))
+		s.Handlers = append(s.Handlers, h)
+	}
+	if len(s.Handlers) > 0 {
+		s.Orelse = p.elseBlock()
+	}
+	if p.at(tFinally) {
+		ft := p.next()
+		p.colon(true)
+		s.Finalbody = p.block("'finally' statement", ft.line)
+	}
+	if len(s.Handlers) == 0 && len(s.Finalbody) == 0 {
+		p.failTok(p.cur(), "expected 'except' or 'finally' block")
+	}
+	end := lastEnd(s.Body)
+	for _, part := range [][]Stmt{handlersBodyEnd(s.Handlers), s.Orelse, s.Finalbody} {
+		if len(part) > 0 {
+			end = lastEnd(part)
+		}
+	}
+	s.Position = span(tokPos(t), end)
+	if star == 1 {
+		return &TryStar{Position: s.Position, Body: s.Body, Handlers: s.Handlers, Orelse: s.Orelse, Finalbody: s.Finalbody}
+	}
+	return s
+}
+
+func handlersBodyEnd(h []*ExceptHandler) []Stmt {
+	if len(h) == 0 {
+		return nil
+	}
+	return h[len(h)-1].Body
+}
