@@ -134,13 +134,13 @@ func goAnswer(c pyCase) pyAnswer {
 	case "repr_complex":
 		s = ComplexRepr(unbits(c.A), unbits(c.B))
 	case "fmt_float":
-		s, err = FormatFloat(unbits(c.A), c.S)
+		s, err = FormatFloat(unbits(c.A), c.S, "float")
 	case "fmt_int":
 		s, err = FormatInt(bigA(), c.S, "int")
 	case "fmt_bool":
 		s, err = FormatInt(bigA(), c.S, "bool")
 	case "fmt_complex":
-		s, err = FormatComplex(unbits(c.A), unbits(c.B), c.S)
+		s, err = FormatComplex(unbits(c.A), unbits(c.B), c.S, "complex")
 	case "fmt_str":
 		s, err = FormatStr(c.A, c.S, "str")
 	case "pct_int", "pct_float", "pct_str":

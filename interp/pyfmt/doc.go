@@ -18,13 +18,15 @@
 //
 //	ParseSpec(spec, typeName)           the parsed Spec
 //	FormatInt(v, spec, typeName)        int.__format__ (also FormatInt64)
-//	FormatFloat(f, spec)                float.__format__
-//	FormatComplex(re, im, spec)         complex.__format__
+//	FormatFloat(f, spec, typeName)      float.__format__
+//	FormatComplex(re, im, spec, tn)     complex.__format__
 //	FormatStr(s, spec, typeName)        str.__format__
 //
-// With an empty spec CPython returns str(value); these functions return
-// what str() of the exact built-in type gives, and the caller handles
-// subclasses that override __str__.
+// typeName is the name of the value's type (a subclass's name, 'bool'),
+// which CPython's messages show. With an empty spec CPython returns
+// str(value); these functions return what str() of the exact built-in type
+// gives, so the caller handles bool (format(True, "") == "True") and
+// subclasses, which may override __str__.
 //
 // %-formatting (str % args): ParsePercent splits the format string into
 // literal text and Directives (its comment gives the order in which the

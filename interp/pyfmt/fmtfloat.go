@@ -7,9 +7,10 @@ import (
 
 // FormatFloat is format(f, spec) for a float (float.__format__): types
 // e E f F g G n % and no type, which is repr(f) without a precision and
-// 'g' with at least one digit after the point with one.
-func FormatFloat(f float64, spec string) (string, error) {
-	sp, err := ParseSpec(spec, "float")
+// 'g' with at least one digit after the point with one. typeName is the
+// name of the value's type, for the messages.
+func FormatFloat(f float64, spec, typeName string) (string, error) {
+	sp, err := ParseSpec(spec, typeName)
 	if err != nil {
 		return "", err
 	}
@@ -21,7 +22,7 @@ func FormatFloat(f float64, spec string) (string, error) {
 	case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%':
 		return formatFloat(f, r)
 	}
-	return "", unknownCode(r.Type, "float")
+	return "", unknownCode(r.Type, typeName)
 }
 
 // floatCode works out the PyOS_double_to_string arguments for a resolved
@@ -86,9 +87,10 @@ func formatFloat(f float64, r resolved) (string, error) {
 	return fillNumber(splitNumber(s), r, false), nil
 }
 
-// FormatComplex is format(complex(re, im), spec) (complex.__format__).
-func FormatComplex(re, im float64, spec string) (string, error) {
-	sp, err := ParseSpec(spec, "complex")
+// FormatComplex is format(complex(re, im), spec) (complex.__format__);
+// typeName is the name of the value's type, for the messages.
+func FormatComplex(re, im float64, spec, typeName string) (string, error) {
+	sp, err := ParseSpec(spec, typeName)
 	if err != nil {
 		return "", err
 	}
@@ -99,7 +101,7 @@ func FormatComplex(re, im float64, spec string) (string, error) {
 	switch r.Type {
 	case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n':
 	default:
-		return "", unknownCode(r.Type, "complex")
+		return "", unknownCode(r.Type, typeName)
 	}
 	if r.Precision > math.MaxInt32 {
 		return "", valueErr("precision too big")

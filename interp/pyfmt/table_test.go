@@ -22,10 +22,10 @@ func errText(err error) string {
 }
 
 func TestFormatErrors(t *testing.T) {
-	fl := func(spec string) error { _, err := FormatFloat(1.5, spec); return err }
+	fl := func(spec string) error { _, err := FormatFloat(1.5, spec, "float"); return err }
 	in := func(spec string) error { _, err := FormatInt(big.NewInt(65), spec, "int"); return err }
 	st := func(spec string) error { _, err := FormatStr("abc", spec, "str"); return err }
-	cx := func(spec string) error { _, err := FormatComplex(1, 2, spec); return err }
+	cx := func(spec string) error { _, err := FormatComplex(1, 2, spec, "complex"); return err }
 	tests := []struct {
 		err  error
 		want string
@@ -81,22 +81,22 @@ func TestFormatTable(t *testing.T) {
 		got  func() (string, error)
 		want string
 	}{
-		{func() (string, error) { return FormatFloat(1e16, "") }, "1e+16"},
-		{func() (string, error) { return FormatFloat(123.0, ".3") }, "1.23e+02"},
-		{func() (string, error) { return FormatFloat(12.0, ".3") }, "12.0"},
-		{func() (string, error) { return FormatFloat(-0.0001, "z.2f") }, "0.00"},
-		{func() (string, error) { return FormatFloat(1234567.891, "_.2f") }, "1_234_567.89"},
-		{func() (string, error) { return FormatFloat(math.Inf(1), "010") }, "0000000inf"},
-		{func() (string, error) { return FormatFloat(2.5, ".0f") }, "2"},
-		{func() (string, error) { return FormatFloat(0.125, ".2%") }, "12.50%"},
-		{func() (string, error) { return FormatFloat(1.0, "#.0e") }, "1.e+00"},
+		{func() (string, error) { return FormatFloat(1e16, "", "float") }, "1e+16"},
+		{func() (string, error) { return FormatFloat(123.0, ".3", "float") }, "1.23e+02"},
+		{func() (string, error) { return FormatFloat(12.0, ".3", "float") }, "12.0"},
+		{func() (string, error) { return FormatFloat(-0.0001, "z.2f", "float") }, "0.00"},
+		{func() (string, error) { return FormatFloat(1234567.891, "_.2f", "float") }, "1_234_567.89"},
+		{func() (string, error) { return FormatFloat(math.Inf(1), "010", "float") }, "0000000inf"},
+		{func() (string, error) { return FormatFloat(2.5, ".0f", "float") }, "2"},
+		{func() (string, error) { return FormatFloat(0.125, ".2%", "float") }, "12.50%"},
+		{func() (string, error) { return FormatFloat(1.0, "#.0e", "float") }, "1.e+00"},
 		{func() (string, error) { return FormatInt(big.NewInt(1234), "010,", "int") }, "00,001,234"},
 		{func() (string, error) { return FormatInt(big.NewInt(255), "#X", "int") }, "0XFF"},
 		{func() (string, error) { return FormatInt(big.NewInt(-31), "#_b", "int") }, "-0b1_1111"},
 		{func() (string, error) { return FormatInt(big.NewInt(65), "*^5c", "int") }, "**A**"},
 		{func() (string, error) { return FormatInt64(-5, "=+8", "int") }, "-      5"},
-		{func() (string, error) { return FormatComplex(0, -1, "") }, "-1j"},
-		{func() (string, error) { return FormatComplex(1, 2, "^12.1f") }, "  1.0+2.0j  "},
+		{func() (string, error) { return FormatComplex(0, -1, "", "complex") }, "-1j"},
+		{func() (string, error) { return FormatComplex(1, 2, "^12.1f", "complex") }, "  1.0+2.0j  "},
 		{func() (string, error) { return FormatStr("héllo", "*^9.3", "str") }, "***hél***"},
 		{func() (string, error) { return FormatStr("ab", "\u0665", "str") }, "ab   "},
 	}
