@@ -118,6 +118,11 @@ func Lower(s string) string {
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
+		if c := s[i]; c < 0x80 {
+			b = append(b, toLowerByte(c))
+			i++
+			continue
+		}
 		r, n := decodeRune(s[i:])
 		b = appendLower(b, s, i, r)
 		i += n
@@ -132,6 +137,11 @@ func Upper(s string) string {
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
+		if c := s[i]; c < 0x80 {
+			b = append(b, toUpperByte(c))
+			i++
+			continue
+		}
 		r, n := decodeRune(s[i:])
 		b = appendMapped(b, r, mapUpper(r))
 		i += n
@@ -146,6 +156,11 @@ func Casefold(s string) string {
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
+		if c := s[i]; c < 0x80 {
+			b = append(b, toLowerByte(c))
+			i++
+			continue
+		}
 		r, n := decodeRune(s[i:])
 		b = appendMapped(b, r, mapFold(r))
 		i += n

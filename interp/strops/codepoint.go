@@ -1,8 +1,11 @@
 package strops
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxRune is the largest code point a Python str can hold.
@@ -116,14 +119,18 @@ func Runes(s string) []rune {
 	return rs
 }
 
+// load64 reads eight bytes of s at i as a little-endian word (one load).
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+}
+
+const highBits = 0x8080808080808080
+
 // IsASCII reports whether every byte of s is below 0x80 (str.isascii).
 func IsASCII(s string) bool {
 	i := 0
-	// Eight bytes at a time: any high bit set means non-ASCII.
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 != 0 {
+		if load64(s, i)&highBits != 0 {
 			return false
 		}
 	}
@@ -135,22 +142,15 @@ func IsASCII(s string) bool {
 	return true
 }
 
-// Len returns the number of code points in s (len(s) in Python).
+// Len returns the number of code points in s (len(s) in Python): the
+// bytes that are not UTF-8 continuation bytes (10xxxxxx).
 func Len(s string) int {
 	n := 0
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 == 0 {
-			n += 8
-			continue
-		}
-		for _, c := range []byte(s[i : i+8]) {
-			if c&0xC0 != 0x80 {
-				n++
-			}
-		}
+		w := load64(s, i)
+		cont := w & highBits &^ (w << 1)
+		n += 8 - bits.OnesCount64(cont&highBits)
 	}
 	for ; i < len(s); i++ {
 		if s[i]&0xC0 != 0x80 {
@@ -214,6 +214,9 @@ func SliceDefaults(step int) (start, stop int) {
 // returns them with the number of selected items, like
 // PySlice_AdjustIndices. step must not be zero.
 func AdjustIndices(length, start, stop, step int) (int, int, int) {
+	if step < -math.MaxInt {
+		step = -math.MaxInt // as PySlice_Unpack, so that -step cannot overflow
+	}
 	adj := func(x int) int {
 		if x < 0 {
 			x += length
