@@ -227,7 +227,71 @@ func doubleToString(val float64, code byte, prec int, flags dtsFlags) string {
 // FloatRepr returns repr(f) (and str(f)): the shortest digits that round
 // trip, in exponent form when the exponent is < -4 or >= 16.
 func FloatRepr(f float64) string {
-	return doubleToString(f, 'r', 0, dtsAddDot0)
+	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		return doubleToString(f, 'r', 0, dtsAddDot0)
+	}
+	// The hot path of str(float) and repr(float): the same layout as
+	// doubleToString's 'r' mode, built in one buffer.
+	var ebuf [32]byte
+	e := strconv.AppendFloat(ebuf[:0], math.Abs(f), 'e', -1, 64)
+	i := 0
+	for e[i] != 'e' {
+		i++
+	}
+	x := 0
+	for _, c := range e[i+2:] {
+		x = x*10 + int(c-'0')
+	}
+	if e[i+1] == '-' {
+		x = -x
+	}
+	// The digits without the point; shortest digits have no trailing zeros.
+	var dbuf [20]byte
+	digits := append(dbuf[:0], e[0])
+	if i > 1 {
+		digits = append(digits, e[2:i]...)
+	}
+	nd := len(digits)
+	decpt := x + 1
+	var obuf [40]byte
+	out := obuf[:0]
+	if f < 0 {
+		out = append(out, '-')
+	}
+	switch {
+	case decpt <= -4 || decpt > 16:
+		out = append(out, digits[0])
+		if nd > 1 {
+			out = append(out, '.')
+			out = append(out, digits[1:]...)
+		}
+		out = append(out, 'e', '+')
+		if x < 0 {
+			out[len(out)-1] = '-'
+			x = -x
+		}
+		if x < 10 {
+			out = append(out, '0')
+		}
+		out = strconv.AppendInt(out, int64(x), 10)
+	case decpt <= 0:
+		out = append(out, '0', '.')
+		for k := decpt; k < 0; k++ {
+			out = append(out, '0')
+		}
+		out = append(out, digits...)
+	case decpt >= nd:
+		out = append(out, digits...)
+		for k := nd; k < decpt; k++ {
+			out = append(out, '0')
+		}
+		out = append(out, '.', '0')
+	default:
+		out = append(out, digits[:decpt]...)
+		out = append(out, '.')
+		out = append(out, digits[decpt:]...)
+	}
+	return string(out)
 }
 
 // ComplexRepr returns repr(complex(re, im)).

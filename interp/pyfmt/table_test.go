@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"math/rand"
 	"testing"
 )
 
@@ -283,5 +284,17 @@ func TestIntLimit(t *testing.T) {
 	defer SetIntMaxStrDigits(DefaultIntMaxStrDigits)
 	if s, err := IntToString(v, 10); err != nil || len(s) != 4301 {
 		t.Errorf("no limit: %v", err)
+	}
+}
+
+// TestFloatReprFastPath checks FloatRepr's fast path against the general
+// layout code it short-cuts.
+func TestFloatReprFastPath(t *testing.T) {
+	r := rand.New(rand.NewSource(10))
+	for i := 0; i < 200000; i++ {
+		f := randFloat(r)
+		if got, want := FloatRepr(f), doubleToString(f, 'r', 0, dtsAddDot0); got != want {
+			t.Fatalf("FloatRepr(%b) = %q, want %q", f, got, want)
+		}
 	}
 }
