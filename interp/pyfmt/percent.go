@@ -38,6 +38,8 @@ type Directive struct {
 
 	// Err is a parse error found in this directive (always the last one).
 	Err error
+
+	keyLen int // length of Key in code points, while parsing
 }
 
 // ParsePercent splits a %-format string (str % args) into literal text and
@@ -59,7 +61,16 @@ type Directive struct {
 // The last Directive carries Err when the string is malformed; nothing
 // after it was parsed.
 func ParsePercent(format string) []Directive {
-	r := []rune(format)
+	// Parsing works on code points (the error index counts them); the
+	// literal text and keys are cut from format itself, so that bytes that
+	// are not valid UTF-8 pass through unchanged.
+	r := make([]rune, 0, len(format))
+	offs := make([]int, 0, len(format)+1)
+	for i, c := range format {
+		r = append(r, c)
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(format))
 	n := len(r)
 	var out []Directive
 	var lit strings.Builder
@@ -72,8 +83,12 @@ func ParsePercent(format string) []Directive {
 	i := 0
 	for i < n {
 		if r[i] != '%' {
-			lit.WriteRune(r[i])
-			i++
+			j := i
+			for j < n && r[j] != '%' {
+				j++
+			}
+			lit.WriteString(format[offs[i]:offs[j]])
+			i = j
 			continue
 		}
 		i++
@@ -84,6 +99,9 @@ func ParsePercent(format string) []Directive {
 		}
 		flush()
 		d, next := parseDirective(r, i)
+		if d.HasKey && !d.KeyIncomplete {
+			d.Key = format[offs[i+1]:offs[i+1+d.keyLen]]
+		}
 		out = append(out, d)
 		if d.Err != nil {
 			return out
@@ -121,7 +139,7 @@ func parseDirective(r []rune, i int) (Directive, int) {
 			d.Err = valueErr("incomplete format key")
 			return d, n
 		}
-		d.Key = string(r[start : i-1])
+		d.keyLen = i - 1 - start
 	}
 	// ch is the character under consideration; ok says whether one was
 	// read (CPython's fmtcnt >= 0).

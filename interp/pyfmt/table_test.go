@@ -264,6 +264,9 @@ func TestParsePercentTable(t *testing.T) {
 			t.Errorf("ParsePercent(%q): %s, want %s", tc.f, got, tc.err)
 		}
 	}
+	if ds := ParsePercent("\xff\xfeé%(κλ)s\xff"); len(ds) != 3 || ds[0].Literal != "\xff\xfeé" || ds[1].Key != "κλ" || ds[1].Index != 8 || ds[2].Literal != "\xff" {
+		t.Errorf("bytes and keys: %+v", ds)
+	}
 	if got := errText(UnsupportedConv(ParsePercent("ab%5y")[1])); got != "ValueError: unsupported format character 'y' (0x79) at index 4" {
 		t.Errorf("unsupported: %s", got)
 	}
