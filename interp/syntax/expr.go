@@ -636,6 +636,8 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 	args := []Expr{}
 	kws := []*Keyword{}
 	sawKw, sawDStar := false, false
+	firstTok := p.cur()
+	pending := "" // CPython reports these after the whole argument list
 	for !p.at(tRpar) {
 		t := p.cur()
 		switch {
@@ -643,7 +645,7 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			p.next()
 			v := p.expression()
 			if sawDStar {
-				p.failNode(v, "iterable argument unpacking follows keyword argument unpacking")
+				p.failTok(firstTok, "iterable argument unpacking follows keyword argument unpacking")
 			}
 			args = append(args, &Starred{Position: p.posFrom(t.line, t.col), Value: v})
 		case t.kind == tPow:
@@ -666,11 +668,11 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			if p.at(tEqual) {
 				p.badKeyword(e)
 			}
-			if sawDStar {
-				p.failNode(e, "positional argument follows keyword argument unpacking")
+			if pending == "" && sawDStar {
+				pending = "positional argument follows keyword argument unpacking"
 			}
-			if sawKw {
-				p.failNode(e, "positional argument follows keyword argument")
+			if pending == "" && sawKw {
+				pending = "positional argument follows keyword argument"
 			}
 			args = append(args, e)
 		}
@@ -689,6 +691,9 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			}
 			break
 		}
+	}
+	if pending != "" {
+		p.failTok(p.cur(), "%s", pending)
 	}
 	return args, kws
 }
@@ -716,7 +721,7 @@ func (p *parser) badKeyword(e Expr) {
 // parameters parses a def or lambda parameter list up to closer.
 func (p *parser) parameters(closer tokKind, lambda bool) *Arguments {
 	a := &Arguments{Posonlyargs: []*Arg{}, Args: []*Arg{}, Kwonlyargs: []*Arg{}, KwDefaults: []Expr{}, Defaults: []Expr{}}
-	star := false    // after * or *args
+	star := false // after * or *args
 	sawSlash := false
 	for !p.at(closer) {
 		t := p.cur()
@@ -741,8 +746,8 @@ func (p *parser) parameters(closer tokKind, lambda bool) *Arguments {
 			p.next()
 			star = true
 			if p.at(tComma) || p.at(closer) {
-				if p.at(closer) || p.peekN(1) == closer {
-					p.failTok(p.cur(), "named arguments must follow bare *")
+				if p.at(closer) || p.peekN(1) == closer || p.peekN(1) == tPow {
+					p.failTok(t, "named arguments must follow bare *")
 				}
 			} else {
 				a.Vararg = p.param(lambda, true)

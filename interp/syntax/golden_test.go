@@ -32,8 +32,6 @@ out = []
 for item in srcs:
     src, mode = item
     try:
-        if isinstance(src, str):
-            src = src.encode("utf-8", "surrogatepass")
         t = ast.parse(src, mode=mode)
         out.append({"dump": ast.dump(t, include_attributes=True)})
     except SyntaxError as e:
@@ -130,4 +128,8 @@ func readSnippets(t *testing.T, name string) []string {
 
 func TestGoldenSnippets(t *testing.T) {
 	compareWithCPython(t, readSnippets(t, "valid.txt"), "exec", true)
+}
+
+func TestErrorsMatchCPython(t *testing.T) {
+	compareWithCPython(t, readSnippets(t, "errors.txt"), "exec", true)
 }

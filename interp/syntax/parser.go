@@ -68,7 +68,7 @@ type parser struct {
 	pos      int
 	furthest int
 	err      *Error
-	tokErr   bool // err came from the tokenizer: never backtracked over
+	tokErr   bool              // err came from the tokenizer: never backtracked over
 	paren    map[Expr]Position // parenthesised expressions: the span with parens
 
 	// f-string expression sub-parsers shift the positions of the tokens on
@@ -76,6 +76,7 @@ type parser struct {
 	lineOffset, colOffset int
 	root                  *parser
 	inFString             bool
+	strErrTok             *token
 }
 
 func newParser(src []byte) *parser {
@@ -133,8 +134,8 @@ func (p *parser) tok(i int) *token {
 	return &p.toks[i]
 }
 
-func (p *parser) cur() *token     { return p.tok(p.pos) }
-func (p *parser) peek() tokKind   { return p.tok(p.pos).kind }
+func (p *parser) cur() *token   { return p.tok(p.pos) }
+func (p *parser) peek() tokKind { return p.tok(p.pos).kind }
 func (p *parser) peekN(n int) tokKind {
 	return p.tok(p.pos + n).kind
 }
@@ -246,11 +247,22 @@ func (p *parser) charCol(line, col int) int {
 // columns) and unwinds.
 func (p *parser) fail(kind string, line, col, endLine, endCol int, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
+	var e *Error
 	if p.inFString {
+		// CPython reports positions inside the "(expression)" string
+		// its f-string sub-parser sees.
 		msg = "f-string: " + msg
+		if line == p.lineOffset+1 {
+			col -= p.colOffset
+		}
+		if endLine == p.lineOffset+1 {
+			endCol -= p.colOffset
+		}
+		e = &Error{Kind: kind, Msg: msg, Line: line, Col: col + 1, EndLine: endLine, EndCol: endCol + 1}
+	} else {
+		e = &Error{Kind: kind, Msg: msg, Line: line, Col: p.charCol(line, col),
+			EndLine: endLine, EndCol: p.charCol(endLine, endCol)}
 	}
-	e := &Error{Kind: kind, Msg: msg, Line: line, Col: p.charCol(line, col),
-		EndLine: endLine, EndCol: p.charCol(endLine, endCol)}
 	p.err = e
 	panic(bailout{})
 }
@@ -277,9 +289,11 @@ func (p *parser) invalidSyntax() {
 	t := p.tok(p.furthest)
 	switch t.kind {
 	case tIndent:
-		p.fail("IndentationError", t.line, t.col, t.line, -1, "unexpected indent")
+		// CPython's INDENT/DEDENT tokens have no column: the offset is
+		// where the tokenizer stood, after the indentation.
+		p.fail("IndentationError", t.line, t.col-1, t.line, -2, "unexpected indent")
 	case tDedent:
-		p.fail("IndentationError", t.line, t.col, t.line, -1, "unexpected unindent")
+		p.fail("IndentationError", t.line, t.col-1, t.line, -2, "unexpected unindent")
 	case tEOF:
 		p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "unexpected EOF while parsing")
 	}
@@ -318,7 +332,7 @@ func (p *parser) finishError(e *Error) *Error {
 					return se
 				}
 				if len(p.s.parens) > 0 && p.s.errEOF {
-					if par := p.s.parens[len(p.s.parens)-1]; e.Line > par.line {
+					if par := p.s.parens[len(p.s.parens)-1]; p.toks[p.furthest].line > par.line {
 						p.adjustErr(se)
 						return se
 					}
@@ -332,4 +346,16 @@ func (p *parser) finishError(e *Error) *Error {
 	}
 	p.adjustErr(e)
 	return e
+}
+
+// failAtLast reports an error at the furthest token fetched, CPython's
+// RAISE_SYNTAX_ERROR without a location. Tokens without a column of
+// their own (INDENT, DEDENT, end of input) are reported where the
+// tokenizer stood.
+func (p *parser) failAtLast(format string, args ...any) {
+	t := p.tok(p.furthest)
+	if t.kind == tIndent || t.kind == tDedent || t.kind == tEOF {
+		p.fail("SyntaxError", t.line, t.col-1, t.line, -2, format, args...)
+	}
+	p.failTok(t, format, args...)
 }

@@ -83,6 +83,21 @@ func (s *scanner) tok(kind tokKind, start int) token {
 		endLine: s.line, endCol: s.i - s.lineStart}
 }
 
+// eofTok makes a token at the end of input. CPython places it on the
+// last line, after its newline.
+func (s *scanner) eofTok(kind tokKind) token {
+	t := s.tok(kind, s.i)
+	if n := len(s.src); n > 0 {
+		st := n - 1
+		for st > 0 && s.src[st-1] != '\n' {
+			st--
+		}
+		t.line, t.endLine = s.line-1, s.line-1
+		t.col, t.endCol = n-st, n-st
+	}
+	return t
+}
+
 func (s *scanner) newline() {
 	s.line++
 	s.lineStart = s.i
@@ -216,6 +231,9 @@ nextline:
 	if s.pending != 0 {
 		// INDENT/DEDENT tokens sit at the first token of the line.
 		t := s.tok(tIndent, s.i)
+		if s.i >= len(s.src) {
+			t = s.eofTok(tIndent)
+		}
 		t.end = s.i
 		if s.pending < 0 {
 			s.pending++
@@ -247,9 +265,9 @@ again:
 		if len(s.indents) > 1 {
 			s.indents = s.indents[:len(s.indents)-1]
 			s.altIndents = s.altIndents[:len(s.altIndents)-1]
-			return s.tok(tDedent, start)
+			return s.eofTok(tDedent)
 		}
-		return s.tok(tEOF, start)
+		return s.eofTok(tEOF)
 	}
 	c := s.src[s.i]
 	if c == '#' {

@@ -60,7 +60,7 @@ func firstDiff(a, b string) string {
 // modules with CPython's ast.dump.
 func TestStdlibDump(t *testing.T) {
 	files := stdlibFiles(t)
-	step := 7
+	step := 3
 	if testing.Short() {
 		step = 40
 	}

@@ -249,7 +249,8 @@ func (p *parser) exprStmt() Stmt {
 			}
 		}
 		for i, tg := range targets {
-			p.checkAssignTarget(tg, rhsStarts[i])
+			// Only the first target gets CPython's "Maybe you meant '=='".
+			p.checkAssignTarget(tg, rhsStarts[i], i == 0)
 		}
 		for _, tg := range targets {
 			p.setContext(tg, Store)
@@ -339,7 +340,7 @@ func (p *parser) annAssign(target Expr, l, c int) Stmt {
 
 // checkAssignTarget reports an invalid assignment target with CPython's
 // messages; rhs is the token index just after the target's '='.
-func (p *parser) checkAssignTarget(e Expr, rhs int) {
+func (p *parser) checkAssignTarget(e Expr, rhs int, first bool) {
 	bad := p.invalidTarget(e, Store)
 	if bad == nil {
 		return
@@ -350,7 +351,7 @@ func (p *parser) checkAssignTarget(e Expr, rhs int) {
 	if _, ok := e.(*YieldFrom); ok && !p.isParen(e) {
 		p.failNode(e, "assignment to yield expression not possible")
 	}
-	if p.isBitwiseOr(e) && !p.startsWithDisplay(e) {
+	if first && p.isBitwiseOr(e) && !p.startsWithDisplay(e) {
 		// CPython's invalid_named_expression: "a = b" where a cannot be
 		// assigned and b is a plain operand.
 		save := p.pos
@@ -664,7 +665,8 @@ func (p *parser) importFrom() Stmt {
 				break
 			}
 			if !parens && p.atStmtEnd() {
-				p.failTok(ct, "trailing comma not allowed without surrounding parentheses")
+				_ = ct
+				p.failTok(p.cur(), "trailing comma not allowed without surrounding parentheses")
 			}
 		}
 		if parens {
@@ -1065,7 +1067,7 @@ func (p *parser) tryStmt() Stmt {
 		s.Finalbody = p.block("'finally' statement", ft.line)
 	}
 	if len(s.Handlers) == 0 && len(s.Finalbody) == 0 {
-		p.failTok(p.cur(), "expected 'except' or 'finally' block")
+		p.failAtLast("expected 'except' or 'finally' block")
 	}
 	end := lastEnd(s.Body)
 	for _, part := range [][]Stmt{handlersBodyEnd(s.Handlers), s.Orelse, s.Finalbody} {

@@ -116,6 +116,9 @@ func (p *parser) strings() Expr {
 		n++
 	}
 	last := p.tok(p.pos + n - 1)
+	// CPython reports errors found while decoding strings at the token
+	// after them (the last one its parser fetched).
+	p.strErrTok = p.tok(p.pos + n)
 	st := &fstringState{runStart: first, runEnd: last}
 	st.kindU = p.src[first.pos] == 'u'
 	var bytesVal []byte
@@ -164,8 +167,13 @@ func (p *parser) strings() Expr {
 
 // ---- escape decoding ----
 
+func (p *parser) failStr(format string, args ...any) {
+	t := p.strErrTok
+	p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, format, args...)
+}
+
 func (p *parser) unicodeErr(t *token, format string, args ...any) {
-	p.failTok(t, "(unicode error) 'unicodeescape' codec can't decode bytes in position "+format, args...)
+	p.failStr("(unicode error) 'unicodeescape' codec can't decode bytes in position "+format, args...)
 }
 
 // decodeStr decodes a str literal body. Lone surrogates from \ud800-style
@@ -173,7 +181,7 @@ func (p *parser) unicodeErr(t *token, format string, args ...any) {
 func (p *parser) decodeStr(t *token, body string, raw bool) (string, bool) {
 	if raw || strings.IndexByte(body, '\\') < 0 {
 		if !utf8.ValidString(body) {
-			p.failTok(t, "(unicode error) 'utf-8' codec can't decode bytes")
+			p.failStr("(unicode error) 'utf-8' codec can't decode bytes")
 		}
 		return body, false
 	}
@@ -261,7 +269,7 @@ func (p *parser) decodeStr(t *token, body string, raw bool) (string, bool) {
 	}
 	s := b.String()
 	if !surr && !utf8.ValidString(s) {
-		p.failTok(t, "(unicode error) 'utf-8' codec can't decode bytes")
+		p.failStr("(unicode error) 'utf-8' codec can't decode bytes")
 	}
 	return s, surr
 }
@@ -304,7 +312,7 @@ func wtf8ToStr(s string) Str {
 func (p *parser) decodeBytes(t *token, body string, raw bool) []byte {
 	for i := 0; i < len(body); i++ {
 		if body[i] >= 0x80 {
-			p.failTok(t, "bytes can only contain ASCII literal characters")
+			p.failStr("bytes can only contain ASCII literal characters")
 		}
 	}
 	if raw || strings.IndexByte(body, '\\') < 0 {
@@ -321,7 +329,7 @@ func (p *parser) decodeBytes(t *token, body string, raw bool) []byte {
 		start := i
 		i++
 		if i >= len(body) {
-			p.failTok(t, "(value error) Trailing \\ in string")
+			p.failStr("(value error) Trailing \\ in string")
 		}
 		c = body[i]
 		i++
@@ -352,7 +360,7 @@ func (p *parser) decodeBytes(t *token, body string, raw bool) []byte {
 			b = append(b, byte(v))
 		case 'x':
 			if i+2 > len(body) || !allHex(body[i:i+2]) {
-				p.failTok(t, "(value error) invalid \\x escape at position %d", start)
+				p.failStr("(value error) invalid \\x escape at position %d", start)
 			}
 			v, _ := strconv.ParseUint(body[i:i+2], 16, 8)
 			b = append(b, byte(v))
@@ -408,7 +416,7 @@ func (p *parser) fstring(st *fstringState, t *token, body string, bodyOff int, r
 						continue
 					}
 					if c == '}' {
-						p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "f-string: single '}' is not allowed")
+						p.failStr("f-string: single '}' is not allowed")
 					}
 				}
 				break
@@ -441,7 +449,7 @@ func (p *parser) fstring(st *fstringState, t *token, body string, bodyOff int, r
 // returns the index after its '}'.
 func (p *parser) fstringExpr(st *fstringState, t *token, body string, bodyOff int, raw bool, level, i int) int {
 	ferr := func(msg string) {
-		p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "%s", msg)
+		p.failStr("%s", msg)
 	}
 	if level >= 2 {
 		ferr("f-string: expressions nested too deeply")
@@ -585,7 +593,7 @@ found:
 func (p *parser) fstringCompile(t *token, body string, bodyOff, brace, exprStart, exprEnd int) Expr {
 	expr := body[exprStart:exprEnd]
 	if strings.TrimLeft(expr, " \t\n\r\f\v") == "" {
-		p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "f-string: empty expression not allowed")
+		p.failStr("f-string: empty expression not allowed")
 	}
 	// Locate the '{' relative to the token text.
 	tokText := string(p.src[t.pos:t.end])
