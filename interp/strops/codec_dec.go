@@ -11,19 +11,41 @@ func Decode(b []byte, encoding, errors string) (string, error) {
 // DecodeCustom is Decode with a fallback for error handlers it does not
 // know (custom may be nil).
 func DecodeCustom(b []byte, encoding, errors string, custom CustomHandler) (string, error) {
-	s, err := decode(b, encoding, errors, custom)
+	s, _, err := decode(b, encoding, errors, custom, false)
 	if err != nil {
 		return "", wrapCodecError(err, "decoding", encoding)
 	}
 	return s, nil
 }
 
-func decode(b []byte, encoding, errors string, custom CustomHandler) (string, error) {
+// DecodePartial serves incremental decoders (_codecs.utf_8_decode and
+// friends with final=False): an incomplete sequence at the end of b is not
+// an error but left for the next call; consumed says how many bytes were
+// used. For utf-16 and utf-32 with a BOM, nothing is consumed until the
+// BOM is complete. With final=true it is Decode.
+func DecodePartial(b []byte, encoding, errors string, final bool, custom CustomHandler) (string, int, error) {
+	s, n, err := decode(b, encoding, errors, custom, !final)
+	if err != nil {
+		return "", 0, wrapCodecError(err, "decoding", encoding)
+	}
+	return s, n, nil
+}
+
+func decode(b []byte, encoding, errors string, custom CustomHandler, partial bool) (string, int, error) {
 	codec, ok := NormalizeEncoding(encoding)
 	if !ok {
-		return "", &UnknownEncodingError{encoding}
+		return "", 0, &UnknownEncodingError{encoding}
 	}
-	d := &decoder{codec: codec, name: codec, data: b, h: errHandler{errors, custom}}
+	d := &decoder{codec: codec, name: codec, data: b, h: errHandler{errors, custom}, partial: partial, consumed: len(b)}
+	s, err := d.run()
+	if err != nil {
+		return "", 0, err
+	}
+	return s, d.consumed, nil
+}
+
+func (d *decoder) run() (string, error) {
+	b, codec := d.data, d.codec
 	switch codec {
 	case CodecUTF8:
 		if utf8.Valid(b) {
@@ -50,6 +72,10 @@ func decode(b []byte, encoding, errors string, custom CustomHandler) (string, er
 	case CodecUTF16, CodecUTF16LE, CodecUTF16BE:
 		d.unit, d.big = 2, codec == CodecUTF16BE
 		start := 0
+		if codec == CodecUTF16 && len(b) < 2 && d.partial {
+			d.consumed = 0
+			return "", nil
+		}
 		if codec == CodecUTF16 && len(b) >= 2 {
 			switch {
 			case b[0] == 0xFF && b[1] == 0xFE:
@@ -70,6 +96,10 @@ func decode(b []byte, encoding, errors string, custom CustomHandler) (string, er
 	case CodecUTF32, CodecUTF32LE, CodecUTF32BE:
 		d.unit, d.big = 4, codec == CodecUTF32BE
 		start := 0
+		if codec == CodecUTF32 && len(b) < 4 && d.partial {
+			d.consumed = 0
+			return "", nil
+		}
 		if codec == CodecUTF32 && len(b) >= 4 {
 			switch {
 			case b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0:
@@ -91,6 +121,10 @@ func decode(b []byte, encoding, errors string, custom CustomHandler) (string, er
 }
 
 type decoder struct {
+	// partial: more input may follow (final=False in _codecs), so an
+	// incomplete sequence at the end is left unconsumed, not an error.
+	partial  bool
+	consumed int
 	codec, name string
 	data        []byte
 	h           errHandler
@@ -188,6 +222,13 @@ func (d *decoder) utf8() error {
 			i += n
 			continue
 		}
+		// A truncated ED A0..BF may become an encoded surrogate that
+		// surrogatepass accepts once the rest arrives.
+		if d.partial && (end == len(b) && reason == "unexpected end of data" ||
+			b[i] == 0xED && len(b)-i == 2 && b[i+1] >= 0xA0 && b[i+1] <= 0xBF) {
+			d.consumed = i
+			return nil
+		}
 		next, err := d.handle(i, end, reason)
 		if err != nil {
 			return err
@@ -237,6 +278,10 @@ func (d *decoder) utf16(i int) error {
 		switch {
 		case n-i < 2:
 			reason, end = "truncated data", n
+			if d.partial {
+				d.consumed = i
+				return nil
+			}
 		default:
 			u := d.unit16(i)
 			switch {
@@ -248,6 +293,10 @@ func (d *decoder) utf16(i int) error {
 				reason, end = "illegal encoding", i+2
 			case n-i-2 < 2:
 				reason, end = "unexpected end of data", n
+				if d.partial {
+					d.consumed = i
+					return nil
+				}
 			default:
 				u2 := d.unit16(i + 2)
 				if u2 < 0xDC00 || u2 > 0xDFFF {
@@ -275,6 +324,10 @@ func (d *decoder) utf32(i int) error {
 		var end int
 		if n-i < 4 {
 			reason, end = "truncated data", n
+			if d.partial {
+				d.consumed = i
+				return nil
+			}
 		} else {
 			u := d.unit32(i)
 			switch {

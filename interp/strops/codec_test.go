@@ -100,3 +100,18 @@ func TestCustomHandler(t *testing.T) {
 		t.Errorf("handler called %d times, want 2", calls)
 	}
 }
+
+func TestPartialDecodeAgainstCPython(t *testing.T) {
+	o := newOracle(t)
+	for _, enc := range []string{"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"} {
+		for _, h := range []string{"strict", "ignore", "replace", "backslashreplace", "surrogateescape", "surrogatepass"} {
+			for _, b := range decodeInputs {
+				for _, final := range []bool{false, true} {
+					s, n, err := DecodePartial(b, enc, h, final, nil)
+					o.add("partial", []any{b, enc, h, final}, result{[]any{s, n}, err})
+				}
+			}
+		}
+	}
+	o.check()
+}

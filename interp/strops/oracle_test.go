@@ -105,6 +105,12 @@ func encResult(a any) any {
 			l = append(l, encVal(x))
 		}
 		return map[string]any{"l": l}
+	case []any:
+		l := []any{}
+		for _, x := range v {
+			l = append(l, encResult(x))
+		}
+		return map[string]any{"l": l}
 	case []rune:
 		l := []any{}
 		for _, x := range v {

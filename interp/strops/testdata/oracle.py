@@ -2,6 +2,7 @@
 # writes the JSON list of results computed by CPython itself.
 # str values travel as {"s": hex of UTF-8 with surrogatepass} so that lone
 # surrogates survive; bytes as {"b": hex}.
+import codecs
 import json
 import sys
 
@@ -58,6 +59,8 @@ OPS = {
     "slice": lambda s, a, b, c: s[a:b:c],
     "runes": lambda s: [ord(c) for c in s],
     "zfill": lambda s, w: s.zfill(w),
+    "partial": lambda b, enc, err, final: list(
+        getattr(codecs, enc.replace("-", "_") + "_decode")(b, err, final)),
 }
 
 
