@@ -123,8 +123,8 @@ func (d *decoder) run() (string, error) {
 type decoder struct {
 	// partial: more input may follow (final=False in _codecs), so an
 	// incomplete sequence at the end is left unconsumed, not an error.
-	partial  bool
-	consumed int
+	partial     bool
+	consumed    int
 	codec, name string
 	data        []byte
 	h           errHandler
