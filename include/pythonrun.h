@@ -1,0 +1,109 @@
+/* freepy: system module access, running source, interpreter lifecycle,
+ * hashing helpers, number/string conversion and struct sequences. */
+#ifndef Py_PYTHONRUN_H
+#define Py_PYTHONRUN_H
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* sys */
+PyAPI_FUNC(PyObject *) PySys_GetObject(const char *);
+PyAPI_FUNC(int) PySys_SetObject(const char *, PyObject *);
+PyAPI_FUNC(void) PySys_WriteStdout(const char *format, ...) Py_GCC_ATTRIBUTE((format(printf, 1, 2)));
+PyAPI_FUNC(void) PySys_WriteStderr(const char *format, ...) Py_GCC_ATTRIBUTE((format(printf, 1, 2)));
+PyAPI_FUNC(void) PySys_FormatStdout(const char *format, ...);
+PyAPI_FUNC(void) PySys_FormatStderr(const char *format, ...);
+PyAPI_FUNC(PyObject *) PySys_GetXOptions(void);
+PyAPI_FUNC(int) PySys_Audit(const char *event, const char *argFormat, ...);
+
+/* Running source. */
+#define Py_single_input 256
+#define Py_file_input 257
+#define Py_eval_input 258
+#define Py_func_type_input 345
+
+typedef struct {
+    int cf_flags;
+    int cf_feature_version;
+} PyCompilerFlags;
+#define _PyCompilerFlags_INIT {0, PY_MINOR_VERSION}
+
+PyAPI_FUNC(PyObject *) PyRun_StringFlags(const char *, int, PyObject *, PyObject *, PyCompilerFlags *);
+PyAPI_FUNC(PyObject *) PyRun_String(const char *str, int s, PyObject *g, PyObject *l);
+#define PyRun_String(str, s, g, l) PyRun_StringFlags((str), (s), (g), (l), _Py_NULL)
+PyAPI_FUNC(int) PyRun_SimpleStringFlags(const char *, PyCompilerFlags *);
+PyAPI_FUNC(int) PyRun_SimpleString(const char *s);
+#define PyRun_SimpleString(s) PyRun_SimpleStringFlags((s), _Py_NULL)
+PyAPI_FUNC(PyObject *) Py_CompileStringExFlags(const char *str, const char *filename, int start, PyCompilerFlags *flags, int optimize);
+PyAPI_FUNC(PyObject *) Py_CompileStringObject(const char *str, PyObject *filename, int start, PyCompilerFlags *flags, int optimize);
+PyAPI_FUNC(PyObject *) Py_CompileString(const char *, const char *, int);
+#define Py_CompileString(str, p, s) Py_CompileStringExFlags((str), (p), (s), _Py_NULL, -1)
+
+/* Lifecycle. */
+PyAPI_FUNC(int) Py_IsInitialized(void);
+PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
+PyAPI_FUNC(void) Py_Exit(int);
+PyAPI_FUNC(const char *) Py_GetVersion(void);
+PyAPI_FUNC(const char *) Py_GetPlatform(void);
+PyAPI_FUNC(const char *) Py_GetCopyright(void);
+PyAPI_FUNC(const char *) Py_GetCompiler(void);
+PyAPI_FUNC(const char *) Py_GetBuildInfo(void);
+
+/* Hashing. */
+#define _PyHASH_MULTIPLIER 1000003UL
+#define PyHASH_MULTIPLIER _PyHASH_MULTIPLIER
+#define _PyHASH_BITS 61
+#define PyHASH_BITS _PyHASH_BITS
+#define _PyHASH_MODULUS (((size_t)1 << _PyHASH_BITS) - 1)
+#define PyHASH_MODULUS _PyHASH_MODULUS
+#define _PyHASH_INF 314159
+#define PyHASH_INF _PyHASH_INF
+#define _PyHASH_IMAG _PyHASH_MULTIPLIER
+#define PyHASH_IMAG _PyHASH_IMAG
+PyAPI_FUNC(Py_hash_t) _Py_HashDouble(PyObject *, double);
+PyAPI_FUNC(Py_hash_t) _Py_HashPointer(const void *);
+PyAPI_FUNC(Py_hash_t) _Py_HashBytes(const void *, Py_ssize_t);
+PyAPI_FUNC(Py_hash_t) Py_HashPointer(const void *ptr);
+
+/* String to number and back. */
+PyAPI_FUNC(double) PyOS_string_to_double(const char *str, char **endptr, PyObject *overflow_exception);
+PyAPI_FUNC(char *) PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type);
+#define Py_DTSF_SIGN 0x01
+#define Py_DTSF_ADD_DOT_0 0x02
+#define Py_DTSF_ALT 0x04
+#define Py_DTSF_NO_NEG_0 0x08
+#define Py_DTST_FINITE 0
+#define Py_DTST_INFINITE 1
+#define Py_DTST_NAN 2
+PyAPI_FUNC(int) PyOS_mystrnicmp(const char *, const char *, Py_ssize_t);
+PyAPI_FUNC(int) PyOS_mystricmp(const char *, const char *);
+#define PyOS_strnicmp PyOS_mystrnicmp
+#define PyOS_stricmp PyOS_mystricmp
+
+/* Struct sequences. */
+typedef struct PyStructSequence_Field {
+    const char *name;
+    const char *doc;
+} PyStructSequence_Field;
+
+typedef struct PyStructSequence_Desc {
+    const char *name;
+    const char *doc;
+    PyStructSequence_Field *fields;
+    int n_in_sequence;
+} PyStructSequence_Desc;
+
+PyAPI_DATA(const char * const) PyStructSequence_UnnamedField;
+PyAPI_FUNC(void) PyStructSequence_InitType(PyTypeObject *type, PyStructSequence_Desc *desc);
+PyAPI_FUNC(int) PyStructSequence_InitType2(PyTypeObject *type, PyStructSequence_Desc *desc);
+PyAPI_FUNC(PyTypeObject *) PyStructSequence_NewType(PyStructSequence_Desc *desc);
+PyAPI_FUNC(PyObject *) PyStructSequence_New(PyTypeObject *type);
+PyAPI_FUNC(void) PyStructSequence_SetItem(PyObject *, Py_ssize_t, PyObject *);
+PyAPI_FUNC(PyObject *) PyStructSequence_GetItem(PyObject *, Py_ssize_t);
+#define PyStructSequence_SET_ITEM(op, i, v) PyTuple_SET_ITEM((op), (i), (v))
+#define PyStructSequence_GET_ITEM(op, i) PyTuple_GET_ITEM((op), (i))
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* Py_PYTHONRUN_H */
