@@ -408,8 +408,8 @@ PyAPI_FUNC(int) PyObject_CallFinalizerFromDealloc(PyObject *);
 #define Py_TPFLAGS_DICT_SUBCLASS (1UL << 29)
 #define Py_TPFLAGS_BASE_EXC_SUBCLASS (1UL << 30)
 #define Py_TPFLAGS_TYPE_SUBCLASS (1UL << 31)
-#define Py_TPFLAGS_DEFAULT (Py_TPFLAGS_HAVE_STACKLESS_EXTENSION | \
-                            Py_TPFLAGS_HAVE_VERSION_TAG | 0)
+/* 3.11's default is 0: the version tag is no longer part of it. */
+#define Py_TPFLAGS_DEFAULT (Py_TPFLAGS_HAVE_STACKLESS_EXTENSION | 0)
 #define Py_TPFLAGS_HAVE_FINALIZE (1UL << 0)
 
 /* Reference counting.
