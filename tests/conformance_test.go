@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -131,6 +132,25 @@ func programSpec(t *testing.T, rel string) (runSpec, directives) {
 	return spec, d
 }
 
+// refRuns memoizes the reference's run of each program (with the standard
+// environment), which TestConformance and TestReferenceSelfCheck share.
+var refRuns sync.Map // rel -> *refRun
+
+type refRun struct {
+	once sync.Once
+	res  result
+}
+
+func referenceRun(rel string, spec runSpec) result {
+	v, _ := refRuns.LoadOrStore(rel, &refRun{})
+	r := v.(*refRun)
+	r.once.Do(func() {
+		spec.bin = refPython
+		r.res = run(spec)
+	})
+	return r.res
+}
+
 // TestConformance runs every program under CPython and freepy and compares
 // stdout, the last line of stderr and the exit code.
 func TestConformance(t *testing.T) {
@@ -149,9 +169,7 @@ func TestConformance(t *testing.T) {
 			conformanceStats.track(t)
 			t.Parallel()
 			spec, d := programSpec(t, rel)
-			refSpec := spec
-			refSpec.bin = refPython
-			ref := run(refSpec)
+			ref := referenceRun(rel, spec)
 			if ref.err != nil {
 				t.Fatalf("reference: %v", ref.err)
 			}
@@ -186,8 +204,8 @@ func TestReferenceSelfCheck(t *testing.T) {
 		t.Run(rel, func(t *testing.T) {
 			t.Parallel()
 			spec, d := programSpec(t, rel)
+			first := referenceRun(rel, spec)
 			spec.bin = refPython
-			first := run(spec)
 			// Later entries of the environment win.
 			spec.env = append(spec.env, "PYTHONHASHSEED=12345")
 			second := run(spec)

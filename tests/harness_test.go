@@ -63,6 +63,7 @@ func runMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	setupFreepy(tmp)
+	smokeTest()
 	known, knownErr = loadKnownFailures(filepath.Join(testsDir, "known_failures.txt"))
 
 	code := m.Run()
@@ -141,6 +142,24 @@ func setupFreepy(tmp string) {
 		return
 	}
 	freepyBin = bin
+}
+
+// smokeTest stops the suite from spending ten seconds on every test when
+// the interpreter hangs even on an empty program: that makes it unusable
+// for this run, and every test says so at once.
+func smokeTest() {
+	if freepyBin == "" {
+		return
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return
+	}
+	res := run(runSpec{bin: freepyBin, args: []string{"-c", "pass"}, dir: dir})
+	if errors.Is(res.err, errTimeout) {
+		freepyErr = fmt.Errorf("freepy hangs: `freepy -c pass` %v", res.err)
+		freepyBin = ""
+	}
 }
 
 func hasGoSource(dir string) bool {
