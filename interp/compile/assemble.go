@@ -1,0 +1,259 @@
+package compile
+
+import (
+	"fmt"
+	"sort"
+
+	"freepy/interp/syntax"
+)
+
+// assemble turns a finished unit into a Code: it resolves labels, drops
+// NOPs and unreachable instructions, fills in artificial line numbers and
+// computes the stack and block-stack sizes.
+func (c *compiler) assemble(u *unit) *Code {
+	n := len(u.instrs)
+	// Resolve labels.
+	for i := range u.instrs {
+		in := &u.instrs[i]
+		if in.op.HasJump() {
+			t := u.labels[in.arg]
+			if t < 0 {
+				c.internalError("jump to an unplaced label in %s", u.name)
+			}
+			in.arg = t
+		}
+	}
+
+	// Reachability from the first instruction.
+	reach := make([]bool, n+1)
+	work := []int{0}
+	for len(work) > 0 {
+		i := work[len(work)-1]
+		work = work[:len(work)-1]
+		if i >= n {
+			c.internalError("code of %s jumps past its end", u.name)
+		}
+		for i < n && !reach[i] {
+			reach[i] = true
+			in := u.instrs[i]
+			if in.op.HasJump() && !reach[in.arg] {
+				work = append(work, in.arg)
+			}
+			if !fallsThrough(in.op) {
+				break
+			}
+			i++
+		}
+		if i == n {
+			c.internalError("code of %s falls off its end", u.name)
+		}
+	}
+
+	// Keep reachable non-NOP instructions; newIndex maps an old index to
+	// the index of the first kept instruction at or after it.
+	newIndex := make([]int, n+1)
+	kept := make([]instr, 0, n)
+	for i := 0; i < n; i++ {
+		newIndex[i] = len(kept)
+		if reach[i] && u.instrs[i].op != NOP {
+			kept = append(kept, u.instrs[i])
+		}
+	}
+	newIndex[n] = len(kept)
+	for i := range kept {
+		if kept[i].op.HasJump() {
+			kept[i].arg = newIndex[kept[i].arg]
+		}
+	}
+	kept = removeJumpsToNext(kept)
+
+	code := &Code{
+		Name:            u.name,
+		QualName:        u.qualname,
+		Filename:        c.filename,
+		FirstLine:       u.firstLine,
+		ArgCount:        u.argCount + u.posOnlyArgCount,
+		PosOnlyArgCount: u.posOnlyArgCount,
+		KwOnlyArgCount:  u.kwOnlyArgCount,
+		Flags:           c.codeFlags(u),
+		Varnames:        u.varnames,
+		Cellvars:        u.cellvars,
+		Freevars:        u.freevars,
+		Names:           u.names,
+		Consts:          u.consts,
+		Instrs:          make([]Instr, len(kept)),
+		Positions:       make([]Position, len(kept)),
+	}
+	if code.Varnames == nil {
+		code.Varnames = []string{}
+	}
+	code.Cell2Arg = make([]int, len(u.cellvars))
+	for i, name := range u.cellvars {
+		code.Cell2Arg[i] = -1
+		nargs := code.ArgCount + code.KwOnlyArgCount
+		if code.Flags&FlagVarargs != 0 {
+			nargs++
+		}
+		if code.Flags&FlagVarkeywords != 0 {
+			nargs++
+		}
+		for j := 0; j < nargs && j < len(u.varnames); j++ {
+			if u.varnames[j] == name {
+				code.Cell2Arg[i] = j
+			}
+		}
+	}
+	prev := Position{Line: int32(u.firstLine), EndLine: int32(u.firstLine), Col: -1, EndCol: -1}
+	for i, in := range kept {
+		if in.arg < 0 || in.arg > MaxArg {
+			c.errorf(posOf(in.pos), "too many constants, names or instructions in one code object")
+		}
+		code.Instrs[i] = MakeInstr(in.op, in.arg)
+		p := in.pos
+		if p.Line < 0 {
+			p = prev
+		}
+		code.Positions[i] = p
+		prev = p
+	}
+	c.computeDepths(code)
+	return code
+}
+
+// removeJumpsToNext drops unconditional jumps to the very next instruction
+// (left behind by dead-code removal), fixing the other jumps' targets.
+func removeJumpsToNext(code []instr) []instr {
+	for {
+		drop := -1
+		for i, in := range code {
+			if in.op == JUMP && in.arg == i+1 {
+				drop = i
+				break
+			}
+		}
+		if drop < 0 {
+			return code
+		}
+		code = append(code[:drop], code[drop+1:]...)
+		for i := range code {
+			if code[i].op.HasJump() && code[i].arg > drop {
+				code[i].arg--
+			}
+		}
+	}
+}
+
+func posOf(p Position) syntax.Position {
+	return syntax.Position{Lineno: int(p.Line), EndLineno: int(p.EndLine), ColOffset: int(p.Col), EndColOffset: int(p.EndCol)}
+}
+
+// computeDepths walks every path through the code, simulating the value
+// stack and block stack depths, and sets StackSize and BlockSize. Paths
+// that meet must agree on both depths; a disagreement is a compiler bug.
+func (c *compiler) computeDepths(code *Code) {
+	n := len(code.Instrs)
+	depth := make([]int, n)
+	bdepth := make([]int, n)
+	for i := range depth {
+		depth[i] = -1
+	}
+	maxDepth, maxBlock := 0, 0
+	type state struct{ i, d, b int }
+	var work []state
+	visit := func(i, d, b int) {
+		if i >= n {
+			c.internalError("%s: jump or fall-through past the end (instruction %d)", code.Name, i)
+		}
+		if d < 0 {
+			c.internalError("%s: stack underflow at instruction %d", code.Name, i)
+		}
+		if depth[i] >= 0 {
+			if depth[i] != d || bdepth[i] != b {
+				c.internalError("%s: inconsistent stack depth at instruction %d (%d/%d vs %d/%d)",
+					code.Name, i, depth[i], bdepth[i], d, b)
+			}
+			return
+		}
+		depth[i], bdepth[i] = d, b
+		if d > maxDepth {
+			maxDepth = d
+		}
+		if b > maxBlock {
+			maxBlock = b
+		}
+		work = append(work, state{i, d, b})
+	}
+	if n > 0 {
+		visit(0, 0, 0)
+	}
+	for len(work) > 0 {
+		s := work[len(work)-1]
+		work = work[:len(work)-1]
+		in := code.Instrs[s.i]
+		op, arg := in.Op(), in.Arg()
+		if op.HasJump() {
+			e, _ := StackEffect(op, arg, true)
+			visit(arg, s.d+e, s.b)
+		}
+		if fallsThrough(op) {
+			e, ok := StackEffect(op, arg, false)
+			if !ok {
+				c.internalError("unknown opcode %d", op)
+			}
+			b := s.b + blockEffect(op)
+			if b < 0 {
+				c.internalError("%s: block stack underflow at instruction %d", code.Name, s.i)
+			}
+			visit(s.i+1, s.d+e, b)
+		}
+	}
+	code.StackSize = maxDepth
+	code.BlockSize = maxBlock
+}
+
+func (c *compiler) internalError(format string, args ...any) {
+	panic(compileError{fmt.Errorf("compiler bug: "+format, args...)})
+}
+
+func (c *compiler) codeFlags(u *unit) int {
+	flags := 0
+	ste := u.ste
+	if ste.typ == functionBlock {
+		flags |= FlagNewLocals | FlagOptimized
+		if ste.nested {
+			flags |= FlagNested
+		}
+		switch {
+		case ste.generator && ste.coroutine:
+			flags |= FlagAsyncGenerator
+		case ste.generator:
+			flags |= FlagGenerator
+		case ste.coroutine:
+			flags |= FlagCoroutine
+		}
+		if ste.varargs {
+			flags |= FlagVarargs
+		}
+		if ste.varkeywords {
+			flags |= FlagVarkeywords
+		}
+	}
+	if c.flags.TopLevelAwait && ste.typ == moduleBlock && ste.coroutine && !ste.generator {
+		flags |= FlagCoroutine
+	}
+	flags |= c.future & FutureMask
+	return flags
+}
+
+// sortedNames returns the names of s with the given scope (or flag), sorted,
+// as CPython's dictbytype orders cellvars and freevars.
+func sortedNames(s *scope, scopeWanted int, flagWanted int) []string {
+	var out []string
+	for name, sym := range s.symbols {
+		if sym.scope == scopeWanted || (flagWanted != 0 && sym.flags&flagWanted != 0) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
