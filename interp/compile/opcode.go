@@ -104,7 +104,7 @@ const (
 	CALL          // n: [f, a1..an] -> [f(a1..an)]
 	CALL_KW       // n: [f, a1..an, kwnames-tuple] -> [result]; the last len(kwnames) of the n arguments are passed by keyword
 	CALL_METHOD   // n: [x, y, a1..an] -> [x(a1..an)] if y is NULL, else [x(y, a1..an)]; pairs with LOAD_METHOD
-	CALL_EX       // flags: [f, args-tuple, kwargs-dict if flags&1] -> [f(*args, **kwargs)]
+	CALL_EX       // flags: [f, args, kwargs-dict if flags&1] -> [f(*args, **kwargs)]; args is a tuple, except for f(*x) where it is x itself: convert it, TypeError "f() argument after * must be an iterable, not T" (CPython's CALL_FUNCTION_EX)
 
 	// ---- imports ----
 	IMPORT_NAME // namei: [level, fromlist] -> [module] as __import__(name, globals, locals, fromlist, level)
@@ -119,11 +119,11 @@ const (
 	// block, the exception leaves the frame (a traceback entry is added).
 	SETUP_FINALLY     // target: push a block
 	SETUP_CLEANUP     // target: the same as SETUP_FINALLY
-	SETUP_WITH        // target: the same as SETUP_FINALLY
+	SETUP_WITH        // target: like SETUP_FINALLY, but the block's stack level is one LESS than the current depth: it follows BEFORE_WITH / the awaited __aenter__ result, and the level excludes that result on TOS (so the handler sees [.., exit, exc]), exactly as CPython 3.11's pseudo-instruction
 	POP_BLOCK         // pop the top block
 	PUSH_EXC_INFO     // [exc] -> [prev, exc]; prev is the thread's handled exception (or None), which becomes exc
 	POP_EXCEPT        // [prev] -> []; the handled exception becomes prev (None: none)
-	RERAISE           // [exc] -> raise exc again, without a new traceback entry for this line
+	RERAISE           // [exc] -> raise exc again, without a new traceback entry for this line (the argument is CPython's and can be ignored)
 	RAISE_VARARGS     // n: 0: re-raise the handled exception ("RuntimeError: No active exception to reraise"); 1: [exc] raise exc; 2: [exc, cause] raise exc from cause
 	CHECK_EXC_MATCH   // [exc, type] -> [exc, isinstance(exc, type)]; TypeError if type is not an exception class or tuple of them
 	CHECK_EG_MATCH    // except*: [eg, type] -> [rest, match], or [eg, None] when nothing matches (CPython 3.11)
@@ -148,7 +148,7 @@ const (
 	MATCH_SEQUENCE         // [s] -> [s, bool]
 	MATCH_KEYS             // [s, keys] -> [s, keys, tuple of values or None]
 	GET_LEN                // [s] -> [s, len(s)]
-	COPY_DICT_WITHOUT_KEYS // [s, keys] -> [s, dict(s) without keys]
+	COPY_DICT_WITHOUT_KEYS // [s, keys] -> [s, dict(s) without keys] (not emitted: like CPython 3.11.7, **rest uses BUILD_MAP/DICT_UPDATE/DELETE_SUBSCR)
 
 	// ---- misc ----
 	SETUP_ANNOTATIONS // create __annotations__ in the locals mapping if missing
