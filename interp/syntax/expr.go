@@ -82,6 +82,8 @@ func (p *parser) namedExpression() Expr {
 }
 
 func (p *parser) expression() Expr {
+	p.enter()
+	defer p.leave()
 	if p.at(tLambda) {
 		return p.lambdef()
 	}
@@ -156,6 +158,8 @@ func (p *parser) conjunction() Expr {
 }
 
 func (p *parser) inversion() Expr {
+	p.enter()
+	defer p.leave()
 	if p.at(tNot) {
 		t := p.next()
 		v := p.inversion()
@@ -244,6 +248,8 @@ func (p *parser) sum() Expr        { return p.binLoop(p.term, sumOps) }
 func (p *parser) term() Expr       { return p.binLoop(p.factor, termOps) }
 
 func (p *parser) factor() Expr {
+	p.enter()
+	defer p.leave()
 	var op UnaryOperator
 	switch p.peek() {
 	case tPlus:
@@ -261,6 +267,8 @@ func (p *parser) factor() Expr {
 }
 
 func (p *parser) power() Expr {
+	p.enter()
+	defer p.leave()
 	e := p.awaitPrimary()
 	if p.accept(tPow) {
 		r := p.factor()

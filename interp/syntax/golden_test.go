@@ -133,3 +133,31 @@ func TestGoldenSnippets(t *testing.T) {
 func TestErrorsMatchCPython(t *testing.T) {
 	compareWithCPython(t, readSnippets(t, "errors.txt"), "exec", true)
 }
+
+func TestGoldenMore(t *testing.T) {
+	compareWithCPython(t, readSnippets(t, "more.txt"), "exec", true)
+}
+
+func TestGoldenEval(t *testing.T) {
+	compareWithCPython(t, []string{"1", "a, b", "x if y else z", "lambda: 0", "(yield)", "a\n", "a\n\n", "f(x)\n  ", "1,", "*a, b", "a = 1", "a b", "x\n# c", "x # c"}, "eval", true)
+}
+
+func TestGoldenSingle(t *testing.T) {
+	compareWithCPython(t, []string{"1", "x = 1\n", "if x:\n  pass\n", "if x:\n  pass\nelse:\n  y\n", "a; b\n", "def f(): pass\n", "x = 1\ny = 2\n", "for x in y: pass\n"}, "single", true)
+}
+
+// TestEmptyInput: CPython accepts empty files and rejects empty eval and
+// single input (positions there are CPython accidents, not checked).
+func TestEmptyInput(t *testing.T) {
+	for _, src := range []string{"", "\n", "  \n", "# c"} {
+		if m, err := Parse("f", []byte(src), ModeExec); err != nil || len(m.(*Module).Body) != 0 {
+			t.Errorf("exec %q: %v %v", src, m, err)
+		}
+		if _, err := Parse("f", []byte(src), ModeSingle); err == nil {
+			t.Errorf("single %q: no error", src)
+		}
+		if _, err := Parse("f", []byte(src), ModeEval); err == nil {
+			t.Errorf("eval %q: no error", src)
+		}
+	}
+}

@@ -141,6 +141,8 @@ func (p *parser) orPattern() Pattern {
 }
 
 func (p *parser) closedPattern() Pattern {
+	p.enter()
+	defer p.leave()
 	t := p.cur()
 	switch t.kind {
 	case tNumber, tMinus:

@@ -10,7 +10,7 @@ import (
 // *Module (ModeExec), *Expression (ModeEval) or *Interactive (ModeSingle).
 // Errors are *Error values. Parse never panics.
 func Parse(filename string, src []byte, mode Mode) (Mod, error) {
-	src = normalize(src)
+	src = normalize(src, mode == ModeExec)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, &Error{Kind: "SyntaxError", Msg: "source code cannot contain null bytes", Filename: filename}
 	}
@@ -33,9 +33,10 @@ func Parse(filename string, src []byte, mode Mode) (Mod, error) {
 	return mod, nil
 }
 
-// normalize turns "\r\n" and "\r" into "\n", drops a UTF-8 BOM and makes
-// sure the source ends with a newline, as CPython's tokenizer does.
-func normalize(src []byte) []byte {
+// normalize turns "\r\n" and "\r" into "\n", drops a UTF-8 BOM and, for
+// file input, makes sure the source ends with a newline, as CPython's
+// tokenizer does.
+func normalize(src []byte, exec bool) []byte {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(src, '\r') >= 0 {
 		out := make([]byte, 0, len(src)+1)
@@ -51,7 +52,7 @@ func normalize(src []byte) []byte {
 		}
 		src = out
 	}
-	if len(src) > 0 && src[len(src)-1] != '\n' {
+	if exec && len(src) > 0 && src[len(src)-1] != '\n' {
 		src = append(src[:len(src):len(src)], '\n')
 	}
 	return src
@@ -77,7 +78,27 @@ type parser struct {
 	root                  *parser
 	inFString             bool
 	strErrTok             *token
+
+	// depth counts nested recursive rules; like CPython's MAXSTACK it
+	// bounds the recursion so that absurdly nested input cannot exhaust
+	// the goroutine stack.
+	depth int
 }
+
+const maxDepth = 3000
+
+// enter is called by the recursive rules; leave undoes it.
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		t := p.cur()
+		p.err = &Error{Kind: "MemoryError", Msg: "Parser stack overflowed - Python source too complex to parse", Line: t.line, Col: t.col + 1}
+		p.tokErr = true // not something to backtrack over
+		panic(bailout{})
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
 
 func newParser(src []byte) *parser {
 	p := &parser{s: newScanner(src), src: src, paren: map[Expr]Position{}}
@@ -294,8 +315,6 @@ func (p *parser) invalidSyntax() {
 		p.fail("IndentationError", t.line, t.col-1, t.line, -2, "unexpected indent")
 	case tDedent:
 		p.fail("IndentationError", t.line, t.col-1, t.line, -2, "unexpected unindent")
-	case tEOF:
-		p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "unexpected EOF while parsing")
 	}
 	p.failTok(t, "invalid syntax")
 }
@@ -303,13 +322,13 @@ func (p *parser) invalidSyntax() {
 // try runs f speculatively: on a syntax error (not a tokenizer error) it
 // restores the position and returns false.
 func (p *parser) try(f func()) (ok bool) {
-	save := p.pos
+	save, depth := p.pos, p.depth
 	defer func() {
 		if r := recover(); r != nil {
 			if _, isB := r.(bailout); !isB || p.tokErr {
 				panic(r)
 			}
-			p.pos = save
+			p.pos, p.depth = save, depth
 			p.err = nil
 			ok = false
 		}

@@ -39,6 +39,9 @@ type scanner struct {
 	err        *Error
 	errSoft    bool // CPython reports this error only if it is the first
 	errEOF     bool // the input ended inside brackets
+	// needNewline: a logical line is open; at the end of input without a
+	// final newline (eval and single input) a NEWLINE token closes it.
+	needNewline bool
 }
 
 func newScanner(src []byte) *scanner {
@@ -87,7 +90,7 @@ func (s *scanner) tok(kind tokKind, start int) token {
 // last line, after its newline.
 func (s *scanner) eofTok(kind tokKind) token {
 	t := s.tok(kind, s.i)
-	if n := len(s.src); n > 0 {
+	if n := len(s.src); n > 0 && s.src[n-1] == '\n' {
 		st := n - 1
 		for st > 0 && s.src[st-1] != '\n' {
 			st--
@@ -135,6 +138,12 @@ func (s *scanner) next() token {
 	if s.err != nil {
 		return s.tok(tEOF, s.i)
 	}
+	switch t.kind {
+	case tNewline, tIndent, tDedent, tEOF:
+		s.needNewline = false
+	default:
+		s.needNewline = true
+	}
 	return t
 }
 
@@ -175,10 +184,6 @@ nextline:
 		c := s.at(s.i)
 		if c == '#' || c == '\n' {
 			blank = true
-		}
-		if s.i >= len(s.src) {
-			// End of input: dedent to column 0.
-			col, altcol, contCol = 0, 0, -1
 		}
 		if !blank && len(s.parens) == 0 {
 			if contCol >= 0 {
@@ -262,6 +267,9 @@ again:
 			s.errSoft, s.errEOF = true, true
 			return token{}
 		}
+		if s.needNewline {
+			return s.tok(tNewline, start)
+		}
 		if len(s.indents) > 1 {
 			s.indents = s.indents[:len(s.indents)-1]
 			s.altIndents = s.altIndents[:len(s.altIndents)-1]
@@ -276,6 +284,9 @@ again:
 		}
 		c = s.at(s.i)
 		start = s.i
+		if s.i >= len(s.src) {
+			goto again
+		}
 	}
 
 	switch {

@@ -26,7 +26,7 @@ func (p *parser) interactiveInput() *Interactive {
 	var body []Stmt
 	switch p.peek() {
 	case tNewline, tEOF:
-		p.next()
+		p.failAtLast("invalid syntax")
 	default:
 		if p.isCompoundStart() {
 			body = p.statement()
@@ -38,7 +38,7 @@ func (p *parser) interactiveInput() *Interactive {
 		}
 	}
 	if !p.at(tEOF) {
-		t := p.cur()
+		t := p.prev()
 		p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "multiple statements found while compiling a single statement")
 	}
 	return &Interactive{Body: nonNilStmts(body)}
@@ -63,6 +63,8 @@ func (p *parser) isCompoundStart() bool {
 
 // statement parses one compound statement or one line of simple ones.
 func (p *parser) statement() []Stmt {
+	p.enter()
+	defer p.leave()
 	switch p.peek() {
 	case tDef, tAt, tAsync:
 		if p.peek() != tAsync || p.peekN(1) == tDef || p.peekN(1) == tFor || p.peekN(1) == tWith {
@@ -586,6 +588,8 @@ func (p *parser) delTargets() []Expr {
 }
 
 func (p *parser) targetElem() Expr {
+	p.enter()
+	defer p.leave()
 	if p.at(tStar) {
 		t := p.next()
 		v := p.targetElem()
