@@ -114,6 +114,13 @@ func (p *parser) run(f func()) (err *Error) {
 				panic(r)
 			}
 			err = p.finishError(p.err)
+			if !p.tokErr && p.furthest < len(p.toks) {
+				// A parser error at the end of the input: more lines could
+				// still make it valid (an open block, a decorator).
+				if k := p.toks[p.furthest].kind; k == tEOF || k == tDedent && p.toks[p.furthest].pos >= len(p.src) {
+					err.Incomplete = true
+				}
+			}
 		}
 	}()
 	f()

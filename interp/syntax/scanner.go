@@ -308,6 +308,13 @@ again:
 	case c == '"' || c == '\'':
 		return s.str(start)
 	case c == '\\':
+		if s.i+1 >= len(s.src) {
+			s.errorAt("SyntaxError", s.i+1, "unexpected EOF while parsing")
+			s.err.EndCol = -1
+			s.err.Incomplete = true
+			s.errSoft = true
+			return token{}
+		}
 		if s.at(s.i+1) != '\n' {
 			s.errorAt("SyntaxError", s.i+2, "unexpected character after line continuation character")
 			s.err.EndCol = 0

@@ -28,14 +28,8 @@ func (p *parser) interactiveInput() *Interactive {
 	case tNewline, tEOF:
 		p.failAtLast("invalid syntax")
 	default:
-		if p.isCompoundStart() {
-			body = p.statement()
-			if !p.at(tEOF) {
-				p.accept(tNewline)
-			}
-		} else {
-			body = p.simpleStmts()
-		}
+		body = p.statement()
+		p.accept(tNewline)
 	}
 	if !p.at(tEOF) {
 		t := p.prev()
@@ -788,6 +782,14 @@ func (p *parser) classDef(decos []Expr, _ *token) Stmt {
 	var bases []Expr
 	var kws []*Keyword
 	if p.accept(tLpar) {
+		if p.at(tName) || p.at(tLpar) || p.at(tLsqb) {
+			// class C(x for x in y) is not a call: "invalid syntax" at 'for'.
+			save := p.pos
+			if p.try(func() { p.namedExpression() }) && p.at(tFor) {
+				p.failTok(p.cur(), "invalid syntax")
+			}
+			p.pos = save
+		}
 		bases, kws = p.callArgs()
 		p.expect(tRpar)
 	}
