@@ -1,0 +1,935 @@
+package py
+
+import (
+	"strings"
+)
+
+// ---- slots of classes defined in Python ----
+
+// firstDefiner returns the class in t's MRO whose dict defines name.
+func firstDefiner(t *Type, name string) *Type {
+	key := Intern(name)
+	for _, m := range t.MRO {
+		if m.Dict.getStr(key) != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// definedInPython reports whether name is defined by a heap class in t's
+// MRO before any built-in class.
+func definedInPython(t *Type, name string) bool {
+	d := firstDefiner(t, name)
+	return d != nil && d.isHeap()
+}
+
+var cmpDunders = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"}
+
+// fixupSlots installs, for each special method a Python class defines,
+// a slot that calls it. Slots of built-in bases are kept where no Python
+// class overrides them, so `class C(list)` keeps list's fast paths.
+func fixupSlots(t *Type) {
+	py := func(name string) bool { return definedInPython(t, name) }
+	if py("__repr__") {
+		t.Repr = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__repr__") }
+	}
+	if py("__str__") {
+		t.Str = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__str__") }
+	}
+	if py("__hash__") || py("__eq__") {
+		t.Hash = slotHash
+	}
+	for _, n := range cmpDunders {
+		if py(n) {
+			t.RichCompare = slotRichCompare
+			break
+		}
+	}
+	if py("__call__") {
+		t.Call = func(th *Thread, o Object, args []Object, kw []string) (Object, error) {
+			m, err := lookupSpecial(th, o, "__call__")
+			if err != nil {
+				return nil, err
+			}
+			return Call(th, m, args, kw)
+		}
+	}
+	if py("__getattribute__") || py("__getattr__") {
+		t.GetAttr = slotGetAttr
+	}
+	if py("__setattr__") || py("__delattr__") {
+		t.SetAttr = slotSetAttr
+	}
+	if py("__iter__") {
+		t.Iter = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__iter__") }
+	}
+	if py("__next__") {
+		t.Next = slotNext
+	}
+	if py("__len__") {
+		t.Len = slotLen
+	}
+	if py("__bool__") {
+		t.Bool = slotBool
+	}
+	if py("__getitem__") {
+		t.GetItem = func(th *Thread, o, k Object) (Object, error) { return callSlot(th, o, "__getitem__", k) }
+	}
+	if py("__setitem__") || py("__delitem__") {
+		t.SetItem = func(th *Thread, o, k, v Object) error {
+			var err error
+			if v == nil {
+				_, err = callSlotNamed(th, o, "__delitem__", "", k)
+			} else {
+				_, err = callSlotNamed(th, o, "__setitem__", "", k, v)
+			}
+			return err
+		}
+	}
+	if py("__contains__") {
+		t.Contains = func(th *Thread, o, v Object) (bool, error) {
+			r, err := callSlot(th, o, "__contains__", v)
+			if err != nil {
+				return false, err
+			}
+			return IsTrue(th, r)
+		}
+	}
+	if py("__get__") {
+		t.DescrGet = func(th *Thread, self, obj Object, typ *Type) (Object, error) {
+			var o Object = None
+			if obj != nil {
+				o = obj
+			}
+			var ty Object = None
+			if typ != nil {
+				ty = typ
+			}
+			return callSlot(th, self, "__get__", o, ty)
+		}
+	}
+	if py("__set__") || py("__delete__") {
+		t.DescrSet = func(th *Thread, self, obj, v Object) error {
+			var err error
+			if v == nil {
+				_, err = callSlotNamed(th, self, "__delete__", "", obj)
+			} else {
+				_, err = callSlotNamed(th, self, "__set__", "", obj, v)
+			}
+			return err
+		}
+	}
+	for op := 0; op < numBinary; op++ {
+		names := binaryNames[op]
+		if py(names.dunder) || py(names.rdunder) {
+			t.Num[op] = slotBinary(op)
+		}
+		if py(names.idunder) {
+			idunder := names.idunder
+			t.INum[op] = func(th *Thread, a, b Object) (Object, error) {
+				r, found, err := callSpecial(th, a, idunder, b)
+				if !found {
+					return NotImplemented, nil
+				}
+				return r, err
+			}
+		}
+	}
+	unary := func(name string, slot *UnaryFunc) {
+		if py(name) {
+			*slot = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, name) }
+		}
+	}
+	unary("__neg__", &t.Neg)
+	unary("__pos__", &t.Pos)
+	unary("__abs__", &t.Abs)
+	unary("__invert__", &t.Invert)
+	unary("__index__", &t.Index)
+	unary("__int__", &t.Int)
+	unary("__float__", &t.Float)
+	unary("__complex__", &t.Complex)
+	if py("__init__") {
+		t.Init = slotInit
+	}
+	if py("__new__") {
+		t.New = slotNew
+	}
+}
+
+// callSlot calls a special method looked up on the type.
+func callSlot(t *Thread, o Object, name string, args ...Object) (Object, error) {
+	return callSlotNamed(t, o, name, name, args...)
+}
+
+func callSlotNamed(t *Thread, o Object, name, errName string, args ...Object) (Object, error) {
+	r, found, err := callSpecial(t, o, name, args...)
+	if !found && err == nil {
+		if errName == "" {
+			errName = name
+		}
+		return nil, Errorf(AttributeErrorType, "%s", errName)
+	}
+	return r, err
+}
+
+func slotHash(t *Thread, o Object) (int64, error) {
+	descr := o.Type().Lookup(Intern("__hash__"))
+	if descr == nil || descr == None {
+		return 0, TypeErrorf("unhashable type: '%s'", typeName(o))
+	}
+	r, err := callSlot(t, o, "__hash__")
+	if err != nil {
+		return 0, err
+	}
+	switch v := unwrap(r).(type) {
+	case Int:
+		if v == -1 {
+			return -2, nil
+		}
+		return int64(v), nil
+	case Bool:
+		return boolToInt(v), nil
+	case *BigInt:
+		return hashBig(&v.v), nil
+	}
+	return 0, TypeErrorf("__hash__ method should return an integer")
+}
+
+func slotRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
+	r, found, err := callSpecial(t, a, cmpDunders[op], b)
+	if !found {
+		return NotImplemented, nil
+	}
+	return r, err
+}
+
+func slotGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	typ := o.Type()
+	ga := typ.Lookup(Intern("__getattribute__"))
+	var v Object
+	var err error
+	if md, ok := ga.(*MethodDescr); ok && md.Owner == ObjectType || ga == nil {
+		v, err = GenericGetAttr(t, o, name)
+	} else {
+		v, err = callSlot(t, o, "__getattribute__", name)
+	}
+	if err != nil && IsInstanceOf(err, AttributeErrorType) {
+		if getattr := typ.Lookup(Intern("__getattr__")); getattr != nil {
+			return callSlot(t, o, "__getattr__", name)
+		}
+	}
+	return v, err
+}
+
+func slotSetAttr(t *Thread, o Object, name *Str, v Object) error {
+	var err error
+	if v == nil {
+		_, err = callSlot(t, o, "__delattr__", name)
+	} else {
+		_, err = callSlot(t, o, "__setattr__", name, v)
+	}
+	return err
+}
+
+func slotNext(t *Thread, o Object) (Object, error) {
+	r, err := callSlot(t, o, "__next__")
+	if err != nil && IsInstanceOf(err, StopIterationType) {
+		return nil, nil
+	}
+	return r, err
+}
+
+func slotLen(t *Thread, o Object) (int, error) {
+	r, err := callSlot(t, o, "__len__")
+	if err != nil {
+		return 0, err
+	}
+	if !isIntLike(r) {
+		return 0, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(r))
+	}
+	n, _, big := asInt64(r)
+	if n < 0 {
+		return 0, ValueErrorf("__len__() should return >= 0")
+	}
+	if big {
+		return 0, NewError(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
+	}
+	return int(n), nil
+}
+
+func slotBool(t *Thread, o Object) (bool, error) {
+	r, err := callSlot(t, o, "__bool__")
+	if err != nil {
+		return false, err
+	}
+	b, ok := r.(Bool)
+	if !ok {
+		return false, TypeErrorf("__bool__ should return bool, returned %s", typeName(r))
+	}
+	return bool(b), nil
+}
+
+func slotInit(t *Thread, self Object, args []Object, kw []string) error {
+	init := self.Type().Lookup(Intern("__init__"))
+	m, err := bindDescr(t, init, self, self.Type())
+	if err != nil {
+		return err
+	}
+	r, err := Call(t, m, args, kw)
+	if err != nil {
+		return err
+	}
+	if r != None {
+		return TypeErrorf("__init__() should return None, not '%s'", typeName(r))
+	}
+	return nil
+}
+
+func slotNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+	nw := typ.Lookup(Intern("__new__"))
+	if sm, ok := nw.(*StaticMethod); ok {
+		nw = sm.Func
+	}
+	full := make([]Object, len(args)+1)
+	full[0] = typ
+	copy(full[1:], args)
+	return Call(t, nw, full, kw)
+}
+
+// slotBinary is CPython's SLOT1BINFULL: try a.__op__(b), then
+// b.__rop__(a), giving a subclass's reflected method priority.
+func slotBinary(op int) BinaryFunc {
+	names := binaryNames[op]
+	return func(t *Thread, a, b Object) (Object, error) {
+		ta, tb := a.Type(), b.Type()
+		doOther := ta != tb && tb.Num[op] != nil && tb.Lookup(Intern(names.rdunder)) != nil
+		if ta.Lookup(Intern(names.dunder)) != nil && ta.isHeapOrHasPySlot() {
+			if doOther && tb.IsSubtype(ta) {
+				r, found, err := callSpecial(t, b, names.rdunder, a)
+				if err != nil || (found && r != NotImplemented) {
+					return r, err
+				}
+				doOther = false
+			}
+			r, found, err := callSpecial(t, a, names.dunder, b)
+			if err != nil || (found && r != NotImplemented) || ta == tb {
+				if !found {
+					return NotImplemented, nil
+				}
+				return r, err
+			}
+		}
+		if doOther {
+			r, found, err := callSpecial(t, b, names.rdunder, a)
+			if !found {
+				return NotImplemented, nil
+			}
+			return r, err
+		}
+		return NotImplemented, nil
+	}
+}
+
+func (t *Type) isHeapOrHasPySlot() bool { return true }
+
+// ---- type(), class creation ----
+
+// typeCall is type.__call__: create with __new__, then run __init__ when
+// the result is an instance of the class.
+func typeCall(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+	typ := self.(*Type)
+	if typ == TypeType && len(args) == 1 && len(kw) == 0 {
+		return args[0].Type(), nil
+	}
+	if typ.New == nil {
+		return nil, TypeErrorf("cannot create '%s' instances", typ.FullName())
+	}
+	obj, err := typ.New(t, typ, args, kw)
+	if err != nil {
+		return nil, err
+	}
+	if !obj.Type().IsSubtype(typ) {
+		return obj, nil
+	}
+	if init := obj.Type().Init; init != nil {
+		if err := init(t, obj, args, kw); err != nil {
+			return nil, err
+		}
+	}
+	return obj, nil
+}
+
+// typeNew is type.__new__(meta, name, bases, ns).
+func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) {
+	npos := len(args) - len(kw)
+	if npos != 3 {
+		if npos == 1 && len(kw) == 0 {
+			return args[0].Type(), nil
+		}
+		return nil, TypeErrorf("type() takes 1 or 3 arguments")
+	}
+	name, ok := args[0].(*Str)
+	if !ok {
+		return nil, TypeErrorf("type.__new__() argument 1 must be str, not %s", typeName(args[0]))
+	}
+	basesT, ok := args[1].(*Tuple)
+	if !ok {
+		return nil, TypeErrorf("type.__new__() argument 2 must be tuple, not %s", typeName(args[1]))
+	}
+	ns, ok := args[2].(*Dict)
+	if !ok {
+		return nil, TypeErrorf("type.__new__() argument 3 must be dict, not %s", typeName(args[2]))
+	}
+	var bases []*Type
+	for _, b := range basesT.items {
+		bt, ok := b.(*Type)
+		if !ok {
+			return nil, TypeErrorf("bases must be types")
+		}
+		if bt.Flags&FlagBaseType == 0 {
+			return nil, TypeErrorf("type '%s' is not an acceptable base type", bt.Name)
+		}
+		bases = append(bases, bt)
+	}
+	if len(bases) == 0 {
+		bases = []*Type{ObjectType}
+	}
+	// the most derived metaclass
+	winner := meta
+	for _, b := range bases {
+		bm := b.Type()
+		if winner.IsSubtype(bm) {
+			continue
+		}
+		if bm.IsSubtype(winner) {
+			winner = bm
+			continue
+		}
+		return nil, TypeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+	}
+	if winner != meta && winner.New != nil {
+		meta = winner
+	}
+	typ := &Type{Name: name.s, Qualname: name.s, Bases: bases, Dict: ns.Copy(), Flags: FlagHeapType | FlagBaseType}
+	if meta != TypeType {
+		typ.meta = meta
+	}
+	typ.version.Store(typeVersionCounter.Add(1))
+	// solid base: the base whose layout is the most derived built-in one
+	typ.Base = solidBase(bases)
+	if q := typ.Dict.GetStr("__qualname__"); q != nil {
+		qs, ok := q.(*Str)
+		if !ok {
+			return nil, TypeErrorf("type __qualname__ must be a str, not %s", typeName(q))
+		}
+		typ.Qualname = qs.s
+		typ.Dict.DelItem(t, Intern("__qualname__"))
+	}
+	if typ.Dict.GetStr("__module__") == nil {
+		if t.frame != nil {
+			if mn := t.frame.globals.GetStr("__name__"); mn != nil {
+				typ.Dict.SetStr("__module__", mn)
+			}
+		}
+	}
+	if doc := typ.Dict.GetStr("__doc__"); doc == nil {
+		typ.Dict.SetStr("__doc__", None)
+	}
+	// __slots__
+	typ.hasDict = true
+	if slots := typ.Dict.GetStr("__slots__"); slots != nil {
+		var names []Object
+		if s, ok := slots.(*Str); ok {
+			names = []Object{s}
+		} else {
+			var err error
+			names, err = ToSlice(t, slots)
+			if err != nil {
+				return nil, err
+			}
+		}
+		typ.hasDict = false
+		for _, b := range bases {
+			if b.hasDict {
+				typ.hasDict = true
+			}
+		}
+		base := 0
+		for _, b := range bases {
+			base = max(base, b.nslots)
+		}
+		for _, n := range names {
+			ns, ok := n.(*Str)
+			if !ok {
+				return nil, TypeErrorf("__slots__ items must be strings, not '%s'", typeName(n))
+			}
+			if ns.s == "__dict__" {
+				typ.hasDict = true
+				continue
+			}
+			if typ.Dict.GetStr(ns.s) != nil {
+				return nil, ValueErrorf("'%s' in __slots__ conflicts with class variable", ns.s)
+			}
+			typ.Dict.SetStr(ns.s, &memberDescr{name: ns.s, index: base + len(typ.slotNames), owner: typ})
+			typ.slotNames = append(typ.slotNames, ns.s)
+		}
+		typ.nslots = base + len(typ.slotNames)
+	} else {
+		for _, b := range bases {
+			typ.nslots = max(typ.nslots, b.nslots)
+		}
+	}
+	mro, err := computeMRO(typ)
+	if err != nil {
+		return nil, err
+	}
+	typ.MRO = mro
+	// a custom mro() on the metaclass
+	if meta != TypeType {
+		if m := meta.Lookup(Intern("mro")); m != nil {
+			if md, ok := m.(*MethodDescr); !ok || md.Owner != TypeType {
+				r, err := CallMethod(t, typ, "mro")
+				if err != nil {
+					return nil, err
+				}
+				items, err := ToSlice(t, r)
+				if err != nil {
+					return nil, err
+				}
+				typ.MRO = nil
+				for _, x := range items {
+					if xt, ok := x.(*Type); ok {
+						typ.MRO = append(typ.MRO, xt)
+					}
+				}
+			}
+		}
+	}
+	for _, b := range bases {
+		b.subMu.Lock()
+		b.subclasses = append(b.subclasses, typ)
+		b.subMu.Unlock()
+	}
+	// __eq__ without __hash__ makes instances unhashable
+	if typ.Dict.GetStr("__eq__") != nil && typ.Dict.GetStr("__hash__") == nil {
+		typ.Dict.SetStr("__hash__", None)
+	}
+	// implicit static/class methods
+	if nw, ok := typ.Dict.GetStr("__new__").(*Function); ok {
+		typ.Dict.SetStr("__new__", &StaticMethod{Func: nw})
+	}
+	for _, n := range []string{"__init_subclass__", "__class_getitem__"} {
+		if f, ok := typ.Dict.GetStr(n).(*Function); ok {
+			typ.Dict.SetStr(n, &ClassMethod{Func: f})
+		}
+	}
+	inheritSlots(typ)
+	fixupSlots(typ)
+	if typ.New == nil {
+		typ.New = objectNew
+	}
+	// __classcell__
+	if cell, ok := typ.Dict.GetStr("__classcell__").(*Cell); ok {
+		cell.Set(typ)
+		typ.Dict.DelItem(t, Intern("__classcell__"))
+	}
+	// __set_name__
+	for _, e := range typ.Dict.Items() {
+		if m, err := lookupSpecial(t, e.value, "__set_name__"); err == nil && m != nil {
+			if _, err := Call2(t, m, typ, e.key); err != nil {
+				re := Errorf(RuntimeErrorType, "Error calling __set_name__ on '%s' instance '%s' in '%s'", typeName(e.value), e.key.(*Str).s, typ.Name)
+				_ = re
+				return nil, err
+			}
+		}
+	}
+	// __init_subclass__ of the parent
+	if len(typ.MRO) > 1 {
+		sup := &Super{typ: typ, obj: typ, objType: typ}
+		is, err := GetAttr(t, sup, Intern("__init_subclass__"))
+		if err != nil {
+			return nil, err
+		}
+		kwargs := args[npos:]
+		if _, err := Call(t, is, kwargs, kw); err != nil {
+			return nil, err
+		}
+	}
+	return typ, nil
+}
+
+// solidBase picks the base with the most derived built-in layout.
+func solidBase(bases []*Type) *Type {
+	var best *Type
+	for _, b := range bases {
+		s := b
+		for s.isHeap() && s.Base != nil {
+			s = s.Base
+		}
+		if best == nil || s.IsSubtype(best) {
+			best = s
+		}
+	}
+	return best
+}
+
+// buildClass is builtins.__build_class__(func, name, *bases, metaclass=, **kw).
+func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, error) {
+	npos := len(args) - len(kwnames)
+	if npos < 2 {
+		return nil, TypeErrorf("__build_class__: not enough arguments")
+	}
+	body, ok := args[0].(*Function)
+	if !ok {
+		return nil, TypeErrorf("__build_class__: func must be a function")
+	}
+	name := args[1]
+	origBases := args[2:npos]
+	bases, err := resolveBases(t, origBases)
+	if err != nil {
+		return nil, err
+	}
+	var meta Object
+	var kwv []Object
+	var kwn []string
+	for i, k := range kwnames {
+		if k == "metaclass" {
+			meta = args[npos+i]
+			continue
+		}
+		kwn = append(kwn, k)
+		kwv = append(kwv, args[npos+i])
+	}
+	if meta == nil {
+		if len(bases) > 0 {
+			meta = bases[0].Type()
+		} else {
+			meta = TypeType
+		}
+	}
+	if mt, ok := meta.(*Type); ok {
+		// the most derived metaclass among meta and the bases' metaclasses
+		for _, b := range bases {
+			bm := b.Type()
+			if mt.IsSubtype(bm) {
+				continue
+			}
+			if bm.IsSubtype(mt) {
+				mt = bm
+				continue
+			}
+			return nil, TypeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+		}
+		meta = mt
+	}
+	basesTuple := make([]Object, len(bases))
+	for i, b := range bases {
+		basesTuple[i] = b
+	}
+	bt := NewTuple(basesTuple...)
+	// __prepare__
+	var ns Object
+	if prep, err := GetAttrOpt(t, meta, Intern("__prepare__")); err != nil {
+		return nil, err
+	} else if prep != nil {
+		ns, err = Call(t, prep, append([]Object{name, bt}, kwv...), kwn)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		ns = NewDict()
+	}
+	// run the body with ns as its locals
+	code := body.code
+	fr := t.newFrame(code, body.globals, body.builtins, ns)
+	fr.fn = body
+	fr.closure = body.Closure
+	if _, err := t.run(fr); err != nil {
+		return nil, err
+	}
+	if len(origBases) != len(bases) || !sameBases(origBases, bases) {
+		if err := SetItem(t, ns, Intern("__orig_bases__"), NewTuple(origBases...)); err != nil {
+			return nil, err
+		}
+	}
+	cls, err := Call(t, meta, append([]Object{name, bt, ns}, kwv...), kwn)
+	if err != nil {
+		return nil, err
+	}
+	return cls, nil
+}
+
+func sameBases(orig []Object, bases []*Type) bool {
+	for i := range orig {
+		if orig[i] != Object(bases[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveBases applies __mro_entries__ (PEP 560).
+func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
+	var out []*Type
+	for _, b := range bases {
+		if bt, ok := b.(*Type); ok {
+			out = append(out, bt)
+			continue
+		}
+		me, err := GetAttrOpt(t, b, Intern("__mro_entries__"))
+		if err != nil {
+			return nil, err
+		}
+		if me == nil {
+			return nil, TypeErrorf("bases must be types")
+		}
+		r, err := Call1(t, me, NewTuple(bases...))
+		if err != nil {
+			return nil, err
+		}
+		tup, ok := r.(*Tuple)
+		if !ok {
+			return nil, TypeErrorf("__mro_entries__ must return a tuple")
+		}
+		for _, x := range tup.items {
+			xt, ok := x.(*Type)
+			if !ok {
+				return nil, TypeErrorf("bases must be types")
+			}
+			out = append(out, xt)
+		}
+	}
+	return out, nil
+}
+
+// typeSetAttr sets a class attribute and refreshes slots and caches.
+func typeSetAttr(t *Thread, o Object, name *Str, v Object) error {
+	typ := o.(*Type)
+	if !typ.isHeap() {
+		return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name.s, typ.Name)
+	}
+	if meta := typ.Type(); meta != TypeType {
+		if descr := meta.Lookup(name); descr != nil {
+			if set := descr.Type().DescrSet; set != nil {
+				return set(t, descr, o, v)
+			}
+		}
+	}
+	switch name.s {
+	case "__name__":
+		s, ok := v.(*Str)
+		if !ok {
+			return TypeErrorf("can only assign string to %s.__name__, not '%s'", typ.Name, typeName(v))
+		}
+		typ.Name = s.s
+		return nil
+	case "__qualname__":
+		s, ok := v.(*Str)
+		if !ok {
+			return TypeErrorf("can only assign string to %s.__qualname__, not '%s'", typ.Name, typeName(v))
+		}
+		typ.Qualname = s.s
+		return nil
+	case "__doc__":
+	}
+	if v == nil {
+		found, err := typ.Dict.DelItem(t, name)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return attributeError(o, name)
+		}
+	} else if err := typ.Dict.SetItem(t, name, v); err != nil {
+		return err
+	}
+	if strings.HasPrefix(name.s, "__") && strings.HasSuffix(name.s, "__") {
+		refreshSlots(typ)
+	}
+	typ.modified()
+	return nil
+}
+
+func refreshSlots(typ *Type) {
+	fixupSlots(typ)
+	typ.subMu.Lock()
+	subs := append([]*Type(nil), typ.subclasses...)
+	typ.subMu.Unlock()
+	for _, s := range subs {
+		refreshSlots(s)
+	}
+}
+
+// typeGetAttr is type.__getattribute__: metaclass data descriptors, then
+// the class's MRO (binding descriptors with obj=None), then the metaclass.
+func typeGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	typ := o.(*Type)
+	meta := typ.Type()
+	metaAttr := meta.Lookup(name)
+	var metaGet DescrGetFunc
+	if metaAttr != nil {
+		mt := metaAttr.Type()
+		metaGet = mt.DescrGet
+		if metaGet != nil && mt.DescrSet != nil {
+			return metaGet(t, metaAttr, typ, meta)
+		}
+	}
+	if attr := typ.Lookup(name); attr != nil {
+		if get := attr.Type().DescrGet; get != nil {
+			return get(t, attr, nil, typ)
+		}
+		return attr, nil
+	}
+	if metaGet != nil {
+		return metaGet(t, metaAttr, typ, meta)
+	}
+	if metaAttr != nil {
+		return metaAttr, nil
+	}
+	if meta != TypeType && meta.isHeap() {
+		if ga := meta.Lookup(Intern("__getattr__")); ga != nil {
+			return callSlot(t, typ, "__getattr__", name)
+		}
+	}
+	return nil, attributeError(o, name)
+}
+
+// ---- super ----
+
+// Super is a super() object.
+type Super struct {
+	typ     *Type  // the class super() was called in
+	obj     Object // the instance or class
+	objType *Type  // type(obj), or obj itself when it is a class
+}
+
+// Type returns super.
+func (*Super) Type() *Type { return SuperType }
+
+func superGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	s := o.(*Super)
+	if s.objType != nil && name.s != "__class__" {
+		mro := s.objType.MRO
+		i := 0
+		for i < len(mro) && mro[i] != s.typ {
+			i++
+		}
+		for i++; i < len(mro); i++ {
+			if v := mro[i].Dict.getStr(name); v != nil {
+				if get := v.Type().DescrGet; get != nil {
+					var obj Object = s.obj
+					if s.obj == Object(s.objType) {
+						obj = nil
+					}
+					return get(t, v, obj, s.objType)
+				}
+				return v, nil
+			}
+		}
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+func superNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+	switch len(args) {
+	case 0:
+		f := t.frame
+		if f == nil || f.code.ArgCount == 0 && f.code.Flags&0x4 == 0 {
+			return nil, NewError(RuntimeErrorType, "super(): no arguments")
+		}
+		var first Object
+		if len(f.fast) > 0 {
+			first = f.fast[0]
+		}
+		if first == nil && len(f.code.Cell2Arg) > 0 {
+			for i, a := range f.code.Cell2Arg {
+				if a == 0 {
+					first = f.cells[i].Get()
+				}
+			}
+		}
+		if first == nil {
+			return nil, NewError(RuntimeErrorType, "super(): arg[0] deleted")
+		}
+		var cls *Type
+		for i, n := range f.code.Freevars {
+			if n == "__class__" {
+				c := f.cells[len(f.code.Cellvars)+i].Get()
+				if c == nil {
+					return nil, NewError(RuntimeErrorType, "super(): empty __class__ cell")
+				}
+				ct, ok := c.(*Type)
+				if !ok {
+					return nil, NewError(RuntimeErrorType, "super(): __class__ is not a type ("+typeName(c)+")")
+				}
+				cls = ct
+			}
+		}
+		if cls == nil {
+			return nil, NewError(RuntimeErrorType, "super(): __class__ cell not found")
+		}
+		return makeSuper(cls, first)
+	case 1:
+		cls, ok := args[0].(*Type)
+		if !ok {
+			return nil, TypeErrorf("super() argument 1 must be a type, not %s", typeName(args[0]))
+		}
+		return &Super{typ: cls}, nil
+	case 2:
+		cls, ok := args[0].(*Type)
+		if !ok {
+			return nil, TypeErrorf("super() argument 1 must be a type, not %s", typeName(args[0]))
+		}
+		return makeSuper(cls, args[1])
+	}
+	return nil, TypeErrorf("super() takes at most 2 arguments")
+}
+
+func makeSuper(cls *Type, obj Object) (Object, error) {
+	if ot, ok := obj.(*Type); ok && ot.IsSubtype(cls) {
+		return &Super{typ: cls, obj: obj, objType: ot}, nil
+	}
+	if obj.Type().IsSubtype(cls) {
+		return &Super{typ: cls, obj: obj, objType: obj.Type()}, nil
+	}
+	return nil, TypeErrorf("super(type, obj): obj must be an instance or subtype of type")
+}
+
+// ---- descriptors: property, classmethod, staticmethod, slots ----
+
+// Property is a property object.
+type Property struct {
+	Get, Set, Del, Doc Object
+	name               Object
+}
+
+// Type returns property.
+func (*Property) Type() *Type { return PropertyType }
+
+// ClassMethod wraps a function to receive the class.
+type ClassMethod struct {
+	Func Object
+	dict *Dict
+}
+
+// Type returns classmethod.
+func (*ClassMethod) Type() *Type { return ClassMethodType }
+
+// StaticMethod wraps a function to receive no implicit argument.
+type StaticMethod struct {
+	Func Object
+	dict *Dict
+}
+
+// Type returns staticmethod.
+func (*StaticMethod) Type() *Type { return StaticMethodType }
+
+// memberDescr is a __slots__ member.
+type memberDescr struct {
+	name  string
+	index int
+	owner *Type
+}
+
+func (*memberDescr) Type() *Type { return MemberDescrType }

@@ -1,0 +1,840 @@
+package py
+
+import (
+	"strings"
+	"sync"
+)
+
+var (
+	SetType       = newBuiltinType("set", ObjectType)
+	FrozenSetType = newBuiltinType("frozenset", ObjectType)
+	RangeType     = newBuiltinType("range", ObjectType)
+	SliceType     = newBuiltinType("slice", ObjectType)
+	BytesType     = newBuiltinType("bytes", ObjectType)
+	IteratorType  = newBuiltinType("iterator", ObjectType)
+	DictKeysType  = newBuiltinType("dict_keys", ObjectType)
+	DictValuesType = newBuiltinType("dict_values", ObjectType)
+	DictItemsType = newBuiltinType("dict_items", ObjectType)
+)
+
+// Set is a set or frozenset, implemented over a Dict whose values are
+// unused (keeping insertion order is harmless and simple).
+type Set struct {
+	d      *Dict
+	frozen bool
+}
+
+// Type returns set or frozenset.
+func (s *Set) Type() *Type {
+	if s.frozen {
+		return FrozenSetType
+	}
+	return SetType
+}
+
+// NewSet makes an empty set.
+func NewSet() *Set { return &Set{d: NewDict()} }
+
+// NewFrozenSet makes an empty frozenset.
+func NewFrozenSet() *Set { return &Set{d: NewDict(), frozen: true} }
+
+func (s *Set) add(t *Thread, v Object) error { return s.d.SetItem(t, v, None) }
+
+func (s *Set) update(t *Thread, it Object) error {
+	return Iterate(t, it, func(v Object) (bool, error) { return true, s.add(t, v) })
+}
+
+// Items returns a snapshot of the elements.
+func (s *Set) Items() []Object { return s.d.Keys() }
+
+// Bytes is an immutable bytes object.
+type Bytes struct{ b []byte }
+
+// Type returns bytes.
+func (*Bytes) Type() *Type { return BytesType }
+
+// NewBytes makes bytes holding b (kept).
+func NewBytes(b []byte) *Bytes { return &Bytes{b: b} }
+
+// Data returns the bytes (do not modify).
+func (b *Bytes) Data() []byte { return b.b }
+
+// Slice is a slice object.
+type Slice struct{ Start, Stop, Step Object }
+
+// Type returns slice.
+func (*Slice) Type() *Type { return SliceType }
+
+// Range is a range object.
+type Range struct{ start, stop, step int64 }
+
+// Type returns range.
+func (*Range) Type() *Type { return RangeType }
+
+func (r *Range) length() int64 {
+	if r.step > 0 && r.start < r.stop {
+		return (r.stop - r.start + r.step - 1) / r.step
+	}
+	if r.step < 0 && r.start > r.stop {
+		return (r.start - r.stop - r.step - 1) / -r.step
+	}
+	return 0
+}
+
+// ---- iterators ----
+
+type rangeIter struct{ next, step, n int64 }
+
+func (*rangeIter) Type() *Type { return IteratorType }
+
+type listIter struct {
+	mu   sync.Mutex
+	l    *List
+	i    int
+	done bool
+}
+
+func (*listIter) Type() *Type { return IteratorType }
+
+func (it *listIter) nextItem() Object {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	if it.done {
+		return nil
+	}
+	v := it.l.At(it.i)
+	if v == nil {
+		it.done = true
+		return nil
+	}
+	it.i++
+	return v
+}
+
+type tupleIter struct {
+	t *Tuple
+	i atomicInt
+}
+
+func (*tupleIter) Type() *Type { return IteratorType }
+
+type seqIter struct {
+	mu   sync.Mutex
+	seq  Object
+	i    int
+	done bool
+}
+
+func (*seqIter) Type() *Type { return IteratorType }
+
+type strIter struct {
+	mu  sync.Mutex
+	s   *Str
+	pos int // byte position
+}
+
+func (*strIter) Type() *Type { return IteratorType }
+
+type dictIter struct {
+	mu     sync.Mutex
+	d      *Dict
+	pos    int
+	used   int
+	layout uint64
+	kind   int // 0 keys, 1 values, 2 items
+}
+
+func (*dictIter) Type() *Type { return IteratorType }
+
+// callIter is iter(callable, sentinel).
+type callIter struct {
+	fn, sentinel Object
+	done         bool
+}
+
+func (*callIter) Type() *Type { return IteratorType }
+
+// dictView is keys()/values()/items().
+type dictView struct {
+	d    *Dict
+	kind int
+}
+
+func (v *dictView) Type() *Type {
+	return [...]*Type{DictKeysType, DictValuesType, DictItemsType}[v.kind]
+}
+
+func init() {
+	IteratorType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
+	IteratorType.Next = func(t *Thread, o Object) (Object, error) {
+		switch it := o.(type) {
+		case *rangeIter:
+			if it.n <= 0 {
+				return nil, nil
+			}
+			v := it.next
+			it.next += it.step
+			it.n--
+			return Int(v), nil
+		case *listIter:
+			return it.nextItem(), nil
+		case *tupleIter:
+			i := int(it.i.add(1)) - 1
+			if i >= len(it.t.items) {
+				return nil, nil
+			}
+			return it.t.items[i], nil
+		case *strIter:
+			it.mu.Lock()
+			defer it.mu.Unlock()
+			if it.pos >= len(it.s.s) {
+				return nil, nil
+			}
+			if it.s.ascii {
+				c := it.s.s[it.pos]
+				it.pos++
+				return charStrs[c], nil
+			}
+			r, n := decodeWTF8(it.s.s[it.pos:])
+			it.pos += n
+			return strFromRune(r), nil
+		case *seqIter:
+			it.mu.Lock()
+			defer it.mu.Unlock()
+			if it.done {
+				return nil, nil
+			}
+			v, err := GetItem(t, it.seq, Int(it.i))
+			if err != nil {
+				if IsInstanceOf(err, IndexErrorType) || IsInstanceOf(err, StopIterationType) {
+					it.done = true
+					return nil, nil
+				}
+				return nil, err
+			}
+			it.i++
+			return v, nil
+		case *dictIter:
+			it.mu.Lock()
+			defer it.mu.Unlock()
+			d := it.d
+			if d == nil {
+				return nil, nil
+			}
+			d.mu.Lock()
+			if d.used != it.used {
+				d.mu.Unlock()
+				it.d = nil
+				return nil, NewError(RuntimeErrorType, "dictionary changed size during iteration")
+			}
+			if d.layout != it.layout {
+				d.mu.Unlock()
+				it.d = nil
+				return nil, NewError(RuntimeErrorType, "dictionary keys changed during iteration")
+			}
+			k, v, npos, ok := d.next(it.pos)
+			d.mu.Unlock()
+			if !ok {
+				it.d = nil
+				return nil, nil
+			}
+			it.pos = npos
+			switch it.kind {
+			case 0:
+				return k, nil
+			case 1:
+				return v, nil
+			}
+			return NewTuple(k, v), nil
+		case *callIter:
+			if it.done {
+				return nil, nil
+			}
+			v, err := Call0(t, it.fn)
+			if err != nil {
+				if IsInstanceOf(err, StopIterationType) {
+					it.done = true
+					return nil, nil
+				}
+				return nil, err
+			}
+			eq, err := Equal(t, v, it.sentinel)
+			if err != nil {
+				return nil, err
+			}
+			if eq {
+				it.done = true
+				return nil, nil
+			}
+			return v, nil
+		case *Generator:
+			return genNext(t, it)
+		}
+		return nil, TypeErrorf("not an iterator")
+	}
+	IteratorType.Repr = func(t *Thread, o Object) (Object, error) {
+		name := "iterator"
+		switch o.(type) {
+		case *listIter:
+			name = "list_iterator"
+		case *tupleIter:
+			name = "tuple_iterator"
+		case *rangeIter:
+			name = "range_iterator"
+		case *strIter:
+			name = "str_ascii_iterator"
+		case *dictIter:
+			name = "dict_keyiterator"
+		case *callIter:
+			name = "callable_iterator"
+		}
+		return NewStr("<" + name + " object at " + hexID(o) + ">"), nil
+	}
+	IteratorType.Flags &^= FlagBaseType
+
+	// ---- str ----
+	StrType.Repr = func(t *Thread, o Object) (Object, error) {
+		return NewStr(strRepr(unwrap(o).(*Str).s)), nil
+	}
+	StrType.Str = func(t *Thread, o Object) (Object, error) { return unwrap(o).(*Str), nil }
+	StrType.Hash = func(t *Thread, o Object) (int64, error) { return unwrap(o).(*Str).Hash(), nil }
+	StrType.Len = func(t *Thread, o Object) (int, error) { return unwrap(o).(*Str).n, nil }
+	StrType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := unwrap(a).(*Str)
+		y, ok2 := unwrap(b).(*Str)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		return NewBool(cmpResult(strings.Compare(x.s, y.s), op)), nil
+	}
+	StrType.Num[NbAdd] = func(t *Thread, a, b Object) (Object, error) {
+		x, ok1 := unwrap(a).(*Str)
+		y, ok2 := unwrap(b).(*Str)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		return &Str{s: x.s + y.s, n: x.n + y.n, ascii: x.ascii && y.ascii}, nil
+	}
+	StrType.Num[NbMul] = func(t *Thread, a, b Object) (Object, error) {
+		s, n, ok, err := seqRepeatArgs(t, a, b, StrType)
+		if !ok || err != nil {
+			return NotImplemented, err
+		}
+		x := s.(*Str)
+		if n <= 0 {
+			return Intern(""), nil
+		}
+		if int64(len(x.s))*int64(n) > 1<<34 {
+			return nil, NewError(MemoryErrorType, "")
+		}
+		return &Str{s: strings.Repeat(x.s, n), n: x.n * n, ascii: x.ascii}, nil
+	}
+	StrType.Num[NbMod] = func(t *Thread, a, b Object) (Object, error) {
+		x, ok := unwrap(a).(*Str)
+		if !ok {
+			return NotImplemented, nil
+		}
+		return percentFormat(t, x, b)
+	}
+	StrType.Contains = func(t *Thread, o, v Object) (bool, error) {
+		sub, ok := unwrap(v).(*Str)
+		if !ok {
+			return false, TypeErrorf("'in <string>' requires string as left operand, not %s", typeName(v))
+		}
+		return strings.Contains(unwrap(o).(*Str).s, sub.s), nil
+	}
+	StrType.Iter = func(t *Thread, o Object) (Object, error) { return &strIter{s: unwrap(o).(*Str)}, nil }
+	StrType.GetItem = strGetItem
+	StrType.New = strNew
+	StrType.Flags |= FlagUnicodeSub
+
+	// ---- tuple ----
+	TupleType.Repr = func(t *Thread, o Object) (Object, error) {
+		tup := unwrap(o).(*Tuple)
+		if len(tup.items) == 1 {
+			r, err := ReprString(t, tup.items[0])
+			if err != nil {
+				return nil, err
+			}
+			return NewStr("(" + r + ",)"), nil
+		}
+		return seqRepr(t, o, tup.items, "(", ")")
+	}
+	TupleType.Len = func(t *Thread, o Object) (int, error) { return len(unwrap(o).(*Tuple).items), nil }
+	TupleType.Hash = tupleHash
+	TupleType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := unwrap(a).(*Tuple)
+		y, ok2 := unwrap(b).(*Tuple)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		return seqCompare(t, x.items, y.items, op)
+	}
+	TupleType.Iter = func(t *Thread, o Object) (Object, error) { return &tupleIter{t: unwrap(o).(*Tuple)}, nil }
+	TupleType.Contains = func(t *Thread, o, v Object) (bool, error) { return seqContains(t, unwrap(o).(*Tuple).items, v) }
+	TupleType.GetItem = func(t *Thread, o, key Object) (Object, error) {
+		items := unwrap(o).(*Tuple).items
+		if sl, ok := key.(*Slice); ok {
+			r, err := sliceItems(t, items, sl)
+			if err != nil {
+				return nil, err
+			}
+			return NewTuple(r...), nil
+		}
+		i, err := seqIndex(t, key, len(items), "tuple")
+		if err != nil {
+			return nil, err
+		}
+		return items[i], nil
+	}
+	TupleType.Num[NbAdd] = func(t *Thread, a, b Object) (Object, error) {
+		x, ok1 := unwrap(a).(*Tuple)
+		y, ok2 := unwrap(b).(*Tuple)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		items := make([]Object, 0, len(x.items)+len(y.items))
+		return NewTuple(append(append(items, x.items...), y.items...)...), nil
+	}
+	TupleType.Num[NbMul] = func(t *Thread, a, b Object) (Object, error) {
+		s, n, ok, err := seqRepeatArgs(t, a, b, TupleType)
+		if !ok || err != nil {
+			return NotImplemented, err
+		}
+		items := unwrap(s).(*Tuple).items
+		var out []Object
+		for i := 0; i < n; i++ {
+			out = append(out, items...)
+		}
+		return NewTuple(out...), nil
+	}
+	TupleType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		var x Object
+		if err := ParseArgs("tuple", args, kw, []string{""}, 0, &x); err != nil {
+			return nil, err
+		}
+		var v Object = emptyTuple
+		if x != nil {
+			if tup, ok := x.(*Tuple); ok && typ == TupleType {
+				return tup, nil
+			}
+			items, err := ToSlice(t, x)
+			if err != nil {
+				return nil, err
+			}
+			v = NewTuple(items...)
+		}
+		if typ != TupleType {
+			return newSubclassInstance(typ, v), nil
+		}
+		return v, nil
+	}
+	TupleType.Flags |= FlagTupleSub | FlagSequence
+
+	// ---- list ----
+	ListType.Repr = func(t *Thread, o Object) (Object, error) {
+		l := unwrap(o).(*List)
+		return seqRepr(t, o, l.snapshot(), "[", "]")
+	}
+	ListType.Len = func(t *Thread, o Object) (int, error) { return unwrap(o).(*List).Len(), nil }
+	ListType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := unwrap(a).(*List)
+		y, ok2 := unwrap(b).(*List)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		return seqCompare(t, x.snapshot(), y.snapshot(), op)
+	}
+	ListType.Iter = func(t *Thread, o Object) (Object, error) { return &listIter{l: unwrap(o).(*List)}, nil }
+	ListType.Contains = func(t *Thread, o, v Object) (bool, error) { return seqContains(t, unwrap(o).(*List).snapshot(), v) }
+	ListType.GetItem = listGetItem
+	ListType.SetItem = listSetItem
+	ListType.Num[NbAdd] = func(t *Thread, a, b Object) (Object, error) {
+		x, ok1 := unwrap(a).(*List)
+		y, ok2 := unwrap(b).(*List)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		xs, ys := x.snapshot(), y.snapshot()
+		return NewList(append(xs, ys...)...), nil
+	}
+	ListType.INum[NbAdd] = func(t *Thread, a, b Object) (Object, error) {
+		if err := listExtend(t, unwrap(a).(*List), b); err != nil {
+			return nil, err
+		}
+		return a, nil
+	}
+	ListType.Num[NbMul] = func(t *Thread, a, b Object) (Object, error) {
+		s, n, ok, err := seqRepeatArgs(t, a, b, ListType)
+		if !ok || err != nil {
+			return NotImplemented, err
+		}
+		items := unwrap(s).(*List).snapshot()
+		out := make([]Object, 0, max(0, n)*len(items))
+		for i := 0; i < n; i++ {
+			out = append(out, items...)
+		}
+		return NewList(out...), nil
+	}
+	ListType.INum[NbMul] = func(t *Thread, a, b Object) (Object, error) {
+		n, err := IndexInt(t, b)
+		if err != nil {
+			return NotImplemented, nil
+		}
+		l := unwrap(a).(*List)
+		l.mu.Lock()
+		items := l.items
+		var out []Object
+		for i := 0; i < n; i++ {
+			out = append(out, items...)
+		}
+		l.items = out
+		l.mu.Unlock()
+		return a, nil
+	}
+	ListType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		if typ == ListType {
+			return NewList(), nil
+		}
+		return newSubclassInstance(typ, NewList()), nil
+	}
+	ListType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		var x Object
+		if err := ParseArgs("list", args, kw, []string{""}, 0, &x); err != nil {
+			return err
+		}
+		l := unwrap(self).(*List)
+		l.mu.Lock()
+		l.items = nil
+		l.mu.Unlock()
+		if x != nil {
+			return listExtend(t, l, x)
+		}
+		return nil
+	}
+	ListType.Flags |= FlagListSub | FlagSequence
+
+	// ---- dict ----
+	DictType.Repr = dictRepr
+	DictType.Len = func(t *Thread, o Object) (int, error) { return unwrap(o).(*Dict).Len(), nil }
+	DictType.Iter = func(t *Thread, o Object) (Object, error) { return newDictIter(unwrap(o).(*Dict), 0), nil }
+	DictType.Contains = func(t *Thread, o, v Object) (bool, error) {
+		r, err := unwrap(o).(*Dict).GetItem(t, v)
+		return r != nil, err
+	}
+	DictType.GetItem = func(t *Thread, o, key Object) (Object, error) {
+		d := unwrap(o).(*Dict)
+		v, err := d.GetItem(t, key)
+		if err != nil {
+			return nil, err
+		}
+		if v == nil {
+			if in, ok := o.(*Instance); ok {
+				if r, found, err := callSpecial(t, in, "__missing__", key); found {
+					return r, err
+				}
+			}
+			return nil, NewException(KeyErrorType, key)
+		}
+		return v, nil
+	}
+	DictType.SetItem = func(t *Thread, o, key, v Object) error {
+		d := unwrap(o).(*Dict)
+		if v == nil {
+			found, err := d.DelItem(t, key)
+			if err == nil && !found {
+				err = NewException(KeyErrorType, key)
+			}
+			return err
+		}
+		return d.SetItem(t, key, v)
+	}
+	DictType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := unwrap(a).(*Dict)
+		y, ok2 := unwrap(b).(*Dict)
+		if !ok1 || !ok2 || (op != EQ && op != NE) {
+			return NotImplemented, nil
+		}
+		eq, err := dictEqual(t, x, y)
+		return NewBool(eq == (op == EQ)), err
+	}
+	DictType.Num[NbOr] = func(t *Thread, a, b Object) (Object, error) {
+		x, ok1 := unwrap(a).(*Dict)
+		y, ok2 := unwrap(b).(*Dict)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		n := x.Copy()
+		return n, n.Update(t, y)
+	}
+	DictType.INum[NbOr] = func(t *Thread, a, b Object) (Object, error) {
+		return a, dictUpdateFrom(t, unwrap(a).(*Dict), b)
+	}
+	DictType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		if typ == DictType {
+			return NewDict(), nil
+		}
+		return newSubclassInstance(typ, NewDict()), nil
+	}
+	DictType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		return dictInitArgs(t, unwrap(self).(*Dict), args, kw, "dict")
+	}
+	DictType.Flags |= FlagDictSub | FlagMapping
+
+	// dict views
+	for k, vt := range []*Type{DictKeysType, DictValuesType, DictItemsType} {
+		kind := k
+		vt.Iter = func(t *Thread, o Object) (Object, error) { return newDictIter(o.(*dictView).d, kind), nil }
+		vt.Len = func(t *Thread, o Object) (int, error) { return o.(*dictView).d.Len(), nil }
+		vt.Repr = func(t *Thread, o Object) (Object, error) {
+			items, err := ToSlice(t, o)
+			if err != nil {
+				return nil, err
+			}
+			r, err := seqRepr(t, o, items, "[", "]")
+			if err != nil {
+				return nil, err
+			}
+			return NewStr(vt.Name + "(" + r.(*Str).s + ")"), nil
+		}
+		vt.Flags &^= FlagBaseType
+	}
+	DictKeysType.Contains = func(t *Thread, o, v Object) (bool, error) {
+		r, err := o.(*dictView).d.GetItem(t, v)
+		return r != nil, err
+	}
+	DictItemsType.Contains = func(t *Thread, o, v Object) (bool, error) {
+		tup, ok := v.(*Tuple)
+		if !ok || len(tup.items) != 2 {
+			return false, nil
+		}
+		r, err := o.(*dictView).d.GetItem(t, tup.items[0])
+		if err != nil || r == nil {
+			return false, err
+		}
+		return Equal(t, r, tup.items[1])
+	}
+
+	// ---- set / frozenset ----
+	for _, st := range []*Type{SetType, FrozenSetType} {
+		st.Len = func(t *Thread, o Object) (int, error) { return unwrap(o).(*Set).d.Len(), nil }
+		st.Iter = func(t *Thread, o Object) (Object, error) { return newDictIter(unwrap(o).(*Set).d, 0), nil }
+		st.Contains = func(t *Thread, o, v Object) (bool, error) {
+			r, err := unwrap(o).(*Set).d.GetItem(t, v)
+			if err != nil && IsInstanceOf(err, TypeErrorType) {
+				if vs, ok := v.(*Set); ok && !vs.frozen {
+					fz := &Set{d: vs.d, frozen: true}
+					r, err = unwrap(o).(*Set).d.GetItem(t, fz)
+				}
+			}
+			return r != nil, err
+		}
+		st.Repr = setRepr
+		st.RichCompare = setRichCompare
+		st.Num[NbOr] = setOp(NbOr)
+		st.Num[NbAnd] = setOp(NbAnd)
+		st.Num[NbSub] = setOp(NbSub)
+		st.Num[NbXor] = setOp(NbXor)
+	}
+	SetType.INum[NbOr] = setInplace(NbOr)
+	SetType.INum[NbAnd] = setInplace(NbAnd)
+	SetType.INum[NbSub] = setInplace(NbSub)
+	SetType.INum[NbXor] = setInplace(NbXor)
+	FrozenSetType.Hash = frozensetHash
+	SetType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		if typ == SetType {
+			return NewSet(), nil
+		}
+		return newSubclassInstance(typ, NewSet()), nil
+	}
+	SetType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		var x Object
+		if err := ParseArgs("set", args, kw, []string{""}, 0, &x); err != nil {
+			return err
+		}
+		s := unwrap(self).(*Set)
+		s.d.Clear()
+		if x != nil {
+			return s.update(t, x)
+		}
+		return nil
+	}
+	FrozenSetType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		var x Object
+		if err := ParseArgs("frozenset", args, kw, []string{""}, 0, &x); err != nil {
+			return nil, err
+		}
+		if fs, ok := x.(*Set); ok && fs.frozen && typ == FrozenSetType {
+			return fs, nil
+		}
+		s := NewFrozenSet()
+		if x != nil {
+			if err := s.update(t, x); err != nil {
+				return nil, err
+			}
+		}
+		if typ != FrozenSetType {
+			return newSubclassInstance(typ, s), nil
+		}
+		return s, nil
+	}
+
+	// ---- range / slice ----
+	RangeType.New = rangeNew
+	RangeType.Len = func(t *Thread, o Object) (int, error) { return int(o.(*Range).length()), nil }
+	RangeType.Iter = func(t *Thread, o Object) (Object, error) {
+		r := o.(*Range)
+		return &rangeIter{next: r.start, step: r.step, n: r.length()}, nil
+	}
+	RangeType.Repr = func(t *Thread, o Object) (Object, error) {
+		r := o.(*Range)
+		if r.step == 1 {
+			return NewStr("range(" + itoa64(r.start) + ", " + itoa64(r.stop) + ")"), nil
+		}
+		return NewStr("range(" + itoa64(r.start) + ", " + itoa64(r.stop) + ", " + itoa64(r.step) + ")"), nil
+	}
+	RangeType.GetItem = rangeGetItem
+	RangeType.Contains = func(t *Thread, o, v Object) (bool, error) {
+		r := o.(*Range)
+		if x, ok := v.(Int); ok {
+			i := int64(x)
+			if r.step > 0 && (i < r.start || i >= r.stop) || r.step < 0 && (i > r.start || i <= r.stop) {
+				return false, nil
+			}
+			return (i-r.start)%r.step == 0, nil
+		}
+		return seqContainsIter(t, o, v)
+	}
+	RangeType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := a.(*Range)
+		y, ok2 := b.(*Range)
+		if !ok1 || !ok2 || (op != EQ && op != NE) {
+			return NotImplemented, nil
+		}
+		lx, ly := x.length(), y.length()
+		eq := lx == ly && (lx == 0 || x.start == y.start && (lx == 1 || x.step == y.step))
+		return NewBool(eq == (op == EQ)), nil
+	}
+	RangeType.Hash = func(t *Thread, o Object) (int64, error) {
+		r := o.(*Range)
+		return tupleHash(t, NewTuple(Int(r.length()), Int(r.start), Int(r.step)))
+	}
+	RangeType.Flags |= FlagSequence
+	RangeType.Flags &^= FlagBaseType
+	SliceType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		switch len(args) {
+		case 1:
+			return &Slice{Start: None, Stop: args[0], Step: None}, nil
+		case 2:
+			return &Slice{Start: args[0], Stop: args[1], Step: None}, nil
+		case 3:
+			return &Slice{Start: args[0], Stop: args[1], Step: args[2]}, nil
+		}
+		return nil, TypeErrorf("slice expected at least 1 argument, got %d", len(args))
+	}
+	SliceType.Repr = func(t *Thread, o Object) (Object, error) {
+		s := o.(*Slice)
+		a, _ := ReprString(t, s.Start)
+		b, _ := ReprString(t, s.Stop)
+		c, _ := ReprString(t, s.Step)
+		return NewStr("slice(" + a + ", " + b + ", " + c + ")"), nil
+	}
+	SliceType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := a.(*Slice)
+		y, ok2 := b.(*Slice)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		return seqCompare(t, []Object{x.Start, x.Stop, x.Step}, []Object{y.Start, y.Stop, y.Step}, op)
+	}
+	SliceType.Flags &^= FlagBaseType
+
+	// ---- bytes ----
+	BytesType.Repr = func(t *Thread, o Object) (Object, error) { return NewStr(bytesRepr(unwrap(o).(*Bytes).b)), nil }
+	BytesType.Len = func(t *Thread, o Object) (int, error) { return len(unwrap(o).(*Bytes).b), nil }
+	BytesType.Hash = func(t *Thread, o Object) (int64, error) { return NewStr(string(unwrap(o).(*Bytes).b)).Hash(), nil }
+	BytesType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := unwrap(a).(*Bytes)
+		y, ok2 := unwrap(b).(*Bytes)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		return NewBool(cmpResult(strings.Compare(string(x.b), string(y.b)), op)), nil
+	}
+	BytesType.Num[NbAdd] = func(t *Thread, a, b Object) (Object, error) {
+		x, ok1 := unwrap(a).(*Bytes)
+		y, ok2 := unwrap(b).(*Bytes)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		return NewBytes(append(append([]byte(nil), x.b...), y.b...)), nil
+	}
+	BytesType.Iter = func(t *Thread, o Object) (Object, error) {
+		b := unwrap(o).(*Bytes).b
+		items := make([]Object, len(b))
+		for i, c := range b {
+			items[i] = Int(c)
+		}
+		return &tupleIter{t: NewTuple(items...)}, nil
+	}
+	BytesType.GetItem = func(t *Thread, o, key Object) (Object, error) {
+		b := unwrap(o).(*Bytes).b
+		if sl, ok := key.(*Slice); ok {
+			start, _, step, n, err := sliceIndices(t, sl, len(b))
+			if err != nil {
+				return nil, err
+			}
+			out := make([]byte, n)
+			for i := 0; i < n; i++ {
+				out[i] = b[start+i*step]
+			}
+			return NewBytes(out), nil
+		}
+		i, err := seqIndex(t, key, len(b), "index")
+		if err != nil {
+			return nil, err
+		}
+		return Int(b[i]), nil
+	}
+	BytesType.Contains = func(t *Thread, o, v Object) (bool, error) {
+		b := unwrap(o).(*Bytes).b
+		if sub, ok := unwrap(v).(*Bytes); ok {
+			return strings.Contains(string(b), string(sub.b)), nil
+		}
+		i, err := IndexInt(t, v)
+		if err != nil {
+			return false, err
+		}
+		return strings.IndexByte(string(b), byte(i)) >= 0, nil
+	}
+	BytesType.Flags |= FlagBytesSub | FlagSequence
+
+	registerType(StrType, TupleType, ListType, DictType, SetType, FrozenSetType, RangeType, SliceType, BytesType,
+		IteratorType, DictKeysType, DictValuesType, DictItemsType)
+}
+
+func newDictIter(d *Dict, kind int) *dictIter {
+	d.mu.Lock()
+	it := &dictIter{d: d, used: d.used, layout: d.layout, kind: kind}
+	d.mu.Unlock()
+	return it
+}
+
+func itoa64(v int64) string { return intString(Int(v)) }
+
+func hexID(o Object) string { return "0x" + strings.ToLower(uintHex(uint64(Id(o)))) }
+
+func uintHex(v uint64) string {
+	const digits = "0123456789abcdef"
+	if v == 0 {
+		return "0"
+	}
+	var b [16]byte
+	i := len(b)
+	for v > 0 {
+		i--
+		b[i] = digits[v&15]
+		v >>= 4
+	}
+	return string(b[i:])
+}

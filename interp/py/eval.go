@@ -1,0 +1,1206 @@
+package py
+
+import (
+	c "freepy/interp/compile"
+)
+
+// execute is the instruction loop. pc and sp live in locals for speed and
+// are written back to the frame whenever control leaves the loop (return,
+// yield, exception).
+func (t *Thread) execute(f *Frame) (Object, error) {
+	code := f.code
+	instrs := code.Instrs
+	consts := code.consts
+	names := code.names
+	stack := f.stack
+	fast := f.fast
+	pc := f.pc
+	sp := f.sp
+	var err error
+
+	// fail saves the state and returns the exception.
+	fail := func(e error) (Object, error) {
+		f.pc, f.sp = pc, sp
+		return nil, e
+	}
+
+	for {
+		ins := instrs[pc]
+		pc++
+		arg := int(ins >> 8)
+		switch c.Opcode(ins & 0xff) {
+		case c.NOP:
+		case c.POP_TOP:
+			sp--
+			stack[sp] = nil
+		case c.COPY:
+			stack[sp] = stack[sp-arg]
+			sp++
+		case c.SWAP:
+			stack[sp-1], stack[sp-arg] = stack[sp-arg], stack[sp-1]
+
+		case c.LOAD_CONST:
+			stack[sp] = consts[arg]
+			sp++
+		case c.LOAD_FAST:
+			v := fast[arg]
+			if v == nil {
+				return fail(unboundLocal(code.Varnames[arg]))
+			}
+			stack[sp] = v
+			sp++
+		case c.STORE_FAST:
+			sp--
+			fast[arg] = stack[sp]
+			stack[sp] = nil
+		case c.DELETE_FAST:
+			if fast[arg] == nil {
+				return fail(unboundLocal(code.Varnames[arg]))
+			}
+			fast[arg] = nil
+		case c.LOAD_DEREF:
+			v := f.cells[arg].Get()
+			if v == nil {
+				return fail(freeVarError(f, arg))
+			}
+			stack[sp] = v
+			sp++
+		case c.STORE_DEREF:
+			sp--
+			f.cells[arg].Set(stack[sp])
+			stack[sp] = nil
+		case c.DELETE_DEREF:
+			if f.cells[arg].Get() == nil {
+				return fail(freeVarError(f, arg))
+			}
+			f.cells[arg].Set(nil)
+		case c.LOAD_CLOSURE:
+			stack[sp] = f.cells[arg]
+			sp++
+		case c.LOAD_CLASSDEREF:
+			name := f.cellName(arg)
+			v, err := mappingGet(t, f.locals, Intern(name))
+			if err != nil {
+				return fail(err)
+			}
+			if v == nil {
+				v = f.cells[arg].Get()
+				if v == nil {
+					return fail(freeVarError(f, arg))
+				}
+			}
+			stack[sp] = v
+			sp++
+		case c.LOAD_GLOBAL:
+			name := names[arg]
+			v := f.globals.getStr(name)
+			if v == nil {
+				v = f.builtins.getStr(name)
+				if v == nil {
+					return fail(nameError(name.s))
+				}
+			}
+			stack[sp] = v
+			sp++
+		case c.STORE_GLOBAL:
+			sp--
+			f.globals.setItemStr(names[arg], stack[sp])
+			stack[sp] = nil
+		case c.DELETE_GLOBAL:
+			found, err := f.globals.DelItem(t, names[arg])
+			if err != nil {
+				return fail(err)
+			}
+			if !found {
+				return fail(nameError(names[arg].s))
+			}
+		case c.LOAD_NAME:
+			name := names[arg]
+			v, err := mappingGet(t, f.locals, name)
+			if err != nil {
+				return fail(err)
+			}
+			if v == nil {
+				v = f.globals.getStr(name)
+				if v == nil {
+					v = f.builtins.getStr(name)
+					if v == nil {
+						return fail(nameError(name.s))
+					}
+				}
+			}
+			stack[sp] = v
+			sp++
+		case c.STORE_NAME:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			if d, ok := f.locals.(*Dict); ok {
+				d.setItemStr(names[arg], v)
+			} else if f.locals == nil {
+				return fail(Errorf(SystemErrorType, "no locals found when storing '%s'", names[arg].s))
+			} else if err := SetItem(t, f.locals, names[arg], v); err != nil {
+				return fail(err)
+			}
+		case c.DELETE_NAME:
+			if err := DelItem(t, f.locals, names[arg]); err != nil {
+				if IsInstanceOf(err, KeyErrorType) {
+					err = nameError(names[arg].s)
+				}
+				return fail(err)
+			}
+		case c.LOAD_ATTR:
+			v, err := GetAttr(t, stack[sp-1], names[arg])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = v
+		case c.STORE_ATTR:
+			if err := SetAttr(t, stack[sp-1], names[arg], stack[sp-2]); err != nil {
+				return fail(err)
+			}
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+		case c.DELETE_ATTR:
+			if err := SetAttr(t, stack[sp-1], names[arg], nil); err != nil {
+				return fail(err)
+			}
+			sp--
+			stack[sp] = nil
+		case c.LOAD_METHOD:
+			obj := stack[sp-1]
+			meth, self, err := loadMethod(t, obj, names[arg])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = meth
+			stack[sp] = self
+			sp++
+		case c.LOAD_ASSERTION_ERROR:
+			stack[sp] = AssertionErrorType
+			sp++
+		case c.LOAD_BUILD_CLASS:
+			v := f.builtins.GetStr("__build_class__")
+			if v == nil {
+				return fail(NewError(NameErrorType, "__build_class__ not found"))
+			}
+			stack[sp] = v
+			sp++
+
+		case c.UNARY_POSITIVE:
+			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Pos, "+")
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = v
+		case c.UNARY_NEGATIVE:
+			if i, ok := stack[sp-1].(Int); ok && i != -i {
+				stack[sp-1] = -i
+				continue
+			}
+			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Neg, "-")
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = v
+		case c.UNARY_NOT:
+			b, err := IsTrue(t, stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = NewBool(!b)
+		case c.UNARY_INVERT:
+			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Invert, "~")
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = v
+		case c.BINARY_OP:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			// int fast paths: no allocation beyond the result box
+			if x, ok := a.(Int); ok {
+				if y, ok := b.(Int); ok {
+					switch arg {
+					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
+						if s := x + y; (s > x) == (y > 0) {
+							v = s
+						}
+					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
+						if s := x - y; (s < x) == (y > 0) {
+							v = s
+						}
+					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
+						v = intMul(int64(x), int64(y))
+					case int(c.OpFloorDivide), int(c.OpInplace + c.OpFloorDivide):
+						if y > 0 {
+							q, r := x/y, x%y
+							if r < 0 {
+								q--
+							}
+							v = q
+						}
+					case int(c.OpRemainder), int(c.OpInplace + c.OpRemainder):
+						if y > 0 {
+							r := x % y
+							if r < 0 {
+								r += y
+							}
+							v = r
+						}
+					}
+				}
+			} else if x, ok := a.(Float); ok {
+				if y, ok := b.(Float); ok {
+					switch arg {
+					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
+						v = x + y
+					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
+						v = x - y
+					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
+						v = x * y
+					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
+						if y != 0 {
+							v = x / y
+						}
+					}
+				}
+			}
+			if v == nil {
+				if arg >= int(c.OpInplace) {
+					v, err = InplaceOp(t, a, b, arg-int(c.OpInplace))
+				} else {
+					v, err = BinaryOp(t, a, b, arg)
+				}
+				if err != nil {
+					return fail(err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case c.COMPARE_OP:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			if x, ok := a.(Int); ok {
+				if y, ok := b.(Int); ok {
+					var r bool
+					switch CompareOp(arg) {
+					case LT:
+						r = x < y
+					case LE:
+						r = x <= y
+					case EQ:
+						r = x == y
+					case NE:
+						r = x != y
+					case GT:
+						r = x > y
+					case GE:
+						r = x >= y
+					}
+					v = Bool(r)
+				}
+			}
+			if v == nil {
+				v, err = RichCompare(t, a, b, CompareOp(arg))
+				if err != nil {
+					return fail(err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case c.IS_OP:
+			r := stack[sp-2] == stack[sp-1]
+			if arg == 1 {
+				r = !r
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = Bool(r)
+		case c.CONTAINS_OP:
+			r, err := Contains(t, stack[sp-1], stack[sp-2])
+			if err != nil {
+				return fail(err)
+			}
+			if arg == 1 {
+				r = !r
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = Bool(r)
+		case c.BINARY_SUBSCR:
+			container, key := stack[sp-2], stack[sp-1]
+			var v Object
+			if l, ok := container.(*List); ok {
+				if i, ok := key.(Int); ok {
+					l.mu.Lock()
+					n := Int(len(l.items))
+					if i < 0 {
+						i += n
+					}
+					if i >= 0 && i < n {
+						v = l.items[i]
+					}
+					l.mu.Unlock()
+				}
+			}
+			if v == nil {
+				v, err = GetItem(t, container, key)
+				if err != nil {
+					return fail(err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case c.STORE_SUBSCR:
+			if err := SetItem(t, stack[sp-2], stack[sp-1], stack[sp-3]); err != nil {
+				return fail(err)
+			}
+			sp -= 3
+			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+		case c.DELETE_SUBSCR:
+			if err := DelItem(t, stack[sp-2], stack[sp-1]); err != nil {
+				return fail(err)
+			}
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+
+		case c.BUILD_TUPLE:
+			items := make([]Object, arg)
+			copy(items, stack[sp-arg:sp])
+			clear(stack[sp-arg : sp])
+			sp -= arg
+			stack[sp] = NewTuple(items...)
+			sp++
+		case c.BUILD_LIST:
+			items := make([]Object, arg)
+			copy(items, stack[sp-arg:sp])
+			clear(stack[sp-arg : sp])
+			sp -= arg
+			stack[sp] = NewList(items...)
+			sp++
+		case c.BUILD_SET:
+			s := NewSet()
+			for _, v := range stack[sp-arg : sp] {
+				if err := s.add(t, v); err != nil {
+					return fail(err)
+				}
+			}
+			clear(stack[sp-arg : sp])
+			sp -= arg
+			stack[sp] = s
+			sp++
+		case c.BUILD_MAP:
+			d := NewDictSize(arg)
+			for i := sp - 2*arg; i < sp; i += 2 {
+				if err := d.SetItem(t, stack[i], stack[i+1]); err != nil {
+					return fail(err)
+				}
+			}
+			clear(stack[sp-2*arg : sp])
+			sp -= 2 * arg
+			stack[sp] = d
+			sp++
+		case c.BUILD_CONST_KEY_MAP:
+			keys := stack[sp-1].(*Tuple).items
+			d := NewDictSize(arg)
+			for i, k := range keys {
+				if err := d.SetItem(t, k, stack[sp-1-arg+i]); err != nil {
+					return fail(err)
+				}
+			}
+			clear(stack[sp-1-arg : sp])
+			sp -= arg + 1
+			stack[sp] = d
+			sp++
+		case c.BUILD_STRING:
+			n := 0
+			for _, v := range stack[sp-arg : sp] {
+				n += len(v.(*Str).s)
+			}
+			buf := make([]byte, 0, n)
+			for _, v := range stack[sp-arg : sp] {
+				buf = append(buf, v.(*Str).s...)
+			}
+			clear(stack[sp-arg : sp])
+			sp -= arg
+			stack[sp] = NewStr(string(buf))
+			sp++
+		case c.BUILD_SLICE:
+			var step Object = None
+			if arg == 3 {
+				sp--
+				step = stack[sp]
+				stack[sp] = nil
+			}
+			stack[sp-2] = &Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: step}
+			sp--
+			stack[sp] = nil
+		case c.LIST_APPEND:
+			sp--
+			stack[sp-arg].(*List).Append(stack[sp])
+			stack[sp] = nil
+		case c.SET_ADD:
+			sp--
+			if err := stack[sp-arg].(*Set).add(t, stack[sp]); err != nil {
+				return fail(err)
+			}
+			stack[sp] = nil
+		case c.MAP_ADD:
+			sp -= 2
+			if err := stack[sp-arg].(*Dict).SetItem(t, stack[sp], stack[sp+1]); err != nil {
+				return fail(err)
+			}
+			stack[sp], stack[sp+1] = nil, nil
+		case c.LIST_EXTEND:
+			sp--
+			if err := listExtend(t, stack[sp-arg].(*List), stack[sp]); err != nil {
+				if IsInstanceOf(err, TypeErrorType) && stack[sp].Type().Iter == nil && stack[sp].Type().GetItem == nil {
+					err = TypeErrorf("Value after * must be an iterable, not %s", typeName(stack[sp]))
+				}
+				return fail(err)
+			}
+			stack[sp] = nil
+		case c.SET_UPDATE:
+			sp--
+			if err := stack[sp-arg].(*Set).update(t, stack[sp]); err != nil {
+				return fail(err)
+			}
+			stack[sp] = nil
+		case c.DICT_UPDATE:
+			sp--
+			if err := dictUpdateFrom(t, stack[sp-arg].(*Dict), stack[sp]); err != nil {
+				if IsInstanceOf(err, AttributeErrorType) {
+					err = TypeErrorf("'%s' object is not a mapping", typeName(stack[sp]))
+				}
+				return fail(err)
+			}
+			stack[sp] = nil
+		case c.DICT_MERGE:
+			sp--
+			if err := dictMerge(t, stack[sp-arg].(*Dict), stack[sp], stack[sp-arg-2]); err != nil {
+				return fail(err)
+			}
+			stack[sp] = nil
+		case c.LIST_TO_TUPLE:
+			stack[sp-1] = NewTuple(stack[sp-1].(*List).snapshot()...)
+		case c.UNPACK_SEQUENCE:
+			seq := stack[sp-1]
+			var items []Object
+			switch s := seq.(type) {
+			case *Tuple:
+				items = s.items
+			case *List:
+				items = s.snapshot()
+			default:
+				items, err = unpackIterable(t, seq, arg)
+				if err != nil {
+					return fail(err)
+				}
+			}
+			if len(items) != arg {
+				if len(items) < arg {
+					return fail(ValueErrorf("not enough values to unpack (expected %d, got %d)", arg, len(items)))
+				}
+				return fail(ValueErrorf("too many values to unpack (expected %d)", arg))
+			}
+			sp--
+			for i := len(items) - 1; i >= 0; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+		case c.UNPACK_EX:
+			before, after := arg&0xff, arg>>8
+			items, err := ToSlice(t, stack[sp-1])
+			if err != nil {
+				if IsInstanceOf(err, TypeErrorType) && stack[sp-1].Type().Iter == nil && stack[sp-1].Type().GetItem == nil {
+					err = TypeErrorf("cannot unpack non-iterable %s object", typeName(stack[sp-1]))
+				}
+				return fail(err)
+			}
+			if len(items) < before+after {
+				return fail(ValueErrorf("not enough values to unpack (expected at least %d, got %d)", before+after, len(items)))
+			}
+			sp--
+			for i := len(items) - 1; i >= len(items)-after; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+			stack[sp] = NewList(append([]Object(nil), items[before:len(items)-after]...)...)
+			sp++
+			for i := before - 1; i >= 0; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+		case c.FORMAT_VALUE:
+			var spec Object
+			if arg&4 != 0 {
+				sp--
+				spec = stack[sp]
+				stack[sp] = nil
+			}
+			v := stack[sp-1]
+			switch arg & 3 {
+			case 1:
+				v, err = StrOf(t, v)
+			case 2:
+				v, err = Repr(t, v)
+			case 3:
+				v, err = Ascii(t, v)
+			}
+			if err != nil {
+				return fail(err)
+			}
+			if s, ok := v.(*Str); !ok || (spec != nil && spec.(*Str).s != "") {
+				if spec == nil {
+					spec = Intern("")
+				}
+				v, err = Format(t, v, spec.(*Str))
+				if err != nil {
+					return fail(err)
+				}
+			} else {
+				v = s
+			}
+			stack[sp-1] = v
+
+		case c.JUMP:
+			pc = arg
+		case c.POP_JUMP_IF_FALSE:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			if b, ok := v.(Bool); ok {
+				if !b {
+					pc = arg
+				}
+				continue
+			}
+			b, err := IsTrue(t, v)
+			if err != nil {
+				return fail(err)
+			}
+			if !b {
+				pc = arg
+			}
+		case c.POP_JUMP_IF_TRUE:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			if b, ok := v.(Bool); ok {
+				if b {
+					pc = arg
+				}
+				continue
+			}
+			b, err := IsTrue(t, v)
+			if err != nil {
+				return fail(err)
+			}
+			if b {
+				pc = arg
+			}
+		case c.POP_JUMP_IF_NONE:
+			sp--
+			if stack[sp] == None {
+				pc = arg
+			}
+			stack[sp] = nil
+		case c.POP_JUMP_IF_NOT_NONE:
+			sp--
+			if stack[sp] != None {
+				pc = arg
+			}
+			stack[sp] = nil
+		case c.JUMP_IF_FALSE_OR_POP:
+			b, err := IsTrue(t, stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			if !b {
+				pc = arg
+			} else {
+				sp--
+				stack[sp] = nil
+			}
+		case c.JUMP_IF_TRUE_OR_POP:
+			b, err := IsTrue(t, stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			if b {
+				pc = arg
+			} else {
+				sp--
+				stack[sp] = nil
+			}
+		case c.GET_ITER:
+			it, err := Iter(t, stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = it
+		case c.FOR_ITER:
+			it := stack[sp-1]
+			var v Object
+			switch x := it.(type) {
+			case *rangeIter:
+				if x.n > 0 {
+					v = Int(x.next)
+					x.next += x.step
+					x.n--
+				}
+			case *listIter:
+				v = x.nextItem()
+			default:
+				v, err = Next(t, it)
+				if err != nil {
+					return fail(err)
+				}
+			}
+			if v == nil {
+				sp--
+				stack[sp] = nil
+				pc = arg
+				continue
+			}
+			stack[sp] = v
+			sp++
+		case c.RETURN_VALUE:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			f.pc, f.sp = pc, sp
+			f.yielded = false
+			f.finished = true
+			return v, nil
+
+		case c.MAKE_FUNCTION:
+			sp--
+			fcode := stack[sp].(*Code)
+			stack[sp] = nil
+			fn := NewFunction(t, fcode, f.globals)
+			if arg&c.FnClosure != 0 {
+				sp--
+				cells := stack[sp].(*Tuple).items
+				fn.Closure = make([]*Cell, len(cells))
+				for i, cl := range cells {
+					fn.Closure[i] = cl.(*Cell)
+				}
+				stack[sp] = nil
+			}
+			if arg&c.FnAnnotations != 0 {
+				sp--
+				fn.Annotations = annotationsDict(t, stack[sp])
+				stack[sp] = nil
+			}
+			if arg&c.FnKwDefaults != 0 {
+				sp--
+				fn.KwDefaults = stack[sp].(*Dict)
+				stack[sp] = nil
+			}
+			if arg&c.FnDefaults != 0 {
+				sp--
+				fn.Defaults = stack[sp].(*Tuple).items
+				stack[sp] = nil
+			}
+			stack[sp] = fn
+			sp++
+		case c.CALL:
+			fn := stack[sp-arg-1]
+			f.pc, f.sp = pc, sp
+			v, err := Call(t, fn, stack[sp-arg:sp], nil)
+			if err != nil {
+				return fail(err)
+			}
+			clear(stack[sp-arg-1 : sp])
+			sp -= arg + 1
+			stack[sp] = v
+			sp++
+		case c.CALL_KW:
+			kwn := code.kwnamesOf(stack[sp-1])
+			fn := stack[sp-arg-2]
+			f.pc, f.sp = pc, sp
+			v, err := Call(t, fn, stack[sp-arg-1:sp-1], kwn)
+			if err != nil {
+				return fail(err)
+			}
+			clear(stack[sp-arg-2 : sp])
+			sp -= arg + 2
+			stack[sp] = v
+			sp++
+		case c.CALL_METHOD:
+			var v Object
+			f.pc, f.sp = pc, sp
+			if stack[sp-arg-1] == nil {
+				v, err = Call(t, stack[sp-arg-2], stack[sp-arg:sp], nil)
+			} else {
+				v, err = Call(t, stack[sp-arg-2], stack[sp-arg-1:sp], nil)
+			}
+			if err != nil {
+				return fail(err)
+			}
+			clear(stack[sp-arg-2 : sp])
+			sp -= arg + 2
+			stack[sp] = v
+			sp++
+		case c.CALL_EX:
+			var kwargs *Dict
+			if arg&1 != 0 {
+				sp--
+				kwargs = stack[sp].(*Dict)
+				stack[sp] = nil
+			}
+			sp--
+			posargs := stack[sp].(*Tuple).items
+			stack[sp] = nil
+			fn := stack[sp-1]
+			f.pc, f.sp = pc, sp
+			v, err := CallWithKwargs(t, fn, posargs, kwargs)
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = v
+
+		case c.IMPORT_NAME:
+			fromlist := stack[sp-1]
+			level := stack[sp-2]
+			f.pc, f.sp = pc, sp
+			m, err := t.importName(f, names[arg], fromlist, level)
+			if err != nil {
+				return fail(err)
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = m
+		case c.IMPORT_FROM:
+			v, err := importFrom(t, stack[sp-1], names[arg])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp] = v
+			sp++
+		case c.IMPORT_STAR:
+			sp--
+			if err := importStar(t, f, stack[sp]); err != nil {
+				return fail(err)
+			}
+			stack[sp] = nil
+
+		case c.SETUP_FINALLY, c.SETUP_CLEANUP, c.SETUP_WITH:
+			f.blocks = append(f.blocks, block{handler: int32(arg), level: int32(sp)})
+		case c.POP_BLOCK:
+			f.blocks = f.blocks[:len(f.blocks)-1]
+		case c.PUSH_EXC_INFO:
+			exc := stack[sp-1]
+			var prev Object = None
+			if t.excInfo != nil {
+				prev = t.excInfo
+			}
+			stack[sp-1] = prev
+			stack[sp] = exc
+			sp++
+			if e, ok := exc.(*BaseException); ok {
+				t.excInfo = e
+			}
+		case c.POP_EXCEPT:
+			sp--
+			if e, ok := stack[sp].(*BaseException); ok {
+				t.excInfo = e
+			} else {
+				t.excInfo = nil
+			}
+			stack[sp] = nil
+		case c.RERAISE:
+			sp--
+			exc := stack[sp]
+			stack[sp] = nil
+			f.reraise = true
+			if e, ok := exc.(*BaseException); ok {
+				return fail(e)
+			}
+			return fail(TypeErrorf("exceptions must derive from BaseException"))
+		case c.RAISE_VARARGS:
+			f.pc, f.sp = pc, sp
+			var e error
+			switch arg {
+			case 0:
+				if t.excInfo == nil {
+					e = NewError(RuntimeErrorType, "No active exception to reraise")
+				} else {
+					e = t.excInfo
+					f.reraise = true
+				}
+			case 1:
+				sp--
+				e = makeRaise(t, stack[sp], nil, false)
+				stack[sp] = nil
+			case 2:
+				sp -= 2
+				e = makeRaise(t, stack[sp], stack[sp+1], true)
+				stack[sp], stack[sp+1] = nil, nil
+			}
+			return fail(e)
+		case c.CHECK_EXC_MATCH:
+			ok, err := exceptionMatches(t, stack[sp-2], stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = Bool(ok)
+		case c.CHECK_EG_MATCH:
+			rest, match, err := exceptionGroupMatch(t, stack[sp-2], stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-2] = rest
+			stack[sp-1] = match
+		case c.PREP_RERAISE_STAR:
+			v, err := prepReraiseStar(t, stack[sp-2], stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case c.BEFORE_WITH:
+			mgr := stack[sp-1]
+			enter, err := lookupSpecial(t, mgr, "__enter__")
+			if err == nil && enter == nil {
+				err = Errorf(AttributeErrorType, "__enter__")
+			}
+			if err != nil {
+				return fail(err)
+			}
+			exit, err := lookupSpecial(t, mgr, "__exit__")
+			if err == nil && exit == nil {
+				err = Errorf(AttributeErrorType, "__exit__")
+			}
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = exit
+			f.pc, f.sp = pc, sp
+			r, err := Call(t, enter, nil, nil)
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp] = r
+			sp++
+		case c.WITH_EXCEPT_START:
+			exit := stack[sp-3]
+			exc := stack[sp-1]
+			var tb Object = None
+			if e, ok := exc.(*BaseException); ok && e.Traceback != nil {
+				tb = e.Traceback
+			}
+			f.pc, f.sp = pc, sp
+			r, err := Call(t, exit, []Object{exc.Type(), exc, tb}, nil)
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp] = r
+			sp++
+
+		case c.YIELD_VALUE:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			f.pc, f.sp = pc, sp
+			f.yielded = true
+			return v, nil
+		case c.GET_YIELD_FROM_ITER:
+			v := stack[sp-1]
+			switch v.(type) {
+			case *Generator:
+			default:
+				it, err := Iter(t, v)
+				if err != nil {
+					return fail(err)
+				}
+				stack[sp-1] = it
+			}
+		case c.SEND:
+			sub, v := stack[sp-2], stack[sp-1]
+			f.pc, f.sp = pc, sp
+			r, done, err := sendInto(t, sub, v)
+			if err != nil {
+				return fail(err)
+			}
+			if done {
+				sp--
+				stack[sp] = nil
+				stack[sp-1] = r
+				pc = arg
+				continue
+			}
+			stack[sp-1] = r
+		case c.GET_AWAITABLE:
+			aw, err := getAwaitable(t, stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = aw
+		case c.GET_AITER:
+			v, found, err := callSpecial(t, stack[sp-1], "__aiter__")
+			if err == nil && !found {
+				err = TypeErrorf("'async for' requires an object with __aiter__ method, got %s", typeName(stack[sp-1]))
+			}
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = v
+		case c.GET_ANEXT:
+			v, found, err := callSpecial(t, stack[sp-1], "__anext__")
+			if err == nil && !found {
+				err = TypeErrorf("'async for' requires an iterator with __anext__ method, got %s", typeName(stack[sp-1]))
+			}
+			if err != nil {
+				return fail(err)
+			}
+			aw, err := getAwaitable(t, v)
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp] = aw
+			sp++
+		case c.END_ASYNC_FOR:
+			exc := stack[sp-1]
+			if e, ok := exc.(*BaseException); ok && e.typ.IsSubtype(StopAsyncIterationType) {
+				sp -= 2
+				stack[sp], stack[sp+1] = nil, nil
+				t.excInfo = nil
+				continue
+			}
+			sp--
+			stack[sp] = nil
+			f.reraise = true
+			return fail(exc.(*BaseException))
+		case c.BEFORE_ASYNC_WITH:
+			mgr := stack[sp-1]
+			enter, err := lookupSpecial(t, mgr, "__aenter__")
+			if err == nil && enter == nil {
+				err = Errorf(AttributeErrorType, "__aenter__")
+			}
+			if err != nil {
+				return fail(err)
+			}
+			exit, err := lookupSpecial(t, mgr, "__aexit__")
+			if err == nil && exit == nil {
+				err = Errorf(AttributeErrorType, "__aexit__")
+			}
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp-1] = exit
+			r, err := Call(t, enter, nil, nil)
+			if err != nil {
+				return fail(err)
+			}
+			aw, err := getAwaitable(t, r)
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp] = aw
+			sp++
+		case c.ASYNC_GEN_WRAP:
+			stack[sp-1] = &asyncGenWrapped{v: stack[sp-1]}
+
+		case c.MATCH_CLASS:
+			kw := stack[sp-1].(*Tuple)
+			v, err := matchClass(t, stack[sp-3], stack[sp-2], arg, kw)
+			if err != nil {
+				return fail(err)
+			}
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+			stack[sp-1] = v
+		case c.MATCH_MAPPING:
+			stack[sp] = Bool(stack[sp-1].Type().Flags&FlagMapping != 0)
+			sp++
+		case c.MATCH_SEQUENCE:
+			stack[sp] = Bool(stack[sp-1].Type().Flags&FlagSequence != 0)
+			sp++
+		case c.MATCH_KEYS:
+			v, err := matchKeys(t, stack[sp-2], stack[sp-1].(*Tuple))
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp] = v
+			sp++
+		case c.GET_LEN:
+			n, err := Len(t, stack[sp-1])
+			if err != nil {
+				return fail(err)
+			}
+			stack[sp] = Int(n)
+			sp++
+		case c.COPY_DICT_WITHOUT_KEYS:
+			d := NewDict()
+			if err := dictUpdateFrom(t, d, stack[sp-2]); err != nil {
+				return fail(err)
+			}
+			for _, k := range stack[sp-1].(*Tuple).items {
+				if _, err := d.DelItem(t, k); err != nil {
+					return fail(err)
+				}
+			}
+			stack[sp-1] = d
+
+		case c.SETUP_ANNOTATIONS:
+			if d, ok := f.locals.(*Dict); ok {
+				if d.GetStr("__annotations__") == nil {
+					d.SetStr("__annotations__", NewDict())
+				}
+			} else {
+				v, err := mappingGet(t, f.locals, Intern("__annotations__"))
+				if err != nil {
+					return fail(err)
+				}
+				if v == nil {
+					if err := SetItem(t, f.locals, Intern("__annotations__"), NewDict()); err != nil {
+						return fail(err)
+					}
+				}
+			}
+		case c.PRINT_EXPR:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			if err := t.displayHook(v); err != nil {
+				return fail(err)
+			}
+		default:
+			return fail(Errorf(SystemErrorType, "unknown opcode %s", c.Opcode(ins&0xff)))
+		}
+	}
+}
+
+// kwnamesOf returns the keyword names of a CALL_KW tuple as Go strings.
+func (code *Code) kwnamesOf(o Object) []string {
+	tup := o.(*Tuple)
+	names := make([]string, len(tup.items))
+	for i, x := range tup.items {
+		names[i] = x.(*Str).s
+	}
+	return names
+}
+
+// mappingGet reads name from a locals mapping (nil if absent).
+func mappingGet(t *Thread, m Object, name *Str) (Object, error) {
+	switch d := m.(type) {
+	case *Dict:
+		return d.getStr(name), nil
+	case nil:
+		return nil, nil
+	}
+	v, err := GetItem(t, m, name)
+	if err != nil {
+		if IsInstanceOf(err, KeyErrorType) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return v, nil
+}
+
+// loadMethod implements LOAD_METHOD: for a plain function found on the
+// type (and not shadowed by the instance dict) it avoids creating a bound
+// method.
+func loadMethod(t *Thread, obj Object, name *Str) (Object, Object, error) {
+	typ := obj.Type()
+	if typ.GetAttr == nil {
+		descr := typ.Lookup(name)
+		switch descr.(type) {
+		case *Function, *MethodDescr:
+			if md, ok := descr.(*MethodDescr); ok && (md.IsClass || md.IsStatic) {
+				break
+			}
+			if d := instanceDict(obj); d != nil {
+				if _, isType := obj.(*Type); !isType {
+					if v := d.getStr(name); v != nil {
+						return v, nil, nil
+					}
+				} else {
+					break
+				}
+			}
+			return descr, obj, nil
+		}
+	}
+	v, err := GetAttr(t, obj, name)
+	return v, nil, err
+}
+
+// makeRaise builds the exception for `raise exc [from cause]`.
+func makeRaise(t *Thread, exc, cause Object, hasCause bool) error {
+	e, err := instantiateException(t, exc)
+	if err != nil {
+		return err
+	}
+	if hasCause {
+		if cause == None {
+			e.Cause = nil
+		} else {
+			ce, err := instantiateException(t, cause)
+			if err != nil {
+				if IsInstanceOf(err, TypeErrorType) {
+					return TypeErrorf("exception causes must derive from BaseException")
+				}
+				return err
+			}
+			e.Cause = ce
+		}
+		e.SuppressContext = true
+	}
+	return e
+}
+
+// instantiateException turns a raised class into an instance.
+func instantiateException(t *Thread, exc Object) (*BaseException, error) {
+	switch x := exc.(type) {
+	case *BaseException:
+		return x, nil
+	case *Type:
+		if x.IsSubtype(BaseExceptionType) {
+			v, err := Call(t, x, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			if e, ok := v.(*BaseException); ok {
+				return e, nil
+			}
+			return nil, TypeErrorf("calling %s should have returned an instance of BaseException, not %s", x.Name, typeName(v))
+		}
+	}
+	return nil, TypeErrorf("exceptions must derive from BaseException")
+}
+
+// exceptionMatches implements `except T` matching.
+func exceptionMatches(t *Thread, exc, typ Object) (bool, error) {
+	check := func(x Object) (bool, error) {
+		c, ok := x.(*Type)
+		if !ok || !c.IsSubtype(BaseExceptionType) {
+			return false, TypeErrorf("catching classes that do not inherit from BaseException is not allowed")
+		}
+		return exc.Type().IsSubtype(c), nil
+	}
+	if tup, ok := typ.(*Tuple); ok {
+		for _, x := range tup.items {
+			if inner, ok := x.(*Tuple); ok {
+				if m, err := exceptionMatches(t, exc, inner); err != nil || m {
+					return m, err
+				}
+				continue
+			}
+			m, err := check(x)
+			if err != nil || m {
+				return m, err
+			}
+		}
+		return false, nil
+	}
+	return check(typ)
+}

@@ -1,0 +1,278 @@
+package py
+
+import (
+	"fmt"
+	"math/cmplx"
+	"strings"
+)
+
+// BaseException is every exception instance, including instances of
+// exception classes defined in Python (their class is in typ, their
+// attributes in dict). It is also the Go error that carries a Python
+// exception up the Go call stack.
+type BaseException struct {
+	typ             *Type
+	Args            *Tuple
+	dict            *Dict
+	Traceback       *Traceback
+	Cause           Object // nil or an exception (None is represented by nil with SuppressContext)
+	Context         Object
+	SuppressContext bool
+	Notes           Object
+	// Exceptions and Message are used by BaseExceptionGroup.
+	Message    Object
+	Exceptions *Tuple
+	// extra carries per-class fields (name/obj of AttributeError, errno of
+	// OSError, value of StopIteration, ...). Stored in dict as attributes.
+}
+
+// Type returns the exception's class.
+func (e *BaseException) Type() *Type { return e.typ }
+
+// Error renders the exception as "Type: message" for Go callers.
+func (e *BaseException) Error() string {
+	msg := exceptionStr(e)
+	if msg == "" {
+		return e.typ.Name
+	}
+	return e.typ.Name + ": " + msg
+}
+
+// exceptionStr is str(exc) for the built-in rules (no Python __str__).
+func exceptionStr(e *BaseException) string {
+	if e.Args == nil || len(e.Args.items) == 0 {
+		return ""
+	}
+	if len(e.Args.items) == 1 {
+		if s, ok := e.Args.items[0].(*Str); ok {
+			return s.s
+		}
+		s, err := ReprString(nil, e.Args.items[0])
+		if err == nil && !isStrLike(e.Args.items[0]) {
+			if r, err := StrString(nil, e.Args.items[0]); err == nil {
+				return r
+			}
+		}
+		return s
+	}
+	s, _ := ReprString(nil, e.Args)
+	return s
+}
+
+func isStrLike(o Object) bool { _, ok := o.(*Str); return ok }
+
+// Dict returns the exception's attribute dictionary.
+func (e *BaseException) Dict() *Dict {
+	if e.dict == nil {
+		e.dict = NewDict()
+	}
+	return e.dict
+}
+
+// NewException makes an exception of class typ with the given args (no
+// __init__ of a Python subclass is run: use Call for that).
+func NewException(typ *Type, args ...Object) *BaseException {
+	return &BaseException{typ: typ, Args: NewTuple(args...)}
+}
+
+// NewError makes an exception of class typ with a str message.
+func NewError(typ *Type, msg string) *BaseException {
+	if msg == "" && typ != MemoryErrorType {
+		return &BaseException{typ: typ, Args: NewTuple(NewStr(msg))}
+	}
+	if msg == "" {
+		return &BaseException{typ: typ, Args: NewTuple()}
+	}
+	return &BaseException{typ: typ, Args: NewTuple(NewStr(msg))}
+}
+
+// Errorf makes an exception of class typ with a formatted message.
+func Errorf(typ *Type, format string, args ...any) *BaseException {
+	return NewError(typ, fmt.Sprintf(format, args...))
+}
+
+// TypeErrorf is Errorf(TypeError, ...).
+func TypeErrorf(format string, args ...any) *BaseException {
+	return Errorf(TypeErrorType, format, args...)
+}
+
+// ValueErrorf is Errorf(ValueError, ...).
+func ValueErrorf(format string, args ...any) *BaseException {
+	return Errorf(ValueErrorType, format, args...)
+}
+
+// typeName is the name CPython uses in messages: type(o).__name__.
+func typeName(o Object) string { return o.Type().Name }
+
+// IsInstanceOf reports whether err is a Python exception of class typ.
+func IsInstanceOf(err error, typ *Type) bool {
+	if e, ok := err.(*BaseException); ok {
+		return e.typ.IsSubtype(typ)
+	}
+	return false
+}
+
+// AsException converts any error to a Python exception: a Go error that
+// is not one becomes SystemError.
+func AsException(err error) *BaseException {
+	if e, ok := err.(*BaseException); ok {
+		return e
+	}
+	return NewError(SystemErrorType, err.Error())
+}
+
+// Traceback is one entry of an exception's traceback chain.
+type Traceback struct {
+	Next   *Traceback
+	Frame  *Frame
+	Lasti  int
+	Lineno int
+}
+
+// Type returns the traceback type.
+func (*Traceback) Type() *Type { return TracebackType }
+
+// addTraceback prepends a frame entry, as an exception leaves a frame.
+func (e *BaseException) addTraceback(f *Frame, pc, line int) {
+	e.Traceback = &Traceback{Next: e.Traceback, Frame: f, Lasti: pc, Lineno: line}
+}
+
+// FormatException renders a traceback and the exception the way CPython's
+// default sys.excepthook does, including chained causes and contexts.
+func FormatException(t *Thread, e *BaseException) string {
+	var b strings.Builder
+	seen := map[*BaseException]bool{}
+	formatChain(t, &b, e, seen)
+	return b.String()
+}
+
+func formatChain(t *Thread, b *strings.Builder, e *BaseException, seen map[*BaseException]bool) {
+	seen[e] = true
+	if c, ok := e.Cause.(*BaseException); ok && !seen[c] {
+		formatChain(t, b, c, seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if c, ok := e.Context.(*BaseException); ok && !e.SuppressContext && !seen[c] {
+		formatChain(t, b, c, seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if e.Traceback != nil {
+		b.WriteString("Traceback (most recent call last):\n")
+		formatTraceback(b, e.Traceback)
+	}
+	b.WriteString(FormatExceptionOnly(t, e))
+}
+
+// FormatExceptionOnly is the last line(s): "Type: message".
+func FormatExceptionOnly(t *Thread, e *BaseException) string {
+	name := e.typ.Qualname
+	if m, ok := e.typ.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" && m.s != "__main__" {
+		name = m.s + "." + name
+	}
+	if e.typ.IsSubtype(SyntaxErrorType) {
+		return formatSyntaxError(t, e, name)
+	}
+	msg, err := StrString(t, e)
+	if err != nil {
+		msg = "<exception str() failed>"
+	}
+	var out string
+	if msg == "" {
+		out = name + "\n"
+	} else {
+		out = name + ": " + msg + "\n"
+	}
+	if notes, ok := e.Notes.(*List); ok {
+		for _, n := range notes.snapshot() {
+			s, _ := StrString(t, n)
+			out += s + "\n"
+		}
+	}
+	return out
+}
+
+func formatSyntaxError(t *Thread, e *BaseException, name string) string {
+	var b strings.Builder
+	d := e.Dict()
+	fn, _ := d.GetStr("filename").(*Str)
+	lineno := d.GetStr("lineno")
+	if fn != nil && lineno != nil {
+		fmt.Fprintf(&b, "  File \"%s\", line %s\n", fn.s, intString(lineno))
+	}
+	if text, ok := d.GetStr("text").(*Str); ok {
+		line := strings.TrimRight(text.s, "\n\r")
+		trimmed := strings.TrimLeft(line, " \t\f")
+		indent := len(line) - len(trimmed)
+		fmt.Fprintf(&b, "    %s\n", trimmed)
+		if off, ok := d.GetStr("offset").(Int); ok && off > 0 {
+			start := int(off) - 1 - indent
+			end := start + 1
+			if eoff, ok := d.GetStr("end_offset").(Int); ok && int(eoff) > int(off) {
+				if el, ok := d.GetStr("end_lineno").(Int); !ok || el == lineno.(Int) {
+					end = int(eoff) - 1 - indent
+				}
+			}
+			if start < 0 {
+				start = 0
+			}
+			if end > len(trimmed)+1 {
+				end = len(trimmed) + 1
+			}
+			if end <= start {
+				end = start + 1
+			}
+			b.WriteString("    " + strings.Repeat(" ", runeCount(trimmed, start)) + strings.Repeat("^", max(1, runeCount(trimmed[min(start, len(trimmed)):], end-start))) + "\n")
+		}
+	}
+	msg := ""
+	if e.Args != nil && len(e.Args.items) > 0 {
+		msg, _ = StrString(t, e.Args.items[0])
+	}
+	b.WriteString(name + ": " + msg + "\n")
+	return b.String()
+}
+
+// runeCount counts the code points in the first n bytes of s.
+func runeCount(s string, n int) int {
+	if n > len(s) {
+		return len([]rune(s)) + (n - len(s))
+	}
+	return len([]rune(s[:n]))
+}
+
+func formatTraceback(b *strings.Builder, tb *Traceback) {
+	var lastKey string
+	repeat := 0
+	flush := func() {
+		if repeat > 3 {
+			fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", repeat-3, plural(repeat-3))
+		}
+	}
+	for ; tb != nil; tb = tb.Next {
+		code := tb.Frame.code
+		key := fmt.Sprintf("%s:%d:%s", code.Filename, tb.Lineno, code.Name)
+		if key == lastKey {
+			repeat++
+			if repeat > 3 {
+				continue
+			}
+		} else {
+			flush()
+			lastKey = key
+			repeat = 1
+		}
+		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", code.Filename, tb.Lineno, code.Name)
+		if line := sourceLine(code.Filename, tb.Lineno); line != "" {
+			fmt.Fprintf(b, "    %s\n", line)
+		}
+	}
+	flush()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func cmplxPow(a, b complex128) complex128 { return cmplx.Pow(a, b) }

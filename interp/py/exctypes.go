@@ -1,0 +1,389 @@
+package py
+
+// The exception hierarchy of CPython 3.11.
+var (
+	BaseExceptionType          = newExcType("BaseException", nil)
+	BaseExceptionGroupType     = newExcType("BaseExceptionGroup", BaseExceptionType)
+	SystemExitType             = newExcType("SystemExit", BaseExceptionType)
+	KeyboardInterruptType      = newExcType("KeyboardInterrupt", BaseExceptionType)
+	GeneratorExitType          = newExcType("GeneratorExit", BaseExceptionType)
+	ExceptionType              = newExcType("Exception", BaseExceptionType)
+	ExceptionGroupType         = newExcType("ExceptionGroup", BaseExceptionGroupType, ExceptionType)
+	StopIterationType          = newExcType("StopIteration", ExceptionType)
+	StopAsyncIterationType     = newExcType("StopAsyncIteration", ExceptionType)
+	ArithmeticErrorType        = newExcType("ArithmeticError", ExceptionType)
+	FloatingPointErrorType     = newExcType("FloatingPointError", ArithmeticErrorType)
+	OverflowErrorType          = newExcType("OverflowError", ArithmeticErrorType)
+	ZeroDivisionErrorType      = newExcType("ZeroDivisionError", ArithmeticErrorType)
+	AssertionErrorType         = newExcType("AssertionError", ExceptionType)
+	AttributeErrorType         = newExcType("AttributeError", ExceptionType)
+	BufferErrorType            = newExcType("BufferError", ExceptionType)
+	EOFErrorType               = newExcType("EOFError", ExceptionType)
+	ImportErrorType            = newExcType("ImportError", ExceptionType)
+	ModuleNotFoundErrorType    = newExcType("ModuleNotFoundError", ImportErrorType)
+	LookupErrorType            = newExcType("LookupError", ExceptionType)
+	IndexErrorType             = newExcType("IndexError", LookupErrorType)
+	KeyErrorType               = newExcType("KeyError", LookupErrorType)
+	MemoryErrorType            = newExcType("MemoryError", ExceptionType)
+	NameErrorType              = newExcType("NameError", ExceptionType)
+	UnboundLocalErrorType      = newExcType("UnboundLocalError", NameErrorType)
+	OSErrorType                = newExcType("OSError", ExceptionType)
+	BlockingIOErrorType        = newExcType("BlockingIOError", OSErrorType)
+	ChildProcessErrorType      = newExcType("ChildProcessError", OSErrorType)
+	ConnectionErrorType        = newExcType("ConnectionError", OSErrorType)
+	BrokenPipeErrorType        = newExcType("BrokenPipeError", ConnectionErrorType)
+	ConnectionAbortedErrorType = newExcType("ConnectionAbortedError", ConnectionErrorType)
+	ConnectionRefusedErrorType = newExcType("ConnectionRefusedError", ConnectionErrorType)
+	ConnectionResetErrorType   = newExcType("ConnectionResetError", ConnectionErrorType)
+	FileExistsErrorType        = newExcType("FileExistsError", OSErrorType)
+	FileNotFoundErrorType      = newExcType("FileNotFoundError", OSErrorType)
+	InterruptedErrorType       = newExcType("InterruptedError", OSErrorType)
+	IsADirectoryErrorType      = newExcType("IsADirectoryError", OSErrorType)
+	NotADirectoryErrorType     = newExcType("NotADirectoryError", OSErrorType)
+	PermissionErrorType        = newExcType("PermissionError", OSErrorType)
+	ProcessLookupErrorType     = newExcType("ProcessLookupError", OSErrorType)
+	TimeoutErrorType           = newExcType("TimeoutError", OSErrorType)
+	ReferenceErrorType         = newExcType("ReferenceError", ExceptionType)
+	RuntimeErrorType           = newExcType("RuntimeError", ExceptionType)
+	NotImplementedErrorType    = newExcType("NotImplementedError", RuntimeErrorType)
+	RecursionErrorType         = newExcType("RecursionError", RuntimeErrorType)
+	SyntaxErrorType            = newExcType("SyntaxError", ExceptionType)
+	IndentationErrorType       = newExcType("IndentationError", SyntaxErrorType)
+	TabErrorType               = newExcType("TabError", IndentationErrorType)
+	SystemErrorType            = newExcType("SystemError", ExceptionType)
+	TypeErrorType              = newExcType("TypeError", ExceptionType)
+	ValueErrorType             = newExcType("ValueError", ExceptionType)
+	UnicodeErrorType           = newExcType("UnicodeError", ValueErrorType)
+	UnicodeDecodeErrorType     = newExcType("UnicodeDecodeError", UnicodeErrorType)
+	UnicodeEncodeErrorType     = newExcType("UnicodeEncodeError", UnicodeErrorType)
+	UnicodeTranslateErrorType  = newExcType("UnicodeTranslateError", UnicodeErrorType)
+	WarningType                = newExcType("Warning", ExceptionType)
+	DeprecationWarningType     = newExcType("DeprecationWarning", WarningType)
+	PendingDeprecationWarningType = newExcType("PendingDeprecationWarning", WarningType)
+	RuntimeWarningType         = newExcType("RuntimeWarning", WarningType)
+	SyntaxWarningType          = newExcType("SyntaxWarning", WarningType)
+	UserWarningType            = newExcType("UserWarning", WarningType)
+	FutureWarningType          = newExcType("FutureWarning", WarningType)
+	ImportWarningType          = newExcType("ImportWarning", WarningType)
+	UnicodeWarningType         = newExcType("UnicodeWarning", WarningType)
+	BytesWarningType           = newExcType("BytesWarning", WarningType)
+	ResourceWarningType        = newExcType("ResourceWarning", WarningType)
+	EncodingWarningType        = newExcType("EncodingWarning", WarningType)
+)
+
+var excTypes []*Type
+
+func newExcType(name string, bases ...*Type) *Type {
+	var base *Type
+	if len(bases) > 0 {
+		base = bases[0]
+	}
+	if base == nil {
+		base = ObjectType
+		bases = []*Type{ObjectType}
+	}
+	t := newBuiltinType(name, base)
+	t.Bases = bases
+	excTypes = append(excTypes, t)
+	return t
+}
+
+func newExceptionInstance(typ *Type, args []Object, kw []string) *BaseException {
+	npos := len(args) - len(kw)
+	return &BaseException{typ: typ, Args: NewTuple(append([]Object(nil), args[:npos]...)...)}
+}
+
+func init() {
+	b := BaseExceptionType
+	b.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		if len(kw) > 0 && !typ.isHeap() {
+			return nil, TypeErrorf("%s() takes no keyword arguments", typ.Name)
+		}
+		return newExceptionInstance(typ, args, kw), nil
+	}
+	b.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		e := self.(*BaseException)
+		npos := len(args) - len(kw)
+		if len(kw) > 0 && !e.typ.isHeap() {
+			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name)
+		}
+		e.Args = NewTuple(append([]Object(nil), args[:npos]...)...)
+		return nil
+	}
+	b.Repr = func(t *Thread, o Object) (Object, error) {
+		e := o.(*BaseException)
+		if e.Args != nil && len(e.Args.items) == 1 {
+			r, err := ReprString(t, e.Args.items[0])
+			if err != nil {
+				return nil, err
+			}
+			return NewStr(e.typ.Name + "(" + r + ")"), nil
+		}
+		r, err := ReprString(t, e.Args)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr(e.typ.Name + r), nil
+	}
+	b.Str = func(t *Thread, o Object) (Object, error) {
+		e := o.(*BaseException)
+		if e.Args == nil || len(e.Args.items) == 0 {
+			return Intern(""), nil
+		}
+		if len(e.Args.items) == 1 {
+			return StrOf(t, e.Args.items[0])
+		}
+		return Repr(t, e.Args)
+	}
+	b.GetAttr = excGetAttr
+	b.SetAttr = excSetAttr
+	b.Flags |= FlagBaseExcSub
+	b.hasDict = true
+	KeyErrorType.Str = func(t *Thread, o Object) (Object, error) {
+		e := o.(*BaseException)
+		if e.Args != nil && len(e.Args.items) == 1 {
+			return Repr(t, e.Args.items[0])
+		}
+		return BaseExceptionType.Str(t, o)
+	}
+	StopIterationType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		e := self.(*BaseException)
+		e.Args = NewTuple(append([]Object(nil), args...)...)
+		var v Object = None
+		if len(args) > 0 {
+			v = args[0]
+		}
+		e.Dict().SetStr("value", v)
+		return nil
+	}
+	SystemExitType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		e := self.(*BaseException)
+		e.Args = NewTuple(append([]Object(nil), args...)...)
+		var v Object = None
+		if len(args) == 1 {
+			v = args[0]
+		} else if len(args) > 1 {
+			v = e.Args
+		}
+		e.Dict().SetStr("code", v)
+		return nil
+	}
+	for _, et := range excTypes {
+		registerType(et)
+	}
+}
+
+func excGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	e := o.(*BaseException)
+	switch name.s {
+	case "args":
+		return e.Args, nil
+	case "__traceback__":
+		if e.Traceback == nil {
+			return None, nil
+		}
+		return e.Traceback, nil
+	case "__cause__":
+		if e.Cause == nil {
+			return None, nil
+		}
+		return e.Cause, nil
+	case "__context__":
+		if e.Context == nil {
+			return None, nil
+		}
+		return e.Context, nil
+	case "__suppress_context__":
+		return Bool(e.SuppressContext), nil
+	case "__dict__":
+		return e.Dict(), nil
+	case "value":
+		if e.typ.IsSubtype(StopIterationType) {
+			if v := e.Dict().GetStr("value"); v != nil {
+				return v, nil
+			}
+			return stopIterationValue(e), nil
+		}
+	case "code":
+		if e.typ.IsSubtype(SystemExitType) {
+			if v := e.Dict().GetStr("code"); v != nil {
+				return v, nil
+			}
+			if len(e.Args.items) == 1 {
+				return e.Args.items[0], nil
+			}
+			if len(e.Args.items) == 0 {
+				return None, nil
+			}
+			return e.Args, nil
+		}
+	case "name", "obj":
+		if e.typ.IsSubtype(AttributeErrorType) || e.typ.IsSubtype(NameErrorType) || e.typ.IsSubtype(ImportErrorType) {
+			if v := e.Dict().getStr(name); v != nil {
+				return v, nil
+			}
+			if descr := e.typ.Lookup(name); descr == nil {
+				return None, nil
+			}
+		}
+	case "msg":
+		if e.typ.IsSubtype(ImportErrorType) || e.typ.IsSubtype(SyntaxErrorType) {
+			if v := e.Dict().getStr(name); v != nil {
+				return v, nil
+			}
+			if len(e.Args.items) > 0 {
+				return e.Args.items[0], nil
+			}
+			return None, nil
+		}
+	case "path", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "errno", "strerror", "filename2":
+		if v := e.Dict().getStr(name); v != nil {
+			return v, nil
+		}
+		if e.typ.IsSubtype(ImportErrorType) || e.typ.IsSubtype(SyntaxErrorType) || e.typ.IsSubtype(OSErrorType) {
+			if descr := e.typ.Lookup(name); descr == nil {
+				return None, nil
+			}
+		}
+	case "__notes__":
+		if e.Notes != nil {
+			return e.Notes, nil
+		}
+	case "exceptions":
+		if e.Exceptions != nil {
+			return e.Exceptions, nil
+		}
+	case "message":
+		if e.Message != nil {
+			return e.Message, nil
+		}
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+func excSetAttr(t *Thread, o Object, name *Str, v Object) error {
+	e := o.(*BaseException)
+	switch name.s {
+	case "args":
+		items, err := ToSlice(t, v)
+		if err != nil {
+			return err
+		}
+		e.Args = NewTuple(items...)
+		return nil
+	case "__traceback__":
+		switch tb := v.(type) {
+		case *Traceback:
+			e.Traceback = tb
+		case NoneType:
+			e.Traceback = nil
+		default:
+			return TypeErrorf("__traceback__ must be a traceback or None")
+		}
+		return nil
+	case "__cause__":
+		if v == None {
+			e.Cause = nil
+		} else if _, ok := v.(*BaseException); ok {
+			e.Cause = v
+		} else {
+			return TypeErrorf("exception cause must be None or derive from BaseException")
+		}
+		e.SuppressContext = true
+		return nil
+	case "__context__":
+		if v == None {
+			e.Context = nil
+		} else if _, ok := v.(*BaseException); ok {
+			e.Context = v
+		} else {
+			return TypeErrorf("exception context must be None or derive from BaseException")
+		}
+		return nil
+	case "__suppress_context__":
+		b, err := IsTrue(t, v)
+		e.SuppressContext = b
+		return err
+	case "__notes__":
+		e.Notes = v
+		return nil
+	}
+	return GenericSetAttr(t, o, name, v)
+}
+
+// exceptionGroupMatch implements CHECK_EG_MATCH for except*.
+func exceptionGroupMatch(t *Thread, exc, typ Object) (rest, match Object, err error) {
+	e, ok := exc.(*BaseException)
+	if !ok {
+		return exc, None, nil
+	}
+	if m, err := exceptionMatches(t, exc, typ); err != nil {
+		return nil, nil, err
+	} else if m && e.Exceptions == nil {
+		// a naked exception matching: wrap it in a group
+		g := &BaseException{typ: ExceptionGroupType, Args: NewTuple(Intern(""), NewList(e)), Message: Intern(""), Exceptions: NewTuple(e)}
+		if !e.typ.IsSubtype(ExceptionType) {
+			g.typ = BaseExceptionGroupType
+		}
+		return None, g, nil
+	} else if m {
+		return None, e, nil
+	}
+	if e.Exceptions == nil {
+		return exc, None, nil
+	}
+	var matched, others []Object
+	for _, sub := range e.Exceptions.items {
+		r, m, err := exceptionGroupMatch(t, sub, typ)
+		if err != nil {
+			return nil, nil, err
+		}
+		if m != None {
+			matched = append(matched, m)
+		}
+		if r != None {
+			others = append(others, r)
+		}
+	}
+	if len(matched) == 0 {
+		return exc, None, nil
+	}
+	derive := func(items []Object) Object {
+		if len(items) == 0 {
+			return None
+		}
+		g := &BaseException{typ: e.typ, Message: e.Message, Exceptions: NewTuple(items...), Args: NewTuple(e.Message, NewList(items...))}
+		g.Traceback, g.Cause, g.Context = e.Traceback, e.Cause, e.Context
+		return g
+	}
+	return derive(others), derive(matched), nil
+}
+
+// prepReraiseStar implements PREP_RERAISE_STAR (simplified: re-raised
+// exceptions are regrouped without restoring their original nesting).
+func prepReraiseStar(t *Thread, orig, raised Object) (Object, error) {
+	l, ok := raised.(*List)
+	if !ok {
+		return None, nil
+	}
+	var items []Object
+	for _, x := range l.snapshot() {
+		if x != None {
+			items = append(items, x)
+		}
+	}
+	if len(items) == 0 {
+		return None, nil
+	}
+	if len(items) == 1 {
+		return items[0], nil
+	}
+	o, _ := orig.(*BaseException)
+	g := &BaseException{typ: ExceptionGroupType, Message: Intern(""), Exceptions: NewTuple(items...)}
+	if o != nil && o.Message != nil {
+		g.Message = o.Message
+		g.typ = o.typ
+	}
+	g.Args = NewTuple(g.Message, NewList(items...))
+	return g, nil
+}

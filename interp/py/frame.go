@@ -1,0 +1,219 @@
+package py
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync/atomic"
+
+	"freepy/interp/compile"
+)
+
+// Frame is one activation of a code object.
+type Frame struct {
+	code     *Code
+	fn       *Function
+	globals  *Dict
+	builtins *Dict
+	locals   Object // the locals mapping of module, class and exec frames; nil when optimized
+	fast     []Object
+	cells    []*Cell // Cellvars then Freevars
+	closure  []*Cell
+	stack    []Object
+	sp       int
+	blocks   []block
+	pc       int
+	back     *Frame
+
+	yielded  bool  // the last run of the frame ended in a yield
+	reraise  bool  // the pending exception is a re-raise (no traceback entry)
+	pending  error // an exception to raise on resumption (generator throw)
+	gen      *Generator
+	lineno   int
+	finished bool
+}
+
+type block struct {
+	handler int32
+	level   int32
+}
+
+// Type returns the frame type.
+func (*Frame) Type() *Type { return FrameType }
+
+// Code returns the frame's code.
+func (f *Frame) Code() *Code { return f.code }
+
+// Back returns the calling frame.
+func (f *Frame) Back() *Frame { return f.back }
+
+// Line returns the line being executed.
+func (f *Frame) Line() int {
+	pc := f.pc - 1
+	if pc < 0 {
+		pc = 0
+	}
+	if pc < len(f.code.Positions) {
+		return int(f.code.Positions[pc].Line)
+	}
+	return f.code.FirstLine
+}
+
+// newFrame allocates a frame with its fast locals and value stack in one
+// slice.
+func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *Frame {
+	n := code.nlocals
+	mem := make([]Object, n+code.StackSize+1)
+	f := &Frame{code: code, globals: globals, builtins: builtins, locals: locals}
+	f.fast = mem[:n:n]
+	f.stack = mem[n:]
+	if code.BlockSize > 0 {
+		f.blocks = make([]block, 0, code.BlockSize)
+	}
+	return f
+}
+
+// releaseFrame is a hook for frame reuse; frames are garbage collected.
+func (t *Thread) releaseFrame(f *Frame) {}
+
+// initCells creates the frame's cells: fresh ones for Cellvars (seeded
+// from arguments per Cell2Arg) and the closure's for Freevars.
+func (f *Frame) initCells() {
+	c := f.code
+	if f.cells != nil || c.ncells == 0 {
+		return
+	}
+	f.cells = make([]*Cell, c.ncells)
+	for i := range c.Cellvars {
+		cell := &Cell{}
+		if i < len(c.Cell2Arg) && c.Cell2Arg[i] >= 0 {
+			cell.v = f.fast[c.Cell2Arg[i]]
+			f.fast[c.Cell2Arg[i]] = nil
+		}
+		f.cells[i] = cell
+	}
+	copy(f.cells[len(c.Cellvars):], f.closure)
+}
+
+// run executes a fresh (non-generator) frame to completion.
+func (t *Thread) run(f *Frame) (Object, error) {
+	if t.depth >= t.interp.recursionLimit() {
+		return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	t.depth++
+	f.back = t.frame
+	t.frame = f
+	f.initCells()
+	r, err := t.eval(f)
+	t.frame = f.back
+	t.depth--
+	return r, err
+}
+
+// eval runs f until it returns, yields or raises; it unwinds exceptions
+// to the frame's handlers.
+func (t *Thread) eval(f *Frame) (Object, error) {
+	for {
+		r, err := t.executeSafe(f)
+		if err == nil {
+			return r, nil
+		}
+		exc, ok := err.(*BaseException)
+		if !ok {
+			exc = AsException(err)
+		}
+		if !f.reraise {
+			if exc.Context == nil && t.excInfo != nil && t.excInfo != exc {
+				setContext(exc, t.excInfo)
+			}
+			exc.addTraceback(f, f.pc-1, f.Line())
+		}
+		f.reraise = false
+		if n := len(f.blocks); n > 0 {
+			b := f.blocks[n-1]
+			f.blocks = f.blocks[:n-1]
+			for i := int(b.level); i < f.sp; i++ {
+				f.stack[i] = nil
+			}
+			f.sp = int(b.level)
+			f.stack[f.sp] = exc
+			f.sp++
+			f.pc = int(b.handler)
+			continue
+		}
+		f.finished = true
+		return nil, exc
+	}
+}
+
+// setContext sets exc.__context__ = ctx, breaking a cycle that would
+// otherwise form (CPython does the same).
+func setContext(exc, ctx *BaseException) {
+	for o := ctx; o != nil; {
+		next, _ := o.Context.(*BaseException)
+		if next == exc {
+			o.Context = nil
+			break
+		}
+		o = next
+	}
+	exc.Context = ctx
+}
+
+var panicCount atomic.Int64
+
+// executeSafe turns a Go panic inside the loop into a SystemError.
+func (t *Thread) executeSafe(f *Frame) (r Object, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			panicCount.Add(1)
+			if e, ok := p.(*BaseException); ok {
+				err = e
+				return
+			}
+			msg := fmt.Sprint(p)
+			if debugPanics {
+				msg += "\n" + string(debug.Stack())
+			}
+			err = NewError(SystemErrorType, "internal error: "+msg)
+		}
+	}()
+	if f.pending != nil {
+		e := f.pending
+		f.pending = nil
+		return nil, e
+	}
+	return t.execute(f)
+}
+
+// debugPanics adds the Go stack to SystemErrors from panics
+// (FREEPY_DEBUG_PANICS=1), for developers.
+var debugPanics bool
+
+// unboundLocal is the error for reading an unset fast local.
+func unboundLocal(name string) error {
+	return Errorf(UnboundLocalErrorType, "local variable '%s' referenced before assignment", name)
+}
+
+func nameError(name string) error {
+	e := Errorf(NameErrorType, "name '%s' is not defined", name)
+	e.Dict().SetStr("name", NewStr(name))
+	return e
+}
+
+func (f *Frame) cellName(i int) string {
+	c := f.code
+	if i < len(c.Cellvars) {
+		return c.Cellvars[i]
+	}
+	return c.Freevars[i-len(c.Cellvars)]
+}
+
+func freeVarError(f *Frame, i int) error {
+	name := f.cellName(i)
+	if i < len(f.code.Cellvars) {
+		return unboundLocal(name)
+	}
+	return Errorf(NameErrorType, "free variable '%s' referenced before assignment in enclosing scope", name)
+}
+
+var _ = compile.NOP

@@ -1,0 +1,413 @@
+package py
+
+import (
+	"math/big"
+	"sync"
+
+	"freepy/interp/compile"
+)
+
+// Code is the runtime form of a compile.Code: constants converted to
+// objects and names interned, done once.
+type Code struct {
+	*compile.Code
+	consts   []Object
+	names    []*Str
+	kwnames  map[int][]string // const index -> keyword-name tuple as Go strings
+	nlocals  int
+	ncells   int
+	cellsIdx []int // Cell2Arg
+	varnames []*Str
+}
+
+// Type returns the code type.
+func (*Code) Type() *Type { return CodeType }
+
+var codeCache sync.Map // *compile.Code -> *Code
+
+// NewCode converts a compiled code object (cached per compile.Code).
+func NewCode(c *compile.Code) *Code {
+	if v, ok := codeCache.Load(c); ok {
+		return v.(*Code)
+	}
+	rc := &Code{Code: c, nlocals: len(c.Varnames), ncells: len(c.Cellvars) + len(c.Freevars)}
+	rc.consts = make([]Object, len(c.Consts))
+	for i, k := range c.Consts {
+		rc.consts[i] = constToObject(k)
+		if tup, ok := k.(compile.Tuple); ok {
+			names := make([]string, 0, len(tup))
+			allStr := true
+			for _, x := range tup {
+				s, ok := x.(string)
+				if !ok {
+					allStr = false
+					break
+				}
+				names = append(names, s)
+			}
+			if allStr {
+				if rc.kwnames == nil {
+					rc.kwnames = map[int][]string{}
+				}
+				rc.kwnames[i] = names
+			}
+		}
+	}
+	rc.names = make([]*Str, len(c.Names))
+	for i, n := range c.Names {
+		rc.names[i] = Intern(n)
+	}
+	rc.varnames = make([]*Str, len(c.Varnames))
+	for i, n := range c.Varnames {
+		rc.varnames[i] = Intern(n)
+	}
+	actual, _ := codeCache.LoadOrStore(c, rc)
+	return actual.(*Code)
+}
+
+func constToObject(k compile.Const) Object {
+	switch v := k.(type) {
+	case nil:
+		return None
+	case bool:
+		return NewBool(v)
+	case int64:
+		return Int(v)
+	case *big.Int:
+		return intFromBig(v)
+	case float64:
+		return Float(v)
+	case complex128:
+		return Complex(v)
+	case string:
+		return Intern(v)
+	case compile.Str:
+		return NewStr(runesToWTF8(v))
+	case compile.Bytes:
+		return NewBytes([]byte(v))
+	case compile.EllipsisType:
+		return Ellipsis
+	case compile.Tuple:
+		items := make([]Object, len(v))
+		for i, x := range v {
+			items[i] = constToObject(x)
+		}
+		return NewTuple(items...)
+	case compile.FrozenSet:
+		s := NewFrozenSet()
+		for _, x := range v {
+			_ = s.add(nil, constToObject(x))
+		}
+		return s
+	case *compile.Code:
+		return NewCode(v)
+	}
+	panic("unknown constant kind")
+}
+
+// runesToWTF8 encodes code points, writing lone surrogates as WTF-8.
+func runesToWTF8(rs []rune) string {
+	var b []byte
+	for _, r := range rs {
+		if r >= 0xD800 && r <= 0xDFFF {
+			b = append(b, encodeSurrogate(r)...)
+		} else {
+			b = append(b, string(r)...)
+		}
+	}
+	return string(b)
+}
+
+// Cell holds a variable shared between a function and its closures.
+type Cell struct {
+	mu sync.Mutex
+	v  Object // nil: empty
+}
+
+// Type returns the cell type.
+func (*Cell) Type() *Type { return CellType }
+
+// Get returns the contents (nil when empty).
+func (c *Cell) Get() Object {
+	c.mu.Lock()
+	v := c.v
+	c.mu.Unlock()
+	return v
+}
+
+// Set replaces the contents (nil empties it).
+func (c *Cell) Set(v Object) {
+	c.mu.Lock()
+	c.v = v
+	c.mu.Unlock()
+}
+
+// Function is a Python function.
+type Function struct {
+	code        *Code
+	globals     *Dict
+	builtins    *Dict
+	Defaults    []Object
+	KwDefaults  *Dict
+	Closure     []*Cell
+	Name        string
+	Qualname    string
+	Doc         Object
+	Module      Object
+	Annotations *Dict
+
+	dictOnce sync.Once
+	dict     *Dict
+	// simple is true when a call with exactly ArgCount positional
+	// arguments and no keywords can copy them straight into the frame.
+	simple bool
+}
+
+// Type returns the function type.
+func (*Function) Type() *Type { return FunctionType }
+
+func (f *Function) funcDict() *Dict {
+	f.dictOnce.Do(func() { f.dict = NewDict() })
+	return f.dict
+}
+
+// Code returns the function's code.
+func (f *Function) Code() *Code { return f.code }
+
+// Globals returns the function's globals.
+func (f *Function) Globals() *Dict { return f.globals }
+
+// NewFunction makes a function from code and globals.
+func NewFunction(t *Thread, code *Code, globals *Dict) *Function {
+	f := &Function{code: code, globals: globals, Name: code.Name, Qualname: code.QualName, Doc: None}
+	if mod := globals.getStr(Intern("__name__")); mod != nil {
+		f.Module = mod
+	} else {
+		f.Module = None
+	}
+	f.builtins = builtinsFor(t, globals)
+	f.simple = code.Flags&(compile.FlagVarargs|compile.FlagVarkeywords) == 0 && code.KwOnlyArgCount == 0 &&
+		len(code.Cellvars) == 0 && code.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) == 0
+	if len(code.consts) > 0 {
+		// CPython's rule: the first constant of a function's code is its
+		// docstring when it is a str (the compiler puts None there otherwise).
+		if s, ok := code.consts[0].(*Str); ok {
+			f.Doc = s
+		}
+	}
+	return f
+}
+
+// Method is a function bound to an instance.
+type Method struct {
+	Func Object
+	Self Object
+}
+
+// Type returns the method type.
+func (*Method) Type() *Type { return MethodType }
+
+// Builtin is a function implemented in Go, optionally bound to Self (a
+// module for module functions, an instance for bound methods).
+type Builtin struct {
+	Name     string
+	Qualname string
+	Doc      string
+	Fn       func(t *Thread, self Object, args []Object, kwnames []string) (Object, error)
+	Self     Object
+}
+
+// Type returns builtin_function_or_method.
+func (*Builtin) Type() *Type { return BuiltinType }
+
+// MethodDescr is a method of a built-in type, stored in the type's dict;
+// accessing it on an instance binds it.
+type MethodDescr struct {
+	Name  string
+	Owner *Type
+	Doc   string
+	Fn    func(t *Thread, self Object, args []Object, kwnames []string) (Object, error)
+	// Class methods of built-in types (dict.fromkeys) receive the class.
+	IsClass bool
+	IsStatic bool
+}
+
+// Type returns method_descriptor.
+func (*MethodDescr) Type() *Type { return MethodDescrType }
+
+// ---- argument binding ----
+
+// Call calls the function.
+func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, error) {
+	code := f.code
+	if f.simple && len(kwnames) == 0 && len(args) == code.ArgCount {
+		fr := t.newFrame(code, f.globals, f.builtins, nil)
+		copy(fr.fast, args)
+		fr.fn = f
+		fr.closure = f.Closure
+		return t.run(fr)
+	}
+	fr := t.newFrame(code, f.globals, f.builtins, nil)
+	fr.fn = f
+	fr.closure = f.Closure
+	if err := f.bindArgs(t, fr.fast, args, kwnames); err != nil {
+		t.releaseFrame(fr)
+		return nil, err
+	}
+	if code.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) != 0 {
+		fr.initCells()
+		return newGenerator(t, fr, f), nil
+	}
+	return t.run(fr)
+}
+
+// bindArgs fills fast locals from positional and keyword arguments, with
+// CPython's error messages.
+func (f *Function) bindArgs(t *Thread, fast []Object, args []Object, kwnames []string) error {
+	code := f.code
+	nkw := len(kwnames)
+	npos := len(args) - nkw
+	argc := code.ArgCount
+	kwonly := code.KwOnlyArgCount
+	hasVarargs := code.Flags&compile.FlagVarargs != 0
+	hasVarkw := code.Flags&compile.FlagVarkeywords != 0
+	var kwdict *Dict
+	if hasVarkw {
+		kwdict = NewDict()
+		idx := argc + kwonly
+		if hasVarargs {
+			idx++
+		}
+		fast[idx] = kwdict
+	}
+	n := min(npos, argc)
+	copy(fast, args[:n])
+	if hasVarargs {
+		var rest []Object
+		if npos > argc {
+			rest = append([]Object(nil), args[argc:npos]...)
+		}
+		fast[argc+kwonly] = NewTuple(rest...)
+	} else if npos > argc {
+		return f.tooManyPositional(npos, nkw, fast, args, kwnames)
+	}
+	for i, name := range kwnames {
+		v := args[npos+i]
+		found := -1
+		for j := code.PosOnlyArgCount; j < argc+kwonly; j++ {
+			if code.Varnames[j] == name {
+				found = j
+				break
+			}
+		}
+		if found < 0 {
+			if kwdict == nil {
+				for j := 0; j < code.PosOnlyArgCount; j++ {
+					if code.Varnames[j] == name {
+						return TypeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", f.Qualname, name)
+					}
+				}
+				return TypeErrorf("%s() got an unexpected keyword argument '%s'", f.Qualname, name)
+			}
+			if err := kwdict.SetItem(t, NewStr(name), v); err != nil {
+				return err
+			}
+			continue
+		}
+		if fast[found] != nil {
+			return TypeErrorf("%s() got multiple values for argument '%s'", f.Qualname, name)
+		}
+		fast[found] = v
+	}
+	// defaults
+	if npos < argc {
+		ndef := len(f.Defaults)
+		var missing []string
+		for i := npos; i < argc; i++ {
+			if fast[i] != nil {
+				continue
+			}
+			if d := i - (argc - ndef); d >= 0 {
+				fast[i] = f.Defaults[d]
+			} else {
+				missing = append(missing, code.Varnames[i])
+			}
+		}
+		if len(missing) > 0 {
+			return missingArgs(f.Qualname, "positional", missing)
+		}
+	}
+	if kwonly > 0 {
+		var missing []string
+		for i := argc; i < argc+kwonly; i++ {
+			if fast[i] != nil {
+				continue
+			}
+			if f.KwDefaults != nil {
+				if d := f.KwDefaults.GetStr(code.Varnames[i]); d != nil {
+					fast[i] = d
+					continue
+				}
+			}
+			missing = append(missing, code.Varnames[i])
+		}
+		if len(missing) > 0 {
+			return missingArgs(f.Qualname, "keyword-only", missing)
+		}
+	}
+	return nil
+}
+
+func missingArgs(fname, kind string, names []string) error {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = "'" + n + "'"
+	}
+	var list string
+	switch len(quoted) {
+	case 1:
+		list = quoted[0]
+	case 2:
+		list = quoted[0] + " and " + quoted[1]
+	default:
+		for i, q := range quoted[:len(quoted)-1] {
+			if i > 0 {
+				list += ", "
+			}
+			list += q
+		}
+		list += ", and " + quoted[len(quoted)-1]
+	}
+	return TypeErrorf("%s() missing %d required %s argument%s: %s", fname, len(names), kind, plural(len(names)), list)
+}
+
+func (f *Function) tooManyPositional(npos, nkw int, fast, args []Object, kwnames []string) error {
+	code := f.code
+	argc := code.ArgCount
+	ndef := len(f.Defaults)
+	var takes string
+	if ndef > 0 {
+		takes = itoa(argc-ndef) + " to " + itoa(argc)
+	} else {
+		takes = itoa(argc)
+	}
+	kwGiven := 0
+	for _, name := range kwnames {
+		for j := argc; j < argc+code.KwOnlyArgCount; j++ {
+			if code.Varnames[j] == name {
+				kwGiven++
+			}
+		}
+	}
+	was := "were"
+	if npos == 1 {
+		was = "was"
+	}
+	if kwGiven > 0 {
+		return TypeErrorf("%s() takes %s positional argument%s but %d positional argument%s (and %d keyword-only argument%s) %s given",
+			f.Qualname, takes, plural(argc), npos, plural(npos), kwGiven, plural(kwGiven), was)
+	}
+	return TypeErrorf("%s() takes %s positional argument%s but %d %s given", f.Qualname, takes, plural(argc), npos, was)
+}
+
+func itoa(n int) string { return big.NewInt(int64(n)).String() }

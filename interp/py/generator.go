@@ -1,0 +1,319 @@
+package py
+
+import (
+	"sync/atomic"
+
+	c "freepy/interp/compile"
+)
+
+// Generator is a generator, coroutine or async generator object.
+type Generator struct {
+	frame   *Frame
+	fn      *Function
+	running atomic.Bool
+	started bool
+	exc     *BaseException // the generator's own handled exception
+	kind    int            // genPlain, genCoroutine, genAsync
+	Name    string
+	Qualname string
+}
+
+const (
+	genPlain = iota
+	genCoroutine
+	genAsync
+)
+
+// Type returns generator, coroutine or async_generator.
+func (g *Generator) Type() *Type {
+	switch g.kind {
+	case genCoroutine:
+		return CoroutineType
+	case genAsync:
+		return AsyncGeneratorType
+	}
+	return GeneratorType
+}
+
+func newGenerator(t *Thread, fr *Frame, fn *Function) *Generator {
+	g := &Generator{frame: fr, fn: fn, Name: fn.Name, Qualname: fn.Qualname}
+	flags := fr.code.Flags
+	switch {
+	case flags&c.FlagCoroutine != 0:
+		g.kind = genCoroutine
+	case flags&c.FlagAsyncGenerator != 0:
+		g.kind = genAsync
+	}
+	fr.gen = g
+	return g
+}
+
+func (g *Generator) kindName() string {
+	switch g.kind {
+	case genCoroutine:
+		return "coroutine"
+	case genAsync:
+		return "async generator"
+	}
+	return "generator"
+}
+
+// resume runs the generator with v sent in (or exc thrown in). It returns
+// the yielded value, or done=true with the return value.
+func (g *Generator) resume(t *Thread, v Object, exc error) (r Object, done bool, err error) {
+	return g.run(t, true, v, exc)
+}
+
+// run continues the frame; push says whether v is pushed as the value of
+// the yield expression the generator is suspended at.
+func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, done bool, err error) {
+	if !g.running.CompareAndSwap(false, true) {
+		return nil, false, ValueErrorf("%s already executing", g.kindName())
+	}
+	defer g.running.Store(false)
+	f := g.frame
+	if f.finished {
+		if exc != nil {
+			return nil, false, exc
+		}
+		if g.kind == genCoroutine {
+			return nil, false, NewError(RuntimeErrorType, "cannot reuse already awaited coroutine")
+		}
+		return nil, true, nil
+	}
+	if !g.started {
+		if exc == nil && v != None && v != nil {
+			return nil, false, TypeErrorf("can't send non-None value to a just-started %s", g.kindName())
+		}
+		g.started = true
+	} else if exc == nil && push {
+		f.stack[f.sp] = v
+		f.sp++
+	}
+	if exc != nil {
+		f.pending = exc
+	}
+	if t.depth >= t.interp.recursionLimit() {
+		return nil, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	t.depth++
+	f.back = t.frame
+	t.frame = f
+	prevExc := t.excInfo
+	if g.exc != nil {
+		t.excInfo = g.exc
+	}
+	r, err = t.eval(f)
+	if t.excInfo != prevExc {
+		g.exc = t.excInfo
+	} else {
+		g.exc = nil
+	}
+	t.excInfo = prevExc
+	t.frame = f.back
+	f.back = nil
+	t.depth--
+	if err != nil {
+		f.finished = true
+		if e, ok := err.(*BaseException); ok {
+			if e.typ.IsSubtype(StopIterationType) && g.kind != genAsync {
+				re := Errorf(RuntimeErrorType, "%s raised StopIteration", g.kindName())
+				re.Cause, re.Context, re.SuppressContext = e, e, true
+				return nil, false, re
+			}
+			if g.kind == genAsync && e.typ.IsSubtype(StopAsyncIterationType) {
+				re := NewError(RuntimeErrorType, "async generator raised StopAsyncIteration")
+				re.Cause, re.Context, re.SuppressContext = e, e, true
+				return nil, false, re
+			}
+		}
+		return nil, false, err
+	}
+	if f.yielded {
+		return r, false, nil
+	}
+	f.finished = true
+	return r, true, nil
+}
+
+// yieldFromIter returns the sub-iterator a suspended generator delegates
+// to (it is suspended at YIELD_VALUE 1), or nil.
+func (g *Generator) yieldFromIter() Object {
+	f := g.frame
+	if f.finished || !g.started || f.pc == 0 {
+		return nil
+	}
+	prev := f.code.Instrs[f.pc-1]
+	if prev.Op() == c.YIELD_VALUE && prev.Arg() == 1 && f.sp > 0 {
+		return f.stack[f.sp-1]
+	}
+	return nil
+}
+
+// Send is gen.send(v): the next yielded value, or StopIteration.
+func (g *Generator) Send(t *Thread, v Object) (Object, error) {
+	r, done, err := g.resume(t, v, nil)
+	if err != nil {
+		return nil, err
+	}
+	if done {
+		return nil, stopIteration(r)
+	}
+	return r, nil
+}
+
+func stopIteration(v Object) error {
+	e := NewException(StopIterationType)
+	if v != nil && v != None {
+		e.Args = NewTuple(v)
+	}
+	return e
+}
+
+// Throw is gen.throw(exc).
+func (g *Generator) Throw(t *Thread, exc error) (Object, error) {
+	if sub := g.yieldFromIter(); sub != nil {
+		isExit := IsInstanceOf(exc, GeneratorExitType)
+		var r Object
+		var err error
+		var handled bool
+		if isExit {
+			err = closeIter(t, sub)
+			handled = false
+		} else if sg, ok := sub.(*Generator); ok {
+			r, err = sg.Throw(t, exc)
+			handled = true
+		} else if th, _ := GetAttrOpt(t, sub, Intern("throw")); th != nil {
+			e := exc.(*BaseException)
+			r, err = Call(t, th, []Object{e.typ, e, tracebackOrNone(e)}, nil)
+			handled = true
+		}
+		if handled {
+			if err == nil {
+				return r, nil // the sub-iterator yielded again
+			}
+			if IsInstanceOf(err, StopIterationType) {
+				// The delegation finished: continue after the SEND loop as
+				// SEND's "returned" branch would, with [.., val] on the stack.
+				val := stopIterationValue(err.(*BaseException))
+				f := g.frame
+				jump := f.code.Instrs[f.pc] // JUMP back to the SEND
+				send := f.code.Instrs[jump.Arg()]
+				f.stack[f.sp-1] = val
+				f.pc = send.Arg()
+				r, done, err := g.run(t, false, nil, nil)
+				if err != nil {
+					return nil, err
+				}
+				if done {
+					return nil, stopIteration(r)
+				}
+				return r, nil
+			}
+			exc = err
+		} else if err != nil {
+			exc = err
+		}
+	}
+	r, done, err := g.resume(t, nil, exc)
+	if err != nil {
+		return nil, err
+	}
+	if done {
+		return nil, stopIteration(r)
+	}
+	return r, nil
+}
+
+func tracebackOrNone(e *BaseException) Object {
+	if e.Traceback != nil {
+		return e.Traceback
+	}
+	return None
+}
+
+func stopIterationValue(e *BaseException) Object {
+	if e.Args != nil && len(e.Args.items) > 0 {
+		return e.Args.items[0]
+	}
+	return None
+}
+
+// closeIter calls it.close() if it has one.
+func closeIter(t *Thread, it Object) error {
+	if g, ok := it.(*Generator); ok {
+		return g.Close(t)
+	}
+	m, err := GetAttrOpt(t, it, Intern("close"))
+	if err != nil || m == nil {
+		return err
+	}
+	_, err = Call0(t, m)
+	return err
+}
+
+// Close is gen.close().
+func (g *Generator) Close(t *Thread) error {
+	if g.frame.finished || !g.started {
+		g.frame.finished = true
+		return nil
+	}
+	_, err := g.Throw(t, NewException(GeneratorExitType))
+	if err == nil {
+		return Errorf(RuntimeErrorType, "%s ignored GeneratorExit", g.kindName())
+	}
+	if IsInstanceOf(err, GeneratorExitType) || IsInstanceOf(err, StopIterationType) {
+		return nil
+	}
+	return err
+}
+
+// sendInto implements SEND: it sends v into sub.
+func sendInto(t *Thread, sub, v Object) (r Object, done bool, err error) {
+	if g, ok := sub.(*Generator); ok {
+		return g.resume(t, v, nil)
+	}
+	if v == None {
+		r, err = Next(t, sub)
+		if err != nil {
+			if IsInstanceOf(err, StopIterationType) {
+				return stopIterationValue(err.(*BaseException)), true, nil
+			}
+			return nil, false, err
+		}
+		if r == nil {
+			return None, true, nil
+		}
+		return r, false, nil
+	}
+	r, err = CallMethod(t, sub, "send", v)
+	if err != nil {
+		if IsInstanceOf(err, StopIterationType) {
+			return stopIterationValue(err.(*BaseException)), true, nil
+		}
+		return nil, false, err
+	}
+	return r, false, nil
+}
+
+// getAwaitable implements GET_AWAITABLE.
+func getAwaitable(t *Thread, o Object) (Object, error) {
+	if g, ok := o.(*Generator); ok {
+		if g.kind == genCoroutine {
+			return g, nil
+		}
+	}
+	aw, found, err := callSpecial(t, o, "__await__")
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, TypeErrorf("object %s can't be used in 'await' expression", typeName(o))
+	}
+	return aw, nil
+}
+
+// asyncGenWrapped marks a value yielded by an async generator.
+type asyncGenWrapped struct{ v Object }
+
+func (*asyncGenWrapped) Type() *Type { return ObjectType }

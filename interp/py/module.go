@@ -1,0 +1,582 @@
+package py
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"freepy/interp/compile"
+	"freepy/interp/syntax"
+)
+
+// Module is a module object.
+type Module struct {
+	dict *Dict
+}
+
+// Type returns module.
+func (*Module) Type() *Type { return ModuleType }
+
+// NewModule makes an empty module named name.
+func NewModule(name string) *Module {
+	m := &Module{dict: NewDict()}
+	m.dict.SetStr("__name__", NewStr(name))
+	m.dict.SetStr("__doc__", None)
+	m.dict.SetStr("__package__", None)
+	m.dict.SetStr("__loader__", None)
+	m.dict.SetStr("__spec__", None)
+	return m
+}
+
+// Dict returns the module's globals.
+func (m *Module) Dict() *Dict { return m.dict }
+
+// Name returns __name__.
+func (m *Module) Name() string {
+	if s, ok := m.dict.GetStr("__name__").(*Str); ok {
+		return s.s
+	}
+	return "?"
+}
+
+func init() {
+	ModuleType.Repr = func(t *Thread, o Object) (Object, error) {
+		m := o.(*Module)
+		if f, ok := m.dict.GetStr("__file__").(*Str); ok {
+			return NewStr("<module '" + m.Name() + "' from '" + f.s + "'>"), nil
+		}
+		return NewStr("<module '" + m.Name() + "' (built-in)>"), nil
+	}
+	ModuleType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
+		m := o.(*Module)
+		if name.s == "__dict__" {
+			return m.dict, nil
+		}
+		v, err := GenericGetAttr(t, o, name)
+		if err == nil || !IsInstanceOf(err, AttributeErrorType) {
+			return v, err
+		}
+		if ga := m.dict.GetStr("__getattr__"); ga != nil {
+			return Call1(t, ga, name)
+		}
+		return nil, err
+	}
+	ModuleType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		var name, doc Object
+		if err := ParseArgs("module", args, kw, []string{"name", "doc"}, 1, &name, &doc); err != nil {
+			return nil, err
+		}
+		s, ok := name.(*Str)
+		if !ok {
+			return nil, TypeErrorf("module.__init__() argument 'name' must be str, not %s", typeName(name))
+		}
+		m := NewModule(s.s)
+		if doc != nil {
+			m.dict.SetStr("__doc__", doc)
+		}
+		return m, nil
+	}
+	registerType(ModuleType)
+}
+
+// ---- compiling ----
+
+// CompileSource parses and compiles source text. Errors are Python
+// SyntaxError exceptions.
+func CompileSource(t *Thread, src []byte, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
+	mod, err := syntax.Parse(filename, src, mode)
+	if err != nil {
+		return nil, syntaxErrorFrom(err)
+	}
+	code, err := compile.Compile(mod, filename, mode, flags)
+	if err != nil {
+		return nil, syntaxErrorFrom(err)
+	}
+	return NewCode(code), nil
+}
+
+// syntaxErrorFrom converts a front-end error into a SyntaxError.
+func syntaxErrorFrom(err error) error {
+	se, ok := err.(*syntax.Error)
+	if !ok {
+		return NewError(SystemErrorType, "compiler: "+err.Error())
+	}
+	typ := SyntaxErrorType
+	switch se.Kind {
+	case "IndentationError":
+		typ = IndentationErrorType
+	case "TabError":
+		typ = TabErrorType
+	}
+	e := &BaseException{typ: typ}
+	var text Object = None
+	if se.Text != "" {
+		text = NewStr(se.Text)
+	}
+	e.Args = NewTuple(NewStr(se.Msg), NewTuple(NewStr(se.Filename), Int(se.Line), Int(se.Col), text, Int(se.EndLine), Int(se.EndCol)))
+	d := e.Dict()
+	d.SetStr("msg", NewStr(se.Msg))
+	d.SetStr("filename", NewStr(se.Filename))
+	d.SetStr("lineno", Int(se.Line))
+	d.SetStr("offset", Int(se.Col))
+	d.SetStr("text", text)
+	d.SetStr("end_lineno", Int(se.EndLine))
+	d.SetStr("end_offset", Int(se.EndCol))
+	d.SetStr("print_file_and_line", None)
+	return e
+}
+
+// IsIncomplete reports whether a compile error means "need more input".
+func IsIncomplete(err error) bool {
+	_, ok := err.(*syntax.Error)
+	return ok && err.(*syntax.Error).Incomplete
+}
+
+// ParseOnly runs the parser alone (the REPL uses it to detect incomplete
+// input).
+func ParseOnly(src []byte, mode syntax.Mode) error {
+	_, err := syntax.Parse("<stdin>", src, mode)
+	return err
+}
+
+// ExecCode runs module-level code with globals (and locals) as namespaces.
+func (t *Thread) ExecCode(code *Code, globals *Dict, locals Object) (Object, error) {
+	if globals.GetStr("__builtins__") == nil {
+		globals.SetStr("__builtins__", t.interp.Builtins)
+	}
+	if locals == nil {
+		locals = globals
+	}
+	f := t.newFrame(code, globals, builtinsFor(t, globals), locals)
+	return t.run(f)
+}
+
+// ---- importing ----
+
+type importLock struct {
+	mu    sync.Mutex
+	owner *Thread
+	done  chan struct{}
+}
+
+// NativeModules maps names of modules implemented in Go to their
+// initialisers (sys and builtins are made by the interpreter itself).
+var nativeModules = map[string]func(t *Thread) (*Module, error){}
+var nativeMu sync.RWMutex
+
+// RegisterNativeModule makes a Go-implemented module importable.
+func RegisterNativeModule(name string, init func(t *Thread) (*Module, error)) {
+	nativeMu.Lock()
+	nativeModules[name] = init
+	nativeMu.Unlock()
+}
+
+// ExtensionLoader loads a compiled C extension (set by package capi).
+var ExtensionLoader func(t *Thread, name, path string) (*Module, error)
+
+func (t *Thread) importName(f *Frame, name *Str, fromlist, levelObj Object) (Object, error) {
+	level := 0
+	if l, ok := levelObj.(Int); ok {
+		level = int(l)
+	}
+	return t.Import(name.s, f.globals, fromlist, level)
+}
+
+// Import is __import__(name, globals, locals, fromlist, level).
+func (t *Thread) Import(name string, globals *Dict, fromlist Object, level int) (Object, error) {
+	// a user-replaced builtins.__import__ is honoured
+	if imp := t.interp.Builtins.dict.GetStr("__import__"); imp != nil {
+		if b, ok := imp.(*Builtin); !ok || b.Name != "__import__" {
+			var g Object = None
+			if globals != nil {
+				g = globals
+			}
+			if fromlist == nil {
+				fromlist = None
+			}
+			return Call(t, imp, []Object{NewStr(name), g, None, fromlist, Int(level)}, nil)
+		}
+	}
+	full := name
+	if level > 0 {
+		pkg, err := packageOf(globals)
+		if err != nil {
+			return nil, err
+		}
+		if pkg == "" {
+			return nil, NewError(ImportErrorType, "attempted relative import with no known parent package")
+		}
+		parts := strings.Split(pkg, ".")
+		if level-1 > len(parts)-1 && level > 1 {
+			return nil, NewError(ImportErrorType, "attempted relative import beyond top-level package")
+		}
+		base := strings.Join(parts[:len(parts)-(level-1)], ".")
+		if name == "" {
+			full = base
+		} else {
+			full = base + "." + name
+		}
+	}
+	if full == "" {
+		return nil, ValueErrorf("Empty module name")
+	}
+	mod, err := t.importModule(full)
+	if err != nil {
+		return nil, err
+	}
+	hasFrom := fromlist != nil && fromlist != None
+	if hasFrom {
+		if n, _ := Len(t, fromlist); n == 0 {
+			hasFrom = false
+		}
+	}
+	if !hasFrom {
+		if level == 0 {
+			top := strings.SplitN(full, ".", 2)[0]
+			if top != full {
+				return t.interp.Modules.GetStr(top), nil
+			}
+		} else if name != "" && strings.Contains(name, ".") {
+			return t.interp.Modules.GetStr(full[:len(full)-len(name)+strings.Index(name, ".")]), nil
+		}
+		return mod, nil
+	}
+	// from pkg import submodule
+	if m, ok := mod.(*Module); ok && m.dict.GetStr("__path__") != nil {
+		items, _ := ToSlice(t, fromlist)
+		for _, it := range items {
+			s, ok := it.(*Str)
+			if !ok || s.s == "*" {
+				continue
+			}
+			if m.dict.getStr(s) == nil {
+				if _, err := t.importModule(full + "." + s.s); err != nil && !IsInstanceOf(err, ModuleNotFoundErrorType) {
+					return nil, err
+				}
+			}
+		}
+	}
+	return mod, nil
+}
+
+func packageOf(globals *Dict) (string, error) {
+	if globals == nil {
+		return "", nil
+	}
+	if p, ok := globals.GetStr("__package__").(*Str); ok {
+		return p.s, nil
+	}
+	name, ok := globals.GetStr("__name__").(*Str)
+	if !ok {
+		return "", nil
+	}
+	if globals.GetStr("__path__") != nil {
+		return name.s, nil
+	}
+	if i := strings.LastIndexByte(name.s, '.'); i >= 0 {
+		return name.s[:i], nil
+	}
+	return "", nil
+}
+
+// importModule imports a module by its absolute dotted name.
+func (t *Thread) importModule(full string) (Object, error) {
+	in := t.interp
+	if m := in.Modules.GetStr(full); m != nil {
+		if m == None {
+			return nil, Errorf(ModuleNotFoundErrorType, "import of %s halted; None in sys.modules", full)
+		}
+		in.waitImport(t, full)
+		return m, nil
+	}
+	var searchPath []Object
+	parentName := ""
+	if i := strings.LastIndexByte(full, '.'); i >= 0 {
+		parentName = full[:i]
+		parent, err := t.importModule(parentName)
+		if err != nil {
+			return nil, err
+		}
+		if m := in.Modules.GetStr(full); m != nil {
+			return m, nil
+		}
+		p, err := GetAttrOpt(t, parent, Intern("__path__"))
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			return nil, notFound(full, "'"+full+"'; '"+parentName+"' is not a package")
+		}
+		searchPath, err = ToSlice(t, p)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		searchPath = in.Path.snapshot()
+	}
+	// one thread runs a module's body; others wait for it
+	lock, first := in.acquireImport(t, full)
+	if !first {
+		if m := in.Modules.GetStr(full); m != nil {
+			return m, nil
+		}
+	}
+	defer in.releaseImport(full, lock)
+	if m := in.Modules.GetStr(full); m != nil {
+		return m, nil
+	}
+	nativeMu.RLock()
+	native := nativeModules[full]
+	nativeMu.RUnlock()
+	if native != nil {
+		m, err := native(t)
+		if err != nil {
+			return nil, err
+		}
+		in.Modules.SetStr(full, m)
+		t.bindSubmodule(parentName, full, m)
+		return m, nil
+	}
+	last := full[strings.LastIndexByte(full, '.')+1:]
+	for _, entry := range searchPath {
+		dir, ok := entry.(*Str)
+		if !ok {
+			continue
+		}
+		d := dir.s
+		if d == "" {
+			d = "."
+		}
+		pkgInit := filepath.Join(d, last, "__init__.py")
+		if fileExists(pkgInit) {
+			return t.execModuleFile(full, parentName, pkgInit, filepath.Join(d, last))
+		}
+		file := filepath.Join(d, last+".py")
+		if fileExists(file) {
+			return t.execModuleFile(full, parentName, file, "")
+		}
+		if ExtensionLoader != nil {
+			for _, suf := range extensionSuffixes {
+				so := filepath.Join(d, last+suf)
+				if fileExists(so) {
+					m, err := ExtensionLoader(t, full, so)
+					if err != nil {
+						return nil, err
+					}
+					in.Modules.SetStr(full, m)
+					t.bindSubmodule(parentName, full, m)
+					return m, nil
+				}
+			}
+		}
+		// a namespace package: a directory without __init__.py
+		if st, err := os.Stat(filepath.Join(d, last)); err == nil && st.IsDir() && parentName == "" && !strings.HasPrefix(d, in.Lib) {
+			m := NewModule(full)
+			m.dict.SetStr("__path__", NewList(NewStr(filepath.Join(d, last))))
+			m.dict.SetStr("__package__", NewStr(full))
+			in.Modules.SetStr(full, m)
+			return m, nil
+		}
+	}
+	return nil, notFound(full, "'"+full+"'")
+}
+
+// extensionSuffixes are the C-extension file suffixes tried, freepy's own
+// free-threaded tag first.
+var extensionSuffixes = []string{".freepy-311t-x86_64-linux-gnu.so", ".cpython-311-x86_64-linux-gnu.so", ".abi3.so", ".so"}
+
+func notFound(full, what string) error {
+	e := NewError(ModuleNotFoundErrorType, "No module named "+what)
+	e.Dict().SetStr("name", NewStr(full))
+	return e
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
+
+func (t *Thread) bindSubmodule(parent, full string, m Object) {
+	if parent == "" {
+		return
+	}
+	if p, ok := t.interp.Modules.GetStr(parent).(*Module); ok {
+		p.dict.SetStr(full[len(parent)+1:], m)
+	}
+}
+
+// execModuleFile creates a module, registers it in sys.modules (so
+// circular imports see it) and runs its source.
+func (t *Thread) execModuleFile(full, parent, file, pkgDir string) (Object, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return nil, Errorf(ImportErrorType, "%s", err.Error())
+	}
+	m := NewModule(full)
+	d := m.dict
+	d.SetStr("__file__", NewStr(file))
+	d.SetStr("__builtins__", t.interp.Builtins)
+	d.SetStr("__cached__", None)
+	if pkgDir != "" {
+		d.SetStr("__path__", NewList(NewStr(pkgDir)))
+		d.SetStr("__package__", NewStr(full))
+	} else {
+		d.SetStr("__package__", NewStr(parent))
+	}
+	d.SetStr("__spec__", newModuleSpec(t, full, file, pkgDir != ""))
+	t.interp.Modules.SetStr(full, m)
+	code, err := CompileSource(t, src, file, syntax.ModeExec, compile.Flags{})
+	if err == nil {
+		RegisterSource(file, string(src))
+		_, err = t.ExecCode(code, d, d)
+	}
+	if err != nil {
+		t.interp.Modules.DelItem(t, NewStr(full))
+		return nil, err
+	}
+	// the module may have replaced itself in sys.modules
+	final := t.interp.Modules.GetStr(full)
+	if final == nil {
+		final = m
+	}
+	t.bindSubmodule(parent, full, final)
+	return final, nil
+}
+
+// moduleSpec is a minimal importlib.machinery.ModuleSpec stand-in.
+func newModuleSpec(t *Thread, name, origin string, isPkg bool) Object {
+	ns := NewInstance(SimpleNamespaceType)
+	ns.dict.SetStr("name", NewStr(name))
+	ns.dict.SetStr("origin", NewStr(origin))
+	ns.dict.SetStr("loader", None)
+	ns.dict.SetStr("has_location", True)
+	ns.dict.SetStr("cached", None)
+	parent := name
+	if !isPkg {
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			parent = name[:i]
+		} else {
+			parent = ""
+		}
+	}
+	ns.dict.SetStr("parent", NewStr(parent))
+	if isPkg {
+		ns.dict.SetStr("submodule_search_locations", NewList(NewStr(filepath.Dir(origin))))
+	} else {
+		ns.dict.SetStr("submodule_search_locations", None)
+	}
+	return ns
+}
+
+func (in *Interp) acquireImport(t *Thread, name string) (*importLock, bool) {
+	in.importMu.Lock()
+	l, ok := in.importLocks[name]
+	if !ok {
+		l = &importLock{owner: t, done: make(chan struct{})}
+		in.importLocks[name] = l
+		in.importMu.Unlock()
+		return l, true
+	}
+	in.importMu.Unlock()
+	if l.owner == t {
+		return nil, false
+	}
+	<-l.done
+	return nil, false
+}
+
+func (in *Interp) releaseImport(name string, l *importLock) {
+	if l == nil {
+		return
+	}
+	in.importMu.Lock()
+	delete(in.importLocks, name)
+	in.importMu.Unlock()
+	close(l.done)
+}
+
+// waitImport waits until another thread finishes running name's body.
+func (in *Interp) waitImport(t *Thread, name string) {
+	in.importMu.Lock()
+	l, ok := in.importLocks[name]
+	in.importMu.Unlock()
+	if ok && l.owner != t {
+		<-l.done
+	}
+}
+
+func importFrom(t *Thread, mod Object, name *Str) (Object, error) {
+	v, err := GetAttrOpt(t, mod, name)
+	if err != nil || v != nil {
+		return v, err
+	}
+	modName := "<unknown module name>"
+	if n, _ := GetAttrOpt(t, mod, Intern("__name__")); n != nil {
+		if s, ok := n.(*Str); ok {
+			modName = s.s
+			if sub := t.interp.Modules.GetStr(s.s + "." + name.s); sub != nil {
+				return sub, nil
+			}
+		}
+	}
+	loc := "unknown location"
+	if f, _ := GetAttrOpt(t, mod, Intern("__file__")); f != nil {
+		if s, ok := f.(*Str); ok {
+			loc = s.s
+		}
+	}
+	msg := "cannot import name '" + name.s + "' from '" + modName + "' (" + loc + ")"
+	if m, ok := t.interp.Modules.GetStr(modName).(*Module); ok && t.isImporting(modName) {
+		_ = m
+		msg = "cannot import name '" + name.s + "' from partially initialized module '" + modName + "' (most likely due to a circular import) (" + loc + ")"
+	}
+	e := NewError(ImportErrorType, msg)
+	e.Dict().SetStr("name", NewStr(modName))
+	return nil, e
+}
+
+func (t *Thread) isImporting(name string) bool {
+	t.interp.importMu.Lock()
+	_, ok := t.interp.importLocks[name]
+	t.interp.importMu.Unlock()
+	return ok
+}
+
+func importStar(t *Thread, f *Frame, mod Object) error {
+	var names []Object
+	if all, err := GetAttrOpt(t, mod, Intern("__all__")); err != nil {
+		return err
+	} else if all != nil {
+		names, err = ToSlice(t, all)
+		if err != nil {
+			return err
+		}
+	} else {
+		d := instanceDict(mod)
+		if d == nil {
+			return NewError(ImportErrorType, "from-import-* object has no __dict__ and no __all__")
+		}
+		for _, k := range d.Keys() {
+			if s, ok := k.(*Str); ok && !strings.HasPrefix(s.s, "_") {
+				names = append(names, s)
+			}
+		}
+	}
+	for _, n := range names {
+		s, ok := n.(*Str)
+		if !ok {
+			return TypeErrorf("attribute name must be string, not '%s'", typeName(n))
+		}
+		v, err := GetAttr(t, mod, s)
+		if err != nil {
+			return err
+		}
+		if d, ok := f.locals.(*Dict); ok {
+			d.SetItem(t, s, v)
+		} else if err := SetItem(t, f.locals, s, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}

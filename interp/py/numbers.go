@@ -1,0 +1,511 @@
+package py
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+func init() {
+	for op := 0; op < numBinary; op++ {
+		op := op
+		IntType.Num[op] = func(t *Thread, a, b Object) (Object, error) { return intBinary(t, op, a, b) }
+	}
+	IntType.Pow3 = func(t *Thread, a, b, m Object) (Object, error) {
+		if !isIntLike(a) || !isIntLike(b) || !isIntLike(m) {
+			return NotImplemented, nil
+		}
+		if bb, _ := asBig(b); bb.Sign() < 0 {
+			return intPow(t, a, b, m)
+		}
+		return intPow(t, a, b, m)
+	}
+	IntType.Neg = func(t *Thread, o Object) (Object, error) {
+		v, _, big := asInt64(o)
+		if !big && v != math.MinInt64 {
+			return Int(-v), nil
+		}
+		b, _ := asBig(o)
+		return intFromBig(new(bigInt).Neg(b)), nil
+	}
+	IntType.Pos = func(t *Thread, o Object) (Object, error) { return unwrapInt(o), nil }
+	IntType.Abs = func(t *Thread, o Object) (Object, error) {
+		v, _, big := asInt64(o)
+		if !big && v != math.MinInt64 {
+			return Int(absI(v)), nil
+		}
+		b, _ := asBig(o)
+		return intFromBig(new(bigInt).Abs(b)), nil
+	}
+	IntType.Invert = func(t *Thread, o Object) (Object, error) {
+		v, _, big := asInt64(o)
+		if !big {
+			return Int(^v), nil
+		}
+		b, _ := asBig(o)
+		return intFromBig(new(bigInt).Not(b)), nil
+	}
+	IntType.Index = func(t *Thread, o Object) (Object, error) { return unwrapInt(o), nil }
+	IntType.Int = IntType.Index
+	IntType.Float = func(t *Thread, o Object) (Object, error) {
+		f, err := intToFloat(o)
+		return Float(f), err
+	}
+	IntType.Bool = func(t *Thread, o Object) (bool, error) {
+		v, _, big := asInt64(o)
+		return big || v != 0, nil
+	}
+	IntType.Hash = func(t *Thread, o Object) (int64, error) {
+		switch x := unwrap(o).(type) {
+		case Int:
+			return hashInt(int64(x)), nil
+		case Bool:
+			return boolToInt(x), nil
+		case *BigInt:
+			return hashBig(&x.v), nil
+		}
+		return 0, nil
+	}
+	IntType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		if r, ok := intCompare(a, b, op); ok {
+			return r, nil
+		}
+		if isFloatLike(b) {
+			r, _ := floatCompare(a, b, op)
+			return r, nil
+		}
+		return NotImplemented, nil
+	}
+	IntType.Repr = func(t *Thread, o Object) (Object, error) {
+		s := intString(o)
+		if len(s) > 4300 {
+			return nil, ValueErrorf("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+		}
+		return newASCIIStr(s), nil
+	}
+	IntType.New = intNew
+	IntType.Flags |= FlagLongSub
+
+	BoolType.Repr = func(t *Thread, o Object) (Object, error) {
+		if unwrap(o).(Bool) {
+			return Intern("True"), nil
+		}
+		return Intern("False"), nil
+	}
+	for _, op := range []int{NbAnd, NbOr, NbXor} {
+		op := op
+		BoolType.Num[op] = func(t *Thread, a, b Object) (Object, error) {
+			x, ok1 := a.(Bool)
+			y, ok2 := b.(Bool)
+			if ok1 && ok2 {
+				switch op {
+				case NbAnd:
+					return Bool(x && y), nil
+				case NbOr:
+					return Bool(x || y), nil
+				}
+				return Bool(x != y), nil
+			}
+			return intBinary(t, op, a, b)
+		}
+	}
+	BoolType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		if len(kw) > 0 {
+			return nil, TypeErrorf("bool() takes no keyword arguments")
+		}
+		if len(args) > 1 {
+			return nil, TypeErrorf("bool expected at most 1 argument, got %d", len(args))
+		}
+		if len(args) == 0 {
+			return False, nil
+		}
+		b, err := IsTrue(t, args[0])
+		return Bool(b), err
+	}
+	BoolType.Flags &^= FlagBaseType
+
+	for op := 0; op < numBinary; op++ {
+		op := op
+		FloatType.Num[op] = func(t *Thread, a, b Object) (Object, error) { return floatBinary(op, a, b) }
+	}
+	FloatType.Neg = func(t *Thread, o Object) (Object, error) { f, _, _ := asFloat(o); return Float(-f), nil }
+	FloatType.Pos = func(t *Thread, o Object) (Object, error) { f, _, _ := asFloat(o); return Float(f), nil }
+	FloatType.Abs = func(t *Thread, o Object) (Object, error) { f, _, _ := asFloat(o); return Float(math.Abs(f)), nil }
+	FloatType.Bool = func(t *Thread, o Object) (bool, error) { f, _, _ := asFloat(o); return f != 0, nil }
+	FloatType.Float = func(t *Thread, o Object) (Object, error) { f, _, _ := asFloat(o); return Float(f), nil }
+	FloatType.Int = func(t *Thread, o Object) (Object, error) {
+		f, _, _ := asFloat(o)
+		return floatToInt(f)
+	}
+	FloatType.Hash = func(t *Thread, o Object) (int64, error) { f, _, _ := asFloat(o); return hashFloat(f), nil }
+	FloatType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		if r, ok := floatCompare(a, b, op); ok {
+			return r, nil
+		}
+		return NotImplemented, nil
+	}
+	FloatType.Repr = func(t *Thread, o Object) (Object, error) {
+		f, _, _ := asFloat(o)
+		return newASCIIStr(floatReprString(f)), nil
+	}
+	FloatType.New = floatNew
+
+	for op := 0; op < numBinary; op++ {
+		op := op
+		ComplexType.Num[op] = func(t *Thread, a, b Object) (Object, error) { return complexBinary(op, a, b) }
+	}
+	ComplexType.Neg = func(t *Thread, o Object) (Object, error) { return -unwrap(o).(Complex), nil }
+	ComplexType.Pos = func(t *Thread, o Object) (Object, error) { return unwrap(o).(Complex), nil }
+	ComplexType.Abs = func(t *Thread, o Object) (Object, error) {
+		c := complex128(unwrap(o).(Complex))
+		return Float(math.Hypot(real(c), imag(c))), nil
+	}
+	ComplexType.Bool = func(t *Thread, o Object) (bool, error) { return unwrap(o).(Complex) != 0, nil }
+	ComplexType.Hash = func(t *Thread, o Object) (int64, error) {
+		c := complex128(unwrap(o).(Complex))
+		h := hashFloat(real(c)) + 1000003*hashFloat(imag(c))
+		if h == -1 {
+			h = -2
+		}
+		return h, nil
+	}
+	ComplexType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		if op != EQ && op != NE {
+			return NotImplemented, nil
+		}
+		x, ok1 := asComplex(a)
+		y, ok2 := asComplex(b)
+		if !ok1 || !ok2 {
+			return NotImplemented, nil
+		}
+		return NewBool((x == y) == (op == EQ)), nil
+	}
+	ComplexType.Repr = func(t *Thread, o Object) (Object, error) {
+		return newASCIIStr(complexRepr(complex128(unwrap(o).(Complex)))), nil
+	}
+	registerType(IntType, BoolType, FloatType, ComplexType)
+}
+
+type bigInt = big.Int
+
+// floatToInt truncates a float to an int.
+func floatToInt(f float64) (Object, error) {
+	if math.IsInf(f, 0) {
+		return nil, NewError(OverflowErrorType, "cannot convert float infinity to integer")
+	}
+	if math.IsNaN(f) {
+		return nil, ValueErrorf("cannot convert float NaN to integer")
+	}
+	f = math.Trunc(f)
+	if f >= -9.2e18 && f <= 9.2e18 {
+		return Int(int64(f)), nil
+	}
+	b, _ := new(big.Float).SetFloat64(f).Int(nil)
+	return intFromBig(b), nil
+}
+
+func asComplex(o Object) (complex128, bool) {
+	switch x := unwrap(o).(type) {
+	case Complex:
+		return complex128(x), true
+	case Float:
+		return complex(float64(x), 0), true
+	case Int, Bool, *BigInt:
+		f, err := intToFloat(x)
+		if err != nil {
+			return 0, false
+		}
+		return complex(f, 0), true
+	}
+	return 0, false
+}
+
+func complexBinary(op int, a, b Object) (Object, error) {
+	x, ok1 := asComplex(a)
+	y, ok2 := asComplex(b)
+	if !ok1 || !ok2 {
+		return NotImplemented, nil
+	}
+	switch op {
+	case NbAdd:
+		return Complex(x + y), nil
+	case NbSub:
+		return Complex(x - y), nil
+	case NbMul:
+		return Complex(x * y), nil
+	case NbTrueDiv:
+		if y == 0 {
+			return nil, NewError(ZeroDivisionErrorType, "complex division by zero")
+		}
+		return Complex(x / y), nil
+	case NbPow:
+		return complexPow(x, y)
+	case NbFloorDiv, NbMod:
+		return nil, TypeErrorf("unsupported operand type(s) for %s: '%s' and '%s'", binaryNames[op].op, typeName(a), typeName(b))
+	}
+	return NotImplemented, nil
+}
+
+func complexRepr(c complex128) string {
+	re, im := real(c), imag(c)
+	imS := floatReprShort(im)
+	if re == 0 && !math.Signbit(re) {
+		return imS + "j"
+	}
+	reS := floatReprShort(re)
+	sign := "+"
+	if math.Signbit(im) || math.IsNaN(im) && strings.HasPrefix(imS, "-") {
+		sign = ""
+	}
+	if math.IsNaN(im) {
+		sign = "+"
+	}
+	return "(" + reS + sign + imS + "j)"
+}
+
+// floatReprShort is repr(float) without a trailing ".0" (complex parts).
+func floatReprShort(f float64) string {
+	s := floatReprString(f)
+	return strings.TrimSuffix(s, ".0")
+}
+
+// intNew is int(x=0, base=10).
+func intNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+	var x, base Object
+	if err := ParseArgs("int", args, kw, []string{"", "base"}, 0, &x, &base); err != nil {
+		return nil, err
+	}
+	v, err := intFromArgs(t, x, base)
+	if err != nil || typ == IntType {
+		return v, err
+	}
+	return newSubclassInstance(typ, v), nil
+}
+
+func intFromArgs(t *Thread, x, base Object) (Object, error) {
+	if x == nil {
+		if base != nil {
+			return nil, TypeErrorf("int() missing string argument")
+		}
+		return Int(0), nil
+	}
+	if base == nil {
+		switch v := unwrap(x).(type) {
+		case Int, *BigInt:
+			return v, nil
+		case Bool:
+			return Int(boolToInt(v)), nil
+		case Float:
+			return floatToInt(float64(v))
+		case *Str:
+			return parseIntLiteral(v.s, 10, x)
+		case *Bytes:
+			return parseIntLiteral(string(v.b), 10, x)
+		}
+		if f := x.Type().Int; f != nil {
+			r, err := f(t, x)
+			if err != nil {
+				return nil, err
+			}
+			if !isIntLike(r) {
+				return nil, TypeErrorf("__int__ returned non-int (type %s)", typeName(r))
+			}
+			return unwrapInt(r), nil
+		}
+		if f := x.Type().Index; f != nil {
+			return Index(t, x)
+		}
+		if tr, err := lookupSpecial(t, x, "__trunc__"); err == nil && tr != nil {
+			r, err := Call0(t, tr)
+			if err != nil {
+				return nil, err
+			}
+			return Index(t, r)
+		}
+		return nil, TypeErrorf("int() argument must be a string, a bytes-like object or a real number, not '%s'", typeName(x))
+	}
+	b, err := AsInt64(t, base)
+	if err != nil {
+		return nil, err
+	}
+	if b != 0 && (b < 2 || b > 36) {
+		return nil, ValueErrorf("int() base must be >= 2 and <= 36, or 0")
+	}
+	switch v := unwrap(x).(type) {
+	case *Str:
+		return parseIntLiteral(v.s, int(b), x)
+	case *Bytes:
+		return parseIntLiteral(string(v.b), int(b), x)
+	}
+	return nil, TypeErrorf("int() can't convert non-string with explicit base")
+}
+
+// parseIntLiteral implements int(str, base) with CPython's rules.
+func parseIntLiteral(s string, base int, orig Object) (Object, error) {
+	bad := func() error {
+		r, _ := ReprString(nil, orig)
+		return ValueErrorf("invalid literal for int() with base %d: %s", base, r)
+	}
+	str := strings.TrimSpace(s)
+	neg := false
+	if len(str) > 0 && (str[0] == '+' || str[0] == '-') {
+		neg = str[0] == '-'
+		str = str[1:]
+	}
+	b := base
+	if len(str) > 1 && str[0] == '0' {
+		p := str[1] | 0x20
+		if (p == 'x' && (base == 16 || base == 0)) || (p == 'o' && (base == 8 || base == 0)) || (p == 'b' && (base == 2 || base == 0)) {
+			b = map[byte]int{'x': 16, 'o': 8, 'b': 2}[p]
+			str = str[2:]
+			if len(str) > 0 && str[0] == '_' {
+				str = str[1:]
+			}
+		}
+	}
+	if b == 0 {
+		b = 10
+		if len(str) > 1 && str[0] == '0' {
+			if strings.Trim(str, "0_") != "" {
+				return nil, bad()
+			}
+		}
+	}
+	if str == "" || str[0] == '_' || str[len(str)-1] == '_' || strings.Contains(str, "__") {
+		return nil, bad()
+	}
+	clean := strings.ReplaceAll(str, "_", "")
+	for _, r := range clean {
+		if r >= 0x80 {
+			// non-ASCII digits (e.g. Arabic-Indic) are allowed by CPython
+			clean = normalizeDigits(clean)
+			break
+		}
+	}
+	if v, err := strconv.ParseInt(clean, b, 64); err == nil {
+		if neg {
+			v = -v
+		}
+		return Int(v), nil
+	}
+	v, ok := new(big.Int).SetString(clean, b)
+	if !ok {
+		return nil, bad()
+	}
+	if neg {
+		v.Neg(v)
+	}
+	return intFromBig(v), nil
+}
+
+// normalizeDigits maps Unicode decimal digits to ASCII.
+func normalizeDigits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if d := unicodeDigit(r); d >= 0 {
+			b.WriteByte(byte('0' + d))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unicodeDigit(r rune) int {
+	// the zero of every Unicode decimal digit block is at a multiple of 16
+	// offset pattern; test the common ranges
+	for _, z := range []rune{0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0xFF10} {
+		if r >= z && r <= z+9 {
+			return int(r - z)
+		}
+	}
+	return -1
+}
+
+// floatNew is float(x=0.0).
+func floatNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+	var x Object
+	if err := ParseArgs("float", args, kw, []string{""}, 0, &x); err != nil {
+		return nil, err
+	}
+	v, err := floatFromArg(t, x)
+	if err != nil || typ == FloatType {
+		return v, err
+	}
+	return newSubclassInstance(typ, v), nil
+}
+
+func floatFromArg(t *Thread, x Object) (Object, error) {
+	if x == nil {
+		return Float(0), nil
+	}
+	switch v := unwrap(x).(type) {
+	case Float:
+		return v, nil
+	case Int, Bool, *BigInt:
+		f, err := intToFloat(v)
+		return Float(f), err
+	case *Str:
+		return parseFloatLiteral(v.s, x)
+	case *Bytes:
+		return parseFloatLiteral(string(v.b), x)
+	}
+	if f := x.Type().Float; f != nil {
+		r, err := f(t, x)
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := unwrap(r).(Float); !ok {
+			return nil, TypeErrorf("%s.__float__ returned non-float (type %s)", typeName(x), typeName(r))
+		}
+		return unwrap(r), nil
+	}
+	if x.Type().Index != nil {
+		i, err := Index(t, x)
+		if err != nil {
+			return nil, err
+		}
+		f, err := intToFloat(i)
+		return Float(f), err
+	}
+	return nil, TypeErrorf("float() argument must be a string or a real number, not '%s'", typeName(x))
+}
+
+func parseFloatLiteral(s string, orig Object) (Object, error) {
+	str := strings.TrimSpace(s)
+	bad := func() error {
+		r, _ := ReprString(nil, orig)
+		return ValueErrorf("could not convert string to float: %s", r)
+	}
+	low := strings.ToLower(str)
+	switch strings.TrimLeft(low, "+-") {
+	case "inf", "infinity":
+		if strings.HasPrefix(low, "-") {
+			return Float(math.Inf(-1)), nil
+		}
+		return Float(math.Inf(1)), nil
+	case "nan":
+		return Float(math.NaN()), nil
+	}
+	if str == "" || strings.HasPrefix(str, "_") || strings.HasSuffix(str, "_") || strings.Contains(str, "__") ||
+		strings.ContainsAny(low, "xp") || strings.Contains(str, "_.") || strings.Contains(str, "._") {
+		return nil, bad()
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(str, "_", ""), 64)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return Float(f), nil
+		}
+		return nil, bad()
+	}
+	return Float(f), nil
+}
+
+// newSubclassInstance wraps a built-in value for an instance of a
+// subclass of its type.
+func newSubclassInstance(typ *Type, v Object) Object {
+	in := NewInstance(typ)
+	in.Base = v
+	return in
+}

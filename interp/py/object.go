@@ -1,0 +1,90 @@
+// Package py is freepy's runtime: the object model, the evaluation loop,
+// the builtins and the native modules.
+//
+// Every Python value is an Object. Immutable scalars are Go value types
+// (Int, Float, Bool, Complex) so that small-int arithmetic does not allocate
+// and `is` compares by value, as in PyPy; everything else is a pointer to a
+// struct. Memory is managed by Go's collector: there is no reference count.
+//
+// Python exceptions travel as Go errors: every function that can raise
+// returns an error whose dynamic type is *BaseException (or, inside the
+// evaluation loop only, one of the control-flow signals defined in eval.go).
+//
+// Concurrency: every mutable built-in container has its own mutex and each
+// single operation on it is atomic (docs/threading.md). A *Thread carries
+// the per-thread interpreter state and is passed explicitly, because Go has
+// no goroutine-local storage.
+package py
+
+// Object is any Python value.
+type Object interface {
+	Type() *Type
+}
+
+// Instance is an instance of a class defined in Python (or of a class
+// derived from a built-in type whose values are Go value types or
+// immutable structs, which then live in Base).
+type Instance struct {
+	typ   *Type
+	dict  *Dict    // nil when the class has __slots__ without __dict__
+	slots []Object // values of __slots__ members
+	// Base is the built-in value an instance of a subclass of a built-in
+	// type wraps (the int of `class C(int)`, the *List of `class L(list)`).
+	Base Object
+}
+
+// Type returns the instance's class.
+func (o *Instance) Type() *Type { return o.typ }
+
+// Dict returns the instance dictionary (nil if the class has none).
+func (o *Instance) Dict() *Dict { return o.dict }
+
+// NewInstance makes a bare instance of t with an empty __dict__ (if t's
+// instances have one) and space for its slots.
+func NewInstance(t *Type) *Instance {
+	o := &Instance{typ: t}
+	if t.hasDict {
+		o.dict = NewDict()
+	}
+	if t.nslots > 0 {
+		o.slots = make([]Object, t.nslots)
+	}
+	return o
+}
+
+// setType changes an instance's class (assignment to __class__).
+func (o *Instance) setType(t *Type) { o.typ = t }
+
+// NoneType is the type of None.
+type NoneType struct{}
+
+// None is Python's None.
+var None = NoneType{}
+
+func (NoneType) Type() *Type { return NoneTypeType }
+
+// NotImplementedType is the type of NotImplemented.
+type NotImplementedType struct{}
+
+// NotImplemented is returned by binary special methods that do not handle
+// their operands.
+var NotImplemented = NotImplementedType{}
+
+func (NotImplementedType) Type() *Type { return NotImplementedTypeType }
+
+// EllipsisType is the type of Ellipsis.
+type EllipsisType struct{}
+
+// Ellipsis is `...`.
+var Ellipsis = EllipsisType{}
+
+func (EllipsisType) Type() *Type { return EllipsisTypeType }
+
+// unwrap returns the built-in value an object stands for: the Base of a
+// subclass instance, or the object itself.
+func unwrap(o Object) Object {
+	if in, ok := o.(*Instance); ok && in.Base != nil {
+		return in.Base
+	}
+	return o
+}

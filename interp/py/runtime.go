@@ -1,0 +1,882 @@
+package py
+
+import (
+	"math/big"
+	"strings"
+
+	"freepy/interp/pyfmt"
+)
+
+// ParseArgs unpacks positional and keyword arguments into dst pointers.
+// names gives each parameter's keyword name ("" for positional-only);
+// the first required of them must be given. Missing optional ones stay nil.
+func ParseArgs(fname string, args []Object, kwnames []string, names []string, required int, dst ...*Object) error {
+	npos := len(args) - len(kwnames)
+	if npos > len(names) {
+		if len(names) == 0 {
+			return TypeErrorf("%s() takes no arguments (%d given)", fname, npos)
+		}
+		if required == len(names) {
+			return TypeErrorf("%s() takes exactly %d argument%s (%d given)", fname, len(names), plural(len(names)), npos)
+		}
+		return TypeErrorf("%s expected at most %d argument%s, got %d", fname, len(names), plural(len(names)), npos)
+	}
+	for i := 0; i < npos; i++ {
+		*dst[i] = args[i]
+	}
+	for i := npos; i < len(dst); i++ {
+		*dst[i] = nil
+	}
+	for k, kw := range kwnames {
+		found := false
+		for i, n := range names {
+			if n != "" && n == kw {
+				if *dst[i] != nil {
+					return TypeErrorf("argument for %s() given by name ('%s') and position (%d)", fname, kw, i+1)
+				}
+				*dst[i] = args[npos+k]
+				found = true
+				break
+			}
+		}
+		if !found {
+			return TypeErrorf("%s() got an unexpected keyword argument '%s'", fname, kw)
+		}
+	}
+	for i := 0; i < required; i++ {
+		if *dst[i] == nil {
+			if names[i] != "" {
+				return TypeErrorf("%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+			}
+			return TypeErrorf("%s expected at least %d argument%s, got %d", fname, required, plural(required), npos)
+		}
+	}
+	return nil
+}
+
+// CallWithKwargs calls fn(*args, **kwargs).
+func CallWithKwargs(t *Thread, fn Object, args []Object, kwargs *Dict) (Object, error) {
+	if kwargs == nil || kwargs.Len() == 0 {
+		return Call(t, fn, args, nil)
+	}
+	items := kwargs.Items()
+	full := make([]Object, 0, len(args)+len(items))
+	full = append(full, args...)
+	names := make([]string, len(items))
+	for i, e := range items {
+		s, ok := e.key.(*Str)
+		if !ok {
+			return nil, TypeErrorf("keywords must be strings")
+		}
+		names[i] = s.s
+		full = append(full, e.value)
+	}
+	return Call(t, fn, full, names)
+}
+
+// fromPyfmt converts a pyfmt error into the Python exception.
+func fromPyfmt(err error) error {
+	e, ok := err.(*pyfmt.Error)
+	if !ok {
+		return err
+	}
+	switch e.Kind {
+	case pyfmt.OverflowError:
+		return NewError(OverflowErrorType, e.Msg)
+	case pyfmt.TypeError:
+		return NewError(TypeErrorType, e.Msg)
+	case pyfmt.MemoryError:
+		return NewError(MemoryErrorType, e.Msg)
+	}
+	return NewError(ValueErrorType, e.Msg)
+}
+
+// Format is format(v, spec).
+func Format(t *Thread, v Object, spec *Str) (Object, error) {
+	switch x := v.(type) {
+	case *Str:
+		if spec.s == "" {
+			return x, nil
+		}
+		r, err := pyfmt.FormatStr(x.s, spec.s, "str")
+		if err != nil {
+			return nil, fromPyfmt(err)
+		}
+		return NewStr(r), nil
+	case Int:
+		r, err := pyfmt.FormatInt64(int64(x), spec.s, "int")
+		if err != nil {
+			return nil, fromPyfmt(err)
+		}
+		return NewStr(r), nil
+	case *BigInt:
+		r, err := pyfmt.FormatInt(&x.v, spec.s, "int")
+		if err != nil {
+			return nil, fromPyfmt(err)
+		}
+		return NewStr(r), nil
+	case Bool:
+		if spec.s == "" {
+			return Repr(t, x)
+		}
+		r, err := pyfmt.FormatInt64(boolToInt(x), spec.s, "bool")
+		if err != nil {
+			return nil, fromPyfmt(err)
+		}
+		return NewStr(r), nil
+	case Float:
+		r, err := pyfmt.FormatFloat(float64(x), spec.s, "float")
+		if err != nil {
+			return nil, fromPyfmt(err)
+		}
+		return NewStr(r), nil
+	case Complex:
+		r, err := pyfmt.FormatComplex(real(x), imag(x), spec.s, "complex")
+		if err != nil {
+			return nil, fromPyfmt(err)
+		}
+		return NewStr(r), nil
+	}
+	r, found, err := callSpecial(t, v, "__format__", spec)
+	if !found {
+		if spec.s != "" {
+			return nil, TypeErrorf("unsupported format string passed to %s.__format__", typeName(v))
+		}
+		return StrOf(t, v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := r.(*Str); !ok {
+		return nil, TypeErrorf("__format__ must return a str, not %s", typeName(r))
+	}
+	return r, nil
+}
+
+// objectFormat is object.__format__.
+func objectFormat(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+	if len(args) != 1 {
+		return nil, TypeErrorf("__format__() takes exactly one argument")
+	}
+	spec, ok := args[0].(*Str)
+	if !ok {
+		return nil, TypeErrorf("__format__() argument must be str, not %s", typeName(args[0]))
+	}
+	u := unwrap(self)
+	if u != self {
+		return Format(t, u, spec)
+	}
+	switch self.(type) {
+	case *Str, Int, *BigInt, Bool, Float, Complex:
+		return Format(t, self, spec)
+	}
+	if spec.s != "" {
+		return nil, TypeErrorf("unsupported format string passed to %s.__format__", typeName(self))
+	}
+	return StrOf(t, self)
+}
+
+// Ascii is ascii(v).
+func Ascii(t *Thread, v Object) (Object, error) {
+	r, err := Repr(t, v)
+	if err != nil {
+		return nil, err
+	}
+	if r.ascii {
+		return r, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(r.s); {
+		c, n := decodeWTF8(r.s[i:])
+		i += n
+		switch {
+		case c < 0x80:
+			b.WriteRune(c)
+		case c <= 0xff:
+			b.WriteString(`\x` + hex2(int(c)))
+		case c <= 0xffff:
+			b.WriteString(`\u` + hexN(int(c), 4))
+		default:
+			b.WriteString(`\U` + hexN(int(c), 8))
+		}
+	}
+	return NewStr(b.String()), nil
+}
+
+// percentFormat is str % args.
+func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
+	dirs := pyfmt.ParsePercent(format.s)
+	var argList []Object
+	var mapping Object
+	if tup, ok := args.(*Tuple); ok {
+		argList = tup.items
+	} else {
+		argList = []Object{args}
+		if args.Type().GetItem != nil && !isStrLike(args) {
+			if _, isTuple := unwrap(args).(*Tuple); !isTuple {
+				mapping = args
+			}
+		}
+	}
+	next := 0
+	takeArg := func() (Object, error) {
+		if next >= len(argList) {
+			return nil, TypeErrorf("not enough arguments for format string")
+		}
+		v := argList[next]
+		next++
+		return v, nil
+	}
+	usedMapping := false
+	var b strings.Builder
+	for _, d := range dirs {
+		if d.Conv == 0 && d.Err == nil {
+			b.WriteString(d.Literal)
+			continue
+		}
+		b.WriteString(d.Literal)
+		var arg Object
+		if d.HasKey {
+			if mapping == nil {
+				return nil, TypeErrorf("format requires a mapping")
+			}
+			if d.KeyIncomplete {
+				return nil, fromPyfmt(d.Err)
+			}
+			v, err := GetItem(t, mapping, NewStr(d.Key))
+			if err != nil {
+				return nil, err
+			}
+			arg = v
+			usedMapping = true
+		}
+		if d.WidthStar {
+			w, err := takeArg()
+			if err != nil {
+				return nil, err
+			}
+			wi, ok := w.(Int)
+			if !ok {
+				return nil, TypeErrorf("* wants int")
+			}
+			d.Width = int(wi)
+			if d.Width < 0 {
+				d.Flags |= pyfmt.FlagLeft
+				d.Width = -d.Width
+			}
+		}
+		if d.PrecStar {
+			p, err := takeArg()
+			if err != nil {
+				return nil, err
+			}
+			pi, ok := p.(Int)
+			if !ok {
+				return nil, TypeErrorf("* wants int")
+			}
+			d.Prec = max(int(pi), 0)
+		}
+		if d.Err != nil {
+			return nil, fromPyfmt(d.Err)
+		}
+		if arg == nil {
+			v, err := takeArg()
+			if err != nil {
+				return nil, err
+			}
+			arg = v
+		}
+		s, err := percentOne(t, d, arg)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(s)
+	}
+	if next < len(argList) && !usedMapping && mapping == nil {
+		return nil, TypeErrorf("not all arguments converted during string formatting")
+	}
+	return NewStr(b.String()), nil
+}
+
+func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {
+	var err error
+	var s string
+	switch d.Conv {
+	case 's', 'r', 'a':
+		var o Object
+		switch d.Conv {
+		case 's':
+			o, err = StrOf(t, arg)
+		case 'r':
+			o, err = Repr(t, arg)
+		default:
+			o, err = Ascii(t, arg)
+		}
+		if err != nil {
+			return "", err
+		}
+		s, err = pyfmt.PercentStr(o.(*Str).s, d)
+	case 'd', 'i', 'u', 'o', 'x', 'X':
+		var v Object
+		if f, ok := unwrap(arg).(Float); ok && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') {
+			v, err = floatToInt(float64(f))
+		} else if isIntLike(arg) || arg.Type().Index != nil || (arg.Type().Int != nil && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u')) {
+			if arg.Type().Index != nil || isIntLike(arg) {
+				v, err = Index(t, arg)
+			} else {
+				v, err = intFromArgs(t, arg, nil)
+			}
+		} else {
+			if d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u' {
+				return "", TypeErrorf("%%%c format: a real number is required, not %s", d.Conv, typeName(arg))
+			}
+			return "", TypeErrorf("%%%c format: an integer is required, not %s", d.Conv, typeName(arg))
+		}
+		if err != nil {
+			return "", err
+		}
+		bv, _ := asBig(v)
+		s, err = pyfmt.PercentInt(bv, d)
+	case 'e', 'E', 'f', 'F', 'g', 'G':
+		f, ok, ferr := asFloat(arg)
+		if ferr != nil {
+			return "", ferr
+		}
+		if !ok {
+			fo, err2 := floatFromArg(t, arg)
+			if err2 != nil {
+				return "", TypeErrorf("must be real number, not %s", typeName(arg))
+			}
+			f = float64(fo.(Float))
+		}
+		s, err = pyfmt.PercentFloat(f, d)
+	case 'c':
+		switch x := unwrap(arg).(type) {
+		case *Str:
+			if x.n != 1 {
+				return "", TypeErrorf("%%c requires int or char")
+			}
+			s, err = pyfmt.PercentStr(x.s, d)
+		default:
+			i, err2 := AsInt64(t, arg)
+			if err2 != nil {
+				return "", TypeErrorf("%%c requires int or char")
+			}
+			if i < 0 || i > 0x10ffff {
+				return "", Errorf(OverflowErrorType, "%%c arg not in range(0x110000)")
+			}
+			s, err = pyfmt.PercentStr(strFromRune(rune(i)).s, d)
+		}
+	default:
+		return "", fromPyfmt(pyfmt.UnsupportedConv(d))
+	}
+	if err != nil {
+		return "", fromPyfmt(err)
+	}
+	return s, nil
+}
+
+// annotationsDict converts MAKE_FUNCTION's annotations operand.
+func annotationsDict(t *Thread, o Object) *Dict {
+	switch x := o.(type) {
+	case *Dict:
+		return x
+	case *Tuple:
+		d := NewDict()
+		for i := 0; i+1 < len(x.items); i += 2 {
+			d.SetItem(t, x.items[i], x.items[i+1])
+		}
+		return d
+	}
+	return NewDict()
+}
+
+// matchClass implements MATCH_CLASS.
+func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, error) {
+	typ, ok := cls.(*Type)
+	if !ok {
+		return nil, TypeErrorf("called match pattern must be a class")
+	}
+	if !subject.Type().IsSubtype(typ) {
+		return None, nil
+	}
+	var out []Object
+	if npos > 0 {
+		matchArgs, err := GetAttrOpt(t, typ, Intern("__match_args__"))
+		if err != nil {
+			return nil, err
+		}
+		selfMatch := typ.Flags&(FlagLongSub|FlagUnicodeSub|FlagListSub|FlagTupleSub|FlagDictSub|FlagBytesSub) != 0 ||
+			typ == FloatType || typ == BoolType || typ == SetType || typ == FrozenSetType || typ == ByteArrayType
+		if matchArgs == nil {
+			if !selfMatch {
+				return nil, TypeErrorf("%s() accepts 0 positional sub-patterns (%d given)", typ.Name, npos)
+			}
+			if npos > 1 {
+				return nil, TypeErrorf("%s() accepts 1 positional sub-pattern (%d given)", typ.Name, npos)
+			}
+			out = append(out, subject)
+		} else {
+			ma, ok := matchArgs.(*Tuple)
+			if !ok {
+				return nil, TypeErrorf("%s.__match_args__ must be a tuple (got %s)", typ.Name, typeName(matchArgs))
+			}
+			if npos > len(ma.items) {
+				return nil, TypeErrorf("%s() accepts %d positional sub-pattern%s (%d given)", typ.Name, len(ma.items), plural(len(ma.items)), npos)
+			}
+			for _, n := range ma.items[:npos] {
+				s, ok := n.(*Str)
+				if !ok {
+					return nil, TypeErrorf("__match_args__ elements must be strings (got %s)", typeName(n))
+				}
+				v, err := GetAttrOpt(t, subject, s)
+				if err != nil {
+					return nil, err
+				}
+				if v == nil {
+					return None, nil
+				}
+				out = append(out, v)
+			}
+		}
+	}
+	for _, n := range kw.items {
+		v, err := GetAttrOpt(t, subject, n.(*Str))
+		if err != nil {
+			return nil, err
+		}
+		if v == nil {
+			return None, nil
+		}
+		out = append(out, v)
+	}
+	return NewTuple(out...), nil
+}
+
+// matchKeys implements MATCH_KEYS.
+func matchKeys(t *Thread, subject Object, keys *Tuple) (Object, error) {
+	if len(keys.items) == 0 {
+		return emptyTuple, nil
+	}
+	get, err := GetAttrString(t, subject, "get")
+	if err != nil {
+		return nil, err
+	}
+	dummy := NewInstance(ObjectType)
+	var out []Object
+	for _, k := range keys.items {
+		v, err := Call2(t, get, k, dummy)
+		if err != nil {
+			return nil, err
+		}
+		if v == Object(dummy) {
+			return None, nil
+		}
+		out = append(out, v)
+	}
+	return NewTuple(out...), nil
+}
+
+// unionOr is type.__or__ (int | str): returns a types.UnionType stand-in.
+func unionOr(t *Thread, a, b Object) (Object, error) {
+	ok := func(o Object) bool {
+		_, isT := o.(*Type)
+		return isT || o == None
+	}
+	if !ok(a) || !ok(b) {
+		return NotImplemented, nil
+	}
+	return &Union{Args: NewTuple(a, b)}, nil
+}
+
+// Union is int | str.
+type Union struct{ Args *Tuple }
+
+// Type returns types.UnionType.
+func (*Union) Type() *Type { return UnionType }
+
+// ---- attribute access on functions and friends ----
+
+func functionGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	f := o.(*Function)
+	switch name.s {
+	case "__name__":
+		return NewStr(f.Name), nil
+	case "__qualname__":
+		return NewStr(f.Qualname), nil
+	case "__doc__":
+		return f.Doc, nil
+	case "__module__":
+		return f.Module, nil
+	case "__code__":
+		return f.code, nil
+	case "__globals__":
+		return f.globals, nil
+	case "__dict__":
+		return f.funcDict(), nil
+	case "__defaults__":
+		if f.Defaults == nil {
+			return None, nil
+		}
+		return NewTuple(f.Defaults...), nil
+	case "__kwdefaults__":
+		if f.KwDefaults == nil {
+			return None, nil
+		}
+		return f.KwDefaults, nil
+	case "__closure__":
+		if f.Closure == nil {
+			return None, nil
+		}
+		items := make([]Object, len(f.Closure))
+		for i, c := range f.Closure {
+			items[i] = c
+		}
+		return NewTuple(items...), nil
+	case "__annotations__":
+		if f.Annotations == nil {
+			f.Annotations = NewDict()
+		}
+		return f.Annotations, nil
+	case "__builtins__":
+		return f.builtins, nil
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+func functionSetAttr(t *Thread, o Object, name *Str, v Object) error {
+	f := o.(*Function)
+	switch name.s {
+	case "__name__":
+		s, ok := v.(*Str)
+		if !ok {
+			return TypeErrorf("__name__ must be set to a string object")
+		}
+		f.Name = s.s
+		return nil
+	case "__qualname__":
+		s, ok := v.(*Str)
+		if !ok {
+			return TypeErrorf("__qualname__ must be set to a string object")
+		}
+		f.Qualname = s.s
+		return nil
+	case "__doc__":
+		f.Doc = v
+		return nil
+	case "__module__":
+		f.Module = v
+		return nil
+	case "__defaults__":
+		if v == None || v == nil {
+			f.Defaults = nil
+		} else if tup, ok := v.(*Tuple); ok {
+			f.Defaults = tup.items
+		} else {
+			return TypeErrorf("__defaults__ must be set to a tuple object")
+		}
+		return nil
+	case "__kwdefaults__":
+		if d, ok := v.(*Dict); ok {
+			f.KwDefaults = d
+		} else {
+			f.KwDefaults = nil
+		}
+		return nil
+	case "__annotations__":
+		if d, ok := v.(*Dict); ok {
+			f.Annotations = d
+		}
+		return nil
+	case "__code__":
+		c, ok := v.(*Code)
+		if !ok {
+			return TypeErrorf("__code__ must be set to a code object")
+		}
+		f.code = c
+		f.simple = false
+		return nil
+	}
+	return GenericSetAttr(t, o, name, v)
+}
+
+func methodGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	m := o.(*Method)
+	switch name.s {
+	case "__func__":
+		return m.Func, nil
+	case "__self__":
+		return m.Self, nil
+	}
+	if v, err := GenericGetAttr(t, o, name); err == nil {
+		return v, nil
+	}
+	return GetAttr(t, m.Func, name)
+}
+
+func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	b := o.(*Builtin)
+	switch name.s {
+	case "__name__":
+		return NewStr(b.Name), nil
+	case "__qualname__":
+		if b.Qualname != "" {
+			return NewStr(b.Qualname), nil
+		}
+		return NewStr(b.Name), nil
+	case "__doc__":
+		if b.Doc == "" {
+			return None, nil
+		}
+		return NewStr(b.Doc), nil
+	case "__self__":
+		if b.Self == nil {
+			return None, nil
+		}
+		return b.Self, nil
+	case "__module__":
+		if m, ok := b.Self.(*Module); ok {
+			return NewStr(m.Name()), nil
+		}
+		return None, nil
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+func methodDescrGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	md := o.(*MethodDescr)
+	switch name.s {
+	case "__name__":
+		return NewStr(md.Name), nil
+	case "__qualname__":
+		return NewStr(md.Owner.Name + "." + md.Name), nil
+	case "__objclass__":
+		return md.Owner, nil
+	case "__doc__":
+		if md.Doc == "" {
+			return None, nil
+		}
+		return NewStr(md.Doc), nil
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+func wrapperGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	var fn Object
+	var dict **Dict
+	switch w := o.(type) {
+	case *ClassMethod:
+		fn, dict = w.Func, &w.dict
+	case *StaticMethod:
+		fn, dict = w.Func, &w.dict
+	}
+	switch name.s {
+	case "__func__", "__wrapped__":
+		return fn, nil
+	case "__isabstractmethod__":
+		v, err := GetAttrOpt(t, fn, name)
+		if v == nil || err != nil {
+			return False, err
+		}
+		return v, nil
+	case "__dict__":
+		if *dict == nil {
+			*dict = NewDict()
+		}
+		return *dict, nil
+	case "__name__", "__qualname__", "__doc__", "__module__", "__annotations__":
+		return GetAttr(t, fn, name)
+	}
+	if *dict != nil {
+		if v := (*dict).getStr(name); v != nil {
+			return v, nil
+		}
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+func codeGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	c := o.(*Code)
+	strs := func(ss []string) Object {
+		items := make([]Object, len(ss))
+		for i, s := range ss {
+			items[i] = NewStr(s)
+		}
+		return NewTuple(items...)
+	}
+	switch name.s {
+	case "co_name":
+		return NewStr(c.Name), nil
+	case "co_qualname":
+		return NewStr(c.QualName), nil
+	case "co_filename":
+		return NewStr(c.Filename), nil
+	case "co_firstlineno":
+		return Int(c.FirstLine), nil
+	case "co_argcount":
+		return Int(c.ArgCount), nil
+	case "co_posonlyargcount":
+		return Int(c.PosOnlyArgCount), nil
+	case "co_kwonlyargcount":
+		return Int(c.KwOnlyArgCount), nil
+	case "co_flags":
+		return Int(c.Flags), nil
+	case "co_varnames":
+		return strs(c.Varnames), nil
+	case "co_cellvars":
+		return strs(c.Cellvars), nil
+	case "co_freevars":
+		return strs(c.Freevars), nil
+	case "co_names":
+		return strs(c.Names), nil
+	case "co_nlocals":
+		return Int(len(c.Varnames)), nil
+	case "co_consts":
+		return NewTuple(c.consts...), nil
+	case "co_stacksize":
+		return Int(c.StackSize), nil
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+func frameGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	f := o.(*Frame)
+	switch name.s {
+	case "f_code":
+		return f.code, nil
+	case "f_globals":
+		return f.globals, nil
+	case "f_builtins":
+		return f.builtins, nil
+	case "f_locals":
+		return frameLocals(t, f), nil
+	case "f_lineno":
+		return Int(f.Line()), nil
+	case "f_lasti":
+		return Int(max(f.pc-1, 0) * 2), nil
+	case "f_back":
+		if f.back == nil {
+			return None, nil
+		}
+		return f.back, nil
+	case "f_trace":
+		return None, nil
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+// frameLocals is locals() of a frame: the mapping, or a snapshot dict of
+// the fast locals and cells.
+func frameLocals(t *Thread, f *Frame) Object {
+	if f.locals != nil {
+		return f.locals
+	}
+	d := NewDict()
+	for i, n := range f.code.varnames {
+		if v := f.fast[i]; v != nil {
+			d.SetItem(t, n, v)
+		}
+	}
+	for i, c := range f.cells {
+		if c == nil {
+			continue
+		}
+		if v := c.Get(); v != nil {
+			d.SetItem(t, NewStr(f.cellName(i)), v)
+		}
+	}
+	return d
+}
+
+func tracebackGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	tb := o.(*Traceback)
+	switch name.s {
+	case "tb_next":
+		if tb.Next == nil {
+			return None, nil
+		}
+		return tb.Next, nil
+	case "tb_frame":
+		return tb.Frame, nil
+	case "tb_lineno":
+		return Int(tb.Lineno), nil
+	case "tb_lasti":
+		return Int(tb.Lasti * 2), nil
+	}
+	return GenericGetAttr(t, o, name)
+}
+
+// ---- property ----
+
+func propertyNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+	if typ != PropertyType {
+		in := NewInstance(typ)
+		in.Base = &Property{Get: None, Set: None, Del: None, Doc: None}
+		return in, nil
+	}
+	return &Property{Get: None, Set: None, Del: None, Doc: None}, nil
+}
+
+func propertyInit(t *Thread, self Object, args []Object, kw []string) error {
+	p := unwrap(self).(*Property)
+	var fget, fset, fdel, doc Object
+	if err := ParseArgs("property", args, kw, []string{"fget", "fset", "fdel", "doc"}, 0, &fget, &fset, &fdel, &doc); err != nil {
+		return err
+	}
+	orNone := func(o Object) Object {
+		if o == nil {
+			return None
+		}
+		return o
+	}
+	p.Get, p.Set, p.Del, p.Doc = orNone(fget), orNone(fset), orNone(fdel), orNone(doc)
+	if p.Doc == None && p.Get != None {
+		if d, _ := GetAttrOpt(t, p.Get, Intern("__doc__")); d != nil {
+			p.Doc = d
+		}
+	}
+	return nil
+}
+
+func propertyGet(t *Thread, self, obj Object, typ *Type) (Object, error) {
+	if obj == nil {
+		return self, nil
+	}
+	p := unwrap(self).(*Property)
+	if p.Get == None {
+		return nil, Errorf(AttributeErrorType, "property %s of '%s' object has no getter", propName(t, p), typeName(obj))
+	}
+	return Call1(t, p.Get, obj)
+}
+
+func propName(t *Thread, p *Property) string {
+	if p.name != nil {
+		r, _ := ReprString(t, p.name)
+		return r
+	}
+	if p.Get != None {
+		if n, _ := GetAttrOpt(t, p.Get, Intern("__name__")); n != nil {
+			r, _ := ReprString(t, n)
+			return r
+		}
+	}
+	return "<unknown>"
+}
+
+func propertySet(t *Thread, self, obj, v Object) error {
+	p := unwrap(self).(*Property)
+	if v == nil {
+		if p.Del == None {
+			return Errorf(AttributeErrorType, "property %s of '%s' object has no deleter", propName(t, p), typeName(obj))
+		}
+		_, err := Call1(t, p.Del, obj)
+		return err
+	}
+	if p.Set == None {
+		return Errorf(AttributeErrorType, "property %s of '%s' object has no setter", propName(t, p), typeName(obj))
+	}
+	_, err := Call2(t, p.Set, obj, v)
+	return err
+}
+
+func bigOf(v int64) *big.Int { return big.NewInt(v) }

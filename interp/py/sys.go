@@ -1,0 +1,352 @@
+package py
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"reflect"
+	"runtime"
+	"sync"
+)
+
+// StdStream is sys.stdout / sys.stderr / sys.stdin: a minimal text file
+// over an OS file (the io module is a later step).
+type StdStream struct {
+	mu       sync.Mutex
+	name     string
+	f        *os.File
+	w        *bufio.Writer
+	r        *bufio.Reader
+	lineBuf  bool // flush at every newline (a terminal, or -u)
+	closed   bool
+}
+
+// StdStreamType is the type of freepy's stdio streams.
+var StdStreamType = newBuiltinType("TextIOWrapper", ObjectType)
+
+// Type returns the stream type.
+func (*StdStream) Type() *Type { return StdStreamType }
+
+// NewStdStream wraps an OS file for writing or reading.
+func NewStdStream(name string, f *os.File, write, unbuffered bool) *StdStream {
+	s := &StdStream{name: name, f: f}
+	if write {
+		s.w = bufio.NewWriterSize(f, 8192)
+		if st, err := f.Stat(); unbuffered || (err == nil && st.Mode()&os.ModeCharDevice != 0) {
+			s.lineBuf = true
+		}
+	} else {
+		s.r = bufio.NewReader(f)
+	}
+	return s
+}
+
+// WriteString writes text.
+func (s *StdStream) WriteString(text string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.w == nil {
+		return Errorf(UnsupportedOperationType(), "not writable")
+	}
+	if _, err := s.w.WriteString(text); err != nil {
+		return Errorf(OSErrorType, "%s", err.Error())
+	}
+	if s.lineBuf || s.name == "<stderr>" {
+		return s.flushLocked()
+	}
+	return nil
+}
+
+func (s *StdStream) flushLocked() error {
+	if s.w != nil {
+		if err := s.w.Flush(); err != nil {
+			return Errorf(OSErrorType, "%s", err.Error())
+		}
+	}
+	return nil
+}
+
+// Flush writes buffered output.
+func (s *StdStream) Flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.flushLocked()
+}
+
+// ReadLine reads one line including its newline ("" at EOF).
+func (s *StdStream) ReadLine() (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.r == nil {
+		return "", Errorf(UnsupportedOperationType(), "not readable")
+	}
+	line, err := s.r.ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", Errorf(OSErrorType, "%s", err.Error())
+	}
+	return line, nil
+}
+
+// UnsupportedOperationType is io.UnsupportedOperation (an OSError and a
+// ValueError); made on first use.
+func UnsupportedOperationType() *Type {
+	unsupportedOnce.Do(func() {
+		unsupportedType = &Type{Name: "UnsupportedOperation", Qualname: "UnsupportedOperation", Dict: NewDict(), Flags: FlagBaseType | FlagHeapType}
+		unsupportedType.Bases = []*Type{OSErrorType, ValueErrorType}
+		unsupportedType.Base = OSErrorType
+		mro, _ := computeMRO(unsupportedType)
+		unsupportedType.MRO = mro
+		inheritSlots(unsupportedType)
+		unsupportedType.Dict.SetStr("__module__", NewStr("io"))
+	})
+	return unsupportedType
+}
+
+var unsupportedOnce sync.Once
+var unsupportedType *Type
+
+func init() {
+	StdStreamType.AddMethod("write", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("write() takes exactly one argument (%d given)", len(args))
+		}
+		s, ok := args[0].(*Str)
+		if !ok {
+			return nil, TypeErrorf("write() argument must be str, not %s", typeName(args[0]))
+		}
+		return Int(s.n), self.(*StdStream).WriteString(s.s)
+	})
+	StdStreamType.AddMethod("flush", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return None, self.(*StdStream).Flush()
+	})
+	StdStreamType.AddMethod("readline", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		l, err := self.(*StdStream).ReadLine()
+		if err != nil {
+			return nil, err
+		}
+		return NewStr(l), nil
+	})
+	StdStreamType.AddMethod("read", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		s := self.(*StdStream)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.r == nil {
+			return nil, Errorf(UnsupportedOperationType(), "not readable")
+		}
+		b, err := io.ReadAll(s.r)
+		if err != nil {
+			return nil, Errorf(OSErrorType, "%s", err.Error())
+		}
+		return NewStr(string(b)), nil
+	})
+	StdStreamType.AddMethod("fileno", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return Int(self.(*StdStream).f.Fd()), nil
+	})
+	StdStreamType.AddMethod("isatty", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		st, err := self.(*StdStream).f.Stat()
+		return Bool(err == nil && st.Mode()&os.ModeCharDevice != 0), nil
+	})
+	StdStreamType.AddGetSet("encoding", func(t *Thread, o Object) (Object, error) { return NewStr("utf-8"), nil }, nil)
+	StdStreamType.AddGetSet("errors", func(t *Thread, o Object) (Object, error) { return NewStr("strict"), nil }, nil)
+	StdStreamType.AddGetSet("name", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*StdStream).name), nil }, nil)
+	StdStreamType.Repr = func(t *Thread, o Object) (Object, error) {
+		return NewStr("<_io.TextIOWrapper name='" + o.(*StdStream).name + "' mode='w' encoding='utf-8'>"), nil
+	}
+	StdStreamType.Flags &^= FlagBaseType
+
+	SimpleNamespaceType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		if len(args) > len(kw) {
+			return TypeErrorf("no positional arguments expected")
+		}
+		in := self.(*Instance)
+		for i, k := range kw {
+			in.dict.SetStr(k, args[i])
+		}
+		return nil
+	}
+	SimpleNamespaceType.Repr = func(t *Thread, o Object) (Object, error) {
+		in := o.(*Instance)
+		s := "namespace("
+		for i, e := range in.dict.Items() {
+			if i > 0 {
+				s += ", "
+			}
+			r, err := ReprString(t, e.value)
+			if err != nil {
+				return nil, err
+			}
+			s += e.key.(*Str).s + "=" + r
+		}
+		return NewStr(s + ")"), nil
+	}
+	SimpleNamespaceType.hasDict = true
+	UnionType.Repr = func(t *Thread, o Object) (Object, error) {
+		u := o.(*Union)
+		s := ""
+		for i, a := range u.Args.items {
+			if i > 0 {
+				s += " | "
+			}
+			if a == None {
+				s += "None"
+			} else if at, ok := a.(*Type); ok {
+				s += at.Qualname
+			} else {
+				r, _ := ReprString(t, a)
+				s += r
+			}
+		}
+		return NewStr(s), nil
+	}
+	registerType(StdStreamType, SimpleNamespaceType, UnionType, ByteArrayType)
+}
+
+// funcPtr returns a func value's code pointer (to compare slots).
+func funcPtr(f any) uintptr {
+	v := reflect.ValueOf(f)
+	if !v.IsValid() || v.Kind() != reflect.Func || v.IsNil() {
+		return 0
+	}
+	return v.Pointer()
+}
+
+// initSys builds the sys module (the parts the runtime itself needs; more
+// in the sys native module).
+func initSys(t *Thread) {
+	in := t.interp
+	m := NewModule("sys")
+	d := m.dict
+	in.Sys = m
+	in.Path = NewList()
+	in.Argv = NewList(Intern(""))
+	d.SetStr("path", in.Path)
+	d.SetStr("argv", in.Argv)
+	d.SetStr("modules", in.Modules)
+	d.SetStr("stdout", NewStdStream("<stdout>", os.Stdout, true, false))
+	d.SetStr("stderr", NewStdStream("<stderr>", os.Stderr, true, true))
+	d.SetStr("stdin", NewStdStream("<stdin>", os.Stdin, false, false))
+	d.SetStr("__stdout__", d.GetStr("stdout"))
+	d.SetStr("__stderr__", d.GetStr("stderr"))
+	d.SetStr("__stdin__", d.GetStr("stdin"))
+	d.SetStr("version_info", NewTuple(Int(3), Int(11), Int(7), NewStr("final"), Int(0)))
+	d.SetStr("version", NewStr("3.11.7 (freepy) [Go "+runtime.Version()+"]"))
+	d.SetStr("hexversion", Int(0x030b07f0))
+	d.SetStr("platform", NewStr("linux"))
+	d.SetStr("byteorder", NewStr("little"))
+	d.SetStr("maxsize", Int(1<<63-1))
+	d.SetStr("maxunicode", Int(0x10ffff))
+	d.SetStr("implementation", func() Object {
+		ns := NewInstance(SimpleNamespaceType)
+		ns.dict.SetStr("name", NewStr("freepy"))
+		ns.dict.SetStr("cache_tag", None)
+		ns.dict.SetStr("version", d.GetStr("version_info"))
+		return ns
+	}())
+	d.SetStr("builtin_module_names", NewTuple(NewStr("builtins"), NewStr("sys")))
+	d.SetStr("dont_write_bytecode", True)
+	d.SetStr("meta_path", NewList())
+	d.SetStr("path_hooks", NewList())
+	d.SetStr("path_importer_cache", NewDict())
+	d.SetStr("warnoptions", NewList())
+	d.SetStr("_xoptions", NewDict())
+	d.SetStr("abiflags", NewStr("t"))
+	d.SetStr("float_repr_style", NewStr("short"))
+	m.AddFunc("exit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		e := NewException(SystemExitType, args...)
+		var code Object = None
+		if len(args) == 1 {
+			code = args[0]
+		} else if len(args) > 1 {
+			code = NewTuple(args...)
+		}
+		e.Dict().SetStr("code", code)
+		return nil, e
+	})
+	m.AddFunc("getrecursionlimit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		return Int(t.interp.recursionLimit()), nil
+	})
+	m.AddFunc("setrecursionlimit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("setrecursionlimit() takes exactly one argument (%d given)", len(args))
+		}
+		n, err := AsInt64(t, args[0])
+		if err != nil {
+			return nil, err
+		}
+		if n < 1 {
+			return nil, ValueErrorf("recursion limit must be greater or equal than 1")
+		}
+		t.interp.recLimit.Store(n)
+		return None, nil
+	})
+	m.AddFunc("exc_info", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		e := t.excInfo
+		if e == nil {
+			return NewTuple(None, None, None), nil
+		}
+		return NewTuple(e.typ, e, tracebackOrNone(e)), nil
+	})
+	m.AddFunc("exception", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if t.excInfo == nil {
+			return None, nil
+		}
+		return t.excInfo, nil
+	})
+	m.AddFunc("_getframe", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		depth := 0
+		if len(args) > 0 {
+			n, err := AsInt64(t, args[0])
+			if err != nil {
+				return nil, err
+			}
+			depth = int(n)
+		}
+		f := t.frame
+		for ; depth > 0 && f != nil; depth-- {
+			f = f.back
+		}
+		if f == nil {
+			return nil, ValueErrorf("call stack is not deep enough")
+		}
+		return f, nil
+	})
+	m.AddFunc("getdefaultencoding", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return NewStr("utf-8"), nil })
+	m.AddFunc("getfilesystemencoding", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return NewStr("utf-8"), nil })
+	m.AddFunc("intern", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("intern() takes exactly one argument (%d given)", len(args))
+		}
+		s, ok := args[0].(*Str)
+		if !ok {
+			return nil, TypeErrorf("intern() argument must be str, not %s", typeName(args[0]))
+		}
+		return Intern(s.s), nil
+	})
+	m.AddFunc("displayhook", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("displayhook() takes exactly one argument")
+		}
+		if args[0] == None {
+			return None, nil
+		}
+		r, err := Repr(t, args[0])
+		if err != nil {
+			return nil, err
+		}
+		t.interp.Builtins.dict.SetStr("_", args[0])
+		return None, WriteTo(t, t.interp.Sys.dict.GetStr("stdout"), r.s+"\n")
+	})
+	m.AddFunc("excepthook", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 3 {
+			return nil, TypeErrorf("excepthook expected 3 arguments, got %d", len(args))
+		}
+		if e, ok := args[1].(*BaseException); ok {
+			return None, WriteTo(t, t.interp.Sys.dict.GetStr("stderr"), FormatException(t, e))
+		}
+		return None, nil
+	})
+	m.AddFunc("_is_gil_enabled", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return False, nil })
+	d.SetStr("__displayhook__", d.GetStr("displayhook"))
+	d.SetStr("__excepthook__", d.GetStr("excepthook"))
+	in.Modules.SetStr("sys", m)
+}

@@ -1,0 +1,162 @@
+package py
+
+import (
+	"os"
+	"sync"
+	"sync/atomic"
+)
+
+// Interp is the interpreter-wide state shared by all threads.
+type Interp struct {
+	Modules  *Dict // sys.modules
+	Builtins *Module
+	Sys      *Module
+	Path     *List // sys.path
+	Argv     *List
+	Stdout   Object
+	Stderr   Object
+	Stdin    Object
+
+	recLimit atomic.Int64
+
+	// importLocks serialises the execution of one module's body: a
+	// second importer waits for the first to finish (unless it is the
+	// same thread, which gets the partially initialised module).
+	importMu    sync.Mutex
+	importLocks map[string]*importLock
+
+	nextThreadID atomic.Int64
+	Flags        Flags
+	// Options from the command line (-X), read by sys._xoptions.
+	XOptions map[string]string
+	// Lib is the host CPython standard library directory.
+	Lib string
+}
+
+// Flags mirror sys.flags.
+type Flags struct {
+	Isolated, IgnoreEnvironment, NoUserSite, Unbuffered, Inspect, Verbose, DontWriteBytecode, Quiet, Optimize int
+	SafePath                                                                                                bool
+}
+
+func (in *Interp) recursionLimit() int { return int(in.recLimit.Load()) }
+
+// Thread is the state of one Python thread (a goroutine).
+type Thread struct {
+	interp  *Interp
+	frame   *Frame
+	excInfo *BaseException // the exception being handled (sys.exc_info)
+	depth   int
+	ID      int64
+	// recursive guards repr() of self-referencing containers.
+	reprStack []Object
+}
+
+// NewInterp creates the interpreter state and its main thread.
+func NewInterp() (*Interp, *Thread) {
+	in := &Interp{Modules: NewDict(), importLocks: map[string]*importLock{}, XOptions: map[string]string{}}
+	in.recLimit.Store(1000)
+	t := in.NewThread()
+	initBuiltins(in)
+	initSys(t)
+	return in, t
+}
+
+// NewThread makes the state for a new Python thread.
+func (in *Interp) NewThread() *Thread {
+	return &Thread{interp: in, ID: in.nextThreadID.Add(1)}
+}
+
+// Interp returns the thread's interpreter.
+func (t *Thread) Interp() *Interp { return t.interp }
+
+// Frame returns the current frame.
+func (t *Thread) Frame() *Frame { return t.frame }
+
+// enterRecursive guards Go-level recursion (repr, comparison of nested
+// containers) against overflowing the Go stack.
+func (t *Thread) enterRecursive() error {
+	t.depth++
+	if t.depth > t.interp.recursionLimit()+50 {
+		t.depth--
+		return NewError(RecursionErrorType, "maximum recursion depth exceeded while getting the repr of an object")
+	}
+	return nil
+}
+
+func (t *Thread) leaveRecursive() { t.depth-- }
+
+// displayHook is sys.displayhook for PRINT_EXPR.
+func (t *Thread) displayHook(v Object) error {
+	hook := t.interp.Sys.dict.GetStr("displayhook")
+	if hook == nil {
+		return NewError(RuntimeErrorType, "lost sys.displayhook")
+	}
+	_, err := Call1(t, hook, v)
+	return err
+}
+
+// builtinsFor returns the builtins dict for a globals dict: its
+// __builtins__ entry, or the interpreter's.
+func builtinsFor(t *Thread, globals *Dict) *Dict {
+	switch b := globals.getStr(Intern("__builtins__")).(type) {
+	case *Module:
+		return b.dict
+	case *Dict:
+		return b
+	}
+	if t != nil && t.interp.Builtins != nil {
+		return t.interp.Builtins.dict
+	}
+	return NewDict()
+}
+
+var sourceCache sync.Map // filename -> []string
+
+// sourceLine returns a stripped source line for tracebacks.
+func sourceLine(filename string, line int) string {
+	var lines []string
+	if v, ok := sourceCache.Load(filename); ok {
+		lines = v.([]string)
+	} else {
+		data, err := os.ReadFile(filename)
+		if err != nil {
+			return ""
+		}
+		lines = splitLines(string(data))
+		sourceCache.Store(filename, lines)
+	}
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	s := lines[line-1]
+	i, j := 0, len(s)
+	for i < j && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f') {
+		i++
+	}
+	for j > i && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '\r' || s[j-1] == '\n') {
+		j--
+	}
+	return s[i:j]
+}
+
+// RegisterSource makes source text available to tracebacks (for -c and
+// stdin programs CPython shows no lines; used for files only).
+func RegisterSource(filename string, src string) {
+	sourceCache.Store(filename, splitLines(src))
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}

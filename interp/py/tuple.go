@@ -1,0 +1,82 @@
+package py
+
+import (
+	"sync"
+)
+
+// Tuple is a Python tuple. Its items never change after construction, so
+// it needs no lock.
+type Tuple struct {
+	items []Object
+}
+
+// Type returns tuple.
+func (*Tuple) Type() *Type { return TupleType }
+
+var emptyTuple = &Tuple{items: []Object{}}
+
+// NewTuple makes a tuple of the given items (the slice is kept).
+func NewTuple(items ...Object) *Tuple {
+	if len(items) == 0 {
+		return emptyTuple
+	}
+	return &Tuple{items: items}
+}
+
+// Items returns the tuple's items (do not modify).
+func (t *Tuple) Items() []Object { return t.items }
+
+// Len returns the number of items.
+func (t *Tuple) Len() int { return len(t.items) }
+
+// List is a Python list. Every operation holds its mutex, so single
+// operations are atomic across threads.
+type List struct {
+	mu    sync.Mutex
+	items []Object
+}
+
+// Type returns list.
+func (*List) Type() *Type { return ListType }
+
+// NewList makes a list holding items (the slice is kept).
+func NewList(items ...Object) *List {
+	return &List{items: items}
+}
+
+// snapshot returns a copy of the items (safe to use without the lock).
+func (l *List) snapshot() []Object {
+	l.mu.Lock()
+	out := make([]Object, len(l.items))
+	copy(out, l.items)
+	l.mu.Unlock()
+	return out
+}
+
+// Items is a snapshot of the items.
+func (l *List) Items() []Object { return l.snapshot() }
+
+// Len returns the number of items.
+func (l *List) Len() int {
+	l.mu.Lock()
+	n := len(l.items)
+	l.mu.Unlock()
+	return n
+}
+
+// Append adds v at the end.
+func (l *List) Append(v Object) {
+	l.mu.Lock()
+	l.items = append(l.items, v)
+	l.mu.Unlock()
+}
+
+// At returns item i (0 <= i < Len) or nil when out of range.
+func (l *List) At(i int) Object {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if i < 0 || i >= len(l.items) {
+		return nil
+	}
+	return l.items[i]
+}

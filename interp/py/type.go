@@ -1,0 +1,424 @@
+package py
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// Slot function signatures. A nil slot means the type does not support
+// the operation. Keyword arguments follow CPython's vectorcall convention:
+// the last len(kwnames) entries of args are passed by keyword.
+type (
+	NewFunc      func(t *Thread, typ *Type, args []Object, kwnames []string) (Object, error)
+	InitFunc     func(t *Thread, self Object, args []Object, kwnames []string) error
+	CallFunc     func(t *Thread, self Object, args []Object, kwnames []string) (Object, error)
+	GetAttrFunc  func(t *Thread, self Object, name *Str) (Object, error)
+	SetAttrFunc  func(t *Thread, self Object, name *Str, v Object) error // v == nil deletes
+	UnaryFunc    func(t *Thread, self Object) (Object, error)
+	BinaryFunc   func(t *Thread, a, b Object) (Object, error)
+	TernaryFunc  func(t *Thread, a, b, c Object) (Object, error)
+	HashFunc     func(t *Thread, self Object) (int64, error)
+	CompareFunc  func(t *Thread, a, b Object, op CompareOp) (Object, error)
+	LenFunc      func(t *Thread, self Object) (int, error)
+	BoolFunc     func(t *Thread, self Object) (bool, error)
+	SetItemFunc  func(t *Thread, self, key, v Object) error // v == nil deletes
+	ContainsFunc func(t *Thread, self, v Object) (bool, error)
+	DescrGetFunc func(t *Thread, self, obj Object, typ *Type) (Object, error) // obj nil: accessed on the class
+	DescrSetFunc func(t *Thread, self, obj, v Object) error                   // v == nil deletes
+	// NextFunc returns (nil, nil) when the iterator is exhausted, so that
+	// the common end of a for loop costs no exception.
+	NextFunc func(t *Thread, self Object) (Object, error)
+)
+
+// CompareOp is a rich comparison operator (CPython's Py_LT..Py_GE).
+type CompareOp int
+
+const (
+	LT CompareOp = iota
+	LE
+	EQ
+	NE
+	GT
+	GE
+)
+
+// swapped is the operator to try on the right operand.
+func (op CompareOp) swapped() CompareOp {
+	return [...]CompareOp{GT, GE, EQ, NE, LT, LE}[op]
+}
+
+func (op CompareOp) symbol() string {
+	return [...]string{"<", "<=", "==", "!=", ">", ">="}[op]
+}
+
+// Binary operator indexes into Type.Num (CPython's NB_* order).
+const (
+	NbAdd = iota
+	NbAnd
+	NbFloorDiv
+	NbLshift
+	NbMatMul
+	NbMul
+	NbMod
+	NbOr
+	NbPow
+	NbRshift
+	NbSub
+	NbTrueDiv
+	NbXor
+	numBinary
+)
+
+var binaryNames = [numBinary]struct{ op, dunder, rdunder, idunder string }{
+	NbAdd:      {"+", "__add__", "__radd__", "__iadd__"},
+	NbAnd:      {"&", "__and__", "__rand__", "__iand__"},
+	NbFloorDiv: {"//", "__floordiv__", "__rfloordiv__", "__ifloordiv__"},
+	NbLshift:   {"<<", "__lshift__", "__rlshift__", "__ilshift__"},
+	NbMatMul:   {"@", "__matmul__", "__rmatmul__", "__imatmul__"},
+	NbMul:      {"*", "__mul__", "__rmul__", "__imul__"},
+	NbMod:      {"%", "__mod__", "__rmod__", "__imod__"},
+	NbOr:       {"|", "__or__", "__ror__", "__ior__"},
+	NbPow:      {"** or pow()", "__pow__", "__rpow__", "__ipow__"},
+	NbRshift:   {">>", "__rshift__", "__rrshift__", "__irshift__"},
+	NbSub:      {"-", "__sub__", "__rsub__", "__isub__"},
+	NbTrueDiv:  {"/", "__truediv__", "__rtruediv__", "__itruediv__"},
+	NbXor:      {"^", "__xor__", "__rxor__", "__ixor__"},
+}
+
+// Type flags.
+const (
+	FlagHeapType    = 1 << 9  // created by a class statement or type()
+	FlagBaseType    = 1 << 10 // may be subclassed
+	FlagAbstract    = 1 << 20
+	FlagLongSub     = 1 << 24
+	FlagListSub     = 1 << 25
+	FlagTupleSub    = 1 << 26
+	FlagBytesSub    = 1 << 27
+	FlagUnicodeSub  = 1 << 28
+	FlagDictSub     = 1 << 29
+	FlagBaseExcSub  = 1 << 30
+	FlagTypeSub     = 1 << 31
+	FlagSequence    = 1 << 5 // collections.abc.Sequence for match
+	FlagMapping     = 1 << 6 // collections.abc.Mapping for match
+	FlagImmutable   = 1 << 8 // attributes cannot be set on the type
+	FlagMethodDescr = 1 << 17
+)
+
+// Type is a Python class: built-in or defined in Python.
+type Type struct {
+	meta     *Type // the metaclass; nil means type
+	Name     string
+	Qualname string
+	Doc      string
+	Base     *Type   // __base__: the solid base
+	Bases    []*Type // __bases__
+	MRO      []*Type // __mro__
+	Dict     *Dict
+	Flags    uint64
+
+	hasDict   bool     // instances have a __dict__
+	nslots    int      // number of __slots__ members, own and inherited
+	slotNames []string // __slots__ names of this class only
+
+	// version changes whenever the type's or a base's attributes change;
+	// inline caches compare it. 0 means "do not cache".
+	version atomic.Uint64
+
+	subMu      sync.Mutex
+	subclasses []*Type // direct subclasses, for version invalidation
+
+	// The slots: Go fast paths for the special methods.
+	New         NewFunc
+	Init        InitFunc
+	Call        CallFunc
+	GetAttr     GetAttrFunc
+	SetAttr     SetAttrFunc
+	Repr        UnaryFunc
+	Str         UnaryFunc
+	Hash        HashFunc
+	RichCompare CompareFunc
+	Iter        UnaryFunc
+	Next        NextFunc
+	Len         LenFunc
+	Bool        BoolFunc
+	GetItem     BinaryFunc
+	SetItem     SetItemFunc
+	Contains    ContainsFunc
+	DescrGet    DescrGetFunc
+	DescrSet    DescrSetFunc
+	Num         [numBinary]BinaryFunc // binary operators: called with either operand being of this type
+	INum        [numBinary]BinaryFunc // in-place operators; nil falls back to Num
+	Pow3        TernaryFunc           // pow(a, b, mod)
+	Neg         UnaryFunc
+	Pos         UnaryFunc
+	Abs         UnaryFunc
+	Invert      UnaryFunc
+	Index       UnaryFunc // __index__
+	Int         UnaryFunc // __int__
+	Float       UnaryFunc // __float__
+	Complex     UnaryFunc // __complex__
+
+	// Native is set on built-in types: the Go representation of instances.
+	native bool
+}
+
+// Type returns the metaclass.
+func (t *Type) Type() *Type {
+	if t.meta == nil {
+		return TypeType
+	}
+	return t.meta
+}
+
+var typeVersionCounter atomic.Uint64
+
+// Version returns the type's attribute version for inline caches.
+func (t *Type) Version() uint64 { return t.version.Load() }
+
+// modified invalidates caches of t and of all its subclasses.
+func (t *Type) modified() {
+	t.version.Store(typeVersionCounter.Add(1))
+	t.subMu.Lock()
+	subs := append([]*Type(nil), t.subclasses...)
+	t.subMu.Unlock()
+	for _, s := range subs {
+		s.modified()
+	}
+}
+
+// IsSubtype reports whether t is sub (or a subclass of it), through the MRO.
+func (t *Type) IsSubtype(sup *Type) bool {
+	if t == sup {
+		return true
+	}
+	for _, m := range t.MRO {
+		if m == sup {
+			return true
+		}
+	}
+	return false
+}
+
+// Lookup finds name in the type's MRO dictionaries (the class attribute,
+// without descriptors applied). It returns nil if absent.
+func (t *Type) Lookup(name *Str) Object {
+	for _, m := range t.MRO {
+		if v := m.Dict.getStr(name); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// LookupString is Lookup with a Go string.
+func (t *Type) LookupString(name string) Object { return t.Lookup(Intern(name)) }
+
+// isHeap reports whether the type was created in Python.
+func (t *Type) isHeap() bool { return t.Flags&FlagHeapType != 0 }
+
+// FullName is the module-qualified name used in some messages.
+func (t *Type) FullName() string {
+	if m, ok := t.Dict.getStr(Intern("__module__")).(*Str); ok && m.s != "builtins" {
+		return m.s + "." + t.Qualname
+	}
+	return t.Qualname
+}
+
+// newBuiltinType makes a built-in type with the given solid base. Slots
+// not set afterwards are inherited in finishType.
+func newBuiltinType(name string, base *Type) *Type {
+	t := &Type{Name: name, Qualname: name, Base: base, Dict: NewDict(), native: true, Flags: FlagBaseType}
+	if base != nil {
+		t.Bases = []*Type{base}
+	}
+	t.version.Store(typeVersionCounter.Add(1))
+	return t
+}
+
+// computeMRO computes the C3 linearisation of t's bases.
+func computeMRO(t *Type) ([]*Type, error) {
+	seqs := make([][]*Type, 0, len(t.Bases)+1)
+	for _, b := range t.Bases {
+		seqs = append(seqs, append([]*Type(nil), b.MRO...))
+	}
+	seqs = append(seqs, append([]*Type(nil), t.Bases...))
+	res := []*Type{t}
+	for {
+		nonEmpty := false
+		for _, s := range seqs {
+			if len(s) > 0 {
+				nonEmpty = true
+				break
+			}
+		}
+		if !nonEmpty {
+			return res, nil
+		}
+		var cand *Type
+		for _, s := range seqs {
+			if len(s) == 0 {
+				continue
+			}
+			c := s[0]
+			inTail := false
+			for _, s2 := range seqs {
+				for _, x := range s2[min(1, len(s2)):] {
+					if x == c {
+						inTail = true
+						break
+					}
+				}
+				if inTail {
+					break
+				}
+			}
+			if !inTail {
+				cand = c
+				break
+			}
+		}
+		if cand == nil {
+			names := ""
+			for i, b := range t.Bases {
+				if i > 0 {
+					names += ", "
+				}
+				names += b.Name
+			}
+			return nil, NewError(TypeErrorType, "Cannot create a consistent method resolution\norder (MRO) for bases "+names)
+		}
+		res = append(res, cand)
+		for i, s := range seqs {
+			if len(s) > 0 && s[0] == cand {
+				seqs[i] = s[1:]
+			}
+		}
+	}
+}
+
+// finishType computes the MRO and inherits the slots of built-in types.
+func finishType(t *Type) {
+	if t.Bases == nil && t != ObjectType {
+		t.Base = ObjectType
+		t.Bases = []*Type{ObjectType}
+	}
+	mro, err := computeMRO(t)
+	if err != nil {
+		panic(err)
+	}
+	t.MRO = mro
+	for _, b := range t.Bases {
+		b.subMu.Lock()
+		b.subclasses = append(b.subclasses, t)
+		b.subMu.Unlock()
+	}
+	inheritSlots(t)
+	if _, ok := t.Dict.getStr(Intern("__doc__")).(*Str); !ok && t.Doc != "" {
+		t.Dict.SetStr("__doc__", NewStr(t.Doc))
+	}
+}
+
+// inheritSlots copies every nil slot from the first base in the MRO that
+// has it.
+func inheritSlots(t *Type) {
+	for _, b := range t.MRO[1:] {
+		inheritFrom(t, b)
+	}
+}
+
+func inheritFrom(t, b *Type) {
+	if t.New == nil {
+		t.New = b.New
+	}
+	if t.Init == nil {
+		t.Init = b.Init
+	}
+	if t.Call == nil {
+		t.Call = b.Call
+	}
+	if t.GetAttr == nil {
+		t.GetAttr = b.GetAttr
+	}
+	if t.SetAttr == nil {
+		t.SetAttr = b.SetAttr
+	}
+	if t.Repr == nil {
+		t.Repr = b.Repr
+	}
+	if t.Str == nil {
+		t.Str = b.Str
+	}
+	if t.Hash == nil {
+		t.Hash = b.Hash
+	}
+	if t.RichCompare == nil {
+		t.RichCompare = b.RichCompare
+	}
+	if t.Iter == nil {
+		t.Iter = b.Iter
+	}
+	if t.Next == nil {
+		t.Next = b.Next
+	}
+	if t.Len == nil {
+		t.Len = b.Len
+	}
+	if t.Bool == nil {
+		t.Bool = b.Bool
+	}
+	if t.GetItem == nil {
+		t.GetItem = b.GetItem
+	}
+	if t.SetItem == nil {
+		t.SetItem = b.SetItem
+	}
+	if t.Contains == nil {
+		t.Contains = b.Contains
+	}
+	if t.DescrGet == nil {
+		t.DescrGet = b.DescrGet
+	}
+	if t.DescrSet == nil {
+		t.DescrSet = b.DescrSet
+	}
+	for i := range t.Num {
+		if t.Num[i] == nil {
+			t.Num[i] = b.Num[i]
+		}
+		if t.INum[i] == nil {
+			t.INum[i] = b.INum[i]
+		}
+	}
+	if t.Pow3 == nil {
+		t.Pow3 = b.Pow3
+	}
+	if t.Neg == nil {
+		t.Neg = b.Neg
+	}
+	if t.Pos == nil {
+		t.Pos = b.Pos
+	}
+	if t.Abs == nil {
+		t.Abs = b.Abs
+	}
+	if t.Invert == nil {
+		t.Invert = b.Invert
+	}
+	if t.Index == nil {
+		t.Index = b.Index
+	}
+	if t.Int == nil {
+		t.Int = b.Int
+	}
+	if t.Float == nil {
+		t.Float = b.Float
+	}
+	if t.Complex == nil {
+		t.Complex = b.Complex
+	}
+	t.Flags |= b.Flags & (FlagLongSub | FlagListSub | FlagTupleSub | FlagBytesSub | FlagUnicodeSub |
+		FlagDictSub | FlagBaseExcSub | FlagTypeSub | FlagSequence | FlagMapping)
+	if b.hasDict {
+		t.hasDict = true
+	}
+}

@@ -1,0 +1,521 @@
+package py
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"unsafe"
+)
+
+// The built-in types. Their slots are set in init functions, so that
+// slot functions may refer to the types without an initialisation cycle.
+var (
+	ObjectType             = newBuiltinType("object", nil)
+	TypeType               = newBuiltinType("type", ObjectType)
+	NoneTypeType           = newBuiltinType("NoneType", ObjectType)
+	NotImplementedTypeType = newBuiltinType("NotImplementedType", ObjectType)
+	EllipsisTypeType       = newBuiltinType("ellipsis", ObjectType)
+	IntType                = newBuiltinType("int", ObjectType)
+	BoolType               = newBuiltinType("bool", IntType)
+	FloatType              = newBuiltinType("float", ObjectType)
+	ComplexType            = newBuiltinType("complex", ObjectType)
+	StrType                = newBuiltinType("str", ObjectType)
+	TupleType              = newBuiltinType("tuple", ObjectType)
+	ListType               = newBuiltinType("list", ObjectType)
+	DictType               = newBuiltinType("dict", ObjectType)
+	FunctionType           = newBuiltinType("function", ObjectType)
+	MethodType             = newBuiltinType("method", ObjectType)
+	BuiltinType            = newBuiltinType("builtin_function_or_method", ObjectType)
+	MethodDescrType        = newBuiltinType("method_descriptor", ObjectType)
+	CodeType               = newBuiltinType("code", ObjectType)
+	CellType               = newBuiltinType("cell", ObjectType)
+	FrameType              = newBuiltinType("frame", ObjectType)
+	TracebackType          = newBuiltinType("traceback", ObjectType)
+	ModuleType             = newBuiltinType("module", ObjectType)
+	GeneratorType          = newBuiltinType("generator", ObjectType)
+	CoroutineType          = newBuiltinType("coroutine", ObjectType)
+	AsyncGeneratorType     = newBuiltinType("async_generator", ObjectType)
+	PropertyType           = newBuiltinType("property", ObjectType)
+	ClassMethodType        = newBuiltinType("classmethod", ObjectType)
+	StaticMethodType       = newBuiltinType("staticmethod", ObjectType)
+	SuperType              = newBuiltinType("super", ObjectType)
+	MemberDescrType        = newBuiltinType("member_descriptor", ObjectType)
+	GetSetDescrType        = newBuiltinType("getset_descriptor", ObjectType)
+)
+
+// builtinTypes lists the types in the order they are finished (a base
+// before its subclasses).
+var builtinTypes []*Type
+
+func registerType(ts ...*Type) { builtinTypes = append(builtinTypes, ts...) }
+
+func init() {
+	ObjectType.Bases = nil
+	ObjectType.MRO = []*Type{ObjectType}
+	ObjectType.New = objectNew
+	ObjectType.Init = objectInit
+	ObjectType.Repr = objectRepr
+	ObjectType.Str = func(t *Thread, o Object) (Object, error) { return Repr(t, o) }
+	ObjectType.Hash = func(t *Thread, o Object) (int64, error) { return identityHash(o), nil }
+	ObjectType.RichCompare = objectRichCompare
+	ObjectType.Doc = "The base class of the class hierarchy."
+
+	TypeType.New = typeNew
+	TypeType.Call = typeCall
+	TypeType.GetAttr = typeGetAttr
+	TypeType.SetAttr = typeSetAttr
+	TypeType.Repr = func(t *Thread, o Object) (Object, error) {
+		typ := o.(*Type)
+		mod := "builtins"
+		if m, ok := typ.Dict.GetStr("__module__").(*Str); ok {
+			mod = m.s
+		}
+		if mod == "builtins" {
+			return NewStr("<class '" + typ.Qualname + "'>"), nil
+		}
+		return NewStr("<class '" + mod + "." + typ.Qualname + "'>"), nil
+	}
+	TypeType.Num[NbOr] = unionOr
+	TypeType.Flags |= FlagTypeSub
+
+	NoneTypeType.Repr = constRepr("None")
+	NoneTypeType.Bool = func(*Thread, Object) (bool, error) { return false, nil }
+	NoneTypeType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("NoneType takes no arguments")
+		}
+		return None, nil
+	}
+	NoneTypeType.Flags &^= FlagBaseType
+	NotImplementedTypeType.Repr = constRepr("NotImplemented")
+	NotImplementedTypeType.Flags &^= FlagBaseType
+	EllipsisTypeType.Repr = constRepr("Ellipsis")
+	EllipsisTypeType.Flags &^= FlagBaseType
+
+	FunctionType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
+		if obj == nil {
+			return self, nil
+		}
+		return &Method{Func: self, Self: obj}, nil
+	}
+	FunctionType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return self.(*Function).Call(t, args, kw)
+	}
+	FunctionType.Repr = func(t *Thread, o Object) (Object, error) {
+		f := o.(*Function)
+		return NewStr(fmt.Sprintf("<function %s at %#x>", f.Qualname, Id(o))), nil
+	}
+	FunctionType.Flags &^= FlagBaseType
+	FunctionType.GetAttr = functionGetAttr
+	FunctionType.SetAttr = functionSetAttr
+
+	MethodType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		m := self.(*Method)
+		return callMethod(t, m.Func, m.Self, args, kw)
+	}
+	MethodType.Repr = func(t *Thread, o Object) (Object, error) {
+		m := o.(*Method)
+		name := "?"
+		if n, err := GetAttrString(t, m.Func, "__qualname__"); err == nil {
+			name, _ = StrString(t, n)
+		}
+		r, err := ReprString(t, m.Self)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr("<bound method " + name + " of " + r + ">"), nil
+	}
+	MethodType.GetAttr = methodGetAttr
+	MethodType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := a.(*Method)
+		y, ok2 := b.(*Method)
+		if !ok1 || !ok2 || (op != EQ && op != NE) {
+			return NotImplemented, nil
+		}
+		eq := x.Func == y.Func && x.Self == y.Self
+		return NewBool(eq == (op == EQ)), nil
+	}
+	MethodType.Hash = func(t *Thread, o Object) (int64, error) {
+		m := o.(*Method)
+		h, err := Hash(t, m.Func)
+		return h ^ identityHash(m.Self), err
+	}
+
+	BuiltinType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		b := self.(*Builtin)
+		return b.Fn(t, b.Self, args, kw)
+	}
+	BuiltinType.Repr = func(t *Thread, o Object) (Object, error) {
+		b := o.(*Builtin)
+		if b.Self == nil {
+			return NewStr("<built-in function " + b.Name + ">"), nil
+		}
+		if m, ok := b.Self.(*Module); ok {
+			_ = m
+			return NewStr("<built-in function " + b.Name + ">"), nil
+		}
+		return NewStr(fmt.Sprintf("<built-in method %s of %s object at %#x>", b.Name, typeName(b.Self), Id(b.Self))), nil
+	}
+	BuiltinType.GetAttr = builtinGetAttr
+	BuiltinType.Flags &^= FlagBaseType
+
+	MethodDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
+		md := self.(*MethodDescr)
+		if md.IsStatic {
+			return &Builtin{Name: md.Name, Fn: md.Fn}, nil
+		}
+		if md.IsClass {
+			if typ == nil {
+				typ = obj.Type()
+			}
+			return &Builtin{Name: md.Name, Fn: md.Fn, Self: typ}, nil
+		}
+		if obj == nil {
+			return self, nil
+		}
+		return &Builtin{Name: md.Name, Qualname: md.Owner.Name + "." + md.Name, Fn: md.Fn, Self: obj}, nil
+	}
+	MethodDescrType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		md := self.(*MethodDescr)
+		if md.IsStatic {
+			return md.Fn(t, nil, args, kw)
+		}
+		if len(args)-len(kw) < 1 {
+			return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name, md.Name)
+		}
+		if !args[0].Type().IsSubtype(md.Owner) {
+			return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.Name, typeName(args[0]))
+		}
+		return md.Fn(t, args[0], args[1:], kw)
+	}
+	MethodDescrType.Repr = func(t *Thread, o Object) (Object, error) {
+		md := o.(*MethodDescr)
+		return NewStr("<method '" + md.Name + "' of '" + md.Owner.Name + "' objects>"), nil
+	}
+	MethodDescrType.GetAttr = methodDescrGetAttr
+
+	CellType.Repr = func(t *Thread, o Object) (Object, error) {
+		c := o.(*Cell)
+		v := c.Get()
+		if v == nil {
+			return NewStr(fmt.Sprintf("<cell at %#x: empty>", Id(o))), nil
+		}
+		return NewStr(fmt.Sprintf("<cell at %#x: %s object at %#x>", Id(o), typeName(v), Id(v))), nil
+	}
+	CellType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
+		if name.s == "cell_contents" {
+			v := o.(*Cell).Get()
+			if v == nil {
+				return nil, ValueErrorf("Cell is empty")
+			}
+			return v, nil
+		}
+		return GenericGetAttr(t, o, name)
+	}
+	CodeType.Repr = func(t *Thread, o Object) (Object, error) {
+		c := o.(*Code)
+		return NewStr(fmt.Sprintf("<code object %s at %#x, file \"%s\", line %d>", c.Name, Id(o), c.Filename, c.FirstLine)), nil
+	}
+	CodeType.GetAttr = codeGetAttr
+	FrameType.GetAttr = frameGetAttr
+	TracebackType.GetAttr = tracebackGetAttr
+
+	PropertyType.DescrGet = propertyGet
+	PropertyType.DescrSet = propertySet
+	PropertyType.New = propertyNew
+	PropertyType.Init = propertyInit
+	ClassMethodType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
+		cm := self.(*ClassMethod)
+		if typ == nil {
+			typ = obj.Type()
+		}
+		if get := cm.Func.Type().DescrGet; get != nil && cm.Func.Type() != FunctionType {
+			return get(t, cm.Func, typ, typ.Type())
+		}
+		return &Method{Func: cm.Func, Self: typ}, nil
+	}
+	ClassMethodType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 || len(kw) != 0 {
+			return nil, TypeErrorf("classmethod expected 1 argument, got %d", len(args))
+		}
+		return &ClassMethod{Func: args[0]}, nil
+	}
+	ClassMethodType.GetAttr = wrapperGetAttr
+	StaticMethodType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
+		return self.(*StaticMethod).Func, nil
+	}
+	StaticMethodType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 || len(kw) != 0 {
+			return nil, TypeErrorf("staticmethod expected 1 argument, got %d", len(args))
+		}
+		return &StaticMethod{Func: args[0]}, nil
+	}
+	StaticMethodType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return Call(t, self.(*StaticMethod).Func, args, kw)
+	}
+	StaticMethodType.GetAttr = wrapperGetAttr
+	SuperType.New = superNew
+	SuperType.GetAttr = superGetAttr
+	SuperType.Repr = func(t *Thread, o Object) (Object, error) {
+		s := o.(*Super)
+		if s.objType != nil {
+			return NewStr("<super: <class '" + s.typ.Name + "'>, <" + s.objType.Name + " object>>"), nil
+		}
+		return NewStr("<super: <class '" + s.typ.Name + "'>, NULL>"), nil
+	}
+	MemberDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
+		m := self.(*memberDescr)
+		if obj == nil {
+			return self, nil
+		}
+		in, ok := obj.(*Instance)
+		if !ok || m.index >= len(in.slots) {
+			return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.Name, typeName(obj))
+		}
+		v := in.slots[m.index]
+		if v == nil {
+			return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(obj), m.name)
+		}
+		return v, nil
+	}
+	MemberDescrType.DescrSet = func(t *Thread, self, obj, v Object) error {
+		m := self.(*memberDescr)
+		in, ok := obj.(*Instance)
+		if !ok || m.index >= len(in.slots) {
+			return TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.Name, typeName(obj))
+		}
+		if v == nil && in.slots[m.index] == nil {
+			return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(obj), m.name)
+		}
+		in.slots[m.index] = v
+		return nil
+	}
+	MemberDescrType.Repr = func(t *Thread, o Object) (Object, error) {
+		m := o.(*memberDescr)
+		return NewStr("<member '" + m.name + "' of '" + m.owner.Name + "' objects>"), nil
+	}
+	GetSetDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
+		g := self.(*GetSetDescr)
+		if obj == nil {
+			return self, nil
+		}
+		return g.Get(t, obj)
+	}
+	GetSetDescrType.DescrSet = func(t *Thread, self, obj, v Object) error {
+		g := self.(*GetSetDescr)
+		if g.Set == nil {
+			return Errorf(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", g.Name, g.Owner.Name)
+		}
+		return g.Set(t, obj, v)
+	}
+	GetSetDescrType.Repr = func(t *Thread, o Object) (Object, error) {
+		g := o.(*GetSetDescr)
+		return NewStr("<attribute '" + g.Name + "' of '" + g.Owner.Name + "' objects>"), nil
+	}
+
+	for _, ty := range []*Type{MethodType, BuiltinType, MethodDescrType, CodeType, CellType, FrameType,
+		TracebackType, GeneratorType, CoroutineType, AsyncGeneratorType, MemberDescrType, GetSetDescrType} {
+		ty.Flags &^= FlagBaseType
+	}
+	registerType(ObjectType, TypeType, NoneTypeType, NotImplementedTypeType, EllipsisTypeType, FunctionType,
+		MethodType, BuiltinType, MethodDescrType, CodeType, CellType, FrameType, TracebackType, PropertyType,
+		ClassMethodType, StaticMethodType, SuperType, MemberDescrType, GetSetDescrType)
+}
+
+// GetSetDescr is a computed attribute of a built-in type.
+type GetSetDescr struct {
+	Name  string
+	Owner *Type
+	Get   func(t *Thread, obj Object) (Object, error)
+	Set   func(t *Thread, obj, v Object) error
+}
+
+// Type returns getset_descriptor.
+func (*GetSetDescr) Type() *Type { return GetSetDescrType }
+
+func constRepr(s string) UnaryFunc {
+	r := NewStr(s)
+	return func(*Thread, Object) (Object, error) { return r, nil }
+}
+
+// Id is id(o): the address of the object for pointers, a value-derived
+// number for value types (as PyPy does for ints and floats).
+func Id(o Object) uintptr {
+	type iface struct {
+		typ, data unsafe.Pointer
+	}
+	switch x := o.(type) {
+	case Int:
+		return uintptr(x)*2 + 1
+	case Float:
+		return uintptr(math.Float64bits(float64(x)))*2 + 1
+	case Bool:
+		if x {
+			return 0x10
+		}
+		return 0x20
+	case NoneType:
+		return 0x30
+	case NotImplementedType:
+		return 0x40
+	case EllipsisType:
+		return 0x50
+	}
+	return uintptr((*iface)(unsafe.Pointer(&o)).data)
+}
+
+func identityHash(o Object) int64 { return int64(Id(o) >> 4) }
+
+func objectNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+	if len(args) > 0 && typ.Init == nil {
+		return nil, TypeErrorf("%s() takes no arguments", typ.Name)
+	}
+	if len(args) > 0 && typ.New != nil && typ.isHeap() && !definedInPython(typ, "__init__") {
+		return nil, TypeErrorf("%s() takes no arguments", typ.Name)
+	}
+	if typ.Flags&FlagAbstract != 0 {
+		return nil, abstractError(t, typ)
+	}
+	if typ.Base != nil && typ.Base != ObjectType && !typ.isHeap() {
+		return nil, TypeErrorf("object.__new__(%s) is not safe, use %s.__new__()", typ.Name, typ.Base.Name)
+	}
+	if typ.IsSubtype(BaseExceptionType) {
+		return newExceptionInstance(typ, args, kw), nil
+	}
+	return NewInstance(typ), nil
+}
+
+func abstractError(t *Thread, typ *Type) error {
+	am, _ := GetAttrString(t, typ, "__abstractmethods__")
+	var names []string
+	if am != nil {
+		items, _ := ToSlice(t, am)
+		for _, x := range items {
+			if s, ok := x.(*Str); ok {
+				names = append(names, s.s)
+			}
+		}
+	}
+	sortStrings(names)
+	list := ""
+	for i, n := range names {
+		if i > 0 {
+			list += ", "
+		}
+		list += "'" + n + "'"
+	}
+	return TypeErrorf("Can't instantiate abstract class %s with abstract method%s %s", typ.Name, plural(len(names)), list)
+}
+
+func objectInit(t *Thread, self Object, args []Object, kw []string) error {
+	typ := self.Type()
+	if len(args) > 0 && typ.isHeap() && !definedInPython(typ, "__new__") && definedInPython(typ, "__init__") {
+		return TypeErrorf("object.__init__() takes exactly one argument (the instance to initialize)")
+	}
+	return nil
+}
+
+func objectRepr(t *Thread, o Object) (Object, error) {
+	typ := o.Type()
+	mod := ""
+	if m, ok := typ.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" {
+		mod = m.s + "."
+	}
+	return NewStr(fmt.Sprintf("<%s%s object at %#x>", mod, typ.Qualname, Id(o))), nil
+}
+
+func objectRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
+	switch op {
+	case EQ:
+		if a == b {
+			return True, nil
+		}
+		return NotImplemented, nil
+	case NE:
+		// __ne__ inverts __eq__ unless that is NotImplemented
+		if eq := a.Type().RichCompare; eq != nil && definedInPython(a.Type(), "__eq__") {
+			r, err := eq(t, a, b, EQ)
+			if err != nil || r == NotImplemented {
+				return r, err
+			}
+			v, err := IsTrue(t, r)
+			if err != nil {
+				return nil, err
+			}
+			return NewBool(!v), nil
+		}
+		if a == b {
+			return False, nil
+		}
+		return NotImplemented, nil
+	}
+	return NotImplemented, nil
+}
+
+var idCounter atomic.Int64
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// floatReprString is repr(float): the shortest digits that round-trip,
+// in fixed notation when the decimal exponent is in [-4, 16).
+func floatReprString(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64) // -d.ddde±XX
+	neg := e[0] == '-'
+	if neg {
+		e = e[1:]
+	}
+	mant, expPart, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expPart)
+	digits := strings.Replace(mant, ".", "", 1)
+	var out string
+	if exp >= -5 && exp < 16 {
+		if exp >= 0 {
+			if len(digits) <= exp+1 {
+				out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
+			} else {
+				out = digits[:exp+1] + "." + digits[exp+1:]
+			}
+		} else {
+			out = "0." + strings.Repeat("0", -exp-1) + digits
+		}
+		if exp == -5 {
+			out = ""
+		}
+	}
+	if out == "" {
+		m := digits[:1]
+		if len(digits) > 1 {
+			m += "." + digits[1:]
+		}
+		sign := "+"
+		if exp < 0 {
+			sign = "-"
+			exp = -exp
+		}
+		es := strconv.Itoa(exp)
+		if len(es) < 2 {
+			es = "0" + es
+		}
+		out = m + "e" + sign + es
+	}
+	if neg {
+		return "-" + out
+	}
+	return out
+}
