@@ -755,9 +755,21 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				stack[sp] = nil
 			}
 			sp--
-			posargs := stack[sp].(*Tuple).items
-			stack[sp] = nil
 			fn := stack[sp-1]
+			var posargs []Object
+			if tup, ok := stack[sp].(*Tuple); ok {
+				posargs = tup.items
+			} else {
+				items, err := ToSlice(t, stack[sp])
+				if err != nil {
+					if IsInstanceOf(err, TypeErrorType) && stack[sp].Type().Iter == nil && stack[sp].Type().GetItem == nil {
+						err = TypeErrorf("%s argument after * must be an iterable, not %s", funcDesc(t, fn), typeName(stack[sp]))
+					}
+					return fail(err)
+				}
+				posargs = items
+			}
+			stack[sp] = nil
 			f.pc, f.sp = pc, sp
 			v, err := CallWithKwargs(t, fn, posargs, kwargs)
 			if err != nil {
@@ -790,8 +802,11 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			}
 			stack[sp] = nil
 
-		case c.SETUP_FINALLY, c.SETUP_CLEANUP, c.SETUP_WITH:
+		case c.SETUP_FINALLY, c.SETUP_CLEANUP:
 			f.blocks = append(f.blocks, block{handler: int32(arg), level: int32(sp)})
+		case c.SETUP_WITH:
+			// the level excludes the __enter__ result on top (CPython 3.11)
+			f.blocks = append(f.blocks, block{handler: int32(arg), level: int32(sp - 1)})
 		case c.POP_BLOCK:
 			f.blocks = f.blocks[:len(f.blocks)-1]
 		case c.PUSH_EXC_INFO:

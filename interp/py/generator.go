@@ -317,3 +317,93 @@ func getAwaitable(t *Thread, o Object) (Object, error) {
 type asyncGenWrapped struct{ v Object }
 
 func (*asyncGenWrapped) Type() *Type { return ObjectType }
+
+func init() {
+	for _, gt := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType} {
+		gt.Repr = func(t *Thread, o Object) (Object, error) {
+			g := o.(*Generator)
+			return NewStr("<" + g.kindName() + " object " + g.Qualname + " at " + hexID(o) + ">"), nil
+		}
+		gt.AddMethod("send", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(args) != 1 {
+				return nil, TypeErrorf("send() takes exactly one argument (%d given)", len(args))
+			}
+			return self.(*Generator).Send(t, args[0])
+		})
+		gt.AddMethod("throw", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(args) < 1 || len(args) > 3 {
+				return nil, TypeErrorf("throw expected at least 1 argument, got %d", len(args))
+			}
+			exc, err := throwArgs(t, args)
+			if err != nil {
+				return nil, err
+			}
+			return self.(*Generator).Throw(t, exc)
+		})
+		gt.AddMethod("close", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			return None, self.(*Generator).Close(t)
+		})
+		gt.AddGetSet("__name__", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*Generator).Name), nil }, nil)
+		gt.AddGetSet("__qualname__", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*Generator).Qualname), nil }, nil)
+		gt.AddGetSet("gi_running", func(t *Thread, o Object) (Object, error) { return Bool(o.(*Generator).running.Load()), nil }, nil)
+		gt.AddGetSet("gi_frame", func(t *Thread, o Object) (Object, error) {
+			g := o.(*Generator)
+			if g.frame.finished {
+				return None, nil
+			}
+			return g.frame, nil
+		}, nil)
+		gt.AddGetSet("gi_code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).frame.code, nil }, nil)
+	}
+	GeneratorType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
+	GeneratorType.Next = func(t *Thread, o Object) (Object, error) { return genNext(t, o.(*Generator)) }
+	CoroutineType.AddMethod("__await__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return self, nil
+	})
+	CoroutineType.Next = func(t *Thread, o Object) (Object, error) { return genNext(t, o.(*Generator)) }
+	registerType(GeneratorType, CoroutineType, AsyncGeneratorType)
+}
+
+// throwArgs builds the exception for gen.throw(typ[, val[, tb]]).
+func throwArgs(t *Thread, args []Object) (error, error) {
+	typ := args[0]
+	var val Object = None
+	if len(args) > 1 {
+		val = args[1]
+	}
+	var exc *BaseException
+	switch x := typ.(type) {
+	case *BaseException:
+		if val != None {
+			return nil, TypeErrorf("instance exception may not have a separate value")
+		}
+		exc = x
+	case *Type:
+		if !x.IsSubtype(BaseExceptionType) {
+			return nil, TypeErrorf("exceptions must be classes or instances deriving from BaseException, not type")
+		}
+		if e, ok := val.(*BaseException); ok && e.typ.IsSubtype(x) {
+			exc = e
+		} else {
+			var cargs []Object
+			if tup, ok := val.(*Tuple); ok {
+				cargs = tup.items
+			} else if val != None {
+				cargs = []Object{val}
+			}
+			v, err := Call(t, x, cargs, nil)
+			if err != nil {
+				return nil, err
+			}
+			exc = v.(*BaseException)
+		}
+	default:
+		return nil, TypeErrorf("exceptions must be classes or instances deriving from BaseException, not %s", typeName(typ))
+	}
+	if len(args) > 2 {
+		if tb, ok := args[2].(*Traceback); ok {
+			exc.Traceback = tb
+		}
+	}
+	return exc, nil
+}

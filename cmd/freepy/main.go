@@ -1,0 +1,405 @@
+// Command freepy runs Python 3.11 programs with threads in parallel.
+//
+// The command line follows CPython's: freepy [options] [-c cmd | -m mod |
+// file | -] [args].
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"freepy/interp/compile"
+	"freepy/interp/py"
+	"freepy/interp/syntax"
+)
+
+const usage = `usage: freepy [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options:
+-c cmd : program passed in as string (terminates option list)
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script
+-I     : isolate Python from the user's environment (implies -E and -s)
+-m mod : run library module as a script (terminates option list)
+-O     : remove assert and __debug__-dependent statements
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path
+-S     : don't imply 'import site' on initialization
+-u     : force the stdout and stderr streams to be unbuffered
+-V     : print the Python version number and exit (also --version)
+-X opt : set implementation-specific option (gil=0|1, ...)
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+`
+
+// hostLib is where the host CPython 3.11 keeps its pure-Python standard
+// library, which freepy uses at run time (DESIGN.md).
+const hostLib = "/usr/lib/python3.11"
+
+type options struct {
+	command, module, script string
+	fromStdin               bool
+	ignoreEnv, isolated     bool
+	unbuffered, inspect     bool
+	quiet                   bool
+	optimize                int
+	xopts                   []string
+	args                    []string
+}
+
+func parseArgs(argv []string) (*options, int, bool) {
+	o := &options{}
+	i := 0
+	for i < len(argv) {
+		a := argv[i]
+		if a == "-" {
+			o.fromStdin = true
+			o.args = argv[i:]
+			return o, 0, true
+		}
+		if a == "--help" || a == "-h" || a == "-?" {
+			fmt.Print(usage)
+			return nil, 0, false
+		}
+		if a == "--version" || a == "-V" {
+			fmt.Println("Python 3.11.7")
+			return nil, 0, false
+		}
+		if !strings.HasPrefix(a, "-") || a == "" {
+			o.script = a
+			o.args = argv[i:]
+			return o, 0, true
+		}
+		flags := a[1:]
+		for j := 0; j < len(flags); j++ {
+			c := flags[j]
+			rest := flags[j+1:]
+			takeArg := func() (string, bool) {
+				if rest != "" {
+					return rest, true
+				}
+				if i+1 < len(argv) {
+					i++
+					return argv[i], true
+				}
+				return "", false
+			}
+			switch c {
+			case 'c':
+				v, ok := takeArg()
+				if !ok {
+					fmt.Fprintln(os.Stderr, "Argument expected for the -c option")
+					fmt.Fprintln(os.Stderr, "usage: freepy [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `freepy -h' for more information.")
+					return nil, 2, false
+				}
+				o.command = v
+				o.args = append([]string{"-c"}, argv[i+1:]...)
+				return o, 0, true
+			case 'm':
+				v, ok := takeArg()
+				if !ok {
+					fmt.Fprintln(os.Stderr, "Argument expected for the -m option")
+					return nil, 2, false
+				}
+				o.module = v
+				o.args = append([]string{v}, argv[i+1:]...)
+				return o, 0, true
+			case 'X':
+				v, ok := takeArg()
+				if !ok {
+					fmt.Fprintln(os.Stderr, "Argument expected for the -X option")
+					return nil, 2, false
+				}
+				o.xopts = append(o.xopts, v)
+				j = len(flags)
+			case 'W':
+				if _, ok := takeArg(); !ok {
+					fmt.Fprintln(os.Stderr, "Argument expected for the -W option")
+					return nil, 2, false
+				}
+				j = len(flags)
+			case 'E':
+				o.ignoreEnv = true
+			case 'I':
+				o.isolated, o.ignoreEnv = true, true
+			case 'u':
+				o.unbuffered = true
+			case 'i':
+				o.inspect = true
+			case 'q':
+				o.quiet = true
+			case 'O':
+				o.optimize++
+			case 's', 'S', 'B', 'd', 'v', 'b', 'R', 'P':
+			default:
+				fmt.Fprintf(os.Stderr, "Unknown option: -%c\n", c)
+				fmt.Fprintln(os.Stderr, "usage: freepy [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `freepy -h' for more information.")
+				return nil, 2, false
+			}
+		}
+		i++
+	}
+	o.fromStdin = true
+	o.args = []string{""}
+	return o, 0, true
+}
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(argv []string) int {
+	o, code, ok := parseArgs(argv)
+	if !ok {
+		return code
+	}
+	in, t := py.NewInterp()
+	in.Lib = hostLib
+	sysd := in.Sys.Dict()
+	if o.unbuffered || (!o.ignoreEnv && os.Getenv("PYTHONUNBUFFERED") != "") {
+		sysd.SetStr("stdout", py.NewStdStream("<stdout>", os.Stdout, true, true))
+	}
+	xd := sysd.GetStr("_xoptions").(*py.Dict)
+	for _, x := range o.xopts {
+		k, v, found := strings.Cut(x, "=")
+		if found {
+			xd.SetStr(k, py.NewStr(v))
+		} else {
+			xd.SetStr(k, py.True)
+		}
+	}
+	// sys.argv
+	argvList := make([]py.Object, len(o.args))
+	for i, a := range o.args {
+		argvList[i] = py.NewStr(a)
+	}
+	sysd.SetStr("argv", py.NewList(argvList...))
+	// sys.path: script directory (or ''), PYTHONPATH, the host stdlib
+	var path []py.Object
+	switch {
+	case o.script != "":
+		if !o.isolated {
+			dir := filepath.Dir(o.script)
+			if abs, err := filepath.Abs(dir); err == nil {
+				dir = abs
+			}
+			path = append(path, py.NewStr(dir))
+		}
+	case !o.isolated:
+		cwd := ""
+		if o.module != "" {
+			cwd, _ = os.Getwd()
+		}
+		path = append(path, py.NewStr(cwd))
+	}
+	if !o.ignoreEnv {
+		if pp := os.Getenv("PYTHONPATH"); pp != "" {
+			for _, p := range strings.Split(pp, ":") {
+				if p != "" {
+					path = append(path, py.NewStr(p))
+				}
+			}
+		}
+	}
+	path = append(path, py.NewStr(hostLib), py.NewStr(hostLib+"/lib-dynload"))
+	for _, p := range path {
+		in.Path.Append(p)
+	}
+	defer flushStd(in)
+
+	mainMod := py.NewModule("__main__")
+	md := mainMod.Dict()
+	md.SetStr("__builtins__", in.Builtins)
+	in.Modules.SetStr("__main__", mainMod)
+	flags := compile.Flags{Optimize: o.optimize}
+
+	var err error
+	switch {
+	case o.command != "":
+		err = runSource(t, []byte(o.command), "<string>", md, flags)
+	case o.module != "":
+		err = runModule(t, o.module, md)
+	case o.script != "":
+		src, rerr := os.ReadFile(o.script)
+		if rerr != nil {
+			fmt.Fprintf(os.Stderr, "%s: can't open file %s: [Errno 2] No such file or directory\n", exeName(), quoteAbs(o.script))
+			return 2
+		}
+		md.SetStr("__file__", py.NewStr(o.script))
+		py.RegisterSource(o.script, string(src))
+		err = runSource(t, src, o.script, md, flags)
+	default:
+		if isTerminal(os.Stdin) {
+			return repl(t, md, o.quiet)
+		}
+		src, _ := io.ReadAll(os.Stdin)
+		err = runSource(t, src, "<stdin>", md, flags)
+	}
+	if err == nil && o.inspect {
+		return repl(t, md, true)
+	}
+	return exitStatus(t, err)
+}
+
+func exeName() string { return "freepy" }
+
+func quoteAbs(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	return "'" + abs + "'"
+}
+
+func runSource(t *py.Thread, src []byte, filename string, globals *py.Dict, flags compile.Flags) error {
+	code, err := py.CompileSource(t, src, filename, syntax.ModeExec, flags)
+	if err != nil {
+		return err
+	}
+	_, err = t.ExecCode(code, globals, globals)
+	return err
+}
+
+// runModule is -m: find the module's source and run it as __main__.
+func runModule(t *py.Thread, name string, globals *py.Dict) error {
+	runpy, err := t.Import("runpy", nil, nil, 0)
+	if err == nil {
+		fn, ferr := py.GetAttrString(t, runpy, "_run_module_as_main")
+		if ferr == nil {
+			_, err = py.Call(t, fn, []py.Object{py.NewStr(name)}, nil)
+			return err
+		}
+	}
+	// fall back to a plain search of sys.path
+	for _, p := range t.Interp().Path.Items() {
+		dir, _ := py.StrString(t, p)
+		for _, cand := range []string{filepath.Join(dir, strings.ReplaceAll(name, ".", "/")+".py"), filepath.Join(dir, strings.ReplaceAll(name, ".", "/"), "__main__.py")} {
+			if src, rerr := os.ReadFile(cand); rerr == nil {
+				globals.SetStr("__file__", py.NewStr(cand))
+				py.RegisterSource(cand, string(src))
+				return runSource(t, src, cand, globals, compile.Flags{})
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "%s: No module named %s\n", exeName(), name)
+	return errExit(1)
+}
+
+type errExit int
+
+func (e errExit) Error() string { return "exit" }
+
+// exitStatus reports an uncaught exception like CPython and returns the
+// process exit status.
+func exitStatus(t *py.Thread, err error) int {
+	if err == nil {
+		return 0
+	}
+	if e, ok := err.(errExit); ok {
+		return int(e)
+	}
+	exc := py.AsException(err)
+	if py.IsInstanceOf(exc, py.SystemExitType) {
+		code, _ := py.GetAttrString(t, exc, "code")
+		switch c := code.(type) {
+		case nil, py.NoneType:
+			return 0
+		case py.Int:
+			return int(c) & 0xff
+		case py.Bool:
+			if c {
+				return 1
+			}
+			return 0
+		default:
+			s, _ := py.StrString(t, c)
+			flushStd(t.Interp())
+			writeStderr(t, s+"\n")
+			return 1
+		}
+	}
+	flushStd(t.Interp())
+	hook := t.Interp().Sys.Dict().GetStr("excepthook")
+	if hook != nil {
+		var tb py.Object = py.None
+		if exc.Traceback != nil {
+			tb = exc.Traceback
+		}
+		if _, herr := py.Call(t, hook, []py.Object{exc.Type(), exc, tb}, nil); herr == nil {
+			flushStd(t.Interp())
+			return 1
+		}
+	}
+	writeStderr(t, py.FormatException(t, exc))
+	return 1
+}
+
+func writeStderr(t *py.Thread, s string) {
+	if err := py.WriteTo(t, t.Interp().Sys.Dict().GetStr("stderr"), s); err != nil {
+		os.Stderr.WriteString(s)
+	}
+}
+
+func flushStd(in *py.Interp) {
+	for _, name := range []string{"stdout", "stderr"} {
+		if s, ok := in.Sys.Dict().GetStr(name).(*py.StdStream); ok {
+			s.Flush()
+		}
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// repl is the interactive prompt.
+func repl(t *py.Thread, globals *py.Dict, quiet bool) int {
+	if !quiet {
+		fmt.Fprintln(os.Stderr, "Python 3.11.7 (freepy) on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.")
+	}
+	r := bufio.NewReader(os.Stdin)
+	var buf strings.Builder
+	for {
+		prompt := ">>> "
+		if buf.Len() > 0 {
+			prompt = "... "
+		}
+		fmt.Fprint(os.Stderr, prompt)
+		line, err := r.ReadString('\n')
+		if err != nil && line == "" {
+			fmt.Fprintln(os.Stderr)
+			return 0
+		}
+		buf.WriteString(line)
+		src := buf.String()
+		// a blank line ends a compound statement
+		if buf.Len() > len(line) && strings.TrimSpace(line) != "" {
+			continue
+		}
+		if perr := py.ParseOnly([]byte(src), syntax.ModeSingle); perr != nil && py.IsIncomplete(perr) && strings.TrimSpace(line) != "" {
+			continue
+		}
+		buf.Reset()
+		if strings.TrimSpace(src) == "" {
+			continue
+		}
+		code, cerr := py.CompileSource(t, []byte(src), "<stdin>", syntax.ModeSingle, compile.Flags{})
+		if cerr == nil {
+			_, cerr = t.ExecCode(code, globals, globals)
+		}
+		flushStd(t.Interp())
+		if cerr != nil {
+			exc := py.AsException(cerr)
+			if py.IsInstanceOf(exc, py.SystemExitType) {
+				return exitStatus(t, exc)
+			}
+			writeStderr(t, py.FormatException(t, exc))
+		}
+	}
+}

@@ -1,0 +1,233 @@
+package py
+
+// Methods of object and type that Python code calls directly.
+func init() {
+	o := ObjectType
+	o.AddClassMethod("__init_subclass__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("%s.__init_subclass__() takes no keyword arguments", self.(*Type).Name)
+		}
+		return None, nil
+	})
+	o.AddClassMethod("__subclasshook__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return NotImplemented, nil
+	})
+	o.AddMethod("__format__", objectFormat)
+	o.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return NewList(dirOf(t, self)...), nil
+	})
+	o.AddMethod("__reduce_ex__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return nil, TypeErrorf("cannot pickle '%s' object", typeName(self))
+	})
+	o.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return Int(16), nil
+	})
+	o.AddGetSet("__class__", func(t *Thread, self Object) (Object, error) { return self.Type(), nil },
+		func(t *Thread, self, v Object) error {
+			in, ok := self.(*Instance)
+			nt, ok2 := v.(*Type)
+			if !ok || !ok2 {
+				return TypeErrorf("__class__ assignment only supported for mutable types or ModuleType subclasses")
+			}
+			if !nt.isHeap() {
+				return TypeErrorf("__class__ assignment only supported for heap types or ModuleType subclasses")
+			}
+			in.setType(nt)
+			return nil
+		})
+	o.AddGetSet("__dict__", func(t *Thread, self Object) (Object, error) {
+		if d := instanceDict(self); d != nil {
+			return d, nil
+		}
+		return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '__dict__'", typeName(self))
+	}, func(t *Thread, self, v Object) error {
+		in, ok := self.(*Instance)
+		d, ok2 := v.(*Dict)
+		if !ok || !ok2 || in.dict == nil {
+			return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
+		}
+		in.dict = d
+		return nil
+	})
+	o.Dict.SetStr("__doc__", NewStr(o.Doc))
+
+	ty := TypeType
+	ty.AddMethod("mro", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		typ := self.(*Type)
+		mro, err := computeMRO(typ)
+		if err != nil {
+			return nil, err
+		}
+		items := make([]Object, len(mro))
+		for i, m := range mro {
+			items[i] = m
+		}
+		return NewList(items...), nil
+	})
+	ty.AddMethod("__subclasses__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		typ := self.(*Type)
+		typ.subMu.Lock()
+		defer typ.subMu.Unlock()
+		items := make([]Object, len(typ.subclasses))
+		for i, s := range typ.subclasses {
+			items[i] = s
+		}
+		return NewList(items...), nil
+	})
+	ty.AddMethod("__instancecheck__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return Bool(args[0].Type().IsSubtype(self.(*Type))), nil
+	})
+	ty.AddMethod("__subclasscheck__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		c, ok := args[0].(*Type)
+		if !ok {
+			return nil, TypeErrorf("issubclass() arg 1 must be a class")
+		}
+		return Bool(c.IsSubtype(self.(*Type))), nil
+	})
+	ty.AddClassMethod("__prepare__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return NewDict(), nil
+	})
+	getters := map[string]func(*Type) Object{
+		"__name__":     func(x *Type) Object { return NewStr(x.Name) },
+		"__qualname__": func(x *Type) Object { return NewStr(x.Qualname) },
+		"__mro__": func(x *Type) Object {
+			items := make([]Object, len(x.MRO))
+			for i, m := range x.MRO {
+				items[i] = m
+			}
+			return NewTuple(items...)
+		},
+		"__bases__": func(x *Type) Object {
+			items := make([]Object, len(x.Bases))
+			for i, m := range x.Bases {
+				items[i] = m
+			}
+			return NewTuple(items...)
+		},
+		"__base__": func(x *Type) Object {
+			if len(x.Bases) == 0 {
+				return None
+			}
+			return x.Bases[0]
+		},
+		"__dict__": func(x *Type) Object { return &MappingProxy{d: x.Dict} },
+		"__module__": func(x *Type) Object {
+			if m := x.Dict.GetStr("__module__"); m != nil {
+				return m
+			}
+			return NewStr("builtins")
+		},
+		"__doc__": func(x *Type) Object {
+			if d := x.Dict.GetStr("__doc__"); d != nil {
+				if get := d.Type().DescrGet; get != nil {
+					return d
+				}
+				return d
+			}
+			return None
+		},
+		"__abstractmethods__": nil,
+	}
+	for name, g := range getters {
+		if g == nil {
+			continue
+		}
+		g := g
+		ty.AddGetSet(name, func(t *Thread, self Object) (Object, error) { return g(self.(*Type)), nil }, nil)
+	}
+	ty.AddGetSet("__abstractmethods__", func(t *Thread, self Object) (Object, error) {
+		typ := self.(*Type)
+		if v := typ.Dict.GetStr("__abstractmethods__"); v != nil && typ != TypeType {
+			return v, nil
+		}
+		return nil, Errorf(AttributeErrorType, "__abstractmethods__")
+	}, func(t *Thread, self, v Object) error {
+		typ := self.(*Type)
+		if v == nil {
+			typ.Dict.DelItem(t, Intern("__abstractmethods__"))
+			typ.Flags &^= FlagAbstract
+			return nil
+		}
+		typ.Dict.SetStr("__abstractmethods__", v)
+		if b, _ := IsTrue(t, v); b {
+			typ.Flags |= FlagAbstract
+		} else {
+			typ.Flags &^= FlagAbstract
+		}
+		return nil
+	})
+	MappingProxyType.GetItem = func(t *Thread, o, k Object) (Object, error) {
+		v, err := o.(*MappingProxy).d.GetItem(t, k)
+		if err == nil && v == nil {
+			return nil, NewException(KeyErrorType, k)
+		}
+		return v, err
+	}
+	MappingProxyType.Len = func(t *Thread, o Object) (int, error) { return o.(*MappingProxy).d.Len(), nil }
+	MappingProxyType.Iter = func(t *Thread, o Object) (Object, error) { return newDictIter(o.(*MappingProxy).d, 0), nil }
+	MappingProxyType.Contains = func(t *Thread, o, v Object) (bool, error) {
+		r, err := o.(*MappingProxy).d.GetItem(t, v)
+		return r != nil, err
+	}
+	MappingProxyType.Repr = func(t *Thread, o Object) (Object, error) {
+		r, err := dictRepr(t, o.(*MappingProxy).d)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr("mappingproxy(" + r.(*Str).s + ")"), nil
+	}
+	for _, name := range []string{"keys", "values", "items", "get", "copy"} {
+		name := name
+		MappingProxyType.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			m, err := GetAttrString(t, self.(*MappingProxy).d, name)
+			if err != nil {
+				return nil, err
+			}
+			return Call(t, m, args, kw)
+		})
+	}
+	MappingProxyType.Flags |= FlagMapping
+	registerType(MappingProxyType)
+}
+
+// MappingProxy is a read-only view of a dict (type.__dict__).
+type MappingProxy struct{ d *Dict }
+
+// MappingProxyType is types.MappingProxyType.
+var MappingProxyType = newBuiltinType("mappingproxy", ObjectType)
+
+// Type returns mappingproxy.
+func (*MappingProxy) Type() *Type { return MappingProxyType }
+
+// dirOf is the default dir(): instance dict keys plus class attributes.
+func dirOf(t *Thread, o Object) []Object {
+	seen := map[string]bool{}
+	var names []string
+	add := func(d *Dict) {
+		if d == nil {
+			return
+		}
+		for _, k := range d.Keys() {
+			if s, ok := k.(*Str); ok && !seen[s.s] {
+				seen[s.s] = true
+				names = append(names, s.s)
+			}
+		}
+	}
+	if typ, ok := o.(*Type); ok {
+		for _, m := range typ.MRO {
+			add(m.Dict)
+		}
+	} else {
+		add(instanceDict(o))
+		for _, m := range o.Type().MRO {
+			add(m.Dict)
+		}
+	}
+	sortStrings(names)
+	out := make([]Object, len(names))
+	for i, n := range names {
+		out[i] = NewStr(n)
+	}
+	return out
+}
