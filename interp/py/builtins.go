@@ -319,12 +319,22 @@ func initBuiltins(in *Interp) {
 }
 
 var builtinFuncs = map[string]BuiltinFunc{
-	"print":      builtinPrint,
-	"len":        func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return oneArg(t, "len", a, kw, func(o Object) (Object, error) { n, err := Len(t, o); return Int(n), err }) },
-	"repr":       func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return oneArg(t, "repr", a, kw, func(o Object) (Object, error) { return Repr(t, o) }) },
-	"ascii":      func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return oneArg(t, "ascii", a, kw, func(o Object) (Object, error) { return Ascii(t, o) }) },
-	"hash":       func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return oneArg(t, "hash", a, kw, func(o Object) (Object, error) { h, err := Hash(t, o); return Int(h), err }) },
-	"id":         func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return oneArg(t, "id", a, kw, func(o Object) (Object, error) { return Int(Id(o)), nil }) },
+	"print": builtinPrint,
+	"len": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return oneArg(t, "len", a, kw, func(o Object) (Object, error) { n, err := Len(t, o); return Int(n), err })
+	},
+	"repr": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return oneArg(t, "repr", a, kw, func(o Object) (Object, error) { return Repr(t, o) })
+	},
+	"ascii": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return oneArg(t, "ascii", a, kw, func(o Object) (Object, error) { return Ascii(t, o) })
+	},
+	"hash": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return oneArg(t, "hash", a, kw, func(o Object) (Object, error) { h, err := Hash(t, o); return Int(h), err })
+	},
+	"id": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return oneArg(t, "id", a, kw, func(o Object) (Object, error) { return Int(Id(o)), nil })
+	},
 	"iter":       builtinIter,
 	"next":       builtinNext,
 	"isinstance": builtinIsinstance,
@@ -333,14 +343,24 @@ var builtinFuncs = map[string]BuiltinFunc{
 	"setattr":    builtinSetattr,
 	"hasattr":    builtinHasattr,
 	"delattr":    builtinDelattr,
-	"callable":   func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return oneArg(t, "callable", a, kw, func(o Object) (Object, error) { return Bool(isCallable(o)), nil }) },
-	"abs":        func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return oneArg(t, "abs", a, kw, func(o Object) (Object, error) { return UnaryOp(t, o, o.Type().Abs, "abs()") }) },
-	"chr":        builtinChr,
-	"ord":        builtinOrd,
-	"globals":    func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return t.frame.globals, nil },
-	"locals":     func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return frameLocals(t, t.frame), nil },
-	"exec":       func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return builtinExecEval(t, a, kw, "exec") },
-	"eval":       func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return builtinExecEval(t, a, kw, "eval") },
+	"callable": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return oneArg(t, "callable", a, kw, func(o Object) (Object, error) { return Bool(isCallable(o)), nil })
+	},
+	"abs": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return oneArg(t, "abs", a, kw, func(o Object) (Object, error) { return UnaryOp(t, o, o.Type().Abs, "abs()") })
+	},
+	"chr":     builtinChr,
+	"ord":     builtinOrd,
+	"globals": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return t.frame.globals, nil },
+	"locals": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return frameLocals(t, t.frame), nil
+	},
+	"exec": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return builtinExecEval(t, a, kw, "exec")
+	},
+	"eval": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+		return builtinExecEval(t, a, kw, "eval")
+	},
 	"compile":    builtinCompile,
 	"__import__": builtinImport,
 	"input":      builtinInput,

@@ -6,15 +6,15 @@ import (
 )
 
 var (
-	SetType       = newBuiltinType("set", ObjectType)
-	FrozenSetType = newBuiltinType("frozenset", ObjectType)
-	RangeType     = newBuiltinType("range", ObjectType)
-	SliceType     = newBuiltinType("slice", ObjectType)
-	BytesType     = newBuiltinType("bytes", ObjectType)
-	IteratorType  = newBuiltinType("iterator", ObjectType)
-	DictKeysType  = newBuiltinType("dict_keys", ObjectType)
+	SetType        = newBuiltinType("set", ObjectType)
+	FrozenSetType  = newBuiltinType("frozenset", ObjectType)
+	RangeType      = newBuiltinType("range", ObjectType)
+	SliceType      = newBuiltinType("slice", ObjectType)
+	BytesType      = newBuiltinType("bytes", ObjectType)
+	IteratorType   = newBuiltinType("iterator", ObjectType)
+	DictKeysType   = newBuiltinType("dict_keys", ObjectType)
 	DictValuesType = newBuiltinType("dict_values", ObjectType)
-	DictItemsType = newBuiltinType("dict_items", ObjectType)
+	DictItemsType  = newBuiltinType("dict_items", ObjectType)
 )
 
 // Set is a set or frozenset, implemented over a Dict whose values are

@@ -228,7 +228,7 @@ type MethodDescr struct {
 	Doc   string
 	Fn    func(t *Thread, self Object, args []Object, kwnames []string) (Object, error)
 	// Class methods of built-in types (dict.fromkeys) receive the class.
-	IsClass bool
+	IsClass  bool
 	IsStatic bool
 }
 

@@ -8,13 +8,13 @@ import (
 
 // Generator is a generator, coroutine or async generator object.
 type Generator struct {
-	frame   *Frame
-	fn      *Function
-	running atomic.Bool
-	started bool
-	exc     *BaseException // the generator's own handled exception
-	kind    int            // genPlain, genCoroutine, genAsync
-	Name    string
+	frame    *Frame
+	fn       *Function
+	running  atomic.Bool
+	started  bool
+	exc      *BaseException // the generator's own handled exception
+	kind     int            // genPlain, genCoroutine, genAsync
+	Name     string
 	Qualname string
 }
 

@@ -12,13 +12,13 @@ import (
 // StdStream is sys.stdout / sys.stderr / sys.stdin: a minimal text file
 // over an OS file (the io module is a later step).
 type StdStream struct {
-	mu       sync.Mutex
-	name     string
-	f        *os.File
-	w        *bufio.Writer
-	r        *bufio.Reader
-	lineBuf  bool // flush at every newline (a terminal, or -u)
-	closed   bool
+	mu      sync.Mutex
+	name    string
+	f       *os.File
+	w       *bufio.Writer
+	r       *bufio.Reader
+	lineBuf bool // flush at every newline (a terminal, or -u)
+	closed  bool
 }
 
 // StdStreamType is the type of freepy's stdio streams.
