@@ -301,3 +301,15 @@ func compileSrc(t testing.TB, src string) (*Code, error) {
 	t.Helper()
 	return Compile(parseSrc(t, src), "<test>", syntax.ModeExec, Flags{})
 }
+
+// runPython runs a script with the reference interpreter, feeding stdin.
+func runPython(t testing.TB, script, stdin string) string {
+	t.Helper()
+	cmd := exec.Command(refPython, "-c", script)
+	cmd.Stdin = strings.NewReader(stdin)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("python: %v\n%s", err, out)
+	}
+	return string(out)
+}
