@@ -240,6 +240,7 @@ func (c *compiler) enterScope(name string, typ scopeType, key any, firstLine int
 	c.u = u
 	c.nestLevel++
 	if typ == scopeModule {
+		u.qualname = name
 		u.loc = Position{Line: 1, EndLine: 1, Col: 0, EndCol: 0}
 	} else {
 		c.setQualname()

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strconv"
@@ -203,10 +204,42 @@ func writeConstKey(b *strings.Builder, v Const) bool {
 			b.WriteString(";")
 		}
 		b.WriteString("}")
+	case *Code:
+		// Identical code objects (from a finally body compiled twice)
+		// are shared, as CPython's code equality makes them.
+		writeCodeKey(b, v)
 	default:
 		return false
 	}
 	return true
+}
+
+func writeCodeKey(b *strings.Builder, c *Code) {
+	b.WriteString("K(")
+	b.WriteString(c.Name)
+	b.WriteString("|")
+	b.WriteString(c.QualName)
+	fmt.Fprintf(b, "|%d|%d|%d|%d|%d|", c.FirstLine, c.ArgCount, c.PosOnlyArgCount, c.KwOnlyArgCount, c.Flags)
+	for _, list := range [][]string{c.Varnames, c.Cellvars, c.Freevars, c.Names} {
+		for _, n := range list {
+			b.WriteString(strconv.Quote(n))
+		}
+		b.WriteString(";")
+	}
+	for _, in := range c.Instrs {
+		b.WriteString(strconv.FormatUint(uint64(in), 36))
+		b.WriteString(",")
+	}
+	for _, p := range c.Positions {
+		fmt.Fprintf(b, "%d.%d.%d.%d,", p.Line, p.EndLine, p.Col, p.EndCol)
+	}
+	for _, k := range c.Consts {
+		if !writeConstKey(b, k) {
+			fmt.Fprintf(b, "%p", &k)
+		}
+		b.WriteString(";")
+	}
+	b.WriteString(")")
 }
 
 // fromSyntaxConst converts a Constant node's value to a Const.
