@@ -785,6 +785,13 @@ func (p *parser) parameters(closer tokKind, lambda bool) *Arguments {
 				}
 				def = p.expression()
 			}
+			if !p.at(tComma) && !p.at(closer) {
+				if def != nil {
+					p.forgotComma(def)
+				} else if arg.Annotation != nil {
+					p.forgotComma(arg.Annotation)
+				}
+			}
 			if star {
 				a.Kwonlyargs = append(a.Kwonlyargs, arg)
 				a.KwDefaults = append(a.KwDefaults, def)

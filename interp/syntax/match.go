@@ -24,7 +24,7 @@ func (p *parser) tryMatchStmt() Stmt {
 	p.next()
 	if !p.at(tIndent) {
 		t := p.cur()
-		p.fail("IndentationError", t.line, t.col, t.endLine, t.endCol, "expected an indented block after 'match' statement on line %d", mt.line)
+		p.failNoLoc("IndentationError", t, "expected an indented block after 'match' statement on line %d", mt.line)
 	}
 	p.next()
 	var cases []*MatchCase

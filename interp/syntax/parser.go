@@ -83,6 +83,8 @@ type parser struct {
 	// bounds the recursion so that absurdly nested input cannot exhaust
 	// the goroutine stack.
 	depth int
+
+	noFullScan bool // the error is final, see finishError
 }
 
 const maxDepth = 3000
@@ -140,9 +142,6 @@ func (p *parser) tok(i int) *token {
 			p.tokErr = true
 			p.adjustErr(p.err)
 			panic(bailout{})
-		}
-		if t.kind == tNewline {
-			t.end, t.endCol = t.pos, t.col // CPython leaves '\n' out of NEWLINE
 		}
 		if p.lineOffset != 0 || p.colOffset != 0 {
 			if t.line == 1 {
@@ -318,12 +317,30 @@ func (p *parser) invalidSyntax() {
 	switch t.kind {
 	case tIndent:
 		// CPython's INDENT/DEDENT tokens have no column: the offset is
-		// where the tokenizer stood, after the indentation.
+		// where the tokenizer stood, after the indentation. These errors
+		// are final: CPython does not look for tokenizer errors further on.
+		p.noFullScan = true
 		p.fail("IndentationError", t.line, t.col-1, t.line, -2, "unexpected indent")
 	case tDedent:
+		p.noFullScan = true
 		p.fail("IndentationError", t.line, t.col-1, t.line, -2, "unexpected unindent")
+	case tEOF:
+		p.fail("SyntaxError", t.line, -1, t.line, -1, "invalid syntax")
 	}
 	p.failTok(t, "invalid syntax")
+}
+
+// probeExpr parses an expression speculatively and forgets it, as
+// CPython's error pass does when it tries its invalid_* rules: tokenizer
+// errors met on the way (an unclosed bracket) are reported, the position
+// of a generic syntax error does not move.
+func (p *parser) probeExpr() {
+	if !p.startsExpr() {
+		return
+	}
+	save, furthest := p.pos, p.furthest
+	p.try(func() { p.expression() })
+	p.pos, p.furthest = save, furthest
 }
 
 // try runs f speculatively: on a syntax error (not a tokenizer error) it
@@ -348,7 +365,7 @@ func (p *parser) try(f func()) (ok bool) {
 // tokenizes the rest of the source, and a tokenizer error found there
 // wins over a parser error.
 func (p *parser) finishError(e *Error) *Error {
-	if !p.tokErr {
+	if !p.tokErr && !p.noFullScan {
 		for {
 			t := p.s.next()
 			if p.s.err != nil {
@@ -358,7 +375,7 @@ func (p *parser) finishError(e *Error) *Error {
 					return se
 				}
 				if len(p.s.parens) > 0 && p.s.errEOF {
-					if par := p.s.parens[len(p.s.parens)-1]; p.toks[p.furthest].line > par.line {
+					if par := p.s.parens[len(p.s.parens)-1]; p.toks[len(p.toks)-1].line > par.line {
 						p.adjustErr(se)
 						return se
 					}
@@ -379,9 +396,16 @@ func (p *parser) finishError(e *Error) *Error {
 // their own (INDENT, DEDENT, end of input) are reported where the
 // tokenizer stood.
 func (p *parser) failAtLast(format string, args ...any) {
-	t := p.tok(p.furthest)
+	p.failNoLoc("SyntaxError", p.tok(p.furthest), format, args...)
+}
+
+// failNoLoc reports an error at token t the way CPython's RAISE_*_ERROR
+// without a location does: tokens that have no column of their own
+// (INDENT, DEDENT, end of input) are reported where the tokenizer stood,
+// which is their recorded column without the usual +1.
+func (p *parser) failNoLoc(kind string, t *token, format string, args ...any) {
 	if t.kind == tIndent || t.kind == tDedent || t.kind == tEOF {
-		p.fail("SyntaxError", t.line, t.col-1, t.line, -2, format, args...)
+		p.fail(kind, t.line, t.col-1, t.line, -2, format, args...)
 	}
-	p.failTok(t, format, args...)
+	p.fail(kind, t.line, t.col, t.endLine, t.endCol, format, args...)
 }

@@ -268,7 +268,8 @@ again:
 			return token{}
 		}
 		if s.needNewline {
-			return s.tok(tNewline, start)
+			t := s.tok(tNewline, start)
+			return t
 		}
 		if len(s.indents) > 1 {
 			s.indents = s.indents[:len(s.indents)-1]
@@ -283,10 +284,10 @@ again:
 			s.i++
 		}
 		c = s.at(s.i)
-		start = s.i
 		if s.i >= len(s.src) {
 			goto again
 		}
+		// A NEWLINE after a comment starts at the '#', as in CPython.
 	}
 
 	switch {
@@ -297,7 +298,9 @@ again:
 			s.atBOL = true
 			goto nextline
 		}
+		// CPython leaves the '\n' itself out of the NEWLINE token.
 		t := s.tok(tNewline, start)
+		t.end, t.endCol = s.i-1, s.i-1-s.lineStart
 		s.newline()
 		s.atBOL = true
 		return t

@@ -252,6 +252,7 @@ func (p *parser) exprStmt() Stmt {
 			p.setContext(tg, Store)
 		}
 		if !p.atStmtEnd() {
+			p.probeExpr()
 			p.invalidSyntax()
 		}
 		return &Assign{Position: p.posFrom(l, c), Targets: targets, Value: value}
@@ -281,6 +282,7 @@ func (p *parser) exprStmt() Stmt {
 	}
 	if !p.atStmtEnd() {
 		p.legacyCheck(first)
+		p.probeExpr()
 		p.invalidSyntax()
 	}
 	return &ExprStmt{p.posFrom(l, c), first}
@@ -303,6 +305,10 @@ func (p *parser) legacyCheck(first Expr) {
 }
 
 func (p *parser) annAssign(target Expr, l, c int) Stmt {
+	// CPython's target checks only apply once "target: expression" has
+	// been recognised.
+	p.expect(tColon)
+	ann := p.expression()
 	simple := 0
 	switch target.(type) {
 	case *Name:
@@ -317,8 +323,6 @@ func (p *parser) annAssign(target Expr, l, c int) Stmt {
 	default:
 		p.failNode(target, "illegal target for annotation")
 	}
-	p.expect(tColon)
-	ann := p.expression()
 	var v Expr
 	if p.accept(tEqual) {
 		if p.at(tYield) {
@@ -329,6 +333,7 @@ func (p *parser) annAssign(target Expr, l, c int) Stmt {
 	}
 	p.setContext(target, Store)
 	if !p.atStmtEnd() {
+		p.probeExpr()
 		p.invalidSyntax()
 	}
 	return &AnnAssign{Position: p.posFrom(l, c), Target: target, Annotation: ann, Value: v, Simple: simple}
@@ -702,7 +707,8 @@ func (p *parser) block(what string, line int) []Stmt {
 	if !p.at(tIndent) {
 		t := p.cur()
 		e := p.cur()
-		p.fail("IndentationError", t.line, t.col, e.endLine, e.endCol, "expected an indented block after %s on line %d", what, line)
+		_ = e
+		p.failNoLoc("IndentationError", t, "expected an indented block after %s on line %d", what, line)
 	}
 	p.next()
 	var body []Stmt
@@ -793,7 +799,7 @@ func (p *parser) classDef(decos []Expr, _ *token) Stmt {
 		bases, kws = p.callArgs()
 		p.expect(tRpar)
 	}
-	p.colon(true)
+	p.colon(false)
 	body := p.block("class definition", t.line)
 	if decos == nil {
 		decos = []Expr{}
@@ -900,7 +906,7 @@ func (p *parser) forStmt(async *token) Stmt {
 	target := p.forTarget()
 	p.expect(tIn)
 	iter := p.starExpressions()
-	p.colon(true)
+	p.colon(false)
 	body := p.block("'for' statement", t.line)
 	orelse := p.elseBlock()
 	end := lastEnd(body)
