@@ -486,36 +486,6 @@ func (c *compiler) jumpIf(e syntax.Expr, next label, cond bool) {
 	}
 }
 
-// truthy is the truth value of a constant.
-func truthy(v syntax.ConstValue) bool {
-	switch v := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return v
-	case int64:
-		return v != 0
-	case int:
-		return v != 0
-	case float64:
-		return v != 0
-	case complex128:
-		return v != 0
-	case string:
-		return v != ""
-	case syntax.Str:
-		return len(v) > 0
-	case syntax.Bytes:
-		return len(v) > 0
-	case syntax.EllipsisType:
-		return true
-	}
-	if b, ok := v.(interface{ Sign() int }); ok {
-		return b.Sign() != 0
-	}
-	return true
-}
-
 func (c *compiler) joinedStr(e *syntax.JoinedStr) {
 	u := c.u
 	n := len(e.Values)
