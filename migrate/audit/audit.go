@@ -26,7 +26,7 @@ func File(path string) Report {
 }
 
 func analyse(path string, b *binary) Report {
-	r := Report{Path: path, ImportCount: len(b.imports), ExportCount: len(b.exports)}
+	r := Report{Path: path, ImportCount: len(b.imports), ExportCount: len(b.exports), Warnings: []string{}}
 	r.Machine = b.machine.String()
 	if m, c := hostMachine(); b.machine != m || b.class != c {
 		r.WrongArch = true
@@ -57,11 +57,16 @@ func analyse(path string, b *binary) Report {
 
 	r.ABI = ParseABITag(path)
 	r.ABITag = r.ABI.Tag
+	r.Generators = detectGenerators(b)
+	if r.Generators == nil {
+		r.Generators = []Generator{}
+	}
 	r.Init, r.InitEvidence = initStyle(b)
+	if r.Init == "unknown" && r.Kind == "extension" {
+		r.Init, r.InitEvidence = delegatedInit(r.Generators, r.Init, r.InitEvidence)
+	}
 	r.FreeThreading, r.FreeThreadingNote = declaration(b, r.Init)
 	r.Mode, r.ModeReason = mode(r.ABI, r.FreeThreading)
-
-	r.Generators = detectGenerators(b)
 	classifyImports(&r, b)
 	r.Globals = globals(b)
 	score(&r)
@@ -102,6 +107,25 @@ func initStyle(b *binary) (style, evidence string) {
 		return "single-phase", "builds its module with PyModule_New"
 	}
 	return "unknown", "imports none of PyModuleDef_Init, PyModule_Create2, PyModule_New"
+}
+
+// delegatedInit: some frameworks create the module inside their own
+// runtime library, so the extension imports no creation function itself.
+// All of these create it single-phase (PyModule_Create).
+func delegatedInit(gens []Generator, style, evidence string) (string, string) {
+	for _, g := range gens {
+		switch g.Name {
+		case "Boost.Python":
+			return "single-phase", "Boost.Python's detail::init_module creates it with PyModule_Create2 inside libboost_python"
+		case "Shiboken":
+			return "single-phase", "Shiboken::Module::create creates it with PyModule_Create2 inside libshiboken"
+		case "cffi":
+			return "single-phase", "cffi's _cffi_backend creates it (PyModule_Create2) from the module's _cffi_init"
+		case "mypyc":
+			return "single-phase", "a mypyc shim: the shared __mypyc library creates it with PyModule_Create2"
+		}
+	}
+	return style, evidence + "; module creation happens outside this file"
 }
 
 // declaration: whether the module tells the interpreter it is safe

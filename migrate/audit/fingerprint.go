@@ -19,9 +19,13 @@ type Generator struct {
 // names or of string sections, and optionally a pattern whose first group
 // is the version.
 type generatorSpec struct {
-	name      string
-	symbols   []string // substrings of symbol names
-	strs      []string // substrings of string sections
+	name    string
+	symbols []string // substrings of symbol names
+	strs    []string // substrings of string sections
+	// exclude: occurrences of these strings do not count as a match of
+	// the needle they contain (a module that imports another module's
+	// Cython C API carries "__pyx_capi__" without being Cython-made).
+	exclude   []string
 	version   *regexp.Regexp
 	verFormat func(string) string
 	// upgrade is the first migration step for modules it generated.
@@ -33,6 +37,7 @@ var generatorSpecs = []generatorSpec{
 		name:    "Cython",
 		symbols: []string{"__pyx_", "__Pyx_"},
 		strs:    []string{"__pyx_", "__Pyx_", "cython_function_or_method", "_cython_"},
+		exclude: []string{"__pyx_capi__"},
 		// The shared-type module name embeds CYTHON_ABI, e.g. _cython_3_0_11.
 		version:   regexp.MustCompile(`_cython_([0-9]+_[0-9]+(?:_[0-9]+)?)`),
 		verFormat: func(s string) string { return strings.ReplaceAll(s, "_", ".") },
@@ -136,7 +141,7 @@ func detectGenerators(b *binary) []Generator {
 		}
 		if ev == "" {
 			for _, needle := range g.strs {
-				if containsAny(b.strings, needle) {
+				if containsAny(b.strings, needle, g.exclude) {
 					ev = "string " + strconvQuote(needle)
 					break
 				}
@@ -186,10 +191,18 @@ func findVersion(b *binary, re *regexp.Regexp, format func(string) string) strin
 	return format(order[0])
 }
 
-func containsAny(secs [][]byte, needle string) bool {
+// containsAny reports whether needle occurs in a section other than as part
+// of an excluded string.
+func containsAny(secs [][]byte, needle string, exclude []string) bool {
 	n := []byte(needle)
 	for _, s := range secs {
-		if bytes.Contains(s, n) {
+		c := bytes.Count(s, n)
+		for _, x := range exclude {
+			if strings.Contains(x, needle) {
+				c -= bytes.Count(s, []byte(x))
+			}
+		}
+		if c > 0 {
 			return true
 		}
 	}

@@ -139,22 +139,42 @@ func WriteSummary(w io.Writer, reports []Report, root string) {
 		}
 		return sorted[i].Path < sorted[j].Path
 	})
+	// The same module is often shipped in several packages (real and
+	// complex PETSc builds, ...): list each module name once.
+	copies := map[string]int{}
+	var top []Report
+	for _, r := range sorted {
+		if copies[r.Module]++; copies[r.Module] == 1 {
+			top = append(top, r)
+		}
+	}
 	p("### The ten extension modules that need the most work")
 	p("")
-	p("| # | package | module | generator | score | verdict | biggest inputs |")
-	p("|---:|---|---|---|---:|---|---|")
-	for i, r := range sorted[:min(10, len(sorted))] {
-		inputs := append([]ScoreItem(nil), r.ScoreInputs...)
-		sort.SliceStable(inputs, func(a, b int) bool { return inputs[a].Points > inputs[b].Points })
-		var parts []string
-		for _, s := range inputs[:min(4, len(inputs))] {
-			parts = append(parts, fmt.Sprintf("%d %s", s.Points, s.What))
-		}
+	p("Distinct module names, highest effort score first; \"copies\" counts the files with that module name.")
+	p("")
+	p("| # | package | module | copies | generator | score | verdict | biggest inputs |")
+	p("|---:|---|---|---:|---|---:|---|---|")
+	for i, r := range top[:min(10, len(top))] {
 		var gens []string
 		for _, g := range r.Generators {
 			gens = append(gens, g.Name)
 		}
-		p("| %d | %s | `%s` | %s | %d | %s | %s |", i+1, pkgOf(r.Path), r.Module, strings.Join(gens, ", "), r.Score, r.Verdict, strings.Join(parts, "; "))
+		p("| %d | %s | `%s` | %d | %s | %d | %s | %s |", i+1, pkgOf(r.Path), r.Module, copies[r.Module], strings.Join(gens, ", "), r.Score, r.Verdict, biggest(r.ScoreInputs))
+	}
+	p("")
+	p("### The ten hand-written extension modules that need the most work")
+	p("")
+	p("Modules with no generator fingerprint, where the changes are the maintainer's own.")
+	p("")
+	p("| # | package | module | score | verdict | biggest inputs |")
+	p("|---:|---|---|---:|---|---|")
+	n := 0
+	for _, r := range top {
+		if len(r.Generators) > 0 || n == 10 {
+			continue
+		}
+		n++
+		p("| %d | %s | `%s` | %d | %s | %s |", n, pkgOf(r.Path), r.Module, r.Score, r.Verdict, biggest(r.ScoreInputs))
 	}
 	p("")
 	if len(failed) > 0 {
@@ -165,6 +185,17 @@ func WriteSummary(w io.Writer, reports []Report, root string) {
 		}
 		p("")
 	}
+}
+
+// biggest names the four largest score inputs.
+func biggest(items []ScoreItem) string {
+	inputs := append([]ScoreItem(nil), items...)
+	sort.SliceStable(inputs, func(a, b int) bool { return inputs[a].Points > inputs[b].Points })
+	var parts []string
+	for _, s := range inputs[:min(4, len(inputs))] {
+		parts = append(parts, fmt.Sprintf("%d %s", s.Points, s.What))
+	}
+	return strings.Join(parts, "; ")
 }
 
 func count(rs []Report, f func(Report) bool) int {
