@@ -103,7 +103,7 @@ func (p *parser) expression() Expr {
 
 func (p *parser) failExpectedElse(e Expr) {
 	t := p.cur()
-	if t.kind == tNewline || t.kind == tRpar || t.kind == tRsqb || t.kind == tRbrace || t.kind == tComma || t.kind == tColon {
+	if t.kind == tNewline || t.kind == tRpar || t.kind == tRsqb || t.kind == tRbrace || t.kind == tComma {
 		s := e.Pos()
 		p.fail("SyntaxError", s.Lineno, s.ColOffset, t.line, t.col, "expected 'else' after 'if' expression")
 	}
@@ -320,6 +320,9 @@ func (p *parser) expectCloser(k tokKind, last Expr) {
 		return
 	}
 	if last != nil {
+		if p.at(tEqual) {
+			p.checkStrayEqual(last)
+		}
 		p.forgotComma(last)
 	}
 	p.invalidSyntax()
@@ -329,7 +332,7 @@ func (p *parser) expectCloser(k tokKind, last Expr) {
 // the current token starts an expression right after expression a inside
 // brackets.
 func (p *parser) forgotComma(a Expr) {
-	if !p.startsExpr() || p.at(tStar) {
+	if !p.startsExpr() || p.at(tStar) || p.pos == 0 || p.prev().level == 0 {
 		return
 	}
 	if n, ok := a.(*Name); ok && !p.isParen(a) && (n.Id == "match" || n.Id == "case" || n.Id == "_") {

@@ -83,7 +83,7 @@ func (s *scanner) errorAt(kind string, cur int, format string, args ...any) {
 
 func (s *scanner) tok(kind tokKind, start int) token {
 	return token{kind: kind, pos: start, end: s.i, line: s.line, col: start - s.lineStart,
-		endLine: s.line, endCol: s.i - s.lineStart}
+		endLine: s.line, endCol: s.i - s.lineStart, level: len(s.parens)}
 }
 
 // eofTok makes a token at the end of input. CPython places it on the
@@ -707,7 +707,7 @@ func (s *scanner) str(start int) token {
 		}
 	}
 	return token{kind: tString, pos: start, end: s.i, line: firstLine, col: start - firstLineStart,
-		endLine: s.line, endCol: s.i - s.lineStart}
+		endLine: s.line, endCol: s.i - s.lineStart, level: len(s.parens)}
 }
 
 var ops3 = map[string]tokKind{"**=": tPowEq, "...": tEllipsis, "//=": tDSlashEq, "<<=": tLshiftEq, ">>=": tRshiftEq}

@@ -305,10 +305,6 @@ func (p *parser) legacyCheck(first Expr) {
 }
 
 func (p *parser) annAssign(target Expr, l, c int) Stmt {
-	// CPython's target checks only apply once "target: expression" has
-	// been recognised.
-	p.expect(tColon)
-	ann := p.expression()
 	simple := 0
 	switch target.(type) {
 	case *Name:
@@ -316,13 +312,25 @@ func (p *parser) annAssign(target Expr, l, c int) Stmt {
 			simple = 1
 		}
 	case *Attribute, *Subscript:
-	case *Tuple:
-		p.failNode(target, "only single target (not tuple) can be annotated")
-	case *List:
-		p.failNode(target, "only single target (not list) can be annotated")
 	default:
-		p.failNode(target, "illegal target for annotation")
+		// Not a target CPython's grammar accepts: its error pass gives a
+		// specific message only if "target: expression" follows.
+		save, furthest := p.pos, p.furthest
+		if p.try(func() { p.next(); p.expression() }) {
+			switch target.(type) {
+			case *Tuple:
+				p.failNode(target, "only single target (not tuple) can be annotated")
+			case *List:
+				p.failNode(target, "only single target (not list) can be annotated")
+			default:
+				p.failNode(target, "illegal target for annotation")
+			}
+		}
+		p.pos, p.furthest = save, furthest
+		p.invalidSyntax()
 	}
+	p.expect(tColon)
+	ann := p.expression()
 	var v Expr
 	if p.accept(tEqual) {
 		if p.at(tYield) {
@@ -925,14 +933,27 @@ func (p *parser) forStmt(async *token) Stmt {
 func (p *parser) forTarget() Expr {
 	save := p.pos
 	var target Expr
+	failPos := -1
 	ok := p.try(func() {
 		target = p.targetList(Store)
 		if !p.at(tIn) {
+			failPos = p.pos
 			p.invalidSyntax()
 		}
 	})
 	if ok {
 		return target
+	}
+	if failPos >= 0 {
+		p.pos = failPos
+		if p.cur().level > 0 && target != nil {
+			// "[a for a i b]": CPython's error pass sees "a i".
+			last := target
+			if tu, ok := target.(*Tuple); ok && !p.isParen(target) && len(tu.Elts) > 0 {
+				last = tu.Elts[len(tu.Elts)-1]
+			}
+			p.forgotComma(last)
+		}
 	}
 	// Re-parse as an expression to find the offending part.
 	p.pos = save

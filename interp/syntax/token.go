@@ -126,6 +126,7 @@ var augOps = map[tokKind]Operator{
 // column of the start, endLine/endCol of the end.
 type token struct {
 	kind            tokKind
+	level           int // bracket nesting depth where the token starts
 	pos, end        int
 	line, col       int
 	endLine, endCol int
