@@ -784,7 +784,7 @@ func (p *parser) parameters(closer tokKind, lambda bool) *Arguments {
 			var def Expr
 			if p.accept(tEqual) {
 				if p.at(tComma) || p.at(closer) {
-					p.failTok(p.cur(), "expected default value expression")
+					p.failTok(p.prev(), "expected default value expression")
 				}
 				def = p.expression()
 			}

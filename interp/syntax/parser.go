@@ -320,11 +320,6 @@ func (p *parser) invalidSyntax() {
 		// where the tokenizer stood, after the indentation. These errors
 		// are final: CPython does not look for tokenizer errors further on.
 		p.noFullScan = true
-		// CPython's error pass still reads the rest of the line, so a
-		// tokenizer error there wins.
-		for i := p.furthest; p.toks[i].kind != tNewline && p.toks[i].kind != tEOF; i++ {
-			p.tok(i + 1)
-		}
 		p.fail("IndentationError", t.line, t.col-1, t.line, -2, "unexpected indent")
 	case tDedent:
 		p.noFullScan = true

@@ -163,7 +163,12 @@ nextline:
 				altcol++
 			} else if c == '\f' {
 				col, altcol = 0, 0
-			} else if c == '\\' && s.at(s.i+1) == '\n' {
+			} else if c == '\\' && s.at(s.i+1) != '\n' {
+				s.errorAt("SyntaxError", s.i+2, "unexpected character after line continuation character")
+				s.err.EndCol = 0
+				s.errSoft = true // CPython's E_LINECONT: not raised by its tokenizer
+				return token{}
+			} else if c == '\\' {
 				// A backslash in the indentation: the first one found
 				// fixes the indentation of what follows.
 				if contCol < 0 {
@@ -321,6 +326,7 @@ again:
 		if s.at(s.i+1) != '\n' {
 			s.errorAt("SyntaxError", s.i+2, "unexpected character after line continuation character")
 			s.err.EndCol = 0
+			s.errSoft = true // CPython's E_LINECONT: not raised by its tokenizer
 			return token{}
 		}
 		if s.i+2 >= len(s.src) {

@@ -363,11 +363,11 @@ func (p *parser) checkAssignTarget(e Expr, rhs int, first bool) {
 	if first && p.isBitwiseOr(e) && !p.startsWithDisplay(e) {
 		// CPython's invalid_named_expression: "a = b" where a cannot be
 		// assigned and b is a plain operand.
-		save := p.pos
+		save, furthest := p.pos, p.furthest
 		p.pos = rhs
 		ok := p.try(func() { p.bitwiseOr() })
 		ok = ok && !p.at(tEqual) && !p.at(tWalrus)
-		p.pos = save
+		p.pos, p.furthest = save, furthest
 		if ok {
 			p.failNode(e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
 		}
@@ -837,12 +837,12 @@ func (p *parser) checkStrayEqual(e Expr) {
 	if !p.isBitwiseOr(e) {
 		return
 	}
-	save := p.pos
+	save, furthest := p.pos, p.furthest
 	p.next()
 	var rhs Expr
 	ok := p.try(func() { rhs = p.bitwiseOr() })
 	ok = ok && !p.at(tEqual) && !p.at(tWalrus)
-	p.pos = save
+	p.pos, p.furthest = save, furthest
 	if !ok {
 		return
 	}
