@@ -10,6 +10,11 @@ import (
 // *Module (ModeExec), *Expression (ModeEval) or *Interactive (ModeSingle).
 // Errors are *Error values. Parse never panics.
 func Parse(filename string, src []byte, mode Mode) (Mod, error) {
+	src, derr := decodeSource(src, filename)
+	if derr != nil {
+		derr.Filename = filename
+		return nil, derr
+	}
 	src = normalize(src, mode == ModeExec)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, &Error{Kind: "SyntaxError", Msg: "source code cannot contain null bytes", Filename: filename}
@@ -33,11 +38,10 @@ func Parse(filename string, src []byte, mode Mode) (Mod, error) {
 	return mod, nil
 }
 
-// normalize turns "\r\n" and "\r" into "\n", drops a UTF-8 BOM and, for
+// normalize turns "\r\n" and "\r" into "\n" and, for
 // file input, makes sure the source ends with a newline, as CPython's
 // tokenizer does.
 func normalize(src []byte, exec bool) []byte {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(src, '\r') >= 0 {
 		out := make([]byte, 0, len(src)+1)
 		for i := 0; i < len(src); i++ {
