@@ -332,7 +332,7 @@ func (p *parser) expectCloser(k tokKind, last Expr) {
 // the current token starts an expression right after expression a inside
 // brackets.
 func (p *parser) forgotComma(a Expr) {
-	if !p.startsExpr() || p.at(tStar) || p.pos == 0 || p.prev().level == 0 {
+	if !p.probing() || !p.startsExpr() || p.at(tStar) || p.pos == 0 || p.prev().level == 0 {
 		return
 	}
 	if n, ok := a.(*Name); ok && !p.isParen(a) && (n.Id == "match" || n.Id == "case" || n.Id == "_") {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"testing"
 )
 
@@ -20,6 +21,18 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for _, mode := range []Mode{ModeExec, ModeEval, ModeSingle} {
+				Parse("<fuzz>", src, mode)
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(3 * time.Second):
+			t.Fatalf("too slow: %q", src)
+		}
 		for _, mode := range []Mode{ModeExec, ModeEval, ModeSingle} {
 			mod, err := Parse("<fuzz>", src, mode)
 			if err != nil {

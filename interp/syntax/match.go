@@ -31,6 +31,9 @@ func (p *parser) tryMatchStmt() Stmt {
 	for !p.at(tDedent) && !p.at(tEOF) {
 		cases = append(cases, p.caseBlock())
 	}
+	if len(cases) == 0 {
+		p.invalidSyntax()
+	}
 	p.accept(tDedent)
 	end := lastEnd(cases[len(cases)-1].Body)
 	return &Match{Position: span(tokPos(mt), end), Subject: subject, Cases: cases}

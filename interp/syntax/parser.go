@@ -89,6 +89,8 @@ type parser struct {
 	depth int
 
 	noFullScan bool // the error is final, see finishError
+
+	speculating int // nesting of try
 }
 
 const maxDepth = 3000
@@ -339,7 +341,7 @@ func (p *parser) invalidSyntax() {
 // errors met on the way (an unclosed bracket) are reported, the position
 // of a generic syntax error does not move.
 func (p *parser) probeExpr() {
-	if !p.startsExpr() {
+	if !p.startsExpr() || !p.probing() {
 		return
 	}
 	save, furthest := p.pos, p.furthest
@@ -350,8 +352,10 @@ func (p *parser) probeExpr() {
 // try runs f speculatively: on a syntax error (not a tokenizer error) it
 // restores the position and returns false.
 func (p *parser) try(f func()) (ok bool) {
-	save, depth := p.pos, p.depth
+	save, depth, spec := p.pos, p.depth, p.speculating
+	p.speculating++
 	defer func() {
+		p.speculating = spec
 		if r := recover(); r != nil {
 			if _, isB := r.(bailout); !isB || p.tokErr {
 				panic(r)
@@ -364,6 +368,11 @@ func (p *parser) try(f func()) (ok bool) {
 	f()
 	return true
 }
+
+// probing reports whether error-message probes may run: only outside
+// speculative parses, which keeps failing input from costing more than
+// a few extra passes (CPython bounds this with memoisation instead).
+func (p *parser) probing() bool { return p.speculating == 0 }
 
 // finishError is called once with the parser's error: like CPython, it
 // tokenizes the rest of the source, and a tokenizer error found there

@@ -291,7 +291,7 @@ func (p *parser) exprStmt() Stmt {
 // legacyCheck reports Python 2 style print and exec statements.
 func (p *parser) legacyCheck(first Expr) {
 	n, ok := first.(*Name)
-	if !ok || p.isParen(first) || (n.Id != "print" && n.Id != "exec") {
+	if !ok || !p.probing() || p.isParen(first) || (n.Id != "print" && n.Id != "exec") {
 		return
 	}
 	save := p.pos
@@ -726,6 +726,9 @@ func (p *parser) block(what string, line int) []Stmt {
 		}
 		body = append(body, p.statement()...)
 	}
+	if len(body) == 0 {
+		p.invalidSyntax()
+	}
 	p.accept(tDedent)
 	return body
 }
@@ -834,7 +837,7 @@ func (p *parser) condition() Expr {
 // checkStrayEqual gives CPython's messages for an '=' after an expression
 // where no assignment is possible.
 func (p *parser) checkStrayEqual(e Expr) {
-	if !p.isBitwiseOr(e) {
+	if !p.probing() || !p.isBitwiseOr(e) {
 		return
 	}
 	save, furthest := p.pos, p.furthest
@@ -943,6 +946,11 @@ func (p *parser) forTarget() Expr {
 	})
 	if ok {
 		return target
+	}
+	if !p.probing() {
+		// Inside a speculative parse: fail without the re-parses that
+		// only serve the error message.
+		p.invalidSyntax()
 	}
 	if failPos >= 0 {
 		p.pos = failPos
