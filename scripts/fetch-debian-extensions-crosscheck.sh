@@ -27,10 +27,14 @@ for r in json.load(open(sys.argv[1])):
 ' "$json" 2>"$work/paths" | sort >"$work/audit"
 
 # binutils' side, for the same files.
-while IFS= read -r f; do
-	nm -D --undefined-only "$f" 2>/dev/null | awk '{ print $NF }' | sed 's/@.*//' |
-		sort -u | comm -12 - "$work/table" | sed "s|^|$f\t|"
-done <"$work/paths" | sort >"$work/nm"
+# -A prefixes every line with "file:"; many files per nm run keeps it fast.
+tr '\n' '\0' <"$work/paths" | xargs -0 -n 200 nm -D --undefined-only -A 2>/dev/null |
+	awk -v table="$work/table" '
+		BEGIN { while ((getline n <table) > 0) want[n] = 1 }
+		{
+			f = $1; sub(/:$/, "", f); s = $NF; sub(/@.*/, "", s)
+			if (s in want) print f "\t" s
+		}' | sort -u >"$work/nm"
 
 files=$(wc -l <"$work/paths")
 echo "files compared: $files"

@@ -151,10 +151,25 @@ func declaration(b *binary, init string) (state, note string) {
 var modGilSlot = []byte{4, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
+// hasModGilSlot looks for the slot image preceded by another slot record
+// whose id is Py_mod_create, Py_mod_exec or Py_mod_multiple_interpreters
+// (1-3), 8-byte aligned; the bare 32-byte pattern alone turns up in
+// unrelated tables.
 func hasModGilSlot(b *binary) bool {
 	for _, s := range b.strings {
-		if bytes.Contains(s, modGilSlot) {
-			return true
+		for off := 0; ; {
+			i := bytes.Index(s[off:], modGilSlot)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			if at >= 16 && at%8 == 0 {
+				prev := s[at-16 : at-8]
+				if prev[0] >= 1 && prev[0] <= 3 && bytes.Equal(prev[1:8], make([]byte, 7)) {
+					return true
+				}
+			}
+			off = at + 1
 		}
 	}
 	return false
