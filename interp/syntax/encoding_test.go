@@ -29,3 +29,27 @@ func TestSourceEncoding(t *testing.T) {
 		t.Errorf("late cookie: %v", err)
 	}
 }
+
+func TestUnicodeNames(t *testing.T) {
+	for name, want := range map[string]rune{
+		"EM DASH": 0x2014, "em dash": 0x2014, "LATIN SMALL LETTER A": 'a',
+		"GREEK SMALL LETTER ALPHA WITH TONOS": 0x3AC, "CJK UNIFIED IDEOGRAPH-4E00": 0x4E00,
+		"HANGUL SYLLABLE GA": 0xAC00, "HANGUL SYLLABLE HIH": 0xD7A3, "LINE FEED": '\n',
+		"BYTE ORDER MARK": 0xFEFF, "GRINNING FACE": 0x1F600,
+	} {
+		if r, ok := LookupUnicodeName(name); !ok || r != want {
+			t.Errorf("%s: %U %v", name, r, ok)
+		}
+	}
+	for _, bad := range []string{"NOT A NAME", "CJK UNIFIED IDEOGRAPH-0041", "HANGUL SYLLABLE"} {
+		if _, ok := LookupUnicodeName(bad); ok {
+			t.Errorf("%s resolved", bad)
+		}
+	}
+	if n, ok := UnicodeName(0xE9); !ok || n != "LATIN SMALL LETTER E WITH ACUTE" {
+		t.Errorf("UnicodeName(é) = %q", n)
+	}
+	if n, _ := UnicodeName(0x9FFF); n != "CJK UNIFIED IDEOGRAPH-9FFF" {
+		t.Errorf("UnicodeName(U+9FFF) = %q", n)
+	}
+}

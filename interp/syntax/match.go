@@ -35,7 +35,7 @@ func (p *parser) tryMatchStmt() Stmt {
 		p.invalidSyntax()
 	}
 	p.accept(tDedent)
-	end := lastEnd(cases[len(cases)-1].Body)
+	end := p.blockEnd()
 	return &Match{Position: span(tokPos(mt), end), Subject: subject, Cases: cases}
 }
 

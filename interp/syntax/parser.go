@@ -422,3 +422,18 @@ func (p *parser) failNoLoc(kind string, t *token, format string, args ...any) {
 	}
 	p.fail(kind, t.line, t.col, t.endLine, t.endCol, format, args...)
 }
+
+// blockEnd is the end position of a compound statement that has just
+// been parsed: the end of its last token other than NEWLINE, INDENT and
+// DEDENT (so a trailing ';' counts, as in CPython).
+func (p *parser) blockEnd() Position {
+	for i := p.pos - 1; i >= 0; i-- {
+		t := &p.toks[i]
+		switch t.kind {
+		case tNewline, tIndent, tDedent:
+			continue
+		}
+		return Position{EndLineno: t.endLine, EndColOffset: t.endCol}
+	}
+	return Position{}
+}

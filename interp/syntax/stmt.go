@@ -733,13 +733,6 @@ func (p *parser) block(what string, line int) []Stmt {
 	return body
 }
 
-func lastEnd(body []Stmt) Position {
-	if len(body) == 0 {
-		return Position{}
-	}
-	return body[len(body)-1].Pos()
-}
-
 func (p *parser) decorated() Stmt {
 	var decos []Expr
 	for p.accept(tAt) {
@@ -786,7 +779,7 @@ func (p *parser) funcDef(decos []Expr, async *token) Stmt {
 	if decos == nil {
 		decos = []Expr{}
 	}
-	pos := span(tokPos(start), lastEnd(body))
+	pos := span(tokPos(start), p.blockEnd())
 	if async != nil {
 		return &AsyncFunctionDef{Position: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns}
 	}
@@ -821,7 +814,7 @@ func (p *parser) classDef(decos []Expr, _ *token) Stmt {
 	if kws == nil {
 		kws = []*Keyword{}
 	}
-	return &ClassDef{Position: span(tokPos(t), lastEnd(body)), Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos}
+	return &ClassDef{Position: span(tokPos(t), p.blockEnd()), Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos}
 }
 
 // condition parses the named_expression of if/elif/while, with CPython's
@@ -878,9 +871,9 @@ func (p *parser) ifRest(t *token, what string) Stmt {
 		p.colon(true)
 		s.Orelse = p.block("'else' statement", et.line)
 	}
-	end := lastEnd(body)
+	end := p.blockEnd()
 	if len(s.Orelse) > 0 {
-		end = lastEnd(s.Orelse)
+		end = p.blockEnd()
 	}
 	s.Position = span(tokPos(t), end)
 	return s
@@ -901,9 +894,9 @@ func (p *parser) whileStmt() Stmt {
 	p.colon(false)
 	body := p.block("'while' statement", t.line)
 	orelse := p.elseBlock()
-	end := lastEnd(body)
+	end := p.blockEnd()
 	if len(orelse) > 0 {
-		end = lastEnd(orelse)
+		end = p.blockEnd()
 	}
 	return &While{Position: span(tokPos(t), end), Test: test, Body: body, Orelse: orelse}
 }
@@ -920,9 +913,9 @@ func (p *parser) forStmt(async *token) Stmt {
 	p.colon(false)
 	body := p.block("'for' statement", t.line)
 	orelse := p.elseBlock()
-	end := lastEnd(body)
+	end := p.blockEnd()
 	if len(orelse) > 0 {
-		end = lastEnd(orelse)
+		end = p.blockEnd()
 	}
 	pos := span(tokPos(start), end)
 	if async != nil {
@@ -1021,7 +1014,7 @@ func (p *parser) withStmt(async *token) Stmt {
 	}
 	p.colon(false)
 	body := p.block("'with' statement", t.line)
-	pos := span(tokPos(start), lastEnd(body))
+	pos := span(tokPos(start), p.blockEnd())
 	if async != nil {
 		return &AsyncWith{Position: pos, Items: items, Body: body}
 	}
@@ -1096,7 +1089,7 @@ func (p *parser) tryStmt() Stmt {
 		}
 		p.colon(false)
 		h.Body = p.block(what, et.line)
-		h.Position = span(tokPos(et), lastEnd(h.Body))
+		h.Position = span(tokPos(et), p.blockEnd())
 		s.Handlers = append(s.Handlers, h)
 	}
 	if len(s.Handlers) > 0 {
@@ -1110,10 +1103,10 @@ func (p *parser) tryStmt() Stmt {
 	if len(s.Handlers) == 0 && len(s.Finalbody) == 0 {
 		p.failAtLast("expected 'except' or 'finally' block")
 	}
-	end := lastEnd(s.Body)
+	end := p.blockEnd()
 	for _, part := range [][]Stmt{handlersBodyEnd(s.Handlers), s.Orelse, s.Finalbody} {
 		if len(part) > 0 {
-			end = lastEnd(part)
+			end = p.blockEnd()
 		}
 	}
 	s.Position = span(tokPos(t), end)

@@ -1,16 +1,18 @@
 package syntax
 
-// Code generated from a list of common names with CPython's unicodedata;
-// DO NOT EDIT by hand, regenerate instead (see lookupUnicodeName).
-
 import (
+	"bytes"
+	"compress/zlib"
+	_ "embed"
+	"io"
 	"strconv"
 	"strings"
+	"sync"
 )
 
-// unicodeNames is a compact table of commonly used character names for
-// \N{...} escapes. Names outside it are reported as unknown; the full
-// Unicode name database is not bundled.
+// unicodeNames holds common names as CPython's unicodedata.lookup
+// resolves them, including aliases (NULL, LINE FEED, BYTE ORDER MARK...)
+// that the main table (character names only) lacks.
 var unicodeNames = map[string]rune{
 	"NULL":                        0x0000,
 	"SPACE":                       0x0020,
@@ -264,19 +266,94 @@ var unicodeNames = map[string]rune{
 	"LATIN CAPITAL LETTER Z":                0x005A,
 }
 
-// lookupUnicodeName resolves a \N{name} escape: the names of the table
-// (case-insensitively, as CPython), and the algorithmic names
-// "CJK UNIFIED IDEOGRAPH-XXXX".
-func lookupUnicodeName(name string) (rune, bool) {
-	up := strings.ToUpper(name)
-	if r, ok := unicodeNames[up]; ok {
-		return r, true
+// unicodeNamesZ is the Unicode character name table (see
+// gen_unicodenames.py): zlib-compressed "hex;NAME" lines.
+//
+//go:embed unicodenames.z
+var unicodeNamesZ []byte
+
+var (
+	namesOnce  sync.Once
+	nameToRune map[string]rune
+	runeToName map[rune]string
+)
+
+// Hangul syllable names are composed from these jamo short names.
+var (
+	jamoL = strings.Split("G GG N D DD R M B BB S SS  J JJ C K T P H", " ")
+	jamoV = strings.Split("A AE YA YAE EO E YEO YE O WA WAE OE YO U WEO WE WI YU EU YI I", " ")
+	jamoT = strings.Split(" G GG GS N NJ NH D L LG LM LB LS LT LP LH M B BS S SS NG J C K T P H", " ")
+)
+
+func loadNames() {
+	r, err := zlib.NewReader(bytes.NewReader(unicodeNamesZ))
+	if err != nil {
+		return
 	}
-	if h, ok := strings.CutPrefix(up, "CJK UNIFIED IDEOGRAPH-"); ok && (len(h) == 4 || len(h) == 5) {
-		v, err := strconv.ParseUint(h, 16, 32)
-		if err == nil && (v >= 0x4E00 && v <= 0x9FFF || v >= 0x3400 && v <= 0x4DBF || v >= 0x20000 && v <= 0x2A6DF) {
-			return rune(v), true
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return
+	}
+	nameToRune = make(map[string]rune, 45000)
+	runeToName = make(map[rune]string, 45000)
+	for _, line := range strings.Split(string(data), "\n") {
+		hex, name, ok := strings.Cut(line, ";")
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseUint(hex, 16, 32)
+		if err != nil {
+			continue
+		}
+		nameToRune[name] = rune(v)
+		runeToName[rune(v)] = name
+	}
+	for s := rune(0); s < 11172; s++ {
+		name := "HANGUL SYLLABLE " + jamoL[s/(21*28)] + jamoV[s%(21*28)/28] + jamoT[s%28]
+		nameToRune[name] = 0xAC00 + s
+		runeToName[0xAC00+s] = name
+	}
+}
+
+// LookupUnicodeName resolves a character name as CPython's
+// unicodedata.lookup and "\N{...}" escapes do (case-insensitively, with
+// the common aliases). The name database is loaded on first use.
+func LookupUnicodeName(name string) (rune, bool) {
+	up := strings.ToUpper(name)
+	for _, a := range algorithmicNames {
+		if h, ok := strings.CutPrefix(up, a.prefix); ok {
+			v, err := strconv.ParseUint(h, 16, 32)
+			if err != nil || len(h) < 4 || len(h) > 5 {
+				return 0, false
+			}
+			for _, r := range a.ranges {
+				if rune(v) >= r[0] && rune(v) <= r[1] {
+					return rune(v), true
+				}
+			}
+			return 0, false
 		}
 	}
-	return 0, false
+	namesOnce.Do(loadNames)
+	if r, ok := nameToRune[up]; ok {
+		return r, true
+	}
+	r, ok := unicodeNames[up]
+	return r, ok
 }
+
+// UnicodeName returns a character's name, as CPython's unicodedata.name.
+func UnicodeName(r rune) (string, bool) {
+	for _, a := range algorithmicNames {
+		for _, rg := range a.ranges {
+			if r >= rg[0] && r <= rg[1] {
+				return a.prefix + strings.ToUpper(strconv.FormatInt(int64(r), 16)), true
+			}
+		}
+	}
+	namesOnce.Do(loadNames)
+	n, ok := runeToName[r]
+	return n, ok
+}
+
+func lookupUnicodeName(name string) (rune, bool) { return LookupUnicodeName(name) }
