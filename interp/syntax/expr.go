@@ -339,6 +339,11 @@ func (p *parser) forgotComma(a Expr) {
 		return
 	}
 	if _, ok := a.(*Name); ok && p.at(tString) {
+		// CPython's legacy-statement rule parses what follows a name
+		// (print "x"), which decodes the strings there.
+		save, furthest := p.pos, p.furthest
+		p.try(func() { p.starExpressions() })
+		p.pos, p.furthest = save, furthest
 		return
 	}
 	save, furthest := p.pos, p.furthest

@@ -73,7 +73,8 @@ type parser struct {
 	pos      int
 	furthest int
 	err      *Error
-	tokErr   bool              // err came from the tokenizer: never backtracked over
+	tokErr   bool              // err came from the tokenizer
+	fatal    bool              // err is final: never backtracked over
 	paren    map[Expr]Position // parenthesised expressions: the span with parens
 
 	// f-string expression sub-parsers shift the positions of the tokens on
@@ -101,7 +102,8 @@ func (p *parser) enter() {
 	if p.depth > maxDepth {
 		t := p.cur()
 		p.err = &Error{Kind: "MemoryError", Msg: "Parser stack overflowed - Python source too complex to parse", Line: t.line, Col: t.col + 1}
-		p.tokErr = true // not something to backtrack over
+		p.fatal = true // not something to backtrack over
+		p.noFullScan = true
 		panic(bailout{})
 	}
 }
@@ -145,7 +147,7 @@ func (p *parser) tok(i int) *token {
 		t := p.s.next()
 		if p.s.err != nil {
 			p.err = p.s.err
-			p.tokErr = true
+			p.tokErr, p.fatal = true, true
 			p.adjustErr(p.err)
 			panic(bailout{})
 		}
@@ -357,7 +359,7 @@ func (p *parser) try(f func()) (ok bool) {
 	defer func() {
 		p.speculating = spec
 		if r := recover(); r != nil {
-			if _, isB := r.(bailout); !isB || p.tokErr {
+			if _, isB := r.(bailout); !isB || p.fatal {
 				panic(r)
 			}
 			p.pos, p.depth = save, depth

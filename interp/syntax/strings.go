@@ -168,6 +168,9 @@ func (p *parser) strings() Expr {
 // ---- escape decoding ----
 
 func (p *parser) failStr(format string, args ...any) {
+	// CPython decodes strings in its parser's actions and raises at
+	// once: these errors are final even inside a speculative parse.
+	p.fatal = true
 	t := p.strErrTok
 	p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, format, args...)
 }
@@ -643,7 +646,7 @@ func (p *parser) fstringCompile(t *token, body string, bodyOff, brace, exprStart
 			err.Msg = "f-string: " + err.Msg
 		}
 		p.err = err
-		p.tokErr = true
+		p.fatal = true
 		panic(bailout{})
 	}
 	return e
