@@ -53,3 +53,11 @@ func TestUnicodeNames(t *testing.T) {
 		t.Errorf("UnicodeName(U+9FFF) = %q", n)
 	}
 }
+
+// TestNFKC compares identifier normalisation with CPython's.
+func TestNFKC(t *testing.T) {
+	srcs := []string{"µ = 1", "ｗｉｄｔｈ = 2", "ﬁle = 3", "e\u0301 = 4", "ℌ = 5", "Å = 6", "x.ｙ = 7",
+		"def ｆ(ａ, *, ｂ=1): pass", "import ｏｓ as ｐ", "f(ｋ=1)", "match x:\n case Ｃ(ａ=ｂ): pass",
+		"가 = 1", "\u1100\u1161\u11a8 = 1", "ǅ = 1", "Ω = 1"}
+	compareWithCPython(t, srcs, "exec", true)
+}

@@ -71,7 +71,7 @@ func (p *parser) namedExpression() Expr {
 		p.next()
 		p.next()
 		v := p.expression()
-		target := &Name{Position: tokPos(t), Id: p.text(t), Ctx: Store}
+		target := &Name{Position: tokPos(t), Id: p.ident(t), Ctx: Store}
 		return &NamedExpr{Position: p.posFrom(t.line, t.col), Target: target, Value: v}
 	}
 	e := p.expression()
@@ -408,7 +408,7 @@ func (p *parser) atom() Expr {
 	switch t.kind {
 	case tName:
 		p.next()
-		return &Name{Position: tokPos(t), Id: p.text(t), Ctx: Load}
+		return &Name{Position: tokPos(t), Id: p.ident(t), Ctx: Load}
 	case tNumber:
 		p.next()
 		return &Constant{Position: tokPos(t), Value: p.number(t)}
@@ -673,7 +673,7 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			p.next()
 			p.next()
 			v := p.expression()
-			kws = append(kws, &Keyword{Position: p.posFrom(t.line, t.col), Arg: p.text(t), Value: v})
+			kws = append(kws, &Keyword{Position: p.posFrom(t.line, t.col), Arg: p.ident(t), Value: v})
 			sawKw = true
 		default:
 			e := p.namedExpression()
@@ -828,7 +828,7 @@ func (p *parser) param(lambda, starAnn bool) *Arg {
 		p.invalidSyntax()
 	}
 	p.next()
-	a := &Arg{Arg: p.text(t)}
+	a := &Arg{Arg: p.ident(t)}
 	if !lambda && p.accept(tColon) {
 		if starAnn && p.at(tStar) {
 			a.Annotation = p.starExpression()

@@ -100,7 +100,7 @@ func (p *parser) maybeStarPattern() Pattern {
 			p.invalidSyntax()
 		}
 		p.next()
-		name := p.text(n)
+		name := p.ident(n)
 		if name == "_" {
 			name = ""
 		}
@@ -127,7 +127,7 @@ func (p *parser) pattern() Pattern {
 	if k := p.peek(); k == tDot || k == tLpar || k == tEqual {
 		p.invalidSyntax()
 	}
-	return &MatchAs{Position: p.posFrom(t.line, t.col), Pattern: or, Name: p.text(n)}
+	return &MatchAs{Position: p.posFrom(t.line, t.col), Pattern: or, Name: p.ident(n)}
 }
 
 func (p *parser) orPattern() Pattern {
@@ -167,7 +167,7 @@ func (p *parser) closedPattern() Pattern {
 		p.next()
 		return &MatchSingleton{Position: tokPos(t), Value: false}
 	case tName:
-		var e Expr = &Name{Position: tokPos(t), Id: p.text(t), Ctx: Load}
+		var e Expr = &Name{Position: tokPos(t), Id: p.ident(t), Ctx: Load}
 		p.next()
 		dotted := false
 		for p.at(tDot) {
@@ -191,7 +191,7 @@ func (p *parser) closedPattern() Pattern {
 		if p.text(t) == "_" {
 			return &MatchAs{Position: tokPos(t)}
 		}
-		return &MatchAs{Position: tokPos(t), Name: p.text(t)}
+		return &MatchAs{Position: tokPos(t), Name: p.ident(t)}
 	case tLpar:
 		p.next()
 		if p.accept(tRpar) {
@@ -297,7 +297,7 @@ func (p *parser) mappingPattern() Pattern {
 				p.invalidSyntax()
 			}
 			p.next()
-			m.Rest = p.text(n)
+			m.Rest = p.ident(n)
 			p.accept(tComma)
 			if !p.at(tRbrace) {
 				p.invalidSyntax()
@@ -337,7 +337,7 @@ func (p *parser) mappingKey() Expr {
 		p.next()
 		return &Constant{Position: tokPos(t), Value: false}
 	case tName:
-		var e Expr = &Name{Position: tokPos(t), Id: p.text(t), Ctx: Load}
+		var e Expr = &Name{Position: tokPos(t), Id: p.ident(t), Ctx: Load}
 		p.next()
 		if !p.at(tDot) {
 			p.invalidSyntax()
@@ -360,7 +360,7 @@ func (p *parser) classPattern(cls Expr) Pattern {
 		if t.kind == tName && p.peekN(1) == tEqual {
 			p.next()
 			p.next()
-			m.KwdAttrs = append(m.KwdAttrs, p.text(t))
+			m.KwdAttrs = append(m.KwdAttrs, p.ident(t))
 			m.KwdPatterns = append(m.KwdPatterns, p.pattern())
 		} else {
 			pat := p.pattern()

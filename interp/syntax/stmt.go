@@ -209,7 +209,7 @@ func (p *parser) name() string {
 		p.invalidSyntax()
 	}
 	p.next()
-	return p.text(t)
+	return p.ident(t)
 }
 
 // exprStmt parses an expression statement, an assignment, an augmented
@@ -221,9 +221,6 @@ func (p *parser) exprStmt() Stmt {
 	if t.kind == tYield {
 		first = p.yieldExpr()
 	} else {
-		if t.kind == tName && !p.isSoftKeywordTok(t) && p.text(t) != "print" && p.text(t) != "exec" {
-			// fall through: legacy print/exec checked below
-		}
 		first = p.starExpressions()
 	}
 	switch k := p.peek(); k {
