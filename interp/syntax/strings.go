@@ -596,6 +596,9 @@ found:
 func (p *parser) fstringCompile(t *token, body string, bodyOff, brace, exprStart, exprEnd int) Expr {
 	expr := body[exprStart:exprEnd]
 	if strings.TrimLeft(expr, " \t\n\r\f\v") == "" {
+		if c := body[exprEnd]; c == '!' || c == ':' || c == '=' {
+			p.failStr("f-string: expression required before '%c'", c)
+		}
 		p.failStr("f-string: empty expression not allowed")
 	}
 	// Locate the '{' relative to the token text.
@@ -642,8 +645,11 @@ func (p *parser) fstringCompile(t *token, body string, bodyOff, brace, exprStart
 		}
 	})
 	if err != nil {
-		if sub.tokErr && !strings.HasPrefix(err.Msg, "f-string: ") {
-			err.Msg = "f-string: " + err.Msg
+		if sub.tokErr {
+			// CPython reports tokenizer errors of the expression without
+			// the "f-string: " prefix, at their place in "(expression)".
+			err.Line += sub.lineOffset
+			err.EndLine += sub.lineOffset
 		}
 		p.err = err
 		p.fatal = true
