@@ -1,6 +1,18 @@
 // Package syntax is freepy's Python 3.11 front end: the tokenizer, the
 // abstract syntax tree and the parser.
 //
+// Parse is the entry point. The scanner (scanner.go) produces tokens on
+// demand, like CPython's tokenizer; the parser (parser.go, stmt.go,
+// expr.go, match.go, strings.go) is hand-written recursive descent over
+// the 3.11 grammar, with a few speculative parses (try) where the grammar
+// needs backtracking. Syntax errors reproduce CPython's messages and
+// positions: the generic "invalid syntax" points at the furthest token
+// looked at, as CPython's first pass does, and the specific messages of
+// CPython's second pass (its invalid_* rules) are produced by checks and
+// probes at the points where parsing fails. Dump formats a tree like
+// ast.dump(include_attributes=True); the tests compare it with
+// /usr/bin/python3.11 on snippets and on the standard library.
+//
 // The tree mirrors CPython 3.11's ast module node for node and field for
 // field, so that the compiler can follow CPython's code generation closely
 // and the ast module can later be reproduced by converting these nodes.
@@ -775,9 +787,11 @@ const (
 )
 
 // Error is a SyntaxError (or its subclasses IndentationError and TabError)
-// with CPython's position conventions.
+// with CPython's position conventions. Kind is "MemoryError" (Msg "Parser
+// stack overflowed - Python source too complex to parse") for input
+// nested too deeply, as CPython raises MemoryError there.
 type Error struct {
-	Kind     string // "SyntaxError", "IndentationError" or "TabError"
+	Kind     string // "SyntaxError", "IndentationError", "TabError" (or "MemoryError")
 	Msg      string
 	Filename string
 	Line     int // 1-based

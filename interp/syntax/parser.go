@@ -111,7 +111,8 @@ func (p *parser) enter() {
 func (p *parser) leave() { p.depth-- }
 
 func newParser(src []byte) *parser {
-	p := &parser{s: newScanner(src), src: src, paren: map[Expr]Position{}}
+	p := &parser{s: newScanner(src), src: src, paren: map[Expr]Position{},
+		toks: make([]token, 0, len(src)/6+16)} // about one token per 6 bytes
 	p.root = p
 	return p
 }
