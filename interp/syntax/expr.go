@@ -302,6 +302,10 @@ func (p *parser) primary() Expr {
 			p.expect(tRpar)
 			e = &Call{Position: p.spanFrom(e), Func: e, Args: args, Keywords: kws}
 		case tLsqb:
+			if p.peekN(1) == tRsqb {
+				// "b[]": CPython's error pass reads "b" then "[] ...".
+				p.forgotComma(e)
+			}
 			p.next()
 			s := p.slices()
 			p.expectCloser(tRsqb, s)

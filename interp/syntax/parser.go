@@ -375,7 +375,16 @@ func (p *parser) try(f func()) (ok bool) {
 // probing reports whether error-message probes may run: only outside
 // speculative parses, which keeps failing input from costing more than
 // a few extra passes (CPython bounds this with memoisation instead).
-func (p *parser) probing() bool { return p.speculating == 0 }
+func (p *parser) probing() bool { return p.speculating < 2 }
+
+// endsExpr reports whether a token can end an expression.
+func endsExpr(k tokKind) bool {
+	switch k {
+	case tName, tNumber, tString, tRpar, tRsqb, tRbrace, tNone, tTrue, tFalse, tEllipsis:
+		return true
+	}
+	return false
+}
 
 // finishError is called once with the parser's error: like CPython, it
 // tokenizes the rest of the source, and a tokenizer error found there

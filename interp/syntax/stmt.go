@@ -229,9 +229,11 @@ func (p *parser) exprStmt() Stmt {
 	case tEqual:
 		targets := []Expr{first}
 		var value Expr
-		rhsStarts := []int{}
-		for p.accept(tEqual) {
-			rhsStarts = append(rhsStarts, p.pos)
+		for p.at(tEqual) {
+			// CPython reports a bad target as soon as its '=' is seen,
+			// whatever follows.
+			p.next()
+			p.checkAssignTarget(targets[len(targets)-1], p.pos, len(targets) == 1)
 			if p.at(tYield) {
 				value = p.yieldExpr()
 			} else {
@@ -240,10 +242,6 @@ func (p *parser) exprStmt() Stmt {
 			if p.at(tEqual) {
 				targets = append(targets, value)
 			}
-		}
-		for i, tg := range targets {
-			// Only the first target gets CPython's "Maybe you meant '=='".
-			p.checkAssignTarget(tg, rhsStarts[i], i == 0)
 		}
 		for _, tg := range targets {
 			p.setContext(tg, Store)
@@ -697,6 +695,9 @@ func (p *parser) colon(forced bool) {
 	}
 	if forced || t.kind == tNewline {
 		p.failTok(t, "expected ':'")
+	}
+	if p.pos > 0 && endsExpr(p.prev().kind) {
+		p.probeExpr()
 	}
 	p.invalidSyntax()
 }
