@@ -397,7 +397,9 @@ func (p *parser) fstring(st *fstringState, t *token, body string, bodyOff int, r
 						for i < len(body) && body[i] != '}' {
 							i++
 						}
-						i++
+						if i < len(body) {
+							i++ // the '}'
+						}
 					}
 					continue
 				}
