@@ -312,7 +312,6 @@ func proxyTarget(o Object) (Object, error) {
 	return obj, nil
 }
 
-
 func init() {
 	RefType.Flags |= FlagBaseType
 	RefType.Name, RefType.Qualname = "weakref.ReferenceType", "weakref.ReferenceType"
