@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"freepy/interp/compile"
@@ -150,10 +152,28 @@ func parseArgs(argv []string) (*options, int, bool) {
 }
 
 func main() {
+	// FREEPY_CPUPROFILE=file writes a Go CPU profile of the run, for
+	// developers working on the interpreter's speed.
+	if prof := os.Getenv("FREEPY_CPUPROFILE"); prof != "" {
+		f, err := os.Create(prof)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			code := run(os.Args[1:])
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
 	os.Exit(run(os.Args[1:]))
 }
 
 func run(argv []string) int {
+	// An interpreter's live heap is small next to its allocation rate;
+	// Go's default GOGC=100 collects too often for it (measured in
+	// docs/benchmarks.md). An explicit GOGC still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	o, code, ok := parseArgs(argv)
 	if !ok {
 		return code

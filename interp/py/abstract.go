@@ -112,6 +112,10 @@ func GenericSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		}
 		return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typ.Name, name.s)
 	}
+	if typ, ok := o.(*Type); ok {
+		// object.__setattr__(cls, ...) must still invalidate caches
+		defer typ.modified()
+	}
 	if v == nil {
 		found, err := d.DelItem(t, name)
 		if err != nil {

@@ -3,6 +3,7 @@ package py
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 var (
@@ -87,27 +88,25 @@ type rangeIter struct{ next, step, n int64 }
 
 func (*rangeIter) Type() *Type { return IteratorType }
 
+// listIter iterates a list by index. Its position is atomic, so an
+// iterator shared by threads hands each item out once without a lock of
+// its own; once exhausted it stays exhausted, as in CPython.
 type listIter struct {
-	mu   sync.Mutex
 	l    *List
-	i    int
-	done bool
+	i    atomic.Int64
+	done atomic.Bool
 }
 
 func (*listIter) Type() *Type { return IteratorType }
 
 func (it *listIter) nextItem() Object {
-	it.mu.Lock()
-	defer it.mu.Unlock()
-	if it.done {
+	if it.done.Load() {
 		return nil
 	}
-	v := it.l.At(it.i)
+	v := it.l.At(int(it.i.Add(1) - 1))
 	if v == nil {
-		it.done = true
-		return nil
+		it.done.Store(true)
 	}
-	it.i++
 	return v
 }
 

@@ -39,7 +39,6 @@ const (
 	ixDeleted = -2
 )
 
-var dictVersionCounter atomic.Uint64
 
 // NewDict makes an empty dict.
 func NewDict() *Dict { return &Dict{} }
@@ -64,7 +63,10 @@ func (d *Dict) Type() *Type {
 // Version returns the mutation version (for caches).
 func (d *Dict) Version() uint64 { return d.version.Load() }
 
-func (d *Dict) bump() { d.version.Store(dictVersionCounter.Add(1)) }
+// bump records a mutation. The counter is per dict (caches also compare
+// the dict's identity), so that threads writing different dicts never
+// share a cache line.
+func (d *Dict) bump() { d.version.Add(1) }
 
 // Len returns the number of items.
 func (d *Dict) Len() int {

@@ -18,12 +18,6 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 	sp := f.sp
 	var err error
 
-	// fail saves the state and returns the exception.
-	fail := func(e error) (Object, error) {
-		f.pc, f.sp = pc, sp
-		return nil, e
-	}
-
 	for {
 		ins := instrs[pc]
 		pc++
@@ -45,7 +39,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.LOAD_FAST:
 			v := fast[arg]
 			if v == nil {
-				return fail(unboundLocal(code.Varnames[arg]))
+				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
 			}
 			stack[sp] = v
 			sp++
@@ -55,13 +49,13 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp] = nil
 		case c.DELETE_FAST:
 			if fast[arg] == nil {
-				return fail(unboundLocal(code.Varnames[arg]))
+				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
 			}
 			fast[arg] = nil
 		case c.LOAD_DEREF:
 			v := f.cells[arg].Get()
 			if v == nil {
-				return fail(freeVarError(f, arg))
+				return f.fail(pc, sp, freeVarError(f, arg))
 			}
 			stack[sp] = v
 			sp++
@@ -71,7 +65,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp] = nil
 		case c.DELETE_DEREF:
 			if f.cells[arg].Get() == nil {
-				return fail(freeVarError(f, arg))
+				return f.fail(pc, sp, freeVarError(f, arg))
 			}
 			f.cells[arg].Set(nil)
 		case c.LOAD_CLOSURE:
@@ -81,25 +75,34 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			name := f.cellName(arg)
 			v, err := mappingGet(t, f.locals, Intern(name))
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if v == nil {
 				v = f.cells[arg].Get()
 				if v == nil {
-					return fail(freeVarError(f, arg))
+					return f.fail(pc, sp, freeVarError(f, arg))
 				}
 			}
 			stack[sp] = v
 			sp++
 		case c.LOAD_GLOBAL:
+			g, b := f.globals, f.builtins
+			if e := code.gcache[pc-1].Load(); e != nil && e.globals == g && e.builtins == b &&
+				e.gver == g.version.Load() && e.bver == b.version.Load() {
+				stack[sp] = e.value
+				sp++
+				continue
+			}
+			gver, bver := g.version.Load(), b.version.Load()
 			name := names[arg]
-			v := f.globals.getStr(name)
+			v := g.getStr(name)
 			if v == nil {
-				v = f.builtins.getStr(name)
+				v = b.getStr(name)
 				if v == nil {
-					return fail(nameError(name.s))
+					return f.fail(pc, sp, nameError(name.s))
 				}
 			}
+			code.gcache[pc-1].Store(&globalCacheEntry{globals: g, builtins: b, gver: gver, bver: bver, value: v})
 			stack[sp] = v
 			sp++
 		case c.STORE_GLOBAL:
@@ -109,23 +112,23 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.DELETE_GLOBAL:
 			found, err := f.globals.DelItem(t, names[arg])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if !found {
-				return fail(nameError(names[arg].s))
+				return f.fail(pc, sp, nameError(names[arg].s))
 			}
 		case c.LOAD_NAME:
 			name := names[arg]
 			v, err := mappingGet(t, f.locals, name)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if v == nil {
 				v = f.globals.getStr(name)
 				if v == nil {
 					v = f.builtins.getStr(name)
 					if v == nil {
-						return fail(nameError(name.s))
+						return f.fail(pc, sp, nameError(name.s))
 					}
 				}
 			}
@@ -138,32 +141,32 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			if d, ok := f.locals.(*Dict); ok {
 				d.setItemStr(names[arg], v)
 			} else if f.locals == nil {
-				return fail(Errorf(SystemErrorType, "no locals found when storing '%s'", names[arg].s))
+				return f.fail(pc, sp, Errorf(SystemErrorType, "no locals found when storing '%s'", names[arg].s))
 			} else if err := SetItem(t, f.locals, names[arg], v); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 		case c.DELETE_NAME:
 			if err := DelItem(t, f.locals, names[arg]); err != nil {
 				if IsInstanceOf(err, KeyErrorType) {
 					err = nameError(names[arg].s)
 				}
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 		case c.LOAD_ATTR:
 			v, err := GetAttr(t, stack[sp-1], names[arg])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = v
 		case c.STORE_ATTR:
 			if err := SetAttr(t, stack[sp-1], names[arg], stack[sp-2]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
 		case c.DELETE_ATTR:
 			if err := SetAttr(t, stack[sp-1], names[arg], nil); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			sp--
 			stack[sp] = nil
@@ -171,7 +174,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			obj := stack[sp-1]
 			meth, self, err := loadMethod(t, obj, names[arg])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = meth
 			stack[sp] = self
@@ -182,7 +185,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.LOAD_BUILD_CLASS:
 			v := f.builtins.GetStr("__build_class__")
 			if v == nil {
-				return fail(NewError(NameErrorType, "__build_class__ not found"))
+				return f.fail(pc, sp, NewError(NameErrorType, "__build_class__ not found"))
 			}
 			stack[sp] = v
 			sp++
@@ -190,7 +193,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.UNARY_POSITIVE:
 			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Pos, "+")
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = v
 		case c.UNARY_NEGATIVE:
@@ -200,19 +203,19 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			}
 			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Neg, "-")
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = v
 		case c.UNARY_NOT:
 			b, err := IsTrue(t, stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = NewBool(!b)
 		case c.UNARY_INVERT:
 			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Invert, "~")
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = v
 		case c.BINARY_OP:
@@ -273,7 +276,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 					v, err = BinaryOp(t, a, b, arg)
 				}
 				if err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			sp--
@@ -305,7 +308,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			if v == nil {
 				v, err = RichCompare(t, a, b, CompareOp(arg))
 				if err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			sp--
@@ -322,7 +325,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.CONTAINS_OP:
 			r, err := Contains(t, stack[sp-1], stack[sp-2])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if arg == 1 {
 				r = !r
@@ -349,7 +352,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			if v == nil {
 				v, err = GetItem(t, container, key)
 				if err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			sp--
@@ -357,13 +360,13 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp-1] = v
 		case c.STORE_SUBSCR:
 			if err := SetItem(t, stack[sp-2], stack[sp-1], stack[sp-3]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			sp -= 3
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
 		case c.DELETE_SUBSCR:
 			if err := DelItem(t, stack[sp-2], stack[sp-1]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
@@ -386,7 +389,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			s := NewSet()
 			for _, v := range stack[sp-arg : sp] {
 				if err := s.add(t, v); err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			clear(stack[sp-arg : sp])
@@ -397,7 +400,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			d := NewDictSize(arg)
 			for i := sp - 2*arg; i < sp; i += 2 {
 				if err := d.SetItem(t, stack[i], stack[i+1]); err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			clear(stack[sp-2*arg : sp])
@@ -409,7 +412,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			d := NewDictSize(arg)
 			for i, k := range keys {
 				if err := d.SetItem(t, k, stack[sp-1-arg+i]); err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			clear(stack[sp-1-arg : sp])
@@ -446,13 +449,13 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.SET_ADD:
 			sp--
 			if err := stack[sp-arg].(*Set).add(t, stack[sp]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = nil
 		case c.MAP_ADD:
 			sp -= 2
 			if err := stack[sp-arg].(*Dict).SetItem(t, stack[sp], stack[sp+1]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp], stack[sp+1] = nil, nil
 		case c.LIST_EXTEND:
@@ -461,13 +464,13 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				if IsInstanceOf(err, TypeErrorType) && stack[sp].Type().Iter == nil && stack[sp].Type().GetItem == nil {
 					err = TypeErrorf("Value after * must be an iterable, not %s", typeName(stack[sp]))
 				}
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = nil
 		case c.SET_UPDATE:
 			sp--
 			if err := stack[sp-arg].(*Set).update(t, stack[sp]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = nil
 		case c.DICT_UPDATE:
@@ -476,13 +479,13 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				if IsInstanceOf(err, AttributeErrorType) {
 					err = TypeErrorf("'%s' object is not a mapping", typeName(stack[sp]))
 				}
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = nil
 		case c.DICT_MERGE:
 			sp--
 			if err := dictMerge(t, stack[sp-arg].(*Dict), stack[sp], stack[sp-arg-2]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = nil
 		case c.LIST_TO_TUPLE:
@@ -498,14 +501,14 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			default:
 				items, err = unpackIterable(t, seq, arg)
 				if err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			if len(items) != arg {
 				if len(items) < arg {
-					return fail(ValueErrorf("not enough values to unpack (expected %d, got %d)", arg, len(items)))
+					return f.fail(pc, sp, ValueErrorf("not enough values to unpack (expected %d, got %d)", arg, len(items)))
 				}
-				return fail(ValueErrorf("too many values to unpack (expected %d)", arg))
+				return f.fail(pc, sp, ValueErrorf("too many values to unpack (expected %d)", arg))
 			}
 			sp--
 			for i := len(items) - 1; i >= 0; i-- {
@@ -519,10 +522,10 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				if IsInstanceOf(err, TypeErrorType) && stack[sp-1].Type().Iter == nil && stack[sp-1].Type().GetItem == nil {
 					err = TypeErrorf("cannot unpack non-iterable %s object", typeName(stack[sp-1]))
 				}
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if len(items) < before+after {
-				return fail(ValueErrorf("not enough values to unpack (expected at least %d, got %d)", before+after, len(items)))
+				return f.fail(pc, sp, ValueErrorf("not enough values to unpack (expected at least %d, got %d)", before+after, len(items)))
 			}
 			sp--
 			for i := len(items) - 1; i >= len(items)-after; i-- {
@@ -552,7 +555,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				v, err = Ascii(t, v)
 			}
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if s, ok := v.(*Str); !ok || (spec != nil && spec.(*Str).s != "") {
 				if spec == nil {
@@ -560,7 +563,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				}
 				v, err = Format(t, v, spec.(*Str))
 				if err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			} else {
 				v = s
@@ -581,7 +584,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			}
 			b, err := IsTrue(t, v)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if !b {
 				pc = arg
@@ -598,7 +601,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			}
 			b, err := IsTrue(t, v)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if b {
 				pc = arg
@@ -618,7 +621,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.JUMP_IF_FALSE_OR_POP:
 			b, err := IsTrue(t, stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if !b {
 				pc = arg
@@ -629,7 +632,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.JUMP_IF_TRUE_OR_POP:
 			b, err := IsTrue(t, stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if b {
 				pc = arg
@@ -640,7 +643,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.GET_ITER:
 			it, err := Iter(t, stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = it
 		case c.FOR_ITER:
@@ -658,7 +661,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			default:
 				v, err = Next(t, it)
 				if err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			if v == nil {
@@ -714,7 +717,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			f.pc, f.sp = pc, sp
 			v, err := Call(t, fn, stack[sp-arg:sp], nil)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			clear(stack[sp-arg-1 : sp])
 			sp -= arg + 1
@@ -726,7 +729,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			f.pc, f.sp = pc, sp
 			v, err := Call(t, fn, stack[sp-arg-1:sp-1], kwn)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			clear(stack[sp-arg-2 : sp])
 			sp -= arg + 2
@@ -741,7 +744,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				v, err = Call(t, stack[sp-arg-2], stack[sp-arg-1:sp], nil)
 			}
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			clear(stack[sp-arg-2 : sp])
 			sp -= arg + 2
@@ -765,7 +768,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 					if IsInstanceOf(err, TypeErrorType) && stack[sp].Type().Iter == nil && stack[sp].Type().GetItem == nil {
 						err = TypeErrorf("%s argument after * must be an iterable, not %s", funcDesc(t, fn), typeName(stack[sp]))
 					}
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 				posargs = items
 			}
@@ -773,7 +776,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			f.pc, f.sp = pc, sp
 			v, err := CallWithKwargs(t, fn, posargs, kwargs)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = v
 
@@ -783,7 +786,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			f.pc, f.sp = pc, sp
 			m, err := t.importName(f, names[arg], fromlist, level)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			sp--
 			stack[sp] = nil
@@ -791,14 +794,14 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.IMPORT_FROM:
 			v, err := importFrom(t, stack[sp-1], names[arg])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = v
 			sp++
 		case c.IMPORT_STAR:
 			sp--
 			if err := importStar(t, f, stack[sp]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = nil
 
@@ -835,9 +838,9 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp] = nil
 			f.reraise = true
 			if e, ok := exc.(*BaseException); ok {
-				return fail(e)
+				return f.fail(pc, sp, e)
 			}
-			return fail(TypeErrorf("exceptions must derive from BaseException"))
+			return f.fail(pc, sp, TypeErrorf("exceptions must derive from BaseException"))
 		case c.RAISE_VARARGS:
 			f.pc, f.sp = pc, sp
 			var e error
@@ -858,24 +861,24 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				e = makeRaise(t, stack[sp], stack[sp+1], true)
 				stack[sp], stack[sp+1] = nil, nil
 			}
-			return fail(e)
+			return f.fail(pc, sp, e)
 		case c.CHECK_EXC_MATCH:
 			ok, err := exceptionMatches(t, stack[sp-2], stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = Bool(ok)
 		case c.CHECK_EG_MATCH:
 			rest, match, err := exceptionGroupMatch(t, stack[sp-2], stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-2] = rest
 			stack[sp-1] = match
 		case c.PREP_RERAISE_STAR:
 			v, err := prepReraiseStar(t, stack[sp-2], stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			sp--
 			stack[sp] = nil
@@ -887,20 +890,20 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				err = Errorf(AttributeErrorType, "__enter__")
 			}
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			exit, err := lookupSpecial(t, mgr, "__exit__")
 			if err == nil && exit == nil {
 				err = Errorf(AttributeErrorType, "__exit__")
 			}
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = exit
 			f.pc, f.sp = pc, sp
 			r, err := Call(t, enter, nil, nil)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = r
 			sp++
@@ -914,7 +917,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			f.pc, f.sp = pc, sp
 			r, err := Call(t, exit, []Object{exc.Type(), exc, tb}, nil)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = r
 			sp++
@@ -933,7 +936,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			default:
 				it, err := Iter(t, v)
 				if err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 				stack[sp-1] = it
 			}
@@ -942,7 +945,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			f.pc, f.sp = pc, sp
 			r, done, err := sendInto(t, sub, v)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			if done {
 				sp--
@@ -955,7 +958,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.GET_AWAITABLE:
 			aw, err := getAwaitable(t, stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = aw
 		case c.GET_AITER:
@@ -964,7 +967,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				err = TypeErrorf("'async for' requires an object with __aiter__ method, got %s", typeName(stack[sp-1]))
 			}
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = v
 		case c.GET_ANEXT:
@@ -973,11 +976,11 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				err = TypeErrorf("'async for' requires an iterator with __anext__ method, got %s", typeName(stack[sp-1]))
 			}
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			aw, err := getAwaitable(t, v)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = aw
 			sp++
@@ -992,7 +995,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			sp--
 			stack[sp] = nil
 			f.reraise = true
-			return fail(exc.(*BaseException))
+			return f.fail(pc, sp, exc.(*BaseException))
 		case c.BEFORE_ASYNC_WITH:
 			mgr := stack[sp-1]
 			enter, err := lookupSpecial(t, mgr, "__aenter__")
@@ -1000,23 +1003,23 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				err = Errorf(AttributeErrorType, "__aenter__")
 			}
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			exit, err := lookupSpecial(t, mgr, "__aexit__")
 			if err == nil && exit == nil {
 				err = Errorf(AttributeErrorType, "__aexit__")
 			}
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = exit
 			r, err := Call(t, enter, nil, nil)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			aw, err := getAwaitable(t, r)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = aw
 			sp++
@@ -1027,7 +1030,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			kw := stack[sp-1].(*Tuple)
 			v, err := matchClass(t, stack[sp-3], stack[sp-2], arg, kw)
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
@@ -1041,25 +1044,25 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		case c.MATCH_KEYS:
 			v, err := matchKeys(t, stack[sp-2], stack[sp-1].(*Tuple))
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = v
 			sp++
 		case c.GET_LEN:
 			n, err := Len(t, stack[sp-1])
 			if err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			stack[sp] = Int(n)
 			sp++
 		case c.COPY_DICT_WITHOUT_KEYS:
 			d := NewDict()
 			if err := dictUpdateFrom(t, d, stack[sp-2]); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 			for _, k := range stack[sp-1].(*Tuple).items {
 				if _, err := d.DelItem(t, k); err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 			}
 			stack[sp-1] = d
@@ -1072,11 +1075,11 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			} else {
 				v, err := mappingGet(t, f.locals, Intern("__annotations__"))
 				if err != nil {
-					return fail(err)
+					return f.fail(pc, sp, err)
 				}
 				if v == nil {
 					if err := SetItem(t, f.locals, Intern("__annotations__"), NewDict()); err != nil {
-						return fail(err)
+						return f.fail(pc, sp, err)
 					}
 				}
 			}
@@ -1085,10 +1088,10 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			v := stack[sp]
 			stack[sp] = nil
 			if err := t.displayHook(v); err != nil {
-				return fail(err)
+				return f.fail(pc, sp, err)
 			}
 		default:
-			return fail(Errorf(SystemErrorType, "unknown opcode %s", c.Opcode(ins&0xff)))
+			return f.fail(pc, sp, Errorf(SystemErrorType, "unknown opcode %s", c.Opcode(ins&0xff)))
 		}
 	}
 }
@@ -1218,4 +1221,11 @@ func exceptionMatches(t *Thread, exc, typ Object) (bool, error) {
 		return false, nil
 	}
 	return check(typ)
+}
+
+// fail saves the loop's registers in the frame and returns the exception.
+// It is a method rather than a closure so that pc and sp stay in registers.
+func (f *Frame) fail(pc, sp int, err error) (Object, error) {
+	f.pc, f.sp = pc, sp
+	return nil, err
 }

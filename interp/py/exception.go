@@ -134,6 +134,7 @@ func (*Traceback) Type() *Type { return TracebackType }
 
 // addTraceback prepends a frame entry, as an exception leaves a frame.
 func (e *BaseException) addTraceback(f *Frame, pc, line int) {
+	f.markEscaped()
 	e.Traceback = &Traceback{Next: e.Traceback, Frame: f, Lasti: pc, Lineno: line}
 }
 

@@ -30,6 +30,10 @@ type Frame struct {
 	gen      *Generator
 	lineno   int
 	finished bool
+	// escaped is set when something may keep the frame after it returns
+	// (a traceback, sys._getframe, a generator): it is then not reused.
+	escaped bool
+	mem     []Object // fast locals + value stack, reused with the frame
 }
 
 type block struct {
@@ -62,18 +66,47 @@ func (f *Frame) Line() int {
 // slice.
 func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *Frame {
 	n := code.nlocals
-	mem := make([]Object, n+code.StackSize+1)
-	f := &Frame{code: code, globals: globals, builtins: builtins, locals: locals}
-	f.fast = mem[:n:n]
-	f.stack = mem[n:]
-	if code.BlockSize > 0 {
+	need := n + code.StackSize + 1
+	var f *Frame
+	if k := len(t.framePool); k > 0 {
+		f = t.framePool[k-1]
+		t.framePool = t.framePool[:k-1]
+		mem := f.mem
+		blocks := f.blocks
+		*f = Frame{code: code, globals: globals, builtins: builtins, locals: locals}
+		if cap(mem) >= need {
+			f.mem = mem[:need]
+		} else {
+			f.mem = make([]Object, need)
+		}
+		if cap(blocks) >= code.BlockSize {
+			f.blocks = blocks[:0]
+		}
+	} else {
+		f = &Frame{code: code, globals: globals, builtins: builtins, locals: locals, mem: make([]Object, need)}
+	}
+	f.fast = f.mem[:n:n]
+	f.stack = f.mem[n:]
+	if f.blocks == nil && code.BlockSize > 0 {
 		f.blocks = make([]block, 0, code.BlockSize)
 	}
 	return f
 }
 
-// releaseFrame is a hook for frame reuse; frames are garbage collected.
-func (t *Thread) releaseFrame(f *Frame) {}
+// framePoolMax bounds the frames a thread keeps for reuse.
+const framePoolMax = 256
+
+// releaseFrame returns a finished frame for reuse unless something may
+// still refer to it.
+func (t *Thread) releaseFrame(f *Frame) {
+	if f.escaped || f.gen != nil || len(t.framePool) >= framePoolMax {
+		return
+	}
+	clear(f.mem)
+	f.cells, f.closure, f.locals, f.fn, f.back = nil, nil, nil, nil, nil
+	f.globals, f.builtins, f.pending = nil, nil, nil
+	t.framePool = append(t.framePool, f)
+}
 
 // initCells creates the frame's cells: fresh ones for Cellvars (seeded
 // from arguments per Cell2Arg) and the closure's for Freevars.
@@ -106,6 +139,7 @@ func (t *Thread) run(f *Frame) (Object, error) {
 	r, err := t.eval(f)
 	t.frame = f.back
 	t.depth--
+	t.releaseFrame(f)
 	return r, err
 }
 
@@ -217,3 +251,11 @@ func freeVarError(f *Frame, i int) error {
 }
 
 var _ = compile.NOP
+
+// markEscaped keeps f and its callers out of the frame pool: a traceback
+// or frame object may reach them through f_back.
+func (f *Frame) markEscaped() {
+	for ; f != nil && !f.escaped; f = f.back {
+		f.escaped = true
+	}
+}

@@ -3,6 +3,7 @@ package py
 import (
 	"math/big"
 	"sync"
+	"sync/atomic"
 
 	"freepy/interp/compile"
 )
@@ -18,6 +19,16 @@ type Code struct {
 	ncells   int
 	cellsIdx []int // Cell2Arg
 	varnames []*Str
+	// gcache holds LOAD_GLOBAL inline caches, indexed by instruction.
+	gcache []atomic.Pointer[globalCacheEntry]
+}
+
+// globalCacheEntry is a LOAD_GLOBAL result, valid while both dicts are
+// unchanged. Entries are immutable; threads swap whole entries.
+type globalCacheEntry struct {
+	globals, builtins *Dict
+	gver, bver        uint64
+	value             Object
 }
 
 // Type returns the code type.
@@ -57,6 +68,7 @@ func NewCode(c *compile.Code) *Code {
 	for i, n := range c.Names {
 		rc.names[i] = Intern(n)
 	}
+	rc.gcache = make([]atomic.Pointer[globalCacheEntry], len(c.Instrs))
 	rc.varnames = make([]*Str, len(c.Varnames))
 	for i, n := range c.Varnames {
 		rc.varnames[i] = Intern(n)

@@ -149,6 +149,7 @@ func init() {
 			return nil
 		}
 		typ.Dict.SetStr("__abstractmethods__", v)
+		typ.modified()
 		if b, _ := IsTrue(t, v); b {
 			typ.Flags |= FlagAbstract
 		} else {

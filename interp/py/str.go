@@ -17,6 +17,9 @@ type Str struct {
 	hash  atomic.Int64
 	// runes caches the code points of non-ASCII text for O(1) indexing.
 	runes atomic.Pointer[[]rune]
+	// interned is set on the shared copies made by Intern (attribute
+	// names), which are the only keys the type lookup cache keeps.
+	interned bool
 }
 
 // Type returns str.
@@ -111,6 +114,7 @@ func Intern(s string) *Str {
 	}
 	v = NewStr(s)
 	v.Hash()
+	v.interned = true
 	interned[s] = v
 	return v
 }

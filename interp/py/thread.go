@@ -50,6 +50,8 @@ type Thread struct {
 	ID      int64
 	// recursive guards repr() of self-referencing containers.
 	reprStack []Object
+	// framePool holds finished frames for reuse (see releaseFrame).
+	framePool []*Frame
 }
 
 // NewInterp creates the interpreter state and its main thread.

@@ -127,6 +127,10 @@ type Type struct {
 	subMu      sync.Mutex
 	subclasses []*Type // direct subclasses, for version invalidation
 
+	// lookupCache maps *Str -> *lookupEntry: MRO lookups, valid while the
+	// entry's version equals the type's.
+	lookupCache sync.Map
+
 	// The slots: Go fast paths for the special methods.
 	New         NewFunc
 	Init        InitFunc
@@ -202,12 +206,29 @@ func (t *Type) IsSubtype(sup *Type) bool {
 // Lookup finds name in the type's MRO dictionaries (the class attribute,
 // without descriptors applied). It returns nil if absent.
 func (t *Type) Lookup(name *Str) Object {
-	for _, m := range t.MRO {
-		if v := m.Dict.getStr(name); v != nil {
-			return v
+	ver := t.version.Load()
+	if e, ok := t.lookupCache.Load(name); ok {
+		le := e.(*lookupEntry)
+		if le.version == ver {
+			return le.value
 		}
 	}
-	return nil
+	var found Object
+	for _, m := range t.MRO {
+		if v := m.Dict.getStr(name); v != nil {
+			found = v
+			break
+		}
+	}
+	if ver != 0 && name.interned {
+		t.lookupCache.Store(name, &lookupEntry{version: ver, value: found})
+	}
+	return found
+}
+
+type lookupEntry struct {
+	version uint64
+	value   Object
 }
 
 // LookupString is Lookup with a Go string.
