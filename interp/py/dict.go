@@ -39,7 +39,6 @@ const (
 	ixDeleted = -2
 )
 
-
 // NewDict makes an empty dict.
 func NewDict() *Dict { return &Dict{} }
 
