@@ -1,0 +1,395 @@
+package py
+
+// dict methods, the set operations of its views, and reversed iterators.
+
+var (
+	DictRevKeyIterType   = newBuiltinType("dict_reversekeyiterator", ObjectType)
+	DictRevValueIterType = newBuiltinType("dict_reversevalueiterator", ObjectType)
+	DictRevItemIterType  = newBuiltinType("dict_reverseitemiterator", ObjectType)
+)
+
+// dictRevIter walks a dict's entries from the newest to the oldest.
+type dictRevIter struct {
+	d      *Dict // nil when exhausted
+	pos    int   // next entry index to look at, counting down
+	used   int
+	layout uint64
+	kind   int
+}
+
+func (it *dictRevIter) Type() *Type {
+	return [...]*Type{DictRevKeyIterType, DictRevValueIterType, DictRevItemIterType}[it.kind]
+}
+
+func newDictRevIter(d *Dict, kind int) *dictRevIter {
+	d.mu.Lock()
+	it := &dictRevIter{d: d, pos: len(d.entries) - 1, used: d.used, layout: d.layout, kind: kind}
+	d.mu.Unlock()
+	return it
+}
+
+func (it *dictRevIter) next() (Object, error) {
+	d := it.d
+	if d == nil {
+		return nil, nil
+	}
+	d.mu.Lock()
+	if d.used != it.used {
+		d.mu.Unlock()
+		it.d = nil
+		return nil, NewError(RuntimeErrorType, "dictionary changed size during iteration")
+	}
+	if d.layout != it.layout {
+		d.mu.Unlock()
+		it.d = nil
+		return nil, NewError(RuntimeErrorType, "dictionary keys changed during iteration")
+	}
+	for it.pos >= 0 && it.pos < len(d.entries) {
+		e := d.entries[it.pos]
+		it.pos--
+		if e.key != nil {
+			d.mu.Unlock()
+			switch it.kind {
+			case 0:
+				return e.key, nil
+			case 1:
+				return e.value, nil
+			}
+			return NewTuple(e.key, e.value), nil
+		}
+	}
+	d.mu.Unlock()
+	it.d = nil
+	return nil, nil
+}
+
+func dictSelf(self Object) *Dict { return unwrap(self).(*Dict) }
+
+// viewAsSet builds the set that a view's set operation starts from.
+func viewOperandSet(t *Thread, o Object) (*Set, error) {
+	s := NewSet()
+	if v, ok := o.(*dictView); ok {
+		for _, e := range v.d.Items() {
+			var item Object = e.key
+			if v.kind == 2 {
+				item = NewTuple(e.key, e.value)
+			}
+			if err := s.d.insertHashed(t, item, e.hash, v.kind); err != nil {
+				return nil, err
+			}
+		}
+		return s, nil
+	}
+	return s, s.update(t, o)
+}
+
+// insertHashed adds a key whose hash is already known (keys views); item
+// views need the tuple's own hash.
+func (d *Dict) insertHashed(t *Thread, key Object, hash int64, kind int) error {
+	if kind == 2 {
+		return d.SetItem(t, key, None)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.insertLocked(t, key, hash, None)
+}
+
+// viewSetOp is keys/items view `a op b`: set(a) op= iterable b.
+func viewSetOp(op int) BinaryFunc {
+	return func(t *Thread, a, b Object) (Object, error) {
+		if op == NbAnd {
+			// iterate the other operand and keep what the view contains
+			if _, ok := a.(*dictView); !ok {
+				a, b = b, a
+			}
+			view := a.(*dictView)
+			out := NewSet()
+			items, err := iterItems(t, b)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range items {
+				in, err := Contains(t, view, v)
+				if err != nil {
+					return nil, err
+				}
+				if in {
+					if err := out.add(t, v); err != nil {
+						return nil, err
+					}
+				}
+			}
+			return out, nil
+		}
+		s, err := viewOperandSet(t, a)
+		if err != nil {
+			return nil, err
+		}
+		switch op {
+		case NbOr:
+			items, err := iterItems(t, b)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range items {
+				if err := s.add(t, v); err != nil {
+					return nil, err
+				}
+			}
+		case NbSub:
+			err = setDifferenceUpdate(t, s, b)
+		case NbXor:
+			err = setSymDiffUpdate(t, s, b)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+}
+
+// viewRichCompare compares keys/items views like sets (with any set-like
+// view or set on the other side).
+func viewRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
+	setLike := func(o Object) bool {
+		switch o.(type) {
+		case *dictView:
+			return o.Type() != DictValuesType
+		}
+		_, ok := unwrap(o).(*Set)
+		return ok
+	}
+	if !setLike(a) || !setLike(b) {
+		return NotImplemented, nil
+	}
+	la, err := Len(t, a)
+	if err != nil {
+		return nil, err
+	}
+	lb, err := Len(t, b)
+	if err != nil {
+		return nil, err
+	}
+	allIn := func(x, y Object) (bool, error) {
+		items, err := ToSlice(t, x)
+		if err != nil {
+			return false, err
+		}
+		for _, v := range items {
+			in, err := Contains(t, y, v)
+			if err != nil || !in {
+				return false, err
+			}
+		}
+		return true, nil
+	}
+	var r bool
+	switch op {
+	case EQ, NE:
+		r = la == lb
+		if r {
+			r, err = allIn(a, b)
+		}
+		if op == NE {
+			r = !r
+		}
+	case LT:
+		r = la < lb
+		if r {
+			r, err = allIn(a, b)
+		}
+	case LE:
+		r = la <= lb
+		if r {
+			r, err = allIn(a, b)
+		}
+	case GT:
+		r = la > lb
+		if r {
+			r, err = allIn(b, a)
+		}
+	case GE:
+		r = la >= lb
+		if r {
+			r, err = allIn(b, a)
+		}
+	}
+	return Bool(r), err
+}
+
+func init() {
+	dt := DictType
+	dt.AddMethod("get", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argRange("get", args, kw, 1, 2); err != nil {
+			return nil, err
+		}
+		v, err := dictSelf(self).GetItem(t, args[0])
+		if err != nil {
+			return nil, err
+		}
+		if v == nil {
+			if len(args) == 2 {
+				return args[1], nil
+			}
+			return None, nil
+		}
+		return v, nil
+	})
+	dt.AddMethod("setdefault", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argRange("setdefault", args, kw, 1, 2); err != nil {
+			return nil, err
+		}
+		var def Object = None
+		if len(args) == 2 {
+			def = args[1]
+		}
+		return dictSelf(self).SetDefault(t, args[0], def)
+	})
+	dt.AddMethod("pop", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argRange("pop", args, kw, 1, 2); err != nil {
+			return nil, err
+		}
+		v, found, err := dictSelf(self).Pop(t, args[0])
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			if len(args) == 2 {
+				return args[1], nil
+			}
+			return nil, NewException(KeyErrorType, args[0])
+		}
+		return v, nil
+	})
+	dt.AddMethod("popitem", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argNone("dict.popitem", args, kw); err != nil {
+			return nil, err
+		}
+		k, v, ok := dictSelf(self).PopItem(t)
+		if !ok {
+			return nil, NewException(KeyErrorType, NewStr("popitem(): dictionary is empty"))
+		}
+		return NewTuple(k, v), nil
+	})
+	for kind, name := range []string{"keys", "values", "items"} {
+		kind := kind
+		qual := "dict." + name
+		dt.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if err := argNone(qual, args, kw); err != nil {
+				return nil, err
+			}
+			return &dictView{d: dictSelf(self), kind: kind}, nil
+		})
+	}
+	dt.AddMethod("update", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return None, dictInitArgs(t, dictSelf(self), args, kw, "update")
+	})
+	dt.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argNone("dict.copy", args, kw); err != nil {
+			return nil, err
+		}
+		return dictSelf(self).Copy(), nil
+	})
+	dt.AddMethod("clear", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argNone("dict.clear", args, kw); err != nil {
+			return nil, err
+		}
+		dictSelf(self).Clear()
+		return None, nil
+	})
+	dt.AddClassMethod("fromkeys", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argRange("fromkeys", args, kw, 1, 2); err != nil {
+			return nil, err
+		}
+		var value Object = None
+		if len(args) == 2 {
+			value = args[1]
+		}
+		cls, _ := self.(*Type)
+		var out Object
+		if cls == nil || cls == DictType {
+			out = NewDict()
+		} else {
+			r, err := Call0(t, cls)
+			if err != nil {
+				return nil, err
+			}
+			out = r
+		}
+		d, plain := out.(*Dict)
+		return out, Iterate(t, args[0], func(k Object) (bool, error) {
+			if plain {
+				return true, d.SetItem(t, k, value)
+			}
+			return true, SetItem(t, out, k, value)
+		})
+	})
+	dt.AddMethod("__reversed__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argNone("dict.__reversed__", args, kw); err != nil {
+			return nil, err
+		}
+		return newDictRevIter(dictSelf(self), 0), nil
+	})
+	dt.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return Int(48 + 24*dictSelf(self).Len()), nil
+	})
+
+	// views
+	for kind, vt := range []*Type{DictKeysType, DictValuesType, DictItemsType} {
+		kind := kind
+		vt.AddMethod("__reversed__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			return newDictRevIter(self.(*dictView).d, kind), nil
+		})
+		vt.AddGetSet("mapping", func(t *Thread, o Object) (Object, error) {
+			return &MappingProxy{d: o.(*dictView).d}, nil
+		}, nil)
+		if vt == DictValuesType {
+			continue
+		}
+		vt.Num[NbAnd] = viewSetOp(NbAnd)
+		vt.Num[NbOr] = viewSetOp(NbOr)
+		vt.Num[NbSub] = viewSetOp(NbSub)
+		vt.Num[NbXor] = viewSetOp(NbXor)
+		vt.RichCompare = viewRichCompare
+		vt.AddMethod("isdisjoint", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			o, err := argO(vt.Name+".isdisjoint", args, kw)
+			if err != nil {
+				return nil, err
+			}
+			items, err := iterItems(t, o)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range items {
+				in, err := Contains(t, self, v)
+				if err != nil || in {
+					return False, err
+				}
+			}
+			return True, nil
+		})
+	}
+	// mutable containers and set-like views are unhashable (__hash__ = None)
+	for _, ut := range []*Type{ListType, DictType, SetType, DictKeysType, DictItemsType} {
+		ut.Hash = unhashable
+		ut.Dict.SetStr("__hash__", None)
+	}
+
+	for _, rt := range []*Type{DictRevKeyIterType, DictRevValueIterType, DictRevItemIterType} {
+		rt.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
+		rt.Next = func(t *Thread, o Object) (Object, error) { return o.(*dictRevIter).next() }
+		rt.AddMethod("__length_hint__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			it := self.(*dictRevIter)
+			if it.d == nil {
+				return Int(0), nil
+			}
+			return Int(it.d.Len()), nil
+		})
+		rt.Flags &^= FlagBaseType
+		registerType(rt)
+	}
+}
+
+func unhashable(t *Thread, o Object) (int64, error) {
+	return 0, TypeErrorf("unhashable type: '%s'", typeName(o))
+}

@@ -1,0 +1,403 @@
+package py
+
+// set and frozenset methods. A Set keeps its elements as the keys of a
+// Dict, so each single operation is atomic through the dict's mutex;
+// operations combining two sets read snapshots of the other operand.
+
+// setKey makes an element usable for lookup: a set argument to remove,
+// discard or `in` is looked up as the equal frozenset, as in CPython.
+func setKey(t *Thread, v Object, err error) (Object, bool) {
+	if err == nil || !IsInstanceOf(err, TypeErrorType) {
+		return nil, false
+	}
+	if s, ok := unwrap(v).(*Set); ok {
+		return &Set{d: s.d, frozen: true}, true
+	}
+	return nil, false
+}
+
+// setHas reports whether s contains v (with the frozenset fallback).
+func setHas(t *Thread, s *Set, v Object) (bool, error) {
+	r, err := s.d.GetItem(t, v)
+	if k, ok := setKey(t, v, err); ok {
+		r, err = s.d.GetItem(t, k)
+	}
+	return r != nil, err
+}
+
+// setDiscard removes v if present.
+func setDiscard(t *Thread, s *Set, v Object) (bool, error) {
+	_, found, err := s.d.Pop(t, v)
+	if k, ok := setKey(t, v, err); ok {
+		_, found, err = s.d.Pop(t, k)
+	}
+	return found, err
+}
+
+// newSetLike makes an empty set of the same built-in kind as s.
+func newSetLike(frozen bool) *Set { return &Set{d: NewDict(), frozen: frozen} }
+
+// setCopyOf copies s's elements into a new set or frozenset.
+func setCopyOf(s *Set, frozen bool) *Set {
+	return &Set{d: s.d.Copy(), frozen: frozen}
+}
+
+// iterItems returns the elements of an arbitrary iterable; sets and dicts
+// are read as snapshots of their keys.
+func iterItems(t *Thread, o Object) ([]Object, error) {
+	switch x := unwrap(o).(type) {
+	case *Set:
+		return x.Items(), nil
+	case *Dict:
+		if _, isInst := o.(*Instance); !isInst {
+			return x.Keys(), nil
+		}
+	}
+	return ToSlice(t, o)
+}
+
+// asSetOperand returns o as a set for membership tests, converting an
+// arbitrary iterable.
+func asSetOperand(t *Thread, o Object) (*Set, error) {
+	if s, ok := unwrap(o).(*Set); ok {
+		return s, nil
+	}
+	s := NewSet()
+	if err := s.update(t, o); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func setIntersect(t *Thread, s *Set, other Object, frozen bool) (*Set, error) {
+	out := newSetLike(frozen)
+	items, err := iterItems(t, other)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range items {
+		in, err := setHas(t, s, v)
+		if err != nil {
+			return nil, err
+		}
+		if in {
+			if err := out.add(t, v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+func setDifferenceUpdate(t *Thread, s *Set, other Object) error {
+	if o, ok := unwrap(other).(*Set); ok && o == s {
+		s.d.Clear()
+		return nil
+	}
+	items, err := iterItems(t, other)
+	if err != nil {
+		return err
+	}
+	for _, v := range items {
+		if _, _, err := s.d.Pop(t, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func setSymDiffUpdate(t *Thread, s *Set, other Object) error {
+	if o, ok := unwrap(other).(*Set); ok && o == s {
+		s.d.Clear()
+		return nil
+	}
+	o, err := asSetOperand(t, other)
+	if err != nil {
+		return err
+	}
+	for _, v := range o.Items() {
+		found, err := setDiscard(t, s, v)
+		if err != nil {
+			return err
+		}
+		if !found {
+			if err := s.add(t, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// setIsSubset reports whether every element of a is in b.
+func setIsSubset(t *Thread, a, b *Set) (bool, error) {
+	if a.d.Len() > b.d.Len() {
+		return false, nil
+	}
+	for _, v := range a.Items() {
+		in, err := setHas(t, b, v)
+		if err != nil || !in {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// dictPopFirst removes and returns the oldest key of d (set.pop).
+func dictPopFirst(d *Dict) (Object, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for i, e := range d.entries {
+		if e.key == nil {
+			continue
+		}
+		mask := uint64(len(d.index) - 1)
+		h := uint64(e.hash)
+		s := h & mask
+		perturb := h
+		for int(d.index[s]) != i {
+			perturb >>= 5
+			s = (s*5 + perturb + 1) & mask
+		}
+		d.index[s] = ixDeleted
+		d.entries[i] = dictEntry{}
+		d.used--
+		if d.used == 0 {
+			d.entries, d.index = nil, nil
+			d.layout++
+		} else if i > 16 && i > 2*d.used {
+			// many dead entries at the front: compact them away so that
+			// repeated pops stay linear overall
+			d.resize(d.used)
+		}
+		d.bump()
+		return e.key, true
+	}
+	return nil, false
+}
+
+func setSelf(self Object) *Set { return unwrap(self).(*Set) }
+
+func init() {
+	for _, st := range []*Type{SetType, FrozenSetType} {
+		st := st
+		name := st.Name
+		frozenOf := func(self Object) bool { return setSelf(self).frozen }
+		st.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if err := argNone(name+".copy", args, kw); err != nil {
+				return nil, err
+			}
+			s := setSelf(self)
+			if s.frozen && self.Type() == FrozenSetType {
+				return s, nil
+			}
+			return setCopyOf(s, s.frozen), nil
+		})
+		st.AddMethod("union", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(kw) > 0 {
+				return nil, TypeErrorf("%s.union() takes no keyword arguments", name)
+			}
+			out := setCopyOf(setSelf(self), frozenOf(self))
+			for _, o := range args {
+				if err := out.update(t, o); err != nil {
+					return nil, err
+				}
+			}
+			return out, nil
+		})
+		st.AddMethod("intersection", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(kw) > 0 {
+				return nil, TypeErrorf("%s.intersection() takes no keyword arguments", name)
+			}
+			out := setCopyOf(setSelf(self), frozenOf(self))
+			for _, o := range args {
+				r, err := setIntersect(t, out, o, frozenOf(self))
+				if err != nil {
+					return nil, err
+				}
+				out = r
+			}
+			return out, nil
+		})
+		st.AddMethod("difference", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(kw) > 0 {
+				return nil, TypeErrorf("%s.difference() takes no keyword arguments", name)
+			}
+			out := setCopyOf(setSelf(self), frozenOf(self))
+			for _, o := range args {
+				if err := setDifferenceUpdate(t, out, o); err != nil {
+					return nil, err
+				}
+			}
+			return out, nil
+		})
+		st.AddMethod("symmetric_difference", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			o, err := argO(name+".symmetric_difference", args, kw)
+			if err != nil {
+				return nil, err
+			}
+			out := setCopyOf(setSelf(self), frozenOf(self))
+			if os, ok := unwrap(o).(*Set); ok && os == setSelf(self) {
+				return newSetLike(frozenOf(self)), nil
+			}
+			return out, setSymDiffUpdate(t, out, o)
+		})
+		st.AddMethod("issubset", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			o, err := argO(name+".issubset", args, kw)
+			if err != nil {
+				return nil, err
+			}
+			other, err := asSetOperand(t, o)
+			if err != nil {
+				return nil, err
+			}
+			r, err := setIsSubset(t, setSelf(self), other)
+			return Bool(r), err
+		})
+		st.AddMethod("issuperset", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			o, err := argO(name+".issuperset", args, kw)
+			if err != nil {
+				return nil, err
+			}
+			s := setSelf(self)
+			items, err := iterItems(t, o)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range items {
+				in, err := setHas(t, s, v)
+				if err != nil || !in {
+					return False, err
+				}
+			}
+			return True, nil
+		})
+		st.AddMethod("isdisjoint", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			o, err := argO(name+".isdisjoint", args, kw)
+			if err != nil {
+				return nil, err
+			}
+			s := setSelf(self)
+			items, err := iterItems(t, o)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range items {
+				in, err := setHas(t, s, v)
+				if err != nil || in {
+					return False, err
+				}
+			}
+			return True, nil
+		})
+		st.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			var state Object = None
+			if in, ok := self.(*Instance); ok && in.dict != nil {
+				state = in.dict
+			}
+			return NewTuple(self.Type(), NewTuple(NewList(setSelf(self).Items()...)), state), nil
+		})
+		st.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			return Int(200 + 16*setSelf(self).d.Len()), nil
+		})
+	}
+
+	s := SetType
+	s.AddMethod("add", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		v, err := argO("set.add", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return None, setSelf(self).add(t, v)
+	})
+	s.AddMethod("discard", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		v, err := argO("set.discard", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		_, err = setDiscard(t, setSelf(self), v)
+		return None, err
+	})
+	s.AddMethod("remove", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		v, err := argO("set.remove", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		found, err := setDiscard(t, setSelf(self), v)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, NewException(KeyErrorType, v)
+		}
+		return None, nil
+	})
+	s.AddMethod("pop", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argNone("set.pop", args, kw); err != nil {
+			return nil, err
+		}
+		v, ok := dictPopFirst(setSelf(self).d)
+		if !ok {
+			return nil, NewException(KeyErrorType, NewStr("pop from an empty set"))
+		}
+		return v, nil
+	})
+	s.AddMethod("clear", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argNone("set.clear", args, kw); err != nil {
+			return nil, err
+		}
+		setSelf(self).d.Clear()
+		return None, nil
+	})
+	s.AddMethod("update", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(kw) > 0 {
+			return nil, TypeErrorf("set.update() takes no keyword arguments")
+		}
+		for _, o := range args {
+			items, err := iterItems(t, o)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range items {
+				if err := setSelf(self).add(t, v); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return None, nil
+	})
+	s.AddMethod("intersection_update", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(kw) > 0 {
+			return nil, TypeErrorf("set.intersection_update() takes no keyword arguments")
+		}
+		x := setSelf(self)
+		cur := setCopyOf(x, false)
+		for _, o := range args {
+			r, err := setIntersect(t, cur, o, false)
+			if err != nil {
+				return nil, err
+			}
+			cur = r
+		}
+		x.d.Clear()
+		return None, x.d.Update(t, cur.d)
+	})
+	s.AddMethod("difference_update", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(kw) > 0 {
+			return nil, TypeErrorf("set.difference_update() takes no keyword arguments")
+		}
+		for _, o := range args {
+			if err := setDifferenceUpdate(t, setSelf(self), o); err != nil {
+				return nil, err
+			}
+		}
+		return None, nil
+	})
+	s.AddMethod("symmetric_difference_update", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		o, err := argO("set.symmetric_difference_update", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return None, setSymDiffUpdate(t, setSelf(self), o)
+	})
+}
