@@ -250,9 +250,14 @@ func run(argv []string) int {
 			fmt.Fprintf(os.Stderr, "%s: can't open file %s: [Errno 2] No such file or directory\n", exeName(), quoteAbs(o.script))
 			return 2
 		}
-		md.SetStr("__file__", py.NewStr(o.script))
-		py.RegisterSource(o.script, string(src))
-		err = runSource(t, src, o.script, md, flags)
+		// since 3.9 the script's path is made absolute (__file__, tracebacks)
+		script := o.script
+		if abs, aerr := filepath.Abs(script); aerr == nil {
+			script = abs
+		}
+		md.SetStr("__file__", py.NewStr(script))
+		py.RegisterSource(script, string(src))
+		err = runSource(t, src, script, md, flags)
 	default:
 		if isTerminal(os.Stdin) {
 			return repl(t, md, o.quiet)

@@ -467,6 +467,9 @@ func Iterate(t *Thread, o Object, fn func(Object) (bool, error)) error {
 	for {
 		v, err := next(t, it)
 		if err != nil {
+			if IsInstanceOf(err, StopIterationType) {
+				return nil
+			}
 			return err
 		}
 		if v == nil {

@@ -72,11 +72,14 @@ func addSlotWrappers(typ *Type) {
 	if len(typ.MRO) > 1 {
 		base = typ.MRO[1]
 	}
+	// own reports whether typ defines the slot itself. A nil func in an
+	// interface is not a nil interface, so compare code pointers.
 	own := func(get func(*Type) any) bool {
-		if base == nil {
-			return get(typ) != nil
+		p := funcPtr(get(typ))
+		if p == 0 {
+			return false
 		}
-		return get(typ) != nil && !sameFunc(get(typ), get(base))
+		return base == nil || p != funcPtr(get(base))
 	}
 	add := func(name string, fn BuiltinFunc) {
 		if typ.Dict.GetStr(name) == nil {

@@ -661,7 +661,11 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			default:
 				v, err = Next(t, it)
 				if err != nil {
-					return f.fail(pc, sp, err)
+					// a StopIteration raised by __next__ also ends the loop
+					if !IsInstanceOf(err, StopIterationType) {
+						return f.fail(pc, sp, err)
+					}
+					v = nil
 				}
 			}
 			if v == nil {

@@ -72,7 +72,8 @@ func (e *BaseException) Dict() *Dict {
 // NewException makes an exception of class typ with the given args (no
 // __init__ of a Python subclass is run: use Call for that).
 func NewException(typ *Type, args ...Object) *BaseException {
-	return &BaseException{typ: typ, Args: NewTuple(args...)}
+	// copy: callers often pass a slice of the VM's value stack
+	return &BaseException{typ: typ, Args: NewTuple(append([]Object(nil), args...)...)}
 }
 
 // NewError makes an exception of class typ with a str message.

@@ -225,7 +225,7 @@ var debugPanics bool
 
 // unboundLocal is the error for reading an unset fast local.
 func unboundLocal(name string) error {
-	return Errorf(UnboundLocalErrorType, "local variable '%s' referenced before assignment", name)
+	return Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", name)
 }
 
 func nameError(name string) error {
@@ -247,7 +247,7 @@ func freeVarError(f *Frame, i int) error {
 	if i < len(f.code.Cellvars) {
 		return unboundLocal(name)
 	}
-	return Errorf(NameErrorType, "free variable '%s' referenced before assignment in enclosing scope", name)
+	return Errorf(NameErrorType, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
 }
 
 var _ = compile.NOP

@@ -228,7 +228,7 @@ func initSys(t *Thread) {
 	d.SetStr("__stdout__", d.GetStr("stdout"))
 	d.SetStr("__stderr__", d.GetStr("stderr"))
 	d.SetStr("__stdin__", d.GetStr("stdin"))
-	d.SetStr("version_info", NewTuple(Int(3), Int(11), Int(7), NewStr("final"), Int(0)))
+	sysStructSeqs(d, in)
 	d.SetStr("version", NewStr("3.11.7 (freepy) [Go "+runtime.Version()+"]"))
 	d.SetStr("hexversion", Int(0x030b07f0))
 	d.SetStr("platform", NewStr("linux"))
@@ -257,7 +257,7 @@ func initSys(t *Thread) {
 		if len(args) == 1 {
 			code = args[0]
 		} else if len(args) > 1 {
-			code = NewTuple(args...)
+			code = NewTuple(append([]Object(nil), args...)...)
 		}
 		e.Dict().SetStr("code", code)
 		return nil, e

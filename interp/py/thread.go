@@ -58,6 +58,7 @@ type Thread struct {
 func NewInterp() (*Interp, *Thread) {
 	in := &Interp{Modules: NewDict(), importLocks: map[string]*importLock{}, XOptions: map[string]string{}}
 	in.recLimit.Store(1000)
+	debugPanics = os.Getenv("FREEPY_DEBUG_PANICS") != ""
 	t := in.NewThread()
 	initBuiltins(in)
 	initSys(t)

@@ -1,0 +1,319 @@
+package py
+
+import (
+	"math"
+	"strings"
+)
+
+// GenericAlias is types.GenericAlias (list[int]).
+type GenericAlias struct {
+	Origin Object
+	Args   *Tuple
+}
+
+// GenericAliasType is types.GenericAlias.
+var GenericAliasType = newBuiltinType("GenericAlias", ObjectType)
+
+// Type returns types.GenericAlias.
+func (*GenericAlias) Type() *Type { return GenericAliasType }
+
+// StructSeq describes a struct sequence type (sys.version_info,
+// time.struct_time, os.stat_result): a tuple subclass whose items also
+// have names.
+type StructSeq struct {
+	Type   *Type
+	Fields []string
+}
+
+// NewStructSeqType makes a struct sequence type in module mod.
+func NewStructSeqType(name, mod string, fields []string) *StructSeq {
+	typ := &Type{Name: name, Qualname: name, Dict: NewDict(), Flags: FlagHeapType, Bases: []*Type{TupleType}, Base: TupleType}
+	typ.version.Store(typeVersionCounter.Add(1))
+	mro, _ := computeMRO(typ)
+	typ.MRO = mro
+	inheritSlots(typ)
+	typ.hasDict = false
+	typ.Dict.SetStr("__module__", NewStr(mod))
+	ss := &StructSeq{Type: typ, Fields: fields}
+	for i, f := range fields {
+		i := i
+		typ.AddGetSet(f, func(t *Thread, o Object) (Object, error) {
+			return unwrap(o).(*Tuple).items[i], nil
+		}, nil)
+	}
+	typ.Dict.SetStr("n_fields", Int(len(fields)))
+	typ.Dict.SetStr("n_sequence_fields", Int(len(fields)))
+	typ.Repr = func(t *Thread, o Object) (Object, error) {
+		items := unwrap(o).(*Tuple).items
+		var b strings.Builder
+		b.WriteString(mod + "." + name + "(")
+		for i, f := range fields {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			r, err := ReprString(t, items[i])
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(f + "=" + r)
+		}
+		b.WriteString(")")
+		return NewStr(b.String()), nil
+	}
+	typ.New = func(t *Thread, ty *Type, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("%s.%s() takes exactly 1 positional argument", mod, name)
+		}
+		items, err := ToSlice(t, args[0])
+		if err != nil {
+			return nil, err
+		}
+		if len(items) != len(fields) {
+			return nil, TypeErrorf("%s.%s() takes a %d-sequence (%d-sequence given)", mod, name, len(fields), len(items))
+		}
+		return ss.Make(items...), nil
+	}
+	return ss
+}
+
+// Make builds an instance from its items.
+func (s *StructSeq) Make(items ...Object) Object {
+	in := &Instance{typ: s.Type, Base: NewTuple(append([]Object(nil), items...)...)}
+	return in
+}
+
+func init() {
+	BaseExceptionType.AddMethod("add_note", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("BaseException.add_note() takes exactly one argument (%d given)", len(args))
+		}
+		if _, ok := args[0].(*Str); !ok {
+			return nil, TypeErrorf("note must be a str, not '%s'", typeName(args[0]))
+		}
+		e := self.(*BaseException)
+		if e.Notes == nil {
+			e.Notes = NewList()
+		}
+		l, ok := e.Notes.(*List)
+		if !ok {
+			return nil, TypeErrorf("Cannot add note: __notes__ is not a list")
+		}
+		l.Append(args[0])
+		return None, nil
+	})
+	BaseExceptionType.AddMethod("with_traceback", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("with_traceback() takes exactly one argument (%d given)", len(args))
+		}
+		return self, excSetAttr(t, self, Intern("__traceback__"), args[0])
+	})
+
+	copyProp := func(self Object, which int, v Object) Object {
+		p := unwrap(self).(*Property)
+		n := &Property{Get: p.Get, Set: p.Set, Del: p.Del, Doc: p.Doc, name: p.name}
+		switch which {
+		case 0:
+			n.Get = v
+		case 1:
+			n.Set = v
+		case 2:
+			n.Del = v
+		}
+		if self.Type() != PropertyType {
+			return &Instance{typ: self.Type(), Base: n, dict: NewDict()}
+		}
+		return n
+	}
+	for i, name := range []string{"getter", "setter", "deleter"} {
+		i := i
+		PropertyType.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(args) != 1 {
+				return nil, TypeErrorf("%s() takes exactly one argument", name)
+			}
+			return copyProp(self, i, args[0]), nil
+		})
+	}
+	PropertyType.AddMethod("__set_name__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) == 2 {
+			unwrap(self).(*Property).name = args[1]
+		}
+		return None, nil
+	})
+	for _, f := range []struct {
+		name string
+		get  func(*Property) Object
+	}{{"fget", func(p *Property) Object { return p.Get }}, {"fset", func(p *Property) Object { return p.Set }},
+		{"fdel", func(p *Property) Object { return p.Del }}, {"__doc__", func(p *Property) Object { return p.Doc }}} {
+		get := f.get
+		PropertyType.AddGetSet(f.name, func(t *Thread, o Object) (Object, error) { return get(unwrap(o).(*Property)), nil }, nil)
+	}
+	PropertyType.AddGetSet("__isabstractmethod__", func(t *Thread, o Object) (Object, error) {
+		p := unwrap(o).(*Property)
+		for _, f := range []Object{p.Get, p.Set, p.Del} {
+			if f == None {
+				continue
+			}
+			if v, _ := GetAttrOpt(t, f, Intern("__isabstractmethod__")); v != nil {
+				if b, _ := IsTrue(t, v); b {
+					return True, nil
+				}
+			}
+		}
+		return False, nil
+	}, nil)
+
+	SliceType.AddGetSet("start", func(t *Thread, o Object) (Object, error) { return o.(*Slice).Start, nil }, nil)
+	SliceType.AddGetSet("stop", func(t *Thread, o Object) (Object, error) { return o.(*Slice).Stop, nil }, nil)
+	SliceType.AddGetSet("step", func(t *Thread, o Object) (Object, error) { return o.(*Slice).Step, nil }, nil)
+	SliceType.AddMethod("indices", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("slice.indices() takes exactly one argument (%d given)", len(args))
+		}
+		n, err := IndexInt(t, args[0])
+		if err != nil {
+			return nil, err
+		}
+		if n < 0 {
+			return nil, ValueErrorf("length should not be negative")
+		}
+		start, stop, step, _, err := sliceIndices(t, self.(*Slice), n)
+		if err != nil {
+			return nil, err
+		}
+		return NewTuple(Int(start), Int(stop), Int(step)), nil
+	})
+	SliceType.Hash = nil
+
+	MemberDescrType.AddGetSet("__name__", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*memberDescr).name), nil }, nil)
+	MemberDescrType.AddGetSet("__objclass__", func(t *Thread, o Object) (Object, error) { return o.(*memberDescr).owner, nil }, nil)
+	GetSetDescrType.AddGetSet("__name__", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*GetSetDescr).Name), nil }, nil)
+	GetSetDescrType.AddGetSet("__objclass__", func(t *Thread, o Object) (Object, error) { return o.(*GetSetDescr).Owner, nil }, nil)
+
+	// generic aliases
+	GenericAliasType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		if len(args) != 2 {
+			return nil, TypeErrorf("GenericAlias expected 2 arguments, got %d", len(args))
+		}
+		return newGenericAlias(args[0], args[1]), nil
+	}
+	GenericAliasType.Repr = func(t *Thread, o Object) (Object, error) {
+		g := o.(*GenericAlias)
+		name := typeReprName(t, g.Origin)
+		parts := make([]string, len(g.Args.items))
+		for i, a := range g.Args.items {
+			parts[i] = typeReprName(t, a)
+		}
+		if len(parts) == 0 {
+			parts = []string{"()"}
+		}
+		return NewStr(name + "[" + strings.Join(parts, ", ") + "]"), nil
+	}
+	GenericAliasType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		return Call(t, self.(*GenericAlias).Origin, args, kw)
+	}
+	GenericAliasType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := a.(*GenericAlias)
+		y, ok2 := b.(*GenericAlias)
+		if !ok1 || !ok2 || (op != EQ && op != NE) {
+			return NotImplemented, nil
+		}
+		eq := x.Origin == y.Origin
+		if eq {
+			r, err := seqCompare(t, x.Args.items, y.Args.items, EQ)
+			if err != nil {
+				return nil, err
+			}
+			eq = r == True
+		}
+		return NewBool(eq == (op == EQ)), nil
+	}
+	GenericAliasType.Hash = func(t *Thread, o Object) (int64, error) {
+		g := o.(*GenericAlias)
+		h, err := Hash(t, g.Args)
+		return h ^ identityHash(g.Origin), err
+	}
+	GenericAliasType.Num[NbOr] = unionOr
+	GenericAliasType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
+		g := o.(*GenericAlias)
+		switch name.s {
+		case "__origin__":
+			return g.Origin, nil
+		case "__args__":
+			return g.Args, nil
+		case "__parameters__":
+			return emptyTuple, nil
+		case "__mro_entries__":
+			return &Builtin{Name: "__mro_entries__", Fn: func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+				return NewTuple(g.Origin), nil
+			}}, nil
+		case "__class__":
+			return GenericAliasType, nil
+		}
+		if v, err := GenericGetAttr(t, o, name); err == nil {
+			return v, nil
+		}
+		return GetAttr(t, g.Origin, name)
+	}
+	classGetItem := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 {
+			return nil, TypeErrorf("__class_getitem__ expected 1 argument")
+		}
+		return newGenericAlias(self, args[0]), nil
+	}
+	for _, typ := range []*Type{ListType, DictType, TupleType, SetType, FrozenSetType, TypeType} {
+		typ.AddClassMethod("__class_getitem__", classGetItem)
+	}
+	UnionType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
+		if name.s == "__args__" {
+			return o.(*Union).Args, nil
+		}
+		return GenericGetAttr(t, o, name)
+	}
+	UnionType.Num[NbOr] = unionOr
+	registerType(GenericAliasType)
+}
+
+func newGenericAlias(origin, args Object) *GenericAlias {
+	tup, ok := args.(*Tuple)
+	if !ok {
+		tup = NewTuple(args)
+	}
+	return &GenericAlias{Origin: origin, Args: tup}
+}
+
+// typeReprName is how typing shows a type argument: the qualified name
+// for classes, repr otherwise.
+func typeReprName(t *Thread, o Object) string {
+	switch x := o.(type) {
+	case *Type:
+		if m, ok := x.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" {
+			return m.s + "." + x.Qualname
+		}
+		return x.Qualname
+	case EllipsisType:
+		return "..."
+	}
+	r, _ := ReprString(t, o)
+	return r
+}
+
+// sysStructSeqs adds sys.version_info, flags, float_info, int_info and
+// hash_info as struct sequences.
+func sysStructSeqs(d *Dict, in *Interp) {
+	vi := NewStructSeqType("version_info", "sys", []string{"major", "minor", "micro", "releaselevel", "serial"})
+	d.SetStr("version_info", vi.Make(Int(3), Int(11), Int(7), NewStr("final"), Int(0)))
+	fl := NewStructSeqType("flags", "sys", []string{"debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+		"no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization",
+		"isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"})
+	f := in.Flags
+	d.SetStr("flags", fl.Make(Int(0), Int(f.Inspect), Int(0), Int(f.Optimize), Int(1), Int(f.NoUserSite), Int(0),
+		Int(f.IgnoreEnvironment), Int(f.Verbose), Int(0), Int(f.Quiet), Int(1), Int(f.Isolated), False, Int(1), Int(0), False, Int(4300)))
+	fi := NewStructSeqType("float_info", "sys", []string{"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+		"dig", "mant_dig", "epsilon", "radix", "rounds"})
+	d.SetStr("float_info", fi.Make(Float(math.MaxFloat64), Int(1024), Int(308), Float(2.2250738585072014e-308), Int(-1021),
+		Int(-307), Int(15), Int(53), Float(2.220446049250313e-16), Int(2), Int(1)))
+	ii := NewStructSeqType("int_info", "sys", []string{"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"})
+	d.SetStr("int_info", ii.Make(Int(30), Int(4), Int(4300), Int(640)))
+	hi := NewStructSeqType("hash_info", "sys", []string{"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"})
+	d.SetStr("hash_info", hi.Make(Int(64), Int(hashModulus), Int(314159), Int(0), Int(1000003), NewStr("siphash13"), Int(64), Int(128), Int(0)))
+}
