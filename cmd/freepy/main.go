@@ -266,9 +266,14 @@ func run(argv []string) int {
 		err = runSource(t, src, "<stdin>", md, flags)
 	}
 	if err == nil && o.inspect {
-		return repl(t, md, true)
+		status := repl(t, md, true)
+		py.Shutdown(t)
+		return status
 	}
-	return exitStatus(t, err)
+	status := exitStatus(t, err)
+	// as Py_FinalizeEx: join non-daemon threads, then run atexit functions
+	py.Shutdown(t)
+	return status
 }
 
 func exeName() string { return "freepy" }

@@ -20,9 +20,9 @@ import (
 // at once when the last reference goes away, as in PyPy (docs/threading.md).
 
 var (
-	RefType              = newBuiltinType("weakref.ReferenceType", ObjectType)
-	ProxyType            = newBuiltinType("weakref.ProxyType", ObjectType)
-	CallableProxyTypeObj = newBuiltinType("weakref.CallableProxyType", ObjectType)
+	RefType              = newBuiltinType("ReferenceType", ObjectType)
+	ProxyType            = newBuiltinType("ProxyType", ObjectType)
+	CallableProxyTypeObj = newBuiltinType("CallableProxyType", ObjectType)
 )
 
 // WeakRef is a weakref.ref (or a proxy when proxy is set).
@@ -314,7 +314,6 @@ func proxyTarget(o Object) (Object, error) {
 
 func init() {
 	RefType.Flags |= FlagBaseType
-	RefType.Name, RefType.Qualname = "weakref.ReferenceType", "weakref.ReferenceType"
 	RefType.New = weakRefNew(false)
 	RefType.Init = func(t *Thread, self Object, args []Object, kw []string) error { return nil }
 	RefType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -480,6 +479,9 @@ func init() {
 	RegisterNativeModule("_weakref", func(t *Thread) (*Module, error) {
 		t.interp.rememberForCallbacks()
 		m := NewModule("_weakref")
+		for _, typ := range []*Type{RefType, ProxyType, CallableProxyTypeObj} {
+			typ.Dict.SetStr("__module__", NewStr("weakref"))
+		}
 		d := m.Dict()
 		d.SetStr("ref", RefType)
 		d.SetStr("ReferenceType", RefType)

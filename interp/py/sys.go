@@ -265,6 +265,7 @@ func initSys(t *Thread) {
 	m.AddFunc("getrecursionlimit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		return Int(t.interp.recursionLimit()), nil
 	})
+	addThreadSysFuncs(m) // sys.set/getswitchinterval (mod_thread.go)
 	m.AddFunc("setrecursionlimit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
 			return nil, TypeErrorf("setrecursionlimit() takes exactly one argument (%d given)", len(args))
