@@ -152,6 +152,15 @@ func Call(t *Thread, fn Object, args []Object, kwnames []string) (Object, error)
 // callMethod calls fn(self, *args) avoiding a copy for Python functions
 // where possible.
 func callMethod(t *Thread, fn, self Object, args []Object, kwnames []string) (Object, error) {
+	if f, ok := fn.(*Function); ok && f.simple && len(kwnames) == 0 && len(args)+1 == f.code.ArgCount {
+		// the common bound-method call: no argument slice to build
+		fr := t.newFrame(f.code, f.globals, f.builtins, nil)
+		fr.fast[0] = self
+		copy(fr.fast[1:], args)
+		fr.fn = f
+		fr.closure = f.Closure
+		return t.run(fr)
+	}
 	full := make([]Object, len(args)+1)
 	full[0] = self
 	copy(full[1:], args)
@@ -177,7 +186,7 @@ func CallMethod(t *Thread, o Object, name string, args ...Object) (Object, error
 // lookupSpecial finds a special method on the type (not the instance),
 // bound to o. It returns nil, nil if absent.
 func lookupSpecial(t *Thread, o Object, name string) (Object, error) {
-	descr := o.Type().Lookup(Intern(name))
+	descr := o.Type().Lookup(dunderStr(name))
 	if descr == nil {
 		return nil, nil
 	}
@@ -190,7 +199,41 @@ func lookupSpecial(t *Thread, o Object, name string) (Object, error) {
 // callSpecial calls the special method name of o's type with args; found
 // is false if the type has no such method.
 func callSpecial(t *Thread, o Object, name string, args ...Object) (res Object, found bool, err error) {
-	descr := o.Type().Lookup(Intern(name))
+	return callSpecialStr(t, o, dunderStr(name), args...)
+}
+
+// dunders holds the interned names of special methods, filled at init and
+// read-only afterwards, so looking one up takes no lock.
+var dunders = map[string]*Str{}
+
+func init() {
+	for _, n := range []string{"__init__", "__new__", "__repr__", "__str__", "__hash__", "__eq__", "__ne__", "__lt__",
+		"__le__", "__gt__", "__ge__", "__call__", "__getattribute__", "__getattr__", "__setattr__", "__delattr__",
+		"__iter__", "__next__", "__len__", "__bool__", "__getitem__", "__setitem__", "__delitem__", "__contains__",
+		"__get__", "__set__", "__delete__", "__neg__", "__pos__", "__abs__", "__invert__", "__index__", "__int__",
+		"__float__", "__complex__", "__enter__", "__exit__", "__format__", "__missing__", "__set_name__",
+		"__instancecheck__", "__subclasscheck__", "__aiter__", "__anext__", "__await__", "__aenter__", "__aexit__",
+		"__class_getitem__", "__init_subclass__", "__round__", "__trunc__", "__floor__", "__ceil__", "__reversed__",
+		"__length_hint__", "__fspath__", "__bytes__", "__dir__", "__sizeof__", "__reduce__", "__reduce_ex__"} {
+		dunders[n] = Intern(n)
+	}
+	for _, b := range binaryNames {
+		for _, n := range []string{b.dunder, b.rdunder, b.idunder} {
+			dunders[n] = Intern(n)
+		}
+	}
+}
+
+func dunderStr(name string) *Str {
+	if s, ok := dunders[name]; ok {
+		return s
+	}
+	return Intern(name)
+}
+
+// callSpecialStr is callSpecial with an interned name.
+func callSpecialStr(t *Thread, o Object, name *Str, args ...Object) (res Object, found bool, err error) {
+	descr := o.Type().Lookup(name)
 	if descr == nil {
 		return nil, false, nil
 	}

@@ -8,7 +8,7 @@ import (
 
 // firstDefiner returns the class in t's MRO whose dict defines name.
 func firstDefiner(t *Type, name string) *Type {
-	key := Intern(name)
+	key := dunderStr(name)
 	for _, m := range t.MRO {
 		if m.Dict.getStr(key) != nil {
 			return m
@@ -271,12 +271,18 @@ func slotBool(t *Thread, o Object) (bool, error) {
 }
 
 func slotInit(t *Thread, self Object, args []Object, kw []string) error {
-	init := self.Type().Lookup(Intern("__init__"))
-	m, err := bindDescr(t, init, self, self.Type())
-	if err != nil {
-		return err
+	init := self.Type().Lookup(dunders["__init__"])
+	var r Object
+	var err error
+	if f, ok := init.(*Function); ok {
+		r, err = callMethod(t, f, self, args, kw)
+	} else {
+		m, berr := bindDescr(t, init, self, self.Type())
+		if berr != nil {
+			return berr
+		}
+		r, err = Call(t, m, args, kw)
 	}
-	r, err := Call(t, m, args, kw)
 	if err != nil {
 		return err
 	}

@@ -153,7 +153,16 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 				return f.fail(pc, sp, err)
 			}
 		case c.LOAD_ATTR:
-			v, err := GetAttr(t, stack[sp-1], names[arg])
+			obj := stack[sp-1]
+			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
+				v, err := loadAttrInstance(t, &code.acache[pc-1], in, names[arg])
+				if err != nil {
+					return f.fail(pc, sp, err)
+				}
+				stack[sp-1] = v
+				continue
+			}
+			v, err := GetAttr(t, obj, names[arg])
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
@@ -172,6 +181,15 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp] = nil
 		case c.LOAD_METHOD:
 			obj := stack[sp-1]
+			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
+				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
+				if e.kind == attrFunction && (in.dict == nil || in.dict.getStr(names[arg]) == nil) {
+					stack[sp-1] = e.descr
+					stack[sp] = obj
+					sp++
+					continue
+				}
+			}
 			meth, self, err := loadMethod(t, obj, names[arg])
 			if err != nil {
 				return f.fail(pc, sp, err)

@@ -21,6 +21,8 @@ type Code struct {
 	varnames []*Str
 	// gcache holds LOAD_GLOBAL inline caches, indexed by instruction.
 	gcache []atomic.Pointer[globalCacheEntry]
+	// acache holds LOAD_ATTR / LOAD_METHOD inline caches (attrcache.go).
+	acache []atomic.Pointer[attrCache]
 }
 
 // globalCacheEntry is a LOAD_GLOBAL result, valid while both dicts are
@@ -69,6 +71,7 @@ func NewCode(c *compile.Code) *Code {
 		rc.names[i] = Intern(n)
 	}
 	rc.gcache = make([]atomic.Pointer[globalCacheEntry], len(c.Instrs))
+	rc.acache = make([]atomic.Pointer[attrCache], len(c.Instrs))
 	rc.varnames = make([]*Str, len(c.Varnames))
 	for i, n := range c.Varnames {
 		rc.varnames[i] = Intern(n)
