@@ -376,11 +376,7 @@ func writeStderr(t *py.Thread, s string) {
 }
 
 func flushStd(in *py.Interp) {
-	for _, name := range []string{"stdout", "stderr"} {
-		if s, ok := in.Sys.Dict().GetStr(name).(*py.StdStream); ok {
-			s.Flush()
-		}
-	}
+	py.FlushStd(in, nil)
 }
 
 func isTerminal(f *os.File) bool {

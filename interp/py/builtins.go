@@ -1,7 +1,6 @@
 package py
 
 import (
-	"bufio"
 	"os"
 	"sort"
 	"strings"
@@ -369,6 +368,7 @@ var builtinFuncs = map[string]BuiltinFunc{
 	"input":      builtinInput,
 	"format":     builtinFormat,
 	"sorted":     builtinSorted,
+	"open":       ioOpen,
 }
 
 func oneArg(t *Thread, name string, args []Object, kw []string, fn func(Object) (Object, error)) (Object, error) {
@@ -458,8 +458,8 @@ func builtinPrint(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 
 // WriteTo writes text to a file object (fast path for freepy's own stdio).
 func WriteTo(t *Thread, file Object, s string) error {
-	if w, ok := file.(*StdStream); ok {
-		return w.WriteString(s)
+	if ok, err := ioWriteFast(t, file, s); ok {
+		return err
 	}
 	_, err := CallMethod(t, file, "write", NewStr(s))
 	return err
@@ -945,9 +945,6 @@ func (t *Thread) importDirect(name string, globals *Dict, fromlist Object, level
 	return t.Import(name, globals, fromlist, level)
 }
 
-var stdinReader *bufio.Reader
-var stdinOnce sync.Once
-
 func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 	if len(args) > 1 {
 		return nil, TypeErrorf("input expected at most 1 argument, got %d", len(args))
@@ -966,16 +963,6 @@ func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 		return nil, err
 	}
 	in := t.interp.Sys.dict.GetStr("stdin")
-	if ss, ok := in.(*StdStream); ok {
-		line, err := ss.ReadLine()
-		if err != nil {
-			return nil, err
-		}
-		if line == "" {
-			return nil, NewError(EOFErrorType, "EOF when reading a line")
-		}
-		return NewStr(strings.TrimSuffix(line, "\n")), nil
-	}
 	r, err := CallMethod(t, in, "readline")
 	if err != nil {
 		return nil, err

@@ -1,159 +1,12 @@
 package py
 
 import (
-	"bufio"
-	"io"
 	"os"
 	"reflect"
 	"runtime"
-	"sync"
 )
 
-// StdStream is sys.stdout / sys.stderr / sys.stdin: a minimal text file
-// over an OS file (the io module is a later step).
-type StdStream struct {
-	mu      sync.Mutex
-	name    string
-	f       *os.File
-	w       *bufio.Writer
-	r       *bufio.Reader
-	lineBuf bool // flush at every newline (a terminal, or -u)
-	closed  bool
-}
-
-// StdStreamType is the type of freepy's stdio streams.
-var StdStreamType = newBuiltinType("TextIOWrapper", ObjectType)
-
-// Type returns the stream type.
-func (*StdStream) Type() *Type { return StdStreamType }
-
-// NewStdStream wraps an OS file for writing or reading.
-func NewStdStream(name string, f *os.File, write, unbuffered bool) *StdStream {
-	s := &StdStream{name: name, f: f}
-	if write {
-		s.w = bufio.NewWriterSize(f, 8192)
-		if st, err := f.Stat(); unbuffered || (err == nil && st.Mode()&os.ModeCharDevice != 0) {
-			s.lineBuf = true
-		}
-	} else {
-		s.r = bufio.NewReader(f)
-	}
-	return s
-}
-
-// WriteString writes text.
-func (s *StdStream) WriteString(text string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.w == nil {
-		return Errorf(UnsupportedOperationType(), "not writable")
-	}
-	if _, err := s.w.WriteString(text); err != nil {
-		return Errorf(OSErrorType, "%s", err.Error())
-	}
-	if s.lineBuf || s.name == "<stderr>" {
-		return s.flushLocked()
-	}
-	return nil
-}
-
-func (s *StdStream) flushLocked() error {
-	if s.w != nil {
-		if err := s.w.Flush(); err != nil {
-			return Errorf(OSErrorType, "%s", err.Error())
-		}
-	}
-	return nil
-}
-
-// Flush writes buffered output.
-func (s *StdStream) Flush() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.flushLocked()
-}
-
-// ReadLine reads one line including its newline ("" at EOF).
-func (s *StdStream) ReadLine() (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.r == nil {
-		return "", Errorf(UnsupportedOperationType(), "not readable")
-	}
-	line, err := s.r.ReadString('\n')
-	if err != nil && err != io.EOF {
-		return "", Errorf(OSErrorType, "%s", err.Error())
-	}
-	return line, nil
-}
-
-// UnsupportedOperationType is io.UnsupportedOperation (an OSError and a
-// ValueError); made on first use.
-func UnsupportedOperationType() *Type {
-	unsupportedOnce.Do(func() {
-		unsupportedType = &Type{Name: "UnsupportedOperation", Qualname: "UnsupportedOperation", Dict: NewDict(), Flags: FlagBaseType | FlagHeapType}
-		unsupportedType.Bases = []*Type{OSErrorType, ValueErrorType}
-		unsupportedType.Base = OSErrorType
-		mro, _ := computeMRO(unsupportedType)
-		unsupportedType.MRO = mro
-		inheritSlots(unsupportedType)
-		unsupportedType.Dict.SetStr("__module__", NewStr("io"))
-	})
-	return unsupportedType
-}
-
-var unsupportedOnce sync.Once
-var unsupportedType *Type
-
 func init() {
-	StdStreamType.AddMethod("write", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if len(args) != 1 {
-			return nil, TypeErrorf("write() takes exactly one argument (%d given)", len(args))
-		}
-		s, ok := args[0].(*Str)
-		if !ok {
-			return nil, TypeErrorf("write() argument must be str, not %s", typeName(args[0]))
-		}
-		return Int(s.n), self.(*StdStream).WriteString(s.s)
-	})
-	StdStreamType.AddMethod("flush", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		return None, self.(*StdStream).Flush()
-	})
-	StdStreamType.AddMethod("readline", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		l, err := self.(*StdStream).ReadLine()
-		if err != nil {
-			return nil, err
-		}
-		return NewStr(l), nil
-	})
-	StdStreamType.AddMethod("read", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		s := self.(*StdStream)
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.r == nil {
-			return nil, Errorf(UnsupportedOperationType(), "not readable")
-		}
-		b, err := io.ReadAll(s.r)
-		if err != nil {
-			return nil, Errorf(OSErrorType, "%s", err.Error())
-		}
-		return NewStr(string(b)), nil
-	})
-	StdStreamType.AddMethod("fileno", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		return Int(self.(*StdStream).f.Fd()), nil
-	})
-	StdStreamType.AddMethod("isatty", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		st, err := self.(*StdStream).f.Stat()
-		return Bool(err == nil && st.Mode()&os.ModeCharDevice != 0), nil
-	})
-	StdStreamType.AddGetSet("encoding", func(t *Thread, o Object) (Object, error) { return NewStr("utf-8"), nil }, nil)
-	StdStreamType.AddGetSet("errors", func(t *Thread, o Object) (Object, error) { return NewStr("strict"), nil }, nil)
-	StdStreamType.AddGetSet("name", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*StdStream).name), nil }, nil)
-	StdStreamType.Repr = func(t *Thread, o Object) (Object, error) {
-		return NewStr("<_io.TextIOWrapper name='" + o.(*StdStream).name + "' mode='w' encoding='utf-8'>"), nil
-	}
-	StdStreamType.Flags &^= FlagBaseType
-
 	SimpleNamespaceType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
 		if len(args) > len(kw) {
 			return TypeErrorf("no positional arguments expected")
@@ -198,7 +51,7 @@ func init() {
 		}
 		return NewStr(s), nil
 	}
-	registerType(StdStreamType, SimpleNamespaceType, UnionType, ByteArrayType)
+	registerType(SimpleNamespaceType, UnionType, ByteArrayType)
 }
 
 // funcPtr returns a func value's code pointer (to compare slots).
