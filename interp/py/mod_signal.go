@@ -66,11 +66,7 @@ func installSignals(in *Interp) {
 				if h == defaultIntHandler {
 					// not consumed: the main thread is busy computing
 					if in := sigState.in; in != nil {
-						for _, name := range []string{"stdout", "stderr"} {
-							if st, ok := in.Sys.dict.GetStr(name).(*StdStream); ok {
-								st.Flush()
-							}
-						}
+						FlushStd(in, nil)
 					}
 					os.Stderr.WriteString("KeyboardInterrupt\n")
 					os.Exit(130)
