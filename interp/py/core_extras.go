@@ -317,3 +317,20 @@ func sysStructSeqs(d *Dict, in *Interp) {
 	hi := NewStructSeqType("hash_info", "sys", []string{"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"})
 	d.SetStr("hash_info", hi.Make(Int(64), Int(hashModulus), Int(314159), Int(0), Int(1000003), NewStr("siphash13"), Int(64), Int(128), Int(0)))
 }
+
+// Class-level descriptors of function attributes (types.py takes
+// type(FunctionType.__code__) and friends; instances are served by
+// functionGetAttr first).
+func init() {
+	for _, name := range []string{"__code__", "__globals__", "__defaults__", "__kwdefaults__", "__name__", "__qualname__",
+		"__doc__", "__dict__", "__closure__", "__annotations__", "__module__", "__builtins__"} {
+		n := Intern(name)
+		var set func(t *Thread, o, v Object) error
+		switch name {
+		case "__name__", "__qualname__", "__doc__", "__module__", "__defaults__", "__kwdefaults__", "__annotations__", "__code__":
+			// functionSetAttr handles these itself (others would loop back here)
+			set = func(t *Thread, o, v Object) error { return functionSetAttr(t, o, n, v) }
+		}
+		FunctionType.AddGetSet(name, func(t *Thread, o Object) (Object, error) { return functionGetAttr(t, o, n) }, set)
+	}
+}
