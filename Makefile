@@ -6,7 +6,7 @@ export CGO_ENABLED := 1
 
 BINS := bin/freepy bin/freepy-config bin/freepy-migrate
 
-.PHONY: all test test-go test-race test-conformance deps bench demo fmt vet clean
+.PHONY: all test test-race test-conformance deps bench demo fmt vet clean
 
 all: deps $(BINS)
 
@@ -28,7 +28,15 @@ vet:
 
 test: all vet
 	$(GO) test -count=1 ./...
+	$(MAKE) test-race
+
+# Concurrency code runs under the race detector (DESIGN.md).
+test-race:
 	$(GO) test -count=1 -race ./interp/py/...
+
+# Just the differential suite against CPython, with its summary line.
+test-conformance: all
+	$(GO) test -count=1 ./tests/ ; cat tests/out/summary.txt
 
 demo: all
 	bin/freepy examples/demo.py
@@ -37,7 +45,7 @@ bench: all
 	$(GO) run ./bench/cmd/runbench -ref $(REF) -freepy bin/freepy
 
 fmt:
-	gofmt -w cmd interp capi tests bench
+	gofmt -w cmd interp capi tests bench migrate
 
 clean:
 	rm -rf bin build tests/out bench/out
