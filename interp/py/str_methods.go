@@ -1,0 +1,729 @@
+package py
+
+import (
+	"math"
+	"strings"
+
+	"freepy/interp/strops"
+)
+
+// This file gives str its methods. The algorithms live in package strops
+// (tested against CPython); here are the argument conventions and error
+// messages of CPython 3.11's str methods.
+
+// mkStr makes a str from text whose ASCII-ness the caller knows when ascii
+// is true (results computed from ASCII input stay ASCII), which saves the
+// scan NewStr does.
+func mkStr(s string, ascii bool) *Str {
+	if ascii {
+		return newASCIIStr(s)
+	}
+	return NewStr(s)
+}
+
+// fromStrops converts an error of package strops into the Python
+// exception it names.
+func fromStrops(err error) error {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *strops.Error:
+		typ := ValueErrorType
+		switch e.Type {
+		case "LookupError":
+			typ = LookupErrorType
+		case "TypeError":
+			typ = TypeErrorType
+		case "OverflowError":
+			typ = OverflowErrorType
+		case "MemoryError":
+			return NewError(MemoryErrorType, "")
+		case "IndexError":
+			typ = IndexErrorType
+		}
+		return NewError(typ, e.Msg)
+	case *strops.UnicodeError:
+		return newUnicodeError(e)
+	case *strops.UnknownEncodingError:
+		return Errorf(LookupErrorType, "unknown encoding: %s", e.Name)
+	}
+	return err
+}
+
+// optIndex converts an optional start/end argument of find, count, ...:
+// None or missing gives def.
+func optIndex(t *Thread, o Object, def int) (int, error) {
+	if o == nil || o == None {
+		return def, nil
+	}
+	return sliceInt(t, o)
+}
+
+// startEnd converts the start and end arguments (strops clamps them).
+func startEnd(t *Thread, start, end Object) (int, int, error) {
+	s, err := optIndex(t, start, 0)
+	if err != nil {
+		return 0, 0, err
+	}
+	e, err := optIndex(t, end, math.MaxInt)
+	return s, e, err
+}
+
+// noArgs checks a method that takes no arguments.
+func noArgs(name string, args []Object) error {
+	if len(args) != 0 {
+		return TypeErrorf("%s() takes no arguments (%d given)", name, len(args))
+	}
+	return nil
+}
+
+// noKw rejects keyword arguments for methods with positional-only
+// parameters.
+func noKw(name string, kw []string) error {
+	if len(kw) > 0 {
+		return TypeErrorf("%s() takes no keyword arguments", name)
+	}
+	return nil
+}
+
+// argCount checks a positional-only argument count.
+func argCount(name string, args []Object, kw []string, min, max int) error {
+	if err := noKw(name, kw); err != nil {
+		return err
+	}
+	if len(args) < min {
+		if min == max {
+			return TypeErrorf("%s() takes exactly %s (%d given)", name, nargs(min), len(args))
+		}
+		return TypeErrorf("%s expected at least %s, got %d", name, nargs(min), len(args))
+	}
+	if len(args) > max {
+		if min == max {
+			if max == 0 {
+				return TypeErrorf("%s() takes no arguments (%d given)", name, len(args))
+			}
+			return TypeErrorf("%s() takes exactly %s (%d given)", name, nargs(max), len(args))
+		}
+		return TypeErrorf("%s expected at most %s, got %d", name, nargs(max), len(args))
+	}
+	return nil
+}
+
+func nargs(n int) string {
+	if n == 1 {
+		return "1 argument"
+	}
+	return itoa64(int64(n)) + " arguments"
+}
+
+// optArg returns args[i] or nil.
+func optArg(args []Object, i int) Object {
+	if i < len(args) {
+		return args[i]
+	}
+	return nil
+}
+
+// strSelf is the str a method was called on.
+func strSelf(self Object) (*Str, error) {
+	if s, ok := unwrap(self).(*Str); ok {
+		return s, nil
+	}
+	return nil, TypeErrorf("descriptor requires a 'str' object but received a '%s'", typeName(self))
+}
+
+// strArgOf requires a str argument ("must be str, not int").
+func strArgOf(o Object, prefix string) (*Str, error) {
+	if s, ok := unwrap(o).(*Str); ok {
+		return s, nil
+	}
+	return nil, TypeErrorf("%smust be str, not %s", prefix, typeName(o))
+}
+
+type strMethod func(t *Thread, s *Str, args []Object, kw []string) (Object, error)
+
+func addStrMethod(name string, fn strMethod) {
+	StrType.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		s, err := strSelf(self)
+		if err != nil {
+			return nil, err
+		}
+		return fn(t, s, args, kw)
+	})
+}
+
+// strFillArgs parses (width[, fillchar]) of center, ljust and rjust.
+func strFillArgs(t *Thread, name string, args []Object, kw []string) (int, rune, error) {
+	if err := argCount(name, args, kw, 1, 2); err != nil {
+		return 0, 0, err
+	}
+	w, err := IndexInt(t, args[0])
+	if err != nil {
+		return 0, 0, err
+	}
+	fill := ' '
+	if len(args) > 1 {
+		f, ok := unwrap(args[1]).(*Str)
+		if !ok {
+			return 0, 0, TypeErrorf("%s() argument 2 must be str, not %s", name, typeName(args[1]))
+		}
+		if f.n != 1 {
+			return 0, 0, TypeErrorf("The fill character must be exactly one character long")
+		}
+		fill = f.At(0)
+	}
+	return w, fill, nil
+}
+
+// strSearchArgs parses (sub[, start[, end]]).
+func strSearchArgs(t *Thread, name string, args []Object, kw []string) (*Str, int, int, error) {
+	if err := argCount(name, args, kw, 1, 3); err != nil {
+		return nil, 0, 0, err
+	}
+	sub, err := strArgOf(args[0], "")
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	start, end, err := startEnd(t, optArg(args, 1), optArg(args, 2))
+	return sub, start, end, err
+}
+
+// stripArg parses the optional chars argument of strip and friends.
+func stripArg(name string, args []Object, kw []string) (*Str, error) {
+	if err := argCount(name, args, kw, 0, 1); err != nil {
+		return nil, err
+	}
+	if len(args) == 0 || args[0] == None {
+		return nil, nil
+	}
+	c, ok := unwrap(args[0]).(*Str)
+	if !ok {
+		return nil, TypeErrorf("%s arg must be None or str", name)
+	}
+	return c, nil
+}
+
+// splitArgs parses (sep=None, maxsplit=-1).
+func splitArgs(t *Thread, name string, args []Object, kw []string) (Object, int, error) {
+	var sep, maxsplit Object
+	if err := ParseArgs(name, args, kw, []string{"sep", "maxsplit"}, 0, &sep, &maxsplit); err != nil {
+		return nil, 0, err
+	}
+	n := -1
+	if maxsplit != nil {
+		v, err := IndexInt(t, maxsplit)
+		if err != nil {
+			return nil, 0, err
+		}
+		n = v
+	}
+	if sep == nil {
+		sep = None
+	}
+	return sep, n, nil
+}
+
+func strList(parts []string, ascii bool) *List {
+	items := make([]Object, len(parts))
+	for i, p := range parts {
+		items[i] = mkStr(p, ascii)
+	}
+	return NewList(items...)
+}
+
+// strPredicate adds an is... method.
+func strPredicate(name string, ascii func(byte) bool, pred func(string) bool) {
+	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("str."+name, args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		if s.ascii && ascii != nil {
+			if s.n == 0 {
+				return False, nil
+			}
+			for i := 0; i < len(s.s); i++ {
+				if !ascii(s.s[i]) {
+					return False, nil
+				}
+			}
+			return True, nil
+		}
+		return NewBool(pred(s.s)), nil
+	})
+}
+
+// strCaseMethod adds a method mapping the text to new text.
+func strCaseMethod(name string, fn func(string) string) {
+	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("str."+name, args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return mkStr(fn(s.s), s.ascii), nil
+	})
+}
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isASCIIAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// strPrefixMatch implements startswith/endswith with a str or tuple.
+func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, match func(s, p string, start, end int) bool) (Object, error) {
+	if err := argCount(name, args, kw, 1, 3); err != nil {
+		return nil, err
+	}
+	start, end, err := startEnd(t, optArg(args, 1), optArg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	if tup, ok := unwrap(args[0]).(*Tuple); ok {
+		for _, it := range tup.items {
+			p, ok := unwrap(it).(*Str)
+			if !ok {
+				return nil, TypeErrorf("tuple for %s must only contain str, not %s", name, typeName(it))
+			}
+			if match(s.s, p.s, start, end) {
+				return True, nil
+			}
+		}
+		return False, nil
+	}
+	p, ok := unwrap(args[0]).(*Str)
+	if !ok {
+		return nil, TypeErrorf("%s first arg must be str or a tuple of str, not %s", name, typeName(args[0]))
+	}
+	return NewBool(match(s.s, p.s, start, end)), nil
+}
+
+// strJoin is sep.join(iterable).
+func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
+	var items []Object
+	switch x := it.(type) {
+	case *List:
+		items = x.snapshot()
+	case *Tuple:
+		items = x.items
+	default:
+		v, err := ToSlice(t, it)
+		if err != nil {
+			if IsInstanceOf(err, TypeErrorType) && it.Type().Iter == nil && it.Type().GetItem == nil {
+				return nil, TypeErrorf("can only join an iterable")
+			}
+			return nil, err
+		}
+		items = v
+	}
+	if len(items) == 1 {
+		if s, ok := items[0].(*Str); ok {
+			return s, nil
+		}
+	}
+	size := len(sep.s) * max(len(items)-1, 0)
+	n := sep.n * max(len(items)-1, 0)
+	ascii := sep.ascii
+	for i, v := range items {
+		s, ok := unwrap(v).(*Str)
+		if !ok {
+			return nil, TypeErrorf("sequence item %d: expected str instance, %s found", i, typeName(v))
+		}
+		size += len(s.s)
+		n += s.n
+		ascii = ascii && s.ascii
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, v := range items {
+		if i > 0 {
+			b.WriteString(sep.s)
+		}
+		b.WriteString(unwrap(v).(*Str).s)
+	}
+	return &Str{s: b.String(), n: n, ascii: ascii}, nil
+}
+
+// strTranslate is str.translate(table).
+func strTranslate(t *Thread, s *Str, table Object) (Object, error) {
+	out, err := strops.Translate(s.s, func(r rune) (string, strops.TranslateAction, error) {
+		v, err := GetItem(t, table, Int(r))
+		if err != nil {
+			if IsInstanceOf(err, LookupErrorType) {
+				return "", strops.TranslateKeep, nil
+			}
+			return "", 0, err
+		}
+		switch x := unwrap(v).(type) {
+		case NoneType:
+			return "", strops.TranslateDelete, nil
+		case *Str:
+			return x.s, strops.TranslateReplace, nil
+		case Int:
+			if x < 0 || x > 0x10ffff {
+				return "", 0, ValueErrorf("character mapping must be in range(0x110000)")
+			}
+			return strFromRune(rune(x)).s, strops.TranslateReplace, nil
+		case *BigInt:
+			return "", 0, ValueErrorf("character mapping must be in range(0x110000)")
+		}
+		return "", 0, TypeErrorf("character mapping must return integer, None or str")
+	})
+	if err != nil {
+		return nil, fromStrops(err)
+	}
+	return NewStr(out), nil
+}
+
+// strMaketrans is str.maketrans(x[, y[, z]]).
+func strMaketrans(t *Thread, args []Object) (Object, error) {
+	if len(args) < 1 || len(args) > 3 {
+		if len(args) == 0 {
+			return nil, TypeErrorf("maketrans expected at least 1 argument, got 0")
+		}
+		return nil, TypeErrorf("maketrans expected at most 3 arguments, got %d", len(args))
+	}
+	d := NewDict()
+	if len(args) == 1 {
+		src, ok := unwrap(args[0]).(*Dict)
+		if !ok {
+			return nil, TypeErrorf("if you give only one argument to maketrans it must be a dict")
+		}
+		for _, e := range src.Items() {
+			switch k := unwrap(e.key).(type) {
+			case *Str:
+				if k.n != 1 {
+					return nil, ValueErrorf("string keys in translate table must be of length 1")
+				}
+				if err := d.SetItem(t, Int(k.At(0)), e.value); err != nil {
+					return nil, err
+				}
+			case Int, *BigInt, Bool:
+				if err := d.SetItem(t, unwrapInt(k), e.value); err != nil {
+					return nil, err
+				}
+			default:
+				return nil, TypeErrorf("keys in translate table must be strings or integers")
+			}
+		}
+		return d, nil
+	}
+	x, ok := unwrap(args[0]).(*Str)
+	if !ok {
+		return nil, TypeErrorf("first maketrans argument must be a string if there is a second argument")
+	}
+	y, ok := unwrap(args[1]).(*Str)
+	if !ok {
+		return nil, TypeErrorf("maketrans() argument 2 must be str, not %s", typeName(args[1]))
+	}
+	if x.n != y.n {
+		return nil, ValueErrorf("the first two maketrans arguments must have equal length")
+	}
+	xr, yr := x.Runes(), y.Runes()
+	for i := range xr {
+		if err := d.SetItem(t, Int(xr[i]), Int(yr[i])); err != nil {
+			return nil, err
+		}
+	}
+	if len(args) == 3 {
+		z, ok := unwrap(args[2]).(*Str)
+		if !ok {
+			return nil, TypeErrorf("maketrans() argument 3 must be str, not %s", typeName(args[2]))
+		}
+		for _, r := range z.Runes() {
+			if err := d.SetItem(t, Int(r), None); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, nil
+}
+
+func init() {
+	strCaseMethod("lower", strops.Lower)
+	strCaseMethod("upper", strops.Upper)
+	strCaseMethod("casefold", strops.Casefold)
+	strCaseMethod("capitalize", strops.Capitalize)
+	strCaseMethod("title", strops.Title)
+	strCaseMethod("swapcase", strops.Swapcase)
+
+	strPredicate("isalpha", isASCIIAlpha, strops.IsAlpha)
+	strPredicate("isalnum", func(c byte) bool { return isASCIIAlpha(c) || isASCIIDigit(c) }, strops.IsAlnum)
+	strPredicate("isdecimal", isASCIIDigit, strops.IsDecimal)
+	strPredicate("isdigit", isASCIIDigit, strops.IsDigit)
+	strPredicate("isnumeric", isASCIIDigit, strops.IsNumeric)
+	strPredicate("isspace", strops.IsSpaceByte, strops.IsSpace)
+	strPredicate("islower", nil, strops.IsLower)
+	strPredicate("isupper", nil, strops.IsUpper)
+	strPredicate("istitle", nil, strops.IsTitle)
+	strPredicate("isidentifier", nil, strops.IsIdentifier)
+	strPredicate("isprintable", nil, strops.IsPrintable)
+	addStrMethod("isascii", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("str.isascii", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return NewBool(s.ascii), nil
+	})
+
+	pad := func(name string, fn func(string, int, rune) (string, error)) {
+		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+			w, fill, err := strFillArgs(t, name, args, kw)
+			if err != nil {
+				return nil, err
+			}
+			if w <= s.n {
+				return s, nil
+			}
+			r, err := fn(s.s, w, fill)
+			if err != nil {
+				return nil, fromStrops(err)
+			}
+			return mkStr(r, s.ascii && fill < 0x80), nil
+		})
+	}
+	pad("center", strops.Center)
+	pad("ljust", strops.LJust)
+	pad("rjust", strops.RJust)
+	addStrMethod("zfill", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("zfill", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		w, err := IndexInt(t, args[0])
+		if err != nil {
+			return nil, err
+		}
+		if w <= s.n {
+			return s, nil
+		}
+		r, err := strops.ZFill(s.s, w)
+		if err != nil {
+			return nil, fromStrops(err)
+		}
+		return mkStr(r, s.ascii), nil
+	})
+	addStrMethod("expandtabs", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		var ts Object
+		if err := ParseArgs("expandtabs", args, kw, []string{"tabsize"}, 0, &ts); err != nil {
+			return nil, err
+		}
+		size := 8
+		if ts != nil {
+			v, err := IndexInt(t, ts)
+			if err != nil {
+				return nil, err
+			}
+			size = v
+		}
+		if !strings.Contains(s.s, "\t") {
+			return s, nil
+		}
+		r, err := strops.ExpandTabs(s.s, size)
+		if err != nil {
+			return nil, fromStrops(err)
+		}
+		return mkStr(r, s.ascii), nil
+	})
+
+	addStrMethod("count", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		sub, start, end, err := strSearchArgs(t, "count", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return Int(strops.Count(s.s, sub.s, start, end)), nil
+	})
+	find := func(name string, rev, raise bool) {
+		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+			sub, start, end, err := strSearchArgs(t, name, args, kw)
+			if err != nil {
+				return nil, err
+			}
+			var i int
+			if rev {
+				i = strops.RFind(s.s, sub.s, start, end)
+			} else {
+				i = strops.Find(s.s, sub.s, start, end)
+			}
+			if i < 0 && raise {
+				return nil, ValueErrorf("substring not found")
+			}
+			return Int(i), nil
+		})
+	}
+	find("find", false, false)
+	find("rfind", true, false)
+	find("index", false, true)
+	find("rindex", true, true)
+	addStrMethod("startswith", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		return strPrefixMatch(t, "startswith", s, args, kw, strops.StartsWith)
+	})
+	addStrMethod("endswith", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		return strPrefixMatch(t, "endswith", s, args, kw, strops.EndsWith)
+	})
+
+	addStrMethod("join", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("str.join", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		return strJoin(t, s, args[0])
+	})
+
+	strip := func(name string, ws func(string) string, chars func(string, string) string) {
+		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+			c, err := stripArg(name, args, kw)
+			if err != nil {
+				return nil, err
+			}
+			var r string
+			if c == nil {
+				r = ws(s.s)
+			} else {
+				r = chars(s.s, c.s)
+			}
+			if len(r) == len(s.s) {
+				return s, nil
+			}
+			return mkStr(r, s.ascii), nil
+		})
+	}
+	strip("strip", strops.Strip, strops.StripChars)
+	strip("lstrip", strops.LStrip, strops.LStripChars)
+	strip("rstrip", strops.RStrip, strops.RStripChars)
+
+	split := func(name string, rev bool) {
+		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+			sep, n, err := splitArgs(t, name, args, kw)
+			if err != nil {
+				return nil, err
+			}
+			if sep == None {
+				if rev {
+					return strList(strops.RSplitWhitespace(s.s, n), s.ascii), nil
+				}
+				return strList(strops.SplitWhitespace(s.s, n), s.ascii), nil
+			}
+			sp, ok := unwrap(sep).(*Str)
+			if !ok {
+				return nil, TypeErrorf("must be str or None, not %s", typeName(sep))
+			}
+			var parts []string
+			if rev {
+				parts, err = strops.RSplit(s.s, sp.s, n)
+			} else {
+				parts, err = strops.Split(s.s, sp.s, n)
+			}
+			if err != nil {
+				return nil, fromStrops(err)
+			}
+			return strList(parts, s.ascii), nil
+		})
+	}
+	split("split", false)
+	split("rsplit", true)
+	addStrMethod("splitlines", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		var keep Object
+		if err := ParseArgs("splitlines", args, kw, []string{"keepends"}, 0, &keep); err != nil {
+			return nil, err
+		}
+		k := false
+		if keep != nil {
+			v, err := IsTrue(t, keep)
+			if err != nil {
+				return nil, err
+			}
+			k = v
+		}
+		return strList(strops.Splitlines(s.s, k), s.ascii), nil
+	})
+	part := func(name string, fn func(string, string) (string, string, string, error)) {
+		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+			if err := argCount("str."+name, args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			sep, err := strArgOf(args[0], "")
+			if err != nil {
+				return nil, err
+			}
+			a, b, c, err := fn(s.s, sep.s)
+			if err != nil {
+				return nil, fromStrops(err)
+			}
+			return NewTuple(mkStr(a, s.ascii), mkStr(b, s.ascii && sep.ascii), mkStr(c, s.ascii)), nil
+		})
+	}
+	part("partition", strops.Partition)
+	part("rpartition", strops.RPartition)
+
+	addStrMethod("replace", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("replace", args, kw, 2, 3); err != nil {
+			return nil, err
+		}
+		old, ok := unwrap(args[0]).(*Str)
+		if !ok {
+			return nil, TypeErrorf("replace() argument 1 must be str, not %s", typeName(args[0]))
+		}
+		nw, ok := unwrap(args[1]).(*Str)
+		if !ok {
+			return nil, TypeErrorf("replace() argument 2 must be str, not %s", typeName(args[1]))
+		}
+		count := -1
+		if len(args) > 2 {
+			v, err := IndexInt(t, args[2])
+			if err != nil {
+				return nil, err
+			}
+			count = v
+		}
+		r, err := strops.Replace(s.s, old.s, nw.s, count)
+		if err != nil {
+			return nil, fromStrops(err)
+		}
+		return mkStr(r, s.ascii && nw.ascii), nil
+	})
+	affix := func(name string, cut func(string, string) (string, bool)) {
+		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+			if err := argCount("str."+name, args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			p, err := strArgOf(args[0], name+"() argument ")
+			if err != nil {
+				return nil, err
+			}
+			if r, ok := cut(s.s, p.s); ok && p.s != "" {
+				return mkStr(r, s.ascii), nil
+			}
+			return s, nil
+		})
+	}
+	affix("removeprefix", strings.CutPrefix)
+	affix("removesuffix", strings.CutSuffix)
+
+	addStrMethod("translate", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("str.translate", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		return strTranslate(t, s, args[0])
+	})
+	StrType.AddStaticMethod("maketrans", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := noKw("maketrans", kw); err != nil {
+			return nil, err
+		}
+		return strMaketrans(t, args)
+	})
+	addStrMethod("__getnewargs__", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("str.__getnewargs__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return NewTuple(mkStr(s.s, s.ascii)), nil
+	})
+	addStrMethod("__format__", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("__format__", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		spec, ok := unwrap(args[0]).(*Str)
+		if !ok {
+			return nil, TypeErrorf("__format__() argument must be str, not %s", typeName(args[0]))
+		}
+		return Format(t, s, spec)
+	})
+	addStrMethod("__sizeof__", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if s.ascii {
+			return Int(49 + len(s.s)), nil
+		}
+		return Int(74 + 4*s.n), nil
+	})
+}
