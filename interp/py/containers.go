@@ -84,7 +84,24 @@ func (r *Range) length() int64 {
 
 // ---- iterators ----
 
-type rangeIter struct{ next, step, n int64 }
+// rangeIter hands out start + i*step for i < n. i is one atomic counter,
+// so threads sharing the iterator each get distinct items without a lock.
+type rangeIter struct {
+	start, step, n int64
+	i              atomic.Int64
+}
+
+// nextValue returns the next item, ok false at the end.
+func (it *rangeIter) nextValue() (int64, bool) {
+	if it.i.Load() >= it.n {
+		return 0, false
+	}
+	i := it.i.Add(1) - 1
+	if i >= it.n {
+		return 0, false
+	}
+	return it.start + i*it.step, true
+}
 
 func (*rangeIter) Type() *Type { return IteratorType }
 
@@ -168,12 +185,10 @@ func init() {
 	IteratorType.Next = func(t *Thread, o Object) (Object, error) {
 		switch it := o.(type) {
 		case *rangeIter:
-			if it.n <= 0 {
+			v, ok := it.nextValue()
+			if !ok {
 				return nil, nil
 			}
-			v := it.next
-			it.next += it.step
-			it.n--
 			return Int(v), nil
 		case *listIter:
 			return it.nextItem(), nil
@@ -683,7 +698,7 @@ func init() {
 	RangeType.Len = func(t *Thread, o Object) (int, error) { return int(o.(*Range).length()), nil }
 	RangeType.Iter = func(t *Thread, o Object) (Object, error) {
 		r := o.(*Range)
-		return &rangeIter{next: r.start, step: r.step, n: r.length()}, nil
+		return &rangeIter{start: r.start, step: r.step, n: r.length()}, nil
 	}
 	RangeType.Repr = func(t *Thread, o Object) (Object, error) {
 		r := o.(*Range)

@@ -669,10 +669,8 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			var v Object
 			switch x := it.(type) {
 			case *rangeIter:
-				if x.n > 0 {
-					v = Int(x.next)
-					x.next += x.step
-					x.n--
+				if i, ok := x.nextValue(); ok {
+					v = Int(i)
 				}
 			case *listIter:
 				v = x.nextItem()

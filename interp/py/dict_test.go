@@ -1,0 +1,106 @@
+package py
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+)
+
+// TestDictOrderAndDeletion checks insertion order across resizes,
+// deletions and re-insertions against a reference slice.
+func TestDictOrderAndDeletion(t *testing.T) {
+	finishTypes() // NewInterp does this for programs
+	d := NewDict()
+	var want []string
+	for i := 0; i < 1000; i++ {
+		k := fmt.Sprintf("k%d", i)
+		if err := d.SetItem(nil, NewStr(k), Int(i)); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, k)
+	}
+	// delete every third key, then re-insert some: re-inserted keys go last
+	for i := 0; i < 1000; i += 3 {
+		found, err := d.DelItem(nil, NewStr(fmt.Sprintf("k%d", i)))
+		if err != nil || !found {
+			t.Fatalf("delete k%d: found=%v err=%v", i, found, err)
+		}
+	}
+	var kept []string
+	for i, k := range want {
+		if i%3 != 0 {
+			kept = append(kept, k)
+		}
+	}
+	for i := 0; i < 30; i += 3 {
+		k := fmt.Sprintf("k%d", i)
+		d.SetItem(nil, NewStr(k), Int(-i))
+		kept = append(kept, k)
+	}
+	keys := d.Keys()
+	if len(keys) != len(kept) || d.Len() != len(kept) {
+		t.Fatalf("len = %d/%d, want %d", len(keys), d.Len(), len(kept))
+	}
+	for i, k := range keys {
+		if k.(*Str).s != kept[i] {
+			t.Fatalf("key %d = %s, want %s", i, k.(*Str).s, kept[i])
+		}
+	}
+	if v := d.GetStr("k33"); v != nil {
+		t.Fatalf("deleted key still present: %v", v)
+	}
+	if v := d.GetStr("k6"); v != Int(-6) {
+		t.Fatalf("k6 = %v, want -6", v)
+	}
+	k, v, ok := d.PopItem(nil)
+	if !ok || k.(*Str).s != "k27" || v != Int(-27) {
+		t.Fatalf("popitem = %v %v %v", k, v, ok)
+	}
+}
+
+// TestDictNumericKeys checks that equal numbers of different types are
+// one key, as in Python (1 == 1.0 == True).
+func TestDictNumericKeys(t *testing.T) {
+	finishTypes() // NewInterp does this for programs
+	d := NewDict()
+	d.SetItem(nil, Int(1), NewStr("int"))
+	d.SetItem(nil, Float(1.0), NewStr("float"))
+	d.SetItem(nil, True, NewStr("bool"))
+	if d.Len() != 1 {
+		t.Fatalf("len = %d, want 1", d.Len())
+	}
+	v, _ := d.GetItem(nil, Int(1))
+	if v.(*Str).s != "bool" {
+		t.Fatalf("d[1] = %v", v)
+	}
+	if k := d.Keys()[0]; k != Object(Int(1)) {
+		t.Fatalf("the first key object is kept, got %#v", k)
+	}
+}
+
+// TestDictConcurrentWriters hammers one dict from several goroutines: no
+// lost insertions, no crash, no race (go test -race).
+func TestDictConcurrentWriters(t *testing.T) {
+	finishTypes() // NewInterp does this for programs
+	d := NewDict()
+	const workers, per = 4, 2000
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < per; i++ {
+				k := NewStr(fmt.Sprintf("w%d-%d", w, i))
+				d.SetItem(nil, k, Int(i))
+				if i%2 == 0 {
+					d.DelItem(nil, k)
+				}
+				_ = d.GetStr("w0-1")
+			}
+		}(w)
+	}
+	wg.Wait()
+	if got, want := d.Len(), workers*per/2; got != want {
+		t.Fatalf("len = %d, want %d", got, want)
+	}
+}
