@@ -576,3 +576,839 @@ func init() {
 		return EncodeStr(t, s, enc, errs)
 	})
 }
+
+// ---- the _codecs module ----
+
+// codecStrArg requires a str argument of a _codecs function.
+func codecStrArg(fname string, o Object) (*Str, error) {
+	if s, ok := unwrap(o).(*Str); ok {
+		return s, nil
+	}
+	return nil, TypeErrorf("%s() argument 1 must be str, not %s", fname, typeName(o))
+}
+
+// codecErrorsArg reads an optional errors argument (None means strict).
+func codecErrorsArg(fname string, o Object, pos int) (string, error) {
+	if o == nil || o == None {
+		return "strict", nil
+	}
+	s, ok := unwrap(o).(*Str)
+	if !ok {
+		return "", TypeErrorf("%s() argument %d must be str or None, not %s", fname, pos, typeName(o))
+	}
+	return s.s, nil
+}
+
+// codecEncodeFunc makes NAME_encode(str, errors=None) for a strops codec.
+func codecEncodeFunc(fname, codec string) BuiltinFunc {
+	return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := argCount(fname, args, kw, 1, 2); err != nil {
+			return nil, err
+		}
+		s, err := codecStrArg(fname, args[0])
+		if err != nil {
+			return nil, err
+		}
+		errs, err := codecErrorsArg(fname, optArg(args, 1), 2)
+		if err != nil {
+			return nil, err
+		}
+		b, err := strops.EncodeCustom(s.s, codec, errs, customHandler(t, errs))
+		if err != nil {
+			return nil, fromStrops(err)
+		}
+		return NewTuple(NewBytes(b), Int(s.n)), nil
+	}
+}
+
+// codecDecodeFunc makes NAME_decode(data, errors=None, final=False).
+func codecDecodeFunc(fname, codec string, hasFinal bool) BuiltinFunc {
+	return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		maxArgs := 2
+		if hasFinal {
+			maxArgs = 3
+		}
+		if err := argCount(fname, args, kw, 1, maxArgs); err != nil {
+			return nil, err
+		}
+		b, err := needBytesLike(args[0])
+		if err != nil {
+			return nil, err
+		}
+		errs, err := codecErrorsArg(fname, optArg(args, 1), 2)
+		if err != nil {
+			return nil, err
+		}
+		final := !hasFinal
+		if hasFinal && len(args) > 2 {
+			if final, err = IsTrue(t, args[2]); err != nil {
+				return nil, err
+			}
+		}
+		s, n, err := strops.DecodePartial(b, codec, errs, final, customHandler(t, errs))
+		if err != nil {
+			return nil, fromStrops(err)
+		}
+		return NewTuple(NewStr(s), Int(n)), nil
+	}
+}
+
+// codecExDecode is utf_16_ex_decode / utf_32_ex_decode(data, errors=None,
+// byteorder=0, final=False): it also reports the byte order found.
+func codecExDecode(fname string, unit int) BuiltinFunc {
+	return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := argCount(fname, args, kw, 1, 4); err != nil {
+			return nil, err
+		}
+		b, err := needBytesLike(args[0])
+		if err != nil {
+			return nil, err
+		}
+		errs, err := codecErrorsArg(fname, optArg(args, 1), 2)
+		if err != nil {
+			return nil, err
+		}
+		order := 0
+		if len(args) > 2 {
+			if order, err = IndexInt(t, args[2]); err != nil {
+				return nil, err
+			}
+		}
+		final := false
+		if len(args) > 3 {
+			if final, err = IsTrue(t, args[3]); err != nil {
+				return nil, err
+			}
+		}
+		base := "utf-16"
+		bomLE, bomBE := "\xff\xfe", "\xfe\xff"
+		if unit == 4 {
+			base, bomLE, bomBE = "utf-32", "\xff\xfe\x00\x00", "\x00\x00\xfe\xff"
+		}
+		codec := base
+		switch {
+		case order < 0:
+			codec = base + "-le"
+		case order > 0:
+			codec = base + "-be"
+		default:
+			if strings.HasPrefix(string(b), bomLE) {
+				order = -1
+			} else if strings.HasPrefix(string(b), bomBE) {
+				order = 1
+			}
+		}
+		s, n, err := strops.DecodePartial(b, codec, errs, final, customHandler(t, errs))
+		if err != nil {
+			return nil, fromStrops(err)
+		}
+		return NewTuple(NewStr(s), Int(n), Int(order)), nil
+	}
+}
+
+// utfEncodeOrder is utf_16_encode / utf_32_encode(str, errors=None,
+// byteorder=0).
+func utfEncodeOrder(fname, base string) BuiltinFunc {
+	return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := argCount(fname, args, kw, 1, 3); err != nil {
+			return nil, err
+		}
+		order := 0
+		if len(args) > 2 {
+			var err error
+			if order, err = IndexInt(t, args[2]); err != nil {
+				return nil, err
+			}
+		}
+		codec := base
+		if order < 0 {
+			codec += "-le"
+		} else if order > 0 {
+			codec += "-be"
+		}
+		return codecEncodeFunc(fname, codec)(t, nil, args[:min(len(args), 2)], nil)
+	}
+}
+
+// callErrorHandler runs the named handler on a new Unicode error and
+// returns its replacement (str or bytes) and resume position.
+func callErrorHandler(t *Thread, name string, exc *BaseException, encode bool, length int) (string, bool, int, error) {
+	h, err := lookupErrorHandler(name)
+	if err != nil {
+		return "", false, 0, err
+	}
+	r, err := Call(t, h, []Object{exc}, nil)
+	if err != nil {
+		return "", false, 0, err
+	}
+	repl, isBytes, pos, err := handlerResult(t, r, encode)
+	if err != nil {
+		return "", false, 0, err
+	}
+	if pos < 0 {
+		pos += length
+	}
+	if pos < 0 || pos > length {
+		return "", false, 0, Errorf(IndexErrorType, "position %d from error handler out of bounds", pos)
+	}
+	return repl, isBytes, pos, nil
+}
+
+// encodingMap is what charmap_build returns: the inverse of a decoding
+// table, for charmap_encode.
+type encodingMap struct{ m map[rune]byte }
+
+// EncodingMapType is the type of charmap_build's result.
+var EncodingMapType = newBuiltinType("EncodingMap", ObjectType)
+
+func (*encodingMap) Type() *Type { return EncodingMapType }
+
+// charmapLookup encodes one code point through a mapping.
+func charmapLookup(t *Thread, mapping Object, r rune) ([]byte, bool, error) {
+	if em, ok := mapping.(*encodingMap); ok {
+		c, ok := em.m[r]
+		return []byte{c}, ok, nil
+	}
+	v, err := GetItem(t, mapping, Int(r))
+	if err != nil {
+		if IsInstanceOf(err, LookupErrorType) {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	switch x := unwrap(v).(type) {
+	case NoneType:
+		return nil, false, nil
+	case Int:
+		if x < 0 || x > 255 {
+			return nil, false, TypeErrorf("character mapping must be in range(256)")
+		}
+		return []byte{byte(x)}, true, nil
+	case *Bytes:
+		return x.b, true, nil
+	}
+	return nil, false, TypeErrorf("character mapping must return integer, bytes or None, not %s", typeName(v))
+}
+
+func charmapEncode(t *Thread, s *Str, errs string, mapping Object) ([]byte, error) {
+	if mapping == nil || mapping == None {
+		b, err := strops.EncodeCustom(s.s, "latin-1", errs, customHandler(t, errs))
+		return b, fromStrops(err)
+	}
+	rs := s.Runes()
+	out := make([]byte, 0, len(rs))
+	for i := 0; i < len(rs); {
+		b, ok, err := charmapLookup(t, mapping, rs[i])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, b...)
+			i++
+			continue
+		}
+		end := i + 1
+		for end < len(rs) {
+			_, ok, err := charmapLookup(t, mapping, rs[end])
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				break
+			}
+			end++
+		}
+		exc := makeUnicodeError(UnicodeEncodeErrorType, "charmap", s, i, end, "character maps to <undefined>")
+		if errs == "strict" {
+			return nil, exc
+		}
+		repl, isBytes, pos, err := callErrorHandler(t, errs, exc, true, len(rs))
+		if err != nil {
+			return nil, err
+		}
+		if isBytes {
+			out = append(out, repl...)
+		} else {
+			for _, r := range strops.Runes(repl) {
+				b, ok, err := charmapLookup(t, mapping, r)
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					return nil, exc
+				}
+				out = append(out, b...)
+			}
+		}
+		i = pos
+	}
+	return out, nil
+}
+
+func charmapDecode(t *Thread, data []byte, errs string, mapping Object) (string, error) {
+	if mapping == nil || mapping == None {
+		s, err := strops.DecodeCustom(data, "latin-1", errs, customHandler(t, errs))
+		return s, fromStrops(err)
+	}
+	var table []rune
+	if ts, ok := unwrap(mapping).(*Str); ok {
+		table = ts.Runes()
+	}
+	var out []byte
+	for i := 0; i < len(data); {
+		c := data[i]
+		var piece string
+		found := false
+		if table != nil {
+			if int(c) < len(table) && table[c] != 0xFFFE {
+				piece, found = strFromRune(table[c]).s, true
+			}
+		} else {
+			v, err := GetItem(t, mapping, Int(c))
+			if err != nil && !IsInstanceOf(err, LookupErrorType) {
+				return "", err
+			}
+			if err == nil {
+				switch x := unwrap(v).(type) {
+				case NoneType:
+				case Int:
+					if x < 0 || x > 0x10ffff {
+						return "", TypeErrorf("character mapping must be in range(0x110000)")
+					}
+					if x != 0xFFFE {
+						piece, found = strFromRune(rune(x)).s, true
+					}
+				case *Str:
+					if !(x.n == 1 && x.At(0) == 0xFFFE) {
+						piece, found = x.s, true
+					}
+				default:
+					return "", TypeErrorf("character mapping must return integer, None or str")
+				}
+			}
+		}
+		if found {
+			out = append(out, piece...)
+			i++
+			continue
+		}
+		exc := makeUnicodeError(UnicodeDecodeErrorType, "charmap", NewBytes(append([]byte(nil), data...)), i, i+1, "character maps to <undefined>")
+		if errs == "strict" {
+			return "", exc
+		}
+		rs, _, pos, err := callErrorHandler(t, errs, exc, false, len(data))
+		if err != nil {
+			return "", err
+		}
+		out = append(out, rs...)
+		i = pos
+	}
+	return string(out), nil
+}
+
+// escapeEncode is _codecs.escape_encode: bytes to the body of a bytes
+// literal.
+func escapeEncode(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for _, c := range b {
+		switch {
+		case c == '\\' || c == '\'':
+			out = append(out, '\\', c)
+		case c == '\t':
+			out = append(out, '\\', 't')
+		case c == '\n':
+			out = append(out, '\\', 'n')
+		case c == '\r':
+			out = append(out, '\\', 'r')
+		case c < 0x20 || c >= 0x7f:
+			out = append(out, '\\', 'x', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func hexVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// escapeDecode is _codecs.escape_decode: the escapes of a bytes literal.
+func escapeDecode(b []byte, errs string) ([]byte, error) {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		i++
+		if i >= len(b) {
+			return nil, ValueErrorf("Trailing \\ in string")
+		}
+		c = b[i]
+		switch c {
+		case '\n':
+		case '\\', '\'', '"':
+			out = append(out, c)
+		case 'a':
+			out = append(out, 7)
+		case 'b':
+			out = append(out, 8)
+		case 'f':
+			out = append(out, 12)
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'v':
+			out = append(out, 11)
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			v := int(c - '0')
+			for k := 0; k < 2 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '7'; k++ {
+				i++
+				v = v*8 + int(b[i]-'0')
+			}
+			out = append(out, byte(v))
+		case 'x':
+			if i+2 < len(b)+0 && i+2 <= len(b)-1 && hexVal(b[i+1]) >= 0 && hexVal(b[i+2]) >= 0 {
+				out = append(out, byte(hexVal(b[i+1])<<4|hexVal(b[i+2])))
+				i += 2
+				continue
+			}
+			switch errs {
+			case "ignore":
+			case "replace":
+				out = append(out, '?')
+			default:
+				if errs != "strict" {
+					return nil, ValueErrorf("decoding error; unknown error handling code: %s", errs)
+				}
+				return nil, ValueErrorf("invalid \\x escape at position %d", i-1)
+			}
+			for k := 0; k < 2 && i+1 < len(b) && hexVal(b[i+1]) >= 0; k++ {
+				i++
+			}
+		default:
+			out = append(out, '\\', c)
+		}
+	}
+	return out, nil
+}
+
+// unicodeEscapeEncode is the unicode_escape (raw=false) or
+// raw_unicode_escape codec's encoder.
+func unicodeEscapeEncode(s *Str, raw bool) []byte {
+	out := make([]byte, 0, len(s.s))
+	for _, r := range s.Runes() {
+		switch {
+		case raw && r < 0x100:
+			out = append(out, byte(r))
+		case !raw && r == '\\':
+			out = append(out, '\\', '\\')
+		case !raw && r == '\t':
+			out = append(out, '\\', 't')
+		case !raw && r == '\n':
+			out = append(out, '\\', 'n')
+		case !raw && r == '\r':
+			out = append(out, '\\', 'r')
+		case r >= 0x20 && r < 0x7f:
+			out = append(out, byte(r))
+		default:
+			out = append(out, escapeRune(r)...)
+		}
+	}
+	return out
+}
+
+// unicodeEscapeDecode is the unicode_escape or raw_unicode_escape decoder
+// (strict error handling; other handlers replace the bad escape).
+func unicodeEscapeDecode(t *Thread, b []byte, errs string, raw bool) (string, error) {
+	codec := "unicodeescape"
+	if raw {
+		codec = "rawunicodeescape"
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c != '\\' || i+1 >= len(b) && raw {
+			out = strops.AppendRune(out, rune(c))
+			i++
+			continue
+		}
+		start := i
+		i++
+		if i >= len(b) {
+			exc := makeUnicodeError(UnicodeDecodeErrorType, codec, NewBytes(b), start, len(b), "\\ at end of string")
+			if errs == "strict" {
+				return "", exc
+			}
+			rs, _, pos, err := callErrorHandler(t, errs, exc, false, len(b))
+			if err != nil {
+				return "", err
+			}
+			out = append(out, rs...)
+			i = pos
+			continue
+		}
+		c = b[i]
+		digits := 0
+		switch c {
+		case 'x':
+			digits = 2
+		case 'u':
+			digits = 4
+		case 'U':
+			digits = 8
+		}
+		if raw && c != 'u' && c != 'U' {
+			out = append(out, '\\')
+			continue
+		}
+		if digits == 0 {
+			i++
+			switch c {
+			case '\n':
+			case '\\', '\'', '"':
+				out = append(out, c)
+			case 'a':
+				out = append(out, 7)
+			case 'b':
+				out = append(out, 8)
+			case 'f':
+				out = append(out, 12)
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'v':
+				out = append(out, 11)
+			case '0', '1', '2', '3', '4', '5', '6', '7':
+				v := rune(c - '0')
+				for k := 0; k < 2 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+					v = v*8 + rune(b[i]-'0')
+					i++
+				}
+				out = strops.AppendRune(out, v)
+			default:
+				out = append(out, '\\')
+				out = strops.AppendRune(out, rune(c))
+			}
+			continue
+		}
+		i++
+		var v rune
+		n := 0
+		for n < digits && i < len(b) && hexVal(b[i]) >= 0 {
+			v = v<<4 | rune(hexVal(b[i]))
+			i++
+			n++
+		}
+		reason := ""
+		if n < digits {
+			reason = map[int]string{2: "truncated \\xXX escape", 4: "truncated \\uXXXX escape", 8: "truncated \\UXXXXXXXX escape"}[digits]
+		} else if v > 0x10ffff {
+			reason = "illegal Unicode character"
+		}
+		if reason == "" {
+			out = strops.AppendRune(out, v)
+			continue
+		}
+		exc := makeUnicodeError(UnicodeDecodeErrorType, codec, NewBytes(b), start, i, reason)
+		if errs == "strict" {
+			return "", exc
+		}
+		rs, _, pos, err := callErrorHandler(t, errs, exc, false, len(b))
+		if err != nil {
+			return "", err
+		}
+		out = append(out, rs...)
+		i = pos
+	}
+	return string(out), nil
+}
+
+func init() {
+	RegisterNativeModule("_codecs", func(t *Thread) (*Module, error) {
+		m := NewModule("_codecs")
+		m.AddFunc("register", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("register", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			if args[0].Type().Call == nil && args[0].Type().LookupString("__call__") == nil {
+				return nil, TypeErrorf("argument must be callable")
+			}
+			codecRegistry.mu.Lock()
+			codecRegistry.search = append(codecRegistry.search, args[0])
+			codecRegistry.imported = true
+			codecRegistry.mu.Unlock()
+			return None, nil
+		})
+		m.AddFunc("unregister", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("unregister", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			codecRegistry.mu.Lock()
+			defer codecRegistry.mu.Unlock()
+			for i, f := range codecRegistry.search {
+				if f == args[0] {
+					codecRegistry.search = append(codecRegistry.search[:i:i], codecRegistry.search[i+1:]...)
+					codecRegistry.cache = nil
+					break
+				}
+			}
+			return None, nil
+		})
+		m.AddFunc("lookup", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("lookup", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			s, err := codecStrArg("lookup", args[0])
+			if err != nil {
+				return nil, err
+			}
+			return codecLookup(t, s.s)
+		})
+		m.AddFunc("_forget_codec", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("_forget_codec", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			s, err := codecStrArg("_forget_codec", args[0])
+			if err != nil {
+				return nil, err
+			}
+			codecRegistry.mu.Lock()
+			delete(codecRegistry.cache, normalizeCodecName(s.s))
+			codecRegistry.mu.Unlock()
+			return None, nil
+		})
+		generic := func(name string, idx int) BuiltinFunc {
+			return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+				var obj, enc, errs Object
+				if err := ParseArgs(name, args, kw, []string{"obj", "encoding", "errors"}, 1, &obj, &enc, &errs); err != nil {
+					return nil, err
+				}
+				encoding, errors := "utf-8", "strict"
+				if enc != nil {
+					s, err := codecStrArg(name, enc)
+					if err != nil {
+						return nil, err
+					}
+					encoding = s.s
+				}
+				if errs != nil {
+					s, err := codecStrArg(name, errs)
+					if err != nil {
+						return nil, err
+					}
+					errors = s.s
+				}
+				fn, err := codecFunc(t, encoding, idx, false)
+				if err != nil {
+					return nil, err
+				}
+				return callCodec(t, fn, obj, errors)
+			}
+		}
+		m.AddFunc("encode", generic("encode", 0))
+		m.AddFunc("decode", generic("decode", 1))
+		m.AddFunc("register_error", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("register_error", args, kw, 2, 2); err != nil {
+				return nil, err
+			}
+			s, err := codecStrArg("register_error", args[0])
+			if err != nil {
+				return nil, err
+			}
+			if args[1].Type().Call == nil && args[1].Type().LookupString("__call__") == nil {
+				return nil, TypeErrorf("handler must be callable")
+			}
+			errHandlersMu.Lock()
+			errHandlers[s.s] = args[1]
+			errHandlersMu.Unlock()
+			return None, nil
+		})
+		m.AddFunc("lookup_error", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("lookup_error", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			s, err := codecStrArg("lookup_error", args[0])
+			if err != nil {
+				return nil, err
+			}
+			return lookupErrorHandler(s.s)
+		})
+		for _, c := range []struct{ name, codec string }{
+			{"utf_8", "utf-8"}, {"ascii", "ascii"}, {"latin_1", "latin-1"},
+			{"utf_16_le", "utf-16-le"}, {"utf_16_be", "utf-16-be"},
+			{"utf_32_le", "utf-32-le"}, {"utf_32_be", "utf-32-be"},
+		} {
+			m.AddFunc(c.name+"_encode", codecEncodeFunc(c.name+"_encode", c.codec))
+			hasFinal := c.name != "ascii" && c.name != "latin_1"
+			m.AddFunc(c.name+"_decode", codecDecodeFunc(c.name+"_decode", c.codec, hasFinal))
+		}
+		m.AddFunc("utf_16_encode", utfEncodeOrder("utf_16_encode", "utf-16"))
+		m.AddFunc("utf_32_encode", utfEncodeOrder("utf_32_encode", "utf-32"))
+		m.AddFunc("utf_16_decode", codecDecodeFunc("utf_16_decode", "utf-16", true))
+		m.AddFunc("utf_32_decode", codecDecodeFunc("utf_32_decode", "utf-32", true))
+		m.AddFunc("utf_16_ex_decode", codecExDecode("utf_16_ex_decode", 2))
+		m.AddFunc("utf_32_ex_decode", codecExDecode("utf_32_ex_decode", 4))
+		m.AddFunc("escape_encode", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("escape_encode", args, kw, 1, 2); err != nil {
+				return nil, err
+			}
+			b, ok := unwrap(args[0]).(*Bytes)
+			if !ok {
+				return nil, TypeErrorf("escape_encode() argument 1 must be bytes, not %s", typeName(args[0]))
+			}
+			return NewTuple(NewBytes(escapeEncode(b.b)), Int(len(b.b))), nil
+		})
+		m.AddFunc("escape_decode", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("escape_decode", args, kw, 1, 2); err != nil {
+				return nil, err
+			}
+			var b []byte
+			if s, ok := unwrap(args[0]).(*Str); ok {
+				b = []byte(s.s)
+			} else {
+				var err error
+				if b, err = needBytesLike(args[0]); err != nil {
+					return nil, err
+				}
+			}
+			errs, err := codecErrorsArg("escape_decode", optArg(args, 1), 2)
+			if err != nil {
+				return nil, err
+			}
+			r, err := escapeDecode(b, errs)
+			if err != nil {
+				return nil, err
+			}
+			return NewTuple(NewBytes(r), Int(len(b))), nil
+		})
+		for _, raw := range []bool{false, true} {
+			raw := raw
+			name := "unicode_escape"
+			if raw {
+				name = "raw_unicode_escape"
+			}
+			m.AddFunc(name+"_encode", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+				if err := argCount(name+"_encode", args, kw, 1, 2); err != nil {
+					return nil, err
+				}
+				s, err := codecStrArg(name+"_encode", args[0])
+				if err != nil {
+					return nil, err
+				}
+				return NewTuple(NewBytes(unicodeEscapeEncode(s, raw)), Int(s.n)), nil
+			})
+			m.AddFunc(name+"_decode", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+				if err := argCount(name+"_decode", args, kw, 1, 3); err != nil {
+					return nil, err
+				}
+				var b []byte
+				if s, ok := unwrap(args[0]).(*Str); ok {
+					b = []byte(s.s)
+				} else {
+					var err error
+					if b, err = needBytesLike(args[0]); err != nil {
+						return nil, err
+					}
+				}
+				errs, err := codecErrorsArg(name+"_decode", optArg(args, 1), 2)
+				if err != nil {
+					return nil, err
+				}
+				s, err := unicodeEscapeDecode(t, b, errs, raw)
+				if err != nil {
+					return nil, err
+				}
+				return NewTuple(NewStr(s), Int(len(b))), nil
+			})
+		}
+		m.AddFunc("charmap_build", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("charmap_build", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			s, err := codecStrArg("charmap_build", args[0])
+			if err != nil {
+				return nil, err
+			}
+			em := &encodingMap{m: make(map[rune]byte, s.n)}
+			for i, r := range s.Runes() {
+				if i < 256 && r != 0xFFFE {
+					if _, dup := em.m[r]; !dup {
+						em.m[r] = byte(i)
+					}
+				}
+			}
+			return em, nil
+		})
+		m.AddFunc("charmap_encode", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("charmap_encode", args, kw, 1, 3); err != nil {
+				return nil, err
+			}
+			s, err := codecStrArg("charmap_encode", args[0])
+			if err != nil {
+				return nil, err
+			}
+			errs, err := codecErrorsArg("charmap_encode", optArg(args, 1), 2)
+			if err != nil {
+				return nil, err
+			}
+			b, err := charmapEncode(t, s, errs, optArg(args, 2))
+			if err != nil {
+				return nil, err
+			}
+			return NewTuple(NewBytes(b), Int(s.n)), nil
+		})
+		m.AddFunc("charmap_decode", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("charmap_decode", args, kw, 1, 3); err != nil {
+				return nil, err
+			}
+			b, err := needBytesLike(args[0])
+			if err != nil {
+				return nil, err
+			}
+			errs, err := codecErrorsArg("charmap_decode", optArg(args, 1), 2)
+			if err != nil {
+				return nil, err
+			}
+			s, err := charmapDecode(t, b, errs, optArg(args, 2))
+			if err != nil {
+				return nil, err
+			}
+			return NewTuple(NewStr(s), Int(len(b))), nil
+		})
+		m.AddFunc("readbuffer_encode", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount("readbuffer_encode", args, kw, 1, 2); err != nil {
+				return nil, err
+			}
+			var b []byte
+			if s, ok := unwrap(args[0]).(*Str); ok {
+				b = []byte(s.s)
+			} else {
+				var err error
+				if b, err = needBytesLike(args[0]); err != nil {
+					return nil, err
+				}
+			}
+			return NewTuple(NewBytes(append([]byte(nil), b...)), Int(len(b))), nil
+		})
+		return m, nil
+	})
+	EncodingMapType.Flags &^= FlagBaseType
+	registerType(EncodingMapType)
+}
