@@ -2,6 +2,7 @@ package py
 
 import (
 	"os"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -354,4 +355,21 @@ func ioWriteFast(t *Thread, file Object, s string) (bool, error) {
 		return false, nil
 	}
 	return true, w(s)
+}
+
+// builtinModuleNames is sys.builtin_module_names: builtins, sys and the
+// native modules (os.py looks for 'posix' there).
+func builtinModuleNames() *Tuple {
+	nativeMu.RLock()
+	names := []string{"builtins", "sys"}
+	for n := range nativeModules {
+		names = append(names, n)
+	}
+	nativeMu.RUnlock()
+	sort.Strings(names)
+	items := make([]Object, len(names))
+	for i, n := range names {
+		items[i] = NewStr(n)
+	}
+	return NewTuple(items...)
 }

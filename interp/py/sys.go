@@ -95,7 +95,7 @@ func initSys(t *Thread) {
 		ns.dict.SetStr("version", d.GetStr("version_info"))
 		return ns
 	}())
-	d.SetStr("builtin_module_names", NewTuple(NewStr("builtins"), NewStr("sys")))
+	d.SetStr("builtin_module_names", builtinModuleNames())
 	d.SetStr("dont_write_bytecode", True)
 	d.SetStr("meta_path", NewList())
 	d.SetStr("path_hooks", NewList())
