@@ -211,8 +211,10 @@ func (b *buffered) fill(t *Thread) (bool, error) {
 }
 
 func (b *buffered) prepRead(t *Thread) error {
-	if err := b.checkOpen(t); err != nil {
+	if c, err := b.isClosed(t); err != nil {
 		return err
+	} else if c {
+		return ValueErrorf("read of closed file")
 	}
 	if !b.readable {
 		return ioUnsupported("read")
@@ -226,7 +228,7 @@ func (b *buffered) read(t *Thread, n int) ([]byte, error) {
 	}
 	avail := b.rbuf[b.rpos:]
 	if n >= 0 && n <= len(avail) {
-		out := append([]byte(nil), avail[:n]...)
+		out := append([]byte{}, avail[:n]...)
 		b.rpos += n
 		return out, nil
 	}
@@ -248,7 +250,7 @@ func (b *buffered) read(t *Thread, n int) ([]byte, error) {
 				return nil, nil
 			}
 			if len(data) == 0 {
-				return out, nil
+				return ioNZ(out), nil
 			}
 			out = append(out, data...)
 			if b.native != nil {
@@ -283,7 +285,15 @@ func (b *buffered) read(t *Thread, n int) ([]byte, error) {
 		out = append(out, b.rbuf[:k]...)
 		b.rpos = k
 	}
-	return out, nil
+	return ioNZ(out), nil
+}
+
+// ioNZ makes an empty result non-nil: nil means "would block".
+func ioNZ(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
 }
 
 func (b *buffered) read1(t *Thread, n int) ([]byte, error) {
@@ -303,7 +313,7 @@ func (b *buffered) read1(t *Thread, n int) ([]byte, error) {
 	}
 	avail := b.rbuf[b.rpos:]
 	k := min(n, len(avail))
-	out := append([]byte(nil), avail[:k]...)
+	out := append([]byte{}, avail[:k]...)
 	b.rpos += k
 	return out, nil
 }
@@ -326,7 +336,7 @@ func (b *buffered) readline(t *Thread, limit int) ([]byte, error) {
 			if limit >= 0 && end > limit {
 				end = limit
 			}
-			out := append([]byte(nil), avail[:end]...)
+			out := append([]byte{}, avail[:end]...)
 			b.rpos += end
 			return out, nil
 		}
@@ -336,7 +346,7 @@ func (b *buffered) readline(t *Thread, limit int) ([]byte, error) {
 			return nil, err
 		}
 		if !more {
-			out := append([]byte(nil), b.rbuf[b.rpos:]...)
+			out := append([]byte{}, b.rbuf[b.rpos:]...)
 			b.rbuf, b.rpos = b.rbuf[:0], 0
 			return out, nil
 		}
@@ -352,7 +362,7 @@ func (b *buffered) peek(t *Thread) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return append([]byte(nil), b.rbuf[b.rpos:]...), nil
+	return append([]byte{}, b.rbuf[b.rpos:]...), nil
 }
 
 func (b *buffered) write(t *Thread, data []byte) (int, error) {

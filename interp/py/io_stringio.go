@@ -120,14 +120,14 @@ func ioFindLineEnd(rs []rune, readnl string, univ bool) int {
 
 func (s *stringIO) write(text string) int {
 	n := strops.Len(text)
+	if s.univ || s.trans {
+		s.seen = ioScanNewlines(text, s.seen)
+	}
 	if s.trans {
 		if strings.IndexByte(text, '\r') >= 0 {
 			text = strings.ReplaceAll(text, "\r\n", "\n")
 			text = strings.ReplaceAll(text, "\r", "\n")
 		}
-	}
-	if s.univ || s.trans {
-		s.seen = ioScanNewlines(text, s.seen)
 	}
 	if s.writenl != "" && strings.IndexByte(text, '\n') >= 0 {
 		text = strings.ReplaceAll(text, "\n", s.writenl)
@@ -177,7 +177,7 @@ func init() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if s.closed {
-			return nil, ioClosedError()
+			return nil, ValueErrorf("I/O operation on closed file")
 		}
 		return fn(s)
 	}

@@ -68,12 +68,12 @@ func posixPathArg(t *Thread, fname, argname string, o Object, allowFd bool) (pos
 			s = string(b)
 		}
 		if strings.IndexByte(s, 0) >= 0 {
-			return posixPath{}, ValueErrorf("%s: embedded null character in %s", fname, argname)
+			return posixPath{}, ValueErrorf("embedded null byte")
 		}
 		return posixPath{obj: o, s: s}, nil
 	case *Bytes:
 		if strings.IndexByte(string(v.b), 0) >= 0 {
-			return posixPath{}, ValueErrorf("%s: embedded null character in %s", fname, argname)
+			return posixPath{}, ValueErrorf("embedded null byte")
 		}
 		return posixPath{obj: o, s: string(v.b), isBytes: true}, nil
 	}
@@ -1336,7 +1336,7 @@ var posixConstants = map[string]int{
 	"O_ACCMODE": syscall.O_ACCMODE, "O_ASYNC": syscall.O_ASYNC, "O_DIRECT": syscall.O_DIRECT,
 	"O_LARGEFILE": 0, "O_NOATIME": syscall.O_NOATIME, "O_PATH": 0o10000000, "O_TMPFILE": 0o20200000,
 	"O_RSYNC": syscall.O_RSYNC, "O_FSYNC": syscall.O_FSYNC,
-	"SEEK_SET": 0, "SEEK_CUR": 1, "SEEK_END": 2, "SEEK_DATA": 3, "SEEK_HOLE": 4,
+	"SEEK_DATA": 3, "SEEK_HOLE": 4,
 	"WNOHANG": 1, "WUNTRACED": 2, "WCONTINUED": 8, "WEXITED": 4, "WSTOPPED": 2, "WNOWAIT": 0x1000000,
 	"EX_OK": 0, "EX_USAGE": 64, "EX_DATAERR": 65, "EX_NOINPUT": 66, "EX_NOUSER": 67, "EX_NOHOST": 68,
 	"EX_UNAVAILABLE": 69, "EX_SOFTWARE": 70, "EX_OSERR": 71, "EX_OSFILE": 72, "EX_CANTCREAT": 73,
