@@ -184,6 +184,25 @@ func run(argv []string) int {
 	if o.unbuffered || (!o.ignoreEnv && os.Getenv("PYTHONUNBUFFERED") != "") {
 		sysd.SetStr("stdout", py.NewStdStream("<stdout>", os.Stdout, true, true))
 	}
+	// PYTHON_GIL=1 / -X gil=1: one global lock, as in CPython 3.13t.
+	gilMode := ""
+	if !o.ignoreEnv {
+		gilMode = os.Getenv("PYTHON_GIL")
+	}
+	for _, x := range o.xopts {
+		if v, ok := strings.CutPrefix(x, "gil="); ok {
+			gilMode = v
+		}
+	}
+	switch gilMode {
+	case "", "0":
+	case "1":
+		in.EnableGIL()
+		t.AcquireGIL()
+	default:
+		fmt.Fprintln(os.Stderr, "Fatal Python error: config_read_gil: PYTHON_GIL / -X gil must be \"0\" or \"1\"")
+		return 1
+	}
 	xd := sysd.GetStr("_xoptions").(*py.Dict)
 	for _, x := range o.xopts {
 		k, v, found := strings.Cut(x, "=")

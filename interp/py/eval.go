@@ -589,6 +589,10 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp-1] = v
 
 		case c.JUMP:
+			if arg < pc && t.gilHeld {
+				f.pc, f.sp = arg, sp
+				t.gilCheck()
+			}
 			pc = arg
 		case c.POP_JUMP_IF_FALSE:
 			sp--

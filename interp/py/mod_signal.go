@@ -131,6 +131,9 @@ func waitChan(t *Thread, ch <-chan struct{}, timeout time.Duration) (bool, error
 	if err := checkSignals(t); err != nil {
 		return false, err
 	}
+	// a blocked thread lets others run in PYTHON_GIL=1 mode (gil.go)
+	held := t.BeginBlocking()
+	defer t.EndBlocking(held)
 	var timer <-chan time.Time
 	if timeout >= 0 {
 		tm := time.NewTimer(timeout)

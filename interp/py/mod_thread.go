@@ -198,6 +198,8 @@ func startThread(t *Thread, fn Object, args []Object, kwargs *Dict) int64 {
 	go func() {
 		defer runningThreads.Add(-1)
 		defer threadFinished(nt)
+		nt.AcquireGIL() // PYTHON_GIL=1 mode only (gil.go)
+		defer nt.ReleaseGIL()
 		defer func() {
 			if p := recover(); p != nil {
 				reportUnraisable(nt, NewError(SystemErrorType, fmt.Sprint("internal error: ", p)), fn)

@@ -482,7 +482,9 @@ func (in *Interp) acquireImport(t *Thread, name string) (*importLock, bool) {
 	if l.owner == t {
 		return nil, false
 	}
+	held := t.BeginBlocking()
 	<-l.done
+	t.EndBlocking(held)
 	return nil, false
 }
 
@@ -502,7 +504,9 @@ func (in *Interp) waitImport(t *Thread, name string) {
 	l, ok := in.importLocks[name]
 	in.importMu.Unlock()
 	if ok && l.owner != t {
+		held := t.BeginBlocking()
 		<-l.done
+		t.EndBlocking(held)
 	}
 }
 

@@ -200,7 +200,9 @@ func initSys(t *Thread) {
 		}
 		return None, nil
 	})
-	m.AddFunc("_is_gil_enabled", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return False, nil })
+	m.AddFunc("_is_gil_enabled", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		return Bool(t.interp.GILEnabled()), nil
+	})
 	d.SetStr("__displayhook__", d.GetStr("displayhook"))
 	d.SetStr("__excepthook__", d.GetStr("excepthook"))
 	in.Modules.SetStr("sys", m)

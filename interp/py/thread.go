@@ -31,6 +31,8 @@ type Interp struct {
 	XOptions map[string]string
 	// Lib is the host CPython standard library directory.
 	Lib string
+
+	gil gil // the optional global lock (gil.go)
 }
 
 // Flags mirror sys.flags.
@@ -52,6 +54,8 @@ type Thread struct {
 	reprStack []Object
 	// framePool holds finished frames for reuse (see releaseFrame).
 	framePool []*Frame
+	// gilHeld is true while the thread holds the optional global lock.
+	gilHeld bool
 }
 
 // NewInterp creates the interpreter state and its main thread.
