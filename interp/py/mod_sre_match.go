@@ -84,7 +84,6 @@ func (m *sreMatch) repr(t *Thread) (Object, error) {
 	return NewStr("<re.Match object; span=(" + itoa(m.spans[0]) + ", " + itoa(m.spans[1]) + "), match=" + r + ">"), nil
 }
 
-
 // sreScanner is the iterator behind finditer and re.Scanner: successive
 // calls of match or search continue where the previous match ended.
 type sreScanner struct {
