@@ -316,6 +316,7 @@ func initBuiltins(in *Interp) {
 	for name, fn := range builtinFuncs {
 		m.AddFunc(name, fn)
 	}
+	installExtraBuiltins(m) // builtins_more.go: min, max, sum, iterator types, ...
 	in.Builtins = m
 	in.Modules.SetStr("builtins", m)
 }

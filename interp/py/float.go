@@ -153,7 +153,7 @@ func complexPow(a, b complex128) (Object, error) {
 		}
 		return Complex(0), nil
 	}
-	return Complex(cmplxPow(a, b)), nil
+	return complexPowCPython(a, b) // complex_methods.go
 }
 
 // hashFloat is CPython's _Py_HashDouble (without the pointer-based NaN

@@ -238,7 +238,7 @@ func complexBinary(op int, a, b Object) (Object, error) {
 		if y == 0 {
 			return nil, NewError(ZeroDivisionErrorType, "complex division by zero")
 		}
-		return Complex(x / y), nil
+		return Complex(cQuot(x, y)), nil // CPython's algorithm (complex_methods.go)
 	case NbPow:
 		return complexPow(x, y)
 	case NbFloorDiv, NbMod:
