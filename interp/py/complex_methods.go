@@ -20,7 +20,7 @@ func init() {
 	ct.AddGetSet("real", func(t *Thread, self Object) (Object, error) { return Float(real(complexSelf(self))), nil }, nil)
 	ct.AddGetSet("imag", func(t *Thread, self Object) (Object, error) { return Float(imag(complexSelf(self))), nil }, nil)
 	ct.AddMethod("conjugate", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("conjugate", args, kw); err != nil {
+		if err := noArgs("conjugate", args); err != nil {
 			return nil, err
 		}
 		c := complexSelf(self)

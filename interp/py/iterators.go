@@ -297,7 +297,7 @@ func zipNext(t *Thread, o Object) (Object, error) {
 				return nil, nil
 			}
 			if i > 0 {
-				return nil, ValueErrorf("zip() argument %d is shorter than argument%s", i+1, argRange(i))
+				return nil, ValueErrorf("zip() argument %d is shorter than argument%s", i+1, zipArgRange(i))
 			}
 			// the first is exhausted: every other one must be too
 			for j := 1; j < len(z.its); j++ {
@@ -306,7 +306,7 @@ func zipNext(t *Thread, o Object) (Object, error) {
 					return nil, err
 				}
 				if w != nil {
-					return nil, ValueErrorf("zip() argument %d is longer than argument%s", j+1, argRange(j))
+					return nil, ValueErrorf("zip() argument %d is longer than argument%s", j+1, zipArgRange(j))
 				}
 			}
 			return nil, nil
@@ -316,8 +316,8 @@ func zipNext(t *Thread, o Object) (Object, error) {
 	return NewTuple(vals...), nil
 }
 
-// argRange is " 1" or "s 1-n" for zip's strict messages.
-func argRange(n int) string {
+// zipArgRange is " 1" or "s 1-n" for zip's strict messages.
+func zipArgRange(n int) string {
 	if n == 1 {
 		return " 1"
 	}
