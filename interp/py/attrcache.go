@@ -20,6 +20,7 @@ const (
 	attrNonData               // non-data descriptor (functions, classmethods, ...)
 	attrPlain                 // plain class attribute
 	attrFunction              // a Python function (LOAD_METHOD needs no binding)
+	attrSetOnly               // __set__ without __get__: read like a plain attribute, but stores go to it
 )
 
 func newAttrCache(typ *Type, ver uint64, name *Str) *attrCache {
@@ -32,6 +33,8 @@ func newAttrCache(typ *Type, ver uint64, name *Str) *attrCache {
 	switch {
 	case dt.DescrGet != nil && dt.DescrSet != nil:
 		e.kind, e.get = attrData, dt.DescrGet
+	case dt.DescrSet != nil:
+		e.kind = attrSetOnly
 	case dt == FunctionType:
 		e.kind, e.get = attrFunction, dt.DescrGet
 	case dt.DescrGet != nil:
@@ -70,7 +73,7 @@ func loadAttrInstance(t *Thread, slot *atomic.Pointer[attrCache], in *Instance, 
 		return &Method{Func: e.descr, Self: in}, nil
 	case attrNonData:
 		return e.get(t, e.descr, in, typ)
-	case attrPlain:
+	case attrPlain, attrSetOnly:
 		return e.descr, nil
 	}
 	return nil, attributeError(in, name)

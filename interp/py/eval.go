@@ -168,6 +168,15 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			}
 			stack[sp-1] = v
 		case c.STORE_ATTR:
+			if in, ok := stack[sp-1].(*Instance); ok && in.typ.SetAttr == nil && in.dict != nil {
+				// no data descriptor on the class: a plain instance dict store
+				if e := lookupCached(&code.acache[pc-1], in.typ, names[arg]); e.kind != attrData && e.kind != attrSetOnly {
+					in.dict.setItemStr(names[arg], stack[sp-2])
+					sp -= 2
+					stack[sp], stack[sp+1] = nil, nil
+					continue
+				}
+			}
 			if err := SetAttr(t, stack[sp-1], names[arg], stack[sp-2]); err != nil {
 				return f.fail(pc, sp, err)
 			}
