@@ -238,8 +238,13 @@ var ByteArrayIteratorType = newBuiltinType("bytearray_iterator", ObjectType)
 
 func byteArrayRepr(t *Thread, o Object) (Object, error) {
 	a := unwrap(o).(*ByteArray)
-	name := typeName(o)
-	return NewStr(name + "(" + bytesRepr(a.snapshot()) + ")"), nil
+	b := a.snapshot()
+	// Unlike bytes, bytearray's repr escapes every single quote.
+	r := bytesRepr(b)
+	q := r[1]
+	body := strings.ReplaceAll(r[2:len(r)-1], `\'`, "'")
+	body = strings.ReplaceAll(body, "'", `\'`)
+	return NewStr(typeName(o) + "(b" + string(q) + body + string(q) + ")"), nil
 }
 
 func init() {
@@ -389,7 +394,8 @@ func init() {
 		b, ok := bytesLike(args[0])
 		if !ok {
 			if _, isStr := unwrap(args[0]).(*Str); isStr {
-				return nil, TypeErrorf("expected iterable of integers; got: 'str'")
+				// A str iterates as one-character strs, none an int.
+				return nil, TypeErrorf("'str' object cannot be interpreted as an integer")
 			}
 			if args[0].Type().Iter == nil && args[0].Type().GetItem == nil {
 				return nil, TypeErrorf("can't extend bytearray with %s", typeName(args[0]))

@@ -172,8 +172,11 @@ func bytesCtorArgs(t *Thread, fname string, args []Object, kw []string) ([]byte,
 		return nil, err
 	}
 	if x == nil {
-		if enc != nil || errs != nil {
-			return nil, TypeErrorf("encoding or errors without sequence argument")
+		if enc != nil {
+			return nil, TypeErrorf("encoding without a string argument")
+		}
+		if errs != nil {
+			return nil, TypeErrorf("errors without a string argument")
 		}
 		return nil, nil
 	}
@@ -485,6 +488,38 @@ func installBytesSlots() {
 			return NotImplemented, nil
 		}
 		return NewBool(cmpResult(strings.Compare(string(x.b), string(y)), op)), nil
+	}
+	BytesType.GetItem = func(t *Thread, o, key Object) (Object, error) {
+		b := unwrap(o).(*Bytes).b
+		if sl, ok := key.(*Slice); ok {
+			start, _, step, n, err := sliceIndices(t, sl, len(b))
+			if err != nil {
+				return nil, err
+			}
+			if step == 1 {
+				return NewBytes(b[start : start+n]), nil
+			}
+			out := make([]byte, n)
+			for i := 0; i < n; i++ {
+				out[i] = b[start+i*step]
+			}
+			return NewBytes(out), nil
+		}
+		if !isIntLike(key) && key.Type().Index == nil {
+			return nil, TypeErrorf("byte indices must be integers or slices, not %s", typeName(key))
+		}
+		idx, err := AsInt64(t, key)
+		if err != nil {
+			return nil, Errorf(IndexErrorType, "cannot fit '%s' into an index-sized integer", typeName(key))
+		}
+		i := int(idx)
+		if i < 0 {
+			i += len(b)
+		}
+		if i < 0 || i >= len(b) {
+			return nil, Errorf(IndexErrorType, "index out of range")
+		}
+		return Int(b[i]), nil
 	}
 	BytesType.Iter = func(t *Thread, o Object) (Object, error) {
 		return &bytesIter{b: unwrap(o).(*Bytes).b}, nil

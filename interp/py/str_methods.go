@@ -165,7 +165,7 @@ func strFillArgs(t *Thread, name string, args []Object, kw []string) (int, rune,
 	if len(args) > 1 {
 		f, ok := unwrap(args[1]).(*Str)
 		if !ok {
-			return 0, 0, TypeErrorf("%s() argument 2 must be str, not %s", name, typeName(args[1]))
+			return 0, 0, TypeErrorf("The fill character must be a unicode character, not %s", typeName(args[1]))
 		}
 		if f.n != 1 {
 			return 0, 0, TypeErrorf("The fill character must be exactly one character long")
