@@ -16,6 +16,11 @@
 // no goroutine-local storage.
 package py
 
+import (
+	"sync"
+	"unsafe"
+)
+
 // Object is any Python value.
 type Object interface {
 	Type() *Type
@@ -50,6 +55,37 @@ func NewInstance(t *Type) *Instance {
 		o.slots = make([]Object, t.nslots)
 	}
 	return o
+}
+
+// slotLocks guard __slots__ values: an interface value is two words, so
+// an unsynchronised write racing a read could tear it. Striping by address
+// keeps Instance small (no mutex per object).
+var slotLocks [64]sync.Mutex
+
+func (o *Instance) slotLock() *sync.Mutex {
+	return &slotLocks[(uintptr(unsafe.Pointer(o))>>5)%uintptr(len(slotLocks))]
+}
+
+// getSlot returns the value of __slots__ member i (nil: unset).
+func (o *Instance) getSlot(i int) Object {
+	mu := o.slotLock()
+	mu.Lock()
+	v := o.slots[i]
+	mu.Unlock()
+	return v
+}
+
+// setSlot sets (v != nil) or clears __slots__ member i; it reports false
+// when clearing a member that is not set.
+func (o *Instance) setSlot(i int, v Object) bool {
+	mu := o.slotLock()
+	mu.Lock()
+	defer mu.Unlock()
+	if v == nil && o.slots[i] == nil {
+		return false
+	}
+	o.slots[i] = v
+	return true
 }
 
 // setType changes an instance's class (assignment to __class__).

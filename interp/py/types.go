@@ -274,7 +274,7 @@ func init() {
 		if !ok || m.index >= len(in.slots) {
 			return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.Name, typeName(obj))
 		}
-		v := in.slots[m.index]
+		v := in.getSlot(m.index)
 		if v == nil {
 			return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(obj), m.name)
 		}
@@ -286,10 +286,9 @@ func init() {
 		if !ok || m.index >= len(in.slots) {
 			return TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.Name, typeName(obj))
 		}
-		if v == nil && in.slots[m.index] == nil {
+		if !in.setSlot(m.index, v) {
 			return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(obj), m.name)
 		}
-		in.slots[m.index] = v
 		return nil
 	}
 	MemberDescrType.Repr = func(t *Thread, o Object) (Object, error) {
