@@ -53,6 +53,7 @@ func (b *buffered) unregister() {
 
 // FlushOpenFiles flushes every open buffered writer (at interpreter exit).
 func FlushOpenFiles(t *Thread) {
+	ioFlushOpenText(t)
 	ioOpenMu.Lock()
 	var list []*buffered
 	for w := range ioOpenWriters {
@@ -62,6 +63,9 @@ func FlushOpenFiles(t *Thread) {
 	}
 	ioOpenMu.Unlock()
 	for _, b := range list {
+		if b.native == nil && t == nil {
+			continue
+		}
 		if b.lock.lock(t, "flush") == nil {
 			b.flushLocked(t)
 			b.lock.unlock()
@@ -132,6 +136,8 @@ func (b *buffered) rawWriteAll(t *Thread, data []byte) error {
 	if b.native != nil {
 		return b.native.writeAll(data)
 	}
+	// the Python side may keep the bytes: they must not alias wbuf
+	data = append([]byte(nil), data...)
 	for len(data) > 0 {
 		r, err := CallMethod(t, b.raw, "write", NewBytes(data))
 		if err != nil {
@@ -382,7 +388,7 @@ func (b *buffered) write(t *Thread, data []byte) (int, error) {
 		if err := b.flushLocked(t); err != nil {
 			return 0, err
 		}
-		if len(data) >= b.size {
+		if len(data) > b.size {
 			return len(data), b.rawWriteAll(t, data)
 		}
 	}

@@ -2,6 +2,9 @@ package py
 
 import (
 	"os"
+	"runtime"
+	"sync"
+	"weak"
 	"strings"
 
 	"freepy/interp/strops"
@@ -38,6 +41,7 @@ type textIO struct {
 	ok        bool
 	hasRead   bool
 	chunk     int
+	wpend     []byte // encoded text not yet passed to the buffer (CPython's pending_bytes)
 }
 
 func (x *textIO) isClosed(t *Thread) (bool, error) {
@@ -345,7 +349,24 @@ func (x *textIO) readLine(t *Thread, limit int) (string, error) {
 
 // ---- writing ----
 
-func (x *textIO) flushWrites(t *Thread) error { return nil }
+// flushWrites passes the pending encoded text to the buffer.
+func (x *textIO) flushWrites(t *Thread) error {
+	if len(x.wpend) == 0 {
+		return nil
+	}
+	data := x.wpend
+	x.wpend = nil
+	if x.native != nil {
+		if err := x.native.lock.lock(t, "BufferedWriter"); err != nil {
+			return err
+		}
+		_, err := x.native.write(t, data)
+		x.native.lock.unlock()
+		return err
+	}
+	_, err := CallMethod(t, x.buffer, "write", NewBytes(data))
+	return err
+}
 
 func (x *textIO) write(t *Thread, s string) (int, error) {
 	if err := x.checkOpen(t); err != nil {
@@ -378,25 +399,22 @@ func (x *textIO) write(t *Thread, s string) (int, error) {
 		}
 	}
 	x.pending, x.ppos, x.undecoded, x.eof = "", 0, nil, false
-	if x.native != nil {
-		if err := x.native.lock.lock(t, "BufferedWriter"); err != nil {
+	if len(x.wpend)+len(data) > x.chunk {
+		if err := x.flushWrites(t); err != nil {
 			return 0, err
 		}
-		_, err := x.native.write(t, data)
-		if err == nil && (hasNL || x.writeThru) {
-			err = x.native.flushLocked(t)
-		}
-		x.native.lock.unlock()
-		if err != nil {
-			return 0, err
-		}
-		return n, nil
 	}
-	if _, err := CallMethod(t, x.buffer, "write", NewBytes(data)); err != nil {
-		return 0, err
+	if len(x.wpend) == 0 {
+		x.wpend = make([]byte, 0, max(len(data), 256))
+	}
+	x.wpend = append(x.wpend, data...)
+	if len(x.wpend) >= x.chunk || hasNL || x.writeThru {
+		if err := x.flushWrites(t); err != nil {
+			return 0, err
+		}
 	}
 	if hasNL {
-		if _, err := CallMethod(t, x.buffer, "flush"); err != nil {
+		if err := x.flushBuffer(t); err != nil {
 			return 0, err
 		}
 	}
@@ -407,6 +425,13 @@ func (x *textIO) flush(t *Thread) error {
 	if err := x.checkOpen(t); err != nil {
 		return err
 	}
+	if err := x.flushWrites(t); err != nil {
+		return err
+	}
+	return x.flushBuffer(t)
+}
+
+func (x *textIO) flushBuffer(t *Thread) error {
 	if x.native != nil {
 		if err := x.native.lock.lock(t, "BufferedWriter"); err != nil {
 			return err
@@ -660,7 +685,21 @@ func init() {
 	tt := TextIOWrapperType
 	tt.hasDict = true
 	tt.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		return newSubclassInstance(typ, &textIO{chunk: ioDefaultBufferSize}), nil
+		x := &textIO{chunk: ioDefaultBufferSize}
+		in := newSubclassInstance(typ, x).(*Instance)
+		// a collected wrapper writes its pending text and closes its
+		// buffer, as CPython's finalizer does (native buffers only)
+		runtime.AddCleanup(in, func(x *textIO) {
+			if x.ok && !x.detached && x.native != nil {
+				if x.lock.lock(nil, "close") == nil {
+					x.close(nil, nil)
+					x.lock.unlock()
+				}
+			}
+			ioUnregisterText(x)
+		}, x)
+		ioRegisterText(x)
+		return in, nil
 	}
 	tt.Init = textIOInit
 	get := func(self Object) (*textIO, error) { return ioGetState[*textIO](self, TextIOWrapperType) }
@@ -915,10 +954,13 @@ func init() {
 		if o.Type().isHeap() {
 			tn = o.Type().FullName()
 		}
-		if !x.ok || x.detached {
+		if !x.ok {
 			return NewStr("<" + tn + ">"), nil
 		}
 		s := "<" + tn
+		if x.detached {
+			return NewStr(s + " encoding='" + x.encoding + "'>"), nil
+		}
 		if name, err := GetAttrOpt(t, o, Intern("name")); err == nil && name != nil {
 			r, err := ReprString(t, name)
 			if err != nil {
@@ -938,4 +980,46 @@ func init() {
 		return NewStr(s + " encoding='" + x.encoding + "'>"), nil
 	}
 	registerType(TextIOWrapperType)
+}
+
+// Live TextIOWrappers, whose pending text is written at exit.
+var (
+	ioTextMu   sync.Mutex
+	ioOpenText = map[weak.Pointer[textIO]]struct{}{}
+)
+
+func ioRegisterText(x *textIO) {
+	ioTextMu.Lock()
+	ioOpenText[weak.Make(x)] = struct{}{}
+	ioTextMu.Unlock()
+}
+
+func ioUnregisterText(x *textIO) {
+	ioTextMu.Lock()
+	delete(ioOpenText, weak.Make(x))
+	ioTextMu.Unlock()
+}
+
+// ioFlushOpenText writes every live wrapper's pending text to its buffer.
+func ioFlushOpenText(t *Thread) {
+	ioTextMu.Lock()
+	var list []*textIO
+	for w := range ioOpenText {
+		if x := w.Value(); x != nil {
+			list = append(list, x)
+		}
+	}
+	ioTextMu.Unlock()
+	for _, x := range list {
+		if !x.ok || x.detached || len(x.wpend) == 0 {
+			continue
+		}
+		if x.native == nil && t == nil {
+			continue
+		}
+		if x.lock.lock(t, "flush") == nil {
+			x.flushWrites(t)
+			x.lock.unlock()
+		}
+	}
 }

@@ -304,6 +304,7 @@ func NewStdStream(name string, f *os.File, write, unbuffered bool) Object {
 		x.writeThru = unbuffered
 		x.lineBuf = !unbuffered && (name == "<stderr>" || posixIsatty(fd))
 	}
+	ioRegisterText(x)
 	w := newSubclassInstance(TextIOWrapperType, x).(*Instance)
 	w.dict.SetStr("mode", NewStr(mode[:1]))
 	return w
@@ -329,6 +330,10 @@ func ioCLocale() bool {
 // FlushStd flushes sys.stdout and sys.stderr, then every other open file
 // (at interpreter exit).
 func FlushStd(in *Interp, t *Thread) {
+	if t == nil {
+		// Python-level flush methods need a thread state
+		t = in.NewThread()
+	}
 	for _, name := range []string{"stdout", "stderr"} {
 		s := in.Sys.dict.GetStr(name)
 		if s == nil || s == None {
@@ -340,9 +345,7 @@ func FlushStd(in *Interp, t *Thread) {
 			}
 			continue
 		}
-		if t != nil {
-			CallMethod(t, s, "flush")
-		}
+		CallMethod(t, s, "flush")
 	}
 	FlushOpenFiles(t)
 }
