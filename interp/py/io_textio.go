@@ -3,9 +3,9 @@ package py
 import (
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"weak"
-	"strings"
 
 	"freepy/interp/strops"
 )
