@@ -220,7 +220,7 @@ func viewRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
 func init() {
 	dt := DictType
 	dt.AddMethod("get", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argRange("get", args, kw, 1, 2); err != nil {
+		if err := collArgRange("get", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		v, err := dictSelf(self).GetItem(t, args[0])
@@ -236,7 +236,7 @@ func init() {
 		return v, nil
 	})
 	dt.AddMethod("setdefault", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argRange("setdefault", args, kw, 1, 2); err != nil {
+		if err := collArgRange("setdefault", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		var def Object = None
@@ -246,7 +246,7 @@ func init() {
 		return dictSelf(self).SetDefault(t, args[0], def)
 	})
 	dt.AddMethod("pop", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argRange("pop", args, kw, 1, 2); err != nil {
+		if err := collArgRange("pop", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		v, found, err := dictSelf(self).Pop(t, args[0])
@@ -262,7 +262,7 @@ func init() {
 		return v, nil
 	})
 	dt.AddMethod("popitem", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("dict.popitem", args, kw); err != nil {
+		if err := collArgNone("dict.popitem", args, kw); err != nil {
 			return nil, err
 		}
 		k, v, ok := dictSelf(self).PopItem(t)
@@ -275,7 +275,7 @@ func init() {
 		kind := kind
 		qual := "dict." + name
 		dt.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			if err := argNone(qual, args, kw); err != nil {
+			if err := collArgNone(qual, args, kw); err != nil {
 				return nil, err
 			}
 			return &dictView{d: dictSelf(self), kind: kind}, nil
@@ -285,20 +285,20 @@ func init() {
 		return None, dictInitArgs(t, dictSelf(self), args, kw, "update")
 	})
 	dt.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("dict.copy", args, kw); err != nil {
+		if err := collArgNone("dict.copy", args, kw); err != nil {
 			return nil, err
 		}
 		return dictSelf(self).Copy(), nil
 	})
 	dt.AddMethod("clear", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("dict.clear", args, kw); err != nil {
+		if err := collArgNone("dict.clear", args, kw); err != nil {
 			return nil, err
 		}
 		dictSelf(self).Clear()
 		return None, nil
 	})
 	dt.AddClassMethod("fromkeys", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argRange("fromkeys", args, kw, 1, 2); err != nil {
+		if err := collArgRange("fromkeys", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		var value Object = None
@@ -325,7 +325,7 @@ func init() {
 		})
 	})
 	dt.AddMethod("__reversed__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("dict.__reversed__", args, kw); err != nil {
+		if err := collArgNone("dict.__reversed__", args, kw); err != nil {
 			return nil, err
 		}
 		return newDictRevIter(dictSelf(self), 0), nil
@@ -352,7 +352,7 @@ func init() {
 		vt.Num[NbXor] = viewSetOp(NbXor)
 		vt.RichCompare = viewRichCompare
 		vt.AddMethod("isdisjoint", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			o, err := argO(vt.Name+".isdisjoint", args, kw)
+			o, err := collArgO(vt.Name+".isdisjoint", args, kw)
 			if err != nil {
 				return nil, err
 			}

@@ -8,7 +8,7 @@ import (
 
 // argO unpacks the single positional argument of a METH_O method
 // ("list.append() takes exactly one argument (0 given)").
-func argO(qual string, args []Object, kw []string) (Object, error) {
+func collArgO(qual string, args []Object, kw []string) (Object, error) {
 	if len(kw) > 0 {
 		return nil, TypeErrorf("%s() takes no keyword arguments", qual)
 	}
@@ -19,7 +19,7 @@ func argO(qual string, args []Object, kw []string) (Object, error) {
 }
 
 // argNone checks a METH_NOARGS method ("dict.popitem() takes no arguments (1 given)").
-func argNone(qual string, args []Object, kw []string) error {
+func collArgNone(qual string, args []Object, kw []string) error {
 	if len(kw) > 0 {
 		return TypeErrorf("%s() takes no keyword arguments", qual)
 	}
@@ -31,7 +31,7 @@ func argNone(qual string, args []Object, kw []string) error {
 
 // argRange checks the positional count of an Argument-Clinic method
 // ("insert expected 2 arguments, got 1").
-func argRange(name string, args []Object, kw []string, lo, hi int) error {
+func collArgRange(name string, args []Object, kw []string, lo, hi int) error {
 	if len(kw) > 0 {
 		return TypeErrorf("%s() takes no keyword arguments", name)
 	}
@@ -229,7 +229,7 @@ func listSelf(self Object) *List { return unwrap(self).(*List) }
 func init() {
 	lt := ListType
 	lt.AddMethod("append", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("list.append", args, kw)
+		v, err := collArgO("list.append", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -237,14 +237,14 @@ func init() {
 		return None, nil
 	})
 	lt.AddMethod("extend", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("list.extend", args, kw)
+		v, err := collArgO("list.extend", args, kw)
 		if err != nil {
 			return nil, err
 		}
 		return None, listExtend(t, listSelf(self), v)
 	})
 	lt.AddMethod("insert", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argRange("insert", args, kw, 2, 2); err != nil {
+		if err := collArgRange("insert", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		if !isIntLike(args[0]) && args[0].Type().Index == nil {
@@ -272,7 +272,7 @@ func init() {
 		return None, nil
 	})
 	lt.AddMethod("remove", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("list.remove", args, kw)
+		v, err := collArgO("list.remove", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -303,7 +303,7 @@ func init() {
 		return nil, ValueErrorf("list.remove(x): x not in list")
 	})
 	lt.AddMethod("pop", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argRange("pop", args, kw, 0, 1); err != nil {
+		if err := collArgRange("pop", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
 		idx := -1
@@ -337,7 +337,7 @@ func init() {
 		return v, nil
 	})
 	lt.AddMethod("clear", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("list.clear", args, kw); err != nil {
+		if err := collArgNone("list.clear", args, kw); err != nil {
 			return nil, err
 		}
 		l := listSelf(self)
@@ -347,13 +347,13 @@ func init() {
 		return None, nil
 	})
 	lt.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("list.copy", args, kw); err != nil {
+		if err := collArgNone("list.copy", args, kw); err != nil {
 			return nil, err
 		}
 		return NewList(listSelf(self).snapshot()...), nil
 	})
 	lt.AddMethod("index", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argRange("index", args, kw, 1, 3); err != nil {
+		if err := collArgRange("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		i, err := seqFind(t, listSelf(self).snapshot(), args[0], args)
@@ -370,7 +370,7 @@ func init() {
 		return Int(i), nil
 	})
 	lt.AddMethod("count", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("list.count", args, kw)
+		v, err := collArgO("list.count", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -378,7 +378,7 @@ func init() {
 		return Int(n), err
 	})
 	lt.AddMethod("reverse", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("list.reverse", args, kw); err != nil {
+		if err := collArgNone("list.reverse", args, kw); err != nil {
 			return nil, err
 		}
 		l := listSelf(self)
@@ -414,7 +414,7 @@ func init() {
 		return None, listSortInPlace(t, listSelf(self), key, reverse)
 	})
 	lt.AddMethod("__reversed__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("list.__reversed__", args, kw); err != nil {
+		if err := collArgNone("list.__reversed__", args, kw); err != nil {
 			return nil, err
 		}
 		return newListRevIter(listSelf(self)), nil

@@ -431,7 +431,7 @@ func init() {
 	}, nil)
 
 	dequeMethod("append", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		v, err := argO("deque.append", args, kw)
+		v, err := collArgO("deque.append", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -441,7 +441,7 @@ func init() {
 		return None, nil
 	})
 	dequeMethod("appendleft", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		v, err := argO("deque.appendleft", args, kw)
+		v, err := collArgO("deque.appendleft", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -457,7 +457,7 @@ func init() {
 			name = "popleft"
 		}
 		dequeMethod(name, func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-			if err := argNone("deque."+name, args, kw); err != nil {
+			if err := collArgNone("deque."+name, args, kw); err != nil {
 				return nil, err
 			}
 			d.mu.Lock()
@@ -478,7 +478,7 @@ func init() {
 			ename = "extendleft"
 		}
 		dequeMethod(ename, func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-			v, err := argO("deque."+ename, args, kw)
+			v, err := collArgO("deque."+ename, args, kw)
 			if err != nil {
 				return nil, err
 			}
@@ -486,7 +486,7 @@ func init() {
 		})
 	}
 	dequeMethod("clear", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := argNone("deque.clear", args, kw); err != nil {
+		if err := collArgNone("deque.clear", args, kw); err != nil {
 			return nil, err
 		}
 		d.mu.Lock()
@@ -495,7 +495,7 @@ func init() {
 		return None, nil
 	})
 	copyFn := func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := argNone("deque.copy", args, kw); err != nil {
+		if err := collArgNone("deque.copy", args, kw); err != nil {
 			return nil, err
 		}
 		return newDequeLike(t, self, d.snapshot())
@@ -503,7 +503,7 @@ func init() {
 	dequeMethod("copy", copyFn)
 	dequeMethod("__copy__", copyFn)
 	dequeMethod("count", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		v, err := argO("deque.count", args, kw)
+		v, err := collArgO("deque.count", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -511,7 +511,7 @@ func init() {
 		return Int(n), err
 	})
 	dequeMethod("index", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := argRange("index", args, kw, 1, 3); err != nil {
+		if err := collArgRange("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		i, err := seqFind(t, d.snapshot(), args[0], args)
@@ -528,7 +528,7 @@ func init() {
 		return Int(i), nil
 	})
 	dequeMethod("insert", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := argRange("insert", args, kw, 2, 2); err != nil {
+		if err := collArgRange("insert", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		i, err := dequeIndexArg(t, args[0])
@@ -559,7 +559,7 @@ func init() {
 		return None, nil
 	})
 	dequeMethod("remove", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		v, err := argO("deque.remove", args, kw)
+		v, err := collArgO("deque.remove", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -592,7 +592,7 @@ func init() {
 		return nil, ValueErrorf("%s is not in deque", r)
 	})
 	dequeMethod("reverse", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := argNone("deque.reverse", args, kw); err != nil {
+		if err := collArgNone("deque.reverse", args, kw); err != nil {
 			return nil, err
 		}
 		d.mu.Lock()
@@ -606,7 +606,7 @@ func init() {
 		return None, nil
 	})
 	dequeMethod("rotate", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := argRange("rotate", args, kw, 0, 1); err != nil {
+		if err := collArgRange("rotate", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
 		n := 1
@@ -709,7 +709,7 @@ func init() {
 		return nil
 	})
 	ddt.AddMethod("__missing__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		key, err := argO("defaultdict.__missing__", args, kw)
+		key, err := collArgO("defaultdict.__missing__", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -790,7 +790,7 @@ func init() {
 
 	// ---- _tuplegetter: the fields of namedtuple classes ----
 	TupleGetterType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if err := argRange("_tuplegetter", args, kw, 2, 2); err != nil {
+		if err := collArgRange("_tuplegetter", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		i, err := asSize(t, args[0])
@@ -833,7 +833,7 @@ func init() {
 			m.Dict().SetStr(typ.Name, typ)
 		}
 		m.AddFunc("_count_elements", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			if err := argRange("_count_elements", args, kw, 2, 2); err != nil {
+			if err := collArgRange("_count_elements", args, kw, 2, 2); err != nil {
 				return nil, err
 			}
 			mapping := args[0]

@@ -139,7 +139,7 @@ func init() {
 	})
 
 	itType("cycle", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if err := argRange("cycle", args, kw, 1, 1); err != nil {
+		if err := collArgRange("cycle", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		src, err := Iter(t, args[0])
@@ -300,7 +300,7 @@ func init() {
 		return chainOf(typ, &tupleIter{t: NewTuple(append([]Object(nil), args...)...)}), nil
 	})
 	chain.AddClassMethod("from_iterable", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("chain.from_iterable", args, kw)
+		v, err := collArgO("chain.from_iterable", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -354,7 +354,7 @@ func init() {
 	// predicate-driven iterators: dropwhile, takewhile, filterfalse
 	predIter := func(name string, kind int) {
 		itType(name, func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-			if err := argRange(name, args, kw, 2, 2); err != nil {
+			if err := collArgRange(name, args, kw, 2, 2); err != nil {
 				return nil, err
 			}
 			pred := args[0]
@@ -425,7 +425,7 @@ func init() {
 	predIter("filterfalse", 2)
 
 	itType("starmap", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if err := argRange("starmap", args, kw, 2, 2); err != nil {
+		if err := collArgRange("starmap", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		fn := args[0]
@@ -452,7 +452,7 @@ func init() {
 	})
 
 	itType("pairwise", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if err := argRange("pairwise", args, kw, 1, 1); err != nil {
+		if err := collArgRange("pairwise", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		src, err := Iter(t, args[0])
@@ -859,7 +859,7 @@ func init() {
 
 	// tee
 	teeType := itType("_tee", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if err := argRange("_tee", args, kw, 1, 1); err != nil {
+		if err := collArgRange("_tee", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		src, err := Iter(t, args[0])
@@ -888,7 +888,7 @@ func init() {
 			m.Dict().SetStr(name, typ)
 		}
 		m.AddFunc("tee", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			if err := argRange("tee", args, kw, 1, 2); err != nil {
+			if err := collArgRange("tee", args, kw, 1, 2); err != nil {
 				return nil, err
 			}
 			n := 2

@@ -184,7 +184,7 @@ func init() {
 		name := st.Name
 		frozenOf := func(self Object) bool { return setSelf(self).frozen }
 		st.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			if err := argNone(name+".copy", args, kw); err != nil {
+			if err := collArgNone(name+".copy", args, kw); err != nil {
 				return nil, err
 			}
 			s := setSelf(self)
@@ -232,7 +232,7 @@ func init() {
 			return out, nil
 		})
 		st.AddMethod("symmetric_difference", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			o, err := argO(name+".symmetric_difference", args, kw)
+			o, err := collArgO(name+".symmetric_difference", args, kw)
 			if err != nil {
 				return nil, err
 			}
@@ -243,7 +243,7 @@ func init() {
 			return out, setSymDiffUpdate(t, out, o)
 		})
 		st.AddMethod("issubset", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			o, err := argO(name+".issubset", args, kw)
+			o, err := collArgO(name+".issubset", args, kw)
 			if err != nil {
 				return nil, err
 			}
@@ -255,7 +255,7 @@ func init() {
 			return Bool(r), err
 		})
 		st.AddMethod("issuperset", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			o, err := argO(name+".issuperset", args, kw)
+			o, err := collArgO(name+".issuperset", args, kw)
 			if err != nil {
 				return nil, err
 			}
@@ -273,7 +273,7 @@ func init() {
 			return True, nil
 		})
 		st.AddMethod("isdisjoint", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			o, err := argO(name+".isdisjoint", args, kw)
+			o, err := collArgO(name+".isdisjoint", args, kw)
 			if err != nil {
 				return nil, err
 			}
@@ -304,14 +304,14 @@ func init() {
 
 	s := SetType
 	s.AddMethod("add", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("set.add", args, kw)
+		v, err := collArgO("set.add", args, kw)
 		if err != nil {
 			return nil, err
 		}
 		return None, setSelf(self).add(t, v)
 	})
 	s.AddMethod("discard", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("set.discard", args, kw)
+		v, err := collArgO("set.discard", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -319,7 +319,7 @@ func init() {
 		return None, err
 	})
 	s.AddMethod("remove", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("set.remove", args, kw)
+		v, err := collArgO("set.remove", args, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -333,7 +333,7 @@ func init() {
 		return None, nil
 	})
 	s.AddMethod("pop", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("set.pop", args, kw); err != nil {
+		if err := collArgNone("set.pop", args, kw); err != nil {
 			return nil, err
 		}
 		v, ok := dictPopFirst(setSelf(self).d)
@@ -343,7 +343,7 @@ func init() {
 		return v, nil
 	})
 	s.AddMethod("clear", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argNone("set.clear", args, kw); err != nil {
+		if err := collArgNone("set.clear", args, kw); err != nil {
 			return nil, err
 		}
 		setSelf(self).d.Clear()
@@ -394,7 +394,7 @@ func init() {
 		return None, nil
 	})
 	s.AddMethod("symmetric_difference_update", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		o, err := argO("set.symmetric_difference_update", args, kw)
+		o, err := collArgO("set.symmetric_difference_update", args, kw)
 		if err != nil {
 			return nil, err
 		}

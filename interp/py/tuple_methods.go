@@ -2,7 +2,7 @@ package py
 
 func init() {
 	TupleType.AddMethod("index", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argRange("index", args, kw, 1, 3); err != nil {
+		if err := collArgRange("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		i, err := seqFind(t, unwrap(self).(*Tuple).items, args[0], args)
@@ -15,7 +15,7 @@ func init() {
 		return Int(i), nil
 	})
 	TupleType.AddMethod("count", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		v, err := argO("tuple.count", args, kw)
+		v, err := collArgO("tuple.count", args, kw)
 		if err != nil {
 			return nil, err
 		}
