@@ -2,7 +2,6 @@ package py
 
 import (
 	"os"
-	"sort"
 	"strings"
 	"sync"
 
@@ -756,64 +755,9 @@ func listSort(t *Thread, l *List, kwvals []Object, kw []string) error {
 			return TypeErrorf("'%s' is an invalid keyword argument for sort()", k)
 		}
 	}
-	items := l.snapshot()
-	keys := items
-	if key != nil {
-		keys = make([]Object, len(items))
-		for i, it := range items {
-			k, err := Call1(t, key, it)
-			if err != nil {
-				return err
-			}
-			keys[i] = k
-		}
-	}
-	idx := make([]int, len(items))
-	for i := range idx {
-		idx[i] = i
-	}
-	var sortErr error
-	less := func(a, b int) bool {
-		if sortErr != nil {
-			return false
-		}
-		x, y := keys[idx[a]], keys[idx[b]]
-		if reverse {
-			x, y = y, x
-		}
-		r, err := RichCompareBool(t, x, y, LT)
-		if err != nil {
-			sortErr = err
-		}
-		return r
-	}
-	if reverse {
-		// a stable sort of the reversed input keeps equal items' order
-		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
-			idx[i], idx[j] = idx[j], idx[i]
-		}
-		sort.SliceStable(idx, less)
-		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
-			idx[i], idx[j] = idx[j], idx[i]
-		}
-		// reverse of a stable descending sort: undo to get descending order
-		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
-			idx[i], idx[j] = idx[j], idx[i]
-		}
-	} else {
-		sort.SliceStable(idx, less)
-	}
-	if sortErr != nil {
-		return sortErr
-	}
-	out := make([]Object, len(items))
-	for i, j := range idx {
-		out[i] = items[j]
-	}
-	l.mu.Lock()
-	l.items = out
-	l.mu.Unlock()
-	return nil
+	// the sort itself (stability with reverse, mutation detection) is
+	// list.sort's, in list_methods.go
+	return listSortInPlace(t, l, key, reverse)
 }
 
 func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object, error) {
