@@ -208,7 +208,7 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 	dirs := pyfmt.ParsePercent(format.s)
 	var argList []Object
 	var mapping Object
-	if tup, ok := args.(*Tuple); ok {
+	if tup, ok := unwrap(args).(*Tuple); ok { // tuple subclasses (namedtuple) too
 		argList = tup.items
 	} else {
 		argList = []Object{args}
