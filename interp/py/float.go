@@ -136,7 +136,7 @@ func floatPow(x, y float64) (Object, error) {
 		// a negative number to a fractional power is complex
 		return complexPow(complex(x, 0), complex(y, 0))
 	}
-	r := math.Pow(x, y)
+	r := crPow(x, y) // math_dd.go: agrees with C's pow
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return nil, NewError(OverflowErrorType, "(34, 'Numerical result out of range')")
 	}

@@ -56,15 +56,15 @@ func sinPi(x float64) float64 {
 	var r float64
 	switch int(math.Round(2.0 * y)) {
 	case 0:
-		r = math.Sin(math.Pi * y)
+		r = crSin(math.Pi * y)
 	case 1:
-		r = math.Cos(math.Pi * (y - 0.5))
+		r = crCos(math.Pi * (y - 0.5))
 	case 2:
-		r = math.Sin(math.Pi * (1.0 - y))
+		r = crSin(math.Pi * (1.0 - y))
 	case 3:
-		r = -math.Cos(math.Pi * (y - 1.5))
+		r = -crCos(math.Pi * (y - 1.5))
 	case 4:
-		r = math.Sin(math.Pi * (y - 2.0))
+		r = crSin(math.Pi * (y - 2.0))
 	}
 	return math.Copysign(1.0, x) * r
 }
@@ -112,22 +112,22 @@ func mathGamma(x float64) float64 {
 	z = z * lanczosG / y
 	var r float64
 	if x < 0.0 {
-		r = -math.Pi / sinPi(absx) / absx * math.Exp(y) / lanczosSum(absx)
+		r = -math.Pi / sinPi(absx) / absx * crExp(y) / lanczosSum(absx)
 		r -= z * r
 		if absx < 140.0 {
-			r /= math.Pow(y, absx-0.5)
+			r /= crPow(y, absx-0.5)
 		} else {
-			sqrtpow := math.Pow(y, absx/2.0-0.25)
+			sqrtpow := crPow(y, absx/2.0-0.25)
 			r /= sqrtpow
 			r /= sqrtpow
 		}
 	} else {
-		r = lanczosSum(absx) / math.Exp(y)
+		r = lanczosSum(absx) / crExp(y)
 		r += z * r
 		if absx < 140.0 {
-			r *= math.Pow(y, absx-0.5)
+			r *= crPow(y, absx-0.5)
 		} else {
-			sqrtpow := math.Pow(y, absx/2.0-0.25)
+			sqrtpow := crPow(y, absx/2.0-0.25)
 			r *= sqrtpow
 			r *= sqrtpow
 		}
@@ -151,12 +151,12 @@ func mathLgamma(x float64) float64 {
 	}
 	absx := math.Abs(x)
 	if absx < 1e-20 {
-		return -math.Log(absx)
+		return -crLog(absx)
 	}
-	r := math.Log(lanczosSum(absx)) - lanczosG
-	r += (absx - 0.5) * (math.Log(absx+lanczosG-0.5) - 1)
+	r := crLog(lanczosSum(absx)) - lanczosG
+	r += (absx - 0.5) * (crLog(absx+lanczosG-0.5) - 1)
 	if x < 0.0 {
-		r = math.Log(math.Pi) - math.Log(math.Abs(sinPi(absx))) - math.Log(absx) - r
+		r = crLog(math.Pi) - crLog(math.Abs(sinPi(absx))) - crLog(absx) - r
 	}
 	return r
 }

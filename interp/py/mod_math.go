@@ -125,18 +125,18 @@ func init() {
 			f           func(float64) float64
 			canOverflow bool
 		}{
-			"acos": {math.Acos, false}, "acosh": {math.Acosh, false}, "asin": {math.Asin, false},
-			"asinh": {math.Asinh, false}, "atan": {math.Atan, false}, "atanh": {math.Atanh, false},
-			"cbrt": {math.Cbrt, false}, "cos": {mathCos, false}, "cosh": {math.Cosh, true},
-			"erf": {math.Erf, false}, "erfc": {math.Erfc, false}, "exp": {math.Exp, true},
+			"acos": {math.Acos, false}, "acosh": {fdAcosh, false}, "asin": {math.Asin, false},
+			"asinh": {fdAsinh, false}, "atan": {crAtan, false}, "atanh": {math.Atanh, false},
+			"cbrt": {math.Cbrt, false}, "cos": {crCos, false}, "cosh": {fdCosh, true},
+			"erf": {math.Erf, false}, "erfc": {math.Erfc, false}, "exp": {crExp, true},
 			"exp2": {math.Exp2, true}, "expm1": {math.Expm1, true}, "fabs": {math.Abs, false},
-			"sin": {mathSin, false}, "sinh": {math.Sinh, true}, "sqrt": {math.Sqrt, false},
-			"tan": {mathTan, false}, "tanh": {math.Tanh, false}, "log1p": {math.Log1p, false},
+			"sin": {crSin, false}, "sinh": {fdSinh, true}, "sqrt": {math.Sqrt, false},
+			"tan": {crTan, false}, "tanh": {fdTanh, false}, "log1p": {math.Log1p, false},
 		}
 		for name, e := range one {
 			m.AddFunc(name, math1(name, e.f, e.canOverflow))
 		}
-		m.AddFunc("atan2", math2("atan2", math.Atan2))
+		m.AddFunc("atan2", math2("atan2", crAtan2))
 		m.AddFunc("copysign", math2("copysign", math.Copysign))
 		m.AddFunc("fmod", math2("fmod", func(x, y float64) float64 {
 			if math.IsInf(y, 0) && !math.IsInf(x, 0) {
@@ -165,13 +165,13 @@ func init() {
 			if err := mathArgs("log2", a, kw, 1); err != nil {
 				return nil, err
 			}
-			return logHelper(t, a[0], math.Log2)
+			return logHelper(t, a[0], crLog2)
 		})
 		m.AddFunc("log10", func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
 			if err := mathArgs("log10", a, kw, 1); err != nil {
 				return nil, err
 			}
-			return logHelper(t, a[0], math.Log10)
+			return logHelper(t, a[0], crLog10)
 		})
 		m.AddFunc("frexp", func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
 			if err := mathArgs("frexp", a, kw, 1); err != nil {
@@ -243,11 +243,6 @@ func init() {
 	})
 }
 
-// mathSin and friends map infinities to NaN (a domain error), as C does.
-func mathSin(x float64) float64 { return math.Sin(x) }
-func mathCos(x float64) float64 { return math.Cos(x) }
-func mathTan(x float64) float64 { return math.Tan(x) }
-
 func mathPred(name string, f func(float64) bool) BuiltinFunc {
 	return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		if err := mathArgs(name, args, kw, 1); err != nil {
@@ -318,7 +313,7 @@ func logHelper(t *Thread, o Object, f func(float64) float64) (Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	if math.IsNaN(x) {
+	if math.IsNaN(x) || math.IsInf(x, 1) {
 		return Float(x), nil
 	}
 	if x <= 0 {
@@ -337,11 +332,11 @@ func mathLog(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		}
 		return nil, TypeErrorf("log expected at most 2 arguments, got %d", len(args))
 	}
-	num, err := logHelper(t, args[0], math.Log)
+	num, err := logHelper(t, args[0], crLog)
 	if err != nil || len(args) == 1 {
 		return num, err
 	}
-	den, err := logHelper(t, args[1], math.Log)
+	den, err := logHelper(t, args[1], crLog)
 	if err != nil {
 		return nil, err
 	}
@@ -380,7 +375,7 @@ func mathPow(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		}
 		return Float(math.Pow(x, y)), nil
 	}
-	r := math.Pow(x, y)
+	r := crPow(x, y)
 	if math.IsNaN(r) {
 		return nil, errMathDomain()
 	}
