@@ -415,7 +415,10 @@ func strNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	var v Object = Intern("")
 	if x != nil {
 		if encoding != nil || errors != nil {
-			b, ok := unwrap(x).(*Bytes)
+			b, ok := bytesLike(x)
+			if _, isStr := unwrap(x).(*Str); isStr {
+				return nil, TypeErrorf("decoding str is not supported")
+			}
 			if !ok {
 				return nil, TypeErrorf("decoding to str: need a bytes-like object, %s found", typeName(x))
 			}
@@ -427,7 +430,7 @@ func strNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 			if es, ok := errors.(*Str); ok {
 				errs = es.s
 			}
-			r, err := decodeBytes(b.b, enc, errs)
+			r, err := DecodeBytes(t, b, enc, errs)
 			if err != nil {
 				return nil, err
 			}
@@ -444,60 +447,6 @@ func strNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		return newSubclassInstance(typ, v), nil
 	}
 	return v, nil
-}
-
-// decodeBytes decodes with the common codecs (the strops package will
-// provide the full set).
-func decodeBytes(b []byte, enc, errs string) (*Str, error) {
-	switch normEncoding(enc) {
-	case "utf_8", "utf8":
-		if utf8.Valid(b) {
-			return NewStr(string(b)), nil
-		}
-		if errs == "replace" {
-			return NewStr(strings.ToValidUTF8(string(b), "\uFFFD")), nil
-		}
-		if errs == "ignore" {
-			return NewStr(strings.ToValidUTF8(string(b), "")), nil
-		}
-		pos := 0
-		for pos < len(b) {
-			r, n := utf8.DecodeRune(b[pos:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			pos += n
-		}
-		reason := "invalid start byte"
-		if b[pos] >= 0xC0 {
-			reason = "unexpected end of data"
-			if pos+1 < len(b) {
-				reason = "invalid continuation byte"
-			}
-		}
-		e := Errorf(UnicodeDecodeErrorType, "'utf-8' codec can't decode byte 0x%02x in position %d: %s", b[pos], pos, reason)
-		return nil, e
-	case "ascii", "us_ascii":
-		for i, c := range b {
-			if c >= 0x80 {
-				if errs == "strict" {
-					return nil, Errorf(UnicodeDecodeErrorType, "'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)", c, i)
-				}
-			}
-		}
-		return NewStr(string(b)), nil
-	case "latin_1", "latin1", "iso8859_1", "iso_8859_1", "l1":
-		rs := make([]rune, len(b))
-		for i, c := range b {
-			rs[i] = rune(c)
-		}
-		return NewStr(string(rs)), nil
-	}
-	return nil, Errorf(LookupErrorType, "unknown encoding: %s", enc)
-}
-
-func normEncoding(e string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(e), "-", "_"), " ", "_")
 }
 
 // ---- list ----
