@@ -262,6 +262,59 @@ func strCaseMethod(name string, fn func(string) string) {
 	})
 }
 
+// isASCIISpace is str.isspace for an ASCII character (\x1c..\x1f are
+// separators too).
+func isASCIISpace(c byte) bool { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) }
+
+// asciiSplitWhitespace is str.split() for ASCII text, which strops does
+// code point by code point.
+func asciiSplitWhitespace(s string, maxsplit int) *List {
+	var items []Object
+	i := 0
+	for i < len(s) {
+		for i < len(s) && isASCIISpace(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		if maxsplit == 0 {
+			items = append(items, newASCIIStr(s[i:]))
+			break
+		}
+		j := i
+		for j < len(s) && !isASCIISpace(s[j]) {
+			j++
+		}
+		items = append(items, newASCIIStr(s[i:j]))
+		maxsplit--
+		i = j
+	}
+	return NewList(items...)
+}
+
+// asciiCase maps ASCII text to upper (upper true) or lower case.
+func asciiCase(s string, upper bool) string {
+	lo, hi := byte('a'), byte('z')
+	if !upper {
+		lo, hi = 'A', 'Z'
+	}
+	k := 0
+	for k < len(s) && (s[k] < lo || s[k] > hi) {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; k < len(b); k++ {
+		if b[k] >= lo && b[k] <= hi {
+			b[k] ^= 0x20
+		}
+	}
+	return string(b)
+}
+
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isASCIIAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
@@ -435,8 +488,18 @@ func strMaketrans(t *Thread, args []Object) (Object, error) {
 }
 
 func init() {
-	strCaseMethod("lower", strops.Lower)
-	strCaseMethod("upper", strops.Upper)
+	strCaseMethod("lower", func(s string) string {
+		if strops.IsASCII(s) {
+			return asciiCase(s, false)
+		}
+		return strops.Lower(s)
+	})
+	strCaseMethod("upper", func(s string) string {
+		if strops.IsASCII(s) {
+			return asciiCase(s, true)
+		}
+		return strops.Upper(s)
+	})
 	strCaseMethod("casefold", strops.Casefold)
 	strCaseMethod("capitalize", strops.Capitalize)
 	strCaseMethod("title", strops.Title)
@@ -591,6 +654,9 @@ func init() {
 				return nil, err
 			}
 			if sep == None {
+				if s.ascii && !rev {
+					return asciiSplitWhitespace(s.s, n), nil
+				}
 				if rev {
 					return strList(strops.RSplitWhitespace(s.s, n), s.ascii), nil
 				}

@@ -49,3 +49,7 @@ print("abc".isidentifier(), "1a".isidentifier(), "_é".isidentifier(), "a b".isi
 print("Ⅷ".isnumeric(), "Ⅷ".isdigit(), "²".isdigit(), "²".isdecimal(), "٣".isdecimal())
 print("a" * 3, 3 * "é", "x" * 0, "x" * -1)
 print("%s-%r-%5.2f-%-4d|%x|%c" % ("a", "b", 3.14159, 7, 255, 233))
+for s in ["", " ", "a", " a b  c ", "\x1ca\x1fb\x0bc\x0c", "abc   ", "   abc"]:
+    for n in [-1, 0, 1, 2, 5]:
+        print(repr(s), n, s.split(None, n), s.split(maxsplit=n))
+print("aBc1Z".upper(), "AbC1z".lower(), "ABC".upper(), "abc".lower())
