@@ -264,7 +264,9 @@ func strCaseMethod(name string, fn func(string) string) {
 
 // isASCIISpace is str.isspace for an ASCII character (\x1c..\x1f are
 // separators too).
-func isASCIISpace(c byte) bool { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) }
+func isASCIISpace(c byte) bool {
+	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)
+}
 
 // asciiSplitWhitespace is str.split() for ASCII text, which strops does
 // code point by code point.
