@@ -512,7 +512,7 @@ func init() {
 	strPredicate("isdecimal", isASCIIDigit, strops.IsDecimal)
 	strPredicate("isdigit", isASCIIDigit, strops.IsDigit)
 	strPredicate("isnumeric", isASCIIDigit, strops.IsNumeric)
-	strPredicate("isspace", strops.IsSpaceByte, strops.IsSpace)
+	strPredicate("isspace", isASCIISpace, strops.IsSpace)
 	strPredicate("islower", nil, strops.IsLower)
 	strPredicate("isupper", nil, strops.IsUpper)
 	strPredicate("istitle", nil, strops.IsTitle)

@@ -53,3 +53,5 @@ for s in ["", " ", "a", " a b  c ", "\x1ca\x1fb\x0bc\x0c", "abc   ", "   abc"]:
     for n in [-1, 0, 1, 2, 5]:
         print(repr(s), n, s.split(None, n), s.split(maxsplit=n))
 print("aBc1Z".upper(), "AbC1z".lower(), "ABC".upper(), "abc".lower())
+print([c for c in range(128) if chr(c).isspace()], [c for c in range(128) if chr(c).isalnum()] == [c for c in range(128) if chr(c).isalpha() or chr(c).isdigit()])
+print([c for c in range(128) if bytes([c]).isspace()], "\x1c".strip(), repr(" \x1c x \x1f".strip()), "a\x1cb".split())
