@@ -3,6 +3,7 @@ package py
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"freepy/interp/sre"
 	"freepy/interp/strops"
@@ -13,10 +14,58 @@ import (
 // _sre.compile; the matching itself is package freepy/interp/sre.
 
 var (
-	SrePatternType = newBuiltinType("re.Pattern", ObjectType)
-	SreMatchType   = newBuiltinType("re.Match", ObjectType)
-	SreScannerType = newBuiltinType("_sre.SRE_Scanner", ObjectType)
+	SrePatternType = newBuiltinType("Pattern", ObjectType)
+	SreMatchType   = newBuiltinType("Match", ObjectType)
+	SreScannerType = newBuiltinType("SRE_Scanner", ObjectType)
 )
+
+var sreModuleOnce sync.Once
+
+// sreFixModuleNames sets the __module__ of the types as CPython has them
+// (finishTypes labels every built-in type "builtins").
+func sreFixModuleNames() {
+	sreModuleOnce.Do(func() {
+		for typ, mod := range map[*Type]string{SrePatternType: "re", SreMatchType: "re", SreScannerType: "_sre"} {
+			typ.Dict.SetStr("__module__", Intern(mod))
+			typ.modified()
+		}
+	})
+}
+
+// sreRunes caches the code points of the last few long subjects: a
+// tokenizer calling pattern.match(text, pos) in a loop must not pay for
+// converting all of text on every call. str and bytes are immutable, so
+// the object identifies its contents.
+var sreRunes struct {
+	mu   sync.Mutex
+	keys [8]Object
+	vals [8][]rune
+	next int
+}
+
+const sreCacheMin = 256
+
+func cachedRunes(key Object, n int, conv func() []rune) []rune {
+	if n < sreCacheMin {
+		return conv()
+	}
+	c := &sreRunes
+	c.mu.Lock()
+	for i, k := range c.keys {
+		if k == key {
+			r := c.vals[i]
+			c.mu.Unlock()
+			return r
+		}
+	}
+	c.mu.Unlock()
+	r := conv()
+	c.mu.Lock()
+	c.keys[c.next], c.vals[c.next] = key, r
+	c.next = (c.next + 1) % len(c.keys)
+	c.mu.Unlock()
+	return r
+}
 
 // srePattern is a compiled pattern (re.Pattern). It is immutable.
 type srePattern struct {
@@ -67,21 +116,26 @@ func (p *srePattern) subject(strArg Object) (*sreSubject, error) {
 	switch v := unwrap(strArg).(type) {
 	case *Str:
 		s.str = v
-		if v.ascii {
-			s.runes = make([]rune, len(v.s))
-			for i := 0; i < len(v.s); i++ {
-				s.runes[i] = rune(v.s[i])
+		s.runes = cachedRunes(v, len(v.s), func() []rune {
+			if !v.ascii {
+				return v.Runes()
 			}
-		} else {
-			s.runes = v.Runes()
-		}
+			r := make([]rune, len(v.s))
+			for i := 0; i < len(v.s); i++ {
+				r[i] = rune(v.s[i])
+			}
+			return r
+		})
 	case *Bytes:
 		s.isBytes = true
 		s.b = v.b
-		s.runes = make([]rune, len(v.b))
-		for i, c := range v.b {
-			s.runes[i] = rune(c)
-		}
+		s.runes = cachedRunes(v, len(v.b), func() []rune {
+			r := make([]rune, len(v.b))
+			for i, c := range v.b {
+				r[i] = rune(c)
+			}
+			return r
+		})
 	default:
 		return nil, TypeErrorf("expected string or bytes-like object, got '%s'", typeName(strArg))
 	}
@@ -493,6 +547,9 @@ func sreCompile(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 		return nil, Errorf(OverflowErrorType, "regular expression code size limit exceeded")
 	}
 	p.groups = int(g)
+	if sre.Validate(p.code, p.groups) != nil {
+		return nil, Errorf(RuntimeErrorType, "invalid SRE code")
+	}
 	gi, ok := unwrap(groupindex).(*Dict)
 	if !ok {
 		return nil, TypeErrorf("compile() argument 5 must be dict, not %s", typeName(groupindex))
@@ -521,6 +578,7 @@ func sreChar(t *Thread, fname string, args []Object, kwnames []string) (rune, er
 
 func init() {
 	RegisterNativeModule("_sre", func(t *Thread) (*Module, error) {
+		sreFixModuleNames()
 		m := NewModule("_sre")
 		d := m.Dict()
 		d.SetStr("MAGIC", Int(sre.Magic))

@@ -85,6 +85,9 @@ func TestAgainstCPython(t *testing.T) {
 	}
 	for _, c := range cases {
 		name := c.Pattern + " on " + strings.ToValidUTF8(string(c.Subject), "?")
+		if err := Validate(c.Code, c.Groups); err != nil {
+			t.Errorf("%s: valid program rejected: %v %v", c.Pattern, err, c.Code)
+		}
 		if got := run1(t, c, (*State).Match); !reflect.DeepEqual(got, c.Match) {
 			t.Errorf("match %s: got %v, want %v", name, got, c.Match)
 		}
@@ -174,6 +177,29 @@ func TestMalformedCode(t *testing.T) {
 		st := NewState(code, 0, []rune("abc"), 0, 3)
 		if _, err := st.Search(); err == nil {
 			t.Errorf("%v: no error", code)
+		}
+	}
+}
+
+// Validate rejects broken programs that the matcher would misread.
+func TestValidate(t *testing.T) {
+	code, groups := compileWith(t, "(a|b)*?c(?(1)x|y)(?=d)[^e-g]++\\1")
+	if err := Validate(code, groups); err != nil {
+		t.Fatalf("valid program rejected: %v", err)
+	}
+	bad := [][]uint32{
+		{opLITERAL},
+		{200},
+		{opMARK, 7, opSUCCESS},
+		{opREPEAT, 100, 0, 1},
+		{opMAX_UNTIL},
+		{opGROUPREF, 0, opSUCCESS},
+		{opIN, 3, opLITERAL, 97, opSUCCESS},
+		{opREPEAT_ONE, 6, 2, 1, opANY, opSUCCESS, opSUCCESS},
+	}
+	for _, c := range bad {
+		if Validate(c, 0) == nil {
+			t.Errorf("%v accepted", c)
 		}
 	}
 }

@@ -76,3 +76,12 @@ print(P[0].__copy__() is P[0], P[0].__deepcopy__({}) is P[0])
 print(_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, _sre.getcodesize())
 print([_sre.unicode_tolower(ord(c)) for c in "AÄΣİK\u212a"], [_sre.ascii_tolower(ord(c)) for c in "AÄz"])
 print([_sre.unicode_iscased(ord(c)) for c in "a1ǅ\u212a中"], [_sre.ascii_iscased(ord(c)) for c in "aZ1é"])
+
+# _sre.compile validates the program as CPython does.
+for code in [[1], [16], [200, 1], [17, 5, 1], [13, 3, 16, 97, 1], [24, 5, 2, 1, 2, 1]]:
+    try:
+        print(_sre.compile('x', 0, code, 0, {}, (None,)))
+    except RuntimeError as e:
+        print("RuntimeError", e)
+print(type(P[0]), type(P[0].match("a@b.com")), type(P[0].scanner("")), type(P[0]).__name__, type(P[0]).__module__)
+print(repr(_sre.compile(None, 0, [1], 0, {}, (None,))), _sre.compile(None, 0, [1], 0, {}, (None,)).match(b"x"))
