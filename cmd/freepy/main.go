@@ -203,6 +203,7 @@ func run(argv []string) int {
 		fmt.Fprintln(os.Stderr, "Fatal Python error: config_read_gil: PYTHON_GIL / -X gil must be \"0\" or \"1\"")
 		return 1
 	}
+	in.InstallSignalHandlers()
 	xd := sysd.GetStr("_xoptions").(*py.Dict)
 	for _, x := range o.xopts {
 		k, v, found := strings.Cut(x, "=")
@@ -381,10 +382,19 @@ func exitStatus(t *py.Thread, err error) int {
 		}
 		if _, herr := py.Call(t, hook, []py.Object{exc.Type(), exc, tb}, nil); herr == nil {
 			flushStd(t.Interp())
-			return 1
+			return exitCodeFor(exc)
 		}
 	}
 	writeStderr(t, py.FormatException(t, exc))
+	return exitCodeFor(exc)
+}
+
+// exitCodeFor is the status after an uncaught exception was reported:
+// CPython ends by SIGINT after a KeyboardInterrupt, which shells see as 130.
+func exitCodeFor(exc *py.BaseException) int {
+	if py.IsInstanceOf(exc, py.KeyboardInterruptType) {
+		return 130
+	}
 	return 1
 }
 

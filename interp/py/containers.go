@@ -695,12 +695,23 @@ func init() {
 
 	// ---- range / slice ----
 	RangeType.New = rangeNew
-	RangeType.Len = func(t *Thread, o Object) (int, error) { return int(o.(*Range).length()), nil }
+	RangeType.Len = func(t *Thread, o Object) (int, error) {
+		if br, ok := o.(*bigRange); ok {
+			return bigRangeLen(br)
+		}
+		return int(o.(*Range).length()), nil
+	}
 	RangeType.Iter = func(t *Thread, o Object) (Object, error) {
+		if br, ok := o.(*bigRange); ok {
+			return newBigRangeIter(br), nil
+		}
 		r := o.(*Range)
 		return &rangeIter{start: r.start, step: r.step, n: r.length()}, nil
 	}
 	RangeType.Repr = func(t *Thread, o Object) (Object, error) {
+		if br, ok := o.(*bigRange); ok {
+			return NewStr(bigRangeRepr(br)), nil
+		}
 		r := o.(*Range)
 		if r.step == 1 {
 			return NewStr("range(" + itoa64(r.start) + ", " + itoa64(r.stop) + ")"), nil
@@ -709,6 +720,9 @@ func init() {
 	}
 	RangeType.GetItem = rangeGetItem
 	RangeType.Contains = func(t *Thread, o, v Object) (bool, error) {
+		if br, ok := o.(*bigRange); ok {
+			return bigRangeContains(t, br, v)
+		}
 		r := o.(*Range)
 		if x, ok := v.(Int); ok {
 			i := int64(x)
@@ -730,6 +744,9 @@ func init() {
 		return NewBool(eq == (op == EQ)), nil
 	}
 	RangeType.Hash = func(t *Thread, o Object) (int64, error) {
+		if br, ok := o.(*bigRange); ok {
+			return tupleHash(t, NewTuple(intFromBig(br.length()), intFromBig(br.start), intFromBig(br.step)))
+		}
 		r := o.(*Range)
 		return tupleHash(t, NewTuple(Int(r.length()), Int(r.start), Int(r.step)))
 	}

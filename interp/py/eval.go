@@ -598,9 +598,19 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp-1] = v
 
 		case c.JUMP:
-			if arg < pc && t.gilHeld {
-				f.pc, f.sp = arg, sp
-				t.gilCheck()
+			if arg < pc {
+				// loops are where long-running code can be interrupted:
+				// pending signals (Ctrl-C) and the GIL hand-over
+				if sigState.any.Load() {
+					f.pc, f.sp = arg, sp
+					if err := checkSignals(t); err != nil {
+						return f.fail(pc, sp, err)
+					}
+				}
+				if t.gilHeld {
+					f.pc, f.sp = arg, sp
+					t.gilCheck()
+				}
 			}
 			pc = arg
 		case c.POP_JUMP_IF_FALSE:

@@ -84,3 +84,7 @@ func (t *Thread) gilCheck() {
 		t.AcquireGIL()
 	}
 }
+
+// InstallSignalHandlers makes SIGINT raise KeyboardInterrupt in the main
+// thread, as CPython arranges at start-up (mod_signal.go).
+func (in *Interp) InstallSignalHandlers() { installSignals(in) }

@@ -937,6 +937,12 @@ func rangeNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 	if len(kw) > 0 {
 		return nil, TypeErrorf("range() takes no keyword arguments")
 	}
+	if len(args) == 0 {
+		return nil, TypeErrorf("range expected at least 1 argument, got 0")
+	}
+	if len(args) > 3 {
+		return nil, TypeErrorf("range expected at most 3 arguments, got %d", len(args))
+	}
 	vals := make([]int64, len(args))
 	for i, a := range args {
 		if !isIntLike(a) && a.Type().Index == nil {
@@ -944,6 +950,9 @@ func rangeNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		}
 		v, err := AsInt64(t, a)
 		if err != nil {
+			if IsInstanceOf(err, OverflowErrorType) {
+				return newBigRange(t, args)
+			}
 			return nil, err
 		}
 		vals[i] = v
@@ -965,6 +974,9 @@ func rangeNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 }
 
 func rangeGetItem(t *Thread, o, key Object) (Object, error) {
+	if br, ok := o.(*bigRange); ok {
+		return bigRangeGetItem(t, br, key)
+	}
 	r := o.(*Range)
 	n := int(r.length())
 	if sl, ok := key.(*Slice); ok {

@@ -1,0 +1,138 @@
+package py
+
+import (
+	"math/big"
+	"sync"
+)
+
+// bigRange is a range whose bounds do not fit in int64 (CPython's
+// longrange): rare, so it trades speed for simplicity.
+type bigRange struct{ start, stop, step *big.Int }
+
+// Type returns range.
+func (*bigRange) Type() *Type { return RangeType }
+
+func (r *bigRange) length() *big.Int {
+	var diff *big.Int
+	step := new(big.Int).Set(r.step)
+	if r.step.Sign() > 0 {
+		diff = new(big.Int).Sub(r.stop, r.start)
+	} else {
+		diff = new(big.Int).Sub(r.start, r.stop)
+		step.Neg(step)
+	}
+	if diff.Sign() <= 0 {
+		return new(big.Int)
+	}
+	diff.Add(diff, step)
+	diff.Sub(diff, big.NewInt(1))
+	return diff.Quo(diff, step)
+}
+
+// bigRangeIter is longrange_iterator.
+type bigRangeIter struct {
+	mu         sync.Mutex
+	next, step *big.Int
+	left       *big.Int
+}
+
+func (*bigRangeIter) Type() *Type { return BigRangeIterType }
+
+// BigRangeIterType is the iterator of a range with big bounds.
+var BigRangeIterType = newBuiltinType("longrange_iterator", ObjectType)
+
+func init() {
+	BigRangeIterType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
+	BigRangeIterType.Next = func(t *Thread, o Object) (Object, error) {
+		it := o.(*bigRangeIter)
+		it.mu.Lock()
+		defer it.mu.Unlock()
+		if it.left.Sign() <= 0 {
+			return nil, nil
+		}
+		v := intFromBig(new(big.Int).Set(it.next))
+		it.next.Add(it.next, it.step)
+		it.left.Sub(it.left, big.NewInt(1))
+		return v, nil
+	}
+	BigRangeIterType.Flags &^= FlagBaseType
+	registerType(BigRangeIterType)
+}
+
+// newBigRange builds range(args) when some bound does not fit in int64.
+func newBigRange(t *Thread, args []Object) (Object, error) {
+	vals := make([]*big.Int, len(args))
+	for i, a := range args {
+		b, err := AsBig(t, a)
+		if err != nil {
+			return nil, err
+		}
+		vals[i] = new(big.Int).Set(b)
+	}
+	r := &bigRange{start: new(big.Int), step: big.NewInt(1)}
+	switch len(vals) {
+	case 1:
+		r.stop = vals[0]
+	case 2:
+		r.start, r.stop = vals[0], vals[1]
+	case 3:
+		if vals[2].Sign() == 0 {
+			return nil, ValueErrorf("range() arg 3 must not be zero")
+		}
+		r.start, r.stop, r.step = vals[0], vals[1], vals[2]
+	}
+	return r, nil
+}
+
+// bigRangeSlot adapts the range slots to a *bigRange receiver; the
+// *Range slots call these when they see one.
+func newBigRangeIter(r *bigRange) Object {
+	return &bigRangeIter{next: new(big.Int).Set(r.start), step: r.step, left: r.length()}
+}
+
+func bigRangeLen(r *bigRange) (int, error) {
+	n := r.length()
+	if !n.IsInt64() {
+		return 0, NewError(OverflowErrorType, "Python int too large to convert to C ssize_t")
+	}
+	return int(n.Int64()), nil
+}
+
+func bigRangeRepr(r *bigRange) string {
+	if r.step.Cmp(big.NewInt(1)) == 0 {
+		return "range(" + r.start.String() + ", " + r.stop.String() + ")"
+	}
+	return "range(" + r.start.String() + ", " + r.stop.String() + ", " + r.step.String() + ")"
+}
+
+func bigRangeContains(t *Thread, r *bigRange, v Object) (bool, error) {
+	if !isIntLike(v) {
+		return false, nil
+	}
+	x, _ := asBig(unwrapInt(v))
+	if r.step.Sign() > 0 && (x.Cmp(r.start) < 0 || x.Cmp(r.stop) >= 0) ||
+		r.step.Sign() < 0 && (x.Cmp(r.start) > 0 || x.Cmp(r.stop) <= 0) {
+		return false, nil
+	}
+	d := new(big.Int).Sub(x, r.start)
+	return d.Mod(d, new(big.Int).Abs(r.step)).Sign() == 0, nil
+}
+
+func bigRangeGetItem(t *Thread, r *bigRange, key Object) (Object, error) {
+	if !isIntLike(key) && key.Type().Index == nil {
+		return nil, TypeErrorf("range indices must be integers or slices, not %s", typeName(key))
+	}
+	i, err := AsBig(t, key)
+	if err != nil {
+		return nil, err
+	}
+	n := r.length()
+	idx := new(big.Int).Set(i)
+	if idx.Sign() < 0 {
+		idx.Add(idx, n)
+	}
+	if idx.Sign() < 0 || idx.Cmp(n) >= 0 {
+		return nil, NewError(IndexErrorType, "range object index out of range")
+	}
+	return intFromBig(idx.Mul(idx, r.step).Add(idx, r.start)), nil
+}
