@@ -330,6 +330,10 @@ func init() {
 		}
 		return newDictRevIter(dictSelf(self), 0), nil
 	})
+	// d |= other takes what update() takes (a mapping or key/value pairs)
+	dt.INum[NbOr] = func(t *Thread, a, b Object) (Object, error) {
+		return a, dictInitArgs(t, dictSelf(a), []Object{b}, nil, "update")
+	}
 	dt.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		return Int(48 + 24*dictSelf(self).Len()), nil
 	})
@@ -368,6 +372,21 @@ func init() {
 			}
 			return True, nil
 		})
+	}
+	// view.mapping is a mappingproxy: it compares and prints as its dict
+	if MappingProxyType.Str == nil {
+		MappingProxyType.Str = func(t *Thread, o Object) (Object, error) { return StrOf(t, o.(*MappingProxy).d) }
+	}
+	if MappingProxyType.RichCompare == nil {
+		MappingProxyType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+			if p, ok := a.(*MappingProxy); ok {
+				a = p.d
+			}
+			if p, ok := b.(*MappingProxy); ok {
+				b = p.d
+			}
+			return RichCompare(t, a, b, op)
+		}
 	}
 	// mutable containers and set-like views are unhashable (__hash__ = None)
 	for _, ut := range []*Type{ListType, DictType, SetType, DictKeysType, DictItemsType} {

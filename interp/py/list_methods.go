@@ -393,6 +393,11 @@ func init() {
 		if len(args) > len(kw) {
 			return nil, TypeErrorf("sort() takes no positional arguments")
 		}
+		for _, k := range kw {
+			if k != "key" && k != "reverse" {
+				return nil, TypeErrorf("'%s' is an invalid keyword argument for sort()", k)
+			}
+		}
 		var key, rev Object
 		if err := ParseArgs("sort", args, kw, []string{"key", "reverse"}, 0, &key, &rev); err != nil {
 			return nil, err

@@ -401,3 +401,39 @@ func init() {
 		return None, setSymDiffUpdate(t, setSelf(self), o)
 	})
 }
+
+// SetIterType is the type of iter(set): a dict key iterator over the
+// set's table with the set's own error message.
+var SetIterType = newBuiltinType("set_iterator", ObjectType)
+
+type setIter struct{ it *dictIter }
+
+func (*setIter) Type() *Type { return SetIterType }
+
+func init() {
+	for _, st := range []*Type{SetType, FrozenSetType} {
+		st.Iter = func(t *Thread, o Object) (Object, error) {
+			return &setIter{it: newDictIter(unwrap(o).(*Set).d, 0)}, nil
+		}
+	}
+	SetIterType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
+	SetIterType.Next = func(t *Thread, o Object) (Object, error) {
+		v, err := IteratorType.Next(t, o.(*setIter).it)
+		if err != nil && IsInstanceOf(err, RuntimeErrorType) {
+			return nil, NewError(RuntimeErrorType, "Set changed size during iteration")
+		}
+		return v, err
+	}
+	SetIterType.AddMethod("__length_hint__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		it := self.(*setIter).it
+		it.mu.Lock()
+		d := it.d
+		it.mu.Unlock()
+		if d == nil {
+			return Int(0), nil
+		}
+		return Int(d.Len()), nil
+	})
+	SetIterType.Flags &^= FlagBaseType
+	registerType(SetIterType)
+}
