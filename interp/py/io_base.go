@@ -52,6 +52,16 @@ func (l *ioLock) lock(t *Thread, what string) error {
 	return nil
 }
 
+// tryLock takes the lock if it is free (exit-time flushes must not wait
+// for a thread that will never release it).
+func (l *ioLock) tryLock() bool {
+	if !l.mu.TryLock() {
+		return false
+	}
+	l.owner.Store(ioNoThread)
+	return true
+}
+
 func (l *ioLock) unlock() {
 	l.owner.Store(nil)
 	l.mu.Unlock()

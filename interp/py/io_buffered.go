@@ -66,7 +66,7 @@ func FlushOpenFiles(t *Thread) {
 		if b.native == nil && t == nil {
 			continue
 		}
-		if b.lock.lock(t, "flush") == nil {
+		if b.lock.tryLock() {
 			b.flushLocked(t)
 			b.lock.unlock()
 		}

@@ -1017,7 +1017,7 @@ func ioFlushOpenText(t *Thread) {
 		if x.native == nil && t == nil {
 			continue
 		}
-		if x.lock.lock(t, "flush") == nil {
+		if x.lock.tryLock() {
 			x.flushWrites(t)
 			x.lock.unlock()
 		}

@@ -340,8 +340,9 @@ func FlushStd(in *Interp, t *Thread) {
 			continue
 		}
 		if w, ok := s.(*Instance); ok && w.typ == TextIOWrapperType {
-			if x, ok := w.Base.(*textIO); ok && x.ok && !x.detached {
+			if x, ok := w.Base.(*textIO); ok && x.ok && !x.detached && x.lock.tryLock() {
 				x.flush(t)
+				x.lock.unlock()
 			}
 			continue
 		}
