@@ -167,7 +167,9 @@ func initSys(t *Thread) {
 	})
 	m.AddFunc("getdefaultencoding", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return NewStr("utf-8"), nil })
 	m.AddFunc("getfilesystemencoding", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return NewStr("utf-8"), nil })
-	m.AddFunc("getfilesystemencodeerrors", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return NewStr("surrogateescape"), nil })
+	m.AddFunc("getfilesystemencodeerrors", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		return NewStr("surrogateescape"), nil
+	})
 	// no audit hooks yet: sys.audit (os.walk, open, ...) does nothing
 	m.AddFunc("audit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return None, nil })
 	m.AddFunc("intern", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
