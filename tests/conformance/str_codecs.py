@@ -33,3 +33,19 @@ try: str(b'\xff', 'utf-8')
 except UnicodeDecodeError as e: print(e)
 try: str('x', 'utf-8')
 except TypeError as e: print(e)
+try:
+    b'\xff'.decode()
+except Exception as e:
+    print(repr(e), e.args)
+e = UnicodeEncodeError('ascii', 'é', 0, 1, 'x')
+e.start = 0; e.reason = 'changed'
+print(e, e.object, isinstance(e, ValueError))
+import codecs
+print(codecs.utf_8_decode(b'\xe2\x82', 'strict', False), codecs.utf_16_ex_decode(b'\xfe\xff\x00a'), codecs.charmap_decode(b'ab', 'strict', {97: 'X', 98: None} ) if False else codecs.charmap_decode(b'a', 'strict', {97: 'X'}))
+print(codecs.latin_1_encode('é'), codecs.ascii_decode(b'ab'), codecs.utf_32_encode('a'), codecs.utf_16_le_decode(b'a\x00b'))
+print(codecs.charmap_encode('ab', 'strict', {97: 65, 98: b'BB'}))
+try: codecs.charmap_encode('abc', 'strict', {97: 65})
+except UnicodeEncodeError as e: print(e)
+try: codecs.charmap_decode(b'\x00\x01', 'strict', 'a')
+except UnicodeDecodeError as e: print(e)
+print(codecs.charmap_decode(b'\x00\x01', 'replace', 'a'), codecs.charmap_encode('a\u20ac', 'xmlcharrefreplace', codecs.charmap_build('abcdefghijklmnopqrstuvwxyz&#;0123456789')))
