@@ -1181,19 +1181,6 @@ func init() {
 			}
 			return codecLookup(t, s.s)
 		})
-		m.AddFunc("_forget_codec", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			if err := argCount("_forget_codec", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			s, err := codecStrArg("_forget_codec", args[0])
-			if err != nil {
-				return nil, err
-			}
-			codecRegistry.mu.Lock()
-			delete(codecRegistry.cache, normalizeCodecName(s.s))
-			codecRegistry.mu.Unlock()
-			return None, nil
-		})
 		generic := func(name string, idx int) BuiltinFunc {
 			return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 				var obj, enc, errs Object
