@@ -611,8 +611,9 @@ func init() {
 			return Int(old), nil
 		})
 		m.AddFunc("_set_sentinel", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			// threading acquires it at once; it is released when the
+			// thread's state goes away (threadFinished)
 			l := newLock()
-			l.tryAcquire()
 			v, _ := threadExtras.LoadOrStore(t, &threadExtra{})
 			ex := v.(*threadExtra)
 			ex.sentinels = append(ex.sentinels, l)
