@@ -50,7 +50,9 @@ type options struct {
 	unbuffered, inspect     bool
 	quiet                   bool
 	optimize                int
-	xopts                   []string
+	noSite, noUserSite      bool
+	dontWriteBytecode       bool
+	xopts, wopts            []string
 	args                    []string
 }
 
@@ -120,15 +122,17 @@ func parseArgs(argv []string) (*options, int, bool) {
 				o.xopts = append(o.xopts, v)
 				j = len(flags)
 			case 'W':
-				if _, ok := takeArg(); !ok {
+				v, ok := takeArg()
+				if !ok {
 					fmt.Fprintln(os.Stderr, "Argument expected for the -W option")
 					return nil, 2, false
 				}
+				o.wopts = append(o.wopts, v)
 				j = len(flags)
 			case 'E':
 				o.ignoreEnv = true
 			case 'I':
-				o.isolated, o.ignoreEnv = true, true
+				o.isolated, o.ignoreEnv, o.noUserSite = true, true, true
 			case 'u':
 				o.unbuffered = true
 			case 'i':
@@ -137,10 +141,16 @@ func parseArgs(argv []string) (*options, int, bool) {
 				o.quiet = true
 			case 'O':
 				o.optimize++
-			case 's', 'S', 'B', 'd', 'v', 'b', 'R', 'P':
+			case 's':
+				o.noUserSite = true
+			case 'S':
+				o.noSite = true
+			case 'B':
+				o.dontWriteBytecode = true
+			case 'd', 'v', 'b', 'R', 'P':
 			default:
 				fmt.Fprintf(os.Stderr, "Unknown option: -%c\n", c)
-				fmt.Fprintln(os.Stderr, "usage: freepy [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `freepy -h' for more information.")
+				fmt.Fprintf(os.Stderr, "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n", exeName())
 				return nil, 2, false
 			}
 		}
@@ -204,6 +214,22 @@ func run(argv []string) int {
 		return 1
 	}
 	in.InstallSignalHandlers()
+	bool2int := func(b bool) int {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	in.SetFlags(py.Flags{Isolated: bool2int(o.isolated), IgnoreEnvironment: bool2int(o.ignoreEnv),
+		NoUserSite: bool2int(o.noUserSite), NoSite: bool2int(o.noSite), Inspect: bool2int(o.inspect),
+		Quiet: bool2int(o.quiet), Optimize: o.optimize, DontWriteBytecode: 1, SafePath: o.isolated})
+	if len(o.wopts) > 0 {
+		warn := make([]py.Object, len(o.wopts))
+		for i, w := range o.wopts {
+			warn[i] = py.NewStr(w)
+		}
+		sysd.SetStr("warnoptions", py.NewList(warn...))
+	}
 	xd := sysd.GetStr("_xoptions").(*py.Dict)
 	for _, x := range o.xopts {
 		k, v, found := strings.Cut(x, "=")
@@ -263,7 +289,7 @@ func run(argv []string) int {
 	case o.command != "":
 		err = runSource(t, []byte(o.command), "<string>", md, flags)
 	case o.module != "":
-		err = runModule(t, o.module, md)
+		err = runModule(t, o.module, md, flags)
 	case o.script != "":
 		src, rerr := os.ReadFile(o.script)
 		if rerr != nil {
@@ -296,7 +322,8 @@ func run(argv []string) int {
 	return status
 }
 
-func exeName() string { return "freepy" }
+// exeName is how CPython names itself in command-line errors: argv[0].
+func exeName() string { return os.Args[0] }
 
 func quoteAbs(p string) string {
 	abs, err := filepath.Abs(p)
@@ -315,29 +342,77 @@ func runSource(t *py.Thread, src []byte, filename string, globals *py.Dict, flag
 	return err
 }
 
-// runModule is -m: find the module's source and run it as __main__.
-func runModule(t *py.Thread, name string, globals *py.Dict) error {
-	runpy, err := t.Import("runpy", nil, nil, 0)
-	if err == nil {
-		fn, ferr := py.GetAttrString(t, runpy, "_run_module_as_main")
-		if ferr == nil {
-			_, err = py.Call(t, fn, []py.Object{py.NewStr(name)}, nil)
+// runModule is -m: find the module like the import system does and run
+// its source as __main__ (runpy needs importlib machinery freepy does not
+// have yet; this covers modules, packages with __main__ and submodules).
+func runModule(t *py.Thread, name string, globals *py.Dict, flags compile.Flags) error {
+	notFound := func(msg string) error {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", exeName(), msg)
+		return errExit(1)
+	}
+	parent, last := "", name
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		parent, last = name[:i], name[i+1:]
+	}
+	var dirs []py.Object
+	if parent != "" {
+		pm, err := t.Import(parent, nil, py.NewTuple(py.NewStr("__name__")), 0)
+		if err != nil {
+			if py.IsInstanceOf(err, py.ModuleNotFoundErrorType) {
+				return notFound("No module named " + name)
+			}
 			return err
 		}
+		p, err := py.GetAttrString(t, pm, "__path__")
+		if err != nil {
+			return notFound("No module named " + name)
+		}
+		dirs, err = py.ToSlice(t, p)
+		if err != nil {
+			return err
+		}
+	} else {
+		dirs = t.Interp().Path.Items()
 	}
-	// fall back to a plain search of sys.path
-	for _, p := range t.Interp().Path.Items() {
-		dir, _ := py.StrString(t, p)
-		for _, cand := range []string{filepath.Join(dir, strings.ReplaceAll(name, ".", "/")+".py"), filepath.Join(dir, strings.ReplaceAll(name, ".", "/"), "__main__.py")} {
-			if src, rerr := os.ReadFile(cand); rerr == nil {
-				globals.SetStr("__file__", py.NewStr(cand))
-				py.RegisterSource(cand, string(src))
-				return runSource(t, src, cand, globals, compile.Flags{})
+	for _, d := range dirs {
+		dir, _ := py.StrString(t, d)
+		if dir == "" {
+			dir, _ = os.Getwd()
+		}
+		if st, err := os.Stat(filepath.Join(dir, last, "__init__.py")); err == nil && !st.IsDir() {
+			if _, err := t.Import(name, nil, py.NewTuple(py.NewStr("__name__")), 0); err != nil {
+				return err
 			}
+			if _, err := os.Stat(filepath.Join(dir, last, "__main__.py")); err != nil {
+				return notFound("No module named " + name + ".__main__; '" + name + "' is a package and cannot be directly executed")
+			}
+			return runModuleFile(t, filepath.Join(dir, last, "__main__.py"), name, globals, flags)
+		}
+		file := filepath.Join(dir, last+".py")
+		if st, err := os.Stat(file); err == nil && !st.IsDir() {
+			return runModuleFile(t, file, parent, globals, flags)
 		}
 	}
-	fmt.Fprintf(os.Stderr, "%s: No module named %s\n", exeName(), name)
-	return errExit(1)
+	return notFound("No module named " + name)
+}
+
+// runModuleFile runs a module's file as __main__ within package pkg.
+func runModuleFile(t *py.Thread, file, pkg string, globals *py.Dict, flags compile.Flags) error {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if abs, aerr := filepath.Abs(file); aerr == nil {
+		file = abs
+	}
+	sysd := t.Interp().Sys.Dict()
+	if argv, ok := sysd.GetStr("argv").(*py.List); ok {
+		argv.SetItemAt(0, py.NewStr(file))
+	}
+	globals.SetStr("__file__", py.NewStr(file))
+	globals.SetStr("__package__", py.NewStr(pkg))
+	py.RegisterSource(file, string(src))
+	return runSource(t, src, file, globals, flags)
 }
 
 type errExit int

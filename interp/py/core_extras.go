@@ -302,12 +302,7 @@ func typeReprName(t *Thread, o Object) string {
 func sysStructSeqs(d *Dict, in *Interp) {
 	vi := NewStructSeqType("version_info", "sys", []string{"major", "minor", "micro", "releaselevel", "serial"})
 	d.SetStr("version_info", vi.Make(Int(3), Int(11), Int(7), NewStr("final"), Int(0)))
-	fl := NewStructSeqType("flags", "sys", []string{"debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
-		"no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization",
-		"isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"})
-	f := in.Flags
-	d.SetStr("flags", fl.Make(Int(0), Int(f.Inspect), Int(0), Int(f.Optimize), Int(1), Int(f.NoUserSite), Int(0),
-		Int(f.IgnoreEnvironment), Int(f.Verbose), Int(0), Int(f.Quiet), Int(1), Int(f.Isolated), False, Int(1), Int(0), False, Int(4300)))
+	in.setSysFlags(d)
 	fi := NewStructSeqType("float_info", "sys", []string{"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
 		"dig", "mant_dig", "epsilon", "radix", "rounds"})
 	d.SetStr("float_info", fi.Make(Float(math.MaxFloat64), Int(1024), Int(308), Float(2.2250738585072014e-308), Int(-1021),
@@ -333,4 +328,23 @@ func init() {
 		}
 		FunctionType.AddGetSet(name, func(t *Thread, o Object) (Object, error) { return functionGetAttr(t, o, n) }, set)
 	}
+}
+
+var sysFlagsType = NewStructSeqType("flags", "sys", []string{"debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+	"no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization",
+	"isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"})
+
+// setSysFlags publishes in.Flags as sys.flags.
+func (in *Interp) setSysFlags(d *Dict) {
+	f := in.Flags
+	d.SetStr("flags", sysFlagsType.Make(Int(0), Int(f.Inspect), Int(0), Int(f.Optimize), Int(f.DontWriteBytecode),
+		Int(f.NoUserSite), Int(f.NoSite), Int(f.IgnoreEnvironment), Int(f.Verbose), Int(0), Int(f.Quiet), Int(1),
+		Int(f.Isolated), False, Int(1), Int(0), Bool(f.SafePath), Int(4300)))
+}
+
+// SetFlags sets the command-line flags (sys.flags, __debug__).
+func (in *Interp) SetFlags(f Flags) {
+	in.Flags = f
+	in.setSysFlags(in.Sys.dict)
+	in.Builtins.dict.SetStr("__debug__", Bool(f.Optimize == 0))
 }

@@ -37,7 +37,7 @@ type Interp struct {
 
 // Flags mirror sys.flags.
 type Flags struct {
-	Isolated, IgnoreEnvironment, NoUserSite, Unbuffered, Inspect, Verbose, DontWriteBytecode, Quiet, Optimize int
+	Isolated, IgnoreEnvironment, NoUserSite, NoSite, Unbuffered, Inspect, Verbose, DontWriteBytecode, Quiet, Optimize int
 	SafePath                                                                                                  bool
 }
 

@@ -80,3 +80,15 @@ func (l *List) At(i int) Object {
 	}
 	return l.items[i]
 }
+
+// SetItemAt replaces item i (0 <= i < Len); it reports false when out of
+// range.
+func (l *List) SetItemAt(i int, v Object) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if i < 0 || i >= len(l.items) {
+		return false
+	}
+	l.items[i] = v
+	return true
+}
