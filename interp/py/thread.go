@@ -38,7 +38,7 @@ type Interp struct {
 // Flags mirror sys.flags.
 type Flags struct {
 	Isolated, IgnoreEnvironment, NoUserSite, NoSite, Unbuffered, Inspect, Verbose, DontWriteBytecode, Quiet, Optimize int
-	SafePath                                                                                                  bool
+	SafePath                                                                                                          bool
 }
 
 func (in *Interp) recursionLimit() int { return int(in.recLimit.Load()) }
