@@ -129,13 +129,12 @@ func (p *srePattern) subject(strArg Object) (*sreSubject, error) {
 	case *Bytes:
 		s.isBytes = true
 		s.b = v.b
-		s.runes = cachedRunes(v, len(v.b), func() []rune {
-			r := make([]rune, len(v.b))
-			for i, c := range v.b {
-				r[i] = rune(c)
-			}
-			return r
-		})
+		s.runes = cachedRunes(v, len(v.b), func() []rune { return widenBytes(v.b) })
+	case *ByteArray:
+		// Mutable: matched through a snapshot, never cached.
+		s.isBytes = true
+		s.b = v.snapshot()
+		s.runes = widenBytes(s.b)
 	default:
 		return nil, TypeErrorf("expected string or bytes-like object, got '%s'", typeName(strArg))
 	}
@@ -146,6 +145,14 @@ func (p *srePattern) subject(strArg Object) (*sreSubject, error) {
 		return nil, TypeErrorf("cannot use a bytes pattern on a string-like object")
 	}
 	return s, nil
+}
+
+func widenBytes(b []byte) []rune {
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return r
 }
 
 // sreIndex converts an optional pos/endpos argument and clips it to
@@ -358,8 +365,9 @@ func (p *srePattern) sub(t *Thread, self Object, fname string, args []Object, kw
 		switch v := unwrap(repl).(type) {
 		case *Str:
 			literal = !strings.Contains(v.s, "\\")
-		case *Bytes:
-			literal = !strings.Contains(string(v.b), "\\")
+		case *Bytes, *ByteArray:
+			b, _ := bytesLike(v)
+			literal = !strings.Contains(string(b), "\\")
 		}
 		if !literal {
 			f, err := callRe(t, "_subx", self, repl)
@@ -421,12 +429,11 @@ func sreJoin(isBytes bool, parts []Object) (Object, error) {
 	if isBytes {
 		var out []byte
 		for i, x := range parts {
-			switch v := unwrap(x).(type) {
-			case *Bytes:
-				out = append(out, v.b...)
-			default:
+			b, ok := bytesLike(x)
+			if !ok {
 				return nil, TypeErrorf("sequence item %d: expected a bytes-like object, %s found", i, typeName(x))
 			}
+			out = append(out, b...)
 		}
 		return NewBytes(out), nil
 	}

@@ -302,6 +302,8 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 			return parseIntLiteral(v.s, 10, x)
 		case *Bytes:
 			return parseIntLiteral(string(v.b), 10, x)
+		case *ByteArray:
+			return parseIntLiteral(string(v.snapshot()), 10, x)
 		}
 		if f := x.Type().Int; f != nil {
 			r, err := f(t, x)
@@ -337,6 +339,8 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 		return parseIntLiteral(v.s, int(b), x)
 	case *Bytes:
 		return parseIntLiteral(string(v.b), int(b), x)
+	case *ByteArray:
+		return parseIntLiteral(string(v.snapshot()), int(b), x)
 	}
 	return nil, TypeErrorf("int() can't convert non-string with explicit base")
 }
