@@ -42,6 +42,45 @@ type textIO struct {
 	hasRead   bool
 	chunk     int
 	wpend     []byte // encoded text not yet passed to the buffer (CPython's pending_bytes)
+	// codecs strops does not implement go through Python's codecs
+	// module: incremental coder objects and the codec's encode function
+	pyDec, pyEnc, pyEncode Object
+}
+
+// decode decodes data (after the undecoded carry) into text; consumed
+// is how many bytes of in were used.
+func (x *textIO) decode(t *Thread, in []byte, final bool) (string, int, error) {
+	if x.pyDec == nil {
+		s, n, err := strops.DecodePartial(in, x.codec, x.errors, final, nil)
+		if err != nil {
+			return "", 0, ioCodecErrorValue(err)
+		}
+		return s, n, nil
+	}
+	r, err := Call(t, mustAttr(t, x.pyDec, "decode"), []Object{NewBytes(in), Bool(final)}, nil)
+	if err != nil {
+		return "", 0, err
+	}
+	so, ok := unwrap(r).(*Str)
+	if !ok {
+		return "", 0, TypeErrorf("decoder should return a string result, not '%s'", typeName(r))
+	}
+	return so.s, len(in), nil
+}
+
+func (x *textIO) encode(t *Thread, s string) ([]byte, error) {
+	if x.pyEnc == nil {
+		b, err := strops.Encode(s, x.codec, x.errors)
+		if err != nil {
+			return nil, ioCodecErrorValue(err)
+		}
+		return b, nil
+	}
+	r, err := CallMethod(t, x.pyEnc, "encode", NewStr(s))
+	if err != nil {
+		return nil, err
+	}
+	return ioBytesLike(t, r)
 }
 
 func (x *textIO) isClosed(t *Thread) (bool, error) {
@@ -142,9 +181,9 @@ func (x *textIO) fill(t *Thread) (bool, error) {
 	if len(x.undecoded) > 0 {
 		in = append(x.undecoded, data...)
 	}
-	s, n, derr := strops.DecodePartial(in, x.codec, x.errors, final, nil)
+	s, n, derr := x.decode(t, in, final)
 	if derr != nil {
-		return false, ioCodecErrorValue(derr)
+		return false, derr
 	}
 	x.undecoded = append([]byte(nil), in[n:]...)
 	if x.ppos > 0 {
@@ -208,9 +247,9 @@ func (x *textIO) readAll(t *Thread) (string, error) {
 		}
 	}
 	in := append(x.undecoded, data...)
-	s, err := strops.Decode(in, x.codec, x.errors)
+	s, _, err := x.decode(t, in, true)
 	if err != nil {
-		return "", ioCodecErrorValue(err)
+		return "", err
 	}
 	out := x.pending[x.ppos:] + s
 	x.pending, x.ppos, x.undecoded, x.eof = "", 0, nil, true
@@ -384,9 +423,9 @@ func (x *textIO) write(t *Thread, s string) (int, error) {
 	if x.codec == strops.CodecUTF8 && x.errors != "surrogatepass" && strops.IsASCII(s) {
 		data = []byte(s)
 	} else {
-		b, err := strops.Encode(s, x.codec, x.errors)
+		b, err := x.encode(t, s)
 		if err != nil {
-			return 0, ioCodecErrorValue(err)
+			return 0, err
 		}
 		data = b
 	}
@@ -498,6 +537,20 @@ func (x *textIO) tell(t *Thread) (int64, error) {
 			pos -= int64(len(rest))
 		case strops.CodecLatin1, strops.CodecASCII:
 			pos -= int64(strops.Len(rest))
+		case "":
+			if x.pyEncode == nil {
+				pos -= int64(len(rest))
+				break
+			}
+			r, err := Call(t, x.pyEncode, []Object{NewStr(rest), NewStr(x.errors)}, nil)
+			if err != nil {
+				return 0, err
+			}
+			if tup, ok := r.(*Tuple); ok && len(tup.items) == 2 {
+				if b, ok := unwrap(tup.items[0]).(*Bytes); ok {
+					pos -= int64(len(b.b))
+				}
+			}
 		default:
 			b, err := strops.Encode(rest, x.codec, "surrogatepass")
 			if err != nil {
@@ -534,6 +587,23 @@ func (x *textIO) seek(t *Thread, cookie int64, whence int) (int64, error) {
 		return 0, err
 	}
 	x.pending, x.ppos, x.undecoded, x.eof = "", 0, nil, false
+	if x.pyDec != nil {
+		if _, err := CallMethod(t, x.pyDec, "reset"); err != nil {
+			return 0, err
+		}
+	}
+	if x.pyEnc != nil {
+		// a BOM is written again only at the start of the file
+		var err error
+		if cookie == 0 && whence == 0 {
+			_, err = CallMethod(t, x.pyEnc, "reset")
+		} else {
+			_, err = CallMethod(t, x.pyEnc, "setstate", Int(0))
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
 	return x.seekBuffer(t, cookie, whence)
 }
 
@@ -579,9 +649,7 @@ func (x *textIO) configure(t *Thread, encoding, errors, newline Object, lineBuf,
 			}
 		}
 		codec, ok := strops.NormalizeEncoding(enc)
-		if !ok {
-			return Errorf(LookupErrorType, "unknown encoding: %s", enc)
-		}
+		x.pyDec, x.pyEnc, x.pyEncode = nil, nil, nil
 		errs := "strict"
 		if errors != nil && errors != None {
 			s, ok := errors.(*Str)
@@ -591,6 +659,11 @@ func (x *textIO) configure(t *Thread, encoding, errors, newline Object, lineBuf,
 			errs = s.s
 		}
 		x.encoding, x.codec, x.errors = enc, codec, errs
+		if !ok {
+			if err := x.lookupPyCodec(t); err != nil {
+				return err
+			}
+		}
 	}
 	if setNL {
 		nl, isNone, err := ioNewlineArg(newline)
@@ -651,6 +724,7 @@ func textIOInit(t *Thread, self Object, args []Object, kw []string) error {
 		x.native = in.Base.(*buffered)
 	}
 	x.encoding, x.codec, x.errors = nx.encoding, nx.codec, nx.errors
+	x.pyDec, x.pyEnc, x.pyEncode = nx.pyDec, nx.pyEnc, nx.pyEncode
 	x.newline, x.univ, x.translate, x.readnl, x.writenl = nx.newline, nx.univ, nx.translate, nx.readnl, nx.writenl
 	x.lineBuf, x.writeThru, x.chunk = lb, wt, nx.chunk
 	x.pending, x.ppos, x.undecoded, x.eof, x.detached, x.ok = "", 0, nil, false, false, true
@@ -1022,4 +1096,38 @@ func ioFlushOpenText(t *Thread) {
 			x.lock.unlock()
 		}
 	}
+}
+
+// lookupPyCodec sets up a codec from Python's codecs module.
+func (x *textIO) lookupPyCodec(t *Thread) error {
+	codecs, err := t.Import("codecs", nil, nil, 0)
+	if err != nil {
+		return err
+	}
+	info, err := CallMethod(t, codecs, "lookup", NewStr(x.encoding))
+	if err != nil {
+		return err
+	}
+	if v, err := GetAttrOpt(t, info, Intern("_is_text_encoding")); err == nil && v != nil {
+		if b, _ := IsTrue(t, v); !b {
+			r, _ := ReprString(t, NewStr(x.encoding))
+			return Errorf(LookupErrorType, "%s is not a text encoding; use codecs.open() to handle arbitrary codecs", r)
+		}
+	}
+	errs := NewStr(x.errors)
+	if x.pyDec, err = CallMethod(t, info, "incrementaldecoder", errs); err != nil {
+		return err
+	}
+	if x.pyEnc, err = CallMethod(t, info, "incrementalencoder", errs); err != nil {
+		return err
+	}
+	x.pyEncode, err = GetAttrString(t, info, "encode")
+	x.codec = ""
+	if name, _ := GetAttrOpt(t, info, Intern("name")); name != nil {
+		if ns, ok := name.(*Str); ok && ns.s == "utf-8-sig" {
+			// past its BOM utf-8-sig is utf-8: positions count as such
+			x.pyEncode = nil
+		}
+	}
+	return err
 }

@@ -181,3 +181,25 @@ for n in posix.listdir(D):
     posix.remove(D + "/" + n)
 posix.rmdir(D)
 print(sorted(posix.listdir("/tmp")).count(D[5:]))
+p = "/tmp/freepy_conf_io_files_enc_" + sys.implementation.name
+with open(p, "w", encoding="utf-8-sig") as f:
+    f.write("héllo\nworld\n")
+with open(p, "rb") as f:
+    print(f.read())
+with open(p, encoding="utf-8-sig") as f:
+    print(f.readline(), f.tell(), f.read())
+with open(p, "w", encoding="cp1252") as f:
+    f.write("€uro ‘q’\n")
+with open(p, "rb") as f:
+    print(f.read())
+with open(p, encoding="cp1252") as f:
+    print(f.read())
+try:
+    open(p, encoding="nonexistent-enc")
+except LookupError as e:
+    print("LookupError", e)
+try:
+    open(p, encoding="rot13")
+except LookupError as e:
+    print("LookupError", e)
+posix.remove(p)
