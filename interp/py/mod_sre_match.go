@@ -236,6 +236,22 @@ func init() {
 		return callRe(t, "_expand", sreM(self).pat, self, template)
 	})
 	identity := func(t *Thread, self Object, args []Object, kw []string) (Object, error) { return self, nil }
+	// re.Pattern[str] and re.Match[bytes] are generic aliases (PEP 585).
+	classGetItem := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		var item Object
+		if err := ParseArgs("__class_getitem__", args, kw, []string{""}, 1, &item); err != nil {
+			return nil, err
+		}
+		return newGenericAlias(self, item), nil
+	}
+	mt.AddClassMethod("__class_getitem__", classGetItem)
+	SrePatternType.AddClassMethod("__class_getitem__", classGetItem)
+	for typ, name := range map[*Type]string{SrePatternType: "re.Pattern", SreMatchType: "re.Match", SreScannerType: "_sre.SRE_Scanner"} {
+		msg := "cannot create '" + name + "' instances"
+		typ.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+			return nil, TypeErrorf("%s", msg)
+		}
+	}
 	mt.AddMethod("__copy__", identity)
 	mt.AddMethod("__deepcopy__", identity)
 	mt.AddGetSet("string", func(t *Thread, o Object) (Object, error) { return sreM(o).subj.obj, nil }, nil)

@@ -85,3 +85,10 @@ for code in [[1], [16], [200, 1], [17, 5, 1], [13, 3, 16, 97, 1], [24, 5, 2, 1, 
         print("RuntimeError", e)
 print(type(P[0]), type(P[0].match("a@b.com")), type(P[0].scanner("")), type(P[0]).__name__, type(P[0]).__module__)
 print(repr(_sre.compile(None, 0, [1], 0, {}, (None,))), _sre.compile(None, 0, [1], 0, {}, (None,)).match(b"x"))
+print(type(P[0])[str], type(P[0].match("a@b.com"))[bytes], type(P[0]).__qualname__)
+for cls in (type(P[0]), type(P[0].match("a@b.com")), type(P[0].scanner(""))):
+    try:
+        cls()
+    except TypeError as e:
+        print(e)
+print(P[16].search(bytearray(b"ab\x01\x02c")), P[16].sub(bytearray(b"-"), b"a\x00b"), P[16].split(bytearray(b"x\x05y")))
