@@ -204,6 +204,16 @@ func oneArgCheck(name string, args []Object, kw []string) error {
 // builtinRound is round(number, ndigits=None).
 func builtinRound(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 	var x, nd Object
+	if len(args) > 2 {
+		return nil, TypeErrorf("round() takes at most 2 arguments (%d given)", len(args))
+	}
+	hasNumber := len(args) > len(kw)
+	for _, k := range kw {
+		hasNumber = hasNumber || k == "number"
+	}
+	if !hasNumber {
+		return nil, TypeErrorf("round() missing required argument 'number' (pos 1)")
+	}
 	if err := ParseArgs("round", args, kw, []string{"number", "ndigits"}, 1, &x, &nd); err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ func init() {
 	ct.AddGetSet("real", func(t *Thread, self Object) (Object, error) { return Float(real(complexSelf(self))), nil }, nil)
 	ct.AddGetSet("imag", func(t *Thread, self Object) (Object, error) { return Float(imag(complexSelf(self))), nil }, nil)
 	ct.AddMethod("conjugate", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("conjugate", args); err != nil {
+		if err := noArgs("complex.conjugate", args); err != nil {
 			return nil, err
 		}
 		c := complexSelf(self)
@@ -64,7 +64,10 @@ func complexFromArgs(t *Thread, r, i Object) (Object, error) {
 		if i != nil {
 			return nil, TypeErrorf("complex() can't take second arg if first is a string")
 		}
-		c, ok := parseComplex(s.s)
+		c, ok, badUnderscore := parseComplex(s.s)
+		if badUnderscore {
+			return nil, ValueErrorf("could not convert string to complex: %s", strRepr(s.s))
+		}
 		if !ok {
 			return nil, ValueErrorf("complex() arg is a malformed string")
 		}
@@ -152,12 +155,12 @@ func complexPart(t *Thread, o Object) (*float64, error) {
 // parseComplex parses complex()'s string syntax: optional parentheses and
 // whitespace around "<real>", "<imag>j", "<real><signed imag>j", with
 // "j" alone meaning 1j; underscores only between digits.
-func parseComplex(s string) (complex128, bool) {
+func parseComplex(s string) (c complex128, ok, badUnderscore bool) {
 	s = strings.TrimSpace(normalizeDigits(s))
 	if strings.Contains(s, "_") {
 		for k := 0; k < len(s); k++ {
 			if s[k] == '_' && (k == 0 || k == len(s)-1 || !isDigitByte(s[k-1]) || !isDigitByte(s[k+1])) {
-				return 0, false
+				return 0, false, true
 			}
 		}
 		s = strings.ReplaceAll(s, "_", "")
@@ -165,7 +168,7 @@ func parseComplex(s string) (complex128, bool) {
 	bracket := false
 	if strings.HasPrefix(s, "(") {
 		if !strings.HasSuffix(s, ")") {
-			return 0, false
+			return 0, false, false
 		}
 		bracket = true
 		s = strings.TrimSpace(s[1 : len(s)-1])
@@ -196,7 +199,7 @@ func parseComplex(s string) (complex128, bool) {
 				i++
 			}
 			if at(i) != 'j' && at(i) != 'J' {
-				return 0, false
+				return 0, false, false
 			}
 			i++
 		case c == 'j' || c == 'J':
@@ -214,14 +217,14 @@ func parseComplex(s string) (complex128, bool) {
 			i++
 		}
 		if at(i) != 'j' && at(i) != 'J' {
-			return 0, false
+			return 0, false, false
 		}
 		i++
 	}
 	if i != len(s) {
-		return 0, false
+		return 0, false, false
 	}
-	return complex(x, y), true
+	return complex(x, y), true, false
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
@@ -237,7 +240,13 @@ func scanFloat(s string, i int) (float64, int) {
 	low := strings.ToLower(s[j:])
 	for _, w := range []string{"infinity", "inf", "nan"} {
 		if strings.HasPrefix(low, w) {
-			f, _ := strconv.ParseFloat(s[i:j+len(w)], 64)
+			f := math.Inf(1)
+			if w == "nan" {
+				f = math.NaN()
+			}
+			if s[i] == '-' {
+				f = -f
+			}
 			return f, j + len(w)
 		}
 	}
@@ -290,15 +299,15 @@ func complexPowCPython(a, b complex128) (Object, error) {
 			p = cQuot(1, d)
 		}
 	} else {
-		vabs := math.Hypot(real(a), imag(a))
-		length := math.Pow(vabs, real(b))
-		at := math.Atan2(imag(a), real(a))
+		vabs := hyp(real(a), imag(a))
+		length := crPow(vabs, real(b))
+		at := crAtan2(imag(a), real(a))
 		phase := at * real(b)
 		if imag(b) != 0 {
-			length /= math.Exp(at * imag(b))
-			phase += imag(b) * math.Log(vabs)
+			length /= crExp(at * imag(b))
+			phase += imag(b) * crLog(vabs)
 		}
-		p = complex(length*math.Cos(phase), length*math.Sin(phase))
+		p = complex(length*crCos(phase), length*crSin(phase))
 	}
 	if math.IsInf(real(p), 0) || math.IsInf(imag(p), 0) {
 		return nil, NewError(OverflowErrorType, "complex exponentiation")

@@ -15,7 +15,7 @@ func intSelf(self Object) Object { return unwrapInt(self) }
 func init() {
 	it := IntType
 	it.AddMethod("bit_length", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("bit_length", args); err != nil {
+		if err := noArgs("int.bit_length", args); err != nil {
 			return nil, err
 		}
 		switch v := intSelf(self).(type) {
@@ -31,7 +31,7 @@ func init() {
 		return Int(0), nil
 	})
 	it.AddMethod("bit_count", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("bit_count", args); err != nil {
+		if err := noArgs("int.bit_count", args); err != nil {
 			return nil, err
 		}
 		b, _ := asBig(intSelf(self))
@@ -45,7 +45,7 @@ func init() {
 	it.AddClassMethod("from_bytes", intFromBytes)
 	ident := func(name string) {
 		it.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			if err := noArgs(name, args); err != nil {
+			if err := noArgs("int."+name, args); err != nil {
 				return nil, err
 			}
 			return intSelf(self), nil
@@ -65,7 +65,7 @@ func init() {
 		return intRound(t, self, nd)
 	})
 	it.AddMethod("as_integer_ratio", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("as_integer_ratio", args); err != nil {
+		if err := noArgs("int.as_integer_ratio", args); err != nil {
 			return nil, err
 		}
 		return NewTuple(intSelf(self), Int(1)), nil
@@ -204,6 +204,8 @@ func intFromBytes(t *Thread, cls Object, args []Object, kw []string) (Object, er
 	var raw []byte
 	if b, ok := unwrap(data).(*Bytes); ok {
 		raw = b.b
+	} else if _, isStr := unwrap(data).(*Str); isStr {
+		return nil, TypeErrorf("cannot convert 'str' object to bytes")
 	} else {
 		bo, err := Call1(t, BytesType, data)
 		if err != nil {

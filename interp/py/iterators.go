@@ -133,7 +133,7 @@ func init() {
 		}
 		for i, k := range kw {
 			if k != "strict" {
-				return nil, TypeErrorf("zip() got an unexpected keyword argument '%s'", k)
+				return nil, TypeErrorf("'%s' is an invalid keyword argument for zip()", k)
 			}
 			b, err := IsTrue(t, args[npos+i])
 			if err != nil {

@@ -365,8 +365,13 @@ func ddAtan(q dd) dd {
 }
 
 func crAtan(x float64) float64 {
-	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e300 || math.Abs(x) < 1e-300 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) < 1e-300 {
 		return math.Atan(x)
+	}
+	if math.Abs(x) > 1 {
+		// atan(x) = ±pi/2 - atan(1/x), keeping the Newton step well scaled
+		a := ddSub(ddPio2, ddAtan(ddDiv(dd{1, 0}, dd{math.Abs(x), 0})))
+		return math.Copysign(a.hi, x)
 	}
 	return ddAtan(dd{x, 0}).hi
 }

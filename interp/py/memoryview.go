@@ -336,12 +336,6 @@ func init() {
 	getter("c_contiguous", func(m *MemoryView) Object { return Bool(m.step == 1 || m.n <= 1) })
 	getter("f_contiguous", func(m *MemoryView) Object { return Bool(m.step == 1 || m.n <= 1) })
 	getter("suboffsets", func(m *MemoryView) Object { return NewTuple() })
-	mt.AddGetSet("released", func(t *Thread, self Object) (Object, error) {
-		m := mvSelf(self)
-		m.mu.Lock()
-		defer m.mu.Unlock()
-		return Bool(m.released), nil
-	}, nil)
 	extraBuiltinTypes = append(extraBuiltinTypes, MemoryViewType)
 	registerType(MemoryViewType)
 }
