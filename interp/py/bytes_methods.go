@@ -20,6 +20,11 @@ func bytesLike(o Object) ([]byte, bool) {
 		return x.b, true
 	case *ByteArray:
 		return x.snapshot(), true
+	case *MemoryView:
+		// A released view is not bytes-like any more.
+		if b, err := x.bytes(); err == nil {
+			return b, true
+		}
 	}
 	return nil, false
 }
