@@ -1,7 +1,9 @@
 package py
 
 import (
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Argument checks with CPython's messages, shared by the container methods.
@@ -208,6 +210,14 @@ func (s *sorter) reverse() {
 // listSortInPlace is list.sort(): the list is empty while it is sorted so
 // that a mutation from a key or comparison is detected, as in CPython.
 func listSortInPlace(t *Thread, l *List, key Object, reverse bool) error {
+	if key == nil {
+		l.mu.Lock()
+		done := sortSimpleLocked(l.items, reverse)
+		l.mu.Unlock()
+		if done {
+			return nil
+		}
+	}
 	sentinel := make([]Object, 0, 1)
 	l.mu.Lock()
 	items := l.items
@@ -222,6 +232,75 @@ func listSortInPlace(t *Thread, l *List, key Object, reverse bool) error {
 		err = ValueErrorf("list modified during sort")
 	}
 	return err
+}
+
+// sortSimpleLocked sorts items of one plain kind (all int, all float or
+// all str) whose comparison runs no Python code, so the caller can hold
+// the list's lock and the sort is atomic, as it is under CPython's GIL.
+// It reports false, leaving items untouched, for anything else.
+func sortSimpleLocked(items []Object, reverse bool) bool {
+	if len(items) < 2 {
+		return true
+	}
+	var cmp func(a, b Object) int
+	switch items[0].(type) {
+	case Int:
+		for _, v := range items {
+			if _, ok := v.(Int); !ok {
+				return false
+			}
+		}
+		cmp = func(a, b Object) int { return cmpInt64(int64(a.(Int)), int64(b.(Int))) }
+	case Float:
+		for _, v := range items {
+			f, ok := v.(Float)
+			if !ok || f != f { // NaN compares false both ways: leave it to the general path
+				return false
+			}
+		}
+		cmp = func(a, b Object) int {
+			x, y := a.(Float), b.(Float)
+			switch {
+			case x < y:
+				return -1
+			case x > y:
+				return 1
+			}
+			return 0
+		}
+	case *Str:
+		for _, v := range items {
+			if _, ok := v.(*Str); !ok {
+				return false
+			}
+		}
+		cmp = func(a, b Object) int { return strings.Compare(a.(*Str).s, b.(*Str).s) }
+	default:
+		return false
+	}
+	rev := func() {
+		for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
+			items[i], items[j] = items[j], items[i]
+		}
+	}
+	if reverse {
+		rev()
+	}
+	slices.SortStableFunc(items, cmp)
+	if reverse {
+		rev()
+	}
+	return true
+}
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 func listSelf(self Object) *List { return unwrap(self).(*List) }

@@ -292,3 +292,17 @@ func init() {
 		return m, nil
 	})
 }
+
+// genericClassGetItem is __class_getitem__ for deque and partial
+// (deque[int] appears in annotations evaluated at import time).
+func genericClassGetItem(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+	if len(args) != 1 || len(kw) > 0 {
+		return nil, TypeErrorf("__class_getitem__ expected 1 argument")
+	}
+	return newGenericAlias(self, args[0]), nil
+}
+
+func init() {
+	PartialType.AddClassMethod("__class_getitem__", genericClassGetItem)
+	DequeType.AddClassMethod("__class_getitem__", genericClassGetItem)
+}
