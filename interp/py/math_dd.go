@@ -3,6 +3,7 @@ package py
 import (
 	"math"
 	"math/big"
+	"sync"
 )
 
 // Nearly correctly rounded exp, log, pow, sin, cos and tan.
@@ -271,7 +272,7 @@ func ddSinCos(r dd) (dd, dd) {
 // large for the three-part pi/2 (Go's reduction is used then).
 func trigReduce(x float64) (dd, int, bool) {
 	if math.Abs(x) > 1e9 {
-		return dd{}, 0, false
+		return bigTrigReduce(x)
 	}
 	k := math.Round(x / ddPio2.hi)
 	p1, e1 := twoProd(k, ddPio2.hi)
@@ -394,4 +395,54 @@ func crAtan2(y, x float64) float64 {
 		}
 	}
 	return a.hi
+}
+
+// bigPio2 is pi/2 to 1500 bits, for reducing huge arguments exactly.
+var (
+	bigPio2     *big.Float
+	bigPio2Once sync.Once
+)
+
+const bigTrigPrec = 1500
+
+// bigTrigReduce reduces a huge x (up to the float64 maximum) modulo pi/2
+// in big.Float arithmetic wide enough to keep ~100 bits of the remainder.
+func bigTrigReduce(x float64) (dd, int, bool) {
+	bigPio2Once.Do(func() {
+		atanInv := func(n int64) *big.Float {
+			one := big.NewFloat(1).SetPrec(bigTrigPrec)
+			xv := new(big.Float).SetPrec(bigTrigPrec).Quo(one, new(big.Float).SetPrec(bigTrigPrec).SetInt64(n))
+			x2 := new(big.Float).SetPrec(bigTrigPrec).Mul(xv, xv)
+			sum := new(big.Float).SetPrec(bigTrigPrec)
+			term := new(big.Float).SetPrec(bigTrigPrec).Set(xv)
+			for k := int64(0); k < 700; k++ {
+				t := new(big.Float).SetPrec(bigTrigPrec).Quo(term, new(big.Float).SetPrec(bigTrigPrec).SetInt64(2*k+1))
+				if k%2 == 0 {
+					sum.Add(sum, t)
+				} else {
+					sum.Sub(sum, t)
+				}
+				term.Mul(term, x2)
+			}
+			return sum
+		}
+		p := new(big.Float).SetPrec(bigTrigPrec).Mul(big.NewFloat(8), atanInv(5))
+		bigPio2 = p.Sub(p, new(big.Float).SetPrec(bigTrigPrec).Mul(big.NewFloat(2), atanInv(239)))
+	})
+	bx := new(big.Float).SetPrec(bigTrigPrec).SetFloat64(x)
+	q := new(big.Float).SetPrec(bigTrigPrec).Quo(bx, bigPio2)
+	// k = round(q), half away from zero
+	half := big.NewFloat(0.5)
+	if q.Sign() < 0 {
+		q.Sub(q, half)
+	} else {
+		q.Add(q, half)
+	}
+	k, _ := q.Int(nil)
+	kf := new(big.Float).SetPrec(bigTrigPrec).SetInt(k)
+	r := new(big.Float).SetPrec(bigTrigPrec).Sub(bx, kf.Mul(kf, bigPio2))
+	hi, _ := r.Float64()
+	lo, _ := new(big.Float).SetPrec(bigTrigPrec).Sub(r, big.NewFloat(hi)).Float64()
+	quad := new(big.Int).And(k, big.NewInt(3)).Int64()
+	return dd{hi, lo}, int(quad), true
 }
