@@ -13,7 +13,7 @@ print(sorted(os.listdir(d + "/a")), [e.name for e in os.scandir(d)], os.path.get
 print([(r.replace(d, "D"), sorted(ds), fs) for r, ds, fs in os.walk(d)])
 os.remove(d + "/a/f.txt")
 os.removedirs(d + "/a/b")
-print(os.path.exists(d), os.fsencode("é"), os.fsdecode(b"\xff"), os.cpu_count() > 0, os.devnull, os.curdir)
+print(os.path.exists(d), os.fsencode("é"), ascii(os.fsdecode(b"\xff")), os.cpu_count() > 0, os.devnull, os.curdir)
 st = os.stat("/etc/passwd")
 import stat
 print(stat.S_ISREG(st.st_mode), stat.filemode(os.stat("/tmp").st_mode))
