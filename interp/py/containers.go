@@ -103,7 +103,7 @@ func (it *rangeIter) nextValue() (int64, bool) {
 	return it.start + i*it.step, true
 }
 
-func (*rangeIter) Type() *Type { return IteratorType }
+func (*rangeIter) Type() *Type { return RangeIterType }
 
 // listIter iterates a list by index. Its position is atomic, so an
 // iterator shared by threads hands each item out once without a lock of
@@ -114,7 +114,7 @@ type listIter struct {
 	done atomic.Bool
 }
 
-func (*listIter) Type() *Type { return IteratorType }
+func (*listIter) Type() *Type { return ListIterType }
 
 func (it *listIter) nextItem() Object {
 	if it.done.Load() {
@@ -132,7 +132,7 @@ type tupleIter struct {
 	i atomicInt
 }
 
-func (*tupleIter) Type() *Type { return IteratorType }
+func (*tupleIter) Type() *Type { return TupleIterType }
 
 type seqIter struct {
 	mu   sync.Mutex
@@ -149,7 +149,12 @@ type strIter struct {
 	pos int // byte position
 }
 
-func (*strIter) Type() *Type { return IteratorType }
+func (it *strIter) Type() *Type {
+	if it.s.ascii {
+		return StrASCIIIterType
+	}
+	return StrIterType
+}
 
 type dictIter struct {
 	mu     sync.Mutex
@@ -160,7 +165,7 @@ type dictIter struct {
 	kind   int // 0 keys, 1 values, 2 items
 }
 
-func (*dictIter) Type() *Type { return IteratorType }
+func (it *dictIter) Type() *Type { return DictIterTypes[it.kind] }
 
 // callIter is iter(callable, sentinel).
 type callIter struct {
@@ -168,7 +173,7 @@ type callIter struct {
 	done         bool
 }
 
-func (*callIter) Type() *Type { return IteratorType }
+func (*callIter) Type() *Type { return CallIterType }
 
 // dictView is keys()/values()/items().
 type dictView struct {

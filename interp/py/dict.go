@@ -1,6 +1,7 @@
 package py
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 )
@@ -135,7 +136,9 @@ func fastEq(a, b Object) (eq, ok bool) {
 	case Float:
 		switch y := b.(type) {
 		case Float:
-			return x == y, true
+			// floats have no identity here: the same NaN bits stand for
+			// "the same object", which containers treat as equal
+			return x == y || x != x && math.Float64bits(float64(x)) == math.Float64bits(float64(y)), true
 		case Int:
 			return float64(x) == float64(y), true
 		}
