@@ -412,7 +412,7 @@ func RichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
 // RichCompareBool is `a op b` as a Go bool; identity implies equality for
 // EQ and NE, as in containers.
 func RichCompareBool(t *Thread, a, b Object, op CompareOp) (bool, error) {
-	if a == b {
+	if a == b || sameFloat(a, b) { // sameFloat: a NaN is identical to itself (float_methods.go)
 		if op == EQ {
 			return true, nil
 		}

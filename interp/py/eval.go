@@ -342,7 +342,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp] = nil
 			stack[sp-1] = v
 		case c.IS_OP:
-			r := stack[sp-2] == stack[sp-1]
+			r := stack[sp-2] == stack[sp-1] || sameFloat(stack[sp-2], stack[sp-1])
 			if arg == 1 {
 				r = !r
 			}

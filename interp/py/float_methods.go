@@ -130,3 +130,13 @@ func floatRatio(f float64) (*big.Int, *big.Int, error) {
 	r.SetFloat64(f)
 	return new(big.Int).Set(r.Num()), new(big.Int).Set(r.Denom()), nil
 }
+
+// sameFloat reports whether a and b are floats with the same bits: the
+// closest freepy gets to CPython's identity for floats, which are values
+// here (as in PyPy). It makes `nan is nan` and [nan] == [nan] true for
+// one NaN object, as in CPython.
+func sameFloat(a, b Object) bool {
+	x, ok1 := a.(Float)
+	y, ok2 := b.(Float)
+	return ok1 && ok2 && math.Float64bits(float64(x)) == math.Float64bits(float64(y))
+}
