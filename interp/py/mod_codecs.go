@@ -369,10 +369,9 @@ func handlerResult(t *Thread, r Object, encode bool) (string, bool, int, error) 
 // ---- codec registry ----
 
 var codecRegistry struct {
-	mu       sync.Mutex
-	search   []Object
-	cache    map[string]Object
-	imported bool
+	mu     sync.Mutex
+	search []Object
+	cache  map[string]Object
 }
 
 // normalizeCodecName is codecs.lookup's normalisation: lower case, runs
@@ -401,12 +400,13 @@ func normalizeCodecName(name string) string {
 // codecLookup is codecs.lookup(encoding).
 func codecLookup(t *Thread, encoding string) (Object, error) {
 	codecRegistry.mu.Lock()
-	needImport := !codecRegistry.imported
-	codecRegistry.imported = true
+	needImport := len(codecRegistry.search) == 0
 	codecRegistry.mu.Unlock()
 	if needImport {
 		// CPython imports the encodings package at startup; it registers
-		// the search function that finds the pure-Python codecs.
+		// the search function that finds the pure-Python codecs. Threads
+		// racing here all import it: the import lock makes the later ones
+		// wait until the first has finished (and registered).
 		if _, err := t.Import("encodings", nil, nil, 0); err != nil {
 			return nil, err
 		}
@@ -1152,7 +1152,6 @@ func init() {
 			}
 			codecRegistry.mu.Lock()
 			codecRegistry.search = append(codecRegistry.search, args[0])
-			codecRegistry.imported = true
 			codecRegistry.mu.Unlock()
 			return None, nil
 		})
