@@ -579,6 +579,9 @@ func init() {
 
 // ---- the _codecs module ----
 
+// registerCodecFuncs add functions to _codecs from other files.
+var registerCodecFuncs []func(m *Module)
+
 // codecStrArg requires a str argument of a _codecs function.
 func codecStrArg(fname string, o Object) (*Str, error) {
 	if s, ok := unwrap(o).(*Str); ok {
@@ -1393,6 +1396,9 @@ func init() {
 			}
 			return NewTuple(NewBytes(append([]byte(nil), b...)), Int(len(b))), nil
 		})
+		for _, f := range registerCodecFuncs {
+			f(m)
+		}
 		return m, nil
 	})
 	EncodingMapType.Flags &^= FlagBaseType

@@ -4,7 +4,8 @@ import (
 	"hash/maphash"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
+
+	"freepy/interp/strops"
 )
 
 // Str is a Python str. The text is held as UTF-8 (lone surrogates as
@@ -38,7 +39,9 @@ func NewStr(s string) *Str {
 	if st.ascii {
 		st.n = len(s)
 	} else {
-		st.n = utf8.RuneCountInString(s)
+		// strops counts a lone surrogate (3 bytes, invalid to package
+		// utf8) as one code point.
+		st.n = strops.Len(s)
 	}
 	return st
 }
@@ -60,7 +63,7 @@ func (s *Str) Runes() []rune {
 	if p := s.runes.Load(); p != nil {
 		return *p
 	}
-	r := []rune(s.s)
+	r := strops.Runes(s.s)
 	s.runes.Store(&r)
 	return r
 }
