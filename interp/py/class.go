@@ -415,6 +415,11 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		return nil, TypeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
 	}
 	if winner != meta && winner.New != nil {
+		// CPython's type_new: a more derived metaclass with its own
+		// __new__ (EnumType for type(name, (SomeEnum,), ns)) creates it.
+		if funcPtr(winner.New) != funcPtr(NewFunc(typeNew)) {
+			return winner.New(t, winner, args, kw)
+		}
 		meta = winner
 	}
 	typ := &Type{Name: name.s, Qualname: name.s, Bases: bases, Dict: ns.Copy(), Flags: FlagHeapType | FlagBaseType}

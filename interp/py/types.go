@@ -367,12 +367,19 @@ func Id(o Object) uintptr {
 
 func identityHash(o Object) int64 { return int64(Id(o) >> 4) }
 
+// overridesNew and overridesInit tell whether a class replaces
+// object.__new__ / object.__init__ (CPython's excess-argument rules).
+func overridesNew(typ *Type) bool  { return funcPtr(typ.New) != funcPtr(NewFunc(objectNew)) }
+func overridesInit(typ *Type) bool { return funcPtr(typ.Init) != funcPtr(InitFunc(objectInit)) }
+
 func objectNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-	if len(args) > 0 && typ.Init == nil {
-		return nil, TypeErrorf("%s() takes no arguments", typ.Name)
-	}
-	if len(args) > 0 && typ.New != nil && typ.isHeap() && !definedInPython(typ, "__init__") {
-		return nil, TypeErrorf("%s() takes no arguments", typ.Name)
+	if len(args) > 0 {
+		if overridesNew(typ) {
+			return nil, TypeErrorf("object.__new__() takes exactly one argument (the type to instantiate)")
+		}
+		if !overridesInit(typ) {
+			return nil, TypeErrorf("%s() takes no arguments", typ.Name)
+		}
 	}
 	if typ.Flags&FlagAbstract != 0 {
 		return nil, abstractError(t, typ)
@@ -410,8 +417,13 @@ func abstractError(t *Thread, typ *Type) error {
 
 func objectInit(t *Thread, self Object, args []Object, kw []string) error {
 	typ := self.Type()
-	if len(args) > 0 && typ.isHeap() && !definedInPython(typ, "__new__") && definedInPython(typ, "__init__") {
-		return TypeErrorf("object.__init__() takes exactly one argument (the instance to initialize)")
+	if len(args) > 0 {
+		if overridesInit(typ) {
+			return TypeErrorf("object.__init__() takes exactly one argument (the instance to initialize)")
+		}
+		if !overridesNew(typ) {
+			return TypeErrorf("%s() takes no arguments", typ.Name)
+		}
 	}
 	return nil
 }
