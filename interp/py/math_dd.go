@@ -125,20 +125,40 @@ func init() {
 	ddPio2, pio2Third = split(pio2)
 }
 
+// invFact[n] is 1/n! in double-double, for the exp series.
+var invFact [14]dd
+
+func init() {
+	f := new(big.Float).SetPrec(200).SetInt64(1)
+	for n := 1; n < len(invFact); n++ {
+		f.Mul(f, new(big.Float).SetPrec(200).SetInt64(int64(n)))
+		inv := new(big.Float).SetPrec(200).Quo(new(big.Float).SetPrec(200).SetInt64(1), f)
+		hi, _ := inv.Float64()
+		lo, _ := new(big.Float).SetPrec(200).Sub(inv, big.NewFloat(hi)).Float64()
+		invFact[n] = dd{hi, lo}
+	}
+}
+
+// ddDivF divides a double-double by a float64.
+func ddDivF(a dd, b float64) dd {
+	q1 := a.hi / b
+	p, e := twoProd(q1, b)
+	r := (float64(float64(a.hi-p)-e) + a.lo) / b
+	return quickTwoSum(q1, r)
+}
+
 // ddExp is e**a for |a| below the overflow threshold, as hi*2**k.
 func ddExp(a dd) (dd, int) {
 	k := math.Round(a.hi / ddLn2.hi)
 	r := ddSub(a, ddMulF(ddLn2, k))
-	// exp(r) = (1 + expm1(r/1024))**1024, with expm1 by Taylor series
-	r = dd{r.hi / 1024, r.lo / 1024}
-	s := r
-	term := r
-	for n := 2.0; n <= 12; n++ {
-		term = ddMul(term, r)
-		term = ddDiv(term, dd{n, 0})
-		s = ddAdd(s, term)
+	// exp(r) = (1 + expm1(r/64))**64, expm1 by its Taylor series (Horner)
+	r = dd{r.hi / 64, r.lo / 64}
+	s := invFact[13]
+	for n := 12; n >= 1; n-- {
+		s = ddAdd(ddMul(s, r), invFact[n])
 	}
-	for i := 0; i < 10; i++ { // (1+s)**2 - 1 = s*(s+2)
+	s = ddMul(s, r)
+	for i := 0; i < 6; i++ { // (1+s)**2 - 1 = s*(s+2)
 		s = ddMul(s, ddAdd(s, dd{2, 0}))
 	}
 	return ddAdd(s, dd{1, 0}), int(k)
@@ -188,7 +208,7 @@ func ddLog(x float64) dd {
 		pw := u
 		for k := 3.0; k < 200; k += 2 {
 			pw = ddMul(pw, u2)
-			t := ddDiv(pw, dd{k, 0})
+			t := ddDivF(pw, k)
 			sum = ddAdd(sum, t)
 			if math.Abs(t.hi) < 1e-34*math.Abs(sum.hi) {
 				break
@@ -228,6 +248,19 @@ func crLog2(x float64) float64 {
 func crPow(x, y float64) float64 {
 	if x == 0 || y == 0 || x == 1 || math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return math.Pow(x, y)
+	}
+	// exact or correctly rounded without logarithms
+	switch y {
+	case 1:
+		return x
+	case 2:
+		return x * x
+	case -1:
+		return 1 / x
+	case 0.5:
+		if x > 0 {
+			return math.Sqrt(x)
+		}
 	}
 	neg := false
 	if x < 0 {
