@@ -46,7 +46,7 @@ func (s *Set) update(t *Thread, it Object) error {
 }
 
 // Items returns a snapshot of the elements.
-func (s *Set) Items() []Object { return s.d.Keys() }
+func (s *Set) Items() []Object { return setOrderKeys(s.d) }
 
 // Bytes is an immutable bytes object.
 type Bytes struct{ b []byte }

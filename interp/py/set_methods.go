@@ -1,5 +1,7 @@
 package py
 
+import "sync"
+
 // set and frozenset methods. A Set keeps its elements as the keys of a
 // Dict, so each single operation is atomic through the dict's mutex;
 // operations combining two sets read snapshots of the other operand.
@@ -336,7 +338,25 @@ func init() {
 		if err := collArgNone("set.pop", args, kw); err != nil {
 			return nil, err
 		}
-		v, ok := dictPopFirst(setSelf(self).d)
+		d := setSelf(self).d
+		// small sets pop the element CPython would (the first in its
+		// table order); large ones the oldest, to keep draining linear
+		if n := d.Len(); n > 0 && n <= 2048 {
+			for {
+				keys := setOrderKeys(d)
+				if len(keys) == 0 {
+					break
+				}
+				_, found, err := d.Pop(t, keys[0])
+				if err != nil {
+					return nil, err
+				}
+				if found {
+					return keys[0], nil
+				}
+			}
+		}
+		v, ok := dictPopFirst(d)
 		if !ok {
 			return nil, NewException(KeyErrorType, NewStr("pop from an empty set"))
 		}
@@ -406,34 +426,126 @@ func init() {
 // set's table with the set's own error message.
 var SetIterType = newBuiltinType("set_iterator", ObjectType)
 
-type setIter struct{ it *dictIter }
+type setIter struct {
+	mu   sync.Mutex
+	d    *Dict // nil when exhausted
+	keys []Object
+	pos  int
+	used int
+}
 
 func (*setIter) Type() *Type { return SetIterType }
 
+func newSetIter(d *Dict) *setIter {
+	keys := setOrderKeys(d)
+	return &setIter{d: d, keys: keys, used: len(keys)}
+}
+
 func init() {
 	for _, st := range []*Type{SetType, FrozenSetType} {
-		st.Iter = func(t *Thread, o Object) (Object, error) {
-			return &setIter{it: newDictIter(unwrap(o).(*Set).d, 0)}, nil
-		}
+		st.Iter = func(t *Thread, o Object) (Object, error) { return newSetIter(unwrap(o).(*Set).d), nil }
 	}
 	SetIterType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
 	SetIterType.Next = func(t *Thread, o Object) (Object, error) {
-		v, err := IteratorType.Next(t, o.(*setIter).it)
-		if err != nil && IsInstanceOf(err, RuntimeErrorType) {
+		it := o.(*setIter)
+		it.mu.Lock()
+		defer it.mu.Unlock()
+		if it.d == nil {
+			return nil, nil
+		}
+		if it.d.Len() != it.used {
+			it.d = nil
 			return nil, NewError(RuntimeErrorType, "Set changed size during iteration")
 		}
-		return v, err
+		if it.pos >= len(it.keys) {
+			it.d, it.keys = nil, nil
+			return nil, nil
+		}
+		v := it.keys[it.pos]
+		it.pos++
+		return v, nil
 	}
 	SetIterType.AddMethod("__length_hint__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		it := self.(*setIter).it
+		it := self.(*setIter)
 		it.mu.Lock()
-		d := it.d
-		it.mu.Unlock()
-		if d == nil {
+		defer it.mu.Unlock()
+		if it.d == nil {
 			return Int(0), nil
 		}
-		return Int(d.Len()), nil
+		return Int(len(it.keys) - it.pos), nil
 	})
 	SetIterType.Flags &^= FlagBaseType
 	registerType(SetIterType)
+}
+
+// setOrderKeys returns d's keys in the order CPython's set table would
+// hold them had they been added in d's insertion order: sets print and
+// iterate in that order (small ints come out sorted, as users expect).
+// Deletions and the pre-sizing of bulk updates are not replayed, so the
+// order can still differ from CPython's after those.
+func setOrderKeys(d *Dict) []Object {
+	entries := d.Items()
+	if len(entries) < 2 {
+		keys := make([]Object, len(entries))
+		for i, e := range entries {
+			keys[i] = e.key
+		}
+		return keys
+	}
+	const linearProbes = 9
+	table := make([]int32, 8)
+	for i := range table {
+		table[i] = -1
+	}
+	insert := func(table []int32, idx int32, hash int64) {
+		mask := uint64(len(table) - 1)
+		perturb := uint64(hash)
+		i := uint64(hash) & mask
+		for {
+			probes := uint64(0)
+			if i+linearProbes <= mask {
+				probes = linearProbes
+			}
+			for j := uint64(0); j <= probes; j++ {
+				if table[i+j] < 0 {
+					table[i+j] = idx
+					return
+				}
+			}
+			perturb >>= 5
+			i = (i*5 + 1 + perturb) & mask
+		}
+	}
+	fill := 0
+	for idx, e := range entries {
+		insert(table, int32(idx), e.hash)
+		fill++
+		if fill*5 >= (len(table)-1)*3 {
+			minused := fill * 4
+			if fill > 50000 {
+				minused = fill * 2
+			}
+			size := 8
+			for size <= minused {
+				size <<= 1
+			}
+			nt := make([]int32, size)
+			for i := range nt {
+				nt[i] = -1
+			}
+			for _, ix := range table {
+				if ix >= 0 {
+					insert(nt, ix, entries[ix].hash)
+				}
+			}
+			table = nt
+		}
+	}
+	keys := make([]Object, 0, len(entries))
+	for _, ix := range table {
+		if ix >= 0 {
+			keys = append(keys, entries[ix].key)
+		}
+	}
+	return keys
 }
