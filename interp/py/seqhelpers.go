@@ -1,10 +1,10 @@
 package py
 
 import (
+	"freepy/interp/strops"
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -35,58 +35,8 @@ func genNext(t *Thread, g *Generator) (Object, error) {
 	return r, nil
 }
 
-// strRepr is repr(str) with CPython's quoting and escapes.
-func strRepr(s string) string {
-	quote := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		quote = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(quote)
-	for i := 0; i < len(s); {
-		r, n := decodeWTF8(s[i:])
-		i += n
-		switch {
-		case r == rune(quote) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\x` + hex2(int(r)))
-		case r < 0x7f:
-			b.WriteRune(r)
-		case isPrintable(r):
-			b.WriteRune(r)
-		case r <= 0xff:
-			b.WriteString(`\x` + hex2(int(r)))
-		case r <= 0xffff:
-			b.WriteString(`\u` + hexN(int(r), 4))
-		default:
-			b.WriteString(`\U` + hexN(int(r), 8))
-		}
-	}
-	b.WriteByte(quote)
-	return b.String()
-}
-
-// isPrintable approximates CPython's Py_UNICODE_ISPRINTABLE.
-func isPrintable(r rune) bool {
-	if r >= 0xD800 && r <= 0xDFFF {
-		return false
-	}
-	if r == ' ' {
-		return true
-	}
-	if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Zl, unicode.Zp, unicode.Zs) {
-		return false
-	}
-	return unicode.IsPrint(r) || unicode.IsGraphic(r)
-}
+// strRepr is repr(str); strops has CPython's rules and Unicode tables.
+func strRepr(s string) string { return strops.Repr(s) }
 
 func hex2(v int) string { return hexN(v, 2) }
 
@@ -99,34 +49,7 @@ func hexN(v, n int) string {
 }
 
 // bytesRepr is repr(bytes).
-func bytesRepr(bs []byte) string {
-	quote := byte('\'')
-	if strings.IndexByte(string(bs), '\'') >= 0 && strings.IndexByte(string(bs), '"') < 0 {
-		quote = '"'
-	}
-	var b strings.Builder
-	b.WriteString("b")
-	b.WriteByte(quote)
-	for _, c := range bs {
-		switch {
-		case c == quote || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < 0x20 || c >= 0x7f:
-			b.WriteString(`\x` + hex2(int(c)))
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte(quote)
-	return b.String()
-}
+func bytesRepr(bs []byte) string { return strops.BytesRepr(bs) }
 
 // seqRepeatArgs sorts out `seq * n` / `n * seq` operands.
 func seqRepeatArgs(t *Thread, a, b Object, typ *Type) (seq Object, n int, ok bool, err error) {
