@@ -1,7 +1,6 @@
 package py
 
 import (
-	"os"
 	"strings"
 	"sync"
 
@@ -921,5 +920,3 @@ func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 	}
 	return NewStr(strings.TrimSuffix(s, "\n")), nil
 }
-
-var _ = os.Stdin

@@ -310,7 +310,7 @@ func slotBinary(op int) BinaryFunc {
 	return func(t *Thread, a, b Object) (Object, error) {
 		ta, tb := a.Type(), b.Type()
 		doOther := ta != tb && tb.Num[op] != nil && tb.Lookup(Intern(names.rdunder)) != nil
-		if ta.Lookup(Intern(names.dunder)) != nil && ta.isHeapOrHasPySlot() {
+		if ta.Lookup(dunderStr(names.dunder)) != nil {
 			if doOther && tb.IsSubtype(ta) {
 				r, found, err := callSpecial(t, b, names.rdunder, a)
 				if err != nil || (found && r != NotImplemented) {
@@ -336,8 +336,6 @@ func slotBinary(op int) BinaryFunc {
 		return NotImplemented, nil
 	}
 }
-
-func (t *Type) isHeapOrHasPySlot() bool { return true }
 
 // ---- type(), class creation ----
 

@@ -927,18 +927,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp] = nil
 			stack[sp-1] = v
 		case c.BEFORE_WITH:
-			mgr := stack[sp-1]
-			enter, err := lookupSpecial(t, mgr, "__enter__")
-			if err == nil && enter == nil {
-				err = Errorf(AttributeErrorType, "__enter__")
-			}
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			exit, err := lookupSpecial(t, mgr, "__exit__")
-			if err == nil && exit == nil {
-				err = Errorf(AttributeErrorType, "__exit__")
-			}
+			enter, exit, err := enterExit(t, stack[sp-1], "__enter__", "__exit__")
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
@@ -1040,18 +1029,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			f.reraise = true
 			return f.fail(pc, sp, exc.(*BaseException))
 		case c.BEFORE_ASYNC_WITH:
-			mgr := stack[sp-1]
-			enter, err := lookupSpecial(t, mgr, "__aenter__")
-			if err == nil && enter == nil {
-				err = Errorf(AttributeErrorType, "__aenter__")
-			}
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			exit, err := lookupSpecial(t, mgr, "__aexit__")
-			if err == nil && exit == nil {
-				err = Errorf(AttributeErrorType, "__aexit__")
-			}
+			enter, exit, err := enterExit(t, stack[sp-1], "__aenter__", "__aexit__")
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
@@ -1271,4 +1249,21 @@ func exceptionMatches(t *Thread, exc, typ Object) (bool, error) {
 func (f *Frame) fail(pc, sp int, err error) (Object, error) {
 	f.pc, f.sp = pc, sp
 	return nil, err
+}
+
+// enterExit looks up a context manager's enter and exit methods (bound),
+// for BEFORE_WITH and BEFORE_ASYNC_WITH.
+func enterExit(t *Thread, mgr Object, enterName, exitName string) (enter, exit Object, err error) {
+	enter, err = lookupSpecial(t, mgr, enterName)
+	if err == nil && enter == nil {
+		err = Errorf(AttributeErrorType, "%s", enterName)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	exit, err = lookupSpecial(t, mgr, exitName)
+	if err == nil && exit == nil {
+		err = Errorf(AttributeErrorType, "%s", exitName)
+	}
+	return enter, exit, err
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sync/atomic"
-
-	"freepy/interp/compile"
 )
 
 // Frame is one activation of a code object.
@@ -249,8 +247,6 @@ func freeVarError(f *Frame, i int) error {
 	}
 	return Errorf(NameErrorType, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
 }
-
-var _ = compile.NOP
 
 // markEscaped keeps f and its callers out of the frame pool: a traceback
 // or frame object may reach them through f_back.

@@ -1,6 +1,7 @@
 package py
 
 import (
+	"freepy/interp/pyfmt"
 	"math"
 	"math/big"
 	"strconv"
@@ -147,7 +148,7 @@ func init() {
 	}
 	FloatType.Repr = func(t *Thread, o Object) (Object, error) {
 		f, _, _ := asFloat(o)
-		return newASCIIStr(floatReprString(f)), nil
+		return newASCIIStr(pyfmt.FloatRepr(f)), nil
 	}
 	FloatType.New = floatNew
 
@@ -182,7 +183,8 @@ func init() {
 		return NewBool((x == y) == (op == EQ)), nil
 	}
 	ComplexType.Repr = func(t *Thread, o Object) (Object, error) {
-		return newASCIIStr(complexRepr(complex128(unwrap(o).(Complex)))), nil
+		c := complex128(unwrap(o).(Complex))
+		return newASCIIStr(pyfmt.ComplexRepr(real(c), imag(c))), nil
 	}
 	registerType(IntType, BoolType, FloatType, ComplexType)
 }
@@ -245,29 +247,6 @@ func complexBinary(op int, a, b Object) (Object, error) {
 		return nil, TypeErrorf("unsupported operand type(s) for %s: '%s' and '%s'", binaryNames[op].op, typeName(a), typeName(b))
 	}
 	return NotImplemented, nil
-}
-
-func complexRepr(c complex128) string {
-	re, im := real(c), imag(c)
-	imS := floatReprShort(im)
-	if re == 0 && !math.Signbit(re) {
-		return imS + "j"
-	}
-	reS := floatReprShort(re)
-	sign := "+"
-	if math.Signbit(im) || math.IsNaN(im) && strings.HasPrefix(imS, "-") {
-		sign = ""
-	}
-	if math.IsNaN(im) {
-		sign = "+"
-	}
-	return "(" + reS + sign + imS + "j)"
-}
-
-// floatReprShort is repr(float) without a trailing ".0" (complex parts).
-func floatReprShort(f float64) string {
-	s := floatReprString(f)
-	return strings.TrimSuffix(s, ".0")
 }
 
 // intNew is int(x=0, base=10).

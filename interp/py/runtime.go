@@ -1,7 +1,6 @@
 package py
 
 import (
-	"math/big"
 	"strings"
 
 	"freepy/interp/pyfmt"
@@ -878,5 +877,3 @@ func propertySet(t *Thread, self, obj, v Object) error {
 	_, err := Call2(t, p.Set, obj, v)
 	return err
 }
-
-func bigOf(v int64) *big.Int { return big.NewInt(v) }

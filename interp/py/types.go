@@ -3,9 +3,6 @@ package py
 import (
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
-	"sync/atomic"
 	"unsafe"
 )
 
@@ -465,68 +462,10 @@ func objectRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
 	return NotImplemented, nil
 }
 
-var idCounter atomic.Int64
-
 func sortStrings(s []string) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && s[j] < s[j-1]; j-- {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
-}
-
-// floatReprString is repr(float): the shortest digits that round-trip,
-// in fixed notation when the decimal exponent is in [-4, 16).
-func floatReprString(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case math.IsNaN(f):
-		return "nan"
-	}
-	e := strconv.FormatFloat(f, 'e', -1, 64) // -d.ddde±XX
-	neg := e[0] == '-'
-	if neg {
-		e = e[1:]
-	}
-	mant, expPart, _ := strings.Cut(e, "e")
-	exp, _ := strconv.Atoi(expPart)
-	digits := strings.Replace(mant, ".", "", 1)
-	var out string
-	if exp >= -5 && exp < 16 {
-		if exp >= 0 {
-			if len(digits) <= exp+1 {
-				out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
-			} else {
-				out = digits[:exp+1] + "." + digits[exp+1:]
-			}
-		} else {
-			out = "0." + strings.Repeat("0", -exp-1) + digits
-		}
-		if exp == -5 {
-			out = ""
-		}
-	}
-	if out == "" {
-		m := digits[:1]
-		if len(digits) > 1 {
-			m += "." + digits[1:]
-		}
-		sign := "+"
-		if exp < 0 {
-			sign = "-"
-			exp = -exp
-		}
-		es := strconv.Itoa(exp)
-		if len(es) < 2 {
-			es = "0" + es
-		}
-		out = m + "e" + sign + es
-	}
-	if neg {
-		return "-" + out
-	}
-	return out
 }
