@@ -14,6 +14,7 @@ import (
 	"runtime/pprof"
 	"strings"
 
+	_ "freepy/capi" // C extensions
 	"freepy/interp/compile"
 	"freepy/interp/py"
 	"freepy/interp/syntax"

@@ -42,6 +42,8 @@ func instanceDict(o Object) *Dict {
 		return x.Dict()
 	case *Type:
 		return x.Dict
+	case *CObject:
+		return x.dict
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Interp is the interpreter-wide state shared by all threads.
@@ -56,6 +57,9 @@ type Thread struct {
 	framePool []*Frame
 	// gilHeld is true while the thread holds the optional global lock.
 	gilHeld bool
+	// CState is the thread's C-API state (package capi), nil until the
+	// thread first calls into a C extension.
+	CState unsafe.Pointer
 }
 
 // NewInterp creates the interpreter state and its main thread.

@@ -1,0 +1,445 @@
+package capi
+
+/*
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"math/big"
+	"unsafe"
+
+	"freepy/interp/py"
+)
+
+// Layout offsets of CPython 3.11 structs that Go reads directly (checked
+// against the headers by capi/headertest).
+const (
+	offObSize      = 16 // PyVarObject.ob_size
+	offTupleItems  = 24 // PyTupleObject.ob_item
+	offListItems   = 24 // PyListObject.ob_item (a pointer)
+	offBytesSval   = 32 // PyBytesObject.ob_sval
+	offLongDigits  = 24 // PyLongObject.ob_digit
+	offUniLength   = 16 // PyASCIIObject.length
+	offUniState    = 32 // PyASCIIObject.state
+	sizeASCII      = 48 // sizeof(PyASCIIObject)
+	sizeCompact    = 72 // sizeof(PyCompactUnicodeObject)
+	offUniDataAny  = 72 // PyUnicodeObject.data.any
+	offDictUsed    = 16 // PyDictObject.ma_used
+	pyLongShift    = 30
+	pyLongMask     = 1<<pyLongShift - 1
+	sizeofPyObject = 16
+)
+
+func ptrAt(op *C.PyObject, off uintptr) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(op), off) }
+
+func obSize(op *C.PyObject) int { return int(*(*int64)(ptrAt(op, offObSize))) }
+
+var (
+	noneObj  = &C._Py_NoneStruct
+	trueObj  = (*C.PyObject)(unsafe.Pointer(&C._Py_TrueStruct))
+	falseObj = (*C.PyObject)(unsafe.Pointer(&C._Py_FalseStruct))
+	notImpl  = &C._Py_NotImplementedStruct
+	ellipsis = &C._Py_EllipsisObject
+)
+
+// newRef returns a new reference to the C object for o, making a mirror
+// if o has none.
+func (s *tstate) newRef(o py.Object) *C.PyObject {
+	switch v := o.(type) {
+	case nil:
+		return nil
+	case py.NoneType:
+		return noneObj
+	case py.Bool:
+		if v {
+			return trueObj
+		}
+		return falseObj
+	case py.Int:
+		return intToC(int64(v))
+	case py.Float:
+		return C.PyFloat_FromDouble(C.double(v))
+	case py.Complex:
+		return C.PyComplex_FromDoubles(C.double(real(v)), C.double(imag(v)))
+	case *py.BigInt:
+		return bigToC(v.Big())
+	case py.NotImplementedType:
+		return notImpl
+	case py.EllipsisType:
+		return ellipsis
+	case *py.CObject:
+		op := (*C.PyObject)(v.Ptr)
+		incref(op)
+		return op
+	case *py.Type:
+		return s.typeRef(v)
+	}
+	if l := linkFor(o); l != nil {
+		return s.refresh(l.acquire(o), o)
+	}
+	return s.newMirror(o)
+}
+
+// borrow returns a reference to o that stays valid until the current C
+// call returns (an argument passed to C).
+func (s *tstate) borrow(o py.Object) *C.PyObject {
+	op := s.newRef(o)
+	if op != nil && !immortal(op) {
+		s.keep(op)
+	}
+	return op
+}
+
+func intToC(v int64) *C.PyObject {
+	if v >= C.FPY_SMALL_MIN && v <= C.FPY_SMALL_MAX {
+		return (*C.PyObject)(unsafe.Pointer(uintptr(unsafe.Pointer(C.fpy_small_ints)) + uintptr(v-C.FPY_SMALL_MIN)*unsafe.Sizeof(C.PyLongObject{})))
+	}
+	neg := 0
+	u := uint64(v)
+	if v < 0 {
+		neg = 1
+		u = uint64(-v)
+	}
+	var digits [3]C.uint32_t
+	n := 0
+	for u != 0 {
+		digits[n] = C.uint32_t(u & pyLongMask)
+		u >>= pyLongShift
+		n++
+	}
+	return C.fpy_long_from_digits(C.int(neg), &digits[0], C.Py_ssize_t(n))
+}
+
+func bigToC(b *big.Int) *C.PyObject {
+	neg := 0
+	if b.Sign() < 0 {
+		neg = 1
+	}
+	u := new(big.Int).Abs(b)
+	var digits []C.uint32_t
+	mask := big.NewInt(pyLongMask)
+	for u.Sign() != 0 {
+		digits = append(digits, C.uint32_t(new(big.Int).And(u, mask).Uint64()))
+		u.Rsh(u, pyLongShift)
+	}
+	if len(digits) == 0 {
+		return intToC(0)
+	}
+	return C.fpy_long_from_digits(C.int(neg), &digits[0], C.Py_ssize_t(len(digits)))
+}
+
+// longFromC reads an exact PyLongObject.
+func longFromC(op *C.PyObject) py.Object {
+	size := obSize(op)
+	n := size
+	if n < 0 {
+		n = -n
+	}
+	digits := unsafe.Slice((*uint32)(ptrAt(op, offLongDigits)), n)
+	if n <= 2 {
+		var v int64
+		for i := n - 1; i >= 0; i-- {
+			v = v<<pyLongShift | int64(digits[i])
+		}
+		if size < 0 {
+			v = -v
+		}
+		return py.Int(v)
+	}
+	b := new(big.Int)
+	for i := n - 1; i >= 0; i-- {
+		b.Lsh(b, pyLongShift)
+		b.Or(b, big.NewInt(int64(digits[i])))
+	}
+	if size < 0 {
+		b.Neg(b)
+	}
+	return py.NewIntFromBig(b)
+}
+
+// newMirror makes the C object for a Go object that has none yet.
+func (s *tstate) newMirror(o py.Object) *C.PyObject {
+	tp := s.typePtr(o.Type())
+	var op *C.PyObject
+	switch v := py.Unwrap(o).(type) {
+	case *py.Str:
+		op = strToC(v)
+	case *py.Bytes:
+		d := v.Data()
+		op = C.PyBytes_FromStringAndSize(cbytes(d), C.Py_ssize_t(len(d)))
+	case *py.Tuple:
+		items := v.Items()
+		op = C.PyTuple_New(C.Py_ssize_t(len(items)))
+		slots := unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), len(items))
+		for i, it := range items {
+			slots[i] = s.newRef(it)
+		}
+	case *py.List:
+		op = C.fpy_new_object(&C.PyList_Type, C.sizeof_PyListObject)
+		s.fillList(op, v.Items())
+	case *py.Dict:
+		op = C.fpy_new_object(&C.PyDict_Type, C.sizeof_PyDictObject)
+		*(*int64)(ptrAt(op, offDictUsed)) = int64(v.Len())
+	case *py.BaseException:
+		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
+	default:
+		op = C.fpy_new_object(tp, sizeofPyObject)
+	}
+	if op.ob_type != tp {
+		// a subclass of a built-in type keeps the built-in layout
+		op.ob_type = tp
+	}
+	newLink(o, op, false)
+	return op
+}
+
+// refresh brings a mutable container's mirror up to date before C reads
+// it through macros (PyList_GET_ITEM, PyDict_GET_SIZE).
+func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
+	switch v := py.Unwrap(o).(type) {
+	case *py.List:
+		items := v.Items()
+		cur := unsafe.Slice(*(***C.PyObject)(ptrAt(op, offListItems)), obSize(op))
+		same := len(cur) == len(items)
+		for i := 0; same && i < len(items); i++ {
+			if l := linkOf(cur[i]); l == nil || l.object() != items[i] {
+				same = false
+			}
+		}
+		if !same {
+			s.fillList(op, items)
+		}
+	case *py.Dict:
+		*(*int64)(ptrAt(op, offDictUsed)) = int64(v.Len())
+	}
+	return op
+}
+
+// fillList replaces a list mirror's items. The old item array and its
+// references go to the autorelease pool: C code may be iterating it.
+func (s *tstate) fillList(op *C.PyObject, items []py.Object) {
+	arr := (**C.PyObject)(C.fpy_alloc(C.size_t(max(len(items), 1)) * C.size_t(unsafe.Sizeof(op))))
+	slots := unsafe.Slice(arr, len(items))
+	for i, it := range items {
+		slots[i] = s.newRef(it)
+	}
+	oldp := (***C.PyObject)(ptrAt(op, offListItems))
+	old := *oldp
+	n := obSize(op)
+	for _, it := range unsafe.Slice(old, n) {
+		if it != nil {
+			s.keep(it)
+		}
+	}
+	if old != nil {
+		oldArrays = append(oldArrays, unsafe.Pointer(old))
+	}
+	*oldp = arr
+	*(*int64)(ptrAt(op, offObSize)) = int64(len(items))
+	*(*int64)(ptrAt(op, offListItems+8)) = int64(len(items))
+}
+
+// oldArrays are replaced list item arrays; they are leaked for now rather
+// than freed under C code that may still read them (docs/capi.md).
+var oldArrays []unsafe.Pointer
+
+func cbytes(b []byte) *C.char {
+	if len(b) == 0 {
+		return nil
+	}
+	return (*C.char)(unsafe.Pointer(&b[0]))
+}
+
+func strToC(v *py.Str) *C.PyObject {
+	n := v.Len()
+	if v.IsASCII() {
+		op := C.fpy_unicode_new(C.Py_ssize_t(n), 1, 1)
+		dst := unsafe.Slice((*byte)(ptrAt(op, sizeASCII)), n)
+		copy(dst, v.String())
+		return op
+	}
+	rs := v.Runes()
+	maxc := rune(0)
+	for _, r := range rs {
+		maxc = max(maxc, r)
+	}
+	switch {
+	case maxc < 0x100:
+		op := C.fpy_unicode_new(C.Py_ssize_t(n), 1, 0)
+		dst := unsafe.Slice((*byte)(ptrAt(op, sizeCompact)), n)
+		for i, r := range rs {
+			dst[i] = byte(r)
+		}
+		return op
+	case maxc < 0x10000:
+		op := C.fpy_unicode_new(C.Py_ssize_t(n), 2, 0)
+		dst := unsafe.Slice((*uint16)(ptrAt(op, sizeCompact)), n)
+		for i, r := range rs {
+			dst[i] = uint16(r)
+		}
+		return op
+	default:
+		op := C.fpy_unicode_new(C.Py_ssize_t(n), 4, 0)
+		dst := unsafe.Slice((*uint32)(ptrAt(op, sizeCompact)), n)
+		for i, r := range rs {
+			dst[i] = uint32(r)
+		}
+		return op
+	}
+}
+
+// strFromC decodes a PyUnicodeObject's code points.
+func strFromC(op *C.PyObject) *py.Str {
+	n := int(*(*int64)(ptrAt(op, offUniLength)))
+	state := *(*uint32)(ptrAt(op, offUniState))
+	kind := (state >> 2) & 7
+	compact := state&(1<<5) != 0
+	ascii := state&(1<<6) != 0
+	var data unsafe.Pointer
+	switch {
+	case compact && ascii:
+		data = ptrAt(op, sizeASCII)
+	case compact:
+		data = ptrAt(op, sizeCompact)
+	default:
+		data = *(*unsafe.Pointer)(ptrAt(op, offUniDataAny))
+	}
+	if n == 0 || data == nil {
+		return py.NewStr("")
+	}
+	if ascii {
+		return py.NewStr(string(unsafe.Slice((*byte)(data), n)))
+	}
+	rs := make([]rune, n)
+	switch kind {
+	case 1:
+		for i, c := range unsafe.Slice((*byte)(data), n) {
+			rs[i] = rune(c)
+		}
+	case 2:
+		for i, c := range unsafe.Slice((*uint16)(data), n) {
+			rs[i] = rune(c)
+		}
+	default:
+		for i, c := range unsafe.Slice((*uint32)(data), n) {
+			rs[i] = rune(c)
+		}
+	}
+	return py.NewStrFromRunes(rs)
+}
+
+// fromC returns the Go object for a C object (borrowed: the count is not
+// changed), realizing objects that C code built.
+func (s *tstate) fromC(op *C.PyObject) py.Object {
+	if op == nil {
+		return nil
+	}
+	tp := op.ob_type
+	switch tp {
+	case &C.PyLong_Type:
+		return longFromC(op)
+	case &C.PyFloat_Type:
+		return py.Float(*(*float64)(ptrAt(op, 16)))
+	case &C.PyBool_Type:
+		return py.Bool(op == trueObj)
+	case &C._PyNone_Type:
+		return py.None
+	case &C.PyComplex_Type:
+		return py.Complex(complex(*(*float64)(ptrAt(op, 16)), *(*float64)(ptrAt(op, 24))))
+	}
+	if op == notImpl {
+		return py.NotImplemented
+	}
+	if op == ellipsis {
+		return py.Ellipsis
+	}
+	if l := linkOf(op); l != nil {
+		if o := l.object(); o != nil {
+			return o
+		}
+		if l.cowned {
+			return s.reproxy(l)
+		}
+	}
+	var o py.Object
+	switch tp {
+	case &C.PyUnicode_Type:
+		o = strFromC(op)
+	case &C.PyBytes_Type:
+		n := obSize(op)
+		o = py.NewBytes(append([]byte(nil), unsafe.Slice((*byte)(ptrAt(op, offBytesSval)), n)...))
+	case &C.PyTuple_Type:
+		n := obSize(op)
+		items := make([]py.Object, n)
+		for i, it := range unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), n) {
+			items[i] = s.fromCOrNone(it)
+		}
+		o = py.NewTuple(items...)
+	case &C.PyList_Type:
+		n := obSize(op)
+		items := make([]py.Object, n)
+		arr := *(***C.PyObject)(ptrAt(op, offListItems))
+		if n > 0 {
+			for i, it := range unsafe.Slice(arr, n) {
+				items[i] = s.fromCOrNone(it)
+			}
+		}
+		o = py.NewList(items...)
+	}
+	if o != nil {
+		newLink(o, op, false)
+		return o
+	}
+	if op.ob_type == &C.PyType_Type || isTypeObject(op) {
+		return s.typeFromC((*C.PyTypeObject)(unsafe.Pointer(op)))
+	}
+	goType := s.typeFromC(tp)
+	return s.newProxy(op, goType)
+}
+
+func (s *tstate) fromCOrNone(op *C.PyObject) py.Object {
+	if op == nil {
+		return py.None
+	}
+	return s.fromC(op)
+}
+
+func isTypeObject(op *C.PyObject) bool {
+	return op.ob_type != nil && op.ob_type.tp_flags&C.Py_TPFLAGS_TYPE_SUBCLASS != 0
+}
+
+// newProxy makes the Go proxy of a C-owned object; the proxy takes a
+// reference of its own.
+func (s *tstate) newProxy(op *C.PyObject, typ *py.Type) py.Object {
+	p := py.NewCObject(typ, unsafe.Pointer(op))
+	incref(op)
+	newLink(p, op, true)
+	return p
+}
+
+// reproxy replaces a collected proxy whose cleanup has not run yet; the
+// new proxy inherits the old one's reference.
+func (s *tstate) reproxy(l *link) py.Object {
+	op := l.ptr
+	l.mu.Lock()
+	inherit := !l.dead
+	l.dead = true
+	l.mu.Unlock()
+	byID.CompareAndDelete(l.id, l)
+	byObj.CompareAndDelete(l.key, l)
+	atomicCASU64(headHandle(op), l.id, 0)
+	typ := s.typeFromC(op.ob_type)
+	p := py.NewCObject(typ, unsafe.Pointer(op))
+	if !inherit {
+		incref(op)
+	}
+	newLink(p, op, true)
+	return p
+}
+
+// deallocUnlinked destroys an object whose count is zero and whose link
+// is gone.
+func (s *tstate) deallocUnlinked(op *C.PyObject) {
+	C.fpy_dealloc_now(s.ts, &op, 1)
+}

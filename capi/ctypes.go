@@ -1,0 +1,488 @@
+package capi
+
+/*
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"strings"
+	"sync"
+	"unsafe"
+
+	"freepy/interp/py"
+)
+
+// C types: a type object defined by an extension (static, or made by
+// PyType_FromSpec) becomes a Go *py.Type whose slots call the C slots.
+
+var readyMu sync.Mutex
+
+// ctypeExt remembers which extension defined each C type (for its lock).
+var ctypeExt sync.Map // *C.PyTypeObject -> *extModule
+
+func (s *tstate) readyType(tp *C.PyTypeObject) (*py.Type, error) {
+	readyMu.Lock()
+	defer readyMu.Unlock()
+	return s.readyLocked(tp)
+}
+
+func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
+	if l := linkOf((*C.PyObject)(unsafe.Pointer(tp))); l != nil {
+		if gt, ok := l.strong.(*py.Type); ok {
+			return gt, nil
+		}
+	}
+	if tp.tp_base == nil && tp != &C.PyBaseObject_Type {
+		tp.tp_base = &C.PyBaseObject_Type
+	}
+	base := tp.tp_base
+	baseGo, err := s.readyLocked(base)
+	if err != nil {
+		return nil, err
+	}
+	if tp.ob_base.ob_base.ob_type == nil {
+		tp.ob_base.ob_base.ob_type = &C.PyType_Type
+	}
+	inheritCSlots(tp, base)
+	tp.tp_flags |= C.Py_TPFLAGS_READY | (base.tp_flags & (C.Py_TPFLAGS_LONG_SUBCLASS | C.Py_TPFLAGS_LIST_SUBCLASS |
+		C.Py_TPFLAGS_TUPLE_SUBCLASS | C.Py_TPFLAGS_BYTES_SUBCLASS | C.Py_TPFLAGS_UNICODE_SUBCLASS |
+		C.Py_TPFLAGS_DICT_SUBCLASS | C.Py_TPFLAGS_BASE_EXC_SUBCLASS | C.Py_TPFLAGS_TYPE_SUBCLASS))
+
+	full := cstr(tp.tp_name)
+	module, name := "", full
+	if i := strings.LastIndexByte(full, '.'); i >= 0 {
+		module, name = full[:i], full[i+1:]
+	} else if tp.tp_flags&C.Py_TPFLAGS_HEAPTYPE == 0 {
+		module = "builtins"
+	}
+	doc := cstr(tp.tp_doc)
+	if i := strings.Index(doc, "\n--\n\n"); i >= 0 && strings.HasPrefix(doc, name+"(") {
+		doc = doc[i+5:]
+	}
+	bases := []*py.Type{baseGo}
+	gt := py.NewExtensionType(name, name, module, doc, bases, tp.tp_flags&C.Py_TPFLAGS_BASETYPE != 0)
+	if tp.tp_dictoffset != 0 {
+		gt.SetHasDict(true)
+	}
+	ext := s.loading
+	if ext != nil {
+		ctypeExt.Store(tp, ext)
+	}
+	s.setTypeSlots(gt, tp, base, ext)
+	s.addMethods(gt, tp.tp_methods, ext, tp)
+	s.addMembers(gt, tp.tp_members)
+	s.addGetSets(gt, tp.tp_getset, ext)
+	if err := py.FinishExtensionType(gt); err != nil {
+		return nil, err
+	}
+	cTypes.Store(gt, tp)
+	newStaticLink(gt, (*C.PyObject)(unsafe.Pointer(tp)))
+	tp.tp_dict = s.newRef(gt.Dict)
+	return gt, nil
+}
+
+// inheritCSlots copies the C-level slots a type leaves empty from its base,
+// as CPython's PyType_Ready does.
+func inheritCSlots(tp, base *C.PyTypeObject) {
+	if tp.tp_basicsize == 0 {
+		tp.tp_basicsize = base.tp_basicsize
+	}
+	if tp.tp_itemsize == 0 {
+		tp.tp_itemsize = base.tp_itemsize
+	}
+	if tp.tp_alloc == nil {
+		tp.tp_alloc = C.allocfunc(C.PyType_GenericAlloc)
+	}
+	if tp.tp_free == nil {
+		tp.tp_free = C.freefunc(C.PyObject_Free)
+	}
+	if tp.tp_dealloc == nil {
+		tp.tp_dealloc = base.tp_dealloc
+	}
+	if tp.tp_getattro == nil && tp.tp_getattr == nil {
+		tp.tp_getattro = C.getattrofunc(C.PyObject_GenericGetAttr)
+	}
+	if tp.tp_setattro == nil && tp.tp_setattr == nil {
+		tp.tp_setattro = C.setattrofunc(C.PyObject_GenericSetAttr)
+	}
+	if tp.tp_new == nil && tp.tp_flags&C.Py_TPFLAGS_HEAPTYPE != 0 {
+		tp.tp_new = base.tp_new
+		if base == &C.PyBaseObject_Type {
+			tp.tp_new = C.newfunc(C.PyType_GenericNew)
+		}
+	}
+	if tp.tp_richcompare == nil && tp.tp_hash == nil {
+		tp.tp_richcompare = base.tp_richcompare
+		tp.tp_hash = base.tp_hash
+	}
+	for _, p := range []struct{ dst, src *C.ulong }{} {
+		_ = p
+	}
+}
+
+// cSlot reports whether a type defines slot fn itself (not inherited from
+// its base and not one of freepy's generic slots).
+func cSlot(fn, baseFn unsafe.Pointer) bool {
+	return fn != nil && fn != baseFn && C.fpy_is_generic_slot(fn) == 0
+}
+
+func fnp[T any](f T) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&f)) }
+
+// call runs a C call for the thread: the module's pseudo-GIL around it,
+// the pool released after the result is converted.
+func (s *tstate) call(ext *extModule, what string, f func() *C.PyObject) (py.Object, error) {
+	mark := s.mark()
+	took := ext.enter(s)
+	r := f()
+	ext.leave(s, took)
+	res, err := s.result(r, what)
+	s.release(mark)
+	return res, err
+}
+
+// callInt runs a C call returning int (0 ok, -1 error).
+func (s *tstate) callInt(ext *extModule, what string, f func() C.int) (int, error) {
+	mark := s.mark()
+	took := ext.enter(s)
+	r := f()
+	ext.leave(s, took)
+	var err error
+	if r < 0 {
+		err = s.fetchError()
+		if err == nil {
+			err = py.Errorf(py.SystemErrorType, "%s returned an error without setting an exception", what)
+		}
+	}
+	s.release(mark)
+	return int(r), err
+}
+
+func (s *tstate) kwDict(args []py.Object, kw []string) (py.Object, []py.Object) {
+	npos := len(args) - len(kw)
+	if len(kw) == 0 {
+		return nil, args
+	}
+	d := py.NewDict()
+	for i, k := range kw {
+		d.SetStr(k, args[npos+i])
+	}
+	return d, args[:npos]
+}
+
+// setTypeSlots gives the Go type a slot for every C slot the type defines.
+func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extModule) {
+	name := gt.Name
+	if f := fnp(tp.tp_new); cSlot(f, fnp(base.tp_new)) || (f != nil && base == &C.PyBaseObject_Type && C.fpy_is_generic_slot(f) == 0) {
+		gt.New = func(t *py.Thread, typ *py.Type, args []py.Object, kw []string) (py.Object, error) {
+			s := stateOf(t)
+			kwd, pos := s.kwDict(args, kw)
+			return s.call(ext, name+".__new__", func() *C.PyObject {
+				return C.fpy_call_ternary(s.ts, f, (*C.PyObject)(unsafe.Pointer(s.typePtr(typ))), s.borrow(py.NewTuple(pos...)), s.borrow(kwd))
+			})
+		}
+	} else if tp.tp_new == nil || tp.tp_flags&C.Py_TPFLAGS_DISALLOW_INSTANTIATION != 0 {
+		gt.New = nil
+	}
+	if f := fnp(tp.tp_init); cSlot(f, fnp(base.tp_init)) {
+		gt.Init = func(t *py.Thread, self py.Object, args []py.Object, kw []string) error {
+			s := stateOf(t)
+			kwd, pos := s.kwDict(args, kw)
+			_, err := s.callInt(ext, name+".__init__", func() C.int {
+				return C.fpy_call_int_ternary(s.ts, f, s.borrow(self), s.borrow(py.NewTuple(pos...)), s.borrow(kwd))
+			})
+			return err
+		}
+	}
+	unary := func(f unsafe.Pointer, what string) py.UnaryFunc {
+		return func(t *py.Thread, self py.Object) (py.Object, error) {
+			s := stateOf(t)
+			return s.call(ext, name+"."+what, func() *C.PyObject { return C.fpy_call_unary(s.ts, f, s.borrow(self)) })
+		}
+	}
+	binary := func(f unsafe.Pointer, what string) py.BinaryFunc {
+		return func(t *py.Thread, a, b py.Object) (py.Object, error) {
+			s := stateOf(t)
+			return s.call(ext, name+"."+what, func() *C.PyObject { return C.fpy_call_binary(s.ts, f, s.borrow(a), s.borrow(b)) })
+		}
+	}
+	if f := fnp(tp.tp_repr); cSlot(f, fnp(base.tp_repr)) {
+		gt.Repr = unary(f, "__repr__")
+	}
+	if f := fnp(tp.tp_str); cSlot(f, fnp(base.tp_str)) {
+		gt.Str = unary(f, "__str__")
+	}
+	if f := fnp(tp.tp_iter); cSlot(f, fnp(base.tp_iter)) {
+		gt.Iter = unary(f, "__iter__")
+	}
+	if f := fnp(tp.tp_iternext); cSlot(f, fnp(base.tp_iternext)) {
+		gt.Next = func(t *py.Thread, self py.Object) (py.Object, error) {
+			s := stateOf(t)
+			mark := s.mark()
+			took := ext.enter(s)
+			r := C.fpy_call_unary(s.ts, f, s.borrow(self))
+			ext.leave(s, took)
+			defer s.release(mark)
+			if r == nil {
+				if !s.errorSet() {
+					return nil, nil
+				}
+				err := s.fetchError()
+				if py.IsInstanceOf(err, py.StopIterationType) {
+					return nil, nil
+				}
+				return nil, err
+			}
+			return s.result(r, name+".__next__")
+		}
+	}
+	if f := fnp(tp.tp_call); cSlot(f, fnp(base.tp_call)) {
+		gt.Call = func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+			s := stateOf(t)
+			kwd, pos := s.kwDict(args, kw)
+			return s.call(ext, name+".__call__", func() *C.PyObject {
+				return C.fpy_call_ternary(s.ts, f, s.borrow(self), s.borrow(py.NewTuple(pos...)), s.borrow(kwd))
+			})
+		}
+	}
+	if f := fnp(tp.tp_hash); cSlot(f, fnp(base.tp_hash)) {
+		gt.Hash = func(t *py.Thread, self py.Object) (int64, error) {
+			s := stateOf(t)
+			mark := s.mark()
+			took := ext.enter(s)
+			h := C.fpy_call_hash(s.ts, f, s.borrow(self))
+			ext.leave(s, took)
+			defer s.release(mark)
+			if h == -1 && s.errorSet() {
+				return 0, s.fetchError()
+			}
+			return int64(h), nil
+		}
+	} else if fnp(tp.tp_hash) == fnp(C.PyObject_HashNotImplemented) {
+		gt.Dict.SetStr("__hash__", py.None)
+	}
+	if f := fnp(tp.tp_richcompare); cSlot(f, fnp(base.tp_richcompare)) {
+		gt.RichCompare = func(t *py.Thread, a, b py.Object, op py.CompareOp) (py.Object, error) {
+			s := stateOf(t)
+			return s.call(ext, name+".__richcmp__", func() *C.PyObject {
+				return C.fpy_call_richcmp(s.ts, f, s.borrow(a), s.borrow(b), C.int(op))
+			})
+		}
+	}
+	if f := fnp(tp.tp_getattro); cSlot(f, fnp(base.tp_getattro)) && f != fnp(C.PyObject_GenericGetAttr) {
+		gt.GetAttr = func(t *py.Thread, self py.Object, n *py.Str) (py.Object, error) {
+			s := stateOf(t)
+			return s.call(ext, name+".__getattribute__", func() *C.PyObject { return C.fpy_call_binary(s.ts, f, s.borrow(self), s.borrow(n)) })
+		}
+	}
+	if f := fnp(tp.tp_setattro); cSlot(f, fnp(base.tp_setattro)) && f != fnp(C.PyObject_GenericSetAttr) {
+		gt.SetAttr = func(t *py.Thread, self py.Object, n *py.Str, v py.Object) error {
+			s := stateOf(t)
+			_, err := s.callInt(ext, name+".__setattr__", func() C.int {
+				return C.fpy_call_int_ternary(s.ts, f, s.borrow(self), s.borrow(n), s.borrow(v))
+			})
+			return err
+		}
+	}
+	if f := fnp(tp.tp_descr_get); cSlot(f, fnp(base.tp_descr_get)) {
+		gt.DescrGet = func(t *py.Thread, self, obj py.Object, typ *py.Type) (py.Object, error) {
+			s := stateOf(t)
+			return s.call(ext, name+".__get__", func() *C.PyObject {
+				var o *C.PyObject
+				if obj != nil {
+					o = s.borrow(obj)
+				}
+				return C.fpy_call_ternary(s.ts, f, s.borrow(self), o, s.borrow(typ))
+			})
+		}
+	}
+	if nb := tp.tp_as_number; nb != nil {
+		var bnb C.PyNumberMethods
+		if base.tp_as_number != nil {
+			bnb = *base.tp_as_number
+		}
+		for _, op := range []struct {
+			f, bf unsafe.Pointer
+			idx   int
+			what  string
+		}{
+			{fnp(nb.nb_add), fnp(bnb.nb_add), py.NbAdd, "__add__"},
+			{fnp(nb.nb_subtract), fnp(bnb.nb_subtract), py.NbSub, "__sub__"},
+			{fnp(nb.nb_multiply), fnp(bnb.nb_multiply), py.NbMul, "__mul__"},
+			{fnp(nb.nb_remainder), fnp(bnb.nb_remainder), py.NbMod, "__mod__"},
+			{fnp(nb.nb_floor_divide), fnp(bnb.nb_floor_divide), py.NbFloorDiv, "__floordiv__"},
+			{fnp(nb.nb_true_divide), fnp(bnb.nb_true_divide), py.NbTrueDiv, "__truediv__"},
+			{fnp(nb.nb_lshift), fnp(bnb.nb_lshift), py.NbLshift, "__lshift__"},
+			{fnp(nb.nb_rshift), fnp(bnb.nb_rshift), py.NbRshift, "__rshift__"},
+			{fnp(nb.nb_and), fnp(bnb.nb_and), py.NbAnd, "__and__"},
+			{fnp(nb.nb_or), fnp(bnb.nb_or), py.NbOr, "__or__"},
+			{fnp(nb.nb_xor), fnp(bnb.nb_xor), py.NbXor, "__xor__"},
+			{fnp(nb.nb_matrix_multiply), fnp(bnb.nb_matrix_multiply), py.NbMatMul, "__matmul__"},
+		} {
+			if cSlot(op.f, op.bf) {
+				gt.Num[op.idx] = binary(op.f, op.what)
+			}
+		}
+		for _, op := range []struct {
+			f, bf unsafe.Pointer
+			dst   *py.UnaryFunc
+			what  string
+		}{
+			{fnp(nb.nb_negative), fnp(bnb.nb_negative), &gt.Neg, "__neg__"},
+			{fnp(nb.nb_positive), fnp(bnb.nb_positive), &gt.Pos, "__pos__"},
+			{fnp(nb.nb_absolute), fnp(bnb.nb_absolute), &gt.Abs, "__abs__"},
+			{fnp(nb.nb_invert), fnp(bnb.nb_invert), &gt.Invert, "__invert__"},
+			{fnp(nb.nb_int), fnp(bnb.nb_int), &gt.Int, "__int__"},
+			{fnp(nb.nb_float), fnp(bnb.nb_float), &gt.Float, "__float__"},
+			{fnp(nb.nb_index), fnp(bnb.nb_index), &gt.Index, "__index__"},
+		} {
+			if cSlot(op.f, op.bf) {
+				*op.dst = unary(op.f, op.what)
+			}
+		}
+		if f := fnp(nb.nb_bool); cSlot(f, fnp(bnb.nb_bool)) {
+			gt.Bool = func(t *py.Thread, self py.Object) (bool, error) {
+				s := stateOf(t)
+				r, err := s.callInt(ext, name+".__bool__", func() C.int { return C.fpy_call_int_unary(s.ts, f, s.borrow(self)) })
+				return r > 0, err
+			}
+		}
+	}
+	lenSlot := func(f unsafe.Pointer) py.LenFunc {
+		return func(t *py.Thread, self py.Object) (int, error) {
+			s := stateOf(t)
+			mark := s.mark()
+			took := ext.enter(s)
+			n := C.fpy_call_len(s.ts, f, s.borrow(self))
+			ext.leave(s, took)
+			defer s.release(mark)
+			if n < 0 {
+				if err := s.fetchError(); err != nil {
+					return 0, err
+				}
+			}
+			return int(n), nil
+		}
+	}
+	if mp := tp.tp_as_mapping; mp != nil {
+		if f := fnp(mp.mp_length); f != nil && C.fpy_is_generic_slot(f) == 0 {
+			gt.Len = lenSlot(f)
+		}
+		if f := fnp(mp.mp_subscript); f != nil && C.fpy_is_generic_slot(f) == 0 {
+			gt.GetItem = binary(f, "__getitem__")
+		}
+		if f := fnp(mp.mp_ass_subscript); f != nil && C.fpy_is_generic_slot(f) == 0 {
+			gt.SetItem = func(t *py.Thread, self, k, v py.Object) error {
+				s := stateOf(t)
+				_, err := s.callInt(ext, name+".__setitem__", func() C.int {
+					var cv *C.PyObject
+					if v != nil {
+						cv = s.borrow(v)
+					}
+					return C.fpy_call_int_ternary(s.ts, f, s.borrow(self), s.borrow(k), cv)
+				})
+				return err
+			}
+		}
+	}
+	if sq := tp.tp_as_sequence; sq != nil {
+		if f := fnp(sq.sq_length); f != nil && gt.Len == nil && C.fpy_is_generic_slot(f) == 0 {
+			gt.Len = lenSlot(f)
+		}
+		if f := fnp(sq.sq_item); f != nil && gt.GetItem == nil && C.fpy_is_generic_slot(f) == 0 {
+			gt.GetItem = func(t *py.Thread, self, k py.Object) (py.Object, error) {
+				i, err := py.IndexInt(t, k)
+				if err != nil {
+					return nil, err
+				}
+				if i < 0 && gt.Len != nil {
+					n, err := gt.Len(t, self)
+					if err != nil {
+						return nil, err
+					}
+					i += n
+				}
+				s := stateOf(t)
+				return s.call(ext, name+".__getitem__", func() *C.PyObject {
+					return C.fpy_call_ssizearg(s.ts, f, s.borrow(self), C.Py_ssize_t(i))
+				})
+			}
+		}
+		if f := fnp(sq.sq_contains); f != nil && C.fpy_is_generic_slot(f) == 0 {
+			gt.Contains = func(t *py.Thread, self, v py.Object) (bool, error) {
+				s := stateOf(t)
+				r, err := s.callInt(ext, name+".__contains__", func() C.int {
+					return C.fpy_call_int_binary(s.ts, f, s.borrow(self), s.borrow(v))
+				})
+				return r > 0, err
+			}
+		}
+	}
+}
+
+// addMethods adds a PyMethodDef table to a type.
+func (s *tstate) addMethods(gt *py.Type, ml *C.PyMethodDef, ext *extModule, tp *C.PyTypeObject) {
+	if ml == nil {
+		return
+	}
+	for m := ml; m.ml_name != nil; m = (*C.PyMethodDef)(unsafe.Add(unsafe.Pointer(m), C.sizeof_PyMethodDef)) {
+		def := m
+		name := cstr(def.ml_name)
+		flags := int(def.ml_flags)
+		fn := func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+			return callMethodDef(t, def, self, args, kw, ext, tp)
+		}
+		md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
+			IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0}
+		if md.IsStatic {
+			md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
+				return callMethodDef(t, def, nil, args, kw, ext, tp)
+			}
+		}
+		gt.Dict.SetStr(name, md)
+	}
+}
+
+func methodDoc(name string, doc *C.char) string {
+	d := cstr(doc)
+	if i := strings.Index(d, "\n--\n\n"); i >= 0 && strings.HasPrefix(d, name+"(") {
+		d = d[i+5:]
+	}
+	return d
+}
+
+// callMethodDef calls a C function of any calling convention.
+func callMethodDef(t *py.Thread, def *C.PyMethodDef, self py.Object, args []py.Object, kw []string, ext *extModule, cls *C.PyTypeObject) (py.Object, error) {
+	s := stateOf(t)
+	mark := s.mark()
+	var cargs [8]*C.PyObject
+	ca := cargs[:0]
+	if len(args) > len(cargs) {
+		ca = make([]*C.PyObject, 0, len(args))
+	}
+	for _, a := range args {
+		ca = append(ca, s.borrow(a))
+	}
+	var argp **C.PyObject
+	if len(ca) > 0 {
+		argp = &ca[0]
+	}
+	var kwn *C.PyObject
+	if len(kw) > 0 {
+		names := make([]py.Object, len(kw))
+		for i, k := range kw {
+			names[i] = py.NewStr(k)
+		}
+		kwn = s.borrow(py.NewTuple(names...))
+	}
+	var cself *C.PyObject
+	if self != nil {
+		cself = s.borrow(self)
+	}
+	took := ext.enter(s)
+	r := C.fpy_call_method(s.ts, def, cself, argp, C.Py_ssize_t(len(args)-len(kw)), kwn, cls)
+	ext.leave(s, took)
+	res, err := s.result(r, cstr(def.ml_name)+"()")
+	s.release(mark)
+	return res, err
+}

@@ -1,0 +1,223 @@
+package capi
+
+/*
+#include "shim.h"
+#include <dlfcn.h>
+#include <stdlib.h>
+*/
+import "C"
+
+import (
+	"path/filepath"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"freepy/interp/py"
+)
+
+// moduleInfo is what a module created from a PyModuleDef carries.
+type moduleInfo struct {
+	def   *C.PyModuleDef
+	state unsafe.Pointer
+	ext   *extModule
+}
+
+var modules sync.Map // *py.Module -> *moduleInfo
+
+// loadExtension is py.ExtensionLoader: dlopen the file and run its
+// PyInit function (single- or multi-phase).
+func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
+	setup(t)
+	s := stateOf(t)
+	short := name[strings.LastIndexByte(name, '.')+1:]
+	cpath := C.CString(path)
+	defer C.free(unsafe.Pointer(cpath))
+	h := C.dlopen(cpath, C.RTLD_NOW|C.RTLD_LOCAL)
+	if h == nil {
+		return nil, importError(name, path, C.GoString(C.dlerror()))
+	}
+	csym := C.CString("PyInit_" + short)
+	defer C.free(unsafe.Pointer(csym))
+	initFn := C.dlsym(h, csym)
+	if initFn == nil {
+		return nil, importError(name, path, "dynamic module does not define module export function (PyInit_"+short+")")
+	}
+	ext := &extModule{name: name, path: path, legacy: legacyByFileName(path) && legacyMode() != "off"}
+	if ext.legacy {
+		ext.lock = lockFor(lockGroup(name))
+	}
+	prev := s.loading
+	s.loading = ext
+	defer func() { s.loading = prev }()
+
+	mark := s.mark()
+	defer s.release(mark)
+	took := ext.enter(s)
+	r := C.fpy_call_init_module(s.ts, initFn)
+	ext.leave(s, took)
+	if r == nil {
+		if err := s.fetchError(); err != nil {
+			return nil, err
+		}
+		return nil, py.Errorf(py.SystemErrorType, "initialization of %s failed without raising an exception", short)
+	}
+	s.keep(r)
+	if s.errorSet() {
+		err := s.fetchError()
+		se := py.Errorf(py.SystemErrorType, "initialization of %s raised unreported exception", short)
+		se.Cause = exceptionOf(err)
+		return nil, se
+	}
+	var m *py.Module
+	if r.ob_type == &C.PyModuleDef_Type {
+		var err error
+		m, err = s.execModuleDef(name, (*C.PyModuleDef)(unsafe.Pointer(r)), ext)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		mo, ok := s.fromC(r).(*py.Module)
+		if !ok {
+			return nil, py.Errorf(py.SystemErrorType, "initialization of %s did not return an extension module", short)
+		}
+		m = mo
+		if info, ok := modules.Load(m); ok {
+			info.(*moduleInfo).ext = ext
+		}
+	}
+	if ext.pendingFree && legacyMode() != "off" {
+		ext.legacy, ext.lock = false, nil
+	}
+	if legacyMode() == "off" {
+		ext.legacy, ext.lock = false, nil
+	}
+	m.Dict().SetStr("__file__", py.NewStr(path))
+	if m.Dict().GetStr("__name__") == nil || name != short {
+		m.Dict().SetStr("__name__", py.NewStr(name))
+	}
+	return m, nil
+}
+
+func importError(name, path, msg string) error {
+	e := py.NewError(py.ImportErrorType, msg)
+	e.Dict().SetStr("name", py.NewStr(name))
+	e.Dict().SetStr("path", py.NewStr(path))
+	return e
+}
+
+// legacyByFileName: binaries built for a GIL build (no freepy
+// free-threaded tag in the file name) are always legacy.
+func legacyByFileName(path string) bool {
+	return !strings.HasSuffix(filepath.Base(path), ".freepy-311t-x86_64-linux-gnu.so")
+}
+
+// lockGroup names the pseudo-GIL a legacy module uses
+// (FREEPY_LEGACY_LOCK=module|package|global).
+func lockGroup(name string) string {
+	switch legacyMode() {
+	case "package":
+		if i := strings.IndexByte(name, '.'); i >= 0 {
+			return name[:i]
+		}
+	case "global":
+		return "<global>"
+	}
+	return name
+}
+
+// execModuleDef runs multi-phase initialisation (PEP 489).
+func (s *tstate) execModuleDef(name string, def *C.PyModuleDef, ext *extModule) (*py.Module, error) {
+	var create, gil unsafe.Pointer // gil: Py_MOD_GIL_USED (0) or Py_MOD_GIL_NOT_USED (1)
+	var execs []unsafe.Pointer
+	declaredGIL := false
+	if def.m_slots != nil {
+		for sl := def.m_slots; sl.slot != 0; sl = (*C.PyModuleDef_Slot)(unsafe.Add(unsafe.Pointer(sl), C.sizeof_PyModuleDef_Slot)) {
+			switch sl.slot {
+			case C.Py_mod_create:
+				create = sl.value
+			case C.Py_mod_exec:
+				execs = append(execs, sl.value)
+			case C.Py_mod_gil:
+				gil = sl.value
+				declaredGIL = true
+			}
+		}
+	}
+	if declaredGIL && uintptr(gil) == 1 && !legacyByFileName(ext.path) {
+		ext.legacy = false
+		ext.lock = nil
+	}
+	var m *py.Module
+	if create != nil {
+		spec := py.NewModule(name) // a minimal stand-in for the ModuleSpec
+		spec.Dict().SetStr("name", py.NewStr(name))
+		spec.Dict().SetStr("origin", py.NewStr(ext.path))
+		o, err := s.call(ext, name+" Py_mod_create", func() *C.PyObject {
+			return C.fpy_call_create_module(s.ts, create, s.borrow(spec), def)
+		})
+		if err != nil {
+			return nil, err
+		}
+		mo, ok := o.(*py.Module)
+		if !ok {
+			return nil, py.Errorf(py.SystemErrorType, "module %s: Py_mod_create did not return a module", name)
+		}
+		m = mo
+	} else {
+		m = s.newDefModule(name, def, ext)
+	}
+	if err := s.addModuleFunctions(m, def.m_methods, ext); err != nil {
+		return nil, err
+	}
+	for _, ex := range execs {
+		fn := ex
+		_, err := s.callInt(ext, name+" Py_mod_exec", func() C.int {
+			return C.fpy_call_exec_module(s.ts, fn, s.borrow(m))
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// newDefModule makes the module object for a PyModuleDef (with its state).
+func (s *tstate) newDefModule(name string, def *C.PyModuleDef, ext *extModule) *py.Module {
+	m := py.NewModule(name)
+	if doc := cstr(def.m_doc); doc != "" {
+		m.Dict().SetStr("__doc__", py.NewStr(doc))
+	} else {
+		m.Dict().SetStr("__doc__", py.None)
+	}
+	info := &moduleInfo{def: def, ext: ext}
+	if def.m_size > 0 {
+		info.state = C.fpy_alloc(C.size_t(def.m_size))
+	}
+	modules.Store(m, info)
+	return m
+}
+
+// addModuleFunctions adds a PyMethodDef table to a module.
+func (s *tstate) addModuleFunctions(m *py.Module, ml *C.PyMethodDef, ext *extModule) error {
+	if ml == nil {
+		return nil
+	}
+	for def := ml; def.ml_name != nil; def = (*C.PyMethodDef)(unsafe.Add(unsafe.Pointer(def), C.sizeof_PyMethodDef)) {
+		if def.ml_flags&(C.METH_CLASS|C.METH_STATIC) != 0 {
+			return py.Errorf(py.ValueErrorType, "module functions cannot set METH_CLASS or METH_STATIC")
+		}
+		m.Dict().SetStr(cstr(def.ml_name), s.newCFunction(def, m, ext))
+	}
+	return nil
+}
+
+// newCFunction makes a builtin function for a PyMethodDef bound to self.
+func (s *tstate) newCFunction(def *C.PyMethodDef, self py.Object, ext *extModule) *py.Builtin {
+	name := cstr(def.ml_name)
+	b := &py.Builtin{Name: name, Qualname: name, Doc: methodDoc(name, def.ml_doc), Self: self}
+	b.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
+		return callMethodDef(t, def, self, args, kw, ext, nil)
+	}
+	return b
+}

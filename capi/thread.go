@@ -1,0 +1,278 @@
+package capi
+
+/*
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"freepy/interp/py"
+)
+
+// tstate is a Python thread's C-API state: its C PyThreadState (whose
+// error indicator C code reads and writes directly) and its autorelease
+// pool (DESIGN.md, "Borrowed references").
+type tstate struct {
+	t   *py.Thread
+	ts  *C.PyThreadState
+	idx uintptr
+
+	// pool holds references owned on behalf of the C calls in progress:
+	// borrowed arguments passed to C and borrowed results handed to C.
+	// Each Go->C call remembers the pool's length and releases what was
+	// added above it when the call returns.
+	pool []*C.PyObject
+	// inPool de-duplicates autoreleased borrowed results, so that looking
+	// up the same key in a loop does not grow the pool.
+	inPool map[*C.PyObject]struct{}
+
+	// legacy is the stack of pseudo-GILs this thread holds (legacy.go).
+	legacy []*legacyHold
+	// loading is the extension whose PyInit function is running.
+	loading *extModule
+	// dictIters holds PyDict_Next snapshots (api_dict.go).
+	dictIters map[*py.Dict]*dictIter
+}
+
+var (
+	tstatesMu sync.Mutex
+	tstates   atomic.Pointer[[]*tstate] // index -> state, copy on write
+)
+
+// stateOf returns t's C-API state, creating it on first use.
+func stateOf(t *py.Thread) *tstate {
+	if p := t.CState; p != nil {
+		return (*tstate)(p)
+	}
+	s := &tstate{t: t, inPool: map[*C.PyObject]struct{}{}}
+	s.ts = (*C.PyThreadState)(C.fpy_alloc(C.sizeof_PyThreadState))
+	s.ts.thread_id = C.ulong(t.ID)
+	tstatesMu.Lock()
+	var list []*tstate
+	if p := tstates.Load(); p != nil {
+		list = append(list, (*p)...)
+	}
+	list = append(list, s)
+	s.idx = uintptr(len(list))
+	tstates.Store(&list)
+	tstatesMu.Unlock()
+	// the index, not a pointer: C memory must not hold Go pointers
+	*(*uintptr)(unsafe.Pointer(&s.ts.on_delete_data)) = s.idx
+	t.CState = unsafe.Pointer(s)
+	return s
+}
+
+// stateFromC finds the Go state of the C thread state a C-API call came
+// with. A C thread that calls the API without a thread state (it did not
+// call PyGILState_Ensure) gets one, as if it had.
+func stateFromC(ts *C.PyThreadState) *tstate {
+	if ts == nil {
+		return foreignThread()
+	}
+	idx := *(*uintptr)(unsafe.Pointer(&ts.on_delete_data))
+	list := *tstates.Load()
+	return list[idx-1]
+}
+
+// foreignThread makes a state for an OS thread that Go did not start.
+func foreignThread() *tstate {
+	t := mainInterp().NewThread()
+	s := stateOf(t)
+	C.fpy_set_tstate(s.ts)
+	return s
+}
+
+var (
+	interpMu  sync.Mutex
+	theInterp *py.Interp
+)
+
+func mainInterp() *py.Interp {
+	interpMu.Lock()
+	defer interpMu.Unlock()
+	return theInterp
+}
+
+// mark starts a C call: what enters the pool from now on is released by
+// release(mark).
+func (s *tstate) mark() int { return len(s.pool) }
+
+// keep adds an owned reference to the pool.
+func (s *tstate) keep(op *C.PyObject) {
+	s.pool = append(s.pool, op)
+}
+
+// autorelease keeps a borrowed result alive until the current C call
+// returns: it takes a reference, once per object.
+func (s *tstate) autorelease(op *C.PyObject) *C.PyObject {
+	if op == nil || immortal(op) {
+		return op
+	}
+	if _, ok := s.inPool[op]; ok {
+		return op
+	}
+	s.inPool[op] = struct{}{}
+	incref(op)
+	s.pool = append(s.pool, op)
+	return op
+}
+
+// release drops the references the pool took since mark.
+func (s *tstate) release(mark int) {
+	if len(s.pool) == mark {
+		return
+	}
+	var dead []*C.PyObject
+	for i := len(s.pool) - 1; i >= mark; i-- {
+		op := s.pool[i]
+		s.pool[i] = nil
+		if len(s.inPool) > 0 {
+			delete(s.inPool, op)
+		}
+		if z := s.decrefDeferred(op); z {
+			dead = append(dead, op)
+		}
+	}
+	s.pool = s.pool[:mark]
+	if len(dead) > 0 {
+		C.fpy_dealloc_now(s.ts, &dead[0], C.Py_ssize_t(len(dead)))
+	}
+}
+
+// decrefDeferred drops one reference; it reports true when an unlinked
+// object reached zero and must be destroyed by the caller.
+func (s *tstate) decrefDeferred(op *C.PyObject) bool {
+	n := decrefCount(op)
+	switch {
+	case n == 0:
+		if l := linkOf(op); l != nil {
+			if !l.cowned {
+				l.maybeWeaken()
+			}
+			return false
+		}
+		return true
+	case n == 1:
+		if l := linkOf(op); l != nil && l.cowned {
+			l.maybeWeaken()
+		}
+	}
+	return false
+}
+
+// decref drops one reference now.
+func (s *tstate) decref(op *C.PyObject) {
+	if op == nil {
+		return
+	}
+	if s.decrefDeferred(op) {
+		C.fpy_dealloc_now(s.ts, &op, 1)
+	}
+}
+
+// ---- the error indicator ------------------------------------------------
+
+// setError puts err into the C error indicator (PyErr_SetObject).
+func (s *tstate) setError(err error) {
+	e := exceptionOf(err)
+	s.clearError()
+	s.ts.curexc_type = s.newRef(e.Type())
+	s.ts.curexc_value = s.newRef(e)
+}
+
+func (s *tstate) clearError() {
+	t, v, tb := s.ts.curexc_type, s.ts.curexc_value, s.ts.curexc_traceback
+	s.ts.curexc_type, s.ts.curexc_value, s.ts.curexc_traceback = nil, nil, nil
+	s.decref(t)
+	s.decref(v)
+	s.decref(tb)
+}
+
+func (s *tstate) errorSet() bool { return s.ts.curexc_type != nil }
+
+// fetchError takes the C error indicator as a Go error (nil when clear).
+func (s *tstate) fetchError() error {
+	typ, val, tb := s.ts.curexc_type, s.ts.curexc_value, s.ts.curexc_traceback
+	if typ == nil {
+		return nil
+	}
+	s.ts.curexc_type, s.ts.curexc_value, s.ts.curexc_traceback = nil, nil, nil
+	defer func() {
+		s.decref(typ)
+		s.decref(val)
+		s.decref(tb)
+	}()
+	return s.normalize(s.fromC(typ), s.fromC(val))
+}
+
+// normalize makes an exception instance from a (type, value) pair as
+// PyErr_NormalizeException does.
+func (s *tstate) normalize(typ, val py.Object) error {
+	if e, ok := val.(*py.BaseException); ok && (typ == nil || e.Type().IsSubtype(asType(typ))) {
+		return e
+	}
+	tt, ok := typ.(*py.Type)
+	if !ok {
+		if e, ok := typ.(*py.BaseException); ok {
+			return e
+		}
+		return py.TypeErrorf("exceptions must derive from BaseException")
+	}
+	var args []py.Object
+	switch v := val.(type) {
+	case nil, py.NoneType:
+	case *py.Tuple:
+		args = v.Items()
+	default:
+		args = []py.Object{v}
+	}
+	r, err := py.Call(s.t, tt, args, nil)
+	if err != nil {
+		return err
+	}
+	if e, ok := r.(*py.BaseException); ok {
+		return e
+	}
+	return py.TypeErrorf("calling %s should have returned an instance of BaseException, not %s", tt.Name, r.Type().Name)
+}
+
+func asType(o py.Object) *py.Type {
+	if t, ok := o.(*py.Type); ok {
+		return t
+	}
+	return py.BaseExceptionType
+}
+
+// exceptionOf turns any Go error into a Python exception.
+func exceptionOf(err error) *py.BaseException {
+	if e := py.AsException(err); e != nil {
+		return e
+	}
+	return py.NewError(py.SystemErrorType, err.Error())
+}
+
+// result converts what a C function returned (a new reference, or NULL
+// with the error indicator set) into a Go result.
+func (s *tstate) result(op *C.PyObject, what string) (py.Object, error) {
+	if op == nil {
+		if err := s.fetchError(); err != nil {
+			return nil, err
+		}
+		return nil, py.Errorf(py.SystemErrorType, "%s returned NULL without setting an exception", what)
+	}
+	if s.errorSet() {
+		err := s.fetchError()
+		s.keep(op)
+		se := py.Errorf(py.SystemErrorType, "%s returned a result with an exception set", what)
+		se.Cause = exceptionOf(err)
+		se.Context = se.Cause
+		return nil, se
+	}
+	o := s.fromC(op)
+	s.keep(op) // the caller's reference, released with the call
+	return o, nil
+}

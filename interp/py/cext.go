@@ -1,0 +1,120 @@
+package py
+
+import "unsafe"
+
+// This file is the interpreter's side of the C API (package capi): the
+// object kind for values that live in C memory, and the hooks capi needs
+// to build types for C extensions. capi owns everything behind Ptr.
+
+// CObject is an object whose state lives in C memory: an instance of a
+// type defined by a C extension (or of a Python subclass of one). The Go
+// value is a proxy that owns one C reference; package capi releases it
+// when the proxy is collected.
+type CObject struct {
+	typ  *Type
+	dict *Dict // the __dict__ of instances of Python subclasses
+	// Ptr is the C PyObject*.
+	Ptr unsafe.Pointer
+}
+
+// Type returns the object's class.
+func (o *CObject) Type() *Type { return o.typ }
+
+// Dict returns the instance dictionary, nil when the type has none.
+func (o *CObject) Dict() *Dict { return o.dict }
+
+// NewCObject makes the proxy for the C object ptr of type typ.
+func NewCObject(typ *Type, ptr unsafe.Pointer) *CObject {
+	o := &CObject{typ: typ, Ptr: ptr}
+	if typ.hasDict {
+		o.dict = NewDict()
+	}
+	return o
+}
+
+// NewExtensionType makes a type for a C extension; the caller sets its
+// slots and then calls FinishExtensionType. Such types are not heap types
+// in the Go sense: their instance layout is C's, so a Python subclass
+// keeps them as its solid base.
+func NewExtensionType(name, qualname, module, doc string, bases []*Type, baseType bool) *Type {
+	t := &Type{Name: name, Qualname: qualname, Dict: NewDict(), native: true}
+	if baseType {
+		t.Flags |= FlagBaseType
+	}
+	if len(bases) == 0 {
+		bases = []*Type{ObjectType}
+	}
+	t.Bases = bases
+	t.Base = solidBase(bases)
+	t.version.Store(typeVersionCounter.Add(1))
+	if module != "" {
+		t.Dict.SetStr("__module__", NewStr(module))
+	}
+	if doc != "" {
+		t.Doc = doc
+		t.Dict.SetStr("__doc__", NewStr(doc))
+	} else {
+		t.Dict.SetStr("__doc__", None)
+	}
+	return t
+}
+
+// FinishExtensionType computes the MRO of a type made by
+// NewExtensionType, inherits the slots it leaves nil and exposes its own
+// slots as dunder methods.
+func FinishExtensionType(t *Type) error {
+	mro, err := computeMRO(t)
+	if err != nil {
+		return err
+	}
+	t.MRO = mro
+	inheritSlots(t)
+	for _, b := range t.Bases {
+		b.subMu.Lock()
+		b.subclasses = append(b.subclasses, t)
+		b.subMu.Unlock()
+	}
+	addSlotWrappers(t)
+	return nil
+}
+
+// HasDict reports whether instances of t have a __dict__.
+func (t *Type) HasDict() bool { return t.hasDict }
+
+// SetHasDict sets whether instances of t have a __dict__ (C types with a
+// tp_dictoffset).
+func (t *Type) SetHasDict(v bool) { t.hasDict = v }
+
+// IsHeapType reports whether t was created by a class statement.
+func (t *Type) IsHeapType() bool { return t.isHeap() }
+
+// Modified invalidates the caches of t and its subclasses after its dict
+// was changed directly.
+func (t *Type) Modified() { t.modified() }
+
+// Unwrap returns the built-in value an object stands for: the Base of an
+// instance of a subclass of a built-in type, or the object itself.
+func Unwrap(o Object) Object { return unwrap(o) }
+
+// BuiltinByName returns the object called name in the builtins module.
+func (in *Interp) BuiltinByName(name string) Object {
+	if in.Builtins == nil {
+		return nil
+	}
+	return in.Builtins.dict.GetStr(name)
+}
+
+// ExcInfo returns the exception being handled by t (sys.exc_info()[1]).
+func (t *Thread) ExcInfo() *BaseException { return t.excInfo }
+
+// NewStrFromRunes makes a str from code points, lone surrogates included.
+func NewStrFromRunes(rs []rune) *Str { return NewStr(runesToWTF8(rs)) }
+
+// Pairs returns a snapshot of the dict's keys and values, in order.
+func (d *Dict) Pairs() (keys, values []Object) {
+	for _, e := range d.Items() {
+		keys = append(keys, e.key)
+		values = append(values, e.value)
+	}
+	return keys, values
+}

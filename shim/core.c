@@ -1,0 +1,471 @@
+/* freepy's C shim, core: allocation, deallocation, the static objects
+ * (None, True, type objects, exception types, small ints) and the
+ * trampolines through which Go calls C function pointers. */
+#include "shim.h"
+#include <stdlib.h>
+#include <string.h>
+
+__thread PyThreadState *fpy_tstate;
+
+/* ---- allocation ---------------------------------------------------- */
+
+void *fpy_alloc(size_t n) {
+    fpy_head *h = calloc(1, sizeof(fpy_head) + (n ? n : 1));
+    if (h == NULL) {
+        return NULL;
+    }
+    h->magic = FPY_MAGIC;
+    return h + 1;
+}
+
+int fpy_has_head(const void *p) {
+    return p != NULL && ((const fpy_head *)p - 1)->magic == FPY_MAGIC;
+}
+
+void fpy_free(void *p) {
+    if (p == NULL) {
+        return;
+    }
+    if (fpy_has_head(p)) {
+        fpy_head *h = FPY_HEAD(p);
+        h->magic = 0; /* a stale pointer must not look like ours */
+        free(h);
+        return;
+    }
+    free(p);
+}
+
+static void *fpy_realloc(void *p, size_t n) {
+    if (p == NULL) {
+        return fpy_alloc(n);
+    }
+    if (!fpy_has_head(p)) {
+        return realloc(p, n);
+    }
+    fpy_head *h = realloc(FPY_HEAD(p), sizeof(fpy_head) + (n ? n : 1));
+    return h ? (void *)(h + 1) : NULL;
+}
+
+static void *fpy_calloc(size_t nelem, size_t elsize) {
+    if (elsize != 0 && nelem > (size_t)PY_SSIZE_T_MAX / elsize) {
+        return NULL;
+    }
+    return fpy_alloc(nelem * elsize);
+}
+
+/* CPython lets extensions mix its allocator families in practice; here
+ * they are all one. */
+void *PyMem_RawMalloc(size_t size) { return fpy_alloc(size); }
+void *PyMem_RawCalloc(size_t nelem, size_t elsize) { return fpy_calloc(nelem, elsize); }
+void *PyMem_RawRealloc(void *ptr, size_t new_size) { return fpy_realloc(ptr, new_size); }
+void PyMem_RawFree(void *ptr) { fpy_free(ptr); }
+void *PyMem_Malloc(size_t size) { return fpy_alloc(size); }
+void *PyMem_Calloc(size_t nelem, size_t elsize) { return fpy_calloc(nelem, elsize); }
+void *PyMem_Realloc(void *ptr, size_t new_size) { return fpy_realloc(ptr, new_size); }
+void PyMem_Free(void *ptr) { fpy_free(ptr); }
+void *PyObject_Malloc(size_t size) { return fpy_alloc(size); }
+void *PyObject_Calloc(size_t nelem, size_t elsize) { return fpy_calloc(nelem, elsize); }
+void *PyObject_Realloc(void *ptr, size_t new_size) { return fpy_realloc(ptr, new_size); }
+void PyObject_Free(void *ptr) { fpy_free(ptr); }
+void PyObject_GC_Del(void *ptr) { fpy_free(ptr); }
+void PyObject_GC_Track(void *op) { (void)op; }
+void PyObject_GC_UnTrack(void *op) { (void)op; }
+int PyObject_GC_IsTracked(PyObject *op) { (void)op; return 0; }
+int PyObject_GC_IsFinalized(PyObject *op) { (void)op; return 0; }
+
+PyObject *fpy_new_object(PyTypeObject *tp, size_t size) {
+    PyObject *op = fpy_alloc(size);
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    op->ob_refcnt = 1;
+    op->ob_type = tp;
+    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_INCREF(tp);
+    }
+    return op;
+}
+
+PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp) {
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    op->ob_refcnt = 1;
+    op->ob_type = tp;
+    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_INCREF(tp);
+    }
+    return op;
+}
+
+PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *tp, Py_ssize_t size) {
+    if (PyObject_Init((PyObject *)op, tp) == NULL) {
+        return NULL;
+    }
+    op->ob_size = size;
+    return op;
+}
+
+static size_t var_size(PyTypeObject *tp, Py_ssize_t nitems) {
+    /* one spare item, as CPython, so that tuples and the like may be
+     * NUL-terminated; rounded up to pointer alignment */
+    size_t n = (size_t)tp->tp_basicsize + (size_t)(nitems + 1) * (size_t)tp->tp_itemsize;
+    return (n + 7) & ~(size_t)7;
+}
+
+PyObject *_PyObject_New(PyTypeObject *tp) {
+    return fpy_new_object(tp, (size_t)tp->tp_basicsize);
+}
+
+PyVarObject *_PyObject_NewVar(PyTypeObject *tp, Py_ssize_t nitems) {
+    PyVarObject *op = (PyVarObject *)fpy_new_object(tp, var_size(tp, nitems));
+    if (op != NULL) {
+        op->ob_size = nitems;
+    }
+    return op;
+}
+
+PyObject *_PyObject_GC_New(PyTypeObject *tp) { return _PyObject_New(tp); }
+PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t n) { return _PyObject_NewVar(tp, n); }
+
+PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems) {
+    PyVarObject *r = fpy_realloc(op, var_size(Py_TYPE(op), nitems));
+    if (r == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    r->ob_size = nitems;
+    return r;
+}
+
+PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems) {
+    PyObject *op = fpy_new_object(tp, var_size(tp, nitems));
+    if (op != NULL && tp->tp_itemsize != 0) {
+        ((PyVarObject *)op)->ob_size = nitems;
+    }
+    return op;
+}
+
+/* ---- reference counting --------------------------------------------- */
+
+void _Py_Dealloc(PyObject *op) {
+    if (fpy_has_head(op) && __atomic_load_n(&FPY_HEAD(op)->handle, __ATOMIC_ACQUIRE) != 0) {
+        /* linked to a Go object: the Go side decides what zero means */
+        fpyGo_LinkedZero(op);
+        return;
+    }
+    destructor d = Py_TYPE(op)->tp_dealloc;
+    if (d != NULL) {
+        d(op);
+    }
+}
+
+void Py_IncRef(PyObject *op) { Py_XINCREF(op); }
+void Py_DecRef(PyObject *op) { Py_XDECREF(op); }
+void _Py_IncRef(PyObject *op) { Py_INCREF(op); }
+void _Py_DecRef(PyObject *op) { Py_DECREF(op); }
+
+void fpy_decref_array(PyObject **ops, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_XDECREF(ops[i]);
+    }
+}
+
+/* tp_dealloc of unlinked objects with a builtin layout (a tuple built by C
+ * code and dropped before Go saw it, and the like). */
+void fpy_mirror_dealloc(PyObject *op) {
+    PyTypeObject *tp = Py_TYPE(op);
+    if (PyTuple_Check(op)) {
+        for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
+            Py_XDECREF(((PyTupleObject *)op)->ob_item[i]);
+        }
+    } else if (PyList_Check(op)) {
+        PyListObject *l = (PyListObject *)op;
+        for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
+            Py_XDECREF(l->ob_item[i]);
+        }
+        fpy_free(l->ob_item);
+    } else if (PyUnicode_Check(op)) {
+        PyASCIIObject *a = (PyASCIIObject *)op;
+        if (!a->state.ascii) {
+            PyCompactUnicodeObject *c = (PyCompactUnicodeObject *)op;
+            if (c->utf8 != NULL) {
+                fpy_free(c->utf8);
+            }
+        }
+    }
+    if (tp->tp_free != NULL && tp->tp_free != PyObject_Free) {
+        tp->tp_free(op);
+    } else {
+        fpy_free(op);
+    }
+    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_DECREF(tp);
+    }
+}
+
+/* ---- static objects -------------------------------------------------- */
+
+#define IMMORTAL _Py_IMMORTAL_INITIAL_REFCNT
+
+PyObject _Py_NoneStruct = {IMMORTAL, NULL};
+PyObject _Py_NotImplementedStruct = {IMMORTAL, NULL};
+PyObject _Py_EllipsisObject = {IMMORTAL, NULL};
+struct _longobject _Py_FalseStruct = {{{IMMORTAL, NULL}, 0}, {0}};
+struct _longobject _Py_TrueStruct = {{{IMMORTAL, NULL}, 1}, {1}};
+char _PyByteArray_empty_string[1] = {0};
+const char *const PyStructSequence_UnnamedField = "unnamed field";
+
+#define FPY_STATIC_TYPES(X) \
+    X(PyAsyncGen_Type) X(PyBaseObject_Type) X(PyBool_Type) X(PyByteArrayIter_Type) \
+    X(PyByteArray_Type) X(PyBytesIter_Type) X(PyBytes_Type) X(PyCFunction_Type) \
+    X(PyCMethod_Type) X(PyCallIter_Type) X(PyCapsule_Type) X(PyCell_Type) \
+    X(PyClassMethodDescr_Type) X(PyClassMethod_Type) X(PyCode_Type) X(PyComplex_Type) \
+    X(PyCoro_Type) X(PyDictItems_Type) X(PyDictIterItem_Type) X(PyDictIterKey_Type) \
+    X(PyDictIterValue_Type) X(PyDictKeys_Type) X(PyDictProxy_Type) X(PyDictValues_Type) \
+    X(PyDict_Type) X(PyEllipsis_Type) X(PyEnum_Type) X(PyFilter_Type) X(PyFloat_Type) \
+    X(PyFrame_Type) X(PyFrozenSet_Type) X(PyFunction_Type) X(PyGen_Type) \
+    X(PyGetSetDescr_Type) X(PyInstanceMethod_Type) X(PyListIter_Type) \
+    X(PyListRevIter_Type) X(PyList_Type) X(PyLongRangeIter_Type) X(PyLong_Type) \
+    X(PyMap_Type) X(PyMemberDescr_Type) X(PyMemoryView_Type) X(PyMethodDescr_Type) \
+    X(PyMethod_Type) X(PyModuleDef_Type) X(PyModule_Type) X(PyProperty_Type) \
+    X(PyRangeIter_Type) X(PyRange_Type) X(PyReversed_Type) X(PySeqIter_Type) \
+    X(PySetIter_Type) X(PySet_Type) X(PySlice_Type) X(PyStaticMethod_Type) \
+    X(PySuper_Type) X(PyTraceBack_Type) X(PyTupleIter_Type) X(PyTuple_Type) \
+    X(PyType_Type) X(PyUnicodeIter_Type) X(PyUnicode_Type) X(PyWrapperDescr_Type) \
+    X(PyZip_Type) X(_PyWeakref_CallableProxyType) X(_PyWeakref_ProxyType) \
+    X(_PyWeakref_RefType) X(_PyNone_Type) X(_PyNotImplemented_Type)
+
+#define DEF_TYPE(n) PyTypeObject n;
+FPY_STATIC_TYPES(DEF_TYPE)
+#define REF_TYPE(n) &n,
+PyTypeObject *const fpy_static_types[] = {FPY_STATIC_TYPES(REF_TYPE)};
+#define NAME_TYPE(n) #n,
+const char *const fpy_static_type_names[] = {FPY_STATIC_TYPES(NAME_TYPE)};
+const int fpy_n_static_types = sizeof(fpy_static_types) / sizeof(fpy_static_types[0]);
+
+#define FPY_EXC_TYPES(X) \
+    X(ArithmeticError) X(AssertionError) X(AttributeError) X(BaseException) \
+    X(BaseExceptionGroup) X(BlockingIOError) X(BrokenPipeError) X(BufferError) \
+    X(BytesWarning) X(ChildProcessError) X(ConnectionAbortedError) X(ConnectionError) \
+    X(ConnectionRefusedError) X(ConnectionResetError) X(DeprecationWarning) X(EOFError) \
+    X(EncodingWarning) X(Exception) X(FileExistsError) X(FileNotFoundError) \
+    X(FloatingPointError) X(FutureWarning) X(GeneratorExit) X(ImportError) \
+    X(ImportWarning) X(IndentationError) X(IndexError) X(InterruptedError) \
+    X(IsADirectoryError) X(KeyError) X(KeyboardInterrupt) X(LookupError) X(MemoryError) \
+    X(ModuleNotFoundError) X(NameError) X(NotADirectoryError) X(NotImplementedError) \
+    X(OSError) X(OverflowError) X(PendingDeprecationWarning) X(PermissionError) \
+    X(ProcessLookupError) X(RecursionError) X(ReferenceError) X(ResourceWarning) \
+    X(RuntimeError) X(RuntimeWarning) X(StopAsyncIteration) X(StopIteration) \
+    X(SyntaxError) X(SyntaxWarning) X(SystemError) X(SystemExit) X(TabError) \
+    X(TimeoutError) X(TypeError) X(UnboundLocalError) X(UnicodeDecodeError) \
+    X(UnicodeEncodeError) X(UnicodeError) X(UnicodeTranslateError) X(UnicodeWarning) \
+    X(UserWarning) X(ValueError) X(Warning) X(ZeroDivisionError)
+
+#define DEF_EXC(n) static PyTypeObject fpy_exc_##n; PyObject *PyExc_##n = (PyObject *)&fpy_exc_##n;
+FPY_EXC_TYPES(DEF_EXC)
+/* the aliases CPython keeps for old names */
+PyObject *PyExc_EnvironmentError = (PyObject *)&fpy_exc_OSError;
+PyObject *PyExc_IOError = (PyObject *)&fpy_exc_OSError;
+#define REF_EXC(n) &fpy_exc_##n,
+PyTypeObject *const fpy_exc_types[] = {FPY_EXC_TYPES(REF_EXC)};
+#define PTR_EXC(n) &PyExc_##n,
+PyObject **const fpy_exc_ptrs[] = {FPY_EXC_TYPES(PTR_EXC)};
+#define NAME_EXC(n) #n,
+const char *const fpy_exc_names[] = {FPY_EXC_TYPES(NAME_EXC)};
+const int fpy_n_exc_types = sizeof(fpy_exc_types) / sizeof(fpy_exc_types[0]);
+
+static PyLongObject small_ints[FPY_SMALL_MAX - FPY_SMALL_MIN + 1];
+PyLongObject *fpy_small_ints = small_ints;
+
+/* fpy_init_static is called once by the Go side before any extension
+ * loads: it gives the static objects their types. */
+void fpy_init_static(void) {
+    _Py_NoneStruct.ob_type = &_PyNone_Type;
+    _Py_NotImplementedStruct.ob_type = &_PyNotImplemented_Type;
+    _Py_EllipsisObject.ob_type = &PyEllipsis_Type;
+    _Py_FalseStruct.ob_base.ob_base.ob_type = &PyBool_Type;
+    _Py_TrueStruct.ob_base.ob_base.ob_type = &PyBool_Type;
+    for (long v = FPY_SMALL_MIN; v <= FPY_SMALL_MAX; v++) {
+        PyLongObject *o = &small_ints[v - FPY_SMALL_MIN];
+        o->ob_base.ob_base.ob_refcnt = IMMORTAL;
+        o->ob_base.ob_base.ob_type = &PyLong_Type;
+        o->ob_base.ob_size = v < 0 ? -1 : (v > 0 ? 1 : 0);
+        o->ob_digit[0] = (digit)(v < 0 ? -v : v);
+    }
+}
+
+PyObject *fpy_small_int(long v) {
+    if (v < FPY_SMALL_MIN || v > FPY_SMALL_MAX) {
+        return NULL;
+    }
+    return (PyObject *)&small_ints[v - FPY_SMALL_MIN];
+}
+
+PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t n) {
+    Py_ssize_t alloc = n > 0 ? n : 1;
+    PyLongObject *o = (PyLongObject *)fpy_new_object(
+        &PyLong_Type, offsetof(PyLongObject, ob_digit) + (size_t)alloc * sizeof(digit));
+    if (o == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        o->ob_digit[i] = digits[i];
+    }
+    o->ob_base.ob_size = negative ? -n : n;
+    return (PyObject *)o;
+}
+
+PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii) {
+    size_t head = ascii ? sizeof(PyASCIIObject) : sizeof(PyCompactUnicodeObject);
+    PyObject *op = fpy_new_object(&PyUnicode_Type, head + (size_t)(length + 1) * (size_t)kind);
+    if (op == NULL) {
+        return NULL;
+    }
+    PyASCIIObject *a = (PyASCIIObject *)op;
+    a->length = length;
+    a->hash = -1;
+    a->state.kind = (unsigned)kind;
+    a->state.compact = 1;
+    a->state.ascii = ascii ? 1 : 0;
+    a->state.ready = 1;
+    return op;
+}
+
+/* ---- trampolines: Go calls C function pointers through these -------- */
+
+PyObject *fpy_call_unary(PyThreadState *ts, void *fn, PyObject *a) { fpy_tstate = ts; return ((unaryfunc)fn)(a); }
+PyObject *fpy_call_binary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b) { fpy_tstate = ts; return ((binaryfunc)fn)(a, b); }
+PyObject *fpy_call_ternary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, PyObject *c) { fpy_tstate = ts;
+    return ((ternaryfunc)fn)(a, b, c);
+}
+int fpy_call_int_unary(PyThreadState *ts, void *fn, PyObject *a) { fpy_tstate = ts; return ((inquiry)fn)(a); }
+int fpy_call_int_binary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b) { fpy_tstate = ts; return ((objobjproc)fn)(a, b); }
+int fpy_call_int_ternary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, PyObject *c) { fpy_tstate = ts;
+    return ((objobjargproc)fn)(a, b, c);
+}
+Py_ssize_t fpy_call_len(PyThreadState *ts, void *fn, PyObject *a) { fpy_tstate = ts; return ((lenfunc)fn)(a); }
+Py_hash_t fpy_call_hash(PyThreadState *ts, void *fn, PyObject *a) { fpy_tstate = ts; return ((hashfunc)fn)(a); }
+PyObject *fpy_call_richcmp(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, int op) { fpy_tstate = ts;
+    return ((richcmpfunc)fn)(a, b, op);
+}
+PyObject *fpy_call_ssizearg(PyThreadState *ts, void *fn, PyObject *a, Py_ssize_t i) { fpy_tstate = ts; return ((ssizeargfunc)fn)(a, i); }
+int fpy_call_ssizeobjarg(PyThreadState *ts, void *fn, PyObject *a, Py_ssize_t i, PyObject *v) { fpy_tstate = ts;
+    return ((ssizeobjargproc)fn)(a, i, v);
+}
+PyObject *fpy_call_getter(PyThreadState *ts, void *fn, PyObject *a, void *closure) { fpy_tstate = ts; return ((getter)fn)(a, closure); }
+int fpy_call_setter(PyThreadState *ts, void *fn, PyObject *a, PyObject *v, void *closure) { fpy_tstate = ts;
+    return ((setter)fn)(a, v, closure);
+}
+void fpy_call_destructor(PyThreadState *ts, void *fn, PyObject *a) { fpy_tstate = ts; ((destructor)fn)(a); }
+PyObject *fpy_call_init_module(PyThreadState *ts, void *fn) { fpy_tstate = ts; return ((PyObject * (*)(void)) fn)(); }
+int fpy_call_exec_module(PyThreadState *ts, void *fn, PyObject *m) { fpy_tstate = ts; return ((int (*)(PyObject *))fn)(m); }
+PyObject *fpy_call_create_module(PyThreadState *ts, void *fn, PyObject *spec, PyModuleDef *def) { fpy_tstate = ts;
+    return ((PyObject * (*)(PyObject *, PyModuleDef *)) fn)(spec, def);
+}
+int fpy_call_getbuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer *view, int flags) { fpy_tstate = ts;
+    return ((getbufferproc)fn)(a, view, flags);
+}
+void fpy_call_releasebuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer *view) { fpy_tstate = ts;
+    ((releasebufferproc)fn)(a, view);
+}
+
+PyObject *fpy_call_method(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject *const *args,
+                          Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls) {
+    fpy_tstate = ts;
+    int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    switch (flags) {
+    case METH_NOARGS:
+        if (nargs != 0 || nkw != 0) {
+            if (nkw != 0) {
+                PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments", ml->ml_name);
+            } else {
+                PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments (%zd given)",
+                             ml->ml_name, nargs);
+            }
+            return NULL;
+        }
+        return ml->ml_meth(self, NULL);
+    case METH_O:
+        if (nargs != 1 || nkw != 0) {
+            if (nkw != 0) {
+                PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments", ml->ml_name);
+            } else {
+                PyErr_Format(PyExc_TypeError,
+                             "%.200s() takes exactly one argument (%zd given)", ml->ml_name, nargs);
+            }
+            return NULL;
+        }
+        return ml->ml_meth(self, args[0]);
+    case METH_FASTCALL:
+        if (nkw != 0) {
+            PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments", ml->ml_name);
+            return NULL;
+        }
+        return ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
+    case METH_FASTCALL | METH_KEYWORDS:
+        return ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(
+            self, args, nargs, nkw ? kwnames : NULL);
+    case METH_METHOD | METH_FASTCALL | METH_KEYWORDS:
+        return ((PyCMethod)(void (*)(void))ml->ml_meth)(self, cls, args, nargs,
+                                                       nkw ? kwnames : NULL);
+    case METH_VARARGS:
+    case METH_VARARGS | METH_KEYWORDS: {
+        if (flags == METH_VARARGS && nkw != 0) {
+            PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments", ml->ml_name);
+            return NULL;
+        }
+        PyObject *tuple = PyTuple_New(nargs);
+        if (tuple == NULL) {
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < nargs; i++) {
+            Py_INCREF(args[i]);
+            PyTuple_SET_ITEM(tuple, i, args[i]);
+        }
+        PyObject *kw = NULL;
+        if (nkw != 0) {
+            kw = PyDict_New();
+            if (kw == NULL) {
+                Py_DECREF(tuple);
+                return NULL;
+            }
+            for (Py_ssize_t i = 0; i < nkw; i++) {
+                if (PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) < 0) {
+                    Py_DECREF(tuple);
+                    Py_DECREF(kw);
+                    return NULL;
+                }
+            }
+        }
+        PyObject *r;
+        if (flags == METH_VARARGS) {
+            r = ml->ml_meth(self, tuple);
+        } else {
+            r = ((PyCFunctionWithKeywords)(void (*)(void))ml->ml_meth)(self, tuple, kw);
+        }
+        Py_DECREF(tuple);
+        Py_XDECREF(kw);
+        return r;
+    }
+    default:
+        PyErr_Format(PyExc_SystemError, "%s() method: bad call flags", ml->ml_name);
+        return NULL;
+    }
+}
+
+/* fpy_dealloc_now runs the destructors of objects whose count the Go side
+ * has already brought to zero. */
+void fpy_dealloc_now(PyThreadState *ts, PyObject **ops, Py_ssize_t n) {
+    fpy_tstate = ts;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        destructor d = Py_TYPE(ops[i])->tp_dealloc;
+        if (d != NULL) {
+            d(ops[i]);
+        }
+    }
+}
+
+void fpy_set_tstate(PyThreadState *ts) { fpy_tstate = ts; }
+PyThreadState *fpy_get_tstate(void) { return fpy_tstate; }

@@ -1,0 +1,124 @@
+/* freepy's C shim: internal declarations shared by the C side of the C API
+ * (the .c files of shim/) and the Go side (capi/). Not for extensions.
+ *
+ * Memory: every block freepy's allocators hand out (objects and plain
+ * memory alike) is preceded by an fpy_head. For an object, head.handle names
+ * the Go object linked to it (capi/link.go); 0 means "not linked yet". Static
+ * objects (type objects inside extensions) have no head: the Go side finds
+ * them in a table instead. */
+#ifndef FPY_SHIM_H
+#define FPY_SHIM_H
+
+#include "Python.h"
+#include "structmember.h"
+#include <stdint.h>
+#include <stddef.h>
+#include <string.h>
+
+#define FPY_MAGIC 0x3179706565726631ULL /* "1freepy1" */
+
+typedef struct fpy_head {
+    uint64_t magic;
+    uint64_t handle; /* capi link id; written by Go with atomics */
+} fpy_head;
+
+#define FPY_HEAD(op) ((fpy_head *)((char *)(op) - sizeof(fpy_head)))
+
+void *fpy_alloc(size_t n);          /* zeroed, with a head */
+void fpy_free(void *p);             /* p from fpy_alloc (or plain malloc) */
+int fpy_has_head(const void *p);
+
+/* The thread state of the C code running on this OS thread. The Go side
+ * sets it every time it enters C, because goroutines change OS threads. */
+extern __thread PyThreadState *fpy_tstate;
+
+/* Mortal objects begin with one reference. */
+PyObject *fpy_new_object(PyTypeObject *tp, size_t size);
+
+/* Builtin layouts, built in C. */
+PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t n);
+PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
+PyObject *fpy_small_int(long v); /* NULL when v is not cached */
+extern PyLongObject *fpy_small_ints; /* -5 .. 256 */
+#define FPY_SMALL_MIN (-5)
+#define FPY_SMALL_MAX 256
+
+/* Static type objects, in a table for the Go side. */
+extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type;
+extern PyTypeObject *const fpy_static_types[];
+extern const char *const fpy_static_type_names[];
+extern const int fpy_n_static_types;
+extern PyTypeObject *const fpy_exc_types[];
+extern PyObject **const fpy_exc_ptrs[];
+extern const char *const fpy_exc_names[];
+extern const int fpy_n_exc_types;
+
+/* Slot trampolines the Go side calls. fn is the C function pointer. */
+PyObject *fpy_call_unary(PyThreadState *ts, void *fn, PyObject *a);
+PyObject *fpy_call_binary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b);
+PyObject *fpy_call_ternary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, PyObject *c);
+int fpy_call_int_unary(PyThreadState *ts, void *fn, PyObject *a);
+int fpy_call_int_binary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b);
+int fpy_call_int_ternary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, PyObject *c);
+Py_ssize_t fpy_call_len(PyThreadState *ts, void *fn, PyObject *a);
+Py_hash_t fpy_call_hash(PyThreadState *ts, void *fn, PyObject *a);
+PyObject *fpy_call_richcmp(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, int op);
+PyObject *fpy_call_ssizearg(PyThreadState *ts, void *fn, PyObject *a, Py_ssize_t i);
+int fpy_call_ssizeobjarg(PyThreadState *ts, void *fn, PyObject *a, Py_ssize_t i, PyObject *v);
+PyObject *fpy_call_getter(PyThreadState *ts, void *fn, PyObject *a, void *closure);
+int fpy_call_setter(PyThreadState *ts, void *fn, PyObject *a, PyObject *v, void *closure);
+void fpy_call_destructor(PyThreadState *ts, void *fn, PyObject *a);
+PyObject *fpy_call_init_module(PyThreadState *ts, void *fn);
+int fpy_call_exec_module(PyThreadState *ts, void *fn, PyObject *m);
+PyObject *fpy_call_create_module(PyThreadState *ts, void *fn, PyObject *spec, PyModuleDef *def);
+int fpy_call_getbuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer *view, int flags);
+void fpy_call_releasebuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer *view);
+/* A PyMethodDef call in any calling convention; args is a C array of
+ * nargs + len(kwnames) borrowed references (vectorcall layout). */
+PyObject *fpy_call_method(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject *const *args,
+                          Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls);
+
+/* Slot codes for the generic slots (fpyGo_Slot*); also bit numbers of the
+ * mask given to fpy_fill_generic_slots. */
+enum {
+    FPY_S_REPR, FPY_S_STR, FPY_S_ITER, FPY_S_NEXT, FPY_S_NEG, FPY_S_POS, FPY_S_ABS,
+    FPY_S_INVERT, FPY_S_INT, FPY_S_FLOAT, FPY_S_INDEX, FPY_S_BOOL, FPY_S_POW,
+    FPY_S_GETATTR, FPY_S_SETATTR, FPY_S_GETITEM, FPY_S_SETITEM, FPY_S_CONTAINS,
+    FPY_S_CALL, FPY_S_NEW, FPY_S_INIT, FPY_S_DESCR_GET, FPY_S_DESCR_SET, FPY_S_LEN,
+    FPY_S_HASH, FPY_S_RICHCMP,
+    FPY_S_NB = 32 /* + py.NbAdd .. py.NbXor (13 operators) */
+};
+int fpy_type_set_slot(PyHeapTypeObject *ht, int slot, void *p);
+
+/* Generic slot functions for mirrors of Go types (they call back into Go). */
+void fpy_fill_generic_slots(PyTypeObject *tp, uint64_t mask);
+int fpy_is_generic_slot(void *fn);
+void fpy_mirror_dealloc(PyObject *op);
+void fpy_decref_array(PyObject **ops, Py_ssize_t n);
+
+/* Go exports (capi), called from C. */
+extern void fpyGo_LinkedZero(PyObject *op);
+extern void fpyGo_ForeignThread(void);
+extern PyObject *fpyGo_LongIndex(PyObject *op);
+extern double fpyGo_ToDouble(PyObject *op);
+extern Py_complex fpyGo_ToComplex(PyObject *op);
+extern PyObject *fpyGo_DecodeUTF8Slow(char *s, Py_ssize_t n, char *errors);
+extern Py_ssize_t fpyGo_ListSize(PyObject *op);
+extern PyObject *fpyGo_ListGetItem(PyObject *op, Py_ssize_t i);
+extern int fpyGo_ListSetItem(PyObject *op, Py_ssize_t i, PyObject *v);
+extern int fpyGo_ListInsert(PyObject *op, Py_ssize_t i, PyObject *v);
+extern PyObject *fpyGo_SlotUnary(PyObject *a, int which);
+extern PyObject *fpyGo_SlotBinary(PyObject *a, PyObject *b, int which);
+extern PyObject *fpyGo_SlotTernary(PyObject *a, PyObject *b, PyObject *c, int which);
+extern int fpyGo_SlotInt(PyObject *a, PyObject *b, PyObject *c, int which);
+extern Py_ssize_t fpyGo_SlotLen(PyObject *a, int which);
+extern Py_hash_t fpyGo_SlotHash(PyObject *a);
+extern PyObject *fpyGo_SlotRichCompare(PyObject *a, PyObject *b, int op);
+
+
+void fpy_dealloc_now(PyThreadState *ts, PyObject **ops, Py_ssize_t n);
+void fpy_set_tstate(PyThreadState *ts);
+PyThreadState *fpy_get_tstate(void);
+PyObject *fpy_member_get(PyThreadState *ts, PyObject *obj, PyMemberDef *m);
+int fpy_member_set(PyThreadState *ts, PyObject *obj, PyMemberDef *m, PyObject *v);
+#endif
