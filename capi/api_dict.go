@@ -33,7 +33,6 @@ func fpyGo_PyDict_SetItem(ts *C.PyThreadState, op, k, v *C.PyObject) C.int {
 		return -1
 	}
 	key, val := s.fromC(k), s.fromC(v)
-	defer s.suspend()()
 	err := d.SetItem(s.t, key, val)
 	s.refresh(op, d)
 	return s.retInt(err)
@@ -59,7 +58,6 @@ func (s *tstate) lookup(op, k *C.PyObject, fn string) (py.Object, error, bool) {
 		return nil, nil, false
 	}
 	key := s.fromC(k)
-	defer s.suspend()()
 	v, err := d.GetItem(s.t, key)
 	if err != nil && py.IsInstanceOf(err, py.KeyErrorType) {
 		return nil, nil, true
@@ -165,7 +163,6 @@ func fpyGo_PyDict_DelItem(ts *C.PyThreadState, op, k *C.PyObject) C.int {
 		return -1
 	}
 	key := s.fromC(k)
-	defer s.suspend()()
 	found, err := d.DelItem(s.t, key)
 	s.refresh(op, d)
 	if err == nil && !found {
@@ -279,7 +276,6 @@ func fpyGo_PyDict_Update(ts *C.PyThreadState, op, other *C.PyObject) C.int {
 		return -1
 	}
 	o := s.fromC(other)
-	defer s.suspend()()
 	_, err := py.CallMethod(s.t, d, "update", o)
 	s.refresh(op, d)
 	return s.retInt(err)
@@ -296,7 +292,6 @@ func fpyGo_PyDict_Merge(ts *C.PyThreadState, op, other *C.PyObject, override C.i
 		return -1
 	}
 	o := s.fromC(other)
-	defer s.suspend()()
 	keys, err := py.CallMethod(s.t, o, "keys")
 	if err != nil {
 		return s.retInt(err)
@@ -323,7 +318,6 @@ func fpyGo_PyDict_SetDefault(ts *C.PyThreadState, op, k, def *C.PyObject) *C.PyO
 		return nil
 	}
 	key, dv := s.fromC(k), s.fromC(def)
-	defer s.suspend()()
 	v, err := d.SetDefault(s.t, key, dv)
 	s.refresh(op, d)
 	if err != nil {
@@ -343,7 +337,6 @@ func fpyGo_PyDict_SetDefaultRef(ts *C.PyThreadState, op, k, def *C.PyObject, res
 		return -1
 	}
 	key, dv := s.fromC(k), s.fromC(def)
-	defer s.suspend()()
 	had, _ := d.GetItem(s.t, key)
 	v, err := d.SetDefault(s.t, key, dv)
 	s.refresh(op, d)

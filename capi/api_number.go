@@ -13,7 +13,6 @@ import "freepy/interp/py"
 func binop(ts *C.PyThreadState, a, b *C.PyObject, op int, inplace bool) *C.PyObject {
 	s := stateFromC(ts)
 	x, y := s.fromC(a), s.fromC(b)
-	defer s.suspend()()
 	if inplace {
 		return s.ret(py.InplaceOp(s.t, x, y, op))
 	}

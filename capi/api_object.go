@@ -12,9 +12,10 @@ import (
 	"freepy/interp/py"
 )
 
-// The object protocol. Each function converts its arguments, releases the
-// thread's pseudo-GILs while Python code may run (suspend), and converts
-// the result back.
+// The object protocol. Each function converts its arguments, calls the
+// interpreter and converts the result back. A legacy module's pseudo-GIL
+// stays held unless Python bytecode runs (py.LegacyRelease), as CPython's
+// GIL can only switch threads there.
 
 func (s *tstate) str(p *C.char) *py.Str { return py.NewStr(cstr(p)) }
 
@@ -38,7 +39,6 @@ func fpyGo_PyObject_Repr(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 		return s.newRef(py.NewStr("<NULL>"))
 	}
 	x := s.fromC(o)
-	defer s.suspend()()
 	r, err := py.Repr(s.t, x)
 	if err != nil {
 		return s.ret(nil, err)
@@ -53,7 +53,6 @@ func fpyGo_PyObject_Str(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 		return s.newRef(py.NewStr("<NULL>"))
 	}
 	x := s.fromC(o)
-	defer s.suspend()()
 	r, err := py.StrOf(s.t, x)
 	if err != nil {
 		return s.ret(nil, err)
@@ -65,7 +64,6 @@ func fpyGo_PyObject_Str(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 func fpyGo_PyObject_ASCII(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
 	x := s.fromC(o)
-	defer s.suspend()()
 	return s.ret(py.Ascii(s.t, x))
 }
 
@@ -77,7 +75,6 @@ func fpyGo_PyObject_GetAttr(ts *C.PyThreadState, o, name *C.PyObject) *C.PyObjec
 		return nil
 	}
 	x := s.fromC(o)
-	defer s.suspend()()
 	return s.ret(py.GetAttr(s.t, x, n))
 }
 
@@ -85,12 +82,10 @@ func fpyGo_PyObject_GetAttr(ts *C.PyThreadState, o, name *C.PyObject) *C.PyObjec
 func fpyGo_PyObject_GetAttrString(ts *C.PyThreadState, o *C.PyObject, name *C.char) *C.PyObject {
 	s := stateFromC(ts)
 	x := s.fromC(o)
-	defer s.suspend()()
 	return s.ret(py.GetAttr(s.t, x, py.NewStr(cstr(name))))
 }
 
 func (s *tstate) optionalAttr(o py.Object, n *py.Str, res **C.PyObject) C.int {
-	defer s.suspend()()
 	v, err := py.GetAttr(s.t, o, n)
 	if err != nil {
 		if py.IsInstanceOf(err, py.AttributeErrorType) {
@@ -183,7 +178,6 @@ func fpyGo_PyObject_SetAttr(ts *C.PyThreadState, o, name, v *C.PyObject) C.int {
 		return -1
 	}
 	x, val := s.fromC(o), s.fromC(v)
-	defer s.suspend()()
 	return s.retInt(py.SetAttr(s.t, x, n, val))
 }
 
@@ -191,7 +185,6 @@ func fpyGo_PyObject_SetAttr(ts *C.PyThreadState, o, name, v *C.PyObject) C.int {
 func fpyGo_PyObject_SetAttrString(ts *C.PyThreadState, o *C.PyObject, name *C.char, v *C.PyObject) C.int {
 	s := stateFromC(ts)
 	x, val := s.fromC(o), s.fromC(v)
-	defer s.suspend()()
 	return s.retInt(py.SetAttr(s.t, x, py.NewStr(cstr(name)), val))
 }
 
@@ -213,7 +206,6 @@ func fpyGo_PyObject_GenericGetAttr(ts *C.PyThreadState, o, name *C.PyObject) *C.
 		return nil
 	}
 	x := s.fromC(o)
-	defer s.suspend()()
 	return s.ret(py.GenericGetAttr(s.t, x, n))
 }
 
@@ -225,7 +217,6 @@ func fpyGo_PyObject_GenericSetAttr(ts *C.PyThreadState, o, name, v *C.PyObject) 
 		return -1
 	}
 	x, val := s.fromC(o), s.fromC(v)
-	defer s.suspend()()
 	return s.retInt(py.GenericSetAttr(s.t, x, n, val))
 }
 
@@ -233,7 +224,6 @@ func fpyGo_PyObject_GenericSetAttr(ts *C.PyThreadState, o, name, v *C.PyObject) 
 func fpyGo_PyObject_RichCompare(ts *C.PyThreadState, a, b *C.PyObject, op C.int) *C.PyObject {
 	s := stateFromC(ts)
 	x, y := s.fromC(a), s.fromC(b)
-	defer s.suspend()()
 	return s.ret(py.RichCompare(s.t, x, y, py.CompareOp(op)))
 }
 
@@ -247,7 +237,6 @@ func fpyGo_PyObject_RichCompareBool(ts *C.PyThreadState, a, b *C.PyObject, op C.
 	}
 	s := stateFromC(ts)
 	x, y := s.fromC(a), s.fromC(b)
-	defer s.suspend()()
 	return s.retBool(py.RichCompareBool(s.t, x, y, py.CompareOp(op)))
 }
 
@@ -255,7 +244,6 @@ func fpyGo_PyObject_RichCompareBool(ts *C.PyThreadState, a, b *C.PyObject, op C.
 func fpyGo_PyObject_Hash(ts *C.PyThreadState, o *C.PyObject) C.Py_hash_t {
 	s := stateFromC(ts)
 	x := s.fromC(o)
-	defer s.suspend()()
 	h, err := py.Hash(s.t, x)
 	if err != nil {
 		s.setError(err)
@@ -275,7 +263,6 @@ func fpyGo_PyObject_HashNotImplemented(ts *C.PyThreadState, o *C.PyObject) C.Py_
 func fpyGo_PyObject_IsTrue(ts *C.PyThreadState, o *C.PyObject) C.int {
 	s := stateFromC(ts)
 	x := s.fromC(o)
-	defer s.suspend()()
 	return s.retBool(py.IsTrue(s.t, x))
 }
 
@@ -299,7 +286,6 @@ func fpyGo_PyObject_Type(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 func fpyGo_PyObject_Size(ts *C.PyThreadState, o *C.PyObject) C.Py_ssize_t {
 	s := stateFromC(ts)
 	x := s.fromC(o)
-	defer s.suspend()()
 	n, err := py.Len(s.t, x)
 	if err != nil {
 		s.setError(err)
@@ -337,7 +323,6 @@ func fpyGo_PyMapping_Length(ts *C.PyThreadState, o *C.PyObject) C.Py_ssize_t {
 func fpyGo_PyObject_GetItem(ts *C.PyThreadState, o, k *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
 	x, key := s.fromC(o), s.fromC(k)
-	defer s.suspend()()
 	return s.ret(py.GetItem(s.t, x, key))
 }
 
@@ -345,7 +330,6 @@ func fpyGo_PyObject_GetItem(ts *C.PyThreadState, o, k *C.PyObject) *C.PyObject {
 func fpyGo_PyObject_SetItem(ts *C.PyThreadState, o, k, v *C.PyObject) C.int {
 	s := stateFromC(ts)
 	x, key, val := s.fromC(o), s.fromC(k), s.fromC(v)
-	defer s.suspend()()
 	err := py.SetItem(s.t, x, key, val)
 	s.refreshAfter(o, x)
 	return s.retInt(err)
@@ -355,7 +339,6 @@ func fpyGo_PyObject_SetItem(ts *C.PyThreadState, o, k, v *C.PyObject) C.int {
 func fpyGo_PyObject_DelItem(ts *C.PyThreadState, o, k *C.PyObject) C.int {
 	s := stateFromC(ts)
 	x, key := s.fromC(o), s.fromC(k)
-	defer s.suspend()()
 	err := py.DelItem(s.t, x, key)
 	s.refreshAfter(o, x)
 	return s.retInt(err)
@@ -365,7 +348,6 @@ func fpyGo_PyObject_DelItem(ts *C.PyThreadState, o, k *C.PyObject) C.int {
 func fpyGo_PyObject_DelItemString(ts *C.PyThreadState, o *C.PyObject, k *C.char) C.int {
 	s := stateFromC(ts)
 	x := s.fromC(o)
-	defer s.suspend()()
 	err := py.DelItem(s.t, x, py.NewStr(cstr(k)))
 	s.refreshAfter(o, x)
 	return s.retInt(err)
@@ -383,7 +365,6 @@ func (s *tstate) refreshAfter(op *C.PyObject, o py.Object) {
 func fpyGo_PyObject_GetIter(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
 	x := s.fromC(o)
-	defer s.suspend()()
 	return s.ret(py.Iter(s.t, x))
 }
 
@@ -391,7 +372,6 @@ func fpyGo_PyObject_GetIter(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 func fpyGo_PyIter_Next(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
 	x := s.fromC(o)
-	defer s.suspend()()
 	v, err := py.Next(s.t, x)
 	if err != nil {
 		if py.IsInstanceOf(err, py.StopIterationType) {
@@ -427,7 +407,6 @@ func fpyGo_PyCallable_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 func fpyGo_PyObject_Call(ts *C.PyThreadState, f, args, kwargs *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
 	fn, a, kw := s.fromC(f), s.fromC(args), s.fromC(kwargs)
-	defer s.suspend()()
 	return s.ret(callWithTupleDict(s.t, fn, a, kw))
 }
 
@@ -440,7 +419,6 @@ func fpyGo_PyObject_CallObject(ts *C.PyThreadState, f, args *C.PyObject) *C.PyOb
 func fpyGo_PyObject_CallNoArgs(ts *C.PyThreadState, f *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
 	fn := s.fromC(f)
-	defer s.suspend()()
 	return s.ret(py.Call(s.t, fn, nil, nil))
 }
 
@@ -448,7 +426,6 @@ func fpyGo_PyObject_CallNoArgs(ts *C.PyThreadState, f *C.PyObject) *C.PyObject {
 func fpyGo_PyObject_CallOneArg(ts *C.PyThreadState, f, a *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
 	fn, x := s.fromC(f), s.fromC(a)
-	defer s.suspend()()
 	return s.ret(py.Call(s.t, fn, []py.Object{x}, nil))
 }
 
@@ -482,7 +459,6 @@ func fpyGo_PyObject_Vectorcall(ts *C.PyThreadState, f *C.PyObject, args **C.PyOb
 	n := int(uint64(nargsf) &^ vectorcallArgsOffset)
 	fn := s.fromC(f)
 	a, names := s.vectorArgs(args, n, kwnames)
-	defer s.suspend()()
 	return s.ret(py.Call(s.t, fn, a, names))
 }
 
@@ -495,7 +471,6 @@ func fpyGo_PyObject_VectorcallMethod(ts *C.PyThreadState, name *C.PyObject, args
 		return nil
 	}
 	a, names := s.vectorArgs(args, n, kwnames)
-	defer s.suspend()()
 	m, err := py.GetAttr(s.t, a[0], nm)
 	if err != nil {
 		return s.ret(nil, err)
@@ -511,7 +486,6 @@ func fpyGo_PyObject_CallMethodNoArgs(ts *C.PyThreadState, o, name *C.PyObject) *
 		return nil
 	}
 	x := s.fromC(o)
-	defer s.suspend()()
 	return s.ret(py.CallMethod(s.t, x, nm.String()))
 }
 
@@ -523,7 +497,6 @@ func fpyGo_PyObject_CallMethodOneArg(ts *C.PyThreadState, o, name, a *C.PyObject
 		return nil
 	}
 	x, y := s.fromC(o), s.fromC(a)
-	defer s.suspend()()
 	return s.ret(py.CallMethod(s.t, x, nm.String(), y))
 }
 
@@ -531,7 +504,6 @@ func fpyGo_PyObject_CallMethodOneArg(ts *C.PyThreadState, o, name, a *C.PyObject
 func fpyGo_PyObject_IsInstance(ts *C.PyThreadState, o, cls *C.PyObject) C.int {
 	s := stateFromC(ts)
 	x, c := s.fromC(o), s.fromC(cls)
-	defer s.suspend()()
 	return s.retBool(py.IsInstanceFull(s.t, x, c))
 }
 
@@ -539,7 +511,6 @@ func fpyGo_PyObject_IsInstance(ts *C.PyThreadState, o, cls *C.PyObject) C.int {
 func fpyGo_PyObject_IsSubclass(ts *C.PyThreadState, o, cls *C.PyObject) C.int {
 	s := stateFromC(ts)
 	x, c := s.fromC(o), s.fromC(cls)
-	defer s.suspend()()
 	return s.retBool(py.IsSubclassFull(s.t, x, c))
 }
 
@@ -604,7 +575,6 @@ func fpyGo_PyErr_WarnEx(ts *C.PyThreadState, category *C.PyObject, msg *C.char, 
 	if cat == nil {
 		cat = py.RuntimeWarningType
 	}
-	defer s.suspend()()
 	w, err := s.t.Import("warnings", nil, nil, 0)
 	if err != nil {
 		return s.retInt(err)
@@ -652,7 +622,6 @@ func fpyGo_PyErr_NewExceptionWithDoc(ts *C.PyThreadState, name, doc *C.char, bas
 	default:
 		bases = py.NewTuple(b)
 	}
-	defer s.suspend()()
 	return s.ret(py.Call(s.t, py.TypeType, []py.Object{py.NewStr(full[dot+1:]), bases, ns}, nil))
 }
 
@@ -668,7 +637,6 @@ func fpyGo_PyType_GenericNew(ts *C.PyThreadState, tp *C.PyTypeObject, args, kw *
 //export fpyGo_PyImport_ImportModule
 func fpyGo_PyImport_ImportModule(ts *C.PyThreadState, name *C.char) *C.PyObject {
 	s := stateFromC(ts)
-	defer s.suspend()()
 	n := cstr(name)
 	if _, err := s.t.Import(n, nil, nil, 0); err != nil {
 		return s.ret(nil, err)

@@ -40,7 +40,6 @@ func fpyGo_ForeignThread() {
 func fpyGo_LongIndex(op *C.PyObject) *C.PyObject {
 	s := cur()
 	o := s.fromC(op)
-	defer s.suspend()()
 	v, err := py.Index(s.t, o)
 	if err != nil {
 		s.setError(err)
@@ -54,7 +53,6 @@ func fpyGo_LongIndex(op *C.PyObject) *C.PyObject {
 func fpyGo_ToDouble(op *C.PyObject) C.double {
 	s := cur()
 	o := s.fromC(op)
-	defer s.suspend()()
 	v, err := py.Call(s.t, py.FloatType, []py.Object{o}, nil)
 	if err != nil {
 		if py.IsInstanceOf(err, py.ValueErrorType) {
@@ -71,7 +69,6 @@ func fpyGo_ToDouble(op *C.PyObject) C.double {
 func fpyGo_ToComplex(op *C.PyObject) C.Py_complex {
 	s := cur()
 	o := s.fromC(op)
-	defer s.suspend()()
 	v, err := py.Call(s.t, py.ComplexType, []py.Object{o}, nil)
 	if err != nil {
 		s.setError(err)
@@ -187,7 +184,6 @@ func fpyGo_ListInsert(op *C.PyObject, i C.Py_ssize_t, v *C.PyObject) C.int {
 func fpyGo_SlotUnary(a *C.PyObject, which C.int) *C.PyObject {
 	s := cur()
 	o := s.fromC(a)
-	defer s.suspend()()
 	t := s.t
 	switch which {
 	case C.FPY_S_REPR:
@@ -237,7 +233,6 @@ func fpyGo_SlotUnary(a *C.PyObject, which C.int) *C.PyObject {
 func fpyGo_SlotBinary(a, b *C.PyObject, which C.int) *C.PyObject {
 	s := cur()
 	x, y := s.fromC(a), s.fromC(b)
-	defer s.suspend()()
 	switch which {
 	case C.FPY_S_GETATTR:
 		n, ok := y.(*py.Str)
@@ -255,7 +250,6 @@ func fpyGo_SlotBinary(a, b *C.PyObject, which C.int) *C.PyObject {
 func fpyGo_SlotTernary(a, b, c *C.PyObject, which C.int) *C.PyObject {
 	s := cur()
 	x, y, z := s.fromC(a), s.fromC(b), s.fromC(c)
-	defer s.suspend()()
 	switch which {
 	case C.FPY_S_POW:
 		if z == nil || z == py.None {
@@ -328,7 +322,6 @@ func callWithTupleDict(t *py.Thread, fn, args, kwargs py.Object) (py.Object, err
 func fpyGo_SlotInt(a, b, c *C.PyObject, which C.int) C.int {
 	s := cur()
 	x, y, z := s.fromC(a), s.fromC(b), s.fromC(c)
-	defer s.suspend()()
 	switch which {
 	case C.FPY_S_SETATTR:
 		n, ok := y.(*py.Str)
@@ -371,7 +364,6 @@ func fpyGo_SlotInt(a, b, c *C.PyObject, which C.int) C.int {
 func fpyGo_SlotLen(a *C.PyObject, which C.int) C.Py_ssize_t {
 	s := cur()
 	o := s.fromC(a)
-	defer s.suspend()()
 	n, err := py.Len(s.t, o)
 	if err != nil {
 		s.setError(err)
@@ -384,7 +376,6 @@ func fpyGo_SlotLen(a *C.PyObject, which C.int) C.Py_ssize_t {
 func fpyGo_SlotHash(a *C.PyObject) C.Py_hash_t {
 	s := cur()
 	o := s.fromC(a)
-	defer s.suspend()()
 	h, err := py.Hash(s.t, o)
 	if err != nil {
 		s.setError(err)
@@ -397,6 +388,5 @@ func fpyGo_SlotHash(a *C.PyObject) C.Py_hash_t {
 func fpyGo_SlotRichCompare(a, b *C.PyObject, op C.int) *C.PyObject {
 	s := cur()
 	x, y := s.fromC(a), s.fromC(b)
-	defer s.suspend()()
 	return s.ret(py.RichCompare(s.t, x, y, py.CompareOp(op)))
 }

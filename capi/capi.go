@@ -12,7 +12,7 @@ package capi
 
 /*
 #cgo CFLAGS: -I${SRCDIR}/../include -I${SRCDIR}/../shim -Wall -Wno-unused-parameter
-#cgo LDFLAGS: -rdynamic -ldl
+#cgo LDFLAGS: -rdynamic -ldl -lm
 #include "shim.h"
 #include <dlfcn.h>
 #include <stdlib.h>

@@ -67,6 +67,7 @@ func (e *extModule) enter(s *tstate) bool {
 		if h.l == l {
 			l.depth++
 			s.legacy = append(s.legacy, &legacyHold{l: l})
+			s.t.LegacyHeld = int32(len(s.legacy))
 			return true
 		}
 	}
@@ -86,6 +87,7 @@ func (e *extModule) enter(s *tstate) bool {
 	}
 	l.statsMu.Unlock()
 	s.legacy = append(s.legacy, &legacyHold{l: l})
+	s.t.LegacyHeld = int32(len(s.legacy))
 	return true
 }
 
@@ -96,6 +98,7 @@ func (e *extModule) leave(s *tstate, took bool) {
 	}
 	h := s.legacy[len(s.legacy)-1]
 	s.legacy = s.legacy[:len(s.legacy)-1]
+	s.t.LegacyHeld = int32(len(s.legacy))
 	l := h.l
 	l.depth--
 	if l.depth == 0 {
@@ -127,6 +130,10 @@ func (l *legacyLock) unlockRecord() {
 	l.mu.Unlock()
 }
 
+func init() {
+	py.LegacyRelease = func(t *py.Thread) func() { return stateOf(t).suspend() }
+}
+
 // suspend releases every pseudo-GIL the thread holds, before C code calls
 // back into Python (where CPython's GIL could switch threads too); the
 // returned function takes them back.
@@ -149,7 +156,12 @@ func (s *tstate) suspend() func() {
 	for i := len(held) - 1; i >= 0; i-- {
 		held[i].l.unlockRecord()
 	}
+	stack := s.legacy
+	s.legacy = nil
+	s.t.LegacyHeld = 0
 	return func() {
+		s.legacy = stack
+		s.t.LegacyHeld = int32(len(stack))
 		blocking := s.t.BeginBlocking()
 		for _, sv := range held {
 			contended := !sv.l.mu.TryLock()

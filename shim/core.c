@@ -4,6 +4,7 @@
 #include "shim.h"
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
 __thread PyThreadState *fpy_tstate;
 
@@ -469,3 +470,7 @@ void fpy_dealloc_now(PyThreadState *ts, PyObject **ops, Py_ssize_t n) {
 
 void fpy_set_tstate(PyThreadState *ts) { fpy_tstate = ts; }
 PyThreadState *fpy_get_tstate(void) { return fpy_tstate; }
+
+/* Referenced so that the executable depends on libm: CPython's does, and
+ * extensions call sqrt() and friends without linking libm themselves. */
+double (*const fpy_libm_anchor)(double) = sqrt;

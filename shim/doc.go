@@ -9,7 +9,7 @@ package shim
 
 /*
 #cgo CFLAGS: -I${SRCDIR}/../include -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
-#cgo LDFLAGS: -rdynamic -ldl
+#cgo LDFLAGS: -rdynamic -ldl -lm
 */
 import "C"
 

@@ -89,6 +89,7 @@ enum {
     FPY_S_NB = 32 /* + py.NbAdd .. py.NbXor (13 operators) */
 };
 int fpy_type_set_slot(PyHeapTypeObject *ht, int slot, void *p);
+void *fpy_type_get_slot(PyTypeObject *tp, int slot);
 
 /* Generic slot functions for mirrors of Go types (they call back into Go). */
 void fpy_fill_generic_slots(PyTypeObject *tp, uint64_t mask);

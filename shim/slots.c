@@ -206,3 +206,64 @@ int fpy_type_set_slot(PyHeapTypeObject *ht, int slot, void *p) {
         return -1;
     }
 }
+
+/* fpy_type_get_slot reads one slot by its PyType_Slot number. */
+void *fpy_type_get_slot(PyTypeObject *tp, int slot) {
+    switch (slot) {
+#undef T
+#undef NB
+#undef SQ
+#undef MP
+#undef BF
+#undef AM
+#define T(n, f) case n: return (void *)tp->f;
+#define NB(n, f) case n: return tp->tp_as_number ? (void *)tp->tp_as_number->f : NULL;
+#define SQ(n, f) case n: return tp->tp_as_sequence ? (void *)tp->tp_as_sequence->f : NULL;
+#define MP(n, f) case n: return tp->tp_as_mapping ? (void *)tp->tp_as_mapping->f : NULL;
+#define BF(n, f) case n: return tp->tp_as_buffer ? (void *)tp->tp_as_buffer->f : NULL;
+#define AM(n, f) case n: return tp->tp_as_async ? (void *)tp->tp_as_async->f : NULL;
+    BF(Py_bf_getbuffer, bf_getbuffer) BF(Py_bf_releasebuffer, bf_releasebuffer)
+    MP(Py_mp_ass_subscript, mp_ass_subscript) MP(Py_mp_length, mp_length)
+    MP(Py_mp_subscript, mp_subscript)
+    NB(Py_nb_absolute, nb_absolute) NB(Py_nb_add, nb_add) NB(Py_nb_and, nb_and)
+    NB(Py_nb_bool, nb_bool) NB(Py_nb_divmod, nb_divmod) NB(Py_nb_float, nb_float)
+    NB(Py_nb_floor_divide, nb_floor_divide) NB(Py_nb_index, nb_index)
+    NB(Py_nb_inplace_add, nb_inplace_add) NB(Py_nb_inplace_and, nb_inplace_and)
+    NB(Py_nb_inplace_floor_divide, nb_inplace_floor_divide)
+    NB(Py_nb_inplace_lshift, nb_inplace_lshift) NB(Py_nb_inplace_multiply, nb_inplace_multiply)
+    NB(Py_nb_inplace_or, nb_inplace_or) NB(Py_nb_inplace_power, nb_inplace_power)
+    NB(Py_nb_inplace_remainder, nb_inplace_remainder) NB(Py_nb_inplace_rshift, nb_inplace_rshift)
+    NB(Py_nb_inplace_subtract, nb_inplace_subtract)
+    NB(Py_nb_inplace_true_divide, nb_inplace_true_divide) NB(Py_nb_inplace_xor, nb_inplace_xor)
+    NB(Py_nb_int, nb_int) NB(Py_nb_invert, nb_invert) NB(Py_nb_lshift, nb_lshift)
+    NB(Py_nb_multiply, nb_multiply) NB(Py_nb_negative, nb_negative) NB(Py_nb_or, nb_or)
+    NB(Py_nb_positive, nb_positive) NB(Py_nb_power, nb_power) NB(Py_nb_remainder, nb_remainder)
+    NB(Py_nb_rshift, nb_rshift) NB(Py_nb_subtract, nb_subtract)
+    NB(Py_nb_true_divide, nb_true_divide) NB(Py_nb_xor, nb_xor)
+    NB(Py_nb_matrix_multiply, nb_matrix_multiply)
+    NB(Py_nb_inplace_matrix_multiply, nb_inplace_matrix_multiply)
+    SQ(Py_sq_ass_item, sq_ass_item) SQ(Py_sq_concat, sq_concat) SQ(Py_sq_contains, sq_contains)
+    SQ(Py_sq_inplace_concat, sq_inplace_concat) SQ(Py_sq_inplace_repeat, sq_inplace_repeat)
+    SQ(Py_sq_item, sq_item) SQ(Py_sq_length, sq_length) SQ(Py_sq_repeat, sq_repeat)
+    T(Py_tp_alloc, tp_alloc) T(Py_tp_base, tp_base) T(Py_tp_bases, tp_bases)
+    T(Py_tp_call, tp_call) T(Py_tp_clear, tp_clear) T(Py_tp_dealloc, tp_dealloc)
+    T(Py_tp_del, tp_del) T(Py_tp_descr_get, tp_descr_get) T(Py_tp_descr_set, tp_descr_set)
+    T(Py_tp_getattr, tp_getattr) T(Py_tp_getattro, tp_getattro) T(Py_tp_hash, tp_hash)
+    T(Py_tp_init, tp_init) T(Py_tp_is_gc, tp_is_gc) T(Py_tp_iter, tp_iter)
+    T(Py_tp_iternext, tp_iternext) T(Py_tp_methods, tp_methods) T(Py_tp_new, tp_new)
+    T(Py_tp_repr, tp_repr) T(Py_tp_richcompare, tp_richcompare) T(Py_tp_setattr, tp_setattr)
+    T(Py_tp_setattro, tp_setattro) T(Py_tp_str, tp_str) T(Py_tp_traverse, tp_traverse)
+    T(Py_tp_members, tp_members) T(Py_tp_getset, tp_getset) T(Py_tp_free, tp_free)
+    T(Py_tp_finalize, tp_finalize) T(Py_tp_doc, tp_doc)
+    AM(Py_am_await, am_await) AM(Py_am_aiter, am_aiter) AM(Py_am_anext, am_anext)
+    AM(Py_am_send, am_send)
+    default:
+        PyErr_SetString(PyExc_SystemError, "PyType_GetSlot: bad slot number");
+        return NULL;
+    }
+}
+
+/* CPython 3.10+ answers for static types too. */
+void *PyType_GetSlot(PyTypeObject *tp, int slot) { return fpy_type_get_slot(tp, slot); }
+
+unsigned long PyType_GetFlags(PyTypeObject *tp) { return tp->tp_flags; }

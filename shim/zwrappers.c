@@ -964,6 +964,30 @@ Py_ssize_t (PySequence_Size)(PyObject *a0) {
     return fpyGo_PySequence_Size(fpy_tstate, a0);
 }
 
+#ifdef PyType_FromModuleAndSpec
+#undef PyType_FromModuleAndSpec
+#endif
+extern PyObject * fpyGo_PyType_FromModuleAndSpec(PyThreadState *ts, PyObject *a0, PyType_Spec *a1, PyObject *a2);
+PyObject * (PyType_FromModuleAndSpec)(PyObject *a0, PyType_Spec *a1, PyObject *a2) {
+    return fpyGo_PyType_FromModuleAndSpec(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyType_FromSpec
+#undef PyType_FromSpec
+#endif
+extern PyObject * fpyGo_PyType_FromSpec(PyThreadState *ts, PyType_Spec *a0);
+PyObject * (PyType_FromSpec)(PyType_Spec *a0) {
+    return fpyGo_PyType_FromSpec(fpy_tstate, a0);
+}
+
+#ifdef PyType_FromSpecWithBases
+#undef PyType_FromSpecWithBases
+#endif
+extern PyObject * fpyGo_PyType_FromSpecWithBases(PyThreadState *ts, PyType_Spec *a0, PyObject *a1);
+PyObject * (PyType_FromSpecWithBases)(PyType_Spec *a0, PyObject *a1) {
+    return fpyGo_PyType_FromSpecWithBases(fpy_tstate, a0, a1);
+}
+
 #ifdef PyType_GenericNew
 #undef PyType_GenericNew
 #endif
@@ -972,12 +996,60 @@ PyObject * (PyType_GenericNew)(PyTypeObject *a0, PyObject *a1, PyObject *a2) {
     return fpyGo_PyType_GenericNew(fpy_tstate, a0, a1, a2);
 }
 
+#ifdef PyType_GetModule
+#undef PyType_GetModule
+#endif
+extern PyObject * fpyGo_PyType_GetModule(PyThreadState *ts, PyTypeObject *a0);
+PyObject * (PyType_GetModule)(PyTypeObject *a0) {
+    return fpyGo_PyType_GetModule(fpy_tstate, a0);
+}
+
+#ifdef PyType_GetModuleByDef
+#undef PyType_GetModuleByDef
+#endif
+extern PyObject * fpyGo_PyType_GetModuleByDef(PyThreadState *ts, PyTypeObject *a0, PyModuleDef *a1);
+PyObject * (PyType_GetModuleByDef)(PyTypeObject *a0, PyModuleDef *a1) {
+    return fpyGo_PyType_GetModuleByDef(fpy_tstate, a0, a1);
+}
+
+#ifdef PyType_GetModuleState
+#undef PyType_GetModuleState
+#endif
+extern void * fpyGo_PyType_GetModuleState(PyThreadState *ts, PyTypeObject *a0);
+void * (PyType_GetModuleState)(PyTypeObject *a0) {
+    return fpyGo_PyType_GetModuleState(fpy_tstate, a0);
+}
+
+#ifdef PyType_GetName
+#undef PyType_GetName
+#endif
+extern PyObject * fpyGo_PyType_GetName(PyThreadState *ts, PyTypeObject *a0);
+PyObject * (PyType_GetName)(PyTypeObject *a0) {
+    return fpyGo_PyType_GetName(fpy_tstate, a0);
+}
+
+#ifdef PyType_GetQualName
+#undef PyType_GetQualName
+#endif
+extern PyObject * fpyGo_PyType_GetQualName(PyThreadState *ts, PyTypeObject *a0);
+PyObject * (PyType_GetQualName)(PyTypeObject *a0) {
+    return fpyGo_PyType_GetQualName(fpy_tstate, a0);
+}
+
 #ifdef PyType_IsSubtype
 #undef PyType_IsSubtype
 #endif
 extern int fpyGo_PyType_IsSubtype(PyThreadState *ts, PyTypeObject *a0, PyTypeObject *a1);
 int (PyType_IsSubtype)(PyTypeObject *a0, PyTypeObject *a1) {
     return fpyGo_PyType_IsSubtype(fpy_tstate, a0, a1);
+}
+
+#ifdef PyType_Modified
+#undef PyType_Modified
+#endif
+extern void fpyGo_PyType_Modified(PyThreadState *ts, PyTypeObject *a0);
+void (PyType_Modified)(PyTypeObject *a0) {
+    fpyGo_PyType_Modified(fpy_tstate, a0);
 }
 
 #ifdef PyType_Ready
@@ -996,11 +1068,51 @@ int (PyUnstable_Module_SetGIL)(PyObject *a0, void *a1) {
     return fpyGo_PyUnstable_Module_SetGIL(fpy_tstate, a0, a1);
 }
 
+#ifdef PyWeakref_GetObject
+#undef PyWeakref_GetObject
+#endif
+extern PyObject * fpyGo_PyWeakref_GetObject(PyThreadState *ts, PyObject *a0);
+PyObject * (PyWeakref_GetObject)(PyObject *a0) {
+    return fpyGo_PyWeakref_GetObject(fpy_tstate, a0);
+}
+
+#ifdef PyWeakref_GetRef
+#undef PyWeakref_GetRef
+#endif
+extern int fpyGo_PyWeakref_GetRef(PyThreadState *ts, PyObject *a0, PyObject **a1);
+int (PyWeakref_GetRef)(PyObject *a0, PyObject **a1) {
+    return fpyGo_PyWeakref_GetRef(fpy_tstate, a0, a1);
+}
+
+#ifdef PyWeakref_NewProxy
+#undef PyWeakref_NewProxy
+#endif
+extern PyObject * fpyGo_PyWeakref_NewProxy(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyWeakref_NewProxy)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyWeakref_NewProxy(fpy_tstate, a0, a1);
+}
+
+#ifdef PyWeakref_NewRef
+#undef PyWeakref_NewRef
+#endif
+extern PyObject * fpyGo_PyWeakref_NewRef(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyWeakref_NewRef)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyWeakref_NewRef(fpy_tstate, a0, a1);
+}
+
 #ifdef _PyObject_LookupAttr
 #undef _PyObject_LookupAttr
 #endif
 extern int fpyGo__PyObject_LookupAttr(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject **a2);
 int (_PyObject_LookupAttr)(PyObject *a0, PyObject *a1, PyObject **a2) {
     return fpyGo__PyObject_LookupAttr(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef _PyType_Lookup
+#undef _PyType_Lookup
+#endif
+extern PyObject * fpyGo__PyType_Lookup(PyThreadState *ts, PyTypeObject *a0, PyObject *a1);
+PyObject * (_PyType_Lookup)(PyTypeObject *a0, PyObject *a1) {
+    return fpyGo__PyType_Lookup(fpy_tstate, a0, a1);
 }
 

@@ -58,6 +58,9 @@ func TestKnownFailuresList(t *testing.T) {
 	for _, c := range cliCases {
 		exists[cliKey(c.name)] = true
 	}
+	for _, k := range extensionKeys() {
+		exists[k] = true
+	}
 	var stale []string
 	for key := range known {
 		if !exists[key] {

@@ -144,6 +144,9 @@ func (t *Thread) run(f *Frame) (Object, error) {
 // eval runs f until it returns, yields or raises; it unwinds exceptions
 // to the frame's handlers.
 func (t *Thread) eval(f *Frame) (Object, error) {
+	if t.LegacyHeld != 0 && LegacyRelease != nil {
+		return t.evalWithoutLegacy(f)
+	}
 	for {
 		r, err := t.executeSafe(f)
 		if err == nil {
@@ -175,6 +178,15 @@ func (t *Thread) eval(f *Frame) (Object, error) {
 		f.finished = true
 		return nil, exc
 	}
+}
+
+// evalWithoutLegacy runs Python code called back from a legacy C
+// extension: the extension's pseudo-GIL is released meanwhile, as
+// CPython's GIL may switch threads whenever bytecode runs.
+func (t *Thread) evalWithoutLegacy(f *Frame) (Object, error) {
+	restore := LegacyRelease(t)
+	defer restore()
+	return t.eval(f)
 }
 
 // setContext sets exc.__context__ = ctx, breaking a cycle that would

@@ -60,7 +60,14 @@ type Thread struct {
 	// CState is the thread's C-API state (package capi), nil until the
 	// thread first calls into a C extension.
 	CState unsafe.Pointer
+	// LegacyHeld counts the legacy pseudo-GILs the thread holds (set by
+	// package capi); running Python code releases them (LegacyRelease).
+	LegacyHeld int32
 }
+
+// LegacyRelease is set by package capi: it releases the pseudo-GILs t
+// holds and returns the function that takes them back.
+var LegacyRelease func(t *Thread) func()
 
 // NewInterp creates the interpreter state and its main thread.
 func NewInterp() (*Interp, *Thread) {
