@@ -38,7 +38,15 @@ test-race:
 test-conformance: all
 	$(GO) test -count=1 ./tests/ ; cat tests/out/summary.txt
 
-demo: all
+# The demo's C extension, built twice with freepy-config: free-threaded
+# (declares Py_mod_gil) and legacy (declares nothing).
+DEMO_SUFFIX = .freepy-311t-x86_64-linux-gnu.so
+build/demo/fastprimes$(DEMO_SUFFIX) build/demo/fastprimes_legacy$(DEMO_SUFFIX): examples/fastprimes.c bin/freepy-config
+	@mkdir -p build/demo
+	cc $$(bin/freepy-config --cflags) -O2 -shared -fPIC -DFREE_THREADED -DMODNAME=fastprimes examples/fastprimes.c -o build/demo/fastprimes$(DEMO_SUFFIX)
+	cc $$(bin/freepy-config --cflags) -O2 -shared -fPIC -DMODNAME=fastprimes_legacy examples/fastprimes.c -o build/demo/fastprimes_legacy$(DEMO_SUFFIX)
+
+demo: all build/demo/fastprimes$(DEMO_SUFFIX)
 	bin/freepy examples/demo.py
 
 bench: all

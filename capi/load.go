@@ -43,7 +43,9 @@ func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
 	if initFn == nil {
 		return nil, importError(name, path, "dynamic module does not define module export function (PyInit_"+short+")")
 	}
-	ext := &extModule{name: name, path: path, legacy: legacyByFileName(path) && legacyMode() != "off"}
+	// legacy until a freepy-tagged module declares Py_MOD_GIL_NOT_USED
+	// (execModuleDef, PyUnstable_Module_SetGIL)
+	ext := &extModule{name: name, path: path, legacy: legacyMode() != "off"}
 	if ext.legacy {
 		ext.lock = lockFor(lockGroup(name))
 	}
