@@ -2,7 +2,7 @@
 // a compiled CPython extension and running without a lock.
 //
 //	freepy-migrate audit [--json] [--strict] FILE.so|DIR ...
-//	freepy-migrate stress ...          (not implemented yet)
+//	freepy-migrate stress [--threads N] [--rounds R] [--json] MODULE SCRIPT.py
 //	freepy-migrate borrowed            the borrowed-reference API table
 //	freepy-migrate summarize [--root DIR] AUDIT.json   ecosystem summary (Markdown)
 //
@@ -13,22 +13,30 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"freepy/migrate/audit"
+	"freepy/migrate/stress"
 )
 
 const usage = `usage:
   freepy-migrate audit [--json] [--strict] FILE.so|DIR ...
       Static audit of compiled extension modules, without loading them.
       A directory is searched for every .so below it.
-  freepy-migrate stress ...
-      Dynamic stress run under freepy (not implemented yet).
+  freepy-migrate stress [--threads N] [--rounds R] [--json] [--freepy BIN] MODULE SCRIPT.py
+      Run SCRIPT (which imports MODULE, a module name or a .so path) in N
+      threads at once under freepy, with the module's pseudo-GIL and without
+      it, and report what changes and how long the lock is held. A script
+      may define check(threads, rounds), called once at the end.
   freepy-migrate borrowed
       Print the table of borrowed-reference APIs the audit knows.
   freepy-migrate summarize [--root DIR] AUDIT.json
@@ -50,8 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "audit":
 		return runAudit(args[1:], stdout, stderr)
 	case "stress":
-		fmt.Fprintln(stderr, "freepy-migrate: stress: not implemented yet (it needs the freepy interpreter); use 'freepy-migrate audit' for the static audit")
-		return 2
+		return runStress(args[1:], stdout, stderr)
 	case "borrowed":
 		return runBorrowed(stdout)
 	case "summarize":
@@ -177,4 +184,65 @@ func runSummarize(args []string, stdout, stderr io.Writer) int {
 	}
 	audit.WriteSummary(stdout, reports, *root)
 	return 0
+}
+
+func runStress(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("stress", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	threads := fs.Int("threads", 4, "threads running the script at once")
+	rounds := fs.Int("rounds", 20, "times each thread runs the script")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	freepy := fs.String("freepy", "", "the freepy binary (default: next to freepy-migrate, then $PATH)")
+	timeout := fs.Duration("timeout", 120*time.Second, "time allowed per run")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprint(stderr, "freepy-migrate stress: need MODULE and SCRIPT.py\n"+usage)
+		return 2
+	}
+	bin, err := findFreepy(*freepy)
+	if err != nil {
+		fmt.Fprintln(stderr, "freepy-migrate stress:", err)
+		return 2
+	}
+	rep, err := stress.Stress(stress.Options{Freepy: bin, Module: fs.Arg(0), Script: fs.Arg(1),
+		Threads: *threads, Rounds: *rounds, Timeout: *timeout})
+	if err != nil {
+		fmt.Fprintln(stderr, "freepy-migrate stress:", err)
+		return 2
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			fmt.Fprintln(stderr, "freepy-migrate stress:", err)
+			return 2
+		}
+	} else {
+		fmt.Fprint(stdout, rep.Text())
+	}
+	if rep.Risky() {
+		return 1
+	}
+	return 0
+}
+
+// findFreepy locates the interpreter: the flag, then bin/freepy next to
+// this executable, then $PATH.
+func findFreepy(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if exe, err := os.Executable(); err == nil {
+		p := filepath.Join(filepath.Dir(exe), "freepy")
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+	}
+	p, err := exec.LookPath("freepy")
+	if err != nil {
+		return "", errors.New("no freepy interpreter found: pass --freepy BIN")
+	}
+	return p, nil
 }

@@ -97,7 +97,7 @@ func TestCommand(t *testing.T) {
 			{[]string{"audit", "--bogus", clean}, 2, "flag provided but not defined"},
 			{[]string{}, 2, "usage"},
 			{[]string{"frobnicate"}, 2, "unknown command"},
-			{[]string{"stress", "mod"}, 2, "not implemented yet"},
+			{[]string{"stress", "mod"}, 2, "need MODULE and SCRIPT.py"},
 		}
 		for _, c := range cases {
 			_, stderr, code := runTool(t, bin, c.args...)
