@@ -451,21 +451,15 @@ func methodDoc(name string, doc *C.char) string {
 	return d
 }
 
-// callMethodDef calls a C function of any calling convention.
+// callMethodDef calls a C function of any calling convention. Arguments
+// travel as fpy_vals in a per-depth C buffer, so that ints and floats are
+// made in C and a typical call crosses cgo once.
 func callMethodDef(t *py.Thread, def *C.PyMethodDef, self py.Object, args []py.Object, kw []string, ext *extModule, cls *C.PyTypeObject) (py.Object, error) {
 	s := stateOf(t)
 	mark := s.mark()
-	var cargs [8]*C.PyObject
-	ca := cargs[:0]
-	if len(args) > len(cargs) {
-		ca = make([]*C.PyObject, 0, len(args))
-	}
-	for _, a := range args {
-		ca = append(ca, s.borrow(a))
-	}
-	var argp **C.PyObject
-	if len(ca) > 0 {
-		argp = &ca[0]
+	vals := s.valBuf(len(args) + 1)
+	for i, a := range args {
+		s.putVal(&vals[i], a)
 	}
 	var kwn *C.PyObject
 	if len(kw) > 0 {
@@ -479,10 +473,86 @@ func callMethodDef(t *py.Thread, def *C.PyMethodDef, self py.Object, args []py.O
 	if self != nil {
 		cself = s.borrow(self)
 	}
+	res := &vals[len(args)]
+	s.depth++
 	took := ext.enter(s)
-	r := C.fpy_call_method(s.ts, def, cself, argp, C.Py_ssize_t(len(args)-len(kw)), kwn, cls)
+	C.fpy_call_method_v(s.ts, def, cself, &vals[0], C.Py_ssize_t(len(args)-len(kw)), kwn, cls, res)
 	ext.leave(s, took)
-	res, err := s.result(r, cstr(def.ml_name)+"()")
+	s.depth--
+	r, err := s.takeVal(res, def)
 	s.release(mark)
-	return res, err
+	return r, err
+}
+
+// valBuf returns the C value buffer of the current call depth, with room
+// for n values.
+func (s *tstate) valBuf(n int) []C.fpy_val {
+	for len(s.bufs) <= s.depth {
+		s.bufs = append(s.bufs, valBuffer{})
+	}
+	b := &s.bufs[s.depth]
+	if b.n < n {
+		if b.p != nil {
+			C.fpy_free(unsafe.Pointer(b.p))
+		}
+		b.n = max(n, 16)
+		b.p = (*C.fpy_val)(C.fpy_alloc(C.size_t(b.n) * C.sizeof_fpy_val))
+	}
+	return unsafe.Slice(b.p, b.n)
+}
+
+type valBuffer struct {
+	p *C.fpy_val
+	n int
+}
+
+func (s *tstate) putVal(v *C.fpy_val, o py.Object) {
+	p := unsafe.Pointer(&v.u)
+	switch x := o.(type) {
+	case py.Int:
+		v.tag = C.FPY_V_INT
+		*(*int64)(p) = int64(x)
+	case py.Float:
+		v.tag = C.FPY_V_FLOAT
+		*(*float64)(p) = float64(x)
+	case py.NoneType:
+		v.tag = C.FPY_V_NONE
+	case py.Bool:
+		v.tag = C.FPY_V_FALSE
+		if x {
+			v.tag = C.FPY_V_TRUE
+		}
+	default:
+		v.tag = C.FPY_V_OBJ
+		*(**C.PyObject)(p) = s.borrow(o)
+	}
+}
+
+func (s *tstate) takeVal(v *C.fpy_val, def *C.PyMethodDef) (py.Object, error) {
+	p := unsafe.Pointer(&v.u)
+	var o py.Object
+	switch v.tag {
+	case C.FPY_V_NULL:
+		return s.result(nil, cstr(def.ml_name)+"()")
+	case C.FPY_V_OBJ:
+		return s.result(*(**C.PyObject)(p), cstr(def.ml_name)+"()")
+	case C.FPY_V_INT:
+		o = py.Int(*(*int64)(p))
+	case C.FPY_V_FLOAT:
+		o = py.Float(*(*float64)(p))
+	case C.FPY_V_NONE:
+		o = py.None
+	case C.FPY_V_TRUE:
+		o = py.True
+	case C.FPY_V_FALSE:
+		o = py.False
+	}
+	if s.errorSet() {
+		err := s.fetchError()
+		se := py.Errorf(py.SystemErrorType, "%s() returned a result with an exception set", cstr(def.ml_name))
+		se.Cause = exceptionOf(err)
+		se.Context = se.Cause
+		return nil, se
+	}
+	return o, nil
 }

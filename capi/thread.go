@@ -34,6 +34,10 @@ type tstate struct {
 	legacy []*legacyHold
 	// loading is the extension whose PyInit function is running.
 	loading *extModule
+	// depth counts the C calls in progress; bufs[depth] is the value
+	// buffer of the call being made (callMethodDef).
+	depth int
+	bufs  []valBuffer
 	// dictIters holds PyDict_Next snapshots (api_dict.go).
 	dictIters map[*py.Dict]*dictIter
 }

@@ -474,3 +474,94 @@ PyThreadState *fpy_get_tstate(void) { return fpy_tstate; }
 /* Referenced so that the executable depends on libm: CPython's does, and
  * extensions call sqrt() and friends without linking libm themselves. */
 double (*const fpy_libm_anchor)(double) = sqrt;
+
+static PyObject *val_to_obj(const fpy_val *v) {
+    switch (v->tag) {
+    case FPY_V_INT:
+        return PyLong_FromLongLong(v->u.i);
+    case FPY_V_FLOAT:
+        return PyFloat_FromDouble(v->u.f);
+    case FPY_V_NONE:
+        Py_RETURN_NONE;
+    case FPY_V_TRUE:
+        Py_RETURN_TRUE;
+    case FPY_V_FALSE:
+        Py_RETURN_FALSE;
+    default:
+        Py_XINCREF(v->u.o);
+        return v->u.o;
+    }
+}
+
+/* obj_to_val decodes simple results (stealing the reference) and passes
+ * anything else on as an object. */
+static void obj_to_val(PyObject *r, fpy_val *res) {
+    if (r == NULL) {
+        res->tag = FPY_V_NULL;
+        return;
+    }
+    if (r == Py_None) {
+        res->tag = FPY_V_NONE;
+        return;
+    }
+    if (r == Py_True || r == Py_False) {
+        res->tag = r == Py_True ? FPY_V_TRUE : FPY_V_FALSE;
+        return;
+    }
+    if (Py_IS_TYPE(r, &PyLong_Type)) {
+        Py_ssize_t n = ((PyVarObject *)r)->ob_size;
+        if (n >= -2 && n <= 2) {
+            const digit *d = ((PyLongObject *)r)->ob_digit;
+            int64_t v = n == 0 ? 0 : (int64_t)d[0] | (n == 2 || n == -2 ? (int64_t)d[1] << PyLong_SHIFT : 0);
+            res->tag = FPY_V_INT;
+            res->u.i = n < 0 ? -v : v;
+            Py_DECREF(r);
+            return;
+        }
+    } else if (Py_IS_TYPE(r, &PyFloat_Type)) {
+        res->tag = FPY_V_FLOAT;
+        res->u.f = ((PyFloatObject *)r)->ob_fval;
+        Py_DECREF(r);
+        return;
+    }
+    res->tag = FPY_V_OBJ;
+    res->u.o = r;
+}
+
+void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
+                       Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
+    fpy_tstate = ts;
+    Py_ssize_t n = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+    PyObject *stack[16];
+    PyObject **a = stack;
+    stack[0] = NULL; /* a zero-argument call passes a valid, unread array */
+    if (n > 16) {
+        a = PyMem_Malloc((size_t)n * sizeof(PyObject *));
+        if (a == NULL) {
+            PyErr_NoMemory();
+            res->tag = FPY_V_NULL;
+            return;
+        }
+    }
+    Py_ssize_t made = 0;
+    for (; made < n; made++) {
+        if (args[made].tag == FPY_V_OBJ) {
+            a[made] = args[made].u.o; /* borrowed: Go keeps it alive */
+        } else if ((a[made] = val_to_obj(&args[made])) == NULL) {
+            break;
+        }
+    }
+    PyObject *r = NULL;
+    if (made == n) {
+        r = fpy_call_method(ts, ml, self, a, nargs, kwnames, cls);
+    }
+    for (Py_ssize_t i = 0; i < made; i++) {
+        if (args[i].tag != FPY_V_OBJ) {
+            Py_DECREF(a[i]);
+        }
+    }
+    if (a != stack) {
+        PyMem_Free(a);
+    }
+    obj_to_val(r, res);
+}

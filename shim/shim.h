@@ -91,6 +91,24 @@ enum {
 int fpy_type_set_slot(PyHeapTypeObject *ht, int slot, void *p);
 void *fpy_type_get_slot(PyTypeObject *tp, int slot);
 
+/* A value passed between Go and the call trampoline without a C object:
+ * ints and floats are made into objects (and destroyed) in C, and simple
+ * results come back decoded, so that a typical call crosses cgo once. */
+typedef struct fpy_val {
+    int64_t tag;
+    union {
+        int64_t i;
+        double f;
+        PyObject *o;
+    } u;
+} fpy_val;
+enum { FPY_V_OBJ, FPY_V_INT, FPY_V_FLOAT, FPY_V_NONE, FPY_V_TRUE, FPY_V_FALSE, FPY_V_NULL };
+/* fpy_call_method_v: args[0..nargs+nkw) as values (objects borrowed);
+ * *res gets the result: a decoded value, or FPY_V_OBJ with a new
+ * reference, or FPY_V_NULL (error set). */
+void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
+                       Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res);
+
 /* Generic slot functions for mirrors of Go types (they call back into Go). */
 void fpy_fill_generic_slots(PyTypeObject *tp, uint64_t mask);
 int fpy_is_generic_slot(void *fn);

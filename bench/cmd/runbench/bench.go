@@ -20,6 +20,7 @@ type benchmark struct {
 	file    string
 	size    int
 	threads bool // takes N_THREADS before the size
+	ext     bool // imports a C extension from bench/ext (built per interpreter)
 }
 
 var benchmarks = []benchmark{
@@ -33,6 +34,7 @@ var benchmarks = []benchmark{
 	{file: "comprehensions.py", size: 6_000_000},
 	{file: "threads_cpu.py", size: 100_000, threads: true},
 	{file: "threads_shared_dict.py", size: 700_000, threads: true},
+	{file: "ext_calls.py", size: 1_000_000, ext: true},
 }
 
 // args returns the command-line arguments after the script path.
@@ -63,6 +65,9 @@ type runner struct {
 	dir     string // directory holding the .py files
 	runs    int
 	timeout time.Duration
+	// extDirs holds, per interpreter, the directory with bench/ext's
+	// extensions built for it (see buildExtensions).
+	extDirs map[string]string
 }
 
 // measure runs the program r.runs times and keeps the best times. Every run
@@ -101,6 +106,9 @@ func (r runner) once(interp, file string, args []string) (float64, string, error
 	defer cancel()
 	cmd := exec.CommandContext(ctx, interp, append([]string{filepath.Join(r.dir, file)}, args...)...)
 	cmd.Env = benchEnv()
+	if d := r.extDirs[interp]; d != "" {
+		cmd.Env = append(cmd.Env, "PYTHONPATH="+d)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
@@ -158,4 +166,50 @@ func lastLine(s string) string {
 		s = s[i+1:]
 	}
 	return s
+}
+
+// buildExtensions compiles every bench/ext/*.c twice: against CPython's
+// headers for the reference and with freepy-config (found next to the
+// freepy binary) for freepy, each into its own directory under out.
+func buildExtensions(dir, ref, freepy, out string) (map[string]string, error) {
+	srcs, _ := filepath.Glob(filepath.Join(dir, "ext", "*.c"))
+	dirs := map[string]string{}
+	if len(srcs) == 0 {
+		return dirs, nil
+	}
+	cfg := filepath.Join(filepath.Dir(freepy), "freepy-config")
+	targets := []struct {
+		interp, config, flag, name string
+	}{
+		{ref, "python3.11-config", "--includes", "cpython"},
+		{freepy, cfg, "--cflags", "freepy"},
+	}
+	for _, tg := range targets {
+		flags, err := exec.Command(tg.config, tg.flag).Output()
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", tg.config, tg.flag, err)
+		}
+		suffix := ".cpython-311-x86_64-linux-gnu.so"
+		if tg.name == "freepy" {
+			s, err := exec.Command(cfg, "--extension-suffix").Output()
+			if err != nil {
+				return nil, fmt.Errorf("%s --extension-suffix: %w", cfg, err)
+			}
+			suffix = strings.TrimSpace(string(s))
+		}
+		d := filepath.Join(out, "ext-"+tg.name)
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+		for _, src := range srcs {
+			mod := strings.TrimSuffix(filepath.Base(src), ".c")
+			args := append([]string{"-O2", "-shared", "-fPIC", "-o", filepath.Join(d, mod+suffix)}, strings.Fields(string(flags))...)
+			args = append(args, src)
+			if b, err := exec.Command("cc", args...).CombinedOutput(); err != nil {
+				return nil, fmt.Errorf("cc %s: %v\n%s", strings.Join(args, " "), err, b)
+			}
+		}
+		dirs[tg.interp] = d
+	}
+	return dirs, nil
 }

@@ -81,6 +81,11 @@ func run() error {
 		}
 	}
 	r := runner{dir: c.dir, runs: c.runs, timeout: c.timeout}
+	extDirs, err := buildExtensions(c.dir, c.ref, c.freepy, filepath.Join(c.dir, "out"))
+	if err != nil {
+		return fmt.Errorf("building bench/ext: %w", err)
+	}
+	r.extDirs = extDirs
 	if c.scaling {
 		return runScaling(c, r)
 	}

@@ -1,0 +1,30 @@
+"""Calls into a C extension (bench/ext/benchext.c): the cost of crossing
+from Python into C and back, with small arguments and results.
+
+usage: ext_calls.py N
+"""
+import sys
+
+import benchext
+
+
+def run(n):
+    noop, add1, add2, scale, sum_list, get = (benchext.noop, benchext.add1, benchext.add2,
+                                              benchext.scale, benchext.sum_list, benchext.get)
+    small = list(range(10))
+    d = {"a": 1, "b": 2, 3: "c"}
+    acc = 0
+    f = 0.0
+    for i in range(n):
+        noop()
+        acc += add1(i)
+        acc += add2(i, 7)
+        f += scale(1.5)
+        if i % 8 == 0:
+            acc += sum_list(small)
+            acc += get(d, "b")
+    return acc + int(f)
+
+
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+print("checksum:", run(n))
