@@ -65,6 +65,9 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	if tp.tp_dictoffset != 0 {
 		gt.SetHasDict(true)
 	}
+	if full != name {
+		gt.CName = full
+	}
 	ext := s.loading
 	if ext != nil {
 		ctypeExt.Store(tp, ext)

@@ -42,6 +42,7 @@ func (s *tstate) addMembers(gt *py.Type, m *C.PyMemberDef) {
 			}
 		}
 		gt.AddGetSet(name, get, set)
+		setDoc(gt, name, cstr(def.doc))
 	}
 }
 
@@ -84,5 +85,12 @@ func (s *tstate) addGetSets(gt *py.Type, g *C.PyGetSetDef, ext *extModule) {
 			}
 		}
 		gt.AddGetSet(name, get, set)
+		setDoc(gt, name, cstr(def.doc))
+	}
+}
+
+func setDoc(gt *py.Type, name, doc string) {
+	if d, ok := gt.Dict.GetStr(name).(*py.GetSetDescr); ok {
+		d.Doc = doc
 	}
 }

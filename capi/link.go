@@ -43,7 +43,7 @@ type link struct {
 	mu     sync.Mutex
 	strong py.Object          // non-nil: keeps the Go object alive
 	wp     weak.Pointer[byte] // the Go object, while it lives
-	key    unsafe.Pointer     // the Go object's data pointer (byObj key)
+	key    uintptr            // the Go object's address (byObj key); not a pointer, which would keep it alive
 	itab   unsafe.Pointer     // the type word of the Go object's interface value
 	dead   bool
 }
@@ -51,7 +51,7 @@ type link struct {
 var (
 	linkSeq atomic.Uint64
 	byID    sync.Map // uint64 -> *link
-	byObj   sync.Map // unsafe.Pointer (Go data pointer) -> *link
+	byObj   sync.Map // uintptr (Go object address) -> *link; an integer key does not keep the object alive
 	byPtr   sync.Map // *C.PyObject -> *link, for static objects without a head
 )
 
@@ -116,11 +116,11 @@ func objectAt(l *link, p *byte) py.Object {
 func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 	l := &link{id: linkSeq.Add(1), ptr: op, cowned: cowned, strong: o}
 	key := dataPtr(o)
-	l.key = key
+	l.key = uintptr(key)
 	l.wp = weak.Make((*byte)(key))
 	l.itab = (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0]
 	byID.Store(l.id, l)
-	byObj.Store(key, l)
+	byObj.Store(l.key, l)
 	if hasHead(op) {
 		atomicStoreU64(headHandle(op), l.id)
 	} else {
@@ -137,7 +137,7 @@ func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 // type): never weakened, never freed.
 func newStaticLink(o py.Object, op *C.PyObject) *link {
 	l := &link{id: linkSeq.Add(1), ptr: op, strong: o, static: true}
-	l.key = dataPtr(o)
+	l.key = uintptr(dataPtr(o))
 	byID.Store(l.id, l)
 	byObj.Store(l.key, l)
 	if hasHead(op) {
@@ -150,7 +150,7 @@ func newStaticLink(o py.Object, op *C.PyObject) *link {
 
 // linkFor returns the live link of Go object o, or nil.
 func linkFor(o py.Object) *link {
-	v, ok := byObj.Load(dataPtr(o))
+	v, ok := byObj.Load(uintptr(dataPtr(o)))
 	if !ok {
 		return nil
 	}

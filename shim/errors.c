@@ -2,6 +2,8 @@
  * offsets, because compiled code (Cython) reads it directly. */
 #include "shim.h"
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 static PyThreadState *ts_or_die(void) {
     /* a C thread without a thread state gets one from the Go side */
@@ -144,3 +146,17 @@ PyObject *PyErr_SetFromErrnoWithFilename(PyObject *type, const char *filename) {
     Py_DECREF(f);
     return NULL;
 }
+
+/* Fatal errors end the process, as in CPython, after saying where. */
+void _Py_FatalErrorFunc(const char *func, const char *message) {
+    fflush(stdout);
+    if (func != NULL) {
+        fprintf(stderr, "Fatal Python error: %s: %s\n", func, message);
+    } else {
+        fprintf(stderr, "Fatal Python error: %s\n", message);
+    }
+    fflush(stderr);
+    abort();
+}
+
+void (Py_FatalError)(const char *message) { _Py_FatalErrorFunc(NULL, message); }

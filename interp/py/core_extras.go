@@ -188,6 +188,12 @@ func init() {
 	MemberDescrType.AddGetSet("__objclass__", func(t *Thread, o Object) (Object, error) { return o.(*memberDescr).owner, nil }, nil)
 	GetSetDescrType.AddGetSet("__name__", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*GetSetDescr).Name), nil }, nil)
 	GetSetDescrType.AddGetSet("__objclass__", func(t *Thread, o Object) (Object, error) { return o.(*GetSetDescr).Owner, nil }, nil)
+	GetSetDescrType.AddGetSet("__doc__", func(t *Thread, o Object) (Object, error) {
+		if d := o.(*GetSetDescr).Doc; d != "" {
+			return NewStr(d), nil
+		}
+		return None, nil
+	}, nil)
 
 	// generic aliases
 	GenericAliasType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {

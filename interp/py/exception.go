@@ -103,7 +103,13 @@ func ValueErrorf(format string, args ...any) *BaseException {
 }
 
 // typeName is the name CPython uses in messages: type(o).__name__.
-func typeName(o Object) string { return o.Type().Name }
+func typeName(o Object) string {
+	t := o.Type()
+	if t.CName != "" {
+		return t.CName
+	}
+	return t.Name
+}
 
 // IsInstanceOf reports whether err is a Python exception of class typ.
 func IsInstanceOf(err error, typ *Type) bool {

@@ -109,6 +109,9 @@ type Type struct {
 	meta     *Type // the metaclass; nil means type
 	Name     string
 	Qualname string
+	// CName is a C extension type's tp_name ("module.Name"), which
+	// CPython's error messages use; "" for other types.
+	CName string
 	Doc      string
 	Base     *Type   // __base__: the solid base
 	Bases    []*Type // __bases__

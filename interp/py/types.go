@@ -323,6 +323,7 @@ func init() {
 // GetSetDescr is a computed attribute of a built-in type.
 type GetSetDescr struct {
 	Name  string
+	Doc   string // "" means None
 	Owner *Type
 	Get   func(t *Thread, obj Object) (Object, error)
 	Set   func(t *Thread, obj, v Object) error
