@@ -112,12 +112,12 @@ type Type struct {
 	// CName is a C extension type's tp_name ("module.Name"), which
 	// CPython's error messages use; "" for other types.
 	CName string
-	Doc      string
-	Base     *Type   // __base__: the solid base
-	Bases    []*Type // __bases__
-	MRO      []*Type // __mro__
-	Dict     *Dict
-	Flags    uint64
+	Doc   string
+	Base  *Type   // __base__: the solid base
+	Bases []*Type // __bases__
+	MRO   []*Type // __mro__
+	Dict  *Dict
+	Flags uint64
 
 	hasDict   bool     // instances have a __dict__
 	nslots    int      // number of __slots__ members, own and inherited
