@@ -138,3 +138,35 @@ func fpyGo_PyNumber_Or(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
 func fpyGo_PyNumber_InPlaceOr(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
 	return binop(ts, a, b, py.NbOr, true)
 }
+
+//export fpyGo_PyNumber_Index
+func fpyGo_PyNumber_Index(ts *C.PyThreadState, a *C.PyObject) *C.PyObject {
+	s := stateFromC(ts)
+	return s.ret(py.Index(s.t, s.fromC(a)))
+}
+
+//export fpyGo_PySequence_Check
+func fpyGo_PySequence_Check(ts *C.PyThreadState, a *C.PyObject) C.int {
+	s := stateFromC(ts)
+	o := s.fromC(a)
+	if _, ok := py.Unwrap(o).(*py.Dict); ok {
+		return 0
+	}
+	if o.Type().GetItem != nil {
+		return 1
+	}
+	return 0
+}
+
+//export fpyGo_PySequence_GetItem
+func fpyGo_PySequence_GetItem(ts *C.PyThreadState, a *C.PyObject, i C.Py_ssize_t) *C.PyObject {
+	s := stateFromC(ts)
+	o := s.fromC(a)
+	if i < 0 {
+		n, err := py.Len(s.t, o)
+		if err == nil {
+			i += C.Py_ssize_t(n)
+		}
+	}
+	return s.ret(py.GetItem(s.t, o, py.Int(i)))
+}

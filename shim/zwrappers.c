@@ -548,6 +548,14 @@ PyObject * (PyNumber_InPlaceXor)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_InPlaceXor(fpy_tstate, a0, a1);
 }
 
+#ifdef PyNumber_Index
+#undef PyNumber_Index
+#endif
+extern PyObject * fpyGo_PyNumber_Index(PyThreadState *ts, PyObject *a0);
+PyObject * (PyNumber_Index)(PyObject *a0) {
+    return fpyGo_PyNumber_Index(fpy_tstate, a0);
+}
+
 #ifdef PyNumber_Lshift
 #undef PyNumber_Lshift
 #endif
@@ -946,6 +954,22 @@ PyObject * (PyObject_Vectorcall)(PyObject *a0, PyObject * const *a1, size_t a2, 
 extern PyObject * fpyGo_PyObject_VectorcallMethod(PyThreadState *ts, PyObject *a0, PyObject **a1, size_t a2, PyObject *a3);
 PyObject * (PyObject_VectorcallMethod)(PyObject *a0, PyObject * const *a1, size_t a2, PyObject *a3) {
     return fpyGo_PyObject_VectorcallMethod(fpy_tstate, a0, (PyObject **)a1, a2, a3);
+}
+
+#ifdef PySequence_Check
+#undef PySequence_Check
+#endif
+extern int fpyGo_PySequence_Check(PyThreadState *ts, PyObject *a0);
+int (PySequence_Check)(PyObject *a0) {
+    return fpyGo_PySequence_Check(fpy_tstate, a0);
+}
+
+#ifdef PySequence_GetItem
+#undef PySequence_GetItem
+#endif
+extern PyObject * fpyGo_PySequence_GetItem(PyThreadState *ts, PyObject *a0, Py_ssize_t a1);
+PyObject * (PySequence_GetItem)(PyObject *a0, Py_ssize_t a1) {
+    return fpyGo_PySequence_GetItem(fpy_tstate, a0, a1);
 }
 
 #ifdef PySequence_Length

@@ -1,0 +1,411 @@
+/* Building values: Py_BuildValue and its variants, PyTuple_Pack, and the
+ * format-driven calls PyObject_CallFunction / PyObject_CallMethod and the
+ * ...ObjArgs forms. '#' lengths are Py_ssize_t (PY_SSIZE_T_CLEAN). */
+#include "shim.h"
+#include <stdarg.h>
+#include <wchar.h>
+
+static PyObject *mkvalue(const char **p_format, va_list *p_va);
+
+/* countformat counts the items up to endchar at this level. */
+static Py_ssize_t countformat(const char *format, char endchar) {
+    Py_ssize_t count = 0;
+    int level = 0;
+    while (level > 0 || *format != endchar) {
+        switch (*format) {
+        case '\0':
+            PyErr_SetString(PyExc_SystemError, "unmatched paren in format");
+            return -1;
+        case '(': case '[': case '{':
+            if (level == 0) count++;
+            level++;
+            break;
+        case ')': case ']': case '}':
+            level--;
+            break;
+        case '#': case '&': case ',': case ':': case ' ': case '\t':
+            break;
+        default:
+            if (level == 0) count++;
+        }
+        format++;
+    }
+    return count;
+}
+
+/* do_items builds n values into a fresh tuple (the caller converts). On
+ * error the remaining varargs are still consumed (CPython does so too, to
+ * release 'N' arguments). */
+static PyObject *do_items(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n) {
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL) {
+        return NULL;
+    }
+    int failed = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = mkvalue(p_format, p_va);
+        if (w == NULL) {
+            failed = 1;
+            w = Py_NewRef(Py_None);
+        }
+        PyTuple_SET_ITEM(t, i, w);
+    }
+    if (failed) {
+        Py_DECREF(t);
+        return NULL;
+    }
+    if (**p_format != endchar) {
+        Py_DECREF(t);
+        PyErr_SetString(PyExc_SystemError, "Unmatched paren in format");
+        return NULL;
+    }
+    if (endchar) {
+        ++*p_format;
+    }
+    return t;
+}
+
+static PyObject *do_list(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n) {
+    PyObject *t = do_items(p_format, p_va, endchar, n);
+    if (t == NULL) {
+        return NULL;
+    }
+    PyObject *l = PyList_New(n);
+    if (l != NULL) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *v = PyTuple_GET_ITEM(t, i);
+            Py_INCREF(v);
+            PyList_SET_ITEM(l, i, v);
+        }
+    }
+    Py_DECREF(t);
+    return l;
+}
+
+static PyObject *do_dict(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n) {
+    if (n % 2) {
+        PyErr_SetString(PyExc_SystemError, "Bad dict format");
+        return NULL;
+    }
+    PyObject *t = do_items(p_format, p_va, endchar, n);
+    if (t == NULL) {
+        return NULL;
+    }
+    PyObject *d = PyDict_New();
+    for (Py_ssize_t i = 0; d != NULL && i < n; i += 2) {
+        if (PyDict_SetItem(d, PyTuple_GET_ITEM(t, i), PyTuple_GET_ITEM(t, i + 1)) < 0) {
+            Py_CLEAR(d);
+        }
+    }
+    Py_DECREF(t);
+    return d;
+}
+
+static PyObject *from_wide(const wchar_t *u, Py_ssize_t n) {
+    if (n < 0) {
+        n = (Py_ssize_t)wcslen(u);
+    }
+    Py_UCS4 *buf = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
+    if (buf == NULL) {
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        buf[i] = (Py_UCS4)u[i];
+    }
+    PyObject *r = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+    PyMem_Free(buf);
+    return r;
+}
+
+static PyObject *mkvalue(const char **p_format, va_list *p_va) {
+    for (;;) {
+        switch (*(*p_format)++) {
+        case '(':
+            return do_items(p_format, p_va, ')', countformat(*p_format, ')'));
+        case '[':
+            return do_list(p_format, p_va, ']', countformat(*p_format, ']'));
+        case '{':
+            return do_dict(p_format, p_va, '}', countformat(*p_format, '}'));
+        case 'b': case 'B': case 'h': case 'i':
+            return PyLong_FromLong((long)va_arg(*p_va, int));
+        case 'H':
+            return PyLong_FromLong((long)(unsigned short)va_arg(*p_va, int));
+        case 'I':
+            return PyLong_FromUnsignedLong((unsigned long)va_arg(*p_va, unsigned int));
+        case 'n':
+            return PyLong_FromSsize_t(va_arg(*p_va, Py_ssize_t));
+        case 'l':
+            return PyLong_FromLong(va_arg(*p_va, long));
+        case 'k':
+            return PyLong_FromUnsignedLong(va_arg(*p_va, unsigned long));
+        case 'L':
+            return PyLong_FromLongLong(va_arg(*p_va, long long));
+        case 'K':
+            return PyLong_FromUnsignedLongLong(va_arg(*p_va, unsigned long long));
+        case 'u': {
+            const wchar_t *u = va_arg(*p_va, const wchar_t *);
+            Py_ssize_t n = -1;
+            if (**p_format == '#') {
+                ++*p_format;
+                n = va_arg(*p_va, Py_ssize_t);
+            }
+            if (u == NULL) {
+                Py_RETURN_NONE;
+            }
+            return from_wide(u, n);
+        }
+        case 'f': case 'd':
+            return PyFloat_FromDouble(va_arg(*p_va, double));
+        case 'D':
+            return PyComplex_FromCComplex(*va_arg(*p_va, Py_complex *));
+        case 'c': {
+            char c = (char)va_arg(*p_va, int);
+            return PyBytes_FromStringAndSize(&c, 1);
+        }
+        case 'C':
+            return PyUnicode_FromOrdinal(va_arg(*p_va, int));
+        case 's': case 'z': case 'U': case 'y': {
+            char kind = (*p_format)[-1];
+            const char *str = va_arg(*p_va, const char *);
+            Py_ssize_t n = -1;
+            if (**p_format == '#') {
+                ++*p_format;
+                n = va_arg(*p_va, Py_ssize_t);
+            }
+            if (str == NULL) {
+                Py_RETURN_NONE;
+            }
+            if (n < 0) {
+                n = (Py_ssize_t)strlen(str);
+            }
+            if (kind == 'y') {
+                return PyBytes_FromStringAndSize(str, n);
+            }
+            return PyUnicode_FromStringAndSize(str, n);
+        }
+        case 'N': case 'S': case 'O': {
+            char kind = (*p_format)[-1];
+            if (**p_format == '&') {
+                typedef PyObject *(*converter)(void *);
+                converter func = va_arg(*p_va, converter);
+                void *arg = va_arg(*p_va, void *);
+                ++*p_format;
+                return func(arg);
+            }
+            PyObject *v = va_arg(*p_va, PyObject *);
+            if (v != NULL) {
+                if (kind != 'N') {
+                    Py_INCREF(v);
+                }
+            } else if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_SystemError, "NULL object passed to Py_BuildValue");
+            }
+            return v;
+        }
+        case ':': case ',': case ' ': case '\t':
+            break;
+        default:
+            PyErr_SetString(PyExc_SystemError, "bad format char passed to Py_BuildValue");
+            return NULL;
+        }
+    }
+}
+
+static PyObject *va_build_value(const char *format, va_list va) {
+    const char *f = format;
+    Py_ssize_t n = countformat(f, '\0');
+    va_list lva;
+    PyObject *r;
+    if (n < 0) {
+        return NULL;
+    }
+    if (n == 0) {
+        Py_RETURN_NONE;
+    }
+    va_copy(lva, va);
+    if (n == 1) {
+        r = mkvalue(&f, &lva);
+    } else {
+        r = do_items(&f, &lva, '\0', n);
+    }
+    va_end(lva);
+    return r;
+}
+
+PyObject *Py_VaBuildValue(const char *format, va_list va) { return va_build_value(format, va); }
+PyObject *_Py_VaBuildValue_SizeT(const char *format, va_list va) { return va_build_value(format, va); }
+
+PyObject *Py_BuildValue(const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    PyObject *r = va_build_value(format, va);
+    va_end(va);
+    return r;
+}
+
+PyObject *_Py_BuildValue_SizeT(const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    PyObject *r = va_build_value(format, va);
+    va_end(va);
+    return r;
+}
+
+PyObject *PyTuple_Pack(Py_ssize_t n, ...) {
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL) {
+        return NULL;
+    }
+    va_list va;
+    va_start(va, n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *o = va_arg(va, PyObject *);
+        Py_INCREF(o);
+        PyTuple_SET_ITEM(t, i, o);
+    }
+    va_end(va);
+    return t;
+}
+
+/* call_with_format calls callable with the arguments a format describes:
+ * one value that is a tuple is the argument tuple itself, as in CPython. */
+static PyObject *call_with_format(PyObject *callable, const char *format, va_list va) {
+    if (callable == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
+        }
+        return NULL;
+    }
+    if (format == NULL || *format == '\0') {
+        return PyObject_CallNoArgs(callable);
+    }
+    PyObject *args = va_build_value(format, va);
+    if (args == NULL) {
+        return NULL;
+    }
+    if (!PyTuple_Check(args)) {
+        PyObject *t = PyTuple_New(1);
+        if (t == NULL) {
+            Py_DECREF(args);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, 0, args);
+        args = t;
+    }
+    PyObject *r = PyObject_Call(callable, args, NULL);
+    Py_DECREF(args);
+    return r;
+}
+
+PyObject *PyObject_CallFunction(PyObject *callable, const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_with_format(callable, format, va);
+    va_end(va);
+    return r;
+}
+
+PyObject *_PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_with_format(callable, format, va);
+    va_end(va);
+    return r;
+}
+
+static PyObject *call_method_format(PyObject *obj, const char *name, const char *format, va_list va) {
+    if (obj == NULL || name == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
+        }
+        return NULL;
+    }
+    PyObject *m = PyObject_GetAttrString(obj, name);
+    if (m == NULL) {
+        return NULL;
+    }
+    PyObject *r = call_with_format(m, format, va);
+    Py_DECREF(m);
+    return r;
+}
+
+PyObject *PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_method_format(obj, name, format, va);
+    va_end(va);
+    return r;
+}
+
+PyObject *_PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_method_format(obj, name, format, va);
+    va_end(va);
+    return r;
+}
+
+/* objargs_tuple collects a NULL-terminated list of objects. */
+static PyObject *objargs_tuple(va_list va) {
+    va_list count;
+    va_copy(count, va);
+    Py_ssize_t n = 0;
+    while (va_arg(count, PyObject *) != NULL) {
+        n++;
+    }
+    va_end(count);
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *o = va_arg(va, PyObject *);
+        Py_INCREF(o);
+        PyTuple_SET_ITEM(t, i, o);
+    }
+    return t;
+}
+
+PyObject *PyObject_CallFunctionObjArgs(PyObject *callable, ...) {
+    if (callable == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
+        }
+        return NULL;
+    }
+    va_list va;
+    va_start(va, callable);
+    PyObject *args = objargs_tuple(va);
+    va_end(va);
+    if (args == NULL) {
+        return NULL;
+    }
+    PyObject *r = PyObject_Call(callable, args, NULL);
+    Py_DECREF(args);
+    return r;
+}
+
+PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...) {
+    if (obj == NULL || name == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
+        }
+        return NULL;
+    }
+    PyObject *m = PyObject_GetAttr(obj, name);
+    if (m == NULL) {
+        return NULL;
+    }
+    va_list va;
+    va_start(va, name);
+    PyObject *args = objargs_tuple(va);
+    va_end(va);
+    if (args == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    PyObject *r = PyObject_Call(m, args, NULL);
+    Py_DECREF(args);
+    Py_DECREF(m);
+    return r;
+}
