@@ -32,7 +32,7 @@ test: all vet
 
 # Concurrency code runs under the race detector (DESIGN.md).
 test-race:
-	$(GO) test -count=1 -race ./interp/py/...
+	$(GO) test -count=1 -race ./interp/py/... ./capi/...
 
 # Just the differential suite against CPython, with its summary line.
 test-conformance: all

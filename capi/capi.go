@@ -33,6 +33,12 @@ import (
 
 func init() {
 	py.ExtensionLoader = loadExtension
+	py.SysExtras["_freepy_legacy_locks"] = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
+		if len(args) > 0 {
+			return nil, py.TypeErrorf("_freepy_legacy_locks() takes no arguments")
+		}
+		return legacyStats(t), nil
+	}
 }
 
 var initOnce sync.Once

@@ -136,7 +136,7 @@ func fnp[T any](f T) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&
 // the pool released after the result is converted.
 func (s *tstate) call(ext *extModule, what string, f func() *C.PyObject) (py.Object, error) {
 	mark := s.mark()
-	took := ext.enter(s)
+	took := ext.enter(s, what)
 	r := f()
 	ext.leave(s, took)
 	res, err := s.result(r, what)
@@ -147,7 +147,7 @@ func (s *tstate) call(ext *extModule, what string, f func() *C.PyObject) (py.Obj
 // callInt runs a C call returning int (0 ok, -1 error).
 func (s *tstate) callInt(ext *extModule, what string, f func() C.int) (int, error) {
 	mark := s.mark()
-	took := ext.enter(s)
+	took := ext.enter(s, what)
 	r := f()
 	ext.leave(s, took)
 	var err error
@@ -219,10 +219,11 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 		gt.Iter = unary(f, "__iter__")
 	}
 	if f := fnp(tp.tp_iternext); cSlot(f, fnp(base.tp_iternext)) {
+		nextName := name + ".__next__"
 		gt.Next = func(t *py.Thread, self py.Object) (py.Object, error) {
 			s := stateOf(t)
 			mark := s.mark()
-			took := ext.enter(s)
+			took := ext.enter(s, nextName)
 			r := C.fpy_call_unary(s.ts, f, s.borrow(self))
 			ext.leave(s, took)
 			defer s.release(mark)
@@ -249,10 +250,11 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 		}
 	}
 	if f := fnp(tp.tp_hash); cSlot(f, fnp(base.tp_hash)) {
+		hashName := name + ".__hash__"
 		gt.Hash = func(t *py.Thread, self py.Object) (int64, error) {
 			s := stateOf(t)
 			mark := s.mark()
-			took := ext.enter(s)
+			took := ext.enter(s, hashName)
 			h := C.fpy_call_hash(s.ts, f, s.borrow(self))
 			ext.leave(s, took)
 			defer s.release(mark)
@@ -351,11 +353,12 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 			}
 		}
 	}
+	lenName := name + ".__len__"
 	lenSlot := func(f unsafe.Pointer) py.LenFunc {
 		return func(t *py.Thread, self py.Object) (int, error) {
 			s := stateOf(t)
 			mark := s.mark()
-			took := ext.enter(s)
+			took := ext.enter(s, lenName)
 			n := C.fpy_call_len(s.ts, f, s.borrow(self))
 			ext.leave(s, took)
 			defer s.release(mark)
@@ -432,14 +435,15 @@ func (s *tstate) addMethods(gt *py.Type, ml *C.PyMethodDef, ext *extModule, tp *
 		def := m
 		name := cstr(def.ml_name)
 		flags := int(def.ml_flags)
+		qual := gt.Name + "." + name
 		fn := func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
-			return callMethodDef(t, def, self, args, kw, ext, tp)
+			return callMethodDef(t, def, qual, self, args, kw, ext, tp)
 		}
 		md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
 			IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0}
 		if md.IsStatic {
 			md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-				return callMethodDef(t, def, nil, args, kw, ext, tp)
+				return callMethodDef(t, def, qual, nil, args, kw, ext, tp)
 			}
 		}
 		gt.Dict.SetStr(name, md)
@@ -457,7 +461,7 @@ func methodDoc(name string, doc *C.char) string {
 // callMethodDef calls a C function of any calling convention. Arguments
 // travel as fpy_vals in a per-depth C buffer, so that ints and floats are
 // made in C and a typical call crosses cgo once.
-func callMethodDef(t *py.Thread, def *C.PyMethodDef, self py.Object, args []py.Object, kw []string, ext *extModule, cls *C.PyTypeObject) (py.Object, error) {
+func callMethodDef(t *py.Thread, def *C.PyMethodDef, name string, self py.Object, args []py.Object, kw []string, ext *extModule, cls *C.PyTypeObject) (py.Object, error) {
 	s := stateOf(t)
 	mark := s.mark()
 	vals := s.valBuf(len(args) + 1)
@@ -478,7 +482,7 @@ func callMethodDef(t *py.Thread, def *C.PyMethodDef, self py.Object, args []py.O
 	}
 	res := &vals[len(args)]
 	s.depth++
-	took := ext.enter(s)
+	took := ext.enter(s, name)
 	C.fpy_call_method_v(s.ts, def, cself, &vals[0], C.Py_ssize_t(len(args)-len(kw)), kwn, cls, res)
 	ext.leave(s, took)
 	s.depth--

@@ -49,13 +49,20 @@ func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
 	if ext.legacy {
 		ext.lock = lockFor(lockGroup(name))
 	}
+	extByPath.Store(path, ext)
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		extByPath.Store(real, ext)
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		extByPath.Store(abs, ext)
+	}
 	prev := s.loading
 	s.loading = ext
 	defer func() { s.loading = prev }()
 
 	mark := s.mark()
 	defer s.release(mark)
-	took := ext.enter(s)
+	took := ext.enter(s, "PyInit_"+short)
 	r := C.fpy_call_init_module(s.ts, initFn)
 	ext.leave(s, took)
 	if r == nil {
@@ -218,8 +225,12 @@ func (s *tstate) addModuleFunctions(m *py.Module, ml *C.PyMethodDef, ext *extMod
 func (s *tstate) newCFunction(def *C.PyMethodDef, self py.Object, ext *extModule) *py.Builtin {
 	name := cstr(def.ml_name)
 	b := &py.Builtin{Name: name, Qualname: name, Doc: methodDoc(name, def.ml_doc), Self: self}
+	qual := name
+	if ext != nil {
+		qual = ext.name + "." + name
+	}
 	b.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-		return callMethodDef(t, def, self, args, kw, ext, nil)
+		return callMethodDef(t, def, qual, self, args, kw, ext, nil)
 	}
 	return b
 }

@@ -38,6 +38,11 @@ type tstate struct {
 	// buffer of the call being made (callMethodDef).
 	depth int
 	bufs  []valBuffer
+	// saved holds what PyEval_SaveThread released, gilstate what
+	// PyGILState_Ensure took (api_thread.go); dict is PyThreadState_GetDict.
+	saved    []func()
+	gilstate []gilHold
+	dict     *C.PyObject
 	// dictIters holds PyDict_Next snapshots (api_dict.go).
 	dictIters map[*py.Dict]*dictIter
 }

@@ -118,6 +118,8 @@ void fpy_decref_array(PyObject **ops, Py_ssize_t n);
 /* Go exports (capi), called from C. */
 extern void fpyGo_LinkedZero(PyObject *op);
 extern void fpyGo_ForeignThread(void);
+extern int fpyGo_GILStateEnsure(char *caller);
+extern void fpyGo_GILStateRelease(int state);
 extern PyObject *fpyGo_LongIndex(PyObject *op);
 extern double fpyGo_ToDouble(PyObject *op);
 extern Py_complex fpyGo_ToComplex(PyObject *op);

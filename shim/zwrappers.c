@@ -236,6 +236,38 @@ int (PyErr_WarnEx)(PyObject *a0, const char *a1, Py_ssize_t a2) {
     return fpyGo_PyErr_WarnEx(fpy_tstate, a0, (char *)a1, a2);
 }
 
+#ifdef PyEval_AcquireThread
+#undef PyEval_AcquireThread
+#endif
+extern void fpyGo_PyEval_AcquireThread(PyThreadState *ts, PyThreadState *a0);
+void (PyEval_AcquireThread)(PyThreadState *a0) {
+    fpyGo_PyEval_AcquireThread(fpy_tstate, a0);
+}
+
+#ifdef PyEval_ReleaseThread
+#undef PyEval_ReleaseThread
+#endif
+extern void fpyGo_PyEval_ReleaseThread(PyThreadState *ts, PyThreadState *a0);
+void (PyEval_ReleaseThread)(PyThreadState *a0) {
+    fpyGo_PyEval_ReleaseThread(fpy_tstate, a0);
+}
+
+#ifdef PyEval_RestoreThread
+#undef PyEval_RestoreThread
+#endif
+extern void fpyGo_PyEval_RestoreThread(PyThreadState *ts, PyThreadState *a0);
+void (PyEval_RestoreThread)(PyThreadState *a0) {
+    fpyGo_PyEval_RestoreThread(fpy_tstate, a0);
+}
+
+#ifdef PyEval_SaveThread
+#undef PyEval_SaveThread
+#endif
+extern PyThreadState * fpyGo_PyEval_SaveThread(PyThreadState *ts);
+PyThreadState * (PyEval_SaveThread)(void) {
+    return fpyGo_PyEval_SaveThread(fpy_tstate);
+}
+
 #ifdef PyImport_AddModule
 #undef PyImport_AddModule
 #endif
@@ -986,6 +1018,38 @@ Py_ssize_t (PySequence_Length)(PyObject *a0) {
 extern Py_ssize_t fpyGo_PySequence_Size(PyThreadState *ts, PyObject *a0);
 Py_ssize_t (PySequence_Size)(PyObject *a0) {
     return fpyGo_PySequence_Size(fpy_tstate, a0);
+}
+
+#ifdef PyThreadState_Clear
+#undef PyThreadState_Clear
+#endif
+extern void fpyGo_PyThreadState_Clear(PyThreadState *ts, PyThreadState *a0);
+void (PyThreadState_Clear)(PyThreadState *a0) {
+    fpyGo_PyThreadState_Clear(fpy_tstate, a0);
+}
+
+#ifdef PyThreadState_Delete
+#undef PyThreadState_Delete
+#endif
+extern void fpyGo_PyThreadState_Delete(PyThreadState *ts, PyThreadState *a0);
+void (PyThreadState_Delete)(PyThreadState *a0) {
+    fpyGo_PyThreadState_Delete(fpy_tstate, a0);
+}
+
+#ifdef PyThreadState_GetDict
+#undef PyThreadState_GetDict
+#endif
+extern PyObject * fpyGo_PyThreadState_GetDict(PyThreadState *ts);
+PyObject * (PyThreadState_GetDict)(void) {
+    return fpyGo_PyThreadState_GetDict(fpy_tstate);
+}
+
+#ifdef PyThreadState_New
+#undef PyThreadState_New
+#endif
+extern PyThreadState * fpyGo_PyThreadState_New(PyThreadState *ts, PyInterpreterState *a0);
+PyThreadState * (PyThreadState_New)(PyInterpreterState *a0) {
+    return fpyGo_PyThreadState_New(fpy_tstate, a0);
 }
 
 #ifdef PyType_FromModuleAndSpec

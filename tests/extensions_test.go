@@ -45,21 +45,24 @@ func TestExtensions(t *testing.T) {
 		}
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(srcs[0])
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := initRE.FindSubmatch(src)
-			if m == nil {
-				t.Fatalf("%s: no PyInit_ function", srcs[0])
-			}
-			mod := string(m[1])
 			tmp := t.TempDir()
 			fdir, cdir := filepath.Join(tmp, "freepy"), filepath.Join(tmp, "cpython")
 			os.MkdirAll(fdir, 0o755)
 			os.MkdirAll(cdir, 0o755)
-			compile(t, fcflags, srcs, filepath.Join(fdir, mod+fsuffix))
-			compile(t, ccflags, srcs, filepath.Join(cdir, mod+".cpython-311-x86_64-linux-gnu.so"))
+			// each .c file is one module, named by its PyInit_ function
+			for _, src := range srcs {
+				text, err := os.ReadFile(src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m := initRE.FindSubmatch(text)
+				if m == nil {
+					t.Fatalf("%s: no PyInit_ function", src)
+				}
+				mod := string(m[1])
+				compile(t, fcflags, []string{src}, filepath.Join(fdir, mod+fsuffix))
+				compile(t, ccflags, []string{src}, filepath.Join(cdir, mod+".cpython-311-x86_64-linux-gnu.so"))
+			}
 			spec := func(bin, path string) runSpec {
 				return runSpec{bin: bin, args: []string{drivers[0]}, dir: dir,
 					env: []string{"PYTHONPATH=" + path}, timeout: 30 * time.Second}

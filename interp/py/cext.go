@@ -118,3 +118,7 @@ func (d *Dict) Pairs() (keys, values []Object) {
 	}
 	return keys, values
 }
+
+// SysExtras are functions other packages add to the sys module (capi adds
+// sys._freepy_legacy_locks); set them in an init function.
+var SysExtras = map[string]BuiltinFunc{}

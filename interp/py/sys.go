@@ -75,6 +75,9 @@ func initSys(t *Thread) {
 	d.SetStr("path", in.Path)
 	d.SetStr("argv", in.Argv)
 	d.SetStr("modules", in.Modules)
+	for name, fn := range SysExtras {
+		m.AddFunc(name, fn)
+	}
 	d.SetStr("stdout", NewStdStream("<stdout>", os.Stdout, true, false))
 	d.SetStr("stderr", NewStdStream("<stderr>", os.Stderr, true, true))
 	d.SetStr("stdin", NewStdStream("<stdin>", os.Stdin, false, false))
