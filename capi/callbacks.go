@@ -6,6 +6,7 @@ package capi
 import "C"
 
 import (
+	"sync/atomic"
 	"unsafe"
 
 	"freepy/interp/py"
@@ -140,7 +141,13 @@ func (s *tstate) keepBorrowed(op *C.PyObject) {
 	}
 	s.inPool[op] = struct{}{}
 	s.pool = append(s.pool, op)
+	if n := int64(len(s.pool)); n > poolPeak.Load() {
+		poolPeak.Store(n) // racy max: a statistic for tests
+	}
 }
+
+// poolPeak is the largest autorelease pool seen (for tests).
+var poolPeak atomic.Int64
 
 //export fpyGo_ListSetItem
 func fpyGo_ListSetItem(op *C.PyObject, i C.Py_ssize_t, v *C.PyObject) C.int {

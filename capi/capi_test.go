@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"freepy/interp/compile"
@@ -115,5 +117,46 @@ crossings = ping.count() + pong.count()
 	// calls + 2 counted loop steps)
 	if v, _ := g.GetStr("crossings").(py.Int); int64(v) != 4+4*300*4 {
 		t.Errorf("crossings = %v, want %d", g.GetStr("crossings"), 4+4*300*4)
+	}
+}
+
+// TestAutorelease: a borrowed reference stays valid while another thread
+// deletes the item and the collector runs; looking one key up many times
+// in one call does not grow the pool.
+func TestAutorelease(t *testing.T) {
+	dir := buildExtensions(t, "autorelease")
+	n := 10_000_000
+	if raceEnabled {
+		n = 200_000
+	}
+	poolPeak.Store(0)
+	g := runPy(t, dir, strings.Replace(`
+import _thread, gc, autorelease
+d = {"k": "value-" + str(12345)}
+lst = ["item-" + str(678)]
+def drop_in_other_thread(container, key):
+    done = _thread.allocate_lock()
+    done.acquire()
+    def f():
+        del container[key]
+        gc.collect()
+        done.release()
+    _thread.start_new_thread(f, ())
+    done.acquire()
+r1 = autorelease.hold_borrowed(d, "k", lambda: drop_in_other_thread(d, "k"))
+r2 = autorelease.hold_borrowed(lst, 0, lambda: drop_in_other_thread(lst, 0))
+found = autorelease.lookup_many({"a": [1]}, "a", N)
+`, "N", strconv.Itoa(n), 1))
+	if r, _ := g.GetStr("r1").(*py.Str); r == nil || r.String() != "'value-12345'" {
+		t.Errorf("dict value after deletion = %v", g.GetStr("r1"))
+	}
+	if r, _ := g.GetStr("r2").(*py.Str); r == nil || r.String() != "'item-678'" {
+		t.Errorf("list item after deletion = %v", g.GetStr("r2"))
+	}
+	if v, _ := g.GetStr("found").(py.Int); int(v) != n {
+		t.Errorf("found = %v, want %d", g.GetStr("found"), n)
+	}
+	if p := poolPeak.Load(); p > 16 {
+		t.Errorf("autorelease pool grew to %d entries for one repeated lookup", p)
 	}
 }
