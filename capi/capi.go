@@ -17,6 +17,7 @@ package capi
 #include <dlfcn.h>
 #include <stdlib.h>
 void fpy_init_static(void);
+void fpy_init_capsule_type(void);
 */
 import "C"
 
@@ -49,6 +50,7 @@ func setup(t *py.Thread) {
 	initOnce.Do(func() {
 		C.fpy_init_static()
 		initStaticTypes(t)
+		C.fpy_init_capsule_type()
 		startFinalizer(t)
 	})
 }

@@ -14,17 +14,18 @@ import (
 	"freepy/interp/syntax"
 )
 
-// buildExtensions compiles the named example extensions (directories of
-// extensions/) against include/ with freepy's free-threaded tag into a
-// temporary directory, one module per .c file.
+// buildExtensions compiles the extensions in the given directories
+// (relative to capi/: ../extensions/NAME or testdata/NAME) against include/
+// with freepy's free-threaded tag into a temporary directory, one module
+// per .c file.
 func buildExtensions(t *testing.T, dirs ...string) string {
 	t.Helper()
 	out := t.TempDir()
 	initRE := regexp.MustCompile(`PyInit_(\w+)`)
 	for _, d := range dirs {
-		srcs, _ := filepath.Glob(filepath.Join("..", "extensions", d, "*.c"))
+		srcs, _ := filepath.Glob(filepath.Join(d, "*.c"))
 		if len(srcs) == 0 {
-			t.Fatalf("no sources in extensions/%s", d)
+			t.Fatalf("no sources in %s", d)
 		}
 		for _, src := range srcs {
 			text, err := os.ReadFile(src)
@@ -66,7 +67,8 @@ func runPy(t *testing.T, dir, src string) *py.Dict {
 // the C-API runtime's shared state: links, pools, pseudo-GILs and their
 // merging, foreign C threads, finalizers.
 func TestConcurrentExtensions(t *testing.T) {
-	dir := buildExtensions(t, "ft_counter", "legacy_pingpong", "legacy_threads", "capi_types")
+	dir := buildExtensions(t, "../extensions/ft_counter", "../extensions/legacy_pingpong",
+		"../extensions/legacy_threads", "../extensions/capi_types")
 	g := runPy(t, dir, `
 import _thread, gc
 import ft_counter, ping, pong, legacy_threads, capi_types
@@ -124,7 +126,7 @@ crossings = ping.count() + pong.count()
 // deletes the item and the collector runs; looking one key up many times
 // in one call does not grow the pool.
 func TestAutorelease(t *testing.T) {
-	dir := buildExtensions(t, "autorelease")
+	dir := buildExtensions(t, "testdata/autorelease")
 	n := 10_000_000
 	if raceEnabled {
 		n = 200_000

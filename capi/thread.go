@@ -60,6 +60,8 @@ func stateOf(t *py.Thread) *tstate {
 	s := &tstate{t: t, inPool: map[*C.PyObject]struct{}{}}
 	s.ts = (*C.PyThreadState)(C.fpy_alloc(C.sizeof_PyThreadState))
 	s.ts.thread_id = C.ulong(t.ID)
+	// compiled code (Cython) reads and writes exc_info->exc_value directly
+	s.ts.exc_info = (*C._PyErr_StackItem)(C.fpy_alloc(C.sizeof__PyErr_StackItem))
 	tstatesMu.Lock()
 	var list []*tstate
 	if p := tstates.Load(); p != nil {

@@ -4,12 +4,52 @@
  * given their exact prototypes from include/. */
 #include "shim.h"
 
+#ifdef PyBuffer_Release
+#undef PyBuffer_Release
+#endif
+extern void fpyGo_PyBuffer_Release(PyThreadState *ts, Py_buffer *a0);
+void (PyBuffer_Release)(Py_buffer *a0) {
+    fpyGo_PyBuffer_Release(fpy_tstate, a0);
+}
+
+#ifdef PyCFunction_New
+#undef PyCFunction_New
+#endif
+extern PyObject * fpyGo_PyCFunction_New(PyThreadState *ts, PyMethodDef *a0, PyObject *a1);
+PyObject * (PyCFunction_New)(PyMethodDef *a0, PyObject *a1) {
+    return fpyGo_PyCFunction_New(fpy_tstate, a0, a1);
+}
+
+#ifdef PyCFunction_NewEx
+#undef PyCFunction_NewEx
+#endif
+extern PyObject * fpyGo_PyCFunction_NewEx(PyThreadState *ts, PyMethodDef *a0, PyObject *a1, PyObject *a2);
+PyObject * (PyCFunction_NewEx)(PyMethodDef *a0, PyObject *a1, PyObject *a2) {
+    return fpyGo_PyCFunction_NewEx(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyCMethod_New
+#undef PyCMethod_New
+#endif
+extern PyObject * fpyGo_PyCMethod_New(PyThreadState *ts, PyMethodDef *a0, PyObject *a1, PyObject *a2, PyTypeObject *a3);
+PyObject * (PyCMethod_New)(PyMethodDef *a0, PyObject *a1, PyObject *a2, PyTypeObject *a3) {
+    return fpyGo_PyCMethod_New(fpy_tstate, a0, a1, a2, a3);
+}
+
 #ifdef PyCallable_Check
 #undef PyCallable_Check
 #endif
 extern int fpyGo_PyCallable_Check(PyThreadState *ts, PyObject *a0);
 int (PyCallable_Check)(PyObject *a0) {
     return fpyGo_PyCallable_Check(fpy_tstate, a0);
+}
+
+#ifdef PyCode_NewEmpty
+#undef PyCode_NewEmpty
+#endif
+extern PyCodeObject * fpyGo_PyCode_NewEmpty(PyThreadState *ts, char *a0, char *a1, int a2);
+PyCodeObject * (PyCode_NewEmpty)(const char *a0, const char *a1, int a2) {
+    return fpyGo_PyCode_NewEmpty(fpy_tstate, (char *)a0, (char *)a1, a2);
 }
 
 #ifdef PyDict_Clear
@@ -196,6 +236,14 @@ PyObject * (PyDict_Values)(PyObject *a0) {
     return fpyGo_PyDict_Values(fpy_tstate, a0);
 }
 
+#ifdef PyErr_GetExcInfo
+#undef PyErr_GetExcInfo
+#endif
+extern void fpyGo_PyErr_GetExcInfo(PyThreadState *ts, PyObject **a0, PyObject **a1, PyObject **a2);
+void (PyErr_GetExcInfo)(PyObject **a0, PyObject **a1, PyObject **a2) {
+    fpyGo_PyErr_GetExcInfo(fpy_tstate, a0, a1, a2);
+}
+
 #ifdef PyErr_GivenExceptionMatches
 #undef PyErr_GivenExceptionMatches
 #endif
@@ -226,6 +274,14 @@ PyObject * (PyErr_NewExceptionWithDoc)(const char *a0, const char *a1, PyObject 
 extern void fpyGo_PyErr_NormalizeException(PyThreadState *ts, PyObject **a0, PyObject **a1, PyObject **a2);
 void (PyErr_NormalizeException)(PyObject **a0, PyObject **a1, PyObject **a2) {
     fpyGo_PyErr_NormalizeException(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyErr_SetExcInfo
+#undef PyErr_SetExcInfo
+#endif
+extern void fpyGo_PyErr_SetExcInfo(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
+void (PyErr_SetExcInfo)(PyObject *a0, PyObject *a1, PyObject *a2) {
+    fpyGo_PyErr_SetExcInfo(fpy_tstate, a0, a1, a2);
 }
 
 #ifdef PyErr_WarnEx
@@ -268,12 +324,84 @@ PyThreadState * (PyEval_SaveThread)(void) {
     return fpyGo_PyEval_SaveThread(fpy_tstate);
 }
 
+#ifdef PyException_GetArgs
+#undef PyException_GetArgs
+#endif
+extern PyObject * fpyGo_PyException_GetArgs(PyThreadState *ts, PyObject *a0);
+PyObject * (PyException_GetArgs)(PyObject *a0) {
+    return fpyGo_PyException_GetArgs(fpy_tstate, a0);
+}
+
+#ifdef PyException_GetCause
+#undef PyException_GetCause
+#endif
+extern PyObject * fpyGo_PyException_GetCause(PyThreadState *ts, PyObject *a0);
+PyObject * (PyException_GetCause)(PyObject *a0) {
+    return fpyGo_PyException_GetCause(fpy_tstate, a0);
+}
+
+#ifdef PyException_GetContext
+#undef PyException_GetContext
+#endif
+extern PyObject * fpyGo_PyException_GetContext(PyThreadState *ts, PyObject *a0);
+PyObject * (PyException_GetContext)(PyObject *a0) {
+    return fpyGo_PyException_GetContext(fpy_tstate, a0);
+}
+
+#ifdef PyException_GetTraceback
+#undef PyException_GetTraceback
+#endif
+extern PyObject * fpyGo_PyException_GetTraceback(PyThreadState *ts, PyObject *a0);
+PyObject * (PyException_GetTraceback)(PyObject *a0) {
+    return fpyGo_PyException_GetTraceback(fpy_tstate, a0);
+}
+
+#ifdef PyException_SetCause
+#undef PyException_SetCause
+#endif
+extern void fpyGo_PyException_SetCause(PyThreadState *ts, PyObject *a0, PyObject *a1);
+void (PyException_SetCause)(PyObject *a0, PyObject *a1) {
+    fpyGo_PyException_SetCause(fpy_tstate, a0, a1);
+}
+
+#ifdef PyException_SetContext
+#undef PyException_SetContext
+#endif
+extern void fpyGo_PyException_SetContext(PyThreadState *ts, PyObject *a0, PyObject *a1);
+void (PyException_SetContext)(PyObject *a0, PyObject *a1) {
+    fpyGo_PyException_SetContext(fpy_tstate, a0, a1);
+}
+
+#ifdef PyException_SetTraceback
+#undef PyException_SetTraceback
+#endif
+extern int fpyGo_PyException_SetTraceback(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PyException_SetTraceback)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyException_SetTraceback(fpy_tstate, a0, a1);
+}
+
 #ifdef PyImport_AddModule
 #undef PyImport_AddModule
 #endif
 extern PyObject * fpyGo_PyImport_AddModule(PyThreadState *ts, char *a0);
 PyObject * (PyImport_AddModule)(const char *a0) {
     return fpyGo_PyImport_AddModule(fpy_tstate, (char *)a0);
+}
+
+#ifdef PyImport_GetModule
+#undef PyImport_GetModule
+#endif
+extern PyObject * fpyGo_PyImport_GetModule(PyThreadState *ts, PyObject *a0);
+PyObject * (PyImport_GetModule)(PyObject *a0) {
+    return fpyGo_PyImport_GetModule(fpy_tstate, a0);
+}
+
+#ifdef PyImport_GetModuleDict
+#undef PyImport_GetModuleDict
+#endif
+extern PyObject * fpyGo_PyImport_GetModuleDict(PyThreadState *ts);
+PyObject * (PyImport_GetModuleDict)(void) {
+    return fpyGo_PyImport_GetModuleDict(fpy_tstate);
 }
 
 #ifdef PyImport_Import
@@ -290,6 +418,22 @@ PyObject * (PyImport_Import)(PyObject *a0) {
 extern PyObject * fpyGo_PyImport_ImportModule(PyThreadState *ts, char *a0);
 PyObject * (PyImport_ImportModule)(const char *a0) {
     return fpyGo_PyImport_ImportModule(fpy_tstate, (char *)a0);
+}
+
+#ifdef PyImport_ImportModuleLevel
+#undef PyImport_ImportModuleLevel
+#endif
+extern PyObject * fpyGo_PyImport_ImportModuleLevel(PyThreadState *ts, char *a0, PyObject *a1, PyObject *a2, PyObject *a3, int a4);
+PyObject * (PyImport_ImportModuleLevel)(const char *a0, PyObject *a1, PyObject *a2, PyObject *a3, int a4) {
+    return fpyGo_PyImport_ImportModuleLevel(fpy_tstate, (char *)a0, a1, a2, a3, a4);
+}
+
+#ifdef PyImport_ImportModuleLevelObject
+#undef PyImport_ImportModuleLevelObject
+#endif
+extern PyObject * fpyGo_PyImport_ImportModuleLevelObject(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2, PyObject *a3, int a4);
+PyObject * (PyImport_ImportModuleLevelObject)(PyObject *a0, PyObject *a1, PyObject *a2, PyObject *a3, int a4) {
+    return fpyGo_PyImport_ImportModuleLevelObject(fpy_tstate, a0, a1, a2, a3, a4);
 }
 
 #ifdef PyIter_Check
@@ -322,6 +466,30 @@ Py_ssize_t (PyMapping_Length)(PyObject *a0) {
 extern Py_ssize_t fpyGo_PyMapping_Size(PyThreadState *ts, PyObject *a0);
 Py_ssize_t (PyMapping_Size)(PyObject *a0) {
     return fpyGo_PyMapping_Size(fpy_tstate, a0);
+}
+
+#ifdef PyMemoryView_FromMemory
+#undef PyMemoryView_FromMemory
+#endif
+extern PyObject * fpyGo_PyMemoryView_FromMemory(PyThreadState *ts, char *a0, Py_ssize_t a1, int a2);
+PyObject * (PyMemoryView_FromMemory)(char *a0, Py_ssize_t a1, int a2) {
+    return fpyGo_PyMemoryView_FromMemory(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyMemoryView_FromObject
+#undef PyMemoryView_FromObject
+#endif
+extern PyObject * fpyGo_PyMemoryView_FromObject(PyThreadState *ts, PyObject *a0);
+PyObject * (PyMemoryView_FromObject)(PyObject *a0) {
+    return fpyGo_PyMemoryView_FromObject(fpy_tstate, a0);
+}
+
+#ifdef PyMemoryView_GetContiguous
+#undef PyMemoryView_GetContiguous
+#endif
+extern PyObject * fpyGo_PyMemoryView_GetContiguous(PyThreadState *ts, PyObject *a0, int a1, char a2);
+PyObject * (PyMemoryView_GetContiguous)(PyObject *a0, int a1, char a2) {
+    return fpyGo_PyMemoryView_GetContiguous(fpy_tstate, a0, a1, a2);
 }
 
 #ifdef PyModuleDef_Init
@@ -676,6 +844,14 @@ PyObject * (PyObject_Call)(PyObject *a0, PyObject *a1, PyObject *a2) {
     return fpyGo_PyObject_Call(fpy_tstate, a0, a1, a2);
 }
 
+#ifdef PyObject_CallFinalizerFromDealloc
+#undef PyObject_CallFinalizerFromDealloc
+#endif
+extern int fpyGo_PyObject_CallFinalizerFromDealloc(PyThreadState *ts, PyObject *a0);
+int (PyObject_CallFinalizerFromDealloc)(PyObject *a0) {
+    return fpyGo_PyObject_CallFinalizerFromDealloc(fpy_tstate, a0);
+}
+
 #ifdef PyObject_CallMethodNoArgs
 #undef PyObject_CallMethodNoArgs
 #endif
@@ -714,6 +890,14 @@ PyObject * (PyObject_CallObject)(PyObject *a0, PyObject *a1) {
 extern PyObject * fpyGo_PyObject_CallOneArg(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyObject_CallOneArg)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyObject_CallOneArg(fpy_tstate, a0, a1);
+}
+
+#ifdef PyObject_CheckBuffer
+#undef PyObject_CheckBuffer
+#endif
+extern int fpyGo_PyObject_CheckBuffer(PyThreadState *ts, PyObject *a0);
+int (PyObject_CheckBuffer)(PyObject *a0) {
+    return fpyGo_PyObject_CheckBuffer(fpy_tstate, a0);
 }
 
 #ifdef PyObject_DelAttr
@@ -778,6 +962,14 @@ PyObject * (PyObject_GetAttr)(PyObject *a0, PyObject *a1) {
 extern PyObject * fpyGo_PyObject_GetAttrString(PyThreadState *ts, PyObject *a0, char *a1);
 PyObject * (PyObject_GetAttrString)(PyObject *a0, const char *a1) {
     return fpyGo_PyObject_GetAttrString(fpy_tstate, a0, (char *)a1);
+}
+
+#ifdef PyObject_GetBuffer
+#undef PyObject_GetBuffer
+#endif
+extern int fpyGo_PyObject_GetBuffer(PyThreadState *ts, PyObject *a0, Py_buffer *a1, int a2);
+int (PyObject_GetBuffer)(PyObject *a0, Py_buffer *a1, int a2) {
+    return fpyGo_PyObject_GetBuffer(fpy_tstate, a0, a1, a2);
 }
 
 #ifdef PyObject_GetItem
@@ -996,6 +1188,22 @@ int (PySequence_Check)(PyObject *a0) {
     return fpyGo_PySequence_Check(fpy_tstate, a0);
 }
 
+#ifdef PySequence_Contains
+#undef PySequence_Contains
+#endif
+extern int fpyGo_PySequence_Contains(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PySequence_Contains)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PySequence_Contains(fpy_tstate, a0, a1);
+}
+
+#ifdef PySequence_Fast
+#undef PySequence_Fast
+#endif
+extern PyObject * fpyGo_PySequence_Fast(PyThreadState *ts, PyObject *a0, char *a1);
+PyObject * (PySequence_Fast)(PyObject *a0, const char *a1) {
+    return fpyGo_PySequence_Fast(fpy_tstate, a0, (char *)a1);
+}
+
 #ifdef PySequence_GetItem
 #undef PySequence_GetItem
 #endif
@@ -1012,12 +1220,28 @@ Py_ssize_t (PySequence_Length)(PyObject *a0) {
     return fpyGo_PySequence_Length(fpy_tstate, a0);
 }
 
+#ifdef PySequence_List
+#undef PySequence_List
+#endif
+extern PyObject * fpyGo_PySequence_List(PyThreadState *ts, PyObject *a0);
+PyObject * (PySequence_List)(PyObject *a0) {
+    return fpyGo_PySequence_List(fpy_tstate, a0);
+}
+
 #ifdef PySequence_Size
 #undef PySequence_Size
 #endif
 extern Py_ssize_t fpyGo_PySequence_Size(PyThreadState *ts, PyObject *a0);
 Py_ssize_t (PySequence_Size)(PyObject *a0) {
     return fpyGo_PySequence_Size(fpy_tstate, a0);
+}
+
+#ifdef PySequence_Tuple
+#undef PySequence_Tuple
+#endif
+extern PyObject * fpyGo_PySequence_Tuple(PyThreadState *ts, PyObject *a0);
+PyObject * (PySequence_Tuple)(PyObject *a0) {
+    return fpyGo_PySequence_Tuple(fpy_tstate, a0);
 }
 
 #ifdef PyThreadState_Clear
@@ -1050,6 +1274,14 @@ PyObject * (PyThreadState_GetDict)(void) {
 extern PyThreadState * fpyGo_PyThreadState_New(PyThreadState *ts, PyInterpreterState *a0);
 PyThreadState * (PyThreadState_New)(PyInterpreterState *a0) {
     return fpyGo_PyThreadState_New(fpy_tstate, a0);
+}
+
+#ifdef PyTraceBack_Here
+#undef PyTraceBack_Here
+#endif
+extern int fpyGo_PyTraceBack_Here(PyThreadState *ts, PyFrameObject *a0);
+int (PyTraceBack_Here)(PyFrameObject *a0) {
+    return fpyGo_PyTraceBack_Here(fpy_tstate, a0);
 }
 
 #ifdef PyType_FromModuleAndSpec
@@ -1148,6 +1380,158 @@ int (PyType_Ready)(PyTypeObject *a0) {
     return fpyGo_PyType_Ready(fpy_tstate, a0);
 }
 
+#ifdef PyUnicode_AsASCIIString
+#undef PyUnicode_AsASCIIString
+#endif
+extern PyObject * fpyGo_PyUnicode_AsASCIIString(PyThreadState *ts, PyObject *a0);
+PyObject * (PyUnicode_AsASCIIString)(PyObject *a0) {
+    return fpyGo_PyUnicode_AsASCIIString(fpy_tstate, a0);
+}
+
+#ifdef PyUnicode_AsEncodedString
+#undef PyUnicode_AsEncodedString
+#endif
+extern PyObject * fpyGo_PyUnicode_AsEncodedString(PyThreadState *ts, PyObject *a0, char *a1, char *a2);
+PyObject * (PyUnicode_AsEncodedString)(PyObject *a0, const char *a1, const char *a2) {
+    return fpyGo_PyUnicode_AsEncodedString(fpy_tstate, a0, (char *)a1, (char *)a2);
+}
+
+#ifdef PyUnicode_AsLatin1String
+#undef PyUnicode_AsLatin1String
+#endif
+extern PyObject * fpyGo_PyUnicode_AsLatin1String(PyThreadState *ts, PyObject *a0);
+PyObject * (PyUnicode_AsLatin1String)(PyObject *a0) {
+    return fpyGo_PyUnicode_AsLatin1String(fpy_tstate, a0);
+}
+
+#ifdef PyUnicode_AsUTF8String
+#undef PyUnicode_AsUTF8String
+#endif
+extern PyObject * fpyGo_PyUnicode_AsUTF8String(PyThreadState *ts, PyObject *a0);
+PyObject * (PyUnicode_AsUTF8String)(PyObject *a0) {
+    return fpyGo_PyUnicode_AsUTF8String(fpy_tstate, a0);
+}
+
+#ifdef PyUnicode_Compare
+#undef PyUnicode_Compare
+#endif
+extern int fpyGo_PyUnicode_Compare(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PyUnicode_Compare)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyUnicode_Compare(fpy_tstate, a0, a1);
+}
+
+#ifdef PyUnicode_CompareWithASCIIString
+#undef PyUnicode_CompareWithASCIIString
+#endif
+extern int fpyGo_PyUnicode_CompareWithASCIIString(PyThreadState *ts, PyObject *a0, char *a1);
+int (PyUnicode_CompareWithASCIIString)(PyObject *a0, const char *a1) {
+    return fpyGo_PyUnicode_CompareWithASCIIString(fpy_tstate, a0, (char *)a1);
+}
+
+#ifdef PyUnicode_Concat
+#undef PyUnicode_Concat
+#endif
+extern PyObject * fpyGo_PyUnicode_Concat(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyUnicode_Concat)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyUnicode_Concat(fpy_tstate, a0, a1);
+}
+
+#ifdef PyUnicode_Contains
+#undef PyUnicode_Contains
+#endif
+extern int fpyGo_PyUnicode_Contains(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PyUnicode_Contains)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyUnicode_Contains(fpy_tstate, a0, a1);
+}
+
+#ifdef PyUnicode_Decode
+#undef PyUnicode_Decode
+#endif
+extern PyObject * fpyGo_PyUnicode_Decode(PyThreadState *ts, char *a0, Py_ssize_t a1, char *a2, char *a3);
+PyObject * (PyUnicode_Decode)(const char *a0, Py_ssize_t a1, const char *a2, const char *a3) {
+    return fpyGo_PyUnicode_Decode(fpy_tstate, (char *)a0, a1, (char *)a2, (char *)a3);
+}
+
+#ifdef PyUnicode_Format
+#undef PyUnicode_Format
+#endif
+extern PyObject * fpyGo_PyUnicode_Format(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyUnicode_Format)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyUnicode_Format(fpy_tstate, a0, a1);
+}
+
+#ifdef PyUnicode_FromEncodedObject
+#undef PyUnicode_FromEncodedObject
+#endif
+extern PyObject * fpyGo_PyUnicode_FromEncodedObject(PyThreadState *ts, PyObject *a0, char *a1, char *a2);
+PyObject * (PyUnicode_FromEncodedObject)(PyObject *a0, const char *a1, const char *a2) {
+    return fpyGo_PyUnicode_FromEncodedObject(fpy_tstate, a0, (char *)a1, (char *)a2);
+}
+
+#ifdef PyUnicode_FromObject
+#undef PyUnicode_FromObject
+#endif
+extern PyObject * fpyGo_PyUnicode_FromObject(PyThreadState *ts, PyObject *a0);
+PyObject * (PyUnicode_FromObject)(PyObject *a0) {
+    return fpyGo_PyUnicode_FromObject(fpy_tstate, a0);
+}
+
+#ifdef PyUnicode_InternFromString
+#undef PyUnicode_InternFromString
+#endif
+extern PyObject * fpyGo_PyUnicode_InternFromString(PyThreadState *ts, char *a0);
+PyObject * (PyUnicode_InternFromString)(const char *a0) {
+    return fpyGo_PyUnicode_InternFromString(fpy_tstate, (char *)a0);
+}
+
+#ifdef PyUnicode_InternInPlace
+#undef PyUnicode_InternInPlace
+#endif
+extern void fpyGo_PyUnicode_InternInPlace(PyThreadState *ts, PyObject **a0);
+void (PyUnicode_InternInPlace)(PyObject **a0) {
+    fpyGo_PyUnicode_InternInPlace(fpy_tstate, a0);
+}
+
+#ifdef PyUnicode_Join
+#undef PyUnicode_Join
+#endif
+extern PyObject * fpyGo_PyUnicode_Join(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyUnicode_Join)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyUnicode_Join(fpy_tstate, a0, a1);
+}
+
+#ifdef PyUnicode_Replace
+#undef PyUnicode_Replace
+#endif
+extern PyObject * fpyGo_PyUnicode_Replace(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2, Py_ssize_t a3);
+PyObject * (PyUnicode_Replace)(PyObject *a0, PyObject *a1, PyObject *a2, Py_ssize_t a3) {
+    return fpyGo_PyUnicode_Replace(fpy_tstate, a0, a1, a2, a3);
+}
+
+#ifdef PyUnicode_Split
+#undef PyUnicode_Split
+#endif
+extern PyObject * fpyGo_PyUnicode_Split(PyThreadState *ts, PyObject *a0, PyObject *a1, Py_ssize_t a2);
+PyObject * (PyUnicode_Split)(PyObject *a0, PyObject *a1, Py_ssize_t a2) {
+    return fpyGo_PyUnicode_Split(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyUnicode_Substring
+#undef PyUnicode_Substring
+#endif
+extern PyObject * fpyGo_PyUnicode_Substring(PyThreadState *ts, PyObject *a0, Py_ssize_t a1, Py_ssize_t a2);
+PyObject * (PyUnicode_Substring)(PyObject *a0, Py_ssize_t a1, Py_ssize_t a2) {
+    return fpyGo_PyUnicode_Substring(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyUnicode_Tailmatch
+#undef PyUnicode_Tailmatch
+#endif
+extern Py_ssize_t fpyGo_PyUnicode_Tailmatch(PyThreadState *ts, PyObject *a0, PyObject *a1, Py_ssize_t a2, Py_ssize_t a3, int a4);
+Py_ssize_t (PyUnicode_Tailmatch)(PyObject *a0, PyObject *a1, Py_ssize_t a2, Py_ssize_t a3, int a4) {
+    return fpyGo_PyUnicode_Tailmatch(fpy_tstate, a0, a1, a2, a3, a4);
+}
+
 #ifdef PyUnstable_Module_SetGIL
 #undef PyUnstable_Module_SetGIL
 #endif
@@ -1186,6 +1570,22 @@ PyObject * (PyWeakref_NewProxy)(PyObject *a0, PyObject *a1) {
 extern PyObject * fpyGo_PyWeakref_NewRef(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyWeakref_NewRef)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyWeakref_NewRef(fpy_tstate, a0, a1);
+}
+
+#ifdef _PyDict_GetItem_KnownHash
+#undef _PyDict_GetItem_KnownHash
+#endif
+extern PyObject * fpyGo__PyDict_GetItem_KnownHash(PyThreadState *ts, PyObject *a0, PyObject *a1, Py_hash_t a2);
+PyObject * (_PyDict_GetItem_KnownHash)(PyObject *a0, PyObject *a1, Py_hash_t a2) {
+    return fpyGo__PyDict_GetItem_KnownHash(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef _PyObject_GetDictPtr
+#undef _PyObject_GetDictPtr
+#endif
+extern PyObject ** fpyGo__PyObject_GetDictPtr(PyThreadState *ts, PyObject *a0);
+PyObject ** (_PyObject_GetDictPtr)(PyObject *a0) {
+    return fpyGo__PyObject_GetDictPtr(fpy_tstate, a0);
 }
 
 #ifdef _PyObject_LookupAttr

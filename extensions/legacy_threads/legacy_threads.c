@@ -6,9 +6,11 @@
  * from another thread. Under freepy, signal() runs this module's code, so
  * it can only get in if Py_BEGIN_ALLOW_THREADS really released the
  * module's pseudo-GIL: otherwise the program would hang. */
+#define _POSIX_C_SOURCE 200809L
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <pthread.h>
+#include <time.h>
 
 static volatile int flag = 0;
 static long calls = 0; /* guarded by the (pseudo-)GIL */
@@ -42,7 +44,7 @@ struct job {
 };
 
 static void *worker(void *arg) {
-    struct job *j = arg;
+    struct job *j = (struct job *)arg;
     PyGILState_STATE st = PyGILState_Ensure();
     j->gil_checked = PyGILState_Check();
     j->results = PyList_New(0);

@@ -122,3 +122,19 @@ func (d *Dict) Pairs() (keys, values []Object) {
 // SysExtras are functions other packages add to the sys module (capi adds
 // sys._freepy_legacy_locks); set them in an init function.
 var SysExtras = map[string]BuiltinFunc{}
+
+// Bytes returns a bytearray's live buffer, for the C buffer protocol; it
+// stays valid until the bytearray is resized (docs/capi.md).
+func (a *ByteArray) Bytes() []byte {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.b
+}
+
+// View describes a memoryview for the C buffer protocol: the object it
+// views, the first byte, the length and whether it is contiguous.
+func (m *MemoryView) View() (obj Object, start, n int, contiguous bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.obj, m.start, m.n, m.step == 1
+}

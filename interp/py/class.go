@@ -442,10 +442,8 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			}
 		}
 	}
-	if doc := typ.Dict.GetStr("__doc__"); doc == nil {
-		typ.Dict.SetStr("__doc__", None)
-	}
-	// __slots__
+	// __slots__ (before __doc__ gets its default: a slot may be named
+	// __doc__, as typing._SpecialForm's is)
 	typ.hasDict = true
 	if slots := typ.Dict.GetStr("__slots__"); slots != nil {
 		var names []Object
@@ -477,7 +475,10 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 				typ.hasDict = true
 				continue
 			}
-			if typ.Dict.GetStr(ns.s) != nil {
+			if prev := typ.Dict.GetStr(ns.s); prev != nil {
+				if md, ok := prev.(*memberDescr); ok && md.owner == typ {
+					continue // listed twice (datetime's slots are date's + time's)
+				}
 				return nil, ValueErrorf("'%s' in __slots__ conflicts with class variable", ns.s)
 			}
 			typ.Dict.SetStr(ns.s, &memberDescr{name: ns.s, index: base + len(typ.slotNames), owner: typ})
@@ -488,6 +489,9 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		for _, b := range bases {
 			typ.nslots = max(typ.nslots, b.nslots)
 		}
+	}
+	if doc := typ.Dict.GetStr("__doc__"); doc == nil {
+		typ.Dict.SetStr("__doc__", None)
 	}
 	mro, err := computeMRO(typ)
 	if err != nil {
@@ -724,6 +728,16 @@ func typeSetAttr(t *Thread, o Object, name *Str, v Object) error {
 				return set(t, descr, o, v)
 			}
 		}
+	}
+	return typeSetAttrNamed(t, o, name, v)
+}
+
+// typeSetAttrNamed stores a class attribute, the special names (__name__,
+// __qualname__) into the type itself.
+func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
+	typ := o.(*Type)
+	if !typ.isHeap() {
+		return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name.s, typ.Name)
 	}
 	switch name.s {
 	case "__name__":

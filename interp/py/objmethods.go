@@ -133,7 +133,19 @@ func init() {
 			continue
 		}
 		g := g
-		ty.AddGetSet(name, func(t *Thread, self Object) (Object, error) { return g(self.(*Type)), nil }, nil)
+		var set func(t *Thread, self, v Object) error
+		switch name {
+		case "__name__", "__qualname__", "__module__", "__doc__":
+			// writable on heap types (typeSetAttr checks and stores)
+			n := Intern(name)
+			set = func(t *Thread, self, v Object) error {
+				if v == nil {
+					return TypeErrorf("cannot delete '%s' attribute of type '%s'", name, self.(*Type).Name)
+				}
+				return typeSetAttrNamed(t, self, n, v)
+			}
+		}
+		ty.AddGetSet(name, func(t *Thread, self Object) (Object, error) { return g(self.(*Type)), nil }, set)
 	}
 	ty.AddGetSet("__abstractmethods__", func(t *Thread, self Object) (Object, error) {
 		typ := self.(*Type)
@@ -186,6 +198,19 @@ func init() {
 			}
 			return Call(t, m, args, kw)
 		})
+	}
+	MappingProxyType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		var m Object
+		if err := ParseArgs("mappingproxy", args, kw, []string{"mapping"}, 1, &m); err != nil {
+			return nil, err
+		}
+		switch x := unwrap(m).(type) {
+		case *Dict:
+			return &MappingProxy{d: x}, nil
+		case *MappingProxy:
+			return &MappingProxy{d: x.d}, nil
+		}
+		return nil, TypeErrorf("mappingproxy() argument must be a mapping, not %s", typeName(m))
 	}
 	MappingProxyType.Flags |= FlagMapping
 	registerType(MappingProxyType)

@@ -1,4 +1,4 @@
-/* autorelease: borrowed references under freepy's autorelease pools.
+/* autorelease (a capi test fixture): borrowed references under freepy's autorelease pools.
  * Not run under CPython (there is no driver): hold_borrowed() uses a
  * borrowed reference after the only other reference is gone, which is a
  * use-after-free under CPython and must be safe under freepy
