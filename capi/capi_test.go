@@ -162,3 +162,35 @@ found = autorelease.lookup_many({"a": [1]}, "a", N)
 		t.Errorf("autorelease pool grew to %d entries for one repeated lookup", p)
 	}
 }
+
+// TestCObjectsFreed: a loop that makes and drops many C objects keeps a
+// bounded number alive, and after a collection only the last one is left.
+func TestCObjectsFreed(t *testing.T) {
+	dir := buildExtensions(t, "testdata/lifetime")
+	n := 500_000
+	if raceEnabled {
+		n = 50_000
+	}
+	g := runPy(t, dir, strings.Replace(`
+import gc, time, lifetime
+peak = 0
+for i in range(N):
+    b = lifetime.Box(i)
+    if i % 1000 == 0:
+        peak = max(peak, lifetime.live())
+for _ in range(5):
+    gc.collect()
+    time.sleep(0.05)
+after = lifetime.live()
+`, "N", strconv.Itoa(n), 1))
+	peak, _ := g.GetStr("peak").(py.Int)
+	after, _ := g.GetStr("after").(py.Int)
+	// bounded: the collector frees them while the loop runs (Go does not
+	// see C memory, so capi starts collections by C allocation volume)
+	if int(peak) > n*6/10 || peak < 1 {
+		t.Errorf("peak live C objects = %d (of %d made)", peak, n)
+	}
+	if after != 1 {
+		t.Errorf("live C objects after collection = %d, want 1 (the last one)", after)
+	}
+}

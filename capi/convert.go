@@ -70,6 +70,9 @@ func (s *tstate) newRef(o py.Object) *C.PyObject {
 		return ellipsis
 	case *py.CObject:
 		op := (*C.PyObject)(v.Ptr)
+		if l := linkOf(op); l != nil {
+			return l.acquire(v)
+		}
 		incref(op)
 		return op
 	case *py.Type:
@@ -412,6 +415,7 @@ func isTypeObject(op *C.PyObject) bool {
 // newProxy makes the Go proxy of a C-owned object; the proxy takes a
 // reference of its own.
 func (s *tstate) newProxy(op *C.PyObject, typ *py.Type) py.Object {
+	s.helpFinalize()
 	p := py.NewCObject(typ, unsafe.Pointer(op))
 	incref(op)
 	newLink(p, op, true)
@@ -426,9 +430,8 @@ func (s *tstate) reproxy(l *link) py.Object {
 	inherit := !l.dead
 	l.dead = true
 	l.mu.Unlock()
-	byID.CompareAndDelete(l.id, l)
-	byObj.CompareAndDelete(l.key, l)
 	atomicCASU64(headHandle(op), l.id, 0)
+	links.remove(l)
 	typ := s.typeFromC(op.ob_type)
 	p := py.NewCObject(typ, unsafe.Pointer(op))
 	if !inherit {
@@ -441,5 +444,5 @@ func (s *tstate) reproxy(l *link) py.Object {
 // deallocUnlinked destroys an object whose count is zero and whose link
 // is gone.
 func (s *tstate) deallocUnlinked(op *C.PyObject) {
-	C.fpy_dealloc_now(s.ts, &op, 1)
+	s.dealloc(op)
 }

@@ -181,7 +181,11 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 			s := stateOf(t)
 			kwd, pos := s.kwDict(args, kw)
 			return s.call(ext, name+".__new__", func() *C.PyObject {
-				return C.fpy_call_ternary(s.ts, f, (*C.PyObject)(unsafe.Pointer(s.typePtr(typ))), s.borrow(py.NewTuple(pos...)), s.borrow(kwd))
+				vals := s.valBuf(len(pos))
+				for i, a := range pos {
+					s.putVal(&vals[i], a)
+				}
+				return C.fpy_call_ternary_v(s.ts, f, (*C.PyObject)(unsafe.Pointer(s.typePtr(typ))), &vals[0], C.Py_ssize_t(len(pos)), s.borrow(kwd))
 			})
 		}
 	} else if tp.tp_new == nil || tp.tp_flags&C.Py_TPFLAGS_DISALLOW_INSTANTIATION != 0 {
@@ -192,7 +196,11 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 			s := stateOf(t)
 			kwd, pos := s.kwDict(args, kw)
 			_, err := s.callInt(ext, name+".__init__", func() C.int {
-				return C.fpy_call_int_ternary(s.ts, f, s.borrow(self), s.borrow(py.NewTuple(pos...)), s.borrow(kwd))
+				vals := s.valBuf(len(pos))
+				for i, a := range pos {
+					s.putVal(&vals[i], a)
+				}
+				return C.fpy_call_init_v(s.ts, f, s.borrow(self), &vals[0], C.Py_ssize_t(len(pos)), s.borrow(kwd))
 			})
 			return err
 		}

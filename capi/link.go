@@ -49,11 +49,70 @@ type link struct {
 }
 
 var (
-	linkSeq atomic.Uint64
-	byID    sync.Map // uint64 -> *link
-	byObj   sync.Map // uintptr (Go object address) -> *link; an integer key does not keep the object alive
-	byPtr   sync.Map // *C.PyObject -> *link, for static objects without a head
+	links linkTable // link id -> *link
+	byObj sync.Map  // uintptr (Go object address) -> *link, for Go-owned objects; an integer key does not keep the object alive
+	byPtr sync.Map  // *C.PyObject -> *link, for static objects without a head
 )
+
+// linkTable maps link ids (the handle in an object's head) to links: an
+// array lookup, lock-free for readers, because every C->Go conversion
+// does one. Ids are reused after a link dies.
+type linkTable struct {
+	mu     sync.Mutex
+	chunks atomic.Pointer[[]*linkChunk]
+	free   []uint64
+	next   uint64
+}
+
+const linkChunkSize = 4096
+
+type linkChunk [linkChunkSize]atomic.Pointer[link]
+
+func (t *linkTable) get(id uint64) *link {
+	p := t.chunks.Load()
+	if p == nil || id>>12 >= uint64(len(*p)) {
+		return nil
+	}
+	return (*p)[id>>12][id&(linkChunkSize-1)].Load()
+}
+
+// add stores l and returns its id (never 0).
+func (t *linkTable) add(l *link) uint64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var id uint64
+	if n := len(t.free); n > 0 {
+		id = t.free[n-1]
+		t.free = t.free[:n-1]
+	} else {
+		t.next++
+		id = t.next
+	}
+	var chunks []*linkChunk
+	if p := t.chunks.Load(); p != nil {
+		chunks = *p
+	}
+	for id>>12 >= uint64(len(chunks)) {
+		chunks = append(append([]*linkChunk(nil), chunks...), new(linkChunk))
+		t.chunks.Store(&chunks)
+	}
+	l.id = id
+	chunks[id>>12][id&(linkChunkSize-1)].Store(l)
+	return id
+}
+
+// remove frees l's id (if it still names l).
+func (t *linkTable) remove(l *link) {
+	p := t.chunks.Load()
+	if p == nil || l.id>>12 >= uint64(len(*p)) {
+		return
+	}
+	if (*p)[l.id>>12][l.id&(linkChunkSize-1)].CompareAndSwap(l, nil) {
+		t.mu.Lock()
+		t.free = append(t.free, l.id)
+		t.mu.Unlock()
+	}
+}
 
 // dataPtr returns the pointer an interface value holds (the identity of a
 // pointer-shaped Go object).
@@ -78,10 +137,7 @@ func linkOf(op *C.PyObject) *link {
 		if id == 0 {
 			return nil
 		}
-		if l, ok := byID.Load(id); ok {
-			return l.(*link)
-		}
-		return nil
+		return links.get(id)
 	}
 	if l, ok := byPtr.Load(op); ok {
 		return l.(*link)
@@ -89,11 +145,13 @@ func linkOf(op *C.PyObject) *link {
 	return nil
 }
 
-// object returns the linked Go object if it is still alive.
+// object returns the linked Go object if it is still alive. A C-owned
+// object's weak link has no Go object to offer: only its proxy referred to
+// it, so C code cannot legitimately be converting it (fromC reproxies).
 func (l *link) object() py.Object {
 	l.mu.Lock()
 	o := l.strong
-	if o == nil && !l.dead {
+	if o == nil && !l.dead && !l.cowned {
 		if p := l.wp.Value(); p != nil {
 			o = objectAt(l, p)
 		}
@@ -113,14 +171,19 @@ func objectAt(l *link, p *byte) py.Object {
 }
 
 // newLink links o and the C object op (whose head, if any, gets the id).
+// A C-owned object's proxy needs neither a weak pointer nor an entry in
+// byObj (the proxy holds the C pointer itself): one cleanup is all, which
+// matters when a program makes millions of C objects.
 func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
-	l := &link{id: linkSeq.Add(1), ptr: op, cowned: cowned, strong: o}
+	l := &link{ptr: op, cowned: cowned, strong: o}
 	key := dataPtr(o)
 	l.key = uintptr(key)
-	l.wp = weak.Make((*byte)(key))
-	l.itab = (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0]
-	byID.Store(l.id, l)
-	byObj.Store(l.key, l)
+	if !cowned {
+		l.wp = weak.Make((*byte)(key))
+		l.itab = (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0]
+		byObj.Store(l.key, l)
+	}
+	links.add(l)
 	if hasHead(op) {
 		atomicStoreU64(headHandle(op), l.id)
 	} else {
@@ -128,7 +191,9 @@ func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 		byPtr.Store(op, l)
 	}
 	if !l.static {
-		runtime.AddCleanup((*byte)(key), goObjectDead, l.id)
+		// the link itself is the argument: ids are reused. It does not keep
+		// the object alive once the link is weak (strong == nil).
+		runtime.AddCleanup((*byte)(key), goObjectDead, l)
 	}
 	return l
 }
@@ -136,9 +201,9 @@ func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 // newStaticLink links a permanent pair (a static type object and its Go
 // type): never weakened, never freed.
 func newStaticLink(o py.Object, op *C.PyObject) *link {
-	l := &link{id: linkSeq.Add(1), ptr: op, strong: o, static: true}
+	l := &link{ptr: op, strong: o, static: true}
 	l.key = uintptr(dataPtr(o))
-	byID.Store(l.id, l)
+	links.add(l)
 	byObj.Store(l.key, l)
 	if hasHead(op) {
 		atomicStoreU64(headHandle(op), l.id)
@@ -197,13 +262,8 @@ func (l *link) maybeWeaken() {
 // goObjectDead runs (through the finalizer goroutine) after the Go object
 // of link id was collected: a mirror is freed, a proxy releases its
 // reference to the C object.
-func goObjectDead(id uint64) {
+func goObjectDead(l *link) {
 	finalize(func(s *tstate) {
-		v, ok := byID.Load(id)
-		if !ok {
-			return
-		}
-		l := v.(*link)
 		l.mu.Lock()
 		if l.strong != nil || l.dead {
 			l.mu.Unlock()
@@ -211,10 +271,12 @@ func goObjectDead(id uint64) {
 		}
 		l.dead = true
 		l.mu.Unlock()
-		byID.Delete(id)
-		byObj.CompareAndDelete(l.key, l)
 		op := l.ptr
 		atomicStoreU64(headHandle(op), 0)
+		links.remove(l)
+		if !l.cowned {
+			byObj.CompareAndDelete(l.key, l)
+		}
 		if l.cowned {
 			// the proxy's reference
 			s.decref(op)
@@ -245,4 +307,22 @@ func startFinalizer(t *py.Thread) {
 
 func finalize(f func(*tstate)) {
 	finalizerQueue <- f
+}
+
+// helpFinalize lets a thread that makes C objects run some pending
+// finalizations itself, so that a loop creating and dropping C objects
+// cannot outrun the finalizer goroutine (bounded memory). Only a thread
+// that holds no pseudo-GIL helps: a destructor takes its module's.
+func (s *tstate) helpFinalize() {
+	if len(finalizerQueue) < 64 || len(s.legacy) > 0 {
+		return
+	}
+	for i := 0; i < 32; i++ {
+		select {
+		case f := <-finalizerQueue:
+			f(s)
+		default:
+			return
+		}
+	}
 }

@@ -6,6 +6,7 @@ package capi
 import "C"
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -132,8 +133,24 @@ func (s *tstate) autorelease(op *C.PyObject) *C.PyObject {
 	return op
 }
 
+// cMemoryTrigger: after this much C memory was allocated since the last
+// collection, start one, so that proxies of dead C objects are found and
+// their memory released even when Go's own heap hardly grows.
+const cMemoryTrigger = 16 << 20
+
+var lastCollect atomic.Uint64
+
+func maybeCollect() {
+	n := atomicLoadU64(unsafe.Pointer(&C.fpy_alloc_bytes))
+	last := lastCollect.Load()
+	if n-last > cMemoryTrigger && lastCollect.CompareAndSwap(last, n) {
+		go runtime.GC()
+	}
+}
+
 // release drops the references the pool took since mark.
 func (s *tstate) release(mark int) {
+	maybeCollect()
 	if len(s.pool) == mark {
 		return
 	}
@@ -149,8 +166,8 @@ func (s *tstate) release(mark int) {
 		}
 	}
 	s.pool = s.pool[:mark]
-	if len(dead) > 0 {
-		C.fpy_dealloc_now(s.ts, &dead[0], C.Py_ssize_t(len(dead)))
+	for _, op := range dead {
+		s.dealloc(op)
 	}
 }
 
@@ -181,7 +198,7 @@ func (s *tstate) decref(op *C.PyObject) {
 		return
 	}
 	if s.decrefDeferred(op) {
-		C.fpy_dealloc_now(s.ts, &op, 1)
+		s.dealloc(op)
 	}
 }
 
@@ -286,4 +303,24 @@ func (s *tstate) result(op *C.PyObject, what string) (py.Object, error) {
 	o := s.fromC(op)
 	s.keep(op) // the caller's reference, released with the call
 	return o, nil
+}
+
+// dealloc runs the destructor of an object whose count reached zero,
+// under the pseudo-GIL of the legacy module that defined its type.
+func (s *tstate) dealloc(op *C.PyObject) {
+	ext := extOfType(op.ob_type)
+	took := ext.enter(s, "tp_dealloc")
+	C.fpy_dealloc_now(s.ts, &op, 1)
+	ext.leave(s, took)
+}
+
+// extOfType finds the extension that defined tp or its nearest C base (nil
+// for freepy's own types).
+func extOfType(tp *C.PyTypeObject) *extModule {
+	for ; tp != nil; tp = tp.tp_base {
+		if v, ok := ctypeExt.Load(tp); ok {
+			return v.(*extModule)
+		}
+	}
+	return nil
 }

@@ -10,7 +10,13 @@ __thread PyThreadState *fpy_tstate;
 
 /* ---- allocation ---------------------------------------------------- */
 
+/* fpy_alloc_bytes counts what freepy's allocators handed out: Go's
+ * collector does not see C memory, so the Go side starts a collection
+ * when much of it was allocated since the last one (capi/thread.go). */
+uint64_t fpy_alloc_bytes;
+
 void *fpy_alloc(size_t n) {
+    __atomic_fetch_add(&fpy_alloc_bytes, (uint64_t)n, __ATOMIC_RELAXED);
     fpy_head *h = calloc(1, sizeof(fpy_head) + (n ? n : 1));
     if (h == NULL) {
         return NULL;
@@ -564,4 +570,47 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
         PyMem_Free(a);
     }
     obj_to_val(r, res);
+}
+
+/* vals_tuple builds the argument tuple of a tp_new / tp_init / tp_call
+ * call in C, so that it is freed as soon as the call drops it (no Go
+ * object, no link). */
+static PyObject *vals_tuple(const fpy_val *args, Py_ssize_t n) {
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *o = val_to_obj(&args[i]);
+        if (o == NULL) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, i, o);
+    }
+    return t;
+}
+
+PyObject *fpy_call_ternary_v(PyThreadState *ts, void *fn, PyObject *self, const fpy_val *args, Py_ssize_t n,
+                             PyObject *kwargs) {
+    fpy_tstate = ts;
+    PyObject *t = vals_tuple(args, n);
+    if (t == NULL) {
+        return NULL;
+    }
+    PyObject *r = ((ternaryfunc)fn)(self, t, kwargs);
+    Py_DECREF(t);
+    return r;
+}
+
+int fpy_call_init_v(PyThreadState *ts, void *fn, PyObject *self, const fpy_val *args, Py_ssize_t n,
+                    PyObject *kwargs) {
+    fpy_tstate = ts;
+    PyObject *t = vals_tuple(args, n);
+    if (t == NULL) {
+        return -1;
+    }
+    int r = ((initproc)fn)(self, t, kwargs);
+    Py_DECREF(t);
+    return r;
 }

@@ -27,6 +27,7 @@ typedef struct fpy_head {
 void *fpy_alloc(size_t n);          /* zeroed, with a head */
 void fpy_free(void *p);             /* p from fpy_alloc (or plain malloc) */
 int fpy_has_head(const void *p);
+extern uint64_t fpy_alloc_bytes;
 
 /* The thread state of the C code running on this OS thread. The Go side
  * sets it every time it enters C, because goroutines change OS threads. */
@@ -108,6 +109,11 @@ enum { FPY_V_OBJ, FPY_V_INT, FPY_V_FLOAT, FPY_V_NONE, FPY_V_TRUE, FPY_V_FALSE, F
  * reference, or FPY_V_NULL (error set). */
 void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
                        Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res);
+
+PyObject *fpy_call_ternary_v(PyThreadState *ts, void *fn, PyObject *self, const fpy_val *args, Py_ssize_t n,
+                             PyObject *kwargs);
+int fpy_call_init_v(PyThreadState *ts, void *fn, PyObject *self, const fpy_val *args, Py_ssize_t n,
+                    PyObject *kwargs);
 
 /* Generic slot functions for mirrors of Go types (they call back into Go). */
 void fpy_fill_generic_slots(PyTypeObject *tp, uint64_t mask);
