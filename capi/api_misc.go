@@ -703,3 +703,41 @@ func fpyGo_PyMemoryView_FromObject(ts *C.PyThreadState, o *C.PyObject) *C.PyObje
 func fpyGo_PyMemoryView_GetContiguous(ts *C.PyThreadState, o *C.PyObject, buffertype C.int, order C.char) *C.PyObject {
 	return fpyGo_PyMemoryView_FromObject(ts, o)
 }
+
+// ---- cells ----
+
+//export fpyGo_PyCell_New
+func fpyGo_PyCell_New(ts *C.PyThreadState, v *C.PyObject) *C.PyObject {
+	s := stateFromC(ts)
+	c := py.NewCell(s.fromC(v))
+	return s.newRef(c)
+}
+
+// PyCell_Get returns a new reference (as in CPython).
+//
+//export fpyGo_PyCell_Get
+func fpyGo_PyCell_Get(ts *C.PyThreadState, c *C.PyObject) *C.PyObject {
+	s := stateFromC(ts)
+	cell, ok := s.fromC(c).(*py.Cell)
+	if !ok {
+		s.setError(py.Errorf(py.SystemErrorType, "bad argument to internal function"))
+		return nil
+	}
+	v := cell.Get()
+	if v == nil {
+		return nil
+	}
+	return s.newRef(v)
+}
+
+//export fpyGo_PyCell_Set
+func fpyGo_PyCell_Set(ts *C.PyThreadState, c, v *C.PyObject) C.int {
+	s := stateFromC(ts)
+	cell, ok := s.fromC(c).(*py.Cell)
+	if !ok {
+		s.setError(py.Errorf(py.SystemErrorType, "bad argument to internal function"))
+		return -1
+	}
+	cell.Set(s.fromC(v))
+	return 0
+}

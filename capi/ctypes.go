@@ -74,7 +74,7 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	}
 	s.setTypeSlots(gt, tp, base, ext)
 	s.addMethods(gt, tp.tp_methods, ext, tp)
-	s.addMembers(gt, tp.tp_members)
+	s.addMembers(gt, tp.tp_members, ext)
 	s.addGetSets(gt, tp.tp_getset, ext)
 	if err := py.FinishExtensionType(gt); err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ import (
 )
 
 // addMembers exposes a PyMemberDef table as attributes.
-func (s *tstate) addMembers(gt *py.Type, m *C.PyMemberDef) {
+func (s *tstate) addMembers(gt *py.Type, m *C.PyMemberDef, ext *extModule) {
 	if m == nil {
 		return
 	}
@@ -21,13 +21,13 @@ func (s *tstate) addMembers(gt *py.Type, m *C.PyMemberDef) {
 		name := cstr(def.name)
 		get := func(t *py.Thread, o py.Object) (py.Object, error) {
 			s := stateOf(t)
-			return s.call(nil, name, func() *C.PyObject { return C.fpy_member_get(s.ts, s.borrow(o), def) })
+			return s.call(ext, name, func() *C.PyObject { return C.fpy_member_get(s.ts, s.borrow(o), def) })
 		}
 		var set func(t *py.Thread, o, v py.Object) error
 		if def.flags&C.Py_READONLY == 0 {
 			set = func(t *py.Thread, o, v py.Object) error {
 				s := stateOf(t)
-				_, err := s.callInt(nil, name, func() C.int {
+				_, err := s.callInt(ext, name, func() C.int {
 					var cv *C.PyObject
 					if v != nil {
 						cv = s.borrow(v)

@@ -44,6 +44,30 @@ int (PyCallable_Check)(PyObject *a0) {
     return fpyGo_PyCallable_Check(fpy_tstate, a0);
 }
 
+#ifdef PyCell_Get
+#undef PyCell_Get
+#endif
+extern PyObject * fpyGo_PyCell_Get(PyThreadState *ts, PyObject *a0);
+PyObject * (PyCell_Get)(PyObject *a0) {
+    return fpyGo_PyCell_Get(fpy_tstate, a0);
+}
+
+#ifdef PyCell_New
+#undef PyCell_New
+#endif
+extern PyObject * fpyGo_PyCell_New(PyThreadState *ts, PyObject *a0);
+PyObject * (PyCell_New)(PyObject *a0) {
+    return fpyGo_PyCell_New(fpy_tstate, a0);
+}
+
+#ifdef PyCell_Set
+#undef PyCell_Set
+#endif
+extern int fpyGo_PyCell_Set(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PyCell_Set)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyCell_Set(fpy_tstate, a0, a1);
+}
+
 #ifdef PyCode_NewEmpty
 #undef PyCode_NewEmpty
 #endif

@@ -138,3 +138,6 @@ func (m *MemoryView) View() (obj Object, start, n int, contiguous bool) {
 	defer m.mu.Unlock()
 	return m.obj, m.start, m.n, m.step == 1
 }
+
+// NewCell makes a cell holding v (nil: empty).
+func NewCell(v Object) *Cell { c := &Cell{}; c.Set(v); return c }
