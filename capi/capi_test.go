@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"testing"
 
 	"freepy/interp/compile"
@@ -148,12 +149,30 @@ def drop_in_other_thread(container, key):
 r1 = autorelease.hold_borrowed(d, "k", lambda: drop_in_other_thread(d, "k"))
 r2 = autorelease.hold_borrowed(lst, 0, lambda: drop_in_other_thread(lst, 0))
 found = autorelease.lookup_many({"a": [1]}, "a", N)
+
+class Target:
+    def __repr__(self):
+        return "<target>"
+t = Target()
+import _weakref as weakref
+w = weakref.ref(t)
+dd = {"only": "v-" + str(99)}
+def drop():
+    global t
+    dd.clear()
+    t = None
+    drop_in_other_thread({"x": 1}, "x")
+    gc.collect()
+borrowed = autorelease.borrow_each(dd, "only", w, drop)
 `, "N", strconv.Itoa(n), 1))
 	if r, _ := g.GetStr("r1").(*py.Str); r == nil || r.String() != "'value-12345'" {
 		t.Errorf("dict value after deletion = %v", g.GetStr("r1"))
 	}
 	if r, _ := g.GetStr("r2").(*py.Str); r == nil || r.String() != "'item-678'" {
 		t.Errorf("list item after deletion = %v", g.GetStr("r2"))
+	}
+	if b, ok := g.GetStr("borrowed").(*py.List); !ok || b.Len() != 6 || b.At(0).(*py.Str).String() != "'v-99'" || b.At(5).(*py.Str).String() != "<target>" {
+		t.Errorf("borrowed references after deletion = %v", g.GetStr("borrowed"))
 	}
 	if v, _ := g.GetStr("found").(py.Int); int(v) != n {
 		t.Errorf("found = %v, want %d", g.GetStr("found"), n)
@@ -192,5 +211,58 @@ after = lifetime.live()
 	}
 	if after != 1 {
 		t.Errorf("live C objects after collection = %d, want 1 (the last one)", after)
+	}
+}
+
+// runPyWithin fails the test instead of hanging when src does not finish.
+func runPyWithin(t *testing.T, d time.Duration, dir, src string) *py.Dict {
+	t.Helper()
+	done := make(chan *py.Dict, 1)
+	go func() { done <- runPy(t, dir, src) }()
+	select {
+	case g := <-done:
+		return g
+	case <-time.After(d):
+		t.Fatalf("no result after %v: a thread is blocked on a pseudo-GIL", d)
+		return nil
+	}
+}
+
+// TestLegacyLockScope: a legacy module's C code that calls a Python
+// callback does not hold its pseudo-GIL meanwhile (another thread gets into
+// the module), and pure-Python threads run while a legacy module is busy
+// in C. Under CPython's GIL the second part would hang; under freepy a
+// hang is a failure.
+func TestLegacyLockScope(t *testing.T) {
+	dir := buildExtensions(t, "../extensions/legacy_pingpong", "testdata/autorelease")
+	g := runPyWithin(t, 30*time.Second, dir, `
+import _thread, ping, autorelease
+entered = []
+def callback(i):
+    done = _thread.allocate_lock()
+    done.acquire()
+    def other():
+        entered.append(ping.count())   # needs ping's pseudo-GIL
+        done.release()
+    _thread.start_new_thread(other, ())
+    done.acquire()                     # hangs if the callback held it
+    return i
+total = ping.call(callback, 3)
+
+lst = []
+def appender():
+    for i in range(5):
+        lst.append(i)                  # pure Python, while autorelease spins
+_thread.start_new_thread(appender, ())
+spun = autorelease.spin_until_len(lst, 5)
+`)
+	if v, _ := g.GetStr("total").(py.Int); v != 3 {
+		t.Errorf("total = %v", g.GetStr("total"))
+	}
+	if l, _ := g.GetStr("entered").(*py.List); l == nil || l.Len() != 3 {
+		t.Errorf("entered = %v", g.GetStr("entered"))
+	}
+	if v, _ := g.GetStr("spun").(py.Int); v != 5 {
+		t.Errorf("spun = %v", g.GetStr("spun"))
 	}
 }

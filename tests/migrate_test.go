@@ -8,11 +8,13 @@ import (
 	"testing"
 )
 
-// TestMigrateStress runs `freepy-migrate stress` on extensions/ft_counter
-// built two ways. Built against CPython's headers its critical sections
-// compile to nothing, so without the pseudo-GIL its tallies race: the tool
-// must say so and exit 1. Built against freepy's headers it is
-// free-threaded: no problem, exit 0.
+// TestMigrateStress runs `freepy-migrate stress` on the example
+// extensions. extensions/ft_counter built against CPython's headers
+// compiles its critical sections to nothing, so without the pseudo-GIL its
+// tallies race: the tool must say so and exit 1; built against freepy's
+// headers it is free-threaded: no problem, exit 0. extensions/legacy_counter
+// (a plain C global) stays exact with 8 threads under its pseudo-GIL and
+// loses increments without it (issue 5's proof that the lock matters).
 func TestMigrateStress(t *testing.T) {
 	if freepyBin == "" {
 		t.Fatal(freepyErr)
@@ -22,8 +24,6 @@ func TestMigrateStress(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-C", repoRoot, "-o", tool, "./cmd/freepy-migrate").CombinedOutput(); err != nil {
 		t.Fatalf("build freepy-migrate: %v\n%s", err, out)
 	}
-	src := filepath.Join(repoRoot, "extensions", "ft_counter", "ft_counter.c")
-	script := filepath.Join(repoRoot, "extensions", "ft_counter", "stress_ft_counter.py")
 	prefix := filepath.Join(tmp, "prefix")
 	os.MkdirAll(filepath.Join(prefix, "bin"), 0o755)
 	if err := os.Symlink(filepath.Join(repoRoot, "include"), filepath.Join(prefix, "include")); err != nil {
@@ -33,21 +33,30 @@ func TestMigrateStress(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-C", repoRoot, "-o", cfg, "./cmd/freepy-config").CombinedOutput(); err != nil {
 		t.Fatalf("build freepy-config: %v\n%s", err, out)
 	}
+	ccflags, fcflags := configWords(t, "python3.11-config", "--includes"), configWords(t, cfg, "--cflags")
 	cases := []struct {
-		name, so string
-		cflags   []string
-		exit     int
-		verdict  string
+		name, ext, src, mod, script, so string
+		cflags                          []string
+		exit                            int
+		verdict                         string
 	}{
-		{"cpython-built", "ft_counter.cpython-311-x86_64-linux-gnu.so", configWords(t, "python3.11-config", "--includes"), 1, "unsafe without its lock"},
-		{"freepy-built", "ft_counter.freepy-311t-x86_64-linux-gnu.so", configWords(t, cfg, "--cflags"), 0, "no problem found without its lock"},
+		{"ft_counter/cpython-built", "ft_counter", "ft_counter.c", "ft_counter", "stress_ft_counter.py",
+			"ft_counter.cpython-311-x86_64-linux-gnu.so", ccflags, 1, "unsafe without its lock"},
+		{"ft_counter/freepy-built", "ft_counter", "ft_counter.c", "ft_counter", "stress_ft_counter.py",
+			"ft_counter.freepy-311t-x86_64-linux-gnu.so", fcflags, 0, "no problem found without its lock"},
+		{"legacy_counter/cpython-built", "legacy_counter", "counter.c", "counter", "stress_counter.py",
+			"counter.cpython-311-x86_64-linux-gnu.so", ccflags, 1, `where the locked run reported "no increment lost: True"`},
+		{"legacy_counter/freepy-built", "legacy_counter", "counter.c", "counter", "stress_counter.py",
+			"counter.freepy-311t-x86_64-linux-gnu.so", fcflags, 1, `where the locked run reported "no increment lost: True"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := filepath.Join(tmp, c.name)
 			os.MkdirAll(dir, 0o755)
+			src := filepath.Join(repoRoot, "extensions", c.ext, c.src)
+			script := filepath.Join(repoRoot, "extensions", c.ext, c.script)
 			compile(t, c.cflags, []string{src}, filepath.Join(dir, c.so))
-			cmd := exec.Command(tool, "stress", "--freepy", freepyBin, "--threads", "4", "--rounds", "10", "ft_counter", script)
+			cmd := exec.Command(tool, "stress", "--freepy", freepyBin, "--threads", "8", "--rounds", "5", c.mod, script)
 			cmd.Dir = dir
 			out, err := cmd.CombinedOutput()
 			code := 0

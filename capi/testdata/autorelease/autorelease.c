@@ -50,7 +50,78 @@ static PyObject *hold_borrowed(PyObject *self, PyObject *args) {
     return PyObject_Repr(v);
 }
 
+/* borrow_each(d, key, w, fn): borrows d[key] through each dict accessor,
+ * the first value of PyDict_Next, the referent of weakref w and
+ * sys.modules["autorelease"]; calls fn() (which drops them and collects
+ * garbage) and returns the reprs of what it borrowed. */
+static PyObject *borrow_each(PyObject *self, PyObject *args) {
+    PyObject *d, *key, *w, *fn, *v[7], *r, *out;
+    Py_ssize_t pos = 0;
+    PyObject *k0;
+    const char *ks;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!UOO", &PyDict_Type, &d, &key, &w, &fn)) {
+        return NULL;
+    }
+    ks = PyUnicode_AsUTF8(key);
+    v[0] = PyDict_GetItem(d, key);
+    v[1] = PyDict_GetItemString(d, ks);
+    v[2] = PyDict_GetItemWithError(d, key);
+    v[3] = PyDict_SetDefault(d, key, Py_None);
+    if (!PyDict_Next(d, &pos, &k0, &v[4])) {
+        v[4] = NULL;
+    }
+    v[5] = PyWeakref_GetObject(w);
+    v[6] = PyImport_AddModule("autorelease");
+    for (int i = 0; i < 7; i++) {
+        if (v[i] == NULL) {
+            if (!PyErr_Occurred()) {
+                PyErr_Format(PyExc_KeyError, "accessor %d found nothing", i);
+            }
+            return NULL;
+        }
+    }
+    r = PyObject_CallNoArgs(fn);
+    if (r == NULL) {
+        return NULL;
+    }
+    Py_DECREF(r);
+    out = PyList_New(0);
+    for (int i = 0; out != NULL && i < 6; i++) {
+        PyObject *s = PyObject_Repr(v[i]);
+        if (s == NULL || PyList_Append(out, s) < 0) {
+            Py_XDECREF(s);
+            Py_CLEAR(out);
+            break;
+        }
+        Py_DECREF(s);
+    }
+    if (out != NULL && PyModule_GetName(v[6]) == NULL) {
+        Py_CLEAR(out);
+    }
+    return out;
+}
+
+/* spin_until_len(lst, n): busy-waits in C, holding this legacy module's
+ * pseudo-GIL (the API calls run no bytecode), until len(lst) >= n. */
+static PyObject *spin_until_len(PyObject *self, PyObject *args) {
+    PyObject *lst;
+    Py_ssize_t n, len;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "On", &lst, &n)) {
+        return NULL;
+    }
+    while ((len = PyObject_Length(lst)) < n) {
+        if (len < 0) {
+            return NULL;
+        }
+    }
+    return PyLong_FromSsize_t(len);
+}
+
 static PyMethodDef methods[] = {
+    {"spin_until_len", spin_until_len, METH_VARARGS, NULL},
+    {"borrow_each", borrow_each, METH_VARARGS, NULL},
     {"lookup_many", lookup_many, METH_VARARGS, NULL},
     {"hold_borrowed", hold_borrowed, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
