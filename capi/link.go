@@ -122,8 +122,35 @@ func dataPtr(o py.Object) unsafe.Pointer {
 
 const headSize = 16
 
+// hasHead reports whether op was allocated by freepy (has an fpy_head).
+// Type objects that are not heap types may be static data in an extension
+// or in the shim, with nothing readable before them: those are told apart
+// by their flags and never have their "head" read (reading before a static
+// object is undefined behaviour, and AddressSanitizer says so). freepy's
+// own mirrors of such types are found through byPtr like static ones.
 func hasHead(op *C.PyObject) bool {
+	if isStaticType(op) || isStaticSingleton(op) {
+		return false
+	}
 	return *(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) == C.FPY_MAGIC
+}
+
+// isStaticSingleton: None, True, False, NotImplemented, Ellipsis and the
+// small ints are static data of the shim.
+func isStaticSingleton(op *C.PyObject) bool {
+	switch op {
+	case noneObj, trueObj, falseObj, notImpl, ellipsis:
+		return true
+	}
+	first := uintptr(unsafe.Pointer(C.fpy_small_ints))
+	p := uintptr(unsafe.Pointer(op))
+	return p >= first && p < first+uintptr(C.FPY_SMALL_MAX-C.FPY_SMALL_MIN+1)*unsafe.Sizeof(C.PyLongObject{})
+}
+
+func isStaticType(op *C.PyObject) bool {
+	mt := op.ob_type
+	return mt != nil && (mt == &C.PyType_Type || mt.tp_flags&C.Py_TPFLAGS_TYPE_SUBCLASS != 0) &&
+		(*C.PyTypeObject)(unsafe.Pointer(op)).tp_flags&C.Py_TPFLAGS_HEAPTYPE == 0
 }
 
 func headHandle(op *C.PyObject) unsafe.Pointer {

@@ -174,6 +174,9 @@ func (s *tstate) release(mark int) {
 // decrefDeferred drops one reference; it reports true when an unlinked
 // object reached zero and must be destroyed by the caller.
 func (s *tstate) decrefDeferred(op *C.PyObject) bool {
+	if immortal(op) {
+		return false
+	}
 	n := decrefCount(op)
 	switch {
 	case n == 0:

@@ -73,6 +73,8 @@ func initStaticTypes(t *py.Thread) {
 	names := unsafe.Slice((**C.char)(unsafe.Pointer(&C.fpy_static_type_names)), n)
 	// link first, so that bases resolve in any order
 	for i := 0; i < n; i++ {
+		// a type object first, so that it is known as static data
+		types[i].ob_base.ob_base.ob_type = &C.PyType_Type
 		if gt := staticGoTypes[C.GoString(names[i])]; gt != nil {
 			newStaticLink(gt, (*C.PyObject)(unsafe.Pointer(types[i])))
 		}
@@ -105,6 +107,7 @@ func initStaticTypes(t *py.Thread) {
 		if gt == nil {
 			continue
 		}
+		etypes[i].ob_base.ob_base.ob_type = &C.PyType_Type
 		newStaticLink(gt, (*C.PyObject)(unsafe.Pointer(etypes[i])))
 	}
 	for i := 0; i < m; i++ {
