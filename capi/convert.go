@@ -184,6 +184,9 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 	case *py.Dict:
 		op = C.fpy_new_object(&C.PyDict_Type, C.sizeof_PyDictObject)
 		*(*int64)(ptrAt(op, offDictUsed)) = int64(v.Len())
+	case *py.ByteArray:
+		op = C.fpy_new_object(&C.PyByteArray_Type, C.sizeof_PyByteArrayObject)
+		s.fillByteArray(op, v.Bytes())
 	case *py.BaseException:
 		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
 	default:
@@ -215,6 +218,15 @@ func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
 		}
 	case *py.Dict:
 		*(*int64)(ptrAt(op, offDictUsed)) = int64(v.Len())
+	case *py.ByteArray:
+		b := v.Bytes()
+		var cur unsafe.Pointer
+		if len(b) > 0 {
+			cur = unsafe.Pointer(&b[0])
+		}
+		if *(*unsafe.Pointer)(ptrAt(op, offByteArrayStart)) != cur || obSize(op) != len(b) {
+			s.fillByteArray(op, b)
+		}
 	}
 	return op
 }

@@ -314,6 +314,7 @@ func goObjectDead(l *link) {
 			// than free what C may still use
 			return
 		}
+		unpinMirror(op)
 		s.deallocUnlinked(op)
 	})
 }

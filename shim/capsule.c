@@ -336,3 +336,28 @@ double PyFloat_Unpack4(const char *p, int le) {
     memcpy(&f, b, 4);
     return f;
 }
+
+extern void fpyGo_SysWrite(int to_stderr, char *text);
+
+static void sys_write(int to_stderr, const char *format, va_list va) {
+    char buf[1001];
+    vsnprintf(buf, sizeof buf, format, va); /* CPython truncates to 1000 bytes too */
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb); /* the error indicator is kept */
+    fpyGo_SysWrite(to_stderr, buf);
+    PyErr_Restore(t, v, tb);
+}
+
+void PySys_WriteStdout(const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    sys_write(0, format, va);
+    va_end(va);
+}
+
+void PySys_WriteStderr(const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    sys_write(1, format, va);
+    va_end(va);
+}

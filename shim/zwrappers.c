@@ -12,6 +12,78 @@ void (PyBuffer_Release)(Py_buffer *a0) {
     fpyGo_PyBuffer_Release(fpy_tstate, a0);
 }
 
+#ifdef PyByteArray_AsString
+#undef PyByteArray_AsString
+#endif
+extern char * fpyGo_PyByteArray_AsString(PyThreadState *ts, PyObject *a0);
+char * (PyByteArray_AsString)(PyObject *a0) {
+    return fpyGo_PyByteArray_AsString(fpy_tstate, a0);
+}
+
+#ifdef PyByteArray_Concat
+#undef PyByteArray_Concat
+#endif
+extern PyObject * fpyGo_PyByteArray_Concat(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyByteArray_Concat)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyByteArray_Concat(fpy_tstate, a0, a1);
+}
+
+#ifdef PyByteArray_FromObject
+#undef PyByteArray_FromObject
+#endif
+extern PyObject * fpyGo_PyByteArray_FromObject(PyThreadState *ts, PyObject *a0);
+PyObject * (PyByteArray_FromObject)(PyObject *a0) {
+    return fpyGo_PyByteArray_FromObject(fpy_tstate, a0);
+}
+
+#ifdef PyByteArray_FromStringAndSize
+#undef PyByteArray_FromStringAndSize
+#endif
+extern PyObject * fpyGo_PyByteArray_FromStringAndSize(PyThreadState *ts, char *a0, Py_ssize_t a1);
+PyObject * (PyByteArray_FromStringAndSize)(const char *a0, Py_ssize_t a1) {
+    return fpyGo_PyByteArray_FromStringAndSize(fpy_tstate, (char *)a0, a1);
+}
+
+#ifdef PyByteArray_Resize
+#undef PyByteArray_Resize
+#endif
+extern int fpyGo_PyByteArray_Resize(PyThreadState *ts, PyObject *a0, Py_ssize_t a1);
+int (PyByteArray_Resize)(PyObject *a0, Py_ssize_t a1) {
+    return fpyGo_PyByteArray_Resize(fpy_tstate, a0, a1);
+}
+
+#ifdef PyByteArray_Size
+#undef PyByteArray_Size
+#endif
+extern Py_ssize_t fpyGo_PyByteArray_Size(PyThreadState *ts, PyObject *a0);
+Py_ssize_t (PyByteArray_Size)(PyObject *a0) {
+    return fpyGo_PyByteArray_Size(fpy_tstate, a0);
+}
+
+#ifdef PyBytes_Concat
+#undef PyBytes_Concat
+#endif
+extern void fpyGo_PyBytes_Concat(PyThreadState *ts, PyObject **a0, PyObject *a1);
+void (PyBytes_Concat)(PyObject **a0, PyObject *a1) {
+    fpyGo_PyBytes_Concat(fpy_tstate, a0, a1);
+}
+
+#ifdef PyBytes_ConcatAndDel
+#undef PyBytes_ConcatAndDel
+#endif
+extern void fpyGo_PyBytes_ConcatAndDel(PyThreadState *ts, PyObject **a0, PyObject *a1);
+void (PyBytes_ConcatAndDel)(PyObject **a0, PyObject *a1) {
+    fpyGo_PyBytes_ConcatAndDel(fpy_tstate, a0, a1);
+}
+
+#ifdef PyBytes_FromObject
+#undef PyBytes_FromObject
+#endif
+extern PyObject * fpyGo_PyBytes_FromObject(PyThreadState *ts, PyObject *a0);
+PyObject * (PyBytes_FromObject)(PyObject *a0) {
+    return fpyGo_PyBytes_FromObject(fpy_tstate, a0);
+}
+
 #ifdef PyCFunction_New
 #undef PyCFunction_New
 #endif
@@ -34,6 +106,14 @@ PyObject * (PyCFunction_NewEx)(PyMethodDef *a0, PyObject *a1, PyObject *a2) {
 extern PyObject * fpyGo_PyCMethod_New(PyThreadState *ts, PyMethodDef *a0, PyObject *a1, PyObject *a2, PyTypeObject *a3);
 PyObject * (PyCMethod_New)(PyMethodDef *a0, PyObject *a1, PyObject *a2, PyTypeObject *a3) {
     return fpyGo_PyCMethod_New(fpy_tstate, a0, a1, a2, a3);
+}
+
+#ifdef PyCallIter_New
+#undef PyCallIter_New
+#endif
+extern PyObject * fpyGo_PyCallIter_New(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyCallIter_New)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyCallIter_New(fpy_tstate, a0, a1);
 }
 
 #ifdef PyCallable_Check
@@ -204,6 +284,22 @@ int (PyDict_Next)(PyObject *a0, Py_ssize_t *a1, PyObject **a2, PyObject **a3) {
     return fpyGo_PyDict_Next(fpy_tstate, a0, a1, a2, a3);
 }
 
+#ifdef PyDict_Pop
+#undef PyDict_Pop
+#endif
+extern int fpyGo_PyDict_Pop(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject **a2);
+int (PyDict_Pop)(PyObject *a0, PyObject *a1, PyObject **a2) {
+    return fpyGo_PyDict_Pop(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyDict_PopString
+#undef PyDict_PopString
+#endif
+extern int fpyGo_PyDict_PopString(PyThreadState *ts, PyObject *a0, char *a1, PyObject **a2);
+int (PyDict_PopString)(PyObject *a0, const char *a1, PyObject **a2) {
+    return fpyGo_PyDict_PopString(fpy_tstate, a0, (char *)a1, a2);
+}
+
 #ifdef PyDict_SetDefault
 #undef PyDict_SetDefault
 #endif
@@ -260,6 +356,14 @@ PyObject * (PyDict_Values)(PyObject *a0) {
     return fpyGo_PyDict_Values(fpy_tstate, a0);
 }
 
+#ifdef PyErr_CheckSignals
+#undef PyErr_CheckSignals
+#endif
+extern int fpyGo_PyErr_CheckSignals(PyThreadState *ts);
+int (PyErr_CheckSignals)(void) {
+    return fpyGo_PyErr_CheckSignals(fpy_tstate);
+}
+
 #ifdef PyErr_GetExcInfo
 #undef PyErr_GetExcInfo
 #endif
@@ -300,6 +404,22 @@ void (PyErr_NormalizeException)(PyObject **a0, PyObject **a1, PyObject **a2) {
     fpyGo_PyErr_NormalizeException(fpy_tstate, a0, a1, a2);
 }
 
+#ifdef PyErr_Print
+#undef PyErr_Print
+#endif
+extern void fpyGo_PyErr_Print(PyThreadState *ts);
+void (PyErr_Print)(void) {
+    fpyGo_PyErr_Print(fpy_tstate);
+}
+
+#ifdef PyErr_PrintEx
+#undef PyErr_PrintEx
+#endif
+extern void fpyGo_PyErr_PrintEx(PyThreadState *ts, int a0);
+void (PyErr_PrintEx)(int a0) {
+    fpyGo_PyErr_PrintEx(fpy_tstate, a0);
+}
+
 #ifdef PyErr_SetExcInfo
 #undef PyErr_SetExcInfo
 #endif
@@ -316,12 +436,36 @@ int (PyErr_WarnEx)(PyObject *a0, const char *a1, Py_ssize_t a2) {
     return fpyGo_PyErr_WarnEx(fpy_tstate, a0, (char *)a1, a2);
 }
 
+#ifdef PyErr_WriteUnraisable
+#undef PyErr_WriteUnraisable
+#endif
+extern void fpyGo_PyErr_WriteUnraisable(PyThreadState *ts, PyObject *a0);
+void (PyErr_WriteUnraisable)(PyObject *a0) {
+    fpyGo_PyErr_WriteUnraisable(fpy_tstate, a0);
+}
+
 #ifdef PyEval_AcquireThread
 #undef PyEval_AcquireThread
 #endif
 extern void fpyGo_PyEval_AcquireThread(PyThreadState *ts, PyThreadState *a0);
 void (PyEval_AcquireThread)(PyThreadState *a0) {
     fpyGo_PyEval_AcquireThread(fpy_tstate, a0);
+}
+
+#ifdef PyEval_GetBuiltins
+#undef PyEval_GetBuiltins
+#endif
+extern PyObject * fpyGo_PyEval_GetBuiltins(PyThreadState *ts);
+PyObject * (PyEval_GetBuiltins)(void) {
+    return fpyGo_PyEval_GetBuiltins(fpy_tstate);
+}
+
+#ifdef PyEval_GetGlobals
+#undef PyEval_GetGlobals
+#endif
+extern PyObject * fpyGo_PyEval_GetGlobals(PyThreadState *ts);
+PyObject * (PyEval_GetGlobals)(void) {
+    return fpyGo_PyEval_GetGlobals(fpy_tstate);
 }
 
 #ifdef PyEval_ReleaseThread
@@ -404,12 +548,36 @@ int (PyException_SetTraceback)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyException_SetTraceback(fpy_tstate, a0, a1);
 }
 
+#ifdef PyFloat_FromString
+#undef PyFloat_FromString
+#endif
+extern PyObject * fpyGo_PyFloat_FromString(PyThreadState *ts, PyObject *a0);
+PyObject * (PyFloat_FromString)(PyObject *a0) {
+    return fpyGo_PyFloat_FromString(fpy_tstate, a0);
+}
+
+#ifdef PyFrozenSet_New
+#undef PyFrozenSet_New
+#endif
+extern PyObject * fpyGo_PyFrozenSet_New(PyThreadState *ts, PyObject *a0);
+PyObject * (PyFrozenSet_New)(PyObject *a0) {
+    return fpyGo_PyFrozenSet_New(fpy_tstate, a0);
+}
+
 #ifdef PyImport_AddModule
 #undef PyImport_AddModule
 #endif
 extern PyObject * fpyGo_PyImport_AddModule(PyThreadState *ts, char *a0);
 PyObject * (PyImport_AddModule)(const char *a0) {
     return fpyGo_PyImport_AddModule(fpy_tstate, (char *)a0);
+}
+
+#ifdef PyImport_AddModuleRef
+#undef PyImport_AddModuleRef
+#endif
+extern PyObject * fpyGo_PyImport_AddModuleRef(PyThreadState *ts, char *a0);
+PyObject * (PyImport_AddModuleRef)(const char *a0) {
+    return fpyGo_PyImport_AddModuleRef(fpy_tstate, (char *)a0);
 }
 
 #ifdef PyImport_GetModule
@@ -460,6 +628,14 @@ PyObject * (PyImport_ImportModuleLevelObject)(PyObject *a0, PyObject *a1, PyObje
     return fpyGo_PyImport_ImportModuleLevelObject(fpy_tstate, a0, a1, a2, a3, a4);
 }
 
+#ifdef PyIndex_Check
+#undef PyIndex_Check
+#endif
+extern int fpyGo_PyIndex_Check(PyThreadState *ts, PyObject *a0);
+int (PyIndex_Check)(PyObject *a0) {
+    return fpyGo_PyIndex_Check(fpy_tstate, a0);
+}
+
 #ifdef PyIter_Check
 #undef PyIter_Check
 #endif
@@ -476,6 +652,142 @@ PyObject * (PyIter_Next)(PyObject *a0) {
     return fpyGo_PyIter_Next(fpy_tstate, a0);
 }
 
+#ifdef PyList_AsTuple
+#undef PyList_AsTuple
+#endif
+extern PyObject * fpyGo_PyList_AsTuple(PyThreadState *ts, PyObject *a0);
+PyObject * (PyList_AsTuple)(PyObject *a0) {
+    return fpyGo_PyList_AsTuple(fpy_tstate, a0);
+}
+
+#ifdef PyList_Clear
+#undef PyList_Clear
+#endif
+extern int fpyGo_PyList_Clear(PyThreadState *ts, PyObject *a0);
+int (PyList_Clear)(PyObject *a0) {
+    return fpyGo_PyList_Clear(fpy_tstate, a0);
+}
+
+#ifdef PyList_Extend
+#undef PyList_Extend
+#endif
+extern int fpyGo_PyList_Extend(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PyList_Extend)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyList_Extend(fpy_tstate, a0, a1);
+}
+
+#ifdef PyList_GetItemRef
+#undef PyList_GetItemRef
+#endif
+extern PyObject * fpyGo_PyList_GetItemRef(PyThreadState *ts, PyObject *a0, Py_ssize_t a1);
+PyObject * (PyList_GetItemRef)(PyObject *a0, Py_ssize_t a1) {
+    return fpyGo_PyList_GetItemRef(fpy_tstate, a0, a1);
+}
+
+#ifdef PyList_GetSlice
+#undef PyList_GetSlice
+#endif
+extern PyObject * fpyGo_PyList_GetSlice(PyThreadState *ts, PyObject *a0, Py_ssize_t a1, Py_ssize_t a2);
+PyObject * (PyList_GetSlice)(PyObject *a0, Py_ssize_t a1, Py_ssize_t a2) {
+    return fpyGo_PyList_GetSlice(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyList_Reverse
+#undef PyList_Reverse
+#endif
+extern int fpyGo_PyList_Reverse(PyThreadState *ts, PyObject *a0);
+int (PyList_Reverse)(PyObject *a0) {
+    return fpyGo_PyList_Reverse(fpy_tstate, a0);
+}
+
+#ifdef PyList_SetSlice
+#undef PyList_SetSlice
+#endif
+extern int fpyGo_PyList_SetSlice(PyThreadState *ts, PyObject *a0, Py_ssize_t a1, Py_ssize_t a2, PyObject *a3);
+int (PyList_SetSlice)(PyObject *a0, Py_ssize_t a1, Py_ssize_t a2, PyObject *a3) {
+    return fpyGo_PyList_SetSlice(fpy_tstate, a0, a1, a2, a3);
+}
+
+#ifdef PyList_Sort
+#undef PyList_Sort
+#endif
+extern int fpyGo_PyList_Sort(PyThreadState *ts, PyObject *a0);
+int (PyList_Sort)(PyObject *a0) {
+    return fpyGo_PyList_Sort(fpy_tstate, a0);
+}
+
+#ifdef PyLong_FromDouble
+#undef PyLong_FromDouble
+#endif
+extern PyObject * fpyGo_PyLong_FromDouble(PyThreadState *ts, double a0);
+PyObject * (PyLong_FromDouble)(double a0) {
+    return fpyGo_PyLong_FromDouble(fpy_tstate, a0);
+}
+
+#ifdef PyLong_FromString
+#undef PyLong_FromString
+#endif
+extern PyObject * fpyGo_PyLong_FromString(PyThreadState *ts, char *a0, char **a1, int a2);
+PyObject * (PyLong_FromString)(const char *a0, char **a1, int a2) {
+    return fpyGo_PyLong_FromString(fpy_tstate, (char *)a0, a1, a2);
+}
+
+#ifdef PyMapping_Check
+#undef PyMapping_Check
+#endif
+extern int fpyGo_PyMapping_Check(PyThreadState *ts, PyObject *a0);
+int (PyMapping_Check)(PyObject *a0) {
+    return fpyGo_PyMapping_Check(fpy_tstate, a0);
+}
+
+#ifdef PyMapping_GetItemString
+#undef PyMapping_GetItemString
+#endif
+extern PyObject * fpyGo_PyMapping_GetItemString(PyThreadState *ts, PyObject *a0, char *a1);
+PyObject * (PyMapping_GetItemString)(PyObject *a0, const char *a1) {
+    return fpyGo_PyMapping_GetItemString(fpy_tstate, a0, (char *)a1);
+}
+
+#ifdef PyMapping_GetOptionalItem
+#undef PyMapping_GetOptionalItem
+#endif
+extern int fpyGo_PyMapping_GetOptionalItem(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject **a2);
+int (PyMapping_GetOptionalItem)(PyObject *a0, PyObject *a1, PyObject **a2) {
+    return fpyGo_PyMapping_GetOptionalItem(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyMapping_HasKey
+#undef PyMapping_HasKey
+#endif
+extern int fpyGo_PyMapping_HasKey(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PyMapping_HasKey)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyMapping_HasKey(fpy_tstate, a0, a1);
+}
+
+#ifdef PyMapping_HasKeyString
+#undef PyMapping_HasKeyString
+#endif
+extern int fpyGo_PyMapping_HasKeyString(PyThreadState *ts, PyObject *a0, char *a1);
+int (PyMapping_HasKeyString)(PyObject *a0, const char *a1) {
+    return fpyGo_PyMapping_HasKeyString(fpy_tstate, a0, (char *)a1);
+}
+
+#ifdef PyMapping_Items
+#undef PyMapping_Items
+#endif
+extern PyObject * fpyGo_PyMapping_Items(PyThreadState *ts, PyObject *a0);
+PyObject * (PyMapping_Items)(PyObject *a0) {
+    return fpyGo_PyMapping_Items(fpy_tstate, a0);
+}
+
+#ifdef PyMapping_Keys
+#undef PyMapping_Keys
+#endif
+extern PyObject * fpyGo_PyMapping_Keys(PyThreadState *ts, PyObject *a0);
+PyObject * (PyMapping_Keys)(PyObject *a0) {
+    return fpyGo_PyMapping_Keys(fpy_tstate, a0);
+}
+
 #ifdef PyMapping_Length
 #undef PyMapping_Length
 #endif
@@ -484,12 +796,28 @@ Py_ssize_t (PyMapping_Length)(PyObject *a0) {
     return fpyGo_PyMapping_Length(fpy_tstate, a0);
 }
 
+#ifdef PyMapping_SetItemString
+#undef PyMapping_SetItemString
+#endif
+extern int fpyGo_PyMapping_SetItemString(PyThreadState *ts, PyObject *a0, char *a1, PyObject *a2);
+int (PyMapping_SetItemString)(PyObject *a0, const char *a1, PyObject *a2) {
+    return fpyGo_PyMapping_SetItemString(fpy_tstate, a0, (char *)a1, a2);
+}
+
 #ifdef PyMapping_Size
 #undef PyMapping_Size
 #endif
 extern Py_ssize_t fpyGo_PyMapping_Size(PyThreadState *ts, PyObject *a0);
 Py_ssize_t (PyMapping_Size)(PyObject *a0) {
     return fpyGo_PyMapping_Size(fpy_tstate, a0);
+}
+
+#ifdef PyMapping_Values
+#undef PyMapping_Values
+#endif
+extern PyObject * fpyGo_PyMapping_Values(PyThreadState *ts, PyObject *a0);
+PyObject * (PyMapping_Values)(PyObject *a0) {
+    return fpyGo_PyMapping_Values(fpy_tstate, a0);
 }
 
 #ifdef PyMemoryView_FromMemory
@@ -652,6 +980,14 @@ int (PyModule_SetDocString)(PyObject *a0, const char *a1) {
     return fpyGo_PyModule_SetDocString(fpy_tstate, a0, (char *)a1);
 }
 
+#ifdef PyNumber_Absolute
+#undef PyNumber_Absolute
+#endif
+extern PyObject * fpyGo_PyNumber_Absolute(PyThreadState *ts, PyObject *a0);
+PyObject * (PyNumber_Absolute)(PyObject *a0) {
+    return fpyGo_PyNumber_Absolute(fpy_tstate, a0);
+}
+
 #ifdef PyNumber_Add
 #undef PyNumber_Add
 #endif
@@ -666,6 +1002,38 @@ PyObject * (PyNumber_Add)(PyObject *a0, PyObject *a1) {
 extern PyObject * fpyGo_PyNumber_And(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyNumber_And)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_And(fpy_tstate, a0, a1);
+}
+
+#ifdef PyNumber_AsSsize_t
+#undef PyNumber_AsSsize_t
+#endif
+extern Py_ssize_t fpyGo_PyNumber_AsSsize_t(PyThreadState *ts, PyObject *a0, PyObject *a1);
+Py_ssize_t (PyNumber_AsSsize_t)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyNumber_AsSsize_t(fpy_tstate, a0, a1);
+}
+
+#ifdef PyNumber_Check
+#undef PyNumber_Check
+#endif
+extern int fpyGo_PyNumber_Check(PyThreadState *ts, PyObject *a0);
+int (PyNumber_Check)(PyObject *a0) {
+    return fpyGo_PyNumber_Check(fpy_tstate, a0);
+}
+
+#ifdef PyNumber_Divmod
+#undef PyNumber_Divmod
+#endif
+extern PyObject * fpyGo_PyNumber_Divmod(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyNumber_Divmod)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyNumber_Divmod(fpy_tstate, a0, a1);
+}
+
+#ifdef PyNumber_Float
+#undef PyNumber_Float
+#endif
+extern PyObject * fpyGo_PyNumber_Float(PyThreadState *ts, PyObject *a0);
+PyObject * (PyNumber_Float)(PyObject *a0) {
+    return fpyGo_PyNumber_Float(fpy_tstate, a0);
 }
 
 #ifdef PyNumber_FloorDivide
@@ -732,6 +1100,14 @@ PyObject * (PyNumber_InPlaceOr)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_InPlaceOr(fpy_tstate, a0, a1);
 }
 
+#ifdef PyNumber_InPlacePower
+#undef PyNumber_InPlacePower
+#endif
+extern PyObject * fpyGo_PyNumber_InPlacePower(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
+PyObject * (PyNumber_InPlacePower)(PyObject *a0, PyObject *a1, PyObject *a2) {
+    return fpyGo_PyNumber_InPlacePower(fpy_tstate, a0, a1, a2);
+}
+
 #ifdef PyNumber_InPlaceRemainder
 #undef PyNumber_InPlaceRemainder
 #endif
@@ -780,6 +1156,22 @@ PyObject * (PyNumber_Index)(PyObject *a0) {
     return fpyGo_PyNumber_Index(fpy_tstate, a0);
 }
 
+#ifdef PyNumber_Invert
+#undef PyNumber_Invert
+#endif
+extern PyObject * fpyGo_PyNumber_Invert(PyThreadState *ts, PyObject *a0);
+PyObject * (PyNumber_Invert)(PyObject *a0) {
+    return fpyGo_PyNumber_Invert(fpy_tstate, a0);
+}
+
+#ifdef PyNumber_Long
+#undef PyNumber_Long
+#endif
+extern PyObject * fpyGo_PyNumber_Long(PyThreadState *ts, PyObject *a0);
+PyObject * (PyNumber_Long)(PyObject *a0) {
+    return fpyGo_PyNumber_Long(fpy_tstate, a0);
+}
+
 #ifdef PyNumber_Lshift
 #undef PyNumber_Lshift
 #endif
@@ -804,12 +1196,36 @@ PyObject * (PyNumber_Multiply)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_Multiply(fpy_tstate, a0, a1);
 }
 
+#ifdef PyNumber_Negative
+#undef PyNumber_Negative
+#endif
+extern PyObject * fpyGo_PyNumber_Negative(PyThreadState *ts, PyObject *a0);
+PyObject * (PyNumber_Negative)(PyObject *a0) {
+    return fpyGo_PyNumber_Negative(fpy_tstate, a0);
+}
+
 #ifdef PyNumber_Or
 #undef PyNumber_Or
 #endif
 extern PyObject * fpyGo_PyNumber_Or(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyNumber_Or)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_Or(fpy_tstate, a0, a1);
+}
+
+#ifdef PyNumber_Positive
+#undef PyNumber_Positive
+#endif
+extern PyObject * fpyGo_PyNumber_Positive(PyThreadState *ts, PyObject *a0);
+PyObject * (PyNumber_Positive)(PyObject *a0) {
+    return fpyGo_PyNumber_Positive(fpy_tstate, a0);
+}
+
+#ifdef PyNumber_Power
+#undef PyNumber_Power
+#endif
+extern PyObject * fpyGo_PyNumber_Power(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
+PyObject * (PyNumber_Power)(PyObject *a0, PyObject *a1, PyObject *a2) {
+    return fpyGo_PyNumber_Power(fpy_tstate, a0, a1, a2);
 }
 
 #ifdef PyNumber_Remainder
@@ -852,12 +1268,28 @@ PyObject * (PyNumber_Xor)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_Xor(fpy_tstate, a0, a1);
 }
 
+#ifdef PyOS_string_to_double
+#undef PyOS_string_to_double
+#endif
+extern double fpyGo_PyOS_string_to_double(PyThreadState *ts, char *a0, char **a1, PyObject *a2);
+double (PyOS_string_to_double)(const char *a0, char **a1, PyObject *a2) {
+    return fpyGo_PyOS_string_to_double(fpy_tstate, (char *)a0, a1, a2);
+}
+
 #ifdef PyObject_ASCII
 #undef PyObject_ASCII
 #endif
 extern PyObject * fpyGo_PyObject_ASCII(PyThreadState *ts, PyObject *a0);
 PyObject * (PyObject_ASCII)(PyObject *a0) {
     return fpyGo_PyObject_ASCII(fpy_tstate, a0);
+}
+
+#ifdef PyObject_Bytes
+#undef PyObject_Bytes
+#endif
+extern PyObject * fpyGo_PyObject_Bytes(PyThreadState *ts, PyObject *a0);
+PyObject * (PyObject_Bytes)(PyObject *a0) {
+    return fpyGo_PyObject_Bytes(fpy_tstate, a0);
 }
 
 #ifdef PyObject_Call
@@ -924,6 +1356,14 @@ int (PyObject_CheckBuffer)(PyObject *a0) {
     return fpyGo_PyObject_CheckBuffer(fpy_tstate, a0);
 }
 
+#ifdef PyObject_ClearWeakRefs
+#undef PyObject_ClearWeakRefs
+#endif
+extern void fpyGo_PyObject_ClearWeakRefs(PyThreadState *ts, PyObject *a0);
+void (PyObject_ClearWeakRefs)(PyObject *a0) {
+    fpyGo_PyObject_ClearWeakRefs(fpy_tstate, a0);
+}
+
 #ifdef PyObject_DelAttr
 #undef PyObject_DelAttr
 #endif
@@ -954,6 +1394,22 @@ int (PyObject_DelItem)(PyObject *a0, PyObject *a1) {
 extern int fpyGo_PyObject_DelItemString(PyThreadState *ts, PyObject *a0, char *a1);
 int (PyObject_DelItemString)(PyObject *a0, const char *a1) {
     return fpyGo_PyObject_DelItemString(fpy_tstate, a0, (char *)a1);
+}
+
+#ifdef PyObject_Dir
+#undef PyObject_Dir
+#endif
+extern PyObject * fpyGo_PyObject_Dir(PyThreadState *ts, PyObject *a0);
+PyObject * (PyObject_Dir)(PyObject *a0) {
+    return fpyGo_PyObject_Dir(fpy_tstate, a0);
+}
+
+#ifdef PyObject_Format
+#undef PyObject_Format
+#endif
+extern PyObject * fpyGo_PyObject_Format(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyObject_Format)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyObject_Format(fpy_tstate, a0, a1);
 }
 
 #ifdef PyObject_GenericGetAttr
@@ -1076,6 +1532,14 @@ Py_hash_t (PyObject_HashNotImplemented)(PyObject *a0) {
     return fpyGo_PyObject_HashNotImplemented(fpy_tstate, a0);
 }
 
+#ifdef PyObject_IS_GC
+#undef PyObject_IS_GC
+#endif
+extern int fpyGo_PyObject_IS_GC(PyThreadState *ts, PyObject *a0);
+int (PyObject_IS_GC)(PyObject *a0) {
+    return fpyGo_PyObject_IS_GC(fpy_tstate, a0);
+}
+
 #ifdef PyObject_IsInstance
 #undef PyObject_IsInstance
 #endif
@@ -1138,6 +1602,14 @@ PyObject * (PyObject_RichCompare)(PyObject *a0, PyObject *a1, int a2) {
 extern int fpyGo_PyObject_RichCompareBool(PyThreadState *ts, PyObject *a0, PyObject *a1, int a2);
 int (PyObject_RichCompareBool)(PyObject *a0, PyObject *a1, int a2) {
     return fpyGo_PyObject_RichCompareBool(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyObject_SelfIter
+#undef PyObject_SelfIter
+#endif
+extern PyObject * fpyGo_PyObject_SelfIter(PyThreadState *ts, PyObject *a0);
+PyObject * (PyObject_SelfIter)(PyObject *a0) {
+    return fpyGo_PyObject_SelfIter(fpy_tstate, a0);
 }
 
 #ifdef PyObject_SetAttr
@@ -1204,6 +1676,14 @@ PyObject * (PyObject_VectorcallMethod)(PyObject *a0, PyObject * const *a1, size_
     return fpyGo_PyObject_VectorcallMethod(fpy_tstate, a0, (PyObject **)a1, a2, a3);
 }
 
+#ifdef PySeqIter_New
+#undef PySeqIter_New
+#endif
+extern PyObject * fpyGo_PySeqIter_New(PyThreadState *ts, PyObject *a0);
+PyObject * (PySeqIter_New)(PyObject *a0) {
+    return fpyGo_PySeqIter_New(fpy_tstate, a0);
+}
+
 #ifdef PySequence_Check
 #undef PySequence_Check
 #endif
@@ -1212,12 +1692,36 @@ int (PySequence_Check)(PyObject *a0) {
     return fpyGo_PySequence_Check(fpy_tstate, a0);
 }
 
+#ifdef PySequence_Concat
+#undef PySequence_Concat
+#endif
+extern PyObject * fpyGo_PySequence_Concat(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PySequence_Concat)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PySequence_Concat(fpy_tstate, a0, a1);
+}
+
 #ifdef PySequence_Contains
 #undef PySequence_Contains
 #endif
 extern int fpyGo_PySequence_Contains(PyThreadState *ts, PyObject *a0, PyObject *a1);
 int (PySequence_Contains)(PyObject *a0, PyObject *a1) {
     return fpyGo_PySequence_Contains(fpy_tstate, a0, a1);
+}
+
+#ifdef PySequence_Count
+#undef PySequence_Count
+#endif
+extern Py_ssize_t fpyGo_PySequence_Count(PyThreadState *ts, PyObject *a0, PyObject *a1);
+Py_ssize_t (PySequence_Count)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PySequence_Count(fpy_tstate, a0, a1);
+}
+
+#ifdef PySequence_DelItem
+#undef PySequence_DelItem
+#endif
+extern int fpyGo_PySequence_DelItem(PyThreadState *ts, PyObject *a0, Py_ssize_t a1);
+int (PySequence_DelItem)(PyObject *a0, Py_ssize_t a1) {
+    return fpyGo_PySequence_DelItem(fpy_tstate, a0, a1);
 }
 
 #ifdef PySequence_Fast
@@ -1236,6 +1740,30 @@ PyObject * (PySequence_GetItem)(PyObject *a0, Py_ssize_t a1) {
     return fpyGo_PySequence_GetItem(fpy_tstate, a0, a1);
 }
 
+#ifdef PySequence_GetSlice
+#undef PySequence_GetSlice
+#endif
+extern PyObject * fpyGo_PySequence_GetSlice(PyThreadState *ts, PyObject *a0, Py_ssize_t a1, Py_ssize_t a2);
+PyObject * (PySequence_GetSlice)(PyObject *a0, Py_ssize_t a1, Py_ssize_t a2) {
+    return fpyGo_PySequence_GetSlice(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PySequence_InPlaceConcat
+#undef PySequence_InPlaceConcat
+#endif
+extern PyObject * fpyGo_PySequence_InPlaceConcat(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PySequence_InPlaceConcat)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PySequence_InPlaceConcat(fpy_tstate, a0, a1);
+}
+
+#ifdef PySequence_Index
+#undef PySequence_Index
+#endif
+extern Py_ssize_t fpyGo_PySequence_Index(PyThreadState *ts, PyObject *a0, PyObject *a1);
+Py_ssize_t (PySequence_Index)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PySequence_Index(fpy_tstate, a0, a1);
+}
+
 #ifdef PySequence_Length
 #undef PySequence_Length
 #endif
@@ -1252,6 +1780,22 @@ PyObject * (PySequence_List)(PyObject *a0) {
     return fpyGo_PySequence_List(fpy_tstate, a0);
 }
 
+#ifdef PySequence_Repeat
+#undef PySequence_Repeat
+#endif
+extern PyObject * fpyGo_PySequence_Repeat(PyThreadState *ts, PyObject *a0, Py_ssize_t a1);
+PyObject * (PySequence_Repeat)(PyObject *a0, Py_ssize_t a1) {
+    return fpyGo_PySequence_Repeat(fpy_tstate, a0, a1);
+}
+
+#ifdef PySequence_SetItem
+#undef PySequence_SetItem
+#endif
+extern int fpyGo_PySequence_SetItem(PyThreadState *ts, PyObject *a0, Py_ssize_t a1, PyObject *a2);
+int (PySequence_SetItem)(PyObject *a0, Py_ssize_t a1, PyObject *a2) {
+    return fpyGo_PySequence_SetItem(fpy_tstate, a0, a1, a2);
+}
+
 #ifdef PySequence_Size
 #undef PySequence_Size
 #endif
@@ -1266,6 +1810,110 @@ Py_ssize_t (PySequence_Size)(PyObject *a0) {
 extern PyObject * fpyGo_PySequence_Tuple(PyThreadState *ts, PyObject *a0);
 PyObject * (PySequence_Tuple)(PyObject *a0) {
     return fpyGo_PySequence_Tuple(fpy_tstate, a0);
+}
+
+#ifdef PySet_Add
+#undef PySet_Add
+#endif
+extern int fpyGo_PySet_Add(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PySet_Add)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PySet_Add(fpy_tstate, a0, a1);
+}
+
+#ifdef PySet_Clear
+#undef PySet_Clear
+#endif
+extern int fpyGo_PySet_Clear(PyThreadState *ts, PyObject *a0);
+int (PySet_Clear)(PyObject *a0) {
+    return fpyGo_PySet_Clear(fpy_tstate, a0);
+}
+
+#ifdef PySet_Contains
+#undef PySet_Contains
+#endif
+extern int fpyGo_PySet_Contains(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PySet_Contains)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PySet_Contains(fpy_tstate, a0, a1);
+}
+
+#ifdef PySet_Discard
+#undef PySet_Discard
+#endif
+extern int fpyGo_PySet_Discard(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PySet_Discard)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PySet_Discard(fpy_tstate, a0, a1);
+}
+
+#ifdef PySet_New
+#undef PySet_New
+#endif
+extern PyObject * fpyGo_PySet_New(PyThreadState *ts, PyObject *a0);
+PyObject * (PySet_New)(PyObject *a0) {
+    return fpyGo_PySet_New(fpy_tstate, a0);
+}
+
+#ifdef PySet_Pop
+#undef PySet_Pop
+#endif
+extern PyObject * fpyGo_PySet_Pop(PyThreadState *ts, PyObject *a0);
+PyObject * (PySet_Pop)(PyObject *a0) {
+    return fpyGo_PySet_Pop(fpy_tstate, a0);
+}
+
+#ifdef PySet_Size
+#undef PySet_Size
+#endif
+extern Py_ssize_t fpyGo_PySet_Size(PyThreadState *ts, PyObject *a0);
+Py_ssize_t (PySet_Size)(PyObject *a0) {
+    return fpyGo_PySet_Size(fpy_tstate, a0);
+}
+
+#ifdef PySlice_AdjustIndices
+#undef PySlice_AdjustIndices
+#endif
+extern Py_ssize_t fpyGo_PySlice_AdjustIndices(PyThreadState *ts, Py_ssize_t a0, Py_ssize_t *a1, Py_ssize_t *a2, Py_ssize_t a3);
+Py_ssize_t (PySlice_AdjustIndices)(Py_ssize_t a0, Py_ssize_t *a1, Py_ssize_t *a2, Py_ssize_t a3) {
+    return fpyGo_PySlice_AdjustIndices(fpy_tstate, a0, a1, a2, a3);
+}
+
+#ifdef PySlice_GetIndicesEx
+#undef PySlice_GetIndicesEx
+#endif
+extern int fpyGo_PySlice_GetIndicesEx(PyThreadState *ts, PyObject *a0, Py_ssize_t a1, Py_ssize_t *a2, Py_ssize_t *a3, Py_ssize_t *a4, Py_ssize_t *a5);
+int (PySlice_GetIndicesEx)(PyObject *a0, Py_ssize_t a1, Py_ssize_t *a2, Py_ssize_t *a3, Py_ssize_t *a4, Py_ssize_t *a5) {
+    return fpyGo_PySlice_GetIndicesEx(fpy_tstate, a0, a1, a2, a3, a4, a5);
+}
+
+#ifdef PySlice_New
+#undef PySlice_New
+#endif
+extern PyObject * fpyGo_PySlice_New(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
+PyObject * (PySlice_New)(PyObject *a0, PyObject *a1, PyObject *a2) {
+    return fpyGo_PySlice_New(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PySlice_Unpack
+#undef PySlice_Unpack
+#endif
+extern int fpyGo_PySlice_Unpack(PyThreadState *ts, PyObject *a0, Py_ssize_t *a1, Py_ssize_t *a2, Py_ssize_t *a3);
+int (PySlice_Unpack)(PyObject *a0, Py_ssize_t *a1, Py_ssize_t *a2, Py_ssize_t *a3) {
+    return fpyGo_PySlice_Unpack(fpy_tstate, a0, a1, a2, a3);
+}
+
+#ifdef PySys_GetObject
+#undef PySys_GetObject
+#endif
+extern PyObject * fpyGo_PySys_GetObject(PyThreadState *ts, char *a0);
+PyObject * (PySys_GetObject)(const char *a0) {
+    return fpyGo_PySys_GetObject(fpy_tstate, (char *)a0);
+}
+
+#ifdef PySys_SetObject
+#undef PySys_SetObject
+#endif
+extern int fpyGo_PySys_SetObject(PyThreadState *ts, char *a0, PyObject *a1);
+int (PySys_SetObject)(const char *a0, PyObject *a1) {
+    return fpyGo_PySys_SetObject(fpy_tstate, (char *)a0, a1);
 }
 
 #ifdef PyThreadState_Clear
@@ -1522,6 +2170,14 @@ void (PyUnicode_InternInPlace)(PyObject **a0) {
 extern PyObject * fpyGo_PyUnicode_Join(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyUnicode_Join)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyUnicode_Join(fpy_tstate, a0, a1);
+}
+
+#ifdef PyUnicode_ReadChar
+#undef PyUnicode_ReadChar
+#endif
+extern Py_UCS4 fpyGo_PyUnicode_ReadChar(PyThreadState *ts, PyObject *a0, Py_ssize_t a1);
+Py_UCS4 (PyUnicode_ReadChar)(PyObject *a0, Py_ssize_t a1) {
+    return fpyGo_PyUnicode_ReadChar(fpy_tstate, a0, a1);
 }
 
 #ifdef PyUnicode_Replace

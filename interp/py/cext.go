@@ -141,3 +141,30 @@ func (m *MemoryView) View() (obj Object, start, n int, contiguous bool) {
 
 // NewCell makes a cell holding v (nil: empty).
 func NewCell(v Object) *Cell { c := &Cell{}; c.Set(v); return c }
+
+// NewSlice makes a slice object (nil parts are None).
+func NewSlice(start, stop, step Object) *Slice {
+	if start == nil {
+		start = None
+	}
+	if stop == nil {
+		stop = None
+	}
+	if step == nil {
+		step = None
+	}
+	return &Slice{Start: start, Stop: stop, Step: step}
+}
+
+// SetAddItem adds v to s (set or frozenset under construction).
+func SetAddItem(t *Thread, s *Set, v Object) error { return s.add(t, v) }
+
+// SetDiscardItem removes v from s; it reports whether v was there.
+func SetDiscardItem(t *Thread, s *Set, v Object) (bool, error) { return s.d.DelItem(t, v) }
+
+// Globals returns the frame's globals.
+func (f *Frame) Globals() *Dict { return f.globals }
+
+// CheckSignals runs pending signal handlers (in the main thread) and
+// returns what they raised (PyErr_CheckSignals).
+func (t *Thread) CheckSignals() error { return checkSignals(t) }
