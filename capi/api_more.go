@@ -329,7 +329,7 @@ func (s *tstate) fillByteArray(op *C.PyObject, b []byte) {
 	}
 	*(*int64)(ptrAt(op, offObSize)) = int64(len(b))
 	*(*int64)(ptrAt(op, 24)) = int64(cap(b)) // ob_alloc
-	*(*unsafe.Pointer)(ptrAt(op, 32)) = p     // ob_bytes
+	*(*unsafe.Pointer)(ptrAt(op, 32)) = p    // ob_bytes
 	*(*unsafe.Pointer)(ptrAt(op, offByteArrayStart)) = p
 }
 
