@@ -22,6 +22,7 @@ void fpy_init_capsule_type(void);
 import "C"
 
 import (
+	"os"
 	"sync"
 	"unsafe"
 
@@ -48,6 +49,9 @@ var initOnce sync.Once
 // objects their types and binds the static type objects to Go types.
 func setup(t *py.Thread) {
 	initOnce.Do(func() {
+		if os.Getenv("FREEPY_CAPI_DEBUG") != "" {
+			C.fpy_debug = 1
+		}
 		C.fpy_init_static()
 		initStaticTypes(t)
 		C.fpy_init_capsule_type()

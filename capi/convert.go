@@ -6,7 +6,9 @@ package capi
 import "C"
 
 import (
+	"fmt"
 	"math/big"
+	"os"
 	"unsafe"
 
 	"freepy/interp/py"
@@ -350,6 +352,9 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	if op == nil {
 		return nil
 	}
+	if C.fpy_debug != 0 && !isStaticType(op) && !isStaticSingleton(op) && C.fpy_is_poisoned(op) != 0 {
+		reportFreed(op)
+	}
 	tp := op.ob_type
 	switch tp {
 	case &C.PyLong_Type:
@@ -457,4 +462,14 @@ func (s *tstate) reproxy(l *link) py.Object {
 // is gone.
 func (s *tstate) deallocUnlinked(op *C.PyObject) {
 	s.dealloc(op)
+}
+
+// reportFreed: FREEPY_CAPI_DEBUG found C code using an object it had
+// already released; the memory was kept (poisoned), so going on is safe.
+func reportFreed(op *C.PyObject) {
+	name := "?"
+	if op.ob_type != nil {
+		name = cstr(op.ob_type.tp_name)
+	}
+	fmt.Fprintf(os.Stderr, "freepy: use of a freed '%s' object at %p (its last reference was released before)\n", name, unsafe.Pointer(op))
 }

@@ -31,7 +31,13 @@ func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
 	setup(t)
 	s := stateOf(t)
 	short := name[strings.LastIndexByte(name, '.')+1:]
-	cpath := C.CString(path)
+	// dlopen searches the library path for a name without a slash
+	// ("m.so" found through sys.path entry ""): give it the full path
+	dlpath := path
+	if abs, err := filepath.Abs(path); err == nil {
+		dlpath = abs
+	}
+	cpath := C.CString(dlpath)
 	defer C.free(unsafe.Pointer(cpath))
 	h := C.dlopen(cpath, C.RTLD_NOW|C.RTLD_LOCAL)
 	if h == nil {

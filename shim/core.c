@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
+#include <stdio.h>
 
 __thread PyThreadState *fpy_tstate;
 
@@ -29,8 +30,27 @@ int fpy_has_head(const void *p) {
     return p != NULL && ((const fpy_head *)p - 1)->magic == FPY_MAGIC;
 }
 
+/* FREEPY_CAPI_DEBUG=1 (fpy_debug): freed objects are not released but
+ * poisoned, so that a later use or a second deallocation (a refcount
+ * underflow) is reported with the object's type instead of corrupting
+ * memory. */
+int fpy_debug;
+
+int fpy_is_poisoned(PyObject *op) { return ((const fpy_head *)op - 1)->magic == FPY_FREED; }
+
+/* The head is marked freed and the count set to 1, so that one more
+ * Py_DECREF (an underflow) reaches _Py_Dealloc, which reports it. */
+static void fpy_poison(void *p) {
+    FPY_HEAD(p)->magic = FPY_FREED;
+    ((PyObject *)p)->ob_refcnt = 1;
+}
+
 void fpy_free(void *p) {
     if (p == NULL) {
+        return;
+    }
+    if (fpy_debug && fpy_has_head(p)) {
+        fpy_poison(p);
         return;
     }
     if (fpy_has_head(p)) {
@@ -156,6 +176,17 @@ PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems) {
 /* ---- reference counting --------------------------------------------- */
 
 void _Py_Dealloc(PyObject *op) {
+    if (fpy_debug && fpy_is_poisoned(op)) {
+        fprintf(stderr, "freepy: refcount underflow: a '%s' object at %p was released after it was freed\n",
+                Py_TYPE(op) ? Py_TYPE(op)->tp_name : "?", (void *)op);
+        op->ob_refcnt = 1;
+        return;
+    }
+    if (fpy_debug && op->ob_refcnt < 0 && !_Py_IsImmortal(op)) {
+        fprintf(stderr, "freepy: refcount underflow on a '%s' object at %p (count %zd)\n",
+                Py_TYPE(op)->tp_name, (void *)op, op->ob_refcnt);
+        return;
+    }
     if (fpy_has_head(op) && __atomic_load_n(&FPY_HEAD(op)->handle, __ATOMIC_ACQUIRE) != 0) {
         /* linked to a Go object: the Go side decides what zero means */
         fpyGo_LinkedZero(op);

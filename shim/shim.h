@@ -28,6 +28,10 @@ void *fpy_alloc(size_t n);          /* zeroed, with a head */
 void fpy_free(void *p);             /* p from fpy_alloc (or plain malloc) */
 int fpy_has_head(const void *p);
 extern uint64_t fpy_alloc_bytes;
+/* FREEPY_CAPI_DEBUG: poisoned freed objects (docs/capi.md, Debugging). */
+extern int fpy_debug;
+#define FPY_FREED 0x6465657266797066ULL /* head magic of a poisoned object */
+int fpy_is_poisoned(PyObject *op);
 
 /* The thread state of the C code running on this OS thread. The Go side
  * sets it every time it enters C, because goroutines change OS threads. */

@@ -117,3 +117,34 @@ func compile(t *testing.T, cflags, srcs []string, out string) {
 		t.Fatalf("cc %s: %v\n%s", strings.Join(args, " "), err, b)
 	}
 }
+
+// TestCAPIDebug: with FREEPY_CAPI_DEBUG=1 a refcount underflow and the use
+// of a freed object are reported with the object's type, and the program
+// goes on (the memory is kept, poisoned).
+func TestCAPIDebug(t *testing.T) {
+	if freepyBin == "" {
+		t.Fatal(freepyErr)
+	}
+	prefix := t.TempDir()
+	if err := os.Symlink(filepath.Join(repoRoot, "include"), filepath.Join(prefix, "include")); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	compile(t, []string{"-I" + filepath.Join(repoRoot, "include")},
+		[]string{filepath.Join(repoRoot, "capi", "testdata", "debugcheck", "debugcheck.c")},
+		filepath.Join(dir, "debugcheck.freepy-311t-x86_64-linux-gnu.so"))
+	r := run(runSpec{bin: freepyBin, dir: dir, timeout: 30 * time.Second,
+		args: []string{"-c", "import debugcheck\ndebugcheck.overdecref()\nprint(debugcheck.use_freed())\nprint('still running')"},
+		env:  []string{"FREEPY_CAPI_DEBUG=1", "PYTHONPATH=" + dir}})
+	if r.err != nil || r.exit != 0 {
+		t.Fatalf("exit %d, %v\n%s", r.exit, r.err, r.stderr)
+	}
+	for _, want := range []string{"refcount underflow: a 'list' object", "use of a freed 'tuple' object"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if !strings.Contains(r.stdout, "still running") {
+		t.Errorf("stdout: %q", r.stdout)
+	}
+}
