@@ -11,7 +11,9 @@ import (
 	"sync"
 	"unsafe"
 
+	"freepy/interp/compile"
 	"freepy/interp/py"
+	"freepy/interp/syntax"
 )
 
 // str, sequence, exception, import and buffer functions that compiled
@@ -320,7 +322,13 @@ func fpyGo_PyCFunction_New(ts *C.PyThreadState, def *C.PyMethodDef, self *C.PyOb
 //
 //export fpyGo_PyCode_NewEmpty
 func fpyGo_PyCode_NewEmpty(ts *C.PyThreadState, filename, funcname *C.char, line C.int) *C.PyCodeObject {
-	return (*C.PyCodeObject)(unsafe.Pointer(C.fpy_new_object(&C.PyCode_Type, 256)))
+	s := stateFromC(ts)
+	code, err := py.CompileSource(s.t, nil, cstr(filename), syntax.ModeExec, compile.Flags{})
+	if err != nil {
+		s.setError(err)
+		return nil
+	}
+	return (*C.PyCodeObject)(unsafe.Pointer(s.newRef(code)))
 }
 
 //export fpyGo_PyTraceBack_Here

@@ -191,6 +191,9 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		s.fillByteArray(op, v.Bytes())
 	case *py.BaseException:
 		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
+	case *py.Code:
+		// room for the 3.11 fields compiled code may touch
+		op = C.fpy_new_object(tp, 256)
 	default:
 		op = C.fpy_new_object(tp, sizeofPyObject)
 	}

@@ -168,3 +168,76 @@ func (f *Frame) Globals() *Dict { return f.globals }
 // CheckSignals runs pending signal handlers (in the main thread) and
 // returns what they raised (PyErr_CheckSignals).
 func (t *Thread) CheckSignals() error { return checkSignals(t) }
+
+func init() {
+	// code.replace(**changes): the metadata fields (names, argument counts,
+	// flags, line); a new co_code, co_consts or line table is not supported
+	// (compiled extensions such as Cython's output only change metadata).
+	CodeType.AddMethod("replace", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != len(kw) {
+			return nil, TypeErrorf("replace() takes no positional arguments")
+		}
+		c := *self.(*Code).Code
+		for i, k := range kw {
+			v := args[i]
+			strv := func() (string, error) {
+				s, ok := v.(*Str)
+				if !ok {
+					return "", TypeErrorf("replace() argument '%s' must be str, not %s", k, typeName(v))
+				}
+				return s.s, nil
+			}
+			intv := func() (int, error) { return IndexInt(t, v) }
+			strs := func() ([]string, error) {
+				tup, ok := v.(*Tuple)
+				if !ok {
+					return nil, TypeErrorf("replace() argument '%s' must be tuple, not %s", k, typeName(v))
+				}
+				var out []string
+				for _, it := range tup.items {
+					s, ok := it.(*Str)
+					if !ok {
+						return nil, TypeErrorf("name tuples must contain only strings, not '%s'", typeName(it))
+					}
+					out = append(out, s.s)
+				}
+				return out, nil
+			}
+			var err error
+			switch k {
+			case "co_name":
+				c.Name, err = strv()
+			case "co_qualname":
+				c.QualName, err = strv()
+			case "co_filename":
+				c.Filename, err = strv()
+			case "co_firstlineno":
+				c.FirstLine, err = intv()
+			case "co_argcount":
+				c.ArgCount, err = intv()
+			case "co_posonlyargcount":
+				c.PosOnlyArgCount, err = intv()
+			case "co_kwonlyargcount":
+				c.KwOnlyArgCount, err = intv()
+			case "co_flags":
+				c.Flags, err = intv()
+			case "co_varnames":
+				c.Varnames, err = strs()
+			case "co_freevars":
+				c.Freevars, err = strs()
+			case "co_cellvars":
+				c.Cellvars, err = strs()
+			case "co_names":
+				c.Names, err = strs()
+			case "co_nlocals", "co_stacksize", "co_code", "co_consts", "co_linetable", "co_exceptiontable":
+				// accepted, not applied (see above)
+			default:
+				return nil, TypeErrorf("replace() got an unexpected keyword argument '%s'", k)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		return NewCode(&c), nil
+	})
+}
