@@ -266,3 +266,27 @@ spun = autorelease.spin_until_len(lst, 5)
 		t.Errorf("spun = %v", g.GetStr("spun"))
 	}
 }
+
+// TestLockGrouping: FREEPY_LEGACY_LOCK=global puts every legacy module
+// under one lock; the default gives each its own.
+func TestLockGrouping(t *testing.T) {
+	dir := buildExtensions(t, "../extensions/legacy_threads", "testdata/lifetime")
+	t.Setenv("FREEPY_LEGACY_LOCK", "global")
+	// the statistics are process-wide: compare before and after
+	g := runPy(t, dir, `
+import sys
+def counts():
+    st = sys._freepy_legacy_locks()
+    return {k: st[k]["acquisitions"] for k in ("<global>", "legacy_threads", "lifetime") if k in st}
+before = counts()
+import legacy_threads, lifetime
+lifetime.Box(1)
+legacy_threads.signal()
+after = counts()
+grew = sorted(k for k in after if after[k] != before.get(k, 0))
+`)
+	l, _ := g.GetStr("grew").(*py.List)
+	if l == nil || l.Len() != 1 || l.At(0).(*py.Str).String() != "<global>" {
+		t.Errorf("lock groups used with FREEPY_LEGACY_LOCK=global: %v", g.GetStr("grew"))
+	}
+}
