@@ -44,7 +44,7 @@ var staticGoTypes = map[string]*py.Type{
 
 // basic sizes of the built-in layouts, for C code that reads them
 var staticSizes = map[*py.Type][2]C.Py_ssize_t{
-	py.ObjectType: {16, 0}, py.IntType: {24, 4}, py.BoolType: {24, 4}, py.FloatType: {24, 0},
+	py.ObjectType: {16, 0}, py.IntType: {24, 4}, py.BoolType: {32, 4}, py.FloatType: {24, 0},
 	py.ComplexType: {32, 0}, py.StrType: {C.sizeof_PyUnicodeObject, 0}, py.BytesType: {33, 1},
 	py.TupleType: {24, 8}, py.ListType: {C.sizeof_PyListObject, 0}, py.DictType: {C.sizeof_PyDictObject, 0},
 	py.TypeType: {C.sizeof_PyHeapTypeObject, 40},

@@ -16,8 +16,18 @@ func init() {
 	o.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		return NewList(dirOf(t, self)...), nil
 	})
-	o.AddMethod("__reduce_ex__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		return nil, TypeErrorf("cannot pickle '%s' object", typeName(self))
+	o.AddMethod("__reduce_ex__", objectReduceEx)
+	o.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("__reduce__() takes no arguments (%d given)", len(args))
+		}
+		return copyregCall(t, "_reduce_ex", self, Int(0))
+	})
+	o.AddMethod("__getstate__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("__getstate__() takes no arguments (%d given)", len(args))
+		}
+		return objectGetState(t, self)
 	})
 	o.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		return Int(16), nil
@@ -256,4 +266,108 @@ func dirOf(t *Thread, o Object) []Object {
 		out[i] = NewStr(n)
 	}
 	return out
+}
+
+// copyregCall calls a function of the copyreg module (pickling support
+// lives there, in Python, as in CPython).
+func copyregCall(t *Thread, name string, args ...Object) (Object, error) {
+	m, err := t.Import("copyreg", nil, nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	fn, err := GetAttrString(t, m, name)
+	if err != nil {
+		return nil, err
+	}
+	return Call(t, fn, args, nil)
+}
+
+// objectGetState is object.__getstate__: the instance dict (None when
+// empty), with __slots__ values as a second dict.
+func objectGetState(t *Thread, self Object) (Object, error) {
+	var state Object = None
+	if d := instanceDict(self); d != nil && d.Len() > 0 {
+		state = d.Copy()
+	}
+	in, ok := self.(*Instance)
+	if !ok || len(in.slots) == 0 {
+		return state, nil
+	}
+	slots := NewDict()
+	for _, typ := range in.typ.MRO {
+		for _, name := range typ.slotNames {
+			if v, err := GetAttr(t, self, NewStr(name)); err == nil {
+				slots.SetStr(name, v)
+			}
+		}
+	}
+	if slots.Len() == 0 {
+		return state, nil
+	}
+	return NewTuple(state, slots), nil
+}
+
+// objectReduceEx is object.__reduce_ex__(protocol): a class's own
+// __reduce__ wins; protocol 2 and above use copyreg.__newobj__ (CPython's
+// reduce_newobj), lower ones copyreg._reduce_ex.
+func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+	var proto Object = Int(0)
+	if err := ParseArgs("__reduce_ex__", args, kw, []string{"protocol"}, 1, &proto); err != nil {
+		return nil, err
+	}
+	p, err := IndexInt(t, proto)
+	if err != nil {
+		return nil, err
+	}
+	if r := self.Type().Lookup(Intern("__reduce__")); r != nil {
+		if md, ok := r.(*MethodDescr); !ok || md.Owner != ObjectType {
+			return CallMethod(t, self, "__reduce__")
+		}
+	}
+	if p < 2 {
+		return copyregCall(t, "_reduce_ex", self, Int(p))
+	}
+	m, err := t.Import("copyreg", nil, nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	newobj, err := GetAttrString(t, m, "__newobj__")
+	if err != nil {
+		return nil, err
+	}
+	cls := self.Type()
+	newargs := []Object{cls}
+	if gna, err := GetAttrOpt(t, self, Intern("__getnewargs__")); err != nil {
+		return nil, err
+	} else if gna != nil {
+		r, err := Call(t, gna, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		tup, ok := r.(*Tuple)
+		if !ok {
+			return nil, TypeErrorf("__getnewargs__ should return a tuple, not '%s'", typeName(r))
+		}
+		newargs = append(newargs, tup.items...)
+	}
+	state, err := CallMethod(t, self, "__getstate__")
+	if err != nil {
+		return nil, err
+	}
+	var listitems, dictitems Object = None, None
+	if _, ok := unwrap(self).(*List); ok {
+		if listitems, err = Iter(t, self); err != nil {
+			return nil, err
+		}
+	}
+	if _, ok := unwrap(self).(*Dict); ok {
+		items, err := CallMethod(t, self, "items")
+		if err != nil {
+			return nil, err
+		}
+		if dictitems, err = Iter(t, items); err != nil {
+			return nil, err
+		}
+	}
+	return NewTuple(newobj, NewTuple(newargs...), state, listitems, dictitems), nil
 }
