@@ -290,3 +290,38 @@ grew = sorted(k for k in after if after[k] != before.get(k, 0))
 		t.Errorf("lock groups used with FREEPY_LEGACY_LOCK=global: %v", g.GetStr("grew"))
 	}
 }
+
+// TestParallelCCode: two threads are inside a free-threaded module's C
+// function at the same time; a legacy module's function is never entered
+// by two threads at once (its pseudo-GIL). Each call waits up to a second
+// for a partner, so neither outcome depends on timing luck: the first
+// needs both threads inside within a second, the second can never happen.
+func TestParallelCCode(t *testing.T) {
+	dir := buildExtensions(t, "testdata/rendezvous")
+	g := runPyWithin(t, 60*time.Second, dir, `
+import _thread, rendezvous_free, rendezvous_legacy
+def both(fn, ms):
+    res = []
+    lock = _thread.allocate_lock()
+    done = _thread.allocate_lock()
+    done.acquire()
+    def run():
+        r = fn(ms)
+        with lock:
+            res.append(r)
+            if len(res) == 2:
+                done.release()
+    _thread.start_new_thread(run, ())
+    _thread.start_new_thread(run, ())
+    done.acquire()
+    return res
+free = both(rendezvous_free.meet, 1000)
+legacy = both(rendezvous_legacy.meet, 200)
+`)
+	if l, _ := g.GetStr("free").(*py.List); l == nil || l.Len() != 2 || l.At(0) != py.True || l.At(1) != py.True {
+		t.Errorf("free-threaded module: threads met %v, want both", g.GetStr("free"))
+	}
+	if l, _ := g.GetStr("legacy").(*py.List); l == nil || l.Len() != 2 || l.At(0) != py.False || l.At(1) != py.False {
+		t.Errorf("legacy module: threads met %v, want never", g.GetStr("legacy"))
+	}
+}
