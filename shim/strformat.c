@@ -1,7 +1,8 @@
-/* PyUnicode_FromFormatV and PyErr_Format, interim: a subset good enough
- * for error messages (C printf directives, %U %S %R %A %V %c, widths and
- * precisions for %s). shim/strformat.c (being written) replaces this file
- * with the complete, CPython-tested implementation. */
+/* PyUnicode_FromFormat(V) and PyErr_Format(V): C printf directives with
+ * the l, ll and z modifiers, %c as a code point, %p, %s with a precision,
+ * and the object directives %U %S %R %A %V (with a precision). CPython's
+ * width on object directives and %zu/%zi/%zx-style combinations beyond
+ * these are not handled yet (docs/capi.md). */
 #include "shim.h"
 #include <stdarg.h>
 #include <stdio.h>
