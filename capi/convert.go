@@ -385,20 +385,27 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 			return s.reproxy(l)
 		}
 	}
-	var o py.Object
+	// Immutable objects that C code built (str, bytes, tuple) are decoded
+	// without a link, like ints: linking costs more than decoding, and
+	// only identity is lost, which CPython does not promise for them
+	// either. Strings C code passes again and again (attribute names,
+	// dict keys) come from a small per-thread cache, checked by content.
 	switch tp {
 	case &C.PyUnicode_Type:
-		o = strFromC(op)
+		return s.cachedStr(op)
 	case &C.PyBytes_Type:
 		n := obSize(op)
-		o = py.NewBytes(append([]byte(nil), unsafe.Slice((*byte)(ptrAt(op, offBytesSval)), n)...))
+		return py.NewBytes(append([]byte(nil), unsafe.Slice((*byte)(ptrAt(op, offBytesSval)), n)...))
 	case &C.PyTuple_Type:
 		n := obSize(op)
 		items := make([]py.Object, n)
 		for i, it := range unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), n) {
 			items[i] = s.fromCOrNone(it)
 		}
-		o = py.NewTuple(items...)
+		return py.NewTuple(items...)
+	}
+	var o py.Object
+	switch tp {
 	case &C.PyList_Type:
 		n := obSize(op)
 		items := make([]py.Object, n)
@@ -475,4 +482,28 @@ func reportFreed(op *C.PyObject) {
 		name = cstr(op.ob_type.tp_name)
 	}
 	fmt.Fprintf(os.Stderr, "freepy: use of a freed '%s' object at %p (its last reference was released before)\n", name, unsafe.Pointer(op))
+}
+
+// cachedStr decodes a str C code made, reusing the Go string decoded last
+// time for the same address when the contents are still the same.
+func (s *tstate) cachedStr(op *C.PyObject) *py.Str {
+	n := int(*(*int64)(ptrAt(op, offUniLength)))
+	state := *(*uint32)(ptrAt(op, offUniState))
+	ascii := state&(1<<6) != 0 && state&(1<<5) != 0
+	if ascii {
+		if c, ok := s.strCache[op]; ok && c.Len() == n && c.String() == unsafe.String((*byte)(ptrAt(op, sizeASCII)), n) {
+			return c
+		}
+	}
+	v := strFromC(op)
+	if ascii && n <= 64 {
+		if len(s.strCache) >= 256 {
+			clear(s.strCache)
+		}
+		if s.strCache == nil {
+			s.strCache = map[*C.PyObject]*py.Str{}
+		}
+		s.strCache[op] = v
+	}
+	return v
 }

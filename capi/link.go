@@ -205,7 +205,11 @@ func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 	l := &link{ptr: op, cowned: cowned, strong: o}
 	key := dataPtr(o)
 	l.key = uintptr(key)
-	if !cowned {
+	if ref := py.CRef(o); ref != nil {
+		// dicts and lists keep their mirror themselves: no map entry and
+		// no weak pointer (the cheapest link, for C code that makes many)
+		ref.Store((*byte)(unsafe.Pointer(op)))
+	} else if !cowned {
 		l.wp = weak.Make((*byte)(key))
 		l.itab = (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0]
 		byObj.Store(l.key, l)
@@ -242,6 +246,13 @@ func newStaticLink(o py.Object, op *C.PyObject) *link {
 
 // linkFor returns the live link of Go object o, or nil.
 func linkFor(o py.Object) *link {
+	if ref := py.CRef(o); ref != nil {
+		p := ref.Load()
+		if p == nil {
+			return nil
+		}
+		return linkOf((*C.PyObject)(unsafe.Pointer(p)))
+	}
 	v, ok := byObj.Load(uintptr(dataPtr(o)))
 	if !ok {
 		return nil

@@ -44,6 +44,8 @@ type tstate struct {
 	saved    []func()
 	gilstate []gilHold
 	dict     *C.PyObject
+	// strCache maps C strings to their decoded Go strings (cachedStr).
+	strCache map[*C.PyObject]*py.Str
 	// dictIters holds PyDict_Next snapshots (api_dict.go).
 	dictIters map[*py.Dict]*dictIter
 }

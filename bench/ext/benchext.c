@@ -70,7 +70,40 @@ static PyObject *get(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     return v;
 }
 
+/* parse3(a, b, c): PyArg_ParseTuple of three ints. */
+static PyObject *parse3(PyObject *self, PyObject *args) {
+    int a, b, c;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "iii", &a, &b, &c)) {
+        return NULL;
+    }
+    return PyLong_FromLong((long)a + b + c);
+}
+
+/* build(n): a tuple and a dict built in C. */
+static PyObject *build(PyObject *self, PyObject *arg) {
+    long n = PyLong_AsLong(arg);
+    (void)self;
+    if (n == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return Py_BuildValue("(l,l,{s:l,s:l})", n, n + 1, "a", n, "b", n * 2);
+}
+
+/* callback(fn, x): calls a Python function from C. */
+static PyObject *callback(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "callback(fn, x)");
+        return NULL;
+    }
+    return PyObject_CallOneArg(args[0], args[1]);
+}
+
 static PyMethodDef methods[] = {
+    {"parse3", parse3, METH_VARARGS, NULL},
+    {"build", build, METH_O, NULL},
+    {"callback", (PyCFunction)(void (*)(void))callback, METH_FASTCALL, NULL},
     {"noop", noop, METH_NOARGS, NULL},
     {"add1", add1, METH_O, NULL},
     {"add2", (PyCFunction)(void (*)(void))add2, METH_FASTCALL, NULL},

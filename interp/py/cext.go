@@ -1,6 +1,9 @@
 package py
 
-import "unsafe"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // This file is the interpreter's side of the C API (package capi): the
 // object kind for values that live in C memory, and the hooks capi needs
@@ -240,4 +243,17 @@ func init() {
 		}
 		return NewCode(&c), nil
 	})
+}
+
+// CRef returns the slot where package capi keeps the C mirror of a dict
+// or list (so that it needs no map from objects to mirrors), nil for other
+// objects.
+func CRef(o Object) *atomic.Pointer[byte] {
+	switch x := o.(type) {
+	case *Dict:
+		return &x.cref
+	case *List:
+		return &x.cref
+	}
+	return nil
 }

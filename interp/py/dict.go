@@ -27,6 +27,9 @@ type Dict struct {
 
 	typ  *Type // nil for dict; set for instances of dict subclasses
 	idct *Dict // __dict__ of an instance of a dict subclass
+
+	// cref is the dict's C mirror (package capi), nil if none.
+	cref atomic.Pointer[byte]
 }
 
 type dictEntry struct {

@@ -2,6 +2,7 @@ package py
 
 import (
 	"sync"
+	"sync/atomic"
 )
 
 // Tuple is a Python tuple. Its items never change after construction, so
@@ -34,6 +35,8 @@ func (t *Tuple) Len() int { return len(t.items) }
 type List struct {
 	mu    sync.Mutex
 	items []Object
+	// cref is the list's C mirror (package capi), nil if none.
+	cref atomic.Pointer[byte]
 }
 
 // Type returns list.
