@@ -470,6 +470,12 @@ func methodDoc(name string, doc *C.char) string {
 // travel as fpy_vals in a per-depth C buffer, so that ints and floats are
 // made in C and a typical call crosses cgo once.
 func callMethodDef(t *py.Thread, def *C.PyMethodDef, name string, self py.Object, args []py.Object, kw []string, ext *extModule, cls *C.PyTypeObject) (py.Object, error) {
+	return callMethodDefSelf(t, def, name, self, nil, args, kw, ext, cls)
+}
+
+// callMethodDefSelf is callMethodDef with self's C object known already
+// (cself: a module function's module, referenced for the function's life).
+func callMethodDefSelf(t *py.Thread, def *C.PyMethodDef, name string, self py.Object, cself *C.PyObject, args []py.Object, kw []string, ext *extModule, cls *C.PyTypeObject) (py.Object, error) {
 	s := stateOf(t)
 	mark := s.mark()
 	vals := s.valBuf(len(args) + 1)
@@ -484,8 +490,7 @@ func callMethodDef(t *py.Thread, def *C.PyMethodDef, name string, self py.Object
 		}
 		kwn = s.borrow(py.NewTuple(names...))
 	}
-	var cself *C.PyObject
-	if self != nil {
+	if cself == nil && self != nil {
 		cself = s.borrow(self)
 	}
 	res := &vals[len(args)]

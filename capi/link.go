@@ -40,12 +40,13 @@ type link struct {
 	cowned bool // the C object owns its memory; the Go object is a proxy
 	static bool // a static object (no fpy_head): never freed
 
-	mu     sync.Mutex
-	strong py.Object          // non-nil: keeps the Go object alive
-	wp     weak.Pointer[byte] // the Go object, while it lives
-	key    uintptr            // the Go object's address (byObj key); not a pointer, which would keep it alive
-	itab   unsafe.Pointer     // the type word of the Go object's interface value
-	dead   bool
+	mu       sync.Mutex
+	strong   py.Object          // non-nil: keeps the Go object alive
+	isStrong atomic.Bool        // strong != nil, readable without mu (acquire)
+	wp       weak.Pointer[byte] // the Go object, while it lives
+	key      uintptr            // the Go object's address (byObj key); not a pointer, which would keep it alive
+	itab     unsafe.Pointer     // the type word of the Go object's interface value
+	dead     bool
 }
 
 var (
@@ -203,6 +204,7 @@ func objectAt(l *link, p *byte) py.Object {
 // matters when a program makes millions of C objects.
 func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 	l := &link{ptr: op, cowned: cowned, strong: o}
+	l.isStrong.Store(true)
 	key := dataPtr(o)
 	l.key = uintptr(key)
 	if ref := py.CRef(o); ref != nil {
@@ -270,12 +272,19 @@ func linkFor(o py.Object) *link {
 
 // acquire gives the caller a new reference to l's C object, for the live
 // Go object o, and makes the link strong.
+//
+// The common case (the link is strong already) takes no lock: maybeWeaken
+// clears isStrong before it looks at the count and sets it back if the
+// count is not zero, so an increment made before our check of isStrong is
+// always seen by one of the two.
 func (l *link) acquire(o py.Object) *C.PyObject {
-	l.mu.Lock()
 	incref(l.ptr)
-	if !l.static {
-		l.strong = o
+	if l.static || l.isStrong.Load() {
+		return l.ptr
 	}
+	l.mu.Lock()
+	l.strong = o
+	l.isStrong.Store(true)
 	l.mu.Unlock()
 	return l.ptr
 }
@@ -291,8 +300,11 @@ func (l *link) maybeWeaken() {
 		min = 1
 	}
 	l.mu.Lock()
+	l.isStrong.Store(false)
 	if refcnt(l.ptr) <= min {
 		l.strong = nil
+	} else {
+		l.isStrong.Store(true)
 	}
 	l.mu.Unlock()
 }

@@ -235,8 +235,11 @@ func (s *tstate) newCFunction(def *C.PyMethodDef, self py.Object, ext *extModule
 	if ext != nil {
 		qual = ext.name + "." + name
 	}
+	// the module's C object, referenced once for the function's life
+	// (modules live as long as the program): no per-call reference
+	cself := s.newRef(self)
 	b.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-		return callMethodDef(t, def, qual, self, args, kw, ext, nil)
+		return callMethodDefSelf(t, def, qual, self, cself, args, kw, ext, nil)
 	}
 	return b
 }

@@ -209,10 +209,15 @@ void fpy_decref_array(PyObject **ops, Py_ssize_t n) {
     }
 }
 
+static int to_freelist(PyObject *op);
+
 /* tp_dealloc of unlinked objects with a builtin layout (a tuple built by C
  * code and dropped before Go saw it, and the like). */
 void fpy_mirror_dealloc(PyObject *op) {
     PyTypeObject *tp = Py_TYPE(op);
+    if (to_freelist(op)) {
+        return;
+    }
     if (PyTuple_Check(op)) {
         for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
             Py_XDECREF(((PyTupleObject *)op)->ob_item[i]);
@@ -340,10 +345,68 @@ PyObject *fpy_small_int(long v) {
     return (PyObject *)&small_ints[v - FPY_SMALL_MIN];
 }
 
+/* Per-thread free lists of small ints (up to 2 digits, all allocated at
+ * one size) and floats: extension calls make and drop many, and calloc
+ * plus free cost more than the rest of a call. */
+#define FPY_FREELIST 64
+#define SMALL_LONG_SIZE (offsetof(PyLongObject, ob_digit) + 2 * sizeof(digit))
+static __thread PyObject *long_free[FPY_FREELIST];
+static __thread int nlong_free;
+static __thread PyObject *float_free[FPY_FREELIST];
+static __thread int nfloat_free;
+
+static PyObject *from_freelist(PyObject **list, int *n, PyTypeObject *tp) {
+    if (*n == 0) {
+        return NULL;
+    }
+    PyObject *op = list[--*n];
+    op->ob_refcnt = 1;
+    op->ob_type = tp;
+    return op;
+}
+
+/* to_freelist keeps a dying small int or float for reuse; it reports
+ * whether it did. */
+static int to_freelist(PyObject *op) {
+    if (fpy_debug || !fpy_has_head(op) || FPY_HEAD(op)->handle != 0) {
+        return 0;
+    }
+    if (Py_IS_TYPE(op, &PyLong_Type)) {
+        Py_ssize_t n = ((PyVarObject *)op)->ob_size;
+        if (n >= -2 && n <= 2 && nlong_free < FPY_FREELIST) {
+            long_free[nlong_free++] = op;
+            return 1;
+        }
+    } else if (Py_IS_TYPE(op, &PyFloat_Type) && nfloat_free < FPY_FREELIST) {
+        float_free[nfloat_free++] = op;
+        return 1;
+    }
+    return 0;
+}
+
+PyObject *fpy_new_float(double v) {
+    PyFloatObject *f = (PyFloatObject *)from_freelist(float_free, &nfloat_free, &PyFloat_Type);
+    if (f == NULL) {
+        f = (PyFloatObject *)fpy_new_object(&PyFloat_Type, sizeof(PyFloatObject));
+        if (f == NULL) {
+            return NULL;
+        }
+    }
+    f->ob_fval = v;
+    return (PyObject *)f;
+}
+
 PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t n) {
-    Py_ssize_t alloc = n > 0 ? n : 1;
-    PyLongObject *o = (PyLongObject *)fpy_new_object(
-        &PyLong_Type, offsetof(PyLongObject, ob_digit) + (size_t)alloc * sizeof(digit));
+    PyLongObject *o = NULL;
+    if (n <= 2) {
+        o = (PyLongObject *)from_freelist(long_free, &nlong_free, &PyLong_Type);
+        if (o == NULL) {
+            o = (PyLongObject *)fpy_new_object(&PyLong_Type, SMALL_LONG_SIZE);
+        }
+    } else {
+        o = (PyLongObject *)fpy_new_object(&PyLong_Type,
+                                           offsetof(PyLongObject, ob_digit) + (size_t)n * sizeof(digit));
+    }
     if (o == NULL) {
         return NULL;
     }

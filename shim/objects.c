@@ -242,13 +242,7 @@ double PyLong_AsDouble(PyObject *op) {
 
 /* ---- float, complex ---- */
 
-PyObject *PyFloat_FromDouble(double v) {
-    PyFloatObject *f = (PyFloatObject *)fpy_new_object(&PyFloat_Type, sizeof(PyFloatObject));
-    if (f != NULL) {
-        f->ob_fval = v;
-    }
-    return (PyObject *)f;
-}
+PyObject *PyFloat_FromDouble(double v) { return fpy_new_float(v); }
 
 double PyFloat_AsDouble(PyObject *op) {
     if (op == NULL) {

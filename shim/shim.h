@@ -44,6 +44,7 @@ PyObject *fpy_new_object(PyTypeObject *tp, size_t size);
 PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t n);
 PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
 PyObject *fpy_small_int(long v); /* NULL when v is not cached */
+PyObject *fpy_new_float(double v);
 extern PyLongObject *fpy_small_ints; /* -5 .. 256 */
 #define FPY_SMALL_MIN (-5)
 #define FPY_SMALL_MAX 256
