@@ -299,6 +299,10 @@ func (t *Thread) importModule(full string) (Object, error) {
 			return nil, err
 		}
 		if m := in.Modules.GetStr(full); m != nil {
+			// another thread may be running its body right now: wait for
+			// it, as for a top-level module (a half-initialised
+			// encodings.cp437 lost codec lookups in threads)
+			in.waitImport(t, full)
 			return m, nil
 		}
 		p, err := GetAttrOpt(t, parent, Intern("__path__"))
