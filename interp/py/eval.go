@@ -611,6 +611,9 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 					f.pc, f.sp = arg, sp
 					t.gilCheck()
 				}
+				if due := wakeDue.Load(); due != 0 {
+					t.yieldToSleepers(due)
+				}
 			}
 			pc = arg
 		case c.POP_JUMP_IF_FALSE:

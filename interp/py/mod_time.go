@@ -3,7 +3,9 @@ package py
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -282,6 +284,9 @@ func asctime(tm tmFields) string {
 // sleepFor sleeps, waking early for signals in the main thread.
 func sleepFor(t *Thread, d time.Duration) error {
 	deadline := time.Now().Add(d)
+	due := deadline.UnixNano()
+	noteWakeDue(due)
+	defer clearWakeDue(due)
 	for {
 		left := time.Until(deadline)
 		if left <= 0 {
@@ -290,6 +295,36 @@ func sleepFor(t *Thread, d time.Duration) error {
 		if _, err := waitChan(t, nil, left); err != nil {
 			return err
 		}
+	}
+}
+
+// wakeDue is the earliest deadline of a thread sleeping in time.sleep (0:
+// none). Go's scheduler lets a woken goroutine wait for a processor until
+// a running one is preempted (every 10 ms); threads running bytecode check
+// wakeDue at backward jumps and yield once it has passed (yieldToSleepers),
+// so that a thread ticking every few milliseconds is woken on time while
+// CPU-bound threads run (bench/realtime.py, docs/benchmarks.md).
+var wakeDue atomic.Int64
+
+func noteWakeDue(due int64) {
+	for {
+		cur := wakeDue.Load()
+		if cur != 0 && cur <= due {
+			return
+		}
+		if wakeDue.CompareAndSwap(cur, due) {
+			return
+		}
+	}
+}
+
+func clearWakeDue(due int64) { wakeDue.CompareAndSwap(due, 0) }
+
+// yieldToSleepers is called at backward jumps while a thread sleeps.
+func (t *Thread) yieldToSleepers(due int64) {
+	t.jumps++
+	if t.jumps&7 == 0 && time.Now().UnixNano() >= due {
+		runtime.Gosched()
 	}
 }
 

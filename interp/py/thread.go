@@ -60,6 +60,8 @@ type Thread struct {
 	// CState is the thread's C-API state (package capi), nil until the
 	// thread first calls into a C extension.
 	CState unsafe.Pointer
+	// jumps counts backward jumps while another thread sleeps (mod_time.go).
+	jumps uint32
 	// LegacyHeld counts the legacy pseudo-GILs the thread holds (set by
 	// package capi); running Python code releases them (LegacyRelease).
 	LegacyHeld int32
