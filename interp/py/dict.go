@@ -15,7 +15,9 @@ import (
 // starts again if the dict changed meanwhile (as CPython does when a
 // comparison mutates the dict).
 type Dict struct {
-	mu      sync.Mutex
+	// mu is a reader/writer lock: str-key lookups (attributes, globals,
+	// most dict reads) from several threads do not wait for each other.
+	mu      sync.RWMutex
 	entries []dictEntry // insertion order; a deleted entry has key == nil
 	index   []int32     // open addressing: -1 empty, -2 deleted, else entry index
 	used    int         // live entries
@@ -73,9 +75,9 @@ func (d *Dict) bump() { d.version.Add(1) }
 
 // Len returns the number of items.
 func (d *Dict) Len() int {
-	d.mu.Lock()
+	d.mu.RLock()
 	n := d.used
-	d.mu.Unlock()
+	d.mu.RUnlock()
 	return n
 }
 
@@ -223,8 +225,8 @@ restart:
 // compare without __eq__). Used for attribute and global lookups.
 func (d *Dict) getStr(key *Str) Object {
 	hash := key.Hash()
-	d.mu.Lock()
-	defer d.mu.Unlock()
+	d.mu.RLock()
+	defer d.mu.RUnlock()
 	if d.index == nil {
 		return nil
 	}

@@ -365,7 +365,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			var v Object
 			if l, ok := container.(*List); ok {
 				if i, ok := key.(Int); ok {
-					l.mu.Lock()
+					l.mu.RLock()
 					n := Int(len(l.items))
 					if i < 0 {
 						i += n
@@ -373,7 +373,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 					if i >= 0 && i < n {
 						v = l.items[i]
 					}
-					l.mu.Unlock()
+					l.mu.RUnlock()
 				}
 			}
 			if v == nil {

@@ -60,18 +60,18 @@ func NewInstance(t *Type) *Instance {
 // slotLocks guard __slots__ values: an interface value is two words, so
 // an unsynchronised write racing a read could tear it. Striping by address
 // keeps Instance small (no mutex per object).
-var slotLocks [64]sync.Mutex
+var slotLocks [64]sync.RWMutex
 
-func (o *Instance) slotLock() *sync.Mutex {
+func (o *Instance) slotLock() *sync.RWMutex {
 	return &slotLocks[(uintptr(unsafe.Pointer(o))>>5)%uintptr(len(slotLocks))]
 }
 
 // getSlot returns the value of __slots__ member i (nil: unset).
 func (o *Instance) getSlot(i int) Object {
 	mu := o.slotLock()
-	mu.Lock()
+	mu.RLock()
 	v := o.slots[i]
-	mu.Unlock()
+	mu.RUnlock()
 	return v
 }
 

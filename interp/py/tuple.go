@@ -33,7 +33,9 @@ func (t *Tuple) Len() int { return len(t.items) }
 // List is a Python list. Every operation holds its mutex, so single
 // operations are atomic across threads.
 type List struct {
-	mu    sync.Mutex
+	// mu is a reader/writer lock: threads that only read a shared list
+	// (the common case) do not wait for each other.
+	mu    sync.RWMutex
 	items []Object
 	// cref is the list's C mirror (package capi), nil if none.
 	cref atomic.Pointer[byte]
@@ -49,10 +51,10 @@ func NewList(items ...Object) *List {
 
 // snapshot returns a copy of the items (safe to use without the lock).
 func (l *List) snapshot() []Object {
-	l.mu.Lock()
+	l.mu.RLock()
 	out := make([]Object, len(l.items))
 	copy(out, l.items)
-	l.mu.Unlock()
+	l.mu.RUnlock()
 	return out
 }
 
@@ -61,9 +63,9 @@ func (l *List) Items() []Object { return l.snapshot() }
 
 // Len returns the number of items.
 func (l *List) Len() int {
-	l.mu.Lock()
+	l.mu.RLock()
 	n := len(l.items)
-	l.mu.Unlock()
+	l.mu.RUnlock()
 	return n
 }
 
@@ -76,8 +78,8 @@ func (l *List) Append(v Object) {
 
 // At returns item i (0 <= i < Len) or nil when out of range.
 func (l *List) At(i int) Object {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	l.mu.RLock()
+	defer l.mu.RUnlock()
 	if i < 0 || i >= len(l.items) {
 		return nil
 	}
