@@ -48,6 +48,16 @@ func instanceDict(o Object) *Dict {
 	return nil
 }
 
+// hasInstanceDict reports whether o is of a Go type that can carry an
+// instance dict (see instanceDict), without fetching it.
+func hasInstanceDict(o Object) bool {
+	switch o.(type) {
+	case *Instance, *Module, *Function, *BaseException, *Type, *CObject:
+		return true
+	}
+	return false
+}
+
 // GenericGetAttr is object.__getattribute__: data descriptors on the type,
 // then the instance __dict__, then other class attributes.
 func GenericGetAttr(t *Thread, o Object, name *Str) (Object, error) {

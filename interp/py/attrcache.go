@@ -12,7 +12,17 @@ type attrCache struct {
 	descr Object // the class attribute, or nil
 	kind  uint8
 	get   DescrGetFunc
+	// next is the entry for another type seen at the same instruction:
+	// sites such as shape.area() over a list of mixed subclasses see a
+	// few types in turn, and a single entry would be rebuilt on every
+	// call. The chain is immutable and at most attrCacheWays long.
+	next  *attrCache
+	depth uint8
 }
+
+// attrCacheWays bounds how many types one instruction remembers; a site
+// that sees more (megamorphic) starts a new chain.
+const attrCacheWays = 4
 
 const (
 	attrNone     uint8 = iota // no class attribute: instance dict only
@@ -48,10 +58,35 @@ func newAttrCache(typ *Type, ver uint64, name *Str) *attrCache {
 // lookupCached returns the cache entry for typ at slot, refreshing it.
 func lookupCached(slot *atomic.Pointer[attrCache], typ *Type, name *Str) *attrCache {
 	ver := typ.version.Load()
-	if e := slot.Load(); e != nil && e.typ == typ && e.ver == ver {
-		return e
+	if ver == 0 {
+		// a type without a version cannot be cached
+		return newAttrCache(typ, ver, name)
+	}
+	head := slot.Load()
+	for e := head; e != nil; e = e.next {
+		if e.typ == typ {
+			if e.ver == ver {
+				return e
+			}
+			break
+		}
 	}
 	e := newAttrCache(typ, ver, name)
+	// Keep the other types' entries; drop a stale one for typ.
+	var rest *attrCache
+	if head != nil && head.depth+1 < attrCacheWays {
+		rest = head
+		if rest.typ == typ {
+			rest = rest.next
+		}
+	}
+	if rest != nil && chainHas(rest, typ) {
+		rest = nil
+	}
+	e.next = rest
+	if rest != nil {
+		e.depth = rest.depth + 1
+	}
 	slot.Store(e)
 	return e
 }
@@ -77,4 +112,14 @@ func loadAttrInstance(t *Thread, slot *atomic.Pointer[attrCache], in *Instance, 
 		return e.descr, nil
 	}
 	return nil, attributeError(in, name)
+}
+
+// chainHas reports whether a cache chain holds an entry for typ.
+func chainHas(e *attrCache, typ *Type) bool {
+	for ; e != nil; e = e.next {
+		if e.typ == typ {
+			return true
+		}
+	}
+	return false
 }

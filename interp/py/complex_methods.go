@@ -300,7 +300,7 @@ func complexPowCPython(a, b complex128) (Object, error) {
 		}
 	} else {
 		vabs := hyp(real(a), imag(a))
-		length := crPow(vabs, real(b))
+		length := fastPow(vabs, real(b))
 		at := crAtan2(imag(a), real(a))
 		phase := at * real(b)
 		if imag(b) != 0 {

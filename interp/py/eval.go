@@ -1,6 +1,8 @@
 package py
 
 import (
+	"math"
+
 	c "freepy/interp/compile"
 )
 
@@ -198,6 +200,18 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 					sp++
 					continue
 				}
+			} else if !hasInstanceDict(obj) {
+				// built-in values (str, list, dict, ...): a method
+				// descriptor found through the cache is called unbound
+				if typ := obj.Type(); typ.GetAttr == nil {
+					e := lookupCached(&code.acache[pc-1], typ, names[arg])
+					if md, ok := e.descr.(*MethodDescr); ok && !md.IsClass && !md.IsStatic {
+						stack[sp-1] = md
+						stack[sp] = obj
+						sp++
+						continue
+					}
+				}
 			}
 			meth, self, err := loadMethod(t, obj, names[arg])
 			if err != nil {
@@ -279,6 +293,20 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 							v = r
 						}
 					}
+				} else if y, ok := b.(Float); ok {
+					fx := Float(x)
+					switch arg {
+					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
+						v = fx + y
+					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
+						v = fx - y
+					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
+						v = fx * y
+					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
+						if y != 0 {
+							v = fx / y
+						}
+					}
 				}
 			} else if x, ok := a.(Float); ok {
 				if y, ok := b.(Float); ok {
@@ -292,6 +320,27 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
 						if y != 0 {
 							v = x / y
+						}
+					case int(c.OpPower), int(c.OpInplace + c.OpPower):
+						// positive finite base: no complex result, no error
+						if x > 0 && x <= math.MaxFloat64 && y == y && y <= math.MaxFloat64 && y >= -math.MaxFloat64 {
+							if r := fastPow(float64(x), float64(y)); r <= math.MaxFloat64 {
+								v = Float(r)
+							}
+						}
+					}
+				} else if y, ok := b.(Int); ok {
+					fy := Float(y)
+					switch arg {
+					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
+						v = x + fy
+					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
+						v = x - fy
+					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
+						v = x * fy
+					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
+						if y != 0 {
+							v = x / fy
 						}
 					}
 				}
@@ -386,6 +435,25 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp] = nil
 			stack[sp-1] = v
 		case c.STORE_SUBSCR:
+			if l, ok := stack[sp-2].(*List); ok {
+				if i, ok := stack[sp-1].(Int); ok {
+					l.mu.Lock()
+					n := Int(len(l.items))
+					if i < 0 {
+						i += n
+					}
+					done := i >= 0 && i < n
+					if done {
+						l.items[i] = stack[sp-3]
+					}
+					l.mu.Unlock()
+					if done {
+						sp -= 3
+						stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+						continue
+					}
+				}
+			}
 			if err := SetItem(t, stack[sp-2], stack[sp-1], stack[sp-3]); err != nil {
 				return f.fail(pc, sp, err)
 			}

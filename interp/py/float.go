@@ -129,14 +129,24 @@ func floatPow(x, y float64) (Object, error) {
 		}
 		return Float(x), nil
 	}
-	if x == 0 && y < 0 && !math.IsInf(y, 0) {
+	if math.IsNaN(y) {
+		if x == 1 {
+			return Float(1), nil
+		}
+		return Float(y), nil
+	}
+	if math.IsInf(x, 0) || math.IsInf(y, 0) {
+		// C99's pow has CPython's answers for infinities
+		return Float(math.Pow(x, y)), nil
+	}
+	if x == 0 && y < 0 {
 		return nil, NewError(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 	}
-	if x < 0 && y != math.Floor(y) && !math.IsInf(y, 0) {
+	if x < 0 && y != math.Floor(y) {
 		// a negative number to a fractional power is complex
 		return complexPow(complex(x, 0), complex(y, 0))
 	}
-	r := crPow(x, y) // math_dd.go: agrees with C's pow
+	r := fastPow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return nil, NewError(OverflowErrorType, "(34, 'Numerical result out of range')")
 	}

@@ -244,6 +244,21 @@ func crLog2(x float64) float64 {
 	return ddMul(ddLog(x), ddInvLn2).hi
 }
 
+// fastPow is x**y as C computes it: exact cases inline, the rest from the
+// C library when there is one (libm_cgo.go), else crPow.
+func fastPow(x, y float64) float64 {
+	switch y {
+	case 1:
+		return x
+	case 2:
+		return x * x
+	}
+	if haveLibm {
+		return libmPow(x, y)
+	}
+	return crPow(x, y)
+}
+
 // crPow is x**y with C99's special cases (those come from math.Pow).
 func crPow(x, y float64) float64 {
 	if x == 0 || y == 0 || x == 1 || math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {

@@ -115,9 +115,9 @@ func mathGamma(x float64) float64 {
 		r = -math.Pi / sinPi(absx) / absx * crExp(y) / lanczosSum(absx)
 		r -= z * r
 		if absx < 140.0 {
-			r /= crPow(y, absx-0.5)
+			r /= fastPow(y, absx-0.5)
 		} else {
-			sqrtpow := crPow(y, absx/2.0-0.25)
+			sqrtpow := fastPow(y, absx/2.0-0.25)
 			r /= sqrtpow
 			r /= sqrtpow
 		}
@@ -125,9 +125,9 @@ func mathGamma(x float64) float64 {
 		r = lanczosSum(absx) / crExp(y)
 		r += z * r
 		if absx < 140.0 {
-			r *= crPow(y, absx-0.5)
+			r *= fastPow(y, absx-0.5)
 		} else {
-			sqrtpow := crPow(y, absx/2.0-0.25)
+			sqrtpow := fastPow(y, absx/2.0-0.25)
 			r *= sqrtpow
 			r *= sqrtpow
 		}

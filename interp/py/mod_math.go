@@ -375,7 +375,7 @@ func mathPow(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		}
 		return Float(math.Pow(x, y)), nil
 	}
-	r := crPow(x, y)
+	r := fastPow(x, y)
 	if math.IsNaN(r) {
 		return nil, errMathDomain()
 	}

@@ -203,8 +203,25 @@ func Ascii(t *Thread, v Object) (Object, error) {
 }
 
 // percentFormat is str % args.
+// parsePercentCached parses a %-format once per thread. Directives are
+// never modified after parsing, so sharing them between calls is safe.
+func parsePercentCached(t *Thread, format string) []pyfmt.Directive {
+	if t == nil || len(format) > 256 {
+		return pyfmt.ParsePercent(format)
+	}
+	if dirs, ok := t.percentCache[format]; ok {
+		return dirs
+	}
+	if t.percentCache == nil || len(t.percentCache) >= 256 {
+		t.percentCache = make(map[string][]pyfmt.Directive)
+	}
+	dirs := pyfmt.ParsePercent(format)
+	t.percentCache[format] = dirs
+	return dirs
+}
+
 func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
-	dirs := pyfmt.ParsePercent(format.s)
+	dirs := parsePercentCached(t, format.s)
 	var argList []Object
 	var mapping Object
 	if tup, ok := unwrap(args).(*Tuple); ok { // tuple subclasses (namedtuple) too

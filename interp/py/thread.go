@@ -5,6 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"freepy/interp/pyfmt"
 )
 
 // Interp is the interpreter-wide state shared by all threads.
@@ -55,6 +57,9 @@ type Thread struct {
 	reprStack []Object
 	// framePool holds finished frames for reuse (see releaseFrame).
 	framePool []*Frame
+	// percentCache holds parsed %-format strings: a program formats with
+	// a few constant formats over and over. Per thread, so no lock.
+	percentCache map[string][]pyfmt.Directive
 	// gilHeld is true while the thread holds the optional global lock.
 	gilHeld bool
 	// CState is the thread's C-API state (package capi), nil until the

@@ -94,3 +94,44 @@ for step in range(3):
         E.f = f3
     seq.append(e.f())
 print(seq)
+
+# One call site sees several classes in turn (the cache keeps an entry per
+# class); changing one class must not leave a stale entry for it.
+class P:
+    kind = "P"
+    def who(self):
+        return "P.who"
+class Q(P):
+    def who(self):
+        return "Q.who"
+class R(P):
+    kind = "R"
+class S:
+    kind = "S"
+    def who(self):
+        return "S.who"
+class T(S):
+    pass
+objs = [P(), Q(), R(), S(), T(), P(), Q()]
+seen = []
+for step in range(4):
+    if step == 1:
+        Q.who = lambda self: "Q.new"
+        R.kind = "R2"
+    if step == 2:
+        S.who = lambda self: "S.new"
+        del R.kind
+    if step == 3:
+        objs[0].who = lambda: "instance"
+    seen.append([(o.kind, o.who()) for o in objs])
+for row in seen:
+    print(row)
+
+# methods of built-in values through the same site: str, list, bytes, dict
+vals = ["ab", [1, 2], b"ab", {"a": 1}, "cd"]
+print([v.__len__() for v in vals], [v.count("a") if isinstance(v, str) else None for v in vals])
+class MyStr(str):
+    def upper(self):
+        return "mine"
+for v in ["x", MyStr("y"), "z"]:
+    print(v.upper())

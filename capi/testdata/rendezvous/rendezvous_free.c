@@ -15,6 +15,7 @@
 #define STR(x) STR2(x)
 
 static int inside = 0;
+static int seen = 0; /* threads that have seen a partner (this round) */
 
 static PyObject *meet(PyObject *self, PyObject *arg) {
     long ms = PyLong_AsLong(arg);
@@ -24,9 +25,15 @@ static PyObject *meet(PyObject *self, PyObject *arg) {
     if (ms == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    __atomic_add_fetch(&inside, 1, __ATOMIC_SEQ_CST);
+    /* The second to arrive knows at once that it met the first; the first
+     * sees the count reach two in its loop. Whoever met stays until the
+     * other has seen it too, so neither depends on how long the other
+     * stays. */
+    if (__atomic_add_fetch(&inside, 1, __ATOMIC_SEQ_CST) >= 2) {
+        met = 1;
+    }
     clock_gettime(CLOCK_MONOTONIC, &start);
-    for (;;) {
+    while (!met) {
         if (__atomic_load_n(&inside, __ATOMIC_SEQ_CST) >= 2) {
             met = 1;
             break;
@@ -36,11 +43,18 @@ static PyObject *meet(PyObject *self, PyObject *arg) {
             break;
         }
     }
-    /* stay a little, so that the other thread sees us too */
-    do {
-        clock_gettime(CLOCK_MONOTONIC, &now);
-    } while (met && (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000 < 5);
-    __atomic_sub_fetch(&inside, 1, __ATOMIC_SEQ_CST);
+    if (met) {
+        __atomic_add_fetch(&seen, 1, __ATOMIC_SEQ_CST);
+        while (__atomic_load_n(&seen, __ATOMIC_SEQ_CST) < 2) {
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            if ((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000 >= 2 * ms) {
+                break;
+            }
+        }
+    }
+    if (__atomic_sub_fetch(&inside, 1, __ATOMIC_SEQ_CST) == 0) {
+        __atomic_store_n(&seen, 0, __ATOMIC_SEQ_CST);
+    }
     return PyBool_FromLong(met);
 }
 
