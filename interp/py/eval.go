@@ -9,16 +9,33 @@ import (
 // execute is the instruction loop. pc and sp live in locals for speed and
 // are written back to the frame whenever control leaves the loop (return,
 // yield, exception).
+//
+// Calls of plain Python functions do not recurse into execute: the callee's
+// frame is marked inlined and the loop switches to it (pushInline), and its
+// RETURN_VALUE switches back to the caller. That saves the Go call chain
+// per Python call and keeps deep Python recursion off the Go stack.
+// Exceptions leave execute from whichever frame raised; eval unwinds them
+// through the inlined frames (t.frame is always the innermost one).
 func (t *Thread) execute(f *Frame) (Object, error) {
-	code := f.code
-	instrs := code.Instrs
-	consts := code.consts
-	names := code.names
-	stack := f.stack
-	fast := f.fast
-	pc := f.pc
-	sp := f.sp
-	var err error
+	var (
+		code   *Code
+		instrs []c.Instr
+		consts []Object
+		names  []*Str
+		stack  []Object
+		fast   []Object
+		pc, sp int
+		err    error
+	)
+reload:
+	code = f.code
+	instrs = code.Instrs
+	consts = code.consts
+	names = code.names
+	stack = f.stack
+	fast = f.fast
+	pc = f.pc
+	sp = f.sp
 
 	for {
 		ins := instrs[pc]
@@ -793,6 +810,12 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			f.pc, f.sp = pc, sp
 			f.yielded = false
 			f.finished = true
+			if f.inlined {
+				f = t.popInline(f)
+				f.stack[f.sp] = v
+				f.sp++
+				goto reload
+			}
 			return v, nil
 
 		case c.MAKE_FUNCTION:
@@ -828,6 +851,13 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			sp++
 		case c.CALL:
 			fn := stack[sp-arg-1]
+			if pf, ok := fn.(*Function); ok && pf.simple && arg == pf.code.ArgCount && t.canInline() {
+				fr := t.pushInline(f, pf, stack[sp-arg:sp])
+				clear(stack[sp-arg-1 : sp])
+				f.pc, f.sp = pc, sp-arg-1
+				f = fr
+				goto reload
+			}
 			f.pc, f.sp = pc, sp
 			v, err := Call(t, fn, stack[sp-arg:sp], nil)
 			if err != nil {
@@ -850,6 +880,19 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 			stack[sp] = v
 			sp++
 		case c.CALL_METHOD:
+			if pf, ok := stack[sp-arg-2].(*Function); ok && pf.simple && t.canInline() {
+				args := stack[sp-arg : sp]
+				if stack[sp-arg-1] != nil {
+					args = stack[sp-arg-1 : sp]
+				}
+				if len(args) == pf.code.ArgCount {
+					fr := t.pushInline(f, pf, args)
+					clear(stack[sp-arg-2 : sp])
+					f.pc, f.sp = pc, sp-arg-2
+					f = fr
+					goto reload
+				}
+			}
 			var v Object
 			f.pc, f.sp = pc, sp
 			if stack[sp-arg-1] == nil {

@@ -28,6 +28,10 @@ type Frame struct {
 	gen      *Generator
 	lineno   int
 	finished bool
+	// inlined is set on a frame that execute entered from its caller's
+	// CALL without a Go call (pushInline): returning or raising out of it
+	// goes back to the caller's frame in the same loop.
+	inlined bool
 	// escaped is set when something may keep the frame after it returns
 	// (a traceback, sys._getframe, a generator): it is then not reused.
 	escaped bool
@@ -141,21 +145,62 @@ func (t *Thread) run(f *Frame) (Object, error) {
 	return r, err
 }
 
+// canInline reports whether a call may be run by pushInline: not while a
+// legacy extension's lock is held (eval must release it around Python
+// code) and not at the recursion limit (Call raises RecursionError).
+func (t *Thread) canInline() bool {
+	return t.LegacyHeld == 0 && t.depth < t.interp.recursionLimit()
+}
+
+// pushInline makes the frame for a call of the simple function fn with
+// exactly its positional arguments, entered from caller's loop.
+func (t *Thread) pushInline(caller *Frame, fn *Function, args []Object) *Frame {
+	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
+	copy(fr.fast, args)
+	fr.fn = fn
+	fr.closure = fn.Closure
+	fr.inlined = true
+	t.depth++
+	fr.back = caller
+	t.frame = fr
+	fr.initCells()
+	return fr
+}
+
+// popInline leaves the inlined frame f and returns its caller.
+func (t *Thread) popInline(f *Frame) *Frame {
+	caller := f.back
+	t.frame = caller
+	t.depth--
+	t.releaseFrame(f)
+	return caller
+}
+
 // eval runs f until it returns, yields or raises; it unwinds exceptions
-// to the frame's handlers.
+// to the frame's handlers, also through frames that execute inlined into
+// f (see execute): an exception leaves execute in the innermost one,
+// t.frame, and moves to the caller when that frame has no handler.
 func (t *Thread) eval(f *Frame) (Object, error) {
 	if t.LegacyHeld != 0 && LegacyRelease != nil {
 		return t.evalWithoutLegacy(f)
 	}
+	cur := f
 	for {
-		r, err := t.executeSafe(f)
+		r, err := t.executeSafe(cur)
 		if err == nil {
 			return r, nil
+		}
+		// the frame that raised: f, or a frame inlined into it
+		cur = f
+		if t.frame != nil && t.frame.inlined {
+			cur = t.frame
 		}
 		exc, ok := err.(*BaseException)
 		if !ok {
 			exc = AsException(err)
 		}
+	unwind:
+		f := cur
 		if !f.reraise {
 			if exc.Context == nil && t.excInfo != nil && t.excInfo != exc {
 				setContext(exc, t.excInfo)
@@ -176,6 +221,10 @@ func (t *Thread) eval(f *Frame) (Object, error) {
 			continue
 		}
 		f.finished = true
+		if f.inlined {
+			cur = t.popInline(f)
+			goto unwind
+		}
 		return nil, exc
 	}
 }

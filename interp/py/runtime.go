@@ -1,6 +1,7 @@
 package py
 
 import (
+	"strconv"
 	"strings"
 
 	"freepy/interp/pyfmt"
@@ -315,6 +316,19 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 }
 
 func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {
+	if d.Flags == 0 && d.Width < 0 && d.Prec < 0 {
+		// the common plain "%d" of a small int and "%s" of a str
+		switch x := arg.(type) {
+		case Int:
+			if d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u' {
+				return strconv.FormatInt(int64(x), 10), nil
+			}
+		case *Str:
+			if d.Conv == 's' {
+				return x.s, nil
+			}
+		}
+	}
 	var err error
 	var s string
 	switch d.Conv {
