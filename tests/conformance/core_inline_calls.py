@@ -1,3 +1,4 @@
+# exit: 1
 # Calls of plain Python functions run without a Go call per frame; frames,
 # exceptions, tracebacks, finally blocks and recursion limits must look
 # exactly as with ordinary calls.
