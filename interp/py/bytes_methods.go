@@ -488,6 +488,11 @@ func installBytesSlots() {
 	}
 	BytesType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
 		x, ok1 := unwrap(a).(*Bytes)
+		if _, ok := unwrap(b).(*MemoryView); ok {
+			// the view compares by its format and shape
+			// (b'\x01\x00' != memoryview(b'\x01\x00').cast('H'))
+			return NotImplemented, nil
+		}
 		y, ok2 := bytesLike(b)
 		if !ok1 || !ok2 {
 			return NotImplemented, nil

@@ -135,11 +135,10 @@ func (a *ByteArray) Bytes() []byte {
 }
 
 // View describes a memoryview for the C buffer protocol: the object it
-// views, the first byte, the length and whether it is contiguous.
+// views, the first byte, the length in bytes and whether it is
+// C-contiguous (only then is obj's [start, start+n) exactly the view).
 func (m *MemoryView) View() (obj Object, start, n int, contiguous bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.obj, m.start, m.n, m.step == 1
+	return m.obj, m.start, m.nbytes(), m.cContiguous()
 }
 
 // NewCell makes a cell holding v (nil: empty).
