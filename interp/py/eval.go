@@ -285,21 +285,25 @@ reload:
 					switch arg {
 					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
 						if s := x + y; (s > x) == (y > 0) {
-							v = s
+							v = t.boxInt(int64(s))
 						}
 					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
 						if s := x - y; (s < x) == (y > 0) {
-							v = s
+							v = t.boxInt(int64(s))
 						}
 					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
-						v = intMul(int64(x), int64(y))
+						if r, ok := mul64(int64(x), int64(y)); ok {
+							v = t.boxInt(r)
+						} else {
+							v = intMul(int64(x), int64(y))
+						}
 					case int(c.OpFloorDivide), int(c.OpInplace + c.OpFloorDivide):
 						if y > 0 {
 							q, r := x/y, x%y
 							if r < 0 {
 								q--
 							}
-							v = q
+							v = t.boxInt(int64(q))
 						}
 					case int(c.OpRemainder), int(c.OpInplace + c.OpRemainder):
 						if y > 0 {
@@ -307,21 +311,36 @@ reload:
 							if r < 0 {
 								r += y
 							}
-							v = r
+							v = t.boxInt(int64(r))
+						}
+					case int(c.OpAnd), int(c.OpInplace + c.OpAnd):
+						v = t.boxInt(int64(x & y))
+					case int(c.OpOr), int(c.OpInplace + c.OpOr):
+						v = t.boxInt(int64(x | y))
+					case int(c.OpXor), int(c.OpInplace + c.OpXor):
+						v = t.boxInt(int64(x ^ y))
+					case int(c.OpRshift), int(c.OpInplace + c.OpRshift):
+						if y >= 0 {
+							v = t.boxInt(int64(x >> min(y, 63)))
+						}
+					case int(c.OpLshift), int(c.OpInplace + c.OpLshift):
+						// no bits may be lost: otherwise the big-int path
+						if y >= 0 && y < 63 && (x<<y)>>y == x {
+							v = t.boxInt(int64(x << y))
 						}
 					}
 				} else if y, ok := b.(Float); ok {
 					fx := Float(x)
 					switch arg {
 					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
-						v = fx + y
+						v = t.boxFloat(float64(fx + y))
 					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
-						v = fx - y
+						v = t.boxFloat(float64(fx - y))
 					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
-						v = fx * y
+						v = t.boxFloat(float64(fx * y))
 					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
 						if y != 0 {
-							v = fx / y
+							v = t.boxFloat(float64(fx / y))
 						}
 					}
 				}
@@ -329,20 +348,20 @@ reload:
 				if y, ok := b.(Float); ok {
 					switch arg {
 					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
-						v = x + y
+						v = t.boxFloat(float64(x + y))
 					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
-						v = x - y
+						v = t.boxFloat(float64(x - y))
 					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
-						v = x * y
+						v = t.boxFloat(float64(x * y))
 					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
 						if y != 0 {
-							v = x / y
+							v = t.boxFloat(float64(x / y))
 						}
 					case int(c.OpPower), int(c.OpInplace + c.OpPower):
 						// positive finite base: no complex result, no error
 						if x > 0 && x <= math.MaxFloat64 && y == y && y <= math.MaxFloat64 && y >= -math.MaxFloat64 {
 							if r := fastPow(float64(x), float64(y)); r <= math.MaxFloat64 {
-								v = Float(r)
+								v = t.boxFloat(r)
 							}
 						}
 					}
@@ -350,14 +369,14 @@ reload:
 					fy := Float(y)
 					switch arg {
 					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
-						v = x + fy
+						v = t.boxFloat(float64(x + fy))
 					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
-						v = x - fy
+						v = t.boxFloat(float64(x - fy))
 					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
-						v = x * fy
+						v = t.boxFloat(float64(x * fy))
 					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
 						if y != 0 {
-							v = x / fy
+							v = t.boxFloat(float64(x / fy))
 						}
 					}
 				}
@@ -380,6 +399,26 @@ reload:
 			var v Object
 			if x, ok := a.(Int); ok {
 				if y, ok := b.(Int); ok {
+					var r bool
+					switch CompareOp(arg) {
+					case LT:
+						r = x < y
+					case LE:
+						r = x <= y
+					case EQ:
+						r = x == y
+					case NE:
+						r = x != y
+					case GT:
+						r = x > y
+					case GE:
+						r = x >= y
+					}
+					v = Bool(r)
+				}
+			}
+			if x, ok := a.(Float); ok {
+				if y, ok := b.(Float); ok {
 					var r bool
 					switch CompareOp(arg) {
 					case LT:
@@ -781,7 +820,7 @@ reload:
 			switch x := it.(type) {
 			case *rangeIter:
 				if i, ok := x.nextValue(); ok {
-					v = Int(i)
+					v = t.boxInt(i)
 				}
 			case *listIter:
 				v = x.nextItem()

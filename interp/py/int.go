@@ -144,6 +144,19 @@ func intSub(a, b int64) Object {
 	return intFromBig(new(big.Int).Sub(big.NewInt(a), big.NewInt(b)))
 }
 
+// mul64 is a*b when it fits in an int64.
+func mul64(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(absI(a)), uint64(absI(b)))
+	if hi != 0 || lo > math.MaxInt64 || a == math.MinInt64 || b == math.MinInt64 {
+		return 0, false
+	}
+	r := int64(lo)
+	if (a < 0) != (b < 0) {
+		r = -r
+	}
+	return r, true
+}
+
 func intMul(a, b int64) Object {
 	if a == 0 || b == 0 {
 		return Int(0)

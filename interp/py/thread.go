@@ -57,6 +57,9 @@ type Thread struct {
 	reprStack []Object
 	// framePool holds finished frames for reuse (see releaseFrame).
 	framePool []*Frame
+	// box is the chunk boxInt and boxFloat take slots from (box.go).
+	box     *boxChunk
+	boxUsed int
 	// percentCache holds parsed %-format strings: a program formats with
 	// a few constant formats over and over. Per thread, so no lock.
 	percentCache map[string][]pyfmt.Directive
