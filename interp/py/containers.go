@@ -167,6 +167,47 @@ type dictIter struct {
 
 func (it *dictIter) Type() *Type { return DictIterTypes[it.kind] }
 
+// nextEntry is next() of a dict iterator. The iterator's own lock orders
+// threads sharing it; the dict is only read. No defer: this is the loop
+// of every dict iteration.
+func (it *dictIter) nextEntry() (Object, error) {
+	it.mu.Lock()
+	d := it.d
+	if d == nil {
+		it.mu.Unlock()
+		return nil, nil
+	}
+	d.mu.RLock()
+	if d.used != it.used {
+		d.mu.RUnlock()
+		it.d = nil
+		it.mu.Unlock()
+		return nil, NewError(RuntimeErrorType, "dictionary changed size during iteration")
+	}
+	if d.layout != it.layout {
+		d.mu.RUnlock()
+		it.d = nil
+		it.mu.Unlock()
+		return nil, NewError(RuntimeErrorType, "dictionary keys changed during iteration")
+	}
+	k, v, npos, ok := d.next(it.pos)
+	d.mu.RUnlock()
+	if !ok {
+		it.d = nil
+		it.mu.Unlock()
+		return nil, nil
+	}
+	it.pos = npos
+	it.mu.Unlock()
+	switch it.kind {
+	case 0:
+		return k, nil
+	case 1:
+		return v, nil
+	}
+	return NewTuple(k, v), nil
+}
+
 // callIter is iter(callable, sentinel).
 type callIter struct {
 	fn, sentinel Object
@@ -194,7 +235,7 @@ func init() {
 			if !ok {
 				return nil, nil
 			}
-			return Int(v), nil
+			return t.boxInt(v), nil
 		case *listIter:
 			return it.nextItem(), nil
 		case *tupleIter:
@@ -234,37 +275,7 @@ func init() {
 			it.i++
 			return v, nil
 		case *dictIter:
-			it.mu.Lock()
-			defer it.mu.Unlock()
-			d := it.d
-			if d == nil {
-				return nil, nil
-			}
-			d.mu.Lock()
-			if d.used != it.used {
-				d.mu.Unlock()
-				it.d = nil
-				return nil, NewError(RuntimeErrorType, "dictionary changed size during iteration")
-			}
-			if d.layout != it.layout {
-				d.mu.Unlock()
-				it.d = nil
-				return nil, NewError(RuntimeErrorType, "dictionary keys changed during iteration")
-			}
-			k, v, npos, ok := d.next(it.pos)
-			d.mu.Unlock()
-			if !ok {
-				it.d = nil
-				return nil, nil
-			}
-			it.pos = npos
-			switch it.kind {
-			case 0:
-				return k, nil
-			case 1:
-				return v, nil
-			}
-			return NewTuple(k, v), nil
+			return it.nextEntry()
 		case *callIter:
 			if it.done {
 				return nil, nil

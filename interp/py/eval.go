@@ -824,6 +824,11 @@ reload:
 				}
 			case *listIter:
 				v = x.nextItem()
+			case *dictIter:
+				v, err = x.nextEntry()
+				if err != nil {
+					return f.fail(pc, sp, err)
+				}
 			default:
 				v, err = Next(t, it)
 				if err != nil {
