@@ -496,13 +496,17 @@ func callMethodDefSelf(t *py.Thread, def *C.PyMethodDef, name string, self py.Ob
 	res := &vals[len(args)]
 	s.depth++
 	took := ext.enter(s, name)
-	C.fpy_call_method_v(s.ts, def, cself, &vals[0], C.Py_ssize_t(len(args)-len(kw)), kwn, cls, res)
+	C.fpy_call_method_u(cptr(s.ts), cptr(def), cptr(cself), cptr(&vals[0]), C.Py_ssize_t(len(args)-len(kw)), cptr(kwn), cptr(cls), cptr(res))
 	ext.leave(s, took)
 	s.depth--
 	r, err := s.takeVal(res, def)
 	s.release(mark)
 	return r, err
 }
+
+// cptr passes a pointer to C memory as an integer, which cgo does not
+// check for Go pointers (see fpy_call_method_u). Only for C memory.
+func cptr[T any](p *T) C.uintptr_t { return C.uintptr_t(uintptr(unsafe.Pointer(p))) }
 
 // valBuf returns the C value buffer of the current call depth, with room
 // for n values.

@@ -666,6 +666,12 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
     obj_to_val(r, res);
 }
 
+void fpy_call_method_u(uintptr_t ts, uintptr_t ml, uintptr_t self, uintptr_t args, Py_ssize_t nargs,
+                       uintptr_t kwnames, uintptr_t cls, uintptr_t res) {
+    fpy_call_method_v((PyThreadState *)ts, (PyMethodDef *)ml, (PyObject *)self, (const fpy_val *)args, nargs,
+                      (PyObject *)kwnames, (PyTypeObject *)cls, (fpy_val *)res);
+}
+
 /* vals_tuple builds the argument tuple of a tp_new / tp_init / tp_call
  * call in C, so that it is freed as soon as the call drops it (no Go
  * object, no link). */
