@@ -24,6 +24,49 @@ type cliCase struct {
 
 func cliKey(name string) string { return "cli:" + name }
 
+// caretProg raises in several ways; CPython 3.11 underlines the failing
+// expression of each traceback line ('^', or '~' and '^' for binary
+// operators and subscripts), and freepy must print the same traceback.
+const caretProg = `def f(a, b):
+    return a.x + b[0] * 2
+class A:
+    x = 1
+def g(d):
+    return d["key"]["other"]
+def h(n):
+    return (n +
+            undefined)
+def k(s):
+    return s.upper().lower().missing()
+def m(x):
+    y = 10 // x
+    return y
+def calls():
+    return f(A(), [None])
+def à(é):
+    return é['ü'] + 1
+import sys
+which = sys.argv[1]
+if which == "1": calls()
+if which == "2": g({"key": {}})
+if which == "3": h(1)
+if which == "4": k("x")
+if which == "5": m(0)
+if which == "6": à({'ü': 'x'})
+if which == "7": [1, 2, 3][10]
+if which == "8": print(1 / 0)
+if which == "9": int("x") + 1
+`
+
+// sameStderr compares the whole of stderr (the traceback), stdout and the
+// exit code.
+func sameStderr(ref, got result) string {
+	if ref.stderr != got.stderr || ref.stdout != got.stdout || ref.exit != got.exit {
+		return fmt.Sprintf("want exit %d, stderr:\n%s\ngot exit %d, stderr:\n%s", ref.exit, ref.stderr, got.exit, got.stderr)
+	}
+	return ""
+}
+
 // printArgv is a script that shows what a program sees of its command line.
 const printArgv = "import sys\nprint(sys.argv)\n"
 
@@ -44,6 +87,15 @@ var cliCases = []cliCase{
 	{name: "exit_code", args: []string{"-c", "import sys; sys.exit(3)"}},
 	{name: "exit_message", args: []string{"-c", "import sys; sys.exit('bye')"}},
 	{name: "exit_none", args: []string{"-c", "raise SystemExit"}},
+	{name: "traceback_carets_1", args: []string{"prog.py", "1"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	{name: "traceback_carets_2", args: []string{"prog.py", "2"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	{name: "traceback_carets_3", args: []string{"prog.py", "3"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	{name: "traceback_carets_4", args: []string{"prog.py", "4"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	{name: "traceback_carets_5", args: []string{"prog.py", "5"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	{name: "traceback_carets_6", args: []string{"prog.py", "6"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	{name: "traceback_carets_7", args: []string{"prog.py", "7"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	{name: "traceback_carets_8", args: []string{"prog.py", "8"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	{name: "traceback_carets_9", args: []string{"prog.py", "9"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
 	{name: "exit_uncaught", args: []string{"prog.py"},
 		files: map[string]string{"prog.py": "def f():\n    raise ValueError('boom')\nprint('before')\nf()\n"}},
 	{name: "m_module", args: []string{"-m", "mod", "x", "y"},

@@ -271,6 +271,10 @@ func formatTraceback(b *strings.Builder, tb *Traceback) {
 		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", code.Filename, tb.Lineno, code.Name)
 		if line := sourceLine(code.Filename, tb.Lineno); line != "" {
 			fmt.Fprintf(b, "    %s\n", line)
+			if carets := tracebackCarets(code, tb.Lasti, tb.Lineno); carets != "" {
+				b.WriteString(carets)
+				b.WriteByte('\n')
+			}
 		}
 	}
 	flush()

@@ -143,21 +143,10 @@ var sourceCache sync.Map // filename -> []string
 
 // sourceLine returns a stripped source line for tracebacks.
 func sourceLine(filename string, line int) string {
-	var lines []string
-	if v, ok := sourceCache.Load(filename); ok {
-		lines = v.([]string)
-	} else {
-		data, err := os.ReadFile(filename)
-		if err != nil {
-			return ""
-		}
-		lines = splitLines(string(data))
-		sourceCache.Store(filename, lines)
-	}
-	if line < 1 || line > len(lines) {
+	s, ok := rawSourceLine(filename, line)
+	if !ok {
 		return ""
 	}
-	s := lines[line-1]
 	i, j := 0, len(s)
 	for i < j && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f') {
 		i++
@@ -166,6 +155,26 @@ func sourceLine(filename string, line int) string {
 		j--
 	}
 	return s[i:j]
+}
+
+// rawSourceLine is line number line of a source file as written, without
+// its newline.
+func rawSourceLine(filename string, line int) (string, bool) {
+	var lines []string
+	if v, ok := sourceCache.Load(filename); ok {
+		lines = v.([]string)
+	} else {
+		data, err := os.ReadFile(filename)
+		if err != nil {
+			return "", false
+		}
+		lines = splitLines(string(data))
+		sourceCache.Store(filename, lines)
+	}
+	if line < 1 || line > len(lines) {
+		return "", false
+	}
+	return lines[line-1], true
 }
 
 // RegisterSource makes source text available to tracebacks (for -c and
