@@ -7,6 +7,8 @@ import (
 )
 
 // Frame is one activation of a code object.
+// Frames are reused (releaseFrame, newFrame): a field added here must be
+// reset in one of them.
 type Frame struct {
 	code     *Code
 	fn       *Function
@@ -73,16 +75,20 @@ func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *F
 	if k := len(t.framePool); k > 0 {
 		f = t.framePool[k-1]
 		t.framePool = t.framePool[:k-1]
-		mem := f.mem
-		blocks := f.blocks
-		*f = Frame{code: code, globals: globals, builtins: builtins, locals: locals}
-		if cap(mem) >= need {
-			f.mem = mem[:need]
+		// releaseFrame cleared the references; reset the rest field by
+		// field (a whole-struct assignment costs a bulk write barrier)
+		f.code, f.globals, f.builtins, f.locals = code, globals, builtins, locals
+		f.pc, f.sp, f.lineno = 0, 0, 0
+		f.yielded, f.reraise, f.finished, f.inlined = false, false, false, false
+		if cap(f.mem) >= need {
+			f.mem = f.mem[:need]
 		} else {
 			f.mem = make([]Object, need)
 		}
-		if cap(blocks) >= code.BlockSize {
-			f.blocks = blocks[:0]
+		if cap(f.blocks) >= code.BlockSize {
+			f.blocks = f.blocks[:0]
+		} else {
+			f.blocks = nil
 		}
 	} else {
 		f = &Frame{code: code, globals: globals, builtins: builtins, locals: locals, mem: make([]Object, need)}

@@ -3,6 +3,7 @@ package py
 import (
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Slot function signatures. A nil slot means the type does not support
@@ -130,9 +131,11 @@ type Type struct {
 	subMu      sync.Mutex
 	subclasses []*Type // direct subclasses, for version invalidation
 
-	// lookupCache maps *Str -> *lookupEntry: MRO lookups, valid while the
-	// entry's version equals the type's.
-	lookupCache sync.Map
+	// lookupCache holds MRO lookups of interned names, valid while the
+	// type's version is unchanged: a direct-mapped table indexed by the
+	// name's address, allocated on first use. Entries are immutable and
+	// replaced whole, so readers need no lock.
+	lookupCache atomic.Pointer[lookupTable]
 
 	// The slots: Go fast paths for the special methods.
 	New         NewFunc
@@ -210,9 +213,10 @@ func (t *Type) IsSubtype(sup *Type) bool {
 // without descriptors applied). It returns nil if absent.
 func (t *Type) Lookup(name *Str) Object {
 	ver := t.version.Load()
-	if e, ok := t.lookupCache.Load(name); ok {
-		le := e.(*lookupEntry)
-		if le.version == ver {
+	tab := t.lookupCache.Load()
+	slot := lookupSlot(name)
+	if tab != nil {
+		if le := tab[slot].Load(); le != nil && le.name == name && le.version == ver {
 			return le.value
 		}
 	}
@@ -224,14 +228,34 @@ func (t *Type) Lookup(name *Str) Object {
 		}
 	}
 	if ver != 0 && name.interned {
-		t.lookupCache.Store(name, &lookupEntry{version: ver, value: found})
+		if tab == nil {
+			tab = new(lookupTable)
+			if !t.lookupCache.CompareAndSwap(nil, tab) {
+				tab = t.lookupCache.Load()
+			}
+		}
+		tab[slot].Store(&lookupEntry{name: name, version: ver, value: found})
 	}
 	return found
 }
 
 type lookupEntry struct {
+	name    *Str
 	version uint64
 	value   Object
+}
+
+// lookupTableSize is the number of names a type's lookup cache holds
+// before two names share a slot (and take turns being cached).
+const lookupTableSize = 64
+
+type lookupTable [lookupTableSize]atomic.Pointer[lookupEntry]
+
+// lookupSlot picks a name's slot from its address (interned names live as
+// long as the program).
+func lookupSlot(name *Str) int {
+	a := uintptr(unsafe.Pointer(name))
+	return int((a>>4 ^ a>>10) % lookupTableSize)
 }
 
 // LookupString is Lookup with a Go string.
