@@ -97,29 +97,24 @@ func (s *Str) Hash() int64 {
 // strEq compares two strs by content.
 func strEq(a, b *Str) bool { return a == b || a.s == b.s }
 
-var internMu sync.RWMutex
-var interned = map[string]*Str{}
+// interned maps string -> *Str. Reads take no lock and write no shared
+// memory (sync.Map), so threads interning names at once do not contend:
+// an RWMutex here made every Intern write the lock's reader count, a
+// cache line all cores fought over.
+var interned sync.Map
 
 // Intern returns the one shared *Str for s. Identifiers, attribute names
 // and compile-time constant names are interned, so that lookups compare
 // pointers first.
 func Intern(s string) *Str {
-	internMu.RLock()
-	v, ok := interned[s]
-	internMu.RUnlock()
-	if ok {
-		return v
+	if v, ok := interned.Load(s); ok {
+		return v.(*Str)
 	}
-	internMu.Lock()
-	defer internMu.Unlock()
-	if v, ok := interned[s]; ok {
-		return v
-	}
-	v = NewStr(s)
+	v := NewStr(s)
 	v.Hash()
 	v.interned = true
-	interned[s] = v
-	return v
+	actual, _ := interned.LoadOrStore(s, v)
+	return actual.(*Str)
 }
 
 // single-character strs for the first 256 code points, shared.
