@@ -1,3 +1,4 @@
+# exit: 1
 # PEP 654: ExceptionGroup construction, split/subgroup/derive and except*.
 import sys
 eg = ExceptionGroup("group", [ValueError(1), TypeError(2)])
