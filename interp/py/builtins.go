@@ -117,6 +117,16 @@ func addSlotWrappers(typ *Type) {
 			if !sub.IsSubtype(typ) {
 				return nil, TypeErrorf("%s.__new__(%s): %s is not a subtype of %s", typ.Name, sub.Name, sub.Name, typ.Name)
 			}
+			// CPython's tp_new_wrapper refuses object.__new__(dict) and
+			// the like: the most derived non-Python __new__ of sub must
+			// be this one.
+			static := sub
+			for static != nil && funcPtr(static.New) == funcPtr(NewFunc(slotNew)) {
+				static = static.Base
+			}
+			if static != nil && funcPtr(static.New) != funcPtr(nf) {
+				return nil, TypeErrorf("%s.__new__(%s) is not safe, use %s.__new__()", typ.Name, sub.Name, static.Name)
+			}
 			return nf(t, sub, args[1:], kw)
 		}})
 	}

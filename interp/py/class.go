@@ -851,6 +851,17 @@ func superGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			}
 		}
 	}
+	switch name.s {
+	case "__thisclass__":
+		return s.typ, nil
+	case "__self__":
+		return orNone(s.obj), nil
+	case "__self_class__":
+		if s.objType == nil {
+			return None, nil
+		}
+		return s.objType, nil
+	}
 	return GenericGetAttr(t, o, name)
 }
 
@@ -858,7 +869,8 @@ func superNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 	switch len(args) {
 	case 0:
 		f := t.frame
-		if f == nil || f.code.ArgCount == 0 && f.code.Flags&0x4 == 0 {
+		// like CPython, *args does not count as a first argument
+		if f == nil || f.code.ArgCount == 0 {
 			return nil, NewError(RuntimeErrorType, "super(): no arguments")
 		}
 		var first Object

@@ -1076,6 +1076,9 @@ reload:
 			}
 			stack[sp-2] = rest
 			stack[sp-1] = match
+			if m, ok := match.(*BaseException); ok {
+				t.excInfo = m // the handler sees the match in sys.exc_info()
+			}
 		case c.PREP_RERAISE_STAR:
 			v, err := prepReraiseStar(t, stack[sp-2], stack[sp-1])
 			if err != nil {
@@ -1412,16 +1415,20 @@ func (f *Frame) fail(pc, sp int, err error) (Object, error) {
 // enterExit looks up a context manager's enter and exit methods (bound),
 // for BEFORE_WITH and BEFORE_ASYNC_WITH.
 func enterExit(t *Thread, mgr Object, enterName, exitName string) (enter, exit Object, err error) {
+	proto := "context manager"
+	if enterName == "__aenter__" {
+		proto = "asynchronous context manager"
+	}
 	enter, err = lookupSpecial(t, mgr, enterName)
 	if err == nil && enter == nil {
-		err = Errorf(AttributeErrorType, "%s", enterName)
+		err = TypeErrorf("'%s' object does not support the %s protocol", typeName(mgr), proto)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
 	exit, err = lookupSpecial(t, mgr, exitName)
 	if err == nil && exit == nil {
-		err = Errorf(AttributeErrorType, "%s", exitName)
+		err = TypeErrorf("'%s' object does not support the %s protocol (missed %s method)", typeName(mgr), proto, exitName)
 	}
 	return enter, exit, err
 }

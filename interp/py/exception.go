@@ -146,56 +146,201 @@ func (e *BaseException) addTraceback(f *Frame, pc, line int) {
 }
 
 // FormatException renders a traceback and the exception the way CPython's
-// default sys.excepthook does, including chained causes and contexts.
+// default sys.excepthook does, including chained causes and contexts and
+// the nested boxes of exception groups (Python/pythonrun.c).
 func FormatException(t *Thread, e *BaseException) string {
-	var b strings.Builder
-	seen := map[*BaseException]bool{}
-	formatChain(t, &b, e, seen)
-	return b.String()
+	p := &excPrinter{t: t, seen: map[*BaseException]bool{}}
+	p.recursive(e)
+	return p.b.String()
 }
 
-func formatChain(t *Thread, b *strings.Builder, e *BaseException, seen map[*BaseException]bool) {
-	seen[e] = true
-	if c, ok := e.Cause.(*BaseException); ok && !seen[c] {
-		formatChain(t, b, c, seen)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
-	} else if c, ok := e.Context.(*BaseException); ok && !e.SuppressContext && !seen[c] {
-		formatChain(t, b, c, seen)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+// Limits of exception group display, as in CPython.
+const (
+	excGroupMaxWidth = 15
+	excGroupMaxDepth = 10
+)
+
+// excPrinter carries print_exception's context: inside exception groups
+// every line is indented by two spaces per level and gets a "| " margin.
+type excPrinter struct {
+	t         *Thread
+	b         strings.Builder
+	seen      map[*BaseException]bool
+	depth     int
+	needClose bool
+}
+
+func (p *excPrinter) indent() string { return strings.Repeat(" ", 2*p.depth) }
+
+func (p *excPrinter) margin() string {
+	if p.depth > 0 {
+		return "| "
 	}
+	return ""
+}
+
+// writeMargined writes a line (with its newline) after the margin.
+func (p *excPrinter) writeMargined(line string) {
+	p.b.WriteString(p.indent() + p.margin() + line)
+}
+
+func (p *excPrinter) recursive(e *BaseException) {
+	p.seen[e] = true
+	if e.Cause != nil {
+		if c, ok := e.Cause.(*BaseException); ok && !p.seen[c] {
+			p.chained(c, "The above exception was the direct cause of the following exception:\n")
+		}
+	} else if c, ok := e.Context.(*BaseException); ok && !e.SuppressContext && !p.seen[c] {
+		p.chained(c, "During handling of the above exception, another exception occurred:\n")
+	}
+	if e.Exceptions == nil {
+		p.exception(e)
+	} else {
+		p.group(e)
+	}
+}
+
+func (p *excPrinter) chained(c *BaseException, msg string) {
+	needClose := p.needClose
+	p.recursive(c)
+	p.needClose = needClose
+	p.writeMargined("\n")
+	p.writeMargined(msg)
+	p.writeMargined("\n")
+}
+
+func (p *excPrinter) exception(e *BaseException) {
 	if e.Traceback != nil {
-		b.WriteString("Traceback (most recent call last):\n")
-		formatTraceback(b, e.Traceback)
+		header, headerMargin := "Traceback (most recent call last):\n", p.margin()
+		if e.Exceptions != nil {
+			header = "Exception Group Traceback (most recent call last):\n"
+			if p.depth == 1 {
+				headerMargin = "+ "
+			}
+		}
+		p.b.WriteString(p.indent() + headerMargin + header)
+		var tb strings.Builder
+		formatTraceback(&tb, e.Traceback)
+		p.prefixLines(tb.String())
 	}
-	b.WriteString(FormatExceptionOnly(t, e))
+	if p.depth == 0 {
+		p.b.WriteString(FormatExceptionOnly(p.t, e))
+		return
+	}
+	if e.typ.IsSubtype(SyntaxErrorType) {
+		p.prefixLines(FormatExceptionOnly(p.t, e))
+		return
+	}
+	// CPython puts the margin before the message and before each note,
+	// not before the continuation lines of a multi-line message.
+	head, notes := excMessageParts(p.t, e)
+	p.writeMargined(head + "\n")
+	for _, n := range notes {
+		p.writeMargined(n + "\n")
+	}
+}
+
+// prefixLines writes text with the indentation and margin on every line.
+func (p *excPrinter) prefixLines(text string) {
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line != "" {
+			p.writeMargined(line)
+		}
+	}
+}
+
+func (p *excPrinter) group(e *BaseException) {
+	if p.depth > excGroupMaxDepth {
+		p.writeMargined(fmt.Sprintf("... (max_group_depth is %d)\n", excGroupMaxDepth))
+		return
+	}
+	if p.depth == 0 {
+		p.depth++
+	}
+	p.exception(e)
+	excs := e.Exceptions.items
+	n := len(excs)
+	if n > excGroupMaxWidth {
+		n = excGroupMaxWidth + 1
+	}
+	p.needClose = false
+	for i := 0; i < n; i++ {
+		last := i == n-1
+		if last {
+			// the closing line may be written by a nested group instead
+			p.needClose = true
+		}
+		lead := "  "
+		if i == 0 {
+			lead = "+-"
+		}
+		truncated := i >= excGroupMaxWidth
+		if truncated {
+			p.b.WriteString(p.indent() + lead + "+---------------- ... ----------------\n")
+		} else {
+			fmt.Fprintf(&p.b, "%s%s+---------------- %d ----------------\n", p.indent(), lead, i+1)
+		}
+		p.depth++
+		if !truncated {
+			if sub, ok := excs[i].(*BaseException); ok {
+				p.recursive(sub)
+			}
+		} else {
+			more := len(excs) - excGroupMaxWidth
+			p.writeMargined(fmt.Sprintf("and %d more exception%s\n", more, plural(more)))
+		}
+		if last && p.needClose {
+			p.b.WriteString(p.indent() + "+------------------------------------\n")
+			p.needClose = false
+		}
+		p.depth--
+	}
+	if p.depth == 1 {
+		p.depth--
+	}
 }
 
 // FormatExceptionOnly is the last line(s): "Type: message".
 func FormatExceptionOnly(t *Thread, e *BaseException) string {
+	if e.typ.IsSubtype(SyntaxErrorType) {
+		return formatSyntaxError(t, e, excDisplayName(e))
+	}
+	head, notes := excMessageParts(t, e)
+	out := head + "\n"
+	for _, n := range notes {
+		out += n + "\n"
+	}
+	return out
+}
+
+// excDisplayName is the exception's class as tracebacks show it.
+func excDisplayName(e *BaseException) string {
 	name := e.typ.Qualname
 	if m, ok := e.typ.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" && m.s != "__main__" {
 		name = m.s + "." + name
 	}
-	if e.typ.IsSubtype(SyntaxErrorType) {
-		return formatSyntaxError(t, e, name)
-	}
+	return name
+}
+
+// excMessageParts is "Type: message" and the exception's notes.
+func excMessageParts(t *Thread, e *BaseException) (string, []string) {
+	name := excDisplayName(e)
 	msg, err := StrString(t, e)
 	if err != nil {
 		msg = "<exception str() failed>"
 	}
-	var out string
-	if msg == "" {
-		out = name + "\n"
-	} else {
-		out = name + ": " + msg + "\n"
+	head := name
+	if msg != "" {
+		head = name + ": " + msg
 	}
-	if notes, ok := e.Notes.(*List); ok {
-		for _, n := range notes.snapshot() {
+	var notes []string
+	if l, ok := e.Notes.(*List); ok {
+		for _, n := range l.snapshot() {
 			s, _ := StrString(t, n)
-			out += s + "\n"
+			notes = append(notes, s)
 		}
 	}
-	return out
+	return head, notes
 }
 
 func formatSyntaxError(t *Thread, e *BaseException, name string) string {

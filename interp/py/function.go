@@ -2,6 +2,7 @@ package py
 
 import (
 	"math/big"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -317,10 +318,18 @@ func (f *Function) bindArgs(t *Thread, fast []Object, args []Object, kwnames []s
 		}
 		if found < 0 {
 			if kwdict == nil {
+				// CPython lists every positional-only name passed by
+				// keyword, in parameter order.
+				var posonly []string
 				for j := 0; j < code.PosOnlyArgCount; j++ {
-					if code.Varnames[j] == name {
-						return TypeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", f.Qualname, name)
+					for _, k := range kwnames {
+						if code.Varnames[j] == k {
+							posonly = append(posonly, k)
+						}
 					}
+				}
+				if len(posonly) > 0 {
+					return TypeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", f.Qualname, strings.Join(posonly, ", "))
 				}
 				return TypeErrorf("%s() got an unexpected keyword argument '%s'", f.Qualname, name)
 			}

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 func init() {
@@ -80,8 +81,8 @@ func init() {
 	}
 	IntType.Repr = func(t *Thread, o Object) (Object, error) {
 		s := intString(o)
-		if len(s) > 4300 {
-			return nil, ValueErrorf("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+		if lim := int(intMaxStrDigits.Load()); lim > 0 && len(s) > lim && (len(s) > lim+1 || s[0] != '-') {
+			return nil, ValueErrorf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", lim)
 		}
 		return newASCIIStr(s), nil
 	}
@@ -324,6 +325,26 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 	return nil, TypeErrorf("int() can't convert non-string with explicit base")
 }
 
+// intMaxStrDigits is sys.get_int_max_str_digits(): the longest decimal
+// string int() and str() convert (0 means no limit), guarding against
+// quadratic-time conversions as CPython 3.11 does.
+var intMaxStrDigits atomic.Int64
+
+func init() { intMaxStrDigits.Store(4300) }
+
+// digitValue is the value of an ASCII digit in bases up to 36, or 99.
+func digitValue(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 10
+	}
+	return 99
+}
+
 // parseIntLiteral implements int(str, base) with CPython's rules.
 func parseIntLiteral(s string, base int, orig Object) (Object, error) {
 	bad := func() error {
@@ -364,6 +385,18 @@ func parseIntLiteral(s string, base int, orig Object) (Object, error) {
 			// non-ASCII digits (e.g. Arabic-Indic) are allowed by CPython
 			clean = normalizeDigits(clean)
 			break
+		}
+	}
+	if lim := int(intMaxStrDigits.Load()); lim > 0 && b&(b-1) != 0 && len(clean) > lim {
+		// CPython counts the leading run of valid digits before it
+		// rejects anything else, so an over-long bad literal reports
+		// the limit too.
+		n := 0
+		for n < len(clean) && digitValue(clean[n]) < b {
+			n++
+		}
+		if n > lim {
+			return nil, ValueErrorf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", lim, n)
 		}
 	}
 	if v, err := strconv.ParseInt(clean, b, 64); err == nil {

@@ -637,6 +637,10 @@ func methodGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		return m.Func, nil
 	case "__self__":
 		return m.Self, nil
+	case "__module__":
+		// builtin type dicts carry __module__ here, but a bound method
+		// reports its function's module.
+		return GetAttr(t, m.Func, name)
 	}
 	if v, err := GenericGetAttr(t, o, name); err == nil {
 		return v, nil

@@ -323,6 +323,10 @@ func strGetItem(t *Thread, o, key Object) (Object, error) {
 		}
 		return NewStr(b.String()), nil
 	}
+	if _, isInt := key.(Int); !isInt && !isIntLike(key) && key.Type().Index == nil {
+		// str words this differently from the other sequences in 3.11.
+		return nil, TypeErrorf("string indices must be integers, not '%s'", typeName(key))
+	}
 	i, err := seqIndex(t, key, s.n, "str")
 	if err != nil {
 		return nil, err
@@ -676,19 +680,28 @@ func dictMerge(t *Thread, d *Dict, other, fn Object) error {
 	return nil
 }
 
-// funcDesc is how CPython names a callable in call errors: "f()".
+// funcDesc is how CPython names a callable in call errors
+// (_PyObject_FunctionStr): "mod.qualname()", or "qualname()" for
+// builtins, or str(fn) when it has no __qualname__.
 func funcDesc(t *Thread, fn Object) string {
-	switch f := fn.(type) {
-	case *Function:
-		return f.Qualname + "()"
-	case *Builtin:
-		return f.Name + "()"
-	case *Method:
-		return funcDesc(t, f.Func)
-	case *Type:
-		return f.Name + "()"
+	q, _ := GetAttrOpt(t, fn, Intern("__qualname__"))
+	if q == nil {
+		s, err := StrString(t, fn)
+		if err != nil {
+			return typeName(fn) + " object"
+		}
+		return s
 	}
-	return typeName(fn) + " object"
+	qs, err := StrString(t, q)
+	if err != nil {
+		return typeName(fn) + " object"
+	}
+	if m, _ := GetAttrOpt(t, fn, Intern("__module__")); m != nil {
+		if ms, ok := m.(*Str); ok && ms.s != "builtins" {
+			return ms.s + "." + qs + "()"
+		}
+	}
+	return qs + "()"
 }
 
 // ---- set ----

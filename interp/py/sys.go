@@ -136,6 +136,27 @@ func initSys(t *Thread) {
 		t.interp.recLimit.Store(n)
 		return None, nil
 	})
+	m.AddFunc("get_int_max_str_digits", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("sys.get_int_max_str_digits() takes no arguments (%d given)", len(args))
+		}
+		return Int(intMaxStrDigits.Load()), nil
+	})
+	m.AddFunc("set_int_max_str_digits", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		var v Object
+		if err := ParseArgs("set_int_max_str_digits", args, kw, []string{"maxdigits"}, 1, &v); err != nil {
+			return nil, err
+		}
+		n, err := AsInt64(t, v)
+		if err != nil {
+			return nil, err
+		}
+		if n != 0 && n < 640 {
+			return nil, ValueErrorf("maxdigits must be 0 or larger than 640")
+		}
+		intMaxStrDigits.Store(n)
+		return None, nil
+	})
 	m.AddFunc("exc_info", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		e := t.excInfo
 		if e == nil {

@@ -326,12 +326,18 @@ func computeMRO(t *Type) ([]*Type, error) {
 			}
 		}
 		if cand == nil {
+			// CPython names the distinct heads of what is left to merge.
 			names := ""
-			for i, b := range t.Bases {
-				if i > 0 {
+			seen := map[*Type]bool{}
+			for _, s := range seqs {
+				if len(s) == 0 || seen[s[0]] {
+					continue
+				}
+				seen[s[0]] = true
+				if names != "" {
 					names += ", "
 				}
-				names += b.Name
+				names += s[0].Name
 			}
 			return nil, NewError(TypeErrorType, "Cannot create a consistent method resolution\norder (MRO) for bases "+names)
 		}

@@ -60,6 +60,7 @@ func init() {
 	ObjectType.Doc = "The base class of the class hierarchy."
 
 	TypeType.New = typeNew
+	TypeType.Init = typeInit
 	TypeType.Call = typeCall
 	TypeType.GetAttr = typeGetAttr
 	TypeType.SetAttr = typeSetAttr
@@ -125,6 +126,23 @@ func init() {
 		return NewStr("<bound method " + name + " of " + r + ">"), nil
 	}
 	MethodType.GetAttr = methodGetAttr
+	// method(function, instance) is how types.MethodType binds by hand
+	// (contextlib.ExitStack relies on it).
+	MethodType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		if len(kw) != 0 {
+			return nil, TypeErrorf("method() takes no keyword arguments")
+		}
+		if len(args) != 2 {
+			return nil, TypeErrorf("method expected 2 arguments, got %d", len(args))
+		}
+		if !isCallable(args[0]) {
+			return nil, TypeErrorf("first argument must be callable")
+		}
+		if args[1] == None {
+			return nil, TypeErrorf("instance must not be None")
+		}
+		return &Method{Func: args[0], Self: args[1]}, nil
+	}
 	MethodType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
 		x, ok1 := a.(*Method)
 		y, ok2 := b.(*Method)
@@ -408,8 +426,9 @@ func abstractError(t *Thread, typ *Type) error {
 		if i > 0 {
 			list += ", "
 		}
-		list += "'" + n + "'"
+		list += n
 	}
+	// 3.11 lists the names bare; the quotes arrived in 3.12.
 	return TypeErrorf("Can't instantiate abstract class %s with abstract method%s %s", typ.Name, plural(len(names)), list)
 }
 
@@ -422,6 +441,20 @@ func objectInit(t *Thread, self Object, args []Object, kw []string) error {
 		if !overridesNew(typ) {
 			return TypeErrorf("%s() takes no arguments", typ.Name)
 		}
+	}
+	return nil
+}
+
+// typeInit is type.__init__: the work is done by type.__new__, so it only
+// checks the argument count (metaclass __init__ methods call it through
+// super() with the class's name, bases and namespace).
+func typeInit(t *Thread, self Object, args []Object, kw []string) error {
+	npos := len(args) - len(kw)
+	if npos == 1 && len(kw) != 0 {
+		return TypeErrorf("type.__init__() takes no keyword arguments")
+	}
+	if npos != 1 && npos != 3 {
+		return TypeErrorf("type.__init__() takes 1 or 3 arguments")
 	}
 	return nil
 }

@@ -335,6 +335,12 @@ func (p *parser) invalidSyntax() {
 		p.fail("IndentationError", t.line, t.col-1, t.line, -2, "unexpected unindent")
 	case tEOF:
 		p.fail("SyntaxError", t.line, -1, t.line, -1, "invalid syntax")
+	case tNewline:
+		if p.root == p && t.pos >= len(p.src) {
+			// The NEWLINE closing eval/single input that lacks a final
+			// "\n" is CPython's ENDMARKER in disguise: it has no column.
+			p.fail("SyntaxError", t.line, -1, t.line, -1, "invalid syntax")
+		}
 	}
 	p.failTok(t, "invalid syntax")
 }
