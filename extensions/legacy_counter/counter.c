@@ -10,10 +10,16 @@
 
 static long counter_value = 0;
 
+/* incr and add read the counter, make the result object, then store: the
+ * read-modify-write spans a call, as in much real GIL-era code, so threads
+ * running without a lock lose updates often enough for
+ * `freepy-migrate stress` to show it (tests/migrate_test.go). */
 static PyObject *counter_incr(PyObject *self, PyObject *Py_UNUSED(ignored)) {
     (void)self;
-    counter_value++;
-    return PyLong_FromLong(counter_value);
+    long v = counter_value + 1;
+    PyObject *r = PyLong_FromLong(v);
+    counter_value = v;
+    return r;
 }
 
 static PyObject *counter_get(PyObject *self, PyObject *Py_UNUSED(ignored)) {
@@ -28,8 +34,10 @@ static PyObject *counter_add(PyObject *self, PyObject *arg) {
     if (n == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    counter_value += n;
-    return PyLong_FromLong(counter_value);
+    long v = counter_value + n;
+    PyObject *r = PyLong_FromLong(v);
+    counter_value = v;
+    return r;
 }
 
 /* set(value[, scale]) -> previous value */
