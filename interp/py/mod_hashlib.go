@@ -1,0 +1,260 @@
+package py
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha3"
+	"crypto/sha512"
+	"encoding"
+	"encoding/hex"
+	"hash"
+	"sync"
+)
+
+// The builtin hash modules hashlib falls back to when OpenSSL's _hashlib
+// cannot load (here it never can: the host's _hashlib .so needs private
+// CPython symbols): _md5, _sha1, _sha256, _sha512, _sha3, backed by Go's
+// crypto packages. random needs sha512 to seed from a str.
+
+// hashState is what every Go digest here offers: writing, and a binary
+// form of its state, from which copy() clones it.
+type hashState interface {
+	Write(p []byte) (int, error)
+	encoding.BinaryMarshaler
+	encoding.BinaryUnmarshaler
+}
+
+type hashAlgo struct {
+	name       string
+	module     string
+	newState   func() hashState
+	digestSize int // 0 for the SHAKE functions, whose length is chosen at digest()
+	blockSize  int
+	xof        bool
+	posOnly    bool // sha3 and shake take their data positionally only
+	typ        *Type
+}
+
+// hashObj is one running digest; mu makes update() and digest() atomic
+// when threads share it.
+type hashObj struct {
+	algo *hashAlgo
+	mu   sync.Mutex
+	st   hashState
+}
+
+// Type returns the algorithm's type.
+func (h *hashObj) Type() *Type { return h.algo.typ }
+
+func (h *hashObj) clone() (hashState, error) {
+	h.mu.Lock()
+	data, err := h.st.MarshalBinary()
+	h.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	st := h.algo.newState()
+	return st, st.UnmarshalBinary(data)
+}
+
+// sum returns the digest (n bytes for a SHAKE) without disturbing the
+// running state.
+func (h *hashObj) sum(n int) ([]byte, error) {
+	st, err := h.clone()
+	if err != nil {
+		return nil, err
+	}
+	if h.algo.xof {
+		out := make([]byte, n)
+		_, err := st.(*sha3.SHAKE).Read(out)
+		return out, err
+	}
+	return st.(hash.Hash).Sum(nil), nil
+}
+
+// hashData reads the data argument of update() and the constructors.
+func hashData(o Object) ([]byte, error) {
+	if _, ok := o.(*Str); ok {
+		return nil, TypeErrorf("Strings must be encoded before hashing")
+	}
+	if b, ok := bytesLike(o); ok {
+		return b, nil
+	}
+	return nil, TypeErrorf("object supporting the buffer API required")
+}
+
+var hashAlgos = []*hashAlgo{
+	{name: "md5", module: "_md5", newState: func() hashState { return md5.New().(hashState) }, digestSize: 16, blockSize: 64},
+	{name: "sha1", module: "_sha1", newState: func() hashState { return sha1.New().(hashState) }, digestSize: 20, blockSize: 64},
+	{name: "sha224", module: "_sha256", newState: func() hashState { return sha256.New224().(hashState) }, digestSize: 28, blockSize: 64},
+	{name: "sha256", module: "_sha256", newState: func() hashState { return sha256.New().(hashState) }, digestSize: 32, blockSize: 64},
+	{name: "sha384", module: "_sha512", newState: func() hashState { return sha512.New384().(hashState) }, digestSize: 48, blockSize: 128},
+	{name: "sha512", module: "_sha512", newState: func() hashState { return sha512.New().(hashState) }, digestSize: 64, blockSize: 128},
+	{name: "sha3_224", module: "_sha3", newState: func() hashState { return sha3.New224() }, digestSize: 28, blockSize: 144, posOnly: true},
+	{name: "sha3_256", module: "_sha3", newState: func() hashState { return sha3.New256() }, digestSize: 32, blockSize: 136, posOnly: true},
+	{name: "sha3_384", module: "_sha3", newState: func() hashState { return sha3.New384() }, digestSize: 48, blockSize: 104, posOnly: true},
+	{name: "sha3_512", module: "_sha3", newState: func() hashState { return sha3.New512() }, digestSize: 64, blockSize: 72, posOnly: true},
+	{name: "shake_128", module: "_sha3", newState: func() hashState { return sha3.NewSHAKE128() }, blockSize: 168, xof: true, posOnly: true},
+	{name: "shake_256", module: "_sha3", newState: func() hashState { return sha3.NewSHAKE256() }, blockSize: 136, xof: true, posOnly: true},
+}
+
+func hashSelf(o Object) (*hashObj, error) {
+	if h, ok := unwrap(o).(*hashObj); ok {
+		return h, nil
+	}
+	return nil, TypeErrorf("descriptor requires a hash object but received a '%s'", typeName(o))
+}
+
+func newHashType(a *hashAlgo) *Type {
+	typ := newBuiltinType(a.name, ObjectType)
+	typ.Flags &^= FlagBaseType
+	typ.Dict.SetStr("__module__", NewStr(a.module))
+	a.typ = typ
+	typ.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		var data, usedForSecurity Object
+		if a.posOnly {
+			names := []string{"", "usedforsecurity"}
+			if len(args)-len(kw) > 1 {
+				return nil, TypeErrorf("%s expected at most 1 argument, got %d", a.name, len(args)-len(kw))
+			}
+			if err := ParseArgs(a.name, args, kw, names, 0, &data, &usedForSecurity); err != nil {
+				return nil, err
+			}
+		} else {
+			if err := ParseArgs(a.name, args, kw, []string{"string", "usedforsecurity"}, 0, &data, &usedForSecurity); err != nil {
+				return nil, err
+			}
+		}
+		h := &hashObj{algo: a, st: a.newState()}
+		if data != nil && data != None {
+			b, err := hashData(data)
+			if err != nil {
+				return nil, err
+			}
+			h.st.Write(b)
+		}
+		return h, nil
+	}
+	typ.AddMethod("update", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 1 || len(kw) > 0 {
+			return nil, TypeErrorf("update() takes exactly one argument (%d given)", len(args))
+		}
+		h, err := hashSelf(self)
+		if err != nil {
+			return nil, err
+		}
+		b, err := hashData(args[0])
+		if err != nil {
+			return nil, err
+		}
+		h.mu.Lock()
+		h.st.Write(b)
+		h.mu.Unlock()
+		return None, nil
+	})
+	digestLen := func(t *Thread, fname string, args []Object, kw []string) (int, error) {
+		if !a.xof {
+			if len(args) > 0 {
+				return 0, TypeErrorf("%s() takes no arguments (%d given)", fname, len(args))
+			}
+			return 0, nil
+		}
+		var n Object
+		if err := ParseArgs(fname, args, kw, []string{"length"}, 1, &n); err != nil {
+			return 0, err
+		}
+		v, err := AsInt64(t, n)
+		if err != nil {
+			return 0, err
+		}
+		if v < 0 {
+			return 0, ValueErrorf("negative digest length")
+		}
+		if v >= 1<<29 {
+			return 0, ValueErrorf("digest length is too large")
+		}
+		return int(v), nil
+	}
+	typ.AddMethod("digest", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		h, err := hashSelf(self)
+		if err != nil {
+			return nil, err
+		}
+		n, err := digestLen(t, "digest", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		b, err := h.sum(n)
+		if err != nil {
+			return nil, err
+		}
+		return NewBytes(b), nil
+	})
+	typ.AddMethod("hexdigest", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		h, err := hashSelf(self)
+		if err != nil {
+			return nil, err
+		}
+		n, err := digestLen(t, "hexdigest", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		b, err := h.sum(n)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr(hex.EncodeToString(b)), nil
+	})
+	typ.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		h, err := hashSelf(self)
+		if err != nil {
+			return nil, err
+		}
+		st, err := h.clone()
+		if err != nil {
+			return nil, err
+		}
+		return &hashObj{algo: a, st: st}, nil
+	})
+	addConstGetter(typ, "name", NewStr(a.name))
+	addConstGetter(typ, "digest_size", Int(a.digestSize))
+	addConstGetter(typ, "block_size", Int(a.blockSize))
+	if a.module == "_sha3" {
+		addConstGetter(typ, "_capacity_bits", Int(1600-8*a.blockSize))
+		addConstGetter(typ, "_rate_bits", Int(8*a.blockSize))
+		suffix := 6
+		if a.xof {
+			suffix = 0x1f
+		}
+		addConstGetter(typ, "_suffix", NewBytes([]byte{byte(suffix)}))
+	}
+	registerType(typ)
+	return typ
+}
+
+// addConstGetter adds a read-only attribute with a fixed value.
+func addConstGetter(typ *Type, name string, v Object) {
+	typ.AddGetSet(name, func(*Thread, Object) (Object, error) { return v, nil }, nil)
+}
+
+func init() {
+	byModule := map[string][]*hashAlgo{}
+	for _, a := range hashAlgos {
+		newHashType(a)
+		byModule[a.module] = append(byModule[a.module], a)
+	}
+	for mod, algos := range byModule {
+		RegisterNativeModule(mod, func(t *Thread) (*Module, error) {
+			m := NewModule(mod)
+			for _, a := range algos {
+				m.dict.SetStr(a.name, a.typ)
+			}
+			if mod == "_sha3" {
+				m.dict.SetStr("implementation", NewStr("go"))
+				m.dict.SetStr("keccakopt", Int(64))
+			}
+			return m, nil
+		})
+	}
+}
