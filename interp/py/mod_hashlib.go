@@ -8,7 +8,7 @@ import (
 	"crypto/sha512"
 	"encoding"
 	"encoding/hex"
-	"hash"
+	"strings"
 	"sync"
 )
 
@@ -17,10 +17,14 @@ import (
 // CPython symbols): _md5, _sha1, _sha256, _sha512, _sha3, backed by Go's
 // crypto packages. random needs sha512 to seed from a str.
 
-// hashState is what every Go digest here offers: writing, and a binary
-// form of its state, from which copy() clones it.
+// hashState is a running digest: Go's (which copy() clones through their
+// binary form) or one of the BLAKE2 states (which clone themselves).
 type hashState interface {
 	Write(p []byte) (int, error)
+}
+
+type marshalState interface {
+	hashState
 	encoding.BinaryMarshaler
 	encoding.BinaryUnmarshaler
 }
@@ -33,7 +37,10 @@ type hashAlgo struct {
 	blockSize  int
 	xof        bool
 	posOnly    bool // sha3 and shake take their data positionally only
-	typ        *Type
+	// construct, when set, parses the constructor's arguments (BLAKE2's
+	// parameters) and returns the state and the initial data.
+	construct func(t *Thread, args []Object, kw []string) (hashState, int, []byte, error)
+	typ       *Type
 }
 
 // hashObj is one running digest; mu makes update() and digest() atomic
@@ -42,6 +49,7 @@ type hashObj struct {
 	algo *hashAlgo
 	mu   sync.Mutex
 	st   hashState
+	size int // digest_size
 }
 
 // Type returns the algorithm's type.
@@ -49,13 +57,21 @@ func (h *hashObj) Type() *Type { return h.algo.typ }
 
 func (h *hashObj) clone() (hashState, error) {
 	h.mu.Lock()
-	data, err := h.st.MarshalBinary()
-	h.mu.Unlock()
-	if err != nil {
-		return nil, err
+	defer h.mu.Unlock()
+	switch st := h.st.(type) {
+	case *blake2[uint64]:
+		return st.clone(), nil
+	case *blake2[uint32]:
+		return st.clone(), nil
+	case marshalState:
+		data, err := st.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		c := h.algo.newState().(marshalState)
+		return c, c.UnmarshalBinary(data)
 	}
-	st := h.algo.newState()
-	return st, st.UnmarshalBinary(data)
+	panic("hash state cannot be copied")
 }
 
 // sum returns the digest (n bytes for a SHAKE) without disturbing the
@@ -70,7 +86,7 @@ func (h *hashObj) sum(n int) ([]byte, error) {
 		_, err := st.(*sha3.SHAKE).Read(out)
 		return out, err
 	}
-	return st.(hash.Hash).Sum(nil), nil
+	return st.(interface{ Sum([]byte) []byte }).Sum(nil), nil
 }
 
 // hashData reads the data argument of update() and the constructors.
@@ -97,6 +113,20 @@ var hashAlgos = []*hashAlgo{
 	{name: "sha3_512", module: "_sha3", newState: func() hashState { return sha3.New512() }, digestSize: 64, blockSize: 72, posOnly: true},
 	{name: "shake_128", module: "_sha3", newState: func() hashState { return sha3.NewSHAKE128() }, blockSize: 168, xof: true, posOnly: true},
 	{name: "shake_256", module: "_sha3", newState: func() hashState { return sha3.NewSHAKE256() }, blockSize: 136, xof: true, posOnly: true},
+	{name: "blake2b", module: "_blake2", blockSize: 128, construct: func(t *Thread, args []Object, kw []string) (hashState, int, []byte, error) {
+		p, data, err := parseBlake2(t, "blake2b", 8, args, kw)
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		return newBlake2b(p), p.size, data, nil
+	}},
+	{name: "blake2s", module: "_blake2", blockSize: 64, construct: func(t *Thread, args []Object, kw []string) (hashState, int, []byte, error) {
+		p, data, err := parseBlake2(t, "blake2s", 4, args, kw)
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		return newBlake2s(p), p.size, data, nil
+	}},
 }
 
 func hashSelf(o Object) (*hashObj, error) {
@@ -112,6 +142,14 @@ func newHashType(a *hashAlgo) *Type {
 	typ.Dict.SetStr("__module__", NewStr(a.module))
 	a.typ = typ
 	typ.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+		if a.construct != nil {
+			st, size, b, err := a.construct(t, args, kw)
+			if err != nil {
+				return nil, err
+			}
+			st.Write(b)
+			return &hashObj{algo: a, st: st, size: size}, nil
+		}
 		var data, usedForSecurity Object
 		if a.posOnly {
 			names := []string{"", "usedforsecurity"}
@@ -126,7 +164,7 @@ func newHashType(a *hashAlgo) *Type {
 				return nil, err
 			}
 		}
-		h := &hashObj{algo: a, st: a.newState()}
+		h := &hashObj{algo: a, st: a.newState(), size: a.digestSize}
 		if data != nil && data != None {
 			b, err := hashData(data)
 			if err != nil {
@@ -215,10 +253,16 @@ func newHashType(a *hashAlgo) *Type {
 		if err != nil {
 			return nil, err
 		}
-		return &hashObj{algo: a, st: st}, nil
+		return &hashObj{algo: a, st: st, size: h.size}, nil
 	})
 	addConstGetter(typ, "name", NewStr(a.name))
-	addConstGetter(typ, "digest_size", Int(a.digestSize))
+	typ.AddGetSet("digest_size", func(t *Thread, o Object) (Object, error) {
+		h, err := hashSelf(o)
+		if err != nil {
+			return nil, err
+		}
+		return Int(h.size), nil
+	}, nil)
 	addConstGetter(typ, "block_size", Int(a.blockSize))
 	if a.module == "_sha3" {
 		addConstGetter(typ, "_capacity_bits", Int(1600-8*a.blockSize))
@@ -228,6 +272,13 @@ func newHashType(a *hashAlgo) *Type {
 			suffix = 0x1f
 		}
 		addConstGetter(typ, "_suffix", NewBytes([]byte{byte(suffix)}))
+	}
+	if a.module == "_blake2" {
+		w := a.blockSize / 16 // word size in bytes
+		typ.Dict.SetStr("SALT_SIZE", Int(2*w))
+		typ.Dict.SetStr("PERSON_SIZE", Int(2*w))
+		typ.Dict.SetStr("MAX_KEY_SIZE", Int(8*w))
+		typ.Dict.SetStr("MAX_DIGEST_SIZE", Int(8*w))
 	}
 	registerType(typ)
 	return typ
@@ -249,6 +300,17 @@ func init() {
 			m := NewModule(mod)
 			for _, a := range algos {
 				m.dict.SetStr(a.name, a.typ)
+			}
+			if mod == "_blake2" {
+				for _, a := range algos {
+					w := a.blockSize / 16
+					p := strings.ToUpper(a.name[5:]) // "B" or "S"
+					m.dict.SetStr("BLAKE2"+p+"_SALT_SIZE", Int(2*w))
+					m.dict.SetStr("BLAKE2"+p+"_PERSON_SIZE", Int(2*w))
+					m.dict.SetStr("BLAKE2"+p+"_MAX_KEY_SIZE", Int(8*w))
+					m.dict.SetStr("BLAKE2"+p+"_MAX_DIGEST_SIZE", Int(8*w))
+				}
+				m.dict.SetStr("_GIL_MINSIZE", Int(2048))
 			}
 			if mod == "_sha3" {
 				m.dict.SetStr("implementation", NewStr("go"))
