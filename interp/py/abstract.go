@@ -789,6 +789,9 @@ func AsBig(t *Thread, o Object) (*big.Int, error) {
 // UnaryOp applies a unary slot with CPython's error message.
 func UnaryOp(t *Thread, o Object, f UnaryFunc, sym string) (Object, error) {
 	if f == nil {
+		if sym == "abs()" {
+			return nil, TypeErrorf("bad operand type for abs(): '%s'", typeName(o))
+		}
 		return nil, TypeErrorf("bad operand type for unary %s: '%s'", sym, typeName(o))
 	}
 	return f(t, o)
