@@ -392,7 +392,11 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			return nil, TypeErrorf("bases must be types")
 		}
 		if bt.Flags&FlagBaseType == 0 {
-			return nil, TypeErrorf("type '%s' is not an acceptable base type", bt.Name)
+			name := bt.Name
+			if bt.CName != "" { // tp_name of a C type, as CPython reports it
+				name = bt.CName
+			}
+			return nil, TypeErrorf("type '%s' is not an acceptable base type", name)
 		}
 		bases = append(bases, bt)
 	}

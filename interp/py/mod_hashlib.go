@@ -139,7 +139,6 @@ func hashSelf(o Object) (*hashObj, error) {
 func newHashType(a *hashAlgo) *Type {
 	typ := newBuiltinType(a.name, ObjectType)
 	typ.Flags &^= FlagBaseType
-	typ.Dict.SetStr("__module__", NewStr(a.module))
 	a.typ = typ
 	typ.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		if a.construct != nil {
@@ -299,6 +298,7 @@ func init() {
 		RegisterNativeModule(mod, func(t *Thread) (*Module, error) {
 			m := NewModule(mod)
 			for _, a := range algos {
+				a.typ.Dict.SetStr("__module__", NewStr(mod))
 				m.dict.SetStr(a.name, a.typ)
 			}
 			if mod == "_blake2" {
