@@ -26,8 +26,11 @@ print(p.parse_args(["5", "--flag", "-n", "2", "go", "--fast", "--fast"]))
 print(p.parse_args(["6", "--names", "a", "b"]))
 print(p.parse_args(["7"]))
 print(p.format_help())
+import io, contextlib
 for bad in [["notint"], ["1", "-n", "9"], []]:
+    err = io.StringIO()
     try:
-        p.parse_args(bad)
+        with contextlib.redirect_stderr(err):
+            p.parse_args(bad)
     except SystemExit as e:
-        print("exit", e.code)
+        print("exit", e.code, err.getvalue().splitlines()[-1])
