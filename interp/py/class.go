@@ -392,11 +392,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			return nil, TypeErrorf("bases must be types")
 		}
 		if bt.Flags&FlagBaseType == 0 {
-			name := bt.Name
-			if bt.CName != "" { // tp_name of a C type, as CPython reports it
-				name = bt.CName
-			}
-			return nil, TypeErrorf("type '%s' is not an acceptable base type", name)
+			return nil, TypeErrorf("type '%s' is not an acceptable base type", bt.tpName())
 		}
 		bases = append(bases, bt)
 	}

@@ -183,14 +183,14 @@ func (r *mtRandom) randomBitsObject(k int) Object {
 
 func init() {
 	rt := RandomType
+	rt.CName = "_random.Random"
 	rt.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if typ == RandomType && len(kw) > 0 {
-			return nil, TypeErrorf("Random() takes no keyword arguments")
-		}
 		return newSubclassInstance(typ, &mtRandom{}), nil
 	}
 	rt.Init = func(t *Thread, self Object, args []Object, kw []string) error {
-		if self.Type() == RandomType && len(kw) > 0 {
+		// keywords are refused unless a subclass's own __init__ takes them
+		initName := Intern("__init__")
+		if len(kw) > 0 && self.Type().Lookup(initName) == rt.Lookup(initName) {
 			return TypeErrorf("Random() takes no keyword arguments")
 		}
 		if len(args)-len(kw) > 1 {
@@ -208,7 +208,7 @@ func init() {
 	}
 	rt.AddMethod("seed", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(kw) > 0 {
-			return nil, TypeErrorf("seed() takes no keyword arguments")
+			return nil, TypeErrorf("Random.seed() takes no keyword arguments")
 		}
 		if len(args) > 1 {
 			return nil, TypeErrorf("seed expected at most 1 argument, got %d", len(args))
@@ -225,7 +225,7 @@ func init() {
 	})
 	rt.AddMethod("random", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) > 0 {
-			return nil, TypeErrorf("random() takes no arguments (%d given)", len(args))
+			return nil, TypeErrorf("Random.random() takes no arguments (%d given)", len(args))
 		}
 		r, err := randomSelf(self)
 		if err != nil {
@@ -238,10 +238,10 @@ func init() {
 	})
 	rt.AddMethod("getrandbits", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(kw) > 0 {
-			return nil, TypeErrorf("getrandbits() takes no keyword arguments")
+			return nil, TypeErrorf("Random.getrandbits() takes no keyword arguments")
 		}
 		if len(args) != 1 {
-			return nil, TypeErrorf("getrandbits() takes exactly one argument (%d given)", len(args))
+			return nil, TypeErrorf("Random.getrandbits() takes exactly one argument (%d given)", len(args))
 		}
 		r, err := randomSelf(self)
 		if err != nil {
@@ -272,7 +272,7 @@ func init() {
 	})
 	rt.AddMethod("getstate", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) > 0 {
-			return nil, TypeErrorf("getstate() takes no arguments (%d given)", len(args))
+			return nil, TypeErrorf("Random.getstate() takes no arguments (%d given)", len(args))
 		}
 		r, err := randomSelf(self)
 		if err != nil {
@@ -289,7 +289,7 @@ func init() {
 	})
 	rt.AddMethod("setstate", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
-			return nil, TypeErrorf("setstate() takes exactly one argument (%d given)", len(args))
+			return nil, TypeErrorf("Random.setstate() takes exactly one argument (%d given)", len(args))
 		}
 		r, err := randomSelf(self)
 		if err != nil {

@@ -52,3 +52,31 @@ except TypeError as e:
     print("TypeError", e)
 sr = random.SystemRandom(); print(0 <= sr.random() < 1, sr.getrandbits(10) < 1024)
 random.seed(None); print(0 <= random.random() < 1)
+def show(f, *a, **k):
+    try: print(repr(f(*a, **k))[:60])
+    except Exception as e: print(type(e).__name__, e)
+class R(_random.Random): pass
+class S(_random.Random):
+    def __init__(self, *a, **k): pass
+show(lambda: R(x=1).random())
+show(lambda: R(3).random())
+show(lambda: S(x=1, y=2).random())
+show(lambda: S(5, 6).getrandbits(8))
+show(lambda: random.Random(x=5).random())
+show(lambda: R(1, 2))
+show(lambda: _random.Random.random(5))
+show(lambda: _random.Random().seed(1, 2))
+show(lambda: _random.Random().seed(a=1))
+show(lambda: _random.Random().random(1))
+show(lambda: _random.Random().getrandbits())
+show(lambda: _random.Random().getstate(1))
+show(lambda: _random.Random().setstate())
+show(lambda: type(_random.Random()).__name__)
+show(lambda: _random.Random.__module__)
+show(lambda: R(2**200).random())
+show(lambda: R(-7).random() == R(7).random())
+class I(int): pass
+show(lambda: R(I(9)).random() == R(9).random())
+show(lambda: R(9.0).random() == R(9).random())
+show(lambda: R(None) is not None)
+show(lambda: hasattr(_random.Random(), '__dict__'))
