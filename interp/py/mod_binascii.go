@@ -191,7 +191,7 @@ func init() {
 		hexlify := func(name string) BuiltinFunc {
 			return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 				var data, sep, per Object
-				if err := ParseArgs(name, args, kw, []string{"data", "sep", "bytes_per_sep"}, 1, &data, &sep, &per); err != nil {
+				if err := parseClinic(name, args, kw, []string{"data", "sep", "bytes_per_sep"}, 0, 1, &data, &sep, &per); err != nil {
 					return nil, err
 				}
 				b, err := binaryData(data)
@@ -223,9 +223,14 @@ func init() {
 				}
 				n := 1
 				if per != nil {
-					if n, err = IndexInt(t, per); err != nil {
+					v, err := AsInt64(t, per)
+					if err != nil || v > 1<<31-1 || v < -1<<31 {
+						if err == nil || IsInstanceOf(err, OverflowErrorType) {
+							return nil, NewError(OverflowErrorType, "Python int too large to convert to C int")
+						}
 						return nil, err
 					}
+					n = int(v)
 				}
 				return NewBytes(hexGrouped(b, sepByte, n)), nil
 			}
@@ -234,10 +239,10 @@ func init() {
 		m.AddFunc("b2a_hex", hexlify("b2a_hex"))
 		unhexlify := func(name string) BuiltinFunc {
 			return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-				var hs Object
-				if err := ParseArgs(name, args, kw, []string{"hexstr"}, 1, &hs); err != nil {
+				if err := methOArg("binascii."+name, args, kw); err != nil {
 					return nil, err
 				}
+				hs := args[0]
 				b, err := asciiData(hs)
 				if err != nil {
 					return nil, err
@@ -303,7 +308,7 @@ func init() {
 		})
 		m.AddFunc("crc32", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			if len(kw) > 0 {
-				return nil, TypeErrorf("crc32() takes no keyword arguments")
+				return nil, TypeErrorf("binascii.crc32() takes no keyword arguments")
 			}
 			if len(args) < 1 || len(args) > 2 {
 				return nil, crcArgCount("crc32", len(args), 1)
@@ -322,7 +327,7 @@ func init() {
 		})
 		m.AddFunc("crc_hqx", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			if len(kw) > 0 {
-				return nil, TypeErrorf("crc_hqx() takes no keyword arguments")
+				return nil, TypeErrorf("binascii.crc_hqx() takes no keyword arguments")
 			}
 			if len(args) != 2 {
 				return nil, crcArgCount("crc_hqx", len(args), 2)
@@ -392,6 +397,60 @@ func hexDigit(c byte) int {
 		return int(c-'A') + 10
 	}
 	return -1
+}
+
+// parseClinic parses arguments with Argument Clinic's messages. The first
+// posOnly names are positional-only; the first required are required.
+func parseClinic(fname string, args []Object, kw []string, names []string, posOnly, required int, dst ...*Object) error {
+	npos := len(args) - len(kw)
+	if npos > len(names) {
+		return TypeErrorf("%s() takes at most %d argument%s (%d given)", fname, len(names), plural(len(names)), npos)
+	}
+	if npos < required && required <= posOnly {
+		how := "at least"
+		if required == len(names) {
+			how = "exactly"
+		}
+		return TypeErrorf("%s() takes %s %d positional argument%s (%d given)", fname, how, required, plural(required), npos)
+	}
+	for i := range dst {
+		*dst[i] = nil
+	}
+	for i := 0; i < npos; i++ {
+		*dst[i] = args[i]
+	}
+	for k, name := range kw {
+		found := false
+		for i := posOnly; i < len(names); i++ {
+			if names[i] == name {
+				if *dst[i] != nil {
+					return TypeErrorf("argument for %s() given by name ('%s') and position (%d)", fname, name, i+1)
+				}
+				*dst[i] = args[npos+k]
+				found = true
+			}
+		}
+		if !found {
+			return TypeErrorf("'%s' is an invalid keyword argument for %s()", name, fname)
+		}
+	}
+	for i := 0; i < required; i++ {
+		if *dst[i] == nil {
+			return TypeErrorf("%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+		}
+	}
+	return nil
+}
+
+// methOArg checks a METH_O function's call: exactly one positional argument.
+func methOArg(qualname string, args []Object, kw []string) error {
+	if len(kw) > 0 {
+		return TypeErrorf("%s() takes no keyword arguments", qualname)
+	}
+	if len(args) != 1 {
+		return TypeErrorf("%s() takes exactly one argument (%d given)", qualname, len(args))
+	}
+	return nil
 }
 
 // parsePosKw parses positional-only parameters (pos) followed by

@@ -41,10 +41,10 @@ func addBinasciiUU(m *Module) {
 		return NewBytes(append(out, '\n')), nil
 	})
 	m.AddFunc("a2b_uu", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var data Object
-		if err := ParseArgs("a2b_uu", args, kw, []string{""}, 1, &data); err != nil {
+		if err := methOArg("binascii.a2b_uu", args, kw); err != nil {
 			return nil, err
 		}
+		data := args[0]
 		b, err := asciiData(data)
 		if err != nil {
 			return nil, err
@@ -87,7 +87,7 @@ func addBinasciiUU(m *Module) {
 func addBinasciiQP(m *Module) {
 	m.AddFunc("a2b_qp", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		var data, header Object
-		if err := ParseArgs("a2b_qp", args, kw, []string{"data", "header"}, 1, &data, &header); err != nil {
+		if err := parseClinic("a2b_qp", args, kw, []string{"data", "header"}, 0, 1, &data, &header); err != nil {
 			return nil, err
 		}
 		b, err := asciiData(data)
@@ -104,7 +104,7 @@ func addBinasciiQP(m *Module) {
 	})
 	m.AddFunc("b2a_qp", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		var data, quotetabs, istext, header Object
-		if err := ParseArgs("b2a_qp", args, kw, []string{"data", "quotetabs", "istext", "header"}, 1, &data, &quotetabs, &istext, &header); err != nil {
+		if err := parseClinic("b2a_qp", args, kw, []string{"data", "quotetabs", "istext", "header"}, 0, 1, &data, &quotetabs, &istext, &header); err != nil {
 			return nil, err
 		}
 		b, err := binaryData(data)

@@ -223,11 +223,12 @@ func init() {
 	CompressType.CName = "zlib.Compress"
 	DecompressType.CName = "zlib.Decompress"
 	CompressType.AddMethod("compress", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := opArgs("compress", args, kw, 1); err != nil {
+		var data Object
+		if err := parseClinic("compress", args, kw, []string{"data"}, 1, 1, &data); err != nil {
 			return nil, err
 		}
 		d := self.(*deflater)
-		b, err := zlibBuffer(args[0])
+		b, err := zlibBuffer(data)
 		if err != nil {
 			return nil, err
 		}
@@ -241,7 +242,7 @@ func init() {
 	})
 	CompressType.AddMethod("flush", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		var mode Object
-		if err := ParseArgs("flush", args, kw, []string{"mode"}, 0, &mode); err != nil {
+		if err := parseClinic("flush", args, kw, []string{"mode"}, 1, 0, &mode); err != nil {
 			return nil, err
 		}
 		m := zFinish
@@ -275,12 +276,8 @@ func init() {
 	})
 	DecompressType.AddMethod("decompress", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		var data, maxLen Object
-		if err := parsePosKw("decompress", args, kw, []string{"data"}, []string{"max_length"}, 1, &data, &maxLen); err != nil {
-			if len(args)-len(kw) == 2 { // max_length may be positional too
-				data, maxLen = args[0], args[1]
-			} else {
-				return nil, err
-			}
+		if err := parseClinic("decompress", args, kw, []string{"data", "max_length"}, 1, 1, &data, &maxLen); err != nil {
+			return nil, err
 		}
 		b, err := zlibBuffer(data)
 		if err != nil {
@@ -312,14 +309,12 @@ func init() {
 		return NewBytes(out), nil
 	})
 	DecompressType.AddMethod("flush", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if len(kw) > 0 {
-			return nil, TypeErrorf("flush() takes no keyword arguments")
+		var length Object
+		if err := parseClinic("flush", args, kw, []string{"length"}, 1, 0, &length); err != nil {
+			return nil, err
 		}
-		if len(args) > 1 {
-			return nil, TypeErrorf("flush expected at most 1 argument, got %d", len(args))
-		}
-		if len(args) == 1 {
-			n, err := IndexInt(t, args[0])
+		if length != nil {
+			n, err := IndexInt(t, length)
 			if err != nil {
 				return nil, err
 			}
@@ -376,7 +371,7 @@ func init() {
 		checksum := func(name string, initial uint32, update func(uint32, []byte) uint32) {
 			m.AddFunc(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 				if len(kw) > 0 {
-					return nil, TypeErrorf("%s() takes no keyword arguments", name)
+					return nil, TypeErrorf("zlib.%s() takes no keyword arguments", name)
 				}
 				if len(args) < 1 || len(args) > 2 {
 					return nil, crcArgCount(name, len(args), 1)
@@ -398,7 +393,7 @@ func init() {
 		checksum("adler32", 1, adler32Update)
 		m.AddFunc("compress", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			var data, level, wbits Object
-			if err := ParseArgs("compress", args, kw, []string{"", "level", "wbits"}, 1, &data, &level, &wbits); err != nil {
+			if err := parseClinic("compress", args, kw, []string{"data", "level", "wbits"}, 1, 1, &data, &level, &wbits); err != nil {
 				return nil, err
 			}
 			b, err := zlibBuffer(data)
@@ -418,7 +413,7 @@ func init() {
 		})
 		m.AddFunc("decompress", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			var data, wbits, bufsize Object
-			if err := ParseArgs("decompress", args, kw, []string{"", "wbits", "bufsize"}, 1, &data, &wbits, &bufsize); err != nil {
+			if err := parseClinic("decompress", args, kw, []string{"data", "wbits", "bufsize"}, 1, 1, &data, &wbits, &bufsize); err != nil {
 				return nil, err
 			}
 			b, err := zlibBuffer(data)
@@ -448,7 +443,7 @@ func init() {
 		})
 		m.AddFunc("compressobj", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			var level, method, wbits, memLevel, strategy, zdict Object
-			if err := ParseArgs("compressobj", args, kw, []string{"level", "method", "wbits", "memLevel", "strategy", "zdict"}, 0,
+			if err := parseClinic("compressobj", args, kw, []string{"level", "method", "wbits", "memLevel", "strategy", "zdict"}, 0, 0,
 				&level, &method, &wbits, &memLevel, &strategy, &zdict); err != nil {
 				return nil, err
 			}
@@ -481,7 +476,7 @@ func init() {
 		})
 		m.AddFunc("decompressobj", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			var wbits, zdict Object
-			if err := ParseArgs("decompressobj", args, kw, []string{"wbits", "zdict"}, 0, &wbits, &zdict); err != nil {
+			if err := parseClinic("decompressobj", args, kw, []string{"wbits", "zdict"}, 0, 0, &wbits, &zdict); err != nil {
 				return nil, err
 			}
 			wb, _, err := intArgs(t, wbits, 15, nil, 0)

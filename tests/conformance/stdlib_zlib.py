@@ -89,3 +89,7 @@ with gzip.GzipFile(fileobj=io.BytesIO(raw)) as f:
     print(sum(1 for _ in f), f.tell() if False else "")
 show(gzip.decompress, raw[:-20])
 show(gzip.decompress, b"not gzip data")
+show(zlib.crc32, b'', value=1); show(zlib.adler32); show(zlib.compress); show(zlib.compress, b'', 1, 2, 3); show(zlib.compress, b'', x=1)
+show(zlib.decompress, data=b''); show(zlib.compressobj, 1, 2, 3, 4, 5, 6, 7); show(zlib.decompressobj, 1, 2, 3)
+c = zlib.compressobj(); show(c.compress); show(c.compress, b'', b''); show(c.flush, 1, 2); show(c.flush, mode=2)
+d = zlib.decompressobj(); show(d.decompress); show(d.decompress, b'', 5, 6); show(d.decompress, b'', max_length=5); show(d.flush, 1, 2); show(d.flush, length=1)
