@@ -213,7 +213,10 @@ func parseBlake2(t *Thread, name string, wbytes int, args []Object, kw []string)
 	for i := range vals {
 		dst[i+1] = &vals[i]
 	}
-	if err := parsePosKw(name, args, kw, []string{"data"}, names, 0, dst...); err != nil {
+	if npos := len(args) - len(kw); npos > 1 {
+		return nil, nil, TypeErrorf("%s() takes at most 1 positional argument (%d given)", name, npos)
+	}
+	if err := parseClinic(name, args, kw, append([]string{"data"}, names...), 1, 0, dst...); err != nil {
 		return nil, nil, err
 	}
 	p := &blake2Params{size: maxDigest, fanout: 1, depth: 1}

@@ -150,21 +150,24 @@ func newHashType(a *hashAlgo) *Type {
 			return &hashObj{algo: a, st: st, size: size}, nil
 		}
 		var data, usedForSecurity Object
+		// Argument Clinic names every sha3 constructor sha3_224
+		cname := a.name
+		if a.module == "_sha3" {
+			cname = "sha3_224"
+		}
+		if npos := len(args) - len(kw); npos > 1 {
+			return nil, TypeErrorf("%s() takes at most 1 positional argument (%d given)", cname, npos)
+		}
+		names := []string{"string", "usedforsecurity"}
+		posOnly := 0
 		if a.posOnly {
-			names := []string{"", "usedforsecurity"}
-			if len(args)-len(kw) > 1 {
-				return nil, TypeErrorf("%s expected at most 1 argument, got %d", a.name, len(args)-len(kw))
-			}
-			if err := ParseArgs(a.name, args, kw, names, 0, &data, &usedForSecurity); err != nil {
-				return nil, err
-			}
-		} else {
-			if err := ParseArgs(a.name, args, kw, []string{"string", "usedforsecurity"}, 0, &data, &usedForSecurity); err != nil {
-				return nil, err
-			}
+			names[0], posOnly = "data", 1
+		}
+		if err := parseClinic(cname, args, kw, names, posOnly, 0, &data, &usedForSecurity); err != nil {
+			return nil, err
 		}
 		h := &hashObj{algo: a, st: a.newState(), size: a.digestSize}
-		if data != nil && data != None {
+		if data != nil {
 			b, err := hashData(data)
 			if err != nil {
 				return nil, err
@@ -174,8 +177,8 @@ func newHashType(a *hashAlgo) *Type {
 		return h, nil
 	}
 	typ.AddMethod("update", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if len(args) != 1 || len(kw) > 0 {
-			return nil, TypeErrorf("update() takes exactly one argument (%d given)", len(args))
+		if err := methOArg(a.name+".update", args, kw); err != nil {
+			return nil, err
 		}
 		h, err := hashSelf(self)
 		if err != nil {
@@ -193,25 +196,24 @@ func newHashType(a *hashAlgo) *Type {
 	digestLen := func(t *Thread, fname string, args []Object, kw []string) (int, error) {
 		if !a.xof {
 			if len(args) > 0 {
-				return 0, TypeErrorf("%s() takes no arguments (%d given)", fname, len(args))
+				return 0, TypeErrorf("%s.%s() takes no arguments (%d given)", a.name, fname, len(args))
 			}
 			return 0, nil
 		}
-		var n Object
-		if err := ParseArgs(fname, args, kw, []string{"length"}, 1, &n); err != nil {
+		if err := methOArg(a.name+"."+fname, args, kw); err != nil {
 			return 0, err
 		}
-		v, err := AsInt64(t, n)
-		if err != nil {
-			return 0, err
+		b, ok := asBig(args[0])
+		if !ok {
+			return 0, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(args[0]))
 		}
-		if v < 0 {
-			return 0, ValueErrorf("negative digest length")
+		if b.Sign() < 0 {
+			return 0, ValueErrorf("value must be positive")
 		}
-		if v >= 1<<29 {
-			return 0, ValueErrorf("digest length is too large")
+		if b.BitLen() > 29 {
+			return 0, ValueErrorf("length is too large")
 		}
-		return int(v), nil
+		return int(b.Int64()), nil
 	}
 	typ.AddMethod("digest", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		h, err := hashSelf(self)
@@ -244,6 +246,12 @@ func newHashType(a *hashAlgo) *Type {
 		return NewStr(hex.EncodeToString(b)), nil
 	})
 	typ.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			if a.module == "_sha3" || a.module == "_blake2" {
+				return nil, TypeErrorf("%s.copy() takes no arguments (%d given)", a.name, len(args))
+			}
+			return nil, TypeErrorf("copy() takes no arguments")
+		}
 		h, err := hashSelf(self)
 		if err != nil {
 			return nil, err

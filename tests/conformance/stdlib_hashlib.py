@@ -50,3 +50,8 @@ print(hmac.compare_digest(b"abc", b"abc"), hmac.compare_digest("abc", "abd"), hm
 show(hmac.compare_digest, "abc", b"abc")
 show(hmac.compare_digest, "é", "é")
 show(hmac.compare_digest, 1, 2)
+import _sha256, _md5, _sha3, _blake2, _sha1, _sha512
+    show(c, b'', b''); show(c, q=1); h = c()
+    show(h.update); show(h.update, x=1); show(h.hexdigest, 1, 2); show(h.copy, 1); show(lambda: type(h).__name__); show(lambda: type(h).__module__)
+show(_sha3.shake_128().hexdigest, 2**29); show(_sha3.shake_128().hexdigest, 2**29-1 and 5)
+show(_md5.md5, None); show(_sha3.sha3_256, None); show(_blake2.blake2b, None)
