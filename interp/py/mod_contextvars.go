@@ -207,12 +207,24 @@ func init() {
 
 	cv := ContextVarType
 	cv.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
-		if n := len(args) - len(kw); n > 1 {
+		// ContextVar(name, /, *, default): PyArg_ParseTupleAndKeywords'
+		// messages
+		n := len(args) - len(kw)
+		switch {
+		case n > 1:
 			return nil, TypeErrorf("ContextVar() takes at most 1 positional argument (%d given)", n)
+		case len(args) > 2:
+			return nil, TypeErrorf("ContextVar() takes at most 2 arguments (%d given)", len(args))
+		case n < 1:
+			return nil, TypeErrorf("ContextVar() takes exactly 1 positional argument (0 given)")
 		}
-		var name, dflt Object
-		if err := ParseArgs("ContextVar", args, kw, []string{"name", "default"}, 1, &name, &dflt); err != nil {
-			return nil, err
+		name := args[0]
+		var dflt Object
+		for i, k := range kw {
+			if k != "default" {
+				return nil, TypeErrorf("'%s' is an invalid keyword argument for ContextVar()", k)
+			}
+			dflt = args[n+i]
 		}
 		s, ok := name.(*Str)
 		if !ok {
@@ -244,7 +256,7 @@ func init() {
 			return nil, err
 		}
 		if len(kw) > 0 {
-			return nil, TypeErrorf("get() takes no keyword arguments")
+			return nil, TypeErrorf("ContextVar.get() takes no keyword arguments")
 		}
 		if len(args) > 1 {
 			return nil, TypeErrorf("get expected at most 1 argument, got %d", len(args))
@@ -260,8 +272,8 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		if len(args) != 1 || len(kw) > 0 {
-			return nil, TypeErrorf("ContextVar.set() takes exactly one argument (%d given)", len(args))
+		if err := methOArg("ContextVar.set", args, kw); err != nil {
+			return nil, err
 		}
 		c := currentContext(t)
 		m := c.m.Load()
@@ -277,8 +289,8 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		if len(args) != 1 || len(kw) > 0 {
-			return nil, TypeErrorf("ContextVar.reset() takes exactly one argument (%d given)", len(args))
+		if err := methOArg("ContextVar.reset", args, kw); err != nil {
+			return nil, err
 		}
 		tk, ok := args[0].(*Token)
 		if !ok {
@@ -394,10 +406,17 @@ func init() {
 		}
 		var key, dflt Object
 		if len(kw) > 0 {
-			return nil, TypeErrorf("get() takes no keyword arguments")
+			return nil, TypeErrorf("Context.get() takes no keyword arguments")
 		}
-		if err := ParseArgs("get", args, kw, []string{"key", "default"}, 1, &key, &dflt); err != nil {
-			return nil, err
+		switch {
+		case len(args) < 1:
+			return nil, TypeErrorf("get expected at least 1 argument, got %d", len(args))
+		case len(args) > 2:
+			return nil, TypeErrorf("get expected at most 2 arguments, got %d", len(args))
+		}
+		key = args[0]
+		if len(args) == 2 {
+			dflt = args[1]
 		}
 		v, err := ctxKey(t, key)
 		if err != nil {
@@ -412,6 +431,9 @@ func init() {
 		return dflt, nil
 	})
 	ct.AddMethod("keys", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("Context.keys() takes no arguments (%d given)", len(args))
+		}
 		c, err := ctxSelf(self)
 		if err != nil {
 			return nil, err
@@ -419,6 +441,9 @@ func init() {
 		return NewList(keysOf(c)...), nil
 	})
 	ct.AddMethod("values", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("Context.values() takes no arguments (%d given)", len(args))
+		}
 		c, err := ctxSelf(self)
 		if err != nil {
 			return nil, err
@@ -431,6 +456,9 @@ func init() {
 		return NewList(out...), nil
 	})
 	ct.AddMethod("items", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("Context.items() takes no arguments (%d given)", len(args))
+		}
 		c, err := ctxSelf(self)
 		if err != nil {
 			return nil, err
@@ -443,6 +471,9 @@ func init() {
 		return NewList(out...), nil
 	})
 	ct.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) > 0 {
+			return nil, TypeErrorf("Context.copy() takes no arguments (%d given)", len(args))
+		}
 		c, err := ctxSelf(self)
 		if err != nil {
 			return nil, err
@@ -471,7 +502,7 @@ func init() {
 		m.dict.SetStr("Context", ContextType)
 		m.AddFunc("copy_context", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			if len(args) > 0 {
-				return nil, TypeErrorf("copy_context() takes no arguments (%d given)", len(args))
+				return nil, TypeErrorf("_contextvars.copy_context() takes no arguments (%d given)", len(args))
 			}
 			return newContext(currentContext(t).m.Load()), nil
 		})
