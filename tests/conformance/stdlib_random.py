@@ -80,3 +80,8 @@ show(lambda: R(I(9)).random() == R(9).random())
 show(lambda: R(9.0).random() == R(9).random())
 show(lambda: R(None) is not None)
 show(lambda: hasattr(_random.Random(), '__dict__'))
+import copy, pickle
+r = random.Random(5); r.random()
+c = copy.deepcopy(r); print(c.random() == r.random())
+p = pickle.loads(pickle.dumps(r)); print(p.random() == r.random())
+print(random.Random(5).getstate()[1][:3] == copy.copy(random.Random(5)).getstate()[1][:3])
