@@ -190,7 +190,7 @@ func run(argv []string) int {
 		return code
 	}
 	in, t := py.NewInterp()
-	in.Lib = hostLib
+	in.SetStdlib(hostLib)
 	sysd := in.Sys.Dict()
 	if o.unbuffered || (!o.ignoreEnv && os.Getenv("PYTHONUNBUFFERED") != "") {
 		sysd.SetStr("stdout", py.NewStdStream("<stdout>", os.Stdout, true, true))

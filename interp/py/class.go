@@ -392,7 +392,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			return nil, TypeErrorf("bases must be types")
 		}
 		if bt.Flags&FlagBaseType == 0 {
-			return nil, TypeErrorf("type '%s' is not an acceptable base type", bt.Name)
+			return nil, TypeErrorf("type '%s' is not an acceptable base type", bt.tpName())
 		}
 		bases = append(bases, bt)
 	}

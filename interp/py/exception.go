@@ -103,8 +103,11 @@ func ValueErrorf(format string, args ...any) *BaseException {
 }
 
 // typeName is the name CPython uses in messages: type(o).__name__.
-func typeName(o Object) string {
-	t := o.Type()
+func typeName(o Object) string { return o.Type().tpName() }
+
+// tpName is a type's name as CPython's messages give it: tp_name, which
+// for a C extension type includes its module.
+func (t *Type) tpName() string {
 	if t.CName != "" {
 		return t.CName
 	}

@@ -85,6 +85,7 @@ func initSys(t *Thread) {
 	d.SetStr("__stderr__", d.GetStr("stderr"))
 	d.SetStr("__stdin__", d.GetStr("stdin"))
 	sysStructSeqs(d, in)
+	sysInstallAttrs(d)
 	d.SetStr("version", NewStr("3.11.7 (freepy) [Go "+runtime.Version()+"]"))
 	d.SetStr("hexversion", Int(0x030b07f0))
 	d.SetStr("platform", NewStr("linux"))

@@ -73,6 +73,9 @@ type Thread struct {
 	// LegacyHeld counts the legacy pseudo-GILs the thread holds (set by
 	// package capi); running Python code releases them (LegacyRelease).
 	LegacyHeld int32
+	// ctx is the current contextvars.Context (mod_contextvars.go); nil
+	// until first used.
+	ctx *Context
 }
 
 // LegacyRelease is set by package capi: it releases the pseudo-GILs t

@@ -201,7 +201,7 @@ func init() {
 			return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name, md.Name)
 		}
 		if !args[0].Type().IsSubtype(md.Owner) {
-			return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.Name, typeName(args[0]))
+			return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.tpName(), typeName(args[0]))
 		}
 		return md.Fn(t, args[0], args[1:], kw)
 	}
@@ -287,7 +287,7 @@ func init() {
 		}
 		in, ok := obj.(*Instance)
 		if !ok || m.index >= len(in.slots) {
-			return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.Name, typeName(obj))
+			return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.tpName(), typeName(obj))
 		}
 		v := in.getSlot(m.index)
 		if v == nil {
@@ -299,7 +299,7 @@ func init() {
 		m := self.(*memberDescr)
 		in, ok := obj.(*Instance)
 		if !ok || m.index >= len(in.slots) {
-			return TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.Name, typeName(obj))
+			return TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.tpName(), typeName(obj))
 		}
 		if !in.setSlot(m.index, v) {
 			return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(obj), m.name)
