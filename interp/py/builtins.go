@@ -832,37 +832,6 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 	return r, nil
 }
 
-func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-	var src, filename, mode, flags, dontInherit, optimize Object
-	if err := ParseArgs("compile", args, kw, []string{"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3,
-		&src, &filename, &mode, &flags, &dontInherit, &optimize); err != nil {
-		return nil, err
-	}
-	var text []byte
-	switch s := src.(type) {
-	case *Str:
-		text = []byte(s.s)
-	case *Bytes:
-		text = s.b
-	default:
-		return nil, TypeErrorf("compile() arg 1 must be a string, bytes or AST object")
-	}
-	fn, _ := StrString(t, filename)
-	ms, _ := mode.(*Str)
-	var m syntax.Mode
-	switch {
-	case ms != nil && ms.s == "exec":
-		m = syntax.ModeExec
-	case ms != nil && ms.s == "eval":
-		m = syntax.ModeEval
-	case ms != nil && ms.s == "single":
-		m = syntax.ModeSingle
-	default:
-		return nil, ValueErrorf("compile() mode must be 'exec', 'eval' or 'single'")
-	}
-	return CompileSource(t, text, fn, m, compile.Flags{})
-}
-
 func builtinImport(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 	var name, g, l, fromlist, level Object
 	if err := ParseArgs("__import__", args, kw, []string{"name", "globals", "locals", "fromlist", "level"}, 1, &name, &g, &l, &fromlist, &level); err != nil {

@@ -1,0 +1,102 @@
+package py
+
+import (
+	"freepy/interp/compile"
+	"freepy/interp/syntax"
+)
+
+// builtinCompile is compile(source, filename, mode, flags=0,
+// dont_inherit=False, optimize=-1, *, _feature_version=-1): source text is
+// compiled, or with PyCF_ONLY_AST parsed into ast objects; an ast object
+// is compiled after conversion back into a syntax tree.
+func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+	var src, filename, mode, flagsObj, dontInherit, optimize, featureVersion Object
+	if err := ParseArgs("compile", args, kw, []string{"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"}, 3,
+		&src, &filename, &mode, &flagsObj, &dontInherit, &optimize, &featureVersion); err != nil {
+		return nil, err
+	}
+	flags := 0
+	if flagsObj != nil {
+		n, err := AsInt64(t, flagsObj)
+		if err != nil {
+			return nil, err
+		}
+		flags = int(n)
+	}
+	const coNested = 0x10 // PyCF_MASK_OBSOLETE
+	allowed := compile.FutureMask | coNested | pyCFOnlyAST | pyCFTypeComments | pyCFAllowTopLevelAwait |
+		pyCFDontImplyDedent | pyCFAllowIncompleteInput | pyCFSource | pyCFIgnoreCookie
+	if flags&^allowed != 0 {
+		return nil, ValueErrorf("compile(): unrecognised flags")
+	}
+	cf := compile.Flags{Future: flags & compile.FutureMask, TopLevelAwait: flags&pyCFAllowTopLevelAwait != 0}
+	if optimize != nil {
+		n, err := AsInt64(t, optimize)
+		if err != nil {
+			return nil, err
+		}
+		if n < -1 || n > 2 {
+			return nil, ValueErrorf("compile(): invalid optimize value")
+		}
+		if n > 0 {
+			cf.Optimize = int(n)
+		}
+	}
+	onlyAST := flags&pyCFOnlyAST != 0
+	fn, err := StrString(t, filename)
+	if err != nil {
+		return nil, err
+	}
+	ms, _ := mode.(*Str)
+	var m syntax.Mode
+	switch {
+	case ms != nil && ms.s == "exec":
+		m = syntax.ModeExec
+	case ms != nil && ms.s == "eval":
+		m = syntax.ModeEval
+	case ms != nil && ms.s == "single":
+		m = syntax.ModeSingle
+	case ms != nil && ms.s == "func_type":
+		if !onlyAST {
+			return nil, ValueErrorf("compile() mode 'func_type' requires flag PyCF_ONLY_AST")
+		}
+		// The parser has no func_type_input start rule (type comments
+		// are ignored throughout).
+		return nil, ValueErrorf("compile() mode 'func_type' is not supported")
+	case onlyAST:
+		return nil, ValueErrorf("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
+	default:
+		return nil, ValueErrorf("compile() mode must be 'exec', 'eval' or 'single'")
+	}
+	var text []byte
+	switch s := src.(type) {
+	case *Str:
+		text = []byte(s.s)
+	case *Bytes:
+		text = s.b
+	default:
+		if !src.Type().IsSubtype(ASTType) {
+			return nil, TypeErrorf("compile() arg 1 must be a string, bytes or AST object")
+		}
+		if onlyAST {
+			return src, nil
+		}
+		mod, err := pyToAST(t, src, m)
+		if err != nil {
+			return nil, err
+		}
+		code, err := compile.Compile(mod, fn, m, cf)
+		if err != nil {
+			return nil, syntaxErrorFrom(err)
+		}
+		return NewCode(code), nil
+	}
+	if onlyAST {
+		mod, err := syntax.Parse(fn, text, m)
+		if err != nil {
+			return nil, syntaxErrorFrom(err)
+		}
+		return astToPy(t, mod)
+	}
+	return CompileSource(t, text, fn, m, cf)
+}
