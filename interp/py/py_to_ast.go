@@ -51,11 +51,21 @@ func (s *astState) consOf(obj Object, at *asdlType) *asdlCons {
 // allowed).
 func (s *astState) nodeFromPy(t *Thread, obj Object, at *asdlType) (reflect.Value, error) {
 	var c *asdlCons
+	var pos syntax.Position
 	if at.product {
 		c = at.cons[0]
 	} else {
 		if obj == None {
 			return reflect.Value{}, nil
+		}
+		// A sum type's attributes are read before its constructor is
+		// identified, so a non-node without lineno reports the missing
+		// lineno, as in CPython.
+		if len(at.attrs) > 0 {
+			var err error
+			if pos, err = astPosFromPy(t, obj, at); err != nil {
+				return reflect.Value{}, err
+			}
 		}
 		if c = s.consOf(obj, at); c == nil {
 			r, err := ReprString(t, obj)
@@ -92,30 +102,42 @@ func (s *astState) nodeFromPy(t *Thread, obj Object, at *asdlType) (reflect.Valu
 			return reflect.Value{}, err
 		}
 	}
-	if len(at.attrs) > 0 {
-		var p syntax.Position
-		dst := []*int{&p.Lineno, &p.ColOffset, &p.EndLineno, &p.EndColOffset}
-		for i, f := range at.attrs {
-			a, err := GetAttrOpt(t, obj, Intern(f.name))
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			if a == nil || (a == None && f.opt) {
-				if !f.opt {
-					return reflect.Value{}, TypeErrorf("required field \"%s\" missing from %s", f.name, at.name)
-				}
-				*dst[i] = *dst[i-2] // end_lineno defaults to lineno, end_col_offset to col_offset
-				continue
-			}
-			n, err := astIntFromPy(t, a)
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			*dst[i] = n
+	if at.product && len(at.attrs) > 0 {
+		p, err := astPosFromPy(t, obj, at)
+		if err != nil {
+			return reflect.Value{}, err
 		}
 		e.FieldByName("Position").Set(reflect.ValueOf(p))
+	} else if len(at.attrs) > 0 {
+		e.FieldByName("Position").Set(reflect.ValueOf(pos))
 	}
 	return v, nil
+}
+
+// astPosFromPy reads the attributes lineno, col_offset, end_lineno and
+// end_col_offset; the end defaults to the start.
+func astPosFromPy(t *Thread, obj Object, at *asdlType) (syntax.Position, error) {
+	var p syntax.Position
+	dst := []*int{&p.Lineno, &p.ColOffset, &p.EndLineno, &p.EndColOffset}
+	for i, f := range at.attrs {
+		a, err := GetAttrOpt(t, obj, Intern(f.name))
+		if err != nil {
+			return p, err
+		}
+		if a == nil || (a == None && f.opt) {
+			if !f.opt {
+				return p, TypeErrorf("required field \"%s\" missing from %s", f.name, at.name)
+			}
+			*dst[i] = *dst[i-2]
+			continue
+		}
+		n, err := astIntFromPy(t, a)
+		if err != nil {
+			return p, err
+		}
+		*dst[i] = n
+	}
+	return p, nil
 }
 
 func (s *astState) fieldFromPy(t *Thread, a Object, f asdlField, c *asdlCons, dst reflect.Value) error {
