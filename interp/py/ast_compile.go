@@ -1,6 +1,9 @@
 package py
 
 import (
+	"fmt"
+	"strings"
+
 	"freepy/interp/compile"
 	"freepy/interp/syntax"
 )
@@ -99,4 +102,44 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		return astToPy(t, mod)
 	}
 	return CompileSource(t, text, fn, m, cf)
+}
+
+func init() {
+	// str(SyntaxError) is "msg (file, line N)" with the file's base name,
+	// as CPython's SyntaxError_str, for errors from compile() as well as
+	// ones raised with SyntaxError(msg, (filename, lineno, ...)).
+	SyntaxErrorType.Str = func(t *Thread, o Object) (Object, error) {
+		get := func(name string) Object {
+			v, err := GetAttrString(t, o, name)
+			if err != nil || v == nil {
+				return None
+			}
+			return v
+		}
+		msg, fn, ln := get("msg"), get("filename"), get("lineno")
+		if e, ok := o.(*BaseException); ok && fn == None && ln == None && e.Args != nil && len(e.Args.items) == 2 {
+			if d, ok := e.Args.items[1].(*Tuple); ok && len(d.items) >= 2 {
+				fn, ln = d.items[0], d.items[1]
+			}
+		}
+		ms, err := StrString(t, msg)
+		if err != nil {
+			return nil, err
+		}
+		fs, haveFile := fn.(*Str)
+		lineno, haveLine := ln.(Int)
+		file := ""
+		if haveFile {
+			file = fs.s[strings.LastIndexByte(fs.s, '/')+1:]
+		}
+		switch {
+		case haveFile && haveLine:
+			return NewStr(fmt.Sprintf("%s (%s, line %d)", ms, file, lineno)), nil
+		case haveFile:
+			return NewStr(fmt.Sprintf("%s (%s)", ms, file)), nil
+		case haveLine:
+			return NewStr(fmt.Sprintf("%s (line %d)", ms, lineno)), nil
+		}
+		return NewStr(ms), nil
+	}
 }

@@ -241,3 +241,31 @@ except TypeError as e:
 tree = ast.parse("x")
 print(compile(tree, "<s>", "exec", ast.PyCF_ONLY_AST) is tree)
 print(ast.PyCF_ONLY_AST, ast.PyCF_TYPE_COMMENTS, ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+
+# validation of trees given to compile()
+def tryc(tree, mode="exec"):
+    try:
+        compile(tree, "<t>", mode); print("ok")
+    except Exception as e:
+        print(type(e).__name__, e)
+tryc(ast.Module([ast.Expr(ast.Constant(1, lineno=2, col_offset=0, end_lineno=1, end_col_offset=0), lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Expr(ast.Constant(1, lineno=1, col_offset=5, end_lineno=1, end_col_offset=2), lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Expr(ast.Constant(1, lineno=-1, col_offset=5), lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.FunctionDef('f', ast.arguments([], [], None, [], [], None, []), [], [], lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Return(ast.Constant(1, lineno=1, col_offset=0), lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.ImportFrom('m', [ast.alias('x', lineno=1, col_offset=0)], -1, lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Expr(ast.Call(ast.Name('f', ast.Load(), lineno=1, col_offset=0), [ast.Starred(ast.Name('a', ast.Load(), lineno=1, col_offset=0), ast.Load(), lineno=1, col_offset=0)], [], lineno=1, col_offset=0), lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Expr(ast.JoinedStr([ast.Constant(1, lineno=1, col_offset=0)], lineno=1, col_offset=0), lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Global([], lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Expr(ast.Lambda(ast.arguments([], [ast.arg('x', lineno=1, col_offset=0)], None, [], [], None, [ast.Constant(1, lineno=1, col_offset=0), ast.Constant(2, lineno=1, col_offset=0)]), ast.Constant(1, lineno=1, col_offset=0), lineno=1, col_offset=0), lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Match(ast.Name('x', ast.Load(), lineno=1, col_offset=0), [], lineno=1, col_offset=0)], []))
+tryc(ast.Module([ast.Expr(ast.Constant("x", kind=1, lineno=1, col_offset=0), lineno=1, col_offset=0)], []))
+tryc(ast.Interactive([ast.Expr(ast.Constant(1, lineno=1, col_offset=0), lineno=1, col_offset=0)]), "single")
+tryc(ast.Module([ast.Expr(ast.Constant(1, lineno=1, col_offset=0), lineno=1, col_offset=0)], []), "eval")
+tryc(ast.Expression(ast.Constant((1, 2, frozenset({3})), lineno=1, col_offset=0)), "eval")
+print(eval(compile(ast.Expression(ast.Constant((1, 2, frozenset({3})), lineno=1, col_offset=0)), "<t>", "eval")))
+for src in ["return 1", "x = (", "def f(:\n  pass"]:
+    try:
+        compile(src, "/a/b/c.py", "exec")
+    except SyntaxError as e:
+        print(type(e).__name__, e)
