@@ -63,9 +63,24 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		if !onlyAST {
 			return nil, ValueErrorf("compile() mode 'func_type' requires flag PyCF_ONLY_AST")
 		}
-		// The parser has no func_type_input start rule (type comments
-		// are ignored throughout).
-		return nil, ValueErrorf("compile() mode 'func_type' is not supported")
+		if _, isText := src.(*Str); isText {
+			mod, err := parseFuncType(fn, []byte(src.(*Str).s))
+			if err != nil {
+				return nil, syntaxErrorFrom(err)
+			}
+			return astToPy(t, mod)
+		}
+		if b, isBytes := src.(*Bytes); isBytes {
+			mod, err := parseFuncType(fn, b.b)
+			if err != nil {
+				return nil, syntaxErrorFrom(err)
+			}
+			return astToPy(t, mod)
+		}
+		if src.Type().IsSubtype(ASTType) {
+			return src, nil
+		}
+		return nil, TypeErrorf("compile() arg 1 must be a string, bytes or AST object")
 	case onlyAST:
 		return nil, ValueErrorf("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
 	default:

@@ -269,3 +269,10 @@ for src in ["return 1", "x = (", "def f(:\n  pass"]:
         compile(src, "/a/b/c.py", "exec")
     except SyntaxError as e:
         print(type(e).__name__, e)
+
+# mode='func_type' (type comments of functions)
+for s in ['(int, str) -> bool', '() -> None', '(*int, **str) -> x', '((a, b)) -> c', '(a) -> lambda: 1', '(List[int],\n  str) -> Dict[str, int]\n\n', '("a->b") -> c', '(a, *b) -> c']:
+    print(ast.dump(ast.parse(s, mode='func_type'), include_attributes=True))
+for s in ['a -> b', '(a) b']:
+    try: ast.parse(s, mode='func_type')
+    except SyntaxError as e: print(e.msg, e.lineno, e.offset)
