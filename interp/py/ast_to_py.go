@@ -39,15 +39,16 @@ func (s *astState) nodeToPy(v reflect.Value) Object {
 	d := obj.dict
 	e := v.Elem()
 	for _, f := range c.fields {
-		d.SetStr(f.name, s.fieldToPy(e.FieldByIndex(f.goIndex), f))
+		d.setItemStr(f.key, s.fieldToPy(e.FieldByIndex(f.goIndex), f))
 	}
 	if len(c.owner.attrs) > 0 {
 		if pf := e.FieldByName("Position"); pf.IsValid() && pf.Type() == positionType {
 			p := pf.Interface().(syntax.Position)
-			d.SetStr("lineno", Int(p.Lineno))
-			d.SetStr("col_offset", Int(p.ColOffset))
-			d.SetStr("end_lineno", Int(p.EndLineno))
-			d.SetStr("end_col_offset", Int(p.EndColOffset))
+			a := c.owner.attrs
+			d.setItemStr(a[0].key, Int(p.Lineno))
+			d.setItemStr(a[1].key, Int(p.ColOffset))
+			d.setItemStr(a[2].key, Int(p.EndLineno))
+			d.setItemStr(a[3].key, Int(p.EndColOffset))
 		}
 	}
 	return obj

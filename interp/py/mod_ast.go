@@ -135,6 +135,7 @@ type asdlField struct {
 	typ, name string
 	opt, seq  bool
 	goIndex   []int // the field of the Go struct (see astGoTypes)
+	key       *Str  // the interned name, for attribute access
 }
 
 func (f asdlField) String() string {
@@ -424,6 +425,14 @@ func buildASTIndex() *astState {
 	s := &astState{types: map[string]*asdlType{}, cons: map[string]*asdlCons{},
 		byGo: map[reflect.Type]*asdlCons{}, classes: map[*Type]*asdlCons{}, singletons: map[*asdlCons]Object{}}
 	for _, at := range astTable {
+		for i := range at.attrs {
+			at.attrs[i].key = Intern(at.attrs[i].name)
+		}
+		for _, c := range at.cons {
+			for i := range c.fields {
+				c.fields[i].key = Intern(c.fields[i].name)
+			}
+		}
 		s.types[at.name] = at
 		s.order = append(s.order, at)
 		for _, c := range at.cons {

@@ -83,7 +83,7 @@ func (s *astState) nodeFromPy(t *Thread, obj Object, at *asdlType) (reflect.Valu
 	v := reflect.New(c.goType.Elem())
 	e := v.Elem()
 	for _, f := range c.fields {
-		a, err := GetAttrOpt(t, obj, Intern(f.name))
+		a, err := GetAttrOpt(t, obj, f.key)
 		if err != nil {
 			return reflect.Value{}, err
 		}
@@ -120,7 +120,7 @@ func astPosFromPy(t *Thread, obj Object, at *asdlType) (syntax.Position, error) 
 	var p syntax.Position
 	dst := []*int{&p.Lineno, &p.ColOffset, &p.EndLineno, &p.EndColOffset}
 	for i, f := range at.attrs {
-		a, err := GetAttrOpt(t, obj, Intern(f.name))
+		a, err := GetAttrOpt(t, obj, f.key)
 		if err != nil {
 			return p, err
 		}
