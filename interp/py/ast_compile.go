@@ -28,7 +28,7 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 	}
 	const coNested = 0x10 // PyCF_MASK_OBSOLETE
 	allowed := compile.FutureMask | coNested | pyCFOnlyAST | pyCFTypeComments | pyCFAllowTopLevelAwait |
-		pyCFDontImplyDedent | pyCFAllowIncompleteInput | pyCFSource | pyCFIgnoreCookie
+		pyCFDontImplyDedent | pyCFAllowIncompleteInput
 	if flags&^allowed != 0 {
 		return nil, ValueErrorf("compile(): unrecognised flags")
 	}
@@ -46,7 +46,12 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		}
 	}
 	onlyAST := flags&pyCFOnlyAST != 0
-	fn, err := StrString(t, filename)
+	// the filename is a str, bytes or os.PathLike (PyUnicode_FSDecoder)
+	fnObj, err := ioFsPath(t, filename)
+	if err != nil {
+		return nil, err
+	}
+	fn, err := ioPathString(fnObj)
 	if err != nil {
 		return nil, err
 	}

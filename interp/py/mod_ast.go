@@ -22,9 +22,7 @@ const (
 	pyCFOnlyAST              = 0x400
 	pyCFTypeComments         = 0x1000
 	pyCFAllowTopLevelAwait   = 0x2000
-	pyCFSource               = 0x0100 // PyCF_SOURCE_IS_UTF8
 	pyCFDontImplyDedent      = 0x0200
-	pyCFIgnoreCookie         = 0x0800
 	pyCFAllowIncompleteInput = 0x4000
 )
 

@@ -276,3 +276,28 @@ for s in ['(int, str) -> bool', '() -> None', '(*int, **str) -> x', '((a, b)) ->
 for s in ['a -> b', '(a) b']:
     try: ast.parse(s, mode='func_type')
     except SyntaxError as e: print(e.msg, e.lineno, e.offset)
+
+# compile() flags, optimize and filename kinds
+import __future__
+ns = {}
+exec(compile("def f(x: int) -> list[int]: pass", "", "exec", __future__.annotations.compiler_flag), ns)
+print(ns['f'].__annotations__)
+co = compile("assert False, 'boom'\nx = 1", "", "exec", optimize=1)
+exec(co); print("no assert")
+co = compile("def g():\n  '''doc'''\n", "", "exec", optimize=2)
+ns = {}; exec(co, ns); print(ns['g'].__doc__)
+for f in (0x100, 0x800, 0x10, 0x200, 0x4000, 0x2000000, -1):
+    try:
+        compile('x', '', 'exec', f)
+        print(hex(f), 'ok')
+    except ValueError as e:
+        print(hex(f), e)
+try:
+    compile('x', '', 'exec', 0, False, 5)
+except ValueError as e:
+    print(e)
+try:
+    compile('x', 1, 'exec')
+except TypeError as e:
+    print(e)
+print(compile('x', b'bytesname', 'exec').co_filename)
