@@ -32,7 +32,9 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 	if flags&^allowed != 0 {
 		return nil, ValueErrorf("compile(): unrecognised flags")
 	}
-	cf := compile.Flags{Future: flags & compile.FutureMask, TopLevelAwait: flags&pyCFAllowTopLevelAwait != 0}
+	// optimize -1 (the default) is the interpreter's -O level
+	cf := compile.Flags{Future: flags & compile.FutureMask, TopLevelAwait: flags&pyCFAllowTopLevelAwait != 0,
+		Optimize: t.interp.Flags.Optimize}
 	if optimize != nil {
 		n, err := AsInt64(t, optimize)
 		if err != nil {
@@ -41,7 +43,7 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		if n < -1 || n > 2 {
 			return nil, ValueErrorf("compile(): invalid optimize value")
 		}
-		if n > 0 {
+		if n >= 0 {
 			cf.Optimize = int(n)
 		}
 	}
