@@ -111,10 +111,43 @@ func init() {
 			})
 		}
 		m.AddFunc("extension_suffixes", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			return NewList(NewStr(".cpython-311-x86_64-linux-gnu.so"), NewStr(".abi3.so"), NewStr(".so")), nil
+			items := make([]Object, len(extensionSuffixes))
+			for i, suf := range extensionSuffixes {
+				items[i] = NewStr(suf)
+			}
+			return NewList(items...), nil
 		})
 		return m, nil
 	})
+
+	// importlib: CPython installs the path-based finders at start-up
+	// (importlib._install). freepy's `import` statement does not use them,
+	// but importlib.import_module, importlib.util.find_spec and pkgutil
+	// search sys.meta_path, so they are installed once importlib is
+	// imported, in CPython's order.
+	afterImportHooks["importlib"] = func(t *Thread, m Object) error {
+		bs, err := t.importModule("importlib._bootstrap")
+		if err != nil {
+			return err
+		}
+		be, err := t.importModule("importlib._bootstrap_external")
+		if err != nil {
+			return err
+		}
+		meta, ok := t.interp.Sys.dict.GetStr("meta_path").(*List)
+		if !ok || meta.Len() > 0 {
+			return nil // replaced or already set up by the program
+		}
+		for _, name := range []string{"BuiltinImporter", "FrozenImporter"} {
+			imp, err := GetAttrString(t, bs, name)
+			if err != nil {
+				return err
+			}
+			meta.Append(imp)
+		}
+		_, err = CallMethod(t, be, "_install", bs)
+		return err
+	}
 
 	RegisterNativeModule("_warnings", func(t *Thread) (*Module, error) {
 		m := NewModule("_warnings")
