@@ -225,6 +225,7 @@ func init() {
 	ASTType.Dict.SetStr("_fields", NewTuple())
 	ASTType.Dict.SetStr("_attributes", NewTuple())
 	ASTType.Dict.SetStr("__match_args__", NewTuple())
+	ASTType.Dict.SetStr("__doc__", None)
 	registerType(ASTType)
 
 	RegisterNativeModule("_ast", func(t *Thread) (*Module, error) {

@@ -301,3 +301,14 @@ try:
 except TypeError as e:
     print(e)
 print(compile('x', b'bytesname', 'exec').co_filename)
+
+# the whole class table of _ast
+import _ast
+names = sorted(n for n in dir(_ast) if not n.startswith('__'))
+print(len(names), names)
+for n in names:
+    c = getattr(_ast, n)
+    if isinstance(c, type) and c is not _ast.AST:
+        print(n, c.__bases__[0].__name__, c._fields, c._attributes, c.__match_args__, repr(c.__doc__),
+              sorted(k for k in c.__dict__ if k != '__weakref__'))
+print(_ast.AST._fields, _ast.AST._attributes, _ast.AST.__doc__, _ast.AST.__module__)
