@@ -1,7 +1,6 @@
 package py
 
 import (
-	"math/big"
 	"reflect"
 	"unicode/utf8"
 
@@ -11,8 +10,8 @@ import (
 
 // Conversion of ast node objects back into a syntax tree, for
 // compile(tree, ...): CPython's obj2ast_* functions, with their messages
-// for missing fields and wrong types, followed by a part of _PyAST_Validate
-// (expression contexts, constant types, empty bodies).
+// for missing fields and wrong types, followed by the checks of
+// _PyAST_Validate (ast_validate.go).
 
 // pyToAST converts an ast.mod object of the kind mode requires.
 func pyToAST(t *Thread, obj Object, mode syntax.Mode) (syntax.Mod, error) {
@@ -310,5 +309,3 @@ func constFromPy(t *Thread, a Object) (compile.Const, error) {
 	}
 	return nil, TypeErrorf("got an invalid type in Constant: %s", typeName(a))
 }
-
-var _ = big.NewInt
