@@ -94,9 +94,10 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		return nil, ValueErrorf("compile() mode must be 'exec', 'eval' or 'single'")
 	}
 	var text []byte
+	isStr := false
 	switch s := src.(type) {
 	case *Str:
-		text = []byte(s.s)
+		text, isStr = []byte(s.s), true
 	case *Bytes:
 		text = s.b
 	default:
@@ -116,14 +117,24 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		}
 		return NewCode(code), nil
 	}
+	// str source is text already: its coding declaration does not apply
+	var mod syntax.Mod
+	if isStr {
+		mod, err = syntax.ParseText(fn, string(text), m)
+	} else {
+		mod, err = syntax.Parse(fn, text, m)
+	}
+	if err != nil {
+		return nil, syntaxErrorFrom(err)
+	}
 	if onlyAST {
-		mod, err := syntax.Parse(fn, text, m)
-		if err != nil {
-			return nil, syntaxErrorFrom(err)
-		}
 		return astToPy(t, mod)
 	}
-	return CompileSource(t, text, fn, m, cf)
+	code, err := compile.Compile(mod, fn, m, cf)
+	if err != nil {
+		return nil, syntaxErrorFrom(err)
+	}
+	return NewCode(code), nil
 }
 
 func init() {

@@ -312,3 +312,14 @@ for n in names:
         print(n, c.__bases__[0].__name__, c._fields, c._attributes, c.__match_args__, repr(c.__doc__),
               sorted(k for k in c.__dict__ if k != '__weakref__'))
 print(_ast.AST._fields, _ast.AST._attributes, _ast.AST.__doc__, _ast.AST.__module__)
+
+# str source is already text: no coding declaration, no BOM
+print(ast.dump(ast.parse("# -*- coding: latin-1 -*-\nx = 'é'\n")))
+print(ast.dump(ast.parse("# -*- coding: latin-1 -*-\nx = 'é'\n".encode('latin-1'))))
+print(ast.dump(ast.parse("# coding: no-such-codec\nx = 1\n")))
+print(ast.dump(ast.parse(b"\xef\xbb\xbfx = 1")))
+try:
+    ast.parse("\ufeffx = 1")
+except SyntaxError as e:
+    print("SyntaxError", e.msg, e.lineno, e.offset)
+exec(compile("# coding: latin-1\nprint('é')", "s", "exec"))
