@@ -117,7 +117,12 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		}
 		return NewCode(code), nil
 	}
-	// str source is text already: its coding declaration does not apply
+	if !onlyAST {
+		if isStr {
+			return compileText(t, string(text), fn, m, cf)
+		}
+		return CompileSource(t, text, fn, m, cf)
+	}
 	var mod syntax.Mod
 	if isStr {
 		mod, err = syntax.ParseText(fn, string(text), m)
@@ -127,10 +132,17 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
-	if onlyAST {
-		return astToPy(t, mod)
+	return astToPy(t, mod)
+}
+
+// compileText is CompileSource for a str: the source is text already, so
+// its coding declaration does not apply (CPython's PyCF_IGNORE_COOKIE).
+func compileText(t *Thread, src, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
+	mod, err := syntax.ParseText(filename, src, mode)
+	if err != nil {
+		return nil, syntaxErrorFrom(err)
 	}
-	code, err := compile.Compile(mod, fn, m, cf)
+	code, err := compile.Compile(mod, filename, mode, flags)
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}

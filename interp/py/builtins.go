@@ -811,7 +811,13 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 			m = syntax.ModeEval
 			text = []byte(strings.TrimLeft(string(text), " \t"))
 		}
-		c, err := CompileSource(t, text, "<string>", m, compile.Flags{})
+		var c *Code
+		var err error
+		if _, isStr := s.(*Str); isStr {
+			c, err = compileText(t, string(text), "<string>", m, compile.Flags{})
+		} else {
+			c, err = CompileSource(t, text, "<string>", m, compile.Flags{})
+		}
 		if err != nil {
 			return nil, err
 		}
