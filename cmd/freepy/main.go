@@ -192,6 +192,12 @@ func run(argv []string) int {
 	in, t := py.NewInterp()
 	in.SetStdlib(hostLib)
 	sysd := in.Sys.Dict()
+	// The prefixes of the host CPython, whose library freepy uses
+	// (gettext, sysconfig and site derive paths from them).
+	prefix := py.NewStr(filepath.Dir(filepath.Dir(hostLib)))
+	for _, k := range []string{"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"} {
+		sysd.SetStr(k, prefix)
+	}
 	if o.unbuffered || (!o.ignoreEnv && os.Getenv("PYTHONUNBUFFERED") != "") {
 		sysd.SetStr("stdout", py.NewStdStream("<stdout>", os.Stdout, true, true))
 	}

@@ -811,7 +811,13 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 			m = syntax.ModeEval
 			text = []byte(strings.TrimLeft(string(text), " \t"))
 		}
-		c, err := CompileSource(t, text, "<string>", m, compile.Flags{})
+		var c *Code
+		var err error
+		if _, isStr := s.(*Str); isStr {
+			c, err = compileText(t, string(text), "<string>", m, compile.Flags{})
+		} else {
+			c, err = CompileSource(t, text, "<string>", m, compile.Flags{})
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -830,37 +836,6 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 		return None, nil
 	}
 	return r, nil
-}
-
-func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-	var src, filename, mode, flags, dontInherit, optimize Object
-	if err := ParseArgs("compile", args, kw, []string{"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3,
-		&src, &filename, &mode, &flags, &dontInherit, &optimize); err != nil {
-		return nil, err
-	}
-	var text []byte
-	switch s := src.(type) {
-	case *Str:
-		text = []byte(s.s)
-	case *Bytes:
-		text = s.b
-	default:
-		return nil, TypeErrorf("compile() arg 1 must be a string, bytes or AST object")
-	}
-	fn, _ := StrString(t, filename)
-	ms, _ := mode.(*Str)
-	var m syntax.Mode
-	switch {
-	case ms != nil && ms.s == "exec":
-		m = syntax.ModeExec
-	case ms != nil && ms.s == "eval":
-		m = syntax.ModeEval
-	case ms != nil && ms.s == "single":
-		m = syntax.ModeSingle
-	default:
-		return nil, ValueErrorf("compile() mode must be 'exec', 'eval' or 'single'")
-	}
-	return CompileSource(t, text, fn, m, compile.Flags{})
 }
 
 func builtinImport(t *Thread, _ Object, args []Object, kw []string) (Object, error) {

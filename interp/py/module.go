@@ -445,8 +445,17 @@ func (t *Thread) execModuleFile(full, parent, file, pkgDir string) (Object, erro
 		final = m
 	}
 	t.bindSubmodule(parent, full, final)
+	if hook := afterImportHooks[full]; hook != nil {
+		if err := hook(t, final); err != nil {
+			return nil, err
+		}
+	}
 	return final, nil
 }
+
+// afterImportHooks run once a pure-Python module of that name has been
+// executed (mod_imp.go completes importlib's bootstrap this way).
+var afterImportHooks = map[string]func(t *Thread, m Object) error{}
 
 // moduleSpec is a minimal importlib.machinery.ModuleSpec stand-in.
 func newModuleSpec(t *Thread, name, origin string, isPkg bool) Object {

@@ -840,6 +840,36 @@ func tracebackGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	return GenericGetAttr(t, o, name)
 }
 
+// tracebackSetAttr allows tb.tb_next = ... (unittest trims its own frames
+// from tracebacks this way), with CPython's checks.
+func tracebackSetAttr(t *Thread, o Object, name *Str, v Object) error {
+	tb := o.(*Traceback)
+	if name.s != "tb_next" {
+		if name.s == "tb_frame" || name.s == "tb_lineno" || name.s == "tb_lasti" {
+			return Errorf(AttributeErrorType, "readonly attribute")
+		}
+		return Errorf(AttributeErrorType, "'traceback' object has no attribute '%s'", name.s)
+	}
+	if v == nil {
+		return TypeErrorf("can't delete tb_next attribute")
+	}
+	if v == None {
+		tb.Next = nil
+		return nil
+	}
+	next, ok := v.(*Traceback)
+	if !ok {
+		return TypeErrorf("expected traceback object or None, got '%s'", typeName(v))
+	}
+	for c := next; c != nil; c = c.Next {
+		if c == tb {
+			return ValueErrorf("traceback loop detected")
+		}
+	}
+	tb.Next = next
+	return nil
+}
+
 // ---- property ----
 
 func propertyNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {

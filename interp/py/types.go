@@ -236,6 +236,7 @@ func init() {
 	CodeType.GetAttr = codeGetAttr
 	FrameType.GetAttr = frameGetAttr
 	TracebackType.GetAttr = tracebackGetAttr
+	TracebackType.SetAttr = tracebackSetAttr
 
 	PropertyType.DescrGet = propertyGet
 	PropertyType.DescrSet = propertySet

@@ -15,6 +15,18 @@ func Parse(filename string, src []byte, mode Mode) (Mod, error) {
 		derr.Filename = filename
 		return nil, derr
 	}
+	return parseDecoded(filename, src, mode)
+}
+
+// ParseText parses source that is already text (a str given to compile()):
+// as with CPython's PyCF_IGNORE_COOKIE, a coding declaration is not
+// applied and a leading U+FEFF is an ordinary character, which the
+// tokenizer rejects.
+func ParseText(filename string, src string, mode Mode) (Mod, error) {
+	return parseDecoded(filename, []byte(src), mode)
+}
+
+func parseDecoded(filename string, src []byte, mode Mode) (Mod, error) {
 	src = normalize(src, mode == ModeExec)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, &Error{Kind: "SyntaxError", Msg: "source code cannot contain null bytes", Filename: filename}
