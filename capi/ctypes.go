@@ -561,9 +561,9 @@ func (s *tstate) takeVal(v *C.fpy_val, def *C.PyMethodDef) (py.Object, error) {
 	case C.FPY_V_OBJ:
 		return s.result(*(**C.PyObject)(p), cstr(def.ml_name)+"()")
 	case C.FPY_V_INT:
-		o = py.Int(*(*int64)(p))
+		o = s.t.BoxInt(*(*int64)(p))
 	case C.FPY_V_FLOAT:
-		o = py.Float(*(*float64)(p))
+		o = s.t.BoxFloat(*(*float64)(p))
 	case C.FPY_V_NONE:
 		o = py.None
 	case C.FPY_V_TRUE:

@@ -63,3 +63,10 @@ func (t *Thread) boxFloat(v float64) Object {
 	w.tab, w.data = floatItab, unsafe.Pointer(p)
 	return o
 }
+
+// BoxInt is Int(v) as an Object, boxed in the thread's chunk (for callers
+// outside this package that make many ints, such as C-API results).
+func (t *Thread) BoxInt(v int64) Object { return t.boxInt(v) }
+
+// BoxFloat is Float(v) as an Object, boxed in the thread's chunk.
+func (t *Thread) BoxFloat(v float64) Object { return t.boxFloat(v) }
