@@ -12,15 +12,17 @@ import (
 // WTF-8, see package strops); the length in code points and whether the
 // text is ASCII are computed once, so that indexing ASCII text is O(1).
 type Str struct {
-	s     string
-	n     int  // length in code points
-	ascii bool // every byte < 0x80: byte index == code point index
-	hash  atomic.Int64
+	s    string
+	n    int // length in code points
+	hash atomic.Int64
 	// runes caches the code points of non-ASCII text for O(1) indexing.
 	runes atomic.Pointer[[]rune]
+	ascii bool // every byte < 0x80: byte index == code point index
 	// interned is set on the shared copies made by Intern (attribute
 	// names), which are the only keys the type lookup cache keeps.
 	interned bool
+	// (the two bools share the last word: a Str is 48 bytes, not 56 in
+	// a 64-byte size class)
 }
 
 // Type returns str.
