@@ -110,7 +110,13 @@ func (t *Thread) releaseFrame(f *Frame) {
 	if f.escaped || f.gen != nil || len(t.framePool) >= framePoolMax {
 		return
 	}
-	clear(f.mem)
+	// The loop nils every stack slot it pops, so only the locals and the
+	// stack below f.sp can hold references.
+	if used := len(f.fast) + f.sp; used >= 0 && used <= len(f.mem) {
+		clear(f.mem[:used])
+	} else {
+		clear(f.mem)
+	}
 	f.cells, f.closure, f.locals, f.fn, f.back = nil, nil, nil, nil, nil
 	f.globals, f.builtins, f.pending = nil, nil, nil
 	t.framePool = append(t.framePool, f)
@@ -265,6 +271,12 @@ func (t *Thread) executeSafe(f *Frame) (r Object, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			panicCount.Add(1)
+			// the frame that panicked did not save its stack pointer:
+			// never reuse it (releaseFrame clears only below f.sp)
+			f.escaped = true
+			if t.frame != nil {
+				t.frame.escaped = true
+			}
 			if e, ok := p.(*BaseException); ok {
 				err = e
 				return
