@@ -35,6 +35,11 @@ for c in "\x00", "\x1f", "a", "\uac00", "\ud7a3", "\u4e00", "\u9fff", "\U0002a6d
     show(U.name, c)
     show(O.name, c)
 print("\N{NUL}\N{LINE FEED}\N{BOM}\N{EURO SIGN}\N{CJK UNIFIED IDEOGRAPH-4E00}\N{HANGUL SYLLABLE GAG}\N{latin small letter a}")
+import codecs
+for b in b"\\N{BOM}x", b"\\N{nope}", b"a\\Nb", b"\\N{}x", b"\\N{abc", b"\\N{EM DASH}\\N{nul}", b"\\N{KEYCAP NUMBER SIGN}":
+    for errs in "strict", "replace":
+        show(codecs.decode, b, "unicode_escape", errs)
+    show(codecs.decode, b, "raw_unicode_escape")
 
 # normalisation
 texts = ["e\u0301", "\u00e9", "A\u030a\u0323", "\u212b", "ﬁ", "ｶﾞ", "\u1100\u1161\u11a8", "\uac01", "\u0f73", "\u0344",
