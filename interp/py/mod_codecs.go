@@ -1,11 +1,13 @@
 package py
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"sync"
 
 	"freepy/interp/strops"
+	"freepy/interp/syntax"
 )
 
 // Codecs: str.encode, bytes.decode, the codec and error-handler
@@ -1078,6 +1080,25 @@ func unicodeEscapeDecode(t *Thread, b []byte, errs string, raw bool) (string, er
 			out = append(out, '\\')
 			continue
 		}
+		if c == 'N' {
+			r, end, reason := nameEscape(b, i+1)
+			if reason == "" {
+				out = strops.AppendRune(out, r)
+				i = end
+				continue
+			}
+			exc := makeUnicodeError(UnicodeDecodeErrorType, codec, NewBytes(b), start, end, reason)
+			if errs == "strict" {
+				return "", exc
+			}
+			rs, _, pos, err := callErrorHandler(t, errs, exc, false, len(b))
+			if err != nil {
+				return "", err
+			}
+			out = append(out, rs...)
+			i = pos
+			continue
+		}
 		if digits == 0 {
 			i++
 			switch c {
@@ -1141,6 +1162,30 @@ func unicodeEscapeDecode(t *Thread, b []byte, errs string, raw bool) (string, er
 		i = pos
 	}
 	return string(out), nil
+}
+
+// nameEscape reads the "{name}" of a \\N escape starting at b[i]: the
+// character (a name or alias, as in string literals) and the end of the
+// escape, or the reason it is bad and where the bad part ends (CPython's
+// positions: after the N when no brace follows, at the closing brace of
+// an empty name, after it for an unknown name).
+func nameEscape(b []byte, i int) (rune, int, string) {
+	const malformed = "malformed \\N character escape"
+	if i >= len(b) || b[i] != '{' {
+		return 0, i, malformed
+	}
+	j := bytes.IndexByte(b[i+1:], '}')
+	if j < 0 {
+		return 0, len(b), malformed
+	}
+	if j == 0 {
+		return 0, i + 1, malformed
+	}
+	end := i + j + 2
+	if r, ok := syntax.LookupUnicodeName(string(b[i+1 : i+1+j])); ok {
+		return r, end, ""
+	}
+	return 0, end, "unknown Unicode character name"
 }
 
 func init() {

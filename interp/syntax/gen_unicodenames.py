@@ -1,8 +1,19 @@
 # Generates unicodenames.z and unicodenames_ranges.go from the reference
 # CPython's unicodedata (run with /usr/bin/python3.11 in this directory).
-# unicodenames.z: zlib-compressed lines "hex;NAME" for every named code
-# point except the algorithmically named ones, which are listed as ranges.
-import json, unicodedata, zlib
+# unicodenames.z: zlib-compressed lines
+#   hex;NAME             the name of a code point (unicodedata.name)
+#   =hex;ALIAS           a formal name alias (NameAliases.txt), which
+#                        lookup() and "\N{...}" accept but name() never returns
+#   +hex hex ...;NAME    a named sequence (NamedSequences.txt), lookup() only
+# Code points whose names are a prefix plus their hexadecimal value are
+# listed as ranges instead.
+#
+# CPython does not expose its alias and named sequence lists, so candidate
+# names are read from Perl's copy of the Unicode database (Name.pl, which
+# holds names, aliases and sequences together) and each is kept only if
+# CPython's lookup() resolves it to the same code points: the result is what
+# CPython accepts, whatever Unicode version that Perl carries.
+import glob, json, unicodedata, zlib
 
 ALGO = ('CJK UNIFIED IDEOGRAPH-', 'CJK COMPATIBILITY IDEOGRAPH-',
         'TANGUT IDEOGRAPH-', 'KHITAN SMALL SCRIPT CHARACTER-',
@@ -23,6 +34,33 @@ for cp in range(0x110000):
             break
     else:
         rows.append('%x;%s' % (cp, n))
+
+perl = sorted(glob.glob('/usr/share/perl/*/unicore/Name.pl'))
+if not perl:
+    raise SystemExit('Perl Unicode database (unicore/Name.pl) not found')
+body = open(perl[-1], encoding='utf-8').read().split("<<'END';\n", 1)[1].split('\nEND\n')[0]
+aliases, seqs = [], []
+for entry in body.split('\n\n'):
+    entry = entry.strip()
+    if not entry:
+        continue
+    cps, name = entry.split('\n')
+    cps = [int(x, 16) for x in cps.split()]
+    text = ''.join(map(chr, cps))
+    if len(cps) == 1 and unicodedata.name(text, None) == name:
+        continue
+    try:
+        if unicodedata.lookup(name) != text:
+            continue
+    except KeyError:
+        continue  # a Unicode 1.0 name or a newer alias: CPython rejects it
+    if len(cps) == 1:
+        aliases.append('=%x;%s' % (cps[0], name))
+    else:
+        seqs.append('+%s;%s' % (' '.join('%x' % c for c in cps), name))
+if len(aliases) < 400 or len(seqs) < 400:
+    raise SystemExit('too few aliases (%d) or named sequences (%d)' % (len(aliases), len(seqs)))
+rows += aliases + seqs
 with open('unicodenames.z', 'wb') as f:
     f.write(zlib.compress('\n'.join(rows).encode(), 9))
 with open('unicodenames_ranges.go', 'w') as f:
@@ -37,3 +75,4 @@ with open('unicodenames_ranges.go', 'w') as f:
         f.write(', '.join('{0x%X, 0x%X}' % (a, b) for a, b in ranges[p]))
         f.write('}},\n')
     f.write('}\n')
+print('%d names, %d aliases, %d named sequences' % (len(rows) - len(aliases) - len(seqs), len(aliases), len(seqs)))
