@@ -32,7 +32,7 @@ import (
 
 // importHooks is the per-interpreter state tying the two together.
 type importHooks struct {
-	proxiesOnce sync.Once
+	proxiesOnce                                         sync.Once
 	builtinProxy, frozenProxy, pathProxy, fileHookProxy *importerProxy
 
 	objs       atomic.Pointer[importlibObjs]

@@ -433,3 +433,42 @@ func sipHash13(k0, k1 uint64, src []byte) uint64 {
 	round()
 	return v0 ^ v1 ^ v2 ^ v3
 }
+
+// ImportError(*args, name=None, path=None): importlib raises it with
+// keywords, which other built-in exceptions refuse.
+func init() {
+	parse := func(e *BaseException, args []Object, kw []string) error {
+		npos := len(args) - len(kw)
+		var name, path Object = None, None
+		for i, k := range kw {
+			switch k {
+			case "name":
+				name = args[npos+i]
+			case "path":
+				path = args[npos+i]
+			default:
+				return TypeErrorf("'%s' is an invalid keyword argument for ImportError()", k)
+			}
+		}
+		e.Args = NewTuple(append([]Object(nil), args[:npos]...)...)
+		d := e.Dict()
+		d.SetStr("name", name)
+		d.SetStr("path", path)
+		if npos == 1 {
+			d.SetStr("msg", args[0])
+		} else {
+			d.SetStr("msg", None)
+		}
+		return nil
+	}
+	ImportErrorType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		e := newExceptionInstance(typ, args, kw)
+		if err := parse(e, args, kw); err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
+	ImportErrorType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		return parse(self.(*BaseException), args, kw)
+	}
+}
