@@ -34,6 +34,12 @@ import (
 type importHooks struct {
 	proxiesOnce                                         sync.Once
 	builtinProxy, frozenProxy, pathProxy, fileHookProxy *importerProxy
+	// zipProxy stands for zipimport.zipimporter, in sys.path_hooks for
+	// good: zipimport is imported only when a zip file is on a path.
+	zipProxy *importerProxy
+	// zipResolving holds the threads importing zipimport for zipProxy:
+	// their imports must not consult zipProxy again.
+	zipResolving sync.Map // *Thread -> bool
 
 	objs       atomic.Pointer[importlibObjs]
 	installing sync.Mutex
@@ -54,6 +60,28 @@ type importlibObjs struct {
 type importerProxy struct {
 	repr string
 	real func(o *importlibObjs) Object
+	// module and attr name the real object when it is not importlib's
+	module, attr string
+}
+
+// resolve returns the real object, importing what it takes.
+func (p *importerProxy) resolve(t *Thread) (Object, error) {
+	if p.module != "" {
+		// zipimport imports importlib's modules under their frozen names
+		if _, err := t.ensureImportlib(); err != nil {
+			return nil, err
+		}
+		m, err := t.importModule(p.module)
+		if err != nil {
+			return nil, err
+		}
+		return GetAttr(t, m, Intern(p.attr))
+	}
+	objs, err := t.ensureImportlib()
+	if err != nil {
+		return nil, err
+	}
+	return p.real(objs), nil
 }
 
 var importerProxyType = newBuiltinType("importer_proxy", ObjectType)
@@ -66,18 +94,18 @@ func init() {
 		return NewStr(o.(*importerProxy).repr), nil
 	}
 	importerProxyType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
-		objs, err := t.ensureImportlib()
+		real, err := o.(*importerProxy).resolve(t)
 		if err != nil {
 			return nil, err
 		}
-		return GetAttr(t, o.(*importerProxy).real(objs), name)
+		return GetAttr(t, real, name)
 	}
 	importerProxyType.Call = func(t *Thread, o Object, args []Object, kw []string) (Object, error) {
-		objs, err := t.ensureImportlib()
+		real, err := o.(*importerProxy).resolve(t)
 		if err != nil {
 			return nil, err
 		}
-		return Call(t, o.(*importerProxy).real(objs), args, kw)
+		return Call(t, real, args, kw)
 	}
 	registerType(importerProxyType)
 }
@@ -85,10 +113,11 @@ func init() {
 func (in *Interp) proxies() *importHooks {
 	h := &in.hooks
 	h.proxiesOnce.Do(func() {
-		h.builtinProxy = &importerProxy{"<class '_frozen_importlib.BuiltinImporter'>", func(o *importlibObjs) Object { return o.builtinImporter }}
-		h.frozenProxy = &importerProxy{"<class '_frozen_importlib.FrozenImporter'>", func(o *importlibObjs) Object { return o.frozenImporter }}
-		h.pathProxy = &importerProxy{"<class '_frozen_importlib_external.PathFinder'>", func(o *importlibObjs) Object { return o.pathFinder }}
-		h.fileHookProxy = &importerProxy{"<function FileFinder.path_hook.<locals>.path_hook_for_FileFinder>", func(o *importlibObjs) Object { return o.fileHook }}
+		h.builtinProxy = &importerProxy{repr: "<class '_frozen_importlib.BuiltinImporter'>", real: func(o *importlibObjs) Object { return o.builtinImporter }}
+		h.frozenProxy = &importerProxy{repr: "<class '_frozen_importlib.FrozenImporter'>", real: func(o *importlibObjs) Object { return o.frozenImporter }}
+		h.pathProxy = &importerProxy{repr: "<class '_frozen_importlib_external.PathFinder'>", real: func(o *importlibObjs) Object { return o.pathFinder }}
+		h.fileHookProxy = &importerProxy{repr: "<function FileFinder.path_hook.<locals>.path_hook_for_FileFinder>", real: func(o *importlibObjs) Object { return o.fileHook }}
+		h.zipProxy = &importerProxy{repr: "<class 'zipimport.zipimporter'>", module: "zipimport", attr: "zipimporter"}
 	})
 	return h
 }
@@ -101,7 +130,8 @@ func (in *Interp) defaultMetaPath() *List {
 }
 
 func (in *Interp) defaultPathHooks() *List {
-	return NewList(in.proxies().fileHookProxy)
+	h := in.proxies()
+	return NewList(h.zipProxy, h.fileHookProxy)
 }
 
 // ensureImportlib imports importlib (if need be) and returns its objects.
@@ -194,7 +224,7 @@ func (t *Thread) installImportlib() error {
 			return
 		}
 		for i, v := range l.Items() {
-			if p, ok := v.(*importerProxy); ok {
+			if p, ok := v.(*importerProxy); ok && p.real != nil {
 				l.SetItemAt(i, p.real(o))
 			}
 		}
@@ -492,6 +522,22 @@ func (t *Thread) findOnPath(full, parentName string, searchPath []Object) (Objec
 					}
 					continue
 				}
+				if hook == in.hooks.zipProxy {
+					if !inZipFile(dir.s) {
+						// what zipimporter would refuse, without importing it
+						continue
+					}
+					if _, busy := in.hooks.zipResolving.Load(t); busy {
+						continue
+					}
+					in.hooks.zipResolving.Store(t, true)
+					real, err := in.hooks.zipProxy.resolve(t)
+					in.hooks.zipResolving.Delete(t)
+					if err != nil {
+						return nil, err
+					}
+					hook = real
+				}
 				f, err := Call1(t, hook, key)
 				if err != nil {
 					if IsInstanceOf(err, ImportErrorType) {
@@ -599,6 +645,23 @@ func (t *Thread) callPathFinder(finder Object, full string) (Object, error) {
 		return nil, err
 	}
 	return Call(t, legacy, []Object{NewStr(full), finder}, nil)
+}
+
+// inZipFile reports whether the longest existing prefix of path is a
+// regular file, the only kind of entry zipimporter accepts.
+func inZipFile(path string) bool {
+	for p := path; p != ""; {
+		st, err := os.Stat(p)
+		if err == nil {
+			return st.Mode().IsRegular()
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return false
+		}
+		p = parent
+	}
+	return false
 }
 
 func isDir(p string) bool {

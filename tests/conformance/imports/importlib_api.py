@@ -251,3 +251,17 @@ try:
     import not_hooked_zzz
 except ModuleNotFoundError as e:
     print(e)
+
+print("-- zip archives on sys.path")
+import zipfile
+archive = os.path.join(tmp, "lib.zip")
+with zipfile.ZipFile(archive, "w") as z:
+    z.writestr("zmod.py", "X = 'from zip'\n")
+    z.writestr("zpkg/__init__.py", "P = 1\n")
+    z.writestr("zpkg/inner.py", "from . import P\nI = P + 1\n")
+sys.path.append(archive)
+import zmod
+import zpkg.inner
+print(zmod.X, zpkg.inner.I, type(zmod.__loader__).__name__, os.path.relpath(zmod.__file__, tmp))
+print(type(sys.path_importer_cache[archive]).__name__, zpkg.__path__ == [os.path.join(archive, "zpkg")])
+print(importlib.util.find_spec("zpkg.inner").name)
