@@ -257,6 +257,12 @@ func (t *Thread) installImportlib() error {
 		if !ok {
 			continue
 		}
+		if k, ok := e.key.(*Str); ok && k.s == "__main__" {
+			if err := t.setMainLoader(m); err != nil {
+				return err
+			}
+			continue
+		}
 		if _, placeholder := m.dict.GetStr("__spec__").(*Instance); !placeholder {
 			continue
 		}
@@ -273,6 +279,22 @@ func (t *Thread) installImportlib() error {
 			return err
 		}
 	}
+	return nil
+}
+
+// setMainLoader gives a script's __main__ the SourceFileLoader CPython's
+// runpy gives it (its __spec__ stays None, as for any script).
+func (t *Thread) setMainLoader(m *Module) error {
+	o := t.interp.hooks.objs.Load()
+	file, ok := m.dict.GetStr("__file__").(*Str)
+	if o == nil || !ok || m.dict.GetStr("__loader__") != None || !strings.HasSuffix(file.s, ".py") {
+		return nil
+	}
+	loader, err := Call(t, o.sourceFileLoader, []Object{NewStr("__main__"), file}, nil)
+	if err != nil {
+		return err
+	}
+	m.dict.SetStr("__loader__", loader)
 	return nil
 }
 
