@@ -3,8 +3,6 @@ package py
 import (
 	"encoding/binary"
 	"math/bits"
-	"os"
-	"strings"
 	"sync"
 )
 
@@ -378,12 +376,6 @@ func (t *Thread) createDynamic(spec Object) (Object, error) {
 	if ExtensionLoader == nil {
 		e := NewError(ImportErrorType, "C extensions are not supported by this freepy build")
 		e.Dict().SetStr("name", NewStr(name))
-		return nil, e
-	}
-	if _, err := os.Stat(path.s); err != nil {
-		e := NewError(ImportErrorType, strings.TrimPrefix(err.Error(), "stat "))
-		e.Dict().SetStr("name", NewStr(name))
-		e.Dict().SetStr("path", path)
 		return nil, e
 	}
 	return ExtensionLoader(t, name, path.s)

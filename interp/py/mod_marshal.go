@@ -503,9 +503,6 @@ func (r *marshalReader) readBody(code byte, depth, slot int) (Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n > len(r.data)-r.pos {
-			return nil, marshalEOF()
-		}
 		var list *List
 		var set *Set
 		switch code {
@@ -522,7 +519,9 @@ func (r *marshalReader) readBody(code byte, depth, slot int) (Object, error) {
 		case mFrozenSet:
 			set = NewFrozenSet()
 		}
-		items := make([]Object, 0, n)
+		// every item takes a byte at least: a bogus count cannot make
+		// a huge allocation
+		items := make([]Object, 0, min(n, len(r.data)-r.pos))
 		for i := 0; i < n; i++ {
 			v, err := r.read(depth + 1)
 			if err != nil {
