@@ -4,15 +4,19 @@ import (
 	"encoding/binary"
 	"math"
 	"math/big"
+
+	"freepy/interp/pyfmt"
 )
 
-// marshal: CPython's serialisation of constants, for the data types (code
-// objects are freepy's own and cannot be marshalled). importlib's
-// bootstrap imports it at module level. loads reads anything CPython 3.11
-// writes for these types, back-references included; dumps writes no
-// back-references (CPython sets them from reference counts, which freepy
-// does not have), so its bytes can differ from CPython's while loading to
-// the same values.
+// The marshal module, for the values it can represent without code
+// objects: freepy's code objects are not CPython's, so it neither writes
+// nor reads them (and never uses .pyc files). importlib imports marshal
+// at startup; shelve-like users and tests round-trip plain data.
+//
+// dumps writes no back-references (FLAG_REF): CPython decides those by
+// reference counts, which freepy does not have. Its output is valid
+// marshal data that CPython reads back to equal values; loads accepts
+// references.
 
 const marshalVersion = 4
 
@@ -22,163 +26,256 @@ func init() {
 		m.dict.SetStr("version", Int(marshalVersion))
 		m.AddFunc("dumps", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			var v, ver Object
-			if err := ParseArgs("dumps", args, kw, []string{"value", "version"}, 1, &v, &ver); err != nil {
+			if err := ParseArgs("dumps", args, kw, []string{"", ""}, 1, &v, &ver); err != nil {
 				return nil, err
 			}
-			var w marshalWriter
-			if err := w.write(t, v, 0); err != nil {
-				return nil, err
-			}
-			return NewBytes(w.b), nil
-		})
-		m.AddFunc("loads", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			if len(args) != 1 || len(kw) != 0 {
-				return nil, TypeErrorf("loads() takes exactly one argument (%d given)", len(args))
-			}
-			b, ok := bytesLike(args[0])
-			if !ok {
-				return nil, TypeErrorf("a bytes-like object is required, not '%s'", typeName(args[0]))
-			}
-			r := marshalReader{b: b}
-			return r.read(t)
-		})
-		m.AddFunc("dump", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			var v, f, ver Object
-			if err := ParseArgs("dump", args, kw, []string{"value", "file", "version"}, 2, &v, &f, &ver); err != nil {
-				return nil, err
-			}
-			var w marshalWriter
-			if err := w.write(t, v, 0); err != nil {
-				return nil, err
-			}
-			return CallMethod(t, f, "write", NewBytes(w.b))
-		})
-		m.AddFunc("load", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			if len(args) != 1 {
-				return nil, TypeErrorf("load() takes exactly one argument (%d given)", len(args))
-			}
-			// Reads the whole rest of the file: there is no way to push
-			// back what follows the value.
-			data, err := CallMethod(t, args[0], "read")
+			version, err := marshalVersionArg(t, ver)
 			if err != nil {
 				return nil, err
 			}
-			b, ok := bytesLike(data)
-			if !ok {
-				return nil, TypeErrorf("file.read() returned not bytes but %s", typeName(data))
+			w := &marshalWriter{t: t, version: version}
+			if err := w.write(v, 0); err != nil {
+				return nil, err
 			}
-			r := marshalReader{b: b}
-			return r.read(t)
+			return NewBytes(w.buf), nil
+		})
+		m.AddFunc("dump", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			var v, file, ver Object
+			if err := ParseArgs("dump", args, kw, []string{"", "", ""}, 2, &v, &file, &ver); err != nil {
+				return nil, err
+			}
+			version, err := marshalVersionArg(t, ver)
+			if err != nil {
+				return nil, err
+			}
+			w := &marshalWriter{t: t, version: version}
+			if err := w.write(v, 0); err != nil {
+				return nil, err
+			}
+			return CallMethod(t, file, "write", NewBytes(w.buf))
+		})
+		m.AddFunc("loads", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if len(kw) > 0 || len(args) != 1 {
+				return nil, TypeErrorf("loads() takes exactly one argument (%d given)", len(args)+len(kw))
+			}
+			data, err := needBytesLike(args[0])
+			if err != nil {
+				return nil, err
+			}
+			r := &marshalReader{t: t, data: data}
+			return r.read(0)
+		})
+		m.AddFunc("load", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if len(kw) > 0 || len(args) != 1 {
+				return nil, TypeErrorf("load() takes exactly one argument (%d given)", len(args)+len(kw))
+			}
+			// read everything, then give back what was not used, as
+			// CPython does through seek/readinto on a buffered file
+			file := args[0]
+			all, err := CallMethod(t, file, "read")
+			if err != nil {
+				return nil, err
+			}
+			data, err := needBytesLike(all)
+			if err != nil {
+				return nil, TypeErrorf("file.read() returned not bytes but %s", typeName(all))
+			}
+			r := &marshalReader{t: t, data: data}
+			v, err := r.read(0)
+			if err != nil {
+				return nil, err
+			}
+			if rest := len(data) - r.pos; rest > 0 {
+				if _, err := CallMethod(t, file, "seek", Int(-rest), Int(1)); err != nil {
+					return nil, err
+				}
+			}
+			return v, nil
 		})
 		return m, nil
 	})
 }
 
-type marshalWriter struct{ b []byte }
-
-func (w *marshalWriter) u32(n uint32) { w.b = binary.LittleEndian.AppendUint32(w.b, n) }
-
-func (w *marshalWriter) sized(code byte, data []byte) {
-	w.b = append(w.b, code)
-	w.u32(uint32(len(data)))
-	w.b = append(w.b, data...)
+func marshalVersionArg(t *Thread, v Object) (int, error) {
+	if v == nil {
+		return marshalVersion, nil
+	}
+	n, err := AsInt64(t, v)
+	if err != nil {
+		return 0, err
+	}
+	return int(n), nil
 }
 
-func (w *marshalWriter) seq(t *Thread, code byte, items []Object, depth int) error {
-	w.b = append(w.b, code)
-	w.u32(uint32(len(items)))
+// marshal type codes (CPython's marshal.c)
+const (
+	mNull        = '0'
+	mNone        = 'N'
+	mFalse       = 'F'
+	mTrue        = 'T'
+	mStopIter    = 'S'
+	mEllipsis    = '.'
+	mInt         = 'i'
+	mInt64       = 'I'
+	mFloat       = 'f'
+	mBinFloat    = 'g'
+	mComplex     = 'x'
+	mBinComplex  = 'y'
+	mLong        = 'l'
+	mString      = 's'
+	mInterned    = 't'
+	mRef         = 'r'
+	mTuple       = '('
+	mList        = '['
+	mDict        = '{'
+	mUnicode     = 'u'
+	mSet         = '<'
+	mFrozenSet   = '>'
+	mASCII       = 'a'
+	mASCIIIntern = 'A'
+	mSmallTuple  = ')'
+	mShortASCII  = 'z'
+	mShortASCIII = 'Z'
+	mFlagRef     = 0x80
+	mMaxDepth    = 2000
+)
+
+type marshalWriter struct {
+	t       *Thread
+	version int
+	buf     []byte
+}
+
+func (w *marshalWriter) u32(n int) {
+	w.buf = binary.LittleEndian.AppendUint32(w.buf, uint32(n))
+}
+
+func (w *marshalWriter) bytesWithLen(b []byte) {
+	w.u32(len(b))
+	w.buf = append(w.buf, b...)
+}
+
+func (w *marshalWriter) float(f float64) {
+	if w.version > 1 {
+		w.buf = binary.LittleEndian.AppendUint64(w.buf, math.Float64bits(f))
+		return
+	}
+	s := pyfmt.FloatRepr(f)
+	w.buf = append(w.buf, byte(len(s)))
+	w.buf = append(w.buf, s...)
+}
+
+func (w *marshalWriter) seq(code byte, items []Object, depth int) error {
+	if code == mTuple && w.version >= 4 && len(items) < 256 {
+		w.buf = append(w.buf, mSmallTuple, byte(len(items)))
+	} else {
+		w.buf = append(w.buf, code)
+		w.u32(len(items))
+	}
 	for _, it := range items {
-		if err := w.write(t, it, depth+1); err != nil {
+		if err := w.write(it, depth+1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (w *marshalWriter) write(t *Thread, v Object, depth int) error {
-	if depth > 2000 {
+func (w *marshalWriter) write(v Object, depth int) error {
+	if depth > mMaxDepth {
 		return ValueErrorf("object too deeply nested to marshal")
 	}
 	switch x := v.(type) {
 	case NoneType:
-		w.b = append(w.b, 'N')
+		w.buf = append(w.buf, mNone)
 	case Bool:
 		if x {
-			w.b = append(w.b, 'T')
+			w.buf = append(w.buf, mTrue)
 		} else {
-			w.b = append(w.b, 'F')
+			w.buf = append(w.buf, mFalse)
 		}
 	case EllipsisType:
-		w.b = append(w.b, '.')
+		w.buf = append(w.buf, mEllipsis)
 	case Int:
 		if x >= math.MinInt32 && x <= math.MaxInt32 {
-			w.b = append(w.b, 'i')
-			w.u32(uint32(int32(x)))
+			w.buf = append(w.buf, mInt)
+			w.u32(int(int32(x)))
 			return nil
 		}
 		w.long(big.NewInt(int64(x)))
 	case *BigInt:
-		w.long(x.Big())
+		w.long(&x.v)
 	case Float:
-		w.b = append(w.b, 'g')
-		w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(float64(x)))
-	case Complex:
-		w.b = append(w.b, 'y')
-		w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(real(x)))
-		w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(imag(x)))
-	case *Str:
-		switch {
-		case !x.IsASCII():
-			w.sized('u', []byte(x.s))
-		case len(x.s) < 256:
-			w.b = append(w.b, 'z', byte(len(x.s)))
-			w.b = append(w.b, x.s...)
-		default:
-			w.sized('a', []byte(x.s))
+		if w.version > 1 {
+			w.buf = append(w.buf, mBinFloat)
+		} else {
+			w.buf = append(w.buf, mFloat)
 		}
-	case *Bytes:
-		w.sized('s', x.b)
-	case *Tuple:
-		if len(x.items) < 256 {
-			w.b = append(w.b, ')', byte(len(x.items)))
-			for _, it := range x.items {
-				if err := w.write(t, it, depth+1); err != nil {
-					return err
-				}
+		w.float(float64(x))
+	case Complex:
+		if w.version > 1 {
+			w.buf = append(w.buf, mBinComplex)
+		} else {
+			w.buf = append(w.buf, mComplex)
+		}
+		w.float(real(x))
+		w.float(imag(x))
+	case *Str:
+		if w.version >= 4 && x.ascii {
+			if len(x.s) < 256 {
+				w.buf = append(w.buf, mShortASCII, byte(len(x.s)))
+				w.buf = append(w.buf, x.s...)
+			} else {
+				w.buf = append(w.buf, mASCII)
+				w.bytesWithLen([]byte(x.s))
 			}
 			return nil
 		}
-		return w.seq(t, '(', x.items, depth)
+		// the text is kept as UTF-8 with lone surrogates encoded as
+		// such: exactly marshal's "surrogatepass" encoding
+		w.buf = append(w.buf, mUnicode)
+		w.bytesWithLen([]byte(x.s))
+	case *Bytes:
+		w.buf = append(w.buf, mString)
+		w.bytesWithLen(x.b)
+	case *ByteArray:
+		w.buf = append(w.buf, mString)
+		w.bytesWithLen(x.snapshot())
+	case *Tuple:
+		return w.seq(mTuple, x.items, depth)
 	case *List:
-		return w.seq(t, '[', x.Items(), depth)
+		return w.seq(mList, x.Items(), depth)
 	case *Dict:
-		w.b = append(w.b, '{')
+		w.buf = append(w.buf, mDict)
 		for _, e := range x.Items() {
-			if err := w.write(t, e.key, depth+1); err != nil {
+			if err := w.write(e.key, depth+1); err != nil {
 				return err
 			}
-			if err := w.write(t, e.value, depth+1); err != nil {
+			if err := w.write(e.value, depth+1); err != nil {
 				return err
 			}
 		}
-		w.b = append(w.b, '0')
+		w.buf = append(w.buf, mNull)
 	case *Set:
-		items, err := ToSlice(t, x)
-		if err != nil {
-			return err
-		}
-		code := byte('<')
+		code := byte(mSet)
 		if x.frozen {
-			code = '>'
+			code = mFrozenSet
 		}
-		return w.seq(t, code, items, depth)
+		w.buf = append(w.buf, code)
+		items := x.Items()
+		w.u32(len(items))
+		for _, it := range items {
+			if err := w.write(it, depth+1); err != nil {
+				return err
+			}
+		}
 	default:
 		if v == StopIterationType {
-			w.b = append(w.b, 'S')
+			w.buf = append(w.buf, mStopIter)
 			return nil
 		}
 		if b, ok := bytesLike(v); ok {
-			w.sized('s', b)
+			w.buf = append(w.buf, mString)
+			w.bytesWithLen(b)
 			return nil
 		}
 		return ValueErrorf("unmarshallable object")
@@ -186,65 +283,119 @@ func (w *marshalWriter) write(t *Thread, v Object, depth int) error {
 	return nil
 }
 
-// long writes 'l': a signed count of 15-bit digits, least significant
-// first.
-func (w *marshalWriter) long(n *big.Int) {
+// long writes an int as 15-bit digits, least significant first.
+func (w *marshalWriter) long(v *big.Int) {
+	w.buf = append(w.buf, mLong)
+	mag := new(big.Int).Abs(v)
 	var digits []uint16
-	a := new(big.Int).Abs(n)
-	mask := big.NewInt(1<<15 - 1)
-	for a.Sign() > 0 {
-		digits = append(digits, uint16(new(big.Int).And(a, mask).Int64()))
-		a.Rsh(a, 15)
+	mask := big.NewInt(0x7fff)
+	for mag.Sign() > 0 {
+		digits = append(digits, uint16(new(big.Int).And(mag, mask).Uint64()))
+		mag.Rsh(mag, 15)
 	}
-	cnt := int32(len(digits))
-	if n.Sign() < 0 {
-		cnt = -cnt
+	n := len(digits)
+	if v.Sign() < 0 {
+		n = -n
 	}
-	w.b = append(w.b, 'l')
-	w.u32(uint32(cnt))
+	w.u32(n)
 	for _, d := range digits {
-		w.b = binary.LittleEndian.AppendUint16(w.b, d)
+		w.buf = binary.LittleEndian.AppendUint16(w.buf, d)
 	}
 }
 
 type marshalReader struct {
-	b    []byte
+	t    *Thread
+	data []byte
 	pos  int
 	refs []Object
 }
 
-func (r *marshalReader) take(n int) ([]byte, error) {
-	if n < 0 || r.pos+n > len(r.b) {
-		return nil, NewError(EOFErrorType, "marshal data too short")
-	}
-	s := r.b[r.pos : r.pos+n]
-	r.pos += n
-	return s, nil
+func marshalEOF() error {
+	return NewError(EOFErrorType, "marshal data too short")
 }
 
-func (r *marshalReader) i32() (int, error) {
-	s, err := r.take(4)
+func (r *marshalReader) take(n int) ([]byte, error) {
+	if n < 0 || r.pos+n > len(r.data) {
+		return nil, marshalEOF()
+	}
+	b := r.data[r.pos : r.pos+n]
+	r.pos += n
+	return b, nil
+}
+
+func (r *marshalReader) u32() (int32, error) {
+	b, err := r.take(4)
 	if err != nil {
 		return 0, err
 	}
-	return int(int32(binary.LittleEndian.Uint32(s))), nil
+	return int32(binary.LittleEndian.Uint32(b)), nil
 }
 
-func (r *marshalReader) read(t *Thread) (Object, error) {
-	if r.pos >= len(r.b) {
+func (r *marshalReader) size() (int, error) {
+	n, err := r.u32()
+	if err != nil {
+		return 0, err
+	}
+	if n < 0 {
+		return 0, ValueErrorf("bad marshal data (size out of range)")
+	}
+	return int(n), nil
+}
+
+func (r *marshalReader) binFloat() (float64, error) {
+	b, err := r.take(8)
+	if err != nil {
+		return 0, err
+	}
+	return math.Float64frombits(binary.LittleEndian.Uint64(b)), nil
+}
+
+func (r *marshalReader) textFloat() (float64, error) {
+	nb, err := r.take(1)
+	if err != nil {
+		return 0, err
+	}
+	b, err := r.take(int(nb[0]))
+	if err != nil {
+		return 0, err
+	}
+	f, err := parseFloatLiteral(string(b), NewBytes(b))
+	if err != nil {
+		return 0, err
+	}
+	return float64(f.(Float)), nil
+}
+
+// seqLen reads a container's item count: one byte for a small tuple.
+func (r *marshalReader) seqLen(code byte) (int, error) {
+	if code == mSmallTuple {
+		nb, err := r.take(1)
+		if err != nil {
+			return 0, err
+		}
+		return int(nb[0]), nil
+	}
+	return r.size()
+}
+
+func (r *marshalReader) read(depth int) (Object, error) {
+	if depth > mMaxDepth {
+		return nil, ValueErrorf("recursion limit exceeded")
+	}
+	cb, err := r.take(1)
+	if err != nil {
 		return nil, NewError(EOFErrorType, "EOF read where object expected")
 	}
-	code := r.b[r.pos]
-	r.pos++
-	flag := code&0x80 != 0
-	code &^= 0x80
-	// a flagged container gets its reference slot before its items
+	code := cb[0] &^ mFlagRef
+	flag := cb[0]&mFlagRef != 0
+	// a flagged container is registered before its items are read, so
+	// that they can refer to it
 	slot := -1
 	if flag {
 		slot = len(r.refs)
 		r.refs = append(r.refs, nil)
 	}
-	v, err := r.readValue(t, code, slot)
+	v, err := r.readBody(code, depth, slot)
 	if err != nil {
 		return nil, err
 	}
@@ -254,155 +405,172 @@ func (r *marshalReader) read(t *Thread) (Object, error) {
 	return v, nil
 }
 
-func (r *marshalReader) readValue(t *Thread, code byte, slot int) (Object, error) {
+func (r *marshalReader) readBody(code byte, depth, slot int) (Object, error) {
+	t := r.t
 	switch code {
-	case 'N':
+	case mNone:
 		return None, nil
-	case 'T':
+	case mNull:
+		return nil, TypeErrorf("NULL object in marshal data for object")
+	case mTrue:
 		return True, nil
-	case 'F':
+	case mFalse:
 		return False, nil
-	case '.':
+	case mEllipsis:
 		return Ellipsis, nil
-	case 'S':
+	case mStopIter:
 		return StopIterationType, nil
-	case 'i':
-		n, err := r.i32()
+	case mInt:
+		n, err := r.u32()
 		return Int(n), err
-	case 'l':
-		n, err := r.i32()
+	case mInt64:
+		b, err := r.take(8)
 		if err != nil {
 			return nil, err
 		}
-		cnt := n
-		if cnt < 0 {
-			cnt = -cnt
-		}
-		s, err := r.take(2 * cnt)
+		return Int(int64(binary.LittleEndian.Uint64(b))), nil
+	case mLong:
+		n, err := r.u32()
 		if err != nil {
 			return nil, err
+		}
+		neg := n < 0
+		if neg {
+			n = -n
 		}
 		v := new(big.Int)
-		for i := cnt - 1; i >= 0; i-- {
-			d := binary.LittleEndian.Uint16(s[2*i:])
-			if d >= 1<<15 {
+		for i := 0; i < int(n); i++ {
+			b, err := r.take(2)
+			if err != nil {
+				return nil, err
+			}
+			d := binary.LittleEndian.Uint16(b)
+			if d > 0x7fff {
 				return nil, ValueErrorf("bad marshal data (digit out of range in long)")
 			}
-			v.Lsh(v, 15)
-			v.Or(v, big.NewInt(int64(d)))
+			v.Or(v, new(big.Int).Lsh(big.NewInt(int64(d)), uint(15*i)))
 		}
-		if n < 0 {
+		if neg {
 			v.Neg(v)
 		}
 		return intFromBig(v), nil
-	case 'g':
-		s, err := r.take(8)
+	case mBinFloat:
+		f, err := r.binFloat()
+		return Float(f), err
+	case mFloat:
+		f, err := r.textFloat()
+		return Float(f), err
+	case mBinComplex, mComplex:
+		rd := r.binFloat
+		if code == mComplex {
+			rd = r.textFloat
+		}
+		re, err := rd()
 		if err != nil {
 			return nil, err
 		}
-		return Float(math.Float64frombits(binary.LittleEndian.Uint64(s))), nil
-	case 'y':
-		s, err := r.take(16)
+		im, err := rd()
+		return Complex(complex(re, im)), err
+	case mString:
+		n, err := r.size()
 		if err != nil {
 			return nil, err
 		}
-		return Complex(complex(math.Float64frombits(binary.LittleEndian.Uint64(s)), math.Float64frombits(binary.LittleEndian.Uint64(s[8:])))), nil
-	case 's', 't', 'u', 'a', 'A':
-		n, err := r.i32()
+		b, err := r.take(n)
+		return NewBytes(append([]byte(nil), b...)), err
+	case mUnicode, mInterned, mASCII, mASCIIIntern:
+		n, err := r.size()
 		if err != nil {
 			return nil, err
 		}
-		s, err := r.take(n)
+		b, err := r.take(n)
 		if err != nil {
 			return nil, err
 		}
-		if code == 's' {
-			return NewBytes(append([]byte(nil), s...)), nil
-		}
-		return NewStr(string(s)), nil
-	case 'z', 'Z':
-		n, err := r.take(1)
+		return NewStr(string(b)), nil
+	case mShortASCII, mShortASCIII:
+		nb, err := r.take(1)
 		if err != nil {
 			return nil, err
 		}
-		s, err := r.take(int(n[0]))
+		b, err := r.take(int(nb[0]))
 		if err != nil {
 			return nil, err
 		}
-		return NewStr(string(s)), nil
-	case '(', ')', '[', '<', '>':
-		var n int
-		if code == ')' {
-			b, err := r.take(1)
-			if err != nil {
-				return nil, err
-			}
-			n = int(b[0])
-		} else {
-			var err error
-			if n, err = r.i32(); err != nil {
-				return nil, err
-			}
-			if n < 0 || n > len(r.b)-r.pos {
-				return nil, ValueErrorf("bad marshal data (size out of range)")
-			}
+		return NewStr(string(b)), nil
+	case mSmallTuple, mTuple, mList, mSet, mFrozenSet:
+		n, err := r.seqLen(code)
+		if err != nil {
+			return nil, err
 		}
-		// Containers are registered before their items are read, so that
-		// an item may refer back to its container.
-		var items []Object
-		var container Object
+		var list *List
+		var set *Set
+		var tup *Tuple
 		switch code {
-		case '[':
-			l := NewList(make([]Object, n)...)
-			container = l
-		case '<', '>':
-			items = make([]Object, n)
-		default:
-			tu := NewTuple(make([]Object, n)...)
-			items, container = tu.items, tu
+		case mTuple, mSmallTuple:
+			// registered before its items, as CPython does, so that an
+			// item may refer back to the tuple itself
+			if slot >= 0 && n > 0 {
+				tup = &Tuple{}
+				r.refs[slot] = tup
+			}
+		case mList:
+			list = NewList()
+			if slot >= 0 {
+				r.refs[slot] = list
+			}
+		case mSet:
+			set = NewSet()
+			if slot >= 0 {
+				r.refs[slot] = set
+			}
+		case mFrozenSet:
+			set = NewFrozenSet()
 		}
-		if slot >= 0 && container != nil {
-			r.refs[slot] = container
-		}
+		// every item takes a byte at least: a bogus count cannot make
+		// a huge allocation
+		items := make([]Object, 0, min(n, len(r.data)-r.pos))
 		for i := 0; i < n; i++ {
-			v, err := r.read(t)
+			v, err := r.read(depth + 1)
 			if err != nil {
 				return nil, err
 			}
-			if l, ok := container.(*List); ok {
-				l.SetItemAt(i, v)
-			} else {
-				items[i] = v
-			}
-		}
-		if code == '<' || code == '>' {
-			s := NewSet()
-			if code == '>' {
-				s = NewFrozenSet()
-			}
-			for _, it := range items {
-				if err := s.add(t, it); err != nil {
+			switch {
+			case list != nil:
+				list.Append(v)
+			case set != nil:
+				if err := set.add(t, v); err != nil {
 					return nil, err
 				}
+			default:
+				items = append(items, v)
 			}
-			return s, nil
 		}
-		return container, nil
-	case '{':
+		switch {
+		case list != nil:
+			return list, nil
+		case set != nil:
+			return set, nil
+		case tup != nil:
+			tup.items = items
+			return tup, nil
+		}
+		return NewTuple(items...), nil
+	case mDict:
 		d := NewDict()
 		if slot >= 0 {
 			r.refs[slot] = d
 		}
 		for {
-			if r.pos < len(r.b) && r.b[r.pos] == '0' {
+			if r.pos < len(r.data) && r.data[r.pos] == mNull {
 				r.pos++
 				return d, nil
 			}
-			k, err := r.read(t)
+			k, err := r.read(depth + 1)
 			if err != nil {
 				return nil, err
 			}
-			v, err := r.read(t)
+			v, err := r.read(depth + 1)
 			if err != nil {
 				return nil, err
 			}
@@ -410,17 +578,15 @@ func (r *marshalReader) readValue(t *Thread, code byte, slot int) (Object, error
 				return nil, err
 			}
 		}
-	case 'r':
-		n, err := r.i32()
+	case mRef:
+		n, err := r.u32()
 		if err != nil {
 			return nil, err
 		}
-		if n < 0 || n >= len(r.refs) || r.refs[n] == nil {
+		if n < 0 || int(n) >= len(r.refs) || r.refs[n] == nil {
 			return nil, ValueErrorf("bad marshal data (invalid reference)")
 		}
 		return r.refs[n], nil
-	case 'c':
-		return nil, ValueErrorf("bad marshal data (code objects are not supported by freepy)")
 	}
 	return nil, ValueErrorf("bad marshal data (unknown type code)")
 }

@@ -251,7 +251,10 @@ func (t *Thread) Import(name string, globals *Dict, fromlist Object, level int) 
 				continue
 			}
 			if m.dict.getStr(s) == nil {
-				if _, err := t.importModule(full + "." + s.s); err != nil && !IsInstanceOf(err, ModuleNotFoundErrorType) {
+				// as _handle_fromlist: only the submodule's own absence
+				// is not an error (the name may be missing from the package)
+				sub := full + "." + s.s
+				if _, err := t.importModule(sub); err != nil && !isNotFound(err, sub) {
 					return nil, err
 				}
 			}
@@ -291,6 +294,7 @@ func (t *Thread) importModule(full string) (Object, error) {
 		return m, nil
 	}
 	var searchPath []Object
+	var parentPath Object
 	parentName := ""
 	if i := strings.LastIndexByte(full, '.'); i >= 0 {
 		parentName = full[:i]
@@ -312,6 +316,7 @@ func (t *Thread) importModule(full string) (Object, error) {
 		if p == nil {
 			return nil, notFound(full, "'"+full+"'; '"+parentName+"' is not a package")
 		}
+		parentPath = p
 		searchPath, err = ToSlice(t, p)
 		if err != nil {
 			return nil, err
@@ -330,60 +335,7 @@ func (t *Thread) importModule(full string) (Object, error) {
 	if m := in.Modules.GetStr(full); m != nil {
 		return m, nil
 	}
-	nativeMu.RLock()
-	native := nativeModules[full]
-	nativeMu.RUnlock()
-	if native != nil {
-		m, err := native(t)
-		if err != nil {
-			return nil, err
-		}
-		in.Modules.SetStr(full, m)
-		t.bindSubmodule(parentName, full, m)
-		return m, nil
-	}
-	last := full[strings.LastIndexByte(full, '.')+1:]
-	for _, entry := range searchPath {
-		dir, ok := entry.(*Str)
-		if !ok {
-			continue
-		}
-		d := dir.s
-		if d == "" {
-			d = "."
-		}
-		pkgInit := filepath.Join(d, last, "__init__.py")
-		if fileExists(pkgInit) {
-			return t.execModuleFile(full, parentName, pkgInit, filepath.Join(d, last))
-		}
-		file := filepath.Join(d, last+".py")
-		if fileExists(file) {
-			return t.execModuleFile(full, parentName, file, "")
-		}
-		if ExtensionLoader != nil {
-			for _, suf := range extensionSuffixes {
-				so := filepath.Join(d, last+suf)
-				if fileExists(so) {
-					m, err := ExtensionLoader(t, full, so)
-					if err != nil {
-						return nil, err
-					}
-					in.Modules.SetStr(full, m)
-					t.bindSubmodule(parentName, full, m)
-					return m, nil
-				}
-			}
-		}
-		// a namespace package: a directory without __init__.py
-		if st, err := os.Stat(filepath.Join(d, last)); err == nil && st.IsDir() && parentName == "" && !strings.HasPrefix(d, in.Lib) {
-			m := NewModule(full)
-			m.dict.SetStr("__path__", NewList(NewStr(filepath.Join(d, last))))
-			m.dict.SetStr("__package__", NewStr(full))
-			in.Modules.SetStr(full, m)
-			return m, nil
-		}
-	}
-	return nil, notFound(full, "'"+full+"'")
+	return t.findAndLoad(full, parentName, parentPath, searchPath)
 }
 
 // extensionSuffixes are the C-extension file suffixes tried, freepy's own
@@ -394,6 +346,19 @@ func notFound(full, what string) error {
 	e := NewError(ModuleNotFoundErrorType, "No module named "+what)
 	e.Dict().SetStr("name", NewStr(full))
 	return e
+}
+
+// isNotFound reports whether err is ModuleNotFoundError for module name.
+func isNotFound(err error, name string) bool {
+	if !IsInstanceOf(err, ModuleNotFoundErrorType) {
+		return false
+	}
+	e, ok := err.(*BaseException)
+	if !ok {
+		return false
+	}
+	n, ok := e.Dict().GetStr("name").(*Str)
+	return ok && n.s == name
 }
 
 func fileExists(p string) bool {
@@ -428,7 +393,9 @@ func (t *Thread) execModuleFile(full, parent, file, pkgDir string) (Object, erro
 	} else {
 		d.SetStr("__package__", NewStr(parent))
 	}
-	d.SetStr("__spec__", newModuleSpec(t, full, file, pkgDir != ""))
+	if err := t.setModuleSpec(m, full, file, pkgDir); err != nil {
+		return nil, err
+	}
 	t.interp.Modules.SetStr(full, m)
 	code, err := CompileSource(t, src, file, syntax.ModeExec, compile.Flags{})
 	if err == nil {
@@ -438,6 +405,12 @@ func (t *Thread) execModuleFile(full, parent, file, pkgDir string) (Object, erro
 	if err != nil {
 		t.interp.Modules.DelItem(t, NewStr(full))
 		return nil, err
+	}
+	if full == "importlib" {
+		// importlib's body ran: wire it to the Go importer
+		if err := t.installImportlib(); err != nil {
+			return nil, err
+		}
 	}
 	// the module may have replaced itself in sys.modules
 	final := t.interp.Modules.GetStr(full)

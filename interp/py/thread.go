@@ -36,6 +36,8 @@ type Interp struct {
 	Lib string
 
 	gil gil // the optional global lock (gil.go)
+
+	hooks importHooks // the native importer and importlib (import_hooks.go)
 }
 
 // Flags mirror sys.flags.

@@ -1,0 +1,2 @@
+# A package for importlib_api.py.
+NAME = "ilpkg"

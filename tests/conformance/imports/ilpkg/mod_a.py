@@ -1,0 +1,2 @@
+"""mod_a: a plain submodule."""
+VALUE = 41 + 1
