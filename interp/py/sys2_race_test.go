@@ -1,0 +1,59 @@
+package py
+
+import "testing"
+
+// TestSelectRace shares one poll object and one epoll object between
+// Python threads that register, poll and unregister concurrently, while
+// the main thread waits in select.select (through the cancel pipe path);
+// run it with -race.
+func TestSelectRace(t *testing.T) {
+	src := `
+import _thread, select, posix
+N = 6
+p = select.poll()
+ep = select.epoll()
+lock = _thread.allocate_lock()
+done = _thread.allocate_lock()
+done.acquire()
+left = N
+errors = 0
+r, w = posix.pipe()
+posix.write(w, b"x")
+
+def work(k):
+    global left, errors
+    try:
+        a, b = posix.pipe()
+        for i in range(100):
+            p.register(b, select.POLLOUT)
+            try:
+                p.poll(0)
+            except RuntimeError:
+                pass  # concurrent poll() invocation
+            p.unregister(b)
+            ep.register(b, select.EPOLLOUT)
+            ep.poll(0)
+            ep.unregister(b)
+            if select.select([r], [b], [], 0) != ([r], [b], []):
+                errors += 1
+        posix.close(a); posix.close(b)
+    finally:
+        with lock:
+            left -= 1
+            if left == 0:
+                done.release()
+
+for k in range(N):
+    _thread.start_new_thread(work, (k,))
+while left:
+    select.select([], [], [], 0.01)
+timed_out = not done.acquire(timeout=60)
+`
+	_, g := runPy(t, "", src)
+	if g.GetStr("timed_out") != False {
+		t.Fatal("threads did not finish")
+	}
+	if n := intGlobal(t, g, "errors"); n != 0 {
+		t.Fatalf("%d errors", n)
+	}
+}
