@@ -1,6 +1,9 @@
 package py
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 // TestSelectRace shares one poll object and one epoll object between
 // Python threads that register, poll and unregister concurrently, while
@@ -54,6 +57,32 @@ timed_out = not done.acquire(timeout=60)
 		t.Fatal("threads did not finish")
 	}
 	if n := intGlobal(t, g, "errors"); n != 0 {
+		t.Fatalf("%d errors", n)
+	}
+}
+
+// TestSubprocessRace starts children from several Python threads at once
+// (fork_exec, pipes, communicate through selectors, waitpid); run it with
+// -race.
+func TestSubprocessRace(t *testing.T) {
+	src := `
+import threading, subprocess
+errors = []
+def work(k):
+    for i in range(5):
+        r = subprocess.run(["/bin/sh", "-c", "cat; exit %d" % k], input=b"x" * 70000, capture_output=True)
+        if r.returncode != k or len(r.stdout) != 70000:
+            errors.append((k, r.returncode, len(r.stdout)))
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+nerrors = len(errors)
+`
+	if _, err := os.Stat("/usr/lib/python3.11/subprocess.py"); err != nil {
+		t.Skip("no CPython 3.11 standard library")
+	}
+	_, g := runPy(t, "/usr/lib/python3.11", src)
+	if n := intGlobal(t, g, "nerrors"); n != 0 {
 		t.Fatalf("%d errors", n)
 	}
 }
