@@ -86,3 +86,44 @@ nerrors = len(errors)
 		t.Fatalf("%d errors", n)
 	}
 }
+
+// TestArrayRace appends to, reads, slices and views one array from
+// several Python threads; run it with -race.
+func TestArrayRace(t *testing.T) {
+	src := `
+import _thread, array
+N = 6
+a = array.array("i")
+lock = _thread.allocate_lock()
+done = _thread.allocate_lock()
+done.acquire()
+left = N
+
+def work(k):
+    global left
+    try:
+        for i in range(300):
+            a.append(i)
+            a.extend([k, k])
+            a[0:1] = a[0:1]
+            bytes(memoryview(a))
+            a.tobytes(); len(a); a.count(k)
+            if len(a) > 50:
+                del a[:10]
+            for x in a:
+                pass
+    finally:
+        with lock:
+            left -= 1
+            if left == 0:
+                done.release()
+
+for k in range(N):
+    _thread.start_new_thread(work, (k,))
+timed_out = not done.acquire(timeout=60)
+`
+	_, g := runPy(t, "", src)
+	if g.GetStr("timed_out") != False {
+		t.Fatal("threads did not finish")
+	}
+}
