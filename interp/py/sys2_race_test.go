@@ -127,3 +127,58 @@ timed_out = not done.acquire(timeout=60)
 		t.Fatal("threads did not finish")
 	}
 }
+
+// TestCSVRace shares one reader, one writer and the dialect registry
+// between Python threads; run it with -race.
+func TestCSVRace(t *testing.T) {
+	src := `
+import _thread, _csv
+N = 6
+lines = ['a,"b,c",d'] * 3000
+rd = _csv.reader(iter(lines))
+out = []
+class Sink:
+    def write(self, s):
+        out.append(s)
+wr = _csv.writer(Sink())
+lock = _thread.allocate_lock()
+done = _thread.allocate_lock()
+done.acquire()
+left = N
+errors = 0
+
+def work(k):
+    global left, errors
+    try:
+        for i in range(200):
+            row = next(rd, None)
+            if row is not None and row != ["a", "b,c", "d"]:
+                errors += 1
+            wr.writerow([k, i, "x,y"])
+            _csv.register_dialect("d%d" % k, delimiter=";")
+            _csv.get_dialect("d%d" % k)
+            _csv.list_dialects()
+            _csv.field_size_limit(1000 + k)
+    finally:
+        with lock:
+            left -= 1
+            if left == 0:
+                done.release()
+
+for k in range(N):
+    _thread.start_new_thread(work, (k,))
+timed_out = not done.acquire(timeout=60)
+nout = len(out)
+_csv.field_size_limit(131072)
+`
+	_, g := runPy(t, "", src)
+	if g.GetStr("timed_out") != False {
+		t.Fatal("threads did not finish")
+	}
+	if n := intGlobal(t, g, "errors"); n != 0 {
+		t.Fatalf("%d errors", n)
+	}
+	if n := intGlobal(t, g, "nout"); n != 1200 {
+		t.Fatalf("%d rows written", n)
+	}
+}
