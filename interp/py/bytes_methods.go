@@ -20,6 +20,8 @@ func bytesLike(o Object) ([]byte, bool) {
 		return x.b, true
 	case *ByteArray:
 		return x.snapshot(), true
+	case bufferExporter:
+		return exporterBytes(x), true
 	case *MemoryView:
 		// A released view is not bytes-like any more.
 		if b, err := x.bytes(); err == nil {

@@ -115,6 +115,8 @@ func (m *MemoryView) withBuf(fn func(b []byte) error) error {
 		x.mu.Lock()
 		defer x.mu.Unlock()
 		return fn(x.b)
+	case bufferExporter:
+		return x.withBuffer(fn)
 	}
 	return nil
 }
@@ -123,8 +125,11 @@ func (m *MemoryView) readonly() bool {
 	if m.ro {
 		return true
 	}
-	_, ok := unwrap(m.obj).(*ByteArray)
-	return !ok
+	switch unwrap(m.obj).(type) {
+	case *ByteArray, bufferExporter:
+		return false
+	}
+	return true
 }
 
 // items is the number of items (the product of the shape).
@@ -532,6 +537,8 @@ func bufferView(o Object) *MemoryView {
 		return newByteView(o, len(x.b))
 	case *ByteArray:
 		return newByteView(o, x.length())
+	case bufferExporter:
+		return exporterView(o, x)
 	}
 	return nil
 }
@@ -730,6 +737,8 @@ func init() {
 			return newByteView(o, len(x.b)), nil
 		case *ByteArray:
 			return newByteView(o, x.length()), nil
+		case bufferExporter:
+			return exporterView(o, x), nil
 		case *MemoryView:
 			if err := x.check(); err != nil {
 				return nil, err
@@ -991,6 +1000,10 @@ func init() {
 	method("tolist", func(t *Thread, m *MemoryView, args []Object, kw []string) (Object, error) {
 		if err := noArgs("tolist", args); err != nil {
 			return nil, err
+		}
+		if mvItemSize(m.code) == 0 {
+			// array('u') exports format 'w', which memoryview cannot unpack
+			return nil, Errorf(NotImplementedErrorType, "memoryview: format %s not supported", m.format)
 		}
 		b, err := m.bytes()
 		if err != nil {

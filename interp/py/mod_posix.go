@@ -1303,17 +1303,11 @@ func posixModule(t *Thread) (*Module, error) {
 		if err != nil {
 			return nil, err
 		}
-		var ws syscall.WaitStatus
-		for {
-			r, err := syscall.Wait4(pid, &ws, opts, nil)
-			if err == syscall.EINTR {
-				continue
-			}
-			if err != nil {
-				return nil, osErrorFrom(err, nil)
-			}
-			return NewTuple(Int(r), Int(int(ws))), nil
+		r, ws, err := waitpidBlocking(t, pid, opts)
+		if err != nil {
+			return nil, osErrorFrom(err, nil)
 		}
+		return NewTuple(Int(r), Int(int(ws))), nil
 	})
 	return m, nil
 }
