@@ -685,13 +685,15 @@ func init() {
 			rest = args[1:]
 		}
 		if in, ok := self.(*Instance); ok && len(in.slots) > 0 {
-			in.slots[0] = factory
+			in.setSlot(0, factory)
 		}
 		return dictInitArgs(t, unwrap(self).(*Dict), rest, kw, "defaultdict")
 	}
 	factoryOf := func(self Object) Object {
-		if in, ok := self.(*Instance); ok && len(in.slots) > 0 && in.slots[0] != nil {
-			return in.slots[0]
+		if in, ok := self.(*Instance); ok && len(in.slots) > 0 {
+			if v := in.getSlot(0); v != nil {
+				return v
+			}
 		}
 		return None
 	}
@@ -705,7 +707,7 @@ func init() {
 		if v == nil {
 			v = None
 		}
-		in.slots[0] = v
+		in.setSlot(0, v)
 		return nil
 	})
 	ddt.AddMethod("__missing__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {

@@ -17,8 +17,7 @@
 package py
 
 import (
-	"sync"
-	"unsafe"
+	"sync/atomic"
 )
 
 // Object is any Python value.
@@ -32,7 +31,10 @@ type Object interface {
 type Instance struct {
 	typ   *Type
 	dict  *Dict    // nil when the class has __slots__ without __dict__
-	slots []Object // values of __slots__ members
+	// slots holds the values of __slots__ members, each as a pointer to
+	// an immutable box: reads are one atomic load (threads reading a
+	// shared object write no shared memory), a store allocates a box.
+	slots []atomic.Pointer[Object]
 	// Base is the built-in value an instance of a subclass of a built-in
 	// type wraps (the int of `class C(int)`, the *List of `class L(list)`).
 	Base Object
@@ -52,39 +54,28 @@ func NewInstance(t *Type) *Instance {
 		o.dict = NewDict()
 	}
 	if t.nslots > 0 {
-		o.slots = make([]Object, t.nslots)
+		o.slots = make([]atomic.Pointer[Object], t.nslots)
 	}
 	return o
 }
 
-// slotLocks guard __slots__ values: an interface value is two words, so
-// an unsynchronised write racing a read could tear it. Striping by address
-// keeps Instance small (no mutex per object).
-var slotLocks [64]sync.RWMutex
-
-func (o *Instance) slotLock() *sync.RWMutex {
-	return &slotLocks[(uintptr(unsafe.Pointer(o))>>5)%uintptr(len(slotLocks))]
-}
-
 // getSlot returns the value of __slots__ member i (nil: unset).
 func (o *Instance) getSlot(i int) Object {
-	mu := o.slotLock()
-	mu.RLock()
-	v := o.slots[i]
-	mu.RUnlock()
-	return v
+	if p := o.slots[i].Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 // setSlot sets (v != nil) or clears __slots__ member i; it reports false
 // when clearing a member that is not set.
 func (o *Instance) setSlot(i int, v Object) bool {
-	mu := o.slotLock()
-	mu.Lock()
-	defer mu.Unlock()
-	if v == nil && o.slots[i] == nil {
-		return false
+	if v == nil {
+		return o.slots[i].Swap(nil) != nil
 	}
-	o.slots[i] = v
+	b := new(Object)
+	*b = v
+	o.slots[i].Store(b)
 	return true
 }
 
