@@ -29,7 +29,7 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 	)
 reload:
 	code = f.code
-	instrs = code.Instrs
+	instrs = code.quick
 	consts = code.consts
 	names = code.names
 	stack = f.stack
@@ -66,6 +66,59 @@ reload:
 			sp--
 			fast[arg] = stack[sp]
 			stack[sp] = nil
+		case qLoadFastLoadFast:
+			v := fast[arg]
+			if v == nil {
+				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
+			}
+			arg2 := int(instrs[pc] >> 8)
+			w := fast[arg2]
+			if w == nil {
+				return f.fail(pc+1, sp, unboundLocal(code.Varnames[arg2]))
+			}
+			stack[sp] = v
+			stack[sp+1] = w
+			sp += 2
+			pc++
+		case qLoadFastLoadConst:
+			v := fast[arg]
+			if v == nil {
+				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
+			}
+			stack[sp] = v
+			stack[sp+1] = consts[instrs[pc]>>8]
+			sp += 2
+			pc++
+		case qStoreFastLoadFast:
+			fast[arg] = stack[sp-1]
+			arg2 := int(instrs[pc] >> 8)
+			v := fast[arg2]
+			if v == nil {
+				sp--
+				stack[sp] = nil
+				return f.fail(pc+1, sp, unboundLocal(code.Varnames[arg2]))
+			}
+			stack[sp-1] = v
+			pc++
+		case qCompareJumpIfFalse, qCompareJumpIfTrue:
+			r, ok := compareFast(stack[sp-2], stack[sp-1], CompareOp(arg))
+			if !ok {
+				v, err := RichCompare(t, stack[sp-2], stack[sp-1], CompareOp(arg))
+				if err != nil {
+					return f.fail(pc, sp, err)
+				}
+				sp--
+				stack[sp] = nil
+				stack[sp-1] = v
+				continue // the jump runs as itself
+			}
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+			target := int(instrs[pc] >> 8)
+			pc++
+			if r == (c.Opcode(ins&0xff) == qCompareJumpIfTrue) {
+				pc = target
+			}
 		case c.DELETE_FAST:
 			if fast[arg] == nil {
 				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))

@@ -24,6 +24,8 @@ type Code struct {
 	gcache []atomic.Pointer[globalCacheEntry]
 	// acache holds LOAD_ATTR / LOAD_METHOD inline caches (attrcache.go).
 	acache []atomic.Pointer[attrCache]
+	// quick is what execute runs: Instrs with fused pairs (quicken.go).
+	quick []compile.Instr
 }
 
 // globalCacheEntry is a LOAD_GLOBAL result, valid while both dicts are
@@ -73,6 +75,7 @@ func NewCode(c *compile.Code) *Code {
 	}
 	rc.gcache = make([]atomic.Pointer[globalCacheEntry], len(c.Instrs))
 	rc.acache = make([]atomic.Pointer[attrCache], len(c.Instrs))
+	rc.quick = quicken(c.Instrs)
 	rc.varnames = make([]*Str, len(c.Varnames))
 	for i, n := range c.Varnames {
 		rc.varnames[i] = Intern(n)
