@@ -29,8 +29,8 @@ type Object interface {
 // derived from a built-in type whose values are Go value types or
 // immutable structs, which then live in Base).
 type Instance struct {
-	typ   *Type
-	dict  *Dict    // nil when the class has __slots__ without __dict__
+	typ  *Type
+	dict *Dict // nil when the class has __slots__ without __dict__
 	// slots holds the values of __slots__ members, each as a pointer to
 	// an immutable box: reads are one atomic load (threads reading a
 	// shared object write no shared memory), a store allocates a box.
