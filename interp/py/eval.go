@@ -521,6 +521,24 @@ reload:
 		case c.BINARY_SUBSCR:
 			container, key := stack[sp-2], stack[sp-1]
 			var v Object
+			switch x := container.(type) {
+			case *Dict:
+				// an exact dict with a str key: a missing key takes the
+				// general path (KeyError)
+				if ks, ok := key.(*Str); ok && x.typ == nil {
+					v = x.getStr(ks)
+				}
+			case *Tuple:
+				if i, ok := key.(Int); ok {
+					n := Int(len(x.items))
+					if i < 0 {
+						i += n
+					}
+					if i >= 0 && i < n {
+						v = x.items[i]
+					}
+				}
+			}
 			if l, ok := container.(*List); ok {
 				if i, ok := key.(Int); ok {
 					l.mu.RLock()
