@@ -132,7 +132,7 @@ func (t *Thread) displayHook(v Object) error {
 // builtinsFor returns the builtins dict for a globals dict: its
 // __builtins__ entry, or the interpreter's.
 func builtinsFor(t *Thread, globals *Dict) *Dict {
-	switch b := globals.getStr(Intern("__builtins__")).(type) {
+	switch b := globals.getStr(strBuiltins).(type) {
 	case *Module:
 		return b.dict
 	case *Dict:
