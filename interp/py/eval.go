@@ -450,45 +450,8 @@ reload:
 		case c.COMPARE_OP:
 			a, b := stack[sp-2], stack[sp-1]
 			var v Object
-			if x, ok := a.(Int); ok {
-				if y, ok := b.(Int); ok {
-					var r bool
-					switch CompareOp(arg) {
-					case LT:
-						r = x < y
-					case LE:
-						r = x <= y
-					case EQ:
-						r = x == y
-					case NE:
-						r = x != y
-					case GT:
-						r = x > y
-					case GE:
-						r = x >= y
-					}
-					v = Bool(r)
-				}
-			}
-			if x, ok := a.(Float); ok {
-				if y, ok := b.(Float); ok {
-					var r bool
-					switch CompareOp(arg) {
-					case LT:
-						r = x < y
-					case LE:
-						r = x <= y
-					case EQ:
-						r = x == y
-					case NE:
-						r = x != y
-					case GT:
-						r = x > y
-					case GE:
-						r = x >= y
-					}
-					v = Bool(r)
-				}
+			if r, ok := compareFast(a, b, CompareOp(arg)); ok {
+				v = Bool(r)
 			}
 			if v == nil {
 				v, err = RichCompare(t, a, b, CompareOp(arg))

@@ -51,43 +51,33 @@ func quicken(instrs []c.Instr) []c.Instr {
 func compareFast(a, b Object, op CompareOp) (r, ok bool) {
 	switch x := a.(type) {
 	case Int:
-		y, isInt := b.(Int)
-		if !isInt {
-			return false, false
-		}
-		switch op {
-		case LT:
-			return x < y, true
-		case LE:
-			return x <= y, true
-		case EQ:
-			return x == y, true
-		case NE:
-			return x != y, true
-		case GT:
-			return x > y, true
-		case GE:
-			return x >= y, true
+		if y, isInt := b.(Int); isInt {
+			return compareOrdered(x, y, op), true
 		}
 	case Float:
-		y, isFloat := b.(Float)
-		if !isFloat {
-			return false, false
-		}
-		switch op {
-		case LT:
-			return x < y, true
-		case LE:
-			return x <= y, true
-		case EQ:
-			return x == y, true
-		case NE:
-			return x != y, true
-		case GT:
-			return x > y, true
-		case GE:
-			return x >= y, true
+		if y, isFloat := b.(Float); isFloat {
+			return compareOrdered(x, y, op), true
 		}
 	}
 	return false, false
+}
+
+// compareOrdered applies a rich comparison to two ordered Go values (NaN
+// compares as in C: only != is true).
+func compareOrdered[T ~int64 | ~float64](x, y T, op CompareOp) bool {
+	switch op {
+	case LT:
+		return x < y
+	case LE:
+		return x <= y
+	case EQ:
+		return x == y
+	case NE:
+		return x != y
+	case GT:
+		return x > y
+	case GE:
+		return x >= y
+	}
+	return false
 }
