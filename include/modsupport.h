@@ -67,6 +67,8 @@ PyAPI_FUNC(int) _PyArg_ParseStack_SizeT(PyObject *const *args, Py_ssize_t nargs,
 /* A converter's return value asking for a second call with NULL on a
  * later failure, so it can release what it made ("O&" in PyArg_Parse*). */
 #define Py_CLEANUP_SUPPORTED 0x20000
+/* "O&" converter: None leaves *(Py_ssize_t *)result alone. */
+PyAPI_FUNC(int) _Py_convert_optional_to_ssize_t(PyObject *, void *);
 
 PyAPI_FUNC(int) PyModule_AddObjectRef(PyObject *mod, const char *name, PyObject *value);
 /* Steals a reference to value, also on failure (3.13). */

@@ -104,6 +104,11 @@ PyAPI_DATA(const unsigned char) _Py_ctype_toupper[256];
 /* File descriptors. */
 PyAPI_FUNC(int) PyObject_AsFileDescriptor(PyObject *);
 PyAPI_FUNC(int) _PyLong_FileDescriptor_Converter(PyObject *, void *);
+/* CPython's struct _Py_stat_struct is struct stat on POSIX. */
+struct stat;
+PyAPI_FUNC(int) _Py_fstat(int fd, struct stat *status);
+PyAPI_FUNC(int) _Py_fstat_noraise(int fd, struct stat *status);
+PyAPI_FUNC(int) _Py_dup(int fd);
 
 /* Struct sequences. */
 typedef struct PyStructSequence_Field {

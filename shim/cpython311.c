@@ -560,3 +560,58 @@ PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, 
     }
     return buf;
 }
+
+/* ---- mmap's helpers ---- */
+
+Py_ssize_t _PyBytes_Find(const char *haystack, Py_ssize_t len_haystack, const char *needle, Py_ssize_t len_needle,
+                         Py_ssize_t offset) {
+    if (len_needle == 0) return offset;
+    for (Py_ssize_t i = 0; i + len_needle <= len_haystack; i++) {
+        const char *p = memchr(haystack + i, needle[0], (size_t)(len_haystack - len_needle - i + 1));
+        if (p == NULL) return -1;
+        i = p - haystack;
+        if (memcmp(p, needle, (size_t)len_needle) == 0) return i + offset;
+    }
+    return -1;
+}
+
+Py_ssize_t _PyBytes_ReverseFind(const char *haystack, Py_ssize_t len_haystack, const char *needle,
+                                Py_ssize_t len_needle, Py_ssize_t offset) {
+    if (len_needle == 0) return len_haystack + offset;
+    for (Py_ssize_t i = len_haystack - len_needle; i >= 0; i--) {
+        if (haystack[i] == needle[0] && memcmp(haystack + i, needle, (size_t)len_needle) == 0) return i + offset;
+    }
+    return -1;
+}
+
+int _Py_convert_optional_to_ssize_t(PyObject *obj, void *result) {
+    if (obj == Py_None) return 1;
+    if (!PyIndex_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "argument should be integer or None, not '%.200s'", Py_TYPE(obj)->tp_name);
+        return 0;
+    }
+    Py_ssize_t limit = PyNumber_AsSsize_t(obj, PyExc_OverflowError);
+    if (limit == -1 && PyErr_Occurred()) return 0;
+    *(Py_ssize_t *)result = limit;
+    return 1;
+}
+
+int _Py_fstat_noraise(int fd, struct stat *status) { return fstat(fd, status); }
+
+int _Py_fstat(int fd, struct stat *status) {
+    if (fstat(fd, status) != 0) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return -1;
+    }
+    return 0;
+}
+
+/* A duplicate that is not inherited by child processes (PEP 446). */
+int _Py_dup(int fd) {
+    int fd2 = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (fd2 < 0) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return -1;
+    }
+    return fd2;
+}
