@@ -88,9 +88,9 @@ PyAPI_FUNC(int) PyOS_mystricmp(const char *, const char *);
 #define PY_CTF_ALNUM  (PY_CTF_ALPHA|PY_CTF_DIGIT)
 #define PY_CTF_SPACE  0x08
 #define PY_CTF_XDIGIT 0x10
-PyAPI_DATA(const unsigned int) _Py_ctype_table[256];
-PyAPI_DATA(const unsigned char) _Py_ctype_tolower[256];
-PyAPI_DATA(const unsigned char) _Py_ctype_toupper[256];
+PyAPI_DATA(const unsigned int) _Py_ctype_table[];
+PyAPI_DATA(const unsigned char) _Py_ctype_tolower[];
+PyAPI_DATA(const unsigned char) _Py_ctype_toupper[];
 #define Py_ISLOWER(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_LOWER)
 #define Py_ISUPPER(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_UPPER)
 #define Py_ISALPHA(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_ALPHA)
