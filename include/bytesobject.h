@@ -13,6 +13,11 @@ typedef struct {
 
 PyAPI_DATA(PyTypeObject) PyBytes_Type;
 PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
+/* Index of needle in haystack plus offset, or -1 (bytes.find's core). */
+PyAPI_FUNC(Py_ssize_t) _PyBytes_Find(const char *haystack, Py_ssize_t len_haystack, const char *needle,
+                                     Py_ssize_t len_needle, Py_ssize_t offset);
+PyAPI_FUNC(Py_ssize_t) _PyBytes_ReverseFind(const char *haystack, Py_ssize_t len_haystack, const char *needle,
+                                            Py_ssize_t len_needle, Py_ssize_t offset);
 
 #define PyBytes_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_BYTES_SUBCLASS)
 #define PyBytes_CheckExact(op) Py_IS_TYPE((op), &PyBytes_Type)

@@ -37,6 +37,39 @@ PyAPI_FUNC(int) _PyArg_NoPositional(const char *funcname, PyObject *args);
 PyAPI_FUNC(int) _PyArg_CheckPositional(const char *, Py_ssize_t, Py_ssize_t, Py_ssize_t);
 PyAPI_FUNC(void) _PyArg_BadArgument(const char *, const char *, const char *, PyObject *);
 
+/* Argument Clinic's keyword parser, laid out as in CPython 3.11 (3.12 put
+ * an 'initialized' field first): 3.11 binaries initialize it statically as
+ * {format, keywords, fname, custom_msg} and leave the rest to the runtime. */
+typedef struct _PyArg_Parser {
+    const char *format;
+    const char * const *keywords;
+    const char *fname;
+    const char *custom_msg;
+    int pos;            /* number of positional-only arguments */
+    int min;            /* minimal number of arguments */
+    int max;            /* maximal number of positional arguments */
+    PyObject *kwtuple;  /* tuple of keyword parameter names */
+    struct _PyArg_Parser *next;
+} _PyArg_Parser;
+
+/* Returns args itself when no keyword needs placing, else buf filled with
+ * the arguments in parameter order (NULL for absent optional ones); NULL
+ * with an exception set on a bad call. References are borrowed. */
+PyAPI_FUNC(PyObject * const *) _PyArg_UnpackKeywords(
+        PyObject *const *args, Py_ssize_t nargs,
+        PyObject *kwargs, PyObject *kwnames,
+        struct _PyArg_Parser *parser,
+        int minpos, int maxpos, int minkw,
+        PyObject **buf);
+PyAPI_FUNC(int) _PyArg_ParseStack(PyObject *const *args, Py_ssize_t nargs, const char *format, ...);
+PyAPI_FUNC(int) _PyArg_ParseStack_SizeT(PyObject *const *args, Py_ssize_t nargs, const char *format, ...);
+
+/* A converter's return value asking for a second call with NULL on a
+ * later failure, so it can release what it made ("O&" in PyArg_Parse*). */
+#define Py_CLEANUP_SUPPORTED 0x20000
+/* "O&" converter: None leaves *(Py_ssize_t *)result alone. */
+PyAPI_FUNC(int) _Py_convert_optional_to_ssize_t(PyObject *, void *);
+
 PyAPI_FUNC(int) PyModule_AddObjectRef(PyObject *mod, const char *name, PyObject *value);
 /* Steals a reference to value, also on failure (3.13). */
 PyAPI_FUNC(int) PyModule_Add(PyObject *mod, const char *name, PyObject *value);

@@ -80,6 +80,36 @@ PyAPI_FUNC(int) PyOS_mystricmp(const char *, const char *);
 #define PyOS_strnicmp PyOS_mystrnicmp
 #define PyOS_stricmp PyOS_mystricmp
 
+/* Locale-independent character classes (CPython's pyctype.h). */
+#define PY_CTF_LOWER  0x01
+#define PY_CTF_UPPER  0x02
+#define PY_CTF_ALPHA  (PY_CTF_LOWER|PY_CTF_UPPER)
+#define PY_CTF_DIGIT  0x04
+#define PY_CTF_ALNUM  (PY_CTF_ALPHA|PY_CTF_DIGIT)
+#define PY_CTF_SPACE  0x08
+#define PY_CTF_XDIGIT 0x10
+PyAPI_DATA(const unsigned int) _Py_ctype_table[];
+PyAPI_DATA(const unsigned char) _Py_ctype_tolower[];
+PyAPI_DATA(const unsigned char) _Py_ctype_toupper[];
+#define Py_ISLOWER(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_LOWER)
+#define Py_ISUPPER(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_UPPER)
+#define Py_ISALPHA(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_ALPHA)
+#define Py_ISDIGIT(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_DIGIT)
+#define Py_ISXDIGIT(c) (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_XDIGIT)
+#define Py_ISALNUM(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_ALNUM)
+#define Py_ISSPACE(c)  (_Py_ctype_table[Py_CHARMASK(c)] & PY_CTF_SPACE)
+#define Py_TOLOWER(c) (_Py_ctype_tolower[Py_CHARMASK(c)])
+#define Py_TOUPPER(c) (_Py_ctype_toupper[Py_CHARMASK(c)])
+
+/* File descriptors. */
+PyAPI_FUNC(int) PyObject_AsFileDescriptor(PyObject *);
+PyAPI_FUNC(int) _PyLong_FileDescriptor_Converter(PyObject *, void *);
+/* CPython's struct _Py_stat_struct is struct stat on POSIX. */
+struct stat;
+PyAPI_FUNC(int) _Py_fstat(int fd, struct stat *status);
+PyAPI_FUNC(int) _Py_fstat_noraise(int fd, struct stat *status);
+PyAPI_FUNC(int) _Py_dup(int fd);
+
 /* Struct sequences. */
 typedef struct PyStructSequence_Field {
     const char *name;

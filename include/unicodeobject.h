@@ -249,6 +249,8 @@ PyAPI_FUNC(int) PyUnicode_FSDecoder(PyObject *, void *);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefault(const char *s);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
 PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
+PyAPI_FUNC(PyObject *) PyOS_FSPath(PyObject *path);
+PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
 
 PyAPI_FUNC(PyObject *) PyUnicode_Concat(PyObject *left, PyObject *right);
 PyAPI_FUNC(void) PyUnicode_Append(PyObject **pleft, PyObject *right);

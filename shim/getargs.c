@@ -15,8 +15,9 @@
 #define MSGLEN 256
 
 typedef struct {
-    int kind; /* 0: Py_buffer to release, 1: memory to free */
+    int kind; /* 0: Py_buffer to release, 1: memory to free, 2: converter to call with NULL */
     void *p;
+    int (*conv)(PyObject *, void *); /* kind 2 */
 } freeitem;
 
 typedef struct {
@@ -28,6 +29,19 @@ static void fl_add(freelist *fl, int kind, void *p) {
     if (fl->n < 32) {
         fl->items[fl->n].kind = kind;
         fl->items[fl->n].p = p;
+        fl->items[fl->n].conv = NULL;
+        fl->n++;
+    }
+}
+
+/* A converter that returned Py_CLEANUP_SUPPORTED is called again with NULL
+ * when a later argument fails, so that what it made (PyUnicode_FSConverter's
+ * bytes) is not leaked. */
+static void fl_add_conv(freelist *fl, int (*conv)(PyObject *, void *), void *p) {
+    if (fl->n < 32) {
+        fl->items[fl->n].kind = 2;
+        fl->items[fl->n].p = p;
+        fl->items[fl->n].conv = conv;
         fl->n++;
     }
 }
@@ -39,6 +53,8 @@ static int cleanreturn(int ok, freelist *fl) {
         for (int i = 0; i < fl->n; i++) {
             if (fl->items[i].kind == 0) {
                 fpy_buffer_release((Py_buffer *)fl->items[i].p);
+            } else if (fl->items[i].kind == 2) {
+                fl->items[i].conv(NULL, fl->items[i].p);
             } else {
                 PyMem_Free(*(char **)fl->items[i].p);
                 *(char **)fl->items[i].p = NULL;
@@ -540,6 +556,7 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
             format++;
             int res = conv(arg, addr);
             if (!res) return ERR_OCCURRED;
+            if (res == Py_CLEANUP_SUPPORTED) fl_add_conv(fl, conv, addr);
         } else {
             PyObject **p = va_arg(*p_va, PyObject **);
             *p = arg;
@@ -1129,4 +1146,36 @@ int _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min, P
 void _PyArg_BadArgument(const char *fname, const char *displayname, const char *expected, PyObject *arg) {
     PyErr_Format(PyExc_TypeError, "%.200s() %.200s must be %.50s, not %.50s", fname, displayname, expected,
                  tname(arg));
+}
+
+/* _PyArg_ParseStack{,_SizeT}: Argument Clinic's METH_FASTCALL form of
+ * PyArg_ParseTuple. The arguments are packed into a tuple that only lives
+ * for the parse: "O" results are borrowed from the caller's stack, which
+ * outlives the call, and the other formats point into those same objects. */
+static int vgetargs_stack(PyObject *const *args, Py_ssize_t nargs, const char *format, va_list *p_va) {
+    PyObject *tup = PyTuple_New(nargs);
+    if (tup == NULL) return 0;
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        Py_INCREF(args[i]);
+        PyTuple_SET_ITEM(tup, i, args[i]);
+    }
+    int r = vgetargs1(tup, format, p_va, 0);
+    Py_DECREF(tup);
+    return r;
+}
+
+int _PyArg_ParseStack(PyObject *const *args, Py_ssize_t nargs, const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    int r = vgetargs_stack(args, nargs, format, &va);
+    va_end(va);
+    return r;
+}
+
+int _PyArg_ParseStack_SizeT(PyObject *const *args, Py_ssize_t nargs, const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    int r = vgetargs_stack(args, nargs, format, &va);
+    va_end(va);
+    return r;
 }

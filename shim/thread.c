@@ -15,7 +15,14 @@
 
 void PyThread_init_thread(void) {}
 
-unsigned long PyThread_get_thread_ident(void) { return (unsigned long)pthread_self(); }
+/* A Python thread is a goroutine that changes OS threads between calls, so
+ * its identity is its thread state's id (what _thread.get_ident() returns,
+ * as in CPython); extensions compare it to check thread affinity (sqlite3's
+ * check_same_thread). A C thread without a thread state has its pthread. */
+unsigned long PyThread_get_thread_ident(void) {
+    PyThreadState *ts = fpy_tstate;
+    return ts != NULL ? ts->thread_id : (unsigned long)pthread_self();
+}
 
 unsigned long PyThread_get_thread_native_id(void) { return (unsigned long)syscall(SYS_gettid); }
 
