@@ -163,6 +163,7 @@ type dictIter struct {
 	used   int
 	layout uint64
 	kind   int // 0 keys, 1 values, 2 items
+	seen   int // items handed out (for __length_hint__)
 }
 
 func (it *dictIter) Type() *Type { return DictIterTypes[it.kind] }
@@ -198,6 +199,7 @@ func (it *dictIter) nextEntry() (Object, error) {
 		return nil, nil
 	}
 	it.pos = npos
+	it.seen++
 	it.mu.Unlock()
 	switch it.kind {
 	case 0:
