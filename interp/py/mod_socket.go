@@ -910,7 +910,6 @@ func init() {
 	RegisterNativeModule("_socket", initSocketModule)
 }
 
-
 // dupCloexec is _Py_dup: a non-inheritable duplicate.
 func dupCloexec(fd int) (int, error) {
 	n, _, e := syscall.Syscall(syscall.SYS_FCNTL, uintptr(fd), syscall.F_DUPFD_CLOEXEC, 0)

@@ -128,7 +128,7 @@ func strIsASCII(s string) bool {
 }
 
 // setIPAddr is CPython's setipaddr: a host name to one address of family
-// af ('' is the wildcard address, '<broadcast>' the IPv4 broadcast one).
+// af (” is the wildcard address, '<broadcast>' the IPv4 broadcast one).
 func setIPAddr(t *Thread, host string, af int) (netip.Addr, error) {
 	if host == "" {
 		if af == syscall.AF_INET6 {
