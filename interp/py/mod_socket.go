@@ -129,7 +129,9 @@ func (s *sockObj) callTimeout(t *Thread, writing bool, timeout time.Duration, de
 	}
 	for {
 		fd := s.getFd()
-		if timeout > 0 || (timeout < 0 && isMainThread(t)) {
+		// a closed socket (fd -1) skips the wait: poll would ignore it and
+		// sleep, while the call itself fails at once with EBADF
+		if fd >= 0 && (timeout > 0 || (timeout < 0 && isMainThread(t))) {
 			wait := time.Duration(-1)
 			if timeout > 0 {
 				if wait = time.Until(deadline); wait <= 0 {

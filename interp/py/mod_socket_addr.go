@@ -155,9 +155,9 @@ func setIPAddr(t *Thread, host string, af int) (netip.Addr, error) {
 }
 
 // portArg reads the port of an inet address ("i" format: any index).
-func sockPortArg(t *Thread, o Object, caller, pairMsg string) (int, error) {
+func sockPortArg(t *Thread, o Object, caller string) (int, error) {
 	if !isIntLike(o) && o.Type().Index == nil {
-		return 0, TypeErrorf("%s", pairMsg)
+		return 0, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(o))
 	}
 	n, err := AsInt64(t, o)
 	if err != nil {
@@ -220,7 +220,7 @@ func getSockaddrArg(t *Thread, af int, addr Object, caller string) (*rawSockaddr
 		if err != nil {
 			return nil, err
 		}
-		port, err := sockPortArg(t, tup.items[1], caller, msg)
+		port, err := sockPortArg(t, tup.items[1], caller)
 		if err != nil {
 			return nil, err
 		}
@@ -242,7 +242,7 @@ func getSockaddrArg(t *Thread, af int, addr Object, caller string) (*rawSockaddr
 		if err != nil {
 			return nil, err
 		}
-		port, err := sockPortArg(t, tup.items[1], caller, msg)
+		port, err := sockPortArg(t, tup.items[1], caller)
 		if err != nil {
 			return nil, err
 		}
