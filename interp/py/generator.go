@@ -18,6 +18,9 @@ type Generator struct {
 	Qualname string
 }
 
+// coIterableCoroutine is CO_ITERABLE_COROUTINE.
+const coIterableCoroutine = 0x100
+
 const (
 	genPlain = iota
 	genCoroutine
@@ -299,7 +302,9 @@ func sendInto(t *Thread, sub, v Object) (r Object, done bool, err error) {
 // getAwaitable implements GET_AWAITABLE.
 func getAwaitable(t *Thread, o Object) (Object, error) {
 	if g, ok := o.(*Generator); ok {
-		if g.kind == genCoroutine {
+		// a generator-based coroutine (types.coroutine sets
+		// CO_ITERABLE_COROUTINE on its code) is awaitable as it is
+		if g.kind == genCoroutine || (g.kind == genPlain && g.frame != nil && g.frame.code.Flags&coIterableCoroutine != 0) {
 			return g, nil
 		}
 	}
