@@ -211,6 +211,9 @@ func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 		// dicts and lists keep their mirror themselves: no map entry and
 		// no weak pointer (the cheapest link, for C code that makes many)
 		ref.Store((*byte)(unsafe.Pointer(op)))
+		if d, ok := o.(*py.Dict); ok {
+			setDictMirrorVersion(unsafe.Pointer(op), d.Version())
+		}
 	} else if !cowned {
 		l.wp = weak.Make((*byte)(key))
 		l.itab = (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0]
@@ -377,3 +380,12 @@ func (s *tstate) helpFinalize() {
 		}
 	}
 }
+
+// setDictMirrorVersion stores a dict's version in its mirror's
+// ma_version_tag, plus one so that it is never 0: Cython's lookup caches
+// start at version 0 and would take an untouched 0 as "cached: not found".
+func setDictMirrorVersion(p unsafe.Pointer, v uint64) {
+	atomicStoreU64(unsafe.Pointer(&(*C.PyDictObject)(p).ma_version_tag), v+1)
+}
+
+func init() { py.DictMirrorVersion = setDictMirrorVersion }

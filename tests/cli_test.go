@@ -67,6 +67,10 @@ func sameStderr(ref, got result) string {
 	return ""
 }
 
+// sitePaths shows what site did (the zip entry CPython lists but never
+// finds is left out).
+const sitePaths = "import sys; print([p for p in sys.path if not p.endswith('.zip')], 'site' in sys.modules, sys.flags.no_site)"
+
 // printArgv is a script that shows what a program sees of its command line.
 const printArgv = "import sys\nprint(sys.argv)\n"
 
@@ -96,6 +100,11 @@ var cliCases = []cliCase{
 	{name: "traceback_carets_7", args: []string{"prog.py", "7"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
 	{name: "traceback_carets_8", args: []string{"prog.py", "8"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
 	{name: "traceback_carets_9", args: []string{"prog.py", "9"}, files: map[string]string{"prog.py": caretProg}, check: sameStderr},
+	// site runs at start-up (site-packages on sys.path, before the
+	// script's directory is put first); -S skips it, -I keeps it
+	{name: "site_paths", args: []string{"-c", sitePaths}},
+	{name: "site_paths_S", args: []string{"-S", "-c", sitePaths}},
+	{name: "site_paths_I", args: []string{"-I", "-c", sitePaths}},
 	{name: "exit_uncaught", args: []string{"prog.py"},
 		files: map[string]string{"prog.py": "def f():\n    raise ValueError('boom')\nprint('before')\nf()\n"}},
 	{name: "m_module", args: []string{"-m", "mod", "x", "y"},

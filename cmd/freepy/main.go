@@ -252,8 +252,10 @@ func run(argv []string) int {
 		argvList[i] = py.NewStr(a)
 	}
 	sysd.SetStr("argv", py.NewList(argvList...))
-	// sys.path: script directory (or ''), PYTHONPATH, the host stdlib
-	var path []py.Object
+	// sys.path: script directory (or ''), PYTHONPATH, the host stdlib, and
+	// what site adds (site-packages, .pth files). As in CPython, site runs
+	// before the script's directory is inserted in front.
+	var path0 []py.Object
 	switch {
 	case o.script != "":
 		if !o.isolated {
@@ -261,15 +263,16 @@ func run(argv []string) int {
 			if abs, err := filepath.Abs(dir); err == nil {
 				dir = abs
 			}
-			path = append(path, py.NewStr(dir))
+			path0 = append(path0, py.NewStr(dir))
 		}
 	case !o.isolated:
 		cwd := ""
 		if o.module != "" {
 			cwd, _ = os.Getwd()
 		}
-		path = append(path, py.NewStr(cwd))
+		path0 = append(path0, py.NewStr(cwd))
 	}
+	var path []py.Object
 	if !o.ignoreEnv {
 		if pp := os.Getenv("PYTHONPATH"); pp != "" {
 			for _, p := range strings.Split(pp, ":") {
@@ -284,6 +287,21 @@ func run(argv []string) int {
 		in.Path.Append(p)
 	}
 	defer flushStd(in)
+	if !o.noSite {
+		// CPython stops with a fatal error when site cannot be imported;
+		// freepy reports it and runs the program without site-packages.
+		if _, err := t.Import("site", nil, nil, 0); err != nil {
+			fmt.Fprint(os.Stderr, py.FormatException(t, py.AsException(err)))
+		}
+	}
+	// site may have replaced sys.path: insert into the current one
+	syspath, _ := sysd.GetStr("path").(*py.List)
+	if syspath == nil {
+		syspath = in.Path
+	}
+	for i, p := range path0 {
+		syspath.Insert(i, p)
+	}
 
 	mainMod := py.NewModule("__main__")
 	md := mainMod.Dict()

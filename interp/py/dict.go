@@ -4,6 +4,7 @@ import (
 	"math"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Dict is a Python dict: an insertion-ordered hash table in CPython's
@@ -71,7 +72,18 @@ func (d *Dict) Version() uint64 { return d.version.Load() }
 // bump records a mutation. The counter is per dict (caches also compare
 // the dict's identity), so that threads writing different dicts never
 // share a cache line.
-func (d *Dict) bump() { d.version.Add(1) }
+func (d *Dict) bump() {
+	v := d.version.Add(1)
+	if p := d.cref.Load(); p != nil && DictMirrorVersion != nil {
+		DictMirrorVersion(unsafe.Pointer(p), v)
+	}
+}
+
+// DictMirrorVersion, set by package capi, publishes a dict's new version
+// to its C mirror (PyDictObject.ma_version_tag): Cython's generated code
+// caches module-global lookups and trusts them while that field is
+// unchanged.
+var DictMirrorVersion func(mirror unsafe.Pointer, version uint64)
 
 // Len returns the number of items.
 func (d *Dict) Len() int {

@@ -76,6 +76,16 @@ func (l *List) Append(v Object) {
 	l.mu.Unlock()
 }
 
+// Insert puts v before item i (clamped to the list, as list.insert).
+func (l *List) Insert(i int, v Object) {
+	l.mu.Lock()
+	i = max(0, min(i, len(l.items)))
+	l.items = append(l.items, nil)
+	copy(l.items[i+1:], l.items[i:])
+	l.items[i] = v
+	l.mu.Unlock()
+}
+
 // At returns item i (0 <= i < Len) or nil when out of range.
 func (l *List) At(i int) Object {
 	l.mu.RLock()
