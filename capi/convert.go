@@ -189,6 +189,22 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 	case *py.ByteArray:
 		op = C.fpy_new_object(&C.PyByteArray_Type, C.sizeof_PyByteArrayObject)
 		s.fillByteArray(op, v.Bytes())
+	case *py.Builtin:
+		// PyCFunction layout: Cython reads m_ml->ml_flags of anything
+		// PyCFunction_Check accepts (see fpy_gofunc_def); m_self is the
+		// mirror itself, borrowed
+		op = C.fpy_new_object(tp, C.sizeof_PyCFunctionObject)
+		f := (*C.PyCFunctionObject)(unsafe.Pointer(op))
+		f.m_ml = &C.fpy_gofunc_def
+		f.m_self = op
+	case *py.Method:
+		// Cython reads a bound method's function and self straight from
+		// the 3.11 layout (PyMethod_GET_FUNCTION/GET_SELF); the mirror
+		// owns these references (fpy_mirror_dealloc drops them)
+		op = C.fpy_new_object(&C.PyMethod_Type, C.sizeof_PyMethodObject)
+		m := (*C.PyMethodObject)(unsafe.Pointer(op))
+		m.im_func = s.newRef(v.Func)
+		m.im_self = s.newRef(v.Self)
 	case *py.BaseException:
 		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
 	case *py.Code:

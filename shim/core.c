@@ -228,6 +228,9 @@ void fpy_mirror_dealloc(PyObject *op) {
             Py_XDECREF(l->ob_item[i]);
         }
         fpy_free(l->ob_item);
+    } else if (PyMethod_Check(op)) {
+        Py_XDECREF(((PyMethodObject *)op)->im_func);
+        Py_XDECREF(((PyMethodObject *)op)->im_self);
     } else if (PyUnicode_Check(op)) {
         PyASCIIObject *a = (PyASCIIObject *)op;
         if (!a->state.ascii) {
@@ -671,6 +674,16 @@ void fpy_call_method_u(uintptr_t ts, uintptr_t ml, uintptr_t self, uintptr_t arg
     fpy_call_method_v((PyThreadState *)ts, (PyMethodDef *)ml, (PyObject *)self, (const fpy_val *)args, nargs,
                       (PyObject *)kwnames, (PyTypeObject *)cls, (fpy_val *)res);
 }
+
+/* The PyMethodDef of mirrors of Go built-in functions: Cython reads
+ * PyCFunction_GET_FLAGS of anything PyCFunction_Check accepts to pick a
+ * fast path. METH_VARARGS|METH_KEYWORDS sends it to the generic call; a
+ * direct call of ml_meth (m_self is the mirror itself) calls the object. */
+static PyObject *fpy_gofunc_call(PyObject *self, PyObject *args, PyObject *kwargs) {
+    return PyObject_Call(self, args, kwargs);
+}
+PyMethodDef fpy_gofunc_def = {"<built-in>", (PyCFunction)(void (*)(void))fpy_gofunc_call,
+                              METH_VARARGS | METH_KEYWORDS, NULL};
 
 /* vals_tuple builds the argument tuple of a tp_new / tp_init / tp_call
  * call in C, so that it is freed as soon as the call drops it (no Go

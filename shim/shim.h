@@ -122,6 +122,9 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
 void fpy_call_method_u(uintptr_t ts, uintptr_t ml, uintptr_t self, uintptr_t args, Py_ssize_t nargs,
                        uintptr_t kwnames, uintptr_t cls, uintptr_t res);
 
+/* fpy_gofunc_def: the method def of mirrors of Go built-in functions. */
+extern PyMethodDef fpy_gofunc_def;
+
 PyObject *fpy_call_ternary_v(PyThreadState *ts, void *fn, PyObject *self, const fpy_val *args, Py_ssize_t n,
                              PyObject *kwargs);
 int fpy_call_init_v(PyThreadState *ts, void *fn, PyObject *self, const fpy_val *args, Py_ssize_t n,
