@@ -174,6 +174,10 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		d := v.Data()
 		op = C.PyBytes_FromStringAndSize(cbytes(d), C.Py_ssize_t(len(d)))
 	case *py.Tuple:
+		if info := structSeqOf(o.Type()); info != nil {
+			op = s.structSeqMirror(info, o)
+			break
+		}
 		items := v.Items()
 		op = C.PyTuple_New(C.Py_ssize_t(len(items)))
 		slots := unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), len(items))
@@ -423,6 +427,9 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	}
 	if op.ob_type == &C.PyType_Type || isTypeObject(op) {
 		return s.typeFromC((*C.PyTypeObject)(unsafe.Pointer(op)))
+	}
+	if info := structSeqOfC(tp); info != nil {
+		return s.structSeqFromC(op, info)
 	}
 	goType := s.typeFromC(tp)
 	return s.newProxy(op, goType)

@@ -160,4 +160,10 @@ void fpy_set_tstate(PyThreadState *ts);
 PyThreadState *fpy_get_tstate(void);
 PyObject *fpy_member_get(PyThreadState *ts, PyObject *obj, PyMemberDef *m);
 int fpy_member_set(PyThreadState *ts, PyObject *obj, PyMemberDef *m, PyObject *v);
+
+/* Struct sequences (structseq.c). */
+int fpy_structseq_register(PyTypeObject *type, Py_ssize_t n_fields, Py_ssize_t n_visible);
+Py_ssize_t fpy_structseq_real_size(PyTypeObject *type);
+PyObject *fpy_structseq_alloc(PyTypeObject *type, Py_ssize_t n_fields, Py_ssize_t n_visible);
+void fpy_structseq_dealloc(PyObject *op);
 #endif

@@ -1900,6 +1900,22 @@ int (PySlice_Unpack)(PyObject *a0, Py_ssize_t *a1, Py_ssize_t *a2, Py_ssize_t *a
     return fpyGo_PySlice_Unpack(fpy_tstate, a0, a1, a2, a3);
 }
 
+#ifdef PyStructSequence_InitType2
+#undef PyStructSequence_InitType2
+#endif
+extern int fpyGo_PyStructSequence_InitType2(PyThreadState *ts, PyTypeObject *a0, PyStructSequence_Desc *a1);
+int (PyStructSequence_InitType2)(PyTypeObject *a0, PyStructSequence_Desc *a1) {
+    return fpyGo_PyStructSequence_InitType2(fpy_tstate, a0, a1);
+}
+
+#ifdef PyStructSequence_NewType
+#undef PyStructSequence_NewType
+#endif
+extern PyTypeObject * fpyGo_PyStructSequence_NewType(PyThreadState *ts, PyStructSequence_Desc *a0);
+PyTypeObject * (PyStructSequence_NewType)(PyStructSequence_Desc *a0) {
+    return fpyGo_PyStructSequence_NewType(fpy_tstate, a0);
+}
+
 #ifdef PySys_GetObject
 #undef PySys_GetObject
 #endif
