@@ -195,6 +195,8 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		s.fillByteArray(op, v.Bytes())
 	case *py.BaseException:
 		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
+	case *py.Module:
+		op = s.moduleMirror(tp, v)
 	case *py.Code:
 		// room for the 3.11 fields compiled code may touch
 		op = C.fpy_new_object(tp, 256)

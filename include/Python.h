@@ -60,5 +60,7 @@
 #include "import.h"
 #include "pythonrun.h"
 #include "pythread.h"
+#include "pytime.h"
+#include "genericaliasobject.h"
 
 #endif /* Py_PYTHON_H */

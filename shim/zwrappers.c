@@ -2268,6 +2268,14 @@ PyObject * (PyWeakref_NewRef)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyWeakref_NewRef(fpy_tstate, a0, a1);
 }
 
+#ifdef Py_GenericAlias
+#undef Py_GenericAlias
+#endif
+extern PyObject * fpyGo_Py_GenericAlias(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (Py_GenericAlias)(PyObject *a0, PyObject *a1) {
+    return fpyGo_Py_GenericAlias(fpy_tstate, a0, a1);
+}
+
 #ifdef _PyDict_GetItem_KnownHash
 #undef _PyDict_GetItem_KnownHash
 #endif
