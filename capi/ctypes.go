@@ -515,7 +515,8 @@ func (s *tstate) valBuf(n int) []C.fpy_val {
 		s.bufs = append(s.bufs, valBuffer{})
 	}
 	b := &s.bufs[s.depth]
-	if b.n < n {
+	// never empty: callers pass &vals[0] even for calls without arguments
+	if b.n < n || b.p == nil {
 		if b.p != nil {
 			C.fpy_free(unsafe.Pointer(b.p))
 		}

@@ -212,6 +212,13 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	if l := linkFor(gt); l != nil {
 		return (*C.PyTypeObject)(unsafe.Pointer(l.ptr))
 	}
+	// the base first, outside the lock (which is not re-entrant): a Go
+	// type whose bases have no C object yet (io.BytesIO's chain) would
+	// otherwise deadlock here
+	var base *C.PyTypeObject
+	if gt.Base != nil {
+		base = s.typePtr(gt.Base)
+	}
 	typeMirrorMu.Lock()
 	defer typeMirrorMu.Unlock()
 	if l := linkFor(gt); l != nil {
@@ -223,10 +230,6 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	tp := &ht.ht_type
 	tp.ob_base.ob_base.ob_refcnt = C._Py_IMMORTAL_INITIAL_REFCNT
 	tp.ob_base.ob_base.ob_type = &C.PyType_Type
-	var base *C.PyTypeObject
-	if gt.Base != nil {
-		base = s.typePtr(gt.Base)
-	}
 	if base != nil && cTypeBase(gt) {
 		// a Python subclass of a C type: instances have the C layout, so
 		// the C slots are inherited and the Python dunders go to Go

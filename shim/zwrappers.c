@@ -2284,6 +2284,22 @@ PyObject * (_PyDict_GetItem_KnownHash)(PyObject *a0, PyObject *a1, Py_hash_t a2)
     return fpyGo__PyDict_GetItem_KnownHash(fpy_tstate, a0, a1, a2);
 }
 
+#ifdef _PyLong_AsByteArray
+#undef _PyLong_AsByteArray
+#endif
+extern int fpyGo__PyLong_AsByteArray(PyThreadState *ts, PyLongObject *a0, unsigned char *a1, size_t a2, int a3, int a4);
+int (_PyLong_AsByteArray)(PyLongObject *a0, unsigned char *a1, size_t a2, int a3, int a4) {
+    return fpyGo__PyLong_AsByteArray(fpy_tstate, a0, a1, a2, a3, a4);
+}
+
+#ifdef _PyLong_FromByteArray
+#undef _PyLong_FromByteArray
+#endif
+extern PyObject * fpyGo__PyLong_FromByteArray(PyThreadState *ts, unsigned char *a0, size_t a1, int a2, int a3);
+PyObject * (_PyLong_FromByteArray)(const unsigned char *a0, size_t a1, int a2, int a3) {
+    return fpyGo__PyLong_FromByteArray(fpy_tstate, (unsigned char *)a0, a1, a2, a3);
+}
+
 #ifdef _PyObject_GetDictPtr
 #undef _PyObject_GetDictPtr
 #endif
