@@ -62,5 +62,6 @@
 #include "pythread.h"
 #include "pytime.h"
 #include "genericaliasobject.h"
+#include "context.h"
 
 #endif /* Py_PYTHON_H */

@@ -286,6 +286,8 @@ PyAPI_FUNC(int) _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer, con
 PyAPI_FUNC(PyObject *) _PyUnicodeWriter_Finish(_PyUnicodeWriter *writer);
 PyAPI_FUNC(void) _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer);
 
+PyAPI_FUNC(int) _PyUnicode_IsWhitespace(const Py_UCS4 ch);
+PyAPI_FUNC(int) _PyUnicode_ToDecimalDigit(Py_UCS4 ch);
 PyAPI_FUNC(PyObject *) PyUnicode_Concat(PyObject *left, PyObject *right);
 PyAPI_FUNC(void) PyUnicode_Append(PyObject **pleft, PyObject *right);
 PyAPI_FUNC(void) PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);

@@ -166,4 +166,8 @@ int fpy_structseq_register(PyTypeObject *type, Py_ssize_t n_fields, Py_ssize_t n
 Py_ssize_t fpy_structseq_real_size(PyTypeObject *type);
 PyObject *fpy_structseq_alloc(PyTypeObject *type, Py_ssize_t n_fields, Py_ssize_t n_visible);
 void fpy_structseq_dealloc(PyObject *op);
+
+/* tp_methods entries of built-in types that C code calls directly
+ * (decimal_support.c); set once at start-up. */
+void fpy_init_static_methods(void);
 #endif
