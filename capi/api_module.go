@@ -300,3 +300,28 @@ func fpyGo_PyType_Ready(ts *C.PyThreadState, tp *C.PyTypeObject) C.int {
 	_, err := s.readyType(tp)
 	return s.retInt(err)
 }
+
+// CPython 3.11's PyModuleObject (Include/internal/pycore_moduleobject.h):
+// modules built with Py_BUILD_CORE_MODULE (_queue, ...) read md_state and
+// md_def directly instead of calling PyModule_GetState.
+const (
+	offModDict     = 16
+	offModDef      = 24
+	offModState    = 32
+	sizeModuleObjc = 56
+)
+
+// moduleMirror makes a module's C object with 3.11's field layout. md_dict
+// holds a reference to the dict's mirror for the mirror's lifetime (the
+// Go module keeps the dict alive anyway); it is not released when the
+// mirror is freed, which only happens for a module nobody uses any more.
+func (s *tstate) moduleMirror(tp *C.PyTypeObject, m *py.Module) *C.PyObject {
+	op := C.fpy_new_object(tp, sizeModuleObjc)
+	*(**C.PyObject)(ptrAt(op, offModDict)) = s.newRef(m.Dict())
+	if v, ok := modules.Load(m); ok {
+		info := v.(*moduleInfo)
+		*(**C.PyModuleDef)(ptrAt(op, offModDef)) = info.def
+		*(*unsafe.Pointer)(ptrAt(op, offModState)) = info.state
+	}
+	return op
+}

@@ -944,3 +944,12 @@ func fpyGo_PyObject_ClearWeakRefs(ts *C.PyThreadState, o *C.PyObject) {}
 
 //export fpyGo_PyObject_IS_GC
 func fpyGo_PyObject_IS_GC(ts *C.PyThreadState, o *C.PyObject) C.int { return 1 }
+
+// Py_GenericAlias is types.GenericAlias(origin, args): _queue's
+// SimpleQueue.__class_getitem__ and the like.
+//
+//export fpyGo_Py_GenericAlias
+func fpyGo_Py_GenericAlias(ts *C.PyThreadState, origin, args *C.PyObject) *C.PyObject {
+	s := stateFromC(ts)
+	return s.ret(py.Call(s.t, py.GenericAliasType, []py.Object{s.fromC(origin), s.fromC(args)}, nil))
+}

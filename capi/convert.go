@@ -174,6 +174,10 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		d := v.Data()
 		op = C.PyBytes_FromStringAndSize(cbytes(d), C.Py_ssize_t(len(d)))
 	case *py.Tuple:
+		if info := structSeqOf(o.Type()); info != nil {
+			op = s.structSeqMirror(info, o)
+			break
+		}
 		items := v.Items()
 		op = C.PyTuple_New(C.Py_ssize_t(len(items)))
 		slots := unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), len(items))
@@ -207,6 +211,8 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		m.im_self = s.newRef(v.Self)
 	case *py.BaseException:
 		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
+	case *py.Module:
+		op = s.moduleMirror(tp, v)
 	case *py.Code:
 		// room for the 3.11 fields compiled code may touch
 		op = C.fpy_new_object(tp, 256)
@@ -439,6 +445,9 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	}
 	if op.ob_type == &C.PyType_Type || isTypeObject(op) {
 		return s.typeFromC((*C.PyTypeObject)(unsafe.Pointer(op)))
+	}
+	if info := structSeqOfC(tp); info != nil {
+		return s.structSeqFromC(op, info)
 	}
 	goType := s.typeFromC(tp)
 	return s.newProxy(op, goType)

@@ -336,6 +336,36 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 				gt.Num[op.idx] = binary(op.f, op.what)
 			}
 		}
+		// divmod() has no Go slot: it looks __divmod__/__rdivmod__ up
+		if f := fnp(nb.nb_divmod); cSlot(f, fnp(bnb.nb_divmod)) {
+			dm := func(t *py.Thread, a, b py.Object) (py.Object, error) {
+				s := stateOf(t)
+				return s.call(ext, name+".__divmod__", func() *C.PyObject { return C.fpy_call_binary(s.ts, f, s.borrow(a), s.borrow(b)) })
+			}
+			gt.AddMethod("__divmod__", func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+				if len(args) != 1 || len(kw) > 0 {
+					return nil, py.TypeErrorf("expected 1 argument, got %d", len(args))
+				}
+				return dm(t, self, args[0])
+			})
+			gt.AddMethod("__rdivmod__", func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+				if len(args) != 1 || len(kw) > 0 {
+					return nil, py.TypeErrorf("expected 1 argument, got %d", len(args))
+				}
+				return dm(t, args[0], self)
+			})
+		}
+		// nb_power is ternary: pow(a, b) passes None as the modulus
+		if f := fnp(nb.nb_power); cSlot(f, fnp(bnb.nb_power)) {
+			pow3 := func(t *py.Thread, a, b, c py.Object) (py.Object, error) {
+				s := stateOf(t)
+				return s.call(ext, name+".__pow__", func() *C.PyObject {
+					return C.fpy_call_ternary(s.ts, f, s.borrow(a), s.borrow(b), s.borrow(c))
+				})
+			}
+			gt.Pow3 = pow3
+			gt.Num[py.NbPow] = func(t *py.Thread, a, b py.Object) (py.Object, error) { return pow3(t, a, b, py.None) }
+		}
 		for _, op := range []struct {
 			f, bf unsafe.Pointer
 			dst   *py.UnaryFunc
@@ -515,7 +545,8 @@ func (s *tstate) valBuf(n int) []C.fpy_val {
 		s.bufs = append(s.bufs, valBuffer{})
 	}
 	b := &s.bufs[s.depth]
-	if b.n < n {
+	// never empty: callers pass &vals[0] even for calls without arguments
+	if b.n < n || b.p == nil {
 		if b.p != nil {
 			C.fpy_free(unsafe.Pointer(b.p))
 		}

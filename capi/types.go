@@ -98,6 +98,7 @@ func initStaticTypes(t *py.Thread) {
 		}
 		fillTypeMirror(t, tp, gt)
 	}
+	C.fpy_init_static_methods()
 	// exception types
 	m := int(C.fpy_n_exc_types)
 	etypes := unsafe.Slice((**C.PyTypeObject)(unsafe.Pointer(&C.fpy_exc_types)), m)
@@ -212,8 +213,9 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	if l := linkFor(gt); l != nil {
 		return (*C.PyTypeObject)(unsafe.Pointer(l.ptr))
 	}
-	// the base's mirror first, before taking the lock (which is not
-	// reentrant: a subclass of a subclass of a C type deadlocked here)
+	// the base's mirror first, outside the lock (which is not
+	// re-entrant): a type whose bases have no C object yet (a subclass of
+	// a subclass of a C type, io.BytesIO's chain) deadlocked here
 	var base *C.PyTypeObject
 	if gt.Base != nil {
 		base = s.typePtr(gt.Base)
@@ -254,6 +256,10 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	}
 	tp.tp_flags = flags | subclassFlags(gt)
 	newStaticLink(gt, (*C.PyObject)(unsafe.Pointer(tp)))
+	// C code reads and writes the type's dict directly (_decimal sets
+	// DecimalTuple.__module__ through tp_dict): the Go dict's mirror, held
+	// for the life of the type
+	tp.tp_dict = s.newRef(gt.Dict)
 	return tp
 }
 

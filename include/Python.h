@@ -60,5 +60,8 @@
 #include "import.h"
 #include "pythonrun.h"
 #include "pythread.h"
+#include "pytime.h"
+#include "genericaliasobject.h"
+#include "context.h"
 
 #endif /* Py_PYTHON_H */

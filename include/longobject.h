@@ -55,6 +55,8 @@ PyAPI_FUNC(PyObject *) PyLong_GetInfo(void);
 
 PyAPI_FUNC(PyObject *) _PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian, int is_signed);
 PyAPI_FUNC(int) _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n, int little_endian, int is_signed);
+PyAPI_FUNC(PyLongObject *) _PyLong_New(Py_ssize_t);
+PyAPI_FUNC(PyObject *) _PyLong_GCD(PyObject *, PyObject *);
 PyAPI_FUNC(int) _PyLong_Sign(PyObject *v);
 PyAPI_FUNC(size_t) _PyLong_NumBits(PyObject *v);
 PyAPI_FUNC(PyObject *) _PyLong_Copy(PyLongObject *src);

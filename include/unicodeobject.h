@@ -252,6 +252,42 @@ PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
 PyAPI_FUNC(PyObject *) PyOS_FSPath(PyObject *path);
 PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
 
+
+/* CPython 3.11's _PyUnicodeWriter (cpython/unicodeobject.h): CPython's own
+ * extension modules (the CJK codecs) write through its fields with
+ * _PyUnicodeWriter_Prepare and PyUnicode_WRITE, so the layout is 3.11's. */
+typedef struct {
+    PyObject *buffer;
+    void *data;
+    enum PyUnicode_Kind kind;
+    Py_UCS4 maxchar;
+    Py_ssize_t size;
+    Py_ssize_t pos;
+    Py_ssize_t min_length;
+    Py_UCS4 min_char;
+    unsigned char overallocate;
+    unsigned char readonly;
+} _PyUnicodeWriter;
+
+PyAPI_FUNC(void) _PyUnicodeWriter_Init(_PyUnicodeWriter *writer);
+#define _PyUnicodeWriter_Prepare(WRITER, LENGTH, MAXCHAR) \
+    (((MAXCHAR) <= (WRITER)->maxchar && (LENGTH) <= (WRITER)->size - (WRITER)->pos) \
+         ? 0 \
+         : (((LENGTH) == 0) ? 0 : _PyUnicodeWriter_PrepareInternal((WRITER), (LENGTH), (MAXCHAR))))
+PyAPI_FUNC(int) _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *writer, Py_ssize_t length, Py_UCS4 maxchar);
+#define _PyUnicodeWriter_PrepareKind(WRITER, KIND) \
+    ((KIND) <= (WRITER)->kind ? 0 : _PyUnicodeWriter_PrepareKindInternal((WRITER), (KIND)))
+PyAPI_FUNC(int) _PyUnicodeWriter_PrepareKindInternal(_PyUnicodeWriter *writer, enum PyUnicode_Kind kind);
+PyAPI_FUNC(int) _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *writer, Py_UCS4 ch);
+PyAPI_FUNC(int) _PyUnicodeWriter_WriteStr(_PyUnicodeWriter *writer, PyObject *str);
+PyAPI_FUNC(int) _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *writer, PyObject *str, Py_ssize_t start, Py_ssize_t end);
+PyAPI_FUNC(int) _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *writer, const char *str, Py_ssize_t len);
+PyAPI_FUNC(int) _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer, const char *str, Py_ssize_t len);
+PyAPI_FUNC(PyObject *) _PyUnicodeWriter_Finish(_PyUnicodeWriter *writer);
+PyAPI_FUNC(void) _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer);
+
+PyAPI_FUNC(int) _PyUnicode_IsWhitespace(const Py_UCS4 ch);
+PyAPI_FUNC(int) _PyUnicode_ToDecimalDigit(Py_UCS4 ch);
 PyAPI_FUNC(PyObject *) PyUnicode_Concat(PyObject *left, PyObject *right);
 PyAPI_FUNC(void) PyUnicode_Append(PyObject **pleft, PyObject *right);
 PyAPI_FUNC(void) PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);

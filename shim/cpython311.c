@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* ---- ctype tables (Python/pyctype.c) ---- */
 
@@ -615,3 +616,148 @@ int _Py_dup(int fd) {
     }
     return fd2;
 }
+
+/* ---- time and deadlines (Python/pytime.c) ----
+ * _queue converts its timeout with these; the rounding modes and the
+ * error messages are CPython 3.11's. */
+
+#define FPY_NS_PER_SEC 1000000000LL
+
+static void time_overflow(void) {
+    PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+}
+
+static double time_round_double(double x, _PyTime_round_t round) {
+    /* volatile: keep the compiler from using extended precision */
+    volatile double d = x;
+    switch (round) {
+    case _PyTime_ROUND_HALF_EVEN: {
+        double r = nearbyint(d); /* the default rounding mode is half-even */
+        d = r;
+        break;
+    }
+    case _PyTime_ROUND_CEILING:
+        d = ceil(d);
+        break;
+    case _PyTime_ROUND_FLOOR:
+        d = floor(d);
+        break;
+    default:
+        d = d >= 0.0 ? ceil(d) : floor(d);
+        break;
+    }
+    return d;
+}
+
+static int time_from_object(_PyTime_t *t, PyObject *obj, _PyTime_round_t round, long long unit_to_ns) {
+    if (PyFloat_Check(obj)) {
+        double d = PyFloat_AsDouble(obj);
+        if (isnan(d)) {
+            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
+            return -1;
+        }
+        d = time_round_double(d * (double)unit_to_ns, round);
+        /* -(double)INT64_MIN is 2**63, the first value out of range */
+        if (!((double)_PyTime_MIN <= d && d < -(double)_PyTime_MIN)) {
+            time_overflow();
+            return -1;
+        }
+        *t = (_PyTime_t)d;
+        return 0;
+    }
+    long long sec = PyLong_AsLongLong(obj);
+    if (sec == -1 && PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            time_overflow();
+        }
+        return -1;
+    }
+    long long ns;
+    if (__builtin_mul_overflow(sec, unit_to_ns, &ns)) {
+        time_overflow();
+        return -1;
+    }
+    *t = ns;
+    return 0;
+}
+
+int _PyTime_FromSecondsObject(_PyTime_t *t, PyObject *obj, _PyTime_round_t round) {
+    return time_from_object(t, obj, round, FPY_NS_PER_SEC);
+}
+
+int _PyTime_FromMillisecondsObject(_PyTime_t *t, PyObject *obj, _PyTime_round_t round) {
+    return time_from_object(t, obj, round, 1000 * 1000);
+}
+
+_PyTime_t _PyTime_FromSeconds(int seconds) { return (_PyTime_t)seconds * FPY_NS_PER_SEC; }
+
+_PyTime_t _PyTime_FromNanoseconds(_PyTime_t ns) { return ns; }
+
+double _PyTime_AsSecondsDouble(_PyTime_t t) {
+    if (t % FPY_NS_PER_SEC == 0) {
+        /* exact when the seconds fit a double's mantissa */
+        return (double)(t / FPY_NS_PER_SEC);
+    }
+    return (double)t / 1e9;
+}
+
+/* t / k rounded as asked (k > 0), without overflow. */
+static _PyTime_t time_divide(_PyTime_t t, _PyTime_t k, _PyTime_round_t round) {
+    _PyTime_t q = t / k, r = t % k;
+    if (r == 0) {
+        return q;
+    }
+    switch (round) {
+    case _PyTime_ROUND_HALF_EVEN: {
+        _PyTime_t ar = r < 0 ? -r : r;
+        if (ar > k / 2 || (ar == k / 2 && (q & 1))) {
+            q += t >= 0 ? 1 : -1;
+        }
+        return q;
+    }
+    case _PyTime_ROUND_CEILING:
+        return t >= 0 ? q + 1 : q;
+    case _PyTime_ROUND_FLOOR:
+        return t >= 0 ? q : q - 1;
+    default: /* away from zero */
+        return t >= 0 ? q + 1 : q - 1;
+    }
+}
+
+_PyTime_t _PyTime_AsMilliseconds(_PyTime_t t, _PyTime_round_t round) { return time_divide(t, 1000 * 1000, round); }
+
+_PyTime_t _PyTime_AsMicroseconds(_PyTime_t t, _PyTime_round_t round) { return time_divide(t, 1000, round); }
+
+static _PyTime_t time_clock(clockid_t id) {
+    struct timespec ts;
+    if (clock_gettime(id, &ts) != 0) {
+        return 0;
+    }
+    return (_PyTime_t)ts.tv_sec * FPY_NS_PER_SEC + ts.tv_nsec;
+}
+
+_PyTime_t _PyTime_GetSystemClock(void) { return time_clock(CLOCK_REALTIME); }
+
+_PyTime_t _PyTime_GetMonotonicClock(void) { return time_clock(CLOCK_MONOTONIC); }
+
+/* Saturating, as CPython's _PyTime_Add: a huge timeout is "forever". */
+_PyTime_t _PyDeadline_Init(_PyTime_t timeout) {
+    _PyTime_t d;
+    if (__builtin_add_overflow(_PyTime_GetMonotonicClock(), timeout, &d)) {
+        return timeout > 0 ? _PyTime_MAX : _PyTime_MIN;
+    }
+    return d;
+}
+
+_PyTime_t _PyDeadline_Get(_PyTime_t deadline) {
+    _PyTime_t d;
+    if (__builtin_sub_overflow(deadline, _PyTime_GetMonotonicClock(), &d)) {
+        return deadline > 0 ? _PyTime_MAX : _PyTime_MIN;
+    }
+    return d;
+}
+
+/* CPython runs the pending calls and, on the main thread, the signal
+ * handlers here; freepy has no pending-call queue of C functions, so only
+ * the signals are checked (what a lock wait interrupted by EINTR needs). */
+int Py_MakePendingCalls(void) { return PyErr_CheckSignals(); }

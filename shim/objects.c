@@ -433,16 +433,16 @@ int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize) {
         PyErr_BadInternalCall();
         return -1;
     }
-    PyObject *r = PyBytes_FromStringAndSize(((PyBytesObject *)v)->ob_sval,
-                                            newsize < Py_SIZE(v) ? newsize : Py_SIZE(v));
+    /* a new object of the new size (growing must allocate the room: C
+     * code writes the new tail next), with the old contents */
+    PyObject *r = PyBytes_FromStringAndSize(NULL, newsize);
+    if (r != NULL) {
+        memcpy(((PyBytesObject *)r)->ob_sval, ((PyBytesObject *)v)->ob_sval,
+               (size_t)(newsize < Py_SIZE(v) ? newsize : Py_SIZE(v)));
+    }
     Py_DECREF(v);
     *pv = r;
-    if (r == NULL) {
-        return -1;
-    }
-    ((PyVarObject *)r)->ob_size = newsize;
-    ((PyBytesObject *)r)->ob_sval[newsize] = '\0';
-    return 0;
+    return r == NULL ? -1 : 0;
 }
 
 /* ---- str ---- */

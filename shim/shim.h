@@ -163,4 +163,14 @@ void fpy_set_tstate(PyThreadState *ts);
 PyThreadState *fpy_get_tstate(void);
 PyObject *fpy_member_get(PyThreadState *ts, PyObject *obj, PyMemberDef *m);
 int fpy_member_set(PyThreadState *ts, PyObject *obj, PyMemberDef *m, PyObject *v);
+
+/* Struct sequences (structseq.c). */
+int fpy_structseq_register(PyTypeObject *type, Py_ssize_t n_fields, Py_ssize_t n_visible);
+Py_ssize_t fpy_structseq_real_size(PyTypeObject *type);
+PyObject *fpy_structseq_alloc(PyTypeObject *type, Py_ssize_t n_fields, Py_ssize_t n_visible);
+void fpy_structseq_dealloc(PyObject *op);
+
+/* tp_methods entries of built-in types that C code calls directly
+ * (decimal_support.c); set once at start-up. */
+void fpy_init_static_methods(void);
 #endif

@@ -1900,6 +1900,22 @@ int (PySlice_Unpack)(PyObject *a0, Py_ssize_t *a1, Py_ssize_t *a2, Py_ssize_t *a
     return fpyGo_PySlice_Unpack(fpy_tstate, a0, a1, a2, a3);
 }
 
+#ifdef PyStructSequence_InitType2
+#undef PyStructSequence_InitType2
+#endif
+extern int fpyGo_PyStructSequence_InitType2(PyThreadState *ts, PyTypeObject *a0, PyStructSequence_Desc *a1);
+int (PyStructSequence_InitType2)(PyTypeObject *a0, PyStructSequence_Desc *a1) {
+    return fpyGo_PyStructSequence_InitType2(fpy_tstate, a0, a1);
+}
+
+#ifdef PyStructSequence_NewType
+#undef PyStructSequence_NewType
+#endif
+extern PyTypeObject * fpyGo_PyStructSequence_NewType(PyThreadState *ts, PyStructSequence_Desc *a0);
+PyTypeObject * (PyStructSequence_NewType)(PyStructSequence_Desc *a0) {
+    return fpyGo_PyStructSequence_NewType(fpy_tstate, a0);
+}
+
 #ifdef PySys_GetObject
 #undef PySys_GetObject
 #endif
@@ -2252,12 +2268,36 @@ PyObject * (PyWeakref_NewRef)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyWeakref_NewRef(fpy_tstate, a0, a1);
 }
 
+#ifdef Py_GenericAlias
+#undef Py_GenericAlias
+#endif
+extern PyObject * fpyGo_Py_GenericAlias(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (Py_GenericAlias)(PyObject *a0, PyObject *a1) {
+    return fpyGo_Py_GenericAlias(fpy_tstate, a0, a1);
+}
+
 #ifdef _PyDict_GetItem_KnownHash
 #undef _PyDict_GetItem_KnownHash
 #endif
 extern PyObject * fpyGo__PyDict_GetItem_KnownHash(PyThreadState *ts, PyObject *a0, PyObject *a1, Py_hash_t a2);
 PyObject * (_PyDict_GetItem_KnownHash)(PyObject *a0, PyObject *a1, Py_hash_t a2) {
     return fpyGo__PyDict_GetItem_KnownHash(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef _PyLong_AsByteArray
+#undef _PyLong_AsByteArray
+#endif
+extern int fpyGo__PyLong_AsByteArray(PyThreadState *ts, PyLongObject *a0, unsigned char *a1, size_t a2, int a3, int a4);
+int (_PyLong_AsByteArray)(PyLongObject *a0, unsigned char *a1, size_t a2, int a3, int a4) {
+    return fpyGo__PyLong_AsByteArray(fpy_tstate, a0, a1, a2, a3, a4);
+}
+
+#ifdef _PyLong_FromByteArray
+#undef _PyLong_FromByteArray
+#endif
+extern PyObject * fpyGo__PyLong_FromByteArray(PyThreadState *ts, unsigned char *a0, size_t a1, int a2, int a3);
+PyObject * (_PyLong_FromByteArray)(const unsigned char *a0, size_t a1, int a2, int a3) {
+    return fpyGo__PyLong_FromByteArray(fpy_tstate, (unsigned char *)a0, a1, a2, a3);
 }
 
 #ifdef _PyObject_GetDictPtr

@@ -381,10 +381,16 @@ func inheritSlots(t *Type) {
 }
 
 func inheritFrom(t, b *Type) {
-	if t.New == nil {
+	// __new__ and __init__ come from the first class in the MRO that
+	// defines them, as CPython's attribute lookup finds them: a Python
+	// class that defines neither only passes on what it inherited, which
+	// with multiple inheritance may come from later in t's MRO (class
+	// W(Codec, CType, Base) gets CType's, not object's through Codec).
+	passesOn := b.isHeap() && !b.native
+	if t.New == nil && !(passesOn && b.Dict.getStr(Intern("__new__")) == nil) {
 		t.New = b.New
 	}
-	if t.Init == nil {
+	if t.Init == nil && !(passesOn && b.Dict.getStr(Intern("__init__")) == nil) {
 		t.Init = b.Init
 	}
 	if t.Call == nil {
