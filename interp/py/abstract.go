@@ -418,7 +418,7 @@ func RichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
 	case NE:
 		return NewBool(a != b), nil
 	}
-	return nil, TypeErrorf("'%s' not supported between instances of '%s' and '%s'", op.symbol(), ta.Name, tb.Name)
+	return nil, TypeErrorf("'%s' not supported between instances of '%s' and '%s'", op.symbol(), ta.tpName(), tb.tpName())
 }
 
 // RichCompareBool is `a op b` as a Go bool; identity implies equality for
