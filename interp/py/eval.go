@@ -501,18 +501,17 @@ reload:
 						v = x.items[i]
 					}
 				}
-			}
-			if l, ok := container.(*List); ok {
+			case *List:
 				if i, ok := key.(Int); ok {
-					l.mu.RLock()
-					n := Int(len(l.items))
+					x.mu.RLock()
+					n := Int(len(x.items))
 					if i < 0 {
 						i += n
 					}
 					if i >= 0 && i < n {
-						v = l.items[i]
+						v = x.items[i]
 					}
-					l.mu.RUnlock()
+					x.mu.RUnlock()
 				}
 			}
 			if v == nil {

@@ -182,6 +182,13 @@ type Function struct {
 	simple bool
 }
 
+// strName and strBuiltins are interned once: MAKE_FUNCTION runs for every
+// comprehension and nested def.
+var (
+	strName     = Intern("__name__")
+	strBuiltins = Intern("__builtins__")
+)
+
 // Type returns the function type.
 func (*Function) Type() *Type { return FunctionType }
 
@@ -198,26 +205,13 @@ func (f *Function) Globals() *Dict { return f.globals }
 
 // NewFunction makes a function from code and globals.
 func NewFunction(t *Thread, code *Code, globals *Dict) *Function {
-	return newFunctionIn(t, code, globals, builtinsFor(t, globals))
-}
-
-// strName and strBuiltins are interned once: MAKE_FUNCTION runs for every
-// comprehension and nested def.
-var (
-	strName     = Intern("__name__")
-	strBuiltins = Intern("__builtins__")
-)
-
-// newFunctionIn is NewFunction with the builtins already known (those of
-// the frame making the function, when it shares the globals).
-func newFunctionIn(t *Thread, code *Code, globals, builtins *Dict) *Function {
 	f := &Function{code: code, globals: globals, Name: code.Name, Qualname: code.QualName, Doc: None}
 	if mod := globals.getStr(strName); mod != nil {
 		f.Module = mod
 	} else {
 		f.Module = None
 	}
-	f.builtins = builtins
+	f.builtins = builtinsFor(t, globals)
 	f.simple = code.Flags&(compile.FlagVarargs|compile.FlagVarkeywords) == 0 && code.KwOnlyArgCount == 0 &&
 		len(code.Cellvars) == 0 && code.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) == 0
 	if len(code.consts) > 0 {

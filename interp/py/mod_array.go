@@ -621,39 +621,16 @@ func (a *Array) find(t *Thread, v Object, start, stop int) (int, error) {
 // arrayCompare is array_richcompare: items compare with ==, without the
 // identity shortcut of list comparison (a NaN item differs from itself).
 func arrayCompare(t *Thread, x, y []Object, op CompareOp) (Object, error) {
-	if (op == EQ || op == NE) && len(x) != len(y) {
-		return NewBool(op == NE), nil
+	return seqCompareBy(t, x, y, op, richEqual)
+}
+
+// richEqual is a == b through __eq__ only, with no identity shortcut.
+func richEqual(t *Thread, a, b Object) (bool, error) {
+	r, err := RichCompare(t, a, b, EQ)
+	if err != nil {
+		return false, err
 	}
-	i := 0
-	for ; i < len(x) && i < len(y); i++ {
-		r, err := RichCompare(t, x[i], y[i], EQ)
-		if err != nil {
-			return nil, err
-		}
-		eq, err := IsTrue(t, r)
-		if err != nil {
-			return nil, err
-		}
-		if !eq {
-			break
-		}
-	}
-	if i >= len(x) || i >= len(y) {
-		c := 0
-		if len(x) < len(y) {
-			c = -1
-		} else if len(x) > len(y) {
-			c = 1
-		}
-		return NewBool(cmpResult(c, op)), nil
-	}
-	switch op {
-	case EQ:
-		return False, nil
-	case NE:
-		return True, nil
-	}
-	return RichCompare(t, x[i], y[i], op)
+	return IsTrue(t, r)
 }
 
 type arrayIter struct {

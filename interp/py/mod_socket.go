@@ -724,21 +724,27 @@ func init() {
 		}
 		return None, nil
 	})
-	addSockMethod("recv", func(t *Thread, s *sockObj, _ Object, args []Object, kw []string) (Object, error) {
+	// recvSizeArgs parses recv's and recvfrom's (bufsize[, flags]).
+	recvSizeArgs := func(t *Thread, name string, args []Object, kw []string) (n, flags int, err error) {
 		var no, fo Object
-		if err := ParseArgs("recv", args, kw, []string{"", ""}, 1, &no, &fo); err != nil {
-			return nil, err
+		if err := ParseArgs(name, args, kw, []string{"", ""}, 1, &no, &fo); err != nil {
+			return 0, 0, err
 		}
-		n, err := IndexInt(t, no)
-		if err != nil {
-			return nil, err
+		if n, err = IndexInt(t, no); err != nil {
+			return 0, 0, err
 		}
-		flags, err := intArgDefault(t, fo, 0)
-		if err != nil {
-			return nil, err
+		if flags, err = intArgDefault(t, fo, 0); err != nil {
+			return 0, 0, err
 		}
 		if n < 0 {
-			return nil, ValueErrorf("negative buffersize in recv")
+			return 0, 0, ValueErrorf("negative buffersize in %s", name)
+		}
+		return n, flags, nil
+	}
+	addSockMethod("recv", func(t *Thread, s *sockObj, _ Object, args []Object, kw []string) (Object, error) {
+		n, flags, err := recvSizeArgs(t, "recv", args, kw)
+		if err != nil {
+			return nil, err
 		}
 		buf := make([]byte, n)
 		got, err := s.recvInto(t, buf, flags, nil)
@@ -748,20 +754,9 @@ func init() {
 		return sockBytesResult(buf, got), nil
 	})
 	addSockMethod("recvfrom", func(t *Thread, s *sockObj, _ Object, args []Object, kw []string) (Object, error) {
-		var no, fo Object
-		if err := ParseArgs("recvfrom", args, kw, []string{"", ""}, 1, &no, &fo); err != nil {
-			return nil, err
-		}
-		n, err := IndexInt(t, no)
+		n, flags, err := recvSizeArgs(t, "recvfrom", args, kw)
 		if err != nil {
 			return nil, err
-		}
-		flags, err := intArgDefault(t, fo, 0)
-		if err != nil {
-			return nil, err
-		}
-		if n < 0 {
-			return nil, ValueErrorf("negative buffersize in recvfrom")
 		}
 		buf := make([]byte, n)
 		var from rawSockaddr

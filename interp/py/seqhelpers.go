@@ -127,14 +127,20 @@ func tupleHash(t *Thread, o Object) (int64, error) {
 	return int64(acc), nil
 }
 
-// seqCompare compares two sequences lexicographically.
+// seqCompare compares two sequences lexicographically, items equal by
+// Equal (identity first, as list and tuple comparison do).
 func seqCompare(t *Thread, x, y []Object, op CompareOp) (Object, error) {
+	return seqCompareBy(t, x, y, op, Equal)
+}
+
+// seqCompareBy is seqCompare with the item equality test given.
+func seqCompareBy(t *Thread, x, y []Object, op CompareOp, equal func(*Thread, Object, Object) (bool, error)) (Object, error) {
 	if (op == EQ || op == NE) && len(x) != len(y) {
 		return NewBool(op == NE), nil
 	}
 	i := 0
 	for ; i < len(x) && i < len(y); i++ {
-		eq, err := Equal(t, x[i], y[i])
+		eq, err := equal(t, x[i], y[i])
 		if err != nil {
 			return nil, err
 		}
