@@ -73,9 +73,14 @@ type runner struct {
 // measure runs the program r.runs times and keeps the best times. Every run
 // must print the same checksum.
 func (r runner) measure(interp, file string, args []string) outcome {
+	return r.measureEnv(interp, file, args, nil)
+}
+
+// measureEnv is measure with extra environment variables (NAME=value).
+func (r runner) measureEnv(interp, file string, args, env []string) outcome {
 	var best outcome
 	for i := 0; i < r.runs; i++ {
-		secs, out, err := r.once(interp, file, args)
+		secs, out, err := r.once(interp, file, args, env)
 		if err != nil {
 			return outcome{err: err}
 		}
@@ -98,14 +103,14 @@ func (r runner) measure(interp, file string, args []string) outcome {
 	return best
 }
 
-func (r runner) once(interp, file string, args []string) (float64, string, error) {
+func (r runner) once(interp, file string, args, env []string) (float64, string, error) {
 	if _, err := os.Stat(interp); err != nil {
 		return 0, "", err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), r.timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, interp, append([]string{filepath.Join(r.dir, file)}, args...)...)
-	cmd.Env = benchEnv()
+	cmd.Env = append(benchEnv(), env...)
 	if d := r.extDirs[interp]; d != "" {
 		cmd.Env = append(cmd.Env, "PYTHONPATH="+d)
 	}

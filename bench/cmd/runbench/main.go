@@ -4,6 +4,7 @@
 //
 //	go run ./bench/cmd/runbench -ref /usr/bin/python3.11 -freepy bin/freepy [-out docs/benchmarks.md]
 //	go run ./bench/cmd/runbench -scaling [-maxthreads 8] [-png bench/out/scaling.png]
+//	go run ./bench/cmd/runbench -gilcost [-out docs/benchmarks.md]
 //
 // A benchmark freepy cannot run is reported as "error" in its row; only a
 // failure of the reference interpreter makes the command exit non-zero.
@@ -30,6 +31,7 @@ type config struct {
 	only        *regexp.Regexp
 	out         string
 	scaling     bool
+	gilCost     bool
 	maxThreads  int
 	png         string
 	timeout     time.Duration
@@ -53,6 +55,7 @@ func run() error {
 	flag.StringVar(&only, "only", "", "run only the benchmarks whose file name matches this regexp")
 	flag.StringVar(&c.out, "out", "", "rewrite the results section of this markdown file (docs/benchmarks.md)")
 	flag.BoolVar(&c.scaling, "scaling", false, "measure threads_cpu.py with 1..maxthreads threads instead")
+	flag.BoolVar(&c.gilCost, "gilcost", false, "compare freepy's single-thread benchmarks free-threaded and under PYTHON_GIL=1 instead")
 	flag.IntVar(&c.maxThreads, "maxthreads", runtime.NumCPU(), "largest thread count (threaded benchmarks and -scaling)")
 	flag.StringVar(&c.png, "png", "", "with -scaling: write a speedup chart to this PNG file")
 	flag.DurationVar(&c.timeout, "timeout", 5*time.Minute, "time limit of one run")
@@ -88,6 +91,9 @@ func run() error {
 	r.extDirs = extDirs
 	if c.scaling {
 		return runScaling(c, r)
+	}
+	if c.gilCost {
+		return runGILCost(c, r)
 	}
 	return runTable(c, r)
 }

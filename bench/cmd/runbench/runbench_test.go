@@ -145,3 +145,31 @@ func TestWriteChart(t *testing.T) {
 		t.Errorf("pixel at the last point is %d,%d,%d, want the series colour", r>>8, g>>8, b>>8)
 	}
 }
+
+func TestGILCostTable(t *testing.T) {
+	rows := []gilCostRow{
+		{name: "a", free: outcome{seconds: 1.05}, withGIL: outcome{seconds: 1.0}},
+		{name: "b", free: outcome{seconds: 0.9}, withGIL: outcome{seconds: 1.0}},
+		{name: "c", free: outcome{err: errors.New("boom")}, withGIL: outcome{seconds: 1.0}},
+	}
+	out := gilCostTable(rows)
+	for _, want := range []string{"| a | 1.050 | 1.000 | +5.0% |", "| b | 0.900 | 1.000 | -10.0% |", "| c | error | 1.000 | error |", "- c: boom", "**-2.8%**"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestKeepBest(t *testing.T) {
+	b := keepBest(outcome{}, outcome{seconds: 2, checksum: "x"}, true)
+	b = keepBest(b, outcome{seconds: 1, checksum: "x"}, false)
+	if b.seconds != 1 || b.err != nil {
+		t.Errorf("best = %+v, want 1 s", b)
+	}
+	if b2 := keepBest(b, outcome{seconds: 0.5, checksum: "y"}, false); b2.err == nil {
+		t.Error("a changed checksum was accepted")
+	}
+	if b3 := keepBest(outcome{err: errors.New("x")}, outcome{seconds: 1, checksum: "x"}, false); b3.err == nil {
+		t.Error("an earlier error was dropped")
+	}
+}

@@ -96,6 +96,8 @@ const (
 	tableEnd     = "<!-- runbench:table:end -->"
 	scalingBegin = "<!-- runbench:scaling:begin -->"
 	scalingEnd   = "<!-- runbench:scaling:end -->"
+	gilCostBegin = "<!-- runbench:gilcost:begin -->"
+	gilCostEnd   = "<!-- runbench:gilcost:end -->"
 )
 
 // replaceSection returns doc with the text between begin and end replaced
