@@ -49,8 +49,12 @@ build/demo/fastprimes$(DEMO_SUFFIX) build/demo/fastprimes_legacy$(DEMO_SUFFIX): 
 demo: all build/demo/fastprimes$(DEMO_SUFFIX)
 	bin/freepy examples/demo.py
 
+# The table against CPython, the thread-scaling curve (also drawn as
+# bench/out/scaling.png) and the cost of free threading on one thread.
 bench: all
 	$(GO) run ./bench/cmd/runbench -ref $(REF) -freepy bin/freepy
+	$(GO) run ./bench/cmd/runbench -ref $(REF) -freepy bin/freepy -scaling -png bench/out/scaling.png
+	$(GO) run ./bench/cmd/runbench -ref $(REF) -freepy bin/freepy -gilcost
 
 fmt:
 	gofmt -w cmd interp capi tests bench migrate
