@@ -155,7 +155,6 @@ func (t *Thread) ExecCode(code *Code, globals *Dict, locals Object) (Object, err
 // ---- importing ----
 
 type importLock struct {
-	mu    sync.Mutex
 	owner *Thread
 	done  chan struct{}
 }
@@ -455,7 +454,12 @@ func newModuleSpec(t *Thread, name, origin string, isPkg bool) Object {
 	return ns
 }
 
-func (in *Interp) acquireImport(t *Thread, name string) (*importLock, bool) {
+// acquireImport takes the lock on running name's body. first is true when
+// the calling thread is to run it; otherwise the body has been run (or is
+// being run by this thread, or by a thread that waits for this one: a
+// concurrent circular import, see waitFor) and the caller looks the module
+// up in sys.modules.
+func (in *Interp) acquireImport(t *Thread, name string) (l *importLock, first bool) {
 	in.importMu.Lock()
 	l, ok := in.importLocks[name]
 	if !ok {
@@ -464,13 +468,7 @@ func (in *Interp) acquireImport(t *Thread, name string) (*importLock, bool) {
 		in.importMu.Unlock()
 		return l, true
 	}
-	in.importMu.Unlock()
-	if l.owner == t {
-		return nil, false
-	}
-	held := t.BeginBlocking()
-	<-l.done
-	t.EndBlocking(held)
+	in.waitFor(t, l)
 	return nil, false
 }
 
@@ -488,12 +486,39 @@ func (in *Interp) releaseImport(name string, l *importLock) {
 func (in *Interp) waitImport(t *Thread, name string) {
 	in.importMu.Lock()
 	l, ok := in.importLocks[name]
-	in.importMu.Unlock()
-	if ok && l.owner != t {
-		held := t.BeginBlocking()
-		<-l.done
-		t.EndBlocking(held)
+	if !ok {
+		in.importMu.Unlock()
+		return
 	}
+	in.waitFor(t, l)
+}
+
+// waitFor waits for another thread to finish running the body l guards,
+// and returns at once if t itself runs it or if waiting would deadlock:
+// l's owner waits (directly or through other importers) for a module t is
+// running. That is a circular import started from two threads at once
+// (A imports B while B imports A); as CPython does, t then goes on with
+// the partially initialised module instead of hanging. It is called with
+// importMu held and releases it.
+func (in *Interp) waitFor(t *Thread, l *importLock) {
+	for o, n := l.owner, 0; o != nil && n <= len(in.importLocks); n++ {
+		if o == t {
+			in.importMu.Unlock()
+			return
+		}
+		if o.importWait == nil {
+			break
+		}
+		o = o.importWait.owner
+	}
+	t.importWait = l
+	in.importMu.Unlock()
+	held := t.BeginBlocking()
+	<-l.done
+	t.EndBlocking(held)
+	in.importMu.Lock()
+	t.importWait = nil
+	in.importMu.Unlock()
 }
 
 func importFrom(t *Thread, mod Object, name *Str) (Object, error) {

@@ -78,6 +78,9 @@ type Thread struct {
 	// ctx is the current contextvars.Context (mod_contextvars.go); nil
 	// until first used.
 	ctx *Context
+	// importWait is the import lock the thread waits for, guarded by
+	// Interp.importMu (deadlock detection, module.go's waitFor).
+	importWait *importLock
 }
 
 // LegacyRelease is set by package capi: it releases the pseudo-GILs t
