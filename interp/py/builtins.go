@@ -326,6 +326,7 @@ func initBuiltins(in *Interp) {
 	}
 	installExtraBuiltins(m) // builtins_more.go: min, max, sum, iterator types, ...
 	in.Builtins = m
+	m.native.Store(true)
 	in.Modules.SetStr("builtins", m)
 }
 

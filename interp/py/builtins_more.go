@@ -494,19 +494,14 @@ func builtinDir(t *Thread, _ Object, args []Object, kw []string) (Object, error)
 		names = ks
 	} else {
 		o := args[0]
-		if m, ok := o.(*Module); ok && o.Type() == ModuleType {
-			// a module's dir() is the keys of its __dict__
-			names = m.dict.Keys()
-		} else {
-			r, found, err := callSpecial(t, o, "__dir__")
-			if err != nil {
-				return nil, err
-			}
-			if !found {
-				names = dirOf(t, o)
-			} else if names, err = ToSlice(t, r); err != nil {
-				return nil, err
-			}
+		r, found, err := callSpecial(t, o, "__dir__")
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			names = dirOf(t, o)
+		} else if names, err = ToSlice(t, r); err != nil {
+			return nil, err
 		}
 	}
 	l := NewList(names...)

@@ -484,6 +484,7 @@ func (t *Thread) loadNative(full, parentName string) (Object, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.native.Store(true)
 	if err := t.setBuiltinSpec(m, full); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"freepy/interp/compile"
 	"freepy/interp/syntax"
@@ -13,10 +14,160 @@ import (
 // Module is a module object.
 type Module struct {
 	dict *Dict
+	// sub is the class of an instance of a ModuleType subclass (made by
+	// calling the subclass, or by assigning __class__ as modules that
+	// customise their attribute access do); nil for a plain module. Atomic
+	// because __class__ may be assigned while other threads use the module.
+	sub atomic.Pointer[Type]
+	// native marks a module implemented in Go (loadNative): its repr says
+	// "(built-in)" even before importlib exists to give it a __spec__.
+	native atomic.Bool
 }
 
-// Type returns module.
-func (*Module) Type() *Type { return ModuleType }
+// Type returns module or the ModuleType subclass the module belongs to.
+func (m *Module) Type() *Type {
+	if t := m.sub.Load(); t != nil {
+		return t
+	}
+	return ModuleType
+}
+
+// moduleRepr is module.__repr__, worked out as importlib's _module_repr
+// does: from __spec__ when there is one, else from __name__, __file__ and
+// __loader__, each read as an attribute (so a subclass's __getattr__ takes
+// part, as in CPython).
+func moduleRepr(t *Thread, o Object) (Object, error) {
+	attr := func(x Object, name string) (Object, error) {
+		v, err := GetAttrOpt(t, x, Intern(name))
+		if v == nil && err == nil {
+			v = None
+		}
+		return v, err
+	}
+	quote := func(x Object) (string, error) {
+		r, err := Repr(t, x)
+		if err != nil {
+			return "", err
+		}
+		return r.s, nil
+	}
+	loader, err := attr(o, "__loader__")
+	if err != nil {
+		return nil, err
+	}
+	spec, err := attr(o, "__spec__")
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := IsTrue(t, spec); err != nil {
+		return nil, err
+	} else if ok {
+		return moduleReprFromSpec(t, spec, quote, attr)
+	}
+	name := Object(NewStr("?"))
+	if v, err := GetAttrOpt(t, o, Intern("__name__")); err != nil {
+		return nil, err
+	} else if v != nil {
+		name = v
+	}
+	n, err := quote(name)
+	if err != nil {
+		return nil, err
+	}
+	file, err := GetAttrOpt(t, o, Intern("__file__"))
+	if err != nil {
+		return nil, err
+	}
+	if file != nil {
+		f, err := quote(file)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr("<module " + n + " from " + f + ">"), nil
+	}
+	if loader == None {
+		if m, ok := o.(*Module); ok && m.native.Load() {
+			return NewStr("<module " + n + " (built-in)>"), nil
+		}
+		return NewStr("<module " + n + ">"), nil
+	}
+	l, err := quote(loader)
+	if err != nil {
+		return nil, err
+	}
+	return NewStr("<module " + n + " (" + l + ")>"), nil
+}
+
+func moduleReprFromSpec(t *Thread, spec Object, quote func(Object) (string, error), attr func(Object, string) (Object, error)) (Object, error) {
+	name, err := attr(spec, "name")
+	if err != nil {
+		return nil, err
+	}
+	if name == None {
+		name = NewStr("?")
+	}
+	n, err := quote(name)
+	if err != nil {
+		return nil, err
+	}
+	origin, err := attr(spec, "origin")
+	if err != nil {
+		return nil, err
+	}
+	if origin == None {
+		loader, err := attr(spec, "loader")
+		if err != nil {
+			return nil, err
+		}
+		if loader == None {
+			return NewStr("<module " + n + ">"), nil
+		}
+		l, err := quote(loader)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr("<module " + n + " (" + l + ")>"), nil
+	}
+	loc, err := attr(spec, "has_location")
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := IsTrue(t, loc); err != nil {
+		return nil, err
+	} else if ok {
+		o, err := quote(origin)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr("<module " + n + " from " + o + ">"), nil
+	}
+	o, err := StrOf(t, origin)
+	if err != nil {
+		return nil, err
+	}
+	return NewStr("<module " + n + " (" + o.s + ")>"), nil
+}
+
+// setModuleClass assigns a module's __class__: ModuleType itself or a
+// subclass of it defined in Python (CPython allows nothing else).
+func setModuleClass(m *Module, v Object) error {
+	nt, ok := v.(*Type)
+	if !ok {
+		return TypeErrorf("__class__ must be set to a class, not '%s' object", typeName(v))
+	}
+	if nt == ModuleType {
+		m.sub.Store(nil)
+		return nil
+	}
+	if !nt.IsSubtype(ModuleType) {
+		if !nt.isHeap() {
+			return TypeErrorf("__class__ assignment only supported for mutable types or ModuleType subclasses")
+		}
+		return TypeErrorf("__class__ assignment: '%s' object layout differs from 'module'", nt.Name)
+	}
+	m.sub.Store(nt)
+	return nil
+}
 
 // NewModule makes an empty module named name.
 func NewModule(name string) *Module {
@@ -41,13 +192,7 @@ func (m *Module) Name() string {
 }
 
 func init() {
-	ModuleType.Repr = func(t *Thread, o Object) (Object, error) {
-		m := o.(*Module)
-		if f, ok := m.dict.GetStr("__file__").(*Str); ok {
-			return NewStr("<module '" + m.Name() + "' from '" + f.s + "'>"), nil
-		}
-		return NewStr("<module '" + m.Name() + "' (built-in)>"), nil
-	}
+	ModuleType.Repr = moduleRepr
 	ModuleType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
 		m := o.(*Module)
 		if name.s == "__dict__" {
@@ -62,21 +207,53 @@ func init() {
 		}
 		return nil, err
 	}
-	ModuleType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
-		var name, doc Object
-		if err := ParseArgs("module", args, kw, []string{"name", "doc"}, 1, &name, &doc); err != nil {
-			return nil, err
-		}
-		s, ok := name.(*Str)
-		if !ok {
-			return nil, TypeErrorf("module.__init__() argument 'name' must be str, not %s", typeName(name))
-		}
-		m := NewModule(s.s)
-		if doc != nil {
-			m.dict.SetStr("__doc__", doc)
+	// module.__new__ takes any arguments and makes an empty module of the
+	// class called; module.__init__(name, doc=None) fills in the names, so
+	// that a subclass's __init__ can call it through super().
+	ModuleType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		m := &Module{dict: NewDict()}
+		if typ != nil && typ != ModuleType {
+			m.sub.Store(typ)
 		}
 		return m, nil
 	}
+	ModuleType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		m, ok := self.(*Module)
+		if !ok {
+			return TypeErrorf("descriptor '__init__' requires a 'module' object but received a '%s'", typeName(self))
+		}
+		var name, doc Object
+		if err := ParseArgs("module", args, kw, []string{"name", "doc"}, 1, &name, &doc); err != nil {
+			return err
+		}
+		if _, ok := name.(*Str); !ok {
+			return TypeErrorf("module() argument 'name' must be str, not %s", typeName(name))
+		}
+		if doc == nil {
+			doc = None
+		}
+		m.dict.SetStr("__name__", name)
+		m.dict.SetStr("__doc__", doc)
+		m.dict.SetStr("__package__", None)
+		m.dict.SetStr("__loader__", None)
+		m.dict.SetStr("__spec__", None)
+		return nil
+	}
+	// module.__dir__: the module's own __dir__ function if its globals
+	// define one (PEP 562), else the names of its globals.
+	ModuleType.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		m, ok := self.(*Module)
+		if !ok {
+			return nil, TypeErrorf("descriptor '__dir__' requires a 'module' object but received a '%s'", typeName(self))
+		}
+		if len(args) > 0 || len(kw) > 0 {
+			return nil, TypeErrorf("__dir__() takes no arguments (%d given)", len(args))
+		}
+		if f := m.dict.GetStr("__dir__"); f != nil {
+			return Call(t, f, nil, nil)
+		}
+		return NewList(m.dict.Keys()...), nil
+	})
 	registerType(ModuleType)
 }
 

@@ -34,6 +34,9 @@ func init() {
 	})
 	o.AddGetSet("__class__", func(t *Thread, self Object) (Object, error) { return self.Type(), nil },
 		func(t *Thread, self, v Object) error {
+			if m, ok := self.(*Module); ok {
+				return setModuleClass(m, v)
+			}
 			in, ok := self.(*Instance)
 			nt, ok2 := v.(*Type)
 			if !ok || !ok2 {

@@ -235,5 +235,6 @@ func initSys(t *Thread) {
 	})
 	d.SetStr("__displayhook__", d.GetStr("displayhook"))
 	d.SetStr("__excepthook__", d.GetStr("excepthook"))
+	m.native.Store(true)
 	in.Modules.SetStr("sys", m)
 }
