@@ -92,6 +92,9 @@ func checkSignals(t *Thread) error {
 		return nil
 	}
 	sigState.any.Store(false)
+	// a faulthandler dump the main thread was asked for (a thread's
+	// frames are read only by that thread)
+	fhServe(t)
 	for n := 1; n < nsig; n++ {
 		if !sigState.pending[n].CompareAndSwap(true, false) {
 			continue
