@@ -252,3 +252,19 @@ func (s *tstate) compatRefresh(op *C.PyObject, o py.Object) {
 	*(*int32)(ptrAt(op, offSockProto)) = proto
 	*(*int64)(ptrAt(op, offSockTimeout)) = timeout
 }
+
+// keepStoredValue keeps a C int, float or complex that was just stored in
+// a dict alive until the current C call returns. Such values have no
+// mirror link (the dict holds a Go value, not the C object), so the C
+// object would die at the caller's next Py_DECREF; yet CPython code
+// commonly stores, drops its reference and goes on using the object as
+// borrowed from the dict (cffi's Lib attribute cache does).
+func (s *tstate) keepStoredValue(op *C.PyObject) {
+	if op == nil || immortal(op) {
+		return
+	}
+	switch op.ob_type {
+	case &C.PyLong_Type, &C.PyFloat_Type, &C.PyComplex_Type:
+		s.autorelease(op)
+	}
+}
