@@ -510,7 +510,25 @@ PyObject *PyUnicode_DecodeLocaleAndSize(const char *str, Py_ssize_t len, const c
         PyErr_SetString(PyExc_ValueError, "embedded null byte");
         return NULL;
     }
-    return PyUnicode_DecodeUTF8(str, len, e);
+    PyObject *u = PyUnicode_DecodeUTF8(str, len, e);
+    if (u == NULL && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+        /* CPython names the codec "locale" and gives no UTF-8 detail */
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        Py_ssize_t start = 0;
+        if (value == NULL || PyUnicodeDecodeError_GetStart(value, &start) < 0) {
+            PyErr_Clear();
+        }
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        PyObject *exc = PyUnicodeDecodeError_Create("locale", str, len, start, start + 1, "decoding error");
+        if (exc != NULL) {
+            PyErr_SetObject(PyExc_UnicodeDecodeError, exc);
+            Py_DECREF(exc);
+        }
+    }
+    return u;
 }
 
 PyObject *PyUnicode_DecodeLocale(const char *str, const char *errors) {
