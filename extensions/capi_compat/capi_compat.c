@@ -5,10 +5,9 @@
 #include <Python.h>
 #include <signal.h>
 
-static struct PyModuleDef moddef;
-
 /* resize(n, m): a tuple of 0..n-1 resized to m, new slots filled with None */
 static PyObject *resize(PyObject *self, PyObject *args) {
+    (void)self;
     Py_ssize_t n, m;
     if (!PyArg_ParseTuple(args, "nn", &n, &m)) return NULL;
     PyObject *t = PyTuple_New(n);
@@ -24,6 +23,8 @@ static PyObject *resize(PyObject *self, PyObject *args) {
 
 /* resize_shared(): a tuple with two references may not be resized */
 static PyObject *resize_shared(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
     PyObject *t = Py_BuildValue("(ii)", 1, 2);
     if (t == NULL) return NULL;
     Py_INCREF(t);
@@ -47,6 +48,7 @@ static PyObject *resize_shared(PyObject *self, PyObject *unused) {
 }
 
 static PyObject *ucs4(PyObject *self, PyObject *s) {
+    (void)self;
     Py_UCS4 buf[64];
     if (PyUnicode_AsUCS4(s, buf, 64, 1) == NULL) return NULL;
     Py_UCS4 *copy = PyUnicode_AsUCS4Copy(s);
@@ -67,25 +69,33 @@ static PyObject *ucs4(PyObject *self, PyObject *s) {
 }
 
 static PyObject *ucs4_short(PyObject *self, PyObject *s) {
+    (void)self;
     Py_UCS4 buf[2];
     if (PyUnicode_AsUCS4(s, buf, 2, 1) == NULL) return NULL;
     Py_RETURN_NONE;
 }
 
 static PyObject *latin1(PyObject *self, PyObject *b) {
+    (void)self;
     return PyUnicode_DecodeLatin1(PyBytes_AS_STRING(b), PyBytes_GET_SIZE(b), NULL);
 }
 
-static PyObject *sign(PyObject *self, PyObject *o) { return PyLong_FromLong(_PyLong_Sign(o)); }
+static PyObject *sign(PyObject *self, PyObject *o) {
+    (void)self;
+    return PyLong_FromLong(_PyLong_Sign(o));
+}
 
 static PyObject *find_self(PyObject *self, PyObject *unused) {
-    PyObject *m = PyState_FindModule(&moddef);
+    (void)unused;
+    /* self is the module: find it again through its definition */
+    PyObject *m = PyState_FindModule(PyModule_GetDef(self));
     if (m == NULL) Py_RETURN_NONE;
     Py_INCREF(m);
     return m;
 }
 
 static PyObject *locale_roundtrip(PyObject *self, PyObject *b) {
+    (void)self;
     PyObject *u = PyUnicode_DecodeLocale(PyBytes_AS_STRING(b), "surrogateescape");
     if (u == NULL) return NULL;
     PyObject *back = PyUnicode_EncodeLocale(u, "surrogateescape");
@@ -108,10 +118,13 @@ static PyObject *locale_roundtrip(PyObject *self, PyObject *b) {
 }
 
 static PyObject *strict_locale(PyObject *self, PyObject *b) {
+    (void)self;
     return PyUnicode_DecodeLocale(PyBytes_AS_STRING(b), NULL);
 }
 
 static PyObject *misc(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
     /* a handler is installed for SIGINT by the interpreter: never SIG_DFL */
     PyOS_sighandler_t h = PyOS_getsig(SIGINT);
     return Py_BuildValue("(ii)", Py_IsInitialized(), h != SIG_DFL && h != SIG_ERR);
@@ -131,6 +144,6 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef moddef = {PyModuleDef_HEAD_INIT, "capi_compat", NULL, -1, methods};
+static struct PyModuleDef moddef = {PyModuleDef_HEAD_INIT, "capi_compat", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit_capi_compat(void) { return PyModule_Create(&moddef); }
