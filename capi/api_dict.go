@@ -35,6 +35,7 @@ func fpyGo_PyDict_SetItem(ts *C.PyThreadState, op, k, v *C.PyObject) C.int {
 	key, val := s.fromC(k), s.fromC(v)
 	err := d.SetItem(s.t, key, val)
 	s.refresh(op, d)
+	s.keepStoredValue(v)
 	return s.retInt(err)
 }
 
@@ -47,6 +48,7 @@ func fpyGo_PyDict_SetItemString(ts *C.PyThreadState, op *C.PyObject, k *C.char, 
 	}
 	d.SetStr(cstr(k), s.fromC(v))
 	s.refresh(op, d)
+	s.keepStoredValue(v)
 	return 0
 }
 

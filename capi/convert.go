@@ -217,7 +217,7 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		// room for the 3.11 fields compiled code may touch
 		op = C.fpy_new_object(tp, 256)
 	default:
-		op = C.fpy_new_object(tp, sizeofPyObject)
+		op = s.compatMirror(tp, o)
 	}
 	if op.ob_type != tp {
 		// a subclass of a built-in type keeps the built-in layout
@@ -254,6 +254,8 @@ func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
 		if *(*unsafe.Pointer)(ptrAt(op, offByteArrayStart)) != cur || obSize(op) != len(b) {
 			s.fillByteArray(op, b)
 		}
+	default:
+		s.compatRefresh(op, o)
 	}
 	return op
 }

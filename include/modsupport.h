@@ -63,6 +63,10 @@ PyAPI_FUNC(PyObject * const *) _PyArg_UnpackKeywords(
         PyObject **buf);
 PyAPI_FUNC(int) _PyArg_ParseStack(PyObject *const *args, Py_ssize_t nargs, const char *format, ...);
 PyAPI_FUNC(int) _PyArg_ParseStack_SizeT(PyObject *const *args, Py_ssize_t nargs, const char *format, ...);
+PyAPI_FUNC(int) _PyArg_ParseStackAndKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                                             struct _PyArg_Parser *, ...);
+PyAPI_FUNC(int) _PyArg_ParseStackAndKeywords_SizeT(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                                                   struct _PyArg_Parser *, ...);
 
 /* A converter's return value asking for a second call with NULL on a
  * later failure, so it can release what it made ("O&" in PyArg_Parse*). */

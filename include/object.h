@@ -422,6 +422,10 @@ PyAPI_FUNC(int) PyObject_CallFinalizerFromDealloc(PyObject *);
  * written. Deallocation goes through the exported _Py_Dealloc so that the
  * runtime, not the extension, decides what freeing an object means. */
 PyAPI_FUNC(void) _Py_Dealloc(PyObject *);
+/* For deallocators and object caches written for CPython 3.11. */
+PyAPI_FUNC(void) _Py_NewReference(PyObject *op);
+PyAPI_FUNC(int) _PyTrash_begin(PyThreadState *tstate, PyObject *op);
+PyAPI_FUNC(void) _PyTrash_end(PyThreadState *tstate);
 PyAPI_FUNC(void) Py_IncRef(PyObject *);
 PyAPI_FUNC(void) Py_DecRef(PyObject *);
 PyAPI_FUNC(void) _Py_IncRef(PyObject *);

@@ -41,6 +41,11 @@ PyAPI_FUNC(PyObject *) Py_CompileString(const char *, const char *, int);
 
 /* Lifecycle. */
 PyAPI_FUNC(int) Py_IsInitialized(void);
+typedef void (*PyOS_sighandler_t)(int);
+PyAPI_FUNC(PyOS_sighandler_t) PyOS_getsig(int);
+PyAPI_FUNC(PyOS_sighandler_t) PyOS_setsig(int, PyOS_sighandler_t);
+PyAPI_FUNC(wchar_t *) Py_DecodeLocale(const char *arg, size_t *size);
+PyAPI_FUNC(char *) Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
 PyAPI_FUNC(int) Py_AtExit(void (*func)(void));
 PyAPI_FUNC(void) Py_Exit(int);
 PyAPI_FUNC(const char *) Py_GetVersion(void);

@@ -251,6 +251,10 @@ PyAPI_FUNC(PyObject *) PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_
 PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
 PyAPI_FUNC(PyObject *) PyOS_FSPath(PyObject *path);
 PyAPI_FUNC(PyObject *) PyUnicode_EncodeFSDefault(PyObject *unicode);
+/* The file system encoding: always "utf-8" with "surrogateescape" in freepy. */
+PyAPI_DATA(const char *) Py_FileSystemDefaultEncoding;
+PyAPI_DATA(const char *) Py_FileSystemDefaultEncodeErrors;
+PyAPI_DATA(int) Py_HasFileSystemDefaultEncoding;
 
 
 /* CPython 3.11's _PyUnicodeWriter (cpython/unicodeobject.h): CPython's own

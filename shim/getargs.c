@@ -92,24 +92,15 @@ static int fpy_buffer_get(PyObject *obj, Py_buffer *view, int writable) {
         view->obj = obj;
         return 0;
     }
-    PyBufferProcs *pb = Py_TYPE(obj)->tp_as_buffer;
-    if (pb == NULL || pb->bf_getbuffer == NULL) {
-        return -1;
-    }
-    return pb->bf_getbuffer(obj, view, writable ? PyBUF_WRITABLE : PyBUF_SIMPLE);
+    /* PyObject_GetBuffer, not the type's slot: Go objects (bytearray,
+     * memoryview) have generic slots that only it serves for writing */
+    return PyObject_GetBuffer(obj, view, writable ? PyBUF_WRITABLE : PyBUF_SIMPLE);
 }
 
 static void fpy_buffer_release(Py_buffer *view) {
-    PyObject *obj = view->obj;
-    if (obj == NULL) {
-        return;
+    if (view->obj != NULL) {
+        PyBuffer_Release(view);
     }
-    PyBufferProcs *pb = Py_TYPE(obj)->tp_as_buffer;
-    if (pb != NULL && pb->bf_releasebuffer != NULL) {
-        pb->bf_releasebuffer(obj, view);
-    }
-    view->obj = NULL;
-    Py_DECREF(obj);
 }
 
 /* get_readonly: a read-only byte view of obj (bytes or a buffer exporter);
@@ -1176,6 +1167,62 @@ int _PyArg_ParseStack_SizeT(PyObject *const *args, Py_ssize_t nargs, const char 
     va_list va;
     va_start(va, format);
     int r = vgetargs_stack(args, nargs, format, &va);
+    va_end(va);
+    return r;
+}
+
+/* _PyArg_ParseStackAndKeywords{,_SizeT}: Argument Clinic's METH_FASTCALL |
+ * METH_KEYWORDS form of PyArg_ParseTupleAndKeywords, with the format and
+ * names in a static _PyArg_Parser. The vectorcall arguments are gathered
+ * into a tuple and a dict that live for the parse only ("O" results are
+ * borrowed from the caller's arguments, which outlive the call). */
+static int vgetargs_stack_kw(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, struct _PyArg_Parser *parser,
+                             va_list *p_va) {
+    if (parser == NULL || parser->format == NULL || parser->keywords == NULL) {
+        PyErr_BadInternalCall();
+        return 0;
+    }
+    PyObject *tup = PyTuple_New(nargs);
+    if (tup == NULL) return 0;
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        Py_INCREF(args[i]);
+        PyTuple_SET_ITEM(tup, i, args[i]);
+    }
+    PyObject *kw = NULL;
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    if (nkw > 0) {
+        kw = PyDict_New();
+        for (Py_ssize_t i = 0; kw != NULL && i < nkw; i++) {
+            if (PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) < 0) {
+                Py_CLEAR(kw);
+            }
+        }
+        if (kw == NULL) {
+            Py_DECREF(tup);
+            return 0;
+        }
+    }
+    /* vgetargskeywords never writes through kwlist */
+    int r = vgetargskeywords(tup, kw, parser->format, (char **)parser->keywords, p_va);
+    Py_XDECREF(kw);
+    Py_DECREF(tup);
+    return r;
+}
+
+int _PyArg_ParseStackAndKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                                 struct _PyArg_Parser *parser, ...) {
+    va_list va;
+    va_start(va, parser);
+    int r = vgetargs_stack_kw(args, nargs, kwnames, parser, &va);
+    va_end(va);
+    return r;
+}
+
+int _PyArg_ParseStackAndKeywords_SizeT(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                                       struct _PyArg_Parser *parser, ...) {
+    va_list va;
+    va_start(va, parser);
+    int r = vgetargs_stack_kw(args, nargs, kwnames, parser, &va);
     va_end(va);
     return r;
 }

@@ -156,6 +156,14 @@ PyCodeObject * (PyCode_NewEmpty)(const char *a0, const char *a1, int a2) {
     return fpyGo_PyCode_NewEmpty(fpy_tstate, (char *)a0, (char *)a1, a2);
 }
 
+#ifdef PyDictProxy_New
+#undef PyDictProxy_New
+#endif
+extern PyObject * fpyGo_PyDictProxy_New(PyThreadState *ts, PyObject *a0);
+PyObject * (PyDictProxy_New)(PyObject *a0) {
+    return fpyGo_PyDictProxy_New(fpy_tstate, a0);
+}
+
 #ifdef PyDict_Clear
 #undef PyDict_Clear
 #endif
@@ -634,6 +642,14 @@ PyObject * (PyImport_ImportModuleLevelObject)(PyObject *a0, PyObject *a1, PyObje
 extern int fpyGo_PyIndex_Check(PyThreadState *ts, PyObject *a0);
 int (PyIndex_Check)(PyObject *a0) {
     return fpyGo_PyIndex_Check(fpy_tstate, a0);
+}
+
+#ifdef PyInterpreterState_GetDict
+#undef PyInterpreterState_GetDict
+#endif
+extern PyObject * fpyGo_PyInterpreterState_GetDict(PyThreadState *ts, PyInterpreterState *a0);
+PyObject * (PyInterpreterState_GetDict)(PyInterpreterState *a0) {
+    return fpyGo_PyInterpreterState_GetDict(fpy_tstate, a0);
 }
 
 #ifdef PyIter_Check
@@ -1900,6 +1916,30 @@ int (PySlice_Unpack)(PyObject *a0, Py_ssize_t *a1, Py_ssize_t *a2, Py_ssize_t *a
     return fpyGo_PySlice_Unpack(fpy_tstate, a0, a1, a2, a3);
 }
 
+#ifdef PyState_AddModule
+#undef PyState_AddModule
+#endif
+extern int fpyGo_PyState_AddModule(PyThreadState *ts, PyObject *a0, PyModuleDef *a1);
+int (PyState_AddModule)(PyObject *a0, PyModuleDef *a1) {
+    return fpyGo_PyState_AddModule(fpy_tstate, a0, a1);
+}
+
+#ifdef PyState_FindModule
+#undef PyState_FindModule
+#endif
+extern PyObject * fpyGo_PyState_FindModule(PyThreadState *ts, PyModuleDef *a0);
+PyObject * (PyState_FindModule)(PyModuleDef *a0) {
+    return fpyGo_PyState_FindModule(fpy_tstate, a0);
+}
+
+#ifdef PyState_RemoveModule
+#undef PyState_RemoveModule
+#endif
+extern int fpyGo_PyState_RemoveModule(PyThreadState *ts, PyModuleDef *a0);
+int (PyState_RemoveModule)(PyModuleDef *a0) {
+    return fpyGo_PyState_RemoveModule(fpy_tstate, a0);
+}
+
 #ifdef PyStructSequence_InitType2
 #undef PyStructSequence_InitType2
 #endif
@@ -2284,6 +2324,14 @@ PyObject * (_PyDict_GetItem_KnownHash)(PyObject *a0, PyObject *a1, Py_hash_t a2)
     return fpyGo__PyDict_GetItem_KnownHash(fpy_tstate, a0, a1, a2);
 }
 
+#ifdef _PyErr_WriteUnraisableMsg
+#undef _PyErr_WriteUnraisableMsg
+#endif
+extern void fpyGo__PyErr_WriteUnraisableMsg(PyThreadState *ts, char *a0, PyObject *a1);
+void (_PyErr_WriteUnraisableMsg)(const char *a0, PyObject *a1) {
+    fpyGo__PyErr_WriteUnraisableMsg(fpy_tstate, (char *)a0, a1);
+}
+
 #ifdef _PyLong_AsByteArray
 #undef _PyLong_AsByteArray
 #endif
@@ -2322,5 +2370,13 @@ int (_PyObject_LookupAttr)(PyObject *a0, PyObject *a1, PyObject **a2) {
 extern PyObject * fpyGo__PyType_Lookup(PyThreadState *ts, PyTypeObject *a0, PyObject *a1);
 PyObject * (_PyType_Lookup)(PyTypeObject *a0, PyObject *a1) {
     return fpyGo__PyType_Lookup(fpy_tstate, a0, a1);
+}
+
+#ifdef _Py_HashBytes
+#undef _Py_HashBytes
+#endif
+extern Py_hash_t fpyGo__Py_HashBytes(PyThreadState *ts, void *a0, Py_ssize_t a1);
+Py_hash_t (_Py_HashBytes)(const void *a0, Py_ssize_t a1) {
+    return fpyGo__Py_HashBytes(fpy_tstate, (void *)a0, a1);
 }
 

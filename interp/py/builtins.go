@@ -255,6 +255,21 @@ func addSlotWrappers(typ *Type) {
 			return typ.DescrGet(t, self, obj, ty)
 		})
 	}
+	if own(func(x *Type) any { return x.DescrSet }) {
+		// ssl.SSLContext's properties call the C getset's __set__ directly
+		add("__set__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(args) != 2 {
+				return nil, TypeErrorf("expected 2 arguments, got %d", len(args))
+			}
+			return None, typ.DescrSet(t, self, args[0], args[1])
+		})
+		add("__delete__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(args) != 1 {
+				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
+			}
+			return None, typ.DescrSet(t, self, args[0], nil)
+		})
+	}
 	if own(func(x *Type) any { return x.Call }) {
 		add("__call__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			return typ.Call(t, self, args, kw)

@@ -932,6 +932,9 @@ func initSocketModule(t *Thread) (*Module, error) {
 	d.SetStr("gaierror", errs.gai)
 	d.SetStr("herror", errs.h)
 	d.SetStr("has_ipv6", True)
+	if SocketModuleHook != nil {
+		SocketModuleHook(t, m)
+	}
 	fn := func(name string, f func(t *Thread, args []Object, kw []string) (Object, error)) {
 		m.AddFunc(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return f(t, args, kw) })
 	}
