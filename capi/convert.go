@@ -7,6 +7,7 @@ import "C"
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"os"
 	"unsafe"
@@ -236,9 +237,7 @@ func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
 		cur := unsafe.Slice(*(***C.PyObject)(ptrAt(op, offListItems)), obSize(op))
 		same := len(cur) == len(items)
 		for i := 0; same && i < len(items); i++ {
-			if l := linkOf(cur[i]); l == nil || l.object() != items[i] {
-				same = false
-			}
+			same = s.sameItem(cur[i], items[i])
 		}
 		if !same {
 			s.fillList(op, items)
@@ -256,6 +255,46 @@ func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
 		}
 	}
 	return op
+}
+
+// sameItem reports whether a list mirror's item op still stands for o.
+// Values (ints, floats, None, bools) have no link: they are compared by
+// value, or a list of ints would get a new item array (and leak the old
+// one) every time it crosses into C.
+func (s *tstate) sameItem(op *C.PyObject, o py.Object) bool {
+	if op == nil {
+		return false
+	}
+	switch v := o.(type) {
+	case py.Int:
+		if op.ob_type != &C.PyLong_Type {
+			return false
+		}
+		n := obSize(op)
+		if n < -2 || n > 2 {
+			return false
+		}
+		d := unsafe.Slice((*uint32)(ptrAt(op, offLongDigits)), 2)
+		var x int64
+		if n != 0 {
+			x = int64(d[0])
+		}
+		if n == 2 || n == -2 {
+			x |= int64(d[1]) << pyLongShift
+		}
+		if n < 0 {
+			x = -x
+		}
+		return x == int64(v)
+	case py.Float:
+		return op.ob_type == &C.PyFloat_Type && *(*uint64)(ptrAt(op, 16)) == math.Float64bits(float64(v))
+	case py.NoneType:
+		return op == noneObj
+	case py.Bool:
+		return op == trueObj && bool(v) || op == falseObj && !bool(v)
+	}
+	l := linkOf(op)
+	return l != nil && l.object() == o
 }
 
 // fillList replaces a list mirror's items. The old item array and its

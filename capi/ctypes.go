@@ -81,6 +81,7 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	}
 	cTypes.Store(gt, tp)
 	newStaticLink(gt, (*C.PyObject)(unsafe.Pointer(tp)))
+	registerChainType(tp, gt)
 	tp.tp_dict = s.newRef(gt.Dict)
 	return gt, nil
 }

@@ -79,6 +79,11 @@ static int long_sign(PyLongObject *v) {
 
 long long PyLong_AsLongLongAndOverflow(PyObject *op, int *overflow) {
     *overflow = 0;
+    long long small;
+    if (op != NULL && fpy_small_long_value(op, &small)) {
+        /* the common case, without exact_long's reference traffic */
+        return small;
+    }
     PyObject *v = exact_long(op);
     if (v == NULL) {
         return -1;
@@ -758,4 +763,61 @@ PyObject *PyUnicode_FromOrdinal(int ordinal) {
     }
     Py_UCS4 c = (Py_UCS4)ordinal;
     return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, &c, 1);
+}
+
+/* ---- subtype checks ---- */
+
+/* chain_types is an insert-only open-addressing set of the types whose MRO
+ * is exactly their tp_base chain (the Go side checks that before it
+ * registers a type; only types whose bases cannot change qualify). For
+ * them PyType_IsSubtype walks tp_base in C: PyFloat_Check(an int) is
+ * PyType_IsSubtype(&PyLong_Type, &PyFloat_Type), in every "i" of
+ * PyArg_ParseTuple, and a call into Go costs more than the parsing. */
+#define FPY_CHAIN_SLOTS 2048
+static PyTypeObject *chain_types[FPY_CHAIN_SLOTS];
+
+static size_t chain_hash(const PyTypeObject *tp) {
+    return (size_t)(((uint64_t)(uintptr_t)tp >> 4) * 0x9E3779B97F4A7C15ULL >> 53);
+}
+
+void fpy_register_chain_type(PyTypeObject *tp) {
+    size_t h = chain_hash(tp);
+    for (size_t i = 0; i < FPY_CHAIN_SLOTS; i++) {
+        PyTypeObject **slot = &chain_types[(h + i) & (FPY_CHAIN_SLOTS - 1)];
+        PyTypeObject *expected = NULL;
+        if (__atomic_compare_exchange_n(slot, &expected, tp, 0, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE) ||
+            expected == tp) {
+            return;
+        }
+    }
+    /* full: the type is not known here, and Go answers for it */
+}
+
+static int chain_complete(const PyTypeObject *tp) {
+    size_t h = chain_hash(tp);
+    for (size_t i = 0; i < FPY_CHAIN_SLOTS; i++) {
+        PyTypeObject *cur = __atomic_load_n(&chain_types[(h + i) & (FPY_CHAIN_SLOTS - 1)], __ATOMIC_ACQUIRE);
+        if (cur == tp) {
+            return 1;
+        }
+        if (cur == NULL) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b) {
+    if (a == b) {
+        return 1;
+    }
+    if (a != NULL && chain_complete(a)) {
+        for (const PyTypeObject *t = a->tp_base; t != NULL; t = t->tp_base) {
+            if (t == b) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return fpyGo_TypeIsSubtype(fpy_tstate, a, b);
 }

@@ -46,6 +46,21 @@ PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
 PyObject *fpy_small_int(long v); /* NULL when v is not cached */
 PyObject *fpy_new_float(double v);
 extern PyLongObject *fpy_small_ints; /* -5 .. 256 */
+/* fpy_small_long_value reads an exact int of at most two digits (which
+ * always fits in 64 bits); it reports whether op was one. */
+static inline int fpy_small_long_value(PyObject *op, long long *out) {
+    if (!Py_IS_TYPE(op, &PyLong_Type)) {
+        return 0;
+    }
+    Py_ssize_t n = ((PyVarObject *)op)->ob_size;
+    if (n < -2 || n > 2) {
+        return 0;
+    }
+    const digit *d = ((PyLongObject *)op)->ob_digit;
+    long long v = n == 0 ? 0 : (long long)d[0] | (n == 2 || n == -2 ? (long long)d[1] << PyLong_SHIFT : 0);
+    *out = n < 0 ? -v : v;
+    return 1;
+}
 #define FPY_SMALL_MIN (-5)
 #define FPY_SMALL_MAX 256
 
@@ -156,6 +171,10 @@ extern int fpyGo_SlotInt(PyObject *a, PyObject *b, PyObject *c, int which);
 extern Py_ssize_t fpyGo_SlotLen(PyObject *a, int which);
 extern Py_hash_t fpyGo_SlotHash(PyObject *a);
 extern PyObject *fpyGo_SlotRichCompare(PyObject *a, PyObject *b, int op);
+extern int fpyGo_TypeIsSubtype(PyThreadState *ts, PyTypeObject *a, PyTypeObject *b);
+
+/* Types whose MRO is their tp_base chain (registered by the Go side). */
+void fpy_register_chain_type(PyTypeObject *tp);
 
 
 void fpy_dealloc_now(PyThreadState *ts, PyObject **ops, Py_ssize_t n);

@@ -2044,14 +2044,6 @@ PyObject * (PyType_GetQualName)(PyTypeObject *a0) {
     return fpyGo_PyType_GetQualName(fpy_tstate, a0);
 }
 
-#ifdef PyType_IsSubtype
-#undef PyType_IsSubtype
-#endif
-extern int fpyGo_PyType_IsSubtype(PyThreadState *ts, PyTypeObject *a0, PyTypeObject *a1);
-int (PyType_IsSubtype)(PyTypeObject *a0, PyTypeObject *a1) {
-    return fpyGo_PyType_IsSubtype(fpy_tstate, a0, a1);
-}
-
 #ifdef PyType_Modified
 #undef PyType_Modified
 #endif
