@@ -821,3 +821,58 @@ int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b) {
     }
     return fpyGo_TypeIsSubtype(fpy_tstate, a, b);
 }
+
+/* ---- arithmetic on exact ints and floats ---- */
+
+/* arith does a + b, a - b or a * b (which 0, 1, 2) on exact ints of up to
+ * two digits and exact floats, the values C code adds most, without a
+ * call into Go; it reports whether it did (*out is the result, or NULL
+ * with MemoryError set), and leaves anything else to Go, including
+ * results that do not fit in 64 bits. An int meets a float as
+ * CPython does: converted with correct rounding, exact below 2**53. */
+static int arith(PyObject *a, PyObject *b, int which, PyObject **out) {
+    long long x, y, r;
+    double fx, fy;
+    if (a == NULL || b == NULL) {
+        return 0;
+    }
+    int xi = fpy_small_long_value(a, &x), yi = fpy_small_long_value(b, &y);
+    if (xi && yi) {
+        int over = which == 0 ? __builtin_add_overflow(x, y, &r)
+                 : which == 1 ? __builtin_sub_overflow(x, y, &r)
+                              : __builtin_mul_overflow(x, y, &r);
+        if (over) {
+            return 0;
+        }
+        *out = PyLong_FromLongLong(r);
+        return 1;
+    }
+    if (xi) {
+        fx = (double)x;
+    } else if (Py_IS_TYPE(a, &PyFloat_Type)) {
+        fx = ((PyFloatObject *)a)->ob_fval;
+    } else {
+        return 0;
+    }
+    if (yi) {
+        fy = (double)y;
+    } else if (Py_IS_TYPE(b, &PyFloat_Type)) {
+        fy = ((PyFloatObject *)b)->ob_fval;
+    } else {
+        return 0;
+    }
+    *out = PyFloat_FromDouble(which == 0 ? fx + fy : which == 1 ? fx - fy : fx * fy);
+    return 1;
+}
+
+#define FPY_ARITH(name, which, inplace) \
+    PyObject *name(PyObject *a, PyObject *b) { \
+        PyObject *r; \
+        return arith(a, b, which, &r) ? r : fpyGo_NumberBinop(fpy_tstate, a, b, which, inplace); \
+    }
+FPY_ARITH(PyNumber_Add, 0, 0)
+FPY_ARITH(PyNumber_Subtract, 1, 0)
+FPY_ARITH(PyNumber_Multiply, 2, 0)
+FPY_ARITH(PyNumber_InPlaceAdd, 0, 1)
+FPY_ARITH(PyNumber_InPlaceSubtract, 1, 1)
+FPY_ARITH(PyNumber_InPlaceMultiply, 2, 1)

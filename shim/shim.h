@@ -172,6 +172,7 @@ extern Py_ssize_t fpyGo_SlotLen(PyObject *a, int which);
 extern Py_hash_t fpyGo_SlotHash(PyObject *a);
 extern PyObject *fpyGo_SlotRichCompare(PyObject *a, PyObject *b, int op);
 extern int fpyGo_TypeIsSubtype(PyThreadState *ts, PyTypeObject *a, PyTypeObject *b);
+extern PyObject *fpyGo_NumberBinop(PyThreadState *ts, PyObject *a, PyObject *b, int which, int inplace);
 
 /* Types whose MRO is their tp_base chain (registered by the Go side). */
 void fpy_register_chain_type(PyTypeObject *tp);

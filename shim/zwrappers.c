@@ -988,14 +988,6 @@ PyObject * (PyNumber_Absolute)(PyObject *a0) {
     return fpyGo_PyNumber_Absolute(fpy_tstate, a0);
 }
 
-#ifdef PyNumber_Add
-#undef PyNumber_Add
-#endif
-extern PyObject * fpyGo_PyNumber_Add(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_Add)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_Add(fpy_tstate, a0, a1);
-}
-
 #ifdef PyNumber_And
 #undef PyNumber_And
 #endif
@@ -1044,14 +1036,6 @@ PyObject * (PyNumber_FloorDivide)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_FloorDivide(fpy_tstate, a0, a1);
 }
 
-#ifdef PyNumber_InPlaceAdd
-#undef PyNumber_InPlaceAdd
-#endif
-extern PyObject * fpyGo_PyNumber_InPlaceAdd(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_InPlaceAdd)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_InPlaceAdd(fpy_tstate, a0, a1);
-}
-
 #ifdef PyNumber_InPlaceAnd
 #undef PyNumber_InPlaceAnd
 #endif
@@ -1084,14 +1068,6 @@ PyObject * (PyNumber_InPlaceMatrixMultiply)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_InPlaceMatrixMultiply(fpy_tstate, a0, a1);
 }
 
-#ifdef PyNumber_InPlaceMultiply
-#undef PyNumber_InPlaceMultiply
-#endif
-extern PyObject * fpyGo_PyNumber_InPlaceMultiply(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_InPlaceMultiply)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_InPlaceMultiply(fpy_tstate, a0, a1);
-}
-
 #ifdef PyNumber_InPlaceOr
 #undef PyNumber_InPlaceOr
 #endif
@@ -1122,14 +1098,6 @@ PyObject * (PyNumber_InPlaceRemainder)(PyObject *a0, PyObject *a1) {
 extern PyObject * fpyGo_PyNumber_InPlaceRshift(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyNumber_InPlaceRshift)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_InPlaceRshift(fpy_tstate, a0, a1);
-}
-
-#ifdef PyNumber_InPlaceSubtract
-#undef PyNumber_InPlaceSubtract
-#endif
-extern PyObject * fpyGo_PyNumber_InPlaceSubtract(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_InPlaceSubtract)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_InPlaceSubtract(fpy_tstate, a0, a1);
 }
 
 #ifdef PyNumber_InPlaceTrueDivide
@@ -1188,14 +1156,6 @@ PyObject * (PyNumber_MatrixMultiply)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_MatrixMultiply(fpy_tstate, a0, a1);
 }
 
-#ifdef PyNumber_Multiply
-#undef PyNumber_Multiply
-#endif
-extern PyObject * fpyGo_PyNumber_Multiply(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_Multiply)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_Multiply(fpy_tstate, a0, a1);
-}
-
 #ifdef PyNumber_Negative
 #undef PyNumber_Negative
 #endif
@@ -1242,14 +1202,6 @@ PyObject * (PyNumber_Remainder)(PyObject *a0, PyObject *a1) {
 extern PyObject * fpyGo_PyNumber_Rshift(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyNumber_Rshift)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_Rshift(fpy_tstate, a0, a1);
-}
-
-#ifdef PyNumber_Subtract
-#undef PyNumber_Subtract
-#endif
-extern PyObject * fpyGo_PyNumber_Subtract(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_Subtract)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_Subtract(fpy_tstate, a0, a1);
 }
 
 #ifdef PyNumber_TrueDivide
