@@ -135,6 +135,22 @@ func bigToC(b *big.Int) *C.PyObject {
 	return C.fpy_long_from_digits(C.int(neg), &digits[0], C.Py_ssize_t(len(digits)))
 }
 
+// smallLongFromC reads an int of n digits, |n| <= 2.
+func smallLongFromC(op *C.PyObject, n int) int64 {
+	d := unsafe.Slice((*uint32)(ptrAt(op, offLongDigits)), 2)
+	var x int64
+	if n != 0 {
+		x = int64(d[0])
+	}
+	if n == 2 || n == -2 {
+		x |= int64(d[1]) << pyLongShift
+	}
+	if n < 0 {
+		x = -x
+	}
+	return x
+}
+
 // longFromC reads an exact PyLongObject.
 func longFromC(op *C.PyObject) py.Object {
 	size := obSize(op)
@@ -271,21 +287,7 @@ func (s *tstate) sameItem(op *C.PyObject, o py.Object) bool {
 			return false
 		}
 		n := obSize(op)
-		if n < -2 || n > 2 {
-			return false
-		}
-		d := unsafe.Slice((*uint32)(ptrAt(op, offLongDigits)), 2)
-		var x int64
-		if n != 0 {
-			x = int64(d[0])
-		}
-		if n == 2 || n == -2 {
-			x |= int64(d[1]) << pyLongShift
-		}
-		if n < 0 {
-			x = -x
-		}
-		return x == int64(v)
+		return n >= -2 && n <= 2 && smallLongFromC(op, n) == int64(v)
 	case py.Float:
 		return op.ob_type == &C.PyFloat_Type && *(*uint64)(ptrAt(op, 16)) == math.Float64bits(float64(v))
 	case py.NoneType:
@@ -422,6 +424,10 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	tp := op.ob_type
 	switch tp {
 	case &C.PyLong_Type:
+		if n := obSize(op); n >= -2 && n <= 2 {
+			// boxed in the thread's chunk, not by the allocator
+			return s.t.BoxInt(smallLongFromC(op, n))
+		}
 		return longFromC(op)
 	case &C.PyFloat_Type:
 		return py.Float(*(*float64)(ptrAt(op, 16)))
@@ -467,6 +473,10 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	}
 	var o py.Object
 	switch tp {
+	case &C.PyDict_Type:
+		if cdictTable(op) != nil {
+			return s.realizeDict(op)
+		}
 	case &C.PyList_Type:
 		n := obSize(op)
 		items := make([]py.Object, n)
@@ -548,26 +558,27 @@ func reportFreed(op *C.PyObject) {
 	fmt.Fprintf(os.Stderr, "freepy: use of a freed '%s' object at %p (its last reference was released before)\n", name, unsafe.Pointer(op))
 }
 
-// cachedStr decodes a str C code made, reusing the Go string decoded last
-// time for the same address when the contents are still the same.
+// cachedStr decodes a str C code made, reusing the Go string decoded
+// before for the same contents.
 func (s *tstate) cachedStr(op *C.PyObject) *py.Str {
 	n := int(*(*int64)(ptrAt(op, offUniLength)))
 	state := *(*uint32)(ptrAt(op, offUniState))
 	ascii := state&(1<<6) != 0 && state&(1<<5) != 0
-	if ascii {
-		if c, ok := s.strCache[op]; ok && c.Len() == n && c.String() == unsafe.String((*byte)(ptrAt(op, sizeASCII)), n) {
-			return c
-		}
+	if !ascii || n > 64 {
+		return strFromC(op)
+	}
+	// by content: C code makes the same short strings again and again
+	// (Py_BuildValue's "s" keys, attribute names), at new addresses
+	if c, ok := s.strCache[unsafe.String((*byte)(ptrAt(op, sizeASCII)), n)]; ok {
+		return c
 	}
 	v := strFromC(op)
-	if ascii && n <= 64 {
-		if len(s.strCache) >= 256 {
-			clear(s.strCache)
-		}
-		if s.strCache == nil {
-			s.strCache = map[*C.PyObject]*py.Str{}
-		}
-		s.strCache[op] = v
+	if len(s.strCache) >= 256 {
+		clear(s.strCache)
 	}
+	if s.strCache == nil {
+		s.strCache = map[string]*py.Str{}
+	}
+	s.strCache[v.String()] = v
 	return v
 }

@@ -268,14 +268,6 @@ int (PyDict_Merge)(PyObject *a0, PyObject *a1, int a2) {
     return fpyGo_PyDict_Merge(fpy_tstate, a0, a1, a2);
 }
 
-#ifdef PyDict_New
-#undef PyDict_New
-#endif
-extern PyObject * fpyGo_PyDict_New(PyThreadState *ts);
-PyObject * (PyDict_New)(void) {
-    return fpyGo_PyDict_New(fpy_tstate);
-}
-
 #ifdef PyDict_Next
 #undef PyDict_Next
 #endif
@@ -314,30 +306,6 @@ PyObject * (PyDict_SetDefault)(PyObject *a0, PyObject *a1, PyObject *a2) {
 extern int fpyGo_PyDict_SetDefaultRef(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2, PyObject **a3);
 int (PyDict_SetDefaultRef)(PyObject *a0, PyObject *a1, PyObject *a2, PyObject **a3) {
     return fpyGo_PyDict_SetDefaultRef(fpy_tstate, a0, a1, a2, a3);
-}
-
-#ifdef PyDict_SetItem
-#undef PyDict_SetItem
-#endif
-extern int fpyGo_PyDict_SetItem(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
-int (PyDict_SetItem)(PyObject *a0, PyObject *a1, PyObject *a2) {
-    return fpyGo_PyDict_SetItem(fpy_tstate, a0, a1, a2);
-}
-
-#ifdef PyDict_SetItemString
-#undef PyDict_SetItemString
-#endif
-extern int fpyGo_PyDict_SetItemString(PyThreadState *ts, PyObject *a0, char *a1, PyObject *a2);
-int (PyDict_SetItemString)(PyObject *a0, const char *a1, PyObject *a2) {
-    return fpyGo_PyDict_SetItemString(fpy_tstate, a0, (char *)a1, a2);
-}
-
-#ifdef PyDict_Size
-#undef PyDict_Size
-#endif
-extern Py_ssize_t fpyGo_PyDict_Size(PyThreadState *ts, PyObject *a0);
-Py_ssize_t (PyDict_Size)(PyObject *a0) {
-    return fpyGo_PyDict_Size(fpy_tstate, a0);
 }
 
 #ifdef PyDict_Update
