@@ -10,6 +10,7 @@ import (
 	"math"
 	"math/big"
 	"os"
+	"sync"
 	"unsafe"
 
 	"freepy/interp/py"
@@ -316,7 +317,9 @@ func (s *tstate) fillList(op *C.PyObject, items []py.Object) {
 		}
 	}
 	if old != nil {
+		oldArraysMu.Lock()
 		oldArrays = append(oldArrays, unsafe.Pointer(old))
+		oldArraysMu.Unlock()
 	}
 	*oldp = arr
 	*(*int64)(ptrAt(op, offObSize)) = int64(len(items))
@@ -325,7 +328,10 @@ func (s *tstate) fillList(op *C.PyObject, items []py.Object) {
 
 // oldArrays are replaced list item arrays; they are leaked for now rather
 // than freed under C code that may still read them (docs/capi.md).
-var oldArrays []unsafe.Pointer
+var (
+	oldArraysMu sync.Mutex
+	oldArrays   []unsafe.Pointer
+)
 
 func cbytes(b []byte) *C.char {
 	if len(b) == 0 {
