@@ -43,7 +43,9 @@ static PyObject *dict_ops(PyObject *self, PyObject *unused) {
     PyObject *d = PyDict_New();
     PyObject *one = PyLong_FromLong(1), *two = PyLong_FromLong(2), *ten = PyLong_FromLong(10);
     PyObject *big = PyLong_FromLongLong(1LL << 40);
-    PyObject *res = NULL;
+    PyObject *res = NULL, *b = NULL, *key = NULL;
+    Py_ssize_t n1, n2;
+    int has;
     if (!d || !one || !two || !ten || !big) {
         goto done;
     }
@@ -51,24 +53,23 @@ static PyObject *dict_ops(PyObject *self, PyObject *unused) {
         PyDict_SetItem(d, big, one) < 0 || PyDict_SetItem(d, one, two) < 0) {
         goto done;
     }
-    Py_ssize_t n1 = PyDict_Size(d);
+    n1 = PyDict_Size(d);
     if (PyDict_SetItemString(d, "a", ten) < 0) { /* replaces */
         goto done;
     }
-    Py_ssize_t n2 = PyDict_Size(d);
-    PyObject *b = PyDict_GetItemString(d, "b"); /* borrowed */
-    int has = PyDict_Contains(d, big);
-    PyObject *key = Py_BuildValue("(ii)", 1, 2);
+    n2 = PyDict_Size(d);
+    b = PyDict_GetItemString(d, "b"); /* borrowed */
+    has = PyDict_Contains(d, big);
+    key = Py_BuildValue("(ii)", 1, 2);
     if (key == NULL || PyDict_SetItem(d, key, Py_None) < 0) {
-        Py_XDECREF(key);
         goto done;
     }
-    Py_DECREF(key);
     if (PyDict_SetItem(d, Py_True, ten) < 0) { /* True == 1: replaces d[1] */
         goto done;
     }
     res = Py_BuildValue("(Onn O i n)", d, n1, n2, b ? b : Py_None, has, PyDict_Size(d));
 done:
+    Py_XDECREF(key);
     Py_XDECREF(d);
     Py_XDECREF(one);
     Py_XDECREF(two);
