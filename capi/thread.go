@@ -33,6 +33,8 @@ type tstate struct {
 
 	// legacy is the stack of pseudo-GILs this thread holds (legacy.go).
 	legacy []*legacyHold
+	// freeHolds are levels left, for reuse by enter.
+	freeHolds []*legacyHold
 	// loading is the extension whose PyInit function is running.
 	loading *extModule
 	// depth counts the C calls in progress; bufs[depth] is the value
