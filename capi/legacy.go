@@ -128,6 +128,13 @@ func (e *extModule) enter(s *tstate, what string) bool {
 	if e == nil || !e.legacy {
 		return false
 	}
+	e.enterLegacy(s, what)
+	return true
+}
+
+// enterLegacy is enter's work for a legacy module (out of line, so that
+// enter inlines into every call site).
+func (e *extModule) enterLegacy(s *tstate, what string) {
 	l := e.lock.root()
 	if n := len(s.legacy); n > 0 {
 		if held := s.legacy[n-1].l; held != l {
@@ -148,7 +155,6 @@ func (e *extModule) enter(s *tstate, what string) bool {
 	}
 	s.legacy = append(s.legacy, h)
 	s.t.LegacyHeld = int32(len(s.legacy))
-	return true
 }
 
 // acquire makes the thread hold l's group (re-entrantly) and returns the
@@ -277,9 +283,14 @@ func (l *legacyLock) took(s *tstate, what string, contended bool) {
 
 // leave undoes enter.
 func (e *extModule) leave(s *tstate, took bool) {
-	if !took {
-		return
+	if took {
+		s.leaveLevel()
 	}
+}
+
+// leaveLevel pops the thread's innermost pseudo-GIL level (out of line,
+// so that leave inlines into every call site).
+func (s *tstate) leaveLevel() {
 	h := s.legacy[len(s.legacy)-1]
 	s.legacy = s.legacy[:len(s.legacy)-1]
 	s.t.LegacyHeld = int32(len(s.legacy))

@@ -33,8 +33,6 @@ type tstate struct {
 
 	// legacy is the stack of pseudo-GILs this thread holds (legacy.go).
 	legacy []*legacyHold
-	// freeHolds are levels left, for reuse by enter.
-	freeHolds []*legacyHold
 	// loading is the extension whose PyInit function is running.
 	loading *extModule
 	// depth counts the C calls in progress; bufs[depth] is the value
@@ -56,6 +54,8 @@ type tstate struct {
 	realizing map[*C.PyObject]*py.Dict
 	// dying is the work list of deallocFast.
 	dying []*C.PyObject
+	// freeHolds are levels left, for reuse by enter.
+	freeHolds []*legacyHold
 }
 
 var (
