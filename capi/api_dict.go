@@ -20,13 +20,11 @@ func (s *tstate) dictOf(op *C.PyObject, fn string) (*py.Dict, bool) {
 	return d, ok
 }
 
-//export fpyGo_PyDict_New
-func fpyGo_PyDict_New(ts *C.PyThreadState) *C.PyObject {
-	return stateFromC(ts).newRef(py.NewDict())
-}
-
-//export fpyGo_PyDict_SetItem
-func fpyGo_PyDict_SetItem(ts *C.PyThreadState, op, k, v *C.PyObject) C.int {
+// fpyGo_DictSetItem is PyDict_SetItem (shim/dict.c) for what C does not
+// do itself.
+//
+//export fpyGo_DictSetItem
+func fpyGo_DictSetItem(ts *C.PyThreadState, op, k, v *C.PyObject) C.int {
 	s := stateFromC(ts)
 	d, ok := s.dictOf(op, "PyDict_SetItem")
 	if !ok {
@@ -39,8 +37,8 @@ func fpyGo_PyDict_SetItem(ts *C.PyThreadState, op, k, v *C.PyObject) C.int {
 	return s.retInt(err)
 }
 
-//export fpyGo_PyDict_SetItemString
-func fpyGo_PyDict_SetItemString(ts *C.PyThreadState, op *C.PyObject, k *C.char, v *C.PyObject) C.int {
+//export fpyGo_DictSetItemString
+func fpyGo_DictSetItemString(ts *C.PyThreadState, op *C.PyObject, k *C.char, v *C.PyObject) C.int {
 	s := stateFromC(ts)
 	d, ok := s.dictOf(op, "PyDict_SetItemString")
 	if !ok {
@@ -204,8 +202,8 @@ func fpyGo_PyDict_ContainsString(ts *C.PyThreadState, op *C.PyObject, k *C.char)
 	return 0
 }
 
-//export fpyGo_PyDict_Size
-func fpyGo_PyDict_Size(ts *C.PyThreadState, op *C.PyObject) C.Py_ssize_t {
+//export fpyGo_DictSize
+func fpyGo_DictSize(ts *C.PyThreadState, op *C.PyObject) C.Py_ssize_t {
 	s := stateFromC(ts)
 	d, ok := s.dictOf(op, "PyDict_Size")
 	if !ok {

@@ -25,34 +25,14 @@ func binop(ts *C.PyThreadState, a, b *C.PyObject, op int, inplace bool) *C.PyObj
 	return s.ret(py.BinaryOp(s.t, x, y, op))
 }
 
-//export fpyGo_PyNumber_Add
-func fpyGo_PyNumber_Add(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
-	return binop(ts, a, b, py.NbAdd, false)
-}
-
-//export fpyGo_PyNumber_InPlaceAdd
-func fpyGo_PyNumber_InPlaceAdd(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
-	return binop(ts, a, b, py.NbAdd, true)
-}
-
-//export fpyGo_PyNumber_Subtract
-func fpyGo_PyNumber_Subtract(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
-	return binop(ts, a, b, py.NbSub, false)
-}
-
-//export fpyGo_PyNumber_InPlaceSubtract
-func fpyGo_PyNumber_InPlaceSubtract(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
-	return binop(ts, a, b, py.NbSub, true)
-}
-
-//export fpyGo_PyNumber_Multiply
-func fpyGo_PyNumber_Multiply(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
-	return binop(ts, a, b, py.NbMul, false)
-}
-
-//export fpyGo_PyNumber_InPlaceMultiply
-func fpyGo_PyNumber_InPlaceMultiply(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
-	return binop(ts, a, b, py.NbMul, true)
+// fpyGo_NumberBinop serves PyNumber_Add, _Subtract, _Multiply and their
+// in-place forms (shim/objects.c) when the operands are not exact ints or
+// floats, which C adds itself. which: 0 add, 1 subtract, 2 multiply.
+//
+//export fpyGo_NumberBinop
+func fpyGo_NumberBinop(ts *C.PyThreadState, a, b *C.PyObject, which, inplace C.int) *C.PyObject {
+	op := [...]int{py.NbAdd, py.NbSub, py.NbMul}[which]
+	return binop(ts, a, b, op, inplace != 0)
 }
 
 //export fpyGo_PyNumber_MatrixMultiply

@@ -514,8 +514,11 @@ func fpyGo_PyObject_IsSubclass(ts *C.PyThreadState, o, cls *C.PyObject) C.int {
 	return s.retBool(py.IsSubclassFull(s.t, x, c))
 }
 
-//export fpyGo_PyType_IsSubtype
-func fpyGo_PyType_IsSubtype(ts *C.PyThreadState, a, b *C.PyTypeObject) C.int {
+// fpyGo_TypeIsSubtype is PyType_IsSubtype (shim/objects.c) for types
+// whose MRO the C side does not know.
+//
+//export fpyGo_TypeIsSubtype
+func fpyGo_TypeIsSubtype(ts *C.PyThreadState, a, b *C.PyTypeObject) C.int {
 	if a == b {
 		return 1
 	}

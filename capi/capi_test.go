@@ -325,3 +325,57 @@ legacy = both(rendezvous_legacy.meet, 200)
 		t.Errorf("legacy module: threads met %v, want never", g.GetStr("legacy"))
 	}
 }
+
+// TestFastPaths: the calls answered in C (shim/dict.c, shim/objects.c)
+// next to Go. A list of values read through the macros again and again
+// keeps its mirror's item array (it got a new one, and leaked the old,
+// on every call); C-born dicts filled by several threads while others
+// realize them end up with every key once.
+func TestFastPaths(t *testing.T) {
+	dir := buildExtensions(t, "../extensions/fastpaths")
+	oldArraysMu.Lock()
+	before := len(oldArrays)
+	oldArraysMu.Unlock()
+	g := runPy(t, dir, `
+import _thread, fastpaths as f
+lst = [1, 2.5, -0.0, None, True, 2**40]
+for _ in range(500):
+    items = f.list_items(lst)
+lst[0] = 7
+items = f.list_items(lst)
+
+def fill(base, done):
+    for i in range(300):
+        f.kept_add(base + i, i)
+        if i % 50 == 0:
+            f.kept_dict()
+    done.release()
+locks = []
+for j in range(4):
+    l = _thread.allocate_lock()
+    l.acquire()
+    locks.append(l)
+    _thread.start_new_thread(fill, (1000 * j, l))
+for l in locks:
+    l.acquire()
+k = f.kept_dict()
+ok = len(k) == 1200 and all(k[1000 * j + i] == i for j in range(4) for i in range(300))
+d = f.self_dict()
+selfok = d["self"] is d
+`)
+	oldArraysMu.Lock()
+	grown := len(oldArrays) - before
+	oldArraysMu.Unlock()
+	if grown > 2 {
+		t.Errorf("a list read 501 times replaced its mirror's item array %d times", grown)
+	}
+	if it, ok := g.GetStr("items").(*py.Tuple); !ok || it.Len() != 6 || it.Items()[0] != py.Object(py.Int(7)) {
+		t.Errorf("list items after a change = %v", g.GetStr("items"))
+	}
+	if g.GetStr("ok") != py.Object(py.True) {
+		t.Errorf("a C-born dict filled by 4 threads lost keys")
+	}
+	if g.GetStr("selfok") != py.Object(py.True) {
+		t.Errorf("a C-born dict containing itself was not realized as itself")
+	}
+}

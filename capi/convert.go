@@ -7,8 +7,10 @@ import "C"
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"os"
+	"sync"
 	"unsafe"
 
 	"freepy/interp/py"
@@ -134,6 +136,22 @@ func bigToC(b *big.Int) *C.PyObject {
 	return C.fpy_long_from_digits(C.int(neg), &digits[0], C.Py_ssize_t(len(digits)))
 }
 
+// smallLongFromC reads an int of n digits, |n| <= 2.
+func smallLongFromC(op *C.PyObject, n int) int64 {
+	d := unsafe.Slice((*uint32)(ptrAt(op, offLongDigits)), 2)
+	var x int64
+	if n != 0 {
+		x = int64(d[0])
+	}
+	if n == 2 || n == -2 {
+		x |= int64(d[1]) << pyLongShift
+	}
+	if n < 0 {
+		x = -x
+	}
+	return x
+}
+
 // longFromC reads an exact PyLongObject.
 func longFromC(op *C.PyObject) py.Object {
 	size := obSize(op)
@@ -236,9 +254,7 @@ func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
 		cur := unsafe.Slice(*(***C.PyObject)(ptrAt(op, offListItems)), obSize(op))
 		same := len(cur) == len(items)
 		for i := 0; same && i < len(items); i++ {
-			if l := linkOf(cur[i]); l == nil || l.object() != items[i] {
-				same = false
-			}
+			same = s.sameItem(cur[i], items[i])
 		}
 		if !same {
 			s.fillList(op, items)
@@ -260,6 +276,32 @@ func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
 	return op
 }
 
+// sameItem reports whether a list mirror's item op still stands for o.
+// Values (ints, floats, None, bools) have no link: they are compared by
+// value, or a list of ints would get a new item array (and leak the old
+// one) every time it crosses into C.
+func (s *tstate) sameItem(op *C.PyObject, o py.Object) bool {
+	if op == nil {
+		return false
+	}
+	switch v := o.(type) {
+	case py.Int:
+		if op.ob_type != &C.PyLong_Type {
+			return false
+		}
+		n := obSize(op)
+		return n >= -2 && n <= 2 && smallLongFromC(op, n) == int64(v)
+	case py.Float:
+		return op.ob_type == &C.PyFloat_Type && *(*uint64)(ptrAt(op, 16)) == math.Float64bits(float64(v))
+	case py.NoneType:
+		return op == noneObj
+	case py.Bool:
+		return op == trueObj && bool(v) || op == falseObj && !bool(v)
+	}
+	l := linkOf(op)
+	return l != nil && l.object() == o
+}
+
 // fillList replaces a list mirror's items. The old item array and its
 // references go to the autorelease pool: C code may be iterating it.
 func (s *tstate) fillList(op *C.PyObject, items []py.Object) {
@@ -277,7 +319,9 @@ func (s *tstate) fillList(op *C.PyObject, items []py.Object) {
 		}
 	}
 	if old != nil {
+		oldArraysMu.Lock()
 		oldArrays = append(oldArrays, unsafe.Pointer(old))
+		oldArraysMu.Unlock()
 	}
 	*oldp = arr
 	*(*int64)(ptrAt(op, offObSize)) = int64(len(items))
@@ -286,7 +330,10 @@ func (s *tstate) fillList(op *C.PyObject, items []py.Object) {
 
 // oldArrays are replaced list item arrays; they are leaked for now rather
 // than freed under C code that may still read them (docs/capi.md).
-var oldArrays []unsafe.Pointer
+var (
+	oldArraysMu sync.Mutex
+	oldArrays   []unsafe.Pointer
+)
 
 func cbytes(b []byte) *C.char {
 	if len(b) == 0 {
@@ -385,6 +432,10 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	tp := op.ob_type
 	switch tp {
 	case &C.PyLong_Type:
+		if n := obSize(op); n >= -2 && n <= 2 {
+			// boxed in the thread's chunk, not by the allocator
+			return s.t.BoxInt(smallLongFromC(op, n))
+		}
 		return longFromC(op)
 	case &C.PyFloat_Type:
 		return py.Float(*(*float64)(ptrAt(op, 16)))
@@ -430,6 +481,10 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	}
 	var o py.Object
 	switch tp {
+	case &C.PyDict_Type:
+		if cdictTable(op) != nil {
+			return s.realizeDict(op)
+		}
 	case &C.PyList_Type:
 		n := obSize(op)
 		items := make([]py.Object, n)
@@ -511,26 +566,27 @@ func reportFreed(op *C.PyObject) {
 	fmt.Fprintf(os.Stderr, "freepy: use of a freed '%s' object at %p (its last reference was released before)\n", name, unsafe.Pointer(op))
 }
 
-// cachedStr decodes a str C code made, reusing the Go string decoded last
-// time for the same address when the contents are still the same.
+// cachedStr decodes a str C code made, reusing the Go string decoded
+// before for the same contents.
 func (s *tstate) cachedStr(op *C.PyObject) *py.Str {
 	n := int(*(*int64)(ptrAt(op, offUniLength)))
 	state := *(*uint32)(ptrAt(op, offUniState))
 	ascii := state&(1<<6) != 0 && state&(1<<5) != 0
-	if ascii {
-		if c, ok := s.strCache[op]; ok && c.Len() == n && c.String() == unsafe.String((*byte)(ptrAt(op, sizeASCII)), n) {
-			return c
-		}
+	if !ascii || n > 64 {
+		return strFromC(op)
+	}
+	// by content: C code makes the same short strings again and again
+	// (Py_BuildValue's "s" keys, attribute names), at new addresses
+	if c, ok := s.strCache[unsafe.String((*byte)(ptrAt(op, sizeASCII)), n)]; ok {
+		return c
 	}
 	v := strFromC(op)
-	if ascii && n <= 64 {
-		if len(s.strCache) >= 256 {
-			clear(s.strCache)
-		}
-		if s.strCache == nil {
-			s.strCache = map[*C.PyObject]*py.Str{}
-		}
-		s.strCache[op] = v
+	if len(s.strCache) >= 256 {
+		clear(s.strCache)
 	}
+	if s.strCache == nil {
+		s.strCache = map[string]*py.Str{}
+	}
+	s.strCache[v.String()] = v
 	return v
 }

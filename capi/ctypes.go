@@ -81,6 +81,7 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	}
 	cTypes.Store(gt, tp)
 	newStaticLink(gt, (*C.PyObject)(unsafe.Pointer(tp)))
+	registerChainType(tp, gt)
 	tp.tp_dict = s.newRef(gt.Dict)
 	return gt, nil
 }
@@ -588,9 +589,9 @@ func (s *tstate) takeVal(v *C.fpy_val, def *C.PyMethodDef) (py.Object, error) {
 	var o py.Object
 	switch v.tag {
 	case C.FPY_V_NULL:
-		return s.result(nil, cstr(def.ml_name)+"()")
+		return s.resultOf(nil, func() string { return cstr(def.ml_name) + "()" })
 	case C.FPY_V_OBJ:
-		return s.result(*(**C.PyObject)(p), cstr(def.ml_name)+"()")
+		return s.resultOf(*(**C.PyObject)(p), func() string { return cstr(def.ml_name) + "()" })
 	case C.FPY_V_INT:
 		o = s.t.BoxInt(*(*int64)(p))
 	case C.FPY_V_FLOAT:

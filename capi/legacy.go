@@ -43,23 +43,32 @@ type legacyLock struct {
 	merged atomic.Pointer[legacyLock]
 	// guarded by mu's holder:
 	depth      int
-	acquiredAt time.Time
-	entry      string // the function whose call took the lock
+	acquiredAt time.Duration // monoNow() when taken
+	entry      string        // the function whose call took the lock
+	// lastEntry and lastFuncs cache the funcs entry of the last release
+	// (a loop calling one function finds its statistics without a map
+	// lookup); guarded by mu's holder.
+	lastEntry string
+	lastFuncs *funcStats
 
-	statsMu     sync.Mutex
-	acquires    int64
-	contended   int64
-	merges      int64
-	holdTotal   time.Duration
-	holdMax     time.Duration
-	holdBuckets [8]int64 // <1us <10us <100us <1ms <4ms <16ms <100ms >=100ms
+	acquires  atomic.Int64
+	contended atomic.Int64
+
+	statsMu sync.Mutex
+	merges  int64
+	// written by the holder only (atomics, read by legacyStats):
+	holdTotal   atomic.Int64    // ns
+	holdMax     atomic.Int64    // ns
+	holdBuckets [8]atomic.Int64 // <1us <10us <100us <1ms <4ms <16ms <100ms >=100ms
 	funcs       map[string]*funcStats
 }
 
+// funcStats: written by the lock's holder only, read by legacyStats at
+// any time (atomics: no lock on the call path).
 type funcStats struct {
-	calls    int64
-	holdMax  time.Duration
-	over16ms int64
+	calls    atomic.Int64
+	holdMax  atomic.Int64 // ns
+	over16ms atomic.Int64
 }
 
 // legacyHold is one level of a thread's hold.
@@ -119,6 +128,13 @@ func (e *extModule) enter(s *tstate, what string) bool {
 	if e == nil || !e.legacy {
 		return false
 	}
+	e.enterLegacy(s, what)
+	return true
+}
+
+// enterLegacy is enter's work for a legacy module (out of line, so that
+// enter inlines into every call site).
+func (e *extModule) enterLegacy(s *tstate, what string) {
 	l := e.lock.root()
 	if n := len(s.legacy); n > 0 {
 		if held := s.legacy[n-1].l; held != l {
@@ -129,9 +145,16 @@ func (e *extModule) enter(s *tstate, what string) bool {
 	}
 	l = s.acquire(l, what)
 	l.depth++
-	s.legacy = append(s.legacy, &legacyHold{l: l})
+	var h *legacyHold
+	if n := len(s.freeHolds); n > 0 {
+		h = s.freeHolds[n-1]
+		s.freeHolds = s.freeHolds[:n-1]
+		h.l = l
+	} else {
+		h = &legacyHold{l: l}
+	}
+	s.legacy = append(s.legacy, h)
 	s.t.LegacyHeld = int32(len(s.legacy))
-	return true
 }
 
 // acquire makes the thread hold l's group (re-entrantly) and returns the
@@ -251,20 +274,23 @@ func (l *legacyLock) took(s *tstate, what string, contended bool) {
 	l.owner.Store(s.t.ID)
 	l.depth = 0
 	l.entry = what
-	l.acquiredAt = time.Now()
-	l.statsMu.Lock()
-	l.acquires++
+	l.acquiredAt = monoNow()
+	l.acquires.Add(1)
 	if contended {
-		l.contended++
+		l.contended.Add(1)
 	}
-	l.statsMu.Unlock()
 }
 
 // leave undoes enter.
 func (e *extModule) leave(s *tstate, took bool) {
-	if !took {
-		return
+	if took {
+		s.leaveLevel()
 	}
+}
+
+// leaveLevel pops the thread's innermost pseudo-GIL level (out of line,
+// so that leave inlines into every call site).
+func (s *tstate) leaveLevel() {
 	h := s.legacy[len(s.legacy)-1]
 	s.legacy = s.legacy[:len(s.legacy)-1]
 	s.t.LegacyHeld = int32(len(s.legacy))
@@ -272,31 +298,50 @@ func (e *extModule) leave(s *tstate, took bool) {
 	if h.l.depth == 0 {
 		h.l.release()
 	}
+	// nothing else refers to a popped level (suspend restores its stack
+	// before the levels it saved are left)
+	h.l = nil
+	s.freeHolds = append(s.freeHolds, h)
 }
 
 // release unlocks l and records the hold.
 func (l *legacyLock) release() {
-	d := time.Since(l.acquiredAt)
-	l.statsMu.Lock()
-	l.holdTotal += d
-	l.holdMax = max(l.holdMax, d)
-	l.holdBuckets[bucket(d)]++
+	d := monoNow() - l.acquiredAt
+	l.holdTotal.Add(int64(d))
+	if int64(d) > l.holdMax.Load() {
+		l.holdMax.Store(int64(d))
+	}
+	l.holdBuckets[bucket(d)].Add(1)
 	if l.entry != "" {
-		fs := l.funcs[l.entry]
-		if fs == nil {
-			fs = &funcStats{}
-			l.funcs[l.entry] = fs
+		fs := l.lastFuncs
+		if fs == nil || l.entry != l.lastEntry {
+			l.statsMu.Lock()
+			fs = l.funcs[l.entry]
+			if fs == nil {
+				fs = &funcStats{}
+				l.funcs[l.entry] = fs
+			}
+			l.statsMu.Unlock()
+			l.lastEntry, l.lastFuncs = l.entry, fs
 		}
-		fs.calls++
-		fs.holdMax = max(fs.holdMax, d)
+		fs.calls.Add(1)
+		if int64(d) > fs.holdMax.Load() {
+			fs.holdMax.Store(int64(d))
+		}
 		if d >= 16*time.Millisecond {
-			fs.over16ms++
+			fs.over16ms.Add(1)
 		}
 	}
-	l.statsMu.Unlock()
 	l.owner.Store(0)
 	l.mu.Unlock()
 }
+
+// procStart anchors monoNow.
+var procStart = time.Now()
+
+// monoNow reads the monotonic clock only (time.Now reads the wall clock
+// too, which hold times do not need: two clock reads per call).
+func monoNow() time.Duration { return time.Since(procStart) }
 
 var bucketLimits = [7]time.Duration{time.Microsecond, 10 * time.Microsecond, 100 * time.Microsecond,
 	time.Millisecond, 4 * time.Millisecond, 16 * time.Millisecond, 100 * time.Millisecond}
@@ -378,8 +423,8 @@ func legacyStats(t *py.Thread) py.Object {
 		l := lockFor(name)
 		l.statsMu.Lock()
 		hist := py.NewList()
-		for _, n := range l.holdBuckets {
-			hist.Append(py.Int(n))
+		for i := range l.holdBuckets {
+			hist.Append(py.Int(l.holdBuckets[i].Load()))
 		}
 		funcs := py.NewDict()
 		fnames := make([]string, 0, len(l.funcs))
@@ -389,14 +434,14 @@ func legacyStats(t *py.Thread) py.Object {
 		sort.Strings(fnames)
 		for _, fn := range fnames {
 			fs := l.funcs[fn]
-			funcs.SetStr(fn, py.NewDictFromPairs(t, "calls", py.Int(fs.calls),
-				"hold_max_ns", py.Int(fs.holdMax.Nanoseconds()), "over_16ms", py.Int(fs.over16ms)))
+			funcs.SetStr(fn, py.NewDictFromPairs(t, "calls", py.Int(fs.calls.Load()),
+				"hold_max_ns", py.Int(fs.holdMax.Load()), "over_16ms", py.Int(fs.over16ms.Load())))
 		}
 		st := py.NewDictFromPairs(t,
-			"acquisitions", py.Int(l.acquires),
-			"contended", py.Int(l.contended),
-			"hold_total_ns", py.Int(l.holdTotal.Nanoseconds()),
-			"hold_max_ns", py.Int(l.holdMax.Nanoseconds()),
+			"acquisitions", py.Int(l.acquires.Load()),
+			"contended", py.Int(l.contended.Load()),
+			"hold_total_ns", py.Int(l.holdTotal.Load()),
+			"hold_max_ns", py.Int(l.holdMax.Load()),
 			"hold_histogram", hist,
 			"merges", py.Int(l.merges),
 			"functions", funcs)

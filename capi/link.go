@@ -366,9 +366,11 @@ func finalize(f func(*tstate)) {
 // helpFinalize lets a thread that makes C objects run some pending
 // finalizations itself, so that a loop creating and dropping C objects
 // cannot outrun the finalizer goroutine (bounded memory). Only a thread
-// that holds no pseudo-GIL helps: a destructor takes its module's.
+// that holds no pseudo-GIL helps: a destructor takes its module's. Nor
+// does one realizing a C-born dict: it holds the dict's C lock, which a
+// destructor's C code could wait for.
 func (s *tstate) helpFinalize() {
-	if len(finalizerQueue) < 64 || len(s.legacy) > 0 {
+	if len(finalizerQueue) < 64 || len(s.legacy) > 0 || len(s.realizing) > 0 {
 		return
 	}
 	for i := 0; i < 32; i++ {

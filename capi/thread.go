@@ -44,10 +44,18 @@ type tstate struct {
 	saved    []func()
 	gilstate []gilHold
 	dict     *C.PyObject
-	// strCache maps C strings to their decoded Go strings (cachedStr).
-	strCache map[*C.PyObject]*py.Str
+	// strCache maps the contents of short ASCII strings C code made to
+	// their decoded Go strings (cachedStr).
+	strCache map[string]*py.Str
 	// dictIters holds PyDict_Next snapshots (api_dict.go).
 	dictIters map[*py.Dict]*dictIter
+	// realizing: the C-born dicts being realized by this thread, for
+	// dicts that contain themselves (realizeDict).
+	realizing map[*C.PyObject]*py.Dict
+	// dying is the work list of deallocFast.
+	dying []*C.PyObject
+	// freeHolds are levels left, for reuse by enter.
+	freeHolds []*legacyHold
 }
 
 var (
@@ -61,7 +69,9 @@ func stateOf(t *py.Thread) *tstate {
 		return (*tstate)(p)
 	}
 	s := &tstate{t: t, inPool: map[*C.PyObject]struct{}{}}
-	s.ts = (*C.PyThreadState)(C.fpy_alloc(C.sizeof_PyThreadState))
+	// the extension after the PyThreadState holds memory to free later
+	// (freeLater)
+	s.ts = (*C.PyThreadState)(C.fpy_alloc(C.sizeof_fpy_tstate_ext))
 	s.ts.thread_id = C.ulong(t.ID)
 	// compiled code (Cython) reads and writes exc_info->exc_value directly
 	s.ts.exc_info = (*C._PyErr_StackItem)(C.fpy_alloc(C.sizeof__PyErr_StackItem))
@@ -291,21 +301,26 @@ func exceptionOf(err error) *py.BaseException {
 // result converts what a C function returned (a new reference, or NULL
 // with the error indicator set) into a Go result.
 func (s *tstate) result(op *C.PyObject, what string) (py.Object, error) {
+	return s.resultOf(op, func() string { return what })
+}
+
+// resultOf is result with the name of the call made only for an error.
+func (s *tstate) resultOf(op *C.PyObject, name func() string) (py.Object, error) {
 	if op == nil {
 		if err := s.fetchError(); err != nil {
 			return nil, err
 		}
-		return nil, py.Errorf(py.SystemErrorType, "%s returned NULL without setting an exception", what)
+		return nil, py.Errorf(py.SystemErrorType, "%s returned NULL without setting an exception", name())
 	}
 	if s.errorSet() {
 		err := s.fetchError()
 		s.keep(op)
-		se := py.Errorf(py.SystemErrorType, "%s returned a result with an exception set", what)
+		se := py.Errorf(py.SystemErrorType, "%s returned a result with an exception set", name())
 		se.Cause = exceptionOf(err)
 		se.Context = se.Cause
 		return nil, se
 	}
-	o := s.fromC(op)
+	o := s.fromCOwned(op)
 	s.keep(op) // the caller's reference, released with the call
 	return o, nil
 }
@@ -313,6 +328,13 @@ func (s *tstate) result(op *C.PyObject, what string) (py.Object, error) {
 // dealloc runs the destructor of an object whose count reached zero,
 // under the pseudo-GIL of the legacy module that defined its type.
 func (s *tstate) dealloc(op *C.PyObject) {
+	if s.deallocFast(op) {
+		return
+	}
+	s.deallocC(op)
+}
+
+func (s *tstate) deallocC(op *C.PyObject) {
 	ext := extOfType(op.ob_type)
 	took := ext.enter(s, "tp_dealloc")
 	C.fpy_dealloc_now(s.ts, &op, 1)
@@ -328,4 +350,105 @@ func extOfType(tp *C.PyTypeObject) *extModule {
 		}
 	}
 	return nil
+}
+
+// deallocFast destroys an unlinked object of a built-in layout (tuple,
+// list, dict, str, bytes, int, float: what C code builds and returns most)
+// without a cgo call: what fpy_mirror_dealloc would do, done in Go. The
+// references it held are dropped now (so that Go objects they keep alive
+// are not held longer); only its memory waits in the thread's free list
+// for the next call into C (fpy_tstate_ext), which frees it on the way.
+// It reports false for anything else, and under FREEPY_CAPI_DEBUG, whose
+// poisoning must happen at once.
+func (s *tstate) deallocFast(op *C.PyObject) bool {
+	if !fastDeallocType(op) {
+		return false
+	}
+	// a work list instead of recursion (a long chain of tuples); calls
+	// made from here (deallocC) may use it again above base
+	base := len(s.dying)
+	s.dying = append(s.dying, op)
+	for len(s.dying) > base {
+		op := s.dying[len(s.dying)-1]
+		s.dying = s.dying[:len(s.dying)-1]
+		if !fastDeallocType(op) {
+			s.deallocC(op)
+			continue
+		}
+		s.dropHeld(op)
+		s.freeLater(unsafe.Pointer(op))
+	}
+	return true
+}
+
+var mirrorDealloc = C.destructor(C.fpy_mirror_dealloc)
+
+// fastDeallocType: an object deallocFast can destroy.
+func fastDeallocType(op *C.PyObject) bool {
+	if C.fpy_debug != 0 {
+		return false
+	}
+	switch op.ob_type {
+	case &C.PyTuple_Type, &C.PyList_Type, &C.PyDict_Type, &C.PyBytes_Type, &C.PyLong_Type, &C.PyFloat_Type:
+	case &C.PyUnicode_Type:
+		if *(*uint32)(ptrAt(op, offUniState))&(1<<5) == 0 {
+			return false // not compact: its data is a separate block
+		}
+	default:
+		return false
+	}
+	tp := op.ob_type
+	return tp.tp_dealloc == mirrorDealloc && (tp.tp_free == nil || tp.tp_free == C.freefunc(C.PyObject_Free)) && hasHead(op)
+}
+
+// dropHeld releases the references and side blocks an object of a
+// built-in layout owns (see fpy_mirror_dealloc).
+func (s *tstate) dropHeld(op *C.PyObject) {
+	drop := func(it *C.PyObject) {
+		if it != nil && s.decrefDeferred(it) {
+			s.dying = append(s.dying, it)
+		}
+	}
+	switch op.ob_type {
+	case &C.PyTuple_Type:
+		for _, it := range unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), obSize(op)) {
+			drop(it)
+		}
+	case &C.PyList_Type:
+		arr := *(***C.PyObject)(ptrAt(op, offListItems))
+		if arr != nil {
+			for _, it := range unsafe.Slice(arr, obSize(op)) {
+				drop(it)
+			}
+			s.freeLater(unsafe.Pointer(arr))
+		}
+	case &C.PyDict_Type:
+		d := (*C.PyDictObject)(unsafe.Pointer(op))
+		if tbl := d.ma_keys; tbl != nil {
+			d.ma_keys = nil
+			for _, e := range cdictEntries(unsafe.Pointer(tbl), int(d.ma_used)) {
+				drop(e.key)
+				drop(e.value)
+			}
+			s.freeLater(unsafe.Pointer(tbl))
+		}
+	case &C.PyUnicode_Type:
+		if *(*uint32)(ptrAt(op, offUniState))&(1<<6) == 0 {
+			if u := (*C.PyCompactUnicodeObject)(unsafe.Pointer(op)).utf8; u != nil {
+				s.freeLater(unsafe.Pointer(u))
+			}
+		}
+	}
+}
+
+// freeLater queues C memory for fpy_free: the thread's next method call
+// frees it in C, so that releasing a result costs no cgo call of its own.
+func (s *tstate) freeLater(p unsafe.Pointer) {
+	x := (*C.fpy_tstate_ext)(unsafe.Pointer(s.ts))
+	if x.nfree == C.FPY_NFREE {
+		C.fpy_free_array(&x.tofree[0], x.nfree)
+		x.nfree = 0
+	}
+	x.tofree[x.nfree] = p
+	x.nfree++
 }

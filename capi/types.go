@@ -149,6 +149,7 @@ func fillTypeMirror(t *py.Thread, tp *C.PyTypeObject, gt *py.Type) {
 	if gt.Doc != "" {
 		tp.tp_doc = cname(gt.Doc)
 	}
+	registerChainType(tp, gt)
 }
 
 func subclassFlags(gt *py.Type) C.ulong {
@@ -256,6 +257,9 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	}
 	tp.tp_flags = flags | subclassFlags(gt)
 	newStaticLink(gt, (*C.PyObject)(unsafe.Pointer(tp)))
+	if !gt.IsHeapType() {
+		registerChainType(tp, gt)
+	}
 	// C code reads and writes the type's dict directly (_decimal sets
 	// DecimalTuple.__module__ through tp_dict): the Go dict's mirror, held
 	// for the life of the type
@@ -264,6 +268,28 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 }
 
 var typeMirrorMu sync.Mutex
+
+// registerChainType tells the C side (PyType_IsSubtype) that tp's MRO is
+// exactly its tp_base chain, so that C answers subtype checks on it
+// without calling Go. Only types whose bases cannot change qualify (not
+// heap types: __bases__ assignment would leave tp_base stale).
+func registerChainType(tp *C.PyTypeObject, gt *py.Type) {
+	if tp.tp_flags&C.Py_TPFLAGS_HEAPTYPE != 0 || len(gt.MRO) == 0 || gt.MRO[0] != gt {
+		return
+	}
+	c := tp.tp_base
+	for _, m := range gt.MRO[1:] {
+		l := linkFor(m)
+		if c == nil || l == nil || unsafe.Pointer(l.ptr) != unsafe.Pointer(c) {
+			return
+		}
+		c = c.tp_base
+	}
+	if c != nil {
+		return
+	}
+	C.fpy_register_chain_type(tp)
+}
 
 // typeRef returns a new reference to gt's type object.
 func (s *tstate) typeRef(gt *py.Type) *C.PyObject {

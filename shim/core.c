@@ -228,6 +228,8 @@ void fpy_mirror_dealloc(PyObject *op) {
             Py_XDECREF(l->ob_item[i]);
         }
         fpy_free(l->ob_item);
+    } else if (Py_IS_TYPE(op, &PyDict_Type)) {
+        fpy_cdict_dealloc(op);
     } else if (PyMethod_Check(op)) {
         Py_XDECREF(((PyMethodObject *)op)->im_func);
         Py_XDECREF(((PyMethodObject *)op)->im_self);
@@ -631,9 +633,22 @@ static void obj_to_val(PyObject *r, fpy_val *res) {
     res->u.o = r;
 }
 
+/* fpy_free_array frees memory the Go side released (fpy_tstate_ext). */
+void fpy_free_array(void **p, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        fpy_free(p[i]);
+    }
+}
+
 void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
                        Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
     fpy_tstate = ts;
+    fpy_tstate_ext *x = (fpy_tstate_ext *)ts;
+    if (x->nfree != 0) {
+        Py_ssize_t n = x->nfree;
+        x->nfree = 0;
+        fpy_free_array(x->tofree, n);
+    }
     Py_ssize_t n = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
     PyObject *stack[16];
     PyObject **a = stack;

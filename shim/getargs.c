@@ -125,14 +125,8 @@ static const char *get_bytes_like(PyObject *arg, const char **p, Py_ssize_t *len
     return NULL;
 }
 
-static int float_argument_error(PyObject *arg) {
-    if (PyFloat_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "integer argument expected, got float");
-        return 1;
-    }
-    return 0;
-}
-
+/* Integer codes take floats no more (3.10 on): PyLong_AsLong's __index__
+ * refuses them with CPython's message. */
 static const char *convertitem(PyObject *arg, const char **p_format, va_list *p_va, int *levels,
                                char *msgbuf, size_t bufsize, freelist *fl);
 
@@ -193,7 +187,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     switch (c) {
     case 'b': {
         char *p = va_arg(*p_va, char *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         long v = PyLong_AsLong(arg);
         if (v == -1 && PyErr_Occurred()) return ERR_OCCURRED;
         if (v < 0) {
@@ -209,7 +202,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'B': {
         char *p = va_arg(*p_va, char *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         unsigned long v = PyLong_AsUnsignedLongMask(arg);
         if (v == (unsigned long)-1 && PyErr_Occurred()) return ERR_OCCURRED;
         *p = (char)v;
@@ -217,7 +209,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'h': {
         short *p = va_arg(*p_va, short *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         long v = PyLong_AsLong(arg);
         if (v == -1 && PyErr_Occurred()) return ERR_OCCURRED;
         if (v < SHRT_MIN) {
@@ -233,7 +224,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'H': {
         unsigned short *p = va_arg(*p_va, unsigned short *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         unsigned long v = PyLong_AsUnsignedLongMask(arg);
         if (v == (unsigned long)-1 && PyErr_Occurred()) return ERR_OCCURRED;
         *p = (unsigned short)v;
@@ -241,7 +231,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'i': {
         int *p = va_arg(*p_va, int *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         long v = PyLong_AsLong(arg);
         if (v == -1 && PyErr_Occurred()) return ERR_OCCURRED;
         if (v > INT_MAX) {
@@ -257,7 +246,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'I': {
         unsigned int *p = va_arg(*p_va, unsigned int *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         unsigned long v = PyLong_AsUnsignedLongMask(arg);
         if (v == (unsigned long)-1 && PyErr_Occurred()) return ERR_OCCURRED;
         *p = (unsigned int)v;
@@ -265,7 +253,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'n': {
         Py_ssize_t *p = va_arg(*p_va, Py_ssize_t *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         PyObject *iobj = PyNumber_Index(arg);
         Py_ssize_t v = -1;
         if (iobj != NULL) {
@@ -278,7 +265,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'l': {
         long *p = va_arg(*p_va, long *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         long v = PyLong_AsLong(arg);
         if (v == -1 && PyErr_Occurred()) return ERR_OCCURRED;
         *p = v;
@@ -292,7 +278,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'L': {
         long long *p = va_arg(*p_va, long long *);
-        if (float_argument_error(arg)) return ERR_OCCURRED;
         long long v = PyLong_AsLongLong(arg);
         if (v == -1 && PyErr_Occurred()) return ERR_OCCURRED;
         *p = v;

@@ -79,6 +79,11 @@ static int long_sign(PyLongObject *v) {
 
 long long PyLong_AsLongLongAndOverflow(PyObject *op, int *overflow) {
     *overflow = 0;
+    long long small;
+    if (op != NULL && fpy_small_long_value(op, &small)) {
+        /* the common case, without exact_long's reference traffic */
+        return small;
+    }
     PyObject *v = exact_long(op);
     if (v == NULL) {
         return -1;
@@ -759,3 +764,115 @@ PyObject *PyUnicode_FromOrdinal(int ordinal) {
     Py_UCS4 c = (Py_UCS4)ordinal;
     return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, &c, 1);
 }
+
+/* ---- subtype checks ---- */
+
+/* chain_types is an insert-only open-addressing set of the types whose MRO
+ * is exactly their tp_base chain (the Go side checks that before it
+ * registers a type; only types whose bases cannot change qualify). For
+ * them PyType_IsSubtype walks tp_base in C: PyFloat_Check(an int) is
+ * PyType_IsSubtype(&PyLong_Type, &PyFloat_Type), in every "i" of
+ * PyArg_ParseTuple, and a call into Go costs more than the parsing. */
+#define FPY_CHAIN_SLOTS 2048
+static PyTypeObject *chain_types[FPY_CHAIN_SLOTS];
+
+static size_t chain_hash(const PyTypeObject *tp) {
+    return (size_t)(((uint64_t)(uintptr_t)tp >> 4) * 0x9E3779B97F4A7C15ULL >> 53);
+}
+
+void fpy_register_chain_type(PyTypeObject *tp) {
+    size_t h = chain_hash(tp);
+    for (size_t i = 0; i < FPY_CHAIN_SLOTS; i++) {
+        PyTypeObject **slot = &chain_types[(h + i) & (FPY_CHAIN_SLOTS - 1)];
+        PyTypeObject *expected = NULL;
+        if (__atomic_compare_exchange_n(slot, &expected, tp, 0, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE) ||
+            expected == tp) {
+            return;
+        }
+    }
+    /* full: the type is not known here, and Go answers for it */
+}
+
+static int chain_complete(const PyTypeObject *tp) {
+    size_t h = chain_hash(tp);
+    for (size_t i = 0; i < FPY_CHAIN_SLOTS; i++) {
+        PyTypeObject *cur = __atomic_load_n(&chain_types[(h + i) & (FPY_CHAIN_SLOTS - 1)], __ATOMIC_ACQUIRE);
+        if (cur == tp) {
+            return 1;
+        }
+        if (cur == NULL) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b) {
+    if (a == b) {
+        return 1;
+    }
+    if (a != NULL && chain_complete(a)) {
+        for (const PyTypeObject *t = a->tp_base; t != NULL; t = t->tp_base) {
+            if (t == b) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return fpyGo_TypeIsSubtype(fpy_tstate, a, b);
+}
+
+/* ---- arithmetic on exact ints and floats ---- */
+
+/* arith does a + b, a - b or a * b (which 0, 1, 2) on exact ints of up to
+ * two digits and exact floats, the values C code adds most, without a
+ * call into Go; it reports whether it did (*out is the result, or NULL
+ * with MemoryError set), and leaves anything else to Go, including
+ * results that do not fit in 64 bits. An int meets a float as
+ * CPython does: converted with correct rounding, exact below 2**53. */
+static int arith(PyObject *a, PyObject *b, int which, PyObject **out) {
+    long long x, y, r;
+    double fx, fy;
+    if (a == NULL || b == NULL) {
+        return 0;
+    }
+    int xi = fpy_small_long_value(a, &x), yi = fpy_small_long_value(b, &y);
+    if (xi && yi) {
+        int over = which == 0 ? __builtin_add_overflow(x, y, &r)
+                 : which == 1 ? __builtin_sub_overflow(x, y, &r)
+                              : __builtin_mul_overflow(x, y, &r);
+        if (over) {
+            return 0;
+        }
+        *out = PyLong_FromLongLong(r);
+        return 1;
+    }
+    if (xi) {
+        fx = (double)x;
+    } else if (Py_IS_TYPE(a, &PyFloat_Type)) {
+        fx = ((PyFloatObject *)a)->ob_fval;
+    } else {
+        return 0;
+    }
+    if (yi) {
+        fy = (double)y;
+    } else if (Py_IS_TYPE(b, &PyFloat_Type)) {
+        fy = ((PyFloatObject *)b)->ob_fval;
+    } else {
+        return 0;
+    }
+    *out = PyFloat_FromDouble(which == 0 ? fx + fy : which == 1 ? fx - fy : fx * fy);
+    return 1;
+}
+
+#define FPY_ARITH(name, which, inplace) \
+    PyObject *name(PyObject *a, PyObject *b) { \
+        PyObject *r; \
+        return arith(a, b, which, &r) ? r : fpyGo_NumberBinop(fpy_tstate, a, b, which, inplace); \
+    }
+FPY_ARITH(PyNumber_Add, 0, 0)
+FPY_ARITH(PyNumber_Subtract, 1, 0)
+FPY_ARITH(PyNumber_Multiply, 2, 0)
+FPY_ARITH(PyNumber_InPlaceAdd, 0, 1)
+FPY_ARITH(PyNumber_InPlaceSubtract, 1, 1)
+FPY_ARITH(PyNumber_InPlaceMultiply, 2, 1)

@@ -46,8 +46,59 @@ PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
 PyObject *fpy_small_int(long v); /* NULL when v is not cached */
 PyObject *fpy_new_float(double v);
 extern PyLongObject *fpy_small_ints; /* -5 .. 256 */
+/* fpy_small_long_value reads an exact int of at most two digits (which
+ * always fits in 64 bits); it reports whether op was one. */
+static inline int fpy_small_long_value(PyObject *op, long long *out) {
+    if (!Py_IS_TYPE(op, &PyLong_Type)) {
+        return 0;
+    }
+    Py_ssize_t n = ((PyVarObject *)op)->ob_size;
+    if (n < -2 || n > 2) {
+        return 0;
+    }
+    const digit *d = ((PyLongObject *)op)->ob_digit;
+    long long v = n == 0 ? 0 : (long long)d[0] | (n == 2 || n == -2 ? (long long)d[1] << PyLong_SHIFT : 0);
+    *out = n < 0 ? -v : v;
+    return 1;
+}
 #define FPY_SMALL_MIN (-5)
 #define FPY_SMALL_MAX 256
+
+/* C-born dicts (dict.c): PyDict_New makes a dict that C code owns and
+ * fills in C until it first crosses into Go, when the Go side realizes it
+ * (a Go dict takes the entries over and the object becomes its mirror).
+ * ma_keys points at the entry table while the dict is C-born and is NULL
+ * afterwards; mirrors of Go dicts never have one, so a non-NULL ma_keys
+ * also says that the object is an fpy_cdict, with its lock. The lock
+ * guards the table and ma_keys (C code may share a dict between threads
+ * before Go sees it); it is held only for a few loads and stores, never
+ * across a call. */
+typedef struct fpy_centry {
+    PyObject *key, *value; /* owned references */
+} fpy_centry;
+
+typedef struct fpy_ctable {
+    Py_ssize_t cap;
+    fpy_centry e[1]; /* cap entries; ma_used of them are in use */
+} fpy_ctable;
+
+typedef struct fpy_cdict {
+    PyDictObject d;
+    uint32_t lock; /* 0 free, 1 held */
+} fpy_cdict;
+#define FPY_CDICT_MAX 16 /* beyond that many keys a dict goes to Go */
+void fpy_cdict_dealloc(PyObject *op);
+
+/* Extra per-thread state after the PyThreadState: memory the Go side
+ * released without a cgo call (capi/thread.go, release), freed by the
+ * next call trampoline that thread makes. */
+#define FPY_NFREE 64
+typedef struct fpy_tstate_ext {
+    PyThreadState ts;
+    Py_ssize_t nfree;
+    void *tofree[FPY_NFREE];
+} fpy_tstate_ext;
+void fpy_free_array(void **p, Py_ssize_t n);
 
 /* Static type objects, in a table for the Go side. */
 extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type;
@@ -156,6 +207,14 @@ extern int fpyGo_SlotInt(PyObject *a, PyObject *b, PyObject *c, int which);
 extern Py_ssize_t fpyGo_SlotLen(PyObject *a, int which);
 extern Py_hash_t fpyGo_SlotHash(PyObject *a);
 extern PyObject *fpyGo_SlotRichCompare(PyObject *a, PyObject *b, int op);
+extern int fpyGo_TypeIsSubtype(PyThreadState *ts, PyTypeObject *a, PyTypeObject *b);
+extern int fpyGo_DictSetItem(PyThreadState *ts, PyObject *op, PyObject *k, PyObject *v);
+extern int fpyGo_DictSetItemString(PyThreadState *ts, PyObject *op, char *k, PyObject *v);
+extern Py_ssize_t fpyGo_DictSize(PyThreadState *ts, PyObject *op);
+extern PyObject *fpyGo_NumberBinop(PyThreadState *ts, PyObject *a, PyObject *b, int which, int inplace);
+
+/* Types whose MRO is their tp_base chain (registered by the Go side). */
+void fpy_register_chain_type(PyTypeObject *tp);
 
 
 void fpy_dealloc_now(PyThreadState *ts, PyObject **ops, Py_ssize_t n);

@@ -276,14 +276,6 @@ int (PyDict_Merge)(PyObject *a0, PyObject *a1, int a2) {
     return fpyGo_PyDict_Merge(fpy_tstate, a0, a1, a2);
 }
 
-#ifdef PyDict_New
-#undef PyDict_New
-#endif
-extern PyObject * fpyGo_PyDict_New(PyThreadState *ts);
-PyObject * (PyDict_New)(void) {
-    return fpyGo_PyDict_New(fpy_tstate);
-}
-
 #ifdef PyDict_Next
 #undef PyDict_Next
 #endif
@@ -322,30 +314,6 @@ PyObject * (PyDict_SetDefault)(PyObject *a0, PyObject *a1, PyObject *a2) {
 extern int fpyGo_PyDict_SetDefaultRef(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2, PyObject **a3);
 int (PyDict_SetDefaultRef)(PyObject *a0, PyObject *a1, PyObject *a2, PyObject **a3) {
     return fpyGo_PyDict_SetDefaultRef(fpy_tstate, a0, a1, a2, a3);
-}
-
-#ifdef PyDict_SetItem
-#undef PyDict_SetItem
-#endif
-extern int fpyGo_PyDict_SetItem(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
-int (PyDict_SetItem)(PyObject *a0, PyObject *a1, PyObject *a2) {
-    return fpyGo_PyDict_SetItem(fpy_tstate, a0, a1, a2);
-}
-
-#ifdef PyDict_SetItemString
-#undef PyDict_SetItemString
-#endif
-extern int fpyGo_PyDict_SetItemString(PyThreadState *ts, PyObject *a0, char *a1, PyObject *a2);
-int (PyDict_SetItemString)(PyObject *a0, const char *a1, PyObject *a2) {
-    return fpyGo_PyDict_SetItemString(fpy_tstate, a0, (char *)a1, a2);
-}
-
-#ifdef PyDict_Size
-#undef PyDict_Size
-#endif
-extern Py_ssize_t fpyGo_PyDict_Size(PyThreadState *ts, PyObject *a0);
-Py_ssize_t (PyDict_Size)(PyObject *a0) {
-    return fpyGo_PyDict_Size(fpy_tstate, a0);
 }
 
 #ifdef PyDict_Update
@@ -1004,14 +972,6 @@ PyObject * (PyNumber_Absolute)(PyObject *a0) {
     return fpyGo_PyNumber_Absolute(fpy_tstate, a0);
 }
 
-#ifdef PyNumber_Add
-#undef PyNumber_Add
-#endif
-extern PyObject * fpyGo_PyNumber_Add(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_Add)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_Add(fpy_tstate, a0, a1);
-}
-
 #ifdef PyNumber_And
 #undef PyNumber_And
 #endif
@@ -1060,14 +1020,6 @@ PyObject * (PyNumber_FloorDivide)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_FloorDivide(fpy_tstate, a0, a1);
 }
 
-#ifdef PyNumber_InPlaceAdd
-#undef PyNumber_InPlaceAdd
-#endif
-extern PyObject * fpyGo_PyNumber_InPlaceAdd(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_InPlaceAdd)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_InPlaceAdd(fpy_tstate, a0, a1);
-}
-
 #ifdef PyNumber_InPlaceAnd
 #undef PyNumber_InPlaceAnd
 #endif
@@ -1100,14 +1052,6 @@ PyObject * (PyNumber_InPlaceMatrixMultiply)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_InPlaceMatrixMultiply(fpy_tstate, a0, a1);
 }
 
-#ifdef PyNumber_InPlaceMultiply
-#undef PyNumber_InPlaceMultiply
-#endif
-extern PyObject * fpyGo_PyNumber_InPlaceMultiply(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_InPlaceMultiply)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_InPlaceMultiply(fpy_tstate, a0, a1);
-}
-
 #ifdef PyNumber_InPlaceOr
 #undef PyNumber_InPlaceOr
 #endif
@@ -1138,14 +1082,6 @@ PyObject * (PyNumber_InPlaceRemainder)(PyObject *a0, PyObject *a1) {
 extern PyObject * fpyGo_PyNumber_InPlaceRshift(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyNumber_InPlaceRshift)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_InPlaceRshift(fpy_tstate, a0, a1);
-}
-
-#ifdef PyNumber_InPlaceSubtract
-#undef PyNumber_InPlaceSubtract
-#endif
-extern PyObject * fpyGo_PyNumber_InPlaceSubtract(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_InPlaceSubtract)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_InPlaceSubtract(fpy_tstate, a0, a1);
 }
 
 #ifdef PyNumber_InPlaceTrueDivide
@@ -1204,14 +1140,6 @@ PyObject * (PyNumber_MatrixMultiply)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_MatrixMultiply(fpy_tstate, a0, a1);
 }
 
-#ifdef PyNumber_Multiply
-#undef PyNumber_Multiply
-#endif
-extern PyObject * fpyGo_PyNumber_Multiply(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_Multiply)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_Multiply(fpy_tstate, a0, a1);
-}
-
 #ifdef PyNumber_Negative
 #undef PyNumber_Negative
 #endif
@@ -1258,14 +1186,6 @@ PyObject * (PyNumber_Remainder)(PyObject *a0, PyObject *a1) {
 extern PyObject * fpyGo_PyNumber_Rshift(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyNumber_Rshift)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_Rshift(fpy_tstate, a0, a1);
-}
-
-#ifdef PyNumber_Subtract
-#undef PyNumber_Subtract
-#endif
-extern PyObject * fpyGo_PyNumber_Subtract(PyThreadState *ts, PyObject *a0, PyObject *a1);
-PyObject * (PyNumber_Subtract)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyNumber_Subtract(fpy_tstate, a0, a1);
 }
 
 #ifdef PyNumber_TrueDivide
@@ -2082,14 +2002,6 @@ PyObject * (PyType_GetName)(PyTypeObject *a0) {
 extern PyObject * fpyGo_PyType_GetQualName(PyThreadState *ts, PyTypeObject *a0);
 PyObject * (PyType_GetQualName)(PyTypeObject *a0) {
     return fpyGo_PyType_GetQualName(fpy_tstate, a0);
-}
-
-#ifdef PyType_IsSubtype
-#undef PyType_IsSubtype
-#endif
-extern int fpyGo_PyType_IsSubtype(PyThreadState *ts, PyTypeObject *a0, PyTypeObject *a1);
-int (PyType_IsSubtype)(PyTypeObject *a0, PyTypeObject *a1) {
-    return fpyGo_PyType_IsSubtype(fpy_tstate, a0, a1);
 }
 
 #ifdef PyType_Modified

@@ -1,0 +1,138 @@
+package capi
+
+/*
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"runtime"
+	"sync/atomic"
+	"unsafe"
+
+	"freepy/interp/py"
+)
+
+// C-born dicts (shim/dict.c): C code fills them in C until they cross into
+// Go. A dict that crosses while C code may still use it is realized: a Go
+// dict takes its entries over and the C object becomes that dict's mirror.
+// A dict that is only reachable from a result the caller is about to drop
+// is decoded instead, with no link at all (fromCOwned).
+
+// cdictEntries views a C-born dict's entry table.
+func cdictEntries(tbl unsafe.Pointer, n int) []C.fpy_centry {
+	if n == 0 {
+		return nil
+	}
+	return unsafe.Slice((*C.fpy_centry)(unsafe.Add(tbl, unsafe.Offsetof(C.fpy_ctable{}.e))), n)
+}
+
+// cdictTable returns a C-born dict's table, nil once it was realized (and
+// for mirrors of Go dicts, which never have one).
+func cdictTable(op *C.PyObject) unsafe.Pointer {
+	p := (*unsafe.Pointer)(unsafe.Pointer(&(*C.PyDictObject)(unsafe.Pointer(op)).ma_keys))
+	return atomic.LoadPointer(p)
+}
+
+func cdictLock(op *C.PyObject) *uint32 {
+	return (*uint32)(unsafe.Pointer(&(*C.fpy_cdict)(unsafe.Pointer(op)).lock))
+}
+
+// realizeDict turns a C-born dict into a Go dict linked to it. The C lock
+// is held throughout, so that C code on other threads waits and then finds
+// the dict linked; a dict that contains itself finds its Go dict in
+// s.realizing.
+func (s *tstate) realizeDict(op *C.PyObject) py.Object {
+	if d, ok := s.realizing[op]; ok {
+		return d
+	}
+	lk := cdictLock(op)
+	for !atomic.CompareAndSwapUint32(lk, 0, 1) {
+		runtime.Gosched()
+	}
+	if l := linkOf(op); l != nil {
+		// another thread realized it while we waited
+		atomic.StoreUint32(lk, 0)
+		return l.object()
+	}
+	dp := (*C.PyDictObject)(unsafe.Pointer(op))
+	tbl := unsafe.Pointer(dp.ma_keys)
+	entries := cdictEntries(tbl, int(dp.ma_used))
+	d := py.NewDictSize(len(entries))
+	if s.realizing == nil {
+		s.realizing = map[*C.PyObject]*py.Dict{}
+	}
+	s.realizing[op] = d
+	for _, e := range entries {
+		// str and small int keys: hashing cannot fail
+		_ = d.SetItem(s.t, s.fromC(e.key), s.fromC(e.value))
+	}
+	delete(s.realizing, op)
+	newLink(d, op, false)
+	atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(&dp.ma_keys)), nil)
+	atomic.StoreUint32(lk, 0)
+	// the entries' references now belong to the Go dict's objects
+	for _, e := range entries {
+		s.decref(e.key)
+		s.decref(e.value)
+	}
+	s.freeLater(tbl)
+	return d
+}
+
+// fromCOwned converts a result whose reference the caller owns and is
+// about to drop. If that reference is the only one, nothing in C can use
+// the object afterwards: a tuple, list or C-born dict built by C is then
+// decoded without a link, and so are its items that it alone holds (a
+// link costs two runtime specials, a table entry and a cleanup later).
+func (s *tstate) fromCOwned(op *C.PyObject) py.Object {
+	if op == nil || refcnt(op) != 1 {
+		return s.fromC(op)
+	}
+	switch op.ob_type {
+	case &C.PyTuple_Type, &C.PyList_Type, &C.PyDict_Type:
+	default:
+		return s.fromC(op)
+	}
+	if !hasHead(op) || atomicLoadU64(headHandle(op)) != 0 {
+		return s.fromC(op)
+	}
+	switch op.ob_type {
+	case &C.PyTuple_Type:
+		n := obSize(op)
+		items := make([]py.Object, n)
+		for i, it := range unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), n) {
+			if it == nil {
+				items[i] = py.None
+			} else {
+				items[i] = s.fromCOwned(it)
+			}
+		}
+		return py.NewTuple(items...)
+	case &C.PyList_Type:
+		n := obSize(op)
+		items := make([]py.Object, n)
+		if arr := *(***C.PyObject)(ptrAt(op, offListItems)); n > 0 && arr != nil {
+			for i, it := range unsafe.Slice(arr, n) {
+				if it == nil {
+					items[i] = py.None
+				} else {
+					items[i] = s.fromCOwned(it)
+				}
+			}
+		}
+		return py.NewList(items...)
+	default:
+		tbl := cdictTable(op)
+		if tbl == nil {
+			return s.fromC(op)
+		}
+		dp := (*C.PyDictObject)(unsafe.Pointer(op))
+		entries := cdictEntries(tbl, int(dp.ma_used))
+		d := py.NewDictSize(len(entries))
+		for _, e := range entries {
+			_ = d.SetItem(s.t, s.fromC(e.key), s.fromCOwned(e.value))
+		}
+		return d
+	}
+}

@@ -1,0 +1,254 @@
+/* fastpaths: the C-API calls freepy answers in C without calling into Go
+ * (C-born dicts, arithmetic on exact ints and floats, subtype checks, list
+ * mirrors read through macros), each next to the cases that must still go
+ * to Go. test_fastpaths.py compares the results with CPython's. */
+#include <Python.h>
+
+/* build_dict(n): {0: "v0", 1: "v1", ...} built in C; beyond 16 keys
+ * freepy's C-born dict goes to Go. */
+static PyObject *build_dict(PyObject *self, PyObject *arg) {
+    (void)self;
+    long n = PyLong_AsLong(arg);
+    if (n == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *d = PyDict_New();
+    if (d == NULL) {
+        return NULL;
+    }
+    for (long i = 0; i < n; i++) {
+        PyObject *k = PyLong_FromLong(i);
+        PyObject *v = PyUnicode_FromFormat("v%ld", i);
+        int r = (k && v) ? PyDict_SetItem(d, k, v) : -1;
+        Py_XDECREF(k);
+        Py_XDECREF(v);
+        if (r < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+        if (PyDict_Size(d) != i + 1 || PyDict_GET_SIZE(d) != i + 1) {
+            Py_DECREF(d);
+            PyErr_SetString(PyExc_AssertionError, "size");
+            return NULL;
+        }
+    }
+    return d;
+}
+
+/* dict_ops(): set, replace, look up, test membership and use a key C does
+ * not compare itself, in that order, on one new dict. */
+static PyObject *dict_ops(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    PyObject *d = PyDict_New();
+    PyObject *one = PyLong_FromLong(1), *two = PyLong_FromLong(2), *ten = PyLong_FromLong(10);
+    PyObject *big = PyLong_FromLongLong(1LL << 40);
+    PyObject *res = NULL, *b = NULL, *key = NULL;
+    Py_ssize_t n1, n2;
+    int has;
+    if (!d || !one || !two || !ten || !big) {
+        goto done;
+    }
+    if (PyDict_SetItemString(d, "a", one) < 0 || PyDict_SetItemString(d, "b", two) < 0 ||
+        PyDict_SetItem(d, big, one) < 0 || PyDict_SetItem(d, one, two) < 0) {
+        goto done;
+    }
+    n1 = PyDict_Size(d);
+    if (PyDict_SetItemString(d, "a", ten) < 0) { /* replaces */
+        goto done;
+    }
+    n2 = PyDict_Size(d);
+    b = PyDict_GetItemString(d, "b"); /* borrowed */
+    has = PyDict_Contains(d, big);
+    key = Py_BuildValue("(ii)", 1, 2);
+    if (key == NULL || PyDict_SetItem(d, key, Py_None) < 0) {
+        goto done;
+    }
+    if (PyDict_SetItem(d, Py_True, ten) < 0) { /* True == 1: replaces d[1] */
+        goto done;
+    }
+    res = Py_BuildValue("(Onn O i n)", d, n1, n2, b ? b : Py_None, has, PyDict_Size(d));
+done:
+    Py_XDECREF(key);
+    Py_XDECREF(d);
+    Py_XDECREF(one);
+    Py_XDECREF(two);
+    Py_XDECREF(ten);
+    Py_XDECREF(big);
+    return res;
+}
+
+/* self_dict(): a dict that contains itself, and a list holding it. */
+static PyObject *self_dict(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    PyObject *d = PyDict_New();
+    if (d == NULL) {
+        return NULL;
+    }
+    if (PyDict_SetItemString(d, "self", d) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* The kept dict: built in C, kept by the module, shown to Python, and
+ * changed by C afterwards. */
+static PyObject *kept;
+
+static PyObject *kept_add(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "kept_add(key, value)");
+        return NULL;
+    }
+    if (kept == NULL && (kept = PyDict_New()) == NULL) {
+        return NULL;
+    }
+    if (PyDict_SetItem(kept, args[0], args[1]) < 0) {
+        return NULL;
+    }
+    return PyLong_FromSsize_t(PyDict_Size(kept));
+}
+
+static PyObject *kept_get(PyObject *self, PyObject *key) {
+    (void)self;
+    if (kept == NULL) {
+        Py_RETURN_NONE;
+    }
+    PyObject *v = PyDict_GetItemWithError(kept, key);
+    if (v == NULL) {
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        Py_RETURN_NONE;
+    }
+    return Py_NewRef(v);
+}
+
+static PyObject *kept_dict(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    if (kept == NULL && (kept = PyDict_New()) == NULL) {
+        return NULL;
+    }
+    return Py_NewRef(kept);
+}
+
+static PyObject *kept_reset(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    Py_CLEAR(kept);
+    Py_RETURN_NONE;
+}
+
+/* kwargs(*args, **kw): the keyword dict the call made, and the nested
+ * values Py_BuildValue makes around it. */
+static PyObject *kwargs(PyObject *self, PyObject *args, PyObject *kw) {
+    (void)self;
+    return Py_BuildValue("(O{s:[ii],s:{s:(s)}}O)", args, "list", 1, 2, "dict", "k", "v", kw ? kw : Py_None);
+}
+
+/* arith(a, b): PyNumber_Add, _Subtract, _Multiply and the in-place add. */
+static PyObject *arith(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "arith(a, b)");
+        return NULL;
+    }
+    PyObject *r[4] = {
+        PyNumber_Add(args[0], args[1]),
+        PyNumber_Subtract(args[0], args[1]),
+        PyNumber_Multiply(args[0], args[1]),
+        PyNumber_InPlaceAdd(args[0], args[1]),
+    };
+    PyObject *res = NULL;
+    if (r[0] && r[1] && r[2] && r[3]) {
+        res = PyTuple_Pack(4, r[0], r[1], r[2], r[3]);
+    }
+    for (int i = 0; i < 4; i++) {
+        Py_XDECREF(r[i]);
+    }
+    return res;
+}
+
+/* issub(a, b): PyType_IsSubtype. */
+static PyObject *issub(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 2 || !PyType_Check(args[0]) || !PyType_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "issub(type, type)");
+        return NULL;
+    }
+    return PyBool_FromLong(PyType_IsSubtype((PyTypeObject *)args[0], (PyTypeObject *)args[1]));
+}
+
+/* checks(x): the type-check macros of 3.11, several of which call
+ * PyType_IsSubtype. */
+static PyObject *checks(PyObject *self, PyObject *x) {
+    (void)self;
+    return Py_BuildValue("(iiiiiii)", PyFloat_Check(x), PyLong_Check(x), PyComplex_Check(x), PyByteArray_Check(x),
+                         PyModule_Check(x), PyObject_TypeCheck(x, (PyTypeObject *)PyExc_OSError),
+                         PyObject_TypeCheck(x, &PyBaseObject_Type));
+}
+
+/* list_items(lst): the items as the macros see them. */
+static PyObject *list_items(PyObject *self, PyObject *lst) {
+    (void)self;
+    if (!PyList_Check(lst)) {
+        PyErr_SetString(PyExc_TypeError, "list_items(list)");
+        return NULL;
+    }
+    PyObject *t = PyTuple_New(PyList_GET_SIZE(lst));
+    if (t == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lst); i++) {
+        PyObject *it = PyList_GET_ITEM(lst, i);
+        Py_INCREF(it);
+        PyTuple_SET_ITEM(t, i, it);
+    }
+    return t;
+}
+
+/* parse(a, b, c): PyArg_ParseTuple's "i" and "d" conversions. */
+static PyObject *parse(PyObject *self, PyObject *args) {
+    (void)self;
+    int a;
+    double b;
+    long c;
+    if (!PyArg_ParseTuple(args, "idl", &a, &b, &c)) {
+        return NULL;
+    }
+    return Py_BuildValue("(idl)", a, b, c);
+}
+
+static PyMethodDef methods[] = {
+    {"build_dict", build_dict, METH_O, NULL},
+    {"dict_ops", dict_ops, METH_NOARGS, NULL},
+    {"self_dict", self_dict, METH_NOARGS, NULL},
+    {"kept_add", (PyCFunction)(void (*)(void))kept_add, METH_FASTCALL, NULL},
+    {"kept_get", kept_get, METH_O, NULL},
+    {"kept_dict", kept_dict, METH_NOARGS, NULL},
+    {"kept_reset", kept_reset, METH_NOARGS, NULL},
+    {"kwargs", (PyCFunction)(void (*)(void))kwargs, METH_VARARGS | METH_KEYWORDS, NULL},
+    {"arith", (PyCFunction)(void (*)(void))arith, METH_FASTCALL, NULL},
+    {"issub", (PyCFunction)(void (*)(void))issub, METH_FASTCALL, NULL},
+    {"checks", checks, METH_O, NULL},
+    {"list_items", list_items, METH_O, NULL},
+    {"parse", parse, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot slots[] = {
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "fastpaths", NULL, 0, methods, slots, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit_fastpaths(void) { return PyModuleDef_Init(&module); }
