@@ -23,38 +23,38 @@ import (
 // Byte classes of ASCII characters, after expat's tokenizer tables (the
 // facts are XML's grammar; the names are ours).
 const (
-	bNonXML  = iota // not allowed in XML documents
-	bOther          // allowed data character with no special meaning
-	bLT             // <
-	bAmp            // &
-	bRSqb           // ]
-	bCR             // \r
-	bLF             // \n
-	bS              // space, tab
-	bGT             // >
-	bQuot           // "
-	bApos           // '
-	bEquals         // =
-	bQuest          // ?
-	bExcl           // !
-	bSol            // /
-	bSemi           // ;
-	bNum            // #
-	bLSqb           // [
-	bPercnt         // %
-	bLPar           // (
-	bRPar           // )
-	bAst            // *
-	bPlus           // +
-	bComma          // ,
-	bVerbar         // |
-	bNmstrt         // letters and _
-	bColon          // :
-	bHex            // a-f A-F (name start, hex digit)
-	bDigit          // 0-9
-	bName           // . and -
-	bMinus          // -
-	bHigh           // >= 0x80: look at the decoded rune
+	bNonXML = iota // not allowed in XML documents
+	bOther         // allowed data character with no special meaning
+	bLT            // <
+	bAmp           // &
+	bRSqb          // ]
+	bCR            // \r
+	bLF            // \n
+	bS             // space, tab
+	bGT            // >
+	bQuot          // "
+	bApos          // '
+	bEquals        // =
+	bQuest         // ?
+	bExcl          // !
+	bSol           // /
+	bSemi          // ;
+	bNum           // #
+	bLSqb          // [
+	bPercnt        // %
+	bLPar          // (
+	bRPar          // )
+	bAst           // *
+	bPlus          // +
+	bComma         // ,
+	bVerbar        // |
+	bNmstrt        // letters and _
+	bColon         // :
+	bHex           // a-f A-F (name start, hex digit)
+	bDigit         // 0-9
+	bName          // . and -
+	bMinus         // -
+	bHigh          // >= 0x80: look at the decoded rune
 )
 
 var byteClass [256]uint8

@@ -157,18 +157,18 @@ type Parser struct {
 
 	state        int
 	stateChanged bool
-	sawDecl   bool // past the point where an XML declaration may appear
-	tags      []openTag
-	entDepth  int // open internal entities
-	finished  bool
-	err       error
-	errCode   int
-	parsing   bool
-	base      *string
-	peParsing int
-	foreign   bool
-	extEntity bool
-	extSubset bool
+	sawDecl      bool // past the point where an XML declaration may appear
+	tags         []openTag
+	entDepth     int // open internal entities
+	finished     bool
+	err          error
+	errCode      int
+	parsing      bool
+	base         *string
+	peParsing    int
+	foreign      bool
+	extEntity    bool
+	extSubset    bool
 
 	// DTD
 	gen          map[string]*entity

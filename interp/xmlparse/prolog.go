@@ -11,15 +11,15 @@ import (
 // completes them and the tokens no handler takes go to the default
 // handler one by one.
 const (
-	psInit = iota // document start: an XML declaration may come
-	psMisc0       // before the document type declaration
-	psMisc1       // after it
-	psDoctype0    // <!DOCTYPE: name
-	psDoctype1    // after the name
-	psDoctype2    // after PUBLIC: public id
-	psDoctype3    // after SYSTEM or the public id: system id
-	psDoctype4    // after the external id
-	psDoctype5    // after the internal subset: >
+	psInit     = iota // document start: an XML declaration may come
+	psMisc0           // before the document type declaration
+	psMisc1           // after it
+	psDoctype0        // <!DOCTYPE: name
+	psDoctype1        // after the name
+	psDoctype2        // after PUBLIC: public id
+	psDoctype3        // after SYSTEM or the public id: system id
+	psDoctype4        // after the external id
+	psDoctype5        // after the internal subset: >
 	psSubset
 	psEntity0 // <!ENTITY: % or name
 	psEntity1 // after %: name
