@@ -44,7 +44,8 @@ func (p *Parser) expandName(qname string, elem bool) (string, error) {
 	nb := append(p.nameBuf[:0], uri...)
 	nb = append(nb, p.nsSep...)
 	nb = append(nb, local...)
-	if p.nsTriplets && prefix != "" {
+	// (with an empty separator expat's C string ends before the prefix)
+	if p.nsTriplets && prefix != "" && p.nsSep != "" {
 		nb = append(nb, p.nsSep...)
 		nb = append(nb, prefix...)
 	}

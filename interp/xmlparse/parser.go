@@ -244,7 +244,7 @@ func (p *Parser) Base() *string { return p.base }
 // parameter entities (nothing is fetched), so it only changes whether an
 // external subset counts as "may declare entities".
 func (p *Parser) SetParamEntityParsing(v int) bool {
-	if p.fed > 0 {
+	if p.inProgress() {
 		return false
 	}
 	p.peParsing = v
@@ -254,12 +254,16 @@ func (p *Parser) SetParamEntityParsing(v int) bool {
 // UseForeignDTD asks for the external subset handler to be called even
 // without a DOCTYPE (an error code if parsing has begun).
 func (p *Parser) UseForeignDTD(on bool) int {
-	if p.fed > 0 {
+	if p.inProgress() {
 		return ErrCantChangeFeatureOnceParsing
 	}
 	p.foreign = on
 	return ErrNone
 }
+
+// inProgress reports expat's "parsing" state: input given and the last
+// piece not yet parsed.
+func (p *Parser) inProgress() bool { return p.fed > 0 && !p.finished }
 
 // ErrorCode is the code of the error that stopped the parse (0 if none).
 func (p *Parser) ErrorCode() int { return p.errCode }

@@ -888,7 +888,10 @@ func (z *tokenizer) prologTok(b []byte, i int) (tok int, next int, trailing bool
 	case kPartialChar:
 		return tokPartialChar, i, false
 	}
+	// with namespaces a name may hold one colon, not first and followed
+	// by a name character; anything else with colons is a name token
 	tok = tokName
+	colon := false
 	if !isNmstrt(k) && k != bColon {
 		switch k {
 		case bDigit, bName, bMinus, kNameHigh:
@@ -897,11 +900,29 @@ func (z *tokenizer) prologTok(b []byte, i int) (tok int, next int, trailing bool
 			return tokInvalid, i, false
 		}
 	}
+	if k == bColon && z.ns {
+		tok = tokNmtoken
+	}
 	j := i + n
 	for j < end {
 		k3, n3 := classAt(b, j)
 		if k3 == kPartialChar {
 			return tokPartialChar, j, false
+		}
+		if k3 == bColon && z.ns {
+			j++
+			if tok == tokName && !colon {
+				colon = true
+				if j >= end {
+					return tok, j, true
+				}
+				if k4, _ := classAt(b, j); !isNameChar(k4) || k4 == bColon {
+					tok = tokNmtoken
+				}
+			} else {
+				tok = tokNmtoken
+			}
+			continue
 		}
 		if isNameChar(k3) {
 			j += n3
