@@ -480,7 +480,7 @@ func (e *ExpatParser) unknownEncoding(name string) (*[256]rune, bool, error) {
 	n := 0
 	for _, c := range s.s {
 		if n >= 256 {
-			return nil, false, nil
+			return nil, false, ValueErrorf("multi-byte encodings are not supported")
 		}
 		if c == utf8.RuneError {
 			tab[n] = -1
@@ -490,7 +490,7 @@ func (e *ExpatParser) unknownEncoding(name string) (*[256]rune, bool, error) {
 		n++
 	}
 	if n != 256 {
-		return nil, false, nil
+		return nil, false, ValueErrorf("multi-byte encodings are not supported")
 	}
 	return &tab, true, nil
 }

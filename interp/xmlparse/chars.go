@@ -145,54 +145,32 @@ const (
 // (overlong forms, surrogates, U+FFFE, U+FFFF, bytes that never start a
 // character) is chInvalid.
 func decodeAt(b []byte) (rune, int, int) {
+	// expat takes the sequence length from the lead byte alone (C0 and
+	// C1 lead two-byte sequences, F0 to F7 four-byte ones) and checks a
+	// sequence only once all of it is there
 	c := b[0]
 	var n int
 	switch {
-	case c >= 0xC2 && c <= 0xDF:
+	case c >= 0xC0 && c <= 0xDF:
 		n = 2
 	case c >= 0xE0 && c <= 0xEF:
 		n = 3
-	case c >= 0xF0 && c <= 0xF4:
+	case c >= 0xF0 && c <= 0xF7:
 		n = 4
 	default:
 		return 0, 1, chInvalid
 	}
 	if len(b) < n {
-		// check the bytes we have so a bad sequence is reported at once
-		for i := 1; i < len(b); i++ {
-			if b[i]&0xC0 != 0x80 {
-				return 0, 1, chInvalid
-			}
-		}
-		if len(b) >= 2 && !secondByteOK(c, b[1]) {
-			return 0, 1, chInvalid
-		}
 		return 0, len(b), chPartial
 	}
 	r, size := utf8.DecodeRune(b[:n])
-	if r == utf8.RuneError && size <= 1 {
+	if r == utf8.RuneError && size <= 1 || size != n {
 		return 0, 1, chInvalid
 	}
 	if r == 0xFFFE || r == 0xFFFF {
 		return r, n, chInvalid
 	}
 	return r, n, chOK
-}
-
-// secondByteOK rejects the overlong and surrogate forms that Go's decoder
-// would reject once the sequence is complete.
-func secondByteOK(lead, b byte) bool {
-	switch lead {
-	case 0xE0:
-		return b >= 0xA0
-	case 0xED:
-		return b < 0xA0
-	case 0xF0:
-		return b >= 0x90
-	case 0xF4:
-		return b < 0x90
-	}
-	return true
 }
 
 // isNameStartRune and isNameRune classify non-ASCII characters. expat uses

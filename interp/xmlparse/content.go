@@ -672,10 +672,11 @@ func (p *Parser) attErr(code int, off, j int) error {
 func (p *Parser) context(entity string) string {
 	var parts []string
 	if p.ns {
+		// (expat lists prefixes in its hash table's order; here the
+		// innermost binding first and xml last)
 		if uri, _ := p.lookupPrefix(""); uri != "" {
 			parts = append(parts, "="+uri)
 		}
-		parts = append(parts, "xml="+xmlNamespace)
 		seen := map[string]bool{"": true, "xml": true}
 		for k := len(p.bindings) - 1; k >= 0; k-- {
 			bd := p.bindings[k]
@@ -687,6 +688,7 @@ func (p *Parser) context(entity string) string {
 				parts = append(parts, bd.prefix+"="+bd.uri)
 			}
 		}
+		parts = append(parts, "xml="+xmlNamespace)
 	}
 	parts = append(parts, entity)
 	return strings.Join(parts, "\f")

@@ -96,7 +96,7 @@ func (p *Parser) decide(final bool) (bool, int) {
 		k := knownEncoding(p.protocolEnc)
 		switch k {
 		case encUTF16, encUTF8, encUTF16BE, encUTF16LE:
-			if len(raw) < 3 && !final {
+			if !final && (len(raw) < 2 || len(raw) < 3 && raw[0] == 0xEF && raw[1] == 0xBB) {
 				return false, ErrNone
 			}
 			p.enc = k
@@ -114,13 +114,23 @@ func (p *Parser) decide(final bool) (bool, int) {
 		}
 		return true, ErrNone
 	}
-	if len(raw) < 4 && !final {
-		// too short to tell, unless it plainly starts a UTF-8 document
-		if len(raw) < 2 || raw[0] == 0 || raw[1] == 0 || raw[0] >= 0xEF || (raw[0] == '<' && len(raw) < 4) {
+	// like expat, tell from the first two bytes (three for UTF-8's mark)
+	if !final && (len(raw) < 2 || len(raw) < 3 && raw[0] == 0xEF && raw[1] == 0xBB) {
+		return false, ErrNone
+	}
+	if len(raw) >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF && p.bomBytes == 0 {
+		// the mark counts in positions at once, even while the
+		// declaration is still awaited
+		p.enc = encUTF8
+		p.skipBOM()
+		p.enc = encUndecided
+		raw = p.raw
+		if len(raw) == 0 && !final {
 			return false, ErrNone
 		}
 	}
 	switch {
+	case p.bomBytes > 0:
 	case len(raw) >= 2 && raw[0] == 0xFE && raw[1] == 0xFF:
 		p.enc = encUTF16BE
 		p.skipBOM()

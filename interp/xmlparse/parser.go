@@ -153,6 +153,7 @@ type Parser struct {
 	col      int
 	byteIdx  int64
 	eventAbs int64 // start of the current event (-1: none yet)
+	floorAbs int64 // where the last non-final call stopped
 	eventEnd int64
 
 	state        int
@@ -325,10 +326,14 @@ func (p *Parser) Parse(data []byte, final bool) error {
 		}
 		return err
 	}
-	// as in expat, the position after a call is where processing stopped,
-	// or for the last call wherever the last token left it
-	if at := p.bufOff + int64(p.pos); p.fed > 0 && !final && at > p.eventAbs {
-		p.eventAbs = at
+	// as in expat, the line and column after a call are where processing
+	// stopped (or, after the last call, wherever the last token left the
+	// event), while the byte index always follows the event
+	if !final {
+		p.floorAbs = p.bufOff + int64(p.pos)
+	}
+	if p.eventAbs < 0 {
+		p.eventAbs = p.bufOff + int64(p.pos)
 	}
 	if final {
 		p.finished = true
@@ -349,14 +354,18 @@ func (p *Parser) fail(code int, at int64) error {
 
 // compact drops processed text from the buffer.
 func (p *Parser) compact() {
-	if p.pos < 4096 || p.pos < len(p.buf)/2 {
+	keep := p.pos
+	if ev := p.eventAbs - p.bufOff; ev >= 0 && ev < int64(keep) {
+		keep = int(ev)
+	}
+	if keep < 4096 || keep < len(p.buf)/2 {
 		return
 	}
-	p.advance(p.bufOff + int64(p.pos))
-	n := copy(p.buf, p.buf[p.pos:])
+	p.advance(p.bufOff + int64(keep))
+	n := copy(p.buf, p.buf[keep:])
 	p.buf = p.buf[:n]
-	p.bufOff += int64(p.pos)
-	p.pos = 0
+	p.bufOff += int64(keep)
+	p.pos -= keep
 }
 
 // advance moves the known position forward to absolute offset to.
@@ -364,8 +373,12 @@ func (p *Parser) advance(to int64) {
 	if to < p.posAbs {
 		return
 	}
-	b := p.buf[p.posAbs-p.bufOff : to-p.bufOff]
-	line, col, bi := p.line, p.col, p.byteIdx
+	p.line, p.col, p.byteIdx = p.scanPosition(p.buf[p.posAbs-p.bufOff:to-p.bufOff], p.line, p.col, p.byteIdx)
+	p.posAbs = to
+}
+
+// scanPosition counts lines, columns and input bytes over b.
+func (p *Parser) scanPosition(b []byte, line, col int, bi int64) (int, int, int64) {
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -399,23 +412,32 @@ func (p *Parser) advance(to int64) {
 		bi += int64(p.width(n))
 		i += n
 	}
-	p.line, p.col, p.byteIdx = line, col, bi
-	p.posAbs = to
+	return line, col, bi
 }
 
-// position of the current event: line (1-based), column, byte index.
+// Position is the current event's line (1-based) and column, and its
+// byte index in the input (-1 before any input).
 func (p *Parser) Position() (line, col int, byteIndex int64) {
 	if p.eventAbs < 0 || p.fed == 0 {
 		return p.line + 1, p.col, -1
 	}
+	end := p.bufOff + int64(len(p.buf))
 	at := p.eventAbs
-	if max := p.bufOff + int64(len(p.buf)); at > max {
-		at = max
+	if p.floorAbs > at {
+		at = p.floorAbs
+	}
+	if at > end {
+		at = end
 	}
 	if at >= p.posAbs {
 		p.advance(at)
 	}
-	return p.line + 1, p.col, p.byteIdx + int64(p.bomBytes)
+	bi := p.byteIdx
+	if ev := p.eventAbs; ev < p.posAbs && ev >= p.bufOff {
+		_, _, w := p.scanPosition(p.buf[ev-p.bufOff:p.posAbs-p.bufOff], 0, 0, 0)
+		bi -= w
+	}
+	return p.line + 1, p.col, bi + int64(p.bomBytes)
 }
 
 // process runs the processors over the buffer.

@@ -97,10 +97,10 @@ func (p *Parser) doProlog() error {
 		b := p.buf
 		i := p.pos
 		tok, next, trailing := p.z.prologTok(b, i)
+		p.event(i, next)
 		if trailing && !p.final {
 			return nil
 		}
-		p.event(i, next)
 		switch tok {
 		case tokNone:
 			if !p.final {
