@@ -87,36 +87,40 @@ func (p *Parser) feed(data []byte, final bool) int {
 	return ErrNone
 }
 
-// decide chooses the input encoding once enough bytes are there: the
-// protocol encoding, a byte order mark, UTF-16's "<" pattern, or the XML
-// declaration's encoding.
+// decide chooses the input encoding once enough bytes are there. As in
+// expat, the first bytes are looked at even when the encoding was given:
+// a byte order mark, or a zero byte in the first two, means UTF-16; then
+// the protocol encoding, else UTF-8 or what the XML declaration says.
 func (p *Parser) decide(final bool) (bool, int) {
 	raw := p.raw
+	prot := encUndecided
 	if p.protocolEnc != "" {
-		k := knownEncoding(p.protocolEnc)
-		switch k {
-		case encUTF16, encUTF8, encUTF16BE, encUTF16LE:
-			if !final && (len(raw) < 2 || len(raw) < 3 && raw[0] == 0xEF && raw[1] == 0xBB) {
-				return false, ErrNone
-			}
-			p.enc = k
-			p.skipBOM()
-			if p.enc == encUTF16 {
-				p.enc = encUTF16BE
-			}
-		case encLatin1, encASCII:
-			p.enc = k
-		default:
+		prot = knownEncoding(p.protocolEnc)
+		if prot == encOther {
+			// an encoding only Python knows is used as it is
 			if !p.useTable(p.protocolEnc) {
 				p.enc = encUTF8
 				return true, ErrUnknownEncoding
 			}
+			return true, ErrNone
 		}
-		return true, ErrNone
 	}
-	// like expat, tell from the first two bytes (three for UTF-8's mark)
-	if !final && (len(raw) < 2 || len(raw) < 3 && raw[0] == 0xEF && raw[1] == 0xBB) {
-		return false, ErrNone
+	utf16 := prot == encUTF16 || prot == encUTF16BE || prot == encUTF16LE
+	if !final {
+		switch {
+		case len(raw) == 0:
+			return false, ErrNone
+		case len(raw) == 1:
+			if utf16 {
+				return false, ErrNone
+			}
+			switch raw[0] {
+			case 0xFE, 0xFF, 0xEF, 0x00, '<':
+				return false, ErrNone
+			}
+		case len(raw) == 2 && raw[0] == 0xEF && raw[1] == 0xBB && p.bomBytes == 0:
+			return false, ErrNone
+		}
 	}
 	if len(raw) >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF && p.bomBytes == 0 {
 		// the mark counts in positions at once, even while the
@@ -128,29 +132,40 @@ func (p *Parser) decide(final bool) (bool, int) {
 		if len(raw) == 0 && !final {
 			return false, ErrNone
 		}
+		if prot != encUndecided {
+			p.enc = encUTF8
+			return true, ErrNone
+		}
 	}
-	switch {
-	case p.bomBytes > 0:
-	case len(raw) >= 2 && raw[0] == 0xFE && raw[1] == 0xFF:
+	if len(raw) >= 2 && p.bomBytes == 0 {
+		switch {
+		case raw[0] == 0xFE && raw[1] == 0xFF:
+			p.enc = encUTF16BE
+			p.skipBOM()
+			return true, ErrNone
+		case raw[0] == 0xFF && raw[1] == 0xFE:
+			p.enc = encUTF16LE
+			p.skipBOM()
+			return true, ErrNone
+		case raw[0] == 0:
+			p.enc = encUTF16BE
+			return true, ErrNone
+		case raw[1] == 0:
+			p.enc = encUTF16LE
+			return true, ErrNone
+		}
+	}
+	switch prot {
+	case encUndecided:
+	case encUTF16:
 		p.enc = encUTF16BE
-		p.skipBOM()
 		return true, ErrNone
-	case len(raw) >= 2 && raw[0] == 0xFF && raw[1] == 0xFE:
-		p.enc = encUTF16LE
-		p.skipBOM()
-		return true, ErrNone
-	case len(raw) >= 2 && raw[0] == 0 && raw[1] == '<':
-		p.enc = encUTF16BE
-		return true, ErrNone
-	case len(raw) >= 2 && raw[0] == '<' && raw[1] == 0:
-		p.enc = encUTF16LE
+	default:
+		p.enc = prot
 		return true, ErrNone
 	}
 	p.enc = encUTF8
 	rest := raw
-	if len(rest) >= 3 && rest[0] == 0xEF && rest[1] == 0xBB && rest[2] == 0xBF {
-		rest = rest[3:]
-	}
 	const decl = "<?xml"
 	if len(rest) < len(decl)+1 {
 		if !final && strings.HasPrefix(decl+" ", string(rest)) {
@@ -234,6 +249,9 @@ func (p *Parser) useTable(name string) bool {
 
 // skipBOM drops a byte order mark matching the chosen encoding.
 func (p *Parser) skipBOM() {
+	if p.bomBytes > 0 {
+		return
+	}
 	r := p.raw
 	switch p.enc {
 	case encUTF8:

@@ -212,9 +212,9 @@ func (p *Parser) declHandled() bool {
 	case dkAttlist:
 		return p.keepProc && p.H.AttlistDecl != nil
 	case dkElement:
-		return p.keepProc && p.H.ElementDecl != nil
+		return p.H.ElementDecl != nil
 	case dkNotation:
-		return p.keepProc && p.H.NotationDecl != nil
+		return p.H.NotationDecl != nil
 	}
 	return false
 }
@@ -509,7 +509,7 @@ func (p *Parser) prologToken(b []byte, i, tok, next int) error {
 			return syntax()
 		}
 		handled = p.declHandled()
-		if d.kind == dkElement && !(p.keepProc && p.H.ElementDecl != nil) {
+		if d.kind == dkElement && p.H.ElementDecl == nil {
 			handled = false
 		}
 		p.ps = psSubset
@@ -813,8 +813,11 @@ func (p *Parser) defaultIfUnhandled(text []byte, handled bool) error {
 	return p.reportDefault(text)
 }
 
+// elementDecl and notationDecl report declarations even after an unread
+// parameter entity (unlike entity and attribute declarations), as expat
+// does.
 func (p *Parser) elementDecl(model *Content) error {
-	if p.keepProc && p.H.ElementDecl != nil {
+	if p.H.ElementDecl != nil {
 		return p.H.ElementDecl(p.decl.elemName, model)
 	}
 	return nil
@@ -822,9 +825,6 @@ func (p *Parser) elementDecl(model *Content) error {
 
 func (p *Parser) notationDecl(sys *string) error {
 	d := &p.decl
-	if !p.keepProc {
-		return nil
-	}
 	p.notations[d.notName] = true
 	if p.H.NotationDecl != nil {
 		return p.H.NotationDecl(d.notName, p.base, sys, d.notPub)

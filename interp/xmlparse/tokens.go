@@ -413,6 +413,19 @@ func (z *tokenizer) scanPI(b []byte, i int) (int, int) {
 		return tokInvalid, i
 	}
 	start := i
+	if z.ns {
+		// with namespaces a target may not contain a colon at all
+		for k := i; k < len(b); {
+			c, n := classAt(b, k)
+			if c == bColon {
+				return tokInvalid, k
+			}
+			if !isNameChar(c) {
+				break
+			}
+			k += n
+		}
+	}
 	j, bad := z.scanName(b, i)
 	if j < 0 {
 		return bad, i
@@ -874,7 +887,7 @@ func (z *tokenizer) prologTok(b []byte, i int) (tok int, next int, trailing bool
 			if k3 == kPartialChar {
 				return tokPartialChar, j, false
 			}
-			if isNameChar(k3) {
+			if isNameChar(k3) && !(k3 == bColon && z.ns) {
 				j += n3
 				continue
 			}
