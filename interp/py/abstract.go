@@ -120,9 +120,9 @@ func GenericSetAttr(t *Thread, o Object, name *Str, v Object) error {
 	d := instanceDict(o)
 	if d == nil {
 		if typ.Lookup(name) != nil {
-			return Errorf(AttributeErrorType, "'%s' object attribute '%s' is read-only", typ.Name, name.s)
+			return Errorf(AttributeErrorType, "'%s' object attribute '%s' is read-only", typ.tpName(), name.s)
 		}
-		return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typ.Name, name.s)
+		return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typ.tpName(), name.s)
 	}
 	if typ, ok := o.(*Type); ok {
 		// object.__setattr__(cls, ...) must still invalidate caches

@@ -24,6 +24,7 @@ type textIO struct {
 	native    *buffered // buffer when it is exactly a native buffered type
 	encoding  string    // as given
 	codec     string    // strops codec name
+	bomDone   bool      // a native UTF-16/32 codec has written its BOM
 	errors    string
 	newline   Object
 	univ      bool   // universal newlines on read
@@ -70,9 +71,23 @@ func (x *textIO) decode(t *Thread, in []byte, final bool) (string, int, error) {
 
 func (x *textIO) encode(t *Thread, s string) ([]byte, error) {
 	if x.pyEnc == nil {
-		b, err := strops.Encode(s, x.codec, x.errors)
+		codec := x.codec
+		if x.bomDone {
+			// like the incremental encoder, UTF-16 and UTF-32 write
+			// their byte order mark once, at the start
+			switch codec {
+			case strops.CodecUTF16:
+				codec = strops.CodecUTF16LE
+			case strops.CodecUTF32:
+				codec = strops.CodecUTF32LE
+			}
+		}
+		b, err := strops.Encode(s, codec, x.errors)
 		if err != nil {
 			return nil, ioCodecErrorValue(err)
+		}
+		if len(b) > 0 {
+			x.bomDone = true
 		}
 		return b, nil
 	}
@@ -592,6 +607,7 @@ func (x *textIO) seek(t *Thread, cookie int64, whence int) (int64, error) {
 			return 0, err
 		}
 	}
+	x.bomDone = !(cookie == 0 && whence == 0)
 	if x.pyEnc != nil {
 		// a BOM is written again only at the start of the file
 		var err error
@@ -715,10 +731,27 @@ func textIOInit(t *Thread, self Object, args []Object, kw []string) error {
 	if err := nx.configure(t, encoding, errors, newline, lb, wt, true, true); err != nil {
 		return err
 	}
+	// appending to a non-empty file writes no byte order mark
+	bomDone := false
+	if nx.codec == strops.CodecUTF16 || nx.codec == strops.CodecUTF32 || nx.pyEnc != nil {
+		if ioTruthyCall(t, buffer, "seekable") && ioTruthyCall(t, buffer, "writable") {
+			if pos, err := CallMethod(t, buffer, "tell"); err == nil {
+				if n, ok := pos.(Int); ok && n != 0 {
+					bomDone = true
+					if nx.pyEnc != nil {
+						if _, err := CallMethod(t, nx.pyEnc, "setstate", Int(0)); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
+	}
 	if err := x.lock.lock(t, "TextIOWrapper"); err != nil {
 		return err
 	}
 	defer x.lock.unlock()
+	x.bomDone = bomDone
 	x.buffer, x.native = buffer, nil
 	if in, ok := buffer.(*Instance); ok && (in.typ == BufferedReaderType || in.typ == BufferedWriterType || in.typ == BufferedRandomType) {
 		x.native = in.Base.(*buffered)
@@ -1130,4 +1163,15 @@ func (x *textIO) lookupPyCodec(t *Thread) error {
 		}
 	}
 	return err
+}
+
+// ioTruthyCall calls a no-argument method and tests its result (false on
+// any error).
+func ioTruthyCall(t *Thread, o Object, name string) bool {
+	r, err := CallMethod(t, o, name)
+	if err != nil {
+		return false
+	}
+	b, err := IsTrue(t, r)
+	return err == nil && b
 }

@@ -321,7 +321,7 @@ func init() {
 	GetSetDescrType.DescrSet = func(t *Thread, self, obj, v Object) error {
 		g := self.(*GetSetDescr)
 		if g.Set == nil {
-			return Errorf(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", g.Name, g.Owner.Name)
+			return Errorf(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", g.Name, g.Owner.tpName())
 		}
 		return g.Set(t, obj, v)
 	}
