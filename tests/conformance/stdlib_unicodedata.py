@@ -1,5 +1,5 @@
 # unicodedata: properties, names/aliases/named sequences, normalisation, ucd_3_2_0 (idna, stringprep), errors; table sweeps.
-# timeout: 30
+# timeout: 60
 import unicodedata as U, hashlib, stringprep, encodings.idna
 O = U.ucd_3_2_0
 
