@@ -447,6 +447,121 @@ reload:
 			sp--
 			stack[sp] = nil
 			stack[sp-1] = v
+		case qBinaryAdd:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			switch x := a.(type) {
+			case Float:
+				switch y := b.(type) {
+				case Float:
+					v = t.boxFloat(float64(x + y))
+				case Int:
+					v = t.boxFloat(float64(x + Float(y)))
+				}
+			case Int:
+				switch y := b.(type) {
+				case Int:
+					if s := x + y; (s > x) == (y > 0) {
+						v = t.boxInt(int64(s))
+					}
+				case Float:
+					v = t.boxFloat(float64(Float(x) + y))
+				}
+			}
+			if v == nil {
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinarySubtract:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			switch x := a.(type) {
+			case Float:
+				switch y := b.(type) {
+				case Float:
+					v = t.boxFloat(float64(x - y))
+				case Int:
+					v = t.boxFloat(float64(x - Float(y)))
+				}
+			case Int:
+				switch y := b.(type) {
+				case Int:
+					if s := x - y; (s < x) == (y > 0) {
+						v = t.boxInt(int64(s))
+					}
+				case Float:
+					v = t.boxFloat(float64(Float(x) - y))
+				}
+			}
+			if v == nil {
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinaryMultiply:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			switch x := a.(type) {
+			case Float:
+				switch y := b.(type) {
+				case Float:
+					v = t.boxFloat(float64(x * y))
+				case Int:
+					v = t.boxFloat(float64(x * Float(y)))
+				}
+			case Int:
+				switch y := b.(type) {
+				case Int:
+					if r, ok := mul64(int64(x), int64(y)); ok {
+						v = t.boxInt(r)
+					}
+				case Float:
+					v = t.boxFloat(float64(Float(x) * y))
+				}
+			}
+			if v == nil {
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinaryTrueDivide:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			switch x := a.(type) {
+			case Float:
+				switch y := b.(type) {
+				case Float:
+					if y != 0 {
+						v = t.boxFloat(float64(x / y))
+					}
+				case Int:
+					if y != 0 {
+						v = t.boxFloat(float64(x / Float(y)))
+					}
+				}
+			case Int:
+				if y, ok := b.(Float); ok && y != 0 {
+					v = t.boxFloat(float64(Float(x) / y))
+				}
+			}
+			if v == nil {
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
 		case c.COMPARE_OP:
 			a, b := stack[sp-2], stack[sp-1]
 			var v Object
@@ -483,37 +598,7 @@ reload:
 			stack[sp-1] = Bool(r)
 		case c.BINARY_SUBSCR:
 			container, key := stack[sp-2], stack[sp-1]
-			var v Object
-			switch x := container.(type) {
-			case *Dict:
-				// an exact dict with a str key: a missing key takes the
-				// general path (KeyError)
-				if ks, ok := key.(*Str); ok && x.typ == nil {
-					v = x.getStr(ks)
-				}
-			case *Tuple:
-				if i, ok := key.(Int); ok {
-					n := Int(len(x.items))
-					if i < 0 {
-						i += n
-					}
-					if i >= 0 && i < n {
-						v = x.items[i]
-					}
-				}
-			case *List:
-				if i, ok := key.(Int); ok {
-					x.mu.RLock()
-					n := Int(len(x.items))
-					if i < 0 {
-						i += n
-					}
-					if i >= 0 && i < n {
-						v = x.items[i]
-					}
-					x.mu.RUnlock()
-				}
-			}
+			v := subscrFast(container, key)
 			if v == nil {
 				v, err = GetItem(t, container, key)
 				if err != nil {
@@ -523,31 +608,44 @@ reload:
 			sp--
 			stack[sp] = nil
 			stack[sp-1] = v
-		case c.STORE_SUBSCR:
-			if l, ok := stack[sp-2].(*List); ok {
-				if i, ok := stack[sp-1].(Int); ok {
-					l.mu.Lock()
-					n := Int(len(l.items))
-					if i < 0 {
-						i += n
-					}
-					done := i >= 0 && i < n
-					if done {
-						l.items[i] = stack[sp-3]
-					}
-					l.mu.Unlock()
-					if done {
-						sp -= 3
-						stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
-						continue
-					}
+		case qCopy2Subscr:
+			// [c, k] -> [c, k, c[k]]
+			container, key := stack[sp-2], stack[sp-1]
+			v := subscrFast(container, key)
+			if v == nil {
+				v, err = GetItem(t, container, key)
+				if err != nil {
+					// as if COPY 2; COPY 2 ran and BINARY_SUBSCR failed
+					stack[sp], stack[sp+1] = container, key
+					return f.fail(pc+2, sp+2, err)
 				}
+			}
+			stack[sp] = v
+			sp++
+			pc += 2
+		case c.STORE_SUBSCR:
+			if storeSubscrFast(stack[sp-2], stack[sp-1], stack[sp-3]) {
+				sp -= 3
+				stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+				continue
 			}
 			if err := SetItem(t, stack[sp-2], stack[sp-1], stack[sp-3]); err != nil {
 				return f.fail(pc, sp, err)
 			}
 			sp -= 3
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+		case qSwapStoreSubscr:
+			// [c, k, v]: c[k] = v (SWAP 3; SWAP 2 would make it [v, c, k])
+			container, key, v := stack[sp-3], stack[sp-2], stack[sp-1]
+			if !storeSubscrFast(container, key, v) {
+				if err := SetItem(t, container, key, v); err != nil {
+					stack[sp-3], stack[sp-2], stack[sp-1] = v, container, key
+					return f.fail(pc+2, sp, err)
+				}
+			}
+			sp -= 3
+			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+			pc += 2
 		case c.DELETE_SUBSCR:
 			if err := DelItem(t, stack[sp-2], stack[sp-1]); err != nil {
 				return f.fail(pc, sp, err)
@@ -675,6 +773,70 @@ reload:
 		case c.LIST_TO_TUPLE:
 			stack[sp-1] = NewTuple(stack[sp-1].(*List).snapshot()...)
 		case c.UNPACK_SEQUENCE:
+			seq := stack[sp-1]
+			var items []Object
+			switch s := seq.(type) {
+			case *Tuple:
+				items = s.items
+			case *List:
+				s.mu.RLock()
+				if len(s.items) == arg {
+					// copied under the lock, without a snapshot
+					sp--
+					for i := arg - 1; i >= 0; i-- {
+						stack[sp] = s.items[i]
+						sp++
+					}
+					s.mu.RUnlock()
+					continue
+				}
+				s.mu.RUnlock()
+				items = s.snapshot()
+			default:
+				items, err = unpackIterable(t, seq, arg)
+				if err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			if len(items) != arg {
+				if len(items) < arg {
+					return f.fail(pc, sp, ValueErrorf("not enough values to unpack (expected %d, got %d)", arg, len(items)))
+				}
+				return f.fail(pc, sp, ValueErrorf("too many values to unpack (expected %d)", arg))
+			}
+			sp--
+			for i := len(items) - 1; i >= 0; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+		case qUnpackStoreFast:
+			// the STORE_FASTs at pc..pc+arg-1 take items 0..arg-1
+			switch s := stack[sp-1].(type) {
+			case *Tuple:
+				if len(s.items) == arg {
+					for i, v := range s.items {
+						fast[instrs[pc+i]>>8] = v
+					}
+					sp--
+					stack[sp] = nil
+					pc += arg
+					continue
+				}
+			case *List:
+				s.mu.RLock()
+				if len(s.items) == arg {
+					for i, v := range s.items {
+						fast[instrs[pc+i]>>8] = v
+					}
+					s.mu.RUnlock()
+					sp--
+					stack[sp] = nil
+					pc += arg
+					continue
+				}
+				s.mu.RUnlock()
+			}
+			// anything else: UNPACK_SEQUENCE alone (the stores follow)
 			seq := stack[sp-1]
 			var items []Object
 			switch s := seq.(type) {

@@ -21,6 +21,26 @@ const (
 	qCompareJumpIfFalse
 	// COMPARE_OP op; POP_JUMP_IF_TRUE target (same)
 	qCompareJumpIfTrue
+
+	// BINARY_OP specialised by operator (the plain and the augmented
+	// form share one, the argument still tells them apart for the slow
+	// path): int and float operands inline, anything else through
+	// binaryOpSlow. Knowing the operator from the opcode saves the
+	// second dispatch on the argument.
+	qBinaryAdd
+	qBinarySubtract
+	qBinaryMultiply
+	qBinaryTrueDivide
+
+	// UNPACK_SEQUENCE n followed by n STORE_FASTs (`a, b = t`,
+	// `for k, v in d.items()`): an exact tuple or list of n items is
+	// stored straight into the locals; anything else runs UNPACK_SEQUENCE
+	// alone and leaves the stores to themselves.
+	qUnpackStoreFast
+	// COPY 2; COPY 2; BINARY_SUBSCR: the read of `c[k] op= v`.
+	qCopy2Subscr
+	// SWAP 3; SWAP 2; STORE_SUBSCR: the write of `c[k] op= v`.
+	qSwapStoreSubscr
 )
 
 // quicken returns the instructions execute runs for code.
@@ -29,8 +49,12 @@ func quicken(instrs []c.Instr) []c.Instr {
 	copy(q, instrs)
 	op := func(i int) c.Opcode { return c.Opcode(instrs[i] & 0xff) }
 	with := func(i int, fused c.Opcode) { q[i] = instrs[i]&^0xff | c.Instr(fused) }
-	for i := 0; i+1 < len(instrs); i++ {
-		switch a, b := op(i), op(i+1); {
+	for i := 0; i < len(instrs); i++ {
+		a, b := op(i), c.Opcode(0xff)
+		if i+1 < len(instrs) {
+			b = op(i + 1)
+		}
+		switch {
 		case a == c.LOAD_FAST && b == c.LOAD_FAST:
 			with(i, qLoadFastLoadFast)
 		case a == c.LOAD_FAST && b == c.LOAD_CONST:
@@ -41,6 +65,25 @@ func quicken(instrs []c.Instr) []c.Instr {
 			with(i, qCompareJumpIfFalse)
 		case a == c.COMPARE_OP && b == c.POP_JUMP_IF_TRUE:
 			with(i, qCompareJumpIfTrue)
+		case a == c.UNPACK_SEQUENCE && storesFollow(instrs, i+1, int(instrs[i]>>8)):
+			with(i, qUnpackStoreFast)
+		case a == c.COPY && b == c.COPY && instrs[i]>>8 == 2 && instrs[i+1]>>8 == 2 &&
+			i+2 < len(instrs) && op(i+2) == c.BINARY_SUBSCR:
+			with(i, qCopy2Subscr)
+		case a == c.SWAP && b == c.SWAP && instrs[i]>>8 == 3 && instrs[i+1]>>8 == 2 &&
+			i+2 < len(instrs) && op(i+2) == c.STORE_SUBSCR:
+			with(i, qSwapStoreSubscr)
+		case a == c.BINARY_OP:
+			switch c.BinaryOp(instrs[i]>>8) % c.OpInplace {
+			case c.OpAdd:
+				with(i, qBinaryAdd)
+			case c.OpSubtract:
+				with(i, qBinarySubtract)
+			case c.OpMultiply:
+				with(i, qBinaryMultiply)
+			case c.OpTrueDivide:
+				with(i, qBinaryTrueDivide)
+			}
 		}
 	}
 	return q
@@ -80,4 +123,87 @@ func compareOrdered[T ~int64 | ~float64](x, y T, op CompareOp) bool {
 		return x >= y
 	}
 	return false
+}
+
+// storesFollow reports whether instrs[i:i+n] are all STORE_FAST.
+func storesFollow(instrs []c.Instr, i, n int) bool {
+	if n < 1 || i+n > len(instrs) {
+		return false
+	}
+	for _, in := range instrs[i : i+n] {
+		if c.Opcode(in&0xff) != c.STORE_FAST {
+			return false
+		}
+	}
+	return true
+}
+
+// subscrFast is BINARY_SUBSCR's inline path: an exact dict with a str key
+// (a missing key takes the general path, for the KeyError), a tuple or a
+// list with an int index in range. It returns nil for anything else.
+func subscrFast(container, key Object) Object {
+	switch x := container.(type) {
+	case *Dict:
+		if ks, ok := key.(*Str); ok && x.typ == nil {
+			return x.getStr(ks)
+		}
+	case *Tuple:
+		if i, ok := key.(Int); ok {
+			n := Int(len(x.items))
+			if i < 0 {
+				i += n
+			}
+			if i >= 0 && i < n {
+				return x.items[i]
+			}
+		}
+	case *List:
+		if i, ok := key.(Int); ok {
+			var v Object
+			x.mu.RLock()
+			n := Int(len(x.items))
+			if i < 0 {
+				i += n
+			}
+			if i >= 0 && i < n {
+				v = x.items[i]
+			}
+			x.mu.RUnlock()
+			return v
+		}
+	}
+	return nil
+}
+
+// storeSubscrFast is STORE_SUBSCR's inline path, l[i] = v for a list and
+// an int index in range; it reports whether it stored.
+func storeSubscrFast(container, key, v Object) bool {
+	l, ok := container.(*List)
+	if !ok {
+		return false
+	}
+	i, ok := key.(Int)
+	if !ok {
+		return false
+	}
+	l.mu.Lock()
+	n := Int(len(l.items))
+	if i < 0 {
+		i += n
+	}
+	done := i >= 0 && i < n
+	if done {
+		l.items[i] = v
+	}
+	l.mu.Unlock()
+	return done
+}
+
+// binaryOpSlow is BINARY_OP's general path: arg is the instruction's
+// argument (an operator, or OpInplace + operator).
+func binaryOpSlow(t *Thread, a, b Object, arg int) (Object, error) {
+	if arg >= int(c.OpInplace) {
+		return InplaceOp(t, a, b, arg-int(c.OpInplace))
+	}
+	return BinaryOp(t, a, b, arg)
 }
