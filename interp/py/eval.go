@@ -1024,6 +1024,21 @@ reload:
 				if err != nil {
 					return f.fail(pc, sp, err)
 				}
+			case *Generator:
+				// resume it in this loop, as a call (resumeInlined
+				// comes back here)
+				if x.kind == genPlain && t.canInline() && x.enterInline(t, f, true, None) {
+					f.pc, f.sp = pc, sp
+					f = x.frame
+					goto reload
+				}
+				v, err = Next(t, it)
+				if err != nil {
+					if !IsInstanceOf(err, StopIterationType) {
+						return f.fail(pc, sp, err)
+					}
+					v = nil
+				}
 			default:
 				v, err = Next(t, it)
 				if err != nil {
@@ -1050,6 +1065,11 @@ reload:
 			f.yielded = false
 			f.finished = true
 			if f.inlined {
+				if g := f.gen; g != nil {
+					f = g.leaveInline(t)
+					resumeInlined(f, v, true)
+					goto reload
+				}
 				f = t.popInline(f)
 				f.stack[f.sp] = v
 				f.sp++
@@ -1316,6 +1336,12 @@ reload:
 			stack[sp] = nil
 			f.pc, f.sp = pc, sp
 			f.yielded = true
+			if f.inlined {
+				// resumed inline by FOR_ITER or SEND
+				f = f.gen.leaveInline(t)
+				resumeInlined(f, v, false)
+				goto reload
+			}
 			return v, nil
 		case c.GET_YIELD_FROM_ITER:
 			v := stack[sp-1]
@@ -1330,6 +1356,11 @@ reload:
 			}
 		case c.SEND:
 			sub, v := stack[sp-2], stack[sp-1]
+			if g, ok := sub.(*Generator); ok && g.kind != genAsync && t.canInline() && g.enterInline(t, f, true, v) {
+				f.pc, f.sp = pc, sp
+				f = g.frame
+				goto reload
+			}
 			f.pc, f.sp = pc, sp
 			r, done, err := sendInto(t, sub, v)
 			if err != nil {

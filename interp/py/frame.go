@@ -234,6 +234,13 @@ func (t *Thread) eval(f *Frame) (Object, error) {
 		}
 		f.finished = true
 		if f.inlined {
+			if g := f.gen; g != nil {
+				// a generator resumed inline by FOR_ITER or SEND: the
+				// exception continues in its resumer
+				cur = g.leaveInline(t)
+				exc = g.raiseOut(exc)
+				goto unwind
+			}
 			cur = t.popInline(f)
 			goto unwind
 		}
