@@ -93,8 +93,12 @@ func lookupCached(slot *atomic.Pointer[attrCache], typ *Type, name *Str) *attrCa
 
 // loadAttrInstance is GenericGetAttr for an *Instance using the cache.
 func loadAttrInstance(t *Thread, slot *atomic.Pointer[attrCache], in *Instance, name *Str) (Object, error) {
+	return loadAttrEntry(t, lookupCached(slot, in.typ, name), in, name)
+}
+
+// loadAttrEntry is loadAttrInstance with the cache entry for in's type.
+func loadAttrEntry(t *Thread, e *attrCache, in *Instance, name *Str) (Object, error) {
 	typ := in.typ
-	e := lookupCached(slot, typ, name)
 	if e.kind == attrData {
 		return e.get(t, e.descr, in, typ)
 	}
@@ -122,4 +126,22 @@ func chainHas(e *attrCache, typ *Type) bool {
 		}
 	}
 	return false
+}
+
+// propertyGetter returns the getter of a property found by a LOAD_ATTR
+// cache entry when LOAD_ATTR may call it inline: a plain Python function
+// of one argument (property.__get__ would call it with the instance).
+func propertyGetter(e *attrCache) *Function {
+	if e.kind != attrData {
+		return nil
+	}
+	p, ok := e.descr.(*Property)
+	if !ok {
+		return nil
+	}
+	fn, ok := p.Get.(*Function)
+	if !ok || !fn.simple || fn.code.ArgCount != 1 {
+		return nil
+	}
+	return fn
 }

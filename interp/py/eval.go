@@ -26,6 +26,10 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		fast   []Object
 		pc, sp int
 		err    error
+		// callee and calleeArg carry an inline call to the code after
+		// the loop (inlineBinop, inlineInit)
+		callee    *Function
+		calleeArg int
 	)
 reload:
 	code = f.code
@@ -227,7 +231,17 @@ reload:
 		case c.LOAD_ATTR:
 			obj := stack[sp-1]
 			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
-				v, err := loadAttrInstance(t, &code.acache[pc-1], in, names[arg])
+				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
+				if fn := propertyGetter(e); fn != nil && t.canInline() {
+					// a property's getter runs in this loop
+					fr := t.pushInline(f, fn, stack[sp-1:sp])
+					sp--
+					stack[sp] = nil
+					f.pc, f.sp = pc, sp
+					f = fr
+					goto reload
+				}
+				v, err := loadAttrEntry(t, e, in, names[arg])
 				if err != nil {
 					return f.fail(pc, sp, err)
 				}
@@ -435,12 +449,11 @@ reload:
 				}
 			}
 			if v == nil {
-				if arg >= int(c.OpInplace) {
-					v, err = InplaceOp(t, a, b, arg-int(c.OpInplace))
-				} else {
-					v, err = BinaryOp(t, a, b, arg)
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
 				}
-				if err != nil {
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
 					return f.fail(pc, sp, err)
 				}
 			}
@@ -469,6 +482,10 @@ reload:
 				}
 			}
 			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
 				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
 					return f.fail(pc, sp, err)
 				}
@@ -498,6 +515,10 @@ reload:
 				}
 			}
 			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
 				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
 					return f.fail(pc, sp, err)
 				}
@@ -527,6 +548,10 @@ reload:
 				}
 			}
 			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
 				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
 					return f.fail(pc, sp, err)
 				}
@@ -555,6 +580,10 @@ reload:
 				}
 			}
 			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
 				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
 					return f.fail(pc, sp, err)
 				}
@@ -1070,7 +1099,13 @@ reload:
 					resumeInlined(f, v, true)
 					goto reload
 				}
+				hook, self, op := f.retHook, f.retSelf, f.retOp
 				f = t.popInline(f)
+				if hook != retPlain {
+					if v, err = inlineResult(hook, self, op, v); err != nil {
+						return f.fail(f.pc, f.sp, err)
+					}
+				}
 				f.stack[f.sp] = v
 				f.sp++
 				goto reload
@@ -1110,12 +1145,32 @@ reload:
 			sp++
 		case c.CALL:
 			fn := stack[sp-arg-1]
-			if pf, ok := fn.(*Function); ok && pf.simple && arg == pf.code.ArgCount && t.canInline() {
-				fr := t.pushInline(f, pf, stack[sp-arg:sp])
-				clear(stack[sp-arg-1 : sp])
-				f.pc, f.sp = pc, sp-arg-1
-				f = fr
-				goto reload
+			switch x := fn.(type) {
+			case *Function:
+				if x.simple && arg == x.code.ArgCount && t.canInline() {
+					fr := t.pushInline(f, x, stack[sp-arg:sp])
+					clear(stack[sp-arg-1 : sp])
+					f.pc, f.sp = pc, sp-arg-1
+					f = fr
+					goto reload
+				}
+			case *Method:
+				// a bound method (super().m(), a method saved in a
+				// variable): the function with self first
+				if pf, ok := x.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
+					fr := t.pushInlineSelf(f, pf, x.Self, stack[sp-arg:sp])
+					clear(stack[sp-arg-1 : sp])
+					f.pc, f.sp = pc, sp-arg-1
+					f = fr
+					goto reload
+				}
+			case *Type:
+				// a class whose __init__ is Python: the instance is
+				// made here and __init__ runs in this loop (retInit)
+				if callee = initFunction(x, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineInit
+				}
 			}
 			f.pc, f.sp = pc, sp
 			v, err := Call(t, fn, stack[sp-arg:sp], nil)
@@ -1139,6 +1194,17 @@ reload:
 			stack[sp] = v
 			sp++
 		case c.CALL_METHOD:
+			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
+				// an attribute that was a bound method: call its
+				// function with self in the empty slot
+				if pf, ok := m.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
+					fr := t.pushInlineSelf(f, pf, m.Self, stack[sp-arg:sp])
+					clear(stack[sp-arg-2 : sp])
+					f.pc, f.sp = pc, sp-arg-2
+					f = fr
+					goto reload
+				}
+			}
 			if pf, ok := stack[sp-arg-2].(*Function); ok && pf.simple && t.canInline() {
 				args := stack[sp-arg : sp]
 				if stack[sp-arg-1] != nil {
@@ -1501,6 +1567,38 @@ reload:
 		default:
 			return f.fail(pc, sp, Errorf(SystemErrorType, "unknown opcode %s", c.Opcode(ins&0xff)))
 		}
+	}
+
+	// Inline calls reached by goto from the switch: kept out of it so
+	// that the cases stay small.
+inlineBinop:
+	// BINARY_OP [a, b]: a.__op__(b) as a call in this loop
+	{
+		a := stack[sp-2]
+		fr := t.pushInline(f, callee, stack[sp-2:sp])
+		fr.retHook, fr.retOp, fr.retSelf = retBinop, calleeArg, a
+		sp -= 2
+		stack[sp], stack[sp+1] = nil, nil
+		f.pc, f.sp = pc, sp
+		f = fr
+		goto reload
+	}
+inlineInit:
+	// CALL [cls, args...]: the instance from object.__new__, then
+	// cls.__init__(self, args...) in this loop
+	{
+		cls := stack[sp-calleeArg-1].(*Type)
+		f.pc, f.sp = pc, sp
+		self, err := cls.New(t, cls, stack[sp-calleeArg:sp], nil)
+		if err != nil {
+			return f.fail(pc, sp, err)
+		}
+		fr := t.pushInlineSelf(f, callee, self, stack[sp-calleeArg:sp])
+		fr.retHook, fr.retSelf = retInit, self
+		clear(stack[sp-calleeArg-1 : sp])
+		f.pc, f.sp = pc, sp-calleeArg-1
+		f = fr
+		goto reload
 	}
 }
 

@@ -37,8 +37,21 @@ type Frame struct {
 	// escaped is set when something may keep the frame after it returns
 	// (a traceback, sys._getframe, a generator): it is then not reused.
 	escaped bool
+	// retHook says what the RETURN_VALUE of an inlined frame does with
+	// the value before the caller sees it: calls that Python code does
+	// not spell as calls (a class's __init__, a binary operator's dunder)
+	// still run in the caller's loop, and their callers' checks run here.
+	retHook uint8
+	retOp   int      // retBinop: the BINARY_OP argument
+	retSelf Object   // retInit: the new instance; retBinop: the left operand
 	mem     []Object // fast locals + value stack, reused with the frame
 }
+
+const (
+	retPlain uint8 = iota
+	retInit        // __init__ from a class call: must return None; the call's value is retSelf
+	retBinop       // a binary operator's dunder: NotImplemented is a TypeError
+)
 
 type block struct {
 	handler int32
@@ -80,6 +93,7 @@ func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *F
 		f.code, f.globals, f.builtins, f.locals = code, globals, builtins, locals
 		f.pc, f.sp, f.lineno = 0, 0, 0
 		f.yielded, f.reraise, f.finished, f.inlined = false, false, false, false
+		f.retHook = retPlain
 		if cap(f.mem) >= need {
 			f.mem = f.mem[:need]
 		} else {
@@ -118,7 +132,7 @@ func (t *Thread) releaseFrame(f *Frame) {
 		clear(f.mem)
 	}
 	f.cells, f.closure, f.locals, f.fn, f.back = nil, nil, nil, nil, nil
-	f.globals, f.builtins, f.pending = nil, nil, nil
+	f.globals, f.builtins, f.pending, f.retSelf = nil, nil, nil, nil
 	t.framePool = append(t.framePool, f)
 }
 
@@ -169,6 +183,22 @@ func (t *Thread) canInline() bool {
 func (t *Thread) pushInline(caller *Frame, fn *Function, args []Object) *Frame {
 	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
 	copy(fr.fast, args)
+	fr.fn = fn
+	fr.closure = fn.Closure
+	fr.inlined = true
+	t.depth++
+	fr.back = caller
+	t.frame = fr
+	fr.initCells()
+	return fr
+}
+
+// pushInlineSelf is pushInline for a call of fn with self before args
+// (a bound method, a class's __init__).
+func (t *Thread) pushInlineSelf(caller *Frame, fn *Function, self Object, args []Object) *Frame {
+	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
+	fr.fast[0] = self
+	copy(fr.fast[1:], args)
 	fr.fn = fn
 	fr.closure = fn.Closure
 	fr.inlined = true

@@ -207,3 +207,83 @@ func binaryOpSlow(t *Thread, a, b Object, arg int) (Object, error) {
 	}
 	return BinaryOp(t, a, b, arg)
 }
+
+// binaryDunders are the interned names of the binary operators' methods.
+var binaryDunders = func() (d [numBinary]*Str) {
+	for op := range d {
+		d[op] = Intern(binaryNames[op].dunder)
+	}
+	return d
+}()
+
+// binopFunction returns the Python function BINARY_OP (argument arg) may
+// call inline for a op b, or nil. Only the case with a single possible
+// call is taken: a and b instances of the same class, whose method for
+// the operator is a plain Python function, and for an augmented
+// assignment no in-place method. CPython then calls a.__op__(b) and
+// nothing else; a NotImplemented result is a TypeError (retBinop).
+func binopFunction(a, b Object, arg int) *Function {
+	in, ok := a.(*Instance)
+	if !ok {
+		return nil
+	}
+	ta := in.typ
+	if b.Type() != ta {
+		return nil
+	}
+	op := arg
+	if op >= int(c.OpInplace) {
+		op -= int(c.OpInplace)
+		if ta.INum[op] != nil {
+			return nil
+		}
+	}
+	if op >= numBinary || ta.Num[op] == nil {
+		return nil
+	}
+	fn, ok := ta.Lookup(binaryDunders[op]).(*Function)
+	if !ok || !fn.simple || fn.code.ArgCount != 2 {
+		return nil
+	}
+	return fn
+}
+
+var strInit = Intern("__init__")
+
+// initFunction returns the __init__ a CALL of cls with nargs positional
+// arguments may run inline after making the instance, or nil: a class
+// whose metaclass is type (no __call__ of its own), whose __new__ is
+// object's and whose __init__ a plain Python function taking them.
+func initFunction(cls *Type, nargs int) *Function {
+	if cls.meta != nil && cls.meta != TypeType {
+		return nil
+	}
+	if !cls.isHeap() || overridesNew(cls) || !overridesInit(cls) {
+		return nil
+	}
+	fn, ok := cls.Lookup(strInit).(*Function)
+	if !ok || !fn.simple || fn.code.ArgCount != nargs+1 {
+		return nil
+	}
+	return fn
+}
+
+// inlineResult applies an inlined frame's return hook to its value.
+func inlineResult(hook uint8, self Object, op int, v Object) (Object, error) {
+	switch hook {
+	case retInit:
+		if v != None {
+			return nil, TypeErrorf("__init__() should return None, not '%s'", typeName(v))
+		}
+		return self, nil
+	case retBinop:
+		if v == NotImplemented {
+			if op >= int(c.OpInplace) {
+				op -= int(c.OpInplace)
+				return nil, TypeErrorf("unsupported operand type(s) for %s=: '%s' and '%s'", binaryNames[op].op, typeName(self), typeName(self))
+			}
+			return nil, binaryOpError(self, self, op)
+		}
+	}
+	return v, nil
+}
