@@ -1588,11 +1588,10 @@ inlineInit:
 	// cls.__init__(self, args...) in this loop
 	{
 		cls := stack[sp-calleeArg-1].(*Type)
-		f.pc, f.sp = pc, sp
-		self, err := cls.New(t, cls, stack[sp-calleeArg:sp], nil)
-		if err != nil {
-			return f.fail(pc, sp, err)
-		}
+		// object.__new__(cls): initFunction checked that it is the
+		// class's __new__, that __init__ is overridden (extra arguments
+		// are allowed) and that cls is neither abstract nor an exception
+		self := NewInstance(cls)
 		fr := t.pushInlineSelf(f, callee, self, stack[sp-calleeArg:sp])
 		fr.retHook, fr.retSelf = retInit, self
 		clear(stack[sp-calleeArg-1 : sp])

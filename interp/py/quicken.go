@@ -1,6 +1,10 @@
 package py
 
-import c "freepy/interp/compile"
+import (
+	"sync"
+
+	c "freepy/interp/compile"
+)
 
 // Fused instructions ("superinstructions"). A common pair of instructions
 // is run by one dispatch: at code load, quicken rewrites the first of the
@@ -208,12 +212,14 @@ func binaryOpSlow(t *Thread, a, b Object, arg int) (Object, error) {
 	return BinaryOp(t, a, b, arg)
 }
 
-// binaryDunders are the interned names of the binary operators' methods.
-var binaryDunders = func() (d [numBinary]*Str) {
+// binaryDunders and binaryIDunders are the interned names of the binary
+// operators' methods and of their in-place forms.
+var binaryDunders, binaryIDunders = func() (d, id [numBinary]*Str) {
 	for op := range d {
 		d[op] = Intern(binaryNames[op].dunder)
+		id[op] = Intern(binaryNames[op].idunder)
 	}
-	return d
+	return d, id
 }()
 
 // binopFunction returns the Python function BINARY_OP (argument arg) may
@@ -231,14 +237,16 @@ func binopFunction(a, b Object, arg int) *Function {
 	if b.Type() != ta {
 		return nil
 	}
+	// Only lookups through the type's cache: the slot fields (Num,
+	// INum) are rewritten by a thread assigning a class attribute.
 	op := arg
 	if op >= int(c.OpInplace) {
 		op -= int(c.OpInplace)
-		if ta.INum[op] != nil {
+		if op >= numBinary || ta.Lookup(binaryIDunders[op]) != nil {
 			return nil
 		}
 	}
-	if op >= numBinary || ta.Num[op] == nil {
+	if op >= numBinary {
 		return nil
 	}
 	fn, ok := ta.Lookup(binaryDunders[op]).(*Function)
@@ -248,25 +256,33 @@ func binopFunction(a, b Object, arg int) *Function {
 	return fn
 }
 
-var strInit = Intern("__init__")
-
 // initFunction returns the __init__ a CALL of cls with nargs positional
 // arguments may run inline after making the instance, or nil: a class
 // whose metaclass is type (no __call__ of its own), whose __new__ is
 // object's and whose __init__ a plain Python function taking them.
+// Only lookups through the type's cache are used (no slot fields, which
+// a thread assigning a class attribute rewrites).
 func initFunction(cls *Type, nargs int) *Function {
-	if cls.meta != nil && cls.meta != TypeType {
+	if (cls.meta != nil && cls.meta != TypeType) || !cls.isHeap() || cls.Flags&FlagAbstract != 0 {
 		return nil
 	}
-	if !cls.isHeap() || overridesNew(cls) || !overridesInit(cls) {
+	if cls.Lookup(nameNew) != objectNewEntry() {
 		return nil
 	}
-	fn, ok := cls.Lookup(strInit).(*Function)
-	if !ok || !fn.simple || fn.code.ArgCount != nargs+1 {
+	fn, ok := cls.Lookup(nameInit).(*Function)
+	if !ok || !fn.simple || fn.code.ArgCount != nargs+1 || cls.IsSubtype(BaseExceptionType) {
 		return nil
 	}
 	return fn
 }
+
+var (
+	nameInit = Intern("__init__")
+	nameNew  = Intern("__new__")
+	// objectNewEntry is object.__dict__['__new__'], set once the type
+	// exists (initFunction compares with it).
+	objectNewEntry = sync.OnceValue(func() Object { return ObjectType.Dict.getStr(nameNew) })
+)
 
 // inlineResult applies an inlined frame's return hook to its value.
 func inlineResult(hook uint8, self Object, op int, v Object) (Object, error) {
