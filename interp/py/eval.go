@@ -591,6 +591,54 @@ reload:
 			sp--
 			stack[sp] = nil
 			stack[sp-1] = v
+		case qBinaryFloorDivide:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			if x, ok := a.(Int); ok {
+				if y, ok := b.(Int); ok && y > 0 {
+					q, r := x/y, x%y
+					if r < 0 {
+						q--
+					}
+					v = t.boxInt(int64(q))
+				}
+			}
+			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinaryRemainder:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			if x, ok := a.(Int); ok {
+				if y, ok := b.(Int); ok && y > 0 {
+					r := x % y
+					if r < 0 {
+						r += y
+					}
+					v = t.boxInt(int64(r))
+				}
+			}
+			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
 		case c.COMPARE_OP:
 			a, b := stack[sp-2], stack[sp-1]
 			var v Object
@@ -1084,6 +1132,46 @@ reload:
 				pc = arg
 				continue
 			}
+			stack[sp] = v
+			sp++
+		case qForIterStore:
+			// FOR_ITER arg; STORE_FAST x (at pc)
+			it := stack[sp-1]
+			var v Object
+			switch x := it.(type) {
+			case *rangeIter:
+				if i, ok := x.nextValue(); ok {
+					fast[instrs[pc]>>8] = t.boxInt(i)
+					pc++
+					continue
+				}
+			case *listIter:
+				if v = x.nextItem(); v != nil {
+					fast[instrs[pc]>>8] = v
+					pc++
+					continue
+				}
+			case *Generator:
+				if x.kind == genPlain && t.canInline() && x.enterInline(t, f, true, None) {
+					f.pc, f.sp = pc, sp
+					f = x.frame
+					goto reload
+				}
+				if v, err = forIterNext(t, it); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			default:
+				if v, err = forIterNext(t, it); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			if v == nil {
+				sp--
+				stack[sp] = nil
+				pc = arg
+				continue
+			}
+			// the STORE_FAST runs as itself
 			stack[sp] = v
 			sp++
 		case c.RETURN_VALUE:

@@ -214,12 +214,13 @@ func (g *Generator) raiseOut(e *BaseException) *BaseException {
 }
 
 // resumeInlined continues the frame that resumed a generator inline
-// (its FOR_ITER or SEND is the instruction before caller.pc) with what
+// (its FOR_ITER, possibly fused with the STORE_FAST after it, or its SEND
+// is the instruction before caller.pc) with what
 // the generator produced: v yielded, or returned when done.
 func resumeInlined(caller *Frame, v Object, done bool) {
 	at := caller.code.quick[caller.pc-1]
 	stack := caller.stack
-	if c.Opcode(at&0xff) == c.FOR_ITER {
+	if op := c.Opcode(at & 0xff); op == c.FOR_ITER || op == qForIterStore {
 		if done {
 			// the loop ends: pop the generator, jump past the loop
 			caller.sp--

@@ -35,6 +35,8 @@ const (
 	qBinarySubtract
 	qBinaryMultiply
 	qBinaryTrueDivide
+	qBinaryFloorDivide
+	qBinaryRemainder
 
 	// UNPACK_SEQUENCE n followed by n STORE_FASTs (`a, b = t`,
 	// `for k, v in d.items()`): an exact tuple or list of n items is
@@ -45,6 +47,10 @@ const (
 	qCopy2Subscr
 	// SWAP 3; SWAP 2; STORE_SUBSCR: the write of `c[k] op= v`.
 	qSwapStoreSubscr
+	// FOR_ITER; STORE_FAST x: the next item of a range, list or dict
+	// iterator goes straight into x; other iterators push it and let the
+	// STORE_FAST run (a generator resumed inline comes back to it).
+	qForIterStore
 )
 
 // quicken returns the instructions execute runs for code.
@@ -87,7 +93,13 @@ func quicken(instrs []c.Instr) []c.Instr {
 				with(i, qBinaryMultiply)
 			case c.OpTrueDivide:
 				with(i, qBinaryTrueDivide)
+			case c.OpFloorDivide:
+				with(i, qBinaryFloorDivide)
+			case c.OpRemainder:
+				with(i, qBinaryRemainder)
 			}
+		case a == c.FOR_ITER && b == c.STORE_FAST:
+			with(i, qForIterStore)
 		}
 	}
 	return q
@@ -300,6 +312,22 @@ func inlineResult(hook uint8, self Object, op int, v Object) (Object, error) {
 			}
 			return nil, binaryOpError(self, self, op)
 		}
+	}
+	return v, nil
+}
+
+// forIterNext is FOR_ITER's general step: the next item, or nil at the
+// end (a StopIteration raised by __next__ also ends the loop).
+func forIterNext(t *Thread, it Object) (Object, error) {
+	if d, ok := it.(*dictIter); ok {
+		return d.nextEntry()
+	}
+	v, err := Next(t, it)
+	if err != nil {
+		if !IsInstanceOf(err, StopIterationType) {
+			return nil, err
+		}
+		return nil, nil
 	}
 	return v, nil
 }
