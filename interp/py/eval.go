@@ -84,6 +84,24 @@ reload:
 			stack[sp+1] = w
 			sp += 2
 			pc++
+		case qLoadFastLoadAttr:
+			// LOAD_FAST x; LOAD_ATTR name (at pc): self.name
+			v := fast[arg]
+			if v == nil {
+				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
+			}
+			if in, ok := v.(*Instance); ok && in.typ.GetAttr == nil {
+				name := names[instrs[pc]>>8]
+				if a := instanceAttrFast(lookupCached(&code.acache[pc], in.typ, name), in, name); a != nil {
+					stack[sp] = a
+					sp++
+					pc++
+					continue
+				}
+			}
+			// anything else: the LOAD_ATTR runs as itself
+			stack[sp] = v
+			sp++
 		case qLoadFastLoadConst:
 			v := fast[arg]
 			if v == nil {
@@ -232,6 +250,10 @@ reload:
 			obj := stack[sp-1]
 			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
 				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
+				if v := instanceAttrFast(e, in, names[arg]); v != nil {
+					stack[sp-1] = v
+					continue
+				}
 				if fn := propertyGetter(e); fn != nil && t.canInline() {
 					// a property's getter runs in this loop
 					fr := t.pushInline(f, fn, stack[sp-1:sp])
@@ -254,9 +276,17 @@ reload:
 			}
 			stack[sp-1] = v
 		case c.STORE_ATTR:
-			if in, ok := stack[sp-1].(*Instance); ok && in.typ.SetAttr == nil && in.dict != nil {
-				// no data descriptor on the class: a plain instance dict store
-				if e := lookupCached(&code.acache[pc-1], in.typ, names[arg]); e.kind != attrData && e.kind != attrSetOnly {
+			if in, ok := stack[sp-1].(*Instance); ok && in.typ.SetAttr == nil {
+				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
+				if i := e.slot - 1; i >= 0 && i < len(in.slots) {
+					// a __slots__ member: its descriptor's store
+					in.setSlot(i, stack[sp-2])
+					sp -= 2
+					stack[sp], stack[sp+1] = nil, nil
+					continue
+				}
+				if in.dict != nil && e.kind != attrData && e.kind != attrSetOnly {
+					// no data descriptor on the class: a plain instance dict store
 					in.dict.setItemStr(names[arg], stack[sp-2])
 					sp -= 2
 					stack[sp], stack[sp+1] = nil, nil
@@ -463,13 +493,15 @@ reload:
 		case qBinaryAdd:
 			a, b := stack[sp-2], stack[sp-1]
 			var v Object
+			var fr float64 // a float result, boxed once below
+			isF := false
 			switch x := a.(type) {
 			case Float:
 				switch y := b.(type) {
 				case Float:
-					v = t.boxFloat(float64(x + y))
+					fr, isF = float64(x+y), true
 				case Int:
-					v = t.boxFloat(float64(x + Float(y)))
+					fr, isF = float64(x+Float(y)), true
 				}
 			case Int:
 				switch y := b.(type) {
@@ -478,7 +510,15 @@ reload:
 						v = t.boxInt(int64(s))
 					}
 				case Float:
-					v = t.boxFloat(float64(Float(x) + y))
+					fr, isF = float64(Float(x)+y), true
+				}
+			}
+			if isF {
+				if p := t.freeSlot(); p != nil {
+					*p = math.Float64bits(fr)
+					v = floatAt(p)
+				} else {
+					v = t.boxFloat(fr)
 				}
 			}
 			if v == nil {
@@ -496,13 +536,15 @@ reload:
 		case qBinarySubtract:
 			a, b := stack[sp-2], stack[sp-1]
 			var v Object
+			var fr float64 // a float result, boxed once below
+			isF := false
 			switch x := a.(type) {
 			case Float:
 				switch y := b.(type) {
 				case Float:
-					v = t.boxFloat(float64(x - y))
+					fr, isF = float64(x-y), true
 				case Int:
-					v = t.boxFloat(float64(x - Float(y)))
+					fr, isF = float64(x-Float(y)), true
 				}
 			case Int:
 				switch y := b.(type) {
@@ -511,7 +553,15 @@ reload:
 						v = t.boxInt(int64(s))
 					}
 				case Float:
-					v = t.boxFloat(float64(Float(x) - y))
+					fr, isF = float64(Float(x)-y), true
+				}
+			}
+			if isF {
+				if p := t.freeSlot(); p != nil {
+					*p = math.Float64bits(fr)
+					v = floatAt(p)
+				} else {
+					v = t.boxFloat(fr)
 				}
 			}
 			if v == nil {
@@ -529,13 +579,15 @@ reload:
 		case qBinaryMultiply:
 			a, b := stack[sp-2], stack[sp-1]
 			var v Object
+			var fr float64 // a float result, boxed once below
+			isF := false
 			switch x := a.(type) {
 			case Float:
 				switch y := b.(type) {
 				case Float:
-					v = t.boxFloat(float64(x * y))
+					fr, isF = float64(x*y), true
 				case Int:
-					v = t.boxFloat(float64(x * Float(y)))
+					fr, isF = float64(x*Float(y)), true
 				}
 			case Int:
 				switch y := b.(type) {
@@ -544,7 +596,15 @@ reload:
 						v = t.boxInt(r)
 					}
 				case Float:
-					v = t.boxFloat(float64(Float(x) * y))
+					fr, isF = float64(Float(x)*y), true
+				}
+			}
+			if isF {
+				if p := t.freeSlot(); p != nil {
+					*p = math.Float64bits(fr)
+					v = floatAt(p)
+				} else {
+					v = t.boxFloat(fr)
 				}
 			}
 			if v == nil {

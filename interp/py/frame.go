@@ -125,9 +125,17 @@ func (t *Thread) releaseFrame(f *Frame) {
 		return
 	}
 	// The loop nils every stack slot it pops, so only the locals and the
-	// stack below f.sp can hold references.
+	// stack below f.sp can hold references. A small frame is cleared
+	// slot by slot: clear() of a pointer slice is a runtime call with a
+	// bulk write barrier, which costs more than a few stores.
 	if used := len(f.fast) + f.sp; used >= 0 && used <= len(f.mem) {
-		clear(f.mem[:used])
+		if used <= 8 {
+			for i := range f.mem[:used] {
+				f.mem[i] = nil
+			}
+		} else {
+			clear(f.mem[:used])
+		}
 	} else {
 		clear(f.mem)
 	}
@@ -182,14 +190,21 @@ func (t *Thread) canInline() bool {
 // exactly its positional arguments, entered from caller's loop.
 func (t *Thread) pushInline(caller *Frame, fn *Function, args []Object) *Frame {
 	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
-	copy(fr.fast, args)
+	// element by element: copy() of a pointer slice is a runtime call
+	// with a bulk write barrier, too much for a few arguments
+	fast := fr.fast[:len(args)]
+	for i, a := range args {
+		fast[i] = a
+	}
 	fr.fn = fn
 	fr.closure = fn.Closure
 	fr.inlined = true
 	t.depth++
 	fr.back = caller
 	t.frame = fr
-	fr.initCells()
+	if fn.code.ncells != 0 {
+		fr.initCells()
+	}
 	return fr
 }
 
@@ -197,15 +212,20 @@ func (t *Thread) pushInline(caller *Frame, fn *Function, args []Object) *Frame {
 // (a bound method, a class's __init__).
 func (t *Thread) pushInlineSelf(caller *Frame, fn *Function, self Object, args []Object) *Frame {
 	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
-	fr.fast[0] = self
-	copy(fr.fast[1:], args)
+	fast := fr.fast[:len(args)+1]
+	fast[0] = self
+	for i, a := range args {
+		fast[i+1] = a
+	}
 	fr.fn = fn
 	fr.closure = fn.Closure
 	fr.inlined = true
 	t.depth++
 	fr.back = caller
 	t.frame = fr
-	fr.initCells()
+	if fn.code.ncells != 0 {
+		fr.initCells()
+	}
 	return fr
 }
 

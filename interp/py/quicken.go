@@ -18,6 +18,9 @@ const (
 	qLoadFastLoadFast = c.Opcode(c.NumOpcodes + iota)
 	// LOAD_FAST a; LOAD_CONST k
 	qLoadFastLoadConst
+	// LOAD_FAST a; LOAD_ATTR name: an instance's __slots__ member or
+	// instance dict value read inline; anything else runs LOAD_ATTR
+	qLoadFastLoadAttr
 	// STORE_FAST a; LOAD_FAST b
 	qStoreFastLoadFast
 	// COMPARE_OP op; POP_JUMP_IF_FALSE target (int or float operands;
@@ -69,6 +72,8 @@ func quicken(instrs []c.Instr) []c.Instr {
 			with(i, qLoadFastLoadFast)
 		case a == c.LOAD_FAST && b == c.LOAD_CONST:
 			with(i, qLoadFastLoadConst)
+		case a == c.LOAD_FAST && b == c.LOAD_ATTR:
+			with(i, qLoadFastLoadAttr)
 		case a == c.STORE_FAST && b == c.LOAD_FAST:
 			with(i, qStoreFastLoadFast)
 		case a == c.COMPARE_OP && b == c.POP_JUMP_IF_FALSE:

@@ -309,3 +309,101 @@ try:
     Acc(100000) + Acc(0)
 except RecursionError:
     print("RecursionError")
+
+
+# __slots__ members and instance dict values read and written inline
+class S:
+    __slots__ = ("a", "b")
+
+    def __init__(self, a):
+        self.a = a
+
+    def get_b(self):
+        return self.b
+
+
+class SubS(S):
+    __slots__ = ("c",)
+
+    def __init__(self, a, c):
+        super().__init__(a)
+        self.c = c
+
+
+class PropS(S):
+    __slots__ = ()
+
+    def __init__(self, a):
+        pass
+
+    @property
+    def a(self):
+        return "property a"
+
+
+class Copy:
+    a = S.a
+
+
+class Fallback:
+    __slots__ = ("x",)
+
+    def __getattr__(self, name):
+        return "fallback " + name
+
+
+class Guarded:
+    __slots__ = ("v",)
+
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, value * 2)
+
+
+s = S(1)
+print(s.a, SubS(1, 2).a, SubS(1, 2).c, PropS(5).a, Fallback().x)
+for expr in (lambda: s.b, lambda: s.get_b(), lambda: Copy().a, lambda: S.a.__get__(Copy())):
+    try:
+        print(expr())
+    except (AttributeError, TypeError) as e:
+        print(type(e).__name__, e)
+s.b = 7
+print(s.get_b())
+del s.b
+try:
+    s.get_b()
+except AttributeError as e:
+    print("AttributeError", e)
+try:
+    Copy().a = 1
+except TypeError as e:
+    print("TypeError", e)
+try:
+    PropS(1).a = 2
+except AttributeError as e:
+    print("AttributeError", e)
+g = Guarded()
+g.v = 21
+print(g.v)
+
+
+class D:
+    cls_attr = "class"
+
+    def __init__(self):
+        self.x = 1
+
+    def method(self):
+        return self.x, self.cls_attr, self.method.__name__
+
+
+d = D()
+print(d.method())
+d.cls_attr = "instance"
+d.method = lambda: "instance method"
+print(d.cls_attr, d.method(), D.method(d))
+vals = []
+for i in range(4):
+    if i == 2:
+        D.x = property(lambda self: "data descriptor wins")
+    vals.append(d.x)
+print(vals)
