@@ -18,6 +18,9 @@ type attrCache struct {
 	// call. The chain is immutable and at most attrCacheWays long.
 	next  *attrCache
 	depth uint8
+	// slot is 1 + the index of the __slots__ member when descr is one
+	// (read and written by the loop without the descriptor call), else 0.
+	slot int
 }
 
 // attrCacheWays bounds how many types one instruction remembers; a site
@@ -38,6 +41,9 @@ func newAttrCache(typ *Type, ver uint64, name *Str) *attrCache {
 	e := &attrCache{typ: typ, ver: ver, descr: descr}
 	if descr == nil {
 		return e
+	}
+	if m, ok := descr.(*memberDescr); ok && m.owner != nil && typ.IsSubtype(m.owner) {
+		e.slot = m.index + 1
 	}
 	dt := descr.Type()
 	switch {
@@ -93,8 +99,12 @@ func lookupCached(slot *atomic.Pointer[attrCache], typ *Type, name *Str) *attrCa
 
 // loadAttrInstance is GenericGetAttr for an *Instance using the cache.
 func loadAttrInstance(t *Thread, slot *atomic.Pointer[attrCache], in *Instance, name *Str) (Object, error) {
+	return loadAttrEntry(t, lookupCached(slot, in.typ, name), in, name)
+}
+
+// loadAttrEntry is loadAttrInstance with the cache entry for in's type.
+func loadAttrEntry(t *Thread, e *attrCache, in *Instance, name *Str) (Object, error) {
 	typ := in.typ
-	e := lookupCached(slot, typ, name)
 	if e.kind == attrData {
 		return e.get(t, e.descr, in, typ)
 	}
@@ -122,4 +132,44 @@ func chainHas(e *attrCache, typ *Type) bool {
 		}
 	}
 	return false
+}
+
+// propertyGetter returns the getter of a property found by a LOAD_ATTR
+// cache entry when LOAD_ATTR may call it inline: a plain Python function
+// of one argument (property.__get__ would call it with the instance).
+func propertyGetter(e *attrCache) *Function {
+	if e.kind != attrData {
+		return nil
+	}
+	p, ok := e.descr.(*Property)
+	if !ok {
+		return nil
+	}
+	fn, ok := p.Get.(*Function)
+	if !ok || !fn.simple || fn.code.ArgCount != 1 {
+		return nil
+	}
+	return fn
+}
+
+// slotValue reads the __slots__ member an entry names from in, or nil
+// (not a member entry, or the member is unset: the general path raises).
+func (e *attrCache) slotValue(in *Instance) Object {
+	if i := e.slot - 1; i >= 0 && i < len(in.slots) {
+		return in.getSlot(i)
+	}
+	return nil
+}
+
+// instanceAttrFast is LOAD_ATTR's inline path for an instance: a
+// __slots__ member that is set, or a value in the instance dict when no
+// data descriptor on the class takes precedence. nil: the general path.
+func instanceAttrFast(e *attrCache, in *Instance, name *Str) Object {
+	if e.slot > 0 {
+		return e.slotValue(in)
+	}
+	if e.kind != attrData && in.dict != nil {
+		return in.dict.getStr(name)
+	}
+	return nil
 }

@@ -32,13 +32,33 @@ func itabOf(o Object) unsafe.Pointer { return (*ifaceWords)(unsafe.Pointer(&o)).
 
 // boxSlot returns a fresh 8-byte slot from the thread's chunk.
 func (t *Thread) boxSlot() *uint64 {
-	if t.boxUsed == boxChunkLen || t.box == nil {
+	if t.boxLeft == 0 {
 		t.box = new(boxChunk)
-		t.boxUsed = 0
+		t.boxLeft = boxChunkLen
 	}
-	p := &t.box[t.boxUsed]
-	t.boxUsed++
+	p := &t.box[boxChunkLen-t.boxLeft]
+	t.boxLeft--
 	return p
+}
+
+// freeSlot is a fresh slot of the thread's chunk, or nil when the chunk
+// is used up (then boxInt/boxFloat take a new one). It and floatAt are
+// small enough to inline, so the loop's hot float operations box their
+// result without a call: a call makes the loop reload every register.
+func (t *Thread) freeSlot() *uint64 {
+	if n := t.boxLeft; n > 0 {
+		t.boxLeft = n - 1
+		return &t.box[boxChunkLen-n]
+	}
+	return nil
+}
+
+// floatAt is the Float stored in slot p as an Object.
+func floatAt(p *uint64) Object {
+	var o Object
+	w := (*ifaceWords)(unsafe.Pointer(&o))
+	w.tab, w.data = floatItab, unsafe.Pointer(p)
+	return o
 }
 
 // boxInt is Object(Int(v)) without an allocation per value.

@@ -26,6 +26,10 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		fast   []Object
 		pc, sp int
 		err    error
+		// callee and calleeArg carry an inline call to the code after
+		// the loop (inlineBinop, inlineInit)
+		callee    *Function
+		calleeArg int
 	)
 reload:
 	code = f.code
@@ -80,6 +84,24 @@ reload:
 			stack[sp+1] = w
 			sp += 2
 			pc++
+		case qLoadFastLoadAttr:
+			// LOAD_FAST x; LOAD_ATTR name (at pc): self.name
+			v := fast[arg]
+			if v == nil {
+				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
+			}
+			if in, ok := v.(*Instance); ok && in.typ.GetAttr == nil {
+				name := names[instrs[pc]>>8]
+				if a := instanceAttrFast(lookupCached(&code.acache[pc], in.typ, name), in, name); a != nil {
+					stack[sp] = a
+					sp++
+					pc++
+					continue
+				}
+			}
+			// anything else: the LOAD_ATTR runs as itself
+			stack[sp] = v
+			sp++
 		case qLoadFastLoadConst:
 			v := fast[arg]
 			if v == nil {
@@ -227,7 +249,21 @@ reload:
 		case c.LOAD_ATTR:
 			obj := stack[sp-1]
 			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
-				v, err := loadAttrInstance(t, &code.acache[pc-1], in, names[arg])
+				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
+				if v := instanceAttrFast(e, in, names[arg]); v != nil {
+					stack[sp-1] = v
+					continue
+				}
+				if fn := propertyGetter(e); fn != nil && t.canInline() {
+					// a property's getter runs in this loop
+					fr := t.pushInline(f, fn, stack[sp-1:sp])
+					sp--
+					stack[sp] = nil
+					f.pc, f.sp = pc, sp
+					f = fr
+					goto reload
+				}
+				v, err := loadAttrEntry(t, e, in, names[arg])
 				if err != nil {
 					return f.fail(pc, sp, err)
 				}
@@ -240,9 +276,17 @@ reload:
 			}
 			stack[sp-1] = v
 		case c.STORE_ATTR:
-			if in, ok := stack[sp-1].(*Instance); ok && in.typ.SetAttr == nil && in.dict != nil {
-				// no data descriptor on the class: a plain instance dict store
-				if e := lookupCached(&code.acache[pc-1], in.typ, names[arg]); e.kind != attrData && e.kind != attrSetOnly {
+			if in, ok := stack[sp-1].(*Instance); ok && in.typ.SetAttr == nil {
+				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
+				if i := e.slot - 1; i >= 0 && i < len(in.slots) {
+					// a __slots__ member: its descriptor's store
+					in.setSlot(i, stack[sp-2])
+					sp -= 2
+					stack[sp], stack[sp+1] = nil, nil
+					continue
+				}
+				if in.dict != nil && e.kind != attrData && e.kind != attrSetOnly {
+					// no data descriptor on the class: a plain instance dict store
 					in.dict.setItemStr(names[arg], stack[sp-2])
 					sp -= 2
 					stack[sp], stack[sp+1] = nil, nil
@@ -435,12 +479,220 @@ reload:
 				}
 			}
 			if v == nil {
-				if arg >= int(c.OpInplace) {
-					v, err = InplaceOp(t, a, b, arg-int(c.OpInplace))
-				} else {
-					v, err = BinaryOp(t, a, b, arg)
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
 				}
-				if err != nil {
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinaryAdd:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			var fr float64 // a float result, boxed once below
+			isF := false
+			switch x := a.(type) {
+			case Float:
+				switch y := b.(type) {
+				case Float:
+					fr, isF = float64(x+y), true
+				case Int:
+					fr, isF = float64(x+Float(y)), true
+				}
+			case Int:
+				switch y := b.(type) {
+				case Int:
+					if s := x + y; (s > x) == (y > 0) {
+						v = t.boxInt(int64(s))
+					}
+				case Float:
+					fr, isF = float64(Float(x)+y), true
+				}
+			}
+			if isF {
+				if p := t.freeSlot(); p != nil {
+					*p = math.Float64bits(fr)
+					v = floatAt(p)
+				} else {
+					v = t.boxFloat(fr)
+				}
+			}
+			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinarySubtract:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			var fr float64 // a float result, boxed once below
+			isF := false
+			switch x := a.(type) {
+			case Float:
+				switch y := b.(type) {
+				case Float:
+					fr, isF = float64(x-y), true
+				case Int:
+					fr, isF = float64(x-Float(y)), true
+				}
+			case Int:
+				switch y := b.(type) {
+				case Int:
+					if s := x - y; (s < x) == (y > 0) {
+						v = t.boxInt(int64(s))
+					}
+				case Float:
+					fr, isF = float64(Float(x)-y), true
+				}
+			}
+			if isF {
+				if p := t.freeSlot(); p != nil {
+					*p = math.Float64bits(fr)
+					v = floatAt(p)
+				} else {
+					v = t.boxFloat(fr)
+				}
+			}
+			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinaryMultiply:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			var fr float64 // a float result, boxed once below
+			isF := false
+			switch x := a.(type) {
+			case Float:
+				switch y := b.(type) {
+				case Float:
+					fr, isF = float64(x*y), true
+				case Int:
+					fr, isF = float64(x*Float(y)), true
+				}
+			case Int:
+				switch y := b.(type) {
+				case Int:
+					if r, ok := mul64(int64(x), int64(y)); ok {
+						v = t.boxInt(r)
+					}
+				case Float:
+					fr, isF = float64(Float(x)*y), true
+				}
+			}
+			if isF {
+				if p := t.freeSlot(); p != nil {
+					*p = math.Float64bits(fr)
+					v = floatAt(p)
+				} else {
+					v = t.boxFloat(fr)
+				}
+			}
+			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinaryTrueDivide:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			switch x := a.(type) {
+			case Float:
+				switch y := b.(type) {
+				case Float:
+					if y != 0 {
+						v = t.boxFloat(float64(x / y))
+					}
+				case Int:
+					if y != 0 {
+						v = t.boxFloat(float64(x / Float(y)))
+					}
+				}
+			case Int:
+				if y, ok := b.(Float); ok && y != 0 {
+					v = t.boxFloat(float64(Float(x) / y))
+				}
+			}
+			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinaryFloorDivide:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			if x, ok := a.(Int); ok {
+				if y, ok := b.(Int); ok && y > 0 {
+					q, r := x/y, x%y
+					if r < 0 {
+						q--
+					}
+					v = t.boxInt(int64(q))
+				}
+			}
+			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
+		case qBinaryRemainder:
+			a, b := stack[sp-2], stack[sp-1]
+			var v Object
+			if x, ok := a.(Int); ok {
+				if y, ok := b.(Int); ok && y > 0 {
+					r := x % y
+					if r < 0 {
+						r += y
+					}
+					v = t.boxInt(int64(r))
+				}
+			}
+			if v == nil {
+				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineBinop
+				}
+				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
 					return f.fail(pc, sp, err)
 				}
 			}
@@ -483,37 +735,7 @@ reload:
 			stack[sp-1] = Bool(r)
 		case c.BINARY_SUBSCR:
 			container, key := stack[sp-2], stack[sp-1]
-			var v Object
-			switch x := container.(type) {
-			case *Dict:
-				// an exact dict with a str key: a missing key takes the
-				// general path (KeyError)
-				if ks, ok := key.(*Str); ok && x.typ == nil {
-					v = x.getStr(ks)
-				}
-			case *Tuple:
-				if i, ok := key.(Int); ok {
-					n := Int(len(x.items))
-					if i < 0 {
-						i += n
-					}
-					if i >= 0 && i < n {
-						v = x.items[i]
-					}
-				}
-			case *List:
-				if i, ok := key.(Int); ok {
-					x.mu.RLock()
-					n := Int(len(x.items))
-					if i < 0 {
-						i += n
-					}
-					if i >= 0 && i < n {
-						v = x.items[i]
-					}
-					x.mu.RUnlock()
-				}
-			}
+			v := subscrFast(container, key)
 			if v == nil {
 				v, err = GetItem(t, container, key)
 				if err != nil {
@@ -523,31 +745,44 @@ reload:
 			sp--
 			stack[sp] = nil
 			stack[sp-1] = v
-		case c.STORE_SUBSCR:
-			if l, ok := stack[sp-2].(*List); ok {
-				if i, ok := stack[sp-1].(Int); ok {
-					l.mu.Lock()
-					n := Int(len(l.items))
-					if i < 0 {
-						i += n
-					}
-					done := i >= 0 && i < n
-					if done {
-						l.items[i] = stack[sp-3]
-					}
-					l.mu.Unlock()
-					if done {
-						sp -= 3
-						stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
-						continue
-					}
+		case qCopy2Subscr:
+			// [c, k] -> [c, k, c[k]]
+			container, key := stack[sp-2], stack[sp-1]
+			v := subscrFast(container, key)
+			if v == nil {
+				v, err = GetItem(t, container, key)
+				if err != nil {
+					// as if COPY 2; COPY 2 ran and BINARY_SUBSCR failed
+					stack[sp], stack[sp+1] = container, key
+					return f.fail(pc+2, sp+2, err)
 				}
+			}
+			stack[sp] = v
+			sp++
+			pc += 2
+		case c.STORE_SUBSCR:
+			if storeSubscrFast(stack[sp-2], stack[sp-1], stack[sp-3]) {
+				sp -= 3
+				stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+				continue
 			}
 			if err := SetItem(t, stack[sp-2], stack[sp-1], stack[sp-3]); err != nil {
 				return f.fail(pc, sp, err)
 			}
 			sp -= 3
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+		case qSwapStoreSubscr:
+			// [c, k, v]: c[k] = v (SWAP 3; SWAP 2 would make it [v, c, k])
+			container, key, v := stack[sp-3], stack[sp-2], stack[sp-1]
+			if !storeSubscrFast(container, key, v) {
+				if err := SetItem(t, container, key, v); err != nil {
+					stack[sp-3], stack[sp-2], stack[sp-1] = v, container, key
+					return f.fail(pc+2, sp, err)
+				}
+			}
+			sp -= 3
+			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+			pc += 2
 		case c.DELETE_SUBSCR:
 			if err := DelItem(t, stack[sp-2], stack[sp-1]); err != nil {
 				return f.fail(pc, sp, err)
@@ -675,6 +910,70 @@ reload:
 		case c.LIST_TO_TUPLE:
 			stack[sp-1] = NewTuple(stack[sp-1].(*List).snapshot()...)
 		case c.UNPACK_SEQUENCE:
+			seq := stack[sp-1]
+			var items []Object
+			switch s := seq.(type) {
+			case *Tuple:
+				items = s.items
+			case *List:
+				s.mu.RLock()
+				if len(s.items) == arg {
+					// copied under the lock, without a snapshot
+					sp--
+					for i := arg - 1; i >= 0; i-- {
+						stack[sp] = s.items[i]
+						sp++
+					}
+					s.mu.RUnlock()
+					continue
+				}
+				s.mu.RUnlock()
+				items = s.snapshot()
+			default:
+				items, err = unpackIterable(t, seq, arg)
+				if err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			if len(items) != arg {
+				if len(items) < arg {
+					return f.fail(pc, sp, ValueErrorf("not enough values to unpack (expected %d, got %d)", arg, len(items)))
+				}
+				return f.fail(pc, sp, ValueErrorf("too many values to unpack (expected %d)", arg))
+			}
+			sp--
+			for i := len(items) - 1; i >= 0; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+		case qUnpackStoreFast:
+			// the STORE_FASTs at pc..pc+arg-1 take items 0..arg-1
+			switch s := stack[sp-1].(type) {
+			case *Tuple:
+				if len(s.items) == arg {
+					for i, v := range s.items {
+						fast[instrs[pc+i]>>8] = v
+					}
+					sp--
+					stack[sp] = nil
+					pc += arg
+					continue
+				}
+			case *List:
+				s.mu.RLock()
+				if len(s.items) == arg {
+					for i, v := range s.items {
+						fast[instrs[pc+i]>>8] = v
+					}
+					s.mu.RUnlock()
+					sp--
+					stack[sp] = nil
+					pc += arg
+					continue
+				}
+				s.mu.RUnlock()
+			}
+			// anything else: UNPACK_SEQUENCE alone (the stores follow)
 			seq := stack[sp-1]
 			var items []Object
 			switch s := seq.(type) {
@@ -862,6 +1161,21 @@ reload:
 				if err != nil {
 					return f.fail(pc, sp, err)
 				}
+			case *Generator:
+				// resume it in this loop, as a call (resumeInlined
+				// comes back here)
+				if x.kind == genPlain && t.canInline() && x.enterInline(t, f, true, None) {
+					f.pc, f.sp = pc, sp
+					f = x.frame
+					goto reload
+				}
+				v, err = Next(t, it)
+				if err != nil {
+					if !IsInstanceOf(err, StopIterationType) {
+						return f.fail(pc, sp, err)
+					}
+					v = nil
+				}
 			default:
 				v, err = Next(t, it)
 				if err != nil {
@@ -880,6 +1194,46 @@ reload:
 			}
 			stack[sp] = v
 			sp++
+		case qForIterStore:
+			// FOR_ITER arg; STORE_FAST x (at pc)
+			it := stack[sp-1]
+			var v Object
+			switch x := it.(type) {
+			case *rangeIter:
+				if i, ok := x.nextValue(); ok {
+					fast[instrs[pc]>>8] = t.boxInt(i)
+					pc++
+					continue
+				}
+			case *listIter:
+				if v = x.nextItem(); v != nil {
+					fast[instrs[pc]>>8] = v
+					pc++
+					continue
+				}
+			case *Generator:
+				if x.kind == genPlain && t.canInline() && x.enterInline(t, f, true, None) {
+					f.pc, f.sp = pc, sp
+					f = x.frame
+					goto reload
+				}
+				if v, err = forIterNext(t, it); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			default:
+				if v, err = forIterNext(t, it); err != nil {
+					return f.fail(pc, sp, err)
+				}
+			}
+			if v == nil {
+				sp--
+				stack[sp] = nil
+				pc = arg
+				continue
+			}
+			// the STORE_FAST runs as itself
+			stack[sp] = v
+			sp++
 		case c.RETURN_VALUE:
 			sp--
 			v := stack[sp]
@@ -888,7 +1242,18 @@ reload:
 			f.yielded = false
 			f.finished = true
 			if f.inlined {
+				if g := f.gen; g != nil {
+					f = g.leaveInline(t)
+					resumeInlined(f, v, true)
+					goto reload
+				}
+				hook, self, op := f.retHook, f.retSelf, f.retOp
 				f = t.popInline(f)
+				if hook != retPlain {
+					if v, err = inlineResult(hook, self, op, v); err != nil {
+						return f.fail(f.pc, f.sp, err)
+					}
+				}
 				f.stack[f.sp] = v
 				f.sp++
 				goto reload
@@ -928,12 +1293,32 @@ reload:
 			sp++
 		case c.CALL:
 			fn := stack[sp-arg-1]
-			if pf, ok := fn.(*Function); ok && pf.simple && arg == pf.code.ArgCount && t.canInline() {
-				fr := t.pushInline(f, pf, stack[sp-arg:sp])
-				clear(stack[sp-arg-1 : sp])
-				f.pc, f.sp = pc, sp-arg-1
-				f = fr
-				goto reload
+			switch x := fn.(type) {
+			case *Function:
+				if x.simple && arg == x.code.ArgCount && t.canInline() {
+					fr := t.pushInline(f, x, stack[sp-arg:sp])
+					clear(stack[sp-arg-1 : sp])
+					f.pc, f.sp = pc, sp-arg-1
+					f = fr
+					goto reload
+				}
+			case *Method:
+				// a bound method (super().m(), a method saved in a
+				// variable): the function with self first
+				if pf, ok := x.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
+					fr := t.pushInlineSelf(f, pf, x.Self, stack[sp-arg:sp])
+					clear(stack[sp-arg-1 : sp])
+					f.pc, f.sp = pc, sp-arg-1
+					f = fr
+					goto reload
+				}
+			case *Type:
+				// a class whose __init__ is Python: the instance is
+				// made here and __init__ runs in this loop (retInit)
+				if callee = initFunction(x, arg); callee != nil && t.canInline() {
+					calleeArg = arg
+					goto inlineInit
+				}
 			}
 			f.pc, f.sp = pc, sp
 			v, err := Call(t, fn, stack[sp-arg:sp], nil)
@@ -957,6 +1342,17 @@ reload:
 			stack[sp] = v
 			sp++
 		case c.CALL_METHOD:
+			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
+				// an attribute that was a bound method: call its
+				// function with self in the empty slot
+				if pf, ok := m.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
+					fr := t.pushInlineSelf(f, pf, m.Self, stack[sp-arg:sp])
+					clear(stack[sp-arg-2 : sp])
+					f.pc, f.sp = pc, sp-arg-2
+					f = fr
+					goto reload
+				}
+			}
 			if pf, ok := stack[sp-arg-2].(*Function); ok && pf.simple && t.canInline() {
 				args := stack[sp-arg : sp]
 				if stack[sp-arg-1] != nil {
@@ -1154,6 +1550,12 @@ reload:
 			stack[sp] = nil
 			f.pc, f.sp = pc, sp
 			f.yielded = true
+			if f.inlined {
+				// resumed inline by FOR_ITER or SEND
+				f = f.gen.leaveInline(t)
+				resumeInlined(f, v, false)
+				goto reload
+			}
 			return v, nil
 		case c.GET_YIELD_FROM_ITER:
 			v := stack[sp-1]
@@ -1168,6 +1570,11 @@ reload:
 			}
 		case c.SEND:
 			sub, v := stack[sp-2], stack[sp-1]
+			if g, ok := sub.(*Generator); ok && g.kind != genAsync && t.canInline() && g.enterInline(t, f, true, v) {
+				f.pc, f.sp = pc, sp
+				f = g.frame
+				goto reload
+			}
 			f.pc, f.sp = pc, sp
 			r, done, err := sendInto(t, sub, v)
 			if err != nil {
@@ -1308,6 +1715,37 @@ reload:
 		default:
 			return f.fail(pc, sp, Errorf(SystemErrorType, "unknown opcode %s", c.Opcode(ins&0xff)))
 		}
+	}
+
+	// Inline calls reached by goto from the switch: kept out of it so
+	// that the cases stay small.
+inlineBinop:
+	// BINARY_OP [a, b]: a.__op__(b) as a call in this loop
+	{
+		a := stack[sp-2]
+		fr := t.pushInline(f, callee, stack[sp-2:sp])
+		fr.retHook, fr.retOp, fr.retSelf = retBinop, calleeArg, a
+		sp -= 2
+		stack[sp], stack[sp+1] = nil, nil
+		f.pc, f.sp = pc, sp
+		f = fr
+		goto reload
+	}
+inlineInit:
+	// CALL [cls, args...]: the instance from object.__new__, then
+	// cls.__init__(self, args...) in this loop
+	{
+		cls := stack[sp-calleeArg-1].(*Type)
+		// object.__new__(cls): initFunction checked that it is the
+		// class's __new__, that __init__ is overridden (extra arguments
+		// are allowed) and that cls is neither abstract nor an exception
+		self := NewInstance(cls)
+		fr := t.pushInlineSelf(f, callee, self, stack[sp-calleeArg:sp])
+		fr.retHook, fr.retSelf = retInit, self
+		clear(stack[sp-calleeArg-1 : sp])
+		f.pc, f.sp = pc, sp-calleeArg-1
+		f = fr
+		goto reload
 	}
 }
 

@@ -37,8 +37,21 @@ type Frame struct {
 	// escaped is set when something may keep the frame after it returns
 	// (a traceback, sys._getframe, a generator): it is then not reused.
 	escaped bool
+	// retHook says what the RETURN_VALUE of an inlined frame does with
+	// the value before the caller sees it: calls that Python code does
+	// not spell as calls (a class's __init__, a binary operator's dunder)
+	// still run in the caller's loop, and their callers' checks run here.
+	retHook uint8
+	retOp   int      // retBinop: the BINARY_OP argument
+	retSelf Object   // retInit: the new instance; retBinop: the left operand
 	mem     []Object // fast locals + value stack, reused with the frame
 }
+
+const (
+	retPlain uint8 = iota
+	retInit        // __init__ from a class call: must return None; the call's value is retSelf
+	retBinop       // a binary operator's dunder: NotImplemented is a TypeError
+)
 
 type block struct {
 	handler int32
@@ -80,6 +93,7 @@ func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *F
 		f.code, f.globals, f.builtins, f.locals = code, globals, builtins, locals
 		f.pc, f.sp, f.lineno = 0, 0, 0
 		f.yielded, f.reraise, f.finished, f.inlined = false, false, false, false
+		f.retHook = retPlain
 		if cap(f.mem) >= need {
 			f.mem = f.mem[:need]
 		} else {
@@ -111,14 +125,22 @@ func (t *Thread) releaseFrame(f *Frame) {
 		return
 	}
 	// The loop nils every stack slot it pops, so only the locals and the
-	// stack below f.sp can hold references.
+	// stack below f.sp can hold references. A small frame is cleared
+	// slot by slot: clear() of a pointer slice is a runtime call with a
+	// bulk write barrier, which costs more than a few stores.
 	if used := len(f.fast) + f.sp; used >= 0 && used <= len(f.mem) {
-		clear(f.mem[:used])
+		if used <= 8 {
+			for i := range f.mem[:used] {
+				f.mem[i] = nil
+			}
+		} else {
+			clear(f.mem[:used])
+		}
 	} else {
 		clear(f.mem)
 	}
 	f.cells, f.closure, f.locals, f.fn, f.back = nil, nil, nil, nil, nil
-	f.globals, f.builtins, f.pending = nil, nil, nil
+	f.globals, f.builtins, f.pending, f.retSelf = nil, nil, nil, nil
 	t.framePool = append(t.framePool, f)
 }
 
@@ -168,14 +190,42 @@ func (t *Thread) canInline() bool {
 // exactly its positional arguments, entered from caller's loop.
 func (t *Thread) pushInline(caller *Frame, fn *Function, args []Object) *Frame {
 	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
-	copy(fr.fast, args)
+	// element by element: copy() of a pointer slice is a runtime call
+	// with a bulk write barrier, too much for a few arguments
+	fast := fr.fast[:len(args)]
+	for i, a := range args {
+		fast[i] = a
+	}
 	fr.fn = fn
 	fr.closure = fn.Closure
 	fr.inlined = true
 	t.depth++
 	fr.back = caller
 	t.frame = fr
-	fr.initCells()
+	if fn.code.ncells != 0 {
+		fr.initCells()
+	}
+	return fr
+}
+
+// pushInlineSelf is pushInline for a call of fn with self before args
+// (a bound method, a class's __init__).
+func (t *Thread) pushInlineSelf(caller *Frame, fn *Function, self Object, args []Object) *Frame {
+	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
+	fast := fr.fast[:len(args)+1]
+	fast[0] = self
+	for i, a := range args {
+		fast[i+1] = a
+	}
+	fr.fn = fn
+	fr.closure = fn.Closure
+	fr.inlined = true
+	t.depth++
+	fr.back = caller
+	t.frame = fr
+	if fn.code.ncells != 0 {
+		fr.initCells()
+	}
 	return fr
 }
 
@@ -234,6 +284,13 @@ func (t *Thread) eval(f *Frame) (Object, error) {
 		}
 		f.finished = true
 		if f.inlined {
+			if g := f.gen; g != nil {
+				// a generator resumed inline by FOR_ITER or SEND: the
+				// exception continues in its resumer
+				cur = g.leaveInline(t)
+				exc = g.raiseOut(exc)
+				goto unwind
+			}
 			cur = t.popInline(f)
 			goto unwind
 		}

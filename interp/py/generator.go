@@ -8,12 +8,16 @@ import (
 
 // Generator is a generator, coroutine or async generator object.
 type Generator struct {
-	frame    *Frame
-	fn       *Function
-	running  atomic.Bool
-	started  bool
-	exc      *BaseException // the generator's own handled exception
-	kind     int            // genPlain, genCoroutine, genAsync
+	frame   *Frame
+	fn      *Function
+	running atomic.Bool
+	started bool
+	exc     *BaseException // the generator's own handled exception
+	// prevExc is the resumer's handled exception while the generator
+	// runs inline in the resumer's loop (enterInline), restored when it
+	// yields, returns or raises.
+	prevExc  *BaseException
+	kind     int // genPlain, genCoroutine, genAsync
 	Name     string
 	Qualname string
 }
@@ -101,6 +105,7 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	}
 	t.depth++
 	f.back = t.frame
+	f.inlined = false
 	t.frame = f
 	prevExc := t.excInfo
 	if g.exc != nil {
@@ -137,6 +142,104 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	}
 	f.finished = true
 	return r, true, nil
+}
+
+// enterInline prepares the generator to run inside the caller's loop
+// (FOR_ITER and SEND switch to its frame without a Go call, as CALL does
+// for functions): it does what run does before eval, pushing v (when
+// push) as the value of the suspended yield. It returns false, having
+// changed nothing, where run must decide: the generator is running in
+// another thread, finished, or not started and v is not None. The
+// caller checks canInline first.
+func (g *Generator) enterInline(t *Thread, caller *Frame, push bool, v Object) bool {
+	if !g.running.CompareAndSwap(false, true) {
+		return false
+	}
+	f := g.frame
+	if f.finished || f.pending != nil {
+		g.running.Store(false)
+		return false
+	}
+	if !g.started {
+		if v != None && v != nil {
+			g.running.Store(false)
+			return false
+		}
+		g.started = true
+	} else if push {
+		f.stack[f.sp] = v
+		f.sp++
+	}
+	t.depth++
+	f.back = caller
+	f.inlined = true
+	t.frame = f
+	g.prevExc = t.excInfo
+	if g.exc != nil {
+		t.excInfo = g.exc
+	}
+	return true
+}
+
+// leaveInline undoes enterInline when the generator yields, returns or
+// raises, and returns the frame that resumed it.
+func (g *Generator) leaveInline(t *Thread) *Frame {
+	f := g.frame
+	if t.excInfo != g.prevExc {
+		g.exc = t.excInfo
+	} else {
+		g.exc = nil
+	}
+	t.excInfo = g.prevExc
+	g.prevExc = nil
+	caller := f.back
+	t.frame = caller
+	f.back = nil
+	f.inlined = false
+	t.depth--
+	g.running.Store(false)
+	return caller
+}
+
+// raiseOut is what an exception leaving the generator becomes in its
+// resumer: StopIteration raised inside a generator or coroutine turns
+// into RuntimeError (PEP 479), as in run.
+func (g *Generator) raiseOut(e *BaseException) *BaseException {
+	if e.typ.IsSubtype(StopIterationType) && g.kind != genAsync {
+		re := Errorf(RuntimeErrorType, "%s raised StopIteration", g.kindName())
+		re.Cause, re.Context, re.SuppressContext = e, e, true
+		return re
+	}
+	return e
+}
+
+// resumeInlined continues the frame that resumed a generator inline
+// (its FOR_ITER, possibly fused with the STORE_FAST after it, or its SEND
+// is the instruction before caller.pc) with what
+// the generator produced: v yielded, or returned when done.
+func resumeInlined(caller *Frame, v Object, done bool) {
+	at := caller.code.quick[caller.pc-1]
+	stack := caller.stack
+	if op := c.Opcode(at & 0xff); op == c.FOR_ITER || op == qForIterStore {
+		if done {
+			// the loop ends: pop the generator, jump past the loop
+			caller.sp--
+			stack[caller.sp] = nil
+			caller.pc = int(at >> 8)
+			return
+		}
+		stack[caller.sp] = v
+		caller.sp++
+		return
+	}
+	// SEND: [.., sub, sent] -> [.., sub, yielded], or [.., returned]
+	// and a jump to SEND's target
+	if done {
+		caller.sp--
+		stack[caller.sp] = nil
+		caller.pc = int(at >> 8)
+	}
+	stack[caller.sp-1] = v
 }
 
 // yieldFromIter returns the sub-iterator a suspended generator delegates

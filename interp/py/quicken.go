@@ -1,6 +1,10 @@
 package py
 
-import c "freepy/interp/compile"
+import (
+	"sync"
+
+	c "freepy/interp/compile"
+)
 
 // Fused instructions ("superinstructions"). A common pair of instructions
 // is run by one dispatch: at code load, quicken rewrites the first of the
@@ -14,6 +18,9 @@ const (
 	qLoadFastLoadFast = c.Opcode(c.NumOpcodes + iota)
 	// LOAD_FAST a; LOAD_CONST k
 	qLoadFastLoadConst
+	// LOAD_FAST a; LOAD_ATTR name: an instance's __slots__ member or
+	// instance dict value read inline; anything else runs LOAD_ATTR
+	qLoadFastLoadAttr
 	// STORE_FAST a; LOAD_FAST b
 	qStoreFastLoadFast
 	// COMPARE_OP op; POP_JUMP_IF_FALSE target (int or float operands;
@@ -21,6 +28,32 @@ const (
 	qCompareJumpIfFalse
 	// COMPARE_OP op; POP_JUMP_IF_TRUE target (same)
 	qCompareJumpIfTrue
+
+	// BINARY_OP specialised by operator (the plain and the augmented
+	// form share one, the argument still tells them apart for the slow
+	// path): int and float operands inline, anything else through
+	// binaryOpSlow. Knowing the operator from the opcode saves the
+	// second dispatch on the argument.
+	qBinaryAdd
+	qBinarySubtract
+	qBinaryMultiply
+	qBinaryTrueDivide
+	qBinaryFloorDivide
+	qBinaryRemainder
+
+	// UNPACK_SEQUENCE n followed by n STORE_FASTs (`a, b = t`,
+	// `for k, v in d.items()`): an exact tuple or list of n items is
+	// stored straight into the locals; anything else runs UNPACK_SEQUENCE
+	// alone and leaves the stores to themselves.
+	qUnpackStoreFast
+	// COPY 2; COPY 2; BINARY_SUBSCR: the read of `c[k] op= v`.
+	qCopy2Subscr
+	// SWAP 3; SWAP 2; STORE_SUBSCR: the write of `c[k] op= v`.
+	qSwapStoreSubscr
+	// FOR_ITER; STORE_FAST x: the next item of a range, list or dict
+	// iterator goes straight into x; other iterators push it and let the
+	// STORE_FAST run (a generator resumed inline comes back to it).
+	qForIterStore
 )
 
 // quicken returns the instructions execute runs for code.
@@ -29,18 +62,49 @@ func quicken(instrs []c.Instr) []c.Instr {
 	copy(q, instrs)
 	op := func(i int) c.Opcode { return c.Opcode(instrs[i] & 0xff) }
 	with := func(i int, fused c.Opcode) { q[i] = instrs[i]&^0xff | c.Instr(fused) }
-	for i := 0; i+1 < len(instrs); i++ {
-		switch a, b := op(i), op(i+1); {
+	for i := 0; i < len(instrs); i++ {
+		a, b := op(i), c.Opcode(0xff)
+		if i+1 < len(instrs) {
+			b = op(i + 1)
+		}
+		switch {
 		case a == c.LOAD_FAST && b == c.LOAD_FAST:
 			with(i, qLoadFastLoadFast)
 		case a == c.LOAD_FAST && b == c.LOAD_CONST:
 			with(i, qLoadFastLoadConst)
+		case a == c.LOAD_FAST && b == c.LOAD_ATTR:
+			with(i, qLoadFastLoadAttr)
 		case a == c.STORE_FAST && b == c.LOAD_FAST:
 			with(i, qStoreFastLoadFast)
 		case a == c.COMPARE_OP && b == c.POP_JUMP_IF_FALSE:
 			with(i, qCompareJumpIfFalse)
 		case a == c.COMPARE_OP && b == c.POP_JUMP_IF_TRUE:
 			with(i, qCompareJumpIfTrue)
+		case a == c.UNPACK_SEQUENCE && storesFollow(instrs, i+1, int(instrs[i]>>8)):
+			with(i, qUnpackStoreFast)
+		case a == c.COPY && b == c.COPY && instrs[i]>>8 == 2 && instrs[i+1]>>8 == 2 &&
+			i+2 < len(instrs) && op(i+2) == c.BINARY_SUBSCR:
+			with(i, qCopy2Subscr)
+		case a == c.SWAP && b == c.SWAP && instrs[i]>>8 == 3 && instrs[i+1]>>8 == 2 &&
+			i+2 < len(instrs) && op(i+2) == c.STORE_SUBSCR:
+			with(i, qSwapStoreSubscr)
+		case a == c.BINARY_OP:
+			switch c.BinaryOp(instrs[i]>>8) % c.OpInplace {
+			case c.OpAdd:
+				with(i, qBinaryAdd)
+			case c.OpSubtract:
+				with(i, qBinarySubtract)
+			case c.OpMultiply:
+				with(i, qBinaryMultiply)
+			case c.OpTrueDivide:
+				with(i, qBinaryTrueDivide)
+			case c.OpFloorDivide:
+				with(i, qBinaryFloorDivide)
+			case c.OpRemainder:
+				with(i, qBinaryRemainder)
+			}
+		case a == c.FOR_ITER && b == c.STORE_FAST:
+			with(i, qForIterStore)
 		}
 	}
 	return q
@@ -80,4 +144,195 @@ func compareOrdered[T ~int64 | ~float64](x, y T, op CompareOp) bool {
 		return x >= y
 	}
 	return false
+}
+
+// storesFollow reports whether instrs[i:i+n] are all STORE_FAST.
+func storesFollow(instrs []c.Instr, i, n int) bool {
+	if n < 1 || i+n > len(instrs) {
+		return false
+	}
+	for _, in := range instrs[i : i+n] {
+		if c.Opcode(in&0xff) != c.STORE_FAST {
+			return false
+		}
+	}
+	return true
+}
+
+// subscrFast is BINARY_SUBSCR's inline path: an exact dict with a str key
+// (a missing key takes the general path, for the KeyError), a tuple or a
+// list with an int index in range. It returns nil for anything else.
+func subscrFast(container, key Object) Object {
+	switch x := container.(type) {
+	case *Dict:
+		if ks, ok := key.(*Str); ok && x.typ == nil {
+			return x.getStr(ks)
+		}
+	case *Tuple:
+		if i, ok := key.(Int); ok {
+			n := Int(len(x.items))
+			if i < 0 {
+				i += n
+			}
+			if i >= 0 && i < n {
+				return x.items[i]
+			}
+		}
+	case *List:
+		if i, ok := key.(Int); ok {
+			var v Object
+			x.mu.RLock()
+			n := Int(len(x.items))
+			if i < 0 {
+				i += n
+			}
+			if i >= 0 && i < n {
+				v = x.items[i]
+			}
+			x.mu.RUnlock()
+			return v
+		}
+	}
+	return nil
+}
+
+// storeSubscrFast is STORE_SUBSCR's inline path, l[i] = v for a list and
+// an int index in range; it reports whether it stored.
+func storeSubscrFast(container, key, v Object) bool {
+	l, ok := container.(*List)
+	if !ok {
+		return false
+	}
+	i, ok := key.(Int)
+	if !ok {
+		return false
+	}
+	l.mu.Lock()
+	n := Int(len(l.items))
+	if i < 0 {
+		i += n
+	}
+	done := i >= 0 && i < n
+	if done {
+		l.items[i] = v
+	}
+	l.mu.Unlock()
+	return done
+}
+
+// binaryOpSlow is BINARY_OP's general path: arg is the instruction's
+// argument (an operator, or OpInplace + operator).
+func binaryOpSlow(t *Thread, a, b Object, arg int) (Object, error) {
+	if arg >= int(c.OpInplace) {
+		return InplaceOp(t, a, b, arg-int(c.OpInplace))
+	}
+	return BinaryOp(t, a, b, arg)
+}
+
+// binaryDunders and binaryIDunders are the interned names of the binary
+// operators' methods and of their in-place forms.
+var binaryDunders, binaryIDunders = func() (d, id [numBinary]*Str) {
+	for op := range d {
+		d[op] = Intern(binaryNames[op].dunder)
+		id[op] = Intern(binaryNames[op].idunder)
+	}
+	return d, id
+}()
+
+// binopFunction returns the Python function BINARY_OP (argument arg) may
+// call inline for a op b, or nil. Only the case with a single possible
+// call is taken: a and b instances of the same class, whose method for
+// the operator is a plain Python function, and for an augmented
+// assignment no in-place method. CPython then calls a.__op__(b) and
+// nothing else; a NotImplemented result is a TypeError (retBinop).
+func binopFunction(a, b Object, arg int) *Function {
+	in, ok := a.(*Instance)
+	if !ok {
+		return nil
+	}
+	ta := in.typ
+	if b.Type() != ta {
+		return nil
+	}
+	// Only lookups through the type's cache: the slot fields (Num,
+	// INum) are rewritten by a thread assigning a class attribute.
+	op := arg
+	if op >= int(c.OpInplace) {
+		op -= int(c.OpInplace)
+		if op >= numBinary || ta.Lookup(binaryIDunders[op]) != nil {
+			return nil
+		}
+	}
+	if op >= numBinary {
+		return nil
+	}
+	fn, ok := ta.Lookup(binaryDunders[op]).(*Function)
+	if !ok || !fn.simple || fn.code.ArgCount != 2 {
+		return nil
+	}
+	return fn
+}
+
+// initFunction returns the __init__ a CALL of cls with nargs positional
+// arguments may run inline after making the instance, or nil: a class
+// whose metaclass is type (no __call__ of its own), whose __new__ is
+// object's and whose __init__ a plain Python function taking them.
+// Only lookups through the type's cache are used (no slot fields, which
+// a thread assigning a class attribute rewrites).
+func initFunction(cls *Type, nargs int) *Function {
+	if (cls.meta != nil && cls.meta != TypeType) || !cls.isHeap() || cls.Flags&FlagAbstract != 0 {
+		return nil
+	}
+	if cls.Lookup(nameNew) != objectNewEntry() {
+		return nil
+	}
+	fn, ok := cls.Lookup(nameInit).(*Function)
+	if !ok || !fn.simple || fn.code.ArgCount != nargs+1 || cls.IsSubtype(BaseExceptionType) {
+		return nil
+	}
+	return fn
+}
+
+var (
+	nameInit = Intern("__init__")
+	nameNew  = Intern("__new__")
+	// objectNewEntry is object.__dict__['__new__'], set once the type
+	// exists (initFunction compares with it).
+	objectNewEntry = sync.OnceValue(func() Object { return ObjectType.Dict.getStr(nameNew) })
+)
+
+// inlineResult applies an inlined frame's return hook to its value.
+func inlineResult(hook uint8, self Object, op int, v Object) (Object, error) {
+	switch hook {
+	case retInit:
+		if v != None {
+			return nil, TypeErrorf("__init__() should return None, not '%s'", typeName(v))
+		}
+		return self, nil
+	case retBinop:
+		if v == NotImplemented {
+			if op >= int(c.OpInplace) {
+				op -= int(c.OpInplace)
+				return nil, TypeErrorf("unsupported operand type(s) for %s=: '%s' and '%s'", binaryNames[op].op, typeName(self), typeName(self))
+			}
+			return nil, binaryOpError(self, self, op)
+		}
+	}
+	return v, nil
+}
+
+// forIterNext is FOR_ITER's general step: the next item, or nil at the
+// end (a StopIteration raised by __next__ also ends the loop).
+func forIterNext(t *Thread, it Object) (Object, error) {
+	if d, ok := it.(*dictIter); ok {
+		return d.nextEntry()
+	}
+	v, err := Next(t, it)
+	if err != nil {
+		if !IsInstanceOf(err, StopIterationType) {
+			return nil, err
+		}
+		return nil, nil
+	}
+	return v, nil
 }

@@ -61,7 +61,7 @@ type Thread struct {
 	framePool []*Frame
 	// box is the chunk boxInt and boxFloat take slots from (box.go).
 	box     *boxChunk
-	boxUsed int
+	boxLeft int // free slots at the end of box (box.go)
 	// percentCache holds parsed %-format strings: a program formats with
 	// a few constant formats over and over. Per thread, so no lock.
 	percentCache map[string][]pyfmt.Directive

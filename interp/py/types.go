@@ -386,8 +386,29 @@ func identityHash(o Object) int64 { return int64(Id(o) >> 4) }
 
 // overridesNew and overridesInit tell whether a class replaces
 // object.__new__ / object.__init__ (CPython's excess-argument rules).
-func overridesNew(typ *Type) bool  { return funcPtr(typ.New) != funcPtr(NewFunc(objectNew)) }
-func overridesInit(typ *Type) bool { return funcPtr(typ.Init) != funcPtr(InitFunc(objectInit)) }
+// The code pointers are compared without reflect: CALL of a class asks
+// on every call (initFunction).
+func overridesNew(typ *Type) bool  { return funcCode(typ.New) != objectNewCode }
+func overridesInit(typ *Type) bool { return funcCode(typ.Init) != objectInitCode }
+
+// set in init: objectNew refers to overridesNew
+var objectNewCode, objectInitCode uintptr
+
+func init() {
+	objectNewCode = funcCode(NewFunc(objectNew))
+	objectInitCode = funcCode(InitFunc(objectInit))
+}
+
+// funcCode is the code pointer of a func value (what reflect's
+// Value.Pointer returns for a func): a func value is a pointer to a
+// closure whose first word is the code address. 0 for nil.
+func funcCode[F any](f F) uintptr {
+	p := *(*unsafe.Pointer)(unsafe.Pointer(&f))
+	if p == nil {
+		return 0
+	}
+	return *(*uintptr)(p)
+}
 
 func objectNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	if len(args) > 0 {
