@@ -515,7 +515,7 @@ func init() {
 		for i := 0; i < n; i++ {
 			out = append(out, items...)
 		}
-		l.items = out
+		l.publish(out)
 		l.mu.Unlock()
 		return a, nil
 	}
@@ -532,7 +532,7 @@ func init() {
 		}
 		l := unwrap(self).(*List)
 		l.mu.Lock()
-		l.items = nil
+		l.publish(nil)
 		l.mu.Unlock()
 		if x != nil {
 			return listExtend(t, l, x)

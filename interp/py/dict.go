@@ -13,7 +13,7 @@ import (
 // Concurrency (docs/threading.md): writers take mu, so each mutation is
 // atomic with respect to other writers. Readers take no lock and write no
 // shared memory: they read optimistically and validate with version, a
-// sequence counter, falling back to mu only when a writer keeps getting in
+// sequence counter, falling back to mu only when writers keep getting in
 // the way. That needs every word a reader looks at to be read and written
 // atomically:
 //
@@ -21,16 +21,20 @@ import (
 //     table's geometry never changes: a resize builds a new table and
 //     publishes it, and the old one is never written again. Entries are
 //     appended, never reused within a table (deleted ones stay dead until
-//     the next resize), so an entry is filled in before the index or the
-//     entry count publishes it and its hash never changes afterwards;
+//     the next resize), so an entry is filled in before the index slot or
+//     the entry count publishes it, and its hash never changes afterwards;
 //   - keys and values are stored as their two interface words in an
-//     objSlot, each word loaded and stored atomically. A two-word value
-//     cannot be replaced atomically, so a writer that changes both words
-//     (a value of another type, a deletion) makes version odd first and
-//     even again afterwards; a reader that saw version change, or odd,
-//     throws its result away. Replacing a value by one of the same type
-//     changes only the data word, and any mix a reader can see is a whole
-//     value, so that store just advances version by two.
+//     objSlot, each word loaded and stored atomically. A data word of nil
+//     marks a deleted entry (no Python value has one): a deletion clears
+//     the key's and the value's data words, and a reader that sees either
+//     treats the entry as gone;
+//   - a value replaced by one of the same type changes only its data word,
+//     so a reader sees the old or the new value whole. Replacing it by a
+//     value of another type changes both words: that writer makes version
+//     odd first and even again afterwards, and a reader that saw version
+//     odd or changed throws its result away (a seqlock). Every other
+//     mutation advances version by two when done (LOAD_GLOBAL caches
+//     compare it too).
 //
 // Comparing keys may run Python code (__eq__); that is never done while mu
 // is held: the lookup releases it, compares, and starts again if the dict
@@ -42,8 +46,6 @@ type Dict struct {
 	// tab is the current table; nil for an empty dict that never held
 	// anything (or was cleared).
 	tab atomic.Pointer[dictTable]
-	// used counts live entries.
-	used atomic.Int64
 	// version is even while no write is half done and advances on every
 	// mutation: optimistic readers validate against it and LOAD_GLOBAL
 	// caches compare it. It is per dict, so that threads writing different
@@ -58,18 +60,22 @@ type Dict struct {
 }
 
 // dictTable is one generation of a dict's storage. index and entries
-// never change length; entries[:n] have been handed out.
+// never change length.
 type dictTable struct {
 	index   []int32 // open addressing: -1 empty, -2 deleted, else entry index; read with atomic loads
 	entries []dictSlot
-	n       atomic.Int64
+	// counts is the number of entries handed out (entries[:n], live or
+	// dead) in the high 32 bits and of live entries in the low 32: one
+	// word, so that an insertion publishes both with one store.
+	counts atomic.Uint64
 	// tail (writer only): every entry at or after it is dead, so popitem
 	// does not rescan the dead entries it left behind.
 	tail int
 }
 
-// dictSlot is an entry of a table. hash is written before the entry is
-// published and never again; key changes only to nil (deletion).
+// dictSlot is an entry of a table. hash and key are written before the
+// entry is published; afterwards only the key's data word changes, to nil
+// (deletion).
 type dictSlot struct {
 	hash  int64
 	key   objSlot
@@ -107,29 +113,34 @@ func objFromWords(typ, data unsafe.Pointer) Object {
 // init fills a slot that no other thread can see yet.
 func (s *objSlot) init(o Object) { s.typ, s.data = objWords(o) }
 
-// get reads the slot with mu held (no writer runs, so plain loads would
-// do; atomic loads cost the same on the machines we run on and keep the
-// race detector's view simple).
+// get reads the slot with mu held; nil for a cleared slot.
 func (s *objSlot) get() Object {
-	return objFromWords(atomic.LoadPointer(&s.typ), atomic.LoadPointer(&s.data))
+	data := atomic.LoadPointer(&s.data)
+	if data == nil {
+		return nil
+	}
+	return objFromWords(atomic.LoadPointer(&s.typ), data)
 }
 
-// load reads both words atomically, the type word first. The pair is only
-// trustworthy once the owner's version has been validated, except for
-// keys (see keyLoad).
+// load reads both words atomically, the type word first. A key slot is
+// set once and later only its data word is cleared, so a key read with a
+// non-nil data word is the real key; a value pair is only trustworthy
+// once the owner's version has been validated.
 func (s *objSlot) load() (typ, data unsafe.Pointer) {
 	return atomic.LoadPointer(&s.typ), atomic.LoadPointer(&s.data)
 }
 
-// clear empties a published slot: the data word first, so that a reader
-// (which loads the type word first) can see the old pair, the type word
-// with a nil data word, or nothing, but never a data word without its
-// type. A key slot is only ever set once and then cleared, so a key read
-// with both words non-nil is the real key even before validation.
-func (s *objSlot) clear() {
-	atomic.StorePointer(&s.data, nil)
-	atomic.StorePointer(&s.typ, nil)
+// store replaces a published slot's value; the caller brackets it with an
+// odd version when the type word changes.
+func (s *objSlot) store(o Object) {
+	typ, data := objWords(o)
+	atomic.StorePointer(&s.typ, typ)
+	atomic.StorePointer(&s.data, data)
 }
+
+// kill clears a published slot's data word (the type word points to no
+// heap memory and holds nothing alive).
+func (s *objSlot) kill() { atomic.StorePointer(&s.data, nil) }
 
 const (
 	ixEmpty   = -1
@@ -192,7 +203,17 @@ func (d *Dict) published(v uint64) {
 var DictMirrorVersion func(mirror unsafe.Pointer, version uint64)
 
 // Len returns the number of items.
-func (d *Dict) Len() int { return int(d.used.Load()) }
+func (d *Dict) Len() int {
+	if tab := d.tab.Load(); tab != nil {
+		return tab.used()
+	}
+	return 0
+}
+
+func (tab *dictTable) n() int    { return int(tab.counts.Load() >> 32) }
+func (tab *dictTable) used() int { return int(uint32(tab.counts.Load())) }
+
+func packCounts(n, used int) uint64 { return uint64(n)<<32 | uint64(uint32(used)) }
 
 // resize moves the live entries into a new table with room for minUsed
 // items, and publishes it. Called with mu held. The old table is left as
@@ -207,7 +228,7 @@ func (d *Dict) resize(minUsed int) {
 	mask := uint64(size - 1)
 	j := 0
 	if old := d.tab.Load(); old != nil {
-		n := int(old.n.Load())
+		n := old.n()
 		for i := 0; i < n; i++ {
 			e := &old.entries[i]
 			k := e.key.get()
@@ -222,7 +243,7 @@ func (d *Dict) resize(minUsed int) {
 			j++
 		}
 	}
-	nt.n.Store(int64(j))
+	nt.counts.Store(packCounts(j, j))
 	nt.tail = j
 	d.tab.Store(nt)
 }
@@ -254,14 +275,15 @@ func (tab *dictTable) slotOf(i int) uint64 {
 }
 
 // deleteLocked kills entry ix at index slot slot. Called with mu held.
+// No odd phase: a reader sees the entry whole or with a nil data word,
+// which it takes for "deleted".
 func (d *Dict) deleteLocked(tab *dictTable, ix int, slot uint64) {
 	e := &tab.entries[ix]
-	d.beginWrite()
 	atomic.StoreInt32(&tab.index[slot], ixDeleted)
-	e.key.clear()
-	e.value.clear()
-	d.used.Add(-1)
-	d.endWrite()
+	e.key.kill()
+	e.value.kill()
+	tab.counts.Add(^uint64(0)) // used - 1
+	d.bump()
 }
 
 // setValueLocked replaces a live entry's value. Called with mu held.
@@ -274,8 +296,7 @@ func (d *Dict) setValueLocked(e *dictSlot, v Object) {
 		return
 	}
 	d.beginWrite()
-	atomic.StorePointer(&e.value.typ, typ)
-	atomic.StorePointer(&e.value.data, data)
+	e.value.store(v)
 	d.endWrite()
 }
 
@@ -421,8 +442,8 @@ func (d *Dict) find(t *Thread, key Object, hash int64) (Object, error) {
 				if e.hash == hash {
 					et, ed := e.key.load()
 					eq := et == kt && ed == kd
-					if !eq && et != nil && ed != nil {
-						// both words set: the entry's real key (objSlot.clear)
+					if !eq && ed != nil {
+						// a non-nil data word: the entry's real key (objSlot.load)
 						ek := objFromWords(et, ed)
 						var ok bool
 						if eq, ok = fastEq(ek, key); !ok {
@@ -442,6 +463,9 @@ func (d *Dict) find(t *Thread, key Object, hash int64) (Object, error) {
 						vt, vd := e.value.load()
 						if d.version.Load() != ver {
 							break
+						}
+						if vd == nil {
+							return nil, nil // deleted just now
 						}
 						return objFromWords(vt, vd), nil
 					}
@@ -504,13 +528,16 @@ func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok bool) {
 				et, ed := e.key.load()
 				eq := ed == unsafe.Pointer(key)
 				if !eq && et == strItab && ed != nil {
-					// both words set: the entry's real key (objSlot.clear)
+					// a non-nil data word: the entry's real key (objSlot.load)
 					eq = (*Str)(ed).s == key.s
 				}
 				if eq {
 					vt, vd := e.value.load()
 					if d.version.Load() != ver {
 						return nil, false
+					}
+					if vd == nil {
+						return nil, true // deleted just now
 					}
 					return objFromWords(vt, vd), true
 				}
@@ -581,11 +608,16 @@ func (d *Dict) insertLocked(t *Thread, key Object, hash int64, v Object) error {
 // appendLocked adds a key known to be absent. Called with mu held.
 func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 	tab := d.tab.Load()
-	if tab == nil || int(tab.n.Load()) >= len(tab.entries) {
-		d.resize(int(d.used.Load())*2 + 1)
+	if tab == nil || tab.n() >= len(tab.entries) {
+		used := 0
+		if tab != nil {
+			used = tab.used()
+		}
+		d.resize(used*2 + 1)
 		tab = d.tab.Load()
 	}
-	j := int(tab.n.Load())
+	c := tab.counts.Load()
+	j := int(c >> 32)
 	e := &tab.entries[j]
 	// not reachable by any reader until the index slot and n publish it
 	e.hash = hash
@@ -593,9 +625,8 @@ func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 	e.value.init(v)
 	slot := tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))
 	atomic.StoreInt32(&tab.index[slot], int32(j))
-	tab.n.Store(int64(j + 1))
+	tab.counts.Store(c + 1<<32 + 1)
 	tab.tail = j + 1
-	d.used.Add(1)
 	d.bump()
 }
 
@@ -626,7 +657,6 @@ func (d *Dict) Pop(t *Thread, key Object) (Object, bool, error) {
 func (d *Dict) Clear() {
 	d.mu.Lock()
 	d.tab.Store(nil)
-	d.used.Store(0)
 	d.bump()
 	d.mu.Unlock()
 }
@@ -641,18 +671,21 @@ func (d *Dict) snapshot(reset func(n int), f func(hash int64, k, v Object)) {
 			continue
 		}
 		tab := d.tab.Load()
-		reset(int(d.used.Load()))
-		if tab != nil {
-			n := int(tab.n.Load())
+		if tab == nil {
+			reset(0)
+		} else {
+			c := tab.counts.Load()
+			reset(int(uint32(c)))
+			n := int(c >> 32)
 			for i := 0; i < n; i++ {
 				e := &tab.entries[i]
 				kt, kd := e.key.load()
-				if kt == nil || kd == nil {
+				vt, vd := e.value.load()
+				if kd == nil || vd == nil {
 					continue
 				}
 				// a value torn by a concurrent write is never looked
 				// at: the version check below discards the whole pass
-				vt, vd := e.value.load()
 				f(e.hash, objFromWords(kt, kd), objFromWords(vt, vd))
 			}
 		}
@@ -662,9 +695,9 @@ func (d *Dict) snapshot(reset func(n int), f func(hash int64, k, v Object)) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	reset(int(d.used.Load()))
+	reset(d.Len())
 	if tab := d.tab.Load(); tab != nil {
-		n := int(tab.n.Load())
+		n := tab.n()
 		for i := 0; i < n; i++ {
 			e := &tab.entries[i]
 			if k := e.key.get(); k != nil {
@@ -707,9 +740,8 @@ func (d *Dict) Copy() *Dict {
 			e.value.init(it.value)
 			tab.index[tab.findEmptySlot(uint64(it.hash), mask)] = int32(j)
 		}
-		tab.n.Store(int64(len(items)))
+		tab.counts.Store(packCounts(len(items), len(items)))
 		tab.tail = len(items)
-		n.used.Store(int64(len(items)))
 	}
 	n.bump()
 	return n
@@ -758,7 +790,7 @@ func (d *Dict) iterStep(tab0 *dictTable, used0, pos int, rev bool) (k, v Object,
 }
 
 func (d *Dict) iterScan(tab0 *dictTable, used0, pos int, rev bool) (k, v Object, npos, status int) {
-	if int(d.used.Load()) != used0 {
+	if d.Len() != used0 {
 		return nil, nil, pos, iterSizeChanged
 	}
 	if d.tab.Load() != tab0 {
@@ -767,7 +799,7 @@ func (d *Dict) iterScan(tab0 *dictTable, used0, pos int, rev bool) (k, v Object,
 	if tab0 == nil {
 		return nil, nil, pos, iterEnd
 	}
-	n := int(tab0.n.Load())
+	n := tab0.n()
 	for pos >= 0 && pos < n {
 		e := &tab0.entries[pos]
 		if rev {
@@ -776,10 +808,10 @@ func (d *Dict) iterScan(tab0 *dictTable, used0, pos int, rev bool) (k, v Object,
 			pos++
 		}
 		kt, kd := e.key.load()
-		if kt == nil || kd == nil {
+		vt, vd := e.value.load()
+		if kd == nil || vd == nil {
 			continue
 		}
-		vt, vd := e.value.load()
 		return objFromWords(kt, kd), objFromWords(vt, vd), pos, iterItem
 	}
 	return nil, nil, pos, iterEnd
@@ -793,9 +825,9 @@ func (d *Dict) iterStart() (tab *dictTable, used, last int) {
 	tab = d.tab.Load()
 	last = -1
 	if tab != nil {
-		last = int(tab.n.Load()) - 1
+		last = tab.n() - 1
 	}
-	return tab, int(d.used.Load()), last
+	return tab, d.Len(), last
 }
 
 // SetDefault returns d[key], setting it to def first if absent.

@@ -503,15 +503,7 @@ reload:
 				}
 			case *List:
 				if i, ok := key.(Int); ok {
-					x.mu.RLock()
-					n := Int(len(x.items))
-					if i < 0 {
-						i += n
-					}
-					if i >= 0 && i < n {
-						v = x.items[i]
-					}
-					x.mu.RUnlock()
+					v, _ = x.loadIndex(int(i))
 				}
 			}
 			if v == nil {
@@ -533,7 +525,7 @@ reload:
 					}
 					done := i >= 0 && i < n
 					if done {
-						l.items[i] = stack[sp-3]
+						l.setAt(int(i), stack[sp-3])
 					}
 					l.mu.Unlock()
 					if done {
@@ -627,8 +619,11 @@ reload:
 			sp--
 			stack[sp] = nil
 		case c.LIST_APPEND:
+			// the compiler emits it only for lists BUILD_LIST made in
+			// this frame, reachable from its value stack alone: no other
+			// thread can see them yet
 			sp--
-			stack[sp-arg].(*List).Append(stack[sp])
+			stack[sp-arg].(*List).appendUnshared(stack[sp])
 			stack[sp] = nil
 		case c.SET_ADD:
 			sp--

@@ -153,14 +153,14 @@ func dictPopFirst(d *Dict) (Object, bool) {
 	if tab == nil {
 		return nil, false
 	}
-	n := int(tab.n.Load())
+	n := tab.n()
 	for i := 0; i < n; i++ {
 		k := tab.entries[i].key.get()
 		if k == nil {
 			continue
 		}
 		d.deleteLocked(tab, i, tab.slotOf(i))
-		if used := int(d.used.Load()); used == 0 {
+		if used := tab.used(); used == 0 {
 			d.tab.Store(nil)
 			d.bump()
 		} else if i > 16 && i > 2*used {
