@@ -219,8 +219,9 @@ func (l *List) snapshot() []Object {
 		out := make([]Object, n)
 		if n > 0 {
 			ok := true
-			for i, sl := range unsafe.Slice((*objSlot)(arr), c)[:n] {
-				typ, data := sl.load()
+			slots := unsafe.Slice((*objSlot)(arr), c)[:n]
+			for i := range slots {
+				typ, data := slots[i].load()
 				if data == nil {
 					ok = false
 					break
