@@ -67,7 +67,7 @@ type dictTable struct {
 	// counts is the number of entries handed out (entries[:n], live or
 	// dead) in the high 32 bits and of live entries in the low 32: one
 	// word, so that an insertion publishes both with one store.
-	counts atomic.Uint64
+	counts uint64 // atomic once the table is published
 	// tail (writer only): every entry at or after it is dead, so popitem
 	// does not rescan the dead entries it left behind.
 	tail int
@@ -210,8 +210,8 @@ func (d *Dict) Len() int {
 	return 0
 }
 
-func (tab *dictTable) n() int    { return int(tab.counts.Load() >> 32) }
-func (tab *dictTable) used() int { return int(uint32(tab.counts.Load())) }
+func (tab *dictTable) n() int    { return int(atomic.LoadUint64(&tab.counts) >> 32) }
+func (tab *dictTable) used() int { return int(uint32(atomic.LoadUint64(&tab.counts))) }
 
 func packCounts(n, used int) uint64 { return uint64(n)<<32 | uint64(uint32(used)) }
 
@@ -243,7 +243,7 @@ func (d *Dict) resize(minUsed int) {
 			j++
 		}
 	}
-	nt.counts.Store(packCounts(j, j))
+	atomic.StoreUint64(&nt.counts, packCounts(j, j))
 	nt.tail = j
 	d.tab.Store(nt)
 }
@@ -282,7 +282,7 @@ func (d *Dict) deleteLocked(tab *dictTable, ix int, slot uint64) {
 	atomic.StoreInt32(&tab.index[slot], ixDeleted)
 	e.key.kill()
 	e.value.kill()
-	tab.counts.Add(^uint64(0)) // used - 1
+	atomic.AddUint64(&tab.counts, ^uint64(0)) // used - 1
 	d.bump()
 }
 
@@ -616,7 +616,7 @@ func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 		d.resize(used*2 + 1)
 		tab = d.tab.Load()
 	}
-	c := tab.counts.Load()
+	c := atomic.LoadUint64(&tab.counts)
 	j := int(c >> 32)
 	e := &tab.entries[j]
 	// not reachable by any reader until the index slot and n publish it
@@ -625,9 +625,78 @@ func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 	e.value.init(v)
 	slot := tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))
 	atomic.StoreInt32(&tab.index[slot], int32(j))
-	tab.counts.Store(c + 1<<32 + 1)
+	atomic.StoreUint64(&tab.counts, c+1<<32+1)
 	tab.tail = j + 1
 	d.bump()
+}
+
+// setUnshared is d[key] = v for a dict no other thread can reach yet:
+// those BUILD_MAP, BUILD_CONST_KEY_MAP and BUILD_SET make and MAP_ADD and
+// SET_ADD fill (comprehensions, displays), held by their frame's value
+// stack alone. It takes no lock and writes with plain stores; whatever
+// later hands the dict to another thread publishes it. Nothing can have
+// cached a lookup in it, so version stays.
+func (d *Dict) setUnshared(t *Thread, key, v Object) error {
+	var hash int64
+	if s, ok := key.(*Str); ok {
+		hash = s.Hash()
+	} else {
+		h, err := Hash(t, key)
+		if err != nil {
+			return err
+		}
+		hash = h
+	}
+	tab := d.tab.Load()
+	if tab != nil {
+		mask := uint64(len(tab.index) - 1)
+		h := uint64(hash)
+		i := h & mask
+		perturb := h
+		for {
+			ix := tab.index[i]
+			if ix == ixEmpty {
+				break
+			}
+			if ix >= 0 {
+				e := &tab.entries[ix]
+				if e.hash == hash {
+					ek := e.key.get()
+					eq := ek == key
+					if !eq {
+						var ok bool
+						if eq, ok = fastEq(ek, key); !ok {
+							return d.SetItem(t, key, v) // __eq__: the general path
+						}
+					}
+					if eq {
+						e.value.init(v)
+						return nil
+					}
+				}
+			}
+			perturb >>= 5
+			i = (i*5 + perturb + 1) & mask
+		}
+	}
+	if tab == nil || tab.n() >= len(tab.entries) {
+		used := 0
+		if tab != nil {
+			used = tab.used()
+		}
+		d.resize(used*2 + 1)
+		tab = d.tab.Load()
+	}
+	c := tab.counts
+	j := int(c >> 32)
+	e := &tab.entries[j]
+	e.hash = hash
+	e.key.init(key)
+	e.value.init(v)
+	tab.index[tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))] = int32(j)
+	tab.counts = c + 1<<32 + 1
+	tab.tail = j + 1
+	return nil
 }
 
 // DelItem removes key; found is false if it was absent.
@@ -674,7 +743,7 @@ func (d *Dict) snapshot(reset func(n int), f func(hash int64, k, v Object)) {
 		if tab == nil {
 			reset(0)
 		} else {
-			c := tab.counts.Load()
+			c := atomic.LoadUint64(&tab.counts)
 			reset(int(uint32(c)))
 			n := int(c >> 32)
 			for i := 0; i < n; i++ {
@@ -740,7 +809,7 @@ func (d *Dict) Copy() *Dict {
 			e.value.init(it.value)
 			tab.index[tab.findEmptySlot(uint64(it.hash), mask)] = int32(j)
 		}
-		tab.counts.Store(packCounts(len(items), len(items)))
+		atomic.StoreUint64(&tab.counts, packCounts(len(items), len(items)))
 		tab.tail = len(items)
 	}
 	n.bump()

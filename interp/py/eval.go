@@ -564,7 +564,7 @@ reload:
 		case c.BUILD_SET:
 			s := NewSet()
 			for _, v := range stack[sp-arg : sp] {
-				if err := s.add(t, v); err != nil {
+				if err := s.d.setUnshared(t, v, None); err != nil {
 					return f.fail(pc, sp, err)
 				}
 			}
@@ -575,7 +575,7 @@ reload:
 		case c.BUILD_MAP:
 			d := NewDictSize(arg)
 			for i := sp - 2*arg; i < sp; i += 2 {
-				if err := d.SetItem(t, stack[i], stack[i+1]); err != nil {
+				if err := d.setUnshared(t, stack[i], stack[i+1]); err != nil {
 					return f.fail(pc, sp, err)
 				}
 			}
@@ -587,7 +587,7 @@ reload:
 			keys := stack[sp-1].(*Tuple).items
 			d := NewDictSize(arg)
 			for i, k := range keys {
-				if err := d.SetItem(t, k, stack[sp-1-arg+i]); err != nil {
+				if err := d.setUnshared(t, k, stack[sp-1-arg+i]); err != nil {
 					return f.fail(pc, sp, err)
 				}
 			}
@@ -626,14 +626,16 @@ reload:
 			stack[sp-arg].(*List).appendUnshared(stack[sp])
 			stack[sp] = nil
 		case c.SET_ADD:
+			// like LIST_APPEND: the set is this frame's alone (setUnshared)
 			sp--
-			if err := stack[sp-arg].(*Set).add(t, stack[sp]); err != nil {
+			if err := stack[sp-arg].(*Set).d.setUnshared(t, stack[sp], None); err != nil {
 				return f.fail(pc, sp, err)
 			}
 			stack[sp] = nil
 		case c.MAP_ADD:
+			// like LIST_APPEND: the dict is this frame's alone (setUnshared)
 			sp -= 2
-			if err := stack[sp-arg].(*Dict).SetItem(t, stack[sp], stack[sp+1]); err != nil {
+			if err := stack[sp-arg].(*Dict).setUnshared(t, stack[sp], stack[sp+1]); err != nil {
 				return f.fail(pc, sp, err)
 			}
 			stack[sp], stack[sp+1] = nil, nil
