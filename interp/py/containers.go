@@ -157,20 +157,20 @@ func (it *strIter) Type() *Type {
 }
 
 type dictIter struct {
-	mu     sync.Mutex
-	d      *Dict
-	pos    int
-	used   int
-	layout uint64
-	kind   int // 0 keys, 1 values, 2 items
-	seen   int // items handed out (for __length_hint__)
+	mu   sync.Mutex
+	d    *Dict
+	pos  int
+	used int
+	tab  *dictTable // the table it started on: another one means the keys moved
+	kind int        // 0 keys, 1 values, 2 items
+	seen int        // items handed out (for __length_hint__)
 }
 
 func (it *dictIter) Type() *Type { return DictIterTypes[it.kind] }
 
 // nextEntry is next() of a dict iterator. The iterator's own lock orders
-// threads sharing it; the dict is only read. No defer: this is the loop
-// of every dict iteration.
+// threads sharing it; the dict is read without its lock (Dict.iterStep).
+// No defer: this is the loop of every dict iteration.
 func (it *dictIter) nextEntry() (Object, error) {
 	it.mu.Lock()
 	d := it.d
@@ -178,22 +178,17 @@ func (it *dictIter) nextEntry() (Object, error) {
 		it.mu.Unlock()
 		return nil, nil
 	}
-	d.mu.RLock()
-	if d.used != it.used {
-		d.mu.RUnlock()
+	k, v, npos, status := d.iterStep(it.tab, it.used, it.pos, false)
+	switch status {
+	case iterSizeChanged:
 		it.d = nil
 		it.mu.Unlock()
 		return nil, NewError(RuntimeErrorType, "dictionary changed size during iteration")
-	}
-	if d.layout != it.layout {
-		d.mu.RUnlock()
+	case iterKeysChanged:
 		it.d = nil
 		it.mu.Unlock()
 		return nil, NewError(RuntimeErrorType, "dictionary keys changed during iteration")
-	}
-	k, v, npos, ok := d.next(it.pos)
-	d.mu.RUnlock()
-	if !ok {
+	case iterEnd:
 		it.d = nil
 		it.mu.Unlock()
 		return nil, nil
@@ -520,7 +515,7 @@ func init() {
 		for i := 0; i < n; i++ {
 			out = append(out, items...)
 		}
-		l.items = out
+		l.publish(out)
 		l.mu.Unlock()
 		return a, nil
 	}
@@ -537,7 +532,7 @@ func init() {
 		}
 		l := unwrap(self).(*List)
 		l.mu.Lock()
-		l.items = nil
+		l.publish(nil)
 		l.mu.Unlock()
 		if x != nil {
 			return listExtend(t, l, x)
@@ -863,10 +858,8 @@ func init() {
 }
 
 func newDictIter(d *Dict, kind int) *dictIter {
-	d.mu.Lock()
-	it := &dictIter{d: d, used: d.used, layout: d.layout, kind: kind}
-	d.mu.Unlock()
-	return it
+	tab, used, _ := d.iterStart()
+	return &dictIter{d: d, used: used, tab: tab, kind: kind}
 }
 
 func itoa64(v int64) string { return intString(Int(v)) }

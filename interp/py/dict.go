@@ -10,23 +10,47 @@ import (
 // Dict is a Python dict: an insertion-ordered hash table in CPython's
 // "compact dict" shape (a dense entry array plus a sparse index).
 //
-// Every operation takes the dict's mutex, so each is atomic with respect to
-// other threads. Comparing keys may run Python code (__eq__); that is never
-// done while the mutex is held: the lookup releases it, compares, and
-// starts again if the dict changed meanwhile (as CPython does when a
-// comparison mutates the dict).
+// Concurrency (docs/threading.md): writers take mu, so each mutation is
+// atomic with respect to other writers. Readers take no lock and write no
+// shared memory: they read optimistically and validate with version, a
+// sequence counter, falling back to mu only when writers keep getting in
+// the way. That needs every word a reader looks at to be read and written
+// atomically:
+//
+//   - the table (index and entries) sits behind one atomic pointer. A
+//     table's geometry never changes: a resize builds a new table and
+//     publishes it, and the old one is never written again. Entries are
+//     appended, never reused within a table (deleted ones stay dead until
+//     the next resize), so an entry is filled in before the index slot or
+//     the entry count publishes it, and its hash never changes afterwards;
+//   - keys and values are stored as their two interface words in an
+//     objSlot, each word loaded and stored atomically. A data word of nil
+//     marks a deleted entry (no Python value has one): a deletion clears
+//     the key's and the value's data words, and a reader that sees either
+//     treats the entry as gone;
+//   - a value replaced by one of the same type changes only its data word,
+//     so a reader sees the old or the new value whole. Replacing it by a
+//     value of another type changes both words: that writer makes version
+//     odd first and even again afterwards, and a reader that saw version
+//     odd or changed throws its result away (a seqlock). Every other
+//     mutation advances version by two when done (LOAD_GLOBAL caches
+//     compare it too).
+//
+// Comparing keys may run Python code (__eq__); that is never done while mu
+// is held: the lookup releases it, compares, and starts again if the dict
+// changed meanwhile (as CPython does when a comparison mutates the dict).
+// Optimistic readers compare without any lock and check version after.
 type Dict struct {
-	// mu is a reader/writer lock: str-key lookups (attributes, globals,
-	// most dict reads) from several threads do not wait for each other.
-	mu      sync.RWMutex
-	entries []dictEntry // insertion order; a deleted entry has key == nil
-	index   []int32     // open addressing: -1 empty, -2 deleted, else entry index
-	used    int         // live entries
-	// version changes on every mutation; LOAD_GLOBAL caches compare it.
+	// mu orders writers (and readers that gave up on optimism).
+	mu sync.Mutex
+	// tab is the current table; nil for an empty dict that never held
+	// anything (or was cleared).
+	tab atomic.Pointer[dictTable]
+	// version is even while no write is half done and advances on every
+	// mutation: optimistic readers validate against it and LOAD_GLOBAL
+	// caches compare it. It is per dict, so that threads writing different
+	// dicts never share a cache line.
 	version atomic.Uint64
-	// layout changes when entries move (resize/compaction); iterators
-	// holding positions compare it.
-	layout uint64
 
 	typ  *Type // nil for dict; set for instances of dict subclasses
 	idct *Dict // __dict__ of an instance of a dict subclass
@@ -35,16 +59,105 @@ type Dict struct {
 	cref atomic.Pointer[byte]
 }
 
+// dictTable is one generation of a dict's storage. index and entries
+// never change length.
+type dictTable struct {
+	index   []int32 // open addressing: -1 empty, -2 deleted, else entry index; read with atomic loads
+	entries []dictSlot
+	// counts is the number of entries handed out (entries[:n], live or
+	// dead) in the high 32 bits and of live entries in the low 32: one
+	// word, so that an insertion publishes both with one store.
+	counts uint64 // atomic once the table is published
+	// tail (writer only): every entry at or after it is dead, so popitem
+	// does not rescan the dead entries it left behind.
+	tail int
+}
+
+// dictSlot is an entry of a table. hash and key are written before the
+// entry is published; afterwards only the key's data word changes, to nil
+// (deletion).
+type dictSlot struct {
+	hash  int64
+	key   objSlot
+	value objSlot
+}
+
+// dictEntry is an item as Items returns it: a plain snapshot.
 type dictEntry struct {
 	hash  int64
 	key   Object
 	value Object
 }
 
+// objSlot holds an Object as its two interface words (type word, data
+// word) so that lock-free readers can load each word atomically; a Go
+// interface read while another thread writes it may be torn. Writers that
+// fill in a slot no reader can reach yet use init (plain stores).
+type objSlot struct {
+	typ  unsafe.Pointer
+	data unsafe.Pointer
+}
+
+func objWords(o Object) (typ, data unsafe.Pointer) {
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&o))
+	return w[0], w[1]
+}
+
+func objFromWords(typ, data unsafe.Pointer) Object {
+	var o Object
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&o))
+	w[0], w[1] = typ, data
+	return o
+}
+
+// init fills a slot that no other thread can see yet.
+func (s *objSlot) init(o Object) { s.typ, s.data = objWords(o) }
+
+// get reads the slot with mu held; nil for a cleared slot.
+func (s *objSlot) get() Object {
+	data := atomic.LoadPointer(&s.data)
+	if data == nil {
+		return nil
+	}
+	return objFromWords(atomic.LoadPointer(&s.typ), data)
+}
+
+// load reads both words atomically, the type word first. A key slot is
+// set once and later only its data word is cleared, so a key read with a
+// non-nil data word is the real key; a value pair is only trustworthy
+// once the owner's version has been validated.
+func (s *objSlot) load() (typ, data unsafe.Pointer) {
+	return atomic.LoadPointer(&s.typ), atomic.LoadPointer(&s.data)
+}
+
+// store replaces a published slot's value; the caller brackets it with an
+// odd version when the type word changes.
+func (s *objSlot) store(o Object) {
+	typ, data := objWords(o)
+	atomic.StorePointer(&s.typ, typ)
+	atomic.StorePointer(&s.data, data)
+}
+
+// kill clears a published slot's data word (the type word points to no
+// heap memory and holds nothing alive).
+func (s *objSlot) kill() { atomic.StorePointer(&s.data, nil) }
+
 const (
 	ixEmpty   = -1
 	ixDeleted = -2
 )
+
+// optimisticTries bounds the lock-free attempts of a read before it takes
+// mu: each failed try means a writer changed the dict meanwhile.
+const optimisticTries = 4
+
+func newDictTable(size int) *dictTable {
+	tab := &dictTable{index: make([]int32, size), entries: make([]dictSlot, size*2/3)}
+	for i := range tab.index {
+		tab.index[i] = ixEmpty
+	}
+	return tab
+}
 
 // NewDict makes an empty dict.
 func NewDict() *Dict { return &Dict{} }
@@ -69,11 +182,15 @@ func (d *Dict) Type() *Type {
 // Version returns the mutation version (for caches).
 func (d *Dict) Version() uint64 { return d.version.Load() }
 
-// bump records a mutation. The counter is per dict (caches also compare
-// the dict's identity), so that threads writing different dicts never
-// share a cache line.
-func (d *Dict) bump() {
-	v := d.version.Add(1)
+// bump records a mutation that needed no odd phase (version += 2).
+func (d *Dict) bump() { d.published(d.version.Add(2)) }
+
+// beginWrite makes version odd: optimistic readers that overlap what
+// follows will discard what they read. endWrite makes it even again.
+func (d *Dict) beginWrite() { d.version.Add(1) }
+func (d *Dict) endWrite()   { d.published(d.version.Add(1)) }
+
+func (d *Dict) published(v uint64) {
 	if p := d.cref.Load(); p != nil && DictMirrorVersion != nil {
 		DictMirrorVersion(unsafe.Pointer(p), v)
 	}
@@ -87,43 +204,100 @@ var DictMirrorVersion func(mirror unsafe.Pointer, version uint64)
 
 // Len returns the number of items.
 func (d *Dict) Len() int {
-	d.mu.RLock()
-	n := d.used
-	d.mu.RUnlock()
-	return n
+	if tab := d.tab.Load(); tab != nil {
+		return tab.used()
+	}
+	return 0
 }
 
+func (tab *dictTable) n() int    { return int(atomic.LoadUint64(&tab.counts) >> 32) }
+func (tab *dictTable) used() int { return int(uint32(atomic.LoadUint64(&tab.counts))) }
+
+func packCounts(n, used int) uint64 { return uint64(n)<<32 | uint64(uint32(used)) }
+
+// resize moves the live entries into a new table with room for minUsed
+// items, and publishes it. Called with mu held. The old table is left as
+// it was: readers still on it see a consistent (older) dict and notice the
+// change through version or the table pointer.
 func (d *Dict) resize(minUsed int) {
 	size := 8
 	for size*2 < minUsed*3 {
 		size <<= 1
 	}
-	live := make([]dictEntry, 0, size*2/3+1)
-	for _, e := range d.entries {
-		if e.key != nil {
-			live = append(live, e)
+	nt := newDictTable(size)
+	mask := uint64(size - 1)
+	j := 0
+	if old := d.tab.Load(); old != nil {
+		n := old.n()
+		for i := 0; i < n; i++ {
+			e := &old.entries[i]
+			k := e.key.get()
+			if k == nil {
+				continue
+			}
+			ne := &nt.entries[j]
+			ne.hash = e.hash
+			ne.key.init(k)
+			ne.value.init(e.value.get())
+			nt.index[nt.findEmptySlot(uint64(e.hash), mask)] = int32(j)
+			j++
 		}
 	}
-	d.entries = live
-	d.index = make([]int32, size)
-	for i := range d.index {
-		d.index[i] = ixEmpty
-	}
-	mask := uint64(size - 1)
-	for i, e := range d.entries {
-		d.index[d.findEmptySlot(uint64(e.hash), mask)] = int32(i)
-	}
-	d.layout++
+	atomic.StoreUint64(&nt.counts, packCounts(j, j))
+	nt.tail = j
+	d.tab.Store(nt)
 }
 
-func (d *Dict) findEmptySlot(h, mask uint64) uint64 {
+// findEmptySlot returns the first free index slot on hash's probe path.
+// Called with mu held.
+func (tab *dictTable) findEmptySlot(h, mask uint64) uint64 {
 	i := h & mask
 	perturb := h
-	for d.index[i] >= 0 {
+	for tab.index[i] >= 0 {
 		perturb >>= 5
 		i = (i*5 + perturb + 1) & mask
 	}
 	return i
+}
+
+// slotOf returns the index slot that points at entry i. Called with mu
+// held.
+func (tab *dictTable) slotOf(i int) uint64 {
+	mask := uint64(len(tab.index) - 1)
+	h := uint64(tab.entries[i].hash)
+	s := h & mask
+	perturb := h
+	for int(tab.index[s]) != i {
+		perturb >>= 5
+		s = (s*5 + perturb + 1) & mask
+	}
+	return s
+}
+
+// deleteLocked kills entry ix at index slot slot. Called with mu held.
+// No odd phase: a reader sees the entry whole or with a nil data word,
+// which it takes for "deleted".
+func (d *Dict) deleteLocked(tab *dictTable, ix int, slot uint64) {
+	e := &tab.entries[ix]
+	atomic.StoreInt32(&tab.index[slot], ixDeleted)
+	e.key.kill()
+	e.value.kill()
+	atomic.AddUint64(&tab.counts, ^uint64(0)) // used - 1
+	d.bump()
+}
+
+// setValueLocked replaces a live entry's value. Called with mu held.
+func (d *Dict) setValueLocked(e *dictSlot, v Object) {
+	typ, data := objWords(v)
+	if atomic.LoadPointer(&e.value.typ) == typ {
+		// one word changes: a reader sees the old or the new value
+		atomic.StorePointer(&e.value.data, data)
+		d.bump()
+		return
+	}
+	d.beginWrite()
+	e.value.store(v)
+	d.endWrite()
 }
 
 // fastEq compares keys whose equality needs no Python code. ok is false
@@ -186,37 +360,39 @@ func boolToInt(b Bool) int64 {
 	return 0
 }
 
-// lookup finds key; it returns the entry index and the index slot, or -1.
-// It is called with d.mu held and may release and re-take it to run a
-// Python __eq__; it returns with d.mu held.
-func (d *Dict) lookup(t *Thread, key Object, hash int64) (entry int, slot int, err error) {
+// lookup finds key; it returns the table it looked in, the entry index and
+// the index slot, or -1. It is called with d.mu held and may release and
+// re-take it to run a Python __eq__; it returns with d.mu held.
+func (d *Dict) lookup(t *Thread, key Object, hash int64) (tab *dictTable, entry int, slot uint64, err error) {
 restart:
-	if d.index == nil {
-		return -1, -1, nil
+	tab = d.tab.Load()
+	if tab == nil {
+		return nil, -1, 0, nil
 	}
-	mask := uint64(len(d.index) - 1)
+	mask := uint64(len(tab.index) - 1)
 	h := uint64(hash)
 	i := h & mask
 	perturb := h
 	for {
-		ix := d.index[i]
+		ix := tab.index[i]
 		if ix == ixEmpty {
-			return -1, -1, nil
+			return tab, -1, 0, nil
 		}
 		if ix >= 0 {
-			e := &d.entries[ix]
+			e := &tab.entries[ix]
 			if e.hash == hash {
-				if e.key == key {
-					return int(ix), int(i), nil
+				ek := e.key.get()
+				if ek == key {
+					return tab, int(ix), i, nil
 				}
-				eq, ok := fastEq(e.key, key)
+				eq, ok := fastEq(ek, key)
 				if !ok {
-					ek, ver := e.key, d.version.Load()
+					ver := d.version.Load()
 					d.mu.Unlock()
 					r, err := RichCompareBool(t, ek, key, EQ)
 					d.mu.Lock()
 					if err != nil {
-						return -1, -1, err
+						return tab, -1, 0, err
 					}
 					if d.version.Load() != ver {
 						goto restart
@@ -224,7 +400,7 @@ restart:
 					eq = r
 				}
 				if eq {
-					return int(ix), int(i), nil
+					return tab, int(ix), i, nil
 				}
 			}
 		}
@@ -233,32 +409,137 @@ restart:
 	}
 }
 
+// find looks key up without taking mu when it can (see Dict). It returns
+// the value, or nil when key is absent.
+func (d *Dict) find(t *Thread, key Object, hash int64) (Object, error) {
+	kt, kd := objWords(key)
+	for try := 0; try < optimisticTries; try++ {
+		ver := d.version.Load()
+		if ver&1 != 0 {
+			continue
+		}
+		tab := d.tab.Load()
+		if tab == nil {
+			if d.version.Load() == ver {
+				return nil, nil
+			}
+			continue
+		}
+		mask := uint64(len(tab.index) - 1)
+		h := uint64(hash)
+		i := h & mask
+		perturb := h
+		for {
+			ix := atomic.LoadInt32(&tab.index[i])
+			if ix == ixEmpty {
+				if d.version.Load() == ver {
+					return nil, nil
+				}
+				break
+			}
+			if ix >= 0 {
+				e := &tab.entries[ix]
+				if e.hash == hash {
+					et, ed := e.key.load()
+					eq := et == kt && ed == kd
+					if !eq && ed != nil {
+						// a non-nil data word: the entry's real key (objSlot.load)
+						ek := objFromWords(et, ed)
+						var ok bool
+						if eq, ok = fastEq(ek, key); !ok {
+							// Python __eq__, no lock held; it may change the
+							// dict, and then the result says nothing
+							r, err := RichCompareBool(t, ek, key, EQ)
+							if err != nil {
+								return nil, err
+							}
+							if d.version.Load() != ver {
+								break
+							}
+							eq = r
+						}
+					}
+					if eq {
+						vt, vd := e.value.load()
+						if d.version.Load() != ver {
+							break
+						}
+						if vd == nil {
+							return nil, nil // deleted just now
+						}
+						return objFromWords(vt, vd), nil
+					}
+				}
+			}
+			perturb >>= 5
+			i = (i*5 + perturb + 1) & mask
+		}
+	}
+	d.mu.Lock()
+	tab, ix, _, err := d.lookup(t, key, hash)
+	var v Object
+	if ix >= 0 {
+		v = tab.entries[ix].value.get()
+	}
+	d.mu.Unlock()
+	return v, err
+}
+
 // getStr looks a str key up with no Python code involved (str keys
-// compare without __eq__). Used for attribute and global lookups.
+// compare without __eq__; a key of another type is never equal here).
+// Used for attribute and global lookups and d[str]: no lock and no shared
+// write unless writers keep interfering.
 func (d *Dict) getStr(key *Str) Object {
 	hash := key.Hash()
-	d.mu.RLock()
-	defer d.mu.RUnlock()
-	if d.index == nil {
-		return nil
+	for try := 0; try < optimisticTries; try++ {
+		ver := d.version.Load()
+		if ver&1 != 0 {
+			continue
+		}
+		if v, ok := d.probeStr(key, hash, ver); ok {
+			return v
+		}
 	}
-	mask := uint64(len(d.index) - 1)
+	d.mu.Lock()
+	v, _ := d.probeStr(key, hash, d.version.Load())
+	d.mu.Unlock()
+	return v
+}
+
+// probeStr is one optimistic str lookup validated against ver; ok is false
+// when the dict changed meanwhile. With mu held it always succeeds.
+func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok bool) {
+	tab := d.tab.Load()
+	if tab == nil {
+		return nil, d.version.Load() == ver
+	}
+	mask := uint64(len(tab.index) - 1)
 	h := uint64(hash)
 	i := h & mask
 	perturb := h
 	for {
-		ix := d.index[i]
+		ix := atomic.LoadInt32(&tab.index[i])
 		if ix == ixEmpty {
-			return nil
+			return nil, d.version.Load() == ver
 		}
 		if ix >= 0 {
-			e := &d.entries[ix]
+			e := &tab.entries[ix]
 			if e.hash == hash {
-				if e.key == Object(key) {
-					return e.value
+				et, ed := e.key.load()
+				eq := ed == unsafe.Pointer(key)
+				if !eq && et == strItab && ed != nil {
+					// a non-nil data word: the entry's real key (objSlot.load)
+					eq = (*Str)(ed).s == key.s
 				}
-				if ks, ok := e.key.(*Str); ok && ks.s == key.s {
-					return e.value
+				if eq {
+					vt, vd := e.value.load()
+					if d.version.Load() != ver {
+						return nil, false
+					}
+					if vd == nil {
+						return nil, true // deleted just now
+					}
+					return objFromWords(vt, vd), true
 				}
 			}
 		}
@@ -266,6 +547,9 @@ func (d *Dict) getStr(key *Str) Object {
 		i = (i*5 + perturb + 1) & mask
 	}
 }
+
+// strItab is the type word of a *Str stored in an Object.
+var strItab, _ = objWords(Object(&Str{}))
 
 // GetStr looks up a Go-string key.
 func (d *Dict) GetStr(key string) Object { return d.getStr(Intern(key)) }
@@ -287,14 +571,7 @@ func (d *Dict) GetItem(t *Thread, key Object) (Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.mu.Lock()
-	ix, _, err := d.lookup(t, key, hash)
-	var v Object
-	if ix >= 0 {
-		v = d.entries[ix].value
-	}
-	d.mu.Unlock()
-	return v, err
+	return d.find(t, key, hash)
 }
 
 // SetItem sets d[key] = v.
@@ -310,29 +587,115 @@ func (d *Dict) SetItem(t *Thread, key, v Object) error {
 		hash = h
 	}
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.insertLocked(t, key, hash, v)
+	err := d.insertLocked(t, key, hash, v)
+	d.mu.Unlock()
+	return err
 }
 
 func (d *Dict) insertLocked(t *Thread, key Object, hash int64, v Object) error {
-	ix, _, err := d.lookup(t, key, hash)
+	tab, ix, _, err := d.lookup(t, key, hash)
 	if err != nil {
 		return err
 	}
 	if ix >= 0 {
-		d.entries[ix].value = v
-		d.bump()
+		d.setValueLocked(&tab.entries[ix], v)
 		return nil
 	}
-	if d.index == nil || len(d.entries) >= len(d.index)*2/3 {
-		d.resize(d.used*2 + 1)
+	d.appendLocked(key, hash, v)
+	return nil
+}
+
+// appendLocked adds a key known to be absent. Called with mu held.
+func (d *Dict) appendLocked(key Object, hash int64, v Object) {
+	tab := d.tab.Load()
+	if tab == nil || tab.n() >= len(tab.entries) {
+		used := 0
+		if tab != nil {
+			used = tab.used()
+		}
+		d.resize(used*2 + 1)
+		tab = d.tab.Load()
 	}
-	mask := uint64(len(d.index) - 1)
-	slot := d.findEmptySlot(uint64(hash), mask)
-	d.entries = append(d.entries, dictEntry{hash: hash, key: key, value: v})
-	d.index[slot] = int32(len(d.entries) - 1)
-	d.used++
+	c := atomic.LoadUint64(&tab.counts)
+	j := int(c >> 32)
+	e := &tab.entries[j]
+	// not reachable by any reader until the index slot and n publish it
+	e.hash = hash
+	e.key.init(key)
+	e.value.init(v)
+	slot := tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))
+	atomic.StoreInt32(&tab.index[slot], int32(j))
+	atomic.StoreUint64(&tab.counts, c+1<<32+1)
+	tab.tail = j + 1
 	d.bump()
+}
+
+// setUnshared is d[key] = v for a dict no other thread can reach yet:
+// those BUILD_MAP, BUILD_CONST_KEY_MAP and BUILD_SET make and MAP_ADD and
+// SET_ADD fill (comprehensions, displays), held by their frame's value
+// stack alone. It takes no lock and writes with plain stores; whatever
+// later hands the dict to another thread publishes it. Nothing can have
+// cached a lookup in it, so version stays.
+func (d *Dict) setUnshared(t *Thread, key, v Object) error {
+	var hash int64
+	if s, ok := key.(*Str); ok {
+		hash = s.Hash()
+	} else {
+		h, err := Hash(t, key)
+		if err != nil {
+			return err
+		}
+		hash = h
+	}
+	tab := d.tab.Load()
+	if tab != nil {
+		mask := uint64(len(tab.index) - 1)
+		h := uint64(hash)
+		i := h & mask
+		perturb := h
+		for {
+			ix := tab.index[i]
+			if ix == ixEmpty {
+				break
+			}
+			if ix >= 0 {
+				e := &tab.entries[ix]
+				if e.hash == hash {
+					ek := e.key.get()
+					eq := ek == key
+					if !eq {
+						var ok bool
+						if eq, ok = fastEq(ek, key); !ok {
+							return d.SetItem(t, key, v) // __eq__: the general path
+						}
+					}
+					if eq {
+						e.value.init(v)
+						return nil
+					}
+				}
+			}
+			perturb >>= 5
+			i = (i*5 + perturb + 1) & mask
+		}
+	}
+	if tab == nil || tab.n() >= len(tab.entries) {
+		used := 0
+		if tab != nil {
+			used = tab.used()
+		}
+		d.resize(used*2 + 1)
+		tab = d.tab.Load()
+	}
+	c := tab.counts
+	j := int(c >> 32)
+	e := &tab.entries[j]
+	e.hash = hash
+	e.key.init(key)
+	e.value.init(v)
+	tab.index[tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))] = int32(j)
+	tab.counts = c + 1<<32 + 1
+	tab.tail = j + 1
 	return nil
 }
 
@@ -350,62 +713,105 @@ func (d *Dict) Pop(t *Thread, key Object) (Object, bool, error) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	ix, slot, err := d.lookup(t, key, hash)
+	tab, ix, slot, err := d.lookup(t, key, hash)
 	if err != nil || ix < 0 {
 		return nil, false, err
 	}
-	v := d.entries[ix].value
-	d.entries[ix] = dictEntry{}
-	d.index[slot] = ixDeleted
-	d.used--
-	d.bump()
+	v := tab.entries[ix].value.get()
+	d.deleteLocked(tab, ix, slot)
 	return v, true, nil
 }
 
 // Clear removes every item.
 func (d *Dict) Clear() {
 	d.mu.Lock()
-	d.entries, d.index, d.used = nil, nil, 0
-	d.layout++
+	d.tab.Store(nil)
 	d.bump()
 	d.mu.Unlock()
 }
 
-// Items returns a snapshot of the items in order.
-func (d *Dict) Items() []dictEntry {
-	d.mu.Lock()
-	out := make([]dictEntry, 0, d.used)
-	for _, e := range d.entries {
-		if e.key != nil {
-			out = append(out, e)
+// snapshot calls f on each live entry of a consistent view of the dict
+// (optimistic, with mu as the fallback); f may be called again from the
+// start if a writer interfered, after reset.
+func (d *Dict) snapshot(reset func(n int), f func(hash int64, k, v Object)) {
+	for try := 0; try < optimisticTries; try++ {
+		ver := d.version.Load()
+		if ver&1 != 0 {
+			continue
+		}
+		tab := d.tab.Load()
+		if tab == nil {
+			reset(0)
+		} else {
+			c := atomic.LoadUint64(&tab.counts)
+			reset(int(uint32(c)))
+			n := int(c >> 32)
+			for i := 0; i < n; i++ {
+				e := &tab.entries[i]
+				kt, kd := e.key.load()
+				vt, vd := e.value.load()
+				if kd == nil || vd == nil {
+					continue
+				}
+				// a value torn by a concurrent write is never looked
+				// at: the version check below discards the whole pass
+				f(e.hash, objFromWords(kt, kd), objFromWords(vt, vd))
+			}
+		}
+		if d.version.Load() == ver {
+			return
 		}
 	}
-	d.mu.Unlock()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	reset(d.Len())
+	if tab := d.tab.Load(); tab != nil {
+		n := tab.n()
+		for i := 0; i < n; i++ {
+			e := &tab.entries[i]
+			if k := e.key.get(); k != nil {
+				f(e.hash, k, e.value.get())
+			}
+		}
+	}
+}
+
+// Items returns a snapshot of the items in order.
+func (d *Dict) Items() []dictEntry {
+	var out []dictEntry
+	d.snapshot(func(n int) { out = make([]dictEntry, 0, n) }, func(h int64, k, v Object) {
+		out = append(out, dictEntry{hash: h, key: k, value: v})
+	})
 	return out
 }
 
 // Keys returns a snapshot of the keys in order.
 func (d *Dict) Keys() []Object {
-	d.mu.Lock()
-	out := make([]Object, 0, d.used)
-	for _, e := range d.entries {
-		if e.key != nil {
-			out = append(out, e.key)
-		}
-	}
-	d.mu.Unlock()
+	var out []Object
+	d.snapshot(func(n int) { out = make([]Object, 0, n) }, func(_ int64, k, _ Object) {
+		out = append(out, k)
+	})
 	return out
 }
 
 // Copy returns a shallow copy.
 func (d *Dict) Copy() *Dict {
-	d.mu.Lock()
-	n := &Dict{used: d.used}
-	n.entries = append([]dictEntry(nil), d.entries...)
-	if d.index != nil {
-		n.index = append([]int32(nil), d.index...)
+	n := &Dict{}
+	items := d.Items()
+	if len(items) > 0 {
+		n.resize(len(items))
+		tab := n.tab.Load()
+		mask := uint64(len(tab.index) - 1)
+		for j, it := range items {
+			e := &tab.entries[j]
+			e.hash = it.hash
+			e.key.init(it.key)
+			e.value.init(it.value)
+			tab.index[tab.findEmptySlot(uint64(it.hash), mask)] = int32(j)
+		}
+		atomic.StoreUint64(&tab.counts, packCounts(len(items), len(items)))
+		tab.tail = len(items)
 	}
-	d.mu.Unlock()
 	n.bump()
 	return n
 }
@@ -423,18 +829,74 @@ func (d *Dict) Update(t *Thread, other *Dict) error {
 	return nil
 }
 
-// next returns the item at or after position pos, and the position after
-// it; ok is false at the end. The caller passes the layout it started
-// with; a different layout means the dict was reorganised.
-func (d *Dict) next(pos int) (k, v Object, npos int, ok bool) {
-	for pos < len(d.entries) {
-		e := d.entries[pos]
-		pos++
-		if e.key != nil {
-			return e.key, e.value, pos, true
+// Outcomes of an iteration step (iterStep).
+const (
+	iterItem = iota
+	iterEnd
+	iterSizeChanged
+	iterKeysChanged
+)
+
+// iterStep is one step of an iterator that started on table tab0 with
+// used0 items: the live item at or after pos (at or before it when rev),
+// and the position to continue from. It reads optimistically and falls
+// back to mu.
+func (d *Dict) iterStep(tab0 *dictTable, used0, pos int, rev bool) (k, v Object, npos, status int) {
+	for try := 0; try < optimisticTries; try++ {
+		ver := d.version.Load()
+		if ver&1 != 0 {
+			continue
+		}
+		k, v, npos, status = d.iterScan(tab0, used0, pos, rev)
+		if d.version.Load() == ver {
+			return k, v, npos, status
 		}
 	}
-	return nil, nil, pos, false
+	d.mu.Lock()
+	k, v, npos, status = d.iterScan(tab0, used0, pos, rev)
+	d.mu.Unlock()
+	return k, v, npos, status
+}
+
+func (d *Dict) iterScan(tab0 *dictTable, used0, pos int, rev bool) (k, v Object, npos, status int) {
+	if d.Len() != used0 {
+		return nil, nil, pos, iterSizeChanged
+	}
+	if d.tab.Load() != tab0 {
+		return nil, nil, pos, iterKeysChanged
+	}
+	if tab0 == nil {
+		return nil, nil, pos, iterEnd
+	}
+	n := tab0.n()
+	for pos >= 0 && pos < n {
+		e := &tab0.entries[pos]
+		if rev {
+			pos--
+		} else {
+			pos++
+		}
+		kt, kd := e.key.load()
+		vt, vd := e.value.load()
+		if kd == nil || vd == nil {
+			continue
+		}
+		return objFromWords(kt, kd), objFromWords(vt, vd), pos, iterItem
+	}
+	return nil, nil, pos, iterEnd
+}
+
+// iterStart returns the table and size an iterator starts from, and the
+// position of the newest entry (for reversed iterators).
+func (d *Dict) iterStart() (tab *dictTable, used, last int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	tab = d.tab.Load()
+	last = -1
+	if tab != nil {
+		last = tab.n() - 1
+	}
+	return tab, d.Len(), last
 }
 
 // SetDefault returns d[key], setting it to def first if absent.
@@ -445,39 +907,36 @@ func (d *Dict) SetDefault(t *Thread, key, def Object) (Object, error) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	ix, _, err := d.lookup(t, key, hash)
+	tab, ix, _, err := d.lookup(t, key, hash)
 	if err != nil {
 		return nil, err
 	}
 	if ix >= 0 {
-		return d.entries[ix].value, nil
+		return tab.entries[ix].value.get(), nil
 	}
-	return def, d.insertLocked(t, key, hash, def)
+	d.appendLocked(key, hash, def)
+	return def, nil
 }
 
 // PopItem removes and returns the last item (LIFO order).
 func (d *Dict) PopItem(t *Thread) (k, v Object, ok bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for i := len(d.entries) - 1; i >= 0; i-- {
-		e := d.entries[i]
-		if e.key == nil {
+	tab := d.tab.Load()
+	if tab == nil {
+		return nil, nil, false
+	}
+	for i := tab.tail - 1; i >= 0; i-- {
+		e := &tab.entries[i]
+		k := e.key.get()
+		if k == nil {
 			continue
 		}
-		// find its index slot
-		mask := uint64(len(d.index) - 1)
-		h := uint64(e.hash)
-		s := h & mask
-		perturb := h
-		for int(d.index[s]) != i {
-			perturb >>= 5
-			s = (s*5 + perturb + 1) & mask
-		}
-		d.index[s] = ixDeleted
-		d.entries = d.entries[:i]
-		d.used--
-		d.bump()
-		return e.key, e.value, true
+		v := e.value.get()
+		d.deleteLocked(tab, i, tab.slotOf(i))
+		tab.tail = i
+		return k, v, true
 	}
+	tab.tail = 0
 	return nil, nil, false
 }

@@ -1,5 +1,7 @@
 package py
 
+import "sync"
+
 // dict methods, the set operations of its views, and reversed iterators.
 
 var (
@@ -10,11 +12,12 @@ var (
 
 // dictRevIter walks a dict's entries from the newest to the oldest.
 type dictRevIter struct {
-	d      *Dict // nil when exhausted
-	pos    int   // next entry index to look at, counting down
-	used   int
-	layout uint64
-	kind   int
+	mu   sync.Mutex
+	d    *Dict // nil when exhausted
+	pos  int   // next entry index to look at, counting down
+	used int
+	tab  *dictTable
+	kind int
 }
 
 func (it *dictRevIter) Type() *Type {
@@ -22,45 +25,37 @@ func (it *dictRevIter) Type() *Type {
 }
 
 func newDictRevIter(d *Dict, kind int) *dictRevIter {
-	d.mu.Lock()
-	it := &dictRevIter{d: d, pos: len(d.entries) - 1, used: d.used, layout: d.layout, kind: kind}
-	d.mu.Unlock()
-	return it
+	tab, used, last := d.iterStart()
+	return &dictRevIter{d: d, pos: last, used: used, tab: tab, kind: kind}
 }
 
 func (it *dictRevIter) next() (Object, error) {
+	it.mu.Lock()
+	defer it.mu.Unlock()
 	d := it.d
 	if d == nil {
 		return nil, nil
 	}
-	d.mu.Lock()
-	if d.used != it.used {
-		d.mu.Unlock()
+	k, v, npos, status := d.iterStep(it.tab, it.used, it.pos, true)
+	switch status {
+	case iterSizeChanged:
 		it.d = nil
 		return nil, NewError(RuntimeErrorType, "dictionary changed size during iteration")
-	}
-	if d.layout != it.layout {
-		d.mu.Unlock()
+	case iterKeysChanged:
 		it.d = nil
 		return nil, NewError(RuntimeErrorType, "dictionary keys changed during iteration")
+	case iterEnd:
+		it.d = nil
+		return nil, nil
 	}
-	for it.pos >= 0 && it.pos < len(d.entries) {
-		e := d.entries[it.pos]
-		it.pos--
-		if e.key != nil {
-			d.mu.Unlock()
-			switch it.kind {
-			case 0:
-				return e.key, nil
-			case 1:
-				return e.value, nil
-			}
-			return NewTuple(e.key, e.value), nil
-		}
+	it.pos = npos
+	switch it.kind {
+	case 0:
+		return k, nil
+	case 1:
+		return v, nil
 	}
-	d.mu.Unlock()
-	it.d = nil
-	return nil, nil
+	return NewTuple(k, v), nil
 }
 
 func dictSelf(self Object) *Dict { return unwrap(self).(*Dict) }

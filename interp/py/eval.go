@@ -807,7 +807,7 @@ reload:
 		case c.BUILD_SET:
 			s := NewSet()
 			for _, v := range stack[sp-arg : sp] {
-				if err := s.add(t, v); err != nil {
+				if err := s.d.setUnshared(t, v, None); err != nil {
 					return f.fail(pc, sp, err)
 				}
 			}
@@ -818,7 +818,7 @@ reload:
 		case c.BUILD_MAP:
 			d := NewDictSize(arg)
 			for i := sp - 2*arg; i < sp; i += 2 {
-				if err := d.SetItem(t, stack[i], stack[i+1]); err != nil {
+				if err := d.setUnshared(t, stack[i], stack[i+1]); err != nil {
 					return f.fail(pc, sp, err)
 				}
 			}
@@ -830,7 +830,7 @@ reload:
 			keys := stack[sp-1].(*Tuple).items
 			d := NewDictSize(arg)
 			for i, k := range keys {
-				if err := d.SetItem(t, k, stack[sp-1-arg+i]); err != nil {
+				if err := d.setUnshared(t, k, stack[sp-1-arg+i]); err != nil {
 					return f.fail(pc, sp, err)
 				}
 			}
@@ -862,18 +862,23 @@ reload:
 			sp--
 			stack[sp] = nil
 		case c.LIST_APPEND:
+			// the compiler emits it only for lists BUILD_LIST made in
+			// this frame, reachable from its value stack alone: no other
+			// thread can see them yet
 			sp--
-			stack[sp-arg].(*List).Append(stack[sp])
+			stack[sp-arg].(*List).appendUnshared(stack[sp])
 			stack[sp] = nil
 		case c.SET_ADD:
+			// like LIST_APPEND: the set is this frame's alone (setUnshared)
 			sp--
-			if err := stack[sp-arg].(*Set).add(t, stack[sp]); err != nil {
+			if err := stack[sp-arg].(*Set).d.setUnshared(t, stack[sp], None); err != nil {
 				return f.fail(pc, sp, err)
 			}
 			stack[sp] = nil
 		case c.MAP_ADD:
+			// like LIST_APPEND: the dict is this frame's alone (setUnshared)
 			sp -= 2
-			if err := stack[sp-arg].(*Dict).SetItem(t, stack[sp], stack[sp+1]); err != nil {
+			if err := stack[sp-arg].(*Dict).setUnshared(t, stack[sp], stack[sp+1]); err != nil {
 				return f.fail(pc, sp, err)
 			}
 			stack[sp], stack[sp+1] = nil, nil
@@ -916,7 +921,7 @@ reload:
 			case *Tuple:
 				items = s.items
 			case *List:
-				s.mu.RLock()
+				s.mu.Lock()
 				if len(s.items) == arg {
 					// copied under the lock, without a snapshot
 					sp--
@@ -924,10 +929,10 @@ reload:
 						stack[sp] = s.items[i]
 						sp++
 					}
-					s.mu.RUnlock()
+					s.mu.Unlock()
 					continue
 				}
-				s.mu.RUnlock()
+				s.mu.Unlock()
 				items = s.snapshot()
 			default:
 				items, err = unpackIterable(t, seq, arg)
@@ -960,18 +965,18 @@ reload:
 					continue
 				}
 			case *List:
-				s.mu.RLock()
+				s.mu.Lock()
 				if len(s.items) == arg {
 					for i, v := range s.items {
 						fast[instrs[pc+i]>>8] = v
 					}
-					s.mu.RUnlock()
+					s.mu.Unlock()
 					sp--
 					stack[sp] = nil
 					pc += arg
 					continue
 				}
-				s.mu.RUnlock()
+				s.mu.Unlock()
 			}
 			// anything else: UNPACK_SEQUENCE alone (the stores follow)
 			seq := stack[sp-1]

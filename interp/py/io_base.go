@@ -224,7 +224,7 @@ func ioReadLines(t *Thread, self Object, hintObj Object) (Object, error) {
 	res := NewList()
 	total := 0
 	err = Iterate(t, self, func(line Object) (bool, error) {
-		res.items = append(res.items, line)
+		res.appendUnshared(line) // res is returned only when complete
 		if hint > 0 {
 			n, err := Len(t, line)
 			if err != nil {

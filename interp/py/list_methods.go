@@ -130,10 +130,8 @@ func (it *listRevIter) next() Object {
 		if !it.i.v.CompareAndSwap(i, i-1) {
 			continue
 		}
-		it.l.mu.Lock()
-		defer it.l.mu.Unlock()
-		if int(i-1) < len(it.l.items) {
-			return it.l.items[i-1]
+		if v, ok := it.l.loadAt(int(i - 1)); ok {
+			return v
 		}
 		it.i.v.Store(0)
 		return nil
@@ -210,9 +208,15 @@ func (s *sorter) reverse() {
 // listSortInPlace is list.sort(): the list is empty while it is sorted so
 // that a mutation from a key or comparison is detected, as in CPython.
 func listSortInPlace(t *Thread, l *List, key Object, reverse bool) error {
+	// Both paths sort a copy: readers without the lock may still be
+	// reading the published array (List).
 	if key == nil {
 		l.mu.Lock()
-		done := sortSimpleLocked(l.items, reverse)
+		items := append([]Object(nil), l.items...)
+		done := sortSimpleLocked(items, reverse)
+		if done {
+			l.publish(items)
+		}
 		l.mu.Unlock()
 		if done {
 			return nil
@@ -220,13 +224,13 @@ func listSortInPlace(t *Thread, l *List, key Object, reverse bool) error {
 	}
 	sentinel := make([]Object, 0, 1)
 	l.mu.Lock()
-	items := l.items
-	l.items = sentinel
+	items := append([]Object(nil), l.items...)
+	l.publish(sentinel)
 	l.mu.Unlock()
 	err := listSortItems(t, items, key, reverse)
 	l.mu.Lock()
 	modified := len(l.items) != 0 || cap(l.items) != 1 || &l.items[:1][0] != &sentinel[:1][0]
-	l.items = items
+	l.publish(items)
 	l.mu.Unlock()
 	if err == nil && modified {
 		err = ValueErrorf("list modified during sort")
@@ -344,9 +348,7 @@ func init() {
 		} else if i > n {
 			i = n
 		}
-		l.items = append(l.items, nil)
-		copy(l.items[i+1:], l.items[i:])
-		l.items[i] = args[1]
+		l.insertLocked(i, args[1])
 		l.mu.Unlock()
 		return None, nil
 	})
@@ -366,11 +368,11 @@ func init() {
 				l.mu.Lock()
 				// remove the same object at (or, if the list moved, near) i
 				if i < len(l.items) && l.items[i] == x {
-					l.items = append(l.items[:i], l.items[i+1:]...)
+					l.deleteLocked(i, i+1)
 				} else {
 					for j, y := range l.items {
 						if y == x {
-							l.items = append(l.items[:j], l.items[j+1:]...)
+							l.deleteLocked(j, j+1)
 							break
 						}
 					}
@@ -410,9 +412,7 @@ func init() {
 			return nil, NewError(IndexErrorType, "pop index out of range")
 		}
 		v := l.items[idx]
-		copy(l.items[idx:], l.items[idx+1:])
-		l.items[n-1] = nil
-		l.items = l.items[:n-1]
+		l.deleteLocked(idx, idx+1)
 		return v, nil
 	})
 	lt.AddMethod("clear", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -421,7 +421,7 @@ func init() {
 		}
 		l := listSelf(self)
 		l.mu.Lock()
-		l.items = nil
+		l.publish(nil)
 		l.mu.Unlock()
 		return None, nil
 	})
@@ -462,9 +462,11 @@ func init() {
 		}
 		l := listSelf(self)
 		l.mu.Lock()
-		for i, j := 0, len(l.items)-1; i < j; i, j = i+1, j-1 {
-			l.items[i], l.items[j] = l.items[j], l.items[i]
+		rev := make([]Object, len(l.items))
+		for i, x := range l.items {
+			rev[len(rev)-1-i] = x
 		}
+		l.publish(rev)
 		l.mu.Unlock()
 		return None, nil
 	})

@@ -180,16 +180,7 @@ func subscrFast(container, key Object) Object {
 		}
 	case *List:
 		if i, ok := key.(Int); ok {
-			var v Object
-			x.mu.RLock()
-			n := Int(len(x.items))
-			if i < 0 {
-				i += n
-			}
-			if i >= 0 && i < n {
-				v = x.items[i]
-			}
-			x.mu.RUnlock()
+			v, _ := x.loadIndex(int(i))
 			return v
 		}
 	}
@@ -214,7 +205,7 @@ func storeSubscrFast(container, key, v Object) bool {
 	}
 	done := i >= 0 && i < n
 	if done {
-		l.items[i] = v
+		l.setAt(int(i), v)
 	}
 	l.mu.Unlock()
 	return done

@@ -396,10 +396,7 @@ func listGetItem(t *Thread, o, key Object) (Object, error) {
 	if !isIntLike(key) && key.Type().Index == nil {
 		return nil, TypeErrorf("list indices must be integers or slices, not %s", typeName(key))
 	}
-	l.mu.Lock()
-	n := len(l.items)
-	l.mu.Unlock()
-	i, err := seqIndex(t, key, n, "list")
+	i, err := seqIndex(t, key, l.Len(), "list")
 	if err != nil {
 		return nil, err
 	}
@@ -436,10 +433,10 @@ func listSetItem(t *Thread, o, key, v Object) error {
 		return NewError(IndexErrorType, "list assignment index out of range")
 	}
 	if v == nil {
-		l.items = append(l.items[:i], l.items[i+1:]...)
+		l.deleteLocked(i, i+1)
 		return nil
 	}
-	l.items[i] = v
+	l.setAt(i, v)
 	return nil
 }
 
@@ -470,15 +467,18 @@ func listSetSlice(t *Thread, l *List, sl *Slice, v Object) error {
 			stop = start
 		}
 		if v == nil {
-			l.items = append(l.items[:start], l.items[stop:]...)
+			if stop > start {
+				l.deleteLocked(start, stop)
+			}
 			return nil
 		}
-		tail := append([]Object(nil), l.items[stop:]...)
-		l.items = append(append(l.items[:start], repl...), tail...)
+		items := make([]Object, 0, len(l.items)-(stop-start)+len(repl))
+		items = append(append(append(items, l.items[:start]...), repl...), l.items[stop:]...)
+		l.publish(items)
 		return nil
 	}
 	if v == nil {
-		keep := l.items[:0:0]
+		var keep []Object
 		del := map[int]bool{}
 		for i := 0; i < n; i++ {
 			del[start+i*step] = true
@@ -488,14 +488,14 @@ func listSetSlice(t *Thread, l *List, sl *Slice, v Object) error {
 				keep = append(keep, x)
 			}
 		}
-		l.items = keep
+		l.publish(keep)
 		return nil
 	}
 	if len(repl) != n {
 		return ValueErrorf("attempt to assign sequence of size %d to extended slice of size %d", len(repl), n)
 	}
 	for i := 0; i < n; i++ {
-		l.items[start+i*step] = repl[i]
+		l.setAt(start+i*step, repl[i])
 	}
 	return nil
 }
@@ -515,7 +515,7 @@ func listExtend(t *Thread, l *List, it Object) error {
 		}
 	}
 	l.mu.Lock()
-	l.items = append(l.items, items...)
+	l.push(items...)
 	l.mu.Unlock()
 	return nil
 }

@@ -149,31 +149,27 @@ func setIsSubset(t *Thread, a, b *Set) (bool, error) {
 func dictPopFirst(d *Dict) (Object, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for i, e := range d.entries {
-		if e.key == nil {
+	tab := d.tab.Load()
+	if tab == nil {
+		return nil, false
+	}
+	n := tab.n()
+	for i := 0; i < n; i++ {
+		k := tab.entries[i].key.get()
+		if k == nil {
 			continue
 		}
-		mask := uint64(len(d.index) - 1)
-		h := uint64(e.hash)
-		s := h & mask
-		perturb := h
-		for int(d.index[s]) != i {
-			perturb >>= 5
-			s = (s*5 + perturb + 1) & mask
-		}
-		d.index[s] = ixDeleted
-		d.entries[i] = dictEntry{}
-		d.used--
-		if d.used == 0 {
-			d.entries, d.index = nil, nil
-			d.layout++
-		} else if i > 16 && i > 2*d.used {
+		d.deleteLocked(tab, i, tab.slotOf(i))
+		if used := tab.used(); used == 0 {
+			d.tab.Store(nil)
+			d.bump()
+		} else if i > 16 && i > 2*used {
 			// many dead entries at the front: compact them away so that
 			// repeated pops stay linear overall
-			d.resize(d.used)
+			d.resize(used)
+			d.bump()
 		}
-		d.bump()
-		return e.key, true
+		return k, true
 	}
 	return nil, false
 }

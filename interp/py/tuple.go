@@ -3,6 +3,7 @@ package py
 import (
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Tuple is a Python tuple. Its items never change after construction, so
@@ -30,13 +31,37 @@ func (t *Tuple) Items() []Object { return t.items }
 // Len returns the number of items.
 func (t *Tuple) Len() int { return len(t.items) }
 
-// List is a Python list. Every operation holds its mutex, so single
-// operations are atomic across threads.
+// List is a Python list.
+//
+// Concurrency (docs/threading.md): writers take mu, so each mutation is
+// atomic. Readers of items (l[i], iteration, len, copies) take no lock and
+// write no shared memory: like Dict, they read optimistically and validate
+// with seq, an even/odd sequence counter, falling back to mu when writers
+// keep interfering. For that, every word a reader can look at is read and
+// written atomically:
+//
+//   - readers find the items through arr, acap and n (the array, its
+//     capacity and the length), never through the items slice header,
+//     which only writers touch;
+//   - an array, once published, is written only with atomic word stores
+//     (objSlot): setting an item, appending within its capacity, clearing
+//     popped items. Everything that moves items (insert, delete, slices,
+//     sort, reverse, growth) builds a new array and publishes it; readers
+//     still on the old one read a consistent older list;
+//   - an item replaced by one of the same type changes only its data word;
+//     a change of both words, and publishing a new array, happen while seq
+//     is odd. Shrinking clears the data words of the dropped items (a
+//     reader seeing a nil data word retries) and then advances seq by two,
+//     so that no reader which saw the old length trusts a later reuse of
+//     those slots.
 type List struct {
-	// mu is a reader/writer lock: threads that only read a shared list
-	// (the common case) do not wait for each other.
-	mu    sync.RWMutex
+	mu sync.Mutex
+	// items is the writers' view, used with mu held.
 	items []Object
+	seq   atomic.Uint64
+	arr   unsafe.Pointer // readers' view: &items[:cap][0] (atomic)
+	acap  int64          // cap(items) (atomic)
+	n     int64          // len(items) (atomic)
 	// cref is the list's C mirror (package capi), nil if none.
 	cref atomic.Pointer[byte]
 }
@@ -46,15 +71,176 @@ func (*List) Type() *Type { return ListType }
 
 // NewList makes a list holding items (the slice is kept).
 func NewList(items ...Object) *List {
-	return &List{items: items}
+	return &List{items: items, arr: unsafe.Pointer(unsafe.SliceData(items)), acap: int64(cap(items)), n: int64(len(items))}
+}
+
+// publish makes items, a new array no reader has seen, the list's
+// contents. Called with mu held.
+func (l *List) publish(items []Object) {
+	l.seq.Add(1)
+	l.items = items
+	atomic.StorePointer(&l.arr, unsafe.Pointer(unsafe.SliceData(items)))
+	atomic.StoreInt64(&l.acap, int64(cap(items)))
+	atomic.StoreInt64(&l.n, int64(len(items)))
+	l.seq.Add(1)
+}
+
+// replace publishes a fresh copy of items. Called with mu held; items may
+// share the current array (it is copied first).
+func (l *List) replace(items []Object) {
+	if len(items) == 0 {
+		l.publish(nil)
+		return
+	}
+	l.publish(append(make([]Object, 0, len(items)+len(items)/8), items...))
+}
+
+// slotAt is item i of the published array as an objSlot.
+func (l *List) slotAt(i int) *objSlot {
+	return (*objSlot)(unsafe.Pointer(&l.items[:i+1][i]))
+}
+
+// setAt replaces item i (0 <= i < len). Called with mu held.
+func (l *List) setAt(i int, v Object) {
+	s := l.slotAt(i)
+	typ, data := objWords(v)
+	if atomic.LoadPointer(&s.typ) == typ {
+		atomic.StorePointer(&s.data, data)
+		return
+	}
+	l.seq.Add(1)
+	s.store(v)
+	l.seq.Add(1)
+}
+
+// push appends vs. Called with mu held.
+func (l *List) push(vs ...Object) {
+	n := len(l.items)
+	if n+len(vs) > cap(l.items) {
+		grown := append(l.items[:n:n], vs...)
+		l.publish(grown)
+		return
+	}
+	l.items = l.items[:n+len(vs)]
+	for i, v := range vs {
+		// these slots may still be read by a reader that saw the list
+		// longer before a pop: atomic stores, and seq moved on at the pop
+		l.slotAt(n + i).store(v)
+	}
+	atomic.StoreInt64(&l.n, int64(n+len(vs)))
+}
+
+// truncate drops the items from n on. Called with mu held.
+func (l *List) truncate(n int) {
+	old := len(l.items)
+	if n >= old {
+		return
+	}
+	for i := n; i < old; i++ {
+		l.slotAt(i).kill()
+	}
+	l.items = l.items[:n]
+	atomic.StoreInt64(&l.n, int64(n))
+	l.seq.Add(2)
+}
+
+// appendUnshared appends to a list no other thread can reach yet (the
+// list a comprehension builds): plain stores, no lock.
+func (l *List) appendUnshared(v Object) {
+	l.items = append(l.items, v)
+	l.arr = unsafe.Pointer(unsafe.SliceData(l.items))
+	l.acap = int64(cap(l.items))
+	l.n = int64(len(l.items))
+}
+
+// loadAt reads item i without the lock; ok is false when i is out of
+// range.
+func (l *List) loadAt(i int) (v Object, ok bool) {
+	if i < 0 {
+		return nil, false
+	}
+	return l.loadIndex(i)
+}
+
+// loadIndex is l[i] for an int i, negative counting from the end of the
+// list as it is at the moment of the read.
+func (l *List) loadIndex(i int) (v Object, ok bool) {
+	for try := 0; try < optimisticTries; try++ {
+		s := l.seq.Load()
+		if s&1 != 0 {
+			continue
+		}
+		n := atomic.LoadInt64(&l.n)
+		i := i
+		if i < 0 {
+			i += int(n)
+		}
+		if i < 0 || int64(i) >= n {
+			if l.seq.Load() == s {
+				return nil, false
+			}
+			continue
+		}
+		arr := atomic.LoadPointer(&l.arr)
+		c := atomic.LoadInt64(&l.acap)
+		if l.seq.Load() != s || int64(i) >= c {
+			continue // arr and acap may not belong together
+		}
+		typ, data := unsafe.Slice((*objSlot)(arr), c)[i].load()
+		if data == nil || l.seq.Load() != s {
+			continue
+		}
+		return objFromWords(typ, data), true
+	}
+	l.mu.Lock()
+	if i < 0 {
+		i += len(l.items)
+	}
+	if i >= 0 && i < len(l.items) {
+		v, ok = l.items[i], true
+	}
+	l.mu.Unlock()
+	return v, ok
 }
 
 // snapshot returns a copy of the items (safe to use without the lock).
 func (l *List) snapshot() []Object {
-	l.mu.RLock()
+	for try := 0; try < optimisticTries; try++ {
+		s := l.seq.Load()
+		if s&1 != 0 {
+			continue
+		}
+		n := atomic.LoadInt64(&l.n)
+		arr := atomic.LoadPointer(&l.arr)
+		c := atomic.LoadInt64(&l.acap)
+		if l.seq.Load() != s || n > c {
+			continue
+		}
+		out := make([]Object, n)
+		if n > 0 {
+			ok := true
+			slots := unsafe.Slice((*objSlot)(arr), c)[:n]
+			for i := range slots {
+				typ, data := slots[i].load()
+				if data == nil {
+					ok = false
+					break
+				}
+				// a pair torn by a writer is dropped with out below
+				out[i] = objFromWords(typ, data)
+			}
+			if !ok {
+				continue
+			}
+		}
+		if l.seq.Load() == s {
+			return out
+		}
+	}
+	l.mu.Lock()
 	out := make([]Object, len(l.items))
 	copy(out, l.items)
-	l.mu.RUnlock()
+	l.mu.Unlock()
 	return out
 }
 
@@ -62,38 +248,50 @@ func (l *List) snapshot() []Object {
 func (l *List) Items() []Object { return l.snapshot() }
 
 // Len returns the number of items.
-func (l *List) Len() int {
-	l.mu.RLock()
-	n := len(l.items)
-	l.mu.RUnlock()
-	return n
-}
+func (l *List) Len() int { return int(atomic.LoadInt64(&l.n)) }
 
 // Append adds v at the end.
 func (l *List) Append(v Object) {
 	l.mu.Lock()
-	l.items = append(l.items, v)
+	l.push(v)
 	l.mu.Unlock()
 }
 
 // Insert puts v before item i (clamped to the list, as list.insert).
 func (l *List) Insert(i int, v Object) {
 	l.mu.Lock()
-	i = max(0, min(i, len(l.items)))
-	l.items = append(l.items, nil)
-	copy(l.items[i+1:], l.items[i:])
-	l.items[i] = v
+	l.insertLocked(i, v)
 	l.mu.Unlock()
+}
+
+// insertLocked is Insert with mu held: a new array, readers may be on the
+// old one.
+func (l *List) insertLocked(i int, v Object) {
+	n := len(l.items)
+	i = max(0, min(i, n))
+	items := make([]Object, n+1, n+1+(n+1)/8)
+	copy(items, l.items[:i])
+	items[i] = v
+	copy(items[i+1:], l.items[i:])
+	l.publish(items)
+}
+
+// deleteLocked removes items [i, j) with mu held: a new array.
+func (l *List) deleteLocked(i, j int) {
+	n := len(l.items)
+	if j >= n {
+		l.truncate(i)
+		return
+	}
+	items := make([]Object, 0, n-(j-i))
+	items = append(append(items, l.items[:i]...), l.items[j:]...)
+	l.publish(items)
 }
 
 // At returns item i (0 <= i < Len) or nil when out of range.
 func (l *List) At(i int) Object {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	if i < 0 || i >= len(l.items) {
-		return nil
-	}
-	return l.items[i]
+	v, _ := l.loadAt(i)
+	return v
 }
 
 // SetItemAt replaces item i (0 <= i < Len); it reports false when out of
@@ -104,6 +302,6 @@ func (l *List) SetItemAt(i int, v Object) bool {
 	if i < 0 || i >= len(l.items) {
 		return false
 	}
-	l.items[i] = v
+	l.setAt(i, v)
 	return true
 }
