@@ -79,7 +79,6 @@ func sameCode(a, b reflect.Value, path string) string {
 	return ""
 }
 
-
 func roundTrip(t *testing.T, c *Code) *Code {
 	t.Helper()
 	data, err := EncodeCode(nil, c)
