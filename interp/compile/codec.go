@@ -219,6 +219,11 @@ func (d *decoder) fail() {
 }
 
 func (d *decoder) uvarint() uint64 {
+	// most values (counts, small deltas, string indexes) take one byte
+	if d.pos < len(d.data) && d.data[d.pos] < 0x80 {
+		d.pos++
+		return uint64(d.data[d.pos-1])
+	}
 	v, n := binary.Uvarint(d.data[d.pos:])
 	if n <= 0 {
 		d.fail()
@@ -229,6 +234,11 @@ func (d *decoder) uvarint() uint64 {
 }
 
 func (d *decoder) varint() int64 {
+	if d.pos < len(d.data) && d.data[d.pos] < 0x80 {
+		u := int64(d.data[d.pos])
+		d.pos++
+		return u>>1 ^ -(u & 1) // zigzag, as binary.Varint
+	}
 	v, n := binary.Varint(d.data[d.pos:])
 	if n <= 0 {
 		d.fail()

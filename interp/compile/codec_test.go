@@ -222,3 +222,40 @@ func TestCodecCorruptInput(t *testing.T) {
 		t.Fatal("garbage decoded")
 	}
 }
+
+// BenchmarkDecodeCode decodes the modules `import site` loads, the work a
+// cache hit does instead of parsing and compiling.
+func BenchmarkDecodeCode(b *testing.B) {
+	var encoded [][]byte
+	size := 0
+	for _, name := range []string{"os", "site", "posixpath", "_collections_abc", "stat", "genericpath", "abc", "codecs"} {
+		f := "/usr/lib/python3.11/" + name + ".py"
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Skip("no standard library")
+		}
+		mod, err := syntax.Parse(f, src, syntax.ModeExec)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := Compile(mod, f, syntax.ModeExec, Flags{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := EncodeCode(nil, c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		encoded = append(encoded, data)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range encoded {
+			if _, _, err := DecodeCode(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
