@@ -70,7 +70,9 @@ const mFreepyCode = 'C'
 // unchanged, so only sources that have been still for a while are cached.
 const racyWindow = 2 * time.Second
 
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
+// crcTable is made on first use: making it costs more than a run that
+// imports nothing needs.
+var crcTable = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 var (
 	errForeignCode = errors.New("bad marshal data (code object written by another build of freepy)")
@@ -168,7 +170,7 @@ func appendCodeRecord(buf []byte, c *compile.Code) ([]byte, error) {
 	fp := buildFingerprint()
 	buf = binary.AppendUvarint(buf, uint64(len(fp)))
 	buf = append(buf, fp...)
-	buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(body, crcTable))
+	buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(body, crcTable()))
 	buf = binary.AppendUvarint(buf, uint64(len(body)))
 	return append(buf, body...), nil
 }
@@ -206,7 +208,7 @@ func decodeCodeRecord(data []byte) (*compile.Code, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if crc32.Checksum(body, crcTable) != sum {
+	if crc32.Checksum(body, crcTable()) != sum {
 		return nil, 0, errCodeCRC
 	}
 	c, n, err := compile.DecodeCode(body)
@@ -238,7 +240,7 @@ func checkCodeRecord(data []byte) bool {
 	if k <= 0 || n != uint64(len(data)-k) {
 		return false
 	}
-	return crc32.Checksum(data[k:], crcTable) == sum
+	return crc32.Checksum(data[k:], crcTable()) == sum
 }
 
 // bytecodeCache is an interpreter's cache configuration (EnableCodeCache).
@@ -258,9 +260,6 @@ type bytecodeCache struct {
 // tests) every module is compiled from source and nothing is written.
 // userDir is the per-user fallback directory ("" for none).
 func (in *Interp) EnableCodeCache(userDir string) {
-	if buildFingerprint() == "" {
-		return // no way to tell builds apart: never trust a file
-	}
 	in.codeCache = &bytecodeCache{userDir: userDir}
 }
 
@@ -428,7 +427,10 @@ func (t *Thread) moduleCode(file string) (*Code, error) {
 	}
 	var locations []string
 	foreign := false
-	if in.codeCache != nil {
+	// without a fingerprint there is no telling builds apart: no file
+	// can be trusted (read lazily: a run that imports nothing never
+	// needs it)
+	if in.codeCache != nil && buildFingerprint() != "" {
 		locations = in.cacheLocations(file)
 		for _, p := range locations {
 			c, fgn := readCacheFile(p, st)
