@@ -254,3 +254,11 @@ assert load().VALUE == "v1"
 		t.Fatal(err)
 	}
 }
+
+func BenchmarkReadBuildID(b *testing.B) {
+	for b.Loop() {
+		if readBuildID("/proc/self/exe") == "" {
+			b.Fatal("no build ID")
+		}
+	}
+}
