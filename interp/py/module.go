@@ -653,6 +653,11 @@ func (in *Interp) releaseImport(name string, l *importLock) {
 	}
 	in.importMu.Lock()
 	delete(in.importLocks, name)
+	// A waiter clears its importWait only once it runs again: until then
+	// waitFor's walk must not take this finished import for one still
+	// waiting on its owner (that looked like a circular import and let
+	// another importer go on with a partly initialised module).
+	l.owner = nil
 	in.importMu.Unlock()
 	close(l.done)
 }
