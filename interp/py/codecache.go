@@ -307,7 +307,12 @@ func (in *Interp) pycachePrefix() string {
 func (in *Interp) cachedPath(src string) string {
 	name := cacheFileName(src, in.Flags.Optimize)
 	if prefix := in.pycachePrefix(); prefix != "" {
-		return strings.TrimRight(prefix, "/") + "/" + strings.TrimLeft(absDir(src), "/") + "/" + name
+		// joined as importlib joins them: empty parts dropped
+		p := strings.TrimRight(prefix, "/")
+		if d := strings.Trim(absDir(src), "/"); d != "" {
+			p += "/" + d
+		}
+		return p + "/" + name
 	}
 	i := strings.LastIndexByte(src, '/')
 	if i < 0 {
