@@ -62,6 +62,7 @@ func runMain(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
+	pycacheDir = filepath.Join(tmp, "pycache")
 	setupFreepy(tmp)
 	smokeTest()
 	known, knownErr = loadKnownFailures(filepath.Join(testsDir, "known_failures.txt"))

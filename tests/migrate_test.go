@@ -58,6 +58,9 @@ func TestMigrateStress(t *testing.T) {
 			compile(t, c.cflags, []string{src}, filepath.Join(dir, c.so))
 			cmd := exec.Command(tool, "stress", "--freepy", freepyBin, "--threads", "8", "--rounds", "5", c.mod, script)
 			cmd.Dir = dir
+			// the tool passes its environment on to freepy: compiled
+			// modules go to the run's pycache prefix
+			cmd.Env = baseEnv()
 			out, err := cmd.CombinedOutput()
 			code := 0
 			if ee, ok := err.(*exec.ExitError); ok {

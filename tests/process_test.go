@@ -35,6 +35,11 @@ type result struct {
 
 var errTimeout = errors.New("timed out")
 
+// pycacheDir is the run's PYTHONPYCACHEPREFIX (set by TestMain): both
+// interpreters keep their compiled modules there, never in the source
+// tree or the user's cache, and later programs of the run reuse them.
+var pycacheDir string
+
 // baseEnv is the environment both interpreters get: the caller's, without
 // any PYTHON* variable (the developer's PYTHONUNBUFFERED or PYTHONPATH must
 // not change what the reference prints), plus fixed settings that make the
@@ -47,11 +52,14 @@ func baseEnv() []string {
 		}
 		env = append(env, kv)
 	}
-	return append(env,
+	env = append(env,
 		"PYTHONHASHSEED=0",
 		"PYTHONIOENCODING=utf-8",
-		"PYTHONDONTWRITEBYTECODE=1",
 	)
+	if pycacheDir == "" {
+		return append(env, "PYTHONDONTWRITEBYTECODE=1")
+	}
+	return append(env, "PYTHONPYCACHEPREFIX="+pycacheDir)
 }
 
 // run executes spec. The child gets its own process group so that a timeout

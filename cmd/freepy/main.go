@@ -22,6 +22,7 @@ import (
 
 const usage = `usage: freepy [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options:
+-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
 -c cmd : program passed in as string (terminates option list)
 -E     : ignore PYTHON* environment variables (such as PYTHONPATH)
 -h     : print this help message and exit (also -? or --help)
@@ -34,7 +35,7 @@ Options:
 -S     : don't imply 'import site' on initialization
 -u     : force the stdout and stderr streams to be unbuffered
 -V     : print the Python version number and exit (also --version)
--X opt : set implementation-specific option (gil=0|1, ...)
+-X opt : set implementation-specific option (gil=0|1, pycache_prefix=DIR, ...)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -227,9 +228,29 @@ func run(argv []string) int {
 		}
 		return 0
 	}
+	if !o.ignoreEnv && os.Getenv("PYTHONDONTWRITEBYTECODE") != "" {
+		o.dontWriteBytecode = true
+	}
 	in.SetFlags(py.Flags{Isolated: bool2int(o.isolated), IgnoreEnvironment: bool2int(o.ignoreEnv),
 		NoUserSite: bool2int(o.noUserSite), NoSite: bool2int(o.noSite), Inspect: bool2int(o.inspect),
-		Quiet: bool2int(o.quiet), Optimize: o.optimize, DontWriteBytecode: 1, SafePath: o.isolated})
+		Quiet: bool2int(o.quiet), Optimize: o.optimize, DontWriteBytecode: bool2int(o.dontWriteBytecode), SafePath: o.isolated})
+	// The bytecode cache (sys.pycache_prefix: -X pycache_prefix=DIR, else
+	// PYTHONPYCACHEPREFIX). Where a __pycache__ directory cannot be
+	// written (the host's standard library), compiled modules go to the
+	// per-user cache directory instead.
+	cachePrefix := ""
+	if !o.ignoreEnv {
+		cachePrefix = os.Getenv("PYTHONPYCACHEPREFIX")
+	}
+	for _, x := range o.xopts {
+		if v, ok := strings.CutPrefix(x, "pycache_prefix="); ok {
+			cachePrefix = v
+		}
+	}
+	if cachePrefix != "" {
+		sysd.SetStr("pycache_prefix", py.NewStr(cachePrefix))
+	}
+	in.EnableCodeCache(userCacheDir())
 	if len(o.wopts) > 0 {
 		warn := make([]py.Object, len(o.wopts))
 		for i, w := range o.wopts {
@@ -345,6 +366,18 @@ func run(argv []string) int {
 	// as Py_FinalizeEx: join non-daemon threads, then run atexit functions
 	py.Shutdown(t)
 	return status
+}
+
+// userCacheDir is the per-user directory for compiled modules:
+// $XDG_CACHE_HOME/freepy, else ~/.cache/freepy ("" if neither is known).
+func userCacheDir() string {
+	if d := os.Getenv("XDG_CACHE_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "freepy")
+	}
+	if h := os.Getenv("HOME"); filepath.IsAbs(h) {
+		return filepath.Join(h, ".cache", "freepy")
+	}
+	return ""
 }
 
 // exeName is how CPython names itself in command-line errors: argv[0].

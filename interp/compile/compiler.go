@@ -24,6 +24,7 @@ type compiler struct {
 	u           *unit
 	stack       []*unit
 	nestLevel   int
+	codeKeys    map[*Code]string // keys of the code objects made so far (constKey)
 }
 
 // Compile compiles a syntax tree into a code object. mod must be a
@@ -66,6 +67,7 @@ func Compile(mod syntax.Mod, filename string, mode syntax.Mode, flags Flags) (co
 		future:     future | flags.Future&FutureMask,
 		futureLine: futureLine,
 		optimize:   flags.Optimize,
+		codeKeys:   map[*Code]string{},
 	}
 	st, serr := buildSymtable(mod, filename, c.future)
 	if serr != nil {
@@ -213,6 +215,7 @@ func (c *compiler) enterScope(name string, typ scopeType, key any, firstLine int
 		scopeType: typ,
 		name:      name,
 		constMap:  map[string]int{},
+		codeKeys:  c.codeKeys,
 		nameMap:   map[string]int{},
 		varMap:    map[string]int{},
 		cellMap:   map[string]int{},

@@ -544,6 +544,6 @@ func hashKey(k Const) string {
 			return hashKey(real(v))
 		}
 	}
-	key, _ := constKey(k)
+	key, _ := constKey(k, nil)
 	return key
 }

@@ -1,11 +1,12 @@
 package compile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"math/big"
 	"strconv"
-	"strings"
 
 	"freepy/interp/syntax"
 )
@@ -54,6 +55,7 @@ type unit struct {
 
 	consts   []Const
 	constMap map[string]int
+	codeKeys map[*Code]string // the compiler's, shared by its units (constKey)
 	names    []string
 	nameMap  map[string]int
 	varnames []string
@@ -99,7 +101,7 @@ func (u *unit) emitJumpNoLine(op Opcode, l label) {
 
 // addConst returns the index of v in Consts, adding it once.
 func (u *unit) addConst(v Const) int {
-	k, ok := constKey(v)
+	k, ok := constKey(v, u.codeKeys)
 	if ok {
 		if i, found := u.constMap[k]; found {
 			return i
@@ -132,114 +134,142 @@ func (u *unit) addVarname(name string) int {
 }
 
 // constKey returns a string that identifies a constant by type and value,
-// so that 1, 1.0, True and -0.0 / 0.0 stay distinct. Code objects are
-// never shared.
-func constKey(v Const) (string, bool) {
-	var b strings.Builder
-	if !writeConstKey(&b, v) {
+// so that 1, 1.0, True and -0.0 / 0.0 stay distinct. codeKeys remembers the
+// keys of code objects (see writeCodeKey).
+func constKey(v Const, codeKeys map[*Code]string) (string, bool) {
+	var b []byte
+	b, ok := appendConstKey(b, v, codeKeys)
+	if !ok {
 		return "", false
 	}
-	return b.String(), true
+	return string(b), true
 }
 
-func writeConstKey(b *strings.Builder, v Const) bool {
+func appendConstKey(b []byte, v Const, codeKeys map[*Code]string) ([]byte, bool) {
 	switch v := v.(type) {
 	case nil:
-		b.WriteString("N")
+		b = append(b, 'N')
 	case bool:
 		if v {
-			b.WriteString("T")
+			b = append(b, 'T')
 		} else {
-			b.WriteString("F")
+			b = append(b, 'F')
 		}
 	case int64:
-		b.WriteString("i")
-		b.WriteString(strconv.FormatInt(v, 10))
+		b = append(b, 'i')
+		b = strconv.AppendInt(b, v, 10)
 	case *big.Int:
-		b.WriteString("i")
-		b.WriteString(v.String())
+		b = append(b, 'i')
+		b = v.Append(b, 10)
 	case float64:
-		b.WriteString("f")
-		b.WriteString(strconv.FormatUint(math.Float64bits(v), 16))
+		b = append(b, 'f')
+		b = strconv.AppendUint(b, math.Float64bits(v), 16)
 	case complex128:
-		b.WriteString("c")
-		b.WriteString(strconv.FormatUint(math.Float64bits(real(v)), 16))
-		b.WriteString(",")
-		b.WriteString(strconv.FormatUint(math.Float64bits(imag(v)), 16))
+		b = append(b, 'c')
+		b = strconv.AppendUint(b, math.Float64bits(real(v)), 16)
+		b = append(b, ',')
+		b = strconv.AppendUint(b, math.Float64bits(imag(v)), 16)
 	case string:
-		b.WriteString("s")
-		b.WriteString(strconv.Itoa(len(v)))
-		b.WriteString(":")
-		b.WriteString(v)
+		b = append(b, 's')
+		b = strconv.AppendInt(b, int64(len(v)), 10)
+		b = append(b, ':')
+		b = append(b, v...)
 	case Str:
-		b.WriteString("u")
-		b.WriteString(strconv.Itoa(len(v)))
-		b.WriteString(":")
+		b = append(b, 'u')
+		b = strconv.AppendInt(b, int64(len(v)), 10)
+		b = append(b, ':')
 		for _, r := range v {
-			b.WriteString(strconv.Itoa(int(r)))
-			b.WriteString(",")
+			b = strconv.AppendInt(b, int64(r), 10)
+			b = append(b, ',')
 		}
 	case Bytes:
-		b.WriteString("b")
-		b.WriteString(strconv.Itoa(len(v)))
-		b.WriteString(":")
-		b.Write(v)
+		b = append(b, 'b')
+		b = strconv.AppendInt(b, int64(len(v)), 10)
+		b = append(b, ':')
+		b = append(b, v...)
 	case EllipsisType:
-		b.WriteString("E")
+		b = append(b, 'E')
 	case Tuple:
-		b.WriteString("(")
+		b = append(b, '(')
 		for _, x := range v {
-			if !writeConstKey(b, x) {
-				return false
+			var ok bool
+			if b, ok = appendConstKey(b, x, codeKeys); !ok {
+				return b, false
 			}
-			b.WriteString(";")
+			b = append(b, ';')
 		}
-		b.WriteString(")")
+		b = append(b, ')')
 	case FrozenSet:
-		b.WriteString("{")
+		b = append(b, '{')
 		for _, x := range v {
-			if !writeConstKey(b, x) {
-				return false
+			var ok bool
+			if b, ok = appendConstKey(b, x, codeKeys); !ok {
+				return b, false
 			}
-			b.WriteString(";")
+			b = append(b, ';')
 		}
-		b.WriteString("}")
+		b = append(b, '}')
 	case *Code:
 		// Identical code objects (from a finally body compiled twice)
 		// are shared, as CPython's code equality makes them.
-		writeCodeKey(b, v)
+		b = append(b, codeKey(v, codeKeys)...)
 	default:
-		return false
+		return b, false
 	}
-	return true
+	return b, true
 }
 
-func writeCodeKey(b *strings.Builder, c *Code) {
-	b.WriteString("K(")
-	b.WriteString(c.Name)
-	b.WriteString("|")
-	b.WriteString(c.QualName)
-	fmt.Fprintf(b, "|%d|%d|%d|%d|%d|", c.FirstLine, c.ArgCount, c.PosOnlyArgCount, c.KwOnlyArgCount, c.Flags)
+// codeKey identifies a code object by everything in it. The key is a
+// digest of that, computed once per code object: a key holding the
+// nested code objects' keys in full would be rebuilt at every level of
+// nesting, quadratic in the depth (it was a quarter of the time spent
+// compiling the standard library).
+func codeKey(c *Code, codeKeys map[*Code]string) string {
+	if k, ok := codeKeys[c]; ok {
+		return k
+	}
+	b := append([]byte(nil), "K("...)
+	b = append(b, c.Name...)
+	b = append(b, '|')
+	b = append(b, c.QualName...)
+	for _, n := range [...]int{c.FirstLine, c.ArgCount, c.PosOnlyArgCount, c.KwOnlyArgCount, c.Flags} {
+		b = append(b, '|')
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	b = append(b, '|')
 	for _, list := range [][]string{c.Varnames, c.Cellvars, c.Freevars, c.Names} {
 		for _, n := range list {
-			b.WriteString(strconv.Quote(n))
+			b = strconv.AppendQuote(b, n)
 		}
-		b.WriteString(";")
+		b = append(b, ';')
 	}
 	for _, in := range c.Instrs {
-		b.WriteString(strconv.FormatUint(uint64(in), 36))
-		b.WriteString(",")
+		b = strconv.AppendUint(b, uint64(in), 36)
+		b = append(b, ',')
 	}
 	for _, p := range c.Positions {
-		fmt.Fprintf(b, "%d.%d.%d.%d,", p.Line, p.EndLine, p.Col, p.EndCol)
-	}
-	for _, k := range c.Consts {
-		if !writeConstKey(b, k) {
-			fmt.Fprintf(b, "%p", &k)
+		for _, n := range [...]int32{p.Line, p.EndLine, p.Col, p.EndCol} {
+			b = strconv.AppendInt(b, int64(n), 10)
+			b = append(b, '.')
 		}
-		b.WriteString(";")
+		b = append(b, ',')
 	}
-	b.WriteString(")")
+	for i, k := range c.Consts {
+		var ok bool
+		if b, ok = appendConstKey(b, k, codeKeys); !ok {
+			// a constant without a key: this code object is
+			// unique (keyed by its own address)
+			b = fmt.Appendf(b, "%p#%d", c, i)
+		}
+		b = append(b, ';')
+	}
+	b = append(b, ')')
+	sum := sha256.Sum256(b)
+	k := "K" + hex.EncodeToString(sum[:])
+	if codeKeys != nil {
+		codeKeys[c] = k
+	}
+	return k
 }
 
 // fromSyntaxConst converts a Constant node's value to a Const.

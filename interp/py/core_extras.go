@@ -353,4 +353,5 @@ func (in *Interp) SetFlags(f Flags) {
 	in.Flags = f
 	in.setSysFlags(in.Sys.dict)
 	in.Builtins.dict.SetStr("__debug__", Bool(f.Optimize == 0))
+	in.Sys.dict.SetStr("dont_write_bytecode", Bool(f.DontWriteBytecode != 0))
 }

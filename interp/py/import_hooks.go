@@ -1,6 +1,7 @@
 package py
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,6 +238,9 @@ func (t *Thread) installImportlib() error {
 	}
 	if in.Modules.GetStr("_frozen_importlib_external") == nil {
 		in.Modules.SetStr("_frozen_importlib_external", ext)
+	}
+	if err := patchPycChecks(t, ext); err != nil {
+		return err
 	}
 	// importlib.import_module and importlib.__import__ end in
 	// _find_and_load: make that the Go importer
@@ -733,4 +737,46 @@ func (t *Thread) searchDir(full, parentName, last, d string) (Object, bool, erro
 		return nil, true, nil
 	}
 	return nil, false, nil
+}
+
+// patchPycChecks makes importlib's .pyc handling agree with freepy's
+// bytecode cache (codecache.go): MAGIC_NUMBER becomes freepy's, so that
+// SourceFileLoader, py_compile and compileall read and write the same
+// NAME.freepy-311.pyc files as the Go importer, and _classify_pyc also
+// rejects a file whose code record another build of freepy wrote (or that
+// is damaged): importlib then compiles the source and rewrites the file,
+// where marshal.loads would otherwise fail the import.
+func patchPycChecks(t *Thread, ext *Module) error {
+	ext.dict.SetStr("MAGIC_NUMBER", NewBytes(append([]byte(nil), pycMagic...)))
+	ext.dict.SetStr("_RAW_MAGIC_NUMBER", Int(binary.LittleEndian.Uint32(pycMagic)))
+	orig := ext.dict.GetStr("_classify_pyc")
+	if orig == nil {
+		return Errorf(ImportErrorType, "importlib: _bootstrap_external._classify_pyc is missing")
+	}
+	ext.dict.SetStr("_classify_pyc", &Builtin{Name: "_classify_pyc", Fn: func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		flags, err := Call(t, orig, args, kw)
+		if err != nil || len(args) < 2 {
+			return flags, err
+		}
+		data, ok := bytesLike(args[0])
+		if !ok || len(data) <= 16 || checkCodeRecord(data[16:]) {
+			return flags, nil
+		}
+		name, err := Repr(t, args[1])
+		if err != nil {
+			return nil, err
+		}
+		e := NewError(ImportErrorType, "stale or damaged code in the cached bytecode of "+name.s)
+		if len(args) > 2 {
+			if d, ok := args[2].(*Dict); ok {
+				for _, k := range []string{"name", "path"} {
+					if v := d.GetStr(k); v != nil {
+						e.Dict().SetStr(k, v)
+					}
+				}
+			}
+		}
+		return nil, e
+	}})
+	return nil
 }

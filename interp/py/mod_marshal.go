@@ -8,10 +8,13 @@ import (
 	"freepy/interp/pyfmt"
 )
 
-// The marshal module, for the values it can represent without code
-// objects: freepy's code objects are not CPython's, so it neither writes
-// nor reads them (and never uses .pyc files). importlib imports marshal
-// at startup; shelve-like users and tests round-trip plain data.
+// The marshal module. Data is written in CPython's format. Code objects
+// are freepy's own (its instruction set is not CPython's): they are
+// written as a code record of type 'C' (codecache.go), which only the
+// build of freepy that wrote it reads back; CPython rejects it as an
+// unknown type code. importlib imports marshal at startup and reads and
+// writes freepy's .pyc files through it; shelve-like users and tests
+// round-trip plain data.
 //
 // dumps writes no back-references (FLAG_REF): CPython decides those by
 // reference counts, which freepy does not have. Its output is valid
@@ -255,6 +258,13 @@ func (w *marshalWriter) write(v Object, depth int) error {
 			}
 		}
 		w.buf = append(w.buf, mNull)
+	case *Code:
+		w.buf = append(w.buf, mFreepyCode)
+		buf, err := appendCodeRecord(w.buf, x.Code)
+		if err != nil {
+			return ValueErrorf("unmarshallable object")
+		}
+		w.buf = buf
 	case *Set:
 		code := byte(mSet)
 		if x.frozen {
@@ -578,6 +588,16 @@ func (r *marshalReader) readBody(code byte, depth, slot int) (Object, error) {
 				return nil, err
 			}
 		}
+	case mFreepyCode:
+		c, n, err := decodeCodeRecord(r.data[r.pos:])
+		if err != nil {
+			if err == errCodeShort {
+				return nil, marshalEOF()
+			}
+			return nil, ValueErrorf("%s", err.Error())
+		}
+		r.pos += n
+		return NewCode(c), nil
 	case mRef:
 		n, err := r.u32()
 		if err != nil {

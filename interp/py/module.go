@@ -554,15 +554,11 @@ func (t *Thread) bindSubmodule(parent, full string, m Object) {
 // execModuleFile creates a module, registers it in sys.modules (so
 // circular imports see it) and runs its source.
 func (t *Thread) execModuleFile(full, parent, file, pkgDir string) (Object, error) {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return nil, Errorf(ImportErrorType, "%s", err.Error())
-	}
 	m := NewModule(full)
 	d := m.dict
 	d.SetStr("__file__", NewStr(file))
 	d.SetStr("__builtins__", t.interp.Builtins)
-	d.SetStr("__cached__", None)
+	d.SetStr("__cached__", NewStr(t.interp.cachedPath(file)))
 	if pkgDir != "" {
 		d.SetStr("__path__", NewList(NewStr(pkgDir)))
 		d.SetStr("__package__", NewStr(full))
@@ -573,9 +569,11 @@ func (t *Thread) execModuleFile(full, parent, file, pkgDir string) (Object, erro
 		return nil, err
 	}
 	t.interp.Modules.SetStr(full, m)
-	code, err := CompileSource(t, src, file, syntax.ModeExec, compile.Flags{})
+	// tracebacks read the source lines when they need them, as
+	// CPython's linecache does (a module loaded from the cache is never
+	// read at all)
+	code, err := t.moduleCode(file)
 	if err == nil {
-		RegisterSource(file, string(src))
 		_, err = t.ExecCode(code, d, d)
 	}
 	if err != nil {
@@ -655,6 +653,11 @@ func (in *Interp) releaseImport(name string, l *importLock) {
 	}
 	in.importMu.Lock()
 	delete(in.importLocks, name)
+	// A waiter clears its importWait only once it runs again: until then
+	// waitFor's walk must not take this finished import for one still
+	// waiting on its owner (that looked like a circular import and let
+	// another importer go on with a partly initialised module).
+	l.owner = nil
 	in.importMu.Unlock()
 	close(l.done)
 }

@@ -95,7 +95,7 @@ func initSys(t *Thread) {
 	d.SetStr("implementation", func() Object {
 		ns := NewInstance(SimpleNamespaceType)
 		ns.dict.SetStr("name", NewStr("freepy"))
-		ns.dict.SetStr("cache_tag", None)
+		ns.dict.SetStr("cache_tag", NewStr(cacheTag))
 		ns.dict.SetStr("version", d.GetStr("version_info"))
 		return ns
 	}())

@@ -38,6 +38,10 @@ type Interp struct {
 	gil gil // the optional global lock (gil.go)
 
 	hooks importHooks // the native importer and importlib (import_hooks.go)
+
+	// codeCache is set by EnableCodeCache before the interpreter runs
+	// code, then only read (codecache.go).
+	codeCache *bytecodeCache
 }
 
 // Flags mirror sys.flags.
