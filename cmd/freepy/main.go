@@ -173,10 +173,10 @@ func main() {
 			code := run(os.Args[1:])
 			pprof.StopCPUProfile()
 			f.Close()
-			os.Exit(code)
+			exit(code)
 		}
 	}
-	os.Exit(run(os.Args[1:]))
+	exit(run(os.Args[1:]))
 }
 
 func run(argv []string) int {
@@ -522,13 +522,28 @@ func exitStatus(t *py.Thread, err error) int {
 	return exitCodeFor(exc)
 }
 
-// exitCodeFor is the status after an uncaught exception was reported:
-// CPython ends by SIGINT after a KeyboardInterrupt, which shells see as 130.
+// exitCodeFor is the status after an uncaught exception was reported.
+// CPython ends by SIGINT after a KeyboardInterrupt (shells see 130): main
+// does that when diedOfInterrupt is set.
 func exitCodeFor(exc *py.BaseException) int {
 	if py.IsInstanceOf(exc, py.KeyboardInterruptType) {
+		diedOfInterrupt = true
 		return 130
 	}
 	return 1
+}
+
+// diedOfInterrupt is set when the program ended with an uncaught
+// KeyboardInterrupt.
+var diedOfInterrupt bool
+
+// exit ends the process with code, or by SIGINT after an uncaught
+// KeyboardInterrupt.
+func exit(code int) {
+	if diedOfInterrupt {
+		py.DieOfSIGINT()
+	}
+	os.Exit(code)
 }
 
 func writeStderr(t *py.Thread, s string) {

@@ -181,8 +181,15 @@ func (c *compiler) whileStmt(s *syntax.While) {
 	c.jumpIf(s.Test, anchor, false)
 	u.place(body)
 	c.stmts(s.Body)
+	// The test is repeated at the bottom (one jump per iteration, as
+	// CPython 3.11 does), but it jumps forward out of the loop and an
+	// unconditional jump goes back: the evaluation loop checks for signals
+	// and the GIL hand-over at backward JUMPs only, so a busy while loop in
+	// the main thread stays interruptible by Ctrl-C without a check on
+	// every conditional jump.
 	c.setLoc(s)
-	c.jumpIf(s.Test, body, true)
+	c.jumpIf(s.Test, anchor, false)
+	u.emitJump(JUMP, body)
 	c.popFblock(fbWhileLoop)
 	u.place(anchor)
 	c.stmts(s.Orelse)

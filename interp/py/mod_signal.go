@@ -69,7 +69,7 @@ func installSignals(in *Interp) {
 						FlushStd(in, nil)
 					}
 					os.Stderr.WriteString("KeyboardInterrupt\n")
-					os.Exit(130)
+					DieOfSIGINT()
 				}
 			}
 			sigState.pending[n].Store(true)
@@ -325,4 +325,15 @@ func init() {
 		})
 		return m, nil
 	})
+}
+
+// DieOfSIGINT ends the process after an uncaught KeyboardInterrupt as
+// CPython does: by SIGINT with the default action, so that a parent sees a
+// death by signal (a shell reports 130, subprocess a return code of -2) and
+// a shell script running freepy stops too. Status 130 is the fallback.
+func DieOfSIGINT() {
+	signal.Reset(syscall.SIGINT)
+	_ = syscall.Kill(os.Getpid(), syscall.SIGINT)
+	time.Sleep(100 * time.Millisecond)
+	os.Exit(130)
 }
