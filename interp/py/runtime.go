@@ -104,6 +104,13 @@ func Format(t *Thread, v Object, spec *Str) (Object, error) {
 		}
 		return NewStr(r), nil
 	case Int:
+		var tmp [32]byte
+		if spec.s == "" {
+			return asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(x), 10)), nil
+		}
+		if b, ok := pyfmt.AppendInt64Spec(tmp[:0], int64(x), spec.s); ok {
+			return asciiStrFromBytes(b), nil
+		}
 		r, err := pyfmt.FormatInt64(int64(x), spec.s, "int")
 		if err != nil {
 			return nil, fromPyfmt(err)

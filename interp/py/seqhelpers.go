@@ -315,8 +315,21 @@ func strGetItem(t *Thread, o, key Object) (Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		if s.ascii && step == 1 {
-			return newASCIIStr(s.s[start : start+n]), nil
+		if n <= 0 {
+			return emptyStr, nil
+		}
+		if s.ascii {
+			if step == 1 {
+				if n == len(s.s) {
+					return s, nil // CPython returns the str itself too
+				}
+				return newASCIIStr(s.s[start : start+n]), nil
+			}
+			st, buf := newStrBuf(n)
+			for i := range buf {
+				buf[i] = s.s[start+i*step]
+			}
+			return st.setASCII(), nil
 		}
 		var b strings.Builder
 		for i := 0; i < n; i++ {

@@ -223,10 +223,54 @@ func splitArgs(t *Thread, name string, args []Object, kw []string) (Object, int,
 	return sep, n, nil
 }
 
+// strList makes a list of the strs of parts, substrings of a str that is
+// ASCII when ascii is true. The headers share one allocation: the pieces
+// are made together and usually die together.
 func strList(parts []string, ascii bool) *List {
+	hdrs := make([]Str, len(parts))
 	items := make([]Object, len(parts))
 	for i, p := range parts {
-		items[i] = mkStr(p, ascii)
+		h := &hdrs[i]
+		h.s = p
+		if ascii {
+			h.setASCII()
+		} else {
+			h.scanText()
+		}
+		items[i] = h
+	}
+	return NewList(items...)
+}
+
+// splitSep is s.split(sep, maxsplit) for a non-empty sep, without a
+// slice of Go strings in between.
+func splitSep(s, sep *Str, maxsplit int) *List {
+	n := strings.Count(s.s, sep.s) + 1
+	if maxsplit >= 0 && n > maxsplit+1 {
+		n = maxsplit + 1
+	}
+	if n == 1 {
+		// CPython's list holds the str itself when nothing splits
+		return NewList(s)
+	}
+	hdrs := make([]Str, n)
+	items := make([]Object, n)
+	rest := s.s
+	for i := range hdrs {
+		part := rest
+		if i < n-1 {
+			j := strings.Index(rest, sep.s)
+			part = rest[:j]
+			rest = rest[j+len(sep.s):]
+		}
+		h := &hdrs[i]
+		h.s = part
+		if s.ascii {
+			h.setASCII()
+		} else {
+			h.scanText()
+		}
+		items[i] = h
 	}
 	return NewList(items...)
 }
@@ -271,7 +315,9 @@ func isASCIISpace(c byte) bool {
 // asciiSplitWhitespace is str.split() for ASCII text, which strops does
 // code point by code point.
 func asciiSplitWhitespace(s string, maxsplit int) *List {
-	var items []Object
+	// collect the pieces on the stack, then make their strs in one block
+	var small [16]string
+	parts := small[:0]
 	i := 0
 	for i < len(s) {
 		for i < len(s) && isASCIISpace(s[i]) {
@@ -281,40 +327,50 @@ func asciiSplitWhitespace(s string, maxsplit int) *List {
 			break
 		}
 		if maxsplit == 0 {
-			items = append(items, newASCIIStr(s[i:]))
+			parts = append(parts, s[i:])
 			break
 		}
 		j := i
 		for j < len(s) && !isASCIISpace(s[j]) {
 			j++
 		}
-		items = append(items, newASCIIStr(s[i:j]))
+		parts = append(parts, s[i:j])
 		maxsplit--
 		i = j
 	}
-	return NewList(items...)
+	return strList(parts, true)
 }
 
-// asciiCase maps ASCII text to upper (upper true) or lower case.
-func asciiCase(s string, upper bool) string {
+// asciiCase maps an ASCII str to upper (upper true) or lower case,
+// writing the new text straight into the result's block.
+func asciiCase(s *Str, upper bool) *Str {
 	lo, hi := byte('a'), byte('z')
 	if !upper {
 		lo, hi = 'A', 'Z'
 	}
-	k := 0
-	for k < len(s) && (s[k] < lo || s[k] > hi) {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; k < len(b); k++ {
-		if b[k] >= lo && b[k] <= hi {
-			b[k] ^= 0x20
+	st, b := newStrBuf(len(s.s))
+	for k := 0; k < len(b); k++ {
+		c := s.s[k]
+		if c >= lo && c <= hi {
+			c ^= 0x20
 		}
+		b[k] = c
 	}
-	return string(b)
+	return st.setASCII()
+}
+
+// strCaseASCII adds lower or upper: ASCII text is mapped byte by byte,
+// other text by the Unicode tables.
+func strCaseASCII(name string, upper bool, fn func(string) string) {
+	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if len(args) != 0 || len(kw) != 0 {
+			return nil, argCount("str."+name, args, kw, 0, 0)
+		}
+		if s.ascii {
+			return asciiCase(s, upper), nil
+		}
+		return NewStr(fn(s.s)), nil
+	})
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -351,20 +407,40 @@ func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, 
 // strJoin is sep.join(iterable).
 func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 	var items []Object
+	// the items of an iterator (a generator expression) are collected on
+	// the stack when there are few: growing a heap slice from nothing
+	// cost more than the joining
+	var small [16]Object
 	switch x := it.(type) {
 	case *List:
 		items = x.snapshot()
 	case *Tuple:
 		items = x.items
 	default:
-		v, err := ToSlice(t, it)
+		iter, err := Iter(t, it)
 		if err != nil {
-			if IsInstanceOf(err, TypeErrorType) && it.Type().Iter == nil && it.Type().GetItem == nil {
+			// CPython's PySequence_Fast replaces any TypeError of
+			// iter() (one raised by __iter__ too)
+			if IsInstanceOf(err, TypeErrorType) {
 				return nil, TypeErrorf("can only join an iterable")
 			}
 			return nil, err
 		}
-		items = v
+		next := iter.Type().Next
+		items = small[:0]
+		for {
+			v, err := next(t, iter)
+			if err != nil {
+				if IsInstanceOf(err, StopIterationType) {
+					break
+				}
+				return nil, err
+			}
+			if v == nil {
+				break
+			}
+			items = append(items, v)
+		}
 	}
 	if len(items) == 1 {
 		if s, ok := items[0].(*Str); ok {
@@ -383,15 +459,18 @@ func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 		n += s.n
 		ascii = ascii && s.ascii
 	}
-	var b strings.Builder
-	b.Grow(size)
+	if size == 0 {
+		return emptyStr, nil
+	}
+	st, buf := newStrBuf(size)
+	at := 0
 	for i, v := range items {
 		if i > 0 {
-			b.WriteString(sep.s)
+			at += copy(buf[at:], sep.s)
 		}
-		b.WriteString(unwrap(v).(*Str).s)
+		at += copy(buf[at:], unwrap(v).(*Str).s)
 	}
-	return &Str{s: b.String(), n: n, ascii: ascii}, nil
+	return st.setText(n, ascii), nil
 }
 
 // strTranslate is str.translate(table).
@@ -490,18 +569,8 @@ func strMaketrans(t *Thread, args []Object) (Object, error) {
 }
 
 func init() {
-	strCaseMethod("lower", func(s string) string {
-		if strops.IsASCII(s) {
-			return asciiCase(s, false)
-		}
-		return strops.Lower(s)
-	})
-	strCaseMethod("upper", func(s string) string {
-		if strops.IsASCII(s) {
-			return asciiCase(s, true)
-		}
-		return strops.Upper(s)
-	})
+	strCaseASCII("lower", false, strops.Lower)
+	strCaseASCII("upper", true, strops.Upper)
 	strCaseMethod("casefold", strops.Casefold)
 	strCaseMethod("capitalize", strops.Capitalize)
 	strCaseMethod("title", strops.Title)
@@ -667,6 +736,9 @@ func init() {
 			sp, ok := unwrap(sep).(*Str)
 			if !ok {
 				return nil, TypeErrorf("must be str or None, not %s", typeName(sep))
+			}
+			if !rev && sp.s != "" {
+				return splitSep(s, sp, n), nil
 			}
 			var parts []string
 			if rev {
