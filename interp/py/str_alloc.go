@@ -77,7 +77,7 @@ type strBlock208 struct {
 // maxBlockText is the longest text newStrBuf keeps in the header's block.
 const maxBlockText = 208
 
-// emptyStr is the shared '' that computed empty results return (CPython
+// emptyStr is the shared ” that computed empty results return (CPython
 // has one empty str too).
 var emptyStr = newASCIIStr("")
 
