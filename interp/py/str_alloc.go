@@ -74,12 +74,9 @@ type strBlock208 struct {
 	b [208]byte
 }
 
-// maxBlockText is the longest text newStrBuf keeps in the header's block.
-const maxBlockText = 208
-
-// emptyStr is the shared ” that computed empty results return (CPython
-// has one empty str too).
-var emptyStr = newASCIIStr("")
+// emptyStr is the shared empty str that computed empty results return
+// (CPython has one empty str too).
+var emptyStr = Intern("")
 
 // newStrBuf returns a str of size bytes and the bytes to write its text
 // into. The caller must fill buf and then set the length (setASCII,
