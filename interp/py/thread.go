@@ -65,6 +65,12 @@ type Thread struct {
 	// percentCache holds parsed %-format strings: a program formats with
 	// a few constant formats over and over. Per thread, so no lock.
 	percentCache map[string][]pyfmt.Directive
+	// percentLast is the format str parsed last and its directives: a
+	// loop formatting with one constant format skips the map's hashing.
+	percentLast     *Str
+	percentLastDirs []pyfmt.Directive
+	// formatCache holds parsed str.format strings (strformat.go).
+	formatCache *formatCache
 	// gilHeld is true while the thread holds the optional global lock.
 	gilHeld bool
 	// CState is the thread's C-API state (package capi), nil until the
