@@ -296,14 +296,78 @@ func strPredicate(name string, ascii func(byte) bool, pred func(string) bool) {
 	})
 }
 
-// strCaseMethod adds a method mapping the text to new text.
-func strCaseMethod(name string, fn func(string) string) {
+// strCaseMethod adds a method mapping the text to new text; asciiFn,
+// when given, maps ASCII text byte by byte into the result's block.
+func strCaseMethod(name string, fn func(string) string, asciiFn func(dst []byte, src string)) {
 	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		if err := argCount("str."+name, args, kw, 0, 0); err != nil {
-			return nil, err
+		if len(args) != 0 || len(kw) != 0 {
+			return nil, argCount("str."+name, args, kw, 0, 0)
+		}
+		if s.ascii && asciiFn != nil {
+			st, buf := newStrBuf(len(s.s))
+			asciiFn(buf, s.s)
+			return st.setASCII(), nil
 		}
 		return mkStr(fn(s.s), s.ascii), nil
 	})
+}
+
+func asciiLowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + ('a' - 'A')
+	}
+	return c
+}
+
+func asciiUpperByte(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+// asciiTitle is str.title for ASCII text: a letter after a letter is
+// lowercased, any other uppercased.
+func asciiTitle(dst []byte, src string) {
+	prevCased := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if prevCased {
+			dst[i] = asciiLowerByte(c)
+		} else {
+			dst[i] = asciiUpperByte(c)
+		}
+		prevCased = isASCIIAlpha(c)
+	}
+}
+
+// asciiCapitalize is str.capitalize for ASCII text.
+func asciiCapitalize(dst []byte, src string) {
+	for i := 0; i < len(src); i++ {
+		if i == 0 {
+			dst[i] = asciiUpperByte(src[i])
+		} else {
+			dst[i] = asciiLowerByte(src[i])
+		}
+	}
+}
+
+// asciiSwapcase is str.swapcase for ASCII text.
+func asciiSwapcase(dst []byte, src string) {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if isASCIIAlpha(c) {
+			c ^= 0x20
+		}
+		dst[i] = c
+	}
+}
+
+// asciiLower is str.lower (and casefold) for ASCII text.
+func asciiLower(dst []byte, src string) {
+	for i := 0; i < len(src); i++ {
+		dst[i] = asciiLowerByte(src[i])
+	}
 }
 
 // isASCIISpace is str.isspace for an ASCII character (\x1c..\x1f are
@@ -571,10 +635,10 @@ func strMaketrans(t *Thread, args []Object) (Object, error) {
 func init() {
 	strCaseASCII("lower", false, strops.Lower)
 	strCaseASCII("upper", true, strops.Upper)
-	strCaseMethod("casefold", strops.Casefold)
-	strCaseMethod("capitalize", strops.Capitalize)
-	strCaseMethod("title", strops.Title)
-	strCaseMethod("swapcase", strops.Swapcase)
+	strCaseMethod("casefold", strops.Casefold, asciiLower)
+	strCaseMethod("capitalize", strops.Capitalize, asciiCapitalize)
+	strCaseMethod("title", strops.Title, asciiTitle)
+	strCaseMethod("swapcase", strops.Swapcase, asciiSwapcase)
 
 	strPredicate("isalpha", isASCIIAlpha, strops.IsAlpha)
 	strPredicate("isalnum", func(c byte) bool { return isASCIIAlpha(c) || isASCIIDigit(c) }, strops.IsAlnum)
@@ -602,6 +666,28 @@ func init() {
 			}
 			if w <= s.n {
 				return s, nil
+			}
+			if s.ascii && fill < 0x80 && w <= 1<<20 {
+				// ASCII text and fill: written in place
+				marg := w - s.n
+				left := 0
+				switch name {
+				case "center":
+					// CPython puts the odd fill character on the left
+					// only when both the margin and the width are odd
+					left = marg/2 + (marg & w & 1)
+				case "rjust":
+					left = marg
+				}
+				st, buf := newStrBuf(w)
+				for i := range left {
+					buf[i] = byte(fill)
+				}
+				copy(buf[left:], s.s)
+				for i := left + len(s.s); i < w; i++ {
+					buf[i] = byte(fill)
+				}
+				return st.setASCII(), nil
 			}
 			r, err := fn(s.s, w, fill)
 			if err != nil {
