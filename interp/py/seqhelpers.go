@@ -355,10 +355,12 @@ func strGetItem(t *Thread, o, key Object) (Object, error) {
 
 func strNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	var x, encoding, errors Object
-	if err := ParseArgs("str", args, kw, []string{"object", "encoding", "errors"}, 0, &x, &encoding, &errors); err != nil {
+	if len(args) == 1 && len(kw) == 0 {
+		x = args[0] // str(x), the common call
+	} else if err := ParseArgs("str", args, kw, []string{"object", "encoding", "errors"}, 0, &x, &encoding, &errors); err != nil {
 		return nil, err
 	}
-	var v Object = Intern("")
+	var v Object = emptyStr
 	if x != nil {
 		if encoding != nil || errors != nil {
 			b, ok := bytesLike(x)

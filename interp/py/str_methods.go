@@ -440,8 +440,37 @@ func strCaseASCII(name string, upper bool, fn func(string) string) {
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isASCIIAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
+// asciiWindow is s[start:end] of an ASCII str, with the bounds adjusted
+// as the find-like methods do, and where it starts; ok is false when it is
+// shorter than need code points. The search then runs on the bytes.
+func asciiWindow(s *Str, start, end, need int) (w string, a int, ok bool) {
+	a, b := strops.SearchIndices(start, end, len(s.s))
+	if b-a < need {
+		return "", a, false
+	}
+	return s.s[a:b], a, true
+}
+
+// tailMatch is startswith (atEnd false) or endswith of one str.
+func tailMatch(s, p *Str, start, end int, atEnd bool) bool {
+	if s.ascii {
+		w, _, ok := asciiWindow(s, start, end, p.n)
+		if !ok {
+			return false
+		}
+		if atEnd {
+			return strings.HasSuffix(w, p.s)
+		}
+		return strings.HasPrefix(w, p.s)
+	}
+	if atEnd {
+		return strops.EndsWith(s.s, p.s, start, end)
+	}
+	return strops.StartsWith(s.s, p.s, start, end)
+}
+
 // strPrefixMatch implements startswith/endswith with a str or tuple.
-func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, match func(s, p string, start, end int) bool) (Object, error) {
+func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, atEnd bool) (Object, error) {
 	if err := argCount(name, args, kw, 1, 3); err != nil {
 		return nil, err
 	}
@@ -455,7 +484,7 @@ func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, 
 			if !ok {
 				return nil, TypeErrorf("tuple for %s must only contain str, not %s", name, typeName(it))
 			}
-			if match(s.s, p.s, start, end) {
+			if tailMatch(s, p, start, end, atEnd) {
 				return True, nil
 			}
 		}
@@ -465,7 +494,7 @@ func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, 
 	if !ok {
 		return nil, TypeErrorf("%s first arg must be str or a tuple of str, not %s", name, typeName(args[0]))
 	}
-	return NewBool(match(s.s, p.s, start, end)), nil
+	return NewBool(tailMatch(s, p, start, end, atEnd)), nil
 }
 
 // strJoin is sep.join(iterable).
@@ -535,6 +564,42 @@ func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 		at += copy(buf[at:], unwrap(v).(*Str).s)
 	}
 	return st.setText(n, ascii), nil
+}
+
+// strReplace is s.replace(old, nw, count) for a non-empty old: the result
+// is written in place. Like CPython it returns s itself when nothing is
+// replaced.
+func strReplace(s, old, nw *Str, count int) (Object, error) {
+	if count == 0 || len(old.s) > len(s.s) || old.s == nw.s {
+		return s, nil
+	}
+	n := strings.Count(s.s, old.s)
+	if count >= 0 && n > count {
+		n = count
+	}
+	if n == 0 {
+		return s, nil
+	}
+	size := len(s.s) + n*(len(nw.s)-len(old.s))
+	if len(nw.s) > len(old.s) && (n > strops.MaxResultBytes/(len(nw.s)-len(old.s)) || size > strops.MaxResultBytes) {
+		return nil, NewError(MemoryErrorType, "")
+	}
+	if size == 0 {
+		return emptyStr, nil
+	}
+	st, buf := newStrBuf(size)
+	rest, at := s.s, 0
+	for range n {
+		j := strings.Index(rest, old.s)
+		at += copy(buf[at:], rest[:j])
+		at += copy(buf[at:], nw.s)
+		rest = rest[j+len(old.s):]
+	}
+	copy(buf[at:], rest)
+	if s.ascii && nw.ascii {
+		return st.setText(s.n+n*(nw.n-old.n), true), nil
+	}
+	return st.scanText(), nil
 }
 
 // strTranslate is str.translate(table).
@@ -744,6 +809,16 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
+		if s.ascii {
+			w, _, ok := asciiWindow(s, start, end, sub.n)
+			switch {
+			case !ok:
+				return Int(0), nil
+			case sub.s == "":
+				return Int(len(w) + 1), nil
+			}
+			return Int(strings.Count(w, sub.s)), nil
+		}
 		return Int(strops.Count(s.s, sub.s, start, end)), nil
 	})
 	find := func(name string, rev, raise bool) {
@@ -753,9 +828,22 @@ func init() {
 				return nil, err
 			}
 			var i int
-			if rev {
+			switch {
+			case s.ascii:
+				i = -1
+				if w, a, ok := asciiWindow(s, start, end, sub.n); ok {
+					if rev {
+						i = strings.LastIndex(w, sub.s)
+					} else {
+						i = strings.Index(w, sub.s)
+					}
+					if i >= 0 {
+						i += a
+					}
+				}
+			case rev:
 				i = strops.RFind(s.s, sub.s, start, end)
-			} else {
+			default:
 				i = strops.Find(s.s, sub.s, start, end)
 			}
 			if i < 0 && raise {
@@ -769,10 +857,10 @@ func init() {
 	find("index", false, true)
 	find("rindex", true, true)
 	addStrMethod("startswith", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		return strPrefixMatch(t, "startswith", s, args, kw, strops.StartsWith)
+		return strPrefixMatch(t, "startswith", s, args, kw, false)
 	})
 	addStrMethod("endswith", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		return strPrefixMatch(t, "endswith", s, args, kw, strops.EndsWith)
+		return strPrefixMatch(t, "endswith", s, args, kw, true)
 	})
 
 	addStrMethod("join", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
@@ -893,6 +981,9 @@ func init() {
 				return nil, err
 			}
 			count = v
+		}
+		if old.s != "" {
+			return strReplace(s, old, nw, count)
 		}
 		r, err := strops.Replace(s.s, old.s, nw.s, count)
 		if err != nil {
