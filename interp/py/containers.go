@@ -345,7 +345,7 @@ func init() {
 		if !ok1 || !ok2 {
 			return NotImplemented, nil
 		}
-		return concatStr(x, y), nil
+		return t.concatStr(x, y), nil
 	}
 	StrType.Num[NbMul] = func(t *Thread, a, b Object) (Object, error) {
 		s, n, ok, err := seqRepeatArgs(t, a, b, StrType)
@@ -362,7 +362,7 @@ func init() {
 		if n == 1 || len(x.s) == 0 {
 			return x, nil
 		}
-		st, buf := newStrBuf(len(x.s) * n)
+		st, buf := t.strBuf(len(x.s) * n)
 		// doubling copies: log2(n) memmoves instead of n
 		for at := copy(buf, x.s); at < len(buf); at *= 2 {
 			copy(buf[at:], buf[:at])

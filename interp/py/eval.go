@@ -839,7 +839,7 @@ reload:
 			stack[sp] = d
 			sp++
 		case c.BUILD_STRING:
-			v := buildString(stack[sp-arg : sp])
+			v := t.buildString(stack[sp-arg : sp])
 			clear(stack[sp-arg : sp])
 			sp -= arg
 			stack[sp] = v

@@ -84,7 +84,7 @@ func init() {
 			// an int64 has fewer digits than any sys.set_int_max_str_digits
 			// limit allows
 			var tmp [24]byte
-			return asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(x), 10)), nil
+			return t.asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(x), 10)), nil
 		}
 		s := intString(o)
 		if lim := int(intMaxStrDigits.Load()); lim > 0 && len(s) > lim && (len(s) > lim+1 || s[0] != '-') {

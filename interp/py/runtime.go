@@ -106,10 +106,10 @@ func Format(t *Thread, v Object, spec *Str) (Object, error) {
 	case Int:
 		var tmp [32]byte
 		if spec.s == "" {
-			return asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(x), 10)), nil
+			return t.asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(x), 10)), nil
 		}
 		if b, ok := pyfmt.AppendInt64Spec(tmp[:0], int64(x), spec.s); ok {
-			return asciiStrFromBytes(b), nil
+			return t.asciiStrFromBytes(b), nil
 		}
 		r, err := pyfmt.FormatInt64(int64(x), spec.s, "int")
 		if err != nil {
@@ -344,7 +344,7 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 	if next < len(argList) && !usedMapping && mapping == nil {
 		return nil, TypeErrorf("not all arguments converted during string formatting")
 	}
-	return strFromBytes(b), nil
+	return t.strFromBytes(b), nil
 }
 
 func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {

@@ -325,7 +325,7 @@ func strGetItem(t *Thread, o, key Object) (Object, error) {
 				}
 				return newASCIIStr(s.s[start : start+n]), nil
 			}
-			st, buf := newStrBuf(n)
+			st, buf := t.strBuf(n)
 			for i := range buf {
 				buf[i] = s.s[start+i*step]
 			}

@@ -304,7 +304,7 @@ func strCaseMethod(name string, fn func(string) string, asciiFn func(dst []byte,
 			return nil, argCount("str."+name, args, kw, 0, 0)
 		}
 		if s.ascii && asciiFn != nil {
-			st, buf := newStrBuf(len(s.s))
+			st, buf := t.strBuf(len(s.s))
 			asciiFn(buf, s.s)
 			return st.setASCII(), nil
 		}
@@ -407,12 +407,12 @@ func asciiSplitWhitespace(s string, maxsplit int) *List {
 
 // asciiCase maps an ASCII str to upper (upper true) or lower case,
 // writing the new text straight into the result's block.
-func asciiCase(s *Str, upper bool) *Str {
+func asciiCase(t *Thread, s *Str, upper bool) *Str {
 	lo, hi := byte('a'), byte('z')
 	if !upper {
 		lo, hi = 'A', 'Z'
 	}
-	st, b := newStrBuf(len(s.s))
+	st, b := t.strBuf(len(s.s))
 	for k := 0; k < len(b); k++ {
 		c := s.s[k]
 		if c >= lo && c <= hi {
@@ -431,7 +431,7 @@ func strCaseASCII(name string, upper bool, fn func(string) string) {
 			return nil, argCount("str."+name, args, kw, 0, 0)
 		}
 		if s.ascii {
-			return asciiCase(s, upper), nil
+			return asciiCase(t, s, upper), nil
 		}
 		return NewStr(fn(s.s)), nil
 	})
@@ -555,7 +555,7 @@ func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 	if size == 0 {
 		return emptyStr, nil
 	}
-	st, buf := newStrBuf(size)
+	st, buf := t.strBuf(size)
 	at := 0
 	for i, v := range items {
 		if i > 0 {
@@ -569,7 +569,7 @@ func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 // strReplace is s.replace(old, nw, count) for a non-empty old: the result
 // is written in place. Like CPython it returns s itself when nothing is
 // replaced.
-func strReplace(s, old, nw *Str, count int) (Object, error) {
+func strReplace(t *Thread, s, old, nw *Str, count int) (Object, error) {
 	if count == 0 || len(old.s) > len(s.s) || old.s == nw.s {
 		return s, nil
 	}
@@ -587,7 +587,7 @@ func strReplace(s, old, nw *Str, count int) (Object, error) {
 	if size == 0 {
 		return emptyStr, nil
 	}
-	st, buf := newStrBuf(size)
+	st, buf := t.strBuf(size)
 	rest, at := s.s, 0
 	for range n {
 		j := strings.Index(rest, old.s)
@@ -744,7 +744,7 @@ func init() {
 				case "rjust":
 					left = marg
 				}
-				st, buf := newStrBuf(w)
+				st, buf := t.strBuf(w)
 				for i := range left {
 					buf[i] = byte(fill)
 				}
@@ -983,7 +983,7 @@ func init() {
 			count = v
 		}
 		if old.s != "" {
-			return strReplace(s, old, nw, count)
+			return strReplace(t, s, old, nw, count)
 		}
 		r, err := strops.Replace(s.s, old.s, nw.s, count)
 		if err != nil {

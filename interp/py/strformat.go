@@ -366,7 +366,7 @@ func (f *strFormatter) format(s *Str) (Object, error) {
 			return nil, err
 		}
 	}
-	return strFromBytes(b), nil
+	return f.t.strFromBytes(b), nil
 }
 
 // field looks up a field name: the argument, then its accessors.

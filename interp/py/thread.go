@@ -71,6 +71,12 @@ type Thread struct {
 	percentLastDirs []pyfmt.Directive
 	// formatCache holds parsed str.format strings (strformat.go).
 	formatCache *formatCache
+	// str16 and str32 are the chunks short strs are taken from
+	// (str_alloc.go), with the number of their blocks handed out.
+	str16     *strChunk16
+	str32     *strChunk32
+	str16Used int
+	str32Used int
 	// gilHeld is true while the thread holds the optional global lock.
 	gilHeld bool
 	// CState is the thread's C-API state (package capi), nil until the
