@@ -352,7 +352,7 @@ func init() {
 		if !ok || err != nil {
 			return NotImplemented, err
 		}
-		x := s.(*Str)
+		x := unwrap(s).(*Str) // a str subclass repeats as its str
 		if n <= 0 {
 			return Intern(""), nil
 		}

@@ -206,7 +206,10 @@ func stripArg(name string, args []Object, kw []string) (*Str, error) {
 // splitArgs parses (sep=None, maxsplit=-1).
 func splitArgs(t *Thread, name string, args []Object, kw []string) (Object, int, error) {
 	var sep, maxsplit Object
-	if err := ParseArgs(name, args, kw, []string{"sep", "maxsplit"}, 0, &sep, &maxsplit); err != nil {
+	if len(kw) == 0 && len(args) <= 2 {
+		// positional arguments, the usual call, need no keyword matching
+		sep, maxsplit = optArg(args, 0), optArg(args, 1)
+	} else if err := ParseArgs(name, args, kw, []string{"sep", "maxsplit"}, 0, &sep, &maxsplit); err != nil {
 		return nil, 0, err
 	}
 	n := -1
@@ -253,8 +256,15 @@ func splitSep(s, sep *Str, maxsplit int) *List {
 		// CPython's list holds the str itself when nothing splits
 		return NewList(s)
 	}
-	hdrs := make([]Str, n)
-	items := make([]Object, n)
+	var hdrs []Str
+	var items []Object
+	var l *List
+	if n <= len(splitBlock{}.hdrs) {
+		b := new(splitBlock)
+		hdrs, items, l = b.hdrs[:n], b.items[:n], &b.l
+	} else {
+		hdrs, items, l = make([]Str, n), make([]Object, n), new(List)
+	}
 	rest := s.s
 	for i := range hdrs {
 		part := rest
@@ -272,7 +282,16 @@ func splitSep(s, sep *Str, maxsplit int) *List {
 		}
 		items[i] = h
 	}
-	return NewList(items...)
+	l.items = items
+	return l
+}
+
+// splitBlock holds a short split's list, its items and their strs in one
+// allocation instead of three.
+type splitBlock struct {
+	l     List
+	items [4]Object
+	hdrs  [4]Str
 }
 
 // strPredicate adds an is... method.
