@@ -389,6 +389,23 @@ func asciiLower(dst []byte, src string) {
 	}
 }
 
+// asciiStrip is strip(), lstrip() (right false) or rstrip() (left false)
+// of ASCII text.
+func asciiStrip(s string, left, right bool) string {
+	i, j := 0, len(s)
+	if left {
+		for i < j && isASCIISpace(s[i]) {
+			i++
+		}
+	}
+	if right {
+		for j > i && isASCIISpace(s[j-1]) {
+			j--
+		}
+	}
+	return s[i:j]
+}
+
 // isASCIISpace is str.isspace for an ASCII character (\x1c..\x1f are
 // separators too).
 func isASCIISpace(c byte) bool {
@@ -890,15 +907,19 @@ func init() {
 	})
 
 	strip := func(name string, ws func(string) string, chars func(string, string) string) {
+		left, right := name != "rstrip", name != "lstrip"
 		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 			c, err := stripArg(name, args, kw)
 			if err != nil {
 				return nil, err
 			}
 			var r string
-			if c == nil {
+			switch {
+			case c == nil && s.ascii:
+				r = asciiStrip(s.s, left, right)
+			case c == nil:
 				r = ws(s.s)
-			} else {
+			default:
 				r = chars(s.s, c.s)
 			}
 			if len(r) == len(s.s) {
