@@ -340,21 +340,29 @@ func init() {
 		if !ok1 || !ok2 {
 			return NotImplemented, nil
 		}
-		return &Str{s: x.s + y.s, n: x.n + y.n, ascii: x.ascii && y.ascii}, nil
+		return t.concatStr(x, y), nil
 	}
 	StrType.Num[NbMul] = func(t *Thread, a, b Object) (Object, error) {
 		s, n, ok, err := seqRepeatArgs(t, a, b, StrType)
 		if !ok || err != nil {
 			return NotImplemented, err
 		}
-		x := s.(*Str)
+		x := unwrap(s).(*Str) // a str subclass repeats as its str
 		if n <= 0 {
 			return Intern(""), nil
 		}
 		if int64(len(x.s))*int64(n) > 1<<34 {
 			return nil, NewError(MemoryErrorType, "")
 		}
-		return &Str{s: strings.Repeat(x.s, n), n: x.n * n, ascii: x.ascii}, nil
+		if n == 1 || len(x.s) == 0 {
+			return x, nil
+		}
+		st, buf := t.strBuf(len(x.s) * n)
+		// doubling copies: log2(n) memmoves instead of n
+		for at := copy(buf, x.s); at < len(buf); at *= 2 {
+			copy(buf[at:], buf[:at])
+		}
+		return st.setText(x.n*n, x.ascii), nil
 	}
 	StrType.Num[NbMod] = func(t *Thread, a, b Object) (Object, error) {
 		x, ok := unwrap(a).(*Str)

@@ -839,17 +839,10 @@ reload:
 			stack[sp] = d
 			sp++
 		case c.BUILD_STRING:
-			n := 0
-			for _, v := range stack[sp-arg : sp] {
-				n += len(v.(*Str).s)
-			}
-			buf := make([]byte, 0, n)
-			for _, v := range stack[sp-arg : sp] {
-				buf = append(buf, v.(*Str).s...)
-			}
+			v := t.buildString(stack[sp-arg : sp])
 			clear(stack[sp-arg : sp])
 			sp -= arg
-			stack[sp] = NewStr(string(buf))
+			stack[sp] = v
 			sp++
 		case c.BUILD_SLICE:
 			var step Object = None

@@ -80,6 +80,12 @@ func init() {
 		return NotImplemented, nil
 	}
 	IntType.Repr = func(t *Thread, o Object) (Object, error) {
+		if x, ok := o.(Int); ok {
+			// an int64 has fewer digits than any sys.set_int_max_str_digits
+			// limit allows
+			var tmp [24]byte
+			return t.asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(x), 10)), nil
+		}
 		s := intString(o)
 		if lim := int(intMaxStrDigits.Load()); lim > 0 && len(s) > lim && (len(s) > lim+1 || s[0] != '-') {
 			return nil, ValueErrorf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", lim)

@@ -104,6 +104,13 @@ func Format(t *Thread, v Object, spec *Str) (Object, error) {
 		}
 		return NewStr(r), nil
 	case Int:
+		var tmp [32]byte
+		if spec.s == "" {
+			return t.asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(x), 10)), nil
+		}
+		if b, ok := pyfmt.AppendInt64Spec(tmp[:0], int64(x), spec.s); ok {
+			return t.asciiStrFromBytes(b), nil
+		}
 		r, err := pyfmt.FormatInt64(int64(x), spec.s, "int")
 		if err != nil {
 			return nil, fromPyfmt(err)
@@ -222,7 +229,15 @@ func parsePercentCached(t *Thread, format string) []pyfmt.Directive {
 }
 
 func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
-	dirs := parsePercentCached(t, format.s)
+	var dirs []pyfmt.Directive
+	if t != nil && t.percentLast == format {
+		dirs = t.percentLastDirs
+	} else {
+		dirs = parsePercentCached(t, format.s)
+		if t != nil {
+			t.percentLast, t.percentLastDirs = format, dirs
+		}
+	}
 	var argList []Object
 	var mapping Object
 	if tup, ok := unwrap(args).(*Tuple); ok { // tuple subclasses (namedtuple) too
@@ -245,13 +260,15 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 		return v, nil
 	}
 	usedMapping := false
-	var b strings.Builder
+	// the text is built on the stack (when short) and copied once into
+	// the result's block
+	var tmp [160]byte
+	b := tmp[:0]
 	for _, d := range dirs {
+		b = append(b, d.Literal...)
 		if d.Conv == 0 && d.Err == nil {
-			b.WriteString(d.Literal)
 			continue
 		}
-		b.WriteString(d.Literal)
 		var arg Object
 		if d.HasKey {
 			if mapping == nil {
@@ -303,31 +320,36 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 			}
 			arg = v
 		}
+		if d.Flags == 0 && d.Width < 0 && d.Prec < 0 {
+			// the common plain "%d" of an int and "%s" of a str
+			switch x := arg.(type) {
+			case Int:
+				if d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u' {
+					b = strconv.AppendInt(b, int64(x), 10)
+					continue
+				}
+			case *Str:
+				if d.Conv == 's' {
+					b = append(b, x.s...)
+					continue
+				}
+			}
+		}
 		s, err := percentOne(t, d, arg)
 		if err != nil {
 			return nil, err
 		}
-		b.WriteString(s)
+		b = append(b, s...)
 	}
 	if next < len(argList) && !usedMapping && mapping == nil {
 		return nil, TypeErrorf("not all arguments converted during string formatting")
 	}
-	return NewStr(b.String()), nil
+	return t.strFromBytes(b), nil
 }
 
 func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {
-	if d.Flags == 0 && d.Width < 0 && d.Prec < 0 {
-		// the common plain "%d" of a small int and "%s" of a str
-		switch x := arg.(type) {
-		case Int:
-			if d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u' {
-				return strconv.FormatInt(int64(x), 10), nil
-			}
-		case *Str:
-			if d.Conv == 's' {
-				return x.s, nil
-			}
-		}
+	if x, ok := arg.(Int); ok && d.Flags == 0 && d.Width < 0 && d.Prec < 0 && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') {
+		return strconv.FormatInt(int64(x), 10), nil
 	}
 	var err error
 	var s string

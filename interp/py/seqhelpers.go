@@ -315,8 +315,21 @@ func strGetItem(t *Thread, o, key Object) (Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		if s.ascii && step == 1 {
-			return newASCIIStr(s.s[start : start+n]), nil
+		if n <= 0 {
+			return emptyStr, nil
+		}
+		if s.ascii {
+			if step == 1 {
+				if n == len(s.s) {
+					return s, nil // CPython returns the str itself too
+				}
+				return newASCIIStr(s.s[start : start+n]), nil
+			}
+			st, buf := t.strBuf(n)
+			for i := range buf {
+				buf[i] = s.s[start+i*step]
+			}
+			return st.setASCII(), nil
 		}
 		var b strings.Builder
 		for i := 0; i < n; i++ {
@@ -342,10 +355,12 @@ func strGetItem(t *Thread, o, key Object) (Object, error) {
 
 func strNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	var x, encoding, errors Object
-	if err := ParseArgs("str", args, kw, []string{"object", "encoding", "errors"}, 0, &x, &encoding, &errors); err != nil {
+	if len(args) == 1 && len(kw) == 0 {
+		x = args[0] // str(x), the common call
+	} else if err := ParseArgs("str", args, kw, []string{"object", "encoding", "errors"}, 0, &x, &encoding, &errors); err != nil {
 		return nil, err
 	}
-	var v Object = Intern("")
+	var v Object = emptyStr
 	if x != nil {
 		if encoding != nil || errors != nil {
 			b, ok := bytesLike(x)

@@ -206,7 +206,10 @@ func stripArg(name string, args []Object, kw []string) (*Str, error) {
 // splitArgs parses (sep=None, maxsplit=-1).
 func splitArgs(t *Thread, name string, args []Object, kw []string) (Object, int, error) {
 	var sep, maxsplit Object
-	if err := ParseArgs(name, args, kw, []string{"sep", "maxsplit"}, 0, &sep, &maxsplit); err != nil {
+	if len(kw) == 0 && len(args) <= 2 {
+		// positional arguments, the usual call, need no keyword matching
+		sep, maxsplit = optArg(args, 0), optArg(args, 1)
+	} else if err := ParseArgs(name, args, kw, []string{"sep", "maxsplit"}, 0, &sep, &maxsplit); err != nil {
 		return nil, 0, err
 	}
 	n := -1
@@ -223,12 +226,72 @@ func splitArgs(t *Thread, name string, args []Object, kw []string) (Object, int,
 	return sep, n, nil
 }
 
+// strList makes a list of the strs of parts, substrings of a str that is
+// ASCII when ascii is true. The headers share one allocation: the pieces
+// are made together and usually die together.
 func strList(parts []string, ascii bool) *List {
+	hdrs := make([]Str, len(parts))
 	items := make([]Object, len(parts))
 	for i, p := range parts {
-		items[i] = mkStr(p, ascii)
+		h := &hdrs[i]
+		h.s = p
+		if ascii {
+			h.setASCII()
+		} else {
+			h.scanText()
+		}
+		items[i] = h
 	}
 	return NewList(items...)
+}
+
+// splitSep is s.split(sep, maxsplit) for a non-empty sep, without a
+// slice of Go strings in between.
+func splitSep(s, sep *Str, maxsplit int) *List {
+	n := strings.Count(s.s, sep.s) + 1
+	if maxsplit >= 0 && n > maxsplit+1 {
+		n = maxsplit + 1
+	}
+	if n == 1 {
+		// CPython's list holds the str itself when nothing splits
+		return NewList(s)
+	}
+	var hdrs []Str
+	var items []Object
+	var l *List
+	if n <= len(splitBlock{}.hdrs) {
+		b := new(splitBlock)
+		hdrs, items, l = b.hdrs[:n], b.items[:n], &b.l
+	} else {
+		hdrs, items, l = make([]Str, n), make([]Object, n), new(List)
+	}
+	rest := s.s
+	for i := range hdrs {
+		part := rest
+		if i < n-1 {
+			j := strings.Index(rest, sep.s)
+			part = rest[:j]
+			rest = rest[j+len(sep.s):]
+		}
+		h := &hdrs[i]
+		h.s = part
+		if s.ascii {
+			h.setASCII()
+		} else {
+			h.scanText()
+		}
+		items[i] = h
+	}
+	l.items = items
+	return l
+}
+
+// splitBlock holds a short split's list, its items and their strs in one
+// allocation instead of three.
+type splitBlock struct {
+	l     List
+	items [4]Object
+	hdrs  [4]Str
 }
 
 // strPredicate adds an is... method.
@@ -252,14 +315,95 @@ func strPredicate(name string, ascii func(byte) bool, pred func(string) bool) {
 	})
 }
 
-// strCaseMethod adds a method mapping the text to new text.
-func strCaseMethod(name string, fn func(string) string) {
+// strCaseMethod adds a method mapping the text to new text; asciiFn,
+// when given, maps ASCII text byte by byte into the result's block.
+func strCaseMethod(name string, fn func(string) string, asciiFn func(dst []byte, src string)) {
 	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		if err := argCount("str."+name, args, kw, 0, 0); err != nil {
-			return nil, err
+		if len(args) != 0 || len(kw) != 0 {
+			return nil, argCount("str."+name, args, kw, 0, 0)
+		}
+		if s.ascii && asciiFn != nil {
+			st, buf := t.strBuf(len(s.s))
+			asciiFn(buf, s.s)
+			return st.setASCII(), nil
 		}
 		return mkStr(fn(s.s), s.ascii), nil
 	})
+}
+
+func asciiLowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + ('a' - 'A')
+	}
+	return c
+}
+
+func asciiUpperByte(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+// asciiTitle is str.title for ASCII text: a letter after a letter is
+// lowercased, any other uppercased.
+func asciiTitle(dst []byte, src string) {
+	prevCased := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if prevCased {
+			dst[i] = asciiLowerByte(c)
+		} else {
+			dst[i] = asciiUpperByte(c)
+		}
+		prevCased = isASCIIAlpha(c)
+	}
+}
+
+// asciiCapitalize is str.capitalize for ASCII text.
+func asciiCapitalize(dst []byte, src string) {
+	for i := 0; i < len(src); i++ {
+		if i == 0 {
+			dst[i] = asciiUpperByte(src[i])
+		} else {
+			dst[i] = asciiLowerByte(src[i])
+		}
+	}
+}
+
+// asciiSwapcase is str.swapcase for ASCII text.
+func asciiSwapcase(dst []byte, src string) {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if isASCIIAlpha(c) {
+			c ^= 0x20
+		}
+		dst[i] = c
+	}
+}
+
+// asciiLower is str.lower (and casefold) for ASCII text.
+func asciiLower(dst []byte, src string) {
+	for i := 0; i < len(src); i++ {
+		dst[i] = asciiLowerByte(src[i])
+	}
+}
+
+// asciiStrip is strip(), lstrip() (right false) or rstrip() (left false)
+// of ASCII text.
+func asciiStrip(s string, left, right bool) string {
+	i, j := 0, len(s)
+	if left {
+		for i < j && isASCIISpace(s[i]) {
+			i++
+		}
+	}
+	if right {
+		for j > i && isASCIISpace(s[j-1]) {
+			j--
+		}
+	}
+	return s[i:j]
 }
 
 // isASCIISpace is str.isspace for an ASCII character (\x1c..\x1f are
@@ -271,7 +415,9 @@ func isASCIISpace(c byte) bool {
 // asciiSplitWhitespace is str.split() for ASCII text, which strops does
 // code point by code point.
 func asciiSplitWhitespace(s string, maxsplit int) *List {
-	var items []Object
+	// collect the pieces on the stack, then make their strs in one block
+	var small [16]string
+	parts := small[:0]
 	i := 0
 	for i < len(s) {
 		for i < len(s) && isASCIISpace(s[i]) {
@@ -281,47 +427,86 @@ func asciiSplitWhitespace(s string, maxsplit int) *List {
 			break
 		}
 		if maxsplit == 0 {
-			items = append(items, newASCIIStr(s[i:]))
+			parts = append(parts, s[i:])
 			break
 		}
 		j := i
 		for j < len(s) && !isASCIISpace(s[j]) {
 			j++
 		}
-		items = append(items, newASCIIStr(s[i:j]))
+		parts = append(parts, s[i:j])
 		maxsplit--
 		i = j
 	}
-	return NewList(items...)
+	return strList(parts, true)
 }
 
-// asciiCase maps ASCII text to upper (upper true) or lower case.
-func asciiCase(s string, upper bool) string {
+// asciiCase maps an ASCII str to upper (upper true) or lower case,
+// writing the new text straight into the result's block.
+func asciiCase(t *Thread, s *Str, upper bool) *Str {
 	lo, hi := byte('a'), byte('z')
 	if !upper {
 		lo, hi = 'A', 'Z'
 	}
-	k := 0
-	for k < len(s) && (s[k] < lo || s[k] > hi) {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; k < len(b); k++ {
-		if b[k] >= lo && b[k] <= hi {
-			b[k] ^= 0x20
+	st, b := t.strBuf(len(s.s))
+	for k := 0; k < len(b); k++ {
+		c := s.s[k]
+		if c >= lo && c <= hi {
+			c ^= 0x20
 		}
+		b[k] = c
 	}
-	return string(b)
+	return st.setASCII()
+}
+
+// strCaseASCII adds lower or upper: ASCII text is mapped byte by byte,
+// other text by the Unicode tables.
+func strCaseASCII(name string, upper bool, fn func(string) string) {
+	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if len(args) != 0 || len(kw) != 0 {
+			return nil, argCount("str."+name, args, kw, 0, 0)
+		}
+		if s.ascii {
+			return asciiCase(t, s, upper), nil
+		}
+		return NewStr(fn(s.s)), nil
+	})
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isASCIIAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
+// asciiWindow is s[start:end] of an ASCII str, with the bounds adjusted
+// as the find-like methods do, and where it starts; ok is false when it is
+// shorter than need code points. The search then runs on the bytes.
+func asciiWindow(s *Str, start, end, need int) (w string, a int, ok bool) {
+	a, b := strops.SearchIndices(start, end, len(s.s))
+	if b-a < need {
+		return "", a, false
+	}
+	return s.s[a:b], a, true
+}
+
+// tailMatch is startswith (atEnd false) or endswith of one str.
+func tailMatch(s, p *Str, start, end int, atEnd bool) bool {
+	if s.ascii {
+		w, _, ok := asciiWindow(s, start, end, p.n)
+		if !ok {
+			return false
+		}
+		if atEnd {
+			return strings.HasSuffix(w, p.s)
+		}
+		return strings.HasPrefix(w, p.s)
+	}
+	if atEnd {
+		return strops.EndsWith(s.s, p.s, start, end)
+	}
+	return strops.StartsWith(s.s, p.s, start, end)
+}
+
 // strPrefixMatch implements startswith/endswith with a str or tuple.
-func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, match func(s, p string, start, end int) bool) (Object, error) {
+func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, atEnd bool) (Object, error) {
 	if err := argCount(name, args, kw, 1, 3); err != nil {
 		return nil, err
 	}
@@ -335,7 +520,7 @@ func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, 
 			if !ok {
 				return nil, TypeErrorf("tuple for %s must only contain str, not %s", name, typeName(it))
 			}
-			if match(s.s, p.s, start, end) {
+			if tailMatch(s, p, start, end, atEnd) {
 				return True, nil
 			}
 		}
@@ -345,26 +530,46 @@ func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, 
 	if !ok {
 		return nil, TypeErrorf("%s first arg must be str or a tuple of str, not %s", name, typeName(args[0]))
 	}
-	return NewBool(match(s.s, p.s, start, end)), nil
+	return NewBool(tailMatch(s, p, start, end, atEnd)), nil
 }
 
 // strJoin is sep.join(iterable).
 func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 	var items []Object
+	// the items of an iterator (a generator expression) are collected on
+	// the stack when there are few: growing a heap slice from nothing
+	// cost more than the joining
+	var small [16]Object
 	switch x := it.(type) {
 	case *List:
 		items = x.snapshot()
 	case *Tuple:
 		items = x.items
 	default:
-		v, err := ToSlice(t, it)
+		iter, err := Iter(t, it)
 		if err != nil {
-			if IsInstanceOf(err, TypeErrorType) && it.Type().Iter == nil && it.Type().GetItem == nil {
+			// CPython's PySequence_Fast replaces any TypeError of
+			// iter() (one raised by __iter__ too)
+			if IsInstanceOf(err, TypeErrorType) {
 				return nil, TypeErrorf("can only join an iterable")
 			}
 			return nil, err
 		}
-		items = v
+		next := iter.Type().Next
+		items = small[:0]
+		for {
+			v, err := next(t, iter)
+			if err != nil {
+				if IsInstanceOf(err, StopIterationType) {
+					break
+				}
+				return nil, err
+			}
+			if v == nil {
+				break
+			}
+			items = append(items, v)
+		}
 	}
 	if len(items) == 1 {
 		if s, ok := items[0].(*Str); ok {
@@ -383,15 +588,54 @@ func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 		n += s.n
 		ascii = ascii && s.ascii
 	}
-	var b strings.Builder
-	b.Grow(size)
+	if size == 0 {
+		return emptyStr, nil
+	}
+	st, buf := t.strBuf(size)
+	at := 0
 	for i, v := range items {
 		if i > 0 {
-			b.WriteString(sep.s)
+			at += copy(buf[at:], sep.s)
 		}
-		b.WriteString(unwrap(v).(*Str).s)
+		at += copy(buf[at:], unwrap(v).(*Str).s)
 	}
-	return &Str{s: b.String(), n: n, ascii: ascii}, nil
+	return st.setText(n, ascii), nil
+}
+
+// strReplace is s.replace(old, nw, count) for a non-empty old: the result
+// is written in place. Like CPython it returns s itself when nothing is
+// replaced.
+func strReplace(t *Thread, s, old, nw *Str, count int) (Object, error) {
+	if count == 0 || len(old.s) > len(s.s) || old.s == nw.s {
+		return s, nil
+	}
+	n := strings.Count(s.s, old.s)
+	if count >= 0 && n > count {
+		n = count
+	}
+	if n == 0 {
+		return s, nil
+	}
+	size := len(s.s) + n*(len(nw.s)-len(old.s))
+	if len(nw.s) > len(old.s) && (n > strops.MaxResultBytes/(len(nw.s)-len(old.s)) || size > strops.MaxResultBytes) {
+		return nil, NewError(MemoryErrorType, "")
+	}
+	if size == 0 {
+		return emptyStr, nil
+	}
+	st, buf := t.strBuf(size)
+	rest, at := s.s, 0
+	for range n {
+		j := strings.Index(rest, old.s)
+		at += copy(buf[at:], rest[:j])
+		at += copy(buf[at:], nw.s)
+		rest = rest[j+len(old.s):]
+	}
+	copy(buf[at:], rest)
+	if s.ascii && nw.ascii {
+		return st.setText(s.n+n*(nw.n-old.n), true), nil
+	}
+	return st.scanText(), nil
 }
 
 // strTranslate is str.translate(table).
@@ -490,22 +734,12 @@ func strMaketrans(t *Thread, args []Object) (Object, error) {
 }
 
 func init() {
-	strCaseMethod("lower", func(s string) string {
-		if strops.IsASCII(s) {
-			return asciiCase(s, false)
-		}
-		return strops.Lower(s)
-	})
-	strCaseMethod("upper", func(s string) string {
-		if strops.IsASCII(s) {
-			return asciiCase(s, true)
-		}
-		return strops.Upper(s)
-	})
-	strCaseMethod("casefold", strops.Casefold)
-	strCaseMethod("capitalize", strops.Capitalize)
-	strCaseMethod("title", strops.Title)
-	strCaseMethod("swapcase", strops.Swapcase)
+	strCaseASCII("lower", false, strops.Lower)
+	strCaseASCII("upper", true, strops.Upper)
+	strCaseMethod("casefold", strops.Casefold, asciiLower)
+	strCaseMethod("capitalize", strops.Capitalize, asciiCapitalize)
+	strCaseMethod("title", strops.Title, asciiTitle)
+	strCaseMethod("swapcase", strops.Swapcase, asciiSwapcase)
 
 	strPredicate("isalpha", isASCIIAlpha, strops.IsAlpha)
 	strPredicate("isalnum", func(c byte) bool { return isASCIIAlpha(c) || isASCIIDigit(c) }, strops.IsAlnum)
@@ -533,6 +767,28 @@ func init() {
 			}
 			if w <= s.n {
 				return s, nil
+			}
+			if s.ascii && fill < 0x80 && w <= 1<<20 {
+				// ASCII text and fill: written in place
+				marg := w - s.n
+				left := 0
+				switch name {
+				case "center":
+					// CPython puts the odd fill character on the left
+					// only when both the margin and the width are odd
+					left = marg/2 + (marg & w & 1)
+				case "rjust":
+					left = marg
+				}
+				st, buf := t.strBuf(w)
+				for i := range left {
+					buf[i] = byte(fill)
+				}
+				copy(buf[left:], s.s)
+				for i := left + len(s.s); i < w; i++ {
+					buf[i] = byte(fill)
+				}
+				return st.setASCII(), nil
 			}
 			r, err := fn(s.s, w, fill)
 			if err != nil {
@@ -589,6 +845,16 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
+		if s.ascii {
+			w, _, ok := asciiWindow(s, start, end, sub.n)
+			switch {
+			case !ok:
+				return Int(0), nil
+			case sub.s == "":
+				return Int(len(w) + 1), nil
+			}
+			return Int(strings.Count(w, sub.s)), nil
+		}
 		return Int(strops.Count(s.s, sub.s, start, end)), nil
 	})
 	find := func(name string, rev, raise bool) {
@@ -598,9 +864,22 @@ func init() {
 				return nil, err
 			}
 			var i int
-			if rev {
+			switch {
+			case s.ascii:
+				i = -1
+				if w, a, ok := asciiWindow(s, start, end, sub.n); ok {
+					if rev {
+						i = strings.LastIndex(w, sub.s)
+					} else {
+						i = strings.Index(w, sub.s)
+					}
+					if i >= 0 {
+						i += a
+					}
+				}
+			case rev:
 				i = strops.RFind(s.s, sub.s, start, end)
-			} else {
+			default:
 				i = strops.Find(s.s, sub.s, start, end)
 			}
 			if i < 0 && raise {
@@ -614,10 +893,10 @@ func init() {
 	find("index", false, true)
 	find("rindex", true, true)
 	addStrMethod("startswith", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		return strPrefixMatch(t, "startswith", s, args, kw, strops.StartsWith)
+		return strPrefixMatch(t, "startswith", s, args, kw, false)
 	})
 	addStrMethod("endswith", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		return strPrefixMatch(t, "endswith", s, args, kw, strops.EndsWith)
+		return strPrefixMatch(t, "endswith", s, args, kw, true)
 	})
 
 	addStrMethod("join", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
@@ -628,15 +907,19 @@ func init() {
 	})
 
 	strip := func(name string, ws func(string) string, chars func(string, string) string) {
+		left, right := name != "rstrip", name != "lstrip"
 		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 			c, err := stripArg(name, args, kw)
 			if err != nil {
 				return nil, err
 			}
 			var r string
-			if c == nil {
+			switch {
+			case c == nil && s.ascii:
+				r = asciiStrip(s.s, left, right)
+			case c == nil:
 				r = ws(s.s)
-			} else {
+			default:
 				r = chars(s.s, c.s)
 			}
 			if len(r) == len(s.s) {
@@ -667,6 +950,9 @@ func init() {
 			sp, ok := unwrap(sep).(*Str)
 			if !ok {
 				return nil, TypeErrorf("must be str or None, not %s", typeName(sep))
+			}
+			if !rev && sp.s != "" {
+				return splitSep(s, sp, n), nil
 			}
 			var parts []string
 			if rev {
@@ -735,6 +1021,9 @@ func init() {
 				return nil, err
 			}
 			count = v
+		}
+		if old.s != "" {
+			return strReplace(t, s, old, nw, count)
 		}
 		r, err := strops.Replace(s.s, old.s, nw.s, count)
 		if err != nil {

@@ -1,8 +1,11 @@
 package py
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"freepy/interp/pyfmt"
 )
 
 // str.format and str.format_map, and the _string module that exposes the
@@ -20,6 +23,7 @@ type fmtPiece struct {
 	conv     rune // 0 when absent
 	spec     string
 	expand   bool // spec contains '{' and must be formatted first
+	specStr  *Str // spec as a str, made once for cached formats
 }
 
 // parseFormatString splits a format string into pieces, calling emit for
@@ -229,52 +233,140 @@ func (f *strFormatter) render(s string, depth int) (string, error) {
 	if depth <= 0 {
 		return "", ValueErrorf("Max string recursion exceeded")
 	}
-	var b strings.Builder
+	var b []byte
 	err := parseFormatString(s, func(p fmtPiece) error {
-		b.WriteString(p.literal)
-		if !p.hasField {
-			return nil
-		}
-		v, err := f.field(p.name)
-		if err != nil {
-			return err
-		}
-		switch p.conv {
-		case 0:
-		case 'r':
-			v, err = Repr(f.t, v)
-		case 's':
-			v, err = StrOf(f.t, v)
-		case 'a':
-			v, err = Ascii(f.t, v)
-		default:
-			if p.conv > 0x7f {
-				return ValueErrorf("Unknown conversion specifier \\x%x", p.conv)
-			}
-			return ValueErrorf("Unknown conversion specifier %c", p.conv)
-		}
-		if err != nil {
-			return err
-		}
-		spec := p.spec
-		if p.expand {
-			spec, err = f.render(spec, depth-1)
-			if err != nil {
-				return err
-			}
-		}
-		if s, ok := v.(*Str); ok && spec == "" {
-			b.WriteString(s.s)
-			return nil
-		}
-		r, err := Format(f.t, v, NewStr(spec))
-		if err != nil {
-			return err
-		}
-		b.WriteString(r.(*Str).s)
-		return nil
+		var err error
+		b, err = f.piece(b, &p, depth)
+		return err
 	})
-	return b.String(), err
+	return string(b), err
+}
+
+// piece appends one parsed piece of a format string to b: its literal
+// text and its field, formatted.
+func (f *strFormatter) piece(b []byte, p *fmtPiece, depth int) ([]byte, error) {
+	b = append(b, p.literal...)
+	if !p.hasField {
+		return b, nil
+	}
+	v, err := f.field(p.name)
+	if err != nil {
+		return b, err
+	}
+	switch p.conv {
+	case 0:
+	case 'r':
+		v, err = Repr(f.t, v)
+	case 's':
+		v, err = StrOf(f.t, v)
+	case 'a':
+		v, err = Ascii(f.t, v)
+	default:
+		if p.conv > 0x7f {
+			return b, ValueErrorf("Unknown conversion specifier \\x%x", p.conv)
+		}
+		return b, ValueErrorf("Unknown conversion specifier %c", p.conv)
+	}
+	if err != nil {
+		return b, err
+	}
+	spec := p.spec
+	specStr := p.specStr
+	if p.expand {
+		spec, err = f.render(spec, depth-1)
+		if err != nil {
+			return b, err
+		}
+		specStr = nil
+	}
+	// exact strs and ints with the common specs are written in place
+	switch x := v.(type) {
+	case *Str:
+		if spec == "" {
+			return append(b, x.s...), nil
+		}
+	case Int:
+		if spec == "" {
+			return strconv.AppendInt(b, int64(x), 10), nil
+		}
+		if r, ok := pyfmt.AppendInt64Spec(b, int64(x), spec); ok {
+			return r, nil
+		}
+	}
+	if specStr == nil {
+		specStr = NewStr(spec)
+	}
+	r, err := Format(f.t, v, specStr)
+	if err != nil {
+		return b, err
+	}
+	return append(b, r.(*Str).s...), nil
+}
+
+// formatCache holds a thread's parsed str.format strings: a program
+// formats with a few constant formats over and over. Only formats that
+// parse without error are kept (an error must be raised after the fields
+// before it are formatted, as CPython's parser is lazy).
+type formatCache struct {
+	last       *Str
+	lastPieces []fmtPiece
+	byText     map[string][]fmtPiece
+}
+
+// parsedFormat returns the pieces of format s, or nil when it does not
+// parse (render then reports the error in order).
+func parsedFormat(t *Thread, s *Str) []fmtPiece {
+	c := t.formatCache
+	if c == nil {
+		c = &formatCache{}
+		t.formatCache = c
+	}
+	if c.last == s {
+		return c.lastPieces
+	}
+	pieces, ok := c.byText[s.s]
+	if !ok {
+		err := parseFormatString(s.s, func(p fmtPiece) error {
+			if p.hasField && !p.expand {
+				p.specStr = NewStr(p.spec)
+			}
+			pieces = append(pieces, p)
+			return nil
+		})
+		if err != nil || len(s.s) > 256 {
+			return nil
+		}
+		if c.byText == nil || len(c.byText) >= 256 {
+			c.byText = make(map[string][]fmtPiece)
+		}
+		c.byText[s.s] = pieces
+	}
+	c.last, c.lastPieces = s, pieces
+	return pieces
+}
+
+// format renders format string s (str.format and format_map).
+func (f *strFormatter) format(s *Str) (Object, error) {
+	pieces := parsedFormat(f.t, s)
+	if pieces == nil {
+		r, err := f.render(s.s, 2)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr(r), nil
+	}
+	// the text is built on the stack (when short) and copied once into
+	// the result's block
+	var tmp [160]byte
+	b := tmp[:0]
+	for i := range pieces {
+		var err error
+		b, err = f.piece(b, &pieces[i], 2)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return f.t.strFromBytes(b), nil
 }
 
 // field looks up a field name: the argument, then its accessors.
@@ -355,15 +447,11 @@ func (f *strFormatter) field(name string) (Object, error) {
 // strFormat is str.format(*args, **kwargs).
 func strFormat(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 	npos := len(args) - len(kw)
-	f := &strFormatter{t: t, args: args[:npos], kwnames: kw, kwvals: args[npos:]}
 	if !strings.ContainsAny(s.s, "{}") {
 		return s, nil
 	}
-	r, err := f.render(s.s, 2)
-	if err != nil {
-		return nil, err
-	}
-	return NewStr(r), nil
+	f := strFormatter{t: t, args: args[:npos], kwnames: kw, kwvals: args[npos:]}
+	return f.format(s)
 }
 
 func init() {
@@ -372,12 +460,8 @@ func init() {
 		if err := argCount("format_map", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		f := &strFormatter{t: t, mapping: args[0], isMap: true}
-		r, err := f.render(s.s, 2)
-		if err != nil {
-			return nil, err
-		}
-		return NewStr(r), nil
+		f := strFormatter{t: t, mapping: args[0], isMap: true}
+		return f.format(s)
 	})
 
 	RegisterNativeModule("_string", func(t *Thread) (*Module, error) {

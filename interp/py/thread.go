@@ -69,6 +69,18 @@ type Thread struct {
 	// percentCache holds parsed %-format strings: a program formats with
 	// a few constant formats over and over. Per thread, so no lock.
 	percentCache map[string][]pyfmt.Directive
+	// percentLast is the format str parsed last and its directives: a
+	// loop formatting with one constant format skips the map's hashing.
+	percentLast     *Str
+	percentLastDirs []pyfmt.Directive
+	// formatCache holds parsed str.format strings (strformat.go).
+	formatCache *formatCache
+	// str16 and str32 are the chunks short strs are taken from
+	// (str_alloc.go), with the number of their blocks handed out.
+	str16     *strChunk16
+	str32     *strChunk32
+	str16Used int
+	str32Used int
 	// gilHeld is true while the thread holds the optional global lock.
 	gilHeld bool
 	// CState is the thread's C-API state (package capi), nil until the

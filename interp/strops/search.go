@@ -23,6 +23,10 @@ func adjustIndices(start, end, length int) (int, int) {
 	return start, end
 }
 
+// SearchIndices is adjustIndices for callers that know the length in
+// code points (an ASCII str's byte length) and search the text themselves.
+func SearchIndices(start, end, length int) (int, int) { return adjustIndices(start, end, length) }
+
 // window returns s's code points [start, end) after adjustIndices, the byte
 // offset where it starts, the adjusted bounds, and whether s is ASCII.
 // ok is false when the window is shorter than need code points.
