@@ -282,7 +282,7 @@ func splitSep(s, sep *Str, maxsplit int) *List {
 		}
 		items[i] = h
 	}
-	l.items = items
+	l.initItems(items)
 	return l
 }
 

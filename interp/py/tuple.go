@@ -71,7 +71,19 @@ func (*List) Type() *Type { return ListType }
 
 // NewList makes a list holding items (the slice is kept).
 func NewList(items ...Object) *List {
-	return &List{items: items, arr: unsafe.Pointer(unsafe.SliceData(items)), acap: int64(cap(items)), n: int64(len(items))}
+	l := &List{}
+	l.initItems(items)
+	return l
+}
+
+// initItems sets the contents of a list no other thread can see yet (one
+// just allocated, perhaps inside a larger block): the writers' slice and
+// the readers' view together.
+func (l *List) initItems(items []Object) {
+	l.items = items
+	l.arr = unsafe.Pointer(unsafe.SliceData(items))
+	l.acap = int64(cap(items))
+	l.n = int64(len(items))
 }
 
 // publish makes items, a new array no reader has seen, the list's
