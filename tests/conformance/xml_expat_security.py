@@ -1,3 +1,4 @@
+# timeout: 60
 # pyexpat's defences: entity amplification ("billion laughs", quadratic
 # blowup, in content and in attribute values) is stopped by expat's limit,
 # recursive entities are refused, and external entities are never fetched
