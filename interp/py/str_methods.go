@@ -142,6 +142,9 @@ func strArgOf(o Object, prefix string) (*Str, error) {
 
 type strMethod func(t *Thread, s *Str, args []Object, kw []string) (Object, error)
 
+// splitOf computes str.split (rsplit when rev); set in init.
+var splitOf func(t *Thread, name string, rev bool, s *Str, args []Object, kw []string) (Object, error)
+
 func addStrMethod(name string, fn strMethod) {
 	StrType.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		s, err := strSelf(self)
@@ -934,37 +937,51 @@ func init() {
 
 	split := func(name string, rev bool) {
 		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-			sep, n, err := splitArgs(t, name, args, kw)
+			l, err := splitOf(t, name, rev, s, args, kw)
 			if err != nil {
 				return nil, err
 			}
-			if sep == None {
-				if s.ascii && !rev {
-					return asciiSplitWhitespace(s.s, n), nil
+			// when nothing was split off, CPython's list holds the str
+			// itself (`w.split()[0] is w`)
+			if l, ok := l.(*List); ok && len(l.items) == 1 {
+				if p, ok := l.items[0].(*Str); ok && p != s && len(p.s) == len(s.s) {
+					l.items[0] = s // the list is new: no other thread sees it
 				}
-				if rev {
-					return strList(strops.RSplitWhitespace(s.s, n), s.ascii), nil
-				}
-				return strList(strops.SplitWhitespace(s.s, n), s.ascii), nil
 			}
-			sp, ok := unwrap(sep).(*Str)
-			if !ok {
-				return nil, TypeErrorf("must be str or None, not %s", typeName(sep))
-			}
-			if !rev && sp.s != "" {
-				return splitSep(s, sp, n), nil
-			}
-			var parts []string
-			if rev {
-				parts, err = strops.RSplit(s.s, sp.s, n)
-			} else {
-				parts, err = strops.Split(s.s, sp.s, n)
-			}
-			if err != nil {
-				return nil, fromStrops(err)
-			}
-			return strList(parts, s.ascii), nil
+			return l, nil
 		})
+	}
+	splitOf = func(t *Thread, name string, rev bool, s *Str, args []Object, kw []string) (Object, error) {
+		sep, n, err := splitArgs(t, name, args, kw)
+		if err != nil {
+			return nil, err
+		}
+		if sep == None {
+			if s.ascii && !rev {
+				return asciiSplitWhitespace(s.s, n), nil
+			}
+			if rev {
+				return strList(strops.RSplitWhitespace(s.s, n), s.ascii), nil
+			}
+			return strList(strops.SplitWhitespace(s.s, n), s.ascii), nil
+		}
+		sp, ok := unwrap(sep).(*Str)
+		if !ok {
+			return nil, TypeErrorf("must be str or None, not %s", typeName(sep))
+		}
+		if !rev && sp.s != "" {
+			return splitSep(s, sp, n), nil
+		}
+		var parts []string
+		if rev {
+			parts, err = strops.RSplit(s.s, sp.s, n)
+		} else {
+			parts, err = strops.Split(s.s, sp.s, n)
+		}
+		if err != nil {
+			return nil, fromStrops(err)
+		}
+		return strList(parts, s.ascii), nil
 	}
 	split("split", false)
 	split("rsplit", true)

@@ -194,3 +194,16 @@ for k in range(2):
 # str() of ints, and ints in str methods' results
 print(str(0), str(-5), str(2**63 - 1), str(-2**63), str(10**25), str(True), str(), str("x"), str(b"a", "ascii"))
 print(len(str(12345)), repr(str(7)), str(object=3))
+
+# split/rsplit that split nothing off return the str itself in the list
+w = "word" * 3
+u = "\u00e9t\u00e9" * 2
+for s in (w, u):
+    print(s.split()[0] is s, s.split(None)[0] is s, s.rsplit()[0] is s,
+          s.split(",")[0] is s, s.rsplit(",")[0] is s, s.split(",", 0)[0] is s)
+pad = " " + w
+print(pad.split()[0] is pad, pad.split()[0] == w)
+class S(str):
+    pass
+v = S("abc")
+print(type(v.split()[0]).__name__, v.split()[0] is v, type(v.split(",")[0]).__name__)
