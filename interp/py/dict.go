@@ -2,7 +2,6 @@ package py
 
 import (
 	"math"
-	"sync"
 	"sync/atomic"
 	"unsafe"
 )
@@ -42,7 +41,7 @@ import (
 // Optimistic readers compare without any lock and check version after.
 type Dict struct {
 	// mu orders writers (and readers that gave up on optimism).
-	mu sync.Mutex
+	mu spinMutex
 	// tab is the current table; nil for an empty dict that never held
 	// anything (or was cleared).
 	tab atomic.Pointer[dictTable]
