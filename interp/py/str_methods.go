@@ -142,8 +142,39 @@ func strArgOf(o Object, prefix string) (*Str, error) {
 
 type strMethod func(t *Thread, s *Str, args []Object, kw []string) (Object, error)
 
-// splitOf computes str.split (rsplit when rev); set in init.
-var splitOf func(t *Thread, name string, rev bool, s *Str, args []Object, kw []string) (Object, error)
+// splitOf computes str.split (str.rsplit when rev) of s.
+func splitOf(t *Thread, name string, rev bool, s *Str, args []Object, kw []string) (Object, error) {
+	sep, n, err := splitArgs(t, name, args, kw)
+	if err != nil {
+		return nil, err
+	}
+	if sep == None {
+		if s.ascii && !rev {
+			return asciiSplitWhitespace(s.s, n), nil
+		}
+		if rev {
+			return strList(strops.RSplitWhitespace(s.s, n), s.ascii), nil
+		}
+		return strList(strops.SplitWhitespace(s.s, n), s.ascii), nil
+	}
+	sp, ok := unwrap(sep).(*Str)
+	if !ok {
+		return nil, TypeErrorf("must be str or None, not %s", typeName(sep))
+	}
+	if !rev && sp.s != "" {
+		return splitSep(s, sp, n), nil
+	}
+	var parts []string
+	if rev {
+		parts, err = strops.RSplit(s.s, sp.s, n)
+	} else {
+		parts, err = strops.Split(s.s, sp.s, n)
+	}
+	if err != nil {
+		return nil, fromStrops(err)
+	}
+	return strList(parts, s.ascii), nil
+}
 
 func addStrMethod(name string, fn strMethod) {
 	StrType.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -950,38 +981,6 @@ func init() {
 			}
 			return l, nil
 		})
-	}
-	splitOf = func(t *Thread, name string, rev bool, s *Str, args []Object, kw []string) (Object, error) {
-		sep, n, err := splitArgs(t, name, args, kw)
-		if err != nil {
-			return nil, err
-		}
-		if sep == None {
-			if s.ascii && !rev {
-				return asciiSplitWhitespace(s.s, n), nil
-			}
-			if rev {
-				return strList(strops.RSplitWhitespace(s.s, n), s.ascii), nil
-			}
-			return strList(strops.SplitWhitespace(s.s, n), s.ascii), nil
-		}
-		sp, ok := unwrap(sep).(*Str)
-		if !ok {
-			return nil, TypeErrorf("must be str or None, not %s", typeName(sep))
-		}
-		if !rev && sp.s != "" {
-			return splitSep(s, sp, n), nil
-		}
-		var parts []string
-		if rev {
-			parts, err = strops.RSplit(s.s, sp.s, n)
-		} else {
-			parts, err = strops.Split(s.s, sp.s, n)
-		}
-		if err != nil {
-			return nil, fromStrops(err)
-		}
-		return strList(parts, s.ascii), nil
 	}
 	split("split", false)
 	split("rsplit", true)
