@@ -347,52 +347,86 @@ func excMessageParts(t *Thread, e *BaseException) (string, []string) {
 }
 
 func formatSyntaxError(t *Thread, e *BaseException, name string) string {
-	var b strings.Builder
 	d := e.Dict()
-	fn, _ := d.GetStr("filename").(*Str)
-	lineno := d.GetStr("lineno")
-	if fn != nil && lineno != nil {
-		fmt.Fprintf(&b, "  File \"%s\", line %s\n", fn.s, intString(lineno))
+	lineno, ok := d.GetStr("lineno").(Int)
+	if !ok {
+		// CPython cannot read the location either and prints the
+		// exception the ordinary way.
+		head, notes := excMessageParts(t, e)
+		return head + "\n" + strings.Join(append(notes, ""), "\n")
 	}
+	var b strings.Builder
+	file := "<string>"
+	if fn, ok := d.GetStr("filename").(*Str); ok {
+		file = fn.s
+	}
+	fmt.Fprintf(&b, "  File \"%s\", line %d\n", file, int64(lineno))
 	if text, ok := d.GetStr("text").(*Str); ok {
-		line := strings.TrimRight(text.s, "\n\r")
-		trimmed := strings.TrimLeft(line, " \t\f")
-		indent := len(line) - len(trimmed)
-		fmt.Fprintf(&b, "    %s\n", trimmed)
-		if off, ok := d.GetStr("offset").(Int); ok && off > 0 {
-			start := int(off) - 1 - indent
-			end := start + 1
-			if eoff, ok := d.GetStr("end_offset").(Int); ok && int(eoff) > int(off) {
-				if el, ok := d.GetStr("end_lineno").(Int); !ok || el == lineno.(Int) {
-					end = int(eoff) - 1 - indent
-				}
-			}
-			if start < 0 {
-				start = 0
-			}
-			if end > len(trimmed)+1 {
-				end = len(trimmed) + 1
-			}
-			if end <= start {
-				end = start + 1
-			}
-			b.WriteString("    " + strings.Repeat(" ", runeCount(trimmed, start)) + strings.Repeat("^", max(1, runeCount(trimmed[min(start, len(trimmed)):], end-start))) + "\n")
+		off, end := -1, -1
+		if v, ok := d.GetStr("offset").(Int); ok {
+			off = int(v)
 		}
+		if v, ok := d.GetStr("end_offset").(Int); ok {
+			end = int(v)
+		}
+		if el, ok := d.GetStr("end_lineno").(Int); ok && el > lineno {
+			end = len(text.s)
+		}
+		if end > len(text.s)+1 {
+			end = len(text.s) + 1
+		}
+		writeErrorText(&b, text.s, off, end)
 	}
 	msg := ""
-	if e.Args != nil && len(e.Args.items) > 0 {
+	if m := d.GetStr("msg"); m != nil {
+		msg, _ = StrString(t, m)
+	} else if e.Args != nil && len(e.Args.items) > 0 {
 		msg, _ = StrString(t, e.Args.items[0])
 	}
 	b.WriteString(name + ": " + msg + "\n")
 	return b.String()
 }
 
-// runeCount counts the code points in the first n bytes of s.
-func runeCount(s string, n int) int {
-	if n > len(s) {
-		return len([]rune(s)) + (n - len(s))
+// writeErrorText prints a SyntaxError's source line and its caret line the
+// way CPython 3.11's print_error_text does. That function mixes units: the
+// offsets count code points, but it clips them against the UTF-8 length
+// of the text and skips embedded lines by bytes. The mix is kept so that
+// the display matches CPython's exactly; for text on a single line whose
+// offsets are in range it places the caret by code point.
+func writeErrorText(b *strings.Builder, text string, off, end int) {
+	carets := 1
+	if end > 0 && end > off {
+		carets = end - off
 	}
-	return len([]rune(s[:n]))
+	off-- // 1-based to 0-based
+	for len(text) > 0 && (text[0] == ' ' || text[0] == '\t' || text[0] == '\f') {
+		text = text[1:]
+		off--
+	}
+	n := len(text)
+	if n > 0 && text[n-1] == '\n' {
+		n--
+	}
+	if off > n {
+		off = n
+	}
+	for {
+		nl := strings.IndexByte(text, '\n')
+		if nl < 0 || nl >= off {
+			break
+		}
+		text = text[nl+1:]
+		n -= nl + 1
+		off -= nl + 1
+	}
+	b.WriteString("    " + text)
+	if n >= len(text) || text[n] != '\n' {
+		b.WriteByte('\n')
+	}
+	if off < 0 {
+		return
+	}
+	b.WriteString("    " + strings.Repeat(" ", off) + strings.Repeat("^", carets) + "\n")
 }
 
 func formatTraceback(b *strings.Builder, tb *Traceback) {

@@ -168,6 +168,42 @@ func init() {
 		e.Dict().SetStr("code", v)
 		return nil
 	}
+	// SyntaxError(msg, (filename, lineno, offset, text[, end_lineno,
+	// end_offset])) fills in the location attributes, as CPython's
+	// SyntaxError_init does; they drive the caret display.
+	SyntaxErrorType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		if err := BaseExceptionType.Init(t, self, args, kw); err != nil {
+			return err
+		}
+		e := self.(*BaseException)
+		items := e.Args.items
+		if len(items) >= 1 {
+			e.Dict().SetStr("msg", items[0])
+		}
+		if len(items) != 2 {
+			return nil
+		}
+		info, err := ToSlice(t, items[1])
+		if err != nil {
+			return err
+		}
+		if len(info) < 4 || len(info) > 6 {
+			if len(info) < 4 {
+				return TypeErrorf("function takes at least 4 arguments (%d given)", len(info))
+			}
+			return TypeErrorf("function takes at most 6 arguments (%d given)", len(info))
+		}
+		if len(info) == 5 {
+			return TypeErrorf("end_offset must be provided when end_lineno is provided")
+		}
+		d := e.Dict()
+		for i, name := range []string{"filename", "lineno", "offset", "text", "end_lineno", "end_offset"} {
+			if i < len(info) {
+				d.SetStr(name, info[i])
+			}
+		}
+		return nil
+	}
 	for _, et := range excTypes {
 		registerType(et)
 	}
