@@ -30,21 +30,9 @@ except SyntaxError as x:
 # The interpreter's own display (sys.excepthook writes to sys.stderr).
 import io
 import sys
-for src, off, end in [('x = "\U0001F600" + )\n', 11, 13), ('\tx = "\xe9" + )\n', 11, -1),
-                      ('x = "\U0001F600" + )\n', 30, 40), ('   abc\n', 2, 3),
-                      ('f(a,\n  b c)\n', 9, 12), ('f(a,\n  b c)', 2, None), ('abc', None, None)]:
-    for lines in (1, 2):
-        try:
-            raise SyntaxError("m", ("f", 1, off, src, lines, end))
-        except SyntaxError as x:
-            old, sys.stderr = sys.stderr, io.StringIO()
-            try:
-                sys.excepthook(type(x), x, None)
-                out = sys.stderr.getvalue()
-            finally:
-                sys.stderr = old
-            print(out, end="")
-for args in [("m", (None, 3, 1, "abc")), ("m", ("f", None, 1, "abc")), ("m",)]:
+
+
+def display(*args):
     try:
         raise SyntaxError(*args)
     except SyntaxError as x:
@@ -55,6 +43,15 @@ for args in [("m", (None, 3, 1, "abc")), ("m", ("f", None, 1, "abc")), ("m",)]:
         finally:
             sys.stderr = old
         print(out, end="")
+
+
+for src, off, end in [('x = "\U0001F600" + )\n', 11, 13), ('\tx = "\xe9" + )\n', 11, -1),
+                      ('x = "\U0001F600" + )\n', 30, 40), ('   abc\n', 2, 3),
+                      ('f(a,\n  b c)\n', 9, 12), ('f(a,\n  b c)', 2, None), ('abc', None, None)]:
+    for lines in (1, 2):
+        display("m", ("f", 1, off, src, lines, end))
+for args in [("m", (None, 3, 1, "abc")), ("m", ("f", None, 1, "abc")), ("m",)]:
+    display(*args)
 # The uncaught SyntaxError is printed by the interpreter itself (the
 # harness compares the last line of stderr; the caret line is above it).
 raise SyntaxError("last", ("f", 1, 7, 'y = "\xe9\xe9" + )\n', 1, 9))
