@@ -352,8 +352,8 @@ func fpyGo_PyErr_GetExcInfo(ts *C.PyThreadState, typ, val, tb **C.PyObject) {
 		return
 	}
 	*typ, *val = s.newRef(e.Type()), s.newRef(e)
-	if e.Traceback != nil {
-		*tb = s.newRef(e.Traceback)
+	if etb := e.Traceback(); etb != nil {
+		*tb = s.newRef(etb)
 	}
 }
 
@@ -381,9 +381,9 @@ func fpyGo_PyException_SetTraceback(ts *C.PyThreadState, e, tb *C.PyObject) C.in
 	s := stateFromC(ts)
 	if ex := s.excOf(e); ex != nil {
 		if t, ok := s.fromC(tb).(*py.Traceback); ok {
-			ex.Traceback = t
+			ex.SetTraceback(t)
 		} else {
-			ex.Traceback = nil
+			ex.SetTraceback(nil)
 		}
 	}
 	return 0
@@ -392,8 +392,10 @@ func fpyGo_PyException_SetTraceback(ts *C.PyThreadState, e, tb *C.PyObject) C.in
 //export fpyGo_PyException_GetTraceback
 func fpyGo_PyException_GetTraceback(ts *C.PyThreadState, e *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
-	if ex := s.excOf(e); ex != nil && ex.Traceback != nil {
-		return s.newRef(ex.Traceback)
+	if ex := s.excOf(e); ex != nil {
+		if v := ex.Traceback(); v != nil {
+			return s.newRef(v)
+		}
 	}
 	return nil
 }
@@ -402,8 +404,8 @@ func fpyGo_PyException_GetTraceback(ts *C.PyThreadState, e *C.PyObject) *C.PyObj
 func fpyGo_PyException_SetCause(ts *C.PyThreadState, e, c *C.PyObject) {
 	s := stateFromC(ts)
 	if ex := s.excOf(e); ex != nil {
-		ex.Cause = s.fromC(c)
-		ex.SuppressContext = true
+		ex.SetCause(s.fromC(c))
+		ex.SetSuppressContext(true)
 	}
 	s.decref(c)
 }
@@ -411,8 +413,10 @@ func fpyGo_PyException_SetCause(ts *C.PyThreadState, e, c *C.PyObject) {
 //export fpyGo_PyException_GetCause
 func fpyGo_PyException_GetCause(ts *C.PyThreadState, e *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
-	if ex := s.excOf(e); ex != nil && ex.Cause != nil {
-		return s.newRef(ex.Cause)
+	if ex := s.excOf(e); ex != nil {
+		if v := ex.Cause(); v != nil {
+			return s.newRef(v)
+		}
 	}
 	return nil
 }
@@ -421,7 +425,7 @@ func fpyGo_PyException_GetCause(ts *C.PyThreadState, e *C.PyObject) *C.PyObject 
 func fpyGo_PyException_SetContext(ts *C.PyThreadState, e, c *C.PyObject) {
 	s := stateFromC(ts)
 	if ex := s.excOf(e); ex != nil {
-		ex.Context = s.fromC(c)
+		ex.SetContext(s.fromC(c))
 	}
 	s.decref(c)
 }
@@ -429,8 +433,10 @@ func fpyGo_PyException_SetContext(ts *C.PyThreadState, e, c *C.PyObject) {
 //export fpyGo_PyException_GetContext
 func fpyGo_PyException_GetContext(ts *C.PyThreadState, e *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
-	if ex := s.excOf(e); ex != nil && ex.Context != nil {
-		return s.newRef(ex.Context)
+	if ex := s.excOf(e); ex != nil {
+		if v := ex.Context(); v != nil {
+			return s.newRef(v)
+		}
 	}
 	return nil
 }

@@ -606,8 +606,8 @@ func (s *tstate) takeVal(v *C.fpy_val, def *C.PyMethodDef) (py.Object, error) {
 	if s.errorSet() {
 		err := s.fetchError()
 		se := py.Errorf(py.SystemErrorType, "%s() returned a result with an exception set", cstr(def.ml_name))
-		se.Cause = exceptionOf(err)
-		se.Context = se.Cause
+		se.SetCause(exceptionOf(err))
+		se.SetContext(se.Cause())
 		return nil, se
 	}
 	return o, nil

@@ -81,7 +81,7 @@ func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
 	if s.errorSet() {
 		err := s.fetchError()
 		se := py.Errorf(py.SystemErrorType, "initialization of %s raised unreported exception", short)
-		se.Cause = exceptionOf(err)
+		se.SetCause(exceptionOf(err))
 		return nil, se
 	}
 	var m *py.Module

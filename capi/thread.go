@@ -316,8 +316,8 @@ func (s *tstate) resultOf(op *C.PyObject, name func() string) (py.Object, error)
 		err := s.fetchError()
 		s.keep(op)
 		se := py.Errorf(py.SystemErrorType, "%s returned a result with an exception set", name())
-		se.Cause = exceptionOf(err)
-		se.Context = se.Cause
+		se.SetCause(exceptionOf(err))
+		se.SetContext(se.Cause())
 		return nil, se
 	}
 	o := s.fromCOwned(op)

@@ -510,8 +510,8 @@ func exitStatus(t *py.Thread, err error) int {
 	hook := t.Interp().Sys.Dict().GetStr("excepthook")
 	if hook != nil {
 		var tb py.Object = py.None
-		if exc.Traceback != nil {
-			tb = exc.Traceback
+		if etb := exc.Traceback(); etb != nil {
+			tb = etb
 		}
 		if _, herr := py.Call(t, hook, []py.Object{exc.Type(), exc, tb}, nil); herr == nil {
 			flushStd(t.Interp())

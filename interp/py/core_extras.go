@@ -91,10 +91,7 @@ func init() {
 			return nil, TypeErrorf("note must be a str, not '%s'", typeName(args[0]))
 		}
 		e := self.(*BaseException)
-		if e.Notes == nil {
-			e.Notes = NewList()
-		}
-		l, ok := e.Notes.(*List)
+		l, ok := e.notesForAdd().(*List)
 		if !ok {
 			return nil, TypeErrorf("Cannot add note: __notes__ is not a list")
 		}

@@ -1531,8 +1531,10 @@ reload:
 			exit := stack[sp-3]
 			exc := stack[sp-1]
 			var tb Object = None
-			if e, ok := exc.(*BaseException); ok && e.Traceback != nil {
-				tb = e.Traceback
+			if e, ok := exc.(*BaseException); ok {
+				if etb := e.Traceback(); etb != nil {
+					tb = etb
+				}
 			}
 			f.pc, f.sp = pc, sp
 			r, err := Call(t, exit, []Object{exc.Type(), exc, tb}, nil)
@@ -1811,7 +1813,7 @@ func makeRaise(t *Thread, exc, cause Object, hasCause bool) error {
 	}
 	if hasCause {
 		if cause == None {
-			e.Cause = nil
+			e.SetCause(nil)
 		} else {
 			ce, err := instantiateException(t, cause)
 			if err != nil {
@@ -1820,9 +1822,9 @@ func makeRaise(t *Thread, exc, cause Object, hasCause bool) error {
 				}
 				return err
 			}
-			e.Cause = ce
+			e.SetCause(ce)
 		}
-		e.SuppressContext = true
+		e.SetSuppressContext(true)
 	}
 	return e
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/cmplx"
 	"strings"
+	"sync/atomic"
 )
 
 // BaseException is every exception instance, including instances of
@@ -11,20 +12,94 @@ import (
 // attributes in dict). It is also the Go error that carries a Python
 // exception up the Go call stack.
 type BaseException struct {
-	typ             *Type
-	Args            *Tuple
-	dict            *Dict
-	Traceback       *Traceback
-	Cause           Object // nil or an exception (None is represented by nil with SuppressContext)
-	Context         Object
-	SuppressContext bool
-	Notes           Object
+	typ  *Type
+	Args *Tuple
+	dict *Dict
+	// The chaining fields change whenever the exception is raised, and one
+	// exception object may be raised by several threads at once (a module
+	// level sentinel, a cached error): they are read and written
+	// atomically, so a reader never sees half of an interface value. Use
+	// the accessor methods below.
+	tb       atomic.Pointer[Traceback]
+	cause    atomicObject // nil or an exception (None is nil with SuppressContext)
+	context  atomicObject
+	suppress atomic.Bool
+	notes    atomicObject
 	// Exceptions and Message are used by BaseExceptionGroup.
 	Message    Object
 	Exceptions *Tuple
 	// extra carries per-class fields (name/obj of AttributeError, errno of
 	// OSError, value of StopIteration, ...). Stored in dict as attributes.
 }
+
+// atomicObject is an Object slot that one thread may write while others
+// read it. Storing boxes the interface (one allocation per store).
+type atomicObject struct{ p atomic.Pointer[Object] }
+
+func (a *atomicObject) Load() Object {
+	if p := a.p.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+func (a *atomicObject) Store(o Object) {
+	if o == nil {
+		a.p.Store(nil)
+		return
+	}
+	a.p.Store(&o)
+}
+
+// Traceback is __traceback__ (nil when there is none).
+func (e *BaseException) Traceback() *Traceback { return e.tb.Load() }
+
+// SetTraceback sets __traceback__.
+func (e *BaseException) SetTraceback(tb *Traceback) { e.tb.Store(tb) }
+
+// Cause is __cause__ (nil for None).
+func (e *BaseException) Cause() Object { return e.cause.Load() }
+
+// SetCause sets __cause__ (nil for None).
+func (e *BaseException) SetCause(o Object) { e.cause.Store(o) }
+
+// Context is __context__ (nil for None).
+func (e *BaseException) Context() Object { return e.context.Load() }
+
+// SetContext sets __context__ (nil for None).
+func (e *BaseException) SetContext(o Object) { e.context.Store(o) }
+
+// SuppressContext is __suppress_context__.
+func (e *BaseException) SuppressContext() bool { return e.suppress.Load() }
+
+// SetSuppressContext sets __suppress_context__.
+func (e *BaseException) SetSuppressContext(b bool) { e.suppress.Store(b) }
+
+// SetCauseFrom is what `raise e from cause` does: __cause__ set and the
+// context suppressed.
+func (e *BaseException) SetCauseFrom(cause Object) {
+	e.cause.Store(cause)
+	e.suppress.Store(true)
+}
+
+// Notes is __notes__ (nil when it was never set).
+func (e *BaseException) Notes() Object { return e.notes.Load() }
+
+// notesForAdd is __notes__, made an empty list first if it was never set
+// (by one thread only, when several add notes at once).
+func (e *BaseException) notesForAdd() Object {
+	if n := e.notes.Load(); n != nil {
+		return n
+	}
+	var l Object = NewList()
+	if e.notes.p.CompareAndSwap(nil, &l) {
+		return l
+	}
+	return e.notes.Load()
+}
+
+// SetNotes sets __notes__.
+func (e *BaseException) SetNotes(o Object) { e.notes.Store(o) }
 
 // Type returns the exception's class.
 func (e *BaseException) Type() *Type { return e.typ }
@@ -145,7 +220,14 @@ func (*Traceback) Type() *Type { return TracebackType }
 // addTraceback prepends a frame entry, as an exception leaves a frame.
 func (e *BaseException) addTraceback(f *Frame, pc, line int) {
 	f.markEscaped()
-	e.Traceback = &Traceback{Next: e.Traceback, Frame: f, Lasti: pc, Lineno: line}
+	tb := &Traceback{Frame: f, Lasti: pc, Lineno: line}
+	for {
+		// Two threads raising one exception object both keep their entry.
+		tb.Next = e.tb.Load()
+		if e.tb.CompareAndSwap(tb.Next, tb) {
+			return
+		}
+	}
 }
 
 // FormatException renders a traceback and the exception the way CPython's
@@ -189,11 +271,11 @@ func (p *excPrinter) writeMargined(line string) {
 
 func (p *excPrinter) recursive(e *BaseException) {
 	p.seen[e] = true
-	if e.Cause != nil {
-		if c, ok := e.Cause.(*BaseException); ok && !p.seen[c] {
+	if cause := e.Cause(); cause != nil {
+		if c, ok := cause.(*BaseException); ok && !p.seen[c] {
 			p.chained(c, "The above exception was the direct cause of the following exception:\n")
 		}
-	} else if c, ok := e.Context.(*BaseException); ok && !e.SuppressContext && !p.seen[c] {
+	} else if c, ok := e.Context().(*BaseException); ok && !e.SuppressContext() && !p.seen[c] {
 		p.chained(c, "During handling of the above exception, another exception occurred:\n")
 	}
 	if e.Exceptions == nil {
@@ -213,7 +295,7 @@ func (p *excPrinter) chained(c *BaseException, msg string) {
 }
 
 func (p *excPrinter) exception(e *BaseException) {
-	if e.Traceback != nil {
+	if etb := e.Traceback(); etb != nil {
 		header, headerMargin := "Traceback (most recent call last):\n", p.margin()
 		if e.Exceptions != nil {
 			header = "Exception Group Traceback (most recent call last):\n"
@@ -223,7 +305,7 @@ func (p *excPrinter) exception(e *BaseException) {
 		}
 		p.b.WriteString(p.indent() + headerMargin + header)
 		var tb strings.Builder
-		formatTraceback(&tb, e.Traceback)
+		formatTraceback(&tb, etb)
 		p.prefixLines(tb.String())
 	}
 	if p.depth == 0 {
@@ -337,7 +419,7 @@ func excMessageParts(t *Thread, e *BaseException) (string, []string) {
 		head = name + ": " + msg
 	}
 	var notes []string
-	if l, ok := e.Notes.(*List); ok {
+	if l, ok := e.Notes().(*List); ok {
 		for _, n := range l.snapshot() {
 			s, _ := StrString(t, n)
 			notes = append(notes, s)

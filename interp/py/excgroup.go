@@ -216,14 +216,16 @@ func excGroupSubset(t *Thread, orig *BaseException, items []Object) (Object, err
 	if !ok || g.Exceptions == nil {
 		return nil, TypeErrorf("derive must return an instance of BaseExceptionGroup")
 	}
-	g.Traceback, g.Cause, g.Context = orig.Traceback, orig.Cause, orig.Context
-	if orig.Notes != nil && orig.Notes.Type().GetItem != nil {
+	g.SetTraceback(orig.Traceback())
+	g.SetCause(orig.Cause())
+	g.SetContext(orig.Context())
+	if on := orig.Notes(); on != nil && on.Type().GetItem != nil {
 		// the parts get independent notes lists
-		notes, err := ToSlice(t, orig.Notes)
+		notes, err := ToSlice(t, on)
 		if err != nil {
 			return nil, err
 		}
-		g.Notes = NewList(notes...)
+		g.SetNotes(NewList(notes...))
 	}
 	return g, nil
 }
@@ -343,7 +345,7 @@ func prepReraiseStar(t *Thread, orig, raised Object) (Object, error) {
 }
 
 func sameExcMetadata(a, b *BaseException) bool {
-	return a.Notes == b.Notes && a.Traceback == b.Traceback && a.Cause == b.Cause && a.Context == b.Context
+	return a.Notes() == b.Notes() && a.Traceback() == b.Traceback() && a.Cause() == b.Cause() && a.Context() == b.Context()
 }
 
 func collectLeafIDs(x Object, ids map[Object]bool) {

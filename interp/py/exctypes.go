@@ -215,22 +215,22 @@ func excGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "args":
 		return e.Args, nil
 	case "__traceback__":
-		if e.Traceback == nil {
-			return None, nil
+		if v := e.Traceback(); v != nil {
+			return v, nil
 		}
-		return e.Traceback, nil
+		return None, nil
 	case "__cause__":
-		if e.Cause == nil {
-			return None, nil
+		if v := e.Cause(); v != nil {
+			return v, nil
 		}
-		return e.Cause, nil
+		return None, nil
 	case "__context__":
-		if e.Context == nil {
-			return None, nil
+		if v := e.Context(); v != nil {
+			return v, nil
 		}
-		return e.Context, nil
+		return None, nil
 	case "__suppress_context__":
-		return Bool(e.SuppressContext), nil
+		return Bool(e.SuppressContext()), nil
 	case "__dict__":
 		return e.Dict(), nil
 	case "value":
@@ -282,8 +282,8 @@ func excGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			}
 		}
 	case "__notes__":
-		if e.Notes != nil {
-			return e.Notes, nil
+		if v := e.Notes(); v != nil {
+			return v, nil
 		}
 	case "exceptions":
 		if e.Exceptions != nil {
@@ -310,38 +310,38 @@ func excSetAttr(t *Thread, o Object, name *Str, v Object) error {
 	case "__traceback__":
 		switch tb := v.(type) {
 		case *Traceback:
-			e.Traceback = tb
+			e.SetTraceback(tb)
 		case NoneType:
-			e.Traceback = nil
+			e.SetTraceback(nil)
 		default:
 			return TypeErrorf("__traceback__ must be a traceback or None")
 		}
 		return nil
 	case "__cause__":
 		if v == None {
-			e.Cause = nil
+			e.SetCause(nil)
 		} else if _, ok := v.(*BaseException); ok {
-			e.Cause = v
+			e.SetCause(v)
 		} else {
 			return TypeErrorf("exception cause must be None or derive from BaseException")
 		}
-		e.SuppressContext = true
+		e.SetSuppressContext(true)
 		return nil
 	case "__context__":
 		if v == None {
-			e.Context = nil
+			e.SetContext(nil)
 		} else if _, ok := v.(*BaseException); ok {
-			e.Context = v
+			e.SetContext(v)
 		} else {
 			return TypeErrorf("exception context must be None or derive from BaseException")
 		}
 		return nil
 	case "__suppress_context__":
 		b, err := IsTrue(t, v)
-		e.SuppressContext = b
+		e.SetSuppressContext(b)
 		return err
 	case "__notes__":
-		e.Notes = v
+		e.SetNotes(v)
 		return nil
 	}
 	return GenericSetAttr(t, o, name, v)

@@ -264,7 +264,7 @@ func (t *Thread) eval(f *Frame) (Object, error) {
 	unwind:
 		f := cur
 		if !f.reraise {
-			if exc.Context == nil && t.excInfo != nil && t.excInfo != exc {
+			if exc.Context() == nil && t.excInfo != nil && t.excInfo != exc {
 				setContext(exc, t.excInfo)
 			}
 			exc.addTraceback(f, f.pc-1, f.Line())
@@ -311,14 +311,14 @@ func (t *Thread) evalWithoutLegacy(f *Frame) (Object, error) {
 // otherwise form (CPython does the same).
 func setContext(exc, ctx *BaseException) {
 	for o := ctx; o != nil; {
-		next, _ := o.Context.(*BaseException)
+		next, _ := o.Context().(*BaseException)
 		if next == exc {
-			o.Context = nil
+			o.SetContext(nil)
 			break
 		}
 		o = next
 	}
-	exc.Context = ctx
+	exc.SetContext(ctx)
 }
 
 var panicCount atomic.Int64

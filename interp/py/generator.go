@@ -126,12 +126,14 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 		if e, ok := err.(*BaseException); ok {
 			if e.typ.IsSubtype(StopIterationType) && g.kind != genAsync {
 				re := Errorf(RuntimeErrorType, "%s raised StopIteration", g.kindName())
-				re.Cause, re.Context, re.SuppressContext = e, e, true
+				re.SetCauseFrom(e)
+				re.SetContext(e)
 				return nil, false, re
 			}
 			if g.kind == genAsync && e.typ.IsSubtype(StopAsyncIterationType) {
 				re := NewError(RuntimeErrorType, "async generator raised StopAsyncIteration")
-				re.Cause, re.Context, re.SuppressContext = e, e, true
+				re.SetCauseFrom(e)
+				re.SetContext(e)
 				return nil, false, re
 			}
 		}
@@ -207,7 +209,8 @@ func (g *Generator) leaveInline(t *Thread) *Frame {
 func (g *Generator) raiseOut(e *BaseException) *BaseException {
 	if e.typ.IsSubtype(StopIterationType) && g.kind != genAsync {
 		re := Errorf(RuntimeErrorType, "%s raised StopIteration", g.kindName())
-		re.Cause, re.Context, re.SuppressContext = e, e, true
+		re.SetCauseFrom(e)
+		re.SetContext(e)
 		return re
 	}
 	return e
@@ -332,8 +335,8 @@ func (g *Generator) Throw(t *Thread, exc error) (Object, error) {
 }
 
 func tracebackOrNone(e *BaseException) Object {
-	if e.Traceback != nil {
-		return e.Traceback
+	if tb := e.Traceback(); tb != nil {
+		return tb
 	}
 	return None
 }
@@ -510,7 +513,7 @@ func throwArgs(t *Thread, args []Object) (error, error) {
 	}
 	if len(args) > 2 {
 		if tb, ok := args[2].(*Traceback); ok {
-			exc.Traceback = tb
+			exc.SetTraceback(tb)
 		}
 	}
 	return exc, nil
