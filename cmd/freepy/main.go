@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -182,10 +181,8 @@ func main() {
 func run(argv []string) int {
 	// An interpreter's live heap is small next to its allocation rate;
 	// Go's default GOGC=100 collects too often for it (measured in
-	// docs/benchmarks.md). An explicit GOGC still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	// docs/benchmarks.md, gcpace.go). An explicit GOGC still wins.
+	startGCPacing(os.Getenv("GOGC") != "")
 	o, code, ok := parseArgs(argv)
 	if !ok {
 		return code

@@ -45,6 +45,13 @@ type Frame struct {
 	retOp   int      // retBinop: the BINARY_OP argument
 	retSelf Object   // retInit: the new instance; retBinop: the left operand
 	mem     []Object // fast locals + value stack, reused with the frame
+
+	// padding to a whole number of cache lines, as Thread (and mem is
+	// allocated in multiples of a line, newFrame): a frame's value stack
+	// is written by every instruction, and a frame of one thread that
+	// shared a line with another thread's frame (the pool keeps reusing
+	// the same ones) made both threads' loops miss the cache.
+	_ [32]byte
 }
 
 const (
@@ -97,7 +104,7 @@ func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *F
 		if cap(f.mem) >= need {
 			f.mem = f.mem[:need]
 		} else {
-			f.mem = make([]Object, need)
+			f.mem = newFrameMem(need)
 		}
 		if cap(f.blocks) >= code.BlockSize {
 			f.blocks = f.blocks[:0]
@@ -105,7 +112,7 @@ func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *F
 			f.blocks = nil
 		}
 	} else {
-		f = &Frame{code: code, globals: globals, builtins: builtins, locals: locals, mem: make([]Object, need)}
+		f = &Frame{code: code, globals: globals, builtins: builtins, locals: locals, mem: newFrameMem(need)}
 	}
 	f.fast = f.mem[:n:n]
 	f.stack = f.mem[n:]
@@ -113,6 +120,14 @@ func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *F
 		f.blocks = make([]block, 0, code.BlockSize)
 	}
 	return f
+}
+
+// newFrameMem allocates a frame's locals and stack: a whole number of
+// 64-byte cache lines (4 Objects), so that the allocation's size class
+// is a multiple of 64 bytes and it shares no line with other objects,
+// such as another thread's frame.
+func newFrameMem(need int) []Object {
+	return make([]Object, need, (need+3)&^3)
 }
 
 // framePoolMax bounds the frames a thread keeps for reuse.

@@ -26,7 +26,7 @@ func init() {
 	IntType.Neg = func(t *Thread, o Object) (Object, error) {
 		v, _, big := asInt64(o)
 		if !big && v != math.MinInt64 {
-			return Int(-v), nil
+			return t.boxIntOrNil(-v), nil
 		}
 		b, _ := asBig(o)
 		return intFromBig(new(bigInt).Neg(b)), nil
@@ -35,7 +35,7 @@ func init() {
 	IntType.Abs = func(t *Thread, o Object) (Object, error) {
 		v, _, big := asInt64(o)
 		if !big && v != math.MinInt64 {
-			return Int(absI(v)), nil
+			return t.boxIntOrNil(absI(v)), nil
 		}
 		b, _ := asBig(o)
 		return intFromBig(new(bigInt).Abs(b)), nil
