@@ -82,7 +82,7 @@ func (s *tstate) newRef(o py.Object) *C.PyObject {
 	case *py.Type:
 		return s.typeRef(v)
 	}
-	if l := linkFor(o); l != nil {
+	if l := s.linkFor(o); l != nil {
 		return s.refresh(l.acquire(o), o)
 	}
 	return s.newMirror(o)

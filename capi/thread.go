@@ -56,6 +56,8 @@ type tstate struct {
 	dying []*C.PyObject
 	// freeHolds are levels left, for reuse by enter.
 	freeHolds []*legacyHold
+	// links caches the links of Go objects this thread passed to C.
+	links linkCache
 }
 
 var (
