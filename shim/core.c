@@ -19,8 +19,17 @@ uint64_t fpy_alloc_bytes;
 /* Blocks up to this size come from malloc (see fpy_alloc). */
 #define FPY_SMALL_BLOCK 1024
 
+/* Counted per OS thread and added to fpy_alloc_bytes by the 64 KB: an
+ * atomic add on one shared word per allocation cost more than the rest of
+ * a small allocation, and threads allocating at once contended for it. */
+static __thread uint64_t fpy_alloc_local;
+
 void *fpy_alloc(size_t n) {
-    __atomic_fetch_add(&fpy_alloc_bytes, (uint64_t)n, __ATOMIC_RELAXED);
+    fpy_alloc_local += n;
+    if (fpy_alloc_local >= (1 << 16)) {
+        __atomic_fetch_add(&fpy_alloc_bytes, fpy_alloc_local, __ATOMIC_RELAXED);
+        fpy_alloc_local = 0;
+    }
     size_t size = sizeof(fpy_head) + (n ? n : 1);
     fpy_head *h;
     if (size <= FPY_SMALL_BLOCK) {
