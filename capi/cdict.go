@@ -17,7 +17,7 @@ import (
 // Go. A dict that crosses while C code may still use it is realized: a Go
 // dict takes its entries over and the C object becomes that dict's mirror.
 // A dict that is only reachable from a result the caller is about to drop
-// is decoded instead, with no link at all (fromCOwned).
+// is decoded instead, with no link at all (consume).
 
 // cdictEntries views a C-born dict's entry table.
 func cdictEntries(tbl unsafe.Pointer, n int) []C.fpy_centry {
@@ -80,59 +80,76 @@ func (s *tstate) realizeDict(op *C.PyObject) py.Object {
 	return d
 }
 
-// fromCOwned converts a result whose reference the caller owns and is
-// about to drop. If that reference is the only one, nothing in C can use
-// the object afterwards: a tuple, list or C-born dict built by C is then
-// decoded without a link, and so are its items that it alone holds (a
-// link costs two runtime specials, a table entry and a cleanup later).
-func (s *tstate) fromCOwned(op *C.PyObject) py.Object {
-	if op == nil || refcnt(op) != 1 {
-		return s.fromC(op)
+// consume converts a result whose reference the caller owns and drops
+// that reference. If it is the only one, nothing in C can use the object
+// afterwards: an unlinked object of a built-in layout (a tuple, list or
+// C-born dict built by C, and the strs, bytes, ints and floats in it that
+// it alone holds) is decoded and destroyed in the same walk, without a
+// link (a link costs two runtime specials, a table entry and a cleanup
+// later) and without a second pass through the autorelease pool and
+// deallocFast. Anything else is converted by fromC and released.
+func (s *tstate) consume(op *C.PyObject) py.Object {
+	if op == nil {
+		return py.None
 	}
+	if refcnt(op) != 1 || !fastDeallocType(op) || atomicLoadU64(headHandle(op)) != 0 {
+		o := s.fromC(op)
+		s.decref(op)
+		return o
+	}
+	var o py.Object
 	switch op.ob_type {
-	case &C.PyTuple_Type, &C.PyList_Type, &C.PyDict_Type:
-	default:
-		return s.fromC(op)
-	}
-	if !hasHead(op) || atomicLoadU64(headHandle(op)) != 0 {
-		return s.fromC(op)
-	}
-	switch op.ob_type {
+	case &C.PyLong_Type:
+		if n := obSize(op); n >= -2 && n <= 2 {
+			o = s.t.BoxInt(smallLongFromC(op, n))
+		} else {
+			o = longFromC(op)
+		}
+		s.freeObjectLater(op)
+		return o
+	case &C.PyFloat_Type:
+		o = py.Float(*(*float64)(ptrAt(op, 16)))
+		s.freeObjectLater(op)
+		return o
 	case &C.PyTuple_Type:
 		n := obSize(op)
 		items := make([]py.Object, n)
 		for i, it := range unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), n) {
-			if it == nil {
-				items[i] = py.None
-			} else {
-				items[i] = s.fromCOwned(it)
-			}
+			items[i] = s.consume(it)
 		}
-		return py.NewTuple(items...)
+		o = py.NewTuple(items...)
 	case &C.PyList_Type:
 		n := obSize(op)
 		items := make([]py.Object, n)
-		if arr := *(***C.PyObject)(ptrAt(op, offListItems)); n > 0 && arr != nil {
+		if arr := *(***C.PyObject)(ptrAt(op, offListItems)); arr != nil {
 			for i, it := range unsafe.Slice(arr, n) {
-				if it == nil {
-					items[i] = py.None
-				} else {
-					items[i] = s.fromCOwned(it)
-				}
+				items[i] = s.consume(it)
 			}
+			s.freeLater(unsafe.Pointer(arr))
 		}
-		return py.NewList(items...)
-	default:
+		o = py.NewList(items...)
+	case &C.PyDict_Type:
+		dp := (*C.PyDictObject)(unsafe.Pointer(op))
 		tbl := cdictTable(op)
 		if tbl == nil {
-			return s.fromC(op)
+			// a mirror whose Go dict is gone; not made by C code
+			o = s.fromC(op)
+			s.decref(op)
+			return o
 		}
-		dp := (*C.PyDictObject)(unsafe.Pointer(op))
 		entries := cdictEntries(tbl, int(dp.ma_used))
 		d := py.NewDictSize(len(entries))
 		for _, e := range entries {
-			_ = d.SetItem(s.t, s.fromC(e.key), s.fromCOwned(e.value))
+			// str and small int keys: hashing cannot fail
+			_ = d.SetItem(s.t, s.consume(e.key), s.consume(e.value))
 		}
-		return d
+		dp.ma_keys = nil
+		s.freeLater(tbl)
+		o = d
+	default: // str, bytes: what fastDeallocType accepts
+		o = s.fromC(op)
+		s.dropHeld(op) // holds no references: only a str's UTF-8 copy
 	}
+	s.freeLater(unsafe.Pointer(op))
+	return o
 }

@@ -61,9 +61,9 @@ func (s *tstate) newRef(o py.Object) *C.PyObject {
 		}
 		return falseObj
 	case py.Int:
-		return intToC(int64(v))
+		return s.intToC(int64(v))
 	case py.Float:
-		return C.PyFloat_FromDouble(C.double(v))
+		return s.floatToC(float64(v))
 	case py.Complex:
 		return C.PyComplex_FromDoubles(C.double(real(v)), C.double(imag(v)))
 	case *py.BigInt:
@@ -82,7 +82,7 @@ func (s *tstate) newRef(o py.Object) *C.PyObject {
 	case *py.Type:
 		return s.typeRef(v)
 	}
-	if l := linkFor(o); l != nil {
+	if l := s.linkFor(o); l != nil {
 		return s.refresh(l.acquire(o), o)
 	}
 	return s.newMirror(o)
@@ -98,9 +98,95 @@ func (s *tstate) borrow(o py.Object) *C.PyObject {
 	return op
 }
 
+// intToC makes a C int: small ones are static, ints of up to two digits
+// are made in a block of the thread's stash (no cgo call).
+func (s *tstate) intToC(v int64) *C.PyObject {
+	if v >= C.FPY_SMALL_MIN && v <= C.FPY_SMALL_MAX {
+		return smallIntObj(v)
+	}
+	u := uint64(v)
+	if v < 0 {
+		u = uint64(-v)
+	}
+	if u>>(2*pyLongShift) != 0 {
+		return intToC(v)
+	}
+	x := s.stash()
+	if x.nints == 0 {
+		C.fpy_stash_refill(x)
+		if x.nints == 0 {
+			return intToC(v)
+		}
+	}
+	x.nints--
+	op := x.ints[x.nints]
+	n := int64(1)
+	d := unsafe.Slice((*uint32)(ptrAt(op, offLongDigits)), 2)
+	d[0] = uint32(u & pyLongMask)
+	d[1] = uint32(u >> pyLongShift)
+	if d[1] != 0 {
+		n = 2
+	}
+	if v < 0 {
+		n = -n
+	}
+	op.ob_refcnt = 1
+	op.ob_type = &C.PyLong_Type
+	*(*int64)(ptrAt(op, offObSize)) = n
+	return op
+}
+
+// floatToC makes a C float in a block of the thread's stash.
+func (s *tstate) floatToC(v float64) *C.PyObject {
+	x := s.stash()
+	if x.nfloats == 0 {
+		C.fpy_stash_refill(x)
+		if x.nfloats == 0 {
+			return C.PyFloat_FromDouble(C.double(v))
+		}
+	}
+	x.nfloats--
+	op := x.floats[x.nfloats]
+	op.ob_refcnt = 1
+	op.ob_type = &C.PyFloat_Type
+	*(*float64)(ptrAt(op, 16)) = v
+	return op
+}
+
+// stash is the thread's fpy_tstate_ext: its stash of int and float blocks
+// and its list of memory to free.
+func (s *tstate) stash() *C.fpy_tstate_ext { return (*C.fpy_tstate_ext)(unsafe.Pointer(s.ts)) }
+
+// stashDead keeps a dead small int or float block (count 0, unlinked) in
+// the thread's stash while it is under half full; it reports whether it
+// did. Beyond half, blocks go back to C's free lists (freeObjectLater),
+// which the C side allocates from.
+func (s *tstate) stashDead(op *C.PyObject) bool {
+	x := s.stash()
+	switch op.ob_type {
+	case &C.PyLong_Type:
+		if n := obSize(op); n >= -2 && n <= 2 && x.nints < C.FPY_NSTASH/2 {
+			x.ints[x.nints] = op
+			x.nints++
+			return true
+		}
+	case &C.PyFloat_Type:
+		if x.nfloats < C.FPY_NSTASH/2 {
+			x.floats[x.nfloats] = op
+			x.nfloats++
+			return true
+		}
+	}
+	return false
+}
+
+func smallIntObj(v int64) *C.PyObject {
+	return (*C.PyObject)(unsafe.Pointer(uintptr(unsafe.Pointer(C.fpy_small_ints)) + uintptr(v-C.FPY_SMALL_MIN)*unsafe.Sizeof(C.PyLongObject{})))
+}
+
 func intToC(v int64) *C.PyObject {
 	if v >= C.FPY_SMALL_MIN && v <= C.FPY_SMALL_MAX {
-		return (*C.PyObject)(unsafe.Pointer(uintptr(unsafe.Pointer(C.fpy_small_ints)) + uintptr(v-C.FPY_SMALL_MIN)*unsafe.Sizeof(C.PyLongObject{})))
+		return smallIntObj(v)
 	}
 	neg := 0
 	u := uint64(v)

@@ -262,13 +262,44 @@ func linkFor(o py.Object) *link {
 	if !ok {
 		return nil
 	}
-	l := v.(*link)
+	return liveLink(v.(*link), o)
+}
+
+// liveLink returns l if it is the link of o (nil if l's object died and o
+// took its address).
+func liveLink(l *link, o py.Object) *link {
 	if l.static {
 		return l
 	}
 	// the address may have been reused after the old object died
 	if p := l.wp.Value(); p == nil || unsafe.Pointer(p) != dataPtr(o) {
 		return nil
+	}
+	return l
+}
+
+// linkCache is a thread's direct-mapped cache of byObj: the objects a
+// thread passes to C again and again (a callback function, a key) are
+// found without the shared map. An entry is only a hint, checked as
+// byObj's answer is (liveLink); it keeps a link struct, never a Go object,
+// from being collected.
+type linkCache [64]*link
+
+// linkFor is the package's linkFor through the thread's cache.
+func (s *tstate) linkFor(o py.Object) *link {
+	if py.CRef(o) != nil {
+		return linkFor(o)
+	}
+	key := uintptr(dataPtr(o))
+	slot := &s.links[(key>>4^key>>10)%uintptr(len(s.links))]
+	if l := *slot; l != nil && l.key == key {
+		if l = liveLink(l, o); l != nil {
+			return l
+		}
+	}
+	l := linkFor(o)
+	if l != nil {
+		*slot = l
 	}
 	return l
 }

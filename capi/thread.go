@@ -56,6 +56,8 @@ type tstate struct {
 	dying []*C.PyObject
 	// freeHolds are levels left, for reuse by enter.
 	freeHolds []*legacyHold
+	// links caches the links of Go objects this thread passed to C.
+	links linkCache
 }
 
 var (
@@ -320,9 +322,9 @@ func (s *tstate) resultOf(op *C.PyObject, name func() string) (py.Object, error)
 		se.SetContext(se.Cause())
 		return nil, se
 	}
-	o := s.fromCOwned(op)
-	s.keep(op) // the caller's reference, released with the call
-	return o, nil
+	// the caller's reference: dropped now, the object decoded and, if
+	// nothing else holds it, destroyed in the same walk
+	return s.consume(op), nil
 }
 
 // dealloc runs the destructor of an object whose count reached zero,
@@ -376,7 +378,7 @@ func (s *tstate) deallocFast(op *C.PyObject) bool {
 			continue
 		}
 		s.dropHeld(op)
-		s.freeLater(unsafe.Pointer(op))
+		s.freeObjectLater(op)
 	}
 	return true
 }
@@ -438,6 +440,21 @@ func (s *tstate) dropHeld(op *C.PyObject) {
 				s.freeLater(unsafe.Pointer(u))
 			}
 		}
+	}
+}
+
+// freeObjectLater is freeLater for an object block: a small int or a
+// float goes back to the C free lists of the thread that frees it (the
+// low bit of the queued pointer says so).
+func (s *tstate) freeObjectLater(op *C.PyObject) {
+	if s.stashDead(op) {
+		return
+	}
+	switch op.ob_type {
+	case &C.PyLong_Type, &C.PyFloat_Type:
+		s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
+	default:
+		s.freeLater(unsafe.Pointer(op))
 	}
 }
 

@@ -87,17 +87,30 @@ static PyObject *do_dict(const char **p_format, va_list *p_va, char endchar, Py_
         PyErr_SetString(PyExc_SystemError, "Bad dict format");
         return NULL;
     }
-    PyObject *t = do_items(p_format, p_va, endchar, n);
-    if (t == NULL) {
+    /* pair by pair, with no tuple in between; after an error the rest of
+     * the varargs are still consumed, as do_items does */
+    PyObject *d = PyDict_New();
+    int failed = d == NULL;
+    for (Py_ssize_t i = 0; i < n; i += 2) {
+        PyObject *k = mkvalue(p_format, p_va);
+        PyObject *v = mkvalue(p_format, p_va);
+        if (!failed && (k == NULL || v == NULL || PyDict_SetItem(d, k, v) < 0)) {
+            failed = 1;
+        }
+        Py_XDECREF(k);
+        Py_XDECREF(v);
+    }
+    if (!failed && **p_format != endchar) {
+        PyErr_SetString(PyExc_SystemError, "Unmatched paren in format");
+        failed = 1;
+    }
+    if (failed) {
+        Py_XDECREF(d);
         return NULL;
     }
-    PyObject *d = PyDict_New();
-    for (Py_ssize_t i = 0; d != NULL && i < n; i += 2) {
-        if (PyDict_SetItem(d, PyTuple_GET_ITEM(t, i), PyTuple_GET_ITEM(t, i + 1)) < 0) {
-            Py_CLEAR(d);
-        }
+    if (endchar) {
+        ++*p_format;
     }
-    Py_DECREF(t);
     return d;
 }
 

@@ -16,11 +16,38 @@ __thread PyThreadState *fpy_tstate;
  * when much of it was allocated since the last one (capi/thread.go). */
 uint64_t fpy_alloc_bytes;
 
+/* Blocks up to this size come from malloc (see fpy_alloc). */
+#define FPY_SMALL_BLOCK 1024
+
+/* Counted per OS thread and added to fpy_alloc_bytes by the 64 KB: an
+ * atomic add on one shared word per allocation cost more than the rest of
+ * a small allocation, and threads allocating at once contended for it. */
+static __thread uint64_t fpy_alloc_local;
+
 void *fpy_alloc(size_t n) {
-    __atomic_fetch_add(&fpy_alloc_bytes, (uint64_t)n, __ATOMIC_RELAXED);
-    fpy_head *h = calloc(1, sizeof(fpy_head) + (n ? n : 1));
-    if (h == NULL) {
-        return NULL;
+    fpy_alloc_local += n;
+    if (fpy_alloc_local >= (1 << 16)) {
+        __atomic_fetch_add(&fpy_alloc_bytes, fpy_alloc_local, __ATOMIC_RELAXED);
+        fpy_alloc_local = 0;
+    }
+    size_t size = sizeof(fpy_head) + (n ? n : 1);
+    fpy_head *h;
+    if (size <= FPY_SMALL_BLOCK) {
+        /* glibc's calloc bypasses its per-thread cache (tcache); malloc
+         * and memset of a small block do not */
+        h = malloc(size);
+        if (h == NULL) {
+            return NULL;
+        }
+        /* the payload only (the head is set below): a memset of the whole
+         * block would be folded back into calloc by the compiler */
+        h->handle = 0;
+        memset(h + 1, 0, size - sizeof(fpy_head));
+    } else {
+        h = calloc(1, size);
+        if (h == NULL) {
+            return NULL;
+        }
     }
     h->magic = FPY_MAGIC;
     return h + 1;
@@ -389,6 +416,28 @@ static int to_freelist(PyObject *op) {
     return 0;
 }
 
+/* fpy_stash_refill fills a thread state's stash to half (the Go side
+ * calls it when one of its lists is empty). The blocks are zeroed or dead
+ * objects: the Go side sets every field it hands out. */
+void fpy_stash_refill(fpy_tstate_ext *x) {
+    while (x->nints < FPY_NSTASH / 2) {
+        PyObject *op = from_freelist(long_free, &nlong_free, &PyLong_Type);
+        /* fpy_alloc, not fpy_new_object: no error indicator may be set
+         * here (the C thread state of this OS thread may be another's) */
+        if (op == NULL && (op = fpy_alloc(SMALL_LONG_SIZE)) == NULL) {
+            break;
+        }
+        x->ints[x->nints++] = op;
+    }
+    while (x->nfloats < FPY_NSTASH / 2) {
+        PyObject *op = from_freelist(float_free, &nfloat_free, &PyFloat_Type);
+        if (op == NULL && (op = fpy_alloc(sizeof(PyFloatObject))) == NULL) {
+            break;
+        }
+        x->floats[x->nfloats++] = op;
+    }
+}
+
 PyObject *fpy_new_float(double v) {
     PyFloatObject *f = (PyFloatObject *)from_freelist(float_free, &nfloat_free, &PyFloat_Type);
     if (f == NULL) {
@@ -633,9 +682,19 @@ static void obj_to_val(PyObject *r, fpy_val *res) {
     res->u.o = r;
 }
 
-/* fpy_free_array frees memory the Go side released (fpy_tstate_ext). */
+/* fpy_free_array frees memory the Go side released (fpy_tstate_ext). A
+ * pointer with its low bit set is a dead object block (a small int or a
+ * float), kept for reuse when there is room. */
 void fpy_free_array(void **p, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i < n; i++) {
+        uintptr_t u = (uintptr_t)p[i];
+        if (u & 1) {
+            PyObject *op = (PyObject *)(u & ~(uintptr_t)1);
+            if (!to_freelist(op)) {
+                fpy_free(op);
+            }
+            continue;
+        }
         fpy_free(p[i]);
     }
 }

@@ -89,8 +89,10 @@ PyLongObject *_PyLong_New(Py_ssize_t size) {
         PyErr_SetString(PyExc_OverflowError, "too many digits in integer");
         return NULL;
     }
+    /* room for two digits at least: a dead int of up to two digits goes
+     * to the free lists of core.c, which reuse it at that size */
     PyLongObject *v = (PyLongObject *)fpy_new_object(
-        &PyLong_Type, offsetof(PyLongObject, ob_digit) + (size_t)(size > 0 ? size : 1) * sizeof(digit));
+        &PyLong_Type, offsetof(PyLongObject, ob_digit) + (size_t)(size > 2 ? size : 2) * sizeof(digit));
     if (v != NULL) {
         Py_SET_SIZE(v, size);
     }

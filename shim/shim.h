@@ -93,12 +93,21 @@ void fpy_cdict_dealloc(PyObject *op);
  * released without a cgo call (capi/thread.go, release), freed by the
  * next call trampoline that thread makes. */
 #define FPY_NFREE 64
+/* The stash: dead blocks of small ints (two digits of room) and floats,
+ * unlinked, with their heads, that the Go side makes ints and floats in
+ * without a cgo call (capi/convert.go, stashedInt); fpy_stash_refill
+ * fills it to half from the OS thread's free lists. */
+#define FPY_NSTASH 32
 typedef struct fpy_tstate_ext {
     PyThreadState ts;
     Py_ssize_t nfree;
     void *tofree[FPY_NFREE];
+    int32_t nints, nfloats;
+    PyObject *ints[FPY_NSTASH];
+    PyObject *floats[FPY_NSTASH];
 } fpy_tstate_ext;
 void fpy_free_array(void **p, Py_ssize_t n);
+void fpy_stash_refill(fpy_tstate_ext *x);
 
 /* Static type objects, in a table for the Go side. */
 extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type;
