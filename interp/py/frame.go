@@ -45,13 +45,6 @@ type Frame struct {
 	retOp   int      // retBinop: the BINARY_OP argument
 	retSelf Object   // retInit: the new instance; retBinop: the left operand
 	mem     []Object // fast locals + value stack, reused with the frame
-
-	// padding to a whole number of cache lines, as Thread (and mem is
-	// allocated in multiples of a line, newFrame): a frame's value stack
-	// is written by every instruction, and a frame of one thread that
-	// shared a line with another thread's frame (the pool keeps reusing
-	// the same ones) made both threads' loops miss the cache.
-	_ [32]byte
 }
 
 const (
