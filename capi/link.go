@@ -32,8 +32,8 @@ import (
 //
 // Refcount increments done by C cannot be observed, so links are strong
 // whenever C might hold a reference and are weakened only at check points:
-// when the count reaches zero (_Py_Dealloc), when an autorelease pool is
-// drained, and by the sweep after each Go collection.
+// when the count reaches zero (_Py_Dealloc) and when an autorelease pool is
+// drained.
 type link struct {
 	id     uint64
 	ptr    *C.PyObject
