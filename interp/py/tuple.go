@@ -129,8 +129,7 @@ func (l *List) setAt(i int, v Object) {
 func (l *List) push(vs ...Object) {
 	n := len(l.items)
 	if n+len(vs) > cap(l.items) {
-		grown := append(l.items[:n:n], vs...)
-		l.publish(grown)
+		l.publish(growItems(l.items, vs))
 		return
 	}
 	l.items = l.items[:n+len(vs)]
@@ -140,6 +139,22 @@ func (l *List) push(vs ...Object) {
 		l.slotAt(n + i).store(v)
 	}
 	atomic.StoreInt64(&l.n, int64(n+len(vs)))
+}
+
+// growItems returns a new array holding items and then vs, with room to
+// grow. Go's append grows an empty slice to 1, 2, 4, 8 items: a list
+// built by appending five items took four arrays. Like CPython, a small
+// list starts with room for four; from there append's doubling does
+// fewer copies than CPython's 1.125 factor.
+func growItems(items, vs []Object) []Object {
+	n := len(items)
+	if need := n + len(vs); need <= 4 {
+		out := make([]Object, need, 4)
+		copy(out, items)
+		copy(out[n:], vs)
+		return out
+	}
+	return append(items[:n:n], vs...)
 }
 
 // truncate drops the items from n on. Called with mu held.
@@ -159,7 +174,11 @@ func (l *List) truncate(n int) {
 // appendUnshared appends to a list no other thread can reach yet (the
 // list a comprehension builds): plain stores, no lock.
 func (l *List) appendUnshared(v Object) {
-	l.items = append(l.items, v)
+	if len(l.items) == cap(l.items) {
+		l.items = growItems(l.items, []Object{v})
+	} else {
+		l.items = append(l.items, v)
+	}
 	l.arr = unsafe.Pointer(unsafe.SliceData(l.items))
 	l.acap = int64(cap(l.items))
 	l.n = int64(len(l.items))
@@ -216,7 +235,12 @@ func (l *List) loadIndex(i int) (v Object, ok bool) {
 }
 
 // snapshot returns a copy of the items (safe to use without the lock).
-func (l *List) snapshot() []Object {
+func (l *List) snapshot() []Object { return l.snapshotTo(nil) }
+
+// snapshotTo is snapshot appending the copy to dst[:0], so that a caller
+// can take a short list's items into a buffer on its stack (str.join)
+// instead of allocating a copy per call.
+func (l *List) snapshotTo(dst []Object) []Object {
 	for try := 0; try < optimisticTries; try++ {
 		s := l.seq.Load()
 		if s&1 != 0 {
@@ -228,7 +252,12 @@ func (l *List) snapshot() []Object {
 		if l.seq.Load() != s || n > c {
 			continue
 		}
-		out := make([]Object, n)
+		var out []Object
+		if dst != nil && int64(cap(dst)) >= n {
+			out = dst[:n]
+		} else {
+			out = make([]Object, n)
+		}
 		if n > 0 {
 			ok := true
 			slots := unsafe.Slice((*objSlot)(arr), c)[:n]
@@ -250,7 +279,12 @@ func (l *List) snapshot() []Object {
 		}
 	}
 	l.mu.Lock()
-	out := make([]Object, len(l.items))
+	var out []Object
+	if dst != nil && cap(dst) >= len(l.items) {
+		out = dst[:len(l.items)]
+	} else {
+		out = make([]Object, len(l.items))
+	}
 	copy(out, l.items)
 	l.mu.Unlock()
 	return out
