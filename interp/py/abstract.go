@@ -153,12 +153,6 @@ func Call(t *Thread, fn Object, args []Object, kwnames []string) (Object, error)
 		return f.Fn(t, f.Self, args, kwnames)
 	case *Method:
 		return callMethod(t, f.Func, f.Self, args, kwnames)
-	case *MethodDescr:
-		// s.strip(), d.get(k), l.append(x): LOAD_METHOD leaves the
-		// descriptor and self, and this is the whole call; going through
-		// the type's Call slot cost two more indirect calls per method
-		// call.
-		return f.call(t, args, kwnames)
 	}
 	typ := fn.Type()
 	if typ.Call == nil {

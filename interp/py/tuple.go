@@ -129,7 +129,8 @@ func (l *List) setAt(i int, v Object) {
 func (l *List) push(vs ...Object) {
 	n := len(l.items)
 	if n+len(vs) > cap(l.items) {
-		l.publish(growItems(l.items, vs))
+		grown := append(l.items[:n:n], vs...)
+		l.publish(grown)
 		return
 	}
 	l.items = l.items[:n+len(vs)]
@@ -139,22 +140,6 @@ func (l *List) push(vs ...Object) {
 		l.slotAt(n + i).store(v)
 	}
 	atomic.StoreInt64(&l.n, int64(n+len(vs)))
-}
-
-// growItems returns a new array holding items and then vs, with room to
-// grow. Go's append grows an empty slice to 1, 2, 4, 8 items: a list
-// built by appending five items took four arrays. Like CPython, a small
-// list starts with room for four; from there append's doubling does
-// fewer copies than CPython's 1.125 factor.
-func growItems(items, vs []Object) []Object {
-	n := len(items)
-	if need := n + len(vs); need <= 4 {
-		out := make([]Object, need, 4)
-		copy(out, items)
-		copy(out[n:], vs)
-		return out
-	}
-	return append(items[:n:n], vs...)
 }
 
 // truncate drops the items from n on. Called with mu held.
@@ -174,11 +159,7 @@ func (l *List) truncate(n int) {
 // appendUnshared appends to a list no other thread can reach yet (the
 // list a comprehension builds): plain stores, no lock.
 func (l *List) appendUnshared(v Object) {
-	if len(l.items) == cap(l.items) {
-		l.items = growItems(l.items, []Object{v})
-	} else {
-		l.items = append(l.items, v)
-	}
+	l.items = append(l.items, v)
 	l.arr = unsafe.Pointer(unsafe.SliceData(l.items))
 	l.acap = int64(cap(l.items))
 	l.n = int64(len(l.items))

@@ -106,7 +106,7 @@ class Weird:
 
 show(lambda: d.get(Weird()))
 
-# lists grown one append at a time (small lists start with room for four)
+# lists grown one append at a time
 a = []
 for i in range(10):
     a.append(i)
