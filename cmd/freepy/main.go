@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 
@@ -174,6 +175,17 @@ func main() {
 			f.Close()
 			exit(code)
 		}
+	}
+	// FREEPY_MEMPROFILE=file writes the allocation profile of the run
+	// (go tool pprof -sample_index=alloc_space), to find what allocates.
+	if prof := os.Getenv("FREEPY_MEMPROFILE"); prof != "" {
+		runtime.MemProfileRate = 64 << 10
+		code := run(os.Args[1:])
+		if f, err := os.Create(prof); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		exit(code)
 	}
 	exit(run(os.Args[1:]))
 }

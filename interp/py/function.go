@@ -261,6 +261,22 @@ type MethodDescr struct {
 // Type returns method_descriptor.
 func (*MethodDescr) Type() *Type { return MethodDescrType }
 
+// call calls the unbound method with self as args[0] (str.upper(s), or
+// s.upper() after LOAD_METHOD).
+func (md *MethodDescr) call(t *Thread, args []Object, kw []string) (Object, error) {
+	if md.IsStatic {
+		return md.Fn(t, nil, args, kw)
+	}
+	if len(args)-len(kw) < 1 {
+		return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name, md.Name)
+	}
+	self := args[0]
+	if typ := self.Type(); typ != md.Owner && !typ.IsSubtype(md.Owner) {
+		return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.tpName(), typeName(self))
+	}
+	return md.Fn(t, self, args[1:], kw)
+}
+
 // ---- argument binding ----
 
 // Call calls the function.

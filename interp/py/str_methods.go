@@ -576,7 +576,7 @@ func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 	var small [16]Object
 	switch x := it.(type) {
 	case *List:
-		items = x.snapshot()
+		items = x.snapshotTo(small[:0])
 	case *Tuple:
 		items = x.items
 	default:

@@ -28,7 +28,10 @@ def reader(k):
     seen = 0
     while True:
         with lock:
-            finished = len(done) == N
+            # >=: the first reader to finish appends -1 to done, and the
+            # other must still see the writers as finished (with == it
+            # could spin forever)
+            finished = len(done) >= N
         n = len(shared)
         for j in range(n):
             wk, i, s, parts, low, rev = shared[j]

@@ -216,7 +216,12 @@ func (l *List) loadIndex(i int) (v Object, ok bool) {
 }
 
 // snapshot returns a copy of the items (safe to use without the lock).
-func (l *List) snapshot() []Object {
+func (l *List) snapshot() []Object { return l.snapshotTo(nil) }
+
+// snapshotTo is snapshot appending the copy to dst[:0], so that a caller
+// can take a short list's items into a buffer on its stack (str.join)
+// instead of allocating a copy per call.
+func (l *List) snapshotTo(dst []Object) []Object {
 	for try := 0; try < optimisticTries; try++ {
 		s := l.seq.Load()
 		if s&1 != 0 {
@@ -228,7 +233,12 @@ func (l *List) snapshot() []Object {
 		if l.seq.Load() != s || n > c {
 			continue
 		}
-		out := make([]Object, n)
+		var out []Object
+		if dst != nil && int64(cap(dst)) >= n {
+			out = dst[:n]
+		} else {
+			out = make([]Object, n)
+		}
 		if n > 0 {
 			ok := true
 			slots := unsafe.Slice((*objSlot)(arr), c)[:n]
@@ -250,7 +260,12 @@ func (l *List) snapshot() []Object {
 		}
 	}
 	l.mu.Lock()
-	out := make([]Object, len(l.items))
+	var out []Object
+	if dst != nil && cap(dst) >= len(l.items) {
+		out = dst[:len(l.items)]
+	} else {
+		out = make([]Object, len(l.items))
+	}
 	copy(out, l.items)
 	l.mu.Unlock()
 	return out

@@ -193,17 +193,7 @@ func init() {
 		return &Builtin{Name: md.Name, Qualname: md.Owner.Name + "." + md.Name, Fn: md.Fn, Self: obj}, nil
 	}
 	MethodDescrType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		md := self.(*MethodDescr)
-		if md.IsStatic {
-			return md.Fn(t, nil, args, kw)
-		}
-		if len(args)-len(kw) < 1 {
-			return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name, md.Name)
-		}
-		if !args[0].Type().IsSubtype(md.Owner) {
-			return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.tpName(), typeName(args[0]))
-		}
-		return md.Fn(t, args[0], args[1:], kw)
+		return self.(*MethodDescr).call(t, args, kw)
 	}
 	MethodDescrType.Repr = func(t *Thread, o Object) (Object, error) {
 		md := o.(*MethodDescr)
