@@ -28,7 +28,9 @@ def reader(k):
     seen = 0
     while True:
         with lock:
-            finished = len(done) == N
+            # the writers' entries: the other reader may have added its
+            # -1 already (len(done) == N would then never hold)
+            finished = len([d for d in done if d >= 0]) == N
         n = len(shared)
         for j in range(n):
             wk, i, s, parts, low, rev = shared[j]
