@@ -126,7 +126,25 @@ reload:
 			stack[sp-1] = v
 			pc++
 		case qCompareJumpIfFalse, qCompareJumpIfTrue:
-			r, ok := compareFast(stack[sp-2], stack[sp-1], CompareOp(arg))
+			var r, ok bool
+			if x, isInt := stack[sp-2].(Int); isInt {
+				if y, isInt := stack[sp-1].(Int); isInt {
+					// compareOrdered written out (execute is too big for
+					// the compiler to inline it) and without branches:
+					// cmpMasks[op] has bit 0 for <, 1 for ==, 2 for >
+					var gt, lt uint8
+					if x > y {
+						gt = 1
+					}
+					if x < y {
+						lt = 1
+					}
+					r, ok = cmpMasks[arg&7]>>(1+gt-lt)&1 != 0, true
+				}
+			}
+			if !ok {
+				r, ok = compareFast(stack[sp-2], stack[sp-1], CompareOp(arg))
+			}
 			if !ok {
 				v, err := RichCompare(t, stack[sp-2], stack[sp-1], CompareOp(arg))
 				if err != nil {
@@ -756,6 +774,12 @@ reload:
 				}
 				continue
 			}
+			if i, ok := v.(Int); ok {
+				if b := i != 0; !b {
+					pc = arg
+				}
+				continue
+			}
 			b, err := IsTrue(t, v)
 			if err != nil {
 				return f.fail(pc, sp, err)
@@ -769,6 +793,12 @@ reload:
 			stack[sp] = nil
 			if b, ok := v.(Bool); ok {
 				if b {
+					pc = arg
+				}
+				continue
+			}
+			if i, ok := v.(Int); ok {
+				if b := i != 0; b {
 					pc = arg
 				}
 				continue
@@ -874,10 +904,13 @@ reload:
 			var v Object
 			switch x := it.(type) {
 			case *rangeIter:
-				if i, ok := x.nextValue(); ok {
-					fast[instrs[pc]>>8] = t.boxInt(i)
-					pc++
-					continue
+				// nextValue written out (a call here reloads the loop's
+				// registers); the value is boxed in forInt
+				if x.i.Load() < x.n {
+					if i := x.i.Add(1) - 1; i < x.n {
+						ir = x.start + i*x.step
+						goto forInt
+					}
 				}
 			case *listIter:
 				if v = x.nextItem(); v != nil {
@@ -1080,6 +1113,24 @@ reload:
 			stack[sp-1] = intAt(p)
 		} else {
 			stack[sp-1] = t.boxInt(ir)
+		}
+		continue
+	forInt:
+		// FOR_ITER; STORE_FAST x (at pc) of a range: x = ir
+		{
+			var o Object
+			if uint64(ir) < smallIntCount {
+				o = intAt(&smallInts[ir])
+			} else if n := t.boxLeft; n > 0 {
+				t.boxLeft = n - 1
+				p := &t.box[boxChunkLen-n]
+				*p = uint64(ir)
+				o = intAt(p)
+			} else {
+				o = t.boxInt(ir)
+			}
+			fast[instrs[pc]>>8] = o
+			pc++
 		}
 		continue
 	binFloat:
