@@ -101,3 +101,23 @@ func (t *Thread) BoxInt(v int64) Object { return t.boxInt(v) }
 
 // BoxFloat is Float(v) as an Object, boxed in the thread's chunk.
 func (t *Thread) BoxFloat(v float64) Object { return t.boxFloat(v) }
+
+// smallInts holds the ints 0..smallIntCount-1 for intAt, so that the loop
+// boxes them without a call (Go's own convT64 has such a table too, but
+// reaching it is a runtime call).
+const smallIntCount = 256
+
+var smallInts = func() (a [smallIntCount]uint64) {
+	for i := range a {
+		a[i] = uint64(i)
+	}
+	return
+}()
+
+// intAt is the Int stored in slot p as an Object.
+func intAt(p *uint64) Object {
+	var o Object
+	w := (*ifaceWords)(unsafe.Pointer(&o))
+	w.tab, w.data = intItab, unsafe.Pointer(p)
+	return o
+}

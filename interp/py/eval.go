@@ -30,6 +30,10 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		// the loop (inlineBinop, inlineInit)
 		callee    *Function
 		calleeArg int
+		// ir and fr carry a binary operation's int or float result to
+		// binInt and binFloat
+		ir int64
+		fr float64
 	)
 reload:
 	code = f.code
@@ -46,7 +50,6 @@ reload:
 		pc++
 		arg := int(ins >> 8)
 		switch c.Opcode(ins & 0xff) {
-		case c.NOP:
 		case c.POP_TOP:
 			sp--
 			stack[sp] = nil
@@ -123,7 +126,25 @@ reload:
 			stack[sp-1] = v
 			pc++
 		case qCompareJumpIfFalse, qCompareJumpIfTrue:
-			r, ok := compareFast(stack[sp-2], stack[sp-1], CompareOp(arg))
+			var r, ok bool
+			if x, isInt := stack[sp-2].(Int); isInt {
+				if y, isInt := stack[sp-1].(Int); isInt {
+					// compareOrdered written out (execute is too big for
+					// the compiler to inline it) and without branches:
+					// cmpMasks[op] has bit 0 for <, 1 for ==, 2 for >
+					var gt, lt uint8
+					if x > y {
+						gt = 1
+					}
+					if x < y {
+						lt = 1
+					}
+					r, ok = cmpMasks[arg&7]>>(1+gt-lt)&1 != 0, true
+				}
+			}
+			if !ok {
+				r, ok = compareFast(stack[sp-2], stack[sp-1], CompareOp(arg))
+			}
 			if !ok {
 				v, err := RichCompare(t, stack[sp-2], stack[sp-1], CompareOp(arg))
 				if err != nil {
@@ -141,11 +162,6 @@ reload:
 			if r == (c.Opcode(ins&0xff) == qCompareJumpIfTrue) {
 				pc = target
 			}
-		case c.DELETE_FAST:
-			if fast[arg] == nil {
-				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
-			}
-			fast[arg] = nil
 		case c.LOAD_DEREF:
 			v := f.cells[arg].Get()
 			if v == nil {
@@ -157,28 +173,6 @@ reload:
 			sp--
 			f.cells[arg].Set(stack[sp])
 			stack[sp] = nil
-		case c.DELETE_DEREF:
-			if f.cells[arg].Get() == nil {
-				return f.fail(pc, sp, freeVarError(f, arg))
-			}
-			f.cells[arg].Set(nil)
-		case c.LOAD_CLOSURE:
-			stack[sp] = f.cells[arg]
-			sp++
-		case c.LOAD_CLASSDEREF:
-			name := f.cellName(arg)
-			v, err := mappingGet(t, f.locals, Intern(name))
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			if v == nil {
-				v = f.cells[arg].Get()
-				if v == nil {
-					return f.fail(pc, sp, freeVarError(f, arg))
-				}
-			}
-			stack[sp] = v
-			sp++
 		case c.LOAD_GLOBAL:
 			g, b := f.globals, f.builtins
 			if e := code.gcache[pc-1].Load(); e != nil && e.globals == g && e.builtins == b &&
@@ -199,53 +193,6 @@ reload:
 			code.gcache[pc-1].Store(&globalCacheEntry{globals: g, builtins: b, gver: gver, bver: bver, value: v})
 			stack[sp] = v
 			sp++
-		case c.STORE_GLOBAL:
-			sp--
-			f.globals.setItemStr(names[arg], stack[sp])
-			stack[sp] = nil
-		case c.DELETE_GLOBAL:
-			found, err := f.globals.DelItem(t, names[arg])
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			if !found {
-				return f.fail(pc, sp, nameError(names[arg].s))
-			}
-		case c.LOAD_NAME:
-			name := names[arg]
-			v, err := mappingGet(t, f.locals, name)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			if v == nil {
-				v = f.globals.getStr(name)
-				if v == nil {
-					v = f.builtins.getStr(name)
-					if v == nil {
-						return f.fail(pc, sp, nameError(name.s))
-					}
-				}
-			}
-			stack[sp] = v
-			sp++
-		case c.STORE_NAME:
-			sp--
-			v := stack[sp]
-			stack[sp] = nil
-			if d, ok := f.locals.(*Dict); ok {
-				d.setItemStr(names[arg], v)
-			} else if f.locals == nil {
-				return f.fail(pc, sp, Errorf(SystemErrorType, "no locals found when storing '%s'", names[arg].s))
-			} else if err := SetItem(t, f.locals, names[arg], v); err != nil {
-				return f.fail(pc, sp, err)
-			}
-		case c.DELETE_NAME:
-			if err := DelItem(t, f.locals, names[arg]); err != nil {
-				if IsInstanceOf(err, KeyErrorType) {
-					err = nameError(names[arg].s)
-				}
-				return f.fail(pc, sp, err)
-			}
 		case c.LOAD_ATTR:
 			obj := stack[sp-1]
 			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
@@ -298,12 +245,6 @@ reload:
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
-		case c.DELETE_ATTR:
-			if err := SetAttr(t, stack[sp-1], names[arg], nil); err != nil {
-				return f.fail(pc, sp, err)
-			}
-			sp--
-			stack[sp] = nil
 		case c.LOAD_METHOD:
 			obj := stack[sp-1]
 			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
@@ -334,23 +275,6 @@ reload:
 			stack[sp-1] = meth
 			stack[sp] = self
 			sp++
-		case c.LOAD_ASSERTION_ERROR:
-			stack[sp] = AssertionErrorType
-			sp++
-		case c.LOAD_BUILD_CLASS:
-			v := f.builtins.GetStr("__build_class__")
-			if v == nil {
-				return f.fail(pc, sp, NewError(NameErrorType, "__build_class__ not found"))
-			}
-			stack[sp] = v
-			sp++
-
-		case c.UNARY_POSITIVE:
-			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Pos, "+")
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-1] = v
 		case c.UNARY_NEGATIVE:
 			if i, ok := stack[sp-1].(Int); ok && i != -i {
 				stack[sp-1] = -i
@@ -367,32 +291,28 @@ reload:
 				return f.fail(pc, sp, err)
 			}
 			stack[sp-1] = NewBool(!b)
-		case c.UNARY_INVERT:
-			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Invert, "~")
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-1] = v
 		case c.BINARY_OP:
+			// int and float operands inline: the result goes through the
+			// shared tails after the switch (binInt, binFloat), anything
+			// else through binSlow
 			a, b := stack[sp-2], stack[sp-1]
-			var v Object
-			// int fast paths: no allocation beyond the result box
 			if x, ok := a.(Int); ok {
 				if y, ok := b.(Int); ok {
 					switch arg {
 					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
 						if s := x + y; (s > x) == (y > 0) {
-							v = t.boxInt(int64(s))
+							ir = int64(s)
+							goto binInt
 						}
 					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
 						if s := x - y; (s < x) == (y > 0) {
-							v = t.boxInt(int64(s))
+							ir = int64(s)
+							goto binInt
 						}
 					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
 						if r, ok := mul64(int64(x), int64(y)); ok {
-							v = t.boxInt(r)
-						} else {
-							v = intMul(int64(x), int64(y))
+							ir = r
+							goto binInt
 						}
 					case int(c.OpFloorDivide), int(c.OpInplace + c.OpFloorDivide):
 						if y > 0 {
@@ -400,7 +320,8 @@ reload:
 							if r < 0 {
 								q--
 							}
-							v = t.boxInt(int64(q))
+							ir = int64(q)
+							goto binInt
 						}
 					case int(c.OpRemainder), int(c.OpInplace + c.OpRemainder):
 						if y > 0 {
@@ -408,36 +329,47 @@ reload:
 							if r < 0 {
 								r += y
 							}
-							v = t.boxInt(int64(r))
+							ir = int64(r)
+							goto binInt
 						}
 					case int(c.OpAnd), int(c.OpInplace + c.OpAnd):
-						v = t.boxInt(int64(x & y))
+						ir = int64(x & y)
+						goto binInt
 					case int(c.OpOr), int(c.OpInplace + c.OpOr):
-						v = t.boxInt(int64(x | y))
+						ir = int64(x | y)
+						goto binInt
 					case int(c.OpXor), int(c.OpInplace + c.OpXor):
-						v = t.boxInt(int64(x ^ y))
+						ir = int64(x ^ y)
+						goto binInt
 					case int(c.OpRshift), int(c.OpInplace + c.OpRshift):
 						if y >= 0 {
-							v = t.boxInt(int64(x >> min(y, 63)))
+							ir = int64(x >> min(y, 63))
+							goto binInt
 						}
 					case int(c.OpLshift), int(c.OpInplace + c.OpLshift):
 						// no bits may be lost: otherwise the big-int path
 						if y >= 0 && y < 63 && (x<<y)>>y == x {
-							v = t.boxInt(int64(x << y))
+							ir = int64(x << y)
+							goto binInt
 						}
 					}
+					goto binSlow
 				} else if y, ok := b.(Float); ok {
 					fx := Float(x)
 					switch arg {
 					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
-						v = t.boxFloat(float64(fx + y))
+						fr = float64(fx + y)
+						goto binFloat
 					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
-						v = t.boxFloat(float64(fx - y))
+						fr = float64(fx - y)
+						goto binFloat
 					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
-						v = t.boxFloat(float64(fx * y))
+						fr = float64(fx * y)
+						goto binFloat
 					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
 						if y != 0 {
-							v = t.boxFloat(float64(fx / y))
+							fr = float64(fx / y)
+							goto binFloat
 						}
 					}
 				}
@@ -445,20 +377,24 @@ reload:
 				if y, ok := b.(Float); ok {
 					switch arg {
 					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
-						v = t.boxFloat(float64(x + y))
+						fr = float64(x + y)
+						goto binFloat
 					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
-						v = t.boxFloat(float64(x - y))
+						fr = float64(x - y)
+						goto binFloat
 					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
-						v = t.boxFloat(float64(x * y))
+						fr = float64(x * y)
+						goto binFloat
 					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
 						if y != 0 {
-							v = t.boxFloat(float64(x / y))
+							fr = float64(x / y)
+							goto binFloat
 						}
 					case int(c.OpPower), int(c.OpInplace + c.OpPower):
 						// positive finite base: no complex result, no error
 						if x > 0 && x <= math.MaxFloat64 && y == y && y <= math.MaxFloat64 && y >= -math.MaxFloat64 {
-							if r := fastPow(float64(x), float64(y)); r <= math.MaxFloat64 {
-								v = t.boxFloat(r)
+							if fr = fastPow(float64(x), float64(y)); fr <= math.MaxFloat64 {
+								goto binFloat
 							}
 						}
 					}
@@ -466,239 +402,141 @@ reload:
 					fy := Float(y)
 					switch arg {
 					case int(c.OpAdd), int(c.OpInplace + c.OpAdd):
-						v = t.boxFloat(float64(x + fy))
+						fr = float64(x + fy)
+						goto binFloat
 					case int(c.OpSubtract), int(c.OpInplace + c.OpSubtract):
-						v = t.boxFloat(float64(x - fy))
+						fr = float64(x - fy)
+						goto binFloat
 					case int(c.OpMultiply), int(c.OpInplace + c.OpMultiply):
-						v = t.boxFloat(float64(x * fy))
+						fr = float64(x * fy)
+						goto binFloat
 					case int(c.OpTrueDivide), int(c.OpInplace + c.OpTrueDivide):
 						if y != 0 {
-							v = t.boxFloat(float64(x / fy))
+							fr = float64(x / fy)
+							goto binFloat
 						}
 					}
 				}
 			}
-			if v == nil {
-				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
-					calleeArg = arg
-					goto inlineBinop
-				}
-				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = v
+			goto binSlow
 		case qBinaryAdd:
-			a, b := stack[sp-2], stack[sp-1]
-			var v Object
-			var fr float64 // a float result, boxed once below
-			isF := false
-			switch x := a.(type) {
+			switch x := stack[sp-2].(type) {
 			case Float:
-				switch y := b.(type) {
+				switch y := stack[sp-1].(type) {
 				case Float:
-					fr, isF = float64(x+y), true
+					fr = float64(x + y)
+					goto binFloat
 				case Int:
-					fr, isF = float64(x+Float(y)), true
+					fr = float64(x + Float(y))
+					goto binFloat
 				}
 			case Int:
-				switch y := b.(type) {
+				switch y := stack[sp-1].(type) {
 				case Int:
 					if s := x + y; (s > x) == (y > 0) {
-						v = t.boxInt(int64(s))
+						ir = int64(s)
+						goto binInt
 					}
 				case Float:
-					fr, isF = float64(Float(x)+y), true
+					fr = float64(Float(x) + y)
+					goto binFloat
 				}
 			}
-			if isF {
-				if p := t.freeSlot(); p != nil {
-					*p = math.Float64bits(fr)
-					v = floatAt(p)
-				} else {
-					v = t.boxFloat(fr)
-				}
-			}
-			if v == nil {
-				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
-					calleeArg = arg
-					goto inlineBinop
-				}
-				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = v
+			goto binSlow
 		case qBinarySubtract:
-			a, b := stack[sp-2], stack[sp-1]
-			var v Object
-			var fr float64 // a float result, boxed once below
-			isF := false
-			switch x := a.(type) {
+			switch x := stack[sp-2].(type) {
 			case Float:
-				switch y := b.(type) {
+				switch y := stack[sp-1].(type) {
 				case Float:
-					fr, isF = float64(x-y), true
+					fr = float64(x - y)
+					goto binFloat
 				case Int:
-					fr, isF = float64(x-Float(y)), true
+					fr = float64(x - Float(y))
+					goto binFloat
 				}
 			case Int:
-				switch y := b.(type) {
+				switch y := stack[sp-1].(type) {
 				case Int:
 					if s := x - y; (s < x) == (y > 0) {
-						v = t.boxInt(int64(s))
+						ir = int64(s)
+						goto binInt
 					}
 				case Float:
-					fr, isF = float64(Float(x)-y), true
+					fr = float64(Float(x) - y)
+					goto binFloat
 				}
 			}
-			if isF {
-				if p := t.freeSlot(); p != nil {
-					*p = math.Float64bits(fr)
-					v = floatAt(p)
-				} else {
-					v = t.boxFloat(fr)
-				}
-			}
-			if v == nil {
-				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
-					calleeArg = arg
-					goto inlineBinop
-				}
-				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = v
+			goto binSlow
 		case qBinaryMultiply:
-			a, b := stack[sp-2], stack[sp-1]
-			var v Object
-			var fr float64 // a float result, boxed once below
-			isF := false
-			switch x := a.(type) {
+			switch x := stack[sp-2].(type) {
 			case Float:
-				switch y := b.(type) {
+				switch y := stack[sp-1].(type) {
 				case Float:
-					fr, isF = float64(x*y), true
+					fr = float64(x * y)
+					goto binFloat
 				case Int:
-					fr, isF = float64(x*Float(y)), true
+					fr = float64(x * Float(y))
+					goto binFloat
 				}
 			case Int:
-				switch y := b.(type) {
+				switch y := stack[sp-1].(type) {
 				case Int:
 					if r, ok := mul64(int64(x), int64(y)); ok {
-						v = t.boxInt(r)
+						ir = r
+						goto binInt
 					}
 				case Float:
-					fr, isF = float64(Float(x)*y), true
+					fr = float64(Float(x) * y)
+					goto binFloat
 				}
 			}
-			if isF {
-				if p := t.freeSlot(); p != nil {
-					*p = math.Float64bits(fr)
-					v = floatAt(p)
-				} else {
-					v = t.boxFloat(fr)
-				}
-			}
-			if v == nil {
-				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
-					calleeArg = arg
-					goto inlineBinop
-				}
-				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = v
+			goto binSlow
 		case qBinaryTrueDivide:
-			a, b := stack[sp-2], stack[sp-1]
-			var v Object
-			switch x := a.(type) {
+			switch x := stack[sp-2].(type) {
 			case Float:
-				switch y := b.(type) {
+				switch y := stack[sp-1].(type) {
 				case Float:
 					if y != 0 {
-						v = t.boxFloat(float64(x / y))
+						fr = float64(x / y)
+						goto binFloat
 					}
 				case Int:
 					if y != 0 {
-						v = t.boxFloat(float64(x / Float(y)))
+						fr = float64(x / Float(y))
+						goto binFloat
 					}
 				}
 			case Int:
-				if y, ok := b.(Float); ok && y != 0 {
-					v = t.boxFloat(float64(Float(x) / y))
+				if y, ok := stack[sp-1].(Float); ok && y != 0 {
+					fr = float64(Float(x) / y)
+					goto binFloat
 				}
 			}
-			if v == nil {
-				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
-					calleeArg = arg
-					goto inlineBinop
-				}
-				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = v
+			goto binSlow
 		case qBinaryFloorDivide:
-			a, b := stack[sp-2], stack[sp-1]
-			var v Object
-			if x, ok := a.(Int); ok {
-				if y, ok := b.(Int); ok && y > 0 {
+			if x, ok := stack[sp-2].(Int); ok {
+				if y, ok := stack[sp-1].(Int); ok && y > 0 {
 					q, r := x/y, x%y
 					if r < 0 {
 						q--
 					}
-					v = t.boxInt(int64(q))
+					ir = int64(q)
+					goto binInt
 				}
 			}
-			if v == nil {
-				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
-					calleeArg = arg
-					goto inlineBinop
-				}
-				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = v
+			goto binSlow
 		case qBinaryRemainder:
-			a, b := stack[sp-2], stack[sp-1]
-			var v Object
-			if x, ok := a.(Int); ok {
-				if y, ok := b.(Int); ok && y > 0 {
+			if x, ok := stack[sp-2].(Int); ok {
+				if y, ok := stack[sp-1].(Int); ok && y > 0 {
 					r := x % y
 					if r < 0 {
 						r += y
 					}
-					v = t.boxInt(int64(r))
+					ir = int64(r)
+					goto binInt
 				}
 			}
-			if v == nil {
-				if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
-					calleeArg = arg
-					goto inlineBinop
-				}
-				if v, err = binaryOpSlow(t, a, b, arg); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = v
+			goto binSlow
 		case c.COMPARE_OP:
 			a, b := stack[sp-2], stack[sp-1]
 			var v Object
@@ -783,13 +621,6 @@ reload:
 			sp -= 3
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
 			pc += 2
-		case c.DELETE_SUBSCR:
-			if err := DelItem(t, stack[sp-2], stack[sp-1]); err != nil {
-				return f.fail(pc, sp, err)
-			}
-			sp -= 2
-			stack[sp], stack[sp+1] = nil, nil
-
 		case c.BUILD_TUPLE:
 			items := make([]Object, arg)
 			copy(items, stack[sp-arg:sp])
@@ -804,56 +635,6 @@ reload:
 			sp -= arg
 			stack[sp] = NewList(items...)
 			sp++
-		case c.BUILD_SET:
-			s := NewSet()
-			for _, v := range stack[sp-arg : sp] {
-				if err := s.d.setUnshared(t, v, None); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			clear(stack[sp-arg : sp])
-			sp -= arg
-			stack[sp] = s
-			sp++
-		case c.BUILD_MAP:
-			d := NewDictSize(arg)
-			for i := sp - 2*arg; i < sp; i += 2 {
-				if err := d.setUnshared(t, stack[i], stack[i+1]); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			clear(stack[sp-2*arg : sp])
-			sp -= 2 * arg
-			stack[sp] = d
-			sp++
-		case c.BUILD_CONST_KEY_MAP:
-			keys := stack[sp-1].(*Tuple).items
-			d := NewDictSize(arg)
-			for i, k := range keys {
-				if err := d.setUnshared(t, k, stack[sp-1-arg+i]); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			clear(stack[sp-1-arg : sp])
-			sp -= arg + 1
-			stack[sp] = d
-			sp++
-		case c.BUILD_STRING:
-			v := t.buildString(stack[sp-arg : sp])
-			clear(stack[sp-arg : sp])
-			sp -= arg
-			stack[sp] = v
-			sp++
-		case c.BUILD_SLICE:
-			var step Object = None
-			if arg == 3 {
-				sp--
-				step = stack[sp]
-				stack[sp] = nil
-			}
-			stack[sp-2] = &Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: step}
-			sp--
-			stack[sp] = nil
 		case c.LIST_APPEND:
 			// the compiler emits it only for lists BUILD_LIST made in
 			// this frame, reachable from its value stack alone: no other
@@ -875,38 +656,6 @@ reload:
 				return f.fail(pc, sp, err)
 			}
 			stack[sp], stack[sp+1] = nil, nil
-		case c.LIST_EXTEND:
-			sp--
-			if err := listExtend(t, stack[sp-arg].(*List), stack[sp]); err != nil {
-				if IsInstanceOf(err, TypeErrorType) && stack[sp].Type().Iter == nil && stack[sp].Type().GetItem == nil {
-					err = TypeErrorf("Value after * must be an iterable, not %s", typeName(stack[sp]))
-				}
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = nil
-		case c.SET_UPDATE:
-			sp--
-			if err := stack[sp-arg].(*Set).update(t, stack[sp]); err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = nil
-		case c.DICT_UPDATE:
-			sp--
-			if err := dictUpdateFrom(t, stack[sp-arg].(*Dict), stack[sp]); err != nil {
-				if IsInstanceOf(err, AttributeErrorType) {
-					err = TypeErrorf("'%s' object is not a mapping", typeName(stack[sp]))
-				}
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = nil
-		case c.DICT_MERGE:
-			sp--
-			if err := dictMerge(t, stack[sp-arg].(*Dict), stack[sp], stack[sp-arg-2]); err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = nil
-		case c.LIST_TO_TUPLE:
-			stack[sp-1] = NewTuple(stack[sp-1].(*List).snapshot()...)
 		case c.UNPACK_SEQUENCE:
 			seq := stack[sp-1]
 			var items []Object
@@ -996,61 +745,6 @@ reload:
 				stack[sp] = items[i]
 				sp++
 			}
-		case c.UNPACK_EX:
-			before, after := arg&0xff, arg>>8
-			items, err := ToSlice(t, stack[sp-1])
-			if err != nil {
-				if IsInstanceOf(err, TypeErrorType) && stack[sp-1].Type().Iter == nil && stack[sp-1].Type().GetItem == nil {
-					err = TypeErrorf("cannot unpack non-iterable %s object", typeName(stack[sp-1]))
-				}
-				return f.fail(pc, sp, err)
-			}
-			if len(items) < before+after {
-				return f.fail(pc, sp, ValueErrorf("not enough values to unpack (expected at least %d, got %d)", before+after, len(items)))
-			}
-			sp--
-			for i := len(items) - 1; i >= len(items)-after; i-- {
-				stack[sp] = items[i]
-				sp++
-			}
-			stack[sp] = NewList(append([]Object(nil), items[before:len(items)-after]...)...)
-			sp++
-			for i := before - 1; i >= 0; i-- {
-				stack[sp] = items[i]
-				sp++
-			}
-		case c.FORMAT_VALUE:
-			var spec Object
-			if arg&4 != 0 {
-				sp--
-				spec = stack[sp]
-				stack[sp] = nil
-			}
-			v := stack[sp-1]
-			switch arg & 3 {
-			case 1:
-				v, err = StrOf(t, v)
-			case 2:
-				v, err = Repr(t, v)
-			case 3:
-				v, err = Ascii(t, v)
-			}
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			if s, ok := v.(*Str); !ok || (spec != nil && spec.(*Str).s != "") {
-				if spec == nil {
-					spec = Intern("")
-				}
-				v, err = Format(t, v, spec.(*Str))
-				if err != nil {
-					return f.fail(pc, sp, err)
-				}
-			} else {
-				v = s
-			}
-			stack[sp-1] = v
-
 		case c.JUMP:
 			if arg < pc {
 				// loops are where long-running code can be interrupted:
@@ -1080,6 +774,12 @@ reload:
 				}
 				continue
 			}
+			if i, ok := v.(Int); ok {
+				if b := i != 0; !b {
+					pc = arg
+				}
+				continue
+			}
 			b, err := IsTrue(t, v)
 			if err != nil {
 				return f.fail(pc, sp, err)
@@ -1093,6 +793,12 @@ reload:
 			stack[sp] = nil
 			if b, ok := v.(Bool); ok {
 				if b {
+					pc = arg
+				}
+				continue
+			}
+			if i, ok := v.(Int); ok {
+				if b := i != 0; b {
 					pc = arg
 				}
 				continue
@@ -1198,10 +904,13 @@ reload:
 			var v Object
 			switch x := it.(type) {
 			case *rangeIter:
-				if i, ok := x.nextValue(); ok {
-					fast[instrs[pc]>>8] = t.boxInt(i)
-					pc++
-					continue
+				// nextValue written out (a call here reloads the loop's
+				// registers); the value is boxed in forInt
+				if x.i.Load() < x.n {
+					if i := x.i.Add(1) - 1; i < x.n {
+						ir = x.start + i*x.step
+						goto forInt
+					}
 				}
 			case *listIter:
 				if v = x.nextItem(); v != nil {
@@ -1258,37 +967,6 @@ reload:
 			}
 			return v, nil
 
-		case c.MAKE_FUNCTION:
-			sp--
-			fcode := stack[sp].(*Code)
-			stack[sp] = nil
-			fn := NewFunction(t, fcode, f.globals)
-			if arg&c.FnClosure != 0 {
-				sp--
-				cells := stack[sp].(*Tuple).items
-				fn.Closure = make([]*Cell, len(cells))
-				for i, cl := range cells {
-					fn.Closure[i] = cl.(*Cell)
-				}
-				stack[sp] = nil
-			}
-			if arg&c.FnAnnotations != 0 {
-				sp--
-				fn.Annotations = annotationsDict(t, stack[sp])
-				stack[sp] = nil
-			}
-			if arg&c.FnKwDefaults != 0 {
-				sp--
-				fn.KwDefaults = stack[sp].(*Dict)
-				stack[sp] = nil
-			}
-			if arg&c.FnDefaults != 0 {
-				sp--
-				fn.Defaults = stack[sp].(*Tuple).items
-				stack[sp] = nil
-			}
-			stack[sp] = fn
-			sp++
 		case c.CALL:
 			fn := stack[sp-arg-1]
 			switch x := fn.(type) {
@@ -1325,18 +1003,6 @@ reload:
 			}
 			clear(stack[sp-arg-1 : sp])
 			sp -= arg + 1
-			stack[sp] = v
-			sp++
-		case c.CALL_KW:
-			kwn := code.kwnamesOf(stack[sp-1])
-			fn := stack[sp-arg-2]
-			f.pc, f.sp = pc, sp
-			v, err := Call(t, fn, stack[sp-arg-1:sp-1], kwn)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			clear(stack[sp-arg-2 : sp])
-			sp -= arg + 2
 			stack[sp] = v
 			sp++
 		case c.CALL_METHOD:
@@ -1378,61 +1044,6 @@ reload:
 			sp -= arg + 2
 			stack[sp] = v
 			sp++
-		case c.CALL_EX:
-			var kwargs *Dict
-			if arg&1 != 0 {
-				sp--
-				kwargs = stack[sp].(*Dict)
-				stack[sp] = nil
-			}
-			sp--
-			fn := stack[sp-1]
-			var posargs []Object
-			if tup, ok := stack[sp].(*Tuple); ok {
-				posargs = tup.items
-			} else {
-				items, err := ToSlice(t, stack[sp])
-				if err != nil {
-					if IsInstanceOf(err, TypeErrorType) && stack[sp].Type().Iter == nil && stack[sp].Type().GetItem == nil {
-						err = TypeErrorf("%s argument after * must be an iterable, not %s", funcDesc(t, fn), typeName(stack[sp]))
-					}
-					return f.fail(pc, sp, err)
-				}
-				posargs = items
-			}
-			stack[sp] = nil
-			f.pc, f.sp = pc, sp
-			v, err := CallWithKwargs(t, fn, posargs, kwargs)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-1] = v
-
-		case c.IMPORT_NAME:
-			fromlist := stack[sp-1]
-			level := stack[sp-2]
-			f.pc, f.sp = pc, sp
-			m, err := t.importName(f, names[arg], fromlist, level)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = m
-		case c.IMPORT_FROM:
-			v, err := importFrom(t, stack[sp-1], names[arg])
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = v
-			sp++
-		case c.IMPORT_STAR:
-			sp--
-			if err := importStar(t, f, stack[sp]); err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = nil
-
 		case c.SETUP_FINALLY, c.SETUP_CLEANUP:
 			f.blocks = append(f.blocks, block{handler: int32(arg), level: int32(sp)})
 		case c.SETUP_WITH:
@@ -1440,110 +1051,6 @@ reload:
 			f.blocks = append(f.blocks, block{handler: int32(arg), level: int32(sp - 1)})
 		case c.POP_BLOCK:
 			f.blocks = f.blocks[:len(f.blocks)-1]
-		case c.PUSH_EXC_INFO:
-			exc := stack[sp-1]
-			var prev Object = None
-			if t.excInfo != nil {
-				prev = t.excInfo
-			}
-			stack[sp-1] = prev
-			stack[sp] = exc
-			sp++
-			if e, ok := exc.(*BaseException); ok {
-				t.excInfo = e
-			}
-		case c.POP_EXCEPT:
-			sp--
-			if e, ok := stack[sp].(*BaseException); ok {
-				t.excInfo = e
-			} else {
-				t.excInfo = nil
-			}
-			stack[sp] = nil
-		case c.RERAISE:
-			sp--
-			exc := stack[sp]
-			stack[sp] = nil
-			f.reraise = true
-			if e, ok := exc.(*BaseException); ok {
-				return f.fail(pc, sp, e)
-			}
-			return f.fail(pc, sp, TypeErrorf("exceptions must derive from BaseException"))
-		case c.RAISE_VARARGS:
-			f.pc, f.sp = pc, sp
-			var e error
-			switch arg {
-			case 0:
-				if t.excInfo == nil {
-					e = NewError(RuntimeErrorType, "No active exception to reraise")
-				} else {
-					e = t.excInfo
-					f.reraise = true
-				}
-			case 1:
-				sp--
-				e = makeRaise(t, stack[sp], nil, false)
-				stack[sp] = nil
-			case 2:
-				sp -= 2
-				e = makeRaise(t, stack[sp], stack[sp+1], true)
-				stack[sp], stack[sp+1] = nil, nil
-			}
-			return f.fail(pc, sp, e)
-		case c.CHECK_EXC_MATCH:
-			ok, err := exceptionMatches(t, stack[sp-2], stack[sp-1])
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-1] = Bool(ok)
-		case c.CHECK_EG_MATCH:
-			rest, match, err := exceptionGroupMatch(t, stack[sp-2], stack[sp-1])
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-2] = rest
-			stack[sp-1] = match
-			if m, ok := match.(*BaseException); ok {
-				t.excInfo = m // the handler sees the match in sys.exc_info()
-			}
-		case c.PREP_RERAISE_STAR:
-			v, err := prepReraiseStar(t, stack[sp-2], stack[sp-1])
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = v
-		case c.BEFORE_WITH:
-			enter, exit, err := enterExit(t, stack[sp-1], "__enter__", "__exit__")
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-1] = exit
-			f.pc, f.sp = pc, sp
-			r, err := Call(t, enter, nil, nil)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = r
-			sp++
-		case c.WITH_EXCEPT_START:
-			exit := stack[sp-3]
-			exc := stack[sp-1]
-			var tb Object = None
-			if e, ok := exc.(*BaseException); ok {
-				if etb := e.Traceback(); etb != nil {
-					tb = etb
-				}
-			}
-			f.pc, f.sp = pc, sp
-			r, err := Call(t, exit, []Object{exc.Type(), exc, tb}, nil)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = r
-			sp++
-
 		case c.YIELD_VALUE:
 			sp--
 			v := stack[sp]
@@ -1557,17 +1064,6 @@ reload:
 				goto reload
 			}
 			return v, nil
-		case c.GET_YIELD_FROM_ITER:
-			v := stack[sp-1]
-			switch v.(type) {
-			case *Generator:
-			default:
-				it, err := Iter(t, v)
-				if err != nil {
-					return f.fail(pc, sp, err)
-				}
-				stack[sp-1] = it
-			}
 		case c.SEND:
 			sub, v := stack[sp-2], stack[sp-1]
 			if g, ok := sub.(*Generator); ok && g.kind != genAsync && t.canInline() && g.enterInline(t, f, true, v) {
@@ -1588,132 +1084,84 @@ reload:
 				continue
 			}
 			stack[sp-1] = r
-		case c.GET_AWAITABLE:
-			aw, err := getAwaitable(t, stack[sp-1])
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-1] = aw
-		case c.GET_AITER:
-			v, found, err := callSpecial(t, stack[sp-1], "__aiter__")
-			if err == nil && !found {
-				err = TypeErrorf("'async for' requires an object with __aiter__ method, got %s", typeName(stack[sp-1]))
-			}
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-1] = v
-		case c.GET_ANEXT:
-			v, found, err := callSpecial(t, stack[sp-1], "__anext__")
-			if err == nil && !found {
-				err = TypeErrorf("'async for' requires an iterator with __anext__ method, got %s", typeName(stack[sp-1]))
-			}
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			aw, err := getAwaitable(t, v)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = aw
-			sp++
-		case c.END_ASYNC_FOR:
-			exc := stack[sp-1]
-			if e, ok := exc.(*BaseException); ok && e.typ.IsSubtype(StopAsyncIterationType) {
-				sp -= 2
-				stack[sp], stack[sp+1] = nil, nil
-				t.excInfo = nil
-				continue
-			}
-			sp--
-			stack[sp] = nil
-			f.reraise = true
-			return f.fail(pc, sp, exc.(*BaseException))
-		case c.BEFORE_ASYNC_WITH:
-			enter, exit, err := enterExit(t, stack[sp-1], "__aenter__", "__aexit__")
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp-1] = exit
-			r, err := Call(t, enter, nil, nil)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			aw, err := getAwaitable(t, r)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = aw
-			sp++
-		case c.ASYNC_GEN_WRAP:
-			stack[sp-1] = &asyncGenWrapped{v: stack[sp-1]}
-
-		case c.MATCH_CLASS:
-			kw := stack[sp-1].(*Tuple)
-			v, err := matchClass(t, stack[sp-3], stack[sp-2], arg, kw)
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			sp -= 2
-			stack[sp], stack[sp+1] = nil, nil
-			stack[sp-1] = v
-		case c.MATCH_MAPPING:
-			stack[sp] = Bool(stack[sp-1].Type().Flags&FlagMapping != 0)
-			sp++
-		case c.MATCH_SEQUENCE:
-			stack[sp] = Bool(stack[sp-1].Type().Flags&FlagSequence != 0)
-			sp++
-		case c.MATCH_KEYS:
-			v, err := matchKeys(t, stack[sp-2], stack[sp-1].(*Tuple))
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = v
-			sp++
-		case c.GET_LEN:
-			n, err := Len(t, stack[sp-1])
-			if err != nil {
-				return f.fail(pc, sp, err)
-			}
-			stack[sp] = Int(n)
-			sp++
-		case c.COPY_DICT_WITHOUT_KEYS:
-			d := NewDict()
-			if err := dictUpdateFrom(t, d, stack[sp-2]); err != nil {
-				return f.fail(pc, sp, err)
-			}
-			for _, k := range stack[sp-1].(*Tuple).items {
-				if _, err := d.DelItem(t, k); err != nil {
-					return f.fail(pc, sp, err)
-				}
-			}
-			stack[sp-1] = d
-
-		case c.SETUP_ANNOTATIONS:
-			if d, ok := f.locals.(*Dict); ok {
-				if d.GetStr("__annotations__") == nil {
-					d.SetStr("__annotations__", NewDict())
-				}
-			} else {
-				v, err := mappingGet(t, f.locals, Intern("__annotations__"))
-				if err != nil {
-					return f.fail(pc, sp, err)
-				}
-				if v == nil {
-					if err := SetItem(t, f.locals, Intern("__annotations__"), NewDict()); err != nil {
-						return f.fail(pc, sp, err)
-					}
-				}
-			}
-		case c.PRINT_EXPR:
-			sp--
-			v := stack[sp]
-			stack[sp] = nil
-			if err := t.displayHook(v); err != nil {
-				return f.fail(pc, sp, err)
-			}
 		default:
-			return f.fail(pc, sp, Errorf(SystemErrorType, "unknown opcode %s", c.Opcode(ins&0xff)))
+			// everything else (see executeRare): out of this function so
+			// that the hot loop stays small
+			f.pc, f.sp = pc, sp
+			if err := t.executeRare(f, ins); err != nil {
+				return nil, err
+			}
+			pc, sp = f.pc, f.sp
+		}
+		continue
+
+		// The ends of the binary operations, shared by their cases (one
+		// copy of the code keeps the loop small). Boxing is written out
+		// here rather than called: a call makes the loop reload every
+		// value it keeps in registers, and execute is too big for the Go
+		// compiler to inline boxInt and freeSlot into it.
+	binInt:
+		// [a, b] -> [ir]
+		sp--
+		stack[sp] = nil
+		if uint64(ir) < smallIntCount {
+			stack[sp-1] = intAt(&smallInts[ir])
+		} else if n := t.boxLeft; n > 0 {
+			t.boxLeft = n - 1
+			p := &t.box[boxChunkLen-n]
+			*p = uint64(ir)
+			stack[sp-1] = intAt(p)
+		} else {
+			stack[sp-1] = t.boxInt(ir)
+		}
+		continue
+	forInt:
+		// FOR_ITER; STORE_FAST x (at pc) of a range: x = ir
+		{
+			var o Object
+			if uint64(ir) < smallIntCount {
+				o = intAt(&smallInts[ir])
+			} else if n := t.boxLeft; n > 0 {
+				t.boxLeft = n - 1
+				p := &t.box[boxChunkLen-n]
+				*p = uint64(ir)
+				o = intAt(p)
+			} else {
+				o = t.boxInt(ir)
+			}
+			fast[instrs[pc]>>8] = o
+			pc++
+		}
+		continue
+	binFloat:
+		// [a, b] -> [fr]
+		sp--
+		stack[sp] = nil
+		if n := t.boxLeft; n > 0 {
+			t.boxLeft = n - 1
+			p := &t.box[boxChunkLen-n]
+			*p = math.Float64bits(fr)
+			stack[sp-1] = floatAt(p)
+		} else {
+			stack[sp-1] = t.boxFloat(fr)
+		}
+		continue
+	binSlow:
+		// [a, b] -> [a op b] for any other operands; a Python dunder
+		// runs in this loop
+		{
+			a, b := stack[sp-2], stack[sp-1]
+			if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+				calleeArg = arg
+				goto inlineBinop
+			}
+			v, err := binaryOpSlow(t, a, b, arg)
+			if err != nil {
+				return f.fail(pc, sp, err)
+			}
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = v
 		}
 	}
 

@@ -190,8 +190,10 @@ func (t *Thread) run(f *Frame) (Object, error) {
 // canInline reports whether a call may be run by pushInline: not while a
 // legacy extension's lock is held (eval must release it around Python
 // code) and not at the recursion limit (Call raises RecursionError).
+// It is written to stay within the cost the compiler inlines into a
+// function as big as execute (20).
 func (t *Thread) canInline() bool {
-	return t.LegacyHeld == 0 && t.depth < t.interp.recursionLimit()
+	return t.LegacyHeld == 0 && int64(t.depth) < t.interp.recLimit.Load()
 }
 
 // pushInline makes the frame for a call of the simple function fn with

@@ -327,3 +327,7 @@ func forIterNext(t *Thread, it Object) (Object, error) {
 	}
 	return v, nil
 }
+
+// cmpMasks has, for each comparison operator, bit 0 set if it holds when
+// x < y, bit 1 when x == y and bit 2 when x > y.
+var cmpMasks = [8]uint8{LT: 0b001, LE: 0b011, EQ: 0b010, NE: 0b101, GT: 0b100, GE: 0b110}
