@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -175,6 +176,18 @@ func main() {
 			f.Close()
 			exit(code)
 		}
+	}
+	// FREEPY_MEMPROFILE=file writes a Go allocation profile of the run
+	// (go tool pprof -sample_index=alloc_space), to see what the
+	// interpreter allocates per operation.
+	if prof := os.Getenv("FREEPY_MEMPROFILE"); prof != "" {
+		runtime.MemProfileRate = 4096
+		code := run(os.Args[1:])
+		if f, err := os.Create(prof); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		exit(code)
 	}
 	exit(run(os.Args[1:]))
 }

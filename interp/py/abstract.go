@@ -513,6 +513,20 @@ func Iterate(t *Thread, o Object, fn func(Object) (bool, error)) error {
 			}
 		}
 		return nil
+	case *Generator:
+		// resumed straight from here, without the Next slot's indirect
+		// call: sum(), list(), str.join, ... consume generators often
+		if x.kind == genPlain {
+			for {
+				v, done, err := x.next(t)
+				if err != nil || done {
+					return err
+				}
+				if cont, err := fn(v); err != nil || !cont {
+					return err
+				}
+			}
+		}
 	}
 	it, err := Iter(t, o)
 	if err != nil {

@@ -273,16 +273,24 @@ func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, err
 		fr.closure = f.Closure
 		return t.run(fr)
 	}
+	if code.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) != 0 {
+		g := newGenFrame(code, f.globals, f.builtins)
+		fr := g.frame
+		fr.fn = f
+		fr.closure = f.Closure
+		if err := f.bindArgs(t, fr.fast, args, kwnames); err != nil {
+			return nil, err
+		}
+		fr.initCells()
+		initGenerator(g, f)
+		return g, nil
+	}
 	fr := t.newFrame(code, f.globals, f.builtins, nil)
 	fr.fn = f
 	fr.closure = f.Closure
 	if err := f.bindArgs(t, fr.fast, args, kwnames); err != nil {
 		t.releaseFrame(fr)
 		return nil, err
-	}
-	if code.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) != 0 {
-		fr.initCells()
-		return newGenerator(t, fr, f), nil
 	}
 	return t.run(fr)
 }

@@ -42,8 +42,48 @@ func (g *Generator) Type() *Type {
 	return GeneratorType
 }
 
-func newGenerator(t *Thread, fr *Frame, fn *Function) *Generator {
-	g := &Generator{frame: fr, fn: fn, Name: fn.Name, Qualname: fn.Qualname}
+// genInlineSlots is how many fast locals and stack slots a generator's
+// frame holds inside the generator's own allocation (a generator
+// expression needs four to six).
+const genInlineSlots = 8
+
+// genBlock is a generator with its frame and, when they fit, the frame's
+// slots: one allocation instead of three for each generator made (a
+// generator expression inside a loop makes one per iteration). The
+// frame never goes to the frame pool (releaseFrame skips frames with a
+// generator), so its slots may live here.
+type genBlock struct {
+	g   Generator
+	f   Frame
+	mem [genInlineSlots]Object
+}
+
+// newGenFrame allocates a generator and its frame for code, the frame
+// set up as newFrame would; initGenerator completes the generator.
+func newGenFrame(code *Code, globals, builtins *Dict) *Generator {
+	b := &genBlock{}
+	f := &b.f
+	f.code, f.globals, f.builtins = code, globals, builtins
+	n := code.nlocals
+	if need := n + code.StackSize + 1; need <= genInlineSlots {
+		f.mem = b.mem[:need:need]
+	} else {
+		f.mem = make([]Object, need)
+	}
+	f.fast = f.mem[:n:n]
+	f.stack = f.mem[n:]
+	if code.BlockSize > 0 {
+		f.blocks = make([]block, 0, code.BlockSize)
+	}
+	b.g.frame = f
+	return &b.g
+}
+
+// initGenerator sets the generator's kind and names once its frame is
+// ready to run.
+func initGenerator(g *Generator, fn *Function) {
+	fr := g.frame
+	g.fn, g.Name, g.Qualname = fn, fn.Name, fn.Qualname
 	flags := fr.code.Flags
 	switch {
 	case flags&c.FlagCoroutine != 0:
@@ -52,7 +92,6 @@ func newGenerator(t *Thread, fr *Frame, fn *Function) *Generator {
 		g.kind = genAsync
 	}
 	fr.gen = g
-	return g
 }
 
 func (g *Generator) kindName() string {
@@ -77,9 +116,9 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	if !g.running.CompareAndSwap(false, true) {
 		return nil, false, ValueErrorf("%s already executing", g.kindName())
 	}
-	defer g.running.Store(false)
 	f := g.frame
 	if f.finished {
+		g.running.Store(false)
 		if exc != nil {
 			return nil, false, exc
 		}
@@ -90,6 +129,7 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	}
 	if !g.started {
 		if exc == nil && v != None && v != nil {
+			g.running.Store(false)
 			return nil, false, TypeErrorf("can't send non-None value to a just-started %s", g.kindName())
 		}
 		g.started = true
@@ -101,6 +141,7 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 		f.pending = exc
 	}
 	if t.depth >= t.interp.recursionLimit() {
+		g.running.Store(false)
 		return nil, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	t.depth++
@@ -112,6 +153,49 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 		t.excInfo = g.exc
 	}
 	r, err = t.eval(f)
+	return g.suspended(t, f, prevExc, r, err)
+}
+
+// next is run(t, true, None, nil), the resumption of a plain generator
+// by next() and by the built-ins that consume an iterator (sum(), list(),
+// str.join, ...), with run's rare cases (another thread running it, a
+// pending throw, a legacy lock held, the recursion limit) left to run
+// itself: one Go call into the frame's loop per item, no deferred call.
+func (g *Generator) next(t *Thread) (r Object, done bool, err error) {
+	f := g.frame
+	if g.kind != genPlain || t.LegacyHeld != 0 || t.depth >= t.interp.recursionLimit() ||
+		!g.running.CompareAndSwap(false, true) {
+		return g.run(t, true, None, nil)
+	}
+	if f.finished || f.pending != nil {
+		g.running.Store(false)
+		return g.run(t, true, None, nil)
+	}
+	if g.started {
+		f.stack[f.sp] = None
+		f.sp++
+	} else {
+		g.started = true
+	}
+	t.depth++
+	f.back = t.frame
+	f.inlined = false
+	t.frame = f
+	prevExc := t.excInfo
+	if g.exc != nil {
+		t.excInfo = g.exc
+	}
+	r, err = t.executeSafe(f)
+	if err != nil {
+		r, err = t.evalRaised(f, err)
+	}
+	return g.suspended(t, f, prevExc, r, err)
+}
+
+// suspended is the end of run and next: the frame f yielded r, returned
+// r or raised err; it restores the resumer's thread state and marks the
+// generator not running.
+func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Object, err error) (Object, bool, error) {
 	if t.excInfo != prevExc {
 		g.exc = t.excInfo
 	} else {
@@ -123,6 +207,7 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	t.depth--
 	if err != nil {
 		f.finished = true
+		g.running.Store(false)
 		if e, ok := err.(*BaseException); ok {
 			if e.typ.IsSubtype(StopIterationType) && g.kind != genAsync {
 				re := Errorf(RuntimeErrorType, "%s raised StopIteration", g.kindName())
@@ -138,9 +223,11 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 		return nil, false, err
 	}
 	if f.yielded {
+		g.running.Store(false)
 		return r, false, nil
 	}
 	f.finished = true
+	g.running.Store(false)
 	return r, true, nil
 }
 
