@@ -558,11 +558,30 @@ func ToSlice(t *Thread, o Object) ([]Object, error) {
 	case *List:
 		return x.snapshot(), nil
 	}
+	// The first items go to a buffer on the stack and are copied once
+	// into a slice of their exact size: tuple(), list() and friends of
+	// a short generator expression would otherwise grow a heap slice
+	// from nothing (1, 2, 4, 8 items: four allocations for five items).
+	var small [16]Object
+	n := 0
 	var out []Object
 	err := Iterate(t, o, func(v Object) (bool, error) {
+		if out == nil {
+			if n < len(small) {
+				small[n] = v
+				n++
+				return true, nil
+			}
+			out = make([]Object, n, 2*len(small))
+			copy(out, small[:n])
+		}
 		out = append(out, v)
 		return true, nil
 	})
+	if out == nil && n > 0 {
+		out = make([]Object, n)
+		copy(out, small[:n])
+	}
 	return out, err
 }
 

@@ -1262,6 +1262,10 @@ reload:
 			sp--
 			fcode := stack[sp].(*Code)
 			stack[sp] = nil
+			if fcode.comp && arg&^c.FnClosure == 0 {
+				sp = compFunction(t, fcode, f.globals, arg, stack, sp)
+				continue
+			}
 			fn := NewFunction(t, fcode, f.globals)
 			if arg&c.FnClosure != 0 {
 				sp--

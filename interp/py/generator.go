@@ -8,11 +8,19 @@ import (
 
 // Generator is a generator, coroutine or async generator object.
 type Generator struct {
-	frame   *Frame
-	fn      *Function
-	running atomic.Bool
-	started bool
-	exc     *BaseException // the generator's own handled exception
+	// frame is the generator's frame while it can still run; once the
+	// generator has finished it may be finishedFrame (the frame went back
+	// to the frame pool, see recycle). Read and written by the thread
+	// that holds running, except where noted.
+	frame *Frame
+	code  *Code
+	fn    *Function
+	// frameState says whether the frame may go back to the pool when
+	// the generator finishes (genFramePrivate) or gi_frame gave it out.
+	frameState atomic.Int32
+	running    atomic.Bool
+	started    bool
+	exc        *BaseException // the generator's own handled exception
 	// prevExc is the resumer's handled exception while the generator
 	// runs inline in the resumer's loop (enterInline), restored when it
 	// yields, returns or raises.
@@ -42,6 +50,32 @@ func (g *Generator) Type() *Type {
 	return GeneratorType
 }
 
+// Values of Generator.frameState.
+const (
+	genFramePrivate = iota // only the generator refers to its frame
+	genFrameShown          // gi_frame gave the frame out: it is never reused
+	genFrameFreed          // the generator finished; its frame was reused
+)
+
+// finishedFrame stands for the frame of a finished generator whose own
+// frame was reused: it reads as finished. Nothing writes to it.
+var finishedFrame = &Frame{finished: true}
+
+// recycle gives the frame of a generator that has just finished (f is
+// finished and the calling thread holds running) back to t's frame
+// pool, as run gives back the frame of a function call: a generator
+// expression made per iteration of a loop then allocates no frame. Not
+// when something may still refer to the frame: a traceback, a frame
+// object (escaped), gi_frame (frameState).
+func (g *Generator) recycle(t *Thread, f *Frame) {
+	if f.escaped || !g.frameState.CompareAndSwap(genFramePrivate, genFrameFreed) {
+		return
+	}
+	g.frame = finishedFrame
+	f.gen = nil
+	t.releaseFrame(f)
+}
+
 // genInlineSlots is how many fast locals and stack slots a generator's
 // frame holds inside the generator's own allocation (a generator
 // expression needs four to six).
@@ -58,9 +92,13 @@ type genBlock struct {
 	mem [genInlineSlots]Object
 }
 
-// newGenFrame allocates a generator and its frame for code, the frame
-// set up as newFrame would; initGenerator completes the generator.
-func newGenFrame(code *Code, globals, builtins *Dict) *Generator {
+// newGenFrame makes a generator and its frame for code: a frame from the
+// pool when there is one (finished generators return theirs), otherwise
+// one allocation for both. initGenerator completes the generator.
+func (t *Thread) newGenFrame(code *Code, globals, builtins *Dict) *Generator {
+	if len(t.framePool) > 0 {
+		return &Generator{frame: t.newFrame(code, globals, builtins, nil)}
+	}
 	b := &genBlock{}
 	f := &b.f
 	f.code, f.globals, f.builtins = code, globals, builtins
@@ -83,7 +121,7 @@ func newGenFrame(code *Code, globals, builtins *Dict) *Generator {
 // ready to run.
 func initGenerator(g *Generator, fn *Function) {
 	fr := g.frame
-	g.fn, g.Name, g.Qualname = fn, fn.Name, fn.Qualname
+	g.code, g.fn, g.Name, g.Qualname = fr.code, fn, fn.Name, fn.Qualname
 	flags := fr.code.Flags
 	switch {
 	case flags&c.FlagCoroutine != 0:
@@ -162,11 +200,11 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 // pending throw, a legacy lock held, the recursion limit) left to run
 // itself: one Go call into the frame's loop per item, no deferred call.
 func (g *Generator) next(t *Thread) (r Object, done bool, err error) {
-	f := g.frame
 	if g.kind != genPlain || t.LegacyHeld != 0 || t.depth >= t.interp.recursionLimit() ||
 		!g.running.CompareAndSwap(false, true) {
 		return g.run(t, true, None, nil)
 	}
+	f := g.frame
 	if f.finished || f.pending != nil {
 		g.running.Store(false)
 		return g.run(t, true, None, nil)
@@ -207,6 +245,7 @@ func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Obj
 	t.depth--
 	if err != nil {
 		f.finished = true
+		g.recycle(t, f)
 		g.running.Store(false)
 		if e, ok := err.(*BaseException); ok {
 			if e.typ.IsSubtype(StopIterationType) && g.kind != genAsync {
@@ -227,6 +266,7 @@ func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Obj
 		return r, false, nil
 	}
 	f.finished = true
+	g.recycle(t, f)
 	g.running.Store(false)
 	return r, true, nil
 }
@@ -284,6 +324,9 @@ func (g *Generator) leaveInline(t *Thread) *Frame {
 	f.back = nil
 	f.inlined = false
 	t.depth--
+	if f.finished {
+		g.recycle(t, f)
+	}
 	g.running.Store(false)
 	return caller
 }
@@ -447,8 +490,12 @@ func closeIter(t *Thread, it Object) error {
 
 // Close is gen.close().
 func (g *Generator) Close(t *Thread) error {
-	if g.frame.finished || !g.started {
-		g.frame.finished = true
+	if f := g.frame; f.finished || !g.started {
+		// finishedFrame is shared: only a frame of this generator's own
+		// is marked
+		if !f.finished {
+			f.finished = true
+		}
 		return nil
 	}
 	_, err := g.Throw(t, NewException(GeneratorExitType))
@@ -494,7 +541,7 @@ func getAwaitable(t *Thread, o Object) (Object, error) {
 	if g, ok := o.(*Generator); ok {
 		// a generator-based coroutine (types.coroutine sets
 		// CO_ITERABLE_COROUTINE on its code) is awaitable as it is
-		if g.kind == genCoroutine || (g.kind == genPlain && g.frame != nil && g.frame.code.Flags&coIterableCoroutine != 0) {
+		if g.kind == genCoroutine || (g.kind == genPlain && g.code != nil && g.code.Flags&coIterableCoroutine != 0) {
 			return g, nil
 		}
 	}
@@ -543,12 +590,25 @@ func init() {
 		gt.AddGetSet("gi_running", func(t *Thread, o Object) (Object, error) { return Bool(o.(*Generator).running.Load()), nil }, nil)
 		gt.AddGetSet("gi_frame", func(t *Thread, o Object) (Object, error) {
 			g := o.(*Generator)
-			if g.frame.finished {
-				return None, nil
+			// once given out, the frame is never reused (recycle); a
+			// generator that finished first has given its frame back
+			// and reads as finished without g.frame being read
+			for {
+				switch g.frameState.Load() {
+				case genFrameFreed:
+					return None, nil
+				case genFramePrivate:
+					g.frameState.CompareAndSwap(genFramePrivate, genFrameShown)
+					continue
+				}
+				break
 			}
-			return g.frame, nil
+			if f := g.frame; !f.finished {
+				return f, nil
+			}
+			return None, nil
 		}, nil)
-		gt.AddGetSet("gi_code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).frame.code, nil }, nil)
+		gt.AddGetSet("gi_code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).code, nil }, nil)
 	}
 	GeneratorType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
 	GeneratorType.Next = func(t *Thread, o Object) (Object, error) { return genNext(t, o.(*Generator)) }

@@ -530,6 +530,16 @@ func listExtend(t *Thread, l *List, it Object) error {
 		if err != nil {
 			return err
 		}
+		l.mu.Lock()
+		if len(l.items) == 0 {
+			// list(iterable): the fresh slice becomes the list's array,
+			// no second copy
+			l.publish(items)
+		} else {
+			l.push(items...)
+		}
+		l.mu.Unlock()
+		return nil
 	}
 	l.mu.Lock()
 	l.push(items...)
