@@ -513,6 +513,20 @@ func Iterate(t *Thread, o Object, fn func(Object) (bool, error)) error {
 			}
 		}
 		return nil
+	case *Generator:
+		// resumed straight from here, without the Next slot's indirect
+		// call: sum(), list(), str.join, ... consume generators often
+		if x.kind == genPlain {
+			for {
+				v, done, err := x.next(t)
+				if err != nil || done {
+					return err
+				}
+				if cont, err := fn(v); err != nil || !cont {
+					return err
+				}
+			}
+		}
 	}
 	it, err := Iter(t, o)
 	if err != nil {
@@ -544,11 +558,30 @@ func ToSlice(t *Thread, o Object) ([]Object, error) {
 	case *List:
 		return x.snapshot(), nil
 	}
+	// The first items go to a buffer on the stack and are copied once
+	// into a slice of their exact size: tuple(), list() and friends of
+	// a short generator expression would otherwise grow a heap slice
+	// from nothing (1, 2, 4, 8 items: four allocations for five items).
+	var small [16]Object
+	n := 0
 	var out []Object
 	err := Iterate(t, o, func(v Object) (bool, error) {
+		if out == nil {
+			if n < len(small) {
+				small[n] = v
+				n++
+				return true, nil
+			}
+			out = make([]Object, n, 2*len(small))
+			copy(out, small[:n])
+		}
 		out = append(out, v)
 		return true, nil
 	})
+	if out == nil && n > 0 {
+		out = make([]Object, n)
+		copy(out, small[:n])
+	}
 	return out, err
 }
 

@@ -277,6 +277,10 @@ func (t *Thread) executeRare(f *Frame, ins c.Instr) error {
 		sp--
 		fcode := stack[sp].(*Code)
 		stack[sp] = nil
+		if fcode.comp && arg&^c.FnClosure == 0 {
+			sp = compFunction(t, fcode, f.globals, arg, stack, sp)
+			break
+		}
 		fn := NewFunction(t, fcode, f.globals)
 		if arg&c.FnClosure != 0 {
 			sp--

@@ -256,14 +256,21 @@ func (t *Thread) eval(f *Frame) (Object, error) {
 	if t.LegacyHeld != 0 && LegacyRelease != nil {
 		return t.evalWithoutLegacy(f)
 	}
-	cur := f
+	r, err := t.executeSafe(f)
+	if err != nil {
+		return t.evalRaised(f, err)
+	}
+	return r, nil
+}
+
+// evalRaised is the rest of eval after execute stopped with err: it
+// unwinds to a handler and runs on from there, until f returns, yields or
+// an exception leaves it. It is apart from eval so that callers that run
+// the frame themselves (Generator.next) share it.
+func (t *Thread) evalRaised(f *Frame, err error) (Object, error) {
 	for {
-		r, err := t.executeSafe(cur)
-		if err == nil {
-			return r, nil
-		}
 		// the frame that raised: f, or a frame inlined into it
-		cur = f
+		cur := f
 		if t.frame != nil && t.frame.inlined {
 			cur = t.frame
 		}
@@ -290,6 +297,10 @@ func (t *Thread) eval(f *Frame) (Object, error) {
 			f.stack[f.sp] = exc
 			f.sp++
 			f.pc = int(b.handler)
+			var r Object
+			if r, err = t.executeSafe(cur); err == nil {
+				return r, nil
+			}
 			continue
 		}
 		f.finished = true

@@ -26,6 +26,12 @@ type Code struct {
 	acache []atomic.Pointer[attrCache]
 	// quick is what execute runs: Instrs with fused pairs (quicken.go).
 	quick []compile.Instr
+	// comp is set on the code of a comprehension or generator
+	// expression, whose function object no Python code can reach: the
+	// last one made is kept in compFn and made again only when its
+	// globals, builtins or closure differ (compFunction).
+	comp   bool
+	compFn atomic.Pointer[Function]
 }
 
 // globalCacheEntry is a LOAD_GLOBAL result, valid while both dicts are
@@ -76,6 +82,10 @@ func NewCode(c *compile.Code) *Code {
 	rc.gcache = make([]atomic.Pointer[globalCacheEntry], len(c.Instrs))
 	rc.acache = make([]atomic.Pointer[attrCache], len(c.Instrs))
 	rc.quick = quicken(c.Instrs)
+	switch c.Name {
+	case "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>":
+		rc.comp = c.ArgCount == 1 && c.Flags&(compile.FlagVarargs|compile.FlagVarkeywords) == 0
+	}
 	rc.varnames = make([]*Str, len(c.Varnames))
 	for i, n := range c.Varnames {
 		rc.varnames[i] = Intern(n)
@@ -224,6 +234,49 @@ func NewFunction(t *Thread, code *Code, globals *Dict) *Function {
 	return f
 }
 
+// compFunction is MAKE_FUNCTION (arg: 0 or FnClosure, with the closure's
+// cells below the code on the stack, already popped) for the code of a
+// comprehension or generator expression: the function object is only
+// called, once, by the CALL that follows, and nothing else can reach it
+// (frames and generators do not expose their function), so one object
+// serves every evaluation with the same globals, builtins and closure
+// cells: a generator expression in a loop allocates no function, and
+// nor does an inner comprehension whose closure is the outer one's
+// cells. A function once published in compFn is never changed. It
+// pushes the function and returns the new stack pointer.
+func compFunction(t *Thread, code *Code, globals *Dict, arg int, stack []Object, sp int) int {
+	var cells []Object
+	if arg&compile.FnClosure != 0 {
+		sp--
+		cells = stack[sp].(*Tuple).items
+		stack[sp] = nil
+	}
+	if fn := code.compFn.Load(); fn != nil && fn.globals == globals && len(fn.Closure) == len(cells) &&
+		fn.builtins == builtinsFor(t, globals) {
+		same := true
+		for i, c := range cells {
+			if fn.Closure[i] != c {
+				same = false
+				break
+			}
+		}
+		if same {
+			stack[sp] = fn
+			return sp + 1
+		}
+	}
+	fn := NewFunction(t, code, globals)
+	if cells != nil {
+		fn.Closure = make([]*Cell, len(cells))
+		for i, cl := range cells {
+			fn.Closure[i] = cl.(*Cell)
+		}
+	}
+	code.compFn.Store(fn)
+	stack[sp] = fn
+	return sp + 1
+}
+
 // Method is a function bound to an instance.
 type Method struct {
 	Func Object
@@ -289,16 +342,24 @@ func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, err
 		fr.closure = f.Closure
 		return t.run(fr)
 	}
+	if code.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) != 0 {
+		g := t.newGenFrame(code, f.globals, f.builtins)
+		fr := g.frame
+		fr.fn = f
+		fr.closure = f.Closure
+		if err := f.bindArgs(t, fr.fast, args, kwnames); err != nil {
+			return nil, err
+		}
+		fr.initCells()
+		initGenerator(g, f)
+		return g, nil
+	}
 	fr := t.newFrame(code, f.globals, f.builtins, nil)
 	fr.fn = f
 	fr.closure = f.Closure
 	if err := f.bindArgs(t, fr.fast, args, kwnames); err != nil {
 		t.releaseFrame(fr)
 		return nil, err
-	}
-	if code.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) != 0 {
-		fr.initCells()
-		return newGenerator(t, fr, f), nil
 	}
 	return t.run(fr)
 }

@@ -8,11 +8,19 @@ import (
 
 // Generator is a generator, coroutine or async generator object.
 type Generator struct {
-	frame   *Frame
-	fn      *Function
-	running atomic.Bool
-	started bool
-	exc     *BaseException // the generator's own handled exception
+	// frame is the generator's frame while it can still run; once the
+	// generator has finished it may be finishedFrame (the frame went back
+	// to the frame pool, see recycle). Read and written by the thread
+	// that holds running, except where noted.
+	frame *Frame
+	code  *Code
+	fn    *Function
+	// frameState says whether the frame may go back to the pool when
+	// the generator finishes (genFramePrivate) or gi_frame gave it out.
+	frameState atomic.Int32
+	running    atomic.Bool
+	started    bool
+	exc        *BaseException // the generator's own handled exception
 	// prevExc is the resumer's handled exception while the generator
 	// runs inline in the resumer's loop (enterInline), restored when it
 	// yields, returns or raises.
@@ -42,8 +50,78 @@ func (g *Generator) Type() *Type {
 	return GeneratorType
 }
 
-func newGenerator(t *Thread, fr *Frame, fn *Function) *Generator {
-	g := &Generator{frame: fr, fn: fn, Name: fn.Name, Qualname: fn.Qualname}
+// Values of Generator.frameState.
+const (
+	genFramePrivate = iota // only the generator refers to its frame
+	genFrameShown          // gi_frame gave the frame out: it is never reused
+	genFrameFreed          // the generator finished; its frame was reused
+)
+
+// finishedFrame stands for the frame of a finished generator whose own
+// frame was reused: it reads as finished. Nothing writes to it.
+var finishedFrame = &Frame{finished: true}
+
+// recycle gives the frame of a generator that has just finished (f is
+// finished and the calling thread holds running) back to t's frame
+// pool, as run gives back the frame of a function call: a generator
+// expression made per iteration of a loop then allocates no frame. Not
+// when something may still refer to the frame: a traceback, a frame
+// object (escaped), gi_frame (frameState).
+func (g *Generator) recycle(t *Thread, f *Frame) {
+	if f.escaped || !g.frameState.CompareAndSwap(genFramePrivate, genFrameFreed) {
+		return
+	}
+	g.frame = finishedFrame
+	f.gen = nil
+	t.releaseFrame(f)
+}
+
+// genInlineSlots is how many fast locals and stack slots a generator's
+// frame holds inside the generator's own allocation (a generator
+// expression needs four to six).
+const genInlineSlots = 8
+
+// genBlock is a generator with its frame and, when they fit, the frame's
+// slots: one allocation instead of three for each generator made (a
+// generator expression inside a loop makes one per iteration). The
+// frame never goes to the frame pool (releaseFrame skips frames with a
+// generator), so its slots may live here.
+type genBlock struct {
+	g   Generator
+	f   Frame
+	mem [genInlineSlots]Object
+}
+
+// newGenFrame makes a generator and its frame for code: a frame from the
+// pool when there is one (finished generators return theirs), otherwise
+// one allocation for both. initGenerator completes the generator.
+func (t *Thread) newGenFrame(code *Code, globals, builtins *Dict) *Generator {
+	if len(t.framePool) > 0 {
+		return &Generator{frame: t.newFrame(code, globals, builtins, nil)}
+	}
+	b := &genBlock{}
+	f := &b.f
+	f.code, f.globals, f.builtins = code, globals, builtins
+	n := code.nlocals
+	if need := n + code.StackSize + 1; need <= genInlineSlots {
+		f.mem = b.mem[:need:need]
+	} else {
+		f.mem = make([]Object, need)
+	}
+	f.fast = f.mem[:n:n]
+	f.stack = f.mem[n:]
+	if code.BlockSize > 0 {
+		f.blocks = make([]block, 0, code.BlockSize)
+	}
+	b.g.frame = f
+	return &b.g
+}
+
+// initGenerator sets the generator's kind and names once its frame is
+// ready to run.
+func initGenerator(g *Generator, fn *Function) {
+	fr := g.frame
+	g.code, g.fn, g.Name, g.Qualname = fr.code, fn, fn.Name, fn.Qualname
 	flags := fr.code.Flags
 	switch {
 	case flags&c.FlagCoroutine != 0:
@@ -52,7 +130,6 @@ func newGenerator(t *Thread, fr *Frame, fn *Function) *Generator {
 		g.kind = genAsync
 	}
 	fr.gen = g
-	return g
 }
 
 func (g *Generator) kindName() string {
@@ -77,9 +154,9 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	if !g.running.CompareAndSwap(false, true) {
 		return nil, false, ValueErrorf("%s already executing", g.kindName())
 	}
-	defer g.running.Store(false)
 	f := g.frame
 	if f.finished {
+		g.running.Store(false)
 		if exc != nil {
 			return nil, false, exc
 		}
@@ -90,6 +167,7 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	}
 	if !g.started {
 		if exc == nil && v != None && v != nil {
+			g.running.Store(false)
 			return nil, false, TypeErrorf("can't send non-None value to a just-started %s", g.kindName())
 		}
 		g.started = true
@@ -101,6 +179,7 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 		f.pending = exc
 	}
 	if t.depth >= t.interp.recursionLimit() {
+		g.running.Store(false)
 		return nil, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	t.depth++
@@ -112,6 +191,49 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 		t.excInfo = g.exc
 	}
 	r, err = t.eval(f)
+	return g.suspended(t, f, prevExc, r, err)
+}
+
+// next is run(t, true, None, nil), the resumption of a plain generator
+// by next() and by the built-ins that consume an iterator (sum(), list(),
+// str.join, ...), with run's rare cases (another thread running it, a
+// pending throw, a legacy lock held, the recursion limit) left to run
+// itself: one Go call into the frame's loop per item, no deferred call.
+func (g *Generator) next(t *Thread) (r Object, done bool, err error) {
+	if g.kind != genPlain || t.LegacyHeld != 0 || t.depth >= t.interp.recursionLimit() ||
+		!g.running.CompareAndSwap(false, true) {
+		return g.run(t, true, None, nil)
+	}
+	f := g.frame
+	if f.finished || f.pending != nil {
+		g.running.Store(false)
+		return g.run(t, true, None, nil)
+	}
+	if g.started {
+		f.stack[f.sp] = None
+		f.sp++
+	} else {
+		g.started = true
+	}
+	t.depth++
+	f.back = t.frame
+	f.inlined = false
+	t.frame = f
+	prevExc := t.excInfo
+	if g.exc != nil {
+		t.excInfo = g.exc
+	}
+	r, err = t.executeSafe(f)
+	if err != nil {
+		r, err = t.evalRaised(f, err)
+	}
+	return g.suspended(t, f, prevExc, r, err)
+}
+
+// suspended is the end of run and next: the frame f yielded r, returned
+// r or raised err; it restores the resumer's thread state and marks the
+// generator not running.
+func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Object, err error) (Object, bool, error) {
 	if t.excInfo != prevExc {
 		g.exc = t.excInfo
 	} else {
@@ -123,6 +245,8 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	t.depth--
 	if err != nil {
 		f.finished = true
+		g.recycle(t, f)
+		g.running.Store(false)
 		if e, ok := err.(*BaseException); ok {
 			if e.typ.IsSubtype(StopIterationType) && g.kind != genAsync {
 				re := Errorf(RuntimeErrorType, "%s raised StopIteration", g.kindName())
@@ -140,9 +264,12 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 		return nil, false, err
 	}
 	if f.yielded {
+		g.running.Store(false)
 		return r, false, nil
 	}
 	f.finished = true
+	g.recycle(t, f)
+	g.running.Store(false)
 	return r, true, nil
 }
 
@@ -199,6 +326,9 @@ func (g *Generator) leaveInline(t *Thread) *Frame {
 	f.back = nil
 	f.inlined = false
 	t.depth--
+	if f.finished {
+		g.recycle(t, f)
+	}
 	g.running.Store(false)
 	return caller
 }
@@ -363,8 +493,12 @@ func closeIter(t *Thread, it Object) error {
 
 // Close is gen.close().
 func (g *Generator) Close(t *Thread) error {
-	if g.frame.finished || !g.started {
-		g.frame.finished = true
+	if f := g.frame; f.finished || !g.started {
+		// finishedFrame is shared: only a frame of this generator's own
+		// is marked
+		if !f.finished {
+			f.finished = true
+		}
 		return nil
 	}
 	_, err := g.Throw(t, NewException(GeneratorExitType))
@@ -410,7 +544,7 @@ func getAwaitable(t *Thread, o Object) (Object, error) {
 	if g, ok := o.(*Generator); ok {
 		// a generator-based coroutine (types.coroutine sets
 		// CO_ITERABLE_COROUTINE on its code) is awaitable as it is
-		if g.kind == genCoroutine || (g.kind == genPlain && g.frame != nil && g.frame.code.Flags&coIterableCoroutine != 0) {
+		if g.kind == genCoroutine || (g.kind == genPlain && g.code != nil && g.code.Flags&coIterableCoroutine != 0) {
 			return g, nil
 		}
 	}
@@ -459,12 +593,25 @@ func init() {
 		gt.AddGetSet("gi_running", func(t *Thread, o Object) (Object, error) { return Bool(o.(*Generator).running.Load()), nil }, nil)
 		gt.AddGetSet("gi_frame", func(t *Thread, o Object) (Object, error) {
 			g := o.(*Generator)
-			if g.frame.finished {
-				return None, nil
+			// once given out, the frame is never reused (recycle); a
+			// generator that finished first has given its frame back
+			// and reads as finished without g.frame being read
+			for {
+				switch g.frameState.Load() {
+				case genFrameFreed:
+					return None, nil
+				case genFramePrivate:
+					g.frameState.CompareAndSwap(genFramePrivate, genFrameShown)
+					continue
+				}
+				break
 			}
-			return g.frame, nil
+			if f := g.frame; !f.finished {
+				return f, nil
+			}
+			return None, nil
 		}, nil)
-		gt.AddGetSet("gi_code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).frame.code, nil }, nil)
+		gt.AddGetSet("gi_code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).code, nil }, nil)
 	}
 	GeneratorType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
 	GeneratorType.Next = func(t *Thread, o Object) (Object, error) { return genNext(t, o.(*Generator)) }

@@ -21,8 +21,10 @@ func decodeWTF8(s string) (rune, int) {
 	return r, n
 }
 
+// genNext is a generator's __next__: the yielded value, nil when it
+// returned None, StopIteration(value) when it returned something else.
 func genNext(t *Thread, g *Generator) (Object, error) {
-	r, done, err := g.resume(t, None, nil)
+	r, done, err := g.next(t)
 	if err != nil {
 		return nil, err
 	}
@@ -528,6 +530,16 @@ func listExtend(t *Thread, l *List, it Object) error {
 		if err != nil {
 			return err
 		}
+		l.mu.Lock()
+		if len(l.items) == 0 {
+			// list(iterable): the fresh slice becomes the list's array,
+			// no second copy
+			l.publish(items)
+		} else {
+			l.push(items...)
+		}
+		l.mu.Unlock()
+		return nil
 	}
 	l.mu.Lock()
 	l.push(items...)

@@ -159,6 +159,12 @@ func (l *List) truncate(n int) {
 // appendUnshared appends to a list no other thread can reach yet (the
 // list a comprehension builds): plain stores, no lock.
 func (l *List) appendUnshared(v Object) {
+	if cap(l.items) == 0 {
+		// room for 4 at the first append, as CPython's list_resize
+		// gives: Go's append would grow 1, 2, 4, 8, four allocations
+		// for the five items of a small comprehension
+		l.items = make([]Object, 0, 4)
+	}
 	l.items = append(l.items, v)
 	l.arr = unsafe.Pointer(unsafe.SliceData(l.items))
 	l.acap = int64(cap(l.items))
