@@ -126,11 +126,12 @@ func byteOrder(o Object) (little bool, err error) {
 // intToBytes is int.to_bytes(length=1, byteorder='big', *, signed=False).
 func intToBytes(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 	var length, order, signed Object
-	if err := ParseArgs("to_bytes", args, kw, []string{"length", "byteorder", "signed"}, 0, &length, &order, &signed); err != nil {
-		return nil, err
-	}
+	// signed is keyword-only, so the positional count is checked first
 	if len(args)-len(kw) > 2 {
 		return nil, TypeErrorf("to_bytes() takes at most 2 positional arguments (%d given)", len(args)-len(kw))
+	}
+	if err := parseClinicKw("to_bytes", args, kw, []string{"length", "byteorder", "signed"}, 0, &length, &order, &signed); err != nil {
+		return nil, err
 	}
 	n := int64(1)
 	if length != nil {
@@ -188,7 +189,11 @@ func intToBytes(t *Thread, self Object, args []Object, kw []string) (Object, err
 // intFromBytes is int.from_bytes(bytes, byteorder='big', *, signed=False).
 func intFromBytes(t *Thread, cls Object, args []Object, kw []string) (Object, error) {
 	var data, order, signed Object
-	if err := ParseArgs("from_bytes", args, kw, []string{"bytes", "byteorder", "signed"}, 1, &data, &order, &signed); err != nil {
+	// signed is keyword-only, so the positional count is checked first
+	if len(args)-len(kw) > 2 {
+		return nil, TypeErrorf("from_bytes() takes at most 2 positional arguments (%d given)", len(args)-len(kw))
+	}
+	if err := parseClinicKw("from_bytes", args, kw, []string{"bytes", "byteorder", "signed"}, 1, &data, &order, &signed); err != nil {
 		return nil, err
 	}
 	little, err := byteOrder(order)

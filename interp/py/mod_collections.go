@@ -511,7 +511,7 @@ func init() {
 		return Int(n), err
 	})
 	dequeMethod("index", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("index", args, kw, 1, 3); err != nil {
+		if err := collArgRange("deque.index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		i, err := seqFind(t, d.snapshot(), args[0], args)
@@ -528,7 +528,7 @@ func init() {
 		return Int(i), nil
 	})
 	dequeMethod("insert", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("insert", args, kw, 2, 2); err != nil {
+		if err := collArgRange("deque.insert", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		i, err := dequeIndexArg(t, args[0])
@@ -606,7 +606,7 @@ func init() {
 		return None, nil
 	})
 	dequeMethod("rotate", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("rotate", args, kw, 0, 1); err != nil {
+		if err := collArgRange("deque.rotate", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
 		n := 1
@@ -835,7 +835,7 @@ func init() {
 			m.Dict().SetStr(typ.Name, typ)
 		}
 		m.AddFunc("_count_elements", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			if err := collArgRange("_count_elements", args, kw, 2, 2); err != nil {
+			if err := collArgRange("_collections._count_elements", args, kw, 2, 2); err != nil {
 				return nil, err
 			}
 			mapping := args[0]
