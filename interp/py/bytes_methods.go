@@ -419,8 +419,8 @@ func bytesRepeat(b []byte, n int) ([]byte, error) {
 }
 
 // bytesPrefixMatch is startswith/endswith.
-func bytesPrefixMatch(t *Thread, name string, b []byte, args []Object, kw []string, match func(b, p []byte, start, end int) bool) (Object, error) {
-	if err := argCountVarargs(name, args, kw, 1, 3); err != nil {
+func bytesPrefixMatch(t *Thread, name string, b []byte, mk bytesMaker, args []Object, kw []string, match func(b, p []byte, start, end int) bool) (Object, error) {
+	if err := bytesArgCountVarargs(mk, name, args, kw, 1, 3); err != nil {
 		return nil, err
 	}
 	start, end, err := startEnd(t, optArg(args, 1), optArg(args, 2))
@@ -622,7 +622,7 @@ func init() {
 	})
 	addBytesMethod("expandtabs", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
 		var ts Object
-		if err := parseClinicKw("expandtabs", args, kw, []string{"tabsize"}, 0, &ts); err != nil {
+		if err := parseClinicKw("expandtabs", args, kw, []string{"tabsize"}, 0, 1, &ts); err != nil {
 			return nil, err
 		}
 		size := 8
@@ -642,7 +642,7 @@ func init() {
 
 	search := func(name string, fn func(b, sub []byte, start, end int) int, raise bool) {
 		addBytesMethod(name, func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-			if err := argCountVarargs(name, args, kw, 1, 3); err != nil {
+			if err := bytesArgCountVarargs(mk, name, args, kw, 1, 3); err != nil {
 				return nil, err
 			}
 			sub, err := byteSub(t, args[0])
@@ -666,10 +666,10 @@ func init() {
 	search("rindex", strops.BRFind, true)
 	search("count", strops.BCount, false)
 	addBytesMethod("startswith", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-		return bytesPrefixMatch(t, "startswith", b, args, kw, strops.BStartsWith)
+		return bytesPrefixMatch(t, "startswith", b, mk, args, kw, strops.BStartsWith)
 	})
 	addBytesMethod("endswith", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-		return bytesPrefixMatch(t, "endswith", b, args, kw, strops.BEndsWith)
+		return bytesPrefixMatch(t, "endswith", b, mk, args, kw, strops.BEndsWith)
 	})
 
 	stripM := func(name string, ws func([]byte) []byte, chars func(b, c []byte) []byte) {
@@ -715,7 +715,7 @@ func init() {
 	splitM("rsplit", strops.BRSplitWhitespace, strops.BRSplit)
 	addBytesMethod("splitlines", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
 		var keep Object
-		if err := parseClinicKw("splitlines", args, kw, []string{"keepends"}, 0, &keep); err != nil {
+		if err := parseClinicKw("splitlines", args, kw, []string{"keepends"}, 0, 1, &keep); err != nil {
 			return nil, err
 		}
 		k := false
@@ -837,7 +837,7 @@ func init() {
 	})
 	addBytesMethod("hex", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
 		var sep, per Object
-		if err := parseClinicKw("hex", args, kw, []string{"sep", "bytes_per_sep"}, 0, &sep, &per); err != nil {
+		if err := parseClinicKw("hex", args, kw, []string{"sep", "bytes_per_sep"}, 0, 2, &sep, &per); err != nil {
 			return nil, err
 		}
 		if sep == nil {
@@ -890,32 +890,39 @@ func init() {
 	}
 	BytesType.AddClassMethod("fromhex", fromhex(BytesType, makeBytes))
 	ByteArrayType.AddClassMethod("fromhex", fromhex(ByteArrayType, makeByteArray))
-	maketrans := func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		if err := argCount("maketrans", args, kw, 2, 2); err != nil {
-			return nil, err
+	maketransOf := func(qual string) BuiltinFunc {
+		return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount(qual, args, kw, 2, 2); err != nil {
+				return nil, err
+			}
+			return bytesMaketrans(args)
 		}
-		from, err := needBytesLike(args[0])
-		if err != nil {
-			return nil, err
-		}
-		to, err := needBytesLike(args[1])
-		if err != nil {
-			return nil, err
-		}
-		if len(from) != len(to) {
-			return nil, ValueErrorf("maketrans arguments must have same length")
-		}
-		table := make([]byte, 256)
-		for i := range table {
-			table[i] = byte(i)
-		}
-		for i, c := range from {
-			table[c] = to[i]
-		}
-		return NewBytes(table), nil
 	}
-	BytesType.AddStaticMethod("maketrans", maketrans)
-	ByteArrayType.AddStaticMethod("maketrans", maketrans)
+	BytesType.AddStaticMethod("maketrans", maketransOf("bytes.maketrans"))
+	ByteArrayType.AddStaticMethod("maketrans", maketransOf("bytearray.maketrans"))
+}
+
+// bytesMaketrans is bytes.maketrans(frm, to) once the count is checked.
+func bytesMaketrans(args []Object) (Object, error) {
+	from, err := needBytesLike(args[0])
+	if err != nil {
+		return nil, err
+	}
+	to, err := needBytesLike(args[1])
+	if err != nil {
+		return nil, err
+	}
+	if len(from) != len(to) {
+		return nil, ValueErrorf("maketrans arguments must have same length")
+	}
+	table := make([]byte, 256)
+	for i := range table {
+		table[i] = byte(i)
+	}
+	for i, c := range from {
+		table[c] = to[i]
+	}
+	return NewBytes(table), nil
 }
 
 // bytesIter iterates over the bytes of a bytes object.

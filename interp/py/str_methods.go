@@ -114,14 +114,17 @@ func argCount(qual string, args []Object, kw []string, min, max int) error {
 }
 
 // argCountVarargs checks a method CPython still parses with
-// PyArg_ParseTuple (count, find, index, startswith, ...), whose messages
-// have their own shape: "count() takes at least 1 argument (0 given)".
-func argCountVarargs(name string, args []Object, kw []string, min, max int) error {
+// PyArg_ParseTuple (count, find, index, startswith, ...), whose count
+// messages have their own shape: "count() takes at least 1 argument (0
+// given)". Keywords are refused with the qualified name, as CPython does
+// when the method is called directly (s.count(x=1)); typ is the owner's
+// name ("str").
+func argCountVarargs(typ, name string, args []Object, kw []string, min, max int) error {
 	if len(kw) == 0 && len(args) >= min && len(args) <= max {
 		return nil
 	}
-	if err := noKw(name, kw); err != nil {
-		return err
+	if len(kw) > 0 {
+		return TypeErrorf("%s.%s() takes no keyword arguments", typ, name)
 	}
 	if len(args) < min {
 		return TypeErrorf("%s() takes at least %s (%d given)", name, nargs(min), len(args))
@@ -129,13 +132,44 @@ func argCountVarargs(name string, args []Object, kw []string, min, max int) erro
 	return TypeErrorf("%s() takes at most %s (%d given)", name, nargs(max), len(args))
 }
 
+// bytesArgCountVarargs is argCountVarargs for bytes and bytearray; the
+// owner's name is looked up only when the check fails.
+func bytesArgCountVarargs(mk bytesMaker, name string, args []Object, kw []string, min, max int) error {
+	if len(kw) == 0 && len(args) >= min && len(args) <= max {
+		return nil
+	}
+	return argCountVarargs(typeName(mk(nil)), name, args, kw, min, max)
+}
+
 // parseClinicKw is ParseArgs for an Argument Clinic method with keyword
 // parameters, whose errors read "split() takes at most 2 arguments (3
 // given)" and "'x' is an invalid keyword argument for split()" rather than
 // the shapes ParseArgs gives other callables.
-func parseClinicKw(fname string, args []Object, kw []string, names []string, required int, dst ...*Object) error {
-	if npos := len(args) - len(kw); npos > len(names) {
-		return TypeErrorf("%s() takes at most %s (%d given)", fname, nargs(len(names)), npos)
+func parseClinicKw(fname string, args []Object, kw []string, names []string, required, maxpos int, dst ...*Object) error {
+	npos := len(args) - len(kw)
+	if len(args) > len(names) {
+		// the total is checked first, in keywords alone when no
+		// positional argument was given
+		what := ""
+		if npos == 0 {
+			what = "keyword "
+		}
+		return TypeErrorf("%s() takes at most %d %sargument%s (%d given)", fname, len(names), what, plural(len(names)), len(args))
+	}
+	if npos > maxpos {
+		return TypeErrorf("%s() takes at most %d positional argument%s (%d given)", fname, maxpos, plural(maxpos), npos)
+	}
+	for i := npos; i < required; i++ {
+		found := false
+		for _, k := range kw {
+			if k == names[i] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return TypeErrorf("%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+		}
 	}
 	for _, k := range kw {
 		found := false
@@ -273,7 +307,7 @@ func strFillArgs(t *Thread, name string, args []Object, kw []string) (int, rune,
 
 // strSearchArgs parses (sub[, start[, end]]).
 func strSearchArgs(t *Thread, name string, args []Object, kw []string) (*Str, int, int, error) {
-	if err := argCountVarargs(name, args, kw, 1, 3); err != nil {
+	if err := argCountVarargs("str", name, args, kw, 1, 3); err != nil {
 		return nil, 0, 0, err
 	}
 	sub, err := strArgOf(args[0], "")
@@ -305,7 +339,7 @@ func splitArgs(t *Thread, name string, args []Object, kw []string) (Object, int,
 	if len(kw) == 0 && len(args) <= 2 {
 		// positional arguments, the usual call, need no keyword matching
 		sep, maxsplit = optArg(args, 0), optArg(args, 1)
-	} else if err := parseClinicKw(name, args, kw, []string{"sep", "maxsplit"}, 0, &sep, &maxsplit); err != nil {
+	} else if err := parseClinicKw(name, args, kw, []string{"sep", "maxsplit"}, 0, 2, &sep, &maxsplit); err != nil {
 		return nil, 0, err
 	}
 	n := -1
@@ -603,7 +637,7 @@ func tailMatch(s, p *Str, start, end int, atEnd bool) bool {
 
 // strPrefixMatch implements startswith/endswith with a str or tuple.
 func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, atEnd bool) (Object, error) {
-	if err := argCountVarargs(name, args, kw, 1, 3); err != nil {
+	if err := argCountVarargs("str", name, args, kw, 1, 3); err != nil {
 		return nil, err
 	}
 	start, end, err := startEnd(t, optArg(args, 1), optArg(args, 2))
@@ -915,7 +949,7 @@ func init() {
 	})
 	addStrMethod("expandtabs", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 		var ts Object
-		if err := parseClinicKw("expandtabs", args, kw, []string{"tabsize"}, 0, &ts); err != nil {
+		if err := parseClinicKw("expandtabs", args, kw, []string{"tabsize"}, 0, 1, &ts); err != nil {
 			return nil, err
 		}
 		size := 8
@@ -1048,7 +1082,7 @@ func init() {
 	split("rsplit", true)
 	addStrMethod("splitlines", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 		var keep Object
-		if err := parseClinicKw("splitlines", args, kw, []string{"keepends"}, 0, &keep); err != nil {
+		if err := parseClinicKw("splitlines", args, kw, []string{"keepends"}, 0, 1, &keep); err != nil {
 			return nil, err
 		}
 		k := false
@@ -1134,7 +1168,7 @@ func init() {
 		return strTranslate(t, s, args[0])
 	})
 	StrType.AddStaticMethod("maketrans", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		if err := noKw("maketrans", kw); err != nil {
+		if err := noKw("str.maketrans", kw); err != nil {
 			return nil, err
 		}
 		return strMaketrans(t, args)

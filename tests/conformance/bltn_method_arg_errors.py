@@ -2,6 +2,8 @@
 # (and its shape: Argument Clinic "expected at least", "takes exactly one
 # argument", "takes no keyword arguments" with the type prefix) must match.
 
+import collections
+
 
 def show(f):
     try:
@@ -26,7 +28,11 @@ for obj in (s, b, ba):
         m = getattr(obj, name)
         show(lambda: m())
         show(lambda: m(sep, 0, 1, 2))
-        show(lambda: m(sep, x=1))
+        # METH_VARARGS methods name their type only when called through
+        # the method descriptor (or directly as obj.count(...))
+        show(lambda: getattr(type(obj), name)(obj, sep, x=1))
+    show(lambda: obj.count(sep, x=1))
+    show(lambda: obj.startswith(sep, x=1))
     for name in ("split", "rsplit"):
         m = getattr(obj, name)
         show(lambda: m(sep, 1, 2))
@@ -160,3 +166,45 @@ show(lambda: float.fromhex("1", "2"))
 show(lambda: f.__format__())
 show(lambda: f.__round__(1, 2))
 show(lambda: f.conjugate(1))
+
+dq = collections.deque([1, 2])
+for name, a in [("index", ()), ("index", (1, 0, 1, 2)), ("insert", (1,)), ("insert", (1, 2, 3)),
+                ("rotate", (1, 2)), ("append", ()), ("appendleft", ()), ("extend", ()),
+                ("count", ()), ("remove", ()), ("pop", (1,)), ("popleft", (1,)), ("clear", (1,)),
+                ("copy", (1,)), ("reverse", (1,))]:
+    show(lambda: getattr(dq, name)(*a))
+d = {1: 2}
+show(lambda: d.update(x=1) or d)
+show(lambda: d.__delitem__())
+show(lambda: d.__reversed__(1))
+show(lambda: [].sort(1, 2))
+show(lambda: [].__reversed__(1))
+show(lambda: "".__mod__())
+show(lambda: "a".format_map({}, x=1))
+show(lambda: "".__getnewargs__(1))
+show(lambda: (1).to_bytes(1, "big", signed=True, x=1))
+show(lambda: (1).to_bytes(1, "big", length=1))
+show(lambda: int.from_bytes(b"", bytes=b""))
+show(lambda: "".encode("utf-8", encoding="x"))
+show(lambda: "".split(",", sep=","))
+show(lambda: "".split(maxsplit=1, x=2))
+show(lambda: bytes.maketrans(b"a"))
+show(lambda: bytes.maketrans(b"a", b"b", b"c"))
+show(lambda: bytes.maketrans(x=1))
+show(lambda: bytearray.maketrans(x=1))
+show(lambda: str.maketrans(x=1))
+show(lambda: dict.fromkeys(x=1))
+show(lambda: float.fromhex(x=1))
+show(lambda: bytes.fromhex(x=1))
+show(lambda: bytearray.fromhex())
+show(lambda: int.from_bytes(x=1))
+show(lambda: (1).__format__(x=1))
+show(lambda: (1.0).__round__(x=1))
+show(lambda: (1).__round__(x=1))
+show(lambda: (1).bit_length(x=1))
+show(lambda: (1.0).hex(x=1))
+show(lambda: [].copy(x=1))
+show(lambda: {}.keys(x=1))
+show(lambda: "".upper(x=1))
+show(lambda: b"".upper(x=1))
+show(lambda: "".join([], x=1))
