@@ -517,6 +517,9 @@ func init() {
 		})
 	}
 	method("__alloc__", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
+		if err := argCount("bytearray.__alloc__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		a.mu.Lock()
 		defer a.mu.Unlock()
 		return Int(cap(a.b) + 1), nil

@@ -803,7 +803,7 @@ func init() {
 	})
 	addBytesMethod("translate", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
 		var table, del Object
-		if err := ParseArgs("translate", args, kw, []string{"", "delete"}, 1, &table, &del); err != nil {
+		if err := parseClinicKw("translate", args, kw, []string{"", "delete"}, 1, 2, &table, &del); err != nil {
 			return nil, err
 		}
 		var tb, db []byte

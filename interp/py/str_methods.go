@@ -160,6 +160,14 @@ func parseClinicKw(fname string, args []Object, kw []string, names []string, req
 		return TypeErrorf("%s() takes at most %d positional argument%s (%d given)", fname, maxpos, plural(maxpos), npos)
 	}
 	for i := npos; i < required; i++ {
+		if names[i] == "" {
+			// a positional-only parameter is missing
+			minpos := i + 1
+			for minpos < required && names[minpos] == "" {
+				minpos++
+			}
+			return TypeErrorf("%s() takes at least %d positional argument%s (%d given)", fname, minpos, plural(minpos), npos)
+		}
 		found := false
 		for _, k := range kw {
 			if k == names[i] {
