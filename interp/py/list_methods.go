@@ -314,6 +314,15 @@ func cmpInt64(a, b int64) int {
 func listSelf(self Object) *List { return unwrap(self).(*List) }
 
 func init() {
+	// list.__getitem__ is a METH_O method in CPython, not a slot wrapper,
+	// so its argument errors name the type
+	ListType.AddMethod("__getitem__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		arg, err := collArgO("list.__getitem__", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return ListType.GetItem(t, self, arg)
+	})
 	lt := ListType
 	lt.AddMethod("append", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		v, err := collArgO("list.append", args, kw)

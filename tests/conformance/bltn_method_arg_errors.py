@@ -222,3 +222,15 @@ show(lambda: (5).to_bytes(length=2, byteorder="little", signed=True))
 show(lambda: int.from_bytes(bytes=b"\x01", byteorder="big", signed=False))
 show(lambda: int.from_bytes(byteorder="big"))
 show(lambda: bytearray().__alloc__(1))
+
+# slot wrappers and the METH_O dunders of list, dict and set
+for o in ("a", [1], 5, 1.5, {1: 2}, (1,), {1}):
+    for name, a in [("__eq__", ()), ("__add__", ()), ("__lt__", (1, 2)),
+                    ("__repr__", (1,)), ("__hash__", (1,)), ("__iter__", (1,)), ("__len__", (1,)),
+                    ("__bool__", (1,)), ("__neg__", (1,)), ("__getitem__", ()), ("__contains__", ()),
+                    ("__setitem__", (1,)), ("__delitem__", ()), ("__str__", (1,)), ("__getattribute__", ()),
+                    ("__setattr__", (1,)), ("__delattr__", ())]:
+        m = getattr(o, name, None)
+        if m is None:
+            continue
+        print(type(o).__name__, name, end=" "); show(lambda: m(*a))
