@@ -83,18 +83,32 @@ func addSlotWrappers(typ *Type) {
 			typ.AddMethod(name, fn)
 		}
 	}
+	// addNoArgs adds a wrapper of a slot that takes no arguments, with
+	// the checks of CPython's slot wrappers (wrap_unaryfunc, wrap_lenfunc,
+	// ...): "expected 0 arguments, got 1".
+	addNoArgs := func(name string, fn BuiltinFunc) {
+		add(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(args) != 0 {
+				if len(kw) != 0 {
+					return nil, TypeErrorf("wrapper %s() takes no keyword arguments", name)
+				}
+				return nil, TypeErrorf("expected 0 arguments, got %d", len(args))
+			}
+			return fn(t, self, args, kw)
+		})
+	}
 	if own(func(x *Type) any { return x.Repr }) {
-		add("__repr__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		addNoArgs("__repr__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			return typ.Repr(t, self)
 		})
 	}
 	if own(func(x *Type) any { return x.Str }) {
-		add("__str__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		addNoArgs("__str__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			return typ.Str(t, self)
 		})
 	}
 	if own(func(x *Type) any { return x.Hash }) {
-		add("__hash__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		addNoArgs("__hash__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			h, err := typ.Hash(t, self)
 			return Int(h), err
 		})
@@ -159,7 +173,7 @@ func addSlotWrappers(typ *Type) {
 	if own(func(x *Type) any { return x.SetAttr }) || typ == ObjectType {
 		add("__setattr__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 2 {
-				return nil, TypeErrorf("expected 2 arguments, got %d", len(args))
+				return nil, TypeErrorf(" expected 2 arguments, got %d", len(args)) // sic: CPython unpacks with an empty name
 			}
 			name, ok := args[0].(*Str)
 			if !ok {
@@ -185,16 +199,16 @@ func addSlotWrappers(typ *Type) {
 		})
 	}
 	if own(func(x *Type) any { return x.Len }) {
-		add("__len__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		addNoArgs("__len__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			n, err := typ.Len(t, self)
 			return Int(n), err
 		})
 	}
 	if own(func(x *Type) any { return x.Iter }) {
-		add("__iter__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) { return typ.Iter(t, self) })
+		addNoArgs("__iter__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) { return typ.Iter(t, self) })
 	}
 	if own(func(x *Type) any { return x.Next }) {
-		add("__next__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		addNoArgs("__next__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			v, err := typ.Next(t, self)
 			if err == nil && v == nil {
 				return nil, NewException(StopIterationType)
@@ -213,7 +227,7 @@ func addSlotWrappers(typ *Type) {
 	if own(func(x *Type) any { return x.SetItem }) {
 		add("__setitem__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 2 {
-				return nil, TypeErrorf("expected 2 arguments, got %d", len(args))
+				return nil, TypeErrorf(" expected 2 arguments, got %d", len(args)) // sic: CPython unpacks with an empty name
 			}
 			return None, typ.SetItem(t, self, args[0], args[1])
 		})
@@ -234,7 +248,7 @@ func addSlotWrappers(typ *Type) {
 		})
 	}
 	if own(func(x *Type) any { return x.Bool }) {
-		add("__bool__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		addNoArgs("__bool__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			b, err := typ.Bool(t, self)
 			return Bool(b), err
 		})
@@ -296,7 +310,7 @@ func addSlotWrappers(typ *Type) {
 	}
 	unary := func(name string, get func(*Type) UnaryFunc) {
 		if own(func(x *Type) any { return get(x) }) {
-			add(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) { return get(typ)(t, self) })
+			addNoArgs(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) { return get(typ)(t, self) })
 		}
 	}
 	unary("__neg__", func(x *Type) UnaryFunc { return x.Neg })

@@ -375,7 +375,7 @@ func init() {
 		})
 	}
 	method("append", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("append", args, kw, 1, 1); err != nil {
+		if err := argCount("bytearray.append", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		c, err := byteValue(t, args[0])
@@ -388,7 +388,7 @@ func init() {
 		return None, nil
 	})
 	method("extend", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("extend", args, kw, 1, 1); err != nil {
+		if err := argCount("bytearray.extend", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		b, ok := bytesLike(args[0])
@@ -411,7 +411,7 @@ func init() {
 		return None, nil
 	})
 	method("insert", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("insert", args, kw, 2, 2); err != nil {
+		if err := argCount("bytearray.insert", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		idx, err := IndexInt(t, args[0])
@@ -435,7 +435,7 @@ func init() {
 		return None, nil
 	})
 	method("pop", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("pop", args, kw, 0, 1); err != nil {
+		if err := argCount("bytearray.pop", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
 		idx := -1
@@ -461,7 +461,7 @@ func init() {
 		return Int(c), nil
 	})
 	method("remove", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("remove", args, kw, 1, 1); err != nil {
+		if err := argCount("bytearray.remove", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		c, err := byteValue(t, args[0])
@@ -479,7 +479,7 @@ func init() {
 		return nil, ValueErrorf("value not found in bytearray")
 	})
 	method("clear", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("clear", args, kw, 0, 0); err != nil {
+		if err := argCount("bytearray.clear", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		a.mu.Lock()
@@ -488,13 +488,13 @@ func init() {
 		return None, nil
 	})
 	method("copy", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("copy", args, kw, 0, 0); err != nil {
+		if err := argCount("bytearray.copy", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return NewByteArray(a.snapshot()), nil
 	})
 	method("reverse", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("reverse", args, kw, 0, 0); err != nil {
+		if err := argCount("bytearray.reverse", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		a.mu.Lock()
@@ -517,6 +517,9 @@ func init() {
 		})
 	}
 	method("__alloc__", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
+		if err := argCount("bytearray.__alloc__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		a.mu.Lock()
 		defer a.mu.Unlock()
 		return Int(cap(a.b) + 1), nil

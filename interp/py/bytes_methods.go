@@ -419,8 +419,8 @@ func bytesRepeat(b []byte, n int) ([]byte, error) {
 }
 
 // bytesPrefixMatch is startswith/endswith.
-func bytesPrefixMatch(t *Thread, name string, b []byte, args []Object, kw []string, match func(b, p []byte, start, end int) bool) (Object, error) {
-	if err := argCount(name, args, kw, 1, 3); err != nil {
+func bytesPrefixMatch(t *Thread, name string, b []byte, mk bytesMaker, args []Object, kw []string, match func(b, p []byte, start, end int) bool) (Object, error) {
+	if err := bytesArgCountVarargs(mk, name, args, kw, 1, 3); err != nil {
 		return nil, err
 	}
 	start, end, err := startEnd(t, optArg(args, 1), optArg(args, 2))
@@ -555,7 +555,7 @@ func init() {
 
 	caseM := func(name string, fn func([]byte) []byte) {
 		addBytesMethod(name, func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-			if err := argCount(name, args, kw, 0, 0); err != nil {
+			if err := bytesArgCount(mk, name, args, kw, 0, 0); err != nil {
 				return nil, err
 			}
 			return mk(fn(b)), nil
@@ -568,7 +568,7 @@ func init() {
 	caseM("title", strops.BTitle)
 	pred := func(name string, fn func([]byte) bool) {
 		addBytesMethod(name, func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-			if err := argCount(name, args, kw, 0, 0); err != nil {
+			if err := bytesArgCount(mk, name, args, kw, 0, 0); err != nil {
 				return nil, err
 			}
 			return NewBool(fn(b)), nil
@@ -585,7 +585,7 @@ func init() {
 
 	padM := func(name string, fn func([]byte, int, byte) ([]byte, error)) {
 		addBytesMethod(name, func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-			if err := argCount(name, args, kw, 1, 2); err != nil {
+			if err := bytesArgCount(mk, name, args, kw, 1, 2); err != nil {
 				return nil, err
 			}
 			w, err := IndexInt(t, args[0])
@@ -607,7 +607,7 @@ func init() {
 	padM("ljust", strops.BLJust)
 	padM("rjust", strops.BRJust)
 	addBytesMethod("zfill", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-		if err := argCount("zfill", args, kw, 1, 1); err != nil {
+		if err := bytesArgCount(mk, "zfill", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		w, err := IndexInt(t, args[0])
@@ -622,7 +622,7 @@ func init() {
 	})
 	addBytesMethod("expandtabs", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
 		var ts Object
-		if err := ParseArgs("expandtabs", args, kw, []string{"tabsize"}, 0, &ts); err != nil {
+		if err := parseClinicKw("expandtabs", args, kw, []string{"tabsize"}, 0, 1, &ts); err != nil {
 			return nil, err
 		}
 		size := 8
@@ -642,7 +642,7 @@ func init() {
 
 	search := func(name string, fn func(b, sub []byte, start, end int) int, raise bool) {
 		addBytesMethod(name, func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-			if err := argCount(name, args, kw, 1, 3); err != nil {
+			if err := bytesArgCountVarargs(mk, name, args, kw, 1, 3); err != nil {
 				return nil, err
 			}
 			sub, err := byteSub(t, args[0])
@@ -666,15 +666,15 @@ func init() {
 	search("rindex", strops.BRFind, true)
 	search("count", strops.BCount, false)
 	addBytesMethod("startswith", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-		return bytesPrefixMatch(t, "startswith", b, args, kw, strops.BStartsWith)
+		return bytesPrefixMatch(t, "startswith", b, mk, args, kw, strops.BStartsWith)
 	})
 	addBytesMethod("endswith", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-		return bytesPrefixMatch(t, "endswith", b, args, kw, strops.BEndsWith)
+		return bytesPrefixMatch(t, "endswith", b, mk, args, kw, strops.BEndsWith)
 	})
 
 	stripM := func(name string, ws func([]byte) []byte, chars func(b, c []byte) []byte) {
 		addBytesMethod(name, func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-			if err := argCount(name, args, kw, 0, 1); err != nil {
+			if err := bytesArgCount(mk, name, args, kw, 0, 1); err != nil {
 				return nil, err
 			}
 			if len(args) == 0 || args[0] == None {
@@ -715,7 +715,7 @@ func init() {
 	splitM("rsplit", strops.BRSplitWhitespace, strops.BRSplit)
 	addBytesMethod("splitlines", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
 		var keep Object
-		if err := ParseArgs("splitlines", args, kw, []string{"keepends"}, 0, &keep); err != nil {
+		if err := parseClinicKw("splitlines", args, kw, []string{"keepends"}, 0, 1, &keep); err != nil {
 			return nil, err
 		}
 		k := false
@@ -730,7 +730,7 @@ func init() {
 	})
 	partM := func(name string, fn func(b, sep []byte) ([]byte, []byte, []byte, error)) {
 		addBytesMethod(name, func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-			if err := argCount(name, args, kw, 1, 1); err != nil {
+			if err := bytesArgCount(mk, name, args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sep, err := needBytesLike(args[0])
@@ -747,7 +747,7 @@ func init() {
 	partM("partition", strops.BPartition)
 	partM("rpartition", strops.BRPartition)
 	addBytesMethod("replace", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-		if err := argCount("replace", args, kw, 2, 3); err != nil {
+		if err := bytesArgCount(mk, "replace", args, kw, 2, 3); err != nil {
 			return nil, err
 		}
 		old, err := needBytesLike(args[0])
@@ -772,7 +772,7 @@ func init() {
 	})
 	affix := func(name string, cut func(b, p []byte) ([]byte, bool)) {
 		addBytesMethod(name, func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-			if err := argCount(name, args, kw, 1, 1); err != nil {
+			if err := bytesArgCount(mk, name, args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			p, err := needBytesLike(args[0])
@@ -792,7 +792,7 @@ func init() {
 		return []byte(s), ok
 	})
 	addBytesMethod("join", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
-		if err := argCount("join", args, kw, 1, 1); err != nil {
+		if err := bytesArgCount(mk, "join", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		r, err := bytesJoin(t, b, args[0])
@@ -803,7 +803,7 @@ func init() {
 	})
 	addBytesMethod("translate", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
 		var table, del Object
-		if err := ParseArgs("translate", args, kw, []string{"", "delete"}, 1, &table, &del); err != nil {
+		if err := parseClinicKw("translate", args, kw, []string{"", "delete"}, 1, 2, &table, &del); err != nil {
 			return nil, err
 		}
 		var tb, db []byte
@@ -837,7 +837,7 @@ func init() {
 	})
 	addBytesMethod("hex", func(t *Thread, b []byte, mk bytesMaker, args []Object, kw []string) (Object, error) {
 		var sep, per Object
-		if err := ParseArgs("hex", args, kw, []string{"sep", "bytes_per_sep"}, 0, &sep, &per); err != nil {
+		if err := parseClinicKw("hex", args, kw, []string{"sep", "bytes_per_sep"}, 0, 2, &sep, &per); err != nil {
 			return nil, err
 		}
 		if sep == nil {
@@ -870,7 +870,7 @@ func init() {
 	})
 	fromhex := func(typ *Type, mk bytesMaker) BuiltinFunc {
 		return func(t *Thread, cls Object, args []Object, kw []string) (Object, error) {
-			if err := argCount("fromhex", args, kw, 1, 1); err != nil {
+			if err := bytesArgCount(mk, "fromhex", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			s, ok := unwrap(args[0]).(*Str)
@@ -890,32 +890,39 @@ func init() {
 	}
 	BytesType.AddClassMethod("fromhex", fromhex(BytesType, makeBytes))
 	ByteArrayType.AddClassMethod("fromhex", fromhex(ByteArrayType, makeByteArray))
-	maketrans := func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		if err := argCount("maketrans", args, kw, 2, 2); err != nil {
-			return nil, err
+	maketransOf := func(qual string) BuiltinFunc {
+		return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			if err := argCount(qual, args, kw, 2, 2); err != nil {
+				return nil, err
+			}
+			return bytesMaketrans(args)
 		}
-		from, err := needBytesLike(args[0])
-		if err != nil {
-			return nil, err
-		}
-		to, err := needBytesLike(args[1])
-		if err != nil {
-			return nil, err
-		}
-		if len(from) != len(to) {
-			return nil, ValueErrorf("maketrans arguments must have same length")
-		}
-		table := make([]byte, 256)
-		for i := range table {
-			table[i] = byte(i)
-		}
-		for i, c := range from {
-			table[c] = to[i]
-		}
-		return NewBytes(table), nil
 	}
-	BytesType.AddStaticMethod("maketrans", maketrans)
-	ByteArrayType.AddStaticMethod("maketrans", maketrans)
+	BytesType.AddStaticMethod("maketrans", maketransOf("bytes.maketrans"))
+	ByteArrayType.AddStaticMethod("maketrans", maketransOf("bytearray.maketrans"))
+}
+
+// bytesMaketrans is bytes.maketrans(frm, to) once the count is checked.
+func bytesMaketrans(args []Object) (Object, error) {
+	from, err := needBytesLike(args[0])
+	if err != nil {
+		return nil, err
+	}
+	to, err := needBytesLike(args[1])
+	if err != nil {
+		return nil, err
+	}
+	if len(from) != len(to) {
+		return nil, ValueErrorf("maketrans arguments must have same length")
+	}
+	table := make([]byte, 256)
+	for i := range table {
+		table[i] = byte(i)
+	}
+	for i, c := range from {
+		table[c] = to[i]
+	}
+	return NewBytes(table), nil
 }
 
 // bytesIter iterates over the bytes of a bytes object.

@@ -214,8 +214,26 @@ func viewRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
 
 func init() {
 	dt := DictType
+	// dict's __contains__ and __getitem__ are METH_O methods in CPython,
+	// not slot wrappers, so their argument errors name the type
+	// ("dict.__getitem__() takes exactly one argument (0 given)").
+	dt.AddMethod("__contains__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		arg, err := collArgO("dict.__contains__", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		b, err := DictType.Contains(t, self, arg)
+		return Bool(b), err
+	})
+	dt.AddMethod("__getitem__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		arg, err := collArgO("dict.__getitem__", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return DictType.GetItem(t, self, arg)
+	})
 	dt.AddMethod("get", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("get", args, kw, 1, 2); err != nil {
+		if err := collArgRange("dict.get", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		v, err := dictSelf(self).GetItem(t, args[0])
@@ -231,7 +249,7 @@ func init() {
 		return v, nil
 	})
 	dt.AddMethod("setdefault", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("setdefault", args, kw, 1, 2); err != nil {
+		if err := collArgRange("dict.setdefault", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		var def Object = None
@@ -241,7 +259,7 @@ func init() {
 		return dictSelf(self).SetDefault(t, args[0], def)
 	})
 	dt.AddMethod("pop", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("pop", args, kw, 1, 2); err != nil {
+		if err := collArgRange("dict.pop", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		v, found, err := dictSelf(self).Pop(t, args[0])
@@ -293,7 +311,7 @@ func init() {
 		return None, nil
 	})
 	dt.AddClassMethod("fromkeys", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("fromkeys", args, kw, 1, 2); err != nil {
+		if err := collArgRange("dict.fromkeys", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		var value Object = None

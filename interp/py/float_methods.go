@@ -18,14 +18,14 @@ func floatSelf(self Object) float64 {
 func init() {
 	ft := FloatType
 	ft.AddMethod("is_integer", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("float.is_integer", args); err != nil {
+		if err := argCount("float.is_integer", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		f := floatSelf(self)
 		return Bool(!math.IsInf(f, 0) && !math.IsNaN(f) && f == math.Trunc(f)), nil
 	})
 	ft.AddMethod("as_integer_ratio", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("float.as_integer_ratio", args); err != nil {
+		if err := argCount("float.as_integer_ratio", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		n, d, err := floatRatio(floatSelf(self))
@@ -35,7 +35,7 @@ func init() {
 		return NewTuple(intFromBig(n), intFromBig(d)), nil
 	})
 	ft.AddMethod("hex", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("float.hex", args); err != nil {
+		if err := argCount("float.hex", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return newASCIIStr(pyfmt.FloatHex(floatSelf(self))), nil
@@ -61,7 +61,7 @@ func init() {
 		return Float(f), nil
 	})
 	ft.AddMethod("conjugate", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("float.conjugate", args); err != nil {
+		if err := argCount("float.conjugate", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return Float(floatSelf(self)), nil
@@ -77,9 +77,10 @@ func init() {
 	})
 	ft.AddMethod("__round__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		var nd Object
-		if err := ParseArgs("__round__", args, kw, []string{""}, 0, &nd); err != nil {
+		if err := argCount("float.__round__", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
+		nd = optArg(args, 0)
 		if nd == None {
 			nd = nil
 		}

@@ -15,7 +15,7 @@ func intSelf(self Object) Object { return unwrapInt(self) }
 func init() {
 	it := IntType
 	it.AddMethod("bit_length", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("int.bit_length", args); err != nil {
+		if err := argCount("int.bit_length", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		switch v := intSelf(self).(type) {
@@ -31,7 +31,7 @@ func init() {
 		return Int(0), nil
 	})
 	it.AddMethod("bit_count", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("int.bit_count", args); err != nil {
+		if err := argCount("int.bit_count", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		b, _ := asBig(intSelf(self))
@@ -44,8 +44,9 @@ func init() {
 	it.AddMethod("to_bytes", intToBytes)
 	it.AddClassMethod("from_bytes", intFromBytes)
 	ident := func(name string) {
+		qual := "int." + name
 		it.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			if err := noArgs("int."+name, args); err != nil {
+			if err := argCount(qual, args, kw, 0, 0); err != nil {
 				return nil, err
 			}
 			return intSelf(self), nil
@@ -56,16 +57,17 @@ func init() {
 	}
 	it.AddMethod("__round__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		var nd Object
-		if err := ParseArgs("__round__", args, kw, []string{""}, 0, &nd); err != nil {
+		if err := argCount("int.__round__", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
+		nd = optArg(args, 0)
 		if nd == None {
 			nd = nil
 		}
 		return intRound(t, self, nd)
 	})
 	it.AddMethod("as_integer_ratio", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := noArgs("int.as_integer_ratio", args); err != nil {
+		if err := argCount("int.as_integer_ratio", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return NewTuple(intSelf(self), Int(1)), nil
@@ -126,11 +128,8 @@ func byteOrder(o Object) (little bool, err error) {
 // intToBytes is int.to_bytes(length=1, byteorder='big', *, signed=False).
 func intToBytes(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 	var length, order, signed Object
-	if err := ParseArgs("to_bytes", args, kw, []string{"length", "byteorder", "signed"}, 0, &length, &order, &signed); err != nil {
+	if err := parseClinicKw("to_bytes", args, kw, []string{"length", "byteorder", "signed"}, 0, 2, &length, &order, &signed); err != nil {
 		return nil, err
-	}
-	if len(args)-len(kw) > 2 {
-		return nil, TypeErrorf("to_bytes() takes at most 2 positional arguments (%d given)", len(args)-len(kw))
 	}
 	n := int64(1)
 	if length != nil {
@@ -188,7 +187,7 @@ func intToBytes(t *Thread, self Object, args []Object, kw []string) (Object, err
 // intFromBytes is int.from_bytes(bytes, byteorder='big', *, signed=False).
 func intFromBytes(t *Thread, cls Object, args []Object, kw []string) (Object, error) {
 	var data, order, signed Object
-	if err := ParseArgs("from_bytes", args, kw, []string{"bytes", "byteorder", "signed"}, 1, &data, &order, &signed); err != nil {
+	if err := parseClinicKw("from_bytes", args, kw, []string{"bytes", "byteorder", "signed"}, 1, 2, &data, &order, &signed); err != nil {
 		return nil, err
 	}
 	little, err := byteOrder(order)

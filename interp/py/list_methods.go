@@ -31,22 +31,26 @@ func collArgNone(qual string, args []Object, kw []string) error {
 	return nil
 }
 
-// argRange checks the positional count of an Argument-Clinic method
-// ("insert expected 2 arguments, got 1").
-func collArgRange(name string, args []Object, kw []string, lo, hi int) error {
-	if len(kw) > 0 {
-		return TypeErrorf("%s() takes no keyword arguments", name)
-	}
+// argRange checks the positional count of an Argument-Clinic method. qual
+// is the name CPython shows in "takes no keyword arguments" ("list.insert",
+// or a bare name for a type's constructor); the count messages use the part
+// after the last dot ("insert expected 2 arguments, got 1").
+func collArgRange(qual string, args []Object, kw []string, lo, hi int) error {
 	n := len(args)
+	if len(kw) == 0 && n >= lo && n <= hi {
+		return nil
+	}
+	if len(kw) > 0 {
+		return TypeErrorf("%s() takes no keyword arguments", qual)
+	}
+	name := qual[strings.LastIndexByte(qual, '.')+1:]
 	switch {
-	case lo == hi && n != lo:
+	case lo == hi:
 		return TypeErrorf("%s expected %d argument%s, got %d", name, lo, plural(lo), n)
 	case n < lo:
 		return TypeErrorf("%s expected at least %d argument%s, got %d", name, lo, plural(lo), n)
-	case n > hi:
-		return TypeErrorf("%s expected at most %d argument%s, got %d", name, hi, plural(hi), n)
 	}
-	return nil
+	return TypeErrorf("%s expected at most %d argument%s, got %d", name, hi, plural(hi), n)
 }
 
 // sliceBound converts an index()-style start/stop argument, clamped to
@@ -310,6 +314,15 @@ func cmpInt64(a, b int64) int {
 func listSelf(self Object) *List { return unwrap(self).(*List) }
 
 func init() {
+	// list.__getitem__ is a METH_O method in CPython, not a slot wrapper,
+	// so its argument errors name the type
+	ListType.AddMethod("__getitem__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		arg, err := collArgO("list.__getitem__", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return ListType.GetItem(t, self, arg)
+	})
 	lt := ListType
 	lt.AddMethod("append", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		v, err := collArgO("list.append", args, kw)
@@ -327,7 +340,7 @@ func init() {
 		return None, listExtend(t, listSelf(self), v)
 	})
 	lt.AddMethod("insert", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("insert", args, kw, 2, 2); err != nil {
+		if err := collArgRange("list.insert", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		if !isIntLike(args[0]) && args[0].Type().Index == nil {
@@ -384,7 +397,7 @@ func init() {
 		return nil, ValueErrorf("list.remove(x): x not in list")
 	})
 	lt.AddMethod("pop", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("pop", args, kw, 0, 1); err != nil {
+		if err := collArgRange("list.pop", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
 		idx := -1
@@ -432,7 +445,7 @@ func init() {
 		return NewList(listSelf(self).snapshot()...), nil
 	})
 	lt.AddMethod("index", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("index", args, kw, 1, 3); err != nil {
+		if err := collArgRange("list.index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		i, err := seqFind(t, listSelf(self).snapshot(), args[0], args)

@@ -541,7 +541,7 @@ func DecodeBytes(t *Thread, b []byte, encoding, errors string) (*Str, error) {
 // encodingArgs parses (encoding='utf-8', errors='strict').
 func encodingArgs(fname string, args []Object, kw []string) (string, string, error) {
 	var enc, errs Object
-	if err := ParseArgs(fname, args, kw, []string{"encoding", "errors"}, 0, &enc, &errs); err != nil {
+	if err := parseClinicKw(fname, args, kw, []string{"encoding", "errors"}, 0, 2, &enc, &errs); err != nil {
 		return "", "", err
 	}
 	encoding, errors := "utf-8", "strict"

@@ -511,7 +511,7 @@ func init() {
 		return Int(n), err
 	})
 	dequeMethod("index", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("index", args, kw, 1, 3); err != nil {
+		if err := argCountVarargs("deque", "index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		i, err := seqFind(t, d.snapshot(), args[0], args)
@@ -528,8 +528,12 @@ func init() {
 		return Int(i), nil
 	})
 	dequeMethod("insert", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("insert", args, kw, 2, 2); err != nil {
-			return nil, err
+		if len(kw) != 0 || len(args) != 2 {
+			// CPython parses insert with PyArg_ParseTuple-style messages
+			if len(kw) != 0 {
+				return nil, TypeErrorf("deque.insert() takes no keyword arguments")
+			}
+			return nil, TypeErrorf("insert() takes exactly 2 arguments (%d given)", len(args))
 		}
 		i, err := dequeIndexArg(t, args[0])
 		if err != nil {
@@ -606,8 +610,12 @@ func init() {
 		return None, nil
 	})
 	dequeMethod("rotate", func(t *Thread, self Object, d *Deque, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("rotate", args, kw, 0, 1); err != nil {
-			return nil, err
+		if len(kw) != 0 || len(args) > 1 {
+			// CPython's message here keeps the qualified name
+			if len(kw) != 0 {
+				return nil, TypeErrorf("deque.rotate() takes no keyword arguments")
+			}
+			return nil, TypeErrorf("deque.rotate expected at most 1 argument, got %d", len(args))
 		}
 		n := 1
 		if len(args) == 1 {
@@ -835,7 +843,7 @@ func init() {
 			m.Dict().SetStr(typ.Name, typ)
 		}
 		m.AddFunc("_count_elements", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			if err := collArgRange("_count_elements", args, kw, 2, 2); err != nil {
+			if err := collArgRange("_collections._count_elements", args, kw, 2, 2); err != nil {
 				return nil, err
 			}
 			mapping := args[0]

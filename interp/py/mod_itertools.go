@@ -888,7 +888,7 @@ func init() {
 			m.Dict().SetStr(name, typ)
 		}
 		m.AddFunc("tee", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			if err := collArgRange("tee", args, kw, 1, 2); err != nil {
+			if err := collArgRange("itertools.tee", args, kw, 1, 2); err != nil {
 				return nil, err
 			}
 			n := 2

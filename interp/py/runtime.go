@@ -162,8 +162,16 @@ func Format(t *Thread, v Object, spec *Str) (Object, error) {
 
 // objectFormat is object.__format__.
 func objectFormat(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-	if len(args) != 1 {
-		return nil, TypeErrorf("__format__() takes exactly one argument")
+	if len(args) != 1 || len(kw) != 0 {
+		// int and float share this method, and CPython names the owner
+		owner := "object"
+		switch u := unwrap(self); {
+		case isIntLike(u):
+			owner = "int"
+		case isFloatLike(u):
+			owner = "float"
+		}
+		return nil, argCount(owner+".__format__", args, kw, 1, 1)
 	}
 	spec, ok := args[0].(*Str)
 	if !ok {

@@ -177,6 +177,20 @@ func dictPopFirst(d *Dict) (Object, bool) {
 func setSelf(self Object) *Set { return unwrap(self).(*Set) }
 
 func init() {
+	// set.__contains__ is a METH_O method in CPython, not a slot wrapper,
+	// so its argument errors name the type
+	for _, typ := range []*Type{SetType, FrozenSetType} {
+		typ := typ
+		qual := typ.Name + ".__contains__"
+		typ.AddMethod("__contains__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			arg, err := collArgO(qual, args, kw)
+			if err != nil {
+				return nil, err
+			}
+			b, err := typ.Contains(t, self, arg)
+			return Bool(b), err
+		})
+	}
 	for _, st := range []*Type{SetType, FrozenSetType} {
 		st := st
 		name := st.Name

@@ -86,27 +86,131 @@ func noKw(name string, kw []string) error {
 	return nil
 }
 
-// argCount checks a positional-only argument count.
-func argCount(name string, args []Object, kw []string, min, max int) error {
-	if err := noKw(name, kw); err != nil {
+// argCount checks the arguments of a method with positional-only
+// parameters. qual is the qualified name ("str.strip"): CPython puts it in
+// the METH_O / METH_NOARGS / keyword messages ("str.join() takes exactly one
+// argument (0 given)") but uses the bare name in Argument Clinic's range
+// messages ("strip expected at most 1 argument, got 2").
+func argCount(qual string, args []Object, kw []string, min, max int) error {
+	if len(kw) == 0 && len(args) >= min && len(args) <= max {
+		return nil
+	}
+	if err := noKw(qual, kw); err != nil {
 		return err
 	}
+	name := qual[strings.LastIndexByte(qual, '.')+1:]
+	n := len(args)
+	switch {
+	case min == max && max == 0:
+		return TypeErrorf("%s() takes no arguments (%d given)", qual, n)
+	case min == max && max == 1:
+		return TypeErrorf("%s() takes exactly one argument (%d given)", qual, n)
+	case min == max:
+		return TypeErrorf("%s expected %s, got %d", name, nargs(min), n)
+	case n < min:
+		return TypeErrorf("%s expected at least %s, got %d", name, nargs(min), n)
+	}
+	return TypeErrorf("%s expected at most %s, got %d", name, nargs(max), n)
+}
+
+// argCountVarargs checks a method CPython still parses with
+// PyArg_ParseTuple (count, find, index, startswith, ...), whose count
+// messages have their own shape: "count() takes at least 1 argument (0
+// given)". Keywords are refused with the qualified name, as CPython does
+// when the method is called directly (s.count(x=1)); typ is the owner's
+// name ("str").
+func argCountVarargs(typ, name string, args []Object, kw []string, min, max int) error {
+	if len(kw) == 0 && len(args) >= min && len(args) <= max {
+		return nil
+	}
+	if len(kw) > 0 {
+		return TypeErrorf("%s.%s() takes no keyword arguments", typ, name)
+	}
 	if len(args) < min {
-		if min == max {
-			return TypeErrorf("%s() takes exactly %s (%d given)", name, nargs(min), len(args))
-		}
-		return TypeErrorf("%s expected at least %s, got %d", name, nargs(min), len(args))
+		return TypeErrorf("%s() takes at least %s (%d given)", name, nargs(min), len(args))
 	}
-	if len(args) > max {
-		if min == max {
-			if max == 0 {
-				return TypeErrorf("%s() takes no arguments (%d given)", name, len(args))
+	return TypeErrorf("%s() takes at most %s (%d given)", name, nargs(max), len(args))
+}
+
+// bytesArgCountVarargs is argCountVarargs for bytes and bytearray; the
+// owner's name is looked up only when the check fails.
+func bytesArgCountVarargs(mk bytesMaker, name string, args []Object, kw []string, min, max int) error {
+	if len(kw) == 0 && len(args) >= min && len(args) <= max {
+		return nil
+	}
+	return argCountVarargs(typeName(mk(nil)), name, args, kw, min, max)
+}
+
+// parseClinicKw is ParseArgs for an Argument Clinic method with keyword
+// parameters, whose errors read "split() takes at most 2 arguments (3
+// given)" and "'x' is an invalid keyword argument for split()" rather than
+// the shapes ParseArgs gives other callables.
+func parseClinicKw(fname string, args []Object, kw []string, names []string, required, maxpos int, dst ...*Object) error {
+	npos := len(args) - len(kw)
+	if len(args) > len(names) {
+		// the total is checked first, in keywords alone when no
+		// positional argument was given
+		what := ""
+		if npos == 0 {
+			what = "keyword "
+		}
+		return TypeErrorf("%s() takes at most %d %sargument%s (%d given)", fname, len(names), what, plural(len(names)), len(args))
+	}
+	if npos > maxpos {
+		return TypeErrorf("%s() takes at most %d positional argument%s (%d given)", fname, maxpos, plural(maxpos), npos)
+	}
+	for i := npos; i < required; i++ {
+		if names[i] == "" {
+			// a positional-only parameter is missing
+			minpos := i + 1
+			for minpos < required && names[minpos] == "" {
+				minpos++
 			}
-			return TypeErrorf("%s() takes exactly %s (%d given)", name, nargs(max), len(args))
+			return TypeErrorf("%s() takes at least %d positional argument%s (%d given)", fname, minpos, plural(minpos), npos)
 		}
-		return TypeErrorf("%s expected at most %s, got %d", name, nargs(max), len(args))
+		found := false
+		for _, k := range kw {
+			if k == names[i] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return TypeErrorf("%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+		}
 	}
-	return nil
+	for _, k := range kw {
+		found := false
+		for _, n := range names {
+			if n != "" && n == k {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return TypeErrorf("'%s' is an invalid keyword argument for %s()", k, fname)
+		}
+	}
+	return ParseArgs(fname, args, kw, names, required, dst...)
+}
+
+// strArgCount is argCount for a str method named by its bare name; the
+// qualified name is only built when the check fails.
+func strArgCount(name string, args []Object, kw []string, min, max int) error {
+	if len(kw) == 0 && len(args) >= min && len(args) <= max {
+		return nil
+	}
+	return argCount("str."+name, args, kw, min, max)
+}
+
+// bytesArgCount is argCount for a method shared by bytes and bytearray: the
+// qualified name is built from the result type only when the check fails,
+// so successful calls do not allocate.
+func bytesArgCount(mk bytesMaker, name string, args []Object, kw []string, min, max int) error {
+	if len(kw) == 0 && len(args) >= min && len(args) <= max {
+		return nil
+	}
+	return argCount(typeName(mk(nil))+"."+name, args, kw, min, max)
 }
 
 func nargs(n int) string {
@@ -188,7 +292,7 @@ func addStrMethod(name string, fn strMethod) {
 
 // strFillArgs parses (width[, fillchar]) of center, ljust and rjust.
 func strFillArgs(t *Thread, name string, args []Object, kw []string) (int, rune, error) {
-	if err := argCount(name, args, kw, 1, 2); err != nil {
+	if err := strArgCount(name, args, kw, 1, 2); err != nil {
 		return 0, 0, err
 	}
 	w, err := IndexInt(t, args[0])
@@ -211,7 +315,7 @@ func strFillArgs(t *Thread, name string, args []Object, kw []string) (int, rune,
 
 // strSearchArgs parses (sub[, start[, end]]).
 func strSearchArgs(t *Thread, name string, args []Object, kw []string) (*Str, int, int, error) {
-	if err := argCount(name, args, kw, 1, 3); err != nil {
+	if err := argCountVarargs("str", name, args, kw, 1, 3); err != nil {
 		return nil, 0, 0, err
 	}
 	sub, err := strArgOf(args[0], "")
@@ -224,7 +328,7 @@ func strSearchArgs(t *Thread, name string, args []Object, kw []string) (*Str, in
 
 // stripArg parses the optional chars argument of strip and friends.
 func stripArg(name string, args []Object, kw []string) (*Str, error) {
-	if err := argCount(name, args, kw, 0, 1); err != nil {
+	if err := strArgCount(name, args, kw, 0, 1); err != nil {
 		return nil, err
 	}
 	if len(args) == 0 || args[0] == None {
@@ -243,7 +347,7 @@ func splitArgs(t *Thread, name string, args []Object, kw []string) (Object, int,
 	if len(kw) == 0 && len(args) <= 2 {
 		// positional arguments, the usual call, need no keyword matching
 		sep, maxsplit = optArg(args, 0), optArg(args, 1)
-	} else if err := ParseArgs(name, args, kw, []string{"sep", "maxsplit"}, 0, &sep, &maxsplit); err != nil {
+	} else if err := parseClinicKw(name, args, kw, []string{"sep", "maxsplit"}, 0, 2, &sep, &maxsplit); err != nil {
 		return nil, 0, err
 	}
 	n := -1
@@ -331,7 +435,7 @@ type splitBlock struct {
 // strPredicate adds an is... method.
 func strPredicate(name string, ascii func(byte) bool, pred func(string) bool) {
 	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		if err := argCount("str."+name, args, kw, 0, 0); err != nil {
+		if err := strArgCount(name, args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		if s.ascii && ascii != nil {
@@ -354,7 +458,7 @@ func strPredicate(name string, ascii func(byte) bool, pred func(string) bool) {
 func strCaseMethod(name string, fn func(string) string, asciiFn func(dst []byte, src string)) {
 	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 		if len(args) != 0 || len(kw) != 0 {
-			return nil, argCount("str."+name, args, kw, 0, 0)
+			return nil, strArgCount(name, args, kw, 0, 0)
 		}
 		if s.ascii && asciiFn != nil {
 			st, buf := t.strBuf(len(s.s))
@@ -498,7 +602,7 @@ func asciiCase(t *Thread, s *Str, upper bool) *Str {
 func strCaseASCII(name string, upper bool, fn func(string) string) {
 	addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 		if len(args) != 0 || len(kw) != 0 {
-			return nil, argCount("str."+name, args, kw, 0, 0)
+			return nil, strArgCount(name, args, kw, 0, 0)
 		}
 		if s.ascii {
 			return asciiCase(t, s, upper), nil
@@ -541,7 +645,7 @@ func tailMatch(s, p *Str, start, end int, atEnd bool) bool {
 
 // strPrefixMatch implements startswith/endswith with a str or tuple.
 func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, atEnd bool) (Object, error) {
-	if err := argCount(name, args, kw, 1, 3); err != nil {
+	if err := argCountVarargs("str", name, args, kw, 1, 3); err != nil {
 		return nil, err
 	}
 	start, end, err := startEnd(t, optArg(args, 1), optArg(args, 2))
@@ -835,7 +939,7 @@ func init() {
 	pad("ljust", strops.LJust)
 	pad("rjust", strops.RJust)
 	addStrMethod("zfill", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		if err := argCount("zfill", args, kw, 1, 1); err != nil {
+		if err := argCount("str.zfill", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		w, err := IndexInt(t, args[0])
@@ -853,7 +957,7 @@ func init() {
 	})
 	addStrMethod("expandtabs", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 		var ts Object
-		if err := ParseArgs("expandtabs", args, kw, []string{"tabsize"}, 0, &ts); err != nil {
+		if err := parseClinicKw("expandtabs", args, kw, []string{"tabsize"}, 0, 1, &ts); err != nil {
 			return nil, err
 		}
 		size := 8
@@ -986,7 +1090,7 @@ func init() {
 	split("rsplit", true)
 	addStrMethod("splitlines", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 		var keep Object
-		if err := ParseArgs("splitlines", args, kw, []string{"keepends"}, 0, &keep); err != nil {
+		if err := parseClinicKw("splitlines", args, kw, []string{"keepends"}, 0, 1, &keep); err != nil {
 			return nil, err
 		}
 		k := false
@@ -1001,7 +1105,7 @@ func init() {
 	})
 	part := func(name string, fn func(string, string) (string, string, string, error)) {
 		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-			if err := argCount("str."+name, args, kw, 1, 1); err != nil {
+			if err := strArgCount(name, args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sep, err := strArgOf(args[0], "")
@@ -1019,7 +1123,7 @@ func init() {
 	part("rpartition", strops.RPartition)
 
 	addStrMethod("replace", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		if err := argCount("replace", args, kw, 2, 3); err != nil {
+		if err := argCount("str.replace", args, kw, 2, 3); err != nil {
 			return nil, err
 		}
 		old, ok := unwrap(args[0]).(*Str)
@@ -1049,7 +1153,7 @@ func init() {
 	})
 	affix := func(name string, cut func(string, string) (string, bool)) {
 		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-			if err := argCount("str."+name, args, kw, 1, 1); err != nil {
+			if err := strArgCount(name, args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			p, err := strArgOf(args[0], name+"() argument ")
@@ -1072,7 +1176,7 @@ func init() {
 		return strTranslate(t, s, args[0])
 	})
 	StrType.AddStaticMethod("maketrans", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		if err := noKw("maketrans", kw); err != nil {
+		if err := noKw("str.maketrans", kw); err != nil {
 			return nil, err
 		}
 		return strMaketrans(t, args)
@@ -1084,7 +1188,7 @@ func init() {
 		return NewTuple(mkStr(s.s, s.ascii)), nil
 	})
 	addStrMethod("__format__", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		if err := argCount("__format__", args, kw, 1, 1); err != nil {
+		if err := argCount("str.__format__", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		spec, ok := unwrap(args[0]).(*Str)

@@ -457,7 +457,7 @@ func strFormat(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
 func init() {
 	addStrMethod("format", strFormat)
 	addStrMethod("format_map", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
-		if err := argCount("format_map", args, kw, 1, 1); err != nil {
+		if err := argCount("str.format_map", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		f := strFormatter{t: t, mapping: args[0], isMap: true}

@@ -2,7 +2,7 @@ package py
 
 func init() {
 	TupleType.AddMethod("index", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("index", args, kw, 1, 3); err != nil {
+		if err := collArgRange("tuple.index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		i, err := seqFind(t, unwrap(self).(*Tuple).items, args[0], args)
