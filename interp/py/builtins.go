@@ -61,6 +61,12 @@ func finishTypes() {
 	})
 }
 
+func init() {
+	for _, t := range []*Type{StrType, BytesType, ByteArrayType, ListType, TupleType, DequeType, ArrayType} {
+		t.seqConcat = true
+	}
+}
+
 // addSlotWrappers exposes a built-in type's slots as dunder methods
 // (int.__add__, object.__init__, ...), where the type defines the slot
 // itself (not merely inherits it).
@@ -301,11 +307,27 @@ func addSlotWrappers(typ *Type) {
 			}
 			return typ.Num[op](t, self, args[0])
 		})
+		if op == NbAdd && typ.seqConcat {
+			continue
+		}
 		add(names.rdunder, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
 			}
 			return typ.Num[op](t, args[0], self)
+		})
+	}
+	for op := 0; op < numBinary; op++ {
+		op := op
+		if !own(func(x *Type) any { return x.INum[op] }) {
+			continue
+		}
+		name := binaryNames[op].idunder
+		add(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if len(args) != 1 {
+				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
+			}
+			return typ.INum[op](t, self, args[0])
 		})
 	}
 	unary := func(name string, get func(*Type) UnaryFunc) {

@@ -12,6 +12,9 @@ import (
 func init() {
 	for op := 0; op < numBinary; op++ {
 		op := op
+		if op == NbMatMul {
+			continue // int has no @ (no __matmul__ in its dict)
+		}
 		IntType.Num[op] = func(t *Thread, a, b Object) (Object, error) { return intBinary(t, op, a, b) }
 	}
 	IntType.Pow3 = func(t *Thread, a, b, m Object) (Object, error) {
@@ -133,7 +136,9 @@ func init() {
 	}
 	BoolType.Flags &^= FlagBaseType
 
-	for op := 0; op < numBinary; op++ {
+	// float has the arithmetic operators only (no &, |, ^, <<, >>, @):
+	// the others are absent from its dict, as in CPython
+	for _, op := range []int{NbAdd, NbSub, NbMul, NbTrueDiv, NbFloorDiv, NbMod, NbPow} {
 		op := op
 		FloatType.Num[op] = func(t *Thread, a, b Object) (Object, error) { return floatBinary(op, a, b) }
 	}
@@ -159,7 +164,8 @@ func init() {
 	}
 	FloatType.New = floatNew
 
-	for op := 0; op < numBinary; op++ {
+	// complex: no //, % (gone since 3.10), nor the bitwise operators
+	for _, op := range []int{NbAdd, NbSub, NbMul, NbTrueDiv, NbPow} {
 		op := op
 		ComplexType.Num[op] = func(t *Thread, a, b Object) (Object, error) { return complexBinary(op, a, b) }
 	}

@@ -158,15 +158,18 @@ type Type struct {
 	DescrSet    DescrSetFunc
 	Num         [numBinary]BinaryFunc // binary operators: called with either operand being of this type
 	INum        [numBinary]BinaryFunc // in-place operators; nil falls back to Num
-	Pow3        TernaryFunc           // pow(a, b, mod)
-	Neg         UnaryFunc
-	Pos         UnaryFunc
-	Abs         UnaryFunc
-	Invert      UnaryFunc
-	Index       UnaryFunc // __index__
-	Int         UnaryFunc // __int__
-	Float       UnaryFunc // __float__
-	Complex     UnaryFunc // __complex__
+	// seqConcat marks the sequences whose + is concatenation (CPython's
+	// sq_concat): they show __add__ but no __radd__.
+	seqConcat bool
+	Pow3      TernaryFunc // pow(a, b, mod)
+	Neg       UnaryFunc
+	Pos       UnaryFunc
+	Abs       UnaryFunc
+	Invert    UnaryFunc
+	Index     UnaryFunc // __index__
+	Int       UnaryFunc // __int__
+	Float     UnaryFunc // __float__
+	Complex   UnaryFunc // __complex__
 
 	// Native is set on built-in types: the Go representation of instances.
 	native bool

@@ -1,0 +1,56 @@
+# Which operator dunders the built-in types define themselves: sequences
+# whose + is concatenation have __add__ but no __radd__, mutable ones have
+# __iadd__/__imul__ (sets and dicts their in-place |, &, -, ^), float and
+# complex only their arithmetic operators.
+import array
+import collections
+
+ops = ['__add__', '__radd__', '__iadd__', '__mul__', '__rmul__', '__imul__', '__mod__', '__rmod__',
+       '__floordiv__', '__rfloordiv__', '__truediv__', '__pow__', '__rpow__', '__divmod__',
+       '__sub__', '__rsub__', '__and__', '__rand__', '__or__', '__ror__', '__xor__', '__rxor__',
+       '__lshift__', '__rshift__', '__matmul__', '__ior__', '__iand__', '__isub__', '__ixor__']
+for t in (str, bytes, bytearray, list, tuple, collections.deque, array.array, dict, set, frozenset,
+          int, float, complex, bool, range, memoryview, type(None), collections.OrderedDict,
+          collections.Counter, collections.defaultdict):
+    print(t.__name__, [n for n in ops if n in t.__dict__])
+
+for expr in ['"a".__radd__("b")', '[1].__radd__([2])', '(1,).__radd__((2,))']:
+    try:
+        print(eval(expr))
+    except AttributeError as e:
+        print("AttributeError", e)
+
+l = [1]
+print(l.__iadd__([2]) is l, l, l.__imul__(2) is l, l)
+s = {1, 2}
+print(s.__ior__({3}) is s, s.__iand__({1, 3}), s.__isub__({1}), s.__ixor__({5}))
+d = {1: 2}
+print(d.__ior__({3: 4}) is d, d)
+dq = collections.deque([1])
+print(dq.__iadd__([2]) is dq, dq.__imul__(2))
+print(l.__iadd__(5) if False else "skip")
+try:
+    l.__iadd__(5)
+except TypeError as e:
+    print("TypeError", e)
+
+
+class R:
+    def __rand__(self, other):
+        return ("rand", other)
+
+    def __radd__(self, other):
+        return ("radd", other)
+
+    def __rfloordiv__(self, other):
+        return ("rfloordiv", other)
+
+
+print(1.5 & R(), "s" + R(), [1] + R(), 1j // R())
+for a, b in [(1.5, 1), (1j, 1), (1, 1j), ("a", 1), (R(), "a"), (1.5, 2.5)]:
+    for op in ('&', '//', '%', '+', '<<'):
+        try:
+            r = eval("a %s b" % op)
+            print(op, type(r).__name__)
+        except TypeError as e:
+            print(op, "TypeError", e)
