@@ -301,9 +301,31 @@ func addSlotWrappers(typ *Type) {
 			continue
 		}
 		names := binaryNames[op]
+		if op == NbPow {
+			// __pow__(other, mod=None) and __rpow__(other, mod=None)
+			add(names.dunder, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+				if err := ternaryWrapperArgs(args); err != nil {
+					return nil, err
+				}
+				return slotPow(t, typ, self, args[0], args[1:])
+			})
+			add(names.rdunder, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+				if err := ternaryWrapperArgs(args); err != nil {
+					return nil, err
+				}
+				return slotPow(t, typ, args[0], self, args[1:])
+			})
+			continue
+		}
+		// A sequence's * is its repeat slot, whose wrapper CPython
+		// unpacks with an empty name: its message starts with a space.
+		pre := ""
+		if op == NbMul && typ.seqConcat {
+			pre = " "
+		}
 		add(names.dunder, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
-				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
+				return nil, TypeErrorf("%sexpected 1 argument, got %d", pre, len(args))
 			}
 			return typ.Num[op](t, self, args[0])
 		})
@@ -312,7 +334,7 @@ func addSlotWrappers(typ *Type) {
 		}
 		add(names.rdunder, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
-				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
+				return nil, TypeErrorf("%sexpected 1 argument, got %d", pre, len(args))
 			}
 			return typ.Num[op](t, args[0], self)
 		})
@@ -323,9 +345,13 @@ func addSlotWrappers(typ *Type) {
 			continue
 		}
 		name := binaryNames[op].idunder
+		pre := ""
+		if op == NbMul && typ.seqConcat {
+			pre = " "
+		}
 		add(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
-				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
+				return nil, TypeErrorf("%sexpected 1 argument, got %d", pre, len(args))
 			}
 			return typ.INum[op](t, self, args[0])
 		})
@@ -342,6 +368,31 @@ func addSlotWrappers(typ *Type) {
 	unary("__index__", func(x *Type) UnaryFunc { return x.Index })
 	unary("__int__", func(x *Type) UnaryFunc { return x.Int })
 	unary("__float__", func(x *Type) UnaryFunc { return x.Float })
+}
+
+// ternaryWrapperArgs checks the arguments of __pow__/__rpow__ (one or
+// two) with CPython's wording for them, which begins with a space.
+func ternaryWrapperArgs(args []Object) error {
+	switch {
+	case len(args) < 1:
+		return TypeErrorf(" expected at least 1 argument, got %d", len(args))
+	case len(args) > 2:
+		return TypeErrorf(" expected at most 2 arguments, got %d", len(args))
+	}
+	return nil
+}
+
+// slotPow is a built-in type's power slot called as a method: a ** b, or
+// pow(a, b, mod) when mod is given and not None (NotImplemented when the
+// type has no three-argument form).
+func slotPow(t *Thread, typ *Type, a, b Object, mod []Object) (Object, error) {
+	if len(mod) == 0 || mod[0] == None {
+		return typ.Num[NbPow](t, a, b)
+	}
+	if typ.Pow3 == nil {
+		return NotImplemented, nil
+	}
+	return typ.Pow3(t, a, b, mod[0])
 }
 
 // sameFunc compares two slot values by their code pointer.

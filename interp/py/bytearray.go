@@ -504,18 +504,6 @@ func init() {
 		a.mu.Unlock()
 		return None, nil
 	})
-	for _, op := range []struct {
-		name string
-		nb   int
-	}{{"__iadd__", NbAdd}, {"__imul__", NbMul}} {
-		nb := op.nb
-		ba.AddMethod(op.name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			if err := argCount(op.name, args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			return ba.INum[nb](t, self, args[0])
-		})
-	}
 	method("__alloc__", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
 		if err := argCount("bytearray.__alloc__", args, kw, 0, 0); err != nil {
 			return nil, err

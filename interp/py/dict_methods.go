@@ -348,6 +348,9 @@ func init() {
 		return a, dictInitArgs(t, dictSelf(a), []Object{b}, nil, "update")
 	}
 	dt.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("dict.__sizeof__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return Int(48 + 24*dictSelf(self).Len()), nil
 	})
 

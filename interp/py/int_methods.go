@@ -76,6 +76,9 @@ func init() {
 		return NewTuple(intSelf(self)), nil
 	})
 	it.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("int.__sizeof__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		b, _ := asBig(intSelf(self))
 		// CPython: a 24-byte header and one 4-byte digit per 30 bits
 		n := (b.BitLen() + 29) / 30

@@ -519,6 +519,9 @@ func init() {
 		return newListRevIter(listSelf(self)), nil
 	})
 	lt.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("list.__sizeof__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return Int(40 + 8*listSelf(self).Len()), nil
 	})
 

@@ -4,8 +4,8 @@ package py
 func init() {
 	o := ObjectType
 	o.AddClassMethod("__init_subclass__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if len(args) > 0 {
-			return nil, TypeErrorf("%s.__init_subclass__() takes no keyword arguments", self.(*Type).Name)
+		if err := argCount(self.(*Type).Name+".__init_subclass__", args, kw, 0, 0); err != nil {
+			return nil, err
 		}
 		return None, nil
 	})
@@ -14,22 +14,28 @@ func init() {
 	})
 	o.AddMethod("__format__", objectFormat)
 	o.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("object.__dir__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return NewList(dirOf(t, self)...), nil
 	})
 	o.AddMethod("__reduce_ex__", objectReduceEx)
 	o.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if len(args) > 0 {
-			return nil, TypeErrorf("__reduce__() takes no arguments (%d given)", len(args))
+		if err := argCount("object.__reduce__", args, kw, 0, 0); err != nil {
+			return nil, err
 		}
 		return copyregCall(t, "_reduce_ex", self, Int(0))
 	})
 	o.AddMethod("__getstate__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if len(args) > 0 {
-			return nil, TypeErrorf("__getstate__() takes no arguments (%d given)", len(args))
+		if err := argCount("object.__getstate__", args, kw, 0, 0); err != nil {
+			return nil, err
 		}
 		return objectGetState(t, self)
 	})
 	o.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("object.__sizeof__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return Int(16), nil
 	})
 	o.AddGetSet("__class__", func(t *Thread, self Object) (Object, error) { return self.Type(), nil },
@@ -314,10 +320,10 @@ func objectGetState(t *Thread, self Object) (Object, error) {
 // __reduce__ wins; protocol 2 and above use copyreg.__newobj__ (CPython's
 // reduce_newobj), lower ones copyreg._reduce_ex.
 func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-	var proto Object = Int(0)
-	if err := ParseArgs("__reduce_ex__", args, kw, []string{"protocol"}, 1, &proto); err != nil {
+	if err := argCount("object.__reduce_ex__", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
+	proto := args[0]
 	p, err := IndexInt(t, proto)
 	if err != nil {
 		return nil, err

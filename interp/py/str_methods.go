@@ -1198,6 +1198,9 @@ func init() {
 		return Format(t, s, spec)
 	})
 	addStrMethod("__sizeof__", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if err := argCount("str.__sizeof__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		if s.ascii {
 			return Int(49 + len(s.s)), nil
 		}

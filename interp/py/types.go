@@ -451,7 +451,9 @@ func objectInit(t *Thread, self Object, args []Object, kw []string) error {
 			return TypeErrorf("object.__init__() takes exactly one argument (the instance to initialize)")
 		}
 		if !overridesNew(typ) {
-			return TypeErrorf("%s() takes no arguments", typ.Name)
+			// A(1) stops in object.__new__ ("A() takes no arguments");
+			// this is an explicit call of __init__
+			return TypeErrorf("%s.__init__() takes exactly one argument (the instance to initialize)", typ.Name)
 		}
 	}
 	return nil

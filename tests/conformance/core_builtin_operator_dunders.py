@@ -54,3 +54,36 @@ for a, b in [(1.5, 1), (1j, 1), (1, 1j), ("a", 1), (R(), "a"), (1.5, 2.5)]:
             print(op, type(r).__name__)
         except TypeError as e:
             print(op, "TypeError", e)
+
+
+# Argument checks of slot wrappers and object's methods, with CPython's
+# wording (sequence repeat and power wrappers start with a space).
+class A:
+    pass
+
+
+class B:
+    def __new__(cls, *a):
+        return object.__new__(cls)
+
+
+class C:
+    def __init__(self, *a):
+        pass
+
+
+calls = ['"a".__sizeof__(1)', '"a".__reduce__(1)', '"a".__reduce_ex__()', '"a".__reduce_ex__(1, 2)',
+         '"a".__dir__(1)', 'str.__init_subclass__(1)', 'str.__init_subclass__(x=1)', 'object().__sizeof__(1)',
+         'object().__reduce__(1)', 'object().__dir__(1)', '"a".__mul__()', '[].__mul__()', '().__mul__()',
+         '"a".__rmul__()', '(1).__mul__()', '(1).__pow__()', '(2).__pow__(3, 5)', '(2).__pow__(3, None)',
+         '(2).__pow__(3, 5, 6)', '(2.0).__pow__()', '(2.0).__pow__(3.0, 5)', '(3).__rpow__(2, 5)',
+         '[].__imul__()', '[].__iadd__()', 'bytearray().__imul__()', 'object().__getstate__(1)',
+         '(1).__sizeof__(1)', '[].__sizeof__(1)', '{}.__sizeof__(1)', '(1.5).__sizeof__(1)',
+         'A().__init__(1)', 'A(1)', 'B().__init__(1)', 'C().__init__(1)', 'object.__init__(C(), 1)',
+         'object.__init__(A(), 1)', 'object.__init__(B(), 1)', 'object().__init__()']
+for c in calls:
+    try:
+        r = eval(c)
+        print(c, "->", r if isinstance(r, (int, type(None))) else type(r).__name__)
+    except TypeError as e:
+        print(c, "TypeError", e)
