@@ -450,6 +450,15 @@ func Equal(t *Thread, a, b Object) (bool, error) {
 	return RichCompareBool(t, a, b, EQ)
 }
 
+// optBool is the truth of an optional argument, def when it was not
+// given (nil).
+func optBool(t *Thread, o Object, def bool) (bool, error) {
+	if o == nil {
+		return def, nil
+	}
+	return IsTrue(t, o)
+}
+
 // IsTrue is bool(o).
 func IsTrue(t *Thread, o Object) (bool, error) {
 	switch x := o.(type) {

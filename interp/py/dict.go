@@ -680,23 +680,25 @@ func (d *Dict) GetItem(t *Thread, key Object) (Object, error) {
 	return d.find(t, key, hash)
 }
 
+// keyHash is hash(key), read from the str itself when the key is a str.
+func keyHash(t *Thread, key Object) (int64, error) {
+	if s, ok := key.(*Str); ok {
+		return s.Hash(), nil
+	}
+	return Hash(t, key)
+}
+
 // SetItem sets d[key] = v.
 func (d *Dict) SetItem(t *Thread, key, v Object) error {
-	var hash int64
-	if s, ok := key.(*Str); ok {
-		hash = s.Hash()
-	} else {
-		h, err := Hash(t, key)
-		if err != nil {
-			return err
-		}
-		hash = h
+	hash, err := keyHash(t, key)
+	if err != nil {
+		return err
 	}
 	if tab := d.tab.Load(); tab != nil && tab.needsEarlyGrowth() && !d.growing.Load() {
 		d.growEarly(tab)
 	}
 	d.mu.Lock()
-	err := d.insertLocked(t, key, hash, v)
+	err = d.insertLocked(t, key, hash, v)
 	d.mu.Unlock()
 	return err
 }
@@ -746,15 +748,9 @@ func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 // later hands the dict to another thread publishes it. Nothing can have
 // cached a lookup in it, so version stays.
 func (d *Dict) setUnshared(t *Thread, key, v Object) error {
-	var hash int64
-	if s, ok := key.(*Str); ok {
-		hash = s.Hash()
-	} else {
-		h, err := Hash(t, key)
-		if err != nil {
-			return err
-		}
-		hash = h
+	hash, err := keyHash(t, key)
+	if err != nil {
+		return err
 	}
 	tab := d.tab.Load()
 	if tab != nil {

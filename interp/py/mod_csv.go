@@ -121,13 +121,6 @@ func csvChar(name string, src Object, dflt rune, orNone bool) (rune, error) {
 	return r[0], nil
 }
 
-func csvBool(t *Thread, src Object, dflt bool) (bool, error) {
-	if src == nil {
-		return dflt, nil
-	}
-	return IsTrue(t, src)
-}
-
 // newCSVDialect is _csv.Dialect(dialect, **kwargs) (dialect_new).
 func newCSVDialect(t *Thread, st *csvState, typ *Type, dialect Object, kwargs map[string]Object) (Object, error) {
 	if dialect != nil {
@@ -163,7 +156,7 @@ func newCSVDialect(t *Thread, st *csvState, typ *Type, dialect Object, kwargs ma
 	if d.delimiter, err = csvChar("delimiter", vals["delimiter"], ',', false); err != nil {
 		return nil, err
 	}
-	if d.doublequote, err = csvBool(t, vals["doublequote"], true); err != nil {
+	if d.doublequote, err = optBool(t, vals["doublequote"], true); err != nil {
 		return nil, err
 	}
 	if d.escapechar, err = csvChar("escapechar", vals["escapechar"], csvNotSet, true); err != nil {
@@ -193,10 +186,10 @@ func newCSVDialect(t *Thread, st *csvState, typ *Type, dialect Object, kwargs ma
 		}
 		d.quoting = int(v)
 	}
-	if d.skipinitialspace, err = csvBool(t, vals["skipinitialspace"], false); err != nil {
+	if d.skipinitialspace, err = optBool(t, vals["skipinitialspace"], false); err != nil {
 		return nil, err
 	}
-	if d.strict, err = csvBool(t, vals["strict"], false); err != nil {
+	if d.strict, err = optBool(t, vals["strict"], false); err != nil {
 		return nil, err
 	}
 	if d.quoting < csvQuoteMinimal || d.quoting > csvQuoteNone {

@@ -409,13 +409,9 @@ func init() {
 			if err := parseTupleKw("enable", args, kw, []string{"file", "all_threads"}, 0, &file, &all); err != nil {
 				return nil, err
 			}
-			allThreads := true
-			if all != nil {
-				b, err := IsTrue(t, all)
-				if err != nil {
-					return nil, err
-				}
-				allThreads = b
+			allThreads, err := optBool(t, all, true)
+			if err != nil {
+				return nil, err
 			}
 			fd, keep, err := fhFileno(t, file)
 			if err != nil {
@@ -453,13 +449,9 @@ func init() {
 			if err := parseTupleKw("dump_traceback", args, kw, []string{"file", "all_threads"}, 0, &file, &all); err != nil {
 				return nil, err
 			}
-			allThreads := true
-			if all != nil {
-				b, err := IsTrue(t, all)
-				if err != nil {
-					return nil, err
-				}
-				allThreads = b
+			allThreads, err := optBool(t, all, true)
+			if err != nil {
+				return nil, err
 			}
 			fd, _, err := fhFileno(t, file)
 			if err != nil {
@@ -521,11 +513,9 @@ func init() {
 			if fhFatalSignals[sig] {
 				return nil, Errorf(RuntimeErrorType, "signal %d cannot be registered, use enable() instead", sig)
 			}
-			allThreads := true
-			if all != nil {
-				if allThreads, err = IsTrue(t, all); err != nil {
-					return nil, err
-				}
+			allThreads, err := optBool(t, all, true)
+			if err != nil {
+				return nil, err
 			}
 			if chain != nil {
 				// Go delivers the signal to every listener: a Python

@@ -182,14 +182,6 @@ func posixStat(t *Thread, fname string, o Object, follow bool) (Object, error) {
 	return posixStatObj(&st), nil
 }
 
-// posixKwBool reads an optional boolean keyword (follow_symlinks, ...).
-func posixKwBool(t *Thread, o Object, def bool) (bool, error) {
-	if o == nil {
-		return def, nil
-	}
-	return IsTrue(t, o)
-}
-
 // posixDirFd rejects dir_fd values other than None (not supported).
 func posixDirFd(o Object) error {
 	if o != nil && o != None {
@@ -308,7 +300,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		follow, err := posixKwBool(t, f, true)
+		follow, err := optBool(t, f, true)
 		if err != nil {
 			return nil, err
 		}
@@ -320,7 +312,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		follow, err := posixKwBool(t, f, true)
+		follow, err := optBool(t, f, true)
 		if err != nil {
 			return nil, err
 		}
@@ -335,7 +327,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		follow, err := posixKwBool(t, f, true)
+		follow, err := optBool(t, f, true)
 		if err != nil {
 			return nil, err
 		}
@@ -415,7 +407,7 @@ func posixModule(t *Thread) (*Module, error) {
 			if err := posixDirFd(dirFd); err != nil {
 				return nil, err
 			}
-			f, err := posixKwBool(t, fs, follow)
+			f, err := optBool(t, fs, follow)
 			if err != nil {
 				return nil, err
 			}
@@ -957,7 +949,7 @@ func posixModule(t *Thread) (*Module, error) {
 		if err != nil {
 			return nil, err
 		}
-		inheritable, err := posixKwBool(t, inh, true)
+		inheritable, err := optBool(t, inh, true)
 		if err != nil {
 			return nil, err
 		}
