@@ -720,7 +720,10 @@ reload:
 				}
 				s.mu.Unlock()
 			}
-			// anything else: UNPACK_SEQUENCE alone (the stores follow)
+			// anything else: UNPACK_SEQUENCE alone (the stores follow).
+			// Written out again rather than shared with UNPACK_SEQUENCE:
+			// a shared helper made tight loops slower (code layout of
+			// execute, docs/benchmarks.md).
 			seq := stack[sp-1]
 			var items []Object
 			switch s := seq.(type) {
