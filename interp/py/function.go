@@ -496,11 +496,15 @@ func (f *Function) tooManyPositional(npos, nkw int, fast, args []Object, kwnames
 	code := f.code
 	argc := code.ArgCount
 	ndef := len(f.Defaults)
-	var takes string
+	// CPython says "from M to N" and always uses the plural when the
+	// function has defaults.
+	var takes, noun string
 	if ndef > 0 {
-		takes = itoa(argc-ndef) + " to " + itoa(argc)
+		takes = "from " + itoa(argc-ndef) + " to " + itoa(argc)
+		noun = "s"
 	} else {
 		takes = itoa(argc)
+		noun = plural(argc)
 	}
 	kwGiven := 0
 	for _, name := range kwnames {
@@ -516,9 +520,9 @@ func (f *Function) tooManyPositional(npos, nkw int, fast, args []Object, kwnames
 	}
 	if kwGiven > 0 {
 		return TypeErrorf("%s() takes %s positional argument%s but %d positional argument%s (and %d keyword-only argument%s) %s given",
-			f.Qualname, takes, plural(argc), npos, plural(npos), kwGiven, plural(kwGiven), was)
+			f.Qualname, takes, noun, npos, plural(npos), kwGiven, plural(kwGiven), was)
 	}
-	return TypeErrorf("%s() takes %s positional argument%s but %d %s given", f.Qualname, takes, plural(argc), npos, was)
+	return TypeErrorf("%s() takes %s positional argument%s but %d %s given", f.Qualname, takes, noun, npos, was)
 }
 
 func itoa(n int) string { return big.NewInt(int64(n)).String() }

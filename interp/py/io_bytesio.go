@@ -15,6 +15,16 @@ type bytesIO struct {
 	closed bool
 }
 
+// withBuffer and bufferFormat make a BytesIO a buffer exporter for
+// getbuffer()'s memoryview.
+func (b *bytesIO) withBuffer(fn func(p []byte) error) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return fn(b.buf)
+}
+
+func (b *bytesIO) bufferFormat() (string, int) { return "B", 1 }
+
 func (b *bytesIO) isClosed(t *Thread) (bool, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -165,8 +175,24 @@ func init() {
 		return locked(self, func(b *bytesIO) (Object, error) { return NewBytes(append([]byte(nil), b.buf...)), nil })
 	})
 	bt.AddMethod("getbuffer", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		// no memoryview yet: a copy of the contents
-		return locked(self, func(b *bytesIO) (Object, error) { return NewBytes(append([]byte(nil), b.buf...)), nil })
+		if len(args) != 0 || len(kw) != 0 {
+			return nil, TypeErrorf("BytesIO.getbuffer() takes no arguments (%d given)", len(args)+len(kw))
+		}
+		b, err := get(self)
+		if err != nil {
+			return nil, err
+		}
+		b.mu.Lock()
+		closed := b.closed
+		b.mu.Unlock()
+		if closed {
+			return nil, ValueErrorf("I/O operation on closed file.")
+		}
+		// A writable view of the live buffer, like CPython's. Unlike
+		// CPython, writes that resize the buffer while the view exists are
+		// not refused (a view's lifetime is not known without reference
+		// counts); the view then sees the bytes that are still in range.
+		return exporterView(self, b), nil
 	})
 	bt.AddMethod("write", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {

@@ -291,6 +291,10 @@ func init() {
 		}
 		whence, err := ioWhence(t, whenceObj)
 		if err != nil {
+			if w, ok := whenceObj.(Int); ok {
+				// StringIO alone capitalises this message.
+				return nil, ValueErrorf("Invalid whence (%d, should be 0, 1 or 2)", int64(w))
+			}
 			return nil, err
 		}
 		return locked(self, func(s *stringIO) (Object, error) {

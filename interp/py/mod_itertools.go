@@ -959,7 +959,11 @@ func poolArgs(t *Thread, name string, args []Object, kw []string, rRequired bool
 		return nil, 0, err
 	}
 	r := len(pool)
-	if rObj != nil && rObj != None {
+	if rObj != nil && (rObj != None || rRequired) {
+		if !rRequired && !IsInstance(rObj, IntType) {
+			// permutations checks the type itself, with its own message.
+			return nil, 0, TypeErrorf("Expected int as r")
+		}
 		v, err := asSize(t, rObj)
 		if err != nil {
 			return nil, 0, err
