@@ -31,6 +31,7 @@ var cmpDunders = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "
 // class overrides them, so `class C(list)` keeps list's fast paths.
 func fixupSlots(t *Type) {
 	py := func(name string) bool { return definedInPython(t, name) }
+	t.hasDel.Store(py("__del__"))
 	if py("__repr__") {
 		t.Repr = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__repr__") }
 	}

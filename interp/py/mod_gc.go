@@ -1,7 +1,6 @@
 package py
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -61,7 +60,7 @@ func init() {
 					return nil, ValueErrorf("invalid generation")
 				}
 			}
-			runtime.GC()
+			collectAndFinalize(t)
 			return Int(0), nil
 		})
 		m.AddFunc("get_count", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {

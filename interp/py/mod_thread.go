@@ -721,6 +721,7 @@ func Shutdown(t *Thread) {
 		}
 	}
 	RunExitFuncs(t)
+	finalizeAtExit(t)
 }
 
 // switchInterval is sys.getswitchinterval(): stored only, since threads

@@ -16,7 +16,7 @@ import (
 // while the referent is alive.
 //
 // Callbacks run after Go's collector has found the referent unreachable,
-// from a runtime.AddCleanup function, on a fresh goroutine and Thread: not
+// from a runtime.AddCleanup function, on the finalizer worker (finalize.go): not
 // at once when the last reference goes away, as in PyPy (docs/threading.md).
 
 var (
@@ -143,13 +143,6 @@ func newWeakRef(o, callback Object, proxy, shareable bool) (*WeakRef, error) {
 	return r, nil
 }
 
-// callbackInterp is the interpreter callbacks run in (the first one that
-// made a weak reference with a callback; freepy runs one interpreter).
-var callbackInterp struct {
-	sync.Mutex
-	in *Interp
-}
-
 // referentDied runs (on the runtime's cleanup goroutine) once the referent
 // is unreachable: it drops the registry entry and starts the callbacks of
 // the references still alive, newest first as in CPython.
@@ -170,22 +163,16 @@ func referentDied(wp weak.Pointer[byte]) {
 	if len(pending) == 0 {
 		return
 	}
-	callbackInterp.Lock()
-	in := callbackInterp.in
-	callbackInterp.Unlock()
-	if in == nil {
-		return
-	}
-	// Python code may block: never run it on the cleanup goroutine.
-	go func() {
-		t := in.NewThread()
+	// Python code may block: never run it on the cleanup goroutine. The
+	// finalizer worker runs it (finalize.go), so gc.collect() waits for it.
+	queueFinalizer(func(t *Thread) {
 		for _, r := range pending {
 			cb := r.callback
 			if _, err := Call1(t, cb, r.outer()); err != nil {
 				reportUnraisable(t, err, cb)
 			}
 		}
-	}()
+	})
 }
 
 // reportUnraisable prints an exception that cannot propagate, as CPython's
@@ -250,7 +237,6 @@ func weakRefNew(proxy bool) NewFunc {
 		if npos == 2 {
 			cb = args[1]
 		}
-		t.interp.rememberForCallbacks()
 		sub := typ != RefType && typ != ProxyType
 		r, err := newWeakRef(args[0], cb, proxy, !sub)
 		if err != nil {
@@ -266,14 +252,6 @@ func weakRefNew(proxy bool) NewFunc {
 		// r.self is weak so the callback sees the instance if it lives.
 		return in, nil
 	}
-}
-
-func (in *Interp) rememberForCallbacks() {
-	callbackInterp.Lock()
-	if callbackInterp.in == nil {
-		callbackInterp.in = in
-	}
-	callbackInterp.Unlock()
 }
 
 func weakRefRepr(t *Thread, o Object) (Object, error) {
@@ -477,7 +455,6 @@ func init() {
 	registerType(RefType, ProxyType, CallableProxyTypeObj)
 
 	RegisterNativeModule("_weakref", func(t *Thread) (*Module, error) {
-		t.interp.rememberForCallbacks()
 		m := NewModule("_weakref")
 		for _, typ := range []*Type{RefType, ProxyType, CallableProxyTypeObj} {
 			typ.Dict.SetStr("__module__", NewStr("weakref"))

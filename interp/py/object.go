@@ -56,6 +56,9 @@ func NewInstance(t *Type) *Instance {
 	if t.nslots > 0 {
 		o.slots = make([]atomic.Pointer[Object], t.nslots)
 	}
+	if t.hasDel.Load() {
+		registerDel(o)
+	}
 	return o
 }
 

@@ -117,6 +117,7 @@ func NewInterp() (*Interp, *Thread) {
 	in.recLimit.Store(1000)
 	debugPanics = os.Getenv("FREEPY_DEBUG_PANICS") != ""
 	t := in.NewThread()
+	rememberFinalizeInterp(in)
 	initBuiltins(in)
 	initSys(t)
 	return in, t

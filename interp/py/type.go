@@ -120,7 +120,11 @@ type Type struct {
 	Dict  *Dict
 	Flags uint64
 
-	hasDict   bool     // instances have a __dict__
+	hasDict bool // instances have a __dict__
+	// hasDel: a Python class in the MRO defines __del__, so instances
+	// get a finalizer (finalize.go). Atomic: a class may gain or lose
+	// __del__ while other threads make instances.
+	hasDel    atomic.Bool
 	nslots    int      // number of __slots__ members, own and inherited
 	slotNames []string // __slots__ names of this class only
 
