@@ -77,17 +77,11 @@ func fpyGo__PyErr_WriteUnraisableMsg(ts *C.PyThreadState, msg *C.char, o *C.PyOb
 	if err == nil {
 		return
 	}
-	head := "Exception ignored " + cstr(msg)
-	if o != nil && o != noneObj {
-		r := "<object repr() failed>"
-		if v, rerr := py.Repr(s.t, s.fromC(o)); rerr == nil {
-			r = v.String()
-		}
-		head += ": " + r + "\n"
-	} else {
-		head += ":\n"
+	var obj py.Object
+	if o != nil {
+		obj = s.fromC(o)
 	}
-	s.writeStd("stderr", head+py.FormatException(s.t, exceptionOf(err)))
+	py.WriteUnraisable(s.t, err, "Exception ignored "+cstr(msg), obj)
 }
 
 // ---- PyState_*: modules found by their PyModuleDef ----

@@ -628,8 +628,18 @@ func fpyGo_PyObject_GetBuffer(ts *C.PyThreadState, o *C.PyObject, view *C.Py_buf
 			data = b.Data()[start : start+n]
 		case *py.ByteArray:
 			data, readonly = b.Bytes()[start:start+n], false
+		default:
+			if live, ok := py.ExporterBytes(target); ok && start+n <= len(live) {
+				data, readonly = live[start:start+n], v.ReadOnly()
+			}
 		}
 	default:
+		if live, ok := py.ExporterBytes(obj); ok {
+			// array.array: its items' bytes (format "B": freepy does
+			// not describe the item type to C)
+			data, readonly = live, false
+			break
+		}
 		s.setError(py.TypeErrorf("a bytes-like object is required, not '%s'", obj.Type().Name))
 		return -1
 	}
@@ -686,8 +696,12 @@ func fpyGo_PyObject_CheckBuffer(ts *C.PyThreadState, o *C.PyObject) C.int {
 		return 1
 	}
 	s := stateFromC(ts)
-	switch py.Unwrap(s.fromC(o)).(type) {
+	obj := s.fromC(o)
+	switch py.Unwrap(obj).(type) {
 	case *py.Bytes, *py.ByteArray, *py.MemoryView:
+		return 1
+	}
+	if _, ok := py.ExporterBytes(obj); ok {
 		return 1
 	}
 	return 0

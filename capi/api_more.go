@@ -894,14 +894,11 @@ func fpyGo_PyErr_WriteUnraisable(ts *C.PyThreadState, o *C.PyObject) {
 	if err == nil {
 		return
 	}
-	e := exceptionOf(err)
-	where := ""
+	var obj py.Object
 	if o != nil {
-		if r, rerr := py.Repr(s.t, s.fromC(o)); rerr == nil {
-			where = ": " + r.String()
-		}
+		obj = s.fromC(o)
 	}
-	s.writeStd("stderr", "Exception ignored in"+where+"\n"+py.FormatException(s.t, e))
+	py.WriteUnraisable(s.t, err, "", obj)
 }
 
 //export fpyGo_PyErr_PrintEx

@@ -10,7 +10,6 @@ import (
 
 var (
 	SimpleNamespaceType = newBuiltinType("SimpleNamespace", ObjectType)
-	UnionType           = newBuiltinType("UnionType", ObjectType)
 	ByteArrayType       = newBuiltinType("bytearray", ObjectType)
 )
 
@@ -55,7 +54,10 @@ func finishTypes() {
 			finishType(typ)
 		}
 		for _, typ := range builtinTypes {
-			typ.Dict.SetStr("__module__", Intern("builtins"))
+			// a module set by the type's own init (types.GenericAlias) stays
+			if _, set := typ.Dict.GetStr("__module__").(*Str); !set {
+				typ.Dict.SetStr("__module__", Intern("builtins"))
+			}
 			addSlotWrappers(typ)
 		}
 	})

@@ -134,12 +134,29 @@ func (a *ByteArray) Bytes() []byte {
 	return a.b
 }
 
+// ExporterBytes returns the live buffer of a native object that exports
+// one other than bytes and bytearray (array.array, BytesIO.getbuffer()'s
+// view target), for the C buffer protocol, and whether o is one. Like
+// Bytes, it stays valid until the object is resized.
+func ExporterBytes(o Object) ([]byte, bool) {
+	e, ok := unwrap(o).(bufferExporter)
+	if !ok {
+		return nil, false
+	}
+	var data []byte
+	e.withBuffer(func(b []byte) error { data = b; return nil })
+	return data, true
+}
+
 // View describes a memoryview for the C buffer protocol: the object it
 // views, the first byte, the length in bytes and whether it is
 // C-contiguous (only then is obj's [start, start+n) exactly the view).
 func (m *MemoryView) View() (obj Object, start, n int, contiguous bool) {
 	return m.obj, m.start, m.nbytes(), m.cContiguous()
 }
+
+// ReadOnly reports whether the view refuses writes.
+func (m *MemoryView) ReadOnly() bool { return m.readonly() }
 
 // NewCell makes a cell holding v (nil: empty).
 func NewCell(v Object) *Cell { c := &Cell{}; c.Set(v); return c }

@@ -662,8 +662,9 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 	if _, err := t.run(fr); err != nil {
 		return nil, err
 	}
+	// origBases is part of the caller's stack: the tuple gets its own copy
 	if len(origBases) != len(bases) || !sameBases(origBases, bases) {
-		if err := SetItem(t, ns, Intern("__orig_bases__"), NewTuple(origBases...)); err != nil {
+		if err := SetItem(t, ns, Intern("__orig_bases__"), NewTuple(append([]Object(nil), origBases...)...)); err != nil {
 			return nil, err
 		}
 	}
@@ -686,6 +687,7 @@ func sameBases(orig []Object, bases []*Type) bool {
 // resolveBases applies __mro_entries__ (PEP 560).
 func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
 	var out []*Type
+	var basesTuple *Tuple // made once; bases may be part of the caller's stack
 	for _, b := range bases {
 		if bt, ok := b.(*Type); ok {
 			out = append(out, bt)
@@ -698,7 +700,10 @@ func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
 		if me == nil {
 			return nil, TypeErrorf("bases must be types")
 		}
-		r, err := Call1(t, me, NewTuple(bases...))
+		if basesTuple == nil {
+			basesTuple = NewTuple(append([]Object(nil), bases...)...)
+		}
+		r, err := Call1(t, me, basesTuple)
 		if err != nil {
 			return nil, err
 		}

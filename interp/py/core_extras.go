@@ -5,18 +5,6 @@ import (
 	"strings"
 )
 
-// GenericAlias is types.GenericAlias (list[int]).
-type GenericAlias struct {
-	Origin Object
-	Args   *Tuple
-}
-
-// GenericAliasType is types.GenericAlias.
-var GenericAliasType = newBuiltinType("GenericAlias", ObjectType)
-
-// Type returns types.GenericAlias.
-func (*GenericAlias) Type() *Type { return GenericAliasType }
-
 // StructSeq describes a struct sequence type (sys.version_info,
 // time.struct_time, os.stat_result): a tuple subclass whose items also
 // have names.
@@ -192,71 +180,6 @@ func init() {
 		return None, nil
 	}, nil)
 
-	// generic aliases
-	GenericAliasType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
-		if len(args) != 2 {
-			return nil, TypeErrorf("GenericAlias expected 2 arguments, got %d", len(args))
-		}
-		return newGenericAlias(args[0], args[1]), nil
-	}
-	GenericAliasType.Repr = func(t *Thread, o Object) (Object, error) {
-		g := o.(*GenericAlias)
-		name := typeReprName(t, g.Origin)
-		parts := make([]string, len(g.Args.items))
-		for i, a := range g.Args.items {
-			parts[i] = typeReprName(t, a)
-		}
-		if len(parts) == 0 {
-			parts = []string{"()"}
-		}
-		return NewStr(name + "[" + strings.Join(parts, ", ") + "]"), nil
-	}
-	GenericAliasType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		return Call(t, self.(*GenericAlias).Origin, args, kw)
-	}
-	GenericAliasType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
-		x, ok1 := a.(*GenericAlias)
-		y, ok2 := b.(*GenericAlias)
-		if !ok1 || !ok2 || (op != EQ && op != NE) {
-			return NotImplemented, nil
-		}
-		eq := x.Origin == y.Origin
-		if eq {
-			r, err := seqCompare(t, x.Args.items, y.Args.items, EQ)
-			if err != nil {
-				return nil, err
-			}
-			eq = r == True
-		}
-		return NewBool(eq == (op == EQ)), nil
-	}
-	GenericAliasType.Hash = func(t *Thread, o Object) (int64, error) {
-		g := o.(*GenericAlias)
-		h, err := Hash(t, g.Args)
-		return h ^ identityHash(g.Origin), err
-	}
-	GenericAliasType.Num[NbOr] = unionOr
-	GenericAliasType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
-		g := o.(*GenericAlias)
-		switch name.s {
-		case "__origin__":
-			return g.Origin, nil
-		case "__args__":
-			return g.Args, nil
-		case "__parameters__":
-			return emptyTuple, nil
-		case "__mro_entries__":
-			return &Builtin{Name: "__mro_entries__", Fn: func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-				return NewTuple(g.Origin), nil
-			}}, nil
-		case "__class__":
-			return GenericAliasType, nil
-		}
-		if v, err := GenericGetAttr(t, o, name); err == nil {
-			return v, nil
-		}
-		return GetAttr(t, g.Origin, name)
-	}
 	classGetItem := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
 			return nil, TypeErrorf("__class_getitem__ expected 1 argument")
@@ -266,38 +189,6 @@ func init() {
 	for _, typ := range []*Type{ListType, DictType, TupleType, SetType, FrozenSetType, TypeType} {
 		typ.AddClassMethod("__class_getitem__", classGetItem)
 	}
-	UnionType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
-		if name.s == "__args__" {
-			return o.(*Union).Args, nil
-		}
-		return GenericGetAttr(t, o, name)
-	}
-	UnionType.Num[NbOr] = unionOr
-	registerType(GenericAliasType)
-}
-
-func newGenericAlias(origin, args Object) *GenericAlias {
-	tup, ok := args.(*Tuple)
-	if !ok {
-		tup = NewTuple(args)
-	}
-	return &GenericAlias{Origin: origin, Args: tup}
-}
-
-// typeReprName is how typing shows a type argument: the qualified name
-// for classes, repr otherwise.
-func typeReprName(t *Thread, o Object) string {
-	switch x := o.(type) {
-	case *Type:
-		if m, ok := x.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" {
-			return m.s + "." + x.Qualname
-		}
-		return x.Qualname
-	case EllipsisType:
-		return "..."
-	}
-	r, _ := ReprString(t, o)
-	return r
 }
 
 // sysStructSeqs adds sys.version_info, flags, float_info, int_info and

@@ -5,6 +5,7 @@ import (
 	"freepy/interp/compile"
 	"freepy/interp/syntax"
 	"math"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -220,13 +221,11 @@ func startThread(t *Thread, fn Object, args []Object, kwargs *Dict) int64 {
 
 // reportUnraisableMsg prints an exception that cannot propagate.
 func reportUnraisableMsg(t *Thread, err error, prefix string, obj Object) {
-	exc := AsException(err)
-	msg := prefix
-	if s, rerr := ReprString(t, obj); rerr == nil {
-		msg += s
+	msg := strings.TrimSuffix(prefix, ": ")
+	if msg == "Exception ignored in" {
+		msg = "" // the hook sees err_msg None, as for PyErr_WriteUnraisable
 	}
-	msg += "\n" + FormatException(t, exc)
-	writeErr(t, msg)
+	WriteUnraisable(t, err, msg, obj)
 }
 
 func writeErr(t *Thread, msg string) {

@@ -2,7 +2,6 @@ package py
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"runtime"
 	"sync"
@@ -175,19 +174,9 @@ func referentDied(wp weak.Pointer[byte]) {
 	})
 }
 
-// reportUnraisable prints an exception that cannot propagate, as CPython's
-// default sys.unraisablehook does.
-func reportUnraisable(t *Thread, err error, obj Object) {
-	exc := AsException(err)
-	msg := "Exception ignored in: "
-	if s, rerr := ReprString(t, obj); rerr == nil {
-		msg += s
-	}
-	msg += "\n" + FormatException(t, exc)
-	if werr := WriteTo(t, t.interp.Sys.dict.GetStr("stderr"), msg); werr != nil {
-		os.Stderr.WriteString(msg)
-	}
-}
+// reportUnraisable reports an exception that cannot propagate, as
+// CPython's PyErr_WriteUnraisable(obj) does (unraisable.go).
+func reportUnraisable(t *Thread, err error, obj Object) { WriteUnraisable(t, err, "", obj) }
 
 // liveRefs returns the live weak references to o, oldest first.
 func liveRefs(o Object) []*WeakRef {

@@ -537,24 +537,6 @@ func matchKeys(t *Thread, subject Object, keys *Tuple) (Object, error) {
 	return NewTuple(out...), nil
 }
 
-// unionOr is type.__or__ (int | str): returns a types.UnionType stand-in.
-func unionOr(t *Thread, a, b Object) (Object, error) {
-	ok := func(o Object) bool {
-		_, isT := o.(*Type)
-		return isT || o == None
-	}
-	if !ok(a) || !ok(b) {
-		return NotImplemented, nil
-	}
-	return &Union{Args: NewTuple(a, b)}, nil
-}
-
-// Union is int | str.
-type Union struct{ Args *Tuple }
-
-// Type returns types.UnionType.
-func (*Union) Type() *Type { return UnionType }
-
 // ---- attribute access on functions and friends ----
 
 func functionGetAttr(t *Thread, o Object, name *Str) (Object, error) {

@@ -33,25 +33,7 @@ func init() {
 		return NewStr(s + ")"), nil
 	}
 	SimpleNamespaceType.hasDict = true
-	UnionType.Repr = func(t *Thread, o Object) (Object, error) {
-		u := o.(*Union)
-		s := ""
-		for i, a := range u.Args.items {
-			if i > 0 {
-				s += " | "
-			}
-			if a == None {
-				s += "None"
-			} else if at, ok := a.(*Type); ok {
-				s += at.Qualname
-			} else {
-				r, _ := ReprString(t, a)
-				s += r
-			}
-		}
-		return NewStr(s), nil
-	}
-	registerType(SimpleNamespaceType, UnionType, ByteArrayType)
+	registerType(SimpleNamespaceType, ByteArrayType)
 }
 
 // funcPtr returns a func value's code pointer (to compare slots).
@@ -235,6 +217,7 @@ func initSys(t *Thread) {
 	})
 	d.SetStr("__displayhook__", d.GetStr("displayhook"))
 	d.SetStr("__excepthook__", d.GetStr("excepthook"))
+	addUnraisableHook(m)
 	m.native.Store(true)
 	in.Modules.SetStr("sys", m)
 }

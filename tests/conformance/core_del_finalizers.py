@@ -1,11 +1,12 @@
 # __del__ runs once the collector finds the object (gc.collect() waits for
 # it), once per object even when resurrected, from subclasses and for
 # __del__ added to or removed from a class later; exceptions in __del__
-# are reported as unraisable; weakref callbacks have run when
+# go to sys.unraisablehook; weakref callbacks have run when
 # gc.collect() returns; objects still alive at exit are finalized after
 # the atexit functions, oldest first.
 import atexit
 import gc
+import sys
 import threading
 import weakref
 
@@ -119,6 +120,22 @@ class Raise:
         raise ValueError('raised in __del__')
 
 
+seen = []
+
+
+def hook(u):
+    seen.append((u.exc_type.__name__, str(u.exc_value), u.err_msg,
+                 u.object.__qualname__, u.exc_traceback is not None))
+
+
+print(sys.unraisablehook is sys.__unraisablehook__)
+sys.unraisablehook = hook
 Raise()
 gc.collect()
+sys.unraisablehook = sys.__unraisablehook__
+print(seen)
+try:
+    sys.__unraisablehook__(1)
+except TypeError as e:
+    print(e)
 print('end of main')
