@@ -43,13 +43,13 @@ func init() {
 			if m, ok := self.(*Module); ok {
 				return setModuleClass(m, v)
 			}
-			in, ok := self.(*Instance)
-			nt, ok2 := v.(*Type)
-			if !ok || !ok2 {
-				return TypeErrorf("__class__ assignment only supported for mutable types or ModuleType subclasses")
+			nt, ok := v.(*Type)
+			if !ok {
+				return TypeErrorf("__class__ must be set to a class, not '%s' object", typeName(v))
 			}
-			if !nt.isHeap() {
-				return TypeErrorf("__class__ assignment only supported for heap types or ModuleType subclasses")
+			in, ok := self.(*Instance)
+			if !ok || !nt.isHeap() || !self.Type().isHeap() {
+				return TypeErrorf("__class__ assignment only supported for mutable types or ModuleType subclasses")
 			}
 			in.setType(nt)
 			return nil
@@ -73,6 +73,10 @@ func init() {
 	ty := TypeType
 	ty.AddMethod("mro", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		typ := self.(*Type)
+		// CPython names a method bound to a class after the class
+		if err := argCount(typ.Qualname+".mro", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		mro, err := computeMRO(typ)
 		if err != nil {
 			return nil, err

@@ -96,3 +96,11 @@ for r in (1.5, 'x', None, True):
     except TypeError as e: print('permutations', e)
     try: print(list(itertools.combinations('ab', r)))
     except TypeError as e: print('combinations', e)
+class A: pass
+a = A()
+for src in ["a.__class__ = 1", "(1).__class__ = A", "A.mro(1)", "type.mro(int)[0]"]:
+    try:
+        exec(src)
+        print('OK', src)
+    except TypeError as e:
+        print(src, '->', e)
