@@ -58,6 +58,12 @@ type tstate struct {
 	freeHolds []*legacyHold
 	// links caches the links of Go objects this thread passed to C.
 	links linkCache
+	// argBuf holds the arguments of a call C code makes into Python
+	// (callArgs) while argBusy says it is in use; a nested call allocates.
+	// Callees never keep their argument slice (the evaluation loop passes
+	// slices of its value stack too).
+	argBuf  [4]py.Object
+	argBusy bool
 }
 
 var (

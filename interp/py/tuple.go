@@ -158,6 +158,7 @@ func (l *List) setAt(i int, v Object) {
 	typ, data := objWords(v)
 	if atomic.LoadPointer(&s.typ) == typ {
 		atomic.StorePointer(&s.data, data)
+		l.mirrorBump()
 		return
 	}
 	l.seq.Add(1)
@@ -180,7 +181,26 @@ func (l *List) push(vs ...Object) {
 		l.slotAt(n + i).store(v)
 	}
 	atomic.StoreInt64(&l.n, int64(n+len(vs)))
+	l.mirrorBump()
 }
+
+// mirrorBump advances seq after a mutation that readers need not notice
+// (a same-type replacement, an append within the capacity), when the
+// list has a C mirror: then seq changes with every mutation, and package
+// capi reuses an unchanged list's mirror without comparing its items
+// (MirrorSeq). The mirror is loaded after the mutation's stores, and capi
+// sets it before it first reads seq, so a mutation that finds no mirror
+// happened before any snapshot capi trusts. Called with mu held.
+func (l *List) mirrorBump() {
+	if l.cref.Load() != nil {
+		l.seq.Add(2)
+	}
+}
+
+// MirrorSeq is the list's sequence counter for package capi: once the
+// list has a C mirror, every mutation changes it, and it is odd while a
+// mutation is half done.
+func (l *List) MirrorSeq() uint64 { return l.seq.Load() }
 
 // truncate drops the items from n on. Called with mu held.
 func (l *List) truncate(n int) {
