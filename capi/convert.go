@@ -685,16 +685,17 @@ func (s *tstate) cachedStr(op *C.PyObject) *py.Str {
 	}
 	// by content: C code makes the same short strings again and again
 	// (Py_BuildValue's "s" keys, attribute names), at new addresses
-	if c, ok := s.strCache[unsafe.String((*byte)(ptrAt(op, sizeASCII)), n)]; ok {
+	b := unsafe.String((*byte)(ptrAt(op, sizeASCII)), n)
+	h := uint32(n) * 0x9e3779b1
+	if n > 0 {
+		h ^= uint32(b[0]) | uint32(b[n-1])<<8 | uint32(b[n/2])<<16
+		h *= 0x85ebca6b
+	}
+	slot := &s.strCache[h>>24]
+	if c := *slot; c != nil && c.String() == b {
 		return c
 	}
 	v := strFromC(op)
-	if len(s.strCache) >= 256 {
-		clear(s.strCache)
-	}
-	if s.strCache == nil {
-		s.strCache = map[string]*py.Str{}
-	}
-	s.strCache[v.String()] = v
+	*slot = v
 	return v
 }

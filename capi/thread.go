@@ -44,9 +44,10 @@ type tstate struct {
 	saved    []func()
 	gilstate []gilHold
 	dict     *C.PyObject
-	// strCache maps the contents of short ASCII strings C code made to
+	// strCache holds, direct-mapped by a hash of their contents, short
+	// ASCII strings C code made, as decoded Go strings
 	// their decoded Go strings (cachedStr).
-	strCache map[string]*py.Str
+	strCache [256]*py.Str
 	// dictIters holds PyDict_Next snapshots (api_dict.go).
 	dictIters map[*py.Dict]*dictIter
 	// realizing: the C-born dicts being realized by this thread, for
