@@ -423,18 +423,18 @@ func fpyGo_PyObject_CallNoArgs(ts *C.PyThreadState, f *C.PyObject) *C.PyObject {
 }
 
 //export fpyGo_PyObject_CallOneArg
-func fpyGo_PyObject_CallOneArg(ts *C.PyThreadState, f, a *C.PyObject) *C.PyObject {
+func fpyGo_PyObject_CallOneArg(ts *C.PyThreadState, f, a *C.PyObject) C.uintptr_t {
 	s := stateFromC(ts)
 	fn := s.fromC(f)
 	if s.argBusy {
-		return s.ret(py.Call(s.t, fn, []py.Object{s.fromC(a)}, nil))
+		return cptr(s.ret(py.Call(s.t, fn, []py.Object{s.fromC(a)}, nil)))
 	}
 	s.argBusy = true
 	s.argBuf[0] = s.fromC(a)
 	r, err := py.Call(s.t, fn, s.argBuf[:1], nil)
 	s.argBuf[0] = nil
 	s.argBusy = false
-	return s.ret(r, err)
+	return cptr(s.ret(r, err))
 }
 
 func (s *tstate) vectorArgs(args **C.PyObject, n int, kwnames *C.PyObject) ([]py.Object, []string) {
@@ -462,7 +462,7 @@ func (s *tstate) vectorArgs(args **C.PyObject, n int, kwnames *C.PyObject) ([]py
 const vectorcallArgsOffset = uint64(1) << 63
 
 //export fpyGo_PyObject_Vectorcall
-func fpyGo_PyObject_Vectorcall(ts *C.PyThreadState, f *C.PyObject, args **C.PyObject, nargsf C.size_t, kwnames *C.PyObject) *C.PyObject {
+func fpyGo_PyObject_Vectorcall(ts *C.PyThreadState, f *C.PyObject, args **C.PyObject, nargsf C.size_t, kwnames *C.PyObject) C.uintptr_t {
 	s := stateFromC(ts)
 	n := int(uint64(nargsf) &^ vectorcallArgsOffset)
 	fn := s.fromC(f)
@@ -477,10 +477,10 @@ func fpyGo_PyObject_Vectorcall(ts *C.PyThreadState, f *C.PyObject, args **C.PyOb
 		r, err := py.Call(s.t, fn, a, nil)
 		clear(a)
 		s.argBusy = false
-		return s.ret(r, err)
+		return cptr(s.ret(r, err))
 	}
 	a, names := s.vectorArgs(args, n, kwnames)
-	return s.ret(py.Call(s.t, fn, a, names))
+	return cptr(s.ret(py.Call(s.t, fn, a, names)))
 }
 
 //export fpyGo_PyObject_VectorcallMethod
