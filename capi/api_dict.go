@@ -69,16 +69,16 @@ func (s *tstate) lookup(op, k *C.PyObject, fn string) (py.Object, error, bool) {
 // thread's autorelease pool until the C call returns; it swallows errors.
 //
 //export fpyGo_PyDict_GetItem
-func fpyGo_PyDict_GetItem(ts *C.PyThreadState, op, k *C.PyObject) *C.PyObject {
+func fpyGo_PyDict_GetItem(ts *C.PyThreadState, op, k *C.PyObject) C.uintptr_t {
 	s := stateFromC(ts)
 	v, err, ok := s.lookup(op, k, "PyDict_GetItem")
 	if !ok || err != nil || v == nil {
 		if !ok || err != nil {
 			s.clearError()
 		}
-		return nil
+		return 0
 	}
-	return s.borrowed(v)
+	return cptr(s.borrowed(v))
 }
 
 // borrowed returns a pointer to o that the pool keeps alive (de-duplicated).

@@ -423,10 +423,18 @@ func fpyGo_PyObject_CallNoArgs(ts *C.PyThreadState, f *C.PyObject) *C.PyObject {
 }
 
 //export fpyGo_PyObject_CallOneArg
-func fpyGo_PyObject_CallOneArg(ts *C.PyThreadState, f, a *C.PyObject) *C.PyObject {
+func fpyGo_PyObject_CallOneArg(ts *C.PyThreadState, f, a *C.PyObject) C.uintptr_t {
 	s := stateFromC(ts)
-	fn, x := s.fromC(f), s.fromC(a)
-	return s.ret(py.Call(s.t, fn, []py.Object{x}, nil))
+	fn := s.fromC(f)
+	if s.argBusy {
+		return cptr(s.ret(py.Call(s.t, fn, []py.Object{s.fromC(a)}, nil)))
+	}
+	s.argBusy = true
+	s.argBuf[0] = s.fromC(a)
+	r, err := py.Call(s.t, fn, s.argBuf[:1], nil)
+	s.argBuf[0] = nil
+	s.argBusy = false
+	return cptr(s.ret(r, err))
 }
 
 func (s *tstate) vectorArgs(args **C.PyObject, n int, kwnames *C.PyObject) ([]py.Object, []string) {
@@ -454,12 +462,25 @@ func (s *tstate) vectorArgs(args **C.PyObject, n int, kwnames *C.PyObject) ([]py
 const vectorcallArgsOffset = uint64(1) << 63
 
 //export fpyGo_PyObject_Vectorcall
-func fpyGo_PyObject_Vectorcall(ts *C.PyThreadState, f *C.PyObject, args **C.PyObject, nargsf C.size_t, kwnames *C.PyObject) *C.PyObject {
+func fpyGo_PyObject_Vectorcall(ts *C.PyThreadState, f *C.PyObject, args **C.PyObject, nargsf C.size_t, kwnames *C.PyObject) C.uintptr_t {
 	s := stateFromC(ts)
 	n := int(uint64(nargsf) &^ vectorcallArgsOffset)
 	fn := s.fromC(f)
+	if kwnames == nil && n <= len(s.argBuf) && !s.argBusy {
+		s.argBusy = true
+		a := s.argBuf[:n]
+		if n > 0 {
+			for i, x := range unsafe.Slice(args, n) {
+				a[i] = s.fromC(x)
+			}
+		}
+		r, err := py.Call(s.t, fn, a, nil)
+		clear(a)
+		s.argBusy = false
+		return cptr(s.ret(r, err))
+	}
 	a, names := s.vectorArgs(args, n, kwnames)
-	return s.ret(py.Call(s.t, fn, a, names))
+	return cptr(s.ret(py.Call(s.t, fn, a, names)))
 }
 
 //export fpyGo_PyObject_VectorcallMethod

@@ -182,6 +182,44 @@ borrowed = autorelease.borrow_each(dd, "only", w, drop)
 	}
 }
 
+// TestListMirrorSeq: a list that another thread changes in place (same-
+// type replacements and appends within the capacity, which move no items)
+// while this one passes it to C again and again: once the writer is done,
+// C sees the list as it is (an unchanged list's mirror is reused by its
+// sequence counter, so every mutation must advance it).
+func TestListMirrorSeq(t *testing.T) {
+	dir := buildExtensions(t, "testdata/autorelease")
+	g := runPy(t, dir, `
+import _thread, autorelease
+lst = [0] * 64
+lst.append(0)
+lst.pop()           # room for one append within the capacity
+done = _thread.allocate_lock()
+done.acquire()
+def writer():
+    for k in range(1, 3001):
+        lst[k % 64] = k
+        if k % 500 == 0:
+            lst.append(k)
+            lst.pop()
+    lst.append(7)
+    done.release()
+_thread.start_new_thread(writer, ())
+while not done.acquire(False):
+    autorelease.list_sum(lst)
+got, want = autorelease.list_sum(lst), sum(lst)
+lst[3] = 1000
+got2, want2 = autorelease.list_sum(lst), sum(lst)
+`)
+	for _, p := range [][2]string{{"got", "want"}, {"got2", "want2"}} {
+		got, _ := g.GetStr(p[0]).(py.Int)
+		want, _ := g.GetStr(p[1]).(py.Int)
+		if got != want || want == 0 {
+			t.Errorf("list_sum after the writer = %v, sum = %v", g.GetStr(p[0]), g.GetStr(p[1]))
+		}
+	}
+}
+
 // TestCObjectsFreed: a loop that makes and drops many C objects keeps a
 // bounded number alive, and after a collection only the last one is left.
 func TestCObjectsFreed(t *testing.T) {

@@ -113,11 +113,11 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 		return o
 	case &C.PyTuple_Type:
 		n := obSize(op)
-		items := make([]py.Object, n)
+		tup, items := py.NewTupleN(int(n))
 		for i, it := range unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), n) {
 			items[i] = s.consume(it)
 		}
-		o = py.NewTuple(items...)
+		o = tup
 	case &C.PyList_Type:
 		n := obSize(op)
 		items := make([]py.Object, n)
@@ -141,7 +141,7 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 		d := py.NewDictSize(len(entries))
 		for _, e := range entries {
 			// str and small int keys: hashing cannot fail
-			_ = d.SetItem(s.t, s.consume(e.key), s.consume(e.value))
+			_ = d.SetItemUnshared(s.t, s.consume(e.key), s.consume(e.value))
 		}
 		dp.ma_keys = nil
 		s.freeLater(tbl)

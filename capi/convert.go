@@ -336,6 +336,20 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
 	switch v := py.Unwrap(o).(type) {
 	case *py.List:
+		// An unchanged list's mirror is reused as it is: the list's seq
+		// moves on every mutation once it has a mirror (py.List.MirrorSeq),
+		// and the link records the seq its items were last synced at.
+		// The sync records it only while it holds the link's listSync,
+		// so that two threads refreshing one mirror cannot record an
+		// older snapshot's seq over a newer one's items (a refresh that
+		// finds listSync taken, by another thread or by itself for a list
+		// that contains itself, compares and records nothing).
+		lk := linkOf(op)
+		seq := v.MirrorSeq()
+		if lk != nil && seq&1 == 0 && lk.listSeq.Load() == seq+1 {
+			return op
+		}
+		locked := lk != nil && lk.listSync.TryLock()
 		items := v.Items()
 		cur := unsafe.Slice(*(***C.PyObject)(ptrAt(op, offListItems)), obSize(op))
 		same := len(cur) == len(items)
@@ -344,6 +358,14 @@ func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
 		}
 		if !same {
 			s.fillList(op, items)
+		}
+		if locked {
+			if seq&1 == 0 {
+				// items was read after seq: it is this seq's list or a
+				// later one, and a later one has a later seq
+				lk.listSeq.Store(seq + 1)
+			}
+			lk.listSync.Unlock()
 		}
 	case *py.Dict:
 		*(*int64)(ptrAt(op, offDictUsed)) = int64(v.Len())
@@ -663,16 +685,17 @@ func (s *tstate) cachedStr(op *C.PyObject) *py.Str {
 	}
 	// by content: C code makes the same short strings again and again
 	// (Py_BuildValue's "s" keys, attribute names), at new addresses
-	if c, ok := s.strCache[unsafe.String((*byte)(ptrAt(op, sizeASCII)), n)]; ok {
+	b := unsafe.String((*byte)(ptrAt(op, sizeASCII)), n)
+	h := uint32(n) * 0x9e3779b1
+	if n > 0 {
+		h ^= uint32(b[0]) | uint32(b[n-1])<<8 | uint32(b[n/2])<<16
+		h *= 0x85ebca6b
+	}
+	slot := &s.strCache[h>>24]
+	if c := *slot; c != nil && c.String() == b {
 		return c
 	}
 	v := strFromC(op)
-	if len(s.strCache) >= 256 {
-		clear(s.strCache)
-	}
-	if s.strCache == nil {
-		s.strCache = map[string]*py.Str{}
-	}
-	s.strCache[v.String()] = v
+	*slot = v
 	return v
 }

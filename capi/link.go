@@ -47,6 +47,13 @@ type link struct {
 	key      uintptr            // the Go object's address (byObj key); not a pointer, which would keep it alive
 	itab     unsafe.Pointer     // the type word of the Go object's interface value
 	dead     bool
+
+	// listSeq is, for a list's mirror, 1 + the list's MirrorSeq when the
+	// mirror's items were last found equal to the list's; 0 if unknown.
+	listSeq atomic.Uint64
+	// listSync is held (TryLock only, so never waited for) while a list
+	// mirror is compared, filled and its listSeq recorded.
+	listSync sync.Mutex
 }
 
 var (

@@ -44,9 +44,10 @@ type tstate struct {
 	saved    []func()
 	gilstate []gilHold
 	dict     *C.PyObject
-	// strCache maps the contents of short ASCII strings C code made to
+	// strCache holds, direct-mapped by a hash of their contents, short
+	// ASCII strings C code made, as decoded Go strings
 	// their decoded Go strings (cachedStr).
-	strCache map[string]*py.Str
+	strCache [256]*py.Str
 	// dictIters holds PyDict_Next snapshots (api_dict.go).
 	dictIters map[*py.Dict]*dictIter
 	// realizing: the C-born dicts being realized by this thread, for
@@ -58,6 +59,12 @@ type tstate struct {
 	freeHolds []*legacyHold
 	// links caches the links of Go objects this thread passed to C.
 	links linkCache
+	// argBuf holds the arguments of a call C code makes into Python
+	// (callArgs) while argBusy says it is in use; a nested call allocates.
+	// Callees never keep their argument slice (the evaluation loop passes
+	// slices of its value stack too).
+	argBuf  [4]py.Object
+	argBusy bool
 }
 
 var (

@@ -215,9 +215,9 @@ int (PyDict_DelItemString)(PyObject *a0, const char *a1) {
 #ifdef PyDict_GetItem
 #undef PyDict_GetItem
 #endif
-extern PyObject * fpyGo_PyDict_GetItem(PyThreadState *ts, PyObject *a0, PyObject *a1);
+extern uintptr_t fpyGo_PyDict_GetItem(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyDict_GetItem)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyDict_GetItem(fpy_tstate, a0, a1);
+    return (PyObject *)fpyGo_PyDict_GetItem(fpy_tstate, a0, a1);
 }
 
 #ifdef PyDict_GetItemRef
@@ -1279,9 +1279,9 @@ PyObject * (PyObject_CallObject)(PyObject *a0, PyObject *a1) {
 #ifdef PyObject_CallOneArg
 #undef PyObject_CallOneArg
 #endif
-extern PyObject * fpyGo_PyObject_CallOneArg(PyThreadState *ts, PyObject *a0, PyObject *a1);
+extern uintptr_t fpyGo_PyObject_CallOneArg(PyThreadState *ts, PyObject *a0, PyObject *a1);
 PyObject * (PyObject_CallOneArg)(PyObject *a0, PyObject *a1) {
-    return fpyGo_PyObject_CallOneArg(fpy_tstate, a0, a1);
+    return (PyObject *)fpyGo_PyObject_CallOneArg(fpy_tstate, a0, a1);
 }
 
 #ifdef PyObject_CheckBuffer
@@ -1599,9 +1599,9 @@ PyObject * (PyObject_Type)(PyObject *a0) {
 #ifdef PyObject_Vectorcall
 #undef PyObject_Vectorcall
 #endif
-extern PyObject * fpyGo_PyObject_Vectorcall(PyThreadState *ts, PyObject *a0, PyObject **a1, size_t a2, PyObject *a3);
+extern uintptr_t fpyGo_PyObject_Vectorcall(PyThreadState *ts, PyObject *a0, PyObject **a1, size_t a2, PyObject *a3);
 PyObject * (PyObject_Vectorcall)(PyObject *a0, PyObject * const *a1, size_t a2, PyObject *a3) {
-    return fpyGo_PyObject_Vectorcall(fpy_tstate, a0, (PyObject **)a1, a2, a3);
+    return (PyObject *)fpyGo_PyObject_Vectorcall(fpy_tstate, a0, (PyObject **)a1, a2, a3);
 }
 
 #ifdef PyObject_VectorcallMethod

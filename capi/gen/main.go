@@ -30,7 +30,12 @@ func main() {
 	}
 }
 
-var exportRE = regexp.MustCompile(`(?m)^//export fpyGo_(\w+)$`)
+var exportRE = regexp.MustCompile(`(?m)^//export fpyGo_(\w+)\n(.*)$`)
+
+// uintptrRet: an exported function whose Go result is C.uintptr_t returns
+// a pointer as an integer, which cgo does not check for Go pointers on
+// every return (runtime.cgoCheckResult); the wrapper casts it back.
+var uintptrRet = map[string]bool{}
 
 func run() error {
 	syms, err := headertest.APISymbols("cc", "include")
@@ -56,6 +61,9 @@ func run() error {
 		for _, m := range exportRE.FindAllStringSubmatch(string(src), -1) {
 			if _, ok := decls[m[1]]; ok {
 				names = append(names, m[1])
+				if strings.HasSuffix(m[2], ") C.uintptr_t {") {
+					uintptrRet[m[1]] = true
+				}
 			}
 		}
 	}
@@ -113,6 +121,13 @@ func wrapper(name, proto string) (string, error) {
 	goDecl = append([]string{"PyThreadState *ts"}, goDecl...)
 	call = append([]string{"fpy_tstate"}, call...)
 	goRet := stripConst(ret)
+	cast := ""
+	if uintptrRet[name] {
+		if !strings.HasSuffix(ret, "*") {
+			return "", fmt.Errorf("%s returns %s, not a pointer, but its Go side returns C.uintptr_t", name, ret)
+		}
+		goRet, cast = "uintptr_t", "("+ret+")"
+	}
 	var w strings.Builder
 	// some names are also object-like macros (PyObject_Length): the
 	// exported symbol must exist for binaries built without the macro
@@ -123,7 +138,7 @@ func wrapper(name, proto string) (string, error) {
 	if ret == "void" {
 		fmt.Fprintf(&w, "    fpyGo_%s(%s);\n}\n\n", name, strings.Join(call, ", "))
 	} else {
-		fmt.Fprintf(&w, "    return fpyGo_%s(%s);\n}\n\n", name, strings.Join(call, ", "))
+		fmt.Fprintf(&w, "    return %sfpyGo_%s(%s);\n}\n\n", cast, name, strings.Join(call, ", "))
 	}
 	return w.String(), nil
 }

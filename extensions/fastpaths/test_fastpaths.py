@@ -89,6 +89,35 @@ for _ in range(1000):
     f.list_items(lst)
 print(f.list_items(lst))
 
+# every kind of mutation between two crossings shows in the mirror,
+# including those that move no items (a same-type replacement, an append
+# within the capacity, a pop and an append of another value)
+lst = list(range(6))
+muts = [
+    lambda l: l.__setitem__(0, 100),
+    lambda l: l.__setitem__(-1, 7),
+    lambda l: l.append(8),
+    lambda l: (l.pop(), l.append(9)),
+    lambda l: l.__setitem__(2, 2.5),
+    lambda l: l.__setitem__(2, 3.5),
+    lambda l: l.insert(1, "x"),
+    lambda l: l.remove("x"),
+    lambda l: l.reverse(),
+    lambda l: l.sort(),
+    lambda l: l.extend([11, 12]),
+    lambda l: l.__delitem__(0),
+    lambda l: l.__setitem__(slice(0, 2), [20, 21, 22]),
+    lambda l: l.__iadd__([30]),
+    lambda l: l.__imul__(2),
+    lambda l: l.clear(),
+    lambda l: l.append(40),
+]
+for m in muts:
+    before = f.list_items(lst)
+    again = f.list_items(lst)
+    m(lst)
+    print(before == again, f.list_items(lst))
+
 print(f.parse(1, 2, 3), f.parse(-5, 0.5, 2**40))
 for bad in [(1.5, 2, 3), ("x", 2, 3), (1, "y", 3), (MyInt(2), 2, 3)]:
     try:

@@ -159,8 +159,24 @@ const (
 // mu: each failed try means a writer changed the dict meanwhile.
 const optimisticTries = 4
 
+// smallDictTable is the smallest table (8 index slots, 5 entries) in one
+// allocation instead of three: most dicts are small, and a dict built from
+// a display or by C code pays for its table on every construction.
+type smallDictTable struct {
+	tab     dictTable
+	index   [8]int32
+	entries [8 * 2 / 3]dictSlot
+}
+
 func newDictTable(size int) *dictTable {
-	tab := &dictTable{index: make([]int32, size), entries: make([]dictSlot, size*2/3)}
+	var tab *dictTable
+	if size == 8 {
+		st := &smallDictTable{}
+		st.tab.index, st.tab.entries = st.index[:], st.entries[:]
+		tab = &st.tab
+	} else {
+		tab = &dictTable{index: make([]int32, size), entries: make([]dictSlot, size*2/3)}
+	}
 	for i := range tab.index {
 		tab.index[i] = ixEmpty
 	}
@@ -739,6 +755,12 @@ func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 	atomic.StoreUint64(&tab.counts, c+1<<32+1)
 	tab.tail = j + 1
 	d.bump()
+}
+
+// SetItemUnshared is d[key] = v for a dict that no other thread can
+// reach yet (one being built by its only holder): see setUnshared.
+func (d *Dict) SetItemUnshared(t *Thread, key, v Object) error {
+	return d.setUnshared(t, key, v)
 }
 
 // setUnshared is d[key] = v for a dict no other thread can reach yet:

@@ -25,6 +25,46 @@ func NewTuple(items ...Object) *Tuple {
 	return &Tuple{items: items}
 }
 
+// NewTupleN makes a tuple of n items, all nil, and returns it with its
+// items for the caller to fill before anything else can see the tuple.
+// A tuple of up to four items takes one allocation instead of two.
+func NewTupleN(n int) (*Tuple, []Object) {
+	switch n {
+	case 0:
+		return emptyTuple, nil
+	case 1:
+		p := &struct {
+			t Tuple
+			a [1]Object
+		}{}
+		p.t.items = p.a[:]
+		return &p.t, p.t.items
+	case 2:
+		p := &struct {
+			t Tuple
+			a [2]Object
+		}{}
+		p.t.items = p.a[:]
+		return &p.t, p.t.items
+	case 3:
+		p := &struct {
+			t Tuple
+			a [3]Object
+		}{}
+		p.t.items = p.a[:]
+		return &p.t, p.t.items
+	case 4:
+		p := &struct {
+			t Tuple
+			a [4]Object
+		}{}
+		p.t.items = p.a[:]
+		return &p.t, p.t.items
+	}
+	items := make([]Object, n)
+	return &Tuple{items: items}, items
+}
+
 // Items returns the tuple's items (do not modify).
 func (t *Tuple) Items() []Object { return t.items }
 
@@ -118,6 +158,7 @@ func (l *List) setAt(i int, v Object) {
 	typ, data := objWords(v)
 	if atomic.LoadPointer(&s.typ) == typ {
 		atomic.StorePointer(&s.data, data)
+		l.mirrorBump()
 		return
 	}
 	l.seq.Add(1)
@@ -140,7 +181,26 @@ func (l *List) push(vs ...Object) {
 		l.slotAt(n + i).store(v)
 	}
 	atomic.StoreInt64(&l.n, int64(n+len(vs)))
+	l.mirrorBump()
 }
+
+// mirrorBump advances seq after a mutation that readers need not notice
+// (a same-type replacement, an append within the capacity), when the
+// list has a C mirror: then seq changes with every mutation, and package
+// capi reuses an unchanged list's mirror without comparing its items
+// (MirrorSeq). The mirror is loaded after the mutation's stores, and capi
+// sets it before it first reads seq, so a mutation that finds no mirror
+// happened before any snapshot capi trusts. Called with mu held.
+func (l *List) mirrorBump() {
+	if l.cref.Load() != nil {
+		l.seq.Add(2)
+	}
+}
+
+// MirrorSeq is the list's sequence counter for package capi: once the
+// list has a C mirror, every mutation changes it, and it is odd while a
+// mutation is half done.
+func (l *List) MirrorSeq() uint64 { return l.seq.Load() }
 
 // truncate drops the items from n on. Called with mu held.
 func (l *List) truncate(n int) {
