@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 
 	_ "freepy/capi" // C extensions
@@ -172,6 +173,19 @@ func main() {
 			pprof.StartCPUProfile(f)
 			code := run(os.Args[1:])
 			pprof.StopCPUProfile()
+			f.Close()
+			exit(code)
+		}
+	}
+	// FREEPY_TRACE=file writes a Go execution trace of the run (go tool
+	// trace; -pprof=sync shows where threads blocked, -pprof=sched how
+	// long runnable threads waited for a processor).
+	if tf := os.Getenv("FREEPY_TRACE"); tf != "" {
+		f, err := os.Create(tf)
+		if err == nil {
+			trace.Start(f)
+			code := run(os.Args[1:])
+			trace.Stop()
 			f.Close()
 			exit(code)
 		}

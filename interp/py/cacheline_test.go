@@ -15,8 +15,10 @@ import (
 // on 2026-12-07 (not understood; either change alone did not).
 func TestHotStructsFillCacheLines(t *testing.T) {
 	for name, size := range map[string]uintptr{
-		"Thread": unsafe.Sizeof(Thread{}),
-		"Dict":   unsafe.Sizeof(Dict{}),
+		"Thread":    unsafe.Sizeof(Thread{}),
+		"Dict":      unsafe.Sizeof(Dict{}),
+		"rangeIter": unsafe.Sizeof(rangeIter{}),
+		"listIter":  unsafe.Sizeof(listIter{}),
 	} {
 		if size%64 != 0 {
 			t.Errorf("%s is %d bytes, not a multiple of 64: adjust its padding", name, size)

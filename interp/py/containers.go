@@ -86,9 +86,16 @@ func (r *Range) length() int64 {
 
 // rangeIter hands out start + i*step for i < n. i is one atomic counter,
 // so threads sharing the iterator each get distinct items without a lock.
+//
+// The loop writes i on every iteration, so the iterator fills a whole
+// cache line (64 bytes, a size class of its own): at 32 bytes two
+// threads' iterators could share a line (Go's allocator packs small
+// objects of one size class side by side) and every step of one loop
+// would take the line away from the other core.
 type rangeIter struct {
 	start, step, n int64
 	i              atomic.Int64
+	_              [32]byte
 }
 
 // nextValue returns the next item, ok false at the end.
@@ -112,6 +119,8 @@ type listIter struct {
 	l    *List
 	i    atomic.Int64
 	done atomic.Bool
+	// a whole cache line of its own, as rangeIter
+	_ [39]byte
 }
 
 func (*listIter) Type() *Type { return ListIterType }

@@ -188,10 +188,14 @@ func subscrFast(container, key Object) Object {
 }
 
 // storeSubscrFast is STORE_SUBSCR's inline path, l[i] = v for a list and
-// an int index in range; it reports whether it stored.
+// an int index in range, and d[k] = v for a dict and an int or str key
+// (Dict.storeFast); it reports whether it stored.
 func storeSubscrFast(container, key, v Object) bool {
 	l, ok := container.(*List)
 	if !ok {
+		if d, ok := container.(*Dict); ok {
+			return d.storeFast(key, v)
+		}
 		return false
 	}
 	i, ok := key.(Int)

@@ -11,6 +11,11 @@ import "sync"
 // cache-line traffic while the lock is held) and only then blocks in
 // sync.Mutex, so a holder that is descheduled or slow is waited for
 // without burning a processor.
+//
+// The first attempt is a compare-and-swap without a load before it
+// (lockFast): when the other core wrote the lock word last, a load
+// followed by a compare-and-swap moves its cache line twice (once to
+// read it, once to own it), a compare-and-swap alone once.
 type spinMutex struct {
 	mu sync.Mutex
 }
@@ -19,7 +24,7 @@ type spinMutex struct {
 const spinTries = 200
 
 func (m *spinMutex) Lock() {
-	if m.mu.TryLock() {
+	if m.lockFast() {
 		return
 	}
 	for i := 0; i < spinTries; i++ {
