@@ -25,7 +25,8 @@ type Generator struct {
 	// runs inline in the resumer's loop (enterInline), restored when it
 	// yields, returns or raises.
 	prevExc  *BaseException
-	kind     int // genPlain, genCoroutine, genAsync
+	kind     int                           // genPlain, genCoroutine, genAsync
+	ag       atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
 	Name     string
 	Qualname string
 }
@@ -567,7 +568,11 @@ func init() {
 	for _, gt := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType} {
 		gt.Repr = func(t *Thread, o Object) (Object, error) {
 			g := o.(*Generator)
-			return NewStr("<" + g.kindName() + " object " + g.Qualname + " at " + hexID(o) + ">"), nil
+			kind := g.kindName()
+			if g.kind == genAsync {
+				kind = "async_generator" // the type's name, unlike in messages
+			}
+			return NewStr("<" + kind + " object " + g.Qualname + " at " + hexID(o) + ">"), nil
 		}
 		gt.AddMethod("send", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {

@@ -4,10 +4,11 @@ import "sync"
 
 // sys.set_asyncgen_hooks / sys.get_asyncgen_hooks and sys.is_finalizing,
 // which asyncio's event loop calls on every run. The hooks are kept per
-// thread, as CPython keeps them in the thread state, but freepy's async
-// generators do not call them yet: an event loop's shutdown_asyncgens()
-// then finds nothing to close, and unfinished async generators are left to
-// the garbage collector.
+// thread, as CPython keeps them in the thread state. An async generator
+// calls firstiter when its first awaitable is made (asyncgen.go), so an
+// event loop's shutdown_asyncgens() closes the unfinished ones; the
+// finalizer hook is never called (freepy does not finalize abandoned
+// generators, docs/threading.md).
 
 type asyncgenHooks struct{ firstiter, finalizer Object }
 
