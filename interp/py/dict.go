@@ -664,7 +664,9 @@ func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok bool) {
 func (d *Dict) getStrHint(key *Str, hint *atomic.Int32) Object {
 	ver := d.version.Load()
 	if tab := d.tab.Load(); tab != nil && ver&1 == 0 {
-		if ix := uint(hint.Load()); ix < uint(len(tab.entries)) {
+		// only entries that n has published: a writer fills the
+		// next ones with plain stores
+		if ix := uint(hint.Load()); ix < uint(tab.n()) {
 			e := &tab.entries[ix]
 			if _, kd := e.key.load(); kd == unsafe.Pointer(key) {
 				vt, vd := e.value.load()
