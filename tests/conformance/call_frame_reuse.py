@@ -62,3 +62,40 @@ for i in range(3):
         print(C(1, 2, 3, 4, 5).get())
     except UnboundLocalError as e:
         print("UnboundLocalError", e)
+
+
+# A frame made for a small function (through the keyword path), reused
+# by a call with more locals than that function's frame had, then by a
+# keyword call: the last call's parameters must start unbound.
+def big(a=0, b=0, c=0, d=0, e=0, f=0, g=0, h=0, i=0, j=0):
+    return a
+
+
+def p(x):
+    return x
+
+
+def g():
+    v0 = 0
+    v1 = 1
+    v2 = 2
+    v3 = 3
+    v4 = 4
+    v5 = 5
+    v6 = 6
+    return v0 + v1 + v2 + v3 + v4 + v5 + v6
+
+
+def h(a, b, c, d, e, f, g):
+    return g
+
+
+def drive():
+    big(a=1)
+    p(x=1)
+    g()
+    return h(1, 2, 3, 4, 5, 6, g=7)
+
+
+for i in range(3):
+    print(drive())
