@@ -21,6 +21,9 @@ type attrCache struct {
 	// slot is 1 + the index of the __slots__ member when descr is one
 	// (read and written by the loop without the descriptor call), else 0.
 	slot int
+	// hint is where the name was last found in an instance's dict
+	// (Dict.getStrHint): the one mutable field, a guess that is checked.
+	hint atomic.Int32
 }
 
 // attrCacheWays bounds how many types one instruction remembers; a site
@@ -169,7 +172,7 @@ func instanceAttrFast(e *attrCache, in *Instance, name *Str) Object {
 		return e.slotValue(in)
 	}
 	if e.kind != attrData && in.dict != nil {
-		return in.dict.getStr(name)
+		return in.dict.getStrHint(name, &e.hint)
 	}
 	return nil
 }

@@ -871,6 +871,28 @@ func superGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	return GenericGetAttr(t, o, name)
 }
 
+// method is the Python function that s.name finds for an instance
+// (superGetAttr's lookup), to be called with s.obj first as the method it
+// would bind; nil when the lookup finds anything else or s is bound to a
+// class.
+func (s *Super) method(name *Str) *Function {
+	if s.objType == nil || s.obj == Object(s.objType) || name.s == "__class__" {
+		return nil
+	}
+	mro := s.objType.MRO
+	i := 0
+	for i < len(mro) && mro[i] != s.typ {
+		i++
+	}
+	for i++; i < len(mro); i++ {
+		if v := mro[i].Dict.getStr(name); v != nil {
+			fn, _ := v.(*Function)
+			return fn
+		}
+	}
+	return nil
+}
+
 func superNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 	switch len(args) {
 	case 0:

@@ -689,6 +689,85 @@ func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok bool) {
 	}
 }
 
+// getStrHint is getStr for a key that is usually found at the same entry
+// index: an attribute name in the instance dicts of one class, whose
+// __init__ fills them in the same order. *hint is that index (an
+// instruction's inline cache holds it); the entry is checked first, by
+// the key's identity and under the same version check as probeStr, and
+// the hint is updated when the key is elsewhere. A wrong hint (another
+// thread's, a stale one) costs the normal lookup, never a wrong answer.
+func (d *Dict) getStrHint(key *Str, hint *atomic.Int32) Object {
+	ver := d.version.Load()
+	if tab := d.tab.Load(); tab != nil && ver&1 == 0 {
+		// only entries that n has published: a writer fills the
+		// next ones with plain stores
+		if ix := uint(hint.Load()); ix < uint(tab.n()) {
+			e := &tab.entries[ix]
+			if _, kd := e.key.load(); kd == unsafe.Pointer(key) {
+				vt, vd := e.value.load()
+				if vd != nil && d.version.Load() == ver {
+					return objFromWords(vt, vd)
+				}
+			}
+		}
+	}
+	hash := key.Hash()
+	for try := 0; try < optimisticTries; try++ {
+		ver := d.version.Load()
+		if ver&1 != 0 {
+			continue
+		}
+		if v, ix, ok := d.probeStrIndex(key, hash, ver); ok {
+			if ix >= 0 && hint.Load() != ix {
+				hint.Store(ix)
+			}
+			return v
+		}
+	}
+	return d.getStr(key)
+}
+
+// probeStrIndex is probeStr that also returns the entry index of a key
+// it found (-1 when absent).
+func (d *Dict) probeStrIndex(key *Str, hash int64, ver uint64) (v Object, at int32, ok bool) {
+	tab := d.tab.Load()
+	if tab == nil {
+		return nil, -1, d.version.Load() == ver
+	}
+	mask := uint64(len(tab.index) - 1)
+	h := uint64(hash)
+	i := h & mask
+	perturb := h
+	for {
+		ix := atomic.LoadInt32(&tab.index[i])
+		if ix == ixEmpty {
+			return nil, -1, d.version.Load() == ver
+		}
+		if ix >= 0 {
+			e := &tab.entries[ix]
+			if e.hash == hash {
+				et, ed := e.key.load()
+				eq := ed == unsafe.Pointer(key)
+				if !eq && et == strItab && ed != nil {
+					eq = (*Str)(ed).s == key.s
+				}
+				if eq {
+					vt, vd := e.value.load()
+					if d.version.Load() != ver {
+						return nil, -1, false
+					}
+					if vd == nil {
+						return nil, -1, true // deleted just now
+					}
+					return objFromWords(vt, vd), ix, true
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+}
+
 // strItab is the type word of a *Str stored in an Object.
 var strItab, _ = objWords(Object(&Str{}))
 

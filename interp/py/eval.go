@@ -1252,6 +1252,13 @@ func loadMethod(t *Thread, obj Object, name *Str) (Object, Object, error) {
 			return descr, obj, nil
 		}
 	}
+	if s, ok := obj.(*Super); ok {
+		// super().m(...): the function and self, without the bound
+		// method that super's __getattribute__ would make
+		if fn := s.method(name); fn != nil {
+			return fn, s.obj, nil
+		}
+	}
 	v, err := GetAttr(t, obj, name)
 	return v, nil, err
 }

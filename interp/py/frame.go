@@ -83,7 +83,7 @@ func (f *Frame) Line() int {
 // slice.
 func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *Frame {
 	n := code.nlocals
-	need := n + code.StackSize + 1
+	need := code.frameSize
 	var f *Frame
 	if k := len(t.framePool); k > 0 {
 		f = t.framePool[k-1]
@@ -138,8 +138,11 @@ func (t *Thread) releaseFrame(f *Frame) {
 	// bulk write barrier, which costs more than a few stores.
 	if used := len(f.fast) + f.sp; used >= 0 && used <= len(f.mem) {
 		if used <= 8 {
-			for i := range f.mem[:used] {
-				f.mem[i] = nil
+			// an index loop: the compiler turns a range loop that
+			// stores nil into a memclrHasPointers call
+			mem := f.mem
+			for i := 0; i < used; i++ {
+				mem[i] = nil
 			}
 		} else {
 			clear(f.mem[:used])
@@ -157,6 +160,12 @@ func (t *Thread) releaseFrame(f *Frame) {
 func (f *Frame) initCells() {
 	c := f.code
 	if f.cells != nil || c.ncells == 0 {
+		return
+	}
+	if len(c.Cellvars) == 0 {
+		// only free variables: the closure's cells, which nothing
+		// replaces in f.cells
+		f.cells = f.closure
 		return
 	}
 	f.cells = make([]*Cell, c.ncells)
@@ -199,21 +208,12 @@ func (t *Thread) canInline() bool {
 // pushInline makes the frame for a call of the simple function fn with
 // exactly its positional arguments, entered from caller's loop.
 func (t *Thread) pushInline(caller *Frame, fn *Function, args []Object) *Frame {
-	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
+	fr := t.inlineFrame(caller, fn)
 	// element by element: copy() of a pointer slice is a runtime call
 	// with a bulk write barrier, too much for a few arguments
 	fast := fr.fast[:len(args)]
 	for i, a := range args {
 		fast[i] = a
-	}
-	fr.fn = fn
-	fr.closure = fn.Closure
-	fr.inlined = true
-	t.depth++
-	fr.back = caller
-	t.frame = fr
-	if fn.code.ncells != 0 {
-		fr.initCells()
 	}
 	return fr
 }
@@ -221,22 +221,54 @@ func (t *Thread) pushInline(caller *Frame, fn *Function, args []Object) *Frame {
 // pushInlineSelf is pushInline for a call of fn with self before args
 // (a bound method, a class's __init__).
 func (t *Thread) pushInlineSelf(caller *Frame, fn *Function, self Object, args []Object) *Frame {
-	fr := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
+	fr := t.inlineFrame(caller, fn)
 	fast := fr.fast[:len(args)+1]
 	fast[0] = self
 	for i, a := range args {
 		fast[i+1] = a
 	}
-	fr.fn = fn
-	fr.closure = fn.Closure
-	fr.inlined = true
-	t.depth++
-	fr.back = caller
-	t.frame = fr
-	if fn.code.ncells != 0 {
-		fr.initCells()
-	}
 	return fr
+}
+
+// inlineFrame is the part of pushInline before the arguments: a frame for
+// fn, from the pool when its memory is big enough (newFrame's reuse path
+// written out here, one call less per Python call), made current.
+// A simple function has no cellvars, so its cells are its closure's
+// (initCells would copy them into a new slice).
+func (t *Thread) inlineFrame(caller *Frame, fn *Function) *Frame {
+	code := fn.code
+	var f *Frame
+	if k := len(t.framePool); k > 0 {
+		f = t.framePool[k-1]
+		if cap(f.mem) < code.frameSize || cap(f.blocks) < code.BlockSize {
+			f = t.newFrame(code, fn.globals, fn.builtins, nil)
+		} else {
+			t.framePool = t.framePool[:k-1]
+			// releaseFrame cleared the references and locals
+			f.code, f.globals, f.builtins = code, fn.globals, fn.builtins
+			f.pc, f.sp, f.lineno = 0, 0, 0
+			f.yielded, f.reraise, f.finished = false, false, false
+			f.retHook = retPlain
+			// releaseFrame clears f.mem by its length
+			f.mem = f.mem[:code.frameSize]
+			n := code.nlocals
+			f.fast = f.mem[:n:n]
+			f.stack = f.mem[n:]
+			f.blocks = f.blocks[:0]
+		}
+	} else {
+		f = t.newFrame(code, fn.globals, fn.builtins, nil)
+	}
+	f.fn = fn
+	if code.ncells != 0 {
+		f.closure = fn.Closure
+		f.cells = fn.Closure
+	}
+	f.inlined = true
+	t.depth++
+	f.back = caller
+	t.frame = f
+	return f
 }
 
 // popInline leaves the inlined frame f and returns its caller.

@@ -13,13 +13,15 @@ import (
 // objects and names interned, done once.
 type Code struct {
 	*compile.Code
-	consts   []Object
-	names    []*Str
-	kwnames  map[int][]string // const index -> keyword-name tuple as Go strings
-	nlocals  int
-	ncells   int
-	cellsIdx []int // Cell2Arg
-	varnames []*Str
+	consts  []Object
+	names   []*Str
+	kwnames map[int][]string // const index -> keyword-name tuple as Go strings
+	nlocals int
+	ncells  int
+	// frameSize is a frame's memory: locals, value stack and one slot
+	frameSize int
+	cellsIdx  []int // Cell2Arg
+	varnames  []*Str
 	// gcache holds LOAD_GLOBAL inline caches, indexed by instruction.
 	gcache []atomic.Pointer[globalCacheEntry]
 	// acache holds LOAD_ATTR / LOAD_METHOD inline caches (attrcache.go).
@@ -52,7 +54,8 @@ func NewCode(c *compile.Code) *Code {
 	if v, ok := codeCache.Load(c); ok {
 		return v.(*Code)
 	}
-	rc := &Code{Code: c, nlocals: len(c.Varnames), ncells: len(c.Cellvars) + len(c.Freevars)}
+	rc := &Code{Code: c, nlocals: len(c.Varnames), ncells: len(c.Cellvars) + len(c.Freevars),
+		frameSize: len(c.Varnames) + c.StackSize + 1}
 	rc.consts = make([]Object, len(c.Consts))
 	for i, k := range c.Consts {
 		rc.consts[i] = constToObject(k)

@@ -104,6 +104,7 @@ func TestDictLockFreeReadersStress(t *testing.T) {
 		}(w)
 	}
 	// readers
+	var hints [stressKeys]atomic.Int32
 	for r := 0; r < 3; r++ {
 		wg.Add(1)
 		go func(r int) {
@@ -112,10 +113,18 @@ func TestDictLockFreeReadersStress(t *testing.T) {
 			for x := r; !stop.Load(); x++ {
 				k := x % stressKeys
 				switch x % 5 {
-				case 0, 1:
+				case 0:
 					if v := d.getStr(strKeys[k]); v != nil {
 						if msg := checkDictValue(k, v); msg != "" {
 							fail("getStr: " + msg)
+						}
+					}
+				case 1:
+					// the readers share one hint per key, as threads
+					// running one LOAD_ATTR share its cache entry
+					if v := d.getStrHint(strKeys[k], &hints[k]); v != nil {
+						if msg := checkDictValue(k, v); msg != "" {
+							fail("getStrHint: " + msg)
 						}
 					}
 				case 2:
