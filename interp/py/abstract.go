@@ -536,6 +536,12 @@ func Iterate(t *Thread, o Object, fn func(Object) (bool, error)) error {
 				}
 			}
 		}
+	case *Dict:
+		if x.typ == nil {
+			return iterateDict(x, 0, fn)
+		}
+	case *dictView:
+		return iterateDict(x.d, x.kind, fn)
 	}
 	it, err := Iter(t, o)
 	if err != nil {
