@@ -526,15 +526,7 @@ func Iterate(t *Thread, o Object, fn func(Object) (bool, error)) error {
 		// resumed straight from here, without the Next slot's indirect
 		// call: sum(), list(), str.join, ... consume generators often
 		if x.kind == genPlain {
-			for {
-				v, done, err := x.next(t)
-				if err != nil || done {
-					return err
-				}
-				if cont, err := fn(v); err != nil || !cont {
-					return err
-				}
-			}
+			return x.iterate(t, fn)
 		}
 	case *Dict:
 		if x.typ == nil {
