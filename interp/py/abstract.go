@@ -528,6 +528,19 @@ func Iterate(t *Thread, o Object, fn func(Object) (bool, error)) error {
 		if x.kind == genPlain {
 			return x.iterate(t, fn)
 		}
+	case *List:
+		// as a list iterator reads it (an item at a time, the length
+		// checked at each), without the iterator object and its atomic
+		// position, which only matter when threads share the iterator
+		for i := 0; ; i++ {
+			v := x.At(i)
+			if v == nil {
+				return nil
+			}
+			if cont, err := fn(v); err != nil || !cont {
+				return err
+			}
+		}
 	case *Dict:
 		if x.typ == nil {
 			return iterateDict(x, 0, fn)

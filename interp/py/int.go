@@ -98,6 +98,13 @@ const hashModulus = (1 << 61) - 1
 // hashInt is CPython's hash for an int: the value modulo 2**61-1 with the
 // sign kept, and -1 mapped to -2.
 func hashInt(v int64) int64 {
+	if v > -hashModulus && v < hashModulus {
+		// nearly every int: its own hash, no reduction
+		if v == -1 {
+			return -2
+		}
+		return v
+	}
 	var h int64
 	if v >= 0 {
 		h = int64(uint64(v) % hashModulus)

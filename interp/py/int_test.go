@@ -79,3 +79,25 @@ func TestBigAddSub(t *testing.T) {
 		}
 	}
 }
+
+// TestHashInt checks hashInt against the definition (the value modulo
+// 2**61-1 with the sign kept, -1 becoming -2) around the modulus.
+func TestHashInt(t *testing.T) {
+	m := big.NewInt(hashModulus)
+	for _, v := range []int64{0, 1, -1, -2, 2, 12345, -12345, hashModulus - 2, hashModulus - 1,
+		hashModulus, hashModulus + 1, -hashModulus + 1, -hashModulus, -hashModulus - 1,
+		2 * hashModulus, 2*hashModulus - 1, math.MaxInt64, math.MinInt64, math.MinInt64 + 1} {
+		a := new(big.Int).Abs(big.NewInt(v))
+		a.Mod(a, m)
+		want := a.Int64()
+		if v < 0 {
+			want = -want
+		}
+		if want == -1 {
+			want = -2
+		}
+		if got := hashInt(v); got != want {
+			t.Errorf("hashInt(%d) = %d, want %d", v, got, want)
+		}
+	}
+}

@@ -102,3 +102,51 @@ for i in range(1000):
     total += i % 7
     total -= 1
 print(total)
+
+# lists consumed by built-ins read an item at a time: items appended or
+# removed during the iteration are seen as a list iterator sees them
+grow_list = [1, 2, 3]
+
+
+def grow_item(v):
+    if len(grow_list) < 8:
+        grow_list.append(v * 10)
+    return v
+
+
+print(sum(map(grow_item, grow_list)), grow_list)
+shrink_list = [1, 2, 3, 4, 5, 6]
+
+
+def shrink_item(v):
+    shrink_list.pop()
+    return v
+
+
+print(list(map(shrink_item, shrink_list)), shrink_list)
+print(sum([]), max([3, 1, 2]), sorted([3, 1, 2]), tuple([1, 2]), set([1, 1]), ",".join(["a", "b"]))
+print(any([0, 0, 1]), all([1, 1, 0]), dict([(1, 2), (3, 4)]), list(zip([1, 2], [3, 4])))
+it_list = [1, 2, 3]
+print(next(x for x in it_list if x > 1), min(it_list, key=lambda v: -v))
+seen = []
+key_list = [5, 3, 8]
+
+
+def key_grow(v):
+    seen.append(v)
+    if len(key_list) < 6:
+        key_list.append(v + 1)
+    return v
+
+
+print(max(key_list, key=key_grow), seen, key_list)
+seen.clear()
+
+
+def key_shrink(v):
+    seen.append(v)
+    key_list.pop()
+    return -v
+
+
+print(min(key_list, key=key_shrink), seen, key_list)
