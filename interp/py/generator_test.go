@@ -88,3 +88,38 @@ except SystemError as e:
 	check("r5", "[]")
 	check("r6", "['internal error: boom']")
 }
+
+// TestIterateSharedContainers runs built-in consumers (Iterate's list
+// and dict paths, without iterator objects) over a list and a dict
+// another thread mutates: run with -race. Each consumer must see only
+// values that were in the container and either finish or raise
+// RuntimeError for a dict that changed size.
+func TestIterateSharedContainers(t *testing.T) {
+	_, g := runPy(t, "", `
+import _thread
+lst = list(range(50))
+d = {i: i for i in range(50)}
+done = []
+def writer():
+    for r in range(300):
+        lst.append(r % 50)
+        lst.pop(0)
+        d[50 + r % 7] = r % 50
+        d.pop(50 + (r + 3) % 7, None)
+    done.append(1)
+bad = 0
+errors = 0
+_thread.start_new_thread(writer, ())
+while not done:
+    if not all(0 <= v < 50 for v in lst) or max(lst) >= 50 or sum(lst) < 0:
+        bad += 1
+    try:
+        if max(d.values()) >= 50 or min(d) < 0 or any(k < 0 for k, v in list(d.items())):
+            bad += 1
+    except RuntimeError:
+        errors += 1
+`)
+	if n := intGlobal(t, g, "bad"); n != 0 {
+		t.Fatalf("%d consumers saw values never stored", n)
+	}
+}
