@@ -526,16 +526,27 @@ func Iterate(t *Thread, o Object, fn func(Object) (bool, error)) error {
 		// resumed straight from here, without the Next slot's indirect
 		// call: sum(), list(), str.join, ... consume generators often
 		if x.kind == genPlain {
-			for {
-				v, done, err := x.next(t)
-				if err != nil || done {
-					return err
-				}
-				if cont, err := fn(v); err != nil || !cont {
-					return err
-				}
+			return x.iterate(t, fn)
+		}
+	case *List:
+		// as a list iterator reads it (an item at a time, the length
+		// checked at each), without the iterator object and its atomic
+		// position, which only matter when threads share the iterator
+		for i := 0; ; i++ {
+			v := x.At(i)
+			if v == nil {
+				return nil
+			}
+			if cont, err := fn(v); err != nil || !cont {
+				return err
 			}
 		}
+	case *Dict:
+		if x.typ == nil {
+			return iterateDict(x, 0, fn)
+		}
+	case *dictView:
+		return iterateDict(x.d, x.kind, fn)
 	}
 	it, err := Iter(t, o)
 	if err != nil {

@@ -139,17 +139,41 @@ func builtinSum(t *Thread, _ Object, args []Object, kw []string) (Object, error)
 	if start.Type() == ByteArrayType {
 		return nil, TypeErrorf("sum() can't sum bytearray [use b''.join(seq) instead]")
 	}
+	// While the total is an int64 (or a float) it is kept unboxed, as
+	// CPython's sum keeps a C long or double: boxing every partial
+	// total above 255 allocated once per item.
+	const (
+		sumAny = iota
+		sumInt
+		sumFloat
+	)
 	acc := start
+	mode := sumAny
+	var iacc int64
+	var facc float64
+	if x, ok := start.(Int); ok {
+		mode, iacc = sumInt, int64(x)
+	}
 	err := Iterate(t, it, func(v Object) (bool, error) {
-		if x, ok := acc.(Int); ok {
+		switch mode {
+		case sumInt:
 			if y, ok := v.(Int); ok {
-				acc = intAdd(int64(x), int64(y))
+				if s := iacc + int64(y); (s > iacc) == (y > 0) {
+					iacc = s
+					return true, nil
+				}
+			}
+			acc, mode = Int(iacc), sumAny
+		case sumFloat:
+			if y, ok := v.(Float); ok {
+				facc += float64(y)
 				return true, nil
 			}
+			acc, mode = Float(facc), sumAny
 		}
 		if x, ok := acc.(Float); ok {
 			if y, ok := v.(Float); ok {
-				acc = x + y
+				facc, mode = float64(x)+float64(y), sumFloat
 				return true, nil
 			}
 		}
@@ -157,11 +181,24 @@ func builtinSum(t *Thread, _ Object, args []Object, kw []string) (Object, error)
 		if err != nil {
 			return false, err
 		}
-		acc = r
+		switch x := r.(type) {
+		case Int:
+			iacc, mode = int64(x), sumInt
+		case Float:
+			facc, mode = float64(x), sumFloat
+		default:
+			acc = r
+		}
 		return true, nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	switch mode {
+	case sumInt:
+		return t.boxInt(iacc), nil
+	case sumFloat:
+		return t.boxFloat(facc), nil
 	}
 	return acc, nil
 }

@@ -214,6 +214,36 @@ func (it *dictIter) nextEntry() (Object, error) {
 	return NewTuple(k, v), nil
 }
 
+// iterateDict is Iterate over a dict or one of its views (kind as in
+// dictIter): the loop of nextEntry without an iterator
+// object, whose lock only orders threads that share the iterator (no
+// other thread can see this one).
+func iterateDict(d *Dict, kind int, fn func(Object) (bool, error)) error {
+	tab, used, _ := d.iterStart()
+	pos := 0
+	for {
+		k, v, npos, status := d.iterStep(tab, used, pos, false)
+		switch status {
+		case iterSizeChanged:
+			return NewError(RuntimeErrorType, "dictionary changed size during iteration")
+		case iterKeysChanged:
+			return NewError(RuntimeErrorType, "dictionary keys changed during iteration")
+		case iterEnd:
+			return nil
+		}
+		pos = npos
+		switch kind {
+		case 1:
+			k = v
+		case 2:
+			k = NewTuple(k, v)
+		}
+		if cont, err := fn(k); err != nil || !cont {
+			return err
+		}
+	}
+}
+
 // callIter is iter(callable, sentinel).
 type callIter struct {
 	fn, sentinel Object
@@ -230,6 +260,45 @@ type dictView struct {
 
 func (v *dictView) Type() *Type {
 	return [...]*Type{DictKeysType, DictValuesType, DictItemsType}[v.kind]
+}
+
+// next is next() of a str iterator. Apart from IteratorType.Next so
+// that the deferred unlock does not cost that function its open-coded
+// defers (it has too many returns): every iteration it runs (dict views,
+// tuples, ...) paid for the defer records.
+func (it *strIter) next() Object {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	if it.pos >= len(it.s.s) {
+		return nil
+	}
+	if it.s.ascii {
+		c := it.s.s[it.pos]
+		it.pos++
+		return charStrs[c]
+	}
+	r, n := decodeWTF8(it.s.s[it.pos:])
+	it.pos += n
+	return strFromRune(r)
+}
+
+// next is next() of an iterator over a sequence's __getitem__.
+func (it *seqIter) next(t *Thread) (Object, error) {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	if it.done {
+		return nil, nil
+	}
+	v, err := GetItem(t, it.seq, Int(it.i))
+	if err != nil {
+		if IsInstanceOf(err, IndexErrorType) || IsInstanceOf(err, StopIterationType) {
+			it.done = true
+			return nil, nil
+		}
+		return nil, err
+	}
+	it.i++
+	return v, nil
 }
 
 func init() {
@@ -251,35 +320,9 @@ func init() {
 			}
 			return it.t.items[i], nil
 		case *strIter:
-			it.mu.Lock()
-			defer it.mu.Unlock()
-			if it.pos >= len(it.s.s) {
-				return nil, nil
-			}
-			if it.s.ascii {
-				c := it.s.s[it.pos]
-				it.pos++
-				return charStrs[c], nil
-			}
-			r, n := decodeWTF8(it.s.s[it.pos:])
-			it.pos += n
-			return strFromRune(r), nil
+			return it.next(), nil
 		case *seqIter:
-			it.mu.Lock()
-			defer it.mu.Unlock()
-			if it.done {
-				return nil, nil
-			}
-			v, err := GetItem(t, it.seq, Int(it.i))
-			if err != nil {
-				if IsInstanceOf(err, IndexErrorType) || IsInstanceOf(err, StopIterationType) {
-					it.done = true
-					return nil, nil
-				}
-				return nil, err
-			}
-			it.i++
-			return v, nil
+			return it.next(t)
 		case *dictIter:
 			return it.nextEntry()
 		case *callIter:

@@ -378,24 +378,16 @@ var panicCount atomic.Int64
 
 // executeSafe turns a Go panic inside the loop into a SystemError.
 func (t *Thread) executeSafe(f *Frame) (r Object, err error) {
+	// returned is set once execute returns: the deferred function then
+	// skips the runtime call of recover (a generator consumed by sum()
+	// comes through here once per item)
+	returned := false
 	defer func() {
+		if returned {
+			return
+		}
 		if p := recover(); p != nil {
-			panicCount.Add(1)
-			// the frame that panicked did not save its stack pointer:
-			// never reuse it (releaseFrame clears only below f.sp)
-			f.escaped = true
-			if t.frame != nil {
-				t.frame.escaped = true
-			}
-			if e, ok := p.(*BaseException); ok {
-				err = e
-				return
-			}
-			msg := fmt.Sprint(p)
-			if debugPanics {
-				msg += "\n" + string(debug.Stack())
-			}
-			err = NewError(SystemErrorType, "internal error: "+msg)
+			err = t.panicError(f, p)
 		}
 	}()
 	if f.pending != nil {
@@ -403,7 +395,29 @@ func (t *Thread) executeSafe(f *Frame) (r Object, err error) {
 		f.pending = nil
 		return nil, e
 	}
-	return t.execute(f)
+	r, err = t.execute(f)
+	returned = true
+	return r, err
+}
+
+// panicError is what a Go panic p inside execute(f) becomes: the
+// exception it carries, or a SystemError. The frames involved are never
+// reused: the one that panicked did not save its stack pointer
+// (releaseFrame clears only below f.sp).
+func (t *Thread) panicError(f *Frame, p any) error {
+	panicCount.Add(1)
+	f.escaped = true
+	if t.frame != nil {
+		t.frame.escaped = true
+	}
+	if e, ok := p.(*BaseException); ok {
+		return e
+	}
+	msg := fmt.Sprint(p)
+	if debugPanics {
+		msg += "\n" + string(debug.Stack())
+	}
+	return NewError(SystemErrorType, "internal error: "+msg)
 }
 
 // debugPanics adds the Go stack to SystemErrors from panics

@@ -201,14 +201,29 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 // pending throw, a legacy lock held, the recursion limit) left to run
 // itself: one Go call into the frame's loop per item, no deferred call.
 func (g *Generator) next(t *Thread) (r Object, done bool, err error) {
-	if g.kind != genPlain || t.LegacyHeld != 0 || t.depth >= t.interp.recursionLimit() ||
-		!g.running.CompareAndSwap(false, true) {
+	f, prevExc, ok := g.enterNext(t)
+	if !ok {
 		return g.run(t, true, None, nil)
 	}
-	f := g.frame
+	r, err = t.executeSafe(f)
+	if err != nil {
+		r, err = t.evalRaised(f, err)
+	}
+	return g.suspended(t, f, prevExc, r, err)
+}
+
+// enterNext does what run does before eval for next and iterate, or
+// returns ok false, having changed nothing, where run must decide.
+// Else the caller runs the frame f and passes prevExc to suspended.
+func (g *Generator) enterNext(t *Thread) (f *Frame, prevExc *BaseException, ok bool) {
+	if g.kind != genPlain || t.LegacyHeld != 0 || t.depth >= t.interp.recursionLimit() ||
+		!g.running.CompareAndSwap(false, true) {
+		return nil, nil, false
+	}
+	f = g.frame
 	if f.finished || f.pending != nil {
 		g.running.Store(false)
-		return g.run(t, true, None, nil)
+		return nil, nil, false
 	}
 	if g.started {
 		f.stack[f.sp] = None
@@ -220,15 +235,72 @@ func (g *Generator) next(t *Thread) (r Object, done bool, err error) {
 	f.back = t.frame
 	f.inlined = false
 	t.frame = f
-	prevExc := t.excInfo
+	prevExc = t.excInfo
 	if g.exc != nil {
 		t.excInfo = g.exc
 	}
-	r, err = t.executeSafe(f)
-	if err != nil {
-		r, err = t.evalRaised(f, err)
+	return f, prevExc, true
+}
+
+// iterate is Iterate over a plain generator: next for each item until
+// it is exhausted, raises, or fn stops. One deferred recover serves the
+// whole loop (next's executeSafe sets one up per item): a Go panic in
+// the generator's frame ends this call, is handled as executeSafe and
+// next would handle it (the generator may catch the exception and go
+// on), and the loop continues in a new call.
+func (g *Generator) iterate(t *Thread, fn func(Object) (bool, error)) error {
+	for {
+		r, done, err, recovered := g.iterateSome(t, fn)
+		if !recovered || err != nil || done {
+			return err
+		}
+		if cont, err := fn(r); err != nil || !cont {
+			return err
+		}
 	}
-	return g.suspended(t, f, prevExc, r, err)
+}
+
+// iterateSome is iterate's loop under one deferred recover. recovered
+// says that the generator's frame panicked: r, done and err are then the
+// outcome of that resumption, not yet given to fn.
+func (g *Generator) iterateSome(t *Thread, fn func(Object) (bool, error)) (r Object, done bool, err error, recovered bool) {
+	var f *Frame
+	var prevExc *BaseException
+	inFrame := false // executing f: a panic now is the generator's
+	defer func() {
+		if !inFrame {
+			return // normal return, or a panic in fn: it goes on up
+		}
+		p := recover()
+		if p == nil {
+			return // runtime.Goexit
+		}
+		err = t.panicError(f, p)
+		r, err = t.evalRaised(f, err)
+		r, done, err = g.suspended(t, f, prevExc, r, err)
+		recovered = true
+	}()
+	for {
+		var ok bool
+		if f, prevExc, ok = g.enterNext(t); !ok {
+			r, done, err = g.run(t, true, None, nil)
+		} else {
+			inFrame = true
+			r, err = t.execute(f)
+			inFrame = false
+			if err != nil {
+				r, err = t.evalRaised(f, err)
+			}
+			r, done, err = g.suspended(t, f, prevExc, r, err)
+		}
+		if err != nil || done {
+			return r, done, err, false
+		}
+		var cont bool
+		if cont, err = fn(r); err != nil || !cont {
+			return nil, false, err, false
+		}
+	}
 }
 
 // suspended is the end of run and next: the frame f yielded r, returned

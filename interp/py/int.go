@@ -98,6 +98,13 @@ const hashModulus = (1 << 61) - 1
 // hashInt is CPython's hash for an int: the value modulo 2**61-1 with the
 // sign kept, and -1 mapped to -2.
 func hashInt(v int64) int64 {
+	if v > -hashModulus && v < hashModulus {
+		// nearly every int: its own hash, no reduction
+		if v == -1 {
+			return -2
+		}
+		return v
+	}
 	var h int64
 	if v >= 0 {
 		h = int64(uint64(v) % hashModulus)
@@ -201,6 +208,124 @@ func bigFloorDivMod(a, b *big.Int) (Object, Object) {
 	return intFromBig(q), intFromBig(m)
 }
 
+// bigBlock is a BigInt with room for a few words of magnitude in the
+// same allocation: the sum of a big int and a small one (a running
+// total past 2**63) costs one allocation instead of five.
+type bigBlock struct {
+	b BigInt
+	w [bigBlockWords]big.Word
+}
+
+const bigBlockWords = 4
+
+// bigAddSub returns a + b (a - b when sub) for a and b each an Int or a
+// *BigInt, at least one of them a *BigInt; ok is false for other
+// operands. A running total past 2**63 plus a small int costs one
+// allocation (the result) instead of five.
+func bigAddSub(a, b Object, sub bool) (Object, bool) {
+	switch x := a.(type) {
+	case *BigInt:
+		switch y := b.(type) {
+		case *BigInt:
+			blk := &bigBlock{}
+			r := &blk.b
+			if max(len(x.v.Bits()), len(y.v.Bits())) < bigBlockWords {
+				r.v.SetBits(blk.w[:0])
+			}
+			if sub {
+				r.v.Sub(&x.v, &y.v)
+			} else {
+				r.v.Add(&x.v, &y.v)
+			}
+			if r.v.IsInt64() {
+				return Int(r.v.Int64()), true
+			}
+			return r, true
+		case Int:
+			// x + (±|y|)
+			return bigPlusSmall(&x.v, absU64(int64(y)), (y < 0) != sub, false)
+		}
+	case Int:
+		if y, ok := b.(*BigInt); ok {
+			if sub {
+				// x - y = -(y + (-x))
+				return bigPlusSmall(&y.v, absU64(int64(x)), x >= 0, true)
+			}
+			return bigPlusSmall(&y.v, absU64(int64(x)), x < 0, false)
+		}
+	}
+	return nil, false
+}
+
+// absU64 is |v| (1<<63 for MinInt64).
+func absU64(v int64) uint64 {
+	if v < 0 {
+		return uint64(-v)
+	}
+	return uint64(v)
+}
+
+// bigPlusSmall returns x + s, negated when negate, where s has magnitude
+// sm and is negative when sneg. x must be normalised big (|x| > sm); ok
+// is false otherwise.
+func bigPlusSmall(x *big.Int, sm uint64, sneg, negate bool) (Object, bool) {
+	xb := x.Bits()
+	n := len(xb)
+	if n == 0 || (n == 1 && uint64(xb[0]) < sm) {
+		return nil, false
+	}
+	xneg := x.Sign() < 0
+	var r *BigInt
+	var w []big.Word
+	if n < bigBlockWords {
+		blk := &bigBlock{}
+		r, w = &blk.b, blk.w[:n+1]
+	} else {
+		r, w = &BigInt{}, make([]big.Word, n+1)
+	}
+	if xneg == sneg {
+		// |r| = |x| + sm
+		carry := big.Word(sm)
+		for i, d := range xb {
+			s := d + carry
+			carry = 0
+			if s < d {
+				carry = 1
+			}
+			w[i] = s
+		}
+		w[n] = carry
+	} else {
+		// |r| = |x| - sm, never below zero
+		borrow := big.Word(sm)
+		for i, d := range xb {
+			w[i] = d - borrow
+			borrow = 0
+			if d < w[i] {
+				borrow = 1
+			}
+		}
+	}
+	m := n + 1
+	for m > 0 && w[m-1] == 0 {
+		m--
+	}
+	neg := xneg != negate
+	switch {
+	case m == 0:
+		return Int(0), true
+	case m == 1 && !neg && w[0] <= math.MaxInt64:
+		return Int(int64(w[0])), true
+	case m == 1 && neg && w[0] <= 1<<63:
+		return Int(-int64(w[0])), true
+	}
+	r.v.SetBits(w[:m])
+	if neg {
+		r.v.Neg(&r.v)
+	}
+	return r, true
+}
+
 // intBinary implements the int operators on two int-like values.
 func intBinary(t *Thread, op int, a, b Object) (Object, error) {
 	x, okx, bx := asInt64(a)
@@ -253,6 +378,11 @@ func intBinary(t *Thread, op int, a, b Object) (Object, error) {
 			return Int(x >> y), nil
 		case NbPow:
 			return intPow(t, a, b, nil)
+		}
+	}
+	if op == NbAdd || op == NbSub {
+		if r, ok := bigAddSub(a, b, op == NbSub); ok {
+			return r, nil
 		}
 	}
 	ba, _ := asBig(a)
