@@ -95,9 +95,13 @@ type genBlock struct {
 
 // newGenFrame makes a generator and its frame for code: a frame from the
 // pool when there is one (finished generators return theirs), otherwise
-// one allocation for both. initGenerator completes the generator.
+// one allocation for both. initGenerator completes the generator. A
+// generator that will get a finalizer (genNeedsClose) always gets the
+// one allocation: its frame points back to it, and Go finalizes an
+// object that refers to itself but never one in a cycle through another
+// allocation.
 func (t *Thread) newGenFrame(code *Code, globals, builtins *Dict) *Generator {
-	if len(t.framePool) > 0 {
+	if len(t.framePool) > 0 && !genNeedsClose(code) {
 		return &Generator{frame: t.newFrame(code, globals, builtins, nil)}
 	}
 	b := &genBlock{}
@@ -131,7 +135,15 @@ func initGenerator(g *Generator, fn *Function) {
 		g.kind = genAsync
 	}
 	fr.gen = g
+	if genNeedsClose(fr.code) && g.kind != genAsync {
+		registerGenClose(g)
+	}
 }
+
+// genNeedsClose says whether closing a suspended generator of code can
+// run Python code (a finally or with block): only then is an abandoned
+// one closed when the collector finds it (finalize.go).
+func genNeedsClose(code *Code) bool { return code.BlockSize > 0 }
 
 func (g *Generator) kindName() string {
 	switch g.kind {
