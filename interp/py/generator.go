@@ -1,6 +1,7 @@
 package py
 
 import (
+	"runtime"
 	"sync/atomic"
 
 	c "freepy/interp/compile"
@@ -69,6 +70,10 @@ var finishedFrame = &Frame{finished: true}
 // when something may still refer to the frame: a traceback, a frame
 // object (escaped), gi_frame (frameState).
 func (g *Generator) recycle(t *Thread, f *Frame) {
+	if genNeedsClose(f.code) && g.kind != genAsync {
+		// finished: nothing left to close (finalize.go)
+		runtime.SetFinalizer(g, nil)
+	}
 	if f.escaped || !g.frameState.CompareAndSwap(genFramePrivate, genFrameFreed) {
 		return
 	}
