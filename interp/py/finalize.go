@@ -17,16 +17,19 @@ import (
 //     give back);
 //   - weak reference callbacks (mod_weakref.go).
 //
+//   - close() of a suspended generator or coroutine whose code has a
+//     try or with block (the only ones for which close() runs Python
+//     code), so its finally blocks run once it is abandoned.
+//
 // Go never finalizes an object that is reachable from itself through
 // another object (runtime.SetFinalizer: a cycle with a finalizer has no
 // order to run it in; a pointer to itself is fine). So an instance with
 // __del__ in a cycle (self.cb = self.method: the instance, its __dict__,
 // the bound method) is not collected while the program runs, where
-// CPython's collector would collect it; its __del__ runs at exit. For
-// the same reason abandoned suspended generators are not closed: a
-// generator's frame points back to it (usually from inside the same
-// allocation, but not when the frame came from the frame pool), and a
-// finalizer would keep those alive for ever.
+// CPython's collector would collect it; its __del__ runs at exit. A
+// generator's frame points back to it, so a generator with a finalizer
+// always has its frame inside its own allocation (newGenFrame); one whose
+// locals refer back to it is kept until exit, and is not closed then.
 //
 // The runtime runs finalizers one at a time on its own goroutine, which
 // must never run Python code (it could block on a lock and stall every
@@ -89,6 +92,29 @@ func (e finEntry) track() {
 }
 
 func (e finEntry) alive() bool { return e.inst.Value() != nil }
+
+// registerGenClose makes an abandoned suspended generator be closed.
+// Generators are not tracked for exit: CPython closes the ones still
+// alive at exit, but tracking every generator with a try block would
+// cost every such generator a registry entry.
+func registerGenClose(g *Generator) {
+	runtime.SetFinalizer(g, func(g *Generator) {
+		queueFinalizer(func(t *Thread) { closeAbandoned(t, g) })
+	})
+}
+
+// closeAbandoned closes a generator nobody can resume any more.
+func closeAbandoned(t *Thread, g *Generator) {
+	if !g.started || g.running.Load() {
+		return
+	}
+	if f := g.frame; f == nil || f.finished {
+		return
+	}
+	if err := g.Close(t); err != nil {
+		WriteUnraisable(t, err, "", g)
+	}
+}
 
 // registerDel gives an instance of a class with __del__ its finalizer.
 func registerDel(o *Instance) {

@@ -1,6 +1,7 @@
 package py
 
 import (
+	"runtime"
 	"sync/atomic"
 
 	c "freepy/interp/compile"
@@ -69,6 +70,10 @@ var finishedFrame = &Frame{finished: true}
 // when something may still refer to the frame: a traceback, a frame
 // object (escaped), gi_frame (frameState).
 func (g *Generator) recycle(t *Thread, f *Frame) {
+	if genNeedsClose(f.code) && g.kind != genAsync {
+		// finished: nothing left to close (finalize.go)
+		runtime.SetFinalizer(g, nil)
+	}
 	if f.escaped || !g.frameState.CompareAndSwap(genFramePrivate, genFrameFreed) {
 		return
 	}
@@ -95,9 +100,13 @@ type genBlock struct {
 
 // newGenFrame makes a generator and its frame for code: a frame from the
 // pool when there is one (finished generators return theirs), otherwise
-// one allocation for both. initGenerator completes the generator.
+// one allocation for both. initGenerator completes the generator. A
+// generator that will get a finalizer (genNeedsClose) always gets the
+// one allocation: its frame points back to it, and Go finalizes an
+// object that refers to itself but never one in a cycle through another
+// allocation.
 func (t *Thread) newGenFrame(code *Code, globals, builtins *Dict) *Generator {
-	if len(t.framePool) > 0 {
+	if len(t.framePool) > 0 && !genNeedsClose(code) {
 		return &Generator{frame: t.newFrame(code, globals, builtins, nil)}
 	}
 	b := &genBlock{}
@@ -131,7 +140,15 @@ func initGenerator(g *Generator, fn *Function) {
 		g.kind = genAsync
 	}
 	fr.gen = g
+	if genNeedsClose(fr.code) && g.kind != genAsync {
+		registerGenClose(g)
+	}
 }
+
+// genNeedsClose says whether closing a suspended generator of code can
+// run Python code (a finally or with block): only then is an abandoned
+// one closed when the collector finds it (finalize.go).
+func genNeedsClose(code *Code) bool { return code.BlockSize > 0 }
 
 func (g *Generator) kindName() string {
 	switch g.kind {

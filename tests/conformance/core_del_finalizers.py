@@ -1,6 +1,6 @@
 # __del__ runs once the collector finds the object (gc.collect() waits for
-# it), once per object even when resurrected, from subclasses and for
-# __del__ added to or removed from a class later; exceptions in __del__
+# it; an abandoned suspended generator is closed the same way), once per
+# object even when resurrected, from subclasses and for __del__ added to or removed from a class later; exceptions in __del__
 # go to sys.unraisablehook; weakref callbacks have run when
 # gc.collect() returns; objects still alive at exit are finalized after
 # the atexit functions, oldest first.
@@ -60,6 +60,21 @@ class Sub(R):
 
 Sub('x')
 gc.collect()
+
+
+def gen():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('generator finally')
+
+
+g = gen()
+next(g)
+g = None
+gc.collect()
+print('after abandoned generator')
 
 
 class W:
