@@ -726,6 +726,7 @@ func init() {
 func init() {
 	mt := MemoryViewType
 	mt.Flags &^= FlagBaseType
+	mt.Flags |= FlagSequence // matches sequence patterns, as in CPython
 	mt.Doc = "Create a new memoryview object which references the given object."
 	mt.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var o Object

@@ -1070,6 +1070,7 @@ func init() {
 		return v, nil
 	}
 	at.CName = "array.array"
+	at.Flags |= FlagSequence
 	registerType(at, ArrayIterType)
 
 	RegisterNativeModule("array", func(t *Thread) (*Module, error) {

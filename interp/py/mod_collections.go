@@ -231,6 +231,7 @@ func dequeExtend(t *Thread, d *Deque, o Object, left bool) error {
 
 func init() {
 	dt := DequeType
+	dt.Flags |= FlagSequence
 	dt.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		return newSubclassInstance(typ, &Deque{maxlen: -1}), nil
 	}
