@@ -81,7 +81,7 @@ func init() {
 		}
 		b, _ := asBig(intSelf(self))
 		// CPython: a 24-byte header and one 4-byte digit per 30 bits
-		n := (b.BitLen() + 29) / 30
+		n := max(1, (b.BitLen()+29)/30) // 3.11 allocates a digit for 0 too
 		return Int(24 + 4*n), nil
 	})
 	divmodMethods(it)

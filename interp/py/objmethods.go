@@ -36,7 +36,7 @@ func init() {
 		if err := argCount("object.__sizeof__", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return Int(16), nil
+		return Int(objectSizeOf(self)), nil
 	})
 	o.AddGetSet("__class__", func(t *Thread, self Object) (Object, error) { return self.Type(), nil },
 		func(t *Thread, self, v Object) error {

@@ -1204,6 +1204,18 @@ func init() {
 		if s.ascii {
 			return Int(49 + len(s.s)), nil
 		}
-		return Int(74 + 4*s.n), nil
+		// CPython's compact str: a 72-byte header and 1, 2 or 4 bytes per
+		// code point (and the terminator) by the widest one
+		width := 1
+		for _, r := range s.Runes() {
+			if r > 0xffff {
+				width = 4
+				break
+			}
+			if r > 0xff {
+				width = 2
+			}
+		}
+		return Int(72 + width*(s.n+1)), nil
 	})
 }
