@@ -30,3 +30,21 @@ func TestHotStructsFillCacheLines(t *testing.T) {
 		}
 	}
 }
+
+// TestPaddedDictTableLayout: a big table's slice headers (read by every
+// insertion's probe, never written) and its counts and tail (written by
+// every insertion) are on different 64-byte lines of a 128-byte object.
+func TestPaddedDictTableLayout(t *testing.T) {
+	var p paddedDictTable
+	base := uintptr(unsafe.Pointer(&p))
+	hdrEnd := uintptr(unsafe.Pointer(&p.tab.entries)) + unsafe.Sizeof(p.tab.entries) - base
+	counts := uintptr(unsafe.Pointer(&p.tab.counts)) - base
+	tail := uintptr(unsafe.Pointer(&p.tab.tail)) + unsafe.Sizeof(p.tab.tail) - base
+	if unsafe.Sizeof(p) != 128 || hdrEnd > 64 || counts < 64 || tail > 128 {
+		t.Errorf("paddedDictTable: size %d, headers end at %d, counts at %d, tail ends at %d",
+			unsafe.Sizeof(p), hdrEnd, counts, tail)
+	}
+	if tab := newDictTable(bigTableIndex); len(tab.index) != bigTableIndex || len(tab.entries) != bigTableIndex*2/3 || tab.index[0] != ixEmpty {
+		t.Error("newDictTable(bigTableIndex) is not a table of that size")
+	}
+}

@@ -168,12 +168,35 @@ type smallDictTable struct {
 	entries [8 * 2 / 3]dictSlot
 }
 
+// bigTableIndex is the index size from which a table is a
+// paddedDictTable: tables that big are few, and those of the dicts many
+// threads insert into (the early growth starts at 4,096 entries).
+const bigTableIndex = 1024
+
+// paddedDictTable lays a dictTable out over two cache lines (newDictTable).
+type paddedDictTable struct {
+	_   [16]byte
+	tab dictTable
+	_   [48]byte
+}
+
 func newDictTable(size int) *dictTable {
 	var tab *dictTable
 	if size == 8 {
 		st := &smallDictTable{}
 		st.tab.index, st.tab.entries = st.index[:], st.entries[:]
 		tab = &st.tab
+	} else if size >= bigTableIndex {
+		// A big table keeps its immutable slice headers and its counts on
+		// different cache lines (the struct is 128 bytes, a size class
+		// whose objects start at multiples of 128: the headers fill bytes
+		// 16-63, counts and tail start the second line). Threads inserting
+		// into one dict write counts and tail on every insertion; with the
+		// headers on the same line each insertion first fetched the line
+		// shared to read the headers (the probe), then again to own it.
+		pt := &paddedDictTable{}
+		pt.tab.index, pt.tab.entries = make([]int32, size), make([]dictSlot, size*2/3)
+		tab = &pt.tab
 	} else {
 		tab = &dictTable{index: make([]int32, size), entries: make([]dictSlot, size*2/3)}
 	}
@@ -914,20 +937,25 @@ func (d *Dict) insertLocked(t *Thread, key Object, hash int64, v Object) error {
 
 // appendLocked adds a key known to be absent. Called with mu held.
 func (d *Dict) appendLocked(key Object, hash int64, v Object) {
+	// Adding 0 reads the counts and takes their cache line for writing
+	// in one step: a plain load would fetch the line shared first (the
+	// other core inserting into the same dict wrote it last), and the
+	// store below would then need a second transfer to own it. So the
+	// capacity check uses this read too, not one of its own.
 	tab := d.tab.Load()
-	if tab == nil || tab.n() >= len(tab.entries) {
+	var c uint64
+	if tab != nil {
+		c = atomic.AddUint64(&tab.counts, 0)
+	}
+	if tab == nil || int(c>>32) >= len(tab.entries) {
 		used := 0
 		if tab != nil {
 			used = tab.used()
 		}
 		d.resize(used*2 + 1)
 		tab = d.tab.Load()
+		c = atomic.AddUint64(&tab.counts, 0)
 	}
-	// Adding 0 reads the counts and takes their cache line for writing
-	// in one step: a plain load would fetch the line shared first (the
-	// other core inserting into the same dict wrote it last), and the
-	// store below would then need a second transfer to own it.
-	c := atomic.AddUint64(&tab.counts, 0)
 	j := int(c >> 32)
 	e := &tab.entries[j]
 	// not reachable by any reader until the index slot and n publish it

@@ -18,6 +18,7 @@ package py
 
 import (
 	"sync/atomic"
+	"unsafe"
 )
 
 // Object is any Python value.
@@ -49,12 +50,42 @@ func (o *Instance) Dict() *Dict { return o.dict }
 // NewInstance makes a bare instance of t with an empty __dict__ (if t's
 // instances have one) and space for its slots.
 func NewInstance(t *Type) *Instance {
-	o := &Instance{typ: t}
+	var o *Instance
+	// The slots live in the instance's own allocation when there are
+	// few: reading a member then follows instance -> box rather than
+	// instance -> slot array -> box (one dependent cache miss fewer for
+	// objects many threads read, docs/benchmarks.md, "branch
+	// sharedread2").
+	switch n := t.nslots; {
+	case n == 0:
+		o = &Instance{}
+	case n <= 2:
+		x := &struct {
+			Instance
+			s [2]atomic.Pointer[Object]
+		}{}
+		o = &x.Instance
+		o.slots = x.s[:n]
+	case n <= 4:
+		x := &struct {
+			Instance
+			s [4]atomic.Pointer[Object]
+		}{}
+		o = &x.Instance
+		o.slots = x.s[:n]
+	case n <= 8:
+		x := &struct {
+			Instance
+			s [8]atomic.Pointer[Object]
+		}{}
+		o = &x.Instance
+		o.slots = x.s[:n]
+	default:
+		o = &Instance{slots: make([]atomic.Pointer[Object], n)}
+	}
+	o.typ = t
 	if t.hasDict {
 		o.dict = NewDict()
-	}
-	if t.nslots > 0 {
-		o.slots = make([]atomic.Pointer[Object], t.nslots)
 	}
 	if t.hasDel.Load() {
 		registerDel(o)
@@ -76,11 +107,31 @@ func (o *Instance) setSlot(i int, v Object) bool {
 	if v == nil {
 		return o.slots[i].Swap(nil) != nil
 	}
+	if n, ok := v.(Int); ok {
+		// The int's value sits in its box, next to the interface that
+		// points at it: a read of the member touches one line, not the
+		// box's and then the int's (which is wherever the int was made).
+		// Nothing can tell: an int's identity is its value.
+		b := &intSlotBox{v: int64(n)}
+		b.o = objFromWords(intTypeWord, unsafe.Pointer(&b.v))
+		o.slots[i].Store(&b.o)
+		return true
+	}
 	b := new(Object)
 	*b = v
 	o.slots[i].Store(b)
 	return true
 }
+
+// intSlotBox is the box of a __slots__ member holding an int: o's data
+// word points at v. Neither is written after the box is published.
+type intSlotBox struct {
+	o Object
+	v int64
+}
+
+// intTypeWord is the type word of an Object holding an Int.
+var intTypeWord, _ = objWords(Int(0))
 
 // setType changes an instance's class (assignment to __class__).
 func (o *Instance) setType(t *Type) { o.typ = t }
