@@ -703,6 +703,8 @@ func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			return NewStr(m.Name()), nil
 		}
 		return None, nil
+	case "__text_signature__":
+		return builtinTextSig(b), nil
 	}
 	return GenericGetAttr(t, o, name)
 }
@@ -721,6 +723,8 @@ func methodDescrGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			return None, nil
 		}
 		return NewStr(md.Doc), nil
+	case "__text_signature__":
+		return methodDescrTextSig(md), nil
 	}
 	return GenericGetAttr(t, o, name)
 }

@@ -179,13 +179,13 @@ func init() {
 	MethodDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		md := self.(*MethodDescr)
 		if md.IsStatic {
-			return &Builtin{Name: md.Name, Fn: md.Fn}, nil
+			return &Builtin{Name: md.Name, Qualname: md.Owner.Name + "." + md.Name, Fn: md.Fn}, nil
 		}
 		if md.IsClass {
 			if typ == nil {
 				typ = obj.Type()
 			}
-			return &Builtin{Name: md.Name, Fn: md.Fn, Self: typ}, nil
+			return &Builtin{Name: md.Name, Qualname: md.Owner.Name + "." + md.Name, Fn: md.Fn, Self: typ}, nil
 		}
 		if obj == nil {
 			return self, nil
