@@ -294,6 +294,10 @@ type Builtin struct {
 	Doc      string
 	Fn       func(t *Thread, self Object, args []Object, kwnames []string) (Object, error)
 	Self     Object
+	// descr is the method descriptor this was bound from (nil for module
+	// functions): __qualname__ and __text_signature__ are derived from it
+	// when read.
+	descr *MethodDescr
 }
 
 // Type returns builtin_function_or_method.

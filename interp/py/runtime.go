@@ -687,6 +687,22 @@ func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		if b.Qualname != "" {
 			return NewStr(b.Qualname), nil
 		}
+		if b.descr != nil {
+			// As CPython: the qualified name of the type bound to, or
+			// of the bound object's type (a static method's type).
+			var typ *Type
+			switch s := b.Self.(type) {
+			case nil:
+				typ = b.descr.Owner
+			case *Type:
+				typ = s
+			default:
+				typ = s.Type()
+			}
+			if typ != nil {
+				return NewStr(typ.Qualname + "." + b.Name), nil
+			}
+		}
 		return NewStr(b.Name), nil
 	case "__doc__":
 		if b.Doc == "" {
