@@ -116,3 +116,10 @@ import pickle, copy
 for obj in [[].append, dict.fromkeys, MyList().append, len, math.sqrt]:
     r = pickle.loads(pickle.dumps(obj))
     print(r.__qualname__, r == obj if obj is not None and not hasattr(obj, '__self__') or isinstance(obj.__self__, type) else type(r))
+
+# help() (pydoc) shows the signature in the heading of a built-in's entry
+import pydoc
+for obj in [len, math.sqrt, dict.get, str.split, sorted, [].append,
+            dict.fromkeys, os.stat, io.StringIO.read]:
+    text = pydoc.render_doc(obj, renderer=pydoc.plaintext)
+    print([line for line in text.splitlines() if '(' in line][0].strip())
