@@ -54,8 +54,8 @@ func NewExtensionType(name, qualname, module, doc string, bases []*Type, baseTyp
 		t.Dict.SetStr("__module__", NewStr(module))
 	}
 	if doc != "" {
-		t.Doc = doc
-		t.Dict.SetStr("__doc__", NewStr(doc))
+		t.Doc = doc // tp_doc, with the signature if it has one
+		t.Dict.SetStr("__doc__", docWithoutSignature(name, doc))
 	} else {
 		t.Dict.SetStr("__doc__", None)
 	}

@@ -705,10 +705,7 @@ func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		}
 		return NewStr(b.Name), nil
 	case "__doc__":
-		if b.Doc == "" {
-			return None, nil
-		}
-		return NewStr(b.Doc), nil
+		return docWithoutSignature(b.Name, b.doc()), nil
 	case "__self__":
 		if b.Self == nil {
 			return None, nil
@@ -735,10 +732,7 @@ func methodDescrGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "__objclass__":
 		return md.Owner, nil
 	case "__doc__":
-		if md.Doc == "" {
-			return None, nil
-		}
-		return NewStr(md.Doc), nil
+		return docWithoutSignature(md.Name, md.Doc), nil
 	case "__text_signature__":
 		return methodDescrTextSig(md), nil
 	}

@@ -1,6 +1,9 @@
 package py
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // textSig is one entry of the generated tables in ztextsig.go
 // (scripts/gen_textsig.py): a name and the __text_signature__ CPython 3.11
@@ -22,6 +25,9 @@ func lookupTextSig(table []textSig, key string) Object {
 // MRO of what it is bound to (as CPython's attribute lookup would find
 // it); types' __new__ by their qualified name.
 func builtinTextSig(b *Builtin) Object {
+	if sig, _, ok := splitInternalDoc(b.Name, b.doc()); ok {
+		return NewStr(sig)
+	}
 	if m, ok := b.Self.(*Module); ok {
 		return lookupTextSig(textSigFuncs[:], m.Name()+"."+b.Name)
 	}
@@ -51,9 +57,21 @@ func builtinTextSig(b *Builtin) Object {
 	return textSigObject(sig)
 }
 
+// doc is the docstring of a built-in function, or of the descriptor a
+// method was bound from.
+func (b *Builtin) doc() string {
+	if b.Doc == "" && b.descr != nil {
+		return b.descr.Doc
+	}
+	return b.Doc
+}
+
 // methodDescrTextSig is the __text_signature__ of a built-in type's
 // method. C extension types (ext) are not in the tables.
 func methodDescrTextSig(md *MethodDescr) Object {
+	if sig, _, ok := splitInternalDoc(md.Name, md.Doc); ok {
+		return NewStr(sig)
+	}
 	if md.Owner == nil || md.Owner.ext {
 		return None
 	}
@@ -91,11 +109,54 @@ func methodTextSig(mro []*Type, name string) (sig string, found bool) {
 	return "", false
 }
 
-// typeTextSig is a built-in type's __text_signature__; classes and C
-// extension types get None.
+// typeTextSig is a built-in type's __text_signature__, or a C extension
+// type's from its tp_doc; classes get None.
 func typeTextSig(typ *Type) Object {
-	if typ.Flags&FlagHeapType != 0 || typ.ext {
+	if typ.ext {
+		if sig, _, ok := splitInternalDoc(typ.Name, typ.Doc); ok {
+			return NewStr(sig)
+		}
+		return None
+	}
+	if typ.Flags&FlagHeapType != 0 {
 		return None
 	}
 	return lookupTextSig(textSigTypes[:], typ.Name)
+}
+
+// splitInternalDoc splits a C docstring that starts with its signature,
+// "name(...)\n--\n\n" then the text, as CPython's internal docs of C
+// functions and types do: sig is "(...)" and rest the text after the
+// marker. ok is false when doc has no such signature (name is compared
+// after its last dot; a blank line before the marker ends the search).
+func splitInternalDoc(name, doc string) (sig, rest string, ok bool) {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if !strings.HasPrefix(doc, name+"(") {
+		return "", "", false
+	}
+	start := len(name)
+	const marker = ")\n--\n\n"
+	for i := start; i < len(doc); i++ {
+		if strings.HasPrefix(doc[i:], marker) {
+			return doc[start : i+1], doc[i+len(marker):], true
+		}
+		if doc[i] == '\n' && i+1 < len(doc) && doc[i+1] == '\n' {
+			break
+		}
+	}
+	return "", "", false
+}
+
+// docWithoutSignature is __doc__ of a built-in callable or C type whose
+// docstring may start with its signature ("" is None).
+func docWithoutSignature(name, doc string) Object {
+	if _, rest, ok := splitInternalDoc(name, doc); ok {
+		doc = rest
+	}
+	if doc == "" {
+		return None
+	}
+	return NewStr(doc)
 }
