@@ -35,6 +35,8 @@ zlib
 funcs = {}   # "module.name" -> signature (functions of modules)
 methods = {}  # "Type.name" -> signature (methods of built-in types)
 typesigs = {}  # "Type" -> signature (the types themselves)
+slots = {}  # "__name__" -> signature of every slot wrapper of that name
+slot_conflicts = set()
 conflicts = set()
 seen_types = set()
 
@@ -77,6 +79,12 @@ def add_type(tp):
         if not isinstance(tp.__dict__[attr], METHOD_KINDS):
             continue
         sig = method_sig(tp, attr)
+        raw = tp.__dict__[attr]
+        if sig is not None and (isinstance(raw, types.WrapperDescriptorType) or
+                                (attr == '__new__' and isinstance(raw, types.BuiltinMethodType))):
+            if slots.get(attr, sig) != sig:
+                slot_conflicts.add(attr)
+            slots[attr] = sig
         if sig is not None:
             put(methods, name + '.' + attr, sig)
         elif any(attr in vars(b) and method_sig(b, attr) is not None for b in tp.__mro__[1:]):
@@ -149,6 +157,11 @@ for k in sorted(conflicts):
         t.pop(k, None)
 
 
+for k in sorted(slot_conflicts):
+    print('slot wrappers disagree, dropped:', k, file=sys.stderr)
+    slots.pop(k)
+
+
 def golit(s):
     out = ['"']
     for ch in s:
@@ -178,9 +191,10 @@ src = '\n\n'.join([
     table('textSigFuncs', funcs, 'maps "module.name" to the __text_signature__ of a module function, sorted by key.'),
     table('textSigMethods', methods, 'maps "Type.name" to the __text_signature__ of a built-in type\'s method, sorted by key ("": none, although a base\'s method of that name has one).'),
     table('textSigTypes', typesigs, 'maps a built-in type\'s name to its __text_signature__, sorted by key.'),
+    table('textSigSlots', slots, 'maps a slot wrapper\'s name to the __text_signature__ all slot wrappers of that name (and types\' __new__) share, sorted by key.'),
 ]) + '\n'
 out = 'interp/py/ztextsig.go'
 with open(out, 'w') as f:
     f.write(src)
 subprocess.run(['gofmt', '-w', out], check=True)
-print('%s: %d functions, %d methods, %d types' % (out, len(funcs), len(methods), len(typesigs)), file=sys.stderr)
+print('%s: %d functions, %d methods, %d types, %d slots' % (out, len(funcs), len(methods), len(typesigs), len(slots)), file=sys.stderr)

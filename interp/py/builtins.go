@@ -86,7 +86,7 @@ func addSlotWrappers(typ *Type) {
 	}
 	add := func(name string, fn BuiltinFunc) {
 		if typ.Dict.GetStr(name) == nil {
-			typ.AddMethod(name, fn)
+			typ.Dict.SetStr(name, &MethodDescr{Name: name, Owner: typ, Fn: fn, slot: true})
 		}
 	}
 	// addNoArgs adds a wrapper of a slot that takes no arguments, with

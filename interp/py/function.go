@@ -313,6 +313,10 @@ type MethodDescr struct {
 	// Class methods of built-in types (dict.fromkeys) receive the class.
 	IsClass  bool
 	IsStatic bool
+	// slot marks the wrapper of a type slot (addSlotWrappers): a C
+	// extension type's gets the signature all slot wrappers of its name
+	// share.
+	slot bool
 }
 
 // Type returns method_descriptor.

@@ -33,13 +33,20 @@ func builtinTextSig(b *Builtin) Object {
 	}
 	md := b.descr
 	if md == nil {
+		if _, ok := b.Self.(*Type); ok && b.Name == "__new__" {
+			// every type's __new__ (addSlotWrappers) has one signature
+			return lookupTextSig(textSigSlots[:], b.Name)
+		}
 		if b.Qualname == "" {
 			return None
 		}
 		return lookupTextSig(textSigMethods[:], b.Qualname)
 	}
-	if md.Owner == nil || md.Owner.ext {
+	if md.Owner == nil {
 		return None
+	}
+	if md.Owner.ext {
+		return methodDescrTextSig(md)
 	}
 	var sig string
 	var found bool
@@ -72,7 +79,13 @@ func methodDescrTextSig(md *MethodDescr) Object {
 	if sig, _, ok := splitInternalDoc(md.Name, md.Doc); ok {
 		return NewStr(sig)
 	}
-	if md.Owner == nil || md.Owner.ext {
+	if md.Owner == nil {
+		return None
+	}
+	if md.Owner.ext {
+		if md.slot {
+			return lookupTextSig(textSigSlots[:], md.Name)
+		}
 		return None
 	}
 	mro := md.Owner.MRO
