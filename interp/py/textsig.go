@@ -23,7 +23,8 @@ func lookupTextSig(table []textSig, key string) Object {
 // __text_signature__: module functions are found by "module.name"; a
 // method bound from a built-in type's descriptor is looked up along the
 // MRO of what it is bound to (as CPython's attribute lookup would find
-// it); types' __new__ by their qualified name.
+// it); a type's __new__ has the signature all of them share. A signature
+// at the start of the docstring (C extensions) comes first.
 func builtinTextSig(b *Builtin) Object {
 	if sig, _, ok := splitInternalDoc(b.Name, b.doc()); ok {
 		return NewStr(sig)
@@ -74,7 +75,8 @@ func (b *Builtin) doc() string {
 }
 
 // methodDescrTextSig is the __text_signature__ of a built-in type's
-// method. C extension types (ext) are not in the tables.
+// method. C extension types (ext) are not in the tables: theirs come from
+// the docstring, or the slots table for slot wrappers.
 func methodDescrTextSig(md *MethodDescr) Object {
 	if sig, _, ok := splitInternalDoc(md.Name, md.Doc); ok {
 		return NewStr(sig)
