@@ -56,10 +56,7 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	} else if tp.tp_flags&C.Py_TPFLAGS_HEAPTYPE == 0 {
 		module = "builtins"
 	}
-	doc := cstr(tp.tp_doc)
-	if i := strings.Index(doc, "\n--\n\n"); i >= 0 && strings.HasPrefix(doc, name+"(") {
-		doc = doc[i+5:]
-	}
+	doc := cstr(tp.tp_doc) // a leading signature is kept for __text_signature__
 	bases := []*py.Type{baseGo}
 	gt := py.NewExtensionType(name, name, module, doc, bases, tp.tp_flags&C.Py_TPFLAGS_BASETYPE != 0)
 	if tp.tp_dictoffset != 0 {
@@ -489,12 +486,11 @@ func (s *tstate) addMethods(gt *py.Type, ml *C.PyMethodDef, ext *extModule, tp *
 	}
 }
 
+// methodDoc is a C function's docstring as written: a leading signature
+// ("name(...)\n--\n\n") is kept, for __text_signature__, and left out of
+// __doc__ by the interpreter.
 func methodDoc(name string, doc *C.char) string {
-	d := cstr(doc)
-	if i := strings.Index(d, "\n--\n\n"); i >= 0 && strings.HasPrefix(d, name+"(") {
-		d = d[i+5:]
-	}
-	return d
+	return cstr(doc)
 }
 
 // callMethodDef calls a C function of any calling convention. Arguments

@@ -77,7 +77,7 @@ static PyMemberDef Point_members[] = {
 };
 
 static PyMethodDef Point_methods[] = {
-    {"scaled", Point_scaled, METH_O, "Return a new Point scaled by a factor."},
+    {"scaled", Point_scaled, METH_O, "scaled($self, factor, /)\n--\n\nReturn a new Point scaled by a factor."},
     {NULL, NULL, 0, NULL}
 };
 
@@ -102,7 +102,7 @@ static PyTypeObject Point_Type = {
     0,                                        /* tp_setattro */
     0,                                        /* tp_as_buffer */
     Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, /* tp_flags */
-    "A 2-D point (static type).",             /* tp_doc */
+    "Point(x=0.0, y=0.0)\n--\n\nA 2-D point (static type).", /* tp_doc */
     0,                                        /* tp_traverse */
     0,                                        /* tp_clear */
     Point_richcompare,                        /* tp_richcompare */
@@ -270,7 +270,7 @@ static PyType_Slot Vec_slots[] = {
     {Py_tp_repr, (void *)Vec_repr},
     {Py_tp_members, Vec_members},
     {Py_tp_getset, Vec_getset},
-    {Py_tp_doc, (void *)"A 2-D vector (heap type)."},
+    {Py_tp_doc, (void *)"Vec(a=0, b=0)\n--\n\nA 2-D vector (heap type)."},
     {Py_nb_add, (void *)Vec_add},
     {Py_nb_multiply, (void *)Vec_mul},
     {Py_nb_negative, (void *)Vec_neg},

@@ -47,3 +47,16 @@ except TypeError as e:
     print("TypeError", e)
 print("vec type", Vec.__name__, Vec.__module__, Vec.__doc__)
 print("module", sorted(k for k in dir(capi_types) if not k.startswith("__")))
+
+# signatures written at the start of C docstrings ("name(...)\n--\n\n"),
+# and the slot wrappers' and __new__'s, which every type shares
+import inspect
+for obj in [Point, Vec, Point.scaled, Point().scaled, Point.__init__,
+            Point.__new__, Point.__eq__, Vec.__add__, Vec.__len__]:
+    try:
+        sig = str(inspect.signature(obj))
+    except ValueError as e:
+        sig = "ValueError"
+    print("signature", getattr(obj, "__qualname__", obj), sig, repr(obj.__text_signature__))
+for obj in [Point, Vec, Point.scaled, Point().scaled]:
+    print("doc", repr(obj.__doc__))

@@ -88,7 +88,7 @@ func addSlotWrappers(typ *Type) {
 	}
 	add := func(name string, fn BuiltinFunc) {
 		if typ.Dict.GetStr(name) == nil {
-			typ.AddMethod(name, fn)
+			typ.Dict.SetStr(name, &MethodDescr{Name: name, Owner: typ, Fn: fn, slot: true})
 		}
 	}
 	// addNoArgs adds a wrapper of a slot that takes no arguments, with
@@ -128,7 +128,7 @@ func addSlotWrappers(typ *Type) {
 	}
 	if own(func(x *Type) any { return x.New }) {
 		nf := typ.New
-		typ.Dict.SetStr("__new__", &Builtin{Name: "__new__", Fn: func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		typ.Dict.SetStr("__new__", &Builtin{Name: "__new__", Qualname: typ.Name + ".__new__", Self: typ, Fn: func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) == 0 {
 				return nil, TypeErrorf("%s.__new__(): not enough arguments", typ.Name)
 			}

@@ -40,7 +40,7 @@ func NewCObject(typ *Type, ptr unsafe.Pointer) *CObject {
 // in the Go sense: their instance layout is C's, so a Python subclass
 // keeps them as its solid base.
 func NewExtensionType(name, qualname, module, doc string, bases []*Type, baseType bool) *Type {
-	t := &Type{Name: name, Qualname: qualname, Dict: NewDict(), native: true}
+	t := &Type{Name: name, Qualname: qualname, Dict: NewDict(), native: true, ext: true}
 	if baseType {
 		t.Flags |= FlagBaseType
 	}
@@ -54,8 +54,8 @@ func NewExtensionType(name, qualname, module, doc string, bases []*Type, baseTyp
 		t.Dict.SetStr("__module__", NewStr(module))
 	}
 	if doc != "" {
-		t.Doc = doc
-		t.Dict.SetStr("__doc__", NewStr(doc))
+		t.Doc = doc // tp_doc, with the signature if it has one
+		t.Dict.SetStr("__doc__", docWithoutSignature(name, doc))
 	} else {
 		t.Dict.SetStr("__doc__", None)
 	}

@@ -297,6 +297,10 @@ type Builtin struct {
 	Doc      string
 	Fn       func(t *Thread, self Object, args []Object, kwnames []string) (Object, error)
 	Self     Object
+	// descr is the method descriptor this was bound from (nil for module
+	// functions): __qualname__ and __text_signature__ are derived from it
+	// when read.
+	descr *MethodDescr
 }
 
 // Type returns builtin_function_or_method.
@@ -312,6 +316,10 @@ type MethodDescr struct {
 	// Class methods of built-in types (dict.fromkeys) receive the class.
 	IsClass  bool
 	IsStatic bool
+	// slot marks the wrapper of a type slot (addSlotWrappers): a C
+	// extension type's gets the signature all slot wrappers of its name
+	// share.
+	slot bool
 }
 
 // Type returns method_descriptor.

@@ -362,11 +362,16 @@ func ioWriteFast(t *Thread, file Object, s string) (bool, error) {
 }
 
 // builtinModuleNames is sys.builtin_module_names: builtins, sys and the
-// native modules (os.py looks for 'posix' there).
+// native modules (os.py looks for 'posix' there), except the stand-in
+// for the host's sysconfig data (mod_sysconfigdata.go), which CPython
+// reads from a file.
 func builtinModuleNames() *Tuple {
 	nativeMu.RLock()
 	names := []string{"builtins", "sys"}
 	for n := range nativeModules {
+		if n == "_sysconfigdata_t_" {
+			continue
+		}
 		names = append(names, n)
 	}
 	nativeMu.RUnlock()

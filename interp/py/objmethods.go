@@ -150,6 +150,7 @@ func init() {
 			return None
 		},
 		"__abstractmethods__": nil,
+		"__text_signature__":  typeTextSig,
 	}
 	for name, g := range getters {
 		if g == nil {

@@ -669,12 +669,25 @@ func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		if b.Qualname != "" {
 			return NewStr(b.Qualname), nil
 		}
+		if b.descr != nil {
+			// As CPython: the qualified name of the type bound to, or
+			// of the bound object's type (a static method's type).
+			var typ *Type
+			switch s := b.Self.(type) {
+			case nil:
+				typ = b.descr.Owner
+			case *Type:
+				typ = s
+			default:
+				typ = s.Type()
+			}
+			if typ != nil {
+				return NewStr(typ.Qualname + "." + b.Name), nil
+			}
+		}
 		return NewStr(b.Name), nil
 	case "__doc__":
-		if b.Doc == "" {
-			return None, nil
-		}
-		return NewStr(b.Doc), nil
+		return docWithoutSignature(b.Name, b.doc()), nil
 	case "__self__":
 		if b.Self == nil {
 			return None, nil
@@ -685,6 +698,8 @@ func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			return NewStr(m.Name()), nil
 		}
 		return None, nil
+	case "__text_signature__":
+		return builtinTextSig(b), nil
 	}
 	return GenericGetAttr(t, o, name)
 }
@@ -699,10 +714,9 @@ func methodDescrGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "__objclass__":
 		return md.Owner, nil
 	case "__doc__":
-		if md.Doc == "" {
-			return None, nil
-		}
-		return NewStr(md.Doc), nil
+		return docWithoutSignature(md.Name, md.Doc), nil
+	case "__text_signature__":
+		return methodDescrTextSig(md), nil
 	}
 	return GenericGetAttr(t, o, name)
 }

@@ -177,6 +177,9 @@ type Type struct {
 
 	// Native is set on built-in types: the Go representation of instances.
 	native bool
+	// ext marks a C extension's type (NewExtensionType): the generated
+	// __text_signature__ tables do not apply to it.
+	ext bool
 }
 
 // Type returns the metaclass.

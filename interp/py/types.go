@@ -174,6 +174,44 @@ func init() {
 		return NewStr(fmt.Sprintf("<built-in method %s of %s object at %#x>", b.Name, typeName(b.Self), Id(b.Self))), nil
 	}
 	BuiltinType.GetAttr = builtinGetAttr
+	// Methods bound from the same descriptor to the same object are equal
+	// (each attribute read makes a new Builtin), as CPython's are.
+	BuiltinType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := a.(*Builtin)
+		y, ok2 := b.(*Builtin)
+		if !ok1 || !ok2 || (op != EQ && op != NE) {
+			return NotImplemented, nil
+		}
+		eq := x == y || (x.descr != nil && x.descr == y.descr && x.Self == y.Self)
+		return NewBool(eq == (op == EQ)), nil
+	}
+	BuiltinType.Hash = func(t *Thread, o Object) (int64, error) {
+		b := o.(*Builtin)
+		if b.descr == nil {
+			return identityHash(b), nil
+		}
+		return identityHash(b.descr) ^ identityHash(b.Self), nil
+	}
+	// As CPython: a function pickles by its name (a global), a method as
+	// getattr(self, name); a static method's self is its type.
+	BuiltinType.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 0 || len(kw) != 0 {
+			return nil, TypeErrorf("__reduce__() takes no arguments (%d given)", len(args))
+		}
+		b := self.(*Builtin)
+		owner := b.Self
+		if owner == nil && b.descr != nil && b.descr.IsStatic {
+			owner = b.descr.Owner
+		}
+		if _, ok := owner.(*Module); ok || owner == nil {
+			return NewStr(b.Name), nil
+		}
+		getattr := t.interp.Builtins.dict.GetStr("getattr")
+		if getattr == nil {
+			return nil, Errorf(AttributeErrorType, "getattr")
+		}
+		return NewTuple(getattr, NewTuple(owner, NewStr(b.Name))), nil
+	})
 	BuiltinType.Flags &^= FlagBaseType
 	// pickle finds a function by its name, a bound method through
 	// getattr(self, name), as CPython's meth_reduce says
@@ -191,18 +229,18 @@ func init() {
 	MethodDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		md := self.(*MethodDescr)
 		if md.IsStatic {
-			return &Builtin{Name: md.Name, Fn: md.Fn}, nil
+			return &Builtin{Name: md.Name, Fn: md.Fn, descr: md}, nil
 		}
 		if md.IsClass {
 			if typ == nil {
 				typ = obj.Type()
 			}
-			return &Builtin{Name: md.Name, Fn: md.Fn, Self: typ}, nil
+			return &Builtin{Name: md.Name, Fn: md.Fn, Self: typ, descr: md}, nil
 		}
 		if obj == nil {
 			return self, nil
 		}
-		return &Builtin{Name: md.Name, Qualname: md.Owner.Name + "." + md.Name, Fn: md.Fn, Self: obj}, nil
+		return &Builtin{Name: md.Name, Fn: md.Fn, Self: obj, descr: md}, nil
 	}
 	MethodDescrType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		return self.(*MethodDescr).call(t, args, kw)
