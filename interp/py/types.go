@@ -213,18 +213,6 @@ func init() {
 		return NewTuple(getattr, NewTuple(owner, NewStr(b.Name))), nil
 	})
 	BuiltinType.Flags &^= FlagBaseType
-	// pickle finds a function by its name, a bound method through
-	// getattr(self, name), as CPython's meth_reduce says
-	BuiltinType.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if len(args) != 0 {
-			return nil, TypeErrorf("builtin_function_or_method.__reduce__() takes no arguments (%d given)", len(args))
-		}
-		b := self.(*Builtin)
-		if _, isMod := b.Self.(*Module); b.Self == nil || isMod {
-			return NewStr(b.Name), nil
-		}
-		return NewTuple(t.interp.Builtins.Dict().GetStr("getattr"), NewTuple(b.Self, NewStr(b.Name))), nil
-	})
 
 	MethodDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		md := self.(*MethodDescr)
