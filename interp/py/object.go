@@ -18,6 +18,7 @@ package py
 
 import (
 	"sync/atomic"
+	"unsafe"
 )
 
 // Object is any Python value.
@@ -35,6 +36,10 @@ type Instance struct {
 	// an immutable box: reads are one atomic load (threads reading a
 	// shared object write no shared memory), a store allocates a box.
 	slots []atomic.Pointer[Object]
+	// pre, for a class with 1-4 slots, points to boxes allocated with
+	// the instance (see newSlotted): each slot's first store claims its
+	// box with one atomic bit instead of allocating one.
+	pre *slotBoxes
 	// Base is the built-in value an instance of a subclass of a built-in
 	// type wraps (the int of `class C(int)`, the *List of `class L(list)`).
 	Base Object
@@ -49,12 +54,14 @@ func (o *Instance) Dict() *Dict { return o.dict }
 // NewInstance makes a bare instance of t with an empty __dict__ (if t's
 // instances have one) and space for its slots.
 func NewInstance(t *Type) *Instance {
-	o := &Instance{typ: t}
+	var o *Instance
+	if n := t.nslots; n > 0 {
+		o = newSlotted(t, n)
+	} else {
+		o = &Instance{typ: t}
+	}
 	if t.hasDict {
 		o.dict = NewDict()
-	}
-	if t.nslots > 0 {
-		o.slots = make([]atomic.Pointer[Object], t.nslots)
 	}
 	if t.hasDel.Load() {
 		registerDel(o)
@@ -76,10 +83,102 @@ func (o *Instance) setSlot(i int, v Object) bool {
 	if v == nil {
 		return o.slots[i].Swap(nil) != nil
 	}
-	b := new(Object)
+	var b *Object
+	if p := o.pre; p != nil && p.claimed.Load()&(1<<i) == 0 && p.claim(i) {
+		// the box made with the instance: unpublished until the Store
+		// below, and claimed by this thread alone
+		b = p.box(i)
+	} else {
+		b = new(Object)
+	}
 	*b = v
 	o.slots[i].Store(b)
 	return true
+}
+
+// slotBoxes heads the boxes allocated with a slotted instance: bit i of
+// claimed is set by the first store to slot i, which then fills box i
+// (a box is never written after it is published, so slot reads stay
+// one atomic load; later stores allocate, as before).
+type slotBoxes struct {
+	claimed atomic.Uint32
+	// followed, boxesOffset bytes after its start, by the instance's
+	// boxes (the slottedN types)
+}
+
+// boxesOffset is where the boxes start after a slotBoxes (the same in
+// every slottedN type; TestSlottedLayout checks it).
+const boxesOffset = unsafe.Offsetof(slotted1{}.boxes) - unsafe.Offsetof(slotted1{}.pre)
+
+// claim takes box i for the caller; false if another store took it.
+func (p *slotBoxes) claim(i int) bool {
+	for {
+		c := p.claimed.Load()
+		if c&(1<<i) != 0 {
+			return false
+		}
+		if p.claimed.CompareAndSwap(c, c|1<<i) {
+			return true
+		}
+	}
+}
+
+// box returns box i (i < the instance's slot count).
+func (p *slotBoxes) box(i int) *Object {
+	return (*Object)(unsafe.Add(unsafe.Pointer(p), boxesOffset+uintptr(i)*unsafe.Sizeof(Object(nil))))
+}
+
+// Slotted instances of 1-4 slots: the instance, its slot pointers and
+// their first boxes in one allocation (one instead of 2+n).
+type slotted1 struct {
+	in    Instance
+	slots [1]atomic.Pointer[Object]
+	pre   slotBoxes
+	boxes [1]Object
+}
+
+type slotted2 struct {
+	in    Instance
+	slots [2]atomic.Pointer[Object]
+	pre   slotBoxes
+	boxes [2]Object
+}
+
+type slotted3 struct {
+	in    Instance
+	slots [3]atomic.Pointer[Object]
+	pre   slotBoxes
+	boxes [3]Object
+}
+
+type slotted4 struct {
+	in    Instance
+	slots [4]atomic.Pointer[Object]
+	pre   slotBoxes
+	boxes [4]Object
+}
+
+// newSlotted makes a bare instance of t with n slots.
+func newSlotted(t *Type, n int) *Instance {
+	switch n {
+	case 1:
+		x := &slotted1{}
+		x.in.typ, x.in.slots, x.in.pre = t, x.slots[:], &x.pre
+		return &x.in
+	case 2:
+		x := &slotted2{}
+		x.in.typ, x.in.slots, x.in.pre = t, x.slots[:], &x.pre
+		return &x.in
+	case 3:
+		x := &slotted3{}
+		x.in.typ, x.in.slots, x.in.pre = t, x.slots[:], &x.pre
+		return &x.in
+	case 4:
+		x := &slotted4{}
+		x.in.typ, x.in.slots, x.in.pre = t, x.slots[:], &x.pre
+		return &x.in
+	}
+	return &Instance{typ: t, slots: make([]atomic.Pointer[Object], n)}
 }
 
 // setType changes an instance's class (assignment to __class__).
