@@ -25,6 +25,23 @@ func (t *Thread) executeRare(f *Frame, ins c.Instr) error {
 	arg := int(ins >> 8)
 	var err error
 	switch c.Opcode(ins & 0xff) {
+	case qSuperMethod:
+		v, err := loadGlobal(f, pc-1, names[arg])
+		if err != nil {
+			return f.raise(pc, sp, err)
+		}
+		if v == Object(SuperType) {
+			name := names[code.quick[pc+1]>>8]
+			if fn, self := superMethod(f, name); fn != nil {
+				// the CALL and the LOAD_METHOD are done
+				stack[sp], stack[sp+1] = fn, self
+				f.pc, f.sp = pc+2, sp+2
+				return nil
+			}
+		}
+		// the LOAD_GLOBAL alone; the CALL makes the super object
+		stack[sp] = v
+		sp++
 	case c.NOP:
 	case c.DELETE_FAST:
 		if f.fast[arg] == nil {
@@ -625,4 +642,58 @@ func (t *Thread) executeRare(f *Frame, ins c.Instr) error {
 func (f *Frame) raise(pc, sp int, err error) error {
 	f.pc, f.sp = pc, sp
 	return err
+}
+
+// loadGlobal is LOAD_GLOBAL's lookup (execute has its own copy) for the
+// instruction at index at: through the instruction's cache entry while
+// neither namespace changed.
+func loadGlobal(f *Frame, at int, name *Str) (Object, error) {
+	code := f.code
+	g, b := f.globals, f.builtins
+	if e := code.gcache[at].Load(); e != nil && e.globals == g && e.builtins == b &&
+		e.gver == g.version.Load() && e.bver == b.version.Load() {
+		return e.value, nil
+	}
+	gver, bver := g.version.Load(), b.version.Load()
+	v := g.getStr(name)
+	if v == nil {
+		v = b.getStr(name)
+		if v == nil {
+			return nil, nameError(name.s)
+		}
+	}
+	code.gcache[at].Store(&globalCacheEntry{globals: g, builtins: b, gver: gver, bver: bver, value: v})
+	return v, nil
+}
+
+// superMethod is `super().name` followed by a call, in the common case:
+// a method whose first argument is an instance of the __class__ cell's
+// class, and name a plain function on a class after it in the MRO. It
+// returns that function and the instance (what LOAD_METHOD leaves for
+// CALL_METHOD), or nil for anything else, which then runs super() as a
+// call (and raises its errors).
+func superMethod(f *Frame, name *Str) (*Function, Object) {
+	code := f.code
+	if code.ArgCount == 0 || len(f.fast) == 0 || f.fast[0] == nil {
+		return nil, nil
+	}
+	first := f.fast[0]
+	if _, isType := first.(*Type); isType {
+		return nil, nil
+	}
+	var cls *Type
+	for i, n := range code.Freevars {
+		if n == "__class__" {
+			cls, _ = f.cells[len(code.Cellvars)+i].Get().(*Type)
+			break
+		}
+	}
+	if cls == nil || !first.Type().IsSubtype(cls) {
+		return nil, nil
+	}
+	s := Super{typ: cls, obj: first, objType: first.Type()}
+	if fn := s.method(name); fn != nil {
+		return fn, first
+	}
+	return nil, nil
 }

@@ -36,6 +36,10 @@ type Instance struct {
 	// an immutable box: reads are one atomic load (threads reading a
 	// shared object write no shared memory), a store allocates a box.
 	slots []atomic.Pointer[Object]
+	// pre, for a class with 1-4 slots, points to boxes allocated with
+	// the instance (see newSlotted): each slot's first store claims its
+	// box with one atomic bit instead of allocating one.
+	pre *slotBoxes
 	// Base is the built-in value an instance of a subclass of a built-in
 	// type wraps (the int of `class C(int)`, the *List of `class L(list)`).
 	Base Object
@@ -55,35 +59,24 @@ func NewInstance(t *Type) *Instance {
 	// few: reading a member then follows instance -> box rather than
 	// instance -> slot array -> box (one dependent cache miss fewer for
 	// objects many threads read, docs/benchmarks.md, "branch
-	// sharedread2").
+	// sharedread2"); with 1-4 slots the first box of each is allocated
+	// with them too (newSlotted, "branch callpath2").
 	switch n := t.nslots; {
 	case n == 0:
-		o = &Instance{}
-	case n <= 2:
-		x := &struct {
-			Instance
-			s [2]atomic.Pointer[Object]
-		}{}
-		o = &x.Instance
-		o.slots = x.s[:n]
+		o = &Instance{typ: t}
 	case n <= 4:
-		x := &struct {
-			Instance
-			s [4]atomic.Pointer[Object]
-		}{}
-		o = &x.Instance
-		o.slots = x.s[:n]
+		o = newSlotted(t, n)
 	case n <= 8:
 		x := &struct {
 			Instance
 			s [8]atomic.Pointer[Object]
 		}{}
 		o = &x.Instance
+		o.typ = t
 		o.slots = x.s[:n]
 	default:
-		o = &Instance{slots: make([]atomic.Pointer[Object], n)}
+		o = &Instance{typ: t, slots: make([]atomic.Pointer[Object], n)}
 	}
-	o.typ = t
 	if t.hasDict {
 		o.dict = NewDict()
 	}
@@ -106,6 +99,14 @@ func (o *Instance) getSlot(i int) Object {
 func (o *Instance) setSlot(i int, v Object) bool {
 	if v == nil {
 		return o.slots[i].Swap(nil) != nil
+	}
+	if p := o.pre; p != nil && p.claimed.Load()&(1<<i) == 0 && p.claim(i) {
+		// the box made with the instance: unpublished until the Store
+		// below, and claimed by this thread alone
+		b := p.box(i)
+		*b = v
+		o.slots[i].Store(b)
+		return true
 	}
 	if n, ok := v.(Int); ok {
 		// The int's value sits in its box, next to the interface that
@@ -132,6 +133,91 @@ type intSlotBox struct {
 
 // intTypeWord is the type word of an Object holding an Int.
 var intTypeWord, _ = objWords(Int(0))
+
+// slotBoxes heads the boxes allocated with a slotted instance: bit i of
+// claimed is set by the first store to slot i, which then fills box i
+// (a box is never written after it is published, so slot reads stay
+// one atomic load; later stores allocate, as before).
+type slotBoxes struct {
+	claimed atomic.Uint32
+	// followed, boxesOffset bytes after its start, by the instance's
+	// boxes (the slottedN types)
+}
+
+// boxesOffset is where the boxes start after a slotBoxes (the same in
+// every slottedN type; TestSlottedLayout checks it).
+const boxesOffset = unsafe.Offsetof(slotted1{}.boxes) - unsafe.Offsetof(slotted1{}.pre)
+
+// claim takes box i for the caller; false if another store took it.
+func (p *slotBoxes) claim(i int) bool {
+	for {
+		c := p.claimed.Load()
+		if c&(1<<i) != 0 {
+			return false
+		}
+		if p.claimed.CompareAndSwap(c, c|1<<i) {
+			return true
+		}
+	}
+}
+
+// box returns box i (i < the instance's slot count).
+func (p *slotBoxes) box(i int) *Object {
+	return (*Object)(unsafe.Add(unsafe.Pointer(p), boxesOffset+uintptr(i)*unsafe.Sizeof(Object(nil))))
+}
+
+// Slotted instances of 1-4 slots: the instance, its slot pointers and
+// their first boxes in one allocation (one instead of 2+n).
+type slotted1 struct {
+	in    Instance
+	slots [1]atomic.Pointer[Object]
+	pre   slotBoxes
+	boxes [1]Object
+}
+
+type slotted2 struct {
+	in    Instance
+	slots [2]atomic.Pointer[Object]
+	pre   slotBoxes
+	boxes [2]Object
+}
+
+type slotted3 struct {
+	in    Instance
+	slots [3]atomic.Pointer[Object]
+	pre   slotBoxes
+	boxes [3]Object
+}
+
+type slotted4 struct {
+	in    Instance
+	slots [4]atomic.Pointer[Object]
+	pre   slotBoxes
+	boxes [4]Object
+}
+
+// newSlotted makes a bare instance of t with n slots.
+func newSlotted(t *Type, n int) *Instance {
+	switch n {
+	case 1:
+		x := &slotted1{}
+		x.in.typ, x.in.slots, x.in.pre = t, x.slots[:], &x.pre
+		return &x.in
+	case 2:
+		x := &slotted2{}
+		x.in.typ, x.in.slots, x.in.pre = t, x.slots[:], &x.pre
+		return &x.in
+	case 3:
+		x := &slotted3{}
+		x.in.typ, x.in.slots, x.in.pre = t, x.slots[:], &x.pre
+		return &x.in
+	case 4:
+		x := &slotted4{}
+		x.in.typ, x.in.slots, x.in.pre = t, x.slots[:], &x.pre
+		return &x.in
+	}
+	return &Instance{typ: t, slots: make([]atomic.Pointer[Object], n)}
+}
 
 // setType changes an instance's class (assignment to __class__).
 func (o *Instance) setType(t *Type) { o.typ = t }

@@ -54,6 +54,10 @@ const (
 	// iterator goes straight into x; other iterators push it and let the
 	// STORE_FAST run (a generator resumed inline comes back to it).
 	qForIterStore
+	// LOAD_GLOBAL super; CALL 0; LOAD_METHOD name: `super().name(...)`
+	// in a method, run in executeRare without making the super object
+	// (superMethod); anything else runs the LOAD_GLOBAL alone.
+	qSuperMethod
 )
 
 // quicken returns the instructions execute runs for code.
@@ -105,6 +109,9 @@ func quicken(instrs []c.Instr) []c.Instr {
 			}
 		case a == c.FOR_ITER && b == c.STORE_FAST:
 			with(i, qForIterStore)
+		case a == c.LOAD_GLOBAL && b == c.CALL && instrs[i+1]>>8 == 0 &&
+			i+2 < len(instrs) && op(i+2) == c.LOAD_METHOD:
+			with(i, qSuperMethod)
 		}
 	}
 	return q
