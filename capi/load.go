@@ -4,6 +4,23 @@ package capi
 #include "shim.h"
 #include <dlfcn.h>
 #include <stdlib.h>
+#include <string.h>
+
+// fpy_dlopen opens path and, on failure, copies dlerror's message into
+// err in the same call: dlerror is per OS thread, and a goroutine may
+// move to another thread between two cgo calls.
+static void *fpy_dlopen(const char *path, int flags, char *err, size_t n) {
+	void *h = dlopen(path, flags);
+	if (h == NULL && n > 0) {
+		const char *e = dlerror();
+		err[0] = 0;
+		if (e != NULL) {
+			strncpy(err, e, n - 1);
+			err[n - 1] = 0;
+		}
+	}
+	return h;
+}
 */
 import "C"
 
@@ -39,9 +56,10 @@ func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
 	}
 	cpath := C.CString(dlpath)
 	defer C.free(unsafe.Pointer(cpath))
-	h := C.dlopen(cpath, C.RTLD_NOW|C.RTLD_LOCAL)
+	var errbuf [1024]C.char
+	h := C.fpy_dlopen(cpath, C.RTLD_NOW|C.RTLD_LOCAL, &errbuf[0], C.size_t(len(errbuf)))
 	if h == nil {
-		return nil, importError(name, path, C.GoString(C.dlerror()))
+		return nil, importError(name, path, C.GoString(&errbuf[0]))
 	}
 	csym := C.CString("PyInit_" + short)
 	defer C.free(unsafe.Pointer(csym))
