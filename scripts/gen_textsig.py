@@ -23,7 +23,7 @@ assert sys.version_info[:2] == (3, 11), "run with CPython 3.11"
 
 # Native modules whose functions and types get signatures.
 MODULES = """
-builtins _ast _blake2 _bisect _codecs _collections _contextvars _csv
+builtins _abc _ast _blake2 _bisect _codecs _collections _contextvars _csv
 _datetime _functools _heapq _imp _io _json _locale _md5 _operator
 _pickle _posixsubprocess _random _sha1 _sha256 _sha3 _sha512 _signal
 _socket _sre _string _struct _thread _tracemalloc _warnings _weakref

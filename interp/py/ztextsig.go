@@ -4,6 +4,14 @@ package py
 
 // textSigFuncs maps "module.name" to the __text_signature__ of a module function, sorted by key.
 var textSigFuncs = [...]textSig{
+	{"_abc._abc_init", "($module, self, /)"},
+	{"_abc._abc_instancecheck", "($module, self, instance, /)"},
+	{"_abc._abc_register", "($module, self, subclass, /)"},
+	{"_abc._abc_subclasscheck", "($module, self, subclass, /)"},
+	{"_abc._get_dump", "($module, self, /)"},
+	{"_abc._reset_caches", "($module, self, /)"},
+	{"_abc._reset_registry", "($module, self, /)"},
+	{"_abc.get_cache_token", "($module, /)"},
 	{"_bisect.bisect_left", "($module, /, a, x, lo=0, hi=None, *, key=None)"},
 	{"_bisect.bisect_right", "($module, /, a, x, lo=0, hi=None, *, key=None)"},
 	{"_bisect.insort_left", "($module, /, a, x, lo=0, hi=None, *, key=None)"},
