@@ -123,9 +123,3 @@ for obj in [len, math.sqrt, dict.get, str.split, sorted, [].append,
             dict.fromkeys, os.stat, io.StringIO.read]:
     text = pydoc.render_doc(obj, renderer=pydoc.plaintext)
     print([line for line in text.splitlines() if '(' in line][0].strip())
-import inspect, _abc, sys, _heapq, _json, _bisect
-for f in (aiter, _abc._abc_init, _abc._abc_register, _heapq.heappush, _heapq.heapify, _json.scanstring, _json.encode_basestring_ascii, _bisect.bisect_right, _bisect.insort_left, sys.unraisablehook):
-    print(f.__name__, inspect.signature(f))
-for f in (anext,):
-    try: print(inspect.signature(f))
-    except ValueError as e: print('ValueError', type(f).__name__)
