@@ -224,7 +224,9 @@ func seqIndex(t *Thread, key Object, n int, what string) (int, error) {
 // sliceIndices is slice.indices(n) plus the resulting length.
 func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, err error) {
 	step = 1
-	if s.Step != None {
+	// (a type assertion, not `!= None`: comparing interfaces holding a
+	// struct calls runtime.ifaceeq)
+	if _, none := s.Step.(NoneType); !none {
 		step, err = sliceInt(t, s.Step)
 		if err != nil {
 			return
@@ -239,7 +241,7 @@ func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, er
 		lower, upper = -1, n-1
 	}
 	conv := func(v Object, def int) (int, error) {
-		if v == None {
+		if _, none := v.(NoneType); none {
 			return def, nil
 		}
 		x, err := sliceInt(t, v)
@@ -279,6 +281,9 @@ func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, er
 }
 
 func sliceInt(t *Thread, v Object) (int, error) {
+	if i, ok := v.(Int); ok { // the common case, without Index
+		return int(i), nil
+	}
 	if !isIntLike(v) && v.Type().Index == nil {
 		return 0, TypeErrorf("slice indices must be integers or None or have an __index__ method")
 	}
