@@ -685,6 +685,15 @@ func tailMatch(s, p *Str, start, end int, atEnd bool) bool {
 
 // strPrefixMatch implements startswith/endswith with a str or tuple.
 func strPrefixMatch(t *Thread, name string, s *Str, args []Object, kw []string, atEnd bool) (Object, error) {
+	if len(args) == 1 && len(kw) == 0 && s.ascii {
+		// s.startswith("x") of ASCII text: the bytes say it
+		if p, ok := args[0].(*Str); ok {
+			if atEnd {
+				return NewBool(strings.HasSuffix(s.s, p.s)), nil
+			}
+			return NewBool(strings.HasPrefix(s.s, p.s)), nil
+		}
+	}
 	if err := argCountVarargs("str", name, args, kw, 1, 3); err != nil {
 		return nil, err
 	}
@@ -1019,6 +1028,12 @@ func init() {
 	})
 
 	addStrMethod("count", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+		if len(args) == 1 && len(kw) == 0 && s.ascii {
+			// s.count("x") of ASCII text, the common call
+			if sub, ok := args[0].(*Str); ok && sub.s != "" {
+				return boxPos(t, strings.Count(s.s, sub.s)), nil
+			}
+		}
 		sub, start, end, err := strSearchArgs(t, "count", args, kw)
 		if err != nil {
 			return nil, err
@@ -1037,6 +1052,21 @@ func init() {
 	})
 	find := func(name string, rev, raise bool) {
 		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+			if len(args) == 1 && len(kw) == 0 && s.ascii {
+				// s.find("x") of ASCII text: byte index == code point index
+				if sub, ok := args[0].(*Str); ok {
+					var i int
+					if rev {
+						i = strings.LastIndex(s.s, sub.s)
+					} else {
+						i = strings.Index(s.s, sub.s)
+					}
+					if i < 0 && raise {
+						return nil, ValueErrorf("substring not found")
+					}
+					return boxPos(t, i), nil
+				}
+			}
 			sub, start, end, err := strSearchArgs(t, name, args, kw)
 			if err != nil {
 				return nil, err
