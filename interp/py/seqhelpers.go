@@ -364,6 +364,15 @@ func strNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	var x, encoding, errors Object
 	if len(args) == 1 && len(kw) == 0 {
 		x = args[0] // str(x), the common call
+		if typ == StrType {
+			switch v := x.(type) {
+			case Int: // str(i): int.__repr__ without Repr's recursion guard
+				var tmp [24]byte
+				return t.asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(v), 10)), nil
+			case *Str:
+				return v, nil
+			}
+		}
 	} else if err := ParseArgs("str", args, kw, []string{"object", "encoding", "errors"}, 0, &x, &encoding, &errors); err != nil {
 		return nil, err
 	}

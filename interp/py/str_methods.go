@@ -309,12 +309,20 @@ func strFillArgs(t *Thread, name string, args []Object, kw []string) (int, rune,
 	if err := strArgCount(name, args, kw, 1, 2); err != nil {
 		return 0, 0, err
 	}
-	w, err := IndexInt(t, args[0])
-	if err != nil {
-		return 0, 0, err
+	var w int
+	if i, ok := args[0].(Int); ok {
+		w = int(i) // the common call, without Index
+	} else {
+		var err error
+		if w, err = IndexInt(t, args[0]); err != nil {
+			return 0, 0, err
+		}
 	}
 	fill := ' '
 	if len(args) > 1 {
+		if f, ok := args[1].(*Str); ok && f.ascii && len(f.s) == 1 {
+			return w, rune(f.s[0]), nil
+		}
 		f, ok := unwrap(args[1]).(*Str)
 		if !ok {
 			return 0, 0, TypeErrorf("The fill character must be a unicode character, not %s", typeName(args[1]))
