@@ -296,6 +296,9 @@ func splitOf(t *Thread, name string, rev bool, s *Str, args []Object, kw []strin
 
 func addStrMethod(name string, fn strMethod) {
 	StrType.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if s, ok := self.(*Str); ok { // an exact str: no call to strSelf
+			return fn(t, s, args, kw)
+		}
 		s, err := strSelf(self)
 		if err != nil {
 			return nil, err
