@@ -1153,6 +1153,13 @@ func init() {
 
 	split := func(name string, rev bool) {
 		addStrMethod(name, func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+			if !rev && len(args) == 1 && len(kw) == 0 {
+				// s.split("|"), the common call (splitSep's list of one
+				// piece already holds s itself)
+				if sp, ok := args[0].(*Str); ok && sp.s != "" {
+					return splitSep(s, sp, -1), nil
+				}
+			}
 			l, err := splitOf(t, name, rev, s, args, kw)
 			if err != nil {
 				return nil, err
