@@ -272,11 +272,34 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 	// the result's block
 	var tmp [160]byte
 	b := tmp[:0]
-	for _, d := range dirs {
-		b = append(b, d.Literal...)
-		if d.Conv == 0 && d.Err == nil {
+	// ascii stays true while every piece is known to be ASCII, so that
+	// the result need not be scanned again
+	ascii := format.ascii
+	for i := range dirs {
+		dp := &dirs[i] // not copied: a Directive is over 100 bytes
+		b = append(b, dp.Literal...)
+		if dp.Conv == 0 && dp.Err == nil {
 			continue
 		}
+		if dp.Flags == 0 && dp.Width < 0 && dp.Prec < 0 && !dp.HasKey && !dp.WidthStar && !dp.PrecStar && dp.Err == nil && next < len(argList) {
+			// the common plain "%d" of an int and "%s" of a str
+			switch x := argList[next].(type) {
+			case Int:
+				if dp.Conv == 'd' || dp.Conv == 'i' || dp.Conv == 'u' {
+					next++
+					b = strconv.AppendInt(b, int64(x), 10)
+					continue
+				}
+			case *Str:
+				if dp.Conv == 's' {
+					next++
+					b = append(b, x.s...)
+					ascii = ascii && x.ascii
+					continue
+				}
+			}
+		}
+		d := *dp
 		var arg Object
 		if d.HasKey {
 			if mapping == nil {
@@ -339,6 +362,7 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 			case *Str:
 				if d.Conv == 's' {
 					b = append(b, x.s...)
+					ascii = ascii && x.ascii
 					continue
 				}
 			}
@@ -348,9 +372,13 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 			return nil, err
 		}
 		b = append(b, s...)
+		ascii = false // not known: scanned below
 	}
 	if next < len(argList) && !usedMapping && mapping == nil {
 		return nil, TypeErrorf("not all arguments converted during string formatting")
+	}
+	if ascii {
+		return t.asciiStrFromBytes(b), nil
 	}
 	return t.strFromBytes(b), nil
 }

@@ -224,7 +224,9 @@ func seqIndex(t *Thread, key Object, n int, what string) (int, error) {
 // sliceIndices is slice.indices(n) plus the resulting length.
 func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, err error) {
 	step = 1
-	if s.Step != None {
+	// (a type assertion, not `!= None`: comparing interfaces holding a
+	// struct calls runtime.ifaceeq)
+	if _, none := s.Step.(NoneType); !none {
 		step, err = sliceInt(t, s.Step)
 		if err != nil {
 			return
@@ -239,7 +241,7 @@ func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, er
 		lower, upper = -1, n-1
 	}
 	conv := func(v Object, def int) (int, error) {
-		if v == None {
+		if _, none := v.(NoneType); none {
 			return def, nil
 		}
 		x, err := sliceInt(t, v)
@@ -279,6 +281,9 @@ func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, er
 }
 
 func sliceInt(t *Thread, v Object) (int, error) {
+	if i, ok := v.(Int); ok { // the common case, without Index
+		return int(i), nil
+	}
 	if !isIntLike(v) && v.Type().Index == nil {
 		return 0, TypeErrorf("slice indices must be integers or None or have an __index__ method")
 	}
@@ -359,6 +364,15 @@ func strNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	var x, encoding, errors Object
 	if len(args) == 1 && len(kw) == 0 {
 		x = args[0] // str(x), the common call
+		if typ == StrType {
+			switch v := x.(type) {
+			case Int: // str(i): int.__repr__ without Repr's recursion guard
+				var tmp [24]byte
+				return t.asciiStrFromBytes(strconv.AppendInt(tmp[:0], int64(v), 10)), nil
+			case *Str:
+				return v, nil
+			}
+		}
 	} else if err := ParseArgs("str", args, kw, []string{"object", "encoding", "errors"}, 0, &x, &encoding, &errors); err != nil {
 		return nil, err
 	}
