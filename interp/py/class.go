@@ -446,7 +446,19 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	// __slots__ (before __doc__ gets its default: a slot may be named
 	// __doc__, as typing._SpecialForm's is)
 	typ.hasDict = true
+	// Which of CPython's __dict__ and __weakref__ descriptors this class
+	// adds to its own dict: those no base provides, unless __slots__
+	// leaves them out (a variable-sized base, int, tuple or bytes, has no
+	// room for __weakref__).
+	inheritedDict, inheritedWeak, varSized := false, false, false
+	for _, b := range bases {
+		inheritedDict = inheritedDict || b.hasDict || b.IsSubtype(TypeType)
+		inheritedWeak = inheritedWeak || b.hasWeakref || b.IsSubtype(TypeType) || b.IsSubtype(SetType) || b.IsSubtype(FrozenSetType)
+		varSized = varSized || b.IsSubtype(IntType) || b.IsSubtype(TupleType) || b.IsSubtype(BytesType)
+	}
+	wantDict, wantWeak := true, true
 	if slots := typ.Dict.GetStr("__slots__"); slots != nil {
+		wantDict, wantWeak = false, false
 		var names []Object
 		if s, ok := slots.(*Str); ok {
 			names = []Object{s}
@@ -474,6 +486,11 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			}
 			if ns.s == "__dict__" {
 				typ.hasDict = true
+				wantDict = true
+				continue
+			}
+			if ns.s == "__weakref__" && !inheritedWeak && !varSized {
+				wantWeak = true
 				continue
 			}
 			if prev := typ.Dict.GetStr(ns.s); prev != nil {
@@ -491,6 +508,14 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			typ.nslots = max(typ.nslots, b.nslots)
 		}
 	}
+	if wantDict && !inheritedDict {
+		typ.Dict.SetStr("__dict__", instanceDictDescr(typ))
+	}
+	if wantWeak && !inheritedWeak && !varSized {
+		typ.Dict.SetStr("__weakref__", weakrefDescr(typ))
+		typ.hasWeakref = true
+	}
+	typ.hasWeakref = typ.hasWeakref || inheritedWeak
 	if doc := typ.Dict.GetStr("__doc__"); doc == nil {
 		typ.Dict.SetStr("__doc__", None)
 	}
@@ -996,3 +1021,36 @@ type memberDescr struct {
 }
 
 func (*memberDescr) Type() *Type { return MemberDescrType }
+
+// instanceDictDescr is the __dict__ descriptor of a class whose instances
+// get a dict from it (CPython's subtype_dict).
+func instanceDictDescr(owner *Type) *GetSetDescr {
+	return &GetSetDescr{Name: "__dict__", Owner: owner, Doc: "dictionary for instance variables (if defined)",
+		Get: func(t *Thread, o Object) (Object, error) {
+			if d := instanceDict(o); d != nil {
+				return d, nil
+			}
+			return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '__dict__'", typeName(o))
+		},
+		Set: func(t *Thread, o, v Object) error {
+			in, ok := o.(*Instance)
+			d, ok2 := v.(*Dict)
+			if !ok || !ok2 || in.dict == nil {
+				return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
+			}
+			in.dict = d
+			return nil
+		}}
+}
+
+// weakrefDescr is the __weakref__ descriptor: the object's first weak
+// reference, or None (CPython's subtype_getweakref).
+func weakrefDescr(owner *Type) *GetSetDescr {
+	return &GetSetDescr{Name: "__weakref__", Owner: owner, Doc: "list of weak references to the object (if defined)",
+		Get: func(t *Thread, o Object) (Object, error) {
+			if refs := liveRefs(o); len(refs) > 0 {
+				return refs[0].outer(), nil
+			}
+			return None, nil
+		}}
+}

@@ -121,6 +121,9 @@ type Type struct {
 	Flags uint64
 
 	hasDict bool // instances have a __dict__
+	// hasWeakref: the class or a base gave its instances CPython's
+	// __weakref__ slot (only the class dict entries depend on it).
+	hasWeakref bool
 	// hasDel: a Python class in the MRO defines __del__, so instances
 	// get a finalizer (finalize.go). Atomic: a class may gain or lose
 	// __del__ while other threads make instances.
