@@ -516,6 +516,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		typ.hasWeakref = true
 	}
 	typ.hasWeakref = typ.hasWeakref || inheritedWeak
+	typ.classStmt = true
 	if doc := typ.Dict.GetStr("__doc__"); doc == nil {
 		typ.Dict.SetStr("__doc__", None)
 	}

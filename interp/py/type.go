@@ -124,6 +124,9 @@ type Type struct {
 	// hasWeakref: the class or a base gave its instances CPython's
 	// __weakref__ slot (only the class dict entries depend on it).
 	hasWeakref bool
+	// classStmt: made by a class statement or type(name, bases, ns), the
+	// only classes whose __weakref__ support hasWeakref describes.
+	classStmt bool
 	// hasDel: a Python class in the MRO defines __del__, so instances
 	// get a finalizer (finalize.go). Atomic: a class may gain or lose
 	// __del__ while other threads make instances.
