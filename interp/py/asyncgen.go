@@ -191,34 +191,26 @@ func (a *agAthrow) send(t *Thread, arg Object) (Object, error) {
 		}
 		a.state.Store(awaitIter)
 		st.runningAsync.Store(true)
+		var exc error = NewException(GeneratorExitType)
 		if a.args == nil {
 			st.closed.Store(true)
-			r, returned, err := agThrow(t, g, NewException(GeneratorExitType))
-			if err != nil || returned {
-				if returned {
-					err = NewException(StopAsyncIterationType)
-				}
+		} else {
+			var err error
+			if exc, err = throwArgs(t, a.args); err != nil {
 				return a.finish(err)
 			}
-			if _, ok := r.(*asyncGenWrapped); ok {
-				return a.ignoredExit()
-			}
-			return r, nil
 		}
-		exc, err := throwArgs(t, a.args)
-		if err != nil {
-			return a.finish(err)
-		}
-		r, returned, err := agThrow(t, g, exc)
-		res, err := agUnwrap(g, r, returned, err)
-		if err != nil {
-			return a.finish(err)
-		}
-		return res, nil
+		return a.result(agThrow(t, g, exc))
 	}
-	r, returned, err := agSend(t, g, arg)
+	return a.result(agSend(t, g, arg))
+}
+
+// result turns one step of the generator into the await's: athrow()'s
+// as an async generator step, aclose()'s as the generator's end (a value
+// it yields means it ignored GeneratorExit).
+func (a *agAthrow) result(r Object, returned bool, err error) (Object, error) {
 	if a.args != nil {
-		res, err := agUnwrap(g, r, returned, err)
+		res, err := agUnwrap(a.g, r, returned, err)
 		if err != nil {
 			return a.finish(err)
 		}
@@ -240,24 +232,7 @@ func (a *agAthrow) throw(t *Thread, exc error) (Object, error) {
 	if a.state.Load() == awaitClosed {
 		return nil, Errorf(RuntimeErrorType, "cannot reuse already awaited aclose()/athrow()")
 	}
-	r, returned, err := agThrow(t, a.g, exc)
-	if a.args != nil {
-		res, err := agUnwrap(a.g, r, returned, err)
-		if err != nil {
-			return a.finish(err)
-		}
-		return res, nil
-	}
-	if err != nil || returned {
-		if returned {
-			err = NewException(StopAsyncIterationType)
-		}
-		return a.finish(err)
-	}
-	if _, ok := r.(*asyncGenWrapped); ok {
-		return a.ignoredExit()
-	}
-	return r, nil
+	return a.result(agThrow(t, a.g, exc))
 }
 
 // asAsyncGen returns self as an async generator.

@@ -879,39 +879,14 @@ func (d *Dict) storeFast(key, v Object) bool {
 		return false
 	}
 	tab := d.tab.Load()
-	if tab != nil {
-		mask := uint64(len(tab.index) - 1)
-		h := uint64(hash)
-		i := h & mask
-		perturb := h
-		for {
-			ix := tab.index[i]
-			if ix == ixEmpty {
-				break
-			}
-			if ix >= 0 {
-				e := &tab.entries[ix]
-				if e.hash == hash {
-					ek := e.key.get()
-					eq := ek == key
-					if !eq {
-						var ok bool
-						if eq, ok = fastEq(ek, key); !ok {
-							// __eq__ of another key: the general path
-							d.mu.Unlock()
-							return false
-						}
-					}
-					if eq {
-						d.setValueLocked(e, v)
-						d.mu.Unlock()
-						return true
-					}
-				}
-			}
-			perturb >>= 5
-			i = (i*5 + perturb + 1) & mask
-		}
+	if e, ok := tab.findFast(key, hash); !ok {
+		// __eq__ of another key: the general path
+		d.mu.Unlock()
+		return false
+	} else if e != nil {
+		d.setValueLocked(e, v)
+		d.mu.Unlock()
+		return true
 	}
 	d.appendLocked(key, hash, v)
 	grow := d.earlyGrowthDue()
@@ -920,6 +895,43 @@ func (d *Dict) storeFast(key, v Object) bool {
 		d.growEarly(grow)
 	}
 	return true
+}
+
+// findFast probes tab (nil: no table) for key with the comparisons that
+// need no Python code: the entry holding key or nil, and ok false when a
+// key of equal hash needs __eq__ (the caller takes the general path).
+func (tab *dictTable) findFast(key Object, hash int64) (e *dictSlot, ok bool) {
+	if tab == nil {
+		return nil, true
+	}
+	mask := uint64(len(tab.index) - 1)
+	h := uint64(hash)
+	i := h & mask
+	perturb := h
+	for {
+		ix := tab.index[i]
+		if ix == ixEmpty {
+			return nil, true
+		}
+		if ix >= 0 {
+			e := &tab.entries[ix]
+			if e.hash == hash {
+				ek := e.key.get()
+				eq := ek == key
+				if !eq {
+					var ok bool
+					if eq, ok = fastEq(ek, key); !ok {
+						return nil, false
+					}
+				}
+				if eq {
+					return e, true
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
 }
 
 func (d *Dict) insertLocked(t *Thread, key Object, hash int64, v Object) error {
@@ -987,36 +999,11 @@ func (d *Dict) setUnshared(t *Thread, key, v Object) error {
 		return err
 	}
 	tab := d.tab.Load()
-	if tab != nil {
-		mask := uint64(len(tab.index) - 1)
-		h := uint64(hash)
-		i := h & mask
-		perturb := h
-		for {
-			ix := tab.index[i]
-			if ix == ixEmpty {
-				break
-			}
-			if ix >= 0 {
-				e := &tab.entries[ix]
-				if e.hash == hash {
-					ek := e.key.get()
-					eq := ek == key
-					if !eq {
-						var ok bool
-						if eq, ok = fastEq(ek, key); !ok {
-							return d.SetItem(t, key, v) // __eq__: the general path
-						}
-					}
-					if eq {
-						e.value.init(v)
-						return nil
-					}
-				}
-			}
-			perturb >>= 5
-			i = (i*5 + perturb + 1) & mask
-		}
+	if e, ok := tab.findFast(key, hash); !ok {
+		return d.SetItem(t, key, v) // __eq__: the general path
+	} else if e != nil {
+		e.value.init(v)
+		return nil
 	}
 	if tab == nil || tab.n() >= len(tab.entries) {
 		used := 0

@@ -218,6 +218,7 @@ func initSys(t *Thread) {
 	d.SetStr("__displayhook__", d.GetStr("displayhook"))
 	d.SetStr("__excepthook__", d.GetStr("excepthook"))
 	addUnraisableHook(m)
+	m.AddFunc("getsizeof", sysGetSizeOf)
 	m.native.Store(true)
 	in.Modules.SetStr("sys", m)
 }
