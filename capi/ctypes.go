@@ -468,22 +468,28 @@ func (s *tstate) addMethods(gt *py.Type, ml *C.PyMethodDef, ext *extModule, tp *
 		return
 	}
 	for m := ml; m.ml_name != nil; m = (*C.PyMethodDef)(unsafe.Add(unsafe.Pointer(m), C.sizeof_PyMethodDef)) {
-		def := m
-		name := cstr(def.ml_name)
-		flags := int(def.ml_flags)
-		qual := gt.Name + "." + name
-		fn := func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
-			return callMethodDef(t, def, qual, self, args, kw, ext, tp)
-		}
-		md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
-			IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0}
-		if md.IsStatic {
-			md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-				return callMethodDef(t, def, qual, nil, args, kw, ext, tp)
-			}
-		}
-		gt.Dict.SetStr(name, md)
+		md := methodDescr(gt, m, ext, tp, int(m.ml_flags))
+		gt.Dict.SetStr(md.Name, md)
 	}
+}
+
+// methodDescr is the descriptor of one PyMethodDef of gt; flags decide
+// whether it binds to instances, to the class (METH_CLASS) or to nothing
+// (METH_STATIC).
+func methodDescr(gt *py.Type, def *C.PyMethodDef, ext *extModule, tp *C.PyTypeObject, flags int) *py.MethodDescr {
+	name := cstr(def.ml_name)
+	qual := gt.Name + "." + name
+	fn := func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+		return callMethodDef(t, def, qual, self, args, kw, ext, tp)
+	}
+	md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
+		IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0}
+	if md.IsStatic {
+		md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
+			return callMethodDef(t, def, qual, nil, args, kw, ext, tp)
+		}
+	}
+	return md
 }
 
 // methodDoc is a C function's docstring as written: a leading signature

@@ -82,6 +82,11 @@ func stateOf(t *py.Thread) *tstate {
 	// (freeLater)
 	s.ts = (*C.PyThreadState)(C.fpy_alloc(C.sizeof_fpy_tstate_ext))
 	s.ts.thread_id = C.ulong(t.ID)
+	// 3.11's inline recursion checks count down in the thread state;
+	// freepy bounds recursion elsewhere (Py_EnterRecursiveCall's depth, the
+	// interpreter's frame limit), so the count starts out of reach
+	s.ts.recursion_remaining = C.INT_MAX / 2
+	s.ts.recursion_limit = C.INT_MAX / 2
 	// compiled code (Cython) reads and writes exc_info->exc_value directly
 	s.ts.exc_info = (*C._PyErr_StackItem)(C.fpy_alloc(C.sizeof__PyErr_StackItem))
 	tstatesMu.Lock()

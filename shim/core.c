@@ -350,12 +350,14 @@ PyObject **const fpy_exc_ptrs[] = {FPY_EXC_TYPES(PTR_EXC)};
 const char *const fpy_exc_names[] = {FPY_EXC_TYPES(NAME_EXC)};
 const int fpy_n_exc_types = sizeof(fpy_exc_types) / sizeof(fpy_exc_types[0]);
 
-static PyLongObject small_ints[FPY_SMALL_MAX - FPY_SMALL_MIN + 1];
-PyLongObject *fpy_small_ints = small_ints;
+/* The small ints live inside _PyRuntime (runtime311.c), where CPython
+ * 3.11's own modules expect them. */
+#define small_ints fpy_small_ints
 
 /* fpy_init_static is called once by the Go side before any extension
  * loads: it gives the static objects their types. */
 void fpy_init_static(void) {
+    fpy_init_runtime311();
     _Py_NoneStruct.ob_type = &_PyNone_Type;
     _Py_NotImplementedStruct.ob_type = &_PyNotImplemented_Type;
     _Py_EllipsisObject.ob_type = &PyEllipsis_Type;

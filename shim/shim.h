@@ -45,7 +45,9 @@ PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t 
 PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
 PyObject *fpy_small_int(long v); /* NULL when v is not cached */
 PyObject *fpy_new_float(double v);
-extern PyLongObject *fpy_small_ints; /* -5 .. 256 */
+void fpy_init_runtime311(void);
+const char *fpy_dl_file(void *p);
+extern PyLongObject *const fpy_small_ints; /* -5 .. 256, inside _PyRuntime */
 /* fpy_small_long_value reads an exact int of at most two digits (which
  * always fits in 64 bits); it reports whether op was one. */
 static inline int fpy_small_long_value(PyObject *op, long long *out) {

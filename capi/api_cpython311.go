@@ -1,0 +1,115 @@
+package capi
+
+/*
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"unsafe"
+
+	"freepy/interp/py"
+	"freepy/interp/strops"
+)
+
+// The parts of CPython 3.11's API that its own extension modules call
+// (the host's _ctypes and _curses) and that need the interpreter; the rest
+// of that internal API is C (shim/internal311.c, shim/runtime311.c).
+
+// extOfCode finds the extension whose shared object holds the C code at p
+// (nil for none): the lock a descriptor or function made at run time must
+// take, when neither a module nor a C type says which extension it is.
+func extOfCode(p unsafe.Pointer) *extModule {
+	if p == nil {
+		return nil
+	}
+	f := C.fpy_dl_file(p)
+	if f == nil {
+		return nil
+	}
+	return extOfFile(C.GoString(f))
+}
+
+// descrOwner is the Go type a PyDescr_New* descriptor belongs to, and the
+// extension whose lock its calls take: the one that defined the type or
+// its nearest C base, else the one whose code is at fn.
+func (s *tstate) descrOwner(tp *C.PyTypeObject, fn unsafe.Pointer) (*py.Type, *extModule, bool) {
+	gt, ok := s.fromC((*C.PyObject)(unsafe.Pointer(tp))).(*py.Type)
+	if !ok {
+		s.setError(py.Errorf(py.SystemErrorType, "PyDescr_New: not a type"))
+		return nil, nil, false
+	}
+	ext := extOfType(tp)
+	if ext == nil {
+		ext = extOfCode(fn)
+	}
+	return gt, ext, true
+}
+
+//export fpyGo_PyDescr_NewMethod
+func fpyGo_PyDescr_NewMethod(ts *C.PyThreadState, tp *C.PyTypeObject, def *C.PyMethodDef) *C.PyObject {
+	s := stateFromC(ts)
+	gt, ext, ok := s.descrOwner(tp, fnp(def.ml_meth))
+	if !ok {
+		return nil
+	}
+	return s.newRef(methodDescr(gt, def, ext, tp, int(def.ml_flags)&^(C.METH_CLASS|C.METH_STATIC)))
+}
+
+//export fpyGo_PyDescr_NewClassMethod
+func fpyGo_PyDescr_NewClassMethod(ts *C.PyThreadState, tp *C.PyTypeObject, def *C.PyMethodDef) *C.PyObject {
+	s := stateFromC(ts)
+	gt, ext, ok := s.descrOwner(tp, fnp(def.ml_meth))
+	if !ok {
+		return nil
+	}
+	return s.newRef(methodDescr(gt, def, ext, tp, int(def.ml_flags)&^C.METH_STATIC|C.METH_CLASS))
+}
+
+//export fpyGo_PyDescr_NewMember
+func fpyGo_PyDescr_NewMember(ts *C.PyThreadState, tp *C.PyTypeObject, def *C.PyMemberDef) *C.PyObject {
+	s := stateFromC(ts)
+	gt, ext, ok := s.descrOwner(tp, nil)
+	if !ok {
+		return nil
+	}
+	return s.newRef(memberDescr(gt, def, ext))
+}
+
+//export fpyGo_PyDescr_NewGetSet
+func fpyGo_PyDescr_NewGetSet(ts *C.PyThreadState, tp *C.PyTypeObject, def *C.PyGetSetDef) *C.PyObject {
+	s := stateFromC(ts)
+	gt, ext, ok := s.descrOwner(tp, fnp(def.get))
+	if !ok {
+		return nil
+	}
+	return s.newRef(getSetDescr(gt, def, ext))
+}
+
+//export fpyGo__PyUnicode_IsPrintable
+func fpyGo__PyUnicode_IsPrintable(ts *C.PyThreadState, ch C.Py_UCS4) C.int {
+	if strops.IsPrintableRune(rune(ch)) {
+		return 1
+	}
+	return 0
+}
+
+// _PyDict_SizeOf is what dict.__sizeof__ answers for d (a dict subclass's
+// own __sizeof__ calls it for its dict part).
+//
+//export fpyGo__PyDict_SizeOf
+func fpyGo__PyDict_SizeOf(ts *C.PyThreadState, d *C.PyDictObject) C.Py_ssize_t {
+	s := stateFromC(ts)
+	m, err := py.GetAttr(s.t, py.DictType, py.NewStr("__sizeof__"))
+	if err == nil {
+		var r py.Object
+		if r, err = py.Call(s.t, m, []py.Object{s.fromC((*C.PyObject)(unsafe.Pointer(d)))}, nil); err == nil {
+			var n int64
+			if n, err = py.AsInt64(s.t, r); err == nil {
+				return C.Py_ssize_t(n)
+			}
+		}
+	}
+	s.setError(err)
+	return -1
+}
