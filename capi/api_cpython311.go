@@ -113,3 +113,45 @@ func fpyGo__PyDict_SizeOf(ts *C.PyThreadState, d *C.PyDictObject) C.Py_ssize_t {
 	s.setError(err)
 	return -1
 }
+
+func init() { py.ForeignBuffer = foreignBuffer }
+
+// foreignBuffer copies the buffer of an object of a C type with its own
+// bf_getbuffer (bytes(ctypes_struct)), taking the extension's lock like
+// any call of its C code.
+func foreignBuffer(t *py.Thread, o py.Object) ([]byte, bool, error) {
+	var getbuf, release unsafe.Pointer
+	var ext *extModule
+	for gt := o.Type(); gt != nil && getbuf == nil; gt = gt.Base {
+		v, ok := cTypes.Load(gt)
+		if !ok {
+			continue
+		}
+		tp := v.(*C.PyTypeObject)
+		if pb := tp.tp_as_buffer; pb != nil && pb.bf_getbuffer != nil && C.fpy_is_generic_slot(fnp(pb.bf_getbuffer)) == 0 {
+			getbuf, release, ext = fnp(pb.bf_getbuffer), fnp(pb.bf_releasebuffer), extOfType(tp)
+		}
+	}
+	if getbuf == nil {
+		return nil, false, nil
+	}
+	s := stateOf(t)
+	view := (*C.Py_buffer)(C.calloc(1, C.sizeof_Py_buffer))
+	defer C.free(unsafe.Pointer(view))
+	var data []byte
+	_, err := s.callInt(ext, o.Type().Name+".__buffer__", func() C.int {
+		op := s.borrow(o)
+		if r := C.fpy_call_getbuffer(s.ts, getbuf, op, view, C.PyBUF_FULL_RO); r < 0 {
+			return r
+		}
+		data = C.GoBytes(view.buf, C.int(view.len))
+		if release != nil && C.fpy_is_generic_slot(release) == 0 {
+			C.fpy_call_releasebuffer(s.ts, release, op, view)
+		}
+		if view.obj != nil {
+			s.decref(view.obj)
+		}
+		return 0
+	})
+	return data, true, err
+}

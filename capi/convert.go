@@ -268,6 +268,16 @@ func longFromC(op *C.PyObject) py.Object {
 }
 
 // newMirror makes the C object for a Go object that has none yet.
+// layoutSize is the size of a mirror of a built-in layout for an
+// instance of tp: a C subclass of dict or list (_ctypes' StgDict) adds its
+// own fields after the built-in ones, which its C code reads and writes.
+func layoutSize(tp *C.PyTypeObject, builtin C.size_t) C.size_t {
+	if n := C.size_t(tp.tp_basicsize); n > builtin {
+		return n
+	}
+	return builtin
+}
+
 func (s *tstate) newMirror(o py.Object) *C.PyObject {
 	tp := s.typePtr(o.Type())
 	var op *C.PyObject
@@ -289,10 +299,10 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 			slots[i] = s.newRef(it)
 		}
 	case *py.List:
-		op = C.fpy_new_object(&C.PyList_Type, C.sizeof_PyListObject)
+		op = C.fpy_new_object(&C.PyList_Type, layoutSize(tp, C.sizeof_PyListObject))
 		s.fillList(op, v.Items())
 	case *py.Dict:
-		op = C.fpy_new_object(&C.PyDict_Type, C.sizeof_PyDictObject)
+		op = C.fpy_new_object(&C.PyDict_Type, layoutSize(tp, C.sizeof_PyDictObject))
 		*(*int64)(ptrAt(op, offDictUsed)) = int64(v.Len())
 	case *py.ByteArray:
 		op = C.fpy_new_object(&C.PyByteArray_Type, C.sizeof_PyByteArrayObject)

@@ -232,6 +232,11 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	tp := &ht.ht_type
 	tp.ob_base.ob_base.ob_refcnt = C._Py_IMMORTAL_INITIAL_REFCNT
 	tp.ob_base.ob_base.ob_type = &C.PyType_Type
+	if mt := gt.Type(); mt != py.TypeType {
+		// a class whose metaclass is a C metatype, or a Python subclass of
+		// type: C code checks ob_type (PyCSimpleType's instances)
+		tp.ob_base.ob_base.ob_type = s.typePtr(mt)
+	}
 	if base != nil && cTypeBase(gt) {
 		// a Python subclass of a C type: instances have the C layout, so
 		// the C slots are inherited and the Python dunders go to Go
