@@ -327,6 +327,18 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
 	case *py.Module:
 		op = s.moduleMirror(tp, v)
+	case *py.WeakRef:
+		// 3.11's PyWeakref_GET_OBJECT macro reads wr_object directly
+		// (_ctypes' cache of array and pointer types). It points at the
+		// referent only when that is a type, whose C object lives as long
+		// as the process; any other referent reads as None (dead), since
+		// nothing would clear the field when it dies
+		op = C.fpy_new_object(tp, C.sizeof_PyWeakReference)
+		w := (*C.PyWeakReference)(unsafe.Pointer(op))
+		w.wr_object = noneObj
+		if ref, ok := v.Referent().(*py.Type); ok {
+			w.wr_object = (*C.PyObject)(unsafe.Pointer(s.typePtr(ref)))
+		}
 	case *py.Code:
 		// room for the 3.11 fields compiled code may touch
 		op = C.fpy_new_object(tp, 256)

@@ -114,6 +114,9 @@ func weakTarget(o Object) (weak.Pointer[byte], unsafe.Pointer, error) {
 
 // newWeakRef returns a weak reference to o. Without a callback an existing
 // plain reference of the base type is shared, as CPython does.
+// Referent returns the object r refers to, or nil once it is gone.
+func (r *WeakRef) Referent() Object { return r.get() }
+
 // NewWeakProxy is weakref.proxy(o, callback): callback None for none.
 func NewWeakProxy(o, callback Object) (Object, error) {
 	return newWeakRef(o, callback, true, true)
