@@ -455,15 +455,17 @@ func (s *tstate) dropHeld(op *C.PyObject) {
 	}
 }
 
-// freeObjectLater is freeLater for an object block: a small int or a
-// float goes back to the C free lists of the thread that frees it (the
-// low bit of the queued pointer says so).
+// freeObjectLater is freeLater for an object block: a small int, a
+// float or a small tuple (its items released) goes back to the C free
+// lists of the thread that frees it (the low bit of the queued pointer
+// says so).
 func (s *tstate) freeObjectLater(op *C.PyObject) {
 	if s.stashDead(op) {
 		return
 	}
 	switch op.ob_type {
-	case &C.PyLong_Type, &C.PyFloat_Type:
+	case &C.PyLong_Type, &C.PyFloat_Type, &C.PyTuple_Type:
+		// the low bit: a dead block C may keep on a free list
 		s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
 	default:
 		s.freeLater(unsafe.Pointer(op))

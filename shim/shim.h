@@ -110,6 +110,9 @@ typedef struct fpy_tstate_ext {
 } fpy_tstate_ext;
 void fpy_free_array(void **p, Py_ssize_t n);
 void fpy_stash_refill(fpy_tstate_ext *x);
+/* Per-thread free lists of tuples of 1..FPY_TUPLE_FREE items (core.c). */
+#define FPY_TUPLE_FREE 4
+PyObject *fpy_tuple_from_freelist(Py_ssize_t n);
 
 /* Static type objects, in a table for the Go side. */
 extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type;
