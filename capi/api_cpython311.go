@@ -114,44 +114,92 @@ func fpyGo__PyDict_SizeOf(ts *C.PyThreadState, d *C.PyDictObject) C.Py_ssize_t {
 	return -1
 }
 
-func init() { py.ForeignBuffer = foreignBuffer }
+func init() {
+	py.ForeignBuffer = foreignBuffer
+	py.ForeignView = foreignView
+}
 
-// foreignBuffer copies the buffer of an object of a C type with its own
-// bf_getbuffer (bytes(ctypes_struct)), taking the extension's lock like
-// any call of its C code.
-func foreignBuffer(t *py.Thread, o py.Object) ([]byte, bool, error) {
-	var getbuf, release unsafe.Pointer
-	var ext *extModule
-	for gt := o.Type(); gt != nil && getbuf == nil; gt = gt.Base {
+// cBufferSlots finds the C buffer slots of an object's type or its
+// nearest C base (getbuf nil when there are none) and the extension whose
+// lock they take.
+func cBufferSlots(gt *py.Type) (getbuf, release unsafe.Pointer, ext *extModule) {
+	for ; gt != nil; gt = gt.Base {
 		v, ok := cTypes.Load(gt)
 		if !ok {
 			continue
 		}
 		tp := v.(*C.PyTypeObject)
 		if pb := tp.tp_as_buffer; pb != nil && pb.bf_getbuffer != nil && C.fpy_is_generic_slot(fnp(pb.bf_getbuffer)) == 0 {
-			getbuf, release, ext = fnp(pb.bf_getbuffer), fnp(pb.bf_releasebuffer), extOfType(tp)
+			release = fnp(pb.bf_releasebuffer)
+			if release != nil && C.fpy_is_generic_slot(release) != 0 {
+				release = nil
+			}
+			return fnp(pb.bf_getbuffer), release, extOfType(tp)
 		}
 	}
+	return nil, nil, nil
+}
+
+// foreignView gets the buffer of an object of a C type with its own
+// bf_getbuffer (memoryview(mmap), memoryview of a ctypes array), taking
+// the extension's lock like any call of its C code. The Py_buffer lives in
+// C memory until the last view of it is released; its obj holds the
+// exporter.
+func foreignView(t *py.Thread, o py.Object) (*py.ForeignBuf, bool, error) {
+	getbuf, release, ext := cBufferSlots(o.Type())
 	if getbuf == nil {
 		return nil, false, nil
 	}
 	s := stateOf(t)
+	name := o.Type().Name
 	view := (*C.Py_buffer)(C.calloc(1, C.sizeof_Py_buffer))
-	defer C.free(unsafe.Pointer(view))
-	var data []byte
-	_, err := s.callInt(ext, o.Type().Name+".__buffer__", func() C.int {
-		op := s.borrow(o)
-		if r := C.fpy_call_getbuffer(s.ts, getbuf, op, view, C.PyBUF_FULL_RO); r < 0 {
-			return r
-		}
-		data = C.GoBytes(view.buf, C.int(view.len))
-		if release != nil && C.fpy_is_generic_slot(release) == 0 {
-			C.fpy_call_releasebuffer(s.ts, release, op, view)
-		}
-		if view.obj != nil {
-			s.decref(view.obj)
-		}
-		return 0
+	_, err := s.callInt(ext, name+".__buffer__", func() C.int {
+		return C.fpy_call_getbuffer(s.ts, getbuf, s.borrow(o), view, C.PyBUF_FULL_RO)
 	})
-	return data, true, err
+	if err != nil {
+		C.free(unsafe.Pointer(view))
+		return nil, true, err
+	}
+	fb := &py.ForeignBuf{Format: "B", ItemSize: 1, ReadOnly: view.readonly != 0}
+	if view.len > 0 {
+		fb.Data = unsafe.Slice((*byte)(view.buf), int(view.len))
+	}
+	if view.format != nil {
+		fb.Format = C.GoString(view.format)
+	}
+	if view.itemsize > 0 {
+		fb.ItemSize = int(view.itemsize)
+	}
+	give := func(s *tstate) {
+		s.callInt(ext, name+".__release_buffer__", func() C.int {
+			if release != nil && view.obj != nil {
+				C.fpy_call_releasebuffer(s.ts, release, view.obj, view)
+			}
+			if view.obj != nil {
+				s.decref(view.obj)
+			}
+			C.free(unsafe.Pointer(view))
+			return 0
+		})
+	}
+	fb.Release = func(t *py.Thread) {
+		if t != nil {
+			give(stateOf(t))
+			return
+		}
+		finalize(give)
+	}
+	return fb, true, nil
+}
+
+// foreignBuffer copies the buffer of an object of a C type with its own
+// bf_getbuffer (bytes(ctypes_struct)).
+func foreignBuffer(t *py.Thread, o py.Object) ([]byte, bool, error) {
+	fb, ok, err := foreignView(t, o)
+	if !ok || err != nil {
+		return nil, ok, err
+	}
+	data := append([]byte(nil), fb.Data...)
+	fb.Release(t)
+	return data, true, nil
 }

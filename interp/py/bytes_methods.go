@@ -31,6 +31,21 @@ func bytesLike(o Object) ([]byte, bool) {
 	return nil, false
 }
 
+// bytesLikeT is bytesLike that also takes an object exporting its buffer
+// through C (an mmap, a ctypes array), by copying it: a consumer with a
+// thread at hand (struct.unpack) uses it.
+func bytesLikeT(t *Thread, o Object) ([]byte, bool) {
+	if b, ok := bytesLike(o); ok {
+		return b, true
+	}
+	if ForeignBuffer != nil {
+		if b, ok, err := ForeignBuffer(t, o); ok && err == nil {
+			return b, true
+		}
+	}
+	return nil, false
+}
+
 // needBytesLike requires a bytes-like argument.
 func needBytesLike(o Object) ([]byte, error) {
 	if b, ok := bytesLike(o); ok {

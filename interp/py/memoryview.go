@@ -32,8 +32,10 @@ type MemoryView struct {
 	format   string // as given to cast(): "B", "@i", ...
 	code     byte   // the format character, without the '@'
 	itemsize int
-	shape    []int // items along each dimension; empty for 0-dim
-	strides  []int // bytes between items along each dimension (may be < 0)
+	shape    []int        // items along each dimension; empty for 0-dim
+	strides  []int        // bytes between items along each dimension (may be < 0)
+	foreign  *foreignHold // the C buffer viewed, when obj exports through C
+	owner    *MemoryView  // the view that holds foreign (kept alive by the views derived from it)
 }
 
 // MemoryViewType is memoryview.
@@ -84,8 +86,10 @@ func newByteView(obj Object, n int) *MemoryView {
 // clone copies the view's layout (shape and strides get their own arrays,
 // so the copy can be sliced without touching the original).
 func (m *MemoryView) clone() *MemoryView {
-	return &MemoryView{obj: m.obj, ro: m.ro, start: m.start, format: m.format, code: m.code, itemsize: m.itemsize,
+	r := &MemoryView{obj: m.obj, ro: m.ro, start: m.start, format: m.format, code: m.code, itemsize: m.itemsize,
 		shape: append([]int(nil), m.shape...), strides: append([]int(nil), m.strides...)}
+	m.shareForeign(r)
+	return r
 }
 
 func errReleased() error {
@@ -108,6 +112,9 @@ func (m *MemoryView) withBuf(fn func(b []byte) error) error {
 	if err := m.check(); err != nil {
 		return err
 	}
+	if m.foreign != nil {
+		return m.foreign.with(fn)
+	}
 	switch x := unwrap(m.obj).(type) {
 	case *Bytes:
 		return fn(x.b)
@@ -124,6 +131,9 @@ func (m *MemoryView) withBuf(fn func(b []byte) error) error {
 func (m *MemoryView) readonly() bool {
 	if m.ro {
 		return true
+	}
+	if m.foreign != nil {
+		return m.foreign.buf.ReadOnly
 	}
 	switch unwrap(m.obj).(type) {
 	case *ByteArray, bufferExporter:
@@ -398,6 +408,9 @@ func mvUint64(iv Object) (uint64, bool) {
 
 // readAt returns the item at byte offset off.
 func (m *MemoryView) readAt(off int) (Object, error) {
+	if m.code == 0 {
+		return nil, m.unsupportedFormat()
+	}
 	var v Object
 	err := m.withBuf(func(b []byte) error {
 		if off < 0 || off+m.itemsize > len(b) {
@@ -409,8 +422,17 @@ func (m *MemoryView) readAt(off int) (Object, error) {
 	return v, err
 }
 
+// unsupportedFormat is the error for items of a format that is not one
+// native character (a C exporter's "<i" or "T{...}").
+func (m *MemoryView) unsupportedFormat() error {
+	return Errorf(NotImplementedErrorType, "memoryview: unsupported format %s", m.format)
+}
+
 // writeAt stores v as the item at byte offset off.
 func (m *MemoryView) writeAt(t *Thread, off int, v Object) error {
+	if m.code == 0 {
+		return m.unsupportedFormat()
+	}
 	w, err := mvPack(t, m.code, m.itemsize, v)
 	if err != nil {
 		return err
@@ -647,6 +669,7 @@ func (m *MemoryView) cast(t *Thread, format string, shape Object) (Object, error
 	}
 	r := &MemoryView{obj: m.obj, ro: m.ro, start: m.start, format: format, code: code, itemsize: size,
 		shape: []int{n / size}, strides: []int{size}}
+	m.shareForeign(r)
 	if shape == nil {
 		return r, nil
 	}
@@ -745,6 +768,15 @@ func init() {
 				return nil, err
 			}
 			return x.clone(), nil
+		}
+		if ForeignView != nil {
+			fb, ok, err := ForeignView(t, o)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				return foreignMemoryView(o, fb), nil
+			}
 		}
 		return nil, TypeErrorf("memoryview: a bytes-like object is required, not '%s'", typeName(o))
 	}
@@ -1039,6 +1071,7 @@ func init() {
 		m.mu.Lock()
 		m.released = true
 		m.mu.Unlock()
+		m.releaseForeign(t)
 		return None, nil
 	})
 	method("__enter__", func(t *Thread, m *MemoryView, args []Object, kw []string) (Object, error) {
@@ -1051,6 +1084,7 @@ func init() {
 		m.mu.Lock()
 		m.released = true
 		m.mu.Unlock()
+		m.releaseForeign(t)
 		return None, nil
 	})
 	method("cast", func(t *Thread, m *MemoryView, args []Object, kw []string) (Object, error) {

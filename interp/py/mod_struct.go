@@ -426,7 +426,7 @@ func (f *structFormat) packBytes(t *Thread, args []Object) (Object, error) {
 }
 
 func (f *structFormat) unpackFrom(t *Thread, buffer Object, offset int, exact bool) (Object, error) {
-	data, ok := bytesLike(buffer)
+	data, ok := bytesLikeT(t, buffer)
 	if !ok {
 		return nil, TypeErrorf("a bytes-like object is required, not '%s'", typeName(buffer))
 	}

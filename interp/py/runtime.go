@@ -9,7 +9,10 @@ import (
 
 // ParseArgs unpacks positional and keyword arguments into dst pointers.
 // names gives each parameter's keyword name ("" for positional-only);
-// the first required of them must be given. Missing optional ones stay nil.
+// the first required of them must be given. A missing optional one keeps
+// the value its variable had: nil, or the default the caller set
+// (struct.unpack_from's offset 0 read as nil, and crashed, when it was
+// reset).
 func ParseArgs(fname string, args []Object, kwnames []string, names []string, required int, dst ...*Object) error {
 	npos := len(args) - len(kwnames)
 	if npos > len(names) {
@@ -24,17 +27,19 @@ func ParseArgs(fname string, args []Object, kwnames []string, names []string, re
 	for i := 0; i < npos; i++ {
 		*dst[i] = args[i]
 	}
-	for i := npos; i < len(dst); i++ {
-		*dst[i] = nil
+	var named []bool // which parameters came by keyword
+	if len(kwnames) > 0 {
+		named = make([]bool, len(names))
 	}
 	for k, kw := range kwnames {
 		found := false
 		for i, n := range names {
 			if n != "" && n == kw {
-				if *dst[i] != nil {
+				if i < npos || named[i] {
 					return TypeErrorf("argument for %s() given by name ('%s') and position (%d)", fname, kw, i+1)
 				}
 				*dst[i] = args[npos+k]
+				named[i] = true
 				found = true
 				break
 			}
@@ -43,8 +48,8 @@ func ParseArgs(fname string, args []Object, kwnames []string, names []string, re
 			return TypeErrorf("%s() got an unexpected keyword argument '%s'", fname, kw)
 		}
 	}
-	for i := 0; i < required; i++ {
-		if *dst[i] == nil {
+	for i := npos; i < required; i++ {
+		if named == nil || !named[i] {
 			if names[i] != "" {
 				return TypeErrorf("%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
 			}
