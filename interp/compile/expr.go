@@ -184,6 +184,10 @@ func (c *compiler) expr1(e syntax.Expr) {
 			c.emitName(DELETE_ATTR, e.Attr)
 		}
 	case *syntax.Subscript:
+		if k, ok := c.foldConst(e); ok {
+			c.loadConst(k)
+			return
+		}
 		c.expr(e.Value)
 		c.expr(e.Slice)
 		switch e.Ctx {
@@ -534,7 +538,7 @@ func (c *compiler) constOf(e syntax.Expr) (Const, bool) {
 			return nil, false
 		}
 		return t, true
-	case *syntax.UnaryOp, *syntax.BinOp:
+	case *syntax.UnaryOp, *syntax.BinOp, *syntax.Subscript:
 		return c.foldConst(e)
 	case *syntax.Name:
 		if x.Id == "__debug__" && x.Ctx == syntax.Load {

@@ -8,9 +8,10 @@ import (
 )
 
 // Constant folding of the simple cases CPython's AST optimizer handles:
-// unary operators on constants (-1, ~0, not x) and +, -, * on numbers and
-// + on str and bytes. Anything that could raise, or produce a large value,
-// is left for run time.
+// unary operators on constants (-1, ~0, not x), +, -, * on numbers, + on
+// str and bytes, and a constant str, bytes or tuple indexed by a constant
+// int. Anything that could raise, or produce a large value, is left for
+// run time.
 
 func (c *compiler) foldConst(e syntax.Expr) (Const, bool) {
 	switch x := e.(type) {
@@ -30,6 +31,60 @@ func (c *compiler) foldConst(e syntax.Expr) (Const, bool) {
 			return nil, false
 		}
 		return foldBinary(x.Op, l, r)
+	case *syntax.Subscript:
+		if x.Ctx != syntax.Load {
+			return nil, false
+		}
+		v, ok := c.constOf(x.Value)
+		if !ok {
+			return nil, false
+		}
+		i, ok := c.constOf(x.Slice)
+		if !ok {
+			return nil, false
+		}
+		return foldSubscript(v, i)
+	}
+	return nil, false
+}
+
+// foldSubscript is a constant str, bytes or tuple indexed by a constant
+// int (b'!'[0], as CPython's optimizer folds it); an index out of range
+// is left to raise at run time.
+func foldSubscript(v, idx Const) (Const, bool) {
+	b, ok := toBig(idx)
+	if !ok || !b.IsInt64() {
+		return nil, false
+	}
+	i := b.Int64()
+	at := func(n int) (int, bool) {
+		j := i
+		if j < 0 {
+			j += int64(n)
+		}
+		return int(j), j >= 0 && j < int64(n)
+	}
+	switch v := v.(type) {
+	case string:
+		r := []rune(v)
+		if j, ok := at(len(r)); ok {
+			return string(r[j]), true
+		}
+	case Str:
+		if j, ok := at(len(v)); ok {
+			if r := v[j]; r < 0xd800 || r > 0xdfff {
+				return string(r), true
+			}
+			return Str{v[j]}, true
+		}
+	case Bytes:
+		if j, ok := at(len(v)); ok {
+			return int64(v[j]), true
+		}
+	case Tuple:
+		if j, ok := at(len(v)); ok {
+			return v[j], true
+		}
 	}
 	return nil, false
 }

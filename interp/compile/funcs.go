@@ -226,7 +226,7 @@ func (c *compiler) class(s *syntax.ClassDef) {
 	c.u.emit(LOAD_BUILD_CLASS, 0)
 	c.makeClosure(code, 0)
 	c.loadConst(s.Name)
-	c.callHelper(2, s.Bases, s.Keywords)
+	c.callHelper(2, s.Bases, s.Keywords, nil)
 	c.applyDecorators(s.DecoratorList)
 	c.setLoc(s)
 	c.nameop(s.Name, syntax.Store)
@@ -256,7 +256,7 @@ func (c *compiler) call(e *syntax.Call) {
 		return
 	}
 	c.expr(e.Func)
-	c.callHelper(0, e.Args, e.Keywords)
+	c.callHelper(0, e.Args, e.Keywords, e)
 }
 
 // methodCall compiles obj.meth(args) with LOAD_METHOD/CALL_METHOD when
@@ -287,7 +287,10 @@ func (c *compiler) methodCall(e *syntax.Call) bool {
 
 // callHelper emits a call of the callable on the stack, with n arguments
 // already pushed above it, then args and keywords (compiler_call_helper).
-func (c *compiler) callHelper(n int, args []syntax.Expr, kws []*syntax.Keyword) {
+// call is the call expression when there is one: obj.meth(a, k=v) is a
+// method call in CPython 3.11 (only starred arguments rule that out), so
+// its CALL has the attribute's line, as methodCall's have.
+func (c *compiler) callHelper(n int, args []syntax.Expr, kws []*syntax.Keyword, call *syntax.Call) {
 	u := c.u
 	c.validateKeywords(kws)
 	nelts, nkw := len(args), len(kws)
@@ -311,7 +314,13 @@ func (c *compiler) callHelper(n int, args []syntax.Expr, kws []*syntax.Keyword) 
 				names[i] = k.Arg
 			}
 			c.loadConst(names)
+			saved := u.loc
+			if meth, ok := attrFunc(call); ok && nelts+nkw+1 < stackUseGuideline {
+				c.setLoc(call)
+				c.locToAttr(meth)
+			}
 			u.emit(CALL_KW, n+nelts+nkw)
+			u.loc = saved
 			return
 		}
 		u.emit(CALL, n+nelts)
@@ -359,6 +368,15 @@ func (c *compiler) callHelper(n int, args []syntax.Expr, kws []*syntax.Keyword) 
 		flag = 1
 	}
 	u.emit(CALL_EX, flag)
+}
+
+// attrFunc is the attribute a call calls (obj.meth(...)), if it is one.
+func attrFunc(call *syntax.Call) (*syntax.Attribute, bool) {
+	if call == nil {
+		return nil, false
+	}
+	meth, ok := call.Func.(*syntax.Attribute)
+	return meth, ok && meth.Ctx == syntax.Load
 }
 
 func singleStarred(args []syntax.Expr) (*syntax.Starred, bool) {
