@@ -57,11 +57,6 @@ type Dict struct {
 	// cref is the dict's C mirror (package capi), nil if none.
 	cref atomic.Pointer[byte]
 
-	// comb holds the requests of threads that found mu taken by another
-	// store and handed their insertion to its holder (dictcombine.go);
-	// nil until the first such collision.
-	comb atomic.Pointer[dictCombine]
-
 	// growing is set while one thread builds the next table outside mu
 	// (growEarly).
 	growing atomic.Bool
@@ -69,7 +64,7 @@ type Dict struct {
 	// own, so 64-byte aligned): a dict that threads write (its lock and
 	// version) then never shares a line with other objects that threads
 	// only read, such as another dict's header.
-	_ [4]byte
+	_ [12]byte
 }
 
 // dictTable is one generation of a dict's storage. index and entries
@@ -844,7 +839,11 @@ func (d *Dict) SetItem(t *Thread, key, v Object) error {
 	}
 	d.mu.Lock()
 	err = d.insertLocked(t, key, hash, v)
-	d.unlockStore()
+	grow := d.earlyGrowthDue()
+	d.mu.Unlock()
+	if grow != nil {
+		d.growEarly(grow)
+	}
 	return err
 }
 
@@ -863,8 +862,7 @@ func (d *Dict) earlyGrowthDue() *dictTable {
 // code; it reports false, having changed nothing, when it cannot do the
 // store (the caller then takes the general path). The lock is the first
 // access to the header, and the subclass check comes after it, for the
-// reason SetItem gives. A store that finds the lock taken hands itself
-// to the holder (storeCombined) rather than waiting for the lock.
+// reason SetItem gives.
 func (d *Dict) storeFast(key, v Object) bool {
 	var hash int64
 	switch k := key.(type) {
@@ -875,40 +873,28 @@ func (d *Dict) storeFast(key, v Object) bool {
 	default:
 		return false
 	}
-	if !d.mu.lockFast() {
-		if stored, done := d.storeCombined(key, hash, v); done {
-			return stored
-		}
-		d.mu.lockSlow()
-	}
-	stored, appended := d.storeLocked(key, hash, v)
-	if !appended && d.comb.Load() == nil {
-		// a replaced value never makes the table grow
-		d.mu.Unlock()
-		return stored
-	}
-	d.unlockStore()
-	return stored
-}
-
-// storeLocked is storeFast's work with mu held: stored false, having
-// changed nothing, when d is a subclass or a key comparison would need
-// __eq__; appended when it added an entry.
-func (d *Dict) storeLocked(key Object, hash int64, v Object) (stored, appended bool) {
+	d.mu.Lock()
 	if d.typ != nil {
-		return false, false
+		d.mu.Unlock()
+		return false
 	}
-	e, ok := d.tab.Load().findFast(key, hash)
-	if !ok {
+	tab := d.tab.Load()
+	if e, ok := tab.findFast(key, hash); !ok {
 		// __eq__ of another key: the general path
-		return false, false
-	}
-	if e != nil {
+		d.mu.Unlock()
+		return false
+	} else if e != nil {
 		d.setValueLocked(e, v)
-		return true, false
+		d.mu.Unlock()
+		return true
 	}
 	d.appendLocked(key, hash, v)
-	return true, true
+	grow := d.earlyGrowthDue()
+	d.mu.Unlock()
+	if grow != nil {
+		d.growEarly(grow)
+	}
+	return true
 }
 
 // findFast probes tab (nil: no table) for key with the comparisons that

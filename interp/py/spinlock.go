@@ -27,11 +27,6 @@ func (m *spinMutex) Lock() {
 	if m.lockFast() {
 		return
 	}
-	m.lockSlow()
-}
-
-// lockSlow is Lock after its first compare-and-swap failed.
-func (m *spinMutex) lockSlow() {
 	for i := 0; i < spinTries; i++ {
 		if m.mu.TryLock() {
 			return
