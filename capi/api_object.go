@@ -75,6 +75,7 @@ func fpyGo_PyObject_GetAttr(ts *C.PyThreadState, o, name *C.PyObject) *C.PyObjec
 		return nil
 	}
 	x := s.fromC(o)
+	s.adoptTypeDict(x)
 	return s.ret(py.GetAttr(s.t, x, n))
 }
 
@@ -82,10 +83,12 @@ func fpyGo_PyObject_GetAttr(ts *C.PyThreadState, o, name *C.PyObject) *C.PyObjec
 func fpyGo_PyObject_GetAttrString(ts *C.PyThreadState, o *C.PyObject, name *C.char) *C.PyObject {
 	s := stateFromC(ts)
 	x := s.fromC(o)
+	s.adoptTypeDict(x)
 	return s.ret(py.GetAttr(s.t, x, py.NewStr(cstr(name))))
 }
 
 func (s *tstate) optionalAttr(o py.Object, n *py.Str, res **C.PyObject) C.int {
+	s.adoptTypeDict(o)
 	v, err := py.GetAttr(s.t, o, n)
 	if err != nil {
 		if py.IsInstanceOf(err, py.AttributeErrorType) {
@@ -178,6 +181,7 @@ func fpyGo_PyObject_SetAttr(ts *C.PyThreadState, o, name, v *C.PyObject) C.int {
 		return -1
 	}
 	x, val := s.fromC(o), s.fromC(v)
+	s.adoptTypeDict(x)
 	return s.retInt(py.SetAttr(s.t, x, n, val))
 }
 
@@ -185,6 +189,7 @@ func fpyGo_PyObject_SetAttr(ts *C.PyThreadState, o, name, v *C.PyObject) C.int {
 func fpyGo_PyObject_SetAttrString(ts *C.PyThreadState, o *C.PyObject, name *C.char, v *C.PyObject) C.int {
 	s := stateFromC(ts)
 	x, val := s.fromC(o), s.fromC(v)
+	s.adoptTypeDict(x)
 	return s.retInt(py.SetAttr(s.t, x, py.NewStr(cstr(name)), val))
 }
 

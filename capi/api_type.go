@@ -153,11 +153,11 @@ func fpyGo_PyWeakref_NewRef(ts *C.PyThreadState, o, cb *C.PyObject) *C.PyObject 
 //export fpyGo_PyWeakref_NewProxy
 func fpyGo_PyWeakref_NewProxy(ts *C.PyThreadState, o, cb *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
-	args := []py.Object{s.fromC(o)}
-	if cb != nil && cb != noneObj {
-		args = append(args, s.fromC(cb))
+	var callback py.Object = py.None
+	if cb != nil {
+		callback = s.fromC(cb)
 	}
-	return s.ret(py.Call(s.t, py.ProxyType, args, nil))
+	return s.ret(py.NewWeakProxy(s.fromC(o), callback))
 }
 
 func (s *tstate) deref(ref *C.PyObject) (py.Object, bool) {

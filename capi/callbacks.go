@@ -246,6 +246,7 @@ func fpyGo_SlotBinary(a, b *C.PyObject, which C.int) *C.PyObject {
 		if !ok {
 			return s.ret(nil, py.TypeErrorf("attribute name must be string, not '%s'", y.Type().Name))
 		}
+		s.adoptTypeDict(x)
 		return s.ret(py.GetAttr(s.t, x, n))
 	case C.FPY_S_GETITEM:
 		return s.ret(py.GetItem(s.t, x, y))
@@ -267,8 +268,15 @@ func fpyGo_SlotTernary(a, b, c *C.PyObject, which C.int) *C.PyObject {
 		return s.ret(callWithTupleDict(s.t, x, y, z))
 	case C.FPY_S_NEW:
 		typ, ok := x.(*py.Type)
-		if !ok || typ.New == nil {
+		if !ok {
 			return s.ret(nil, py.TypeErrorf("cannot create instances"))
+		}
+		// the generic tp_new stands for a Go __new__: a C type's tp_new
+		// that calls its base's (PyCSimpleType's calls PyType_Type's)
+		// gets the nearest Go one, not its own again
+		impl := goBase(typ, "__new__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_new) })
+		if impl == nil || impl.New == nil {
+			return s.ret(nil, py.TypeErrorf("cannot create '%s' instances", typ.Name))
 		}
 		args, kw := tupleDictArgs(y, z)
 		var names []string
@@ -276,7 +284,7 @@ func fpyGo_SlotTernary(a, b, c *C.PyObject, which C.int) *C.PyObject {
 			names = append(names, k.name)
 			args = append(args, k.v)
 		}
-		return s.ret(typ.New(s.t, typ, args, names))
+		return s.ret(impl.New(s.t, typ, args, names))
 	case C.FPY_S_DESCR_GET:
 		d := x.Type().DescrGet
 		if d == nil {
@@ -335,7 +343,12 @@ func fpyGo_SlotInt(a, b, c *C.PyObject, which C.int) C.int {
 		if !ok {
 			return s.retInt(py.TypeErrorf("attribute name must be string, not '%s'", y.Type().Name))
 		}
-		return s.retInt(py.SetAttr(s.t, x, n, z))
+		s.adoptTypeDict(x)
+		impl := goBase(x.Type(), "__setattr__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_setattro) })
+		if impl != nil && impl.SetAttr != nil {
+			return s.retInt(impl.SetAttr(s.t, x, n, z))
+		}
+		return s.retInt(py.GenericSetAttr(s.t, x, n, z))
 	case C.FPY_S_SETITEM:
 		if z == nil {
 			return s.retInt(py.DelItem(s.t, x, y))
@@ -346,10 +359,11 @@ func fpyGo_SlotInt(a, b, c *C.PyObject, which C.int) C.int {
 	case C.FPY_S_BOOL:
 		return s.retBool(py.IsTrue(s.t, x))
 	case C.FPY_S_INIT:
-		init := x.Type().Init
-		if init == nil {
+		impl := goBase(x.Type(), "__init__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_init) })
+		if impl == nil || impl.Init == nil {
 			return 0
 		}
+		init := impl.Init
 		pos, kw := tupleDictArgs(y, z)
 		var names []string
 		for _, k := range kw {
@@ -396,4 +410,27 @@ func fpyGo_SlotRichCompare(a, b *C.PyObject, op C.int) *C.PyObject {
 	s := cur()
 	x, y := s.fromC(a), s.fromC(b)
 	return s.ret(py.RichCompare(s.t, x, y, py.CompareOp(op)))
+}
+
+// goBase is the nearest of gt and its bases whose slot (read from its C
+// type by get; dunder names it) is not an extension's C code: the Go
+// implementation that a generic slot called from C for an object of type
+// gt stands for. C code calls its base type's slot explicitly
+// (PyCSimpleType's tp_new calls PyType_Type's, PyCStructType's
+// tp_setattro calls PyType_Type's); dispatching on gt would run gt's own C
+// slot again, forever. A Python class that does not define the dunder
+// itself has its base's slot.
+func goBase(gt *py.Type, dunder string, get func(*C.PyTypeObject) unsafe.Pointer) *py.Type {
+	for ; gt != nil; gt = gt.Base {
+		if v, ok := cTypes.Load(gt); ok {
+			if f := get(v.(*C.PyTypeObject)); f == nil || C.fpy_is_generic_slot(f) != 0 {
+				return gt
+			}
+			continue
+		}
+		if gt.Dict.GetStr(dunder) != nil {
+			return gt
+		}
+	}
+	return nil
 }

@@ -417,3 +417,60 @@ selfok = d["self"] is d
 		t.Errorf("a C-born dict containing itself was not realized as itself")
 	}
 }
+
+// TestCrossing: what any way of calling C must keep. C code waiting
+// without releasing does not hold up the collector (another thread's
+// gc.collect() finishes and sets the flag the C code waits for; a
+// crossing that kept the goroutine's P would stall the collection until
+// the wait timed out); its sleeps, released or not, are not cut short by
+// the runtime's preemption signals while other threads allocate and
+// collect; C threads call back into Python; C -> Python -> C nests 60
+// deep and an exception from the bottom crosses every level.
+func TestCrossing(t *testing.T) {
+	dir := buildExtensions(t, "testdata/crossing")
+	g := runPyWithin(t, 60*time.Second, dir, `
+import _thread, gc, crossing
+
+def collect_then_set():
+    for _ in range(3):
+        gc.collect()
+    crossing.set_flag()
+_thread.start_new_thread(collect_then_set, ())
+flag_came = crossing.wait_flag(20000)
+
+stop = []
+stopped = _thread.allocate_lock()
+stopped.acquire()
+def churn():
+    while not stop:
+        [object() for _ in range(1000)]
+        gc.collect()
+    stopped.release()
+_thread.start_new_thread(churn, ())
+sleeps = [crossing.sleep_ms(150, False), crossing.sleep_ms(150, True)]
+stop.append(1)
+stopped.acquire()
+
+from_threads = crossing.from_threads(lambda i: i * 2, 4, 200)
+
+def nest(d):
+    if d == 0:
+        raise KeyError("bottom")
+    return crossing.call(nest, d - 1)
+try:
+    crossing.call(nest, 60)
+    nested = "no exception"
+except KeyError as e:
+    nested = e.args[0]
+deep = crossing.call(lambda x: crossing.call(lambda y: y + 1, x) * 2, 20)
+result = repr((flag_came, sleeps, from_threads, nested, deep))
+`)
+	// flag_came: false if C waiting without releasing held up another
+	// thread's collection; sleeps: usleep's result and EINTR, not
+	// released and released; the sum the C threads' callbacks returned;
+	// the exception from 60 levels down; C -> Python -> C.
+	want := "(True, [(0, False), (0, False)], 159200, 'bottom', 42)"
+	if got, _ := g.GetStr("result").(*py.Str); got == nil || got.String() != want {
+		t.Errorf("got %v, want %s", g.GetStr("result"), want)
+	}
+}

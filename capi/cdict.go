@@ -117,7 +117,8 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 		for i, it := range unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), n) {
 			items[i] = s.consume(it)
 		}
-		o = tup
+		s.freeObjectLater(op)
+		return tup
 	case &C.PyList_Type:
 		n := obSize(op)
 		items := make([]py.Object, n)

@@ -268,6 +268,16 @@ func longFromC(op *C.PyObject) py.Object {
 }
 
 // newMirror makes the C object for a Go object that has none yet.
+// layoutSize is the size of a mirror of a built-in layout for an
+// instance of tp: a C subclass of dict or list (_ctypes' StgDict) adds its
+// own fields after the built-in ones, which its C code reads and writes.
+func layoutSize(tp *C.PyTypeObject, builtin C.size_t) C.size_t {
+	if n := C.size_t(tp.tp_basicsize); n > builtin {
+		return n
+	}
+	return builtin
+}
+
 func (s *tstate) newMirror(o py.Object) *C.PyObject {
 	tp := s.typePtr(o.Type())
 	var op *C.PyObject
@@ -289,10 +299,10 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 			slots[i] = s.newRef(it)
 		}
 	case *py.List:
-		op = C.fpy_new_object(&C.PyList_Type, C.sizeof_PyListObject)
+		op = C.fpy_new_object(&C.PyList_Type, layoutSize(tp, C.sizeof_PyListObject))
 		s.fillList(op, v.Items())
 	case *py.Dict:
-		op = C.fpy_new_object(&C.PyDict_Type, C.sizeof_PyDictObject)
+		op = C.fpy_new_object(&C.PyDict_Type, layoutSize(tp, C.sizeof_PyDictObject))
 		*(*int64)(ptrAt(op, offDictUsed)) = int64(v.Len())
 	case *py.ByteArray:
 		op = C.fpy_new_object(&C.PyByteArray_Type, C.sizeof_PyByteArrayObject)
@@ -317,6 +327,18 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
 	case *py.Module:
 		op = s.moduleMirror(tp, v)
+	case *py.WeakRef:
+		// 3.11's PyWeakref_GET_OBJECT macro reads wr_object directly
+		// (_ctypes' cache of array and pointer types). It points at the
+		// referent only when that is a type, whose C object lives as long
+		// as the process; any other referent reads as None (dead), since
+		// nothing would clear the field when it dies
+		op = C.fpy_new_object(tp, C.sizeof_PyWeakReference)
+		w := (*C.PyWeakReference)(unsafe.Pointer(op))
+		w.wr_object = noneObj
+		if ref, ok := v.Referent().(*py.Type); ok {
+			w.wr_object = (*C.PyObject)(unsafe.Pointer(s.typePtr(ref)))
+		}
 	case *py.Code:
 		// room for the 3.11 fields compiled code may touch
 		op = C.fpy_new_object(tp, 256)

@@ -44,6 +44,14 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	if tp.ob_base.ob_base.ob_type == nil {
 		tp.ob_base.ob_base.ob_type = &C.PyType_Type
 	}
+	// a C metatype (_ctypes' PyCSimpleType for _SimpleCData): its Go type
+	// becomes the metaclass, so that subclassing in Python calls its tp_new
+	var meta *py.Type
+	if mt := tp.ob_base.ob_base.ob_type; mt != &C.PyType_Type {
+		if meta, err = s.readyLocked(mt); err != nil {
+			return nil, err
+		}
+	}
 	inheritCSlots(tp, base)
 	tp.tp_flags |= C.Py_TPFLAGS_READY | (base.tp_flags & (C.Py_TPFLAGS_LONG_SUBCLASS | C.Py_TPFLAGS_LIST_SUBCLASS |
 		C.Py_TPFLAGS_TUPLE_SUBCLASS | C.Py_TPFLAGS_BYTES_SUBCLASS | C.Py_TPFLAGS_UNICODE_SUBCLASS |
@@ -61,6 +69,9 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	gt := py.NewExtensionType(name, name, module, doc, bases, tp.tp_flags&C.Py_TPFLAGS_BASETYPE != 0)
 	if tp.tp_dictoffset != 0 {
 		gt.SetHasDict(true)
+	}
+	if meta != nil {
+		gt.SetMetaclass(meta)
 	}
 	if full != name {
 		gt.CName = full
@@ -178,13 +189,15 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 		gt.New = func(t *py.Thread, typ *py.Type, args []py.Object, kw []string) (py.Object, error) {
 			s := stateOf(t)
 			kwd, pos := s.kwDict(args, kw)
-			return s.call(ext, name+".__new__", func() *C.PyObject {
+			r, err := s.call(ext, name+".__new__", func() *C.PyObject {
 				vals := s.valBuf(len(pos))
 				for i, a := range pos {
 					s.putVal(&vals[i], a)
 				}
 				return C.fpy_call_ternary_v(s.ts, f, (*C.PyObject)(unsafe.Pointer(s.typePtr(typ))), &vals[0], C.Py_ssize_t(len(pos)), s.borrow(kwd))
 			})
+			s.adoptTypeDict(r)
+			return r, err
 		}
 	} else if tp.tp_new == nil || tp.tp_flags&C.Py_TPFLAGS_DISALLOW_INSTANTIATION != 0 {
 		gt.New = nil
@@ -305,6 +318,20 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 				}
 				return C.fpy_call_ternary(s.ts, f, s.borrow(self), o, s.borrow(typ))
 			})
+		}
+	}
+	if f := fnp(tp.tp_descr_set); cSlot(f, fnp(base.tp_descr_set)) {
+		// a data descriptor (_ctypes' CField): v nil deletes
+		gt.DescrSet = func(t *py.Thread, self, obj, v py.Object) error {
+			s := stateOf(t)
+			_, err := s.callInt(ext, name+".__set__", func() C.int {
+				var cv *C.PyObject
+				if v != nil {
+					cv = s.borrow(v)
+				}
+				return C.fpy_call_int_ternary(s.ts, f, s.borrow(self), s.borrow(obj), cv)
+			})
+			return err
 		}
 	}
 	if nb := tp.tp_as_number; nb != nil {
@@ -450,6 +477,37 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 				})
 			}
 		}
+		// seq * n and seq + other through the sequence suite, when the
+		// number suite has no answer (CPython's fallback: _ctypes makes
+		// array types as c_char * 10 with its metatype's sq_repeat)
+		if f := fnp(sq.sq_repeat); f != nil && gt.Num[py.NbMul] == nil && C.fpy_is_generic_slot(f) == 0 {
+			gt.Num[py.NbMul] = func(t *py.Thread, a, b py.Object) (py.Object, error) {
+				seq, n := a, b
+				if !a.Type().IsSubtype(gt) {
+					seq, n = b, a
+				}
+				if !py.HasIndex(n) {
+					return py.NotImplemented, nil
+				}
+				i, err := py.IndexInt(t, n)
+				if err != nil {
+					return nil, err
+				}
+				s := stateOf(t)
+				return s.call(ext, name+".__mul__", func() *C.PyObject {
+					return C.fpy_call_ssizearg(s.ts, f, s.borrow(seq), C.Py_ssize_t(i))
+				})
+			}
+		}
+		if f := fnp(sq.sq_concat); f != nil && gt.Num[py.NbAdd] == nil && C.fpy_is_generic_slot(f) == 0 {
+			gt.Num[py.NbAdd] = func(t *py.Thread, a, b py.Object) (py.Object, error) {
+				if !a.Type().IsSubtype(gt) {
+					return py.NotImplemented, nil
+				}
+				s := stateOf(t)
+				return s.call(ext, name+".__add__", func() *C.PyObject { return C.fpy_call_binary(s.ts, f, s.borrow(a), s.borrow(b)) })
+			}
+		}
 		if f := fnp(sq.sq_contains); f != nil && C.fpy_is_generic_slot(f) == 0 {
 			gt.Contains = func(t *py.Thread, self, v py.Object) (bool, error) {
 				s := stateOf(t)
@@ -468,22 +526,28 @@ func (s *tstate) addMethods(gt *py.Type, ml *C.PyMethodDef, ext *extModule, tp *
 		return
 	}
 	for m := ml; m.ml_name != nil; m = (*C.PyMethodDef)(unsafe.Add(unsafe.Pointer(m), C.sizeof_PyMethodDef)) {
-		def := m
-		name := cstr(def.ml_name)
-		flags := int(def.ml_flags)
-		qual := gt.Name + "." + name
-		fn := func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
-			return callMethodDef(t, def, qual, self, args, kw, ext, tp)
-		}
-		md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
-			IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0}
-		if md.IsStatic {
-			md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-				return callMethodDef(t, def, qual, nil, args, kw, ext, tp)
-			}
-		}
-		gt.Dict.SetStr(name, md)
+		md := methodDescr(gt, m, ext, tp, int(m.ml_flags))
+		gt.Dict.SetStr(md.Name, md)
 	}
+}
+
+// methodDescr is the descriptor of one PyMethodDef of gt; flags decide
+// whether it binds to instances, to the class (METH_CLASS) or to nothing
+// (METH_STATIC).
+func methodDescr(gt *py.Type, def *C.PyMethodDef, ext *extModule, tp *C.PyTypeObject, flags int) *py.MethodDescr {
+	name := cstr(def.ml_name)
+	qual := gt.Name + "." + name
+	fn := func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+		return callMethodDef(t, def, qual, self, args, kw, ext, tp)
+	}
+	md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
+		IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0}
+	if md.IsStatic {
+		md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
+			return callMethodDef(t, def, qual, nil, args, kw, ext, tp)
+		}
+	}
+	return md
 }
 
 // methodDoc is a C function's docstring as written: a leading signature
@@ -607,4 +671,33 @@ func (s *tstate) takeVal(v *C.fpy_val, def *C.PyMethodDef) (py.Object, error) {
 		return nil, se
 	}
 	return o, nil
+}
+
+// adoptTypeDict follows a metatype's C code that replaced a class's
+// tp_dict (PyCSimpleType_new puts a StgDict there, a dict subclass that
+// also carries the layout of the class's instances): the Go type takes
+// that dict as its own, so that what C adds to it (_ctypes adds
+// from_param, raw, value, the fields' descriptors) is seen from Python,
+// and what Python sets is seen by C. It is checked after a metatype's
+// tp_new and before attributes of a type are read or set through C; a
+// type without a mirror has nothing to check.
+func (s *tstate) adoptTypeDict(o py.Object) {
+	gt, ok := o.(*py.Type)
+	if !ok {
+		return
+	}
+	l := linkFor(gt)
+	if l == nil {
+		return
+	}
+	tp := (*C.PyTypeObject)(unsafe.Pointer(l.ptr))
+	if tp.tp_dict == nil {
+		return
+	}
+	if dl := linkFor(gt.Dict); dl != nil && unsafe.Pointer(dl.ptr) == unsafe.Pointer(tp.tp_dict) {
+		return
+	}
+	if d, ok := py.Unwrap(s.fromC(tp.tp_dict)).(*py.Dict); ok && d != gt.Dict {
+		gt.AdoptDict(d)
+	}
 }

@@ -44,7 +44,24 @@ var modules sync.Map // *py.Module -> *moduleInfo
 
 // loadExtension is py.ExtensionLoader: dlopen the file and run its
 // PyInit function (single- or multi-phase).
+//
+// A host CPython accelerator (lib-dynload) whose initialisation fails in
+// freepy raises ImportError, whatever it raised: the standard library
+// imports those modules inside `try: ... except ImportError:` and falls
+// back to pure Python (_zoneinfo asks for datetime's C API, which freepy's
+// datetime does not export, and raised AttributeError).
 func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
+	m, err := loadExtensionFile(t, name, path)
+	if err != nil && strings.Contains(path, "/lib-dynload/") && !py.IsInstanceOf(err, py.ImportErrorType) {
+		cause := py.AsException(err)
+		e := importError(name, path, filepath.Base(path)+": "+cause.Error())
+		py.AsException(e).SetCauseFrom(cause)
+		return nil, e
+	}
+	return m, err
+}
+
+func loadExtensionFile(t *py.Thread, name, path string) (*py.Module, error) {
 	setup(t)
 	s := stateOf(t)
 	short := name[strings.LastIndexByte(name, '.')+1:]

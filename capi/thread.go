@@ -82,6 +82,11 @@ func stateOf(t *py.Thread) *tstate {
 	// (freeLater)
 	s.ts = (*C.PyThreadState)(C.fpy_alloc(C.sizeof_fpy_tstate_ext))
 	s.ts.thread_id = C.ulong(t.ID)
+	// 3.11's inline recursion checks count down in the thread state;
+	// freepy bounds recursion elsewhere (Py_EnterRecursiveCall's depth, the
+	// interpreter's frame limit), so the count starts out of reach
+	s.ts.recursion_remaining = C.INT_MAX / 2
+	s.ts.recursion_limit = C.INT_MAX / 2
 	// compiled code (Cython) reads and writes exc_info->exc_value directly
 	s.ts.exc_info = (*C._PyErr_StackItem)(C.fpy_alloc(C.sizeof__PyErr_StackItem))
 	tstatesMu.Lock()
@@ -450,15 +455,17 @@ func (s *tstate) dropHeld(op *C.PyObject) {
 	}
 }
 
-// freeObjectLater is freeLater for an object block: a small int or a
-// float goes back to the C free lists of the thread that frees it (the
-// low bit of the queued pointer says so).
+// freeObjectLater is freeLater for an object block: a small int, a
+// float or a small tuple (its items released) goes back to the C free
+// lists of the thread that frees it (the low bit of the queued pointer
+// says so).
 func (s *tstate) freeObjectLater(op *C.PyObject) {
 	if s.stashDead(op) {
 		return
 	}
 	switch op.ob_type {
-	case &C.PyLong_Type, &C.PyFloat_Type:
+	case &C.PyLong_Type, &C.PyFloat_Type, &C.PyTuple_Type:
+		// the low bit: a dead block C may keep on a free list
 		s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
 	default:
 		s.freeLater(unsafe.Pointer(op))

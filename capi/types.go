@@ -39,7 +39,7 @@ var staticGoTypes = map[string]*py.Type{
 	"PyCallIter_Type": py.CallIterType, "PySeqIter_Type": py.IteratorType,
 	"PyEllipsis_Type": py.EllipsisTypeType, "_PyNone_Type": py.NoneTypeType,
 	"_PyNotImplemented_Type": py.NotImplementedTypeType, "_PyWeakref_RefType": py.RefType,
-	"_PyWeakref_ProxyType": py.ProxyType,
+	"_PyWeakref_ProxyType": py.ProxyType, "_PyWeakref_CallableProxyType": py.CallableProxyTypeObj,
 }
 
 // basic sizes of the built-in layouts, for C code that reads them
@@ -221,6 +221,13 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	if gt.Base != nil {
 		base = s.typePtr(gt.Base)
 	}
+	// likewise its metaclass, when that is not type: a class whose
+	// metaclass is a C metatype, or a Python subclass of type (C code
+	// checks ob_type: PyCSimpleType's instances)
+	meta := &C.PyType_Type
+	if mt := gt.Type(); mt != py.TypeType {
+		meta = s.typePtr(mt)
+	}
 	typeMirrorMu.Lock()
 	defer typeMirrorMu.Unlock()
 	if l := linkFor(gt); l != nil {
@@ -231,7 +238,7 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	ht := (*C.PyHeapTypeObject)(C.fpy_alloc(C.sizeof_PyHeapTypeObject))
 	tp := &ht.ht_type
 	tp.ob_base.ob_base.ob_refcnt = C._Py_IMMORTAL_INITIAL_REFCNT
-	tp.ob_base.ob_base.ob_type = &C.PyType_Type
+	tp.ob_base.ob_base.ob_type = meta
 	if base != nil && cTypeBase(gt) {
 		// a Python subclass of a C type: instances have the C layout, so
 		// the C slots are inherited and the Python dunders go to Go

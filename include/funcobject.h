@@ -55,6 +55,9 @@ PyAPI_FUNC(PyFrameObject *) PyFrame_GetBack(PyFrameObject *frame);
 PyAPI_DATA(PyTypeObject) PyTraceBack_Type;
 #define PyTraceBack_Check(v) Py_IS_TYPE((v), &PyTraceBack_Type)
 PyAPI_FUNC(int) PyTraceBack_Here(PyFrameObject *);
+#ifndef Py_LIMITED_API
+PyAPI_FUNC(void) _PyTraceback_Add(const char *funcname, const char *filename, int lineno);
+#endif
 PyAPI_FUNC(int) PyTraceBack_Print(PyObject *, PyObject *);
 
 PyAPI_DATA(PyTypeObject) PyGen_Type;

@@ -360,6 +360,26 @@ PyAPI_FUNC(int) PyObject_HasAttrStringWithError(PyObject *, const char *);
 PyAPI_FUNC(int) PyObject_GetOptionalAttr(PyObject *, PyObject *, PyObject **);
 PyAPI_FUNC(int) PyObject_GetOptionalAttrString(PyObject *, const char *, PyObject **);
 PyAPI_FUNC(int) _PyObject_LookupAttr(PyObject *, PyObject *, PyObject **);
+
+#ifndef Py_LIMITED_API
+/* Static identifiers (CPython 3.11's cpython/object.h): a C string whose
+ * str object is made once, on first use, and kept for the process. */
+typedef struct _Py_Identifier {
+    const char *string;
+    Py_ssize_t index; /* -1 until first use */
+} _Py_Identifier;
+#define _Py_static_string_init(value) { .string = value, .index = -1 }
+#define _Py_static_string(varname, value) static _Py_Identifier varname = _Py_static_string_init(value)
+#define _Py_IDENTIFIER(varname) _Py_static_string(PyId_##varname, #varname)
+PyAPI_FUNC(PyObject *) _PyUnicode_FromId(_Py_Identifier *); /* borrowed */
+PyAPI_FUNC(PyObject *) _PyObject_GetAttrId(PyObject *, _Py_Identifier *);
+PyAPI_FUNC(int) _PyObject_SetAttrId(PyObject *, _Py_Identifier *, PyObject *);
+PyAPI_FUNC(int) _PyObject_LookupAttrId(PyObject *, _Py_Identifier *, PyObject **);
+PyAPI_FUNC(PyObject *) _PyObject_CallMethodId_SizeT(PyObject *, _Py_Identifier *, const char *, ...);
+PyAPI_FUNC(PyObject *) _PyObject_CallMethodIdObjArgs(PyObject *, _Py_Identifier *, ...);
+PyAPI_FUNC(int) _PyUnicode_EqualToASCIIString(PyObject *, const char *);
+PyAPI_FUNC(int) _PyUnicode_EqualToASCIIId(PyObject *, _Py_Identifier *);
+#endif
 PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *);
 PyAPI_FUNC(PyObject *) PyObject_GenericGetAttr(PyObject *, PyObject *);
 PyAPI_FUNC(int) PyObject_GenericSetAttr(PyObject *, PyObject *, PyObject *);

@@ -132,6 +132,9 @@ PyAPI_DATA(const char * const) PyStructSequence_UnnamedField;
 PyAPI_FUNC(void) PyStructSequence_InitType(PyTypeObject *type, PyStructSequence_Desc *desc);
 PyAPI_FUNC(int) PyStructSequence_InitType2(PyTypeObject *type, PyStructSequence_Desc *desc);
 PyAPI_FUNC(PyTypeObject *) PyStructSequence_NewType(PyStructSequence_Desc *desc);
+#ifndef Py_LIMITED_API
+PyAPI_FUNC(PyTypeObject *) _PyStructSequence_NewType(PyStructSequence_Desc *desc, unsigned long tp_flags);
+#endif
 PyAPI_FUNC(PyObject *) PyStructSequence_New(PyTypeObject *type);
 PyAPI_FUNC(void) PyStructSequence_SetItem(PyObject *, Py_ssize_t, PyObject *);
 PyAPI_FUNC(PyObject *) PyStructSequence_GetItem(PyObject *, Py_ssize_t);

@@ -196,6 +196,9 @@ PyAPI_FUNC(PyObject *) PyUnicode_FromString(const char *u);
 PyAPI_FUNC(PyObject *) PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssize_t end);
 PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4(PyObject *unicode, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
 PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4Copy(PyObject *unicode);
+#ifndef Py_LIMITED_API
+PyAPI_FUNC(int) _PyUnicode_IsPrintable(Py_UCS4 ch);
+#endif
 PyAPI_FUNC(Py_ssize_t) PyUnicode_GetLength(PyObject *unicode);
 PyAPI_FUNC(Py_UCS4) PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
 PyAPI_FUNC(int) PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 character);

@@ -398,7 +398,9 @@ PyObject *PyObject_CallFunctionObjArgs(PyObject *callable, ...) {
     return r;
 }
 
-PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...) {
+/* call_method_objargs calls obj.name with a NULL-terminated list of
+ * objects. */
+static PyObject *call_method_objargs(PyObject *obj, PyObject *name, va_list va) {
     if (obj == NULL || name == NULL) {
         if (!PyErr_Occurred()) {
             PyErr_SetString(PyExc_SystemError, "null argument to internal routine");
@@ -409,10 +411,7 @@ PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...) {
     if (m == NULL) {
         return NULL;
     }
-    va_list va;
-    va_start(va, name);
     PyObject *args = objargs_tuple(va);
-    va_end(va);
     if (args == NULL) {
         Py_DECREF(m);
         return NULL;
@@ -420,5 +419,31 @@ PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...) {
     PyObject *r = PyObject_Call(m, args, NULL);
     Py_DECREF(args);
     Py_DECREF(m);
+    return r;
+}
+
+PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...) {
+    va_list va;
+    va_start(va, name);
+    PyObject *r = call_method_objargs(obj, name, va);
+    va_end(va);
+    return r;
+}
+
+/* The _Py_Identifier forms (CPython 3.11's internal API, used by its own
+ * modules): the identifier's C string names the method. */
+PyObject *_PyObject_CallMethodId_SizeT(PyObject *obj, _Py_Identifier *name, const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_method_format(obj, name->string, format, va);
+    va_end(va);
+    return r;
+}
+
+PyObject *_PyObject_CallMethodIdObjArgs(PyObject *obj, _Py_Identifier *name, ...) {
+    va_list va;
+    va_start(va, name);
+    PyObject *r = call_method_objargs(obj, _PyUnicode_FromId(name), va);
+    va_end(va);
     return r;
 }

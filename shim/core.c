@@ -242,13 +242,15 @@ static int to_freelist(PyObject *op);
  * code and dropped before Go saw it, and the like). */
 void fpy_mirror_dealloc(PyObject *op) {
     PyTypeObject *tp = Py_TYPE(op);
-    if (to_freelist(op)) {
-        return;
-    }
     if (PyTuple_Check(op)) {
         for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
             Py_XDECREF(((PyTupleObject *)op)->ob_item[i]);
         }
+        if (to_freelist(op)) {
+            return;
+        }
+    } else if (to_freelist(op)) {
+        return;
     } else if (PyList_Check(op)) {
         PyListObject *l = (PyListObject *)op;
         for (Py_ssize_t i = 0; i < Py_SIZE(op); i++) {
@@ -350,12 +352,14 @@ PyObject **const fpy_exc_ptrs[] = {FPY_EXC_TYPES(PTR_EXC)};
 const char *const fpy_exc_names[] = {FPY_EXC_TYPES(NAME_EXC)};
 const int fpy_n_exc_types = sizeof(fpy_exc_types) / sizeof(fpy_exc_types[0]);
 
-static PyLongObject small_ints[FPY_SMALL_MAX - FPY_SMALL_MIN + 1];
-PyLongObject *fpy_small_ints = small_ints;
+/* The small ints live inside _PyRuntime (runtime311.c), where CPython
+ * 3.11's own modules expect them. */
+#define small_ints fpy_small_ints
 
 /* fpy_init_static is called once by the Go side before any extension
  * loads: it gives the static objects their types. */
 void fpy_init_static(void) {
+    fpy_init_runtime311();
     _Py_NoneStruct.ob_type = &_PyNone_Type;
     _Py_NotImplementedStruct.ob_type = &_PyNotImplemented_Type;
     _Py_EllipsisObject.ob_type = &PyEllipsis_Type;
@@ -386,6 +390,24 @@ static __thread PyObject *long_free[FPY_FREELIST];
 static __thread int nlong_free;
 static __thread PyObject *float_free[FPY_FREELIST];
 static __thread int nfloat_free;
+/* Small tuples by size (1..FPY_TUPLE_FREE): METH_VARARGS calls and
+ * Py_BuildValue make one per call. A block in list n holds n items. */
+static __thread PyObject *tuple_free[FPY_TUPLE_FREE][FPY_FREELIST];
+static __thread int ntuple_free[FPY_TUPLE_FREE];
+
+/* fpy_tuple_from_freelist returns a reused tuple of size n (1..FPY_TUPLE_FREE)
+ * with its items NULL, or NULL if there is none. */
+PyObject *fpy_tuple_from_freelist(Py_ssize_t n) {
+    int *count = &ntuple_free[n - 1];
+    if (*count == 0) {
+        return NULL;
+    }
+    PyObject *op = tuple_free[n - 1][--*count];
+    op->ob_refcnt = 1;
+    op->ob_type = &PyTuple_Type;
+    memset(((PyTupleObject *)op)->ob_item, 0, (size_t)n * sizeof(PyObject *));
+    return op;
+}
 
 static PyObject *from_freelist(PyObject **list, int *n, PyTypeObject *tp) {
     if (*n == 0) {
@@ -397,8 +419,8 @@ static PyObject *from_freelist(PyObject **list, int *n, PyTypeObject *tp) {
     return op;
 }
 
-/* to_freelist keeps a dying small int or float for reuse; it reports
- * whether it did. */
+/* to_freelist keeps a dying small int, float or small tuple (its items
+ * released already) for reuse; it reports whether it did. */
 static int to_freelist(PyObject *op) {
     if (fpy_debug || !fpy_has_head(op) || FPY_HEAD(op)->handle != 0) {
         return 0;
@@ -412,6 +434,12 @@ static int to_freelist(PyObject *op) {
     } else if (Py_IS_TYPE(op, &PyFloat_Type) && nfloat_free < FPY_FREELIST) {
         float_free[nfloat_free++] = op;
         return 1;
+    } else if (Py_IS_TYPE(op, &PyTuple_Type)) {
+        Py_ssize_t n = Py_SIZE(op);
+        if (n >= 1 && n <= FPY_TUPLE_FREE && ntuple_free[n - 1] < FPY_FREELIST) {
+            tuple_free[n - 1][ntuple_free[n - 1]++] = op;
+            return 1;
+        }
     }
     return 0;
 }
@@ -683,8 +711,9 @@ static void obj_to_val(PyObject *r, fpy_val *res) {
 }
 
 /* fpy_free_array frees memory the Go side released (fpy_tstate_ext). A
- * pointer with its low bit set is a dead object block (a small int or a
- * float), kept for reuse when there is room. */
+ * pointer with its low bit set is a dead object block (a small int, a
+ * float or a tuple whose items were released), kept for reuse when there
+ * is room. */
 void fpy_free_array(void **p, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i < n; i++) {
         uintptr_t u = (uintptr_t)p[i];

@@ -311,6 +311,12 @@ PyObject *PyTuple_New(Py_ssize_t size) {
         PyErr_BadInternalCall();
         return NULL;
     }
+    if (size >= 1 && size <= FPY_TUPLE_FREE) {
+        PyObject *op = fpy_tuple_from_freelist(size);
+        if (op != NULL) {
+            return op;
+        }
+    }
     PyTupleObject *t = (PyTupleObject *)fpy_new_object(
         &PyTuple_Type, offsetof(PyTupleObject, ob_item) + (size_t)(size > 0 ? size : 1) * sizeof(PyObject *));
     if (t != NULL) {

@@ -45,7 +45,9 @@ PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t 
 PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
 PyObject *fpy_small_int(long v); /* NULL when v is not cached */
 PyObject *fpy_new_float(double v);
-extern PyLongObject *fpy_small_ints; /* -5 .. 256 */
+void fpy_init_runtime311(void);
+const char *fpy_dl_file(void *p);
+extern PyLongObject *const fpy_small_ints; /* -5 .. 256, inside _PyRuntime */
 /* fpy_small_long_value reads an exact int of at most two digits (which
  * always fits in 64 bits); it reports whether op was one. */
 static inline int fpy_small_long_value(PyObject *op, long long *out) {
@@ -108,6 +110,9 @@ typedef struct fpy_tstate_ext {
 } fpy_tstate_ext;
 void fpy_free_array(void **p, Py_ssize_t n);
 void fpy_stash_refill(fpy_tstate_ext *x);
+/* Per-thread free lists of tuples of 1..FPY_TUPLE_FREE items (core.c). */
+#define FPY_TUPLE_FREE 4
+PyObject *fpy_tuple_from_freelist(Py_ssize_t n);
 
 /* Static type objects, in a table for the Go side. */
 extern PyTypeObject _PyNone_Type, _PyNotImplemented_Type;

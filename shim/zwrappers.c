@@ -156,6 +156,38 @@ PyCodeObject * (PyCode_NewEmpty)(const char *a0, const char *a1, int a2) {
     return fpyGo_PyCode_NewEmpty(fpy_tstate, (char *)a0, (char *)a1, a2);
 }
 
+#ifdef PyDescr_NewClassMethod
+#undef PyDescr_NewClassMethod
+#endif
+extern PyObject * fpyGo_PyDescr_NewClassMethod(PyThreadState *ts, PyTypeObject *a0, PyMethodDef *a1);
+PyObject * (PyDescr_NewClassMethod)(PyTypeObject *a0, PyMethodDef *a1) {
+    return fpyGo_PyDescr_NewClassMethod(fpy_tstate, a0, a1);
+}
+
+#ifdef PyDescr_NewGetSet
+#undef PyDescr_NewGetSet
+#endif
+extern PyObject * fpyGo_PyDescr_NewGetSet(PyThreadState *ts, PyTypeObject *a0, PyGetSetDef *a1);
+PyObject * (PyDescr_NewGetSet)(PyTypeObject *a0, PyGetSetDef *a1) {
+    return fpyGo_PyDescr_NewGetSet(fpy_tstate, a0, a1);
+}
+
+#ifdef PyDescr_NewMember
+#undef PyDescr_NewMember
+#endif
+extern PyObject * fpyGo_PyDescr_NewMember(PyThreadState *ts, PyTypeObject *a0, PyMemberDef *a1);
+PyObject * (PyDescr_NewMember)(PyTypeObject *a0, PyMemberDef *a1) {
+    return fpyGo_PyDescr_NewMember(fpy_tstate, a0, a1);
+}
+
+#ifdef PyDescr_NewMethod
+#undef PyDescr_NewMethod
+#endif
+extern PyObject * fpyGo_PyDescr_NewMethod(PyThreadState *ts, PyTypeObject *a0, PyMethodDef *a1);
+PyObject * (PyDescr_NewMethod)(PyTypeObject *a0, PyMethodDef *a1) {
+    return fpyGo_PyDescr_NewMethod(fpy_tstate, a0, a1);
+}
+
 #ifdef PyDictProxy_New
 #undef PyDictProxy_New
 #endif
@@ -2236,6 +2268,14 @@ PyObject * (_PyDict_GetItem_KnownHash)(PyObject *a0, PyObject *a1, Py_hash_t a2)
     return fpyGo__PyDict_GetItem_KnownHash(fpy_tstate, a0, a1, a2);
 }
 
+#ifdef _PyDict_SizeOf
+#undef _PyDict_SizeOf
+#endif
+extern Py_ssize_t fpyGo__PyDict_SizeOf(PyThreadState *ts, PyDictObject *a0);
+Py_ssize_t (_PyDict_SizeOf)(PyDictObject *a0) {
+    return fpyGo__PyDict_SizeOf(fpy_tstate, a0);
+}
+
 #ifdef _PyErr_WriteUnraisableMsg
 #undef _PyErr_WriteUnraisableMsg
 #endif
@@ -2282,6 +2322,14 @@ int (_PyObject_LookupAttr)(PyObject *a0, PyObject *a1, PyObject **a2) {
 extern PyObject * fpyGo__PyType_Lookup(PyThreadState *ts, PyTypeObject *a0, PyObject *a1);
 PyObject * (_PyType_Lookup)(PyTypeObject *a0, PyObject *a1) {
     return fpyGo__PyType_Lookup(fpy_tstate, a0, a1);
+}
+
+#ifdef _PyUnicode_IsPrintable
+#undef _PyUnicode_IsPrintable
+#endif
+extern int fpyGo__PyUnicode_IsPrintable(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsPrintable)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsPrintable(fpy_tstate, a0);
 }
 
 #ifdef _Py_HashBytes

@@ -223,7 +223,54 @@ static PyObject *parse(PyObject *self, PyObject *args) {
     return Py_BuildValue("(idl)", a, b, c);
 }
 
+/* tuples(n): makes and drops tuples of 1..6 items n times (freepy reuses
+ * small tuples' memory), checking that each new tuple's items are NULL
+ * and its size right; returns the last round's tuples, filled. */
+static PyObject *tuples(PyObject *self, PyObject *arg) {
+    (void)self;
+    long n = PyLong_AsLong(arg);
+    if (n == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (long r = 0; r < n; r++) {
+        for (Py_ssize_t size = 1; size <= 6; size++) {
+            PyObject *t = PyTuple_New(size);
+            if (t == NULL) {
+                Py_DECREF(out);
+                return NULL;
+            }
+            if (Py_REFCNT(t) != 1 || PyTuple_GET_SIZE(t) != size || !PyTuple_CheckExact(t)) {
+                Py_DECREF(t);
+                Py_DECREF(out);
+                PyErr_SetString(PyExc_AssertionError, "bad new tuple");
+                return NULL;
+            }
+            for (Py_ssize_t i = 0; i < size; i++) {
+                if (PyTuple_GET_ITEM(t, i) != NULL) {
+                    Py_DECREF(t);
+                    Py_DECREF(out);
+                    PyErr_SetString(PyExc_AssertionError, "new tuple with an item");
+                    return NULL;
+                }
+                PyTuple_SET_ITEM(t, i, PyLong_FromLong(r * 10 + i));
+            }
+            if (r == n - 1 && PyList_Append(out, t) < 0) {
+                Py_DECREF(t);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(t);
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"tuples", tuples, METH_O, NULL},
     {"build_dict", build_dict, METH_O, NULL},
     {"dict_ops", dict_ops, METH_NOARGS, NULL},
     {"self_dict", self_dict, METH_NOARGS, NULL},

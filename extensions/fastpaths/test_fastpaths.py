@@ -124,3 +124,12 @@ for bad in [(1.5, 2, 3), ("x", 2, 3), (1, "y", 3), (MyInt(2), 2, 3)]:
         print(f.parse(*bad))
     except TypeError as e:
         print("TypeError:", e)
+
+# small tuples made and dropped in C, and returned to Python and dropped
+# there, again and again (their memory is reused)
+for n in (1, 3, 50):
+    print(f.tuples(n))
+for i in range(200):
+    got = f.parse(i, 0.25, i)
+    assert got == (i, 0.25, i), got
+print([f.tuples(2)[k] for k in (0, 3)], f.parse(7, 1.5, 8))

@@ -774,6 +774,16 @@ func InplaceOp(t *Thread, a, b Object, op int) (Object, error) {
 	return nil, e
 }
 
+// HasIndex reports whether o has __index__ (operator.index would accept
+// it).
+func HasIndex(o Object) bool {
+	switch o.(type) {
+	case Int, *BigInt, Bool:
+		return true
+	}
+	return o.Type().Index != nil
+}
+
 // Index is operator.index(o): the int value of an int-like object.
 func Index(t *Thread, o Object) (Object, error) {
 	switch x := o.(type) {

@@ -121,11 +121,21 @@ func bytesJoin(t *Thread, sep []byte, it Object) ([]byte, error) {
 	return strops.BJoin(sep, parts), nil
 }
 
+// ForeignBuffer, when set (by package capi), copies the buffer of an
+// object whose type exports one through C (tp_as_buffer: _ctypes' arrays
+// and structures); ok is false for any other object.
+var ForeignBuffer func(t *Thread, o Object) (b []byte, ok bool, err error)
+
 // bytesFromObject is bytes(x) / bytearray(x) for one argument without an
 // encoding.
 func bytesFromObject(t *Thread, x Object, fname string) ([]byte, error) {
 	if b, ok := bytesLike(x); ok {
 		return append([]byte(nil), b...), nil
+	}
+	if ForeignBuffer != nil {
+		if b, ok, err := ForeignBuffer(t, x); ok || err != nil {
+			return b, err
+		}
 	}
 	switch v := unwrap(x).(type) {
 	case *Str:

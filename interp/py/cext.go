@@ -62,6 +62,16 @@ func NewExtensionType(name, qualname, module, doc string, bases []*Type, baseTyp
 	return t
 }
 
+// SetMetaclass makes m the type of extension type t (a C type object
+// whose ob_type is a C metatype, as _ctypes' _SimpleCData is an instance
+// of PyCSimpleType). Only before t is in use.
+func (t *Type) SetMetaclass(m *Type) {
+	if m == TypeType {
+		m = nil
+	}
+	t.meta = m
+}
+
 // FinishExtensionType computes the MRO of a type made by
 // NewExtensionType, inherits the slots it leaves nil and exposes its own
 // slots as dunder methods.
@@ -90,6 +100,15 @@ func (t *Type) SetHasDict(v bool) { t.hasDict = v }
 
 // IsHeapType reports whether t was created by a class statement.
 func (t *Type) IsHeapType() bool { return t.isHeap() }
+
+// AdoptDict makes d the dict of t, in place of the one it was created
+// with: C code of a metatype (_ctypes' PyCSimpleType) replaces a new
+// class's tp_dict with a dict of its own type, holding the same items, and
+// keeps adding to it. Only while t is new, before other threads see it.
+func (t *Type) AdoptDict(d *Dict) {
+	t.Dict = d
+	t.modified()
+}
 
 // Modified invalidates the caches of t and its subclasses after its dict
 // was changed directly.

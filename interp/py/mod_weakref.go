@@ -114,6 +114,14 @@ func weakTarget(o Object) (weak.Pointer[byte], unsafe.Pointer, error) {
 
 // newWeakRef returns a weak reference to o. Without a callback an existing
 // plain reference of the base type is shared, as CPython does.
+// Referent returns the object r refers to, or nil once it is gone.
+func (r *WeakRef) Referent() Object { return r.get() }
+
+// NewWeakProxy is weakref.proxy(o, callback): callback None for none.
+func NewWeakProxy(o, callback Object) (Object, error) {
+	return newWeakRef(o, callback, true, true)
+}
+
 func newWeakRef(o, callback Object, proxy, shareable bool) (*WeakRef, error) {
 	wp, tab, err := weakTarget(o)
 	if err != nil {
@@ -482,7 +490,7 @@ func init() {
 			if err := ParseArgs("proxy", args, kw, []string{"", ""}, 1, &o, &cb); err != nil {
 				return nil, err
 			}
-			return newWeakRef(o, cb, true, true)
+			return NewWeakProxy(o, cb)
 		})
 		m.AddFunc("_remove_dead_weakref", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			var d, key Object

@@ -213,6 +213,23 @@ func init() {
 		return NewTuple(getattr, NewTuple(owner, NewStr(b.Name))), nil
 	})
 	BuiltinType.Flags &^= FlagBaseType
+	// a bound method pickles as getattr(self, name), as in CPython
+	// (zoneinfo's ZoneInfo.__reduce__ returns a bound classmethod)
+	MethodType.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if len(args) != 0 || len(kw) != 0 {
+			return nil, TypeErrorf("__reduce__() takes no arguments (%d given)", len(args))
+		}
+		m := self.(*Method)
+		name, err := GetAttr(t, m.Func, Intern("__name__"))
+		if err != nil {
+			return nil, err
+		}
+		getattr := t.interp.Builtins.dict.GetStr("getattr")
+		if getattr == nil {
+			return nil, Errorf(AttributeErrorType, "getattr")
+		}
+		return NewTuple(getattr, NewTuple(m.Self, name)), nil
+	})
 
 	MethodDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		md := self.(*MethodDescr)
