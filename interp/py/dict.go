@@ -1,6 +1,7 @@
 package py
 
 import (
+	"freepy/interp/prefetch"
 	"math"
 	"sync/atomic"
 	"unsafe"
@@ -60,11 +61,14 @@ type Dict struct {
 	// growing is set while one thread builds the next table outside mu
 	// (growEarly).
 	growing atomic.Bool
+	// appendAt (written with mu held) is the entry the next insertion is
+	// expected to fill: appendLocked prefetches its line. Only a hint.
+	appendAt uint32
 	// The header is one whole cache line (64 bytes, a size class of its
 	// own, so 64-byte aligned): a dict that threads write (its lock and
 	// version) then never shares a line with other objects that threads
 	// only read, such as another dict's header.
-	_ [12]byte
+	_ [8]byte
 }
 
 // dictTable is one generation of a dict's storage. index and entries
@@ -957,6 +961,9 @@ func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 	tab := d.tab.Load()
 	var c uint64
 	if tab != nil {
+		if len(tab.index) >= bigTableIndex {
+			tab.prefetchAppend(d.appendAt)
+		}
 		c = atomic.AddUint64(&tab.counts, 0)
 	}
 	if tab == nil || int(c>>32) >= len(tab.entries) {
@@ -978,7 +985,24 @@ func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 	atomic.StoreInt32(&tab.index[slot], int32(j))
 	atomic.StoreUint64(&tab.counts, c+1<<32+1)
 	tab.tail = j + 1
+	d.appendAt = uint32(j + 1)
 	d.bump()
+}
+
+// prefetchAppend starts fetching, for writing, the cache lines an
+// insertion into a big table writes: the counts and (if at is right)
+// the next entry. Threads inserting into one dict take turns, and each
+// insertion found these lines in the other core's cache; fetched one
+// after the other (the counts' atomic add waits for its line, the index
+// store for the entry's) they made the critical section two transfers
+// long, fetched together one (docs/benchmarks.md, "branch
+// shareddict3"). Called with mu held.
+func (tab *dictTable) prefetchAppend(at uint32) {
+	e := unsafe.Pointer(&tab.counts)
+	if int(at) < len(tab.entries) {
+		e = unsafe.Pointer(&tab.entries[at])
+	}
+	prefetch.W2(unsafe.Pointer(&tab.counts), e)
 }
 
 // SetItemUnshared is d[key] = v for a dict that no other thread can

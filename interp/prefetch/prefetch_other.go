@@ -1,0 +1,8 @@
+//go:build !amd64
+
+package prefetch
+
+import "unsafe"
+
+// W2 is a no-op where no prefetch instruction is wired up.
+func W2(p, q unsafe.Pointer) {}
