@@ -1,0 +1,31 @@
+import sys
+def f():
+    x = 1
+    raise ValueError(x)
+try:
+    f()
+except ValueError as e:
+    tb = e.__traceback__
+fr = tb.tb_next.tb_frame
+print(sorted(fr.f_locals))
+fr.clear()
+print(fr.f_locals)
+try:
+    sys._getframe().clear()
+except RuntimeError as e:
+    print("RuntimeError", e)
+def g():
+    try:
+        yield 1
+    finally:
+        print("closed")
+gen = g()
+next(gen)
+gen.gi_frame.clear()
+print(list(gen))
+import unittest
+class T(unittest.TestCase):
+    def test(self):
+        with self.assertRaises(KeyError):
+            {}[1]
+unittest.main(argv=["x"], exit=False)
