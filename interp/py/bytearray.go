@@ -209,6 +209,9 @@ func byteArrayGetItem(t *Thread, o, key Object) (Object, error) {
 	}
 	idx, err := AsInt64(t, key)
 	if err != nil {
+		if !IsInstanceOf(err, OverflowErrorType) {
+			return nil, err // __index__ failed
+		}
 		return nil, Errorf(IndexErrorType, "cannot fit '%s' into an index-sized integer", typeName(key))
 	}
 	a.mu.Lock()

@@ -522,6 +522,9 @@ func installBytesSlots() {
 		}
 		idx, err := AsInt64(t, key)
 		if err != nil {
+			if !IsInstanceOf(err, OverflowErrorType) {
+				return nil, err // __index__ failed
+			}
 			return nil, Errorf(IndexErrorType, "cannot fit '%s' into an index-sized integer", typeName(key))
 		}
 		i := int(idx)

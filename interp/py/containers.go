@@ -496,6 +496,10 @@ func init() {
 		return NewTuple(out...), nil
 	}
 	TupleType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		args, kw, err := noKeywordsNew("tuple", typ, args, kw)
+		if err != nil {
+			return nil, err
+		}
 		var x Object
 		if err := ParseArgs("tuple", args, kw, []string{""}, 0, &x); err != nil {
 			return nil, err
@@ -586,6 +590,10 @@ func init() {
 		return newSubclassInstance(typ, NewList()), nil
 	}
 	ListType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		args, kw, err := noKeywordsInit("list", self, ListType, args, kw)
+		if err != nil {
+			return err
+		}
 		var x Object
 		if err := ParseArgs("list", args, kw, []string{""}, 0, &x); err != nil {
 			return err
@@ -735,6 +743,10 @@ func init() {
 		return newSubclassInstance(typ, NewSet()), nil
 	}
 	SetType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		args, kw, err := noKeywordsInit("set", self, SetType, args, kw)
+		if err != nil {
+			return err
+		}
 		var x Object
 		if err := ParseArgs("set", args, kw, []string{""}, 0, &x); err != nil {
 			return err
@@ -747,6 +759,10 @@ func init() {
 		return nil
 	}
 	FrozenSetType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		args, kw, err := noKeywordsNew("frozenset", typ, args, kw)
+		if err != nil {
+			return nil, err
+		}
 		var x Object
 		if err := ParseArgs("frozenset", args, kw, []string{""}, 0, &x); err != nil {
 			return nil, err
