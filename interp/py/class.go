@@ -53,6 +53,17 @@ func fixupSlots(t *Type) {
 			if err != nil {
 				return nil, err
 			}
+			switch m.(type) {
+			case *Function, *Method:
+				return Call(th, m, args, kw)
+			}
+			// __call__ may be another callable instance, and so on
+			// without a Python frame to count (A.__call__ = A())
+			if th.depth >= th.interp.recursionLimit() {
+				return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
+			}
+			th.depth++
+			defer func() { th.depth-- }()
 			return Call(th, m, args, kw)
 		}
 	}

@@ -53,6 +53,29 @@ func hexN(v, n int) string {
 // bytesRepr is repr(bytes).
 func bytesRepr(bs []byte) string { return strops.BytesRepr(bs) }
 
+// maxRepeatItems bounds the result of seq * n: CPython's malloc fails
+// gracefully with MemoryError, while a Go allocation too large for the
+// machine kills the process.
+const maxRepeatItems = 1 << 32
+
+// repeatItems is the items of seq * n in a new slice (nil for none); a
+// result too large (or whose size overflows) is MemoryError.
+func repeatItems(items []Object, n int) ([]Object, error) {
+	if n <= 0 || len(items) == 0 {
+		return nil, nil
+	}
+	if n > maxRepeatItems/len(items) {
+		return nil, NewException(MemoryErrorType)
+	}
+	out := make([]Object, len(items)*n)
+	// doubling copies: log(n) calls of copy, not n appends
+	done := copy(out, items)
+	for done < len(out) {
+		done += copy(out[done:], out[:done])
+	}
+	return out, nil
+}
+
 // seqRepeatArgs sorts out `seq * n` / `n * seq` operands.
 func seqRepeatArgs(t *Thread, a, b Object, typ *Type) (seq Object, n int, ok bool, err error) {
 	if unwrap(a).Type() == typ || a.Type().IsSubtype(typ) {
@@ -896,6 +919,9 @@ func setInplace(op int) BinaryFunc {
 
 func frozensetHash(t *Thread, o Object) (int64, error) {
 	s := unwrap(o).(*Set)
+	if s.hashed.Load() {
+		return s.hash.Load(), nil
+	}
 	var h uint64
 	for _, k := range s.Items() {
 		kh, err := Hash(t, k)
@@ -911,6 +937,8 @@ func frozensetHash(t *Thread, o Object) (int64, error) {
 	if int64(h) == -1 {
 		h = 590923713
 	}
+	s.hash.Store(int64(h))
+	s.hashed.Store(true)
 	return int64(h), nil
 }
 
