@@ -26,7 +26,9 @@ func init() {
 			return None, nil
 		}
 		clear(f.fast)
-		clear(f.cells)
+		// f.cells may be the function's closure itself (initCells):
+		// drop the frame's reference, never the cells' slots
+		f.cells = nil
 		return None, nil
 	})
 }

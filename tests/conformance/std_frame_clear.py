@@ -30,3 +30,21 @@ try:
 except ValueError as e:
     traceback.clear_frames(e.__traceback__)
     print("cleared", e.__traceback__.tb_next.tb_frame.f_locals)
+
+
+# clearing a frame of a closure leaves the closure's cells alone
+def outer():
+    v = 5
+
+    def inner():
+        raise KeyError(v)
+    return inner
+
+
+inner = outer()
+for i in range(2):
+    try:
+        inner()
+    except KeyError as e:
+        traceback.clear_frames(e.__traceback__)
+        print("closure still works", e)
