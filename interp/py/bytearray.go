@@ -328,7 +328,7 @@ func init() {
 		if !ok || err != nil {
 			return NotImplemented, err
 		}
-		r, err := bytesRepeat(unwrap(s).(*ByteArray).snapshot(), n)
+		r, err := bytesRepeat(unwrap(s).(*ByteArray).snapshot(), n, false)
 		if err != nil {
 			return nil, err
 		}
@@ -346,7 +346,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		r, err := bytesRepeat(a.snapshot(), n)
+		r, err := bytesRepeat(a.snapshot(), n, false)
 		if err != nil {
 			return nil, err
 		}

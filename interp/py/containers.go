@@ -1,6 +1,7 @@
 package py
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -408,7 +409,10 @@ func init() {
 		if n <= 0 {
 			return Intern(""), nil
 		}
-		if int64(len(x.s))*int64(n) > 1<<34 {
+		if len(x.s) > 0 && n > math.MaxInt/len(x.s) {
+			return nil, NewError(OverflowErrorType, "repeated string is too long")
+		}
+		if len(x.s) > 0 && n > (1<<34)/len(x.s) {
 			return nil, NewError(MemoryErrorType, "")
 		}
 		if n == 1 || len(x.s) == 0 {
@@ -492,6 +496,9 @@ func init() {
 		s, n, ok, err := seqRepeatArgs(t, a, b, TupleType)
 		if !ok || err != nil {
 			return NotImplemented, err
+		}
+		if n == 1 && s.Type() == TupleType {
+			return s, nil // immutable: CPython returns the tuple itself
 		}
 		out, err := repeatItems(unwrap(s).(*Tuple).items, n)
 		if err != nil {

@@ -2,6 +2,7 @@ package py
 
 import (
 	"freepy/interp/strops"
+	"math"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -258,6 +259,9 @@ func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, er
 			err = ValueErrorf("slice step cannot be zero")
 			return
 		}
+		if step < -math.MaxInt {
+			step = -math.MaxInt // so that -step fits, as CPython clamps it
+		}
 	}
 	lower, upper := 0, n
 	if step < 0 {
@@ -295,10 +299,12 @@ func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, er
 	if err != nil {
 		return
 	}
+	// CPython's formulas: stop - start + step would overflow for a step
+	// near sys.maxsize
 	if step > 0 && stop > start {
-		length = (stop - start + step - 1) / step
+		length = (stop-start-1)/step + 1
 	} else if step < 0 && stop < start {
-		length = (start - stop - step - 1) / -step
+		length = (start-stop-1)/-step + 1
 	}
 	return
 }
