@@ -88,6 +88,10 @@ func init() {
 	}
 	NoneTypeType.Flags &^= FlagBaseType
 	NotImplementedTypeType.Repr = constRepr("NotImplemented")
+	NotImplementedTypeType.Bool = func(t *Thread, o Object) (bool, error) {
+		// deprecated in 3.9, an error from 3.14
+		return true, Warn(t, DeprecationWarningType, "NotImplemented should not be used in a boolean context", 1)
+	}
 	NotImplementedTypeType.Flags &^= FlagBaseType
 	EllipsisTypeType.Repr = constRepr("Ellipsis")
 	EllipsisTypeType.Flags &^= FlagBaseType
