@@ -28,7 +28,7 @@ fi
 MODULES="$*"
 if [ -z "$MODULES" ]; then
 	MODULES="test_grammar test_int test_float test_long test_bool test_list
-test_tuple test_dict test_set test_string test_unicode test_str test_bytes
+test_tuple test_dict test_set test_string test_unicode test_bytes
 test_format test_fstring test_scope test_class test_descr test_exceptions
 test_generators test_with test_contextlib test_itertools test_functools
 test_collections test_enum test_dataclasses test_builtin test_types

@@ -2,12 +2,11 @@ package compile
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"freepy/internal/stdlibfiles"
 	"freepy/interp/syntax"
 )
 
@@ -44,13 +43,7 @@ func TestLinesMatchCPython(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	var files []string
-	filepath.Walk("/usr/lib/python3.11", func(path string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() && strings.HasSuffix(path, ".py") {
-			files = append(files, path)
-		}
-		return nil
-	})
+	files := stdlibfiles.List()
 	var sample []string
 	for i := 0; i < len(files); i += 7 {
 		sample = append(sample, files[i])

@@ -1,13 +1,11 @@
 package syntax
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 	"time"
+
+	"freepy/internal/stdlibfiles"
 )
 
 const stdlibDir = "/usr/lib/python3.11"
@@ -16,15 +14,7 @@ func stdlibFiles(t *testing.T) []string {
 	if _, err := os.Stat(stdlibDir); err != nil {
 		t.Skip("no CPython 3.11 standard library")
 	}
-	var files []string
-	filepath.WalkDir(stdlibDir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".py") {
-			files = append(files, path)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	return files
+	return stdlibfiles.List()
 }
 
 // TestStdlibParses parses every module of the standard library; CPython
