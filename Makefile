@@ -6,7 +6,7 @@ export CGO_ENABLED := 1
 
 BINS := bin/freepy bin/freepy-config bin/freepy-migrate
 
-.PHONY: all test test-race test-conformance deps bench demo fmt vet clean
+.PHONY: all test test-race test-conformance stdtest deps bench demo fmt vet clean
 
 all: deps $(BINS)
 
@@ -37,6 +37,13 @@ test-race:
 # Just the differential suite against CPython, with its summary line.
 test-conformance: all
 	$(GO) test -count=1 ./tests/ ; cat tests/out/summary.txt
+
+# CPython 3.11's own regression tests (Debian's libpython3.11-testsuite)
+# run under freepy, one table row per module (docs/stdlib-tests.md).
+# Not part of `make test`: it takes minutes and needs that package.
+# MODULES="test_int test_set" make stdtest runs just those.
+stdtest: all
+	scripts/stdtest.sh $(MODULES)
 
 # The demo's C extension, built twice with freepy-config: free-threaded
 # (declares Py_mod_gil) and legacy (declares nothing).

@@ -791,6 +791,12 @@ func Index(t *Thread, o Object) (Object, error) {
 		return x, nil
 	case Bool:
 		return Int(boolToInt(x)), nil
+	case *Instance:
+		if x.Type().Flags&FlagLongSub != 0 {
+			// an int subclass is its own index: CPython calls no
+			// __index__ it may define
+			return unwrapInt(x), nil
+		}
 	}
 	if f := o.Type().Index; f != nil {
 		r, err := f(t, o)
@@ -799,6 +805,9 @@ func Index(t *Thread, o Object) (Object, error) {
 		}
 		if !isIntLike(r) {
 			return nil, TypeErrorf("__index__ returned non-int (type %s)", typeName(r))
+		}
+		if err := warnIntSubclass(t, r, "__index__"); err != nil {
+			return nil, err
 		}
 		return unwrapInt(r), nil
 	}

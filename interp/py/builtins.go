@@ -824,7 +824,7 @@ func builtinFormat(t *Thread, _ Object, args []Object, kw []string) (Object, err
 	}
 	s := Intern("")
 	if spec != nil {
-		ss, ok := spec.(*Str)
+		ss, ok := unwrap(spec).(*Str) // a str subclass formats as its str
 		if !ok {
 			return nil, TypeErrorf("format() argument 2 must be str, not %s", typeName(spec))
 		}

@@ -38,7 +38,7 @@ var extraBuiltins = map[string]BuiltinFunc{
 	},
 	"dir":        builtinDir,
 	"vars":       builtinVars,
-	"breakpoint": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) { return None, nil },
+	"breakpoint": builtinBreakpoint,
 	"help":       builtinHelp,
 }
 

@@ -209,6 +209,9 @@ func byteArrayGetItem(t *Thread, o, key Object) (Object, error) {
 	}
 	idx, err := AsInt64(t, key)
 	if err != nil {
+		if !IsInstanceOf(err, OverflowErrorType) {
+			return nil, err // __index__ failed
+		}
 		return nil, Errorf(IndexErrorType, "cannot fit '%s' into an index-sized integer", typeName(key))
 	}
 	a.mu.Lock()
@@ -325,7 +328,7 @@ func init() {
 		if !ok || err != nil {
 			return NotImplemented, err
 		}
-		r, err := bytesRepeat(unwrap(s).(*ByteArray).snapshot(), n)
+		r, err := bytesRepeat(unwrap(s).(*ByteArray).snapshot(), n, false)
 		if err != nil {
 			return nil, err
 		}
@@ -343,7 +346,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		r, err := bytesRepeat(a.snapshot(), n)
+		r, err := bytesRepeat(a.snapshot(), n, false)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package py
 
 import (
+	"math"
 	"strings"
 
 	"freepy/interp/pyfmt"
@@ -433,11 +434,15 @@ func bytesPercent(t *Thread, format []byte, args Object) ([]byte, error) {
 }
 
 // bytesRepeat is b * n.
-func bytesRepeat(b []byte, n int) ([]byte, error) {
+func bytesRepeat(b []byte, n int, overflow bool) ([]byte, error) {
 	if n <= 0 || len(b) == 0 {
 		return []byte{}, nil
 	}
-	if int64(len(b))*int64(n) > 1<<34 {
+	if overflow && n > math.MaxInt/len(b) {
+		// bytes says so; bytearray, like list, reports MemoryError
+		return nil, NewError(OverflowErrorType, "repeated bytes are too long")
+	}
+	if n > (1<<34)/len(b) {
 		return nil, NewError(MemoryErrorType, "")
 	}
 	return []byte(strings.Repeat(string(b), n)), nil
@@ -482,7 +487,7 @@ func installBytesSlots() {
 		if !ok || err != nil {
 			return NotImplemented, err
 		}
-		r, err := bytesRepeat(unwrap(s).(*Bytes).b, n)
+		r, err := bytesRepeat(unwrap(s).(*Bytes).b, n, true)
 		if err != nil {
 			return nil, err
 		}
@@ -547,6 +552,9 @@ func installBytesSlots() {
 		}
 		idx, err := AsInt64(t, key)
 		if err != nil {
+			if !IsInstanceOf(err, OverflowErrorType) {
+				return nil, err // __index__ failed
+			}
 			return nil, Errorf(IndexErrorType, "cannot fit '%s' into an index-sized integer", typeName(key))
 		}
 		i := int(idx)

@@ -53,6 +53,17 @@ func fixupSlots(t *Type) {
 			if err != nil {
 				return nil, err
 			}
+			switch m.(type) {
+			case *Function, *Method:
+				return Call(th, m, args, kw)
+			}
+			// __call__ may be another callable instance, and so on
+			// without a Python frame to count (A.__call__ = A())
+			if th.depth >= th.interp.recursionLimit() {
+				return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
+			}
+			th.depth++
+			defer func() { th.depth-- }()
 			return Call(th, m, args, kw)
 		}
 	}
@@ -1035,6 +1046,15 @@ func instanceDictDescr(owner *Type) *GetSetDescr {
 		},
 		Set: func(t *Thread, o, v Object) error {
 			in, ok := o.(*Instance)
+			if v == nil && ok && in.dict != nil {
+				// del x.__dict__: CPython drops it; the next use
+				// starts a fresh one
+				in.dict = NewDict()
+				return nil
+			}
+			if v == nil {
+				return TypeErrorf("cannot delete __dict__")
+			}
 			d, ok2 := v.(*Dict)
 			if !ok || !ok2 || in.dict == nil {
 				return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))

@@ -1,6 +1,7 @@
 package py
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,6 +24,11 @@ var (
 type Set struct {
 	d      *Dict
 	frozen bool
+	// a frozenset's hash, once computed (hashed set after hash is
+	// stored): nested frozensets would otherwise rehash every level on
+	// each lookup, exponentially in the depth, as CPython's cache avoids
+	hashed atomic.Bool
+	hash   atomic.Int64
 }
 
 // Type returns set or frozenset.
@@ -403,7 +409,10 @@ func init() {
 		if n <= 0 {
 			return Intern(""), nil
 		}
-		if int64(len(x.s))*int64(n) > 1<<34 {
+		if len(x.s) > 0 && n > math.MaxInt/len(x.s) {
+			return nil, NewError(OverflowErrorType, "repeated string is too long")
+		}
+		if len(x.s) > 0 && n > (1<<34)/len(x.s) {
 			return nil, NewError(MemoryErrorType, "")
 		}
 		if n == 1 || len(x.s) == 0 {
@@ -488,14 +497,20 @@ func init() {
 		if !ok || err != nil {
 			return NotImplemented, err
 		}
-		items := unwrap(s).(*Tuple).items
-		var out []Object
-		for i := 0; i < n; i++ {
-			out = append(out, items...)
+		if n == 1 && s.Type() == TupleType {
+			return s, nil // immutable: CPython returns the tuple itself
+		}
+		out, err := repeatItems(unwrap(s).(*Tuple).items, n)
+		if err != nil {
+			return nil, err
 		}
 		return NewTuple(out...), nil
 	}
 	TupleType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		args, kw, err := noKeywordsNew("tuple", typ, args, kw)
+		if err != nil {
+			return nil, err
+		}
 		var x Object
 		if err := ParseArgs("tuple", args, kw, []string{""}, 0, &x); err != nil {
 			return nil, err
@@ -556,10 +571,9 @@ func init() {
 		if !ok || err != nil {
 			return NotImplemented, err
 		}
-		items := unwrap(s).(*List).snapshot()
-		out := make([]Object, 0, max(0, n)*len(items))
-		for i := 0; i < n; i++ {
-			out = append(out, items...)
+		out, err := repeatItems(unwrap(s).(*List).snapshot(), n)
+		if err != nil {
+			return nil, err
 		}
 		return NewList(out...), nil
 	}
@@ -570,13 +584,14 @@ func init() {
 		}
 		l := unwrap(a).(*List)
 		l.mu.Lock()
-		items := l.items
-		var out []Object
-		for i := 0; i < n; i++ {
-			out = append(out, items...)
+		out, err := repeatItems(l.items, n)
+		if err == nil {
+			l.publish(out)
 		}
-		l.publish(out)
 		l.mu.Unlock()
+		if err != nil {
+			return nil, err
+		}
 		return a, nil
 	}
 	ListType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
@@ -586,6 +601,10 @@ func init() {
 		return newSubclassInstance(typ, NewList()), nil
 	}
 	ListType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		args, kw, err := noKeywordsInit("list", self, ListType, args, kw)
+		if err != nil {
+			return err
+		}
 		var x Object
 		if err := ParseArgs("list", args, kw, []string{""}, 0, &x); err != nil {
 			return err
@@ -735,6 +754,10 @@ func init() {
 		return newSubclassInstance(typ, NewSet()), nil
 	}
 	SetType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
+		args, kw, err := noKeywordsInit("set", self, SetType, args, kw)
+		if err != nil {
+			return err
+		}
 		var x Object
 		if err := ParseArgs("set", args, kw, []string{""}, 0, &x); err != nil {
 			return err
@@ -747,6 +770,10 @@ func init() {
 		return nil
 	}
 	FrozenSetType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		args, kw, err := noKeywordsNew("frozenset", typ, args, kw)
+		if err != nil {
+			return nil, err
+		}
 		var x Object
 		if err := ParseArgs("frozenset", args, kw, []string{""}, 0, &x); err != nil {
 			return nil, err
@@ -807,21 +834,25 @@ func init() {
 		return seqContainsIter(t, o, v)
 	}
 	RangeType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
-		x, ok1 := a.(*Range)
-		y, ok2 := b.(*Range)
-		if !ok1 || !ok2 || (op != EQ && op != NE) {
+		if a.Type() != RangeType || b.Type() != RangeType || (op != EQ && op != NE) {
 			return NotImplemented, nil
 		}
-		lx, ly := x.length(), y.length()
-		eq := lx == ly && (lx == 0 || x.start == y.start && (lx == 1 || x.step == y.step))
+		x, y := rangeKey(a), rangeKey(b)
+		eq := x[0].Cmp(y[0]) == 0
+		for i := 1; eq && i < 3 && x[i] != nil; i++ {
+			eq = x[i].Cmp(y[i]) == 0
+		}
 		return NewBool(eq == (op == EQ)), nil
 	}
 	RangeType.Hash = func(t *Thread, o Object) (int64, error) {
-		if br, ok := o.(*bigRange); ok {
-			return tupleHash(t, NewTuple(intFromBig(br.length()), intFromBig(br.start), intFromBig(br.step)))
+		k := rangeKey(o)
+		items := []Object{None, None, None}
+		for i, v := range k {
+			if v != nil {
+				items[i] = intFromBig(v)
+			}
 		}
-		r := o.(*Range)
-		return tupleHash(t, NewTuple(Int(r.length()), Int(r.start), Int(r.step)))
+		return tupleHash(t, NewTuple(items...))
 	}
 	RangeType.Flags |= FlagSequence
 	RangeType.Flags &^= FlagBaseType

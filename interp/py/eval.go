@@ -1301,7 +1301,9 @@ func instantiateException(t *Thread, exc Object) (*BaseException, error) {
 			if e, ok := v.(*BaseException); ok {
 				return e, nil
 			}
-			return nil, TypeErrorf("calling %s should have returned an instance of BaseException, not %s", x.Name, typeName(v))
+			r, _ := ReprString(t, x)
+			rv, _ := ReprString(t, v.Type())
+			return nil, TypeErrorf("calling %s should have returned an instance of BaseException, not %s", r, rv)
 		}
 	}
 	return nil, TypeErrorf("exceptions must derive from BaseException")

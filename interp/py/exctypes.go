@@ -1,5 +1,7 @@
 package py
 
+import "slices"
+
 // The exception hierarchy of CPython 3.11.
 var (
 	BaseExceptionType             = newExcType("BaseException", nil)
@@ -88,6 +90,18 @@ func newExcType(name string, bases ...*Type) *Type {
 	return t
 }
 
+// excKeywords is the keyword arguments an exception type takes (3.10's
+// AttributeError(name=, obj=) and NameError(name=)), or nil.
+func excKeywords(typ *Type) []string {
+	switch {
+	case typ.IsSubtype(AttributeErrorType):
+		return []string{"name", "obj"}
+	case typ.IsSubtype(NameErrorType):
+		return []string{"name"}
+	}
+	return nil
+}
+
 func newExceptionInstance(typ *Type, args []Object, kw []string) *BaseException {
 	npos := len(args) - len(kw)
 	return &BaseException{typ: typ, Args: NewTuple(append([]Object(nil), args[:npos]...)...)}
@@ -96,7 +110,7 @@ func newExceptionInstance(typ *Type, args []Object, kw []string) *BaseException 
 func init() {
 	b := BaseExceptionType
 	b.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if len(kw) > 0 && !typ.isHeap() {
+		if len(kw) > 0 && !typ.isHeap() && excKeywords(typ) == nil {
 			return nil, TypeErrorf("%s() takes no keyword arguments", typ.Name)
 		}
 		return newExceptionInstance(typ, args, kw), nil
@@ -104,7 +118,14 @@ func init() {
 	b.Init = func(t *Thread, self Object, args []Object, kw []string) error {
 		e := self.(*BaseException)
 		npos := len(args) - len(kw)
-		if len(kw) > 0 && !e.typ.isHeap() {
+		if names := excKeywords(e.typ); names != nil {
+			for i, k := range kw {
+				if !slices.Contains(names, k) {
+					return TypeErrorf("'%s' is an invalid keyword argument for %s()", k, e.typ.Name)
+				}
+				e.Dict().SetStr(k, args[npos+i])
+			}
+		} else if len(kw) > 0 && !e.typ.isHeap() {
 			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name)
 		}
 		e.Args = NewTuple(append([]Object(nil), args[:npos]...)...)

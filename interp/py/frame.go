@@ -362,7 +362,11 @@ func (t *Thread) evalWithoutLegacy(f *Frame) (Object, error) {
 
 // setContext sets exc.__context__ = ctx, breaking a cycle that would
 // otherwise form (CPython does the same).
+// A chain that loops without reaching exc (e.__context__ = e) is left
+// as it is: the slow pointer, one link per two of o's (Floyd's cycle
+// detection, as CPython does), meets o inside such a loop.
 func setContext(exc, ctx *BaseException) {
+	slow, stepSlow := ctx, false
 	for o := ctx; o != nil; {
 		next, _ := o.Context().(*BaseException)
 		if next == exc {
@@ -370,6 +374,13 @@ func setContext(exc, ctx *BaseException) {
 			break
 		}
 		o = next
+		if stepSlow {
+			slow, _ = slow.Context().(*BaseException)
+		}
+		stepSlow = !stepSlow
+		if o == slow {
+			break
+		}
 	}
 	exc.SetContext(ctx)
 }

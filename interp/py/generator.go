@@ -743,11 +743,21 @@ func throwArgs(t *Thread, args []Object) (error, error) {
 			} else if val != None {
 				cargs = []Object{val}
 			}
+			// as in CPython, what goes wrong making the exception is
+			// the exception thrown in
 			v, err := Call(t, x, cargs, nil)
-			if err != nil {
+			if err == nil {
+				if e, ok := v.(*BaseException); ok {
+					return e, nil
+				}
+				r, _ := ReprString(t, x)
+				err = TypeErrorf("calling %s should have returned an instance of BaseException, not %s", r, typeName(v))
+			}
+			e, ok := err.(*BaseException)
+			if !ok {
 				return nil, err
 			}
-			exc = v.(*BaseException)
+			exc = e
 		}
 	default:
 		return nil, TypeErrorf("exceptions must be classes or instances deriving from BaseException, not %s", typeName(typ))

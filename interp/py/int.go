@@ -456,6 +456,10 @@ func intTrueDiv(a, b *big.Int) (Object, error) {
 	if math.IsInf(f, 0) {
 		return nil, NewError(OverflowErrorType, "integer division result too large for a float")
 	}
+	if f == 0 && (a.Sign() < 0) != (b.Sign() < 0) {
+		// a Rat has no negative zero: 0 / -big is -0.0, as for floats
+		f = math.Copysign(0, -1)
+	}
 	return Float(f), nil
 }
 

@@ -115,7 +115,7 @@ func byteOrder(o Object) (little bool, err error) {
 	if o == nil {
 		return false, nil
 	}
-	s, ok := o.(*Str)
+	s, ok := unwrap(o).(*Str)
 	if !ok {
 		return false, TypeErrorf("to_bytes() argument 'byteorder' must be str, not %s", typeName(o))
 	}
@@ -206,8 +206,9 @@ func intFromBytes(t *Thread, cls Object, args []Object, kw []string) (Object, er
 	var raw []byte
 	if b, ok := unwrap(data).(*Bytes); ok {
 		raw = b.b
-	} else if _, isStr := unwrap(data).(*Str); isStr {
-		return nil, TypeErrorf("cannot convert 'str' object to bytes")
+	} else if _, isStr := unwrap(data).(*Str); isStr || isIntLike(data) {
+		// CPython's PyObject_Bytes takes no length from an int
+		return nil, TypeErrorf("cannot convert '%s' object to bytes", typeName(data))
 	} else {
 		bo, err := Call1(t, BytesType, data)
 		if err != nil {

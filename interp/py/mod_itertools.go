@@ -1000,11 +1000,15 @@ func newIndexIter(typ *Type, advance func(idx []int, first bool) bool, r int, em
 
 // tee: the copies share a linked list of fetched items; each copy points
 // at the last node it consumed, so items nobody needs any more are
-// collected.
+// collected. mu guards the list; fetching is set while one copy runs the
+// source's __next__ (without mu, which may run any Python code): a copy
+// that then needs a new item raises RuntimeError, as CPython's tee does
+// when re-entered, instead of waiting for a fetch that may be waiting
+// for it.
 type teeShared struct {
-	mu    sync.Mutex
-	owner atomic.Pointer[Thread]
-	src   Object // nil once exhausted
+	mu       sync.Mutex
+	fetching bool
+	src      Object // nil once exhausted
 }
 
 type teeNode struct {
@@ -1015,31 +1019,36 @@ type teeNode struct {
 func newTee(sh *teeShared, cur *teeNode) *itIter {
 	it := &itIter{typ: teeTypeRef}
 	it.next = func(t *Thread) (Object, error) {
-		if sh.owner.Load() == t {
-			return nil, Errorf(RuntimeErrorType, "cannot re-enter the tee iterator")
-		}
 		sh.mu.Lock()
-		sh.owner.Store(t)
-		defer func() {
-			sh.owner.Store(nil)
-			sh.mu.Unlock()
-		}()
 		if cur.next == nil {
 			if sh.src == nil {
+				sh.mu.Unlock()
 				return nil, nil
 			}
-			v, err := Next(t, sh.src)
-			if err != nil {
+			if sh.fetching {
+				sh.mu.Unlock()
+				return nil, Errorf(RuntimeErrorType, "cannot re-enter the tee iterator")
+			}
+			sh.fetching = true
+			src := sh.src
+			sh.mu.Unlock()
+			v, err := Next(t, src)
+			sh.mu.Lock()
+			sh.fetching = false
+			if err != nil || v == nil {
+				if err == nil {
+					sh.src = nil
+				}
+				sh.mu.Unlock()
 				return nil, err
 			}
-			if v == nil {
-				sh.src = nil
-				return nil, nil
-			}
+			// nobody else appended meanwhile: fetching kept them out
 			cur.next = &teeNode{value: v}
 		}
 		cur = cur.next
-		return cur.value, nil
+		v := cur.value
+		sh.mu.Unlock()
+		return v, nil
 	}
 	it.copyFn = func() Object {
 		it.mu.Lock()

@@ -1,12 +1,14 @@
 package py
 
 import (
+	"fmt"
 	"freepy/interp/pyfmt"
 	"math"
 	"math/big"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"unicode"
 )
 
 func init() {
@@ -275,6 +277,16 @@ func intNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	return newSubclassInstance(typ, v), nil
 }
 
+// warnIntSubclass warns when a conversion method (__int__, __index__)
+// returned an instance of a strict subclass of int, as CPython 3.11 does.
+func warnIntSubclass(t *Thread, r Object, method string) error {
+	if r.Type() == IntType {
+		return nil
+	}
+	msg := fmt.Sprintf("%s returned non-int (type %s).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.", method, typeName(r))
+	return Warn(t, DeprecationWarningType, msg, 1)
+}
+
 func intFromArgs(t *Thread, x, base Object) (Object, error) {
 	if x == nil {
 		if base != nil {
@@ -283,7 +295,11 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 		return Int(0), nil
 	}
 	if base == nil {
-		switch v := unwrap(x).(type) {
+		// CPython's PyNumber_Long: exact built-ins first, then the
+		// type's __int__ (a subclass of int or float may override it),
+		// __index__, __trunc__, and only then the text of a string or a
+		// buffer.
+		switch v := x.(type) {
 		case Int, *BigInt:
 			return v, nil
 		case Bool:
@@ -292,10 +308,6 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 			return floatToInt(float64(v))
 		case *Str:
 			return parseIntLiteral(v.s, 10, x)
-		case *Bytes:
-			return parseIntLiteral(string(v.b), 10, x)
-		case *ByteArray:
-			return parseIntLiteral(string(v.snapshot()), 10, x)
 		}
 		if f := x.Type().Int; f != nil {
 			r, err := f(t, x)
@@ -305,23 +317,51 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 			if !isIntLike(r) {
 				return nil, TypeErrorf("__int__ returned non-int (type %s)", typeName(r))
 			}
+			if err := warnIntSubclass(t, r, "__int__"); err != nil {
+				return nil, err
+			}
 			return unwrapInt(r), nil
 		}
 		if f := x.Type().Index; f != nil {
 			return Index(t, x)
 		}
 		if tr, err := lookupSpecial(t, x, "__trunc__"); err == nil && tr != nil {
+			if err := Warn(t, DeprecationWarningType, "The delegation of int() to __trunc__ is deprecated.", 1); err != nil {
+				return nil, err
+			}
 			r, err := Call0(t, tr)
 			if err != nil {
 				return nil, err
 			}
+			if isIntLike(r) {
+				return unwrapInt(r), nil
+			}
+			if r.Type().Index == nil {
+				return nil, TypeErrorf("__trunc__ returned non-Integral (type %s)", typeName(r))
+			}
 			return Index(t, r)
+		}
+		switch v := unwrap(x).(type) {
+		case *Str:
+			return parseIntLiteral(v.s, 10, x)
+		case *Bytes:
+			return parseIntLiteral(string(v.b), 10, x)
+		case *ByteArray:
+			return parseIntLiteral(string(v.snapshot()), 10, x)
+		}
+		if b, ok := bytesLike(x); ok {
+			// a buffer's error shows its bytes, as CPython's copy does
+			return parseIntLiteral(string(b), 10, NewBytes(b))
 		}
 		return nil, TypeErrorf("int() argument must be a string, a bytes-like object or a real number, not '%s'", typeName(x))
 	}
 	b, err := AsInt64(t, base)
 	if err != nil {
-		return nil, err
+		if !IsInstanceOf(err, OverflowErrorType) {
+			return nil, err
+		}
+		// CPython saturates the base, so a huge one is out of range
+		b = -1
 	}
 	if b != 0 && (b < 2 || b > 36) {
 		return nil, ValueErrorf("int() base must be >= 2 and <= 36, or 0")
@@ -441,11 +481,18 @@ func normalizeDigits(s string) string {
 }
 
 func unicodeDigit(r rune) int {
-	// the zero of every Unicode decimal digit block is at a multiple of 16
-	// offset pattern; test the common ranges
-	for _, z := range []rune{0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0xFF10} {
-		if r >= z && r <= z+9 {
-			return int(r - z)
+	if !unicode.Is(unicode.Nd, r) {
+		return -1
+	}
+	// every run of decimal digits in the table starts at a zero
+	for _, rg := range unicode.Nd.R16 {
+		if r >= rune(rg.Lo) && r <= rune(rg.Hi) {
+			return int(r-rune(rg.Lo)) % 10
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		if r >= rune(rg.Lo) && r <= rune(rg.Hi) {
+			return int(r-rune(rg.Lo)) % 10
 		}
 	}
 	return -1
@@ -453,6 +500,10 @@ func unicodeDigit(r rune) int {
 
 // floatNew is float(x=0.0).
 func floatNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+	args, kw, err := noKeywordsNew("float", typ, args, kw)
+	if err != nil {
+		return nil, err
+	}
 	var x Object
 	if err := ParseArgs("float", args, kw, []string{""}, 0, &x); err != nil {
 		return nil, err
@@ -468,7 +519,10 @@ func floatFromArg(t *Thread, x Object) (Object, error) {
 	if x == nil {
 		return Float(0), nil
 	}
-	switch v := unwrap(x).(type) {
+	// CPython's PyNumber_Float: exact built-ins first, then the type's
+	// __float__ (a subclass of float may override it), __index__, and
+	// only then the text of a string or a buffer.
+	switch v := x.(type) {
 	case Float:
 		return v, nil
 	case Int, Bool, *BigInt:
@@ -476,8 +530,6 @@ func floatFromArg(t *Thread, x Object) (Object, error) {
 		return Float(f), err
 	case *Str:
 		return parseFloatLiteral(v.s, x)
-	case *Bytes:
-		return parseFloatLiteral(string(v.b), x)
 	}
 	if f := x.Type().Float; f != nil {
 		r, err := f(t, x)
@@ -486,6 +538,12 @@ func floatFromArg(t *Thread, x Object) (Object, error) {
 		}
 		if _, ok := unwrap(r).(Float); !ok {
 			return nil, TypeErrorf("%s.__float__ returned non-float (type %s)", typeName(x), typeName(r))
+		}
+		if r.Type() != FloatType {
+			msg := fmt.Sprintf("%s.__float__ returned non-float (type %s).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.", typeName(x), typeName(r))
+			if err := Warn(t, DeprecationWarningType, msg, 1); err != nil {
+				return nil, err
+			}
 		}
 		return unwrap(r), nil
 	}
@@ -497,37 +555,94 @@ func floatFromArg(t *Thread, x Object) (Object, error) {
 		f, err := intToFloat(i)
 		return Float(f), err
 	}
+	switch v := unwrap(x).(type) {
+	case Float:
+		return v, nil
+	case *Str:
+		return parseFloatLiteral(v.s, x)
+	}
+	if b, ok := bytesLike(x); ok {
+		return parseFloatLiteral(string(b), NewBytes(b))
+	}
 	return nil, TypeErrorf("float() argument must be a string or a real number, not '%s'", typeName(x))
 }
 
+// parseFloatLiteral is float(str) with CPython's rules: surrounding
+// whitespace, Unicode decimal digits, a sign, inf/infinity/nan in any
+// case, and underscores only between digits; no hex, no other spellings
+// that Go's strconv would accept.
 func parseFloatLiteral(s string, orig Object) (Object, error) {
-	str := strings.TrimSpace(s)
 	bad := func() error {
 		r, _ := ReprString(nil, orig)
 		return ValueErrorf("could not convert string to float: %s", r)
 	}
-	low := strings.ToLower(str)
-	switch strings.TrimLeft(low, "+-") {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			s = normalizeDigits(s)
+			break
+		}
+	}
+	body := strings.TrimSpace(s)
+	neg := false
+	if body != "" && (body[0] == '+' || body[0] == '-') {
+		neg = body[0] == '-'
+		body = body[1:]
+	}
+	sign := 1.0
+	if neg {
+		sign = -1
+	}
+	switch strings.ToLower(body) {
 	case "inf", "infinity":
-		if strings.HasPrefix(low, "-") {
-			return Float(math.Inf(-1)), nil
-		}
-		return Float(math.Inf(1)), nil
+		return Float(math.Inf(int(sign))), nil
 	case "nan":
-		return Float(math.NaN()), nil
+		return Float(math.Copysign(math.NaN(), sign)), nil
 	}
-	if str == "" || strings.HasPrefix(str, "_") || strings.HasSuffix(str, "_") || strings.Contains(str, "__") ||
-		strings.ContainsAny(low, "xp") || strings.Contains(str, "_.") || strings.Contains(str, "._") {
+	if !validFloatBody(body) {
 		return nil, bad()
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(str, "_", ""), 64)
+	f, err := strconv.ParseFloat(strings.ReplaceAll(body, "_", ""), 64)
 	if err != nil {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return Float(f), nil
+		if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
+			return nil, bad()
 		}
-		return nil, bad()
 	}
-	return Float(f), nil
+	return Float(sign * f), nil
+}
+
+// validFloatBody reports whether s (without a sign) is digits with an
+// optional point and exponent, at least one digit before the exponent,
+// and underscores only between two digits.
+func validFloatBody(s string) bool {
+	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	digits := func(i int) int {
+		for i < len(s) && (isDigit(i) || s[i] == '_' && isDigit(i-1) && isDigit(i+1)) {
+			i++
+		}
+		return i
+	}
+	i := digits(0)
+	mant := i
+	if i < len(s) && s[i] == '.' {
+		j := digits(i + 1)
+		mant += j - i - 1
+		i = j
+	}
+	if mant == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		j := digits(i)
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	return i == len(s)
 }
 
 // newSubclassInstance wraps a built-in value for an instance of a

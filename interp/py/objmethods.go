@@ -40,6 +40,9 @@ func init() {
 	})
 	o.AddGetSet("__class__", func(t *Thread, self Object) (Object, error) { return self.Type(), nil },
 		func(t *Thread, self, v Object) error {
+			if v == nil {
+				return TypeErrorf("can't delete __class__ attribute")
+			}
 			if m, ok := self.(*Module); ok {
 				return setModuleClass(m, v)
 			}

@@ -136,3 +136,24 @@ func bigRangeGetItem(t *Thread, r *bigRange, key Object) (Object, error) {
 	}
 	return intFromBig(idx.Mul(idx, r.step).Add(idx, r.start)), nil
 }
+
+// rangeKey is what range equality and hash look at, as in CPython: the
+// length, then the first item unless empty, then the step unless at most
+// one item (nil for what is left out). Two ranges are equal when they
+// give the same items.
+func rangeKey(o Object) [3]*big.Int {
+	var start, step, n *big.Int
+	if br, ok := o.(*bigRange); ok {
+		start, step, n = br.start, br.step, br.length()
+	} else {
+		r := o.(*Range)
+		start, step, n = big.NewInt(r.start), big.NewInt(r.step), big.NewInt(r.length())
+	}
+	switch {
+	case n.Sign() == 0:
+		return [3]*big.Int{n, nil, nil}
+	case n.Cmp(big.NewInt(1)) == 0:
+		return [3]*big.Int{n, start, nil}
+	}
+	return [3]*big.Int{n, start, step}
+}

@@ -2,6 +2,7 @@ package py
 
 import (
 	"freepy/interp/strops"
+	"math"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -52,6 +53,29 @@ func hexN(v, n int) string {
 
 // bytesRepr is repr(bytes).
 func bytesRepr(bs []byte) string { return strops.BytesRepr(bs) }
+
+// maxRepeatItems bounds the result of seq * n: CPython's malloc fails
+// gracefully with MemoryError, while a Go allocation too large for the
+// machine kills the process.
+const maxRepeatItems = 1 << 32
+
+// repeatItems is the items of seq * n in a new slice (nil for none); a
+// result too large (or whose size overflows) is MemoryError.
+func repeatItems(items []Object, n int) ([]Object, error) {
+	if n <= 0 || len(items) == 0 {
+		return nil, nil
+	}
+	if n > maxRepeatItems/len(items) {
+		return nil, NewException(MemoryErrorType)
+	}
+	out := make([]Object, len(items)*n)
+	// doubling copies: log(n) calls of copy, not n appends
+	done := copy(out, items)
+	for done < len(out) {
+		done += copy(out[done:], out[:done])
+	}
+	return out, nil
+}
 
 // seqRepeatArgs sorts out `seq * n` / `n * seq` operands.
 func seqRepeatArgs(t *Thread, a, b Object, typ *Type) (seq Object, n int, ok bool, err error) {
@@ -235,6 +259,9 @@ func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, er
 			err = ValueErrorf("slice step cannot be zero")
 			return
 		}
+		if step < -math.MaxInt {
+			step = -math.MaxInt // so that -step fits, as CPython clamps it
+		}
 	}
 	lower, upper := 0, n
 	if step < 0 {
@@ -272,10 +299,12 @@ func sliceIndices(t *Thread, s *Slice, n int) (start, stop, step, length int, er
 	if err != nil {
 		return
 	}
+	// CPython's formulas: stop - start + step would overflow for a step
+	// near sys.maxsize
 	if step > 0 && stop > start {
-		length = (stop - start + step - 1) / step
+		length = (stop-start-1)/step + 1
 	} else if step < 0 && stop < start {
-		length = (start - stop - step - 1) / -step
+		length = (start-stop-1)/-step + 1
 	}
 	return
 }
@@ -896,6 +925,9 @@ func setInplace(op int) BinaryFunc {
 
 func frozensetHash(t *Thread, o Object) (int64, error) {
 	s := unwrap(o).(*Set)
+	if s.hashed.Load() {
+		return s.hash.Load(), nil
+	}
 	var h uint64
 	for _, k := range s.Items() {
 		kh, err := Hash(t, k)
@@ -911,6 +943,8 @@ func frozensetHash(t *Thread, o Object) (int64, error) {
 	if int64(h) == -1 {
 		h = 590923713
 	}
+	s.hash.Store(int64(h))
+	s.hashed.Store(true)
 	return int64(h), nil
 }
 

@@ -215,6 +215,8 @@ func initSys(t *Thread) {
 	m.AddFunc("_is_gil_enabled", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		return Bool(t.interp.GILEnabled()), nil
 	})
+	m.AddFunc("breakpointhook", sysBreakpointHook)
+	d.SetStr("__breakpointhook__", d.GetStr("breakpointhook"))
 	d.SetStr("__displayhook__", d.GetStr("displayhook"))
 	d.SetStr("__excepthook__", d.GetStr("excepthook"))
 	addUnraisableHook(m)

@@ -1,5 +1,7 @@
 package py
 
+import "math/big"
+
 func init() {
 	TupleType.AddMethod("index", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if err := collArgRange("tuple.index", args, kw, 1, 3); err != nil {
@@ -63,7 +65,8 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		if _, ok := v.(Int); ok {
+		if exactIntOrBool(v) {
+			// arithmetic, not iteration: range(10**20).count(1)
 			in, err := RangeType.Contains(t, self, v)
 			if in {
 				return Int(1), err
@@ -82,14 +85,22 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		r := self.(*Range)
-		if x, ok := v.(Int); ok {
+		if exactIntOrBool(v) {
 			in, err := RangeType.Contains(t, self, v)
 			if err != nil {
 				return nil, err
 			}
 			if in {
-				return Int((int64(x) - r.start) / r.step), nil
+				x, _ := asBig(unwrapInt(v))
+				var start, step *big.Int
+				switch r := self.(type) {
+				case *Range:
+					start, step = big.NewInt(r.start), big.NewInt(r.step)
+				case *bigRange:
+					start, step = r.start, r.step
+				}
+				i := new(big.Int).Sub(x, start)
+				return intFromBig(i.Quo(i, step)), nil
 			}
 		} else {
 			items, err := ToSlice(t, self)
@@ -110,7 +121,31 @@ func init() {
 		}
 		return nil, ValueErrorf("%s is not in range", rs)
 	})
-	RangeType.AddGetSet("start", func(t *Thread, o Object) (Object, error) { return Int(o.(*Range).start), nil }, nil)
-	RangeType.AddGetSet("stop", func(t *Thread, o Object) (Object, error) { return Int(o.(*Range).stop), nil }, nil)
-	RangeType.AddGetSet("step", func(t *Thread, o Object) (Object, error) { return Int(o.(*Range).step), nil }, nil)
+	RangeType.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		b := rangeBounds(self)
+		return NewTuple(RangeType, NewTuple(b[:]...)), nil
+	})
+	for i, name := range []string{"start", "stop", "step"} {
+		RangeType.AddGetSet(name, func(t *Thread, o Object) (Object, error) { return rangeBounds(o)[i], nil }, nil)
+	}
+}
+
+// rangeBounds is start, stop and step of a range of either kind.
+func rangeBounds(o Object) [3]Object {
+	if r, ok := o.(*bigRange); ok {
+		return [3]Object{intFromBig(r.start), intFromBig(r.stop), intFromBig(r.step)}
+	}
+	r := o.(*Range)
+	return [3]Object{Int(r.start), Int(r.stop), Int(r.step)}
+}
+
+// exactIntOrBool is CPython's PyLong_CheckExact || PyBool_Check: the
+// values range finds by arithmetic; others (an int subclass that may
+// redefine ==) it compares item by item.
+func exactIntOrBool(o Object) bool {
+	switch o.(type) {
+	case Int, *BigInt, Bool:
+		return true
+	}
+	return false
 }

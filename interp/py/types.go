@@ -88,6 +88,10 @@ func init() {
 	}
 	NoneTypeType.Flags &^= FlagBaseType
 	NotImplementedTypeType.Repr = constRepr("NotImplemented")
+	NotImplementedTypeType.Bool = func(t *Thread, o Object) (bool, error) {
+		// deprecated in 3.9, an error from 3.14
+		return true, Warn(t, DeprecationWarningType, "NotImplemented should not be used in a boolean context", 1)
+	}
 	NotImplementedTypeType.Flags &^= FlagBaseType
 	EllipsisTypeType.Repr = constRepr("Ellipsis")
 	EllipsisTypeType.Flags &^= FlagBaseType
@@ -442,6 +446,32 @@ func identityHash(o Object) int64 { return int64(Id(o) >> 4) }
 // on every call (initFunction).
 func overridesNew(typ *Type) bool  { return funcCode(typ.New) != objectNewCode }
 func overridesInit(typ *Type) bool { return funcCode(typ.Init) != objectInitCode }
+
+// noKeywordsNew is the keyword rule of the constructors of float, tuple
+// and frozenset (CPython's _PyArg_NoKeywords in their __new__): no
+// keywords, except for a subclass with an __init__ of its own, which
+// takes them there while __new__ ignores them.
+func noKeywordsNew(name string, typ *Type, args []Object, kw []string) ([]Object, []string, error) {
+	if len(kw) == 0 {
+		return args, kw, nil
+	}
+	if overridesInit(typ) {
+		return args[:len(args)-len(kw)], nil, nil
+	}
+	return nil, nil, TypeErrorf("%s() takes no keyword arguments", name)
+}
+
+// noKeywordsInit is the same rule for the __init__ of list and set: a
+// subclass whose own __new__ took the keywords leaves them to it.
+func noKeywordsInit(name string, self Object, base *Type, args []Object, kw []string) ([]Object, []string, error) {
+	if len(kw) == 0 {
+		return args, kw, nil
+	}
+	if funcCode(self.Type().New) != funcCode(base.New) {
+		return args[:len(args)-len(kw)], nil, nil
+	}
+	return nil, nil, TypeErrorf("%s() takes no keyword arguments", name)
+}
 
 // set in init: objectNew refers to overridesNew
 var objectNewCode, objectInitCode uintptr
