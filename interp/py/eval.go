@@ -622,12 +622,8 @@ reload:
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
 			pc += 2
 		case c.BUILD_TUPLE:
-			items := make([]Object, arg)
-			copy(items, stack[sp-arg:sp])
-			clear(stack[sp-arg : sp])
-			sp -= arg
-			stack[sp] = NewTuple(items...)
-			sp++
+			stack[sp-arg] = tupleFromStack(stack[sp-arg : sp])
+			sp -= arg - 1
 		case c.BUILD_LIST:
 			items := make([]Object, arg)
 			copy(items, stack[sp-arg:sp])
