@@ -458,17 +458,3 @@ func (f *Frame) markEscaped() {
 		f.escaped = true
 	}
 }
-
-// clearSlots nils the value-stack slots of a finished call (the callable,
-// self and the arguments). clear() of a pointer slice is
-// memclrHasPointers, which also runs bulkBarrierPreWrite over the heap
-// bitmap: more than the few nil stores a call's slots need. It stays a
-// call (noinline) so that execute's code around it is as it was with
-// clear().
-//
-//go:noinline
-func clearSlots(s []Object) {
-	for i := 0; i < len(s); i++ {
-		s[i] = nil
-	}
-}
