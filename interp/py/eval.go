@@ -622,12 +622,8 @@ reload:
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
 			pc += 2
 		case c.BUILD_TUPLE:
-			items := make([]Object, arg)
-			copy(items, stack[sp-arg:sp])
-			clear(stack[sp-arg : sp])
-			sp -= arg
-			stack[sp] = NewTuple(items...)
-			sp++
+			stack[sp-arg] = tupleFromStack(stack[sp-arg : sp])
+			sp -= arg - 1
 		case c.BUILD_LIST:
 			items := make([]Object, arg)
 			copy(items, stack[sp-arg:sp])
@@ -976,7 +972,7 @@ reload:
 			case *Function:
 				if x.simple && arg == x.code.ArgCount && t.canInline() {
 					fr := t.pushInline(f, x, stack[sp-arg:sp])
-					clear(stack[sp-arg-1 : sp])
+					clearSlots(stack[sp-arg-1 : sp])
 					f.pc, f.sp = pc, sp-arg-1
 					f = fr
 					goto reload
@@ -986,7 +982,7 @@ reload:
 				// variable): the function with self first
 				if pf, ok := x.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
 					fr := t.pushInlineSelf(f, pf, x.Self, stack[sp-arg:sp])
-					clear(stack[sp-arg-1 : sp])
+					clearSlots(stack[sp-arg-1 : sp])
 					f.pc, f.sp = pc, sp-arg-1
 					f = fr
 					goto reload
@@ -1004,7 +1000,7 @@ reload:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			clear(stack[sp-arg-1 : sp])
+			clearSlots(stack[sp-arg-1 : sp])
 			sp -= arg + 1
 			stack[sp] = v
 			sp++
@@ -1014,7 +1010,7 @@ reload:
 				// function with self in the empty slot
 				if pf, ok := m.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
 					fr := t.pushInlineSelf(f, pf, m.Self, stack[sp-arg:sp])
-					clear(stack[sp-arg-2 : sp])
+					clearSlots(stack[sp-arg-2 : sp])
 					f.pc, f.sp = pc, sp-arg-2
 					f = fr
 					goto reload
@@ -1027,7 +1023,7 @@ reload:
 				}
 				if len(args) == pf.code.ArgCount {
 					fr := t.pushInline(f, pf, args)
-					clear(stack[sp-arg-2 : sp])
+					clearSlots(stack[sp-arg-2 : sp])
 					f.pc, f.sp = pc, sp-arg-2
 					f = fr
 					goto reload
@@ -1043,7 +1039,7 @@ reload:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			clear(stack[sp-arg-2 : sp])
+			clearSlots(stack[sp-arg-2 : sp])
 			sp -= arg + 2
 			stack[sp] = v
 			sp++
@@ -1193,7 +1189,7 @@ inlineInit:
 		self := NewInstance(cls)
 		fr := t.pushInlineSelf(f, callee, self, stack[sp-calleeArg:sp])
 		fr.retHook, fr.retSelf = retInit, self
-		clear(stack[sp-calleeArg-1 : sp])
+		clearSlots(stack[sp-calleeArg-1 : sp])
 		f.pc, f.sp = pc, sp-calleeArg-1
 		f = fr
 		goto reload

@@ -451,6 +451,13 @@ func resumeInlined(caller *Frame, v Object, done bool) {
 			caller.pc = int(at >> 8)
 			return
 		}
+		if op == qForIterStore {
+			// the STORE_FAST after it takes v here: one dispatch less
+			// per item of `for x in gen`
+			caller.fast[caller.code.quick[caller.pc]>>8] = v
+			caller.pc++
+			return
+		}
 		stack[caller.sp] = v
 		caller.sp++
 		return

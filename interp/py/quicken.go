@@ -194,6 +194,20 @@ func subscrFast(container, key Object) Object {
 	return nil
 }
 
+// clearSlots nils the value-stack slots of a finished call (the callable,
+// self and the arguments). clear() of a pointer slice is
+// memclrHasPointers, which also runs bulkBarrierPreWrite over the heap
+// bitmap: more than the few nil stores a call's slots need. It stays a
+// call (noinline) so that execute's code around it is as it was with
+// clear().
+//
+//go:noinline
+func clearSlots(s []Object) {
+	for i := 0; i < len(s); i++ {
+		s[i] = nil
+	}
+}
+
 // storeSubscrFast is STORE_SUBSCR's inline path, l[i] = v for a list and
 // an int index in range, and d[k] = v for a dict and an int or str key
 // (Dict.storeFast); it reports whether it stored.

@@ -65,6 +65,23 @@ func NewTupleN(n int) (*Tuple, []Object) {
 	return &Tuple{items: items}, items
 }
 
+// tupleFromStack is BUILD_TUPLE: a tuple of the values in vs (the top of
+// a frame's value stack), in one allocation up to four items
+// (NewTupleN), with vs cleared. Out of execute so that the loop's code
+// stays small; the element-by-element moves avoid copy's and clear's
+// bulk write barriers for the few items a tuple display has.
+func tupleFromStack(vs []Object) *Tuple {
+	tup, items := NewTupleN(len(vs))
+	items = items[:len(vs)]
+	for i, v := range vs {
+		items[i] = v
+	}
+	for i := 0; i < len(vs); i++ {
+		vs[i] = nil
+	}
+	return tup
+}
+
 // Items returns the tuple's items (do not modify).
 func (t *Tuple) Items() []Object { return t.items }
 
