@@ -847,8 +847,8 @@ func frameGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			return None, nil
 		}
 		return f.back, nil
-	case "f_trace":
-		return None, nil
+	case "f_trace", "f_trace_lines", "f_trace_opcodes":
+		return frameTraceGet(f, name.s), nil
 	}
 	return GenericGetAttr(t, o, name)
 }
