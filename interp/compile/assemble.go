@@ -53,11 +53,22 @@ func (c *compiler) assemble(u *unit) *Code {
 	// the index of the first kept instruction at or after it.
 	newIndex := make([]int, n+1)
 	kept := make([]instr, 0, n)
+	nopLine := int32(-1)
 	for i := 0; i < n; i++ {
 		newIndex[i] = len(kept)
-		if reach[i] && u.instrs[i].op != NOP {
-			kept = append(kept, u.instrs[i])
+		if !reach[i] {
+			continue
 		}
+		in := u.instrs[i]
+		if in.op == NOP {
+			nopLine = in.pos.Line
+			continue
+		}
+		if nopLine > 0 && in.pos.Line < 0 {
+			in.nopLine = nopLine
+		}
+		nopLine = -1
+		kept = append(kept, in)
 	}
 	newIndex[n] = len(kept)
 	for i := range kept {
@@ -116,8 +127,44 @@ func (c *compiler) assemble(u *unit) *Code {
 		code.Positions[i] = p
 		prev = p
 	}
+	code.TraceLines = traceLines(kept, code.Positions)
 	c.computeDepths(code)
 	return code
+}
+
+// traceLines computes Code.TraceLines for the final instructions.
+func traceLines(code []instr, pos []Position) []int32 {
+	preds := make([]int, len(code))
+	for i, in := range code {
+		if in.op.HasJump() && !isSetup(in.op) {
+			// (a handler is entered by an exception, not by a jump)
+			preds[in.arg]++
+		}
+		if i+1 < len(code) && fallsThrough(in.op) {
+			preds[i+1]++
+		}
+	}
+	lines := make([]int32, len(code))
+	for i, in := range code {
+		switch {
+		case in.pos.Line >= 0:
+			lines[i] = pos[i].Line
+		case in.nopLine > 0:
+			lines[i] = in.nopLine
+		case preds[i] == 1 && i > 0 && fallsThrough(code[i-1].op):
+			lines[i] = lines[i-1]
+		case preds[i] == 1:
+			lines[i] = -1
+			for j := 0; j < i; j++ {
+				if code[j].op.HasJump() && !isSetup(code[j].op) && code[j].arg == i {
+					lines[i] = lines[j]
+				}
+			}
+		default:
+			lines[i] = -1
+		}
+	}
+	return lines
 }
 
 // removeJumpsToNext drops unconditional jumps to the very next instruction

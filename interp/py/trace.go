@@ -127,6 +127,7 @@ type frameTrace struct {
 	fn      Object
 	noLines bool
 	opcodes bool
+	locals  *Dict // f_locals of a function's frame (frameObjectLocals)
 }
 
 func (h *traceState) profiling() bool { return h.profObj != nil }
@@ -295,10 +296,10 @@ func (t *Thread) returnEvent(f *Frame, v Object) error {
 
 // lineAt is the line of instruction pc of code, -1 for none.
 func lineAt(code *Code, pc int) int {
-	if pc < 0 || pc >= len(code.Positions) {
+	if pc < 0 || pc >= len(code.TraceLines) {
 		return -1
 	}
-	if l := int(code.Positions[pc].Line); l > 0 {
+	if l := int(code.TraceLines[pc]); l > 0 {
 		return l
 	}
 	return -1
