@@ -84,8 +84,8 @@ type Code struct {
 	// CPython 3.11 propagates line numbers. Positions instead gives such
 	// an instruction the line of the one before it in the code.
 	TraceLines []int32
-	StackSize int        // the most values the value stack ever holds
-	BlockSize int        // the deepest nesting of SETUP_FINALLY blocks
+	StackSize  int // the most values the value stack ever holds
+	BlockSize  int // the deepest nesting of SETUP_FINALLY blocks
 }
 
 // Const is a constant: one of
