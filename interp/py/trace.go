@@ -41,7 +41,7 @@ import (
 // until it next switches frames, or until a call that the loop did not
 // inline returns into it (a check on those slow paths only): from there
 // on it runs the traced stream. settrace marks the frames that are
-// running as entered (setHooks), so they get no 'call' event then.
+// running as entered (hooksChanged), so they get no 'call' event then.
 
 // Trace event numbers: CPython's PyTrace_* values.
 const (
