@@ -52,6 +52,16 @@ func (c *compiler) assemble(u *unit) *Code {
 	// Keep reachable non-NOP instructions; newIndex maps an old index to
 	// the index of the first kept instruction at or after it.
 	newIndex := make([]int, n+1)
+	// A NOP stays when it holds a line that would otherwise vanish (a
+	// pass or `while True:` between two statements), so that tracing
+	// reports it, as CPython 3.11 keeps it; its line moves to the next
+	// instruction when that one has none (see traceLines).
+	target := make([]bool, n+1)
+	for i := range u.instrs {
+		if reach[i] && u.instrs[i].op.HasJump() {
+			target[u.instrs[i].arg] = true
+		}
+	}
 	kept := make([]instr, 0, n)
 	nopLine := int32(-1)
 	for i := 0; i < n; i++ {
@@ -61,6 +71,11 @@ func (c *compiler) assemble(u *unit) *Code {
 		}
 		in := u.instrs[i]
 		if in.op == NOP {
+			if c.keepNop(u, i, kept, target, reach) {
+				nopLine = -1
+				kept = append(kept, in)
+				continue
+			}
 			nopLine = in.pos.Line
 			continue
 		}
@@ -130,6 +145,26 @@ func (c *compiler) assemble(u *unit) *Code {
 	code.TraceLines = traceLines(kept, code.Positions)
 	c.computeDepths(code)
 	return code
+}
+
+// keepNop says whether the reachable NOP at u.instrs[i] stays: it has a
+// line, the instruction falling into it has another, and the next
+// instruction has another line of its own.
+func (c *compiler) keepNop(u *unit, i int, kept []instr, target, reach []bool) bool {
+	line := u.instrs[i].pos.Line
+	if line <= 0 {
+		return false
+	}
+	if k := len(kept); k > 0 && !target[i] && fallsThrough(kept[k-1].op) && kept[k-1].pos.Line == line {
+		return false
+	}
+	for j := i + 1; j < len(u.instrs); j++ {
+		if reach[j] {
+			next := u.instrs[j].pos.Line
+			return next >= 0 && next != line
+		}
+	}
+	return false
 }
 
 // traceLines computes Code.TraceLines for the final instructions.

@@ -113,6 +113,17 @@ type traceState struct {
 	// ccalls are the built-in calls that got a 'c_call' and still wait
 	// for their 'c_return' or 'c_exception', innermost last.
 	ccalls []pendingCCall
+	// sends are the SENDs (await, yield from) still running, innermost
+	// last: when one finishes, CPython reports the StopIteration that
+	// ended it as an 'exception' event (stopEvent)
+	sends []pendingSend
+}
+
+type pendingSend struct {
+	f       *Frame
+	pc      int  // the SEND
+	stopped bool // the receiver ends by raising StopIteration whatever it returns
+	vNone   bool // None was sent (CPython then calls tp_iternext)
 }
 
 type pendingCCall struct {
@@ -157,6 +168,9 @@ func (t *Thread) hooksChanged() {
 	h := t.traceState()
 	if !h.profiling() {
 		h.ccalls = nil
+	}
+	if h.traceFn == nil {
+		h.sends = nil
 	}
 	if h.active() {
 		// the frames running now are not entered again: no 'call' when
@@ -318,6 +332,21 @@ func (t *Thread) traceStep(f *Frame) (c.Instr, error) {
 		return ins, nil
 	}
 	op := ins.Op()
+	if n := len(h.sends); n > 0 && h.sends[n-1].f == f {
+		s := h.sends[n-1]
+		h.sends = h.sends[:n-1]
+		if pc == code.Instrs[s.pc].Arg() && f.sp > 0 {
+			// the SEND finished: its receiver returned the value on top
+			if v := f.stack[f.sp-1]; s.stopped || !s.vNone || v != None {
+				if err := t.stopEvent(f, v); err != nil {
+					return 0, err
+				}
+			}
+			if h = t.hooks; h == nil {
+				return ins, nil
+			}
+		}
+	}
 	if n := len(h.ccalls); n > 0 && h.ccalls[n-1].f == f {
 		// the built-in called by the instruction before returned
 		p := h.ccalls[n-1]
@@ -369,6 +398,17 @@ func (t *Thread) traceStep(f *Frame) (c.Instr, error) {
 		f.traceLast = 0
 		if err := t.returnEvent(f, f.stack[f.sp-1]); err != nil {
 			return 0, err
+		}
+	case c.SEND:
+		if h.traceFn != nil && f.sp >= 2 {
+			s := pendingSend{f: f, pc: pc, vNone: f.stack[f.sp-1] == None}
+			switch r := f.stack[f.sp-2].(type) {
+			case *Generator:
+				s.stopped = r.kind != genPlain
+			case *Instance:
+				s.stopped = true
+			}
+			h.sends = append(h.sends, s)
 		}
 	case c.CALL, c.CALL_METHOD, c.CALL_KW, c.CALL_EX:
 		if h.profiling() {
@@ -449,6 +489,16 @@ func (t *Thread) traceUnwind(f *Frame, exc *BaseException, raised bool) *BaseExc
 	return exc
 }
 
+// stopEvent reports the StopIteration that ended a SEND's receiver with
+// value v.
+func (t *Thread) stopEvent(f *Frame, v Object) error {
+	e := NewException(StopIterationType)
+	if v != None {
+		e.Args = NewTuple(v)
+	}
+	return t.traceEvent(f, evException, NewTuple(StopIterationType, e, None))
+}
+
 // traceExit emits 'return' None for a frame an exception leaves; an
 // exception from the hook is ignored (it has turned the hook off), as in
 // CPython.
@@ -457,6 +507,9 @@ func (t *Thread) traceExit(f *Frame) {
 	if h := t.hooks; h != nil {
 		for n := len(h.ccalls); n > 0 && h.ccalls[n-1].f == f; n-- {
 			h.ccalls = h.ccalls[:n-1]
+		}
+		for n := len(h.sends); n > 0 && h.sends[n-1].f == f; n-- {
+			h.sends = h.sends[:n-1]
 		}
 	}
 	_ = t.returnEvent(f, None)
