@@ -63,7 +63,9 @@ func (c *compiler) assemble(u *unit) *Code {
 		}
 	}
 	kept := make([]instr, 0, n)
-	nopLine := int32(-1)
+	// the position of a NOP just dropped: an instruction without a line
+	// of its own after it takes it, as in CPython
+	nopPos := artificial
 	for i := 0; i < n; i++ {
 		newIndex[i] = len(kept)
 		if !reach[i] {
@@ -71,18 +73,18 @@ func (c *compiler) assemble(u *unit) *Code {
 		}
 		in := u.instrs[i]
 		if in.op == NOP {
-			if c.keepNop(u, i, kept, target, reach) {
-				nopLine = -1
+			if keepNop(u, i, kept, target, reach) {
+				nopPos = artificial
 				kept = append(kept, in)
 				continue
 			}
-			nopLine = in.pos.Line
+			nopPos = in.pos
 			continue
 		}
-		if nopLine > 0 && in.pos.Line < 0 {
-			in.nopLine = nopLine
+		if in.pos.Line < 0 {
+			in.pos = nopPos
 		}
-		nopLine = -1
+		nopPos = artificial
 		kept = append(kept, in)
 	}
 	newIndex[n] = len(kept)
@@ -150,7 +152,7 @@ func (c *compiler) assemble(u *unit) *Code {
 // keepNop says whether the reachable NOP at u.instrs[i] stays: it has a
 // line, the instruction falling into it has another, and the next
 // instruction has another line of its own.
-func (c *compiler) keepNop(u *unit, i int, kept []instr, target, reach []bool) bool {
+func keepNop(u *unit, i int, kept []instr, target, reach []bool) bool {
 	line := u.instrs[i].pos.Line
 	if line <= 0 {
 		return false
@@ -169,14 +171,18 @@ func (c *compiler) keepNop(u *unit, i int, kept []instr, target, reach []bool) b
 
 // traceLines computes Code.TraceLines for the final instructions.
 func traceLines(code []instr, pos []Position) []int32 {
-	preds := make([]int, len(code))
+	// from[i] is the jump to i when one jump leads there (handler entries
+	// do not count: an exception leads there), preds[i] how many
+	// instructions lead to i
+	preds := make([]uint8, len(code))
+	from := make([]int32, len(code))
 	for i, in := range code {
 		if in.op.HasJump() && !isSetup(in.op) {
-			// (a handler is entered by an exception, not by a jump)
-			preds[in.arg]++
+			from[in.arg] = int32(i)
+			preds[in.arg] = min(preds[in.arg]+1, 2)
 		}
 		if i+1 < len(code) && fallsThrough(in.op) {
-			preds[i+1]++
+			preds[i+1] = min(preds[i+1]+1, 2)
 		}
 	}
 	lines := make([]int32, len(code))
@@ -184,17 +190,10 @@ func traceLines(code []instr, pos []Position) []int32 {
 		switch {
 		case in.pos.Line >= 0:
 			lines[i] = pos[i].Line
-		case in.nopLine > 0:
-			lines[i] = in.nopLine
 		case preds[i] == 1 && i > 0 && fallsThrough(code[i-1].op):
 			lines[i] = lines[i-1]
-		case preds[i] == 1:
-			lines[i] = -1
-			for j := 0; j < i; j++ {
-				if code[j].op.HasJump() && !isSetup(code[j].op) && code[j].arg == i {
-					lines[i] = lines[j]
-				}
-			}
+		case preds[i] == 1 && int(from[i]) < i:
+			lines[i] = lines[from[i]]
 		default:
 			lines[i] = -1
 		}

@@ -35,10 +35,6 @@ type instr struct {
 	op  Opcode
 	arg int
 	pos Position
-	// nopLine is the line of a NOP (pass) dropped just before this
-	// artificial instruction: its line for tracing, as CPython moves a
-	// removed NOP's line to a following instruction without one
-	nopLine int32
 }
 
 // artificial marks an instruction without a source line of its own; the

@@ -292,50 +292,37 @@ func init() {
 		}
 		return nil
 	}
-	pt.AddMethod("enable", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		p, err := profilerOf(self)
-		if err != nil {
-			return nil, err
-		}
-		p.mu.Lock()
-		err = profilerFlags(t, "enable", args, kw, 0, &p.subcalls, &p.builtins)
-		p.mu.Unlock()
-		if err != nil {
+	// method adds a method that runs with the profiler locked
+	method := func(name string, fn func(t *Thread, self Object, p *Profiler, args []Object, kw []string) (Object, error)) {
+		pt.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			p, err := profilerOf(self)
+			if err != nil {
+				return nil, err
+			}
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			return fn(t, self, p, args, kw)
+		})
+	}
+	method("enable", func(t *Thread, self Object, p *Profiler, args []Object, kw []string) (Object, error) {
+		if err := profilerFlags(t, "enable", args, kw, 0, &p.subcalls, &p.builtins); err != nil {
 			return nil, err
 		}
 		t.setProfile(self, p.event)
 		return None, nil
 	})
-	pt.AddMethod("disable", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		p, err := profilerOf(self)
-		if err != nil {
-			return nil, err
-		}
+	method("disable", func(t *Thread, self Object, p *Profiler, args []Object, kw []string) (Object, error) {
 		if h := t.tstate; h != nil && h.profObj == self {
 			t.setProfile(None, nil)
 		}
-		p.mu.Lock()
 		p.flush(t)
-		p.mu.Unlock()
 		return None, nil
 	})
-	pt.AddMethod("clear", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		p, err := profilerOf(self)
-		if err != nil {
-			return nil, err
-		}
-		p.mu.Lock()
+	method("clear", func(t *Thread, self Object, p *Profiler, args []Object, kw []string) (Object, error) {
 		p.entries, p.order, p.current = map[any]*profEntry{}, nil, nil
-		p.mu.Unlock()
 		return None, nil
 	})
-	pt.AddMethod("getstats", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		p, err := profilerOf(self)
-		if err != nil {
-			return nil, err
-		}
-		p.mu.Lock()
-		defer p.mu.Unlock()
+	method("getstats", func(t *Thread, self Object, p *Profiler, args []Object, kw []string) (Object, error) {
 		return p.stats(), nil
 	})
 	registerType(pt)
