@@ -232,42 +232,52 @@ func posOf(p Position) syntax.Position {
 // stack and block stack depths, and sets StackSize and BlockSize. Paths
 // that meet must agree on both depths; a disagreement is a compiler bug.
 func (c *compiler) computeDepths(code *Code) {
+	depth, bdepth, err := Depths(code)
+	if err != "" {
+		c.internalError("%s: %s", code.Name, err)
+	}
+	maxDepth, maxBlock := 0, 0
+	for i := range depth {
+		maxDepth = max(maxDepth, depth[i])
+		maxBlock = max(maxBlock, bdepth[i])
+	}
+	code.StackSize = maxDepth
+	code.BlockSize = maxBlock
+}
+
+// Depths walks every path through the code and returns the value-stack
+// and block-stack depth before each instruction (-1 where no path
+// reaches it). Paths that meet must agree on both; err says where they
+// do not (a compiler bug) or where a path underflows or runs off the end.
+func Depths(code *Code) (depth, bdepth []int, err string) {
 	n := len(code.Instrs)
-	depth := make([]int, n)
-	bdepth := make([]int, n)
+	depth = make([]int, n)
+	bdepth = make([]int, n)
 	for i := range depth {
 		depth[i] = -1
 	}
-	maxDepth, maxBlock := 0, 0
 	type state struct{ i, d, b int }
 	var work []state
 	visit := func(i, d, b int) {
-		if i >= n {
-			c.internalError("%s: jump or fall-through past the end (instruction %d)", code.Name, i)
-		}
-		if d < 0 {
-			c.internalError("%s: stack underflow at instruction %d", code.Name, i)
-		}
-		if depth[i] >= 0 {
+		switch {
+		case err != "":
+		case i >= n:
+			err = fmt.Sprintf("jump or fall-through past the end (instruction %d)", i)
+		case d < 0:
+			err = fmt.Sprintf("stack underflow at instruction %d", i)
+		case depth[i] >= 0:
 			if depth[i] != d || bdepth[i] != b {
-				c.internalError("%s: inconsistent stack depth at instruction %d (%d/%d vs %d/%d)",
-					code.Name, i, depth[i], bdepth[i], d, b)
+				err = fmt.Sprintf("inconsistent stack depth at instruction %d (%d/%d vs %d/%d)", i, depth[i], bdepth[i], d, b)
 			}
-			return
+		default:
+			depth[i], bdepth[i] = d, b
+			work = append(work, state{i, d, b})
 		}
-		depth[i], bdepth[i] = d, b
-		if d > maxDepth {
-			maxDepth = d
-		}
-		if b > maxBlock {
-			maxBlock = b
-		}
-		work = append(work, state{i, d, b})
 	}
 	if n > 0 {
 		visit(0, 0, 0)
 	}
-	for len(work) > 0 {
+	for len(work) > 0 && err == "" {
 		s := work[len(work)-1]
 		work = work[:len(work)-1]
 		in := code.Instrs[s.i]
@@ -279,17 +289,18 @@ func (c *compiler) computeDepths(code *Code) {
 		if fallsThrough(op) {
 			e, ok := StackEffect(op, arg, false)
 			if !ok {
-				c.internalError("unknown opcode %d", op)
+				err = fmt.Sprintf("unknown opcode %d", op)
+				break
 			}
 			b := s.b + blockEffect(op)
 			if b < 0 {
-				c.internalError("%s: block stack underflow at instruction %d", code.Name, s.i)
+				err = fmt.Sprintf("block stack underflow at instruction %d", s.i)
+				break
 			}
 			visit(s.i+1, s.d+e, b)
 		}
 	}
-	code.StackSize = maxDepth
-	code.BlockSize = maxBlock
+	return depth, bdepth, err
 }
 
 func (c *compiler) internalError(format string, args ...any) {

@@ -1114,6 +1114,7 @@ reload:
 			if ins, err = t.traceStep(f); err != nil {
 				return nil, err
 			}
+			pc, sp = f.pc, f.sp // a trace function may jump (f_lineno)
 			goto dispatch
 		default:
 			// everything else (see executeRare): out of this function so

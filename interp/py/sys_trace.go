@@ -95,10 +95,11 @@ func frameSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		if v == nil {
 			return TypeErrorf("cannot delete f_lineno")
 		}
-		if _, ok := v.(Int); !ok {
+		n, ok := v.(Int)
+		if !ok {
 			return ValueErrorf("lineno must be an integer")
 		}
-		return ValueErrorf("f_lineno cannot be set: freepy does not support jumps from a trace function")
+		return t.setLineno(f, int(n))
 	}
 	if name.s == "f_locals" || name.s == "f_code" || name.s == "f_back" || name.s == "f_globals" ||
 		name.s == "f_builtins" || name.s == "f_lasti" {

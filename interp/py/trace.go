@@ -117,6 +117,11 @@ type traceState struct {
 	// last: when one finishes, CPython reports the StopIteration that
 	// ended it as an 'exception' event (stopEvent)
 	sends []pendingSend
+	// lineFrame is the frame whose 'line' event runs, the only one whose
+	// f_lineno may be set; jumpTo is then the instruction it jumps to
+	// (-1 for none) and jumpSP its value-stack depth there
+	lineFrame                  *Frame
+	jumpTo, jumpSP, jumpBlocks int
 }
 
 type pendingSend struct {
@@ -377,8 +382,23 @@ func (t *Thread) traceStep(f *Frame) (c.Instr, error) {
 	if ft := f.ftrace; h.traceFn != nil && ft != nil && ft.fn != nil {
 		if !ft.noLines {
 			if line := lineAt(code, pc); line > 0 && (line != lineAt(code, prev) || pc < prev && op != c.SEND) {
-				if err := t.traceEvent(f, evLine, None); err != nil {
+				h.lineFrame, h.jumpTo = f, -1
+				err := t.traceEvent(f, evLine, None)
+				h.lineFrame = nil
+				if err != nil {
 					return 0, err
+				}
+				if h.jumpTo >= 0 {
+					// frame.f_lineno was set: go on at the target
+					// (execute reloads pc and sp after traceStep)
+					pc = h.jumpTo
+					for i := h.jumpSP; i < f.sp; i++ {
+						f.stack[i] = nil
+					}
+					f.sp, f.pc, f.traceLast = h.jumpSP, pc+1, pc+2
+					// blocks the jump leaves (a try body) are dropped
+					f.blocks = f.blocks[:h.jumpBlocks]
+					ins, op = code.Instrs[pc], code.Instrs[pc].Op()
 				}
 			}
 		}
@@ -487,6 +507,90 @@ func (t *Thread) traceUnwind(f *Frame, exc *BaseException, raised bool) *BaseExc
 		return AsException(err)
 	}
 	return exc
+}
+
+// setLineno is frame.f_lineno = line from a 'line' trace event: the
+// frame goes on at the first instruction of that line (or of the next
+// line with code), when both places have the same block stack and the
+// target's value stack is the bottom of the current one (a jump may
+// leave for loops, whose iterators it drops, but enters no loop, with,
+// try or except block), as CPython 3.11 allows.
+func (t *Thread) setLineno(f *Frame, line int) error {
+	h := t.tstate
+	if h == nil || h.lineFrame != f {
+		if f.ftrace == nil || f.ftrace.fn == nil {
+			return ValueErrorf("f_lineno can only be set by a trace function")
+		}
+		return ValueErrorf("can only jump from a 'line' trace event")
+	}
+	code := f.code
+	if line < code.FirstLine {
+		return ValueErrorf("line %d comes before the current code block", line)
+	}
+	depth, blocks, bad := c.Depths(code.Code)
+	if bad != "" {
+		return ValueErrorf("cannot jump in this code: %s", bad)
+	}
+	best, target := 0, -1
+	for i, l := range code.TraceLines {
+		l := int(l)
+		if l >= line && depth[i] >= 0 && (i == 0 || int(code.TraceLines[i-1]) != l) && (target < 0 || l < best) {
+			best, target = l, i
+		}
+	}
+	if target < 0 {
+		return ValueErrorf("line %d comes after the current code block", line)
+	}
+	cur := f.pc - 1
+	if depth[target] > depth[cur] {
+		// the region the target is in starts at a handler: an
+		// exception pushed the values it expects
+		i := target
+		for i > 0 && (depth[i-1] < 0 || depth[i-1] > depth[cur]) {
+			i--
+		}
+		for _, in := range code.Instrs {
+			if isSetupOp(in.Op()) && in.Arg() == i {
+				return ValueErrorf("can't jump into an 'except' block as there's no exception")
+			}
+		}
+		return ValueErrorf("can't jump into the body of a for loop")
+	}
+	if blocks[target] > blocks[cur] {
+		return ValueErrorf("can't jump into a block (a try, with or except body)")
+	}
+	for i := 0; i < depth[target]; i++ {
+		// the values kept must be the same ones: pushed before both
+		// places (the iterators of the loops around both)
+		if !sameSlot(depth, i, target, cur) {
+			return ValueErrorf("can't jump into the body of a for loop")
+		}
+	}
+	for i := 0; i < blocks[target]; i++ {
+		// and the same try, with and except blocks around both
+		if !sameSlot(blocks, i, target, cur) {
+			return ValueErrorf("can't jump into a block (a try, with or except body)")
+		}
+	}
+	h.jumpTo, h.jumpSP, h.jumpBlocks = target, depth[target], blocks[target]
+	return nil
+}
+
+func isSetupOp(op c.Opcode) bool {
+	return op == c.SETUP_FINALLY || op == c.SETUP_CLEANUP || op == c.SETUP_WITH
+}
+
+// sameSlot reports whether slot k of a stack (values or blocks) holds the
+// same entry at instructions a and b: no instruction between the earlier
+// one and the later one, in code order, goes below depth k+1.
+func sameSlot(depth []int, k, a, b int) bool {
+	lo, hi := min(a, b), max(a, b)
+	for i := lo; i <= hi; i++ {
+		if depth[i] >= 0 && depth[i] < k+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // stopEvent reports the StopIteration that ended a SEND's receiver with
