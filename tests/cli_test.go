@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -117,6 +118,20 @@ var cliCases = []cliCase{
 		}},
 	{name: "m_stdlib_json_tool", args: []string{"-m", "json.tool", "--sort-keys"}, stdin: `{"b": 1, "a": [1, 2, {"c": null}]}`},
 	{name: "m_missing", args: []string{"-m", "no_such_module_here"}},
+	// pdb driven by commands on stdin (tracing: trace.go)
+	{name: "m_pdb_stdin", args: []string{"-m", "pdb", "prog.py"},
+		stdin: "break f\ncontinue\nnext\np y\nwhere\nstep\nstep\ncontinue\n",
+		files: map[string]string{"prog.py": "def f(x):\n    y = x * 2\n    return y\nprint(f(3))\nprint(\"done\")\n"}},
+	{name: "m_pdb_jump", args: []string{"-m", "pdb", "prog.py"},
+		stdin: "break 3\ncontinue\njump 2\nnext\nnext\np y\njump 9\ncontinue\n",
+		files: map[string]string{"prog.py": "def f(x):\n    y = x * 2\n    y = y + 1\n    return y\nprint(f(3))\n"}},
+	{name: "m_trace_trace", args: []string{"-m", "trace", "--trace", "prog.py"},
+		files: map[string]string{"prog.py": "def f(x):\n    y = x * 2\n    return y\nfor i in range(2):\n    print(f(i))\n"}},
+	{name: "m_trace_count", args: []string{"-m", "trace", "--count", "--summary", "--missing", "-C", "{dir}/cov", "prog.py"},
+		files: map[string]string{"prog.py": "def f(x):\n    if x:\n        return 1\n    return 2\nprint(f(0))\n"}},
+	{name: "m_cprofile", args: []string{"-m", "cProfile", "-s", "ncalls", "prog.py"},
+		files: map[string]string{"prog.py": "def f(n):\n    return n if n < 2 else f(n - 1) + f(n - 2)\nprint(f(10))\n"},
+		check: sameCProfileRows},
 	{name: "u_flag", args: []string{"-u", "-c", "import sys; print(sys.stdout.write_through, sys.stderr.write_through)"}},
 	{name: "u_unbuffered_order", args: []string{"-u", "-c",
 		"import sys, os\nsys.stdout.write('a')\nos.write(1, b'b')\nsys.stdout.write('c\\n')\n"}},
@@ -229,4 +244,32 @@ func normalizeProg(r result, bin string) result {
 	r.stdout = strings.ReplaceAll(r.stdout, bin, "PROG")
 	r.stderr = strings.ReplaceAll(r.stderr, bin, "PROG")
 	return r
+}
+
+// sameCProfileRows compares the output of -m cProfile without the timings:
+// the program's own output and, per row of the table, the call counts and
+// the function, sorted.
+func sameCProfileRows(ref, got result) string {
+	rows := func(out string) []string {
+		var keep []string
+		for _, l := range strings.Split(out, "\n") {
+			f := strings.Fields(l)
+			switch {
+			case len(f) >= 6 && strings.Contains(f[1], "."):
+				keep = append(keep, f[0]+" "+strings.Join(f[5:], " "))
+			case len(f) == 1:
+				keep = append(keep, l)
+			}
+		}
+		sort.Strings(keep)
+		return keep
+	}
+	r, g := rows(ref.stdout), rows(got.stdout)
+	if len(r) < 3 {
+		return fmt.Sprintf("no cProfile table in CPython's output: %q", ref.stdout)
+	}
+	if strings.Join(r, "\n") != strings.Join(g, "\n") || ref.exit != got.exit {
+		return fmt.Sprintf("cProfile rows differ:\nCPython: %q\nfreepy:  %q", r, g)
+	}
+	return ""
 }

@@ -52,12 +52,40 @@ func (c *compiler) assemble(u *unit) *Code {
 	// Keep reachable non-NOP instructions; newIndex maps an old index to
 	// the index of the first kept instruction at or after it.
 	newIndex := make([]int, n+1)
+	// A NOP stays when it holds a line that would otherwise vanish (a
+	// pass or `while True:` between two statements), so that tracing
+	// reports it, as CPython 3.11 keeps it; its line moves to the next
+	// instruction when that one has none (see traceLines).
+	target := make([]bool, n+1)
+	for i := range u.instrs {
+		if reach[i] && u.instrs[i].op.HasJump() {
+			target[u.instrs[i].arg] = true
+		}
+	}
 	kept := make([]instr, 0, n)
+	// the position of a NOP just dropped: an instruction without a line
+	// of its own after it takes it, as in CPython
+	nopPos := artificial
 	for i := 0; i < n; i++ {
 		newIndex[i] = len(kept)
-		if reach[i] && u.instrs[i].op != NOP {
-			kept = append(kept, u.instrs[i])
+		if !reach[i] {
+			continue
 		}
+		in := u.instrs[i]
+		if in.op == NOP {
+			if keepNop(u, i, kept, target, reach) {
+				nopPos = artificial
+				kept = append(kept, in)
+				continue
+			}
+			nopPos = in.pos
+			continue
+		}
+		if in.pos.Line < 0 {
+			in.pos = nopPos
+		}
+		nopPos = artificial
+		kept = append(kept, in)
 	}
 	newIndex[n] = len(kept)
 	for i := range kept {
@@ -116,8 +144,61 @@ func (c *compiler) assemble(u *unit) *Code {
 		code.Positions[i] = p
 		prev = p
 	}
+	code.TraceLines = traceLines(kept, code.Positions)
 	c.computeDepths(code)
 	return code
+}
+
+// keepNop says whether the reachable NOP at u.instrs[i] stays: it has a
+// line, the instruction falling into it has another, and the next
+// instruction has another line of its own.
+func keepNop(u *unit, i int, kept []instr, target, reach []bool) bool {
+	line := u.instrs[i].pos.Line
+	if line <= 0 {
+		return false
+	}
+	if k := len(kept); k > 0 && !target[i] && fallsThrough(kept[k-1].op) && kept[k-1].pos.Line == line {
+		return false
+	}
+	for j := i + 1; j < len(u.instrs); j++ {
+		if reach[j] {
+			next := u.instrs[j].pos.Line
+			return next >= 0 && next != line
+		}
+	}
+	return false
+}
+
+// traceLines computes Code.TraceLines for the final instructions.
+func traceLines(code []instr, pos []Position) []int32 {
+	// from[i] is the jump to i when one jump leads there (handler entries
+	// do not count: an exception leads there), preds[i] how many
+	// instructions lead to i
+	preds := make([]uint8, len(code))
+	from := make([]int32, len(code))
+	for i, in := range code {
+		if in.op.HasJump() && !isSetup(in.op) {
+			from[in.arg] = int32(i)
+			preds[in.arg] = min(preds[in.arg]+1, 2)
+		}
+		if i+1 < len(code) && fallsThrough(in.op) {
+			preds[i+1] = min(preds[i+1]+1, 2)
+		}
+	}
+	lines := make([]int32, len(code))
+	for i, in := range code {
+		switch {
+		case in.pos.Line >= 0:
+			lines[i] = pos[i].Line
+		case preds[i] == 1 && i > 0 && fallsThrough(code[i-1].op):
+			lines[i] = lines[i-1]
+		case preds[i] == 1 && int(from[i]) < i:
+			lines[i] = lines[from[i]]
+		default:
+			lines[i] = -1
+		}
+	}
+	return lines
 }
 
 // removeJumpsToNext drops unconditional jumps to the very next instruction
@@ -151,42 +232,52 @@ func posOf(p Position) syntax.Position {
 // stack and block stack depths, and sets StackSize and BlockSize. Paths
 // that meet must agree on both depths; a disagreement is a compiler bug.
 func (c *compiler) computeDepths(code *Code) {
+	depth, bdepth, err := Depths(code)
+	if err != "" {
+		c.internalError("%s: %s", code.Name, err)
+	}
+	maxDepth, maxBlock := 0, 0
+	for i := range depth {
+		maxDepth = max(maxDepth, depth[i])
+		maxBlock = max(maxBlock, bdepth[i])
+	}
+	code.StackSize = maxDepth
+	code.BlockSize = maxBlock
+}
+
+// Depths walks every path through the code and returns the value-stack
+// and block-stack depth before each instruction (-1 where no path
+// reaches it). Paths that meet must agree on both; err says where they
+// do not (a compiler bug) or where a path underflows or runs off the end.
+func Depths(code *Code) (depth, bdepth []int, err string) {
 	n := len(code.Instrs)
-	depth := make([]int, n)
-	bdepth := make([]int, n)
+	depth = make([]int, n)
+	bdepth = make([]int, n)
 	for i := range depth {
 		depth[i] = -1
 	}
-	maxDepth, maxBlock := 0, 0
 	type state struct{ i, d, b int }
 	var work []state
 	visit := func(i, d, b int) {
-		if i >= n {
-			c.internalError("%s: jump or fall-through past the end (instruction %d)", code.Name, i)
-		}
-		if d < 0 {
-			c.internalError("%s: stack underflow at instruction %d", code.Name, i)
-		}
-		if depth[i] >= 0 {
+		switch {
+		case err != "":
+		case i >= n:
+			err = fmt.Sprintf("jump or fall-through past the end (instruction %d)", i)
+		case d < 0:
+			err = fmt.Sprintf("stack underflow at instruction %d", i)
+		case depth[i] >= 0:
 			if depth[i] != d || bdepth[i] != b {
-				c.internalError("%s: inconsistent stack depth at instruction %d (%d/%d vs %d/%d)",
-					code.Name, i, depth[i], bdepth[i], d, b)
+				err = fmt.Sprintf("inconsistent stack depth at instruction %d (%d/%d vs %d/%d)", i, depth[i], bdepth[i], d, b)
 			}
-			return
+		default:
+			depth[i], bdepth[i] = d, b
+			work = append(work, state{i, d, b})
 		}
-		depth[i], bdepth[i] = d, b
-		if d > maxDepth {
-			maxDepth = d
-		}
-		if b > maxBlock {
-			maxBlock = b
-		}
-		work = append(work, state{i, d, b})
 	}
 	if n > 0 {
 		visit(0, 0, 0)
 	}
-	for len(work) > 0 {
+	for len(work) > 0 && err == "" {
 		s := work[len(work)-1]
 		work = work[:len(work)-1]
 		in := code.Instrs[s.i]
@@ -198,17 +289,18 @@ func (c *compiler) computeDepths(code *Code) {
 		if fallsThrough(op) {
 			e, ok := StackEffect(op, arg, false)
 			if !ok {
-				c.internalError("unknown opcode %d", op)
+				err = fmt.Sprintf("unknown opcode %d", op)
+				break
 			}
 			b := s.b + blockEffect(op)
 			if b < 0 {
-				c.internalError("%s: block stack underflow at instruction %d", code.Name, s.i)
+				err = fmt.Sprintf("block stack underflow at instruction %d", s.i)
+				break
 			}
 			visit(s.i+1, s.d+e, b)
 		}
 	}
-	code.StackSize = maxDepth
-	code.BlockSize = maxBlock
+	return depth, bdepth, err
 }
 
 func (c *compiler) internalError(format string, args ...any) {

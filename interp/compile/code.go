@@ -77,8 +77,15 @@ type Code struct {
 
 	Instrs    []Instr
 	Positions []Position // one per instruction
-	StackSize int        // the most values the value stack ever holds
-	BlockSize int        // the deepest nesting of SETUP_FINALLY blocks
+	// TraceLines is the line each instruction reports to a trace
+	// function ('line' events), one per instruction: its own line, or for
+	// an instruction the compiler made up (no source line of its own)
+	// the line of its only predecessor, or -1 when it has several, as
+	// CPython 3.11 propagates line numbers. Positions instead gives such
+	// an instruction the line of the one before it in the code.
+	TraceLines []int32
+	StackSize  int // the most values the value stack ever holds
+	BlockSize  int // the deepest nesting of SETUP_FINALLY blocks
 }
 
 // Const is a constant: one of

@@ -111,6 +111,15 @@ func (e *encoder) code(c *Code, depth int) error {
 		e.varint(int64(p.EndCol))
 		prev = p.Line
 	}
+	// trace lines: mostly the position's line, written as the difference
+	e.uvarint(uint64(len(c.TraceLines)))
+	for i, l := range c.TraceLines {
+		base := int32(0)
+		if i < len(c.Positions) {
+			base = c.Positions[i].Line
+		}
+		e.varint(int64(l - base))
+	}
 	e.uvarint(uint64(len(c.Consts)))
 	for _, k := range c.Consts {
 		if err := e.konst(k, depth+1); err != nil {
@@ -365,6 +374,16 @@ func (d *decoder) code(depth int) *Code {
 			p.EndLine = line + int32(d.varint())
 			p.Col = int32(d.varint())
 			p.EndCol = int32(d.varint())
+		}
+	}
+	if n := d.count(1); n > 0 {
+		c.TraceLines = make([]int32, n)
+		for i := range c.TraceLines {
+			base := int32(0)
+			if i < len(c.Positions) {
+				base = c.Positions[i].Line
+			}
+			c.TraceLines[i] = base + int32(d.varint())
 		}
 	}
 	if n := d.count(1); n > 0 {

@@ -472,6 +472,11 @@ func (c *compiler) jumpIf(e syntax.Expr, next label, cond bool) {
 		// branch is still compiled (for its errors) and then dropped.
 		if constTruthy(fromSyntaxConst(x.Value)) == cond {
 			u.emitJump(JUMP, next)
+		} else {
+			// CPython folds the test into NOPs, which keep its line
+			// for tracing (`while True:`); the assembler drops it
+			// unless that line would vanish
+			u.emit(NOP, 0)
 		}
 		return
 	case *syntax.Name:

@@ -38,6 +38,10 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 reload:
 	code = f.code
 	instrs = code.quick
+	if t.hooks != nil {
+		// a hook is set: the frame runs the traced stream (trace.go)
+		instrs = tracedInstrs(len(instrs))
+	}
 	consts = code.consts
 	names = code.names
 	stack = f.stack
@@ -48,6 +52,7 @@ reload:
 	for {
 		ins := instrs[pc]
 		pc++
+	dispatch:
 		arg := int(ins >> 8)
 		switch c.Opcode(ins & 0xff) {
 		case c.POP_TOP:
@@ -245,6 +250,11 @@ reload:
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
+			if t.hooks != nil && !isTraced(instrs) {
+				// frame.f_trace = ... (trace.go)
+				f.pc, f.sp = pc, sp
+				goto reload
+			}
 		case c.LOAD_METHOD:
 			obj := stack[sp-1]
 			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
@@ -1004,6 +1014,11 @@ reload:
 			sp -= arg + 1
 			stack[sp] = v
 			sp++
+			if t.hooks != nil && !isTraced(instrs) {
+				// a hook was set by the call (trace.go)
+				f.pc, f.sp = pc, sp
+				goto reload
+			}
 		case c.CALL_METHOD:
 			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
 				// an attribute that was a bound method: call its
@@ -1043,6 +1058,11 @@ reload:
 			sp -= arg + 2
 			stack[sp] = v
 			sp++
+			if t.hooks != nil && !isTraced(instrs) {
+				// a hook was set by the call (trace.go)
+				f.pc, f.sp = pc, sp
+				goto reload
+			}
 		case c.SETUP_FINALLY, c.SETUP_CLEANUP:
 			f.blocks = append(f.blocks, block{handler: int32(arg), level: int32(sp)})
 		case c.SETUP_WITH:
@@ -1083,6 +1103,15 @@ reload:
 				continue
 			}
 			stack[sp-1] = r
+		case qTrace:
+			// the traced stream: the events before the instruction, then
+			// the instruction itself (trace.go)
+			f.pc, f.sp = pc, sp
+			if ins, err = t.traceStep(f); err != nil {
+				return nil, err
+			}
+			pc, sp = f.pc, f.sp // a trace function may jump (f_lineno)
+			goto dispatch
 		default:
 			// everything else (see executeRare): out of this function so
 			// that the hot loop stays small
@@ -1091,6 +1120,10 @@ reload:
 				return nil, err
 			}
 			pc, sp = f.pc, f.sp
+			if t.hooks != nil && !isTraced(instrs) {
+				// a hook was set meanwhile (trace.go)
+				goto reload
+			}
 		}
 		continue
 

@@ -24,12 +24,14 @@ type Frame struct {
 	pc       int
 	back     *Frame
 
-	yielded  bool  // the last run of the frame ended in a yield
-	reraise  bool  // the pending exception is a re-raise (no traceback entry)
-	pending  error // an exception to raise on resumption (generator throw)
-	gen      *Generator
-	lineno   int
-	finished bool
+	yielded bool  // the last run of the frame ended in a yield
+	reraise bool  // the pending exception is a re-raise (no traceback entry)
+	pending error // an exception to raise on resumption (generator throw)
+	gen     *Generator
+	// traceLast is for tracing (trace.go): 0 until the activation's
+	// 'call' event, then the index of the last instruction traced plus 2
+	traceLast int
+	finished  bool
 	// inlined is set on a frame that execute entered from its caller's
 	// CALL without a Go call (pushInline): returning or raising out of it
 	// goes back to the caller's frame in the same loop.
@@ -45,6 +47,9 @@ type Frame struct {
 	retOp   int      // retBinop: the BINARY_OP argument
 	retSelf Object   // retInit: the new instance; retBinop: the left operand
 	mem     []Object // fast locals + value stack, reused with the frame
+	// ftrace holds f_trace and its flags (trace.go): only frames that
+	// escaped have one, so it needs no reset when a frame is reused
+	ftrace *frameTrace
 }
 
 const (
@@ -71,7 +76,9 @@ func (f *Frame) Back() *Frame { return f.back }
 func (f *Frame) Line() int {
 	pc := f.pc - 1
 	if pc < 0 {
-		pc = 0
+		// not started: the def line, as CPython (a generator's
+		// gi_frame, the 'call' trace event)
+		return f.code.FirstLine
 	}
 	if pc < len(f.code.Positions) {
 		return int(f.code.Positions[pc].Line)
@@ -91,7 +98,7 @@ func (t *Thread) newFrame(code *Code, globals, builtins *Dict, locals Object) *F
 		// releaseFrame cleared the references; reset the rest field by
 		// field (a whole-struct assignment costs a bulk write barrier)
 		f.code, f.globals, f.builtins, f.locals = code, globals, builtins, locals
-		f.pc, f.sp, f.lineno = 0, 0, 0
+		f.pc, f.sp, f.traceLast = 0, 0, 0
 		f.yielded, f.reraise, f.finished, f.inlined = false, false, false, false
 		f.retHook = retPlain
 		if cap(f.mem) >= need {
@@ -246,7 +253,7 @@ func (t *Thread) inlineFrame(caller *Frame, fn *Function) *Frame {
 			t.framePool = t.framePool[:k-1]
 			// releaseFrame cleared the references and locals
 			f.code, f.globals, f.builtins = code, fn.globals, fn.builtins
-			f.pc, f.sp, f.lineno = 0, 0, 0
+			f.pc, f.sp, f.traceLast = 0, 0, 0
 			f.yielded, f.reraise, f.finished = false, false, false
 			f.retHook = retPlain
 			// releaseFrame clears f.mem by its length
@@ -318,6 +325,9 @@ func (t *Thread) evalRaised(f *Frame, err error) (Object, error) {
 			}
 			exc.addTraceback(f, f.pc-1, f.Line())
 		}
+		if t.hooks != nil {
+			exc = t.traceUnwind(f, exc, !f.reraise)
+		}
 		f.reraise = false
 		if n := len(f.blocks); n > 0 {
 			b := f.blocks[n-1]
@@ -336,6 +346,9 @@ func (t *Thread) evalRaised(f *Frame, err error) (Object, error) {
 			continue
 		}
 		f.finished = true
+		if t.hooks != nil {
+			t.traceExit(f)
+		}
 		if f.inlined {
 			if g := f.gen; g != nil {
 				// a generator resumed inline by FOR_ITER or SEND: the

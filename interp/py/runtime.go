@@ -842,8 +842,13 @@ func frameGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "f_builtins":
 		return f.builtins, nil
 	case "f_locals":
-		return frameLocals(t, f), nil
+		return frameObjectLocals(t, f), nil
 	case "f_lineno":
+		// the line trace events report (trace.go), which CPython's
+		// f_lineno also reads
+		if l := lineAt(f.code, f.pc-1); l > 0 && f.pc > 0 {
+			return Int(l), nil
+		}
 		return Int(f.Line()), nil
 	case "f_lasti":
 		return Int(max(f.pc-1, 0) * 2), nil
@@ -852,10 +857,48 @@ func frameGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			return None, nil
 		}
 		return f.back, nil
-	case "f_trace":
-		return None, nil
+	case "f_trace", "f_trace_lines", "f_trace_opcodes":
+		return frameTraceGet(f, name.s), nil
 	}
 	return GenericGetAttr(t, o, name)
+}
+
+// frameObjectLocals is frame.f_locals: for a function's frame, one dict
+// per frame, refreshed from the fast locals at each read, as in CPython;
+// keys that are not locals stay (pdb stores __return__ there). A frame
+// object is escaped, so the dict may hang off it (frameTrace).
+func frameObjectLocals(t *Thread, f *Frame) Object {
+	if f.locals != nil || !f.escaped {
+		return frameLocals(t, f)
+	}
+	snap := frameLocals(t, f).(*Dict)
+	if f.ftrace == nil {
+		f.ftrace = &frameTrace{}
+	}
+	d := f.ftrace.locals
+	if d == nil {
+		f.ftrace.locals = snap
+		return snap
+	}
+	for _, n := range f.code.varnames {
+		if snap.getStr(n) == nil {
+			if _, err := d.DelItem(t, n); err != nil {
+				return snap
+			}
+		}
+	}
+	for i := range f.cells {
+		n := NewStr(f.cellName(i))
+		if snap.getStr(n) == nil {
+			if _, err := d.DelItem(t, n); err != nil {
+				return snap
+			}
+		}
+	}
+	if err := d.Update(t, snap); err != nil {
+		return snap
+	}
+	return d
 }
 
 // frameLocals is locals() of a frame: the mapping, or a snapshot dict of

@@ -97,6 +97,10 @@ type Thread struct {
 	// importWait is the import lock the thread waits for, guarded by
 	// Interp.importMu (deadlock detection, module.go's waitFor).
 	importWait *importLock
+	// hooks is the thread's tracing and profiling state while a hook is
+	// set and none runs, else nil; tstate is that state (trace.go)
+	hooks  *traceState
+	tstate *traceState
 
 	// The struct is a whole number of cache lines (checked by
 	// TestHotStructsFillCacheLines): its size class is then a multiple of
@@ -104,7 +108,7 @@ type Thread struct {
 	// the other by the thread that starts them, next to each other in one
 	// span; at 224 bytes one thread's frame and depth (written on every
 	// call) shared a line with the previous thread's fields.
-	_ [32]byte
+	_ [16]byte
 }
 
 // LegacyRelease is set by package capi: it releases the pseudo-GILs t

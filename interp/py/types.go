@@ -291,6 +291,7 @@ func init() {
 	}
 	CodeType.GetAttr = codeGetAttr
 	FrameType.GetAttr = frameGetAttr
+	FrameType.SetAttr = frameSetAttr
 	TracebackType.GetAttr = tracebackGetAttr
 	TracebackType.SetAttr = tracebackSetAttr
 
