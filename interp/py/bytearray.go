@@ -300,7 +300,7 @@ func init() {
 	}
 	ba.Num[NbAdd] = func(t *Thread, x, y Object) (Object, error) {
 		a, ok1 := unwrap(x).(*ByteArray)
-		b, ok2 := bytesLike(y)
+		b, ok2 := bytesLikeT(t, y)
 		if !ok1 {
 			return NotImplemented, nil
 		}
@@ -311,7 +311,7 @@ func init() {
 	}
 	ba.INum[NbAdd] = func(t *Thread, x, y Object) (Object, error) {
 		a, ok1 := unwrap(x).(*ByteArray)
-		b, ok2 := bytesLike(y)
+		b, ok2 := bytesLikeT(t, y)
 		if !ok1 {
 			return NotImplemented, nil
 		}

@@ -47,6 +47,15 @@ func bytesLikeT(t *Thread, o Object) ([]byte, bool) {
 	return nil, false
 }
 
+// needBytesLikeT is needBytesLike that also takes an object exporting
+// its buffer through C (bytesLikeT).
+func needBytesLikeT(t *Thread, o Object) ([]byte, error) {
+	if b, ok := bytesLikeT(t, o); ok {
+		return b, nil
+	}
+	return nil, TypeErrorf("a bytes-like object is required, not '%s'", typeName(o))
+}
+
 // needBytesLike requires a bytes-like argument.
 func needBytesLike(o Object) ([]byte, error) {
 	if b, ok := bytesLike(o); ok {
@@ -128,7 +137,7 @@ func bytesJoin(t *Thread, sep []byte, it Object) ([]byte, error) {
 	}
 	parts := make([][]byte, len(items))
 	for i, v := range items {
-		b, ok := bytesLike(v)
+		b, ok := bytesLikeT(t, v)
 		if !ok {
 			return nil, TypeErrorf("sequence item %d: expected a bytes-like object, %s found", i, typeName(v))
 		}
@@ -506,7 +515,7 @@ func installBytesSlots() {
 	}
 	BytesType.Num[NbAdd] = func(t *Thread, a, b Object) (Object, error) {
 		x, ok1 := unwrap(a).(*Bytes)
-		y, ok2 := bytesLike(b)
+		y, ok2 := bytesLikeT(t, b)
 		if !ok1 || !ok2 {
 			if _, isBytes := unwrap(b).(*Bytes); ok2 || !isBytes {
 				if ok1 {

@@ -25,7 +25,7 @@ func binasciiError(msg string) error { return NewError(binasciiErrorType, msg) }
 
 // asciiData reads the argument of the a2b_* functions, which accept ASCII
 // str as well as bytes-like objects.
-func asciiData(o Object) ([]byte, error) {
+func asciiData(t *Thread, o Object) ([]byte, error) {
 	if s, ok := unwrap(o).(*Str); ok {
 		for i := 0; i < len(s.s); i++ {
 			if s.s[i] >= 0x80 {
@@ -34,14 +34,14 @@ func asciiData(o Object) ([]byte, error) {
 		}
 		return []byte(s.s), nil
 	}
-	if b, ok := bytesLike(o); ok {
+	if b, ok := bytesLikeT(t, o); ok {
 		return b, nil
 	}
 	return nil, TypeErrorf("argument should be bytes, buffer or ASCII string, not '%s'", typeName(o))
 }
 
 // binaryData reads the argument of the b2a_* functions: bytes-like only.
-func binaryData(o Object) ([]byte, error) { return needBytesLike(o) }
+func binaryData(t *Thread, o Object) ([]byte, error) { return needBytesLikeT(t, o) }
 
 // maskedUint32 converts an int to C unsigned int by masking, as the
 // crc arguments are ("bitwise" in Argument Clinic terms).
@@ -194,7 +194,7 @@ func init() {
 				if err := parseClinic(name, args, kw, []string{"data", "sep", "bytes_per_sep"}, 0, 1, &data, &sep, &per); err != nil {
 					return nil, err
 				}
-				b, err := binaryData(data)
+				b, err := binaryData(t, data)
 				if err != nil {
 					return nil, err
 				}
@@ -243,7 +243,7 @@ func init() {
 					return nil, err
 				}
 				hs := args[0]
-				b, err := asciiData(hs)
+				b, err := asciiData(t, hs)
 				if err != nil {
 					return nil, err
 				}
@@ -268,7 +268,7 @@ func init() {
 			if err := parsePosKw("b2a_base64", args, kw, []string{"data"}, []string{"newline"}, 1, &data, &newline); err != nil {
 				return nil, err
 			}
-			b, err := binaryData(data)
+			b, err := binaryData(t, data)
 			if err != nil {
 				return nil, err
 			}
@@ -290,7 +290,7 @@ func init() {
 			if err := parsePosKw("a2b_base64", args, kw, []string{"data"}, []string{"strict_mode"}, 1, &data, &strict); err != nil {
 				return nil, err
 			}
-			b, err := asciiData(data)
+			b, err := asciiData(t, data)
 			if err != nil {
 				return nil, err
 			}
@@ -313,7 +313,7 @@ func init() {
 			if len(args) < 1 || len(args) > 2 {
 				return nil, crcArgCount("crc32", len(args), 1)
 			}
-			b, err := binaryData(args[0])
+			b, err := binaryData(t, args[0])
 			if err != nil {
 				return nil, err
 			}
@@ -332,7 +332,7 @@ func init() {
 			if len(args) != 2 {
 				return nil, crcArgCount("crc_hqx", len(args), 2)
 			}
-			b, err := binaryData(args[0])
+			b, err := binaryData(t, args[0])
 			if err != nil {
 				return nil, err
 			}

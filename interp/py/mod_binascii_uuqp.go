@@ -13,7 +13,7 @@ func addBinasciiUU(m *Module) {
 		if err := parsePosKw("b2a_uu", args, kw, []string{"data"}, []string{"backtick"}, 1, &data, &backtick); err != nil {
 			return nil, err
 		}
-		b, err := binaryData(data)
+		b, err := binaryData(t, data)
 		if err != nil {
 			return nil, err
 		}
@@ -45,7 +45,7 @@ func addBinasciiUU(m *Module) {
 			return nil, err
 		}
 		data := args[0]
-		b, err := asciiData(data)
+		b, err := asciiData(t, data)
 		if err != nil {
 			return nil, err
 		}
@@ -90,7 +90,7 @@ func addBinasciiQP(m *Module) {
 		if err := parseClinic("a2b_qp", args, kw, []string{"data", "header"}, 0, 1, &data, &header); err != nil {
 			return nil, err
 		}
-		b, err := asciiData(data)
+		b, err := asciiData(t, data)
 		if err != nil {
 			return nil, err
 		}
@@ -107,7 +107,7 @@ func addBinasciiQP(m *Module) {
 		if err := parseClinic("b2a_qp", args, kw, []string{"data", "quotetabs", "istext", "header"}, 0, 1, &data, &quotetabs, &istext, &header); err != nil {
 			return nil, err
 		}
-		b, err := binaryData(data)
+		b, err := binaryData(t, data)
 		if err != nil {
 			return nil, err
 		}

@@ -195,6 +195,7 @@ func threadFinished(t *Thread) {
 // startThread runs fn(*args, **kwargs) on a new goroutine.
 func startThread(t *Thread, fn Object, args []Object, kwargs *Dict) int64 {
 	nt := t.interp.NewThread()
+	nt.ownGoroutine = true
 	runningThreads.Add(1)
 	go func() {
 		defer runningThreads.Add(-1)

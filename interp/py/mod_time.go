@@ -50,9 +50,20 @@ func processTimeNs() int64 {
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
-func threadTimeNs() int64 {
+func threadTimeNs(t *Thread) int64 {
+	// The CPU time is the OS thread's (RUSAGE_THREAD = 1), and a
+	// goroutine moves between OS threads: from its first call on, a
+	// Python thread stays on its OS thread, which then runs nothing else,
+	// so differences of thread_time() are its own CPU time (they could be
+	// negative before). The first value also counts what the OS thread
+	// ran before; like CPython's, only differences mean anything. A thread
+	// that runs on a goroutine it does not own (a C thread calling back)
+	// reads its OS thread as it is.
+	if t.ownGoroutine && !t.threadLocked {
+		runtime.LockOSThread()
+		t.threadLocked = true
+	}
 	var ru syscall.Rusage
-	// RUSAGE_THREAD = 1: the OS thread, which a goroutine may change
 	if err := syscall.Getrusage(1, &ru); err != nil {
 		return processTimeNs()
 	}
@@ -343,13 +354,16 @@ func init() {
 				NewDictFromPairs(t, "tm_zone", NewStr(tm.zone), "tm_gmtoff", Int(tm.gmtoff)),
 			}, nil)
 		}
-		noArgs := func(name string, f func() Object) {
+		noArgsT := func(name string, f func(t *Thread) Object) {
 			m.AddFunc(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 				if len(args) > 0 {
 					return nil, TypeErrorf("time.%s() takes no arguments (%d given)", name, len(args))
 				}
-				return f(), nil
+				return f(t), nil
 			})
+		}
+		noArgs := func(name string, f func() Object) {
+			noArgsT(name, func(*Thread) Object { return f() })
 		}
 		noArgs("time", func() Object { return Float(float64(time.Now().UnixNano()) / 1e9) })
 		noArgs("time_ns", func() Object { return Int(time.Now().UnixNano()) })
@@ -359,8 +373,8 @@ func init() {
 		noArgs("monotonic_ns", func() Object { return Int(monotonicNs()) })
 		noArgs("process_time", func() Object { return Float(float64(processTimeNs()) / 1e9) })
 		noArgs("process_time_ns", func() Object { return Int(processTimeNs()) })
-		noArgs("thread_time", func() Object { return Float(float64(threadTimeNs()) / 1e9) })
-		noArgs("thread_time_ns", func() Object { return Int(threadTimeNs()) })
+		noArgsT("thread_time", func(t *Thread) Object { return Float(float64(threadTimeNs(t)) / 1e9) })
+		noArgsT("thread_time_ns", func(t *Thread) Object { return Int(threadTimeNs(t)) })
 		m.AddFunc("sleep", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			if len(kw) > 0 {
 				return nil, TypeErrorf("time.sleep() takes no keyword arguments")
@@ -561,7 +575,7 @@ func clockGettime(t *Thread, args []Object) (int64, error) {
 	case 2:
 		return processTimeNs(), nil
 	case 3:
-		return threadTimeNs(), nil
+		return threadTimeNs(t), nil
 	}
 	return 0, NewException(OSErrorType, Int(22), NewStr("Invalid argument"))
 }

@@ -215,7 +215,7 @@ func (d *inflaterObj) deliver(max int) []byte {
 	return out
 }
 
-func zlibBuffer(o Object) ([]byte, error) { return needBytesLike(o) }
+func zlibBuffer(t *Thread, o Object) ([]byte, error) { return needBytesLikeT(t, o) }
 
 func init() {
 	CompressType.Flags &^= FlagBaseType
@@ -228,7 +228,7 @@ func init() {
 			return nil, err
 		}
 		d := self.(*deflater)
-		b, err := zlibBuffer(data)
+		b, err := zlibBuffer(t, data)
 		if err != nil {
 			return nil, err
 		}
@@ -279,7 +279,7 @@ func init() {
 		if err := parseClinic("decompress", args, kw, []string{"data", "max_length"}, 1, 1, &data, &maxLen); err != nil {
 			return nil, err
 		}
-		b, err := zlibBuffer(data)
+		b, err := zlibBuffer(t, data)
 		if err != nil {
 			return nil, err
 		}
@@ -376,7 +376,7 @@ func init() {
 				if len(args) < 1 || len(args) > 2 {
 					return nil, crcArgCount(name, len(args), 1)
 				}
-				b, err := zlibBuffer(args[0])
+				b, err := zlibBuffer(t, args[0])
 				if err != nil {
 					return nil, err
 				}
@@ -396,7 +396,7 @@ func init() {
 			if err := parseClinic("compress", args, kw, []string{"data", "level", "wbits"}, 1, 1, &data, &level, &wbits); err != nil {
 				return nil, err
 			}
-			b, err := zlibBuffer(data)
+			b, err := zlibBuffer(t, data)
 			if err != nil {
 				return nil, err
 			}
@@ -416,7 +416,7 @@ func init() {
 			if err := parseClinic("decompress", args, kw, []string{"data", "wbits", "bufsize"}, 1, 1, &data, &wbits, &bufsize); err != nil {
 				return nil, err
 			}
-			b, err := zlibBuffer(data)
+			b, err := zlibBuffer(t, data)
 			if err != nil {
 				return nil, err
 			}

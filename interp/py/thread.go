@@ -101,6 +101,11 @@ type Thread struct {
 	// set and none runs, else nil; tstate is that state (trace.go)
 	hooks  *traceState
 	tstate *traceState
+	// ownGoroutine: the goroutine running the thread is its own for its
+	// whole life (the main thread, threads started by _thread), so it
+	// may be locked to its OS thread (threadTimeNs); threadLocked says
+	// it is.
+	ownGoroutine, threadLocked bool
 
 	// The struct is a whole number of cache lines (checked by
 	// TestHotStructsFillCacheLines): its size class is then a multiple of
@@ -108,7 +113,7 @@ type Thread struct {
 	// the other by the thread that starts them, next to each other in one
 	// span; at 224 bytes one thread's frame and depth (written on every
 	// call) shared a line with the previous thread's fields.
-	_ [16]byte
+	_ [14]byte
 }
 
 // LegacyRelease is set by package capi: it releases the pseudo-GILs t
@@ -121,6 +126,7 @@ func NewInterp() (*Interp, *Thread) {
 	in.recLimit.Store(1000)
 	debugPanics = os.Getenv("FREEPY_DEBUG_PANICS") != ""
 	t := in.NewThread()
+	t.ownGoroutine = true
 	rememberFinalizeInterp(in)
 	initBuiltins(in)
 	initSys(t)

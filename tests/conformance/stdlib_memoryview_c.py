@@ -40,3 +40,16 @@ try:
     struct.unpack_from("<I")
 except TypeError as e:
     print(e)
+
+# Go consumers of buffers take C exporters too (by copying)
+import zlib, hashlib, io, binascii
+m = mmap.mmap(-1, 8); m.write(b"\x01\x00\x00\x00abcd")
+for name, f in [("unpack_from", lambda: struct.unpack_from("<I", m)), ("crc32", lambda: zlib.crc32(m)),
+                ("sha256", lambda: hashlib.sha256(m).hexdigest()[:8]), ("BytesIO.write", lambda: io.BytesIO().write(m)),
+                ("hexlify", lambda: binascii.hexlify(m)), ("bytes.join", lambda: b"-".join([m, b"x"])),
+                ("ctypes unpack", lambda: struct.unpack("<ii", (ctypes.c_int * 2)(3, 4))),
+                ("bytearray +=", lambda: bytearray(b"x") + m)]:
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
