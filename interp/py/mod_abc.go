@@ -276,18 +276,7 @@ func init() {
 	RegisterNativeModule("_abc", func(t *Thread) (*Module, error) {
 		m := NewModule("_abc")
 		m.Dict().SetStr("__doc__", NewStr("Module contains faster C implementation of abc.ABCMeta"))
-		arity := func(name string, args []Object, kw []string, n int) error {
-			if len(kw) > 0 {
-				return TypeErrorf("%s() takes no keyword arguments", name)
-			}
-			if len(args) != n {
-				if n == 1 {
-					return TypeErrorf("%s() takes exactly one argument (%d given)", name, len(args))
-				}
-				return TypeErrorf("%s expected %d arguments, got %d", name, n, len(args))
-			}
-			return nil
-		}
+		arity := mathArgs // the same positional-only checks and messages
 		m.AddFunc("get_cache_token", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			if err := argCount("get_cache_token", args, kw, 0, 0); err != nil {
 				return nil, err

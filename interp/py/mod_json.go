@@ -590,6 +590,20 @@ func (en *jsonEnc) mark(o Object) (uintptr, error) {
 	return id, nil
 }
 
+// enterContainer marks a list, tuple or dict being encoded (circular
+// reference check) and counts a recursion level; the caller leaves the
+// level and unmarks it when done.
+func (en *jsonEnc) enterContainer(t *Thread, o Object) (uintptr, error) {
+	id, err := en.mark(o)
+	if err != nil {
+		return 0, err
+	}
+	if err := t.enterRecursive(); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
 func (en *jsonEnc) unmark(id uintptr) {
 	if en.markers != nil {
 		delete(en.markers, id)
@@ -663,11 +677,8 @@ func (en *jsonEnc) seq(t *Thread, o Object, items []Object) error {
 		en.b.WriteString("[]")
 		return nil
 	}
-	id, err := en.mark(o)
+	id, err := en.enterContainer(t, o)
 	if err != nil {
-		return err
-	}
-	if err := t.enterRecursive(); err != nil {
 		return err
 	}
 	defer t.leaveRecursive()
@@ -690,11 +701,8 @@ func (en *jsonEnc) dict(t *Thread, o Object, d *Dict) error {
 		en.b.WriteString("{}")
 		return nil
 	}
-	id, err := en.mark(o)
+	id, err := en.enterContainer(t, o)
 	if err != nil {
-		return err
-	}
-	if err := t.enterRecursive(); err != nil {
 		return err
 	}
 	defer t.leaveRecursive()
