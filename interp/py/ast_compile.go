@@ -49,11 +49,7 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 	}
 	onlyAST := flags&pyCFOnlyAST != 0
 	// the filename is a str, bytes or os.PathLike (PyUnicode_FSDecoder)
-	fnObj, err := ioFsPath(t, filename)
-	if err != nil {
-		return nil, err
-	}
-	fn, err := ioPathString(fnObj)
+	fn, err := fsPathString(t, filename)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +119,19 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		}
 		return CompileSource(t, text, fn, m, cf)
 	}
+	mod, err := parseSource(fn, text, isStr, m)
+	if err != nil {
+		return nil, err
+	}
+	return astToPy(t, mod)
+}
+
+// parseSource parses source given to compile() or symtable(): a str's text
+// is taken as it is, bytes are decoded by their coding declaration. Errors
+// are Python SyntaxErrors.
+func parseSource(fn string, text []byte, isStr bool, m syntax.Mode) (syntax.Mod, error) {
 	var mod syntax.Mod
+	var err error
 	if isStr {
 		mod, err = syntax.ParseText(fn, string(text), m)
 	} else {
@@ -132,7 +140,7 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
-	return astToPy(t, mod)
+	return mod, nil
 }
 
 // compileText is CompileSource for a str: the source is text already, so

@@ -249,6 +249,16 @@ func ioFsPath(t *Thread, o Object) (Object, error) {
 	return nil, TypeErrorf("expected %s.__fspath__() to return str or bytes, not %s", typeName(o), typeName(r))
 }
 
+// fsPathString is PyUnicode_FSDecoder for a file name given to compile()
+// or symtable(): a str, bytes or os.PathLike, as a Go string.
+func fsPathString(t *Thread, o Object) (string, error) {
+	p, err := ioFsPath(t, o)
+	if err != nil {
+		return "", err
+	}
+	return ioPathString(p)
+}
+
 // ioPathString is the Go string of a str/bytes path (with the NUL check).
 func ioPathString(o Object) (string, error) {
 	var s string
