@@ -78,12 +78,18 @@ type Range struct{ start, stop, step int64 }
 // Type returns range.
 func (*Range) Type() *Type { return RangeType }
 
-func (r *Range) length() int64 {
-	if r.step > 0 && r.start < r.stop {
-		return (r.stop - r.start + r.step - 1) / r.step
-	}
-	if r.step < 0 && r.start > r.stop {
-		return (r.start - r.stop - r.step - 1) / -r.step
+func (r *Range) length() int64 { return int64(rangeLen(r.start, r.stop, r.step)) }
+
+// rangeLen is the number of items of range(start, stop, step), computed
+// without overflow: the distance between two int64s always fits in a
+// uint64 (range(-2**63, 2**63-1, 2**62) has 4 items). rangeNew makes a
+// big range when the result does not fit in an int64.
+func rangeLen(start, stop, step int64) uint64 {
+	switch {
+	case step > 0 && start < stop:
+		return (uint64(stop)-uint64(start)-1)/uint64(step) + 1
+	case step < 0 && start > stop:
+		return (uint64(start)-uint64(stop)-1)/(0-uint64(step)) + 1
 	}
 	return 0
 }
@@ -159,9 +165,10 @@ type seqIter struct {
 func (*seqIter) Type() *Type { return IteratorType }
 
 type strIter struct {
-	mu  sync.Mutex
-	s   *Str
-	pos int // byte position
+	mu   sync.Mutex
+	s    *Str
+	pos  int  // byte position
+	done bool // a next() found the end (__reduce__ then gives an empty str)
 }
 
 func (it *strIter) Type() *Type {
@@ -276,6 +283,7 @@ func (it *strIter) next() Object {
 	it.mu.Lock()
 	defer it.mu.Unlock()
 	if it.pos >= len(it.s.s) {
+		it.done = true
 		return nil
 	}
 	if it.s.ascii {
@@ -800,6 +808,13 @@ func init() {
 			return bigRangeLen(br)
 		}
 		return int(o.(*Range).length()), nil
+	}
+	// truth without len(), which overflows for a range of 2**63 items or more
+	RangeType.Bool = func(t *Thread, o Object) (bool, error) {
+		if br, ok := o.(*bigRange); ok {
+			return br.length().Sign() != 0, nil
+		}
+		return o.(*Range).length() != 0, nil
 	}
 	RangeType.Iter = func(t *Thread, o Object) (Object, error) {
 		if br, ok := o.(*bigRange); ok {

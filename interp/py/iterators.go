@@ -48,9 +48,10 @@ type filterIter struct {
 }
 
 type reversedIter struct {
-	mu  sync.Mutex
-	seq Object
-	i   int // next index to fetch; -1 when exhausted
+	mu   sync.Mutex
+	seq  Object
+	i    int  // next index to fetch; -1 when exhausted
+	done bool // a next() found it exhausted (CPython drops the sequence)
 }
 
 func (*enumerateIter) Type() *Type { return EnumerateType }
@@ -236,6 +237,8 @@ func init() {
 		i := r.i
 		if i >= 0 {
 			r.i--
+		} else {
+			r.done = true
 		}
 		r.mu.Unlock()
 		if i < 0 {
@@ -245,7 +248,7 @@ func init() {
 		if err != nil {
 			if IsInstanceOf(err, IndexErrorType) || IsInstanceOf(err, StopIterationType) {
 				r.mu.Lock()
-				r.i = -1
+				r.i, r.done = -1, true
 				r.mu.Unlock()
 				return nil, nil
 			}

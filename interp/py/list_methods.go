@@ -120,7 +120,7 @@ var ListRevIterType = newBuiltinType("list_reverseiterator", ObjectType)
 
 type listRevIter struct {
 	l *List
-	i atomicInt // next index + 1 counted down; <= 0 when done
+	i atomicInt // next index + 1 counted down; 0 when done, -1 once a next() found it done
 }
 
 func (*listRevIter) Type() *Type { return ListRevIterType }
@@ -129,6 +129,9 @@ func (it *listRevIter) next() Object {
 	for {
 		i := it.i.v.Load()
 		if i <= 0 {
+			if i == 0 {
+				it.i.v.CompareAndSwap(0, -1) // exhausted: __reduce__ tells
+			}
 			return nil
 		}
 		if !it.i.v.CompareAndSwap(i, i-1) {
@@ -137,7 +140,7 @@ func (it *listRevIter) next() Object {
 		if v, ok := it.l.loadAt(int(i - 1)); ok {
 			return v
 		}
-		it.i.v.Store(0)
+		it.i.v.Store(-1)
 		return nil
 	}
 }

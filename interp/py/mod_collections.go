@@ -1,6 +1,7 @@
 package py
 
 import (
+	"strings"
 	"sync"
 )
 
@@ -144,6 +145,7 @@ func newDequeLike(t *Thread, o Object, items []Object) (Object, error) {
 type dequeIter struct {
 	typ   *Type
 	mu    sync.Mutex
+	dq    *Deque // the deque, also once d is dropped (__reduce__)
 	d     *Deque
 	i     int
 	state uint64
@@ -182,7 +184,7 @@ func (it *dequeIter) next() (Object, error) {
 func newDequeIter(d *Deque, reverse bool) *dequeIter {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	it := &dequeIter{typ: DequeIterType, d: d, state: d.state, left: d.n}
+	it := &dequeIter{typ: DequeIterType, dq: d, d: d, state: d.state, left: d.n}
 	if reverse {
 		it.typ, it.i = DequeRevIterType, d.n-1
 	}
@@ -677,6 +679,48 @@ func init() {
 			return Int(it.left), nil
 		})
 		it.Flags &^= FlagBaseType
+		// (type, (deque, items consumed)): _deque_iterator(deque, index)
+		// makes an iterator and advances it index times
+		it.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			it := self.(*dequeIter)
+			it.mu.Lock()
+			left := it.left
+			it.mu.Unlock()
+			it.dq.mu.Lock()
+			n := it.dq.n
+			it.dq.mu.Unlock()
+			return NewTuple(it.typ, NewTuple(it.dq, Int(n-left))), nil
+		})
+		reverse := it == DequeRevIterType
+		it.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+			var dObj, idx Object
+			if err := ParseArgs(typ.Name, args, kw, []string{"", ""}, 1, &dObj, &idx); err != nil {
+				return nil, err
+			}
+			d, ok := unwrap(dObj).(*Deque)
+			if !ok {
+				return nil, TypeErrorf("%s() argument 1 must be collections.deque, not %s", typ.Name, typeName(dObj))
+			}
+			n := int64(0)
+			if idx != nil {
+				v, err := stateIndex(t, idx)
+				if err != nil {
+					return nil, err
+				}
+				n = v
+			}
+			di := newDequeIter(d, reverse)
+			for i := int64(0); i < n; i++ {
+				v, err := di.next()
+				if err != nil {
+					return nil, err
+				}
+				if v == nil {
+					break
+				}
+			}
+			return di, nil
+		}
 	}
 
 	// ---- defaultdict ----
@@ -840,7 +884,11 @@ func init() {
 	RegisterNativeModule("_collections", func(t *Thread) (*Module, error) {
 		m := NewModule("_collections")
 		for _, typ := range collectionsModTypes {
-			typ.Dict.SetStr("__module__", Intern("collections"))
+			mod := "collections"
+			if strings.HasPrefix(typ.Name, "_") {
+				mod = "_collections" // the private types (pickled by this name)
+			}
+			typ.Dict.SetStr("__module__", Intern(mod))
 			m.Dict().SetStr(typ.Name, typ)
 		}
 		m.AddFunc("_count_elements", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {

@@ -1,6 +1,7 @@
 package py
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 )
@@ -21,6 +22,13 @@ type itIter struct {
 	hint  func() (int, error)
 	// methods specific to one kind (tee's __copy__)
 	copyFn func() Object
+	// pickling: reduce is __reduce__ (nil: the kind cannot be pickled);
+	// setstate is __setstate__ for the kinds that have one. Both run with
+	// the iterator locked, like next.
+	reduce   func(t *Thread) (Object, error)
+	setstate func(t *Thread, st Object) error
+	// newGrouper makes a groupby's _grouper for a key (_grouper.__new__)
+	newGrouper func(key Object) Object
 }
 
 func (it *itIter) Type() *Type { return it.typ }
@@ -77,6 +85,79 @@ func itType(name string, newFn NewFunc) *Type {
 	return typ
 }
 
+// withReduce gives an itertools type __reduce__ (pairwise and _tee have
+// none: they pickle as CPython's do, which is not at all).
+func withReduce(typ *Type) {
+	typ.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := collArgRange(typ.Name+".__reduce__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		it, ok := self.(*itIter)
+		if !ok || it.reduce == nil {
+			return nil, TypeErrorf("descriptor '__reduce__' requires a '%s' object", typ.Name)
+		}
+		return it.locked(t, func() (Object, error) { return it.reduce(t) })
+	})
+}
+
+// withSetstate gives an itertools type __setstate__ (the kinds whose
+// reduction carries a state).
+func withSetstate(typ *Type) *Type {
+	typ.AddMethod("__setstate__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		st, err := collArgO(typ.Name+".__setstate__", args, kw)
+		if err != nil {
+			return nil, err
+		}
+		it, ok := self.(*itIter)
+		if !ok || it.setstate == nil {
+			return nil, TypeErrorf("descriptor '__setstate__' requires a '%s' object", typ.Name)
+		}
+		_, err = it.locked(t, func() (Object, error) { return None, it.setstate(t, st) })
+		return None, err
+	})
+	return typ
+}
+
+// reduced builds a reduction (typ, args) or (typ, args, state).
+func reduced(typ *Type, args []Object, state ...Object) Object {
+	if len(state) == 0 {
+		return NewTuple(typ, NewTuple(args...))
+	}
+	return NewTuple(typ, NewTuple(args...), state[0])
+}
+
+// stateTuple checks that a __setstate__ argument is a tuple of n to m items.
+func stateTuple(st Object, lo, hi int) ([]Object, error) {
+	tup, ok := st.(*Tuple)
+	if !ok {
+		return nil, TypeErrorf("state is not a tuple")
+	}
+	n := len(tup.items)
+	switch {
+	case n < lo && lo == hi:
+		return nil, TypeErrorf("function takes exactly %d arguments (%d given)", lo, n)
+	case n > hi && lo == hi:
+		return nil, TypeErrorf("function takes exactly %d arguments (%d given)", lo, n)
+	case n < lo:
+		return nil, TypeErrorf("function takes at least %d argument%s (%d given)", lo, plural(lo), n)
+	case n > hi:
+		return nil, TypeErrorf("function takes at most %d argument%s (%d given)", hi, plural(hi), n)
+	}
+	return tup.items, nil
+}
+
+// asSmallInt is an int (or bool) that fits an int64 (CPython's C counter
+// in count's fast mode).
+func asSmallInt(o Object) (int64, bool) {
+	switch v := o.(type) {
+	case Int:
+		return int64(v), true
+	case Bool:
+		return int64(b2i(bool(v))), true
+	}
+	return 0, false
+}
+
 // ended is a next function for an exhausted iterator.
 func ended(t *Thread) (Object, error) { return nil, nil }
 
@@ -113,8 +194,22 @@ func init() {
 		if !isNumberLike(start) || !isNumberLike(step) {
 			return nil, TypeErrorf("a number is required")
 		}
+		// CPython counts in a C integer while start fits one and step is
+		// 1; its reduction then carries the count alone.
+		_, startFits := asSmallInt(start)
+		one, stepIsInt := asSmallInt(step)
+		fast := startFits && stepIsInt && one == 1
 		cur := start
+		if n, ok := asSmallInt(start); fast && ok {
+			cur = Int(n) // count(True) counts 1, 2, ...
+		}
 		it := &itIter{typ: typ}
+		it.reduce = func(t *Thread) (Object, error) {
+			if n, ok := asSmallInt(cur); fast && ok && n < math.MaxInt64 {
+				return reduced(typ, []Object{Int(n)}), nil
+			}
+			return reduced(typ, []Object{cur, step}), nil
+		}
 		it.next = func(t *Thread) (Object, error) {
 			v := cur
 			n, err := BinaryOp(t, cur, step, NbAdd)
@@ -146,8 +241,11 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		var saved []Object
+		// saved is a list as in CPython: a reduction hands it over (copy.copy
+		// shares it with the copy)
+		saved := NewList()
 		pos := 0
+		firstpass := false // the saved items are complete: src is not recorded
 		it := &itIter{typ: typ}
 		it.next = func(t *Thread) (Object, error) {
 			if src != nil {
@@ -156,17 +254,44 @@ func init() {
 					return nil, err
 				}
 				if v != nil {
-					saved = append(saved, v)
+					if !firstpass {
+						saved.Append(v)
+					}
 					return v, nil
 				}
 				src = nil
 			}
-			if len(saved) == 0 {
+			n := saved.Len()
+			if n == 0 {
 				return nil, nil
 			}
-			v := saved[pos]
-			pos = (pos + 1) % len(saved)
+			v := saved.At(pos % n)
+			pos = (pos + 1) % n
 			return v, nil
+		}
+		it.reduce = func(t *Thread) (Object, error) {
+			if src == nil {
+				li := &listIter{l: saved}
+				li.i.Store(int64(pos))
+				return reduced(typ, []Object{li}, NewTuple(saved, True)), nil
+			}
+			return reduced(typ, []Object{src}, NewTuple(saved, Bool(firstpass))), nil
+		}
+		it.setstate = func(t *Thread, st Object) error {
+			items, err := stateTuple(st, 2, 2)
+			if err != nil {
+				return err
+			}
+			l, ok := items[0].(*List)
+			if !ok {
+				return TypeErrorf("argument 1 must be list, not %s", typeName(items[0]))
+			}
+			fp, err := AsInt64(t, items[1])
+			if err != nil {
+				return err
+			}
+			saved, pos, firstpass = l, 0, fp != 0
+			return nil
 		}
 		return it, nil
 	})
@@ -209,6 +334,12 @@ func init() {
 				return 0, TypeErrorf("len() of unsized object")
 			}
 			return int(left.Load()), nil
+		}
+		it.reduce = func(t *Thread) (Object, error) {
+			if n < 0 {
+				return reduced(typ, []Object{obj}), nil
+			}
+			return reduced(typ, []Object{obj, Int(max(left.Load(), 0))}), nil
 		}
 		return it, nil
 	})
@@ -259,12 +390,64 @@ func init() {
 			total = r
 			return r, nil
 		}
+		it.reduce = func(t *Thread) (Object, error) {
+			switch {
+			case first: // the initial value is still to come
+				ch, err := Call(t, itTypes["chain"], []Object{NewTuple(total), src}, nil)
+				if err != nil {
+					return nil, err
+				}
+				return reduced(typ, []Object{ch, orNone(fn)}, None), nil
+			case total == None:
+				// a total of None cannot be told from no total: resume
+				// after re-adding it, skipping it again
+				ch, err := Call(t, itTypes["chain"], []Object{NewTuple(None), src}, nil)
+				if err != nil {
+					return nil, err
+				}
+				acc, err := Call(t, typ, []Object{ch, orNone(fn)}, nil)
+				if err != nil {
+					return nil, err
+				}
+				return reduced(itTypes["islice"], []Object{acc, Int(1), None}), nil
+			}
+			return reduced(typ, []Object{src, orNone(fn)}, orNone(total)), nil
+		}
+		it.setstate = func(t *Thread, st Object) error {
+			total = st
+			return nil
+		}
 		return it, nil
 	})
 
 	chainOf := func(typ *Type, source Object) *itIter {
 		var active Object
 		it := &itIter{typ: typ}
+		it.reduce = func(t *Thread) (Object, error) {
+			switch {
+			case source == nil:
+				return reduced(typ, nil), nil
+			case active == nil:
+				return reduced(typ, nil, NewTuple(source)), nil
+			}
+			return reduced(typ, nil, NewTuple(source, active)), nil
+		}
+		it.setstate = func(t *Thread, st Object) error {
+			items, err := stateTuple(st, 1, 2)
+			if err != nil {
+				return err
+			}
+			for _, x := range items {
+				if x.Type().Next == nil {
+					return TypeErrorf("Arguments must be iterators.")
+				}
+			}
+			source, active = items[0], nil
+			if len(items) == 2 {
+				active = items[1]
+			}
+			return nil
+		}
 		it.next = func(t *Thread) (Object, error) {
 			for source != nil {
 				if active == nil {
@@ -348,6 +531,7 @@ func init() {
 				}
 			}
 		}
+		it.reduce = func(t *Thread) (Object, error) { return reduced(typ, []Object{di, si}), nil }
 		return it, nil
 	})
 
@@ -417,6 +601,19 @@ func init() {
 					}
 				}
 			}
+			it.reduce = func(t *Thread) (Object, error) {
+				if kind == 2 {
+					return reduced(typ, []Object{pred, src}), nil
+				}
+				return reduced(typ, []Object{pred, src}, Int(b2i(state))), nil
+			}
+			it.setstate = func(t *Thread, st Object) error {
+				v, err := IsTrue(t, st)
+				if err == nil {
+					state = v
+				}
+				return err
+			}
 			return it, nil
 		})
 	}
@@ -448,6 +645,7 @@ func init() {
 			}
 			return Call(t, fn, a, nil)
 		}
+		it.reduce = func(t *Thread) (Object, error) { return reduced(typ, []Object{fn, src}), nil }
 		return it, nil
 	})
 
@@ -485,7 +683,18 @@ func init() {
 		return it, nil
 	})
 
-	grouperType := itType("_grouper", nil)
+	var grouperType *Type
+	// _grouper(parent, tgtkey) is how a pickled group comes back
+	grouperType = itType("_grouper", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		if err := collArgRange("_grouper", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		gb, ok := args[0].(*itIter)
+		if !ok || gb.newGrouper == nil {
+			return nil, TypeErrorf("_grouper() argument 1 must be itertools.groupby, not %s", typeName(args[0]))
+		}
+		return gb.newGrouper(args[1]), nil
+	})
 	grouperType.Flags &^= FlagBaseType
 	itType("groupby", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var iterable, keyfn Object
@@ -502,6 +711,7 @@ func init() {
 		gb := &itIter{typ: typ}
 		var tgtkey, currkey, currvalue Object
 		var currgrouper *itIter
+		var newGrouper func(mykey Object) *itIter
 		// step advances the source; false at its end.
 		step := func(t *Thread) (bool, error) {
 			v, err := Next(t, src)
@@ -542,8 +752,32 @@ func init() {
 				}
 			}
 			tgtkey = currkey
+			g := newGrouper(tgtkey)
+			currgrouper = g
+			return NewTuple(currkey, g), nil
+		}
+		gb.newGrouper = func(key Object) Object {
+			g := newGrouper(key)
+			gb.locked(nil, func() (Object, error) { currgrouper = g; return nil, nil })
+			return g
+		}
+		gb.reduce = func(t *Thread) (Object, error) {
+			args := []Object{src, orNone(keyfn)}
+			if tgtkey == nil || currkey == nil || currvalue == nil {
+				return reduced(typ, args), nil
+			}
+			return reduced(typ, args, NewTuple(currkey, currvalue, tgtkey)), nil
+		}
+		gb.setstate = func(t *Thread, st Object) error {
+			items, err := stateTuple(st, 3, 3)
+			if err == nil {
+				currkey, currvalue, tgtkey = items[0], items[1], items[2]
+			}
+			return err
+		}
+		// newGrouper makes the _grouper of the group with key mykey
+		newGrouper = func(mykey Object) *itIter {
 			g := &itIter{typ: grouperType}
-			mykey := tgtkey
 			g.next = func(t *Thread) (Object, error) {
 				return gb.locked(t, func() (Object, error) {
 					if currgrouper != g {
@@ -564,8 +798,15 @@ func init() {
 					return r, nil
 				})
 			}
-			currgrouper = g
-			return NewTuple(currkey, g), nil
+			g.reduce = func(t *Thread) (Object, error) {
+				var current bool
+				gb.locked(t, func() (Object, error) { current = currgrouper == g; return nil, nil })
+				if !current {
+					return iterOver(t, emptyTuple), nil
+				}
+				return reduced(grouperType, []Object{gb, mykey}), nil
+			}
+			return g
 		}
 		return gb, nil
 	})
@@ -656,6 +897,23 @@ func init() {
 			}
 			return v, nil
 		}
+		it.reduce = func(t *Thread) (Object, error) {
+			if src == nil {
+				return reduced(typ, []Object{&listIter{l: NewList()}, Int(0)}, Int(0)), nil
+			}
+			var stopObj Object = None
+			if stop != -1 {
+				stopObj = Int(stop)
+			}
+			return reduced(typ, []Object{src, Int(next), stopObj, Int(stepN)}, Int(cnt)), nil
+		}
+		it.setstate = func(t *Thread, st Object) error {
+			n, err := stateIndex(t, st)
+			if err == nil {
+				cnt = int(n)
+			}
+			return err
+		}
 		return it, nil
 	})
 
@@ -694,16 +952,29 @@ func init() {
 					return nil, err
 				}
 				if v == nil {
-					its[i] = nil
 					active--
 					if active == 0 {
-						return nil, nil
+						return nil, nil // the last one stays in its (CPython's reduction shows it)
 					}
+					its[i] = nil
 					v = fill
 				}
 				out[i] = v
 			}
 			return NewTuple(out...), nil
+		}
+		it.reduce = func(t *Thread) (Object, error) {
+			args := make([]Object, len(its))
+			for i, src := range its {
+				if args[i] = src; src == nil {
+					args[i] = emptyTuple // exhausted, as CPython shows it
+				}
+			}
+			return reduced(typ, args, fill), nil
+		}
+		it.setstate = func(t *Thread, st Object) error {
+			fill = st
+			return nil
 		}
 		return it, nil
 	})
@@ -736,7 +1007,7 @@ func init() {
 		for r := 0; r < rep; r++ {
 			pools = append(pools, base...)
 		}
-		return newIndexIter(typ, func(idx []int, first bool) bool {
+		it, st := newIndexIter(typ, func(idx []int, first bool) bool {
 			if first {
 				for _, p := range pools {
 					if len(p) == 0 {
@@ -759,7 +1030,30 @@ func init() {
 				out[i] = pools[i][j]
 			}
 			return out
-		}), nil
+		})
+		it.reduce = func(t *Thread) (Object, error) {
+			if st.done {
+				return reduced(typ, []Object{emptyTuple}), nil
+			}
+			args := make([]Object, len(pools))
+			for i, p := range pools {
+				args[i] = NewTuple(p...)
+			}
+			if st.first {
+				return reduced(typ, args), nil
+			}
+			return reduced(typ, args, intsTuple(st.idx)), nil
+		}
+		it.setstate = func(t *Thread, state Object) error {
+			for _, p := range pools {
+				if len(p) == 0 {
+					st.done = true
+					return nil
+				}
+			}
+			return st.restore(t, state, func(i, v int) int { return clampInt(v, 0, len(pools[i])-1) })
+		}
+		return it, nil
 	})
 
 	itType("combinations", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
@@ -768,7 +1062,7 @@ func init() {
 			return nil, err
 		}
 		n := len(pool)
-		return newIndexIter(typ, func(idx []int, first bool) bool {
+		it, st := newIndexIter(typ, func(idx []int, first bool) bool {
 			if first {
 				for i := range idx {
 					idx[i] = i
@@ -787,7 +1081,15 @@ func init() {
 				idx[j] = idx[j-1] + 1
 			}
 			return true
-		}, r, pick(pool)), nil
+		}, r, pick(pool))
+		st.done = r > n // CPython marks it stopped at once
+		it.reduce = func(t *Thread) (Object, error) {
+			return st.reducePool(typ, pool, r, func() Object { return intsTuple(st.idx) }), nil
+		}
+		it.setstate = func(t *Thread, state Object) error {
+			return st.restore(t, state, func(i, v int) int { return clampInt(v, 0, i+n-r) })
+		}
+		return it, nil
 	})
 
 	itType("combinations_with_replacement", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
@@ -796,7 +1098,7 @@ func init() {
 			return nil, err
 		}
 		n := len(pool)
-		return newIndexIter(typ, func(idx []int, first bool) bool {
+		it, st := newIndexIter(typ, func(idx []int, first bool) bool {
 			if first {
 				return n > 0 || r == 0
 			}
@@ -812,7 +1114,15 @@ func init() {
 				idx[j] = v
 			}
 			return true
-		}, r, pick(pool)), nil
+		}, r, pick(pool))
+		st.done = n == 0 && r > 0
+		it.reduce = func(t *Thread) (Object, error) {
+			return st.reducePool(typ, pool, r, func() Object { return intsTuple(st.idx) }), nil
+		}
+		it.setstate = func(t *Thread, state Object) error {
+			return st.restore(t, state, func(i, v int) int { return clampInt(v, 0, n-1) })
+		}
+		return it, nil
 	})
 
 	itType("permutations", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
@@ -829,7 +1139,7 @@ func init() {
 		for i := range cycles {
 			cycles[i] = n - i
 		}
-		return newIndexIter(typ, func(idx []int, first bool) bool {
+		it, st := newIndexIter(typ, func(idx []int, first bool) bool {
 			if !first {
 				i := r - 1
 				for ; i >= 0; i-- {
@@ -854,7 +1164,48 @@ func init() {
 			}
 			copy(idx, indices[:r])
 			return true
-		}, r, pick(pool)), nil
+		}, r, pick(pool))
+		st.done = r > n
+		it.reduce = func(t *Thread) (Object, error) {
+			return st.reducePool(typ, pool, r, func() Object {
+				return NewTuple(intsTuple(indices), intsTuple(cycles))
+			}), nil
+		}
+		it.setstate = func(t *Thread, state Object) error {
+			items, err := stateTuple(state, 2, 2)
+			if err != nil {
+				return err
+			}
+			ix, ok1 := items[0].(*Tuple)
+			cy, ok2 := items[1].(*Tuple)
+			if !ok1 {
+				return TypeErrorf("argument 1 must be tuple, not %s", typeName(items[0]))
+			}
+			if !ok2 {
+				return TypeErrorf("argument 2 must be tuple, not %s", typeName(items[1]))
+			}
+			if len(ix.items) != n || len(cy.items) != r {
+				return ValueErrorf("invalid arguments")
+			}
+			for i, x := range ix.items {
+				v, err := stateIndex(t, x)
+				if err != nil {
+					return err
+				}
+				indices[i] = clampInt(int(v), 0, n-1)
+			}
+			for i, x := range cy.items {
+				v, err := stateIndex(t, x)
+				if err != nil {
+					return err
+				}
+				cycles[i] = clampInt(int(v), 1, n-i)
+			}
+			copy(st.idx, indices[:r])
+			st.first = false
+			return nil
+		}
+		return it, nil
 	})
 
 	// tee
@@ -879,6 +1230,15 @@ func init() {
 		return it.copyFn(), nil
 	})
 	teeTypeRef = teeType
+	for name, typ := range itTypes {
+		if name != "pairwise" && name != "_tee" {
+			withReduce(typ)
+		}
+	}
+	for _, name := range []string{"cycle", "accumulate", "chain", "islice", "zip_longest", "product",
+		"combinations", "combinations_with_replacement", "permutations", "groupby", "dropwhile", "takewhile"} {
+		withSetstate(itTypes[name])
+	}
 
 	RegisterNativeModule("itertools", func(t *Thread) (*Module, error) {
 		m := NewModule("itertools")
@@ -979,23 +1339,72 @@ func poolArgs(t *Thread, name string, args []Object, kw []string, rRequired bool
 // newIndexIter drives a combinatoric iterator: advance fills idx with the
 // next index vector (first=true for the initial one) and reports whether
 // there is one; emit turns it into the result tuple's items.
-func newIndexIter(typ *Type, advance func(idx []int, first bool) bool, r int, emit func(idx []int) []Object) *itIter {
-	idx := make([]int, r)
-	first, done := true, false
+func newIndexIter(typ *Type, advance func(idx []int, first bool) bool, r int, emit func(idx []int) []Object) (*itIter, *indexState) {
+	st := &indexState{idx: make([]int, r), first: true}
 	it := &itIter{typ: typ}
 	it.next = func(t *Thread) (Object, error) {
-		if done {
+		if st.done {
 			return nil, nil
 		}
-		ok := advance(idx, first)
-		first = false
+		ok := advance(st.idx, st.first)
+		st.first = false
 		if !ok {
-			done = true
+			st.done = true
 			return nil, nil
 		}
-		return NewTuple(emit(idx)...), nil
+		return NewTuple(emit(st.idx)...), nil
 	}
-	return it
+	return it, st
+}
+
+// indexState is where a combinatoric iterator is: not started (first),
+// exhausted (done), or at the index vector idx it last emitted.
+type indexState struct {
+	idx         []int
+	first, done bool
+}
+
+// reducePool is the reduction of combinations and friends: (pool, r) with
+// the current indices as the state once started, an empty pool once
+// exhausted (CPython's form).
+func (st *indexState) reducePool(typ *Type, pool []Object, r int, state func() Object) Object {
+	switch {
+	case st.first: // also when stopped at once (r too big)
+		return reduced(typ, []Object{NewTuple(pool...), Int(r)})
+	case st.done:
+		return reduced(typ, []Object{emptyTuple, Int(r)})
+	}
+	return reduced(typ, []Object{NewTuple(pool...), Int(r)}, state())
+}
+
+// restore sets the index vector from a __setstate__ tuple, each index
+// clamped by bound(i, index); the next call then advances from it.
+func (st *indexState) restore(t *Thread, state Object, bound func(i, v int) int) error {
+	tup, ok := state.(*Tuple)
+	if !ok || len(tup.items) != len(st.idx) {
+		return ValueErrorf("invalid arguments")
+	}
+	for i, x := range tup.items {
+		v, err := stateIndex(t, x)
+		if err != nil {
+			return err
+		}
+		st.idx[i] = bound(i, int(v))
+	}
+	st.first = false
+	return nil
+}
+
+// clampInt limits v to [lo, hi].
+func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// intsTuple is a tuple of Python ints.
+func intsTuple(v []int) *Tuple {
+	items := make([]Object, len(v))
+	for i, x := range v {
+		items[i] = Int(x)
+	}
+	return NewTuple(items...)
 }
 
 // tee: the copies share a linked list of fetched items; each copy points

@@ -152,6 +152,7 @@ func init() {
 			}
 			return None
 		},
+		"__flags__":           func(x *Type) Object { return Int(x.pyFlags()) },
 		"__abstractmethods__": nil,
 		"__text_signature__":  typeTextSig,
 	}
@@ -324,6 +325,16 @@ func objectGetState(t *Thread, self Object) (Object, error) {
 	return NewTuple(state, slots), nil
 }
 
+// hasNativeState reports whether o carries state of a built-in type that
+// object.__getstate__ cannot save: a Go value other than a plain object,
+// or an instance of a subclass of such a type.
+func hasNativeState(o Object) bool {
+	if in, ok := o.(*Instance); ok {
+		return in.Base != nil
+	}
+	return o.Type() != ObjectType
+}
+
 // objectReduceEx is object.__reduce_ex__(protocol): a class's own
 // __reduce__ wins; protocol 2 and above use copyreg.__newobj__ (CPython's
 // reduce_newobj), lower ones copyreg._reduce_ex.
@@ -367,6 +378,17 @@ func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object,
 		}
 		newargs = append(newargs, tup.items...)
 	}
+	_, isList := unwrap(self).(*List)
+	_, isDict := unwrap(self).(*Dict)
+	if len(newargs) == 1 && !isList && !isDict && hasNativeState(self) {
+		// CPython's object.__getstate__ refuses an object whose C struct
+		// is bigger than object's: its state would be lost
+		if gs := cls.Lookup(Intern("__getstate__")); gs != nil {
+			if md, ok := gs.(*MethodDescr); ok && md.Owner == ObjectType {
+				return nil, TypeErrorf("cannot pickle '%s' object", cls.FullName())
+			}
+		}
+	}
 	state, err := CallMethod(t, self, "__getstate__")
 	if err != nil {
 		return nil, err
@@ -387,4 +409,34 @@ func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object,
 		}
 	}
 	return NewTuple(newobj, NewTuple(newargs...), state, listitems, dictitems), nil
+}
+
+// pyFlags is type.__flags__: the Py_TPFLAGS_* bits CPython 3.11 would show
+// for the type. Flags already holds the bits freepy tracks with CPython's
+// values (heap, base, abstract, the fast subclass bits, sequence/mapping,
+// immutable); the rest follow from what the type is. copyreg (pickling)
+// reads the heap bit and inspect.isabstract the abstract bit.
+func (t *Type) pyFlags() int64 {
+	const (
+		managedDict     = 1 << 4
+		immutable       = 1 << 8
+		ready           = 1 << 12
+		haveGC          = 1 << 14
+		validVersionTag = 1 << 19
+		matchSelf       = 1 << 22
+	)
+	f := int64(t.Flags) | ready
+	if t.isHeap() {
+		f |= haveGC
+		if t.hasDict {
+			f |= managedDict
+		}
+	} else {
+		f |= immutable | validVersionTag
+		switch t {
+		case BoolType, ByteArrayType, BytesType, DictType, FloatType, FrozenSetType, IntType, ListType, SetType, StrType, TupleType:
+			f |= matchSelf
+		}
+	}
+	return f
 }

@@ -34,6 +34,7 @@ type bigRangeIter struct {
 	mu         sync.Mutex
 	next, step *big.Int
 	left       *big.Int
+	start, n   *big.Int // the range's start and length (__reduce__, __setstate__)
 }
 
 func (*bigRangeIter) Type() *Type { return BigRangeIterType }
@@ -87,7 +88,8 @@ func newBigRange(t *Thread, args []Object) (Object, error) {
 // bigRangeSlot adapts the range slots to a *bigRange receiver; the
 // *Range slots call these when they see one.
 func newBigRangeIter(r *bigRange) Object {
-	return &bigRangeIter{next: new(big.Int).Set(r.start), step: r.step, left: r.length()}
+	n := r.length()
+	return &bigRangeIter{next: new(big.Int).Set(r.start), step: r.step, left: new(big.Int).Set(n), start: r.start, n: n}
 }
 
 func bigRangeLen(r *bigRange) (int, error) {

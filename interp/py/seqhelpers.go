@@ -978,10 +978,16 @@ func rangeNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 	case 1:
 		return &Range{0, vals[0], 1}, nil
 	case 2:
+		if rangeLen(vals[0], vals[1], 1) > math.MaxInt64 {
+			return newBigRange(t, args)
+		}
 		return &Range{vals[0], vals[1], 1}, nil
 	case 3:
 		if vals[2] == 0 {
 			return nil, ValueErrorf("range() arg 3 must not be zero")
+		}
+		if rangeLen(vals[0], vals[1], vals[2]) > math.MaxInt64 {
+			return newBigRange(t, args) // len() raises OverflowError, as in CPython
 		}
 		return &Range{vals[0], vals[1], vals[2]}, nil
 	case 0:
