@@ -1,3 +1,4 @@
+# timeout: 30
 # ctypes runs on the host CPython's compiled _ctypes module (lib-dynload):
 # C metatypes (PyCSimpleType, PyCStructType, ...), a StgDict that replaces
 # each class's tp_dict, libffi calls and callbacks.
