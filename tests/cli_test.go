@@ -169,6 +169,14 @@ var cliCases = []cliCase{
 	{name: "version_V", args: []string{"-V"}, check: checkVersion},
 	{name: "version_info", args: []string{"-c", "import sys; print(sys.version_info[:2], sys.version.split()[0][:4])"}},
 	{name: "hashseed", args: []string{"-c", "print(hash('abc') == hash('abc'), hash(1), hash(-1), hash(2**61))"}},
+	// the compiler's SyntaxWarnings reach stderr through the warnings
+	// module; -W error makes them SyntaxErrors that show the source line
+	{name: "syntax_warnings", args: []string{"prog.py"}, check: sameStderr,
+		files: map[string]string{"prog.py": "x = 1\nprint(x is 1)\nassert (x, 'm')\nprint([(1, 2) for _ in ()])\n"}},
+	{name: "syntax_warning_error", args: []string{"-W", "error", "prog.py"}, check: sameStderr,
+		files: map[string]string{"prog.py": "x = 1\nprint(x is 1)\n"}},
+	{name: "compile_error_source_line", args: []string{"prog.py"}, check: sameStderr,
+		files: map[string]string{"prog.py": "def f():\n    nonlocal q\n"}},
 	{name: "main_name", args: []string{"prog.py"},
 		files: map[string]string{"prog.py": "print(__name__)\nimport __main__\nprint(__main__.__file__.endswith('prog.py'))\n"}},
 }

@@ -31,6 +31,22 @@ func newError(filename string, pos syntax.Position, format string, args ...any) 
 // small emit functions free of error plumbing; no panic leaves Compile.
 type compileError struct{ err error }
 
+// warn reports a SyntaxWarning at pos through Flags.Warn; a warning a
+// filter turned into an error stops the compilation with a SyntaxError
+// (CPython's compiler_warn).
+func (c *compiler) warn(pos syntax.Position, format string, args ...any) {
+	if c.flags.Warn == nil {
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	if err := c.flags.Warn(msg, pos.Lineno); err != nil {
+		if err == ErrWarningRaised {
+			c.errorf(pos, "%s", msg)
+		}
+		panic(compileError{err})
+	}
+}
+
 func (c *compiler) errorf(pos syntax.Position, format string, args ...any) {
 	panic(compileError{newError(c.filename, pos, format, args...)})
 }

@@ -188,6 +188,9 @@ func (c *compiler) expr1(e syntax.Expr) {
 			c.loadConst(k)
 			return
 		}
+		if e.Ctx == syntax.Load {
+			c.checkSubscript(e)
+		}
 		c.expr(e.Value)
 		c.expr(e.Slice)
 		switch e.Ctx {
@@ -332,6 +335,7 @@ func (c *compiler) emitCompare(op syntax.CmpOp) {
 
 func (c *compiler) compare(e *syntax.Compare) {
 	u := c.u
+	c.checkCompare(e)
 	c.expr(e.Left)
 	n := len(e.Ops) - 1
 	if n == 0 {
@@ -423,6 +427,7 @@ func (c *compiler) jumpIf(e syntax.Expr, next label, cond bool) {
 	case *syntax.Compare:
 		n := len(x.Ops) - 1
 		if n > 0 {
+			c.checkCompare(x)
 			saved := u.loc
 			c.setLoc(x)
 			cleanup := u.newLabel()

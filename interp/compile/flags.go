@@ -1,5 +1,7 @@
 package compile
 
+import "errors"
+
 // Flags are the compiler options (CPython's PyCompilerFlags plus the
 // optimization level).
 type Flags struct {
@@ -16,7 +18,20 @@ type Flags struct {
 	// level (PyCF_ALLOW_TOP_LEVEL_AWAIT, used by the asyncio REPL); the
 	// module code then gets FlagCoroutine if it awaits.
 	TopLevelAwait bool
+
+	// Warn, when set, receives each SyntaxWarning the compiler finds
+	// (CPython's compiler_warn: "is" with a literal, an assert on a
+	// tuple, calling or subscripting a literal that cannot be) with the
+	// line it belongs to. Returning ErrWarningRaised makes it a
+	// SyntaxError with the warning's message there (a warnings filter
+	// turned it into an error); any other error stops the compilation
+	// and is returned as it is.
+	Warn func(msg string, lineno int) error
 }
+
+// ErrWarningRaised is what Flags.Warn returns for a warning that a
+// filter turned into an exception.
+var ErrWarningRaised = errors.New("SyntaxWarning raised")
 
 // __future__ feature flags, with CPython's CO_FUTURE_* values. Code.Flags
 // carries the ones in force, so that compile() and exec() can inherit them.

@@ -255,6 +255,7 @@ func (c *compiler) call(e *syntax.Call) {
 	if c.methodCall(e) {
 		return
 	}
+	c.checkCaller(e)
 	c.expr(e.Func)
 	c.callHelper(0, e.Args, e.Keywords, e)
 }

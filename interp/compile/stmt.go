@@ -260,6 +260,7 @@ func (c *compiler) asyncFor(s *syntax.AsyncFor) {
 
 func (c *compiler) assert(s *syntax.Assert) {
 	u := c.u
+	c.checkAssert(s)
 	if c.optimize > 0 {
 		return
 	}

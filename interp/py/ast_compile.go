@@ -107,7 +107,7 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		if err != nil {
 			return nil, err
 		}
-		code, err := compile.Compile(mod, fn, m, cf)
+		code, err := compile.Compile(mod, fn, m, withWarnings(t, fn, cf))
 		if err != nil {
 			return nil, syntaxErrorFrom(err)
 		}
@@ -150,7 +150,7 @@ func compileText(t *Thread, src, filename string, mode syntax.Mode, flags compil
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
-	code, err := compile.Compile(mod, filename, mode, flags)
+	code, err := compile.Compile(mod, filename, mode, withWarnings(t, filename, flags))
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}

@@ -453,7 +453,7 @@ func (t *Thread) moduleCode(file string) (*Code, error) {
 	if err != nil {
 		return nil, Errorf(ImportErrorType, "%s", err.Error())
 	}
-	c, err := compileModule(src, file, in.Flags.Optimize)
+	c, err := compileModule(t, src, file, in.Flags.Optimize)
 	if err != nil {
 		return nil, err
 	}
@@ -480,12 +480,12 @@ func readAllInto(f *os.File, buf []byte) ([]byte, error) {
 }
 
 // compileModule parses and compiles a module's source.
-func compileModule(src []byte, file string, optimize int) (*compile.Code, error) {
+func compileModule(t *Thread, src []byte, file string, optimize int) (*compile.Code, error) {
 	mod, err := syntax.Parse(file, src, syntax.ModeExec)
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
-	c, err := compile.Compile(mod, file, syntax.ModeExec, compile.Flags{Optimize: optimize})
+	c, err := compile.Compile(mod, file, syntax.ModeExec, withWarnings(t, file, compile.Flags{Optimize: optimize}))
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}

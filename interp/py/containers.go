@@ -821,7 +821,13 @@ func init() {
 			return newBigRangeIter(br), nil
 		}
 		r := o.(*Range)
-		return &rangeIter{start: r.start, step: r.step, n: r.length()}, nil
+		n := r.length()
+		// CPython counts in C longs only when start + n*step cannot
+		// overflow either: its reduction rebuilds the range from that
+		if n > 0 && ((r.step > 0 && r.stop > math.MaxInt64-(r.step-1)) || (r.step < 0 && r.stop < math.MinInt64+(-1-r.step))) {
+			return newBigRangeIter(asBigRange(r)), nil
+		}
+		return &rangeIter{start: r.start, step: r.step, n: n}, nil
 	}
 	RangeType.Repr = func(t *Thread, o Object) (Object, error) {
 		if br, ok := o.(*bigRange); ok {

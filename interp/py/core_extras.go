@@ -154,13 +154,24 @@ func init() {
 		if len(args) != 1 {
 			return nil, TypeErrorf("slice.indices() takes exactly one argument (%d given)", len(args))
 		}
-		n, err := IndexInt(t, args[0])
+		if !isIntLike(args[0]) && args[0].Type().Index == nil {
+			return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(args[0]))
+		}
+		nb, err := AsBig(t, args[0])
 		if err != nil {
 			return nil, err
 		}
-		if n < 0 {
+		if nb.Sign() < 0 {
 			return nil, ValueErrorf("length should not be negative")
 		}
+		if !nb.IsInt64() {
+			start, stop, step, err := sliceIndicesBig(t, self.(*Slice), nb)
+			if err != nil {
+				return nil, err
+			}
+			return NewTuple(intFromBig(start), intFromBig(stop), intFromBig(step)), nil
+		}
+		n := int(nb.Int64())
 		start, stop, step, _, err := sliceIndices(t, self.(*Slice), n)
 		if err != nil {
 			return nil, err

@@ -101,10 +101,14 @@ func init() {
 		if err := collArgRange("range.__reversed__", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		if r, ok := self.(*Range); ok && r.step != math.MinInt64 {
+		// the C-long iterator when CPython's range_reverse would use one:
+		// step, -step and start-step all fit
+		if r, ok := self.(*Range); ok && r.step != math.MinInt64 &&
+			((r.step > 0 && uint64(r.start)-(1<<63) >= uint64(r.step)) ||
+				(r.step < 0 && uint64(math.MaxInt64)-uint64(r.start) >= 0-uint64(r.step))) {
 			n := r.length()
 			if n == 0 {
-				return &rangeIter{start: r.start, step: r.step}, nil
+				return &rangeIter{start: r.start - r.step, step: -r.step}, nil
 			}
 			return &rangeIter{start: r.start + (n-1)*r.step, step: -r.step, n: n}, nil
 		}

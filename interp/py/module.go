@@ -266,15 +266,43 @@ func CompileSource(t *Thread, src []byte, filename string, mode syntax.Mode, fla
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
-	code, err := compile.Compile(mod, filename, mode, flags)
+	code, err := compile.Compile(mod, filename, mode, withWarnings(t, filename, flags))
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
 	return NewCode(code), nil
 }
 
+// withWarnings sends the compiler's SyntaxWarnings through the warnings
+// module (warn_explicit at the file and line), so filters apply: a filter
+// that makes them errors makes them SyntaxErrors, as in CPython.
+func withWarnings(t *Thread, filename string, flags compile.Flags) compile.Flags {
+	if flags.Warn != nil || t == nil {
+		return flags
+	}
+	flags.Warn = func(msg string, lineno int) error {
+		w, err := t.importModule("warnings")
+		if err != nil {
+			return nil // not yet importable (start-up): nothing to report to
+		}
+		fn, err := GetAttr(t, w, Intern("warn_explicit"))
+		if err != nil {
+			return nil // warnings itself is still being imported
+		}
+		_, err = Call(t, fn, []Object{NewStr(msg), SyntaxWarningType, NewStr(filename), Int(lineno)}, nil)
+		if err != nil && IsInstanceOf(err, SyntaxWarningType) {
+			return compile.ErrWarningRaised
+		}
+		return err
+	}
+	return flags
+}
+
 // syntaxErrorFrom converts a front-end error into a SyntaxError.
 func syntaxErrorFrom(err error) error {
+	if _, ok := err.(*BaseException); ok {
+		return err // raised while compiling (a warning filter)
+	}
 	se, ok := err.(*syntax.Error)
 	if !ok {
 		return NewError(SystemErrorType, "compiler: "+err.Error())
@@ -290,6 +318,10 @@ func syntaxErrorFrom(err error) error {
 	var text Object = None
 	if se.Text != "" {
 		text = NewStr(se.Text)
+	} else if line, ok := rawSourceLine(se.Filename, se.Line); ok && !strings.HasPrefix(se.Filename, "<") {
+		// the compiler's errors carry no text: CPython reads the line
+		// from the file (PyErr_ProgramTextObject)
+		text = NewStr(line + "\n")
 	}
 	e.Args = NewTuple(NewStr(se.Msg), NewTuple(NewStr(se.Filename), Int(se.Line), Int(se.Col), text, Int(se.EndLine), Int(se.EndCol)))
 	d := e.Dict()

@@ -121,6 +121,14 @@ func bigRangeContains(t *Thread, r *bigRange, v Object) (bool, error) {
 }
 
 func bigRangeGetItem(t *Thread, r *bigRange, key Object) (Object, error) {
+	if sl, ok := key.(*Slice); ok {
+		start, stop, step, err := sliceIndicesBig(t, sl, r.length())
+		if err != nil {
+			return nil, err
+		}
+		at := func(i *big.Int) Object { return intFromBig(new(big.Int).Add(r.start, new(big.Int).Mul(i, r.step))) }
+		return rangeNew(t, RangeType, []Object{at(start), at(stop), intFromBig(new(big.Int).Mul(r.step, step))}, nil)
+	}
 	if !isIntLike(key) && key.Type().Index == nil {
 		return nil, TypeErrorf("range indices must be integers or slices, not %s", typeName(key))
 	}
@@ -158,4 +166,62 @@ func rangeKey(o Object) [3]*big.Int {
 		return [3]*big.Int{n, start, nil}
 	}
 	return [3]*big.Int{n, start, step}
+}
+
+// sliceIndicesBig is slice.indices for a length of any size (CPython's
+// _PySlice_GetLongIndices): start, stop and step clamped to the length.
+func sliceIndicesBig(t *Thread, sl *Slice, length *big.Int) (start, stop, step *big.Int, err error) {
+	index := func(o Object) (*big.Int, error) {
+		if !isIntLike(o) && o.Type().Index == nil {
+			return nil, TypeErrorf("slice indices must be integers or None or have an __index__ method")
+		}
+		v, err := Index(t, o)
+		if err != nil {
+			return nil, err
+		}
+		return AsBig(t, v)
+	}
+	step = big.NewInt(1)
+	if sl.Step != nil && sl.Step != None {
+		if step, err = index(sl.Step); err != nil {
+			return nil, nil, nil, err
+		}
+		if step.Sign() == 0 {
+			return nil, nil, nil, ValueErrorf("slice step cannot be zero")
+		}
+	}
+	lower, upper := big.NewInt(0), new(big.Int).Set(length)
+	if step.Sign() < 0 {
+		lower.SetInt64(-1)
+		upper.Sub(length, big.NewInt(1))
+	}
+	bound := func(o Object, def *big.Int) (*big.Int, error) {
+		if o == nil || o == None {
+			return new(big.Int).Set(def), nil
+		}
+		v, err := index(o)
+		if err != nil {
+			return nil, err
+		}
+		v = new(big.Int).Set(v)
+		if v.Sign() < 0 {
+			if v.Add(v, length); v.Cmp(lower) < 0 {
+				v.Set(lower)
+			}
+		} else if v.Cmp(upper) > 0 {
+			v.Set(upper)
+		}
+		return v, nil
+	}
+	defStart, defStop := lower, upper
+	if step.Sign() < 0 {
+		defStart, defStop = upper, lower
+	}
+	if start, err = bound(sl.Start, defStart); err != nil {
+		return nil, nil, nil, err
+	}
+	if stop, err = bound(sl.Stop, defStop); err != nil {
+		return nil, nil, nil, err
+	}
+	return start, stop, step, nil
 }

@@ -1002,12 +1002,9 @@ func rangeGetItem(t *Thread, o, key Object) (Object, error) {
 	}
 	r := o.(*Range)
 	n := int(r.length())
-	if sl, ok := key.(*Slice); ok {
-		start, stop, step, _, err := sliceIndices(t, sl, n)
-		if err != nil {
-			return nil, err
-		}
-		return &Range{r.start + int64(start)*r.step, r.start + int64(stop)*r.step, r.step * int64(step)}, nil
+	if _, ok := key.(*Slice); ok {
+		// in big ints: the slice's step times the range's can leave int64
+		return bigRangeGetItem(t, asBigRange(r), key)
 	}
 	i, err := seqIndex(t, key, n, "range object")
 	if err != nil {
