@@ -156,7 +156,7 @@ func init() {
 
 	MapType.Doc = "map(func, *iterables) --> map object"
 	MapType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if len(kw) > 0 && typ == MapType {
+		if args, kw = initTakesKwargs(typ, MapType, args, kw); len(kw) > 0 {
 			return nil, TypeErrorf("map() takes no keyword arguments")
 		}
 		if len(args) < 2 {
@@ -188,7 +188,7 @@ func init() {
 
 	FilterType.Doc = "filter(function or None, iterable) --> filter object"
 	FilterType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if len(kw) > 0 && typ == FilterType {
+		if args, kw = initTakesKwargs(typ, FilterType, args, kw); len(kw) > 0 {
 			return nil, TypeErrorf("filter() takes no keyword arguments")
 		}
 		if len(args) != 2 {
@@ -325,6 +325,17 @@ func zipArgRange(n int) string {
 		return " 1"
 	}
 	return "s 1-" + strconv.Itoa(n)
+}
+
+// initTakesKwargs drops the keyword arguments given to the __new__ of a
+// built-in iterator type that takes none, when the class being made is a
+// subclass with its own __init__: that __init__ receives them (CPython
+// checks for keywords only when tp_init is the base type's).
+func initTakesKwargs(typ, base *Type, args []Object, kw []string) ([]Object, []string) {
+	if len(kw) == 0 || typ == base || typ.Lookup(Intern("__init__")) == base.Lookup(Intern("__init__")) {
+		return args, kw
+	}
+	return args[:len(args)-len(kw)], nil
 }
 
 // reversedNew is reversed(seq): __reversed__ if the type defines it,

@@ -48,7 +48,7 @@ func (it *itIter) locked(t *Thread, fn func() (Object, error)) (Object, error) {
 }
 
 func itNext(t *Thread, o Object) (Object, error) {
-	it, ok := o.(*itIter)
+	it, ok := unwrap(o).(*itIter)
 	if !ok {
 		return nil, TypeErrorf("descriptor '__next__' requires an itertools object")
 	}
@@ -62,9 +62,22 @@ func itType(name string, newFn NewFunc) *Type {
 	typ := newBuiltinType(name, ObjectType)
 	typ.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
 	typ.Next = itNext
-	typ.New = newFn
+	if newFn != nil {
+		// an instance of a Python subclass wraps the iterator, so it has
+		// a __dict__ (CPython's subclasses of these types do)
+		typ.New = func(t *Thread, cls *Type, args []Object, kw []string) (Object, error) {
+			o, err := newFn(t, cls, args, kw)
+			if err != nil || cls == typ || !cls.isHeap() {
+				return o, err
+			}
+			if _, ok := o.(*itIter); !ok {
+				return o, nil
+			}
+			return newSubclassInstance(cls, o), nil
+		}
+	}
 	typ.Repr = func(t *Thread, o Object) (Object, error) {
-		if it, ok := o.(*itIter); ok && it.repr != nil {
+		if it, ok := unwrap(o).(*itIter); ok && it.repr != nil {
 			s, err := it.repr(t)
 			if err != nil {
 				return nil, err
@@ -74,7 +87,7 @@ func itType(name string, newFn NewFunc) *Type {
 		return NewStr("<" + o.Type().FullName() + " object at " + hexID(o) + ">"), nil
 	}
 	typ.AddMethod("__length_hint__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if it, ok := self.(*itIter); ok && it.hint != nil {
+		if it, ok := unwrap(self).(*itIter); ok && it.hint != nil {
 			n, err := it.hint()
 			return Int(n), err
 		}
@@ -92,7 +105,7 @@ func withReduce(typ *Type) {
 		if err := collArgRange(typ.Name+".__reduce__", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		it, ok := self.(*itIter)
+		it, ok := unwrap(self).(*itIter)
 		if !ok || it.reduce == nil {
 			return nil, TypeErrorf("descriptor '__reduce__' requires a '%s' object", typ.Name)
 		}
@@ -108,7 +121,7 @@ func withSetstate(typ *Type) *Type {
 		if err != nil {
 			return nil, err
 		}
-		it, ok := self.(*itIter)
+		it, ok := unwrap(self).(*itIter)
 		if !ok || it.setstate == nil {
 			return nil, TypeErrorf("descriptor '__setstate__' requires a '%s' object", typ.Name)
 		}
@@ -234,6 +247,7 @@ func init() {
 	})
 
 	itType("cycle", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		args, kw = initTakesKwargs(typ, itTypes["cycle"], args, kw)
 		if err := collArgRange("cycle", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
@@ -477,7 +491,7 @@ func init() {
 		return it
 	}
 	chain := itType("chain", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if len(kw) > 0 {
+		if args, kw = initTakesKwargs(typ, itTypes["chain"], args, kw); len(kw) > 0 {
 			return nil, TypeErrorf("chain() takes no keyword arguments")
 		}
 		return chainOf(typ, &tupleIter{t: NewTuple(append([]Object(nil), args...)...)}), nil
@@ -538,6 +552,7 @@ func init() {
 	// predicate-driven iterators: dropwhile, takewhile, filterfalse
 	predIter := func(name string, kind int) {
 		itType(name, func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+			args, kw = initTakesKwargs(typ, itTypes[name], args, kw)
 			if err := collArgRange(name, args, kw, 2, 2); err != nil {
 				return nil, err
 			}
@@ -622,6 +637,7 @@ func init() {
 	predIter("filterfalse", 2)
 
 	itType("starmap", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		args, kw = initTakesKwargs(typ, itTypes["starmap"], args, kw)
 		if err := collArgRange("starmap", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
@@ -689,7 +705,7 @@ func init() {
 		if err := collArgRange("_grouper", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		gb, ok := args[0].(*itIter)
+		gb, ok := unwrap(args[0]).(*itIter)
 		if !ok || gb.newGrouper == nil {
 			return nil, TypeErrorf("_grouper() argument 1 must be itertools.groupby, not %s", typeName(args[0]))
 		}
@@ -812,7 +828,7 @@ func init() {
 	})
 
 	itType("islice", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if len(kw) > 0 {
+		if args, kw = initTakesKwargs(typ, itTypes["islice"], args, kw); len(kw) > 0 {
 			return nil, TypeErrorf("islice() takes no keyword arguments")
 		}
 		if len(args) < 2 {
@@ -1223,7 +1239,7 @@ func init() {
 		return newTee(&teeShared{src: src}, &teeNode{}), nil
 	})
 	teeType.AddMethod("__copy__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		it, ok := self.(*itIter)
+		it, ok := unwrap(self).(*itIter)
 		if !ok || it.copyFn == nil {
 			return nil, TypeErrorf("__copy__ requires a _tee object")
 		}
