@@ -993,9 +993,8 @@ func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 			return nil, err
 		}
 	}
-	if _, err := CallMethod(t, out, "flush"); err != nil {
-		return nil, err
-	}
+	// a stdout that cannot flush is not an error (CPython clears it)
+	_, _ = CallMethod(t, out, "flush")
 	in := t.interp.Sys.dict.GetStr("stdin")
 	r, err := CallMethod(t, in, "readline")
 	if err != nil {

@@ -2,6 +2,7 @@ package py
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // ---- slots of classes defined in Python ----
@@ -265,6 +266,9 @@ func slotLen(t *Thread, o Object) (int, error) {
 		return 0, ValueErrorf("__len__() should return >= 0")
 	}
 	if big {
+		if b, _ := asBig(r); b.Sign() < 0 {
+			return 0, ValueErrorf("__len__() should return >= 0")
+		}
 		return 0, NewError(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
 	}
 	return int(n), nil
@@ -377,6 +381,19 @@ func typeCall(t *Thread, self Object, args []Object, kw []string) (Object, error
 }
 
 // typeNew is type.__new__(meta, name, bases, ns).
+// checkTypeName refuses a class name CPython cannot store in tp_name: one
+// with a NUL, or lone surrogates (not UTF-8).
+func checkTypeName(t *Thread, name *Str) error {
+	if strings.IndexByte(name.s, 0) >= 0 {
+		return ValueErrorf("type name must not contain null characters")
+	}
+	if !utf8.ValidString(name.s) {
+		_, err := strictEncodeError(t, name)
+		return err
+	}
+	return nil
+}
+
 func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) {
 	npos := len(args) - len(kw)
 	if npos != 3 {
@@ -388,6 +405,9 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	name, ok := args[0].(*Str)
 	if !ok {
 		return nil, TypeErrorf("type.__new__() argument 1 must be str, not %s", typeName(args[0]))
+	}
+	if err := checkTypeName(t, name); err != nil {
+		return nil, err
 	}
 	basesT, ok := args[1].(*Tuple)
 	if !ok {
@@ -519,10 +539,12 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			typ.nslots = max(typ.nslots, b.nslots)
 		}
 	}
-	if wantDict && !inheritedDict {
+	// a __dict__ or __weakref__ the class body defines itself (a property)
+	// is kept, as CPython's type_add_getset does
+	if wantDict && !inheritedDict && typ.Dict.GetStr("__dict__") == nil {
 		typ.Dict.SetStr("__dict__", instanceDictDescr(typ))
 	}
-	if wantWeak && !inheritedWeak && !varSized {
+	if wantWeak && !inheritedWeak && !varSized && typ.Dict.GetStr("__weakref__") == nil {
 		typ.Dict.SetStr("__weakref__", weakrefDescr(typ))
 		typ.hasWeakref = true
 	}
@@ -787,6 +809,9 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 		s, ok := v.(*Str)
 		if !ok {
 			return TypeErrorf("can only assign string to %s.__name__, not '%s'", typ.Name, typeName(v))
+		}
+		if err := checkTypeName(t, s); err != nil {
+			return err
 		}
 		typ.Name = s.s
 		return nil

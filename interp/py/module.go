@@ -195,8 +195,8 @@ func init() {
 	ModuleType.Repr = moduleRepr
 	ModuleType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
 		m := o.(*Module)
-		if name.s == "__dict__" {
-			return m.dict, nil
+		if name.s == "__dict__" && (m.Type() == ModuleType || m.Type().Lookup(name) == nil) {
+			return m.dict, nil // a subclass may define its own __dict__
 		}
 		v, err := GenericGetAttr(t, o, name)
 		if err == nil || !IsInstanceOf(err, AttributeErrorType) {
@@ -249,10 +249,22 @@ func init() {
 		if len(args) > 0 || len(kw) > 0 {
 			return nil, TypeErrorf("__dir__() takes no arguments (%d given)", len(args))
 		}
-		if f := m.dict.GetStr("__dir__"); f != nil {
+		d := m.dict
+		if m.Type() != ModuleType {
+			// a subclass may replace __dict__ (CPython reads the attribute)
+			dv, err := GetAttr(t, self, Intern("__dict__"))
+			if err != nil {
+				return nil, err
+			}
+			var ok bool
+			if d, ok = dv.(*Dict); !ok {
+				return nil, TypeErrorf("<module>.__dict__ is not a dictionary")
+			}
+		}
+		if f := d.GetStr("__dir__"); f != nil {
 			return Call(t, f, nil, nil)
 		}
-		return NewList(m.dict.Keys()...), nil
+		return NewList(d.Keys()...), nil
 	})
 	registerType(ModuleType)
 }

@@ -80,12 +80,18 @@ func init() {
 
 	NoneTypeType.Repr = constRepr("None")
 	NoneTypeType.Bool = func(*Thread, Object) (bool, error) { return false, nil }
-	NoneTypeType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
-		if len(args) > 0 {
-			return nil, TypeErrorf("NoneType takes no arguments")
+	// calling the type of a singleton gives the singleton
+	singletonNew := func(name string, v Object) NewFunc {
+		return func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+			if len(args) > 0 {
+				return nil, TypeErrorf("%s takes no arguments", name)
+			}
+			return v, nil
 		}
-		return None, nil
 	}
+	NoneTypeType.New = singletonNew("NoneType", None)
+	NotImplementedTypeType.New = singletonNew("NotImplementedType", NotImplemented)
+	EllipsisTypeType.New = singletonNew("EllipsisType", Ellipsis)
 	NoneTypeType.Flags &^= FlagBaseType
 	NotImplementedTypeType.Repr = constRepr("NotImplemented")
 	NotImplementedTypeType.Bool = func(t *Thread, o Object) (bool, error) {
