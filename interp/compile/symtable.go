@@ -802,6 +802,10 @@ func (st *symtable) pattern(p syntax.Pattern) {
 }
 
 // mangle applies private name mangling: __x inside class C becomes _C__x.
+// Mangle is the private-name mangling of name inside class private
+// (CPython's _Py_Mangle: __x becomes _Class__x); __slots__ names too.
+func Mangle(private, name string) string { return mangle(private, name) }
+
 func mangle(private, name string) string {
 	if private == "" || len(name) < 2 || name[0] != '_' || name[1] != '_' {
 		return name

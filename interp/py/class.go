@@ -3,6 +3,8 @@ package py
 import (
 	"strings"
 	"unicode/utf8"
+
+	"freepy/interp/compile"
 )
 
 // ---- slots of classes defined in Python ----
@@ -514,6 +516,9 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			ns, ok := n.(*Str)
 			if !ok {
 				return nil, TypeErrorf("__slots__ items must be strings, not '%s'", typeName(n))
+			}
+			if m := compile.Mangle(typ.Name, ns.s); m != ns.s {
+				ns = NewStr(m) // __s is stored as _Class__s, as the methods' code names it
 			}
 			if ns.s == "__dict__" {
 				typ.hasDict = true

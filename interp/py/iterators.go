@@ -259,8 +259,20 @@ func init() {
 	ReversedType.AddMethod("__length_hint__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		r := unwrap(self).(*reversedIter)
 		r.mu.Lock()
-		defer r.mu.Unlock()
-		return Int(r.i + 1), nil
+		done, pos := r.done, r.i+1
+		r.mu.Unlock()
+		if done {
+			return Int(0), nil
+		}
+		// the sequence's length now (it may have shrunk), as CPython
+		n, err := Len(t, r.seq)
+		if err != nil {
+			return nil, err
+		}
+		if n < pos {
+			return Int(0), nil
+		}
+		return Int(pos), nil
 	})
 
 	for _, typ := range []*Type{EnumerateType, ZipType, MapType, FilterType, ReversedType} {

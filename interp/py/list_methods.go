@@ -534,7 +534,7 @@ func init() {
 		it := self.(*listRevIter)
 		n := int(it.i.v.Load())
 		if l := it.l.Len(); n > l {
-			n = l
+			n = 0 // the list shrank under it: CPython says 0
 		}
 		return Int(max(n, 0)), nil
 	})
