@@ -252,6 +252,9 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 			tp.tp_basicsize = base.tp_basicsize
 			tp.tp_itemsize = base.tp_itemsize
 		}
+		if kind := py.DatetimeKind(gt); kind != py.DatetimeNone {
+			datetimeTypeMirror(tp, kind)
+		}
 	}
 	tp.tp_base = base
 	tp.tp_name = cname(gt.Name)
