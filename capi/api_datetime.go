@@ -164,3 +164,35 @@ func (s *tstate) datetimeMirror(tp *C.PyTypeObject, o py.Object, kind int) *C.Py
 	}
 	return op
 }
+
+var (
+	datetimeDealloc = C.destructor(C.fpy_datetime_mirror_dealloc)
+	timeDealloc     = C.destructor(C.fpy_time_mirror_dealloc)
+)
+
+// datetimeFoldBack carries a fold that C code wrote into the mirror of a
+// datetime or time it alone holds back to the Go object. CPython's own
+// C code does that to a datetime it has just made (_zoneinfo's fromutc
+// sets PyDateTime_DateTime.fold of the result of an addition), and no
+// other write through the layout is known to matter: other fields are
+// not carried back.
+func (s *tstate) datetimeFoldBack(op *C.PyObject, o py.Object) {
+	var fold C.uchar
+	switch op.ob_type.tp_dealloc {
+	case datetimeDealloc:
+		fold = (*C.PyDateTime_DateTime)(unsafe.Pointer(op)).fold
+	case timeDealloc:
+		fold = (*C.PyDateTime_Time)(unsafe.Pointer(op)).fold
+	default:
+		return
+	}
+	cur, err := py.GetAttrString(s.t, o, "_fold")
+	if err != nil {
+		return
+	}
+	if n, err := py.AsInt64(s.t, cur); err == nil && n != int64(fold) {
+		// only fails for an object that is not a datetime after all:
+		// nothing to carry back then
+		_ = py.SetAttr(s.t, o, py.Intern("_fold"), py.Int(int64(fold)))
+	}
+}
