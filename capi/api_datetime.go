@@ -75,8 +75,14 @@ func datetimeCAPI(t *py.Thread, c *py.DatetimeClasses) (py.Object, error) {
 // datetimeTypeMirror gives the type mirror of a datetime class (or of a
 // Python subclass of one) CPython's instance size, which Cython checks
 // when it imports the type, and, for datetime and time, the deallocator
-// that drops the tzinfo reference their mirrors own.
-func datetimeTypeMirror(tp *C.PyTypeObject, kind int) {
+// that drops the tzinfo reference their mirrors own. datetime.py's own
+// classes are static types in CPython, whose tp_name carries the module
+// (C code puts it in messages: msgpack's "can not serialize
+// 'datetime.datetime' object").
+func datetimeTypeMirror(tp *C.PyTypeObject, kind int, own bool) {
+	if own {
+		tp.tp_name = cname("datetime." + C.GoString(tp.tp_name))
+	}
 	switch kind {
 	case py.DatetimeDate:
 		tp.tp_basicsize = C.sizeof_PyDateTime_Date

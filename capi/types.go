@@ -252,12 +252,14 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 			tp.tp_basicsize = base.tp_basicsize
 			tp.tp_itemsize = base.tp_itemsize
 		}
-		if kind := py.DatetimeKind(gt); kind != py.DatetimeNone {
-			datetimeTypeMirror(tp, kind)
-		}
 	}
 	tp.tp_base = base
 	tp.tp_name = cname(gt.Name)
+	if kind, own := py.DatetimeKindOf(gt); kind != py.DatetimeNone && !cTypeBase(gt) {
+		// (a Python subclass of a C subclass of tzinfo keeps its C base's
+		// layout)
+		datetimeTypeMirror(tp, kind, own)
+	}
 	flags := C.ulong(C.Py_TPFLAGS_READY | C.Py_TPFLAGS_DEFAULT)
 	if gt.IsHeapType() {
 		flags |= C.Py_TPFLAGS_HEAPTYPE

@@ -148,6 +148,12 @@ static PyObject *api_types(PyObject *self, PyObject *unused) {
                          c->DeltaType->tp_basicsize, c->TZInfoType->tp_basicsize);
 }
 
+/* type_name(o): Py_TYPE(o)->tp_name, which C code puts in messages */
+static PyObject *type_name(PyObject *self, PyObject *o) {
+    (void)self;
+    return PyUnicode_FromString(Py_TYPE(o)->tp_name);
+}
+
 /* sum_fields(seq): adds up year+month+day+hour+...+microsecond over a
  * sequence of datetimes (the driver runs it from several threads) */
 static PyObject *sum_fields(PyObject *self, PyObject *seq) {
@@ -188,6 +194,7 @@ static PyMethodDef methods[] = {
     {"date_from_timestamp", date_from_timestamp, METH_VARARGS, NULL},
     {"api_types", api_types, METH_NOARGS, NULL},
     {"sum_fields", sum_fields, METH_O, NULL},
+    {"type_name", type_name, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

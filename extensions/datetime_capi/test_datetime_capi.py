@@ -33,6 +33,7 @@ samples = [
 ]
 for o in samples:
     print(type(o).__name__, m.checks(o))
+print([m.type_name(o) for o in samples[:5]])
 
 # fields, including the extremes of each packed byte
 for o in [
@@ -111,7 +112,7 @@ sub = MyDateTime(2001, 2, 3, 4, 5, 6, 7)
 print(m.checks(sub), m.fields(sub)[:-1])
 print(m.checks(MyDate(2001, 2, 3)), m.fields(MyDate(2001, 2, 3)))
 print(m.checks(MyDelta(1, 2, 3)), m.fields(MyDelta(1, 2, 3)))
-print(m.checks(MyTZ()))
+print(m.checks(MyTZ()), m.type_name(sub), m.type_name(MyTZ()))
 # C constructors given a subclass: the instance is of it, but its own
 # __new__ and __init__ do not run
 made = m.new_datetime_of(MyDateTime, 2010, 10, 10, 10, 10, 10, 10, MyTZ(), 1)

@@ -48,19 +48,27 @@ var DatetimeCAPIHook func(t *Thread, c *DatetimeClasses) (Object, error)
 // of the nearest registered class in its MRO (a datetime is also a date:
 // datetime comes first in its MRO).
 func DatetimeKind(tp *Type) int {
+	k, _ := DatetimeKindOf(tp)
+	return k
+}
+
+// DatetimeKindOf is DatetimeKind, and whether tp is one of datetime.py's
+// own classes (date, datetime, time, timedelta, tzinfo, timezone) rather
+// than a subclass.
+func DatetimeKindOf(tp *Type) (kind int, own bool) {
 	kinds := datetimeRegistry.kinds.Load()
 	if kinds == nil {
-		return DatetimeNone
+		return DatetimeNone, false
 	}
 	if k, ok := (*kinds)[tp]; ok {
-		return k
+		return k, true
 	}
 	for _, m := range tp.MRO {
 		if k, ok := (*kinds)[m]; ok {
-			return k
+			return k, false
 		}
 	}
-	return DatetimeNone
+	return DatetimeNone, false
 }
 
 func init() {
@@ -103,6 +111,7 @@ func registerDatetime(t *Thread, m Object) error {
 	next[c.Time] = DatetimeTime
 	next[c.Delta] = DatetimeDelta
 	next[c.TZInfo] = DatetimeTZInfo
+	next[c.TimeZone] = DatetimeTZInfo
 	r.kinds.Store(&next)
 	if r.first == nil {
 		r.first = c
