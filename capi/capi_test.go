@@ -485,13 +485,12 @@ func TestDatetimeMirrors(t *testing.T) {
 	g := runPy(t, dir, `
 import sys
 sys.path.append("/usr/lib/python3.11")
-import _thread, gc
+import gc, threading
 import datetime as dt
 import datetime_capi as m
 T, N = 4, 200
 tz = dt.timezone(dt.timedelta(hours=3), "X")
 done = []
-lock = _thread.allocate_lock()
 def work(i):
     bad = 0
     for j in range(N):
@@ -506,16 +505,14 @@ def work(i):
             bad += 1
         if j % 50 == 0:
             gc.collect()
-    with lock:
-        done.append(bad)
-for i in range(T):
-    _thread.start_new_thread(work, (i,))
-while True:
-    with lock:
-        if len(done) == T:
-            break
+    done.append(bad)
+threads = [threading.Thread(target=work, args=(i,)) for i in range(T)]
+for th in threads:
+    th.start()
+for th in threads:
+    th.join()
 gc.collect()
-bad = sum(done)
+bad = sum(done) if len(done) == T else -1
 `)
 	if v, _ := g.GetStr("bad").(py.Int); v != 0 {
 		t.Errorf("%v mismatches between Python's fields and what C read", g.GetStr("bad"))
