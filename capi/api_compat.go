@@ -238,8 +238,8 @@ func (s *tstate) compatMirror(tp *C.PyTypeObject, o py.Object) *C.PyObject {
 		s.compatRefresh(op, o)
 		return op
 	}
-	if kind := py.DatetimeKind(o.Type()); kind != py.DatetimeNone {
-		return s.datetimeMirror(tp, o, kind)
+	if kind, cls := py.DatetimeClassOf(o.Type()); kind != py.DatetimeNone {
+		return s.datetimeMirror(tp, o, kind, cls)
 	}
 	return C.fpy_new_object(tp, sizeofPyObject)
 }

@@ -99,38 +99,39 @@ func datetimeTypeMirror(tp *C.PyTypeObject, kind int, own bool) {
 	}
 }
 
-// datetimeMirror makes the mirror of an instance of a datetime class,
-// with its fields filled from the instance's slots. The slots are read
-// through normal attribute access; one that cannot be read (an instance
-// made without __new__) leaves its bytes zero.
-func (s *tstate) datetimeMirror(tp *C.PyTypeObject, o py.Object, kind int) *C.PyObject {
-	field := func(name string) int64 {
-		v, err := py.GetAttrString(s.t, o, name)
-		if err != nil {
-			return 0
-		}
-		n, err := py.AsInt64(s.t, v)
-		if err != nil {
-			return 0
-		}
-		return n
+// The slots of datetime.py's classes that mirrors carry.
+var (
+	dtYear, dtMonth, dtDay             = py.Intern("_year"), py.Intern("_month"), py.Intern("_day")
+	dtHour, dtMinute, dtSecond, dtUsec = py.Intern("_hour"), py.Intern("_minute"), py.Intern("_second"), py.Intern("_microsecond")
+	dtFold, dtTZInfo                   = py.Intern("_fold"), py.Intern("_tzinfo")
+	dtDays, dtSeconds, dtUsecs         = py.Intern("_days"), py.Intern("_seconds"), py.Intern("_microseconds")
+)
+
+// datetimeMirror makes the mirror of an instance of a datetime class (cls
+// is the datetime.py class it is or derives from), with its fields filled
+// from the instance's slots. A slot that is not set (an instance made
+// without __new__) leaves its bytes zero.
+func (s *tstate) datetimeMirror(tp *C.PyTypeObject, o py.Object, kind int, cls *py.Type) *C.PyObject {
+	field := func(name *py.Str) int64 {
+		n, _ := py.DatetimeSlot(o, cls, name).(py.Int)
+		return int64(n)
 	}
 	// packed big-endian bytes, as the accessor macros read them
 	putDate := func(d []byte) {
-		y := field("_year")
-		d[0], d[1], d[2], d[3] = byte(y>>8), byte(y), byte(field("_month")), byte(field("_day"))
+		y := field(dtYear)
+		d[0], d[1], d[2], d[3] = byte(y>>8), byte(y), byte(field(dtMonth)), byte(field(dtDay))
 	}
 	putTime := func(d []byte) {
-		us := field("_microsecond")
-		d[0], d[1], d[2] = byte(field("_hour")), byte(field("_minute")), byte(field("_second"))
+		us := field(dtUsec)
+		d[0], d[1], d[2] = byte(field(dtHour)), byte(field(dtMinute)), byte(field(dtSecond))
 		d[3], d[4], d[5] = byte(us>>16), byte(us>>8), byte(us)
 	}
 	// fold, and tzinfo: a reference the mirror owns (fpy_*_mirror_dealloc
 	// drops it)
 	foldTZ := func(fold *C.uchar, hastz *C.char, slot **C.PyObject) {
-		*fold = C.uchar(field("_fold"))
-		tz, err := py.GetAttrString(s.t, o, "_tzinfo")
-		if err != nil || tz == py.None {
+		*fold = C.uchar(field(dtFold))
+		tz := py.DatetimeSlot(o, cls, dtTZInfo)
+		if tz == nil || tz == py.None {
 			return
 		}
 		*hastz = 1
@@ -162,9 +163,9 @@ func (s *tstate) datetimeMirror(tp *C.PyTypeObject, o py.Object, kind int) *C.Py
 		op = C.fpy_new_object(tp, C.sizeof_PyDateTime_Delta)
 		m := (*C.PyDateTime_Delta)(unsafe.Pointer(op))
 		m.hashcode = -1
-		m.days = C.int(field("_days"))
-		m.seconds = C.int(field("_seconds"))
-		m.microseconds = C.int(field("_microseconds"))
+		m.days = C.int(field(dtDays))
+		m.seconds = C.int(field(dtSeconds))
+		m.microseconds = C.int(field(dtUsecs))
 	default: // tzinfo and its subclasses: no fields
 		op = C.fpy_new_object(tp, C.sizeof_PyDateTime_TZInfo)
 	}
@@ -192,13 +193,12 @@ func (s *tstate) datetimeFoldBack(op *C.PyObject, o py.Object) {
 	default:
 		return
 	}
-	cur, err := py.GetAttrString(s.t, o, "_fold")
-	if err != nil {
+	_, cls := py.DatetimeClassOf(o.Type())
+	if cls == nil {
 		return
 	}
-	if n, err := py.AsInt64(s.t, cur); err == nil && n != int64(fold) {
-		// only fails for an object that is not a datetime after all:
-		// nothing to carry back then
-		_ = py.SetAttr(s.t, o, py.Intern("_fold"), py.Int(int64(fold)))
+	if n, ok := py.DatetimeSlot(o, cls, dtFold).(py.Int); ok && int64(n) != int64(fold) {
+		// through the attribute protocol: the rare case
+		_ = py.SetAttr(s.t, o, dtFold, py.Int(int64(fold)))
 	}
 }

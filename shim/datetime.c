@@ -20,13 +20,19 @@ static PyObject *dt_date(int year, int month, int day, PyTypeObject *type) {
     return PyObject_CallFunction(fpy_datetime_ctors[DT_DATE], "Oiii", (PyObject *)type, year, month, day);
 }
 
-/* call_fold calls fn(*args, fold=fold); it owns args. */
+/* call_fold calls fn(*args, fold=fold); it owns args. fold=0 is the
+ * default, passed by leaving it out: a keyword dict made in C costs more
+ * than the rest of the call (Go builds its own dict from it). */
 static PyObject *call_fold(PyObject *fn, PyObject *args, int fold) {
     if (args == NULL) {
         return NULL;
     }
-    PyObject *kw = Py_BuildValue("{s:i}", "fold", fold);
-    PyObject *r = kw != NULL ? PyObject_Call(fn, args, kw) : NULL;
+    PyObject *kw = NULL;
+    if (fold != 0 && (kw = Py_BuildValue("{s:i}", "fold", fold)) == NULL) {
+        Py_DECREF(args);
+        return NULL;
+    }
+    PyObject *r = PyObject_Call(fn, args, kw);
     Py_DECREF(args);
     Py_XDECREF(kw);
     return r;

@@ -48,27 +48,45 @@ var DatetimeCAPIHook func(t *Thread, c *DatetimeClasses) (Object, error)
 // of the nearest registered class in its MRO (a datetime is also a date:
 // datetime comes first in its MRO).
 func DatetimeKind(tp *Type) int {
-	k, _ := DatetimeKindOf(tp)
+	k, _ := DatetimeClassOf(tp)
 	return k
 }
 
-// DatetimeKindOf is DatetimeKind, and whether tp is one of datetime.py's
-// own classes (date, datetime, time, timedelta, tzinfo, timezone) rather
-// than a subclass.
-func DatetimeKindOf(tp *Type) (kind int, own bool) {
+// DatetimeClassOf is DatetimeKind, and the registered class that decided
+// it: tp itself when tp is one of datetime.py's own classes (date,
+// datetime, time, timedelta, tzinfo, timezone), else the base it derives
+// from.
+func DatetimeClassOf(tp *Type) (kind int, cls *Type) {
 	kinds := datetimeRegistry.kinds.Load()
 	if kinds == nil {
-		return DatetimeNone, false
+		return DatetimeNone, nil
 	}
 	if k, ok := (*kinds)[tp]; ok {
-		return k, true
+		return k, tp
 	}
 	for _, m := range tp.MRO {
 		if k, ok := (*kinds)[m]; ok {
-			return k, false
+			return k, m
 		}
 	}
-	return DatetimeNone, false
+	return DatetimeNone, nil
+}
+
+// DatetimeSlot reads the __slots__ member name of o as datetime.py's class
+// cls declares it, without the attribute protocol (a datetime's mirror
+// reads up to ten of them; a subclass's own attributes of the same name do
+// not count, as they do not for CPython's C fields). It is nil when o has
+// no such member set.
+func DatetimeSlot(o Object, cls *Type, name *Str) Object {
+	in, ok := o.(*Instance)
+	if !ok {
+		return nil
+	}
+	m, ok := cls.Lookup(name).(*memberDescr)
+	if !ok || m.index >= len(in.slots) {
+		return nil
+	}
+	return in.getSlot(m.index)
 }
 
 func init() {
