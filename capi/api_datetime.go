@@ -177,6 +177,13 @@ var (
 	timeDealloc     = C.destructor(C.fpy_time_mirror_dealloc)
 )
 
+// isDatetimeMirror: op is the mirror of a datetime or a time (small enough
+// to be inlined into consume, which asks for every result).
+func isDatetimeMirror(op *C.PyObject) bool {
+	d := op.ob_type.tp_dealloc
+	return d == datetimeDealloc || d == timeDealloc
+}
+
 // datetimeFoldBack carries a fold that C code wrote into the mirror of a
 // datetime or time it alone holds back to the Go object. CPython's own
 // C code does that to a datetime it has just made (_zoneinfo's fromutc
