@@ -109,6 +109,9 @@ class MyZone(ZI):
 mz = MyZone("Europe/Paris")
 print(repr(mz), type(mz).__name__, mz is MyZone("Europe/Paris"), mz is paris, mz == p2)
 print(dt.datetime(2024, 7, 1, tzinfo=mz).utcoffset())
+# the C type is a static type, which the collector does not track
+import gc
+print(gc.is_tracked(ZI), gc.is_tracked(MyZone), gc.is_tracked(int), gc.is_tracked(dt.tzinfo.__base__))
 
 # several threads converting at once
 out = []
