@@ -208,26 +208,38 @@ func socketCAPI(t *py.Thread) (py.Object, error) {
 	c.Sock_Type = s.typePtr(py.SocketType)
 	c.error = s.newRef(py.OSErrorType)
 	c.timeout_error = s.newRef(py.TimeoutErrorType)
-	name := C.CString("_socket.CAPI") // the capsule keeps its name: never freed
-	op := C.PyCapsule_New(unsafe.Pointer(c), name, nil)
+	o, err := s.staticCapsule(unsafe.Pointer(c), "_socket.CAPI")
+	if err == nil {
+		socketCAPIOnce.obj = o
+	}
+	return o, err
+}
+
+// staticCapsule wraps a static C API table in a capsule named name (a
+// module's CAPI attribute, which C code takes with PyCapsule_Import).
+func (s *tstate) staticCapsule(table unsafe.Pointer, name string) (py.Object, error) {
+	cname := C.CString(name) // the capsule keeps its name: never freed
+	op := C.PyCapsule_New(table, cname, nil)
 	if op == nil {
 		return nil, s.fetchError()
 	}
 	o := s.fromC(op)
 	s.decref(op)
-	socketCAPIOnce.obj = o
 	return o, nil
 }
 
 // compatMirror makes the mirror of a Go object that no built-in layout
-// covers: a socket gets PySocketSockObject's fields, anything else a bare
-// object header.
+// covers: a socket gets PySocketSockObject's fields, an instance of a
+// datetime class its CPython layout, anything else a bare object header.
 func (s *tstate) compatMirror(tp *C.PyTypeObject, o py.Object) *C.PyObject {
 	if _, _, _, _, _, ok := py.SocketFields(o); ok {
 		op := C.fpy_new_object(tp, sizeSockObject)
 		*(*unsafe.Pointer)(ptrAt(op, offSockErrorH)) = unsafe.Pointer(C.fpy_socket_errorhandler)
 		s.compatRefresh(op, o)
 		return op
+	}
+	if kind, cls := py.DatetimeClassOf(o.Type()); kind != py.DatetimeNone {
+		return s.datetimeMirror(tp, o, kind, cls)
 	}
 	return C.fpy_new_object(tp, sizeofPyObject)
 }

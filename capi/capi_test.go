@@ -474,3 +474,47 @@ result = repr((flag_came, sleeps, from_threads, nested, deep))
 		t.Errorf("got %v, want %s", g.GetStr("result"), want)
 	}
 }
+
+// TestDatetimeMirrors: threads pass pure-Python datetimes (with and
+// without a tzinfo) to C, which reads them through datetime.h's macros and
+// makes new ones through the capsule's constructors, while the collector
+// frees mirrors (those of datetimes drop their tzinfo reference).
+func TestDatetimeMirrors(t *testing.T) {
+	dir := buildExtensions(t, "../extensions/datetime_capi")
+	// datetime.py is the host's (cmd/freepy puts it on the path)
+	g := runPy(t, dir, `
+import sys
+sys.path.append("/usr/lib/python3.11")
+import gc, threading
+import datetime as dt
+import datetime_capi as m
+T, N = 4, 200
+tz = dt.timezone(dt.timedelta(hours=3), "X")
+done = []
+def work(i):
+    bad = 0
+    for j in range(N):
+        d = dt.datetime(2000 + j % 100, 1 + j % 12, 1 + j % 28, j % 24, j % 60, i, j * 997, tzinfo=tz if j % 2 else None)
+        f = m.fields(d)
+        if f[1:8] != (d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond) or f[9] is not d.tzinfo:
+            bad += 1
+        made = m.new_datetime_of(dt.datetime, d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, tz, j % 2)
+        if made != d.replace(tzinfo=tz) or made.fold != j % 2 or m.fields(made)[9] is not tz:
+            bad += 1
+        if m.fields(m.make_delta(j, -i, j))[1:] != (j - 1 if i else j, 86400 - i if i else 0, j):
+            bad += 1
+        if j % 50 == 0:
+            gc.collect()
+    done.append(bad)
+threads = [threading.Thread(target=work, args=(i,)) for i in range(T)]
+for th in threads:
+    th.start()
+for th in threads:
+    th.join()
+gc.collect()
+bad = sum(done) if len(done) == T else -1
+`)
+	if v, _ := g.GetStr("bad").(py.Int); v != 0 {
+		t.Errorf("%v mismatches between Python's fields and what C read", g.GetStr("bad"))
+	}
+}

@@ -94,6 +94,9 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 	}
 	if refcnt(op) != 1 || !fastDeallocType(op) || atomicLoadU64(headHandle(op)) != 0 {
 		o := s.fromC(op)
+		if refcnt(op) == 1 && isDatetimeMirror(op) {
+			s.datetimeFoldBack(op, o)
+		}
 		s.decref(op)
 		return o
 	}

@@ -48,8 +48,8 @@ var modules sync.Map // *py.Module -> *moduleInfo
 // A host CPython accelerator (lib-dynload) whose initialisation fails in
 // freepy raises ImportError, whatever it raised: the standard library
 // imports those modules inside `try: ... except ImportError:` and falls
-// back to pure Python (_zoneinfo asks for datetime's C API, which freepy's
-// datetime does not export, and raised AttributeError).
+// back to pure Python (a module that needs a C API freepy lacks raises
+// AttributeError or SystemError from its initialisation).
 func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
 	m, err := loadExtensionFile(t, name, path)
 	if err != nil && strings.Contains(path, "/lib-dynload/") && !py.IsInstanceOf(err, py.ImportErrorType) {

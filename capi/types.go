@@ -255,6 +255,11 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	}
 	tp.tp_base = base
 	tp.tp_name = cname(gt.Name)
+	if kind, cls := py.DatetimeClassOf(gt); kind != py.DatetimeNone && !cTypeBase(gt) {
+		// (a Python subclass of a C subclass of tzinfo keeps its C base's
+		// layout)
+		datetimeTypeMirror(tp, kind, cls == gt)
+	}
 	flags := C.ulong(C.Py_TPFLAGS_READY | C.Py_TPFLAGS_DEFAULT)
 	if gt.IsHeapType() {
 		flags |= C.Py_TPFLAGS_HEAPTYPE

@@ -107,9 +107,13 @@ func init() {
 				return nil, err
 			}
 			// CPython tracks containers and instances, not atoms
-			switch o.(type) {
+			switch v := o.(type) {
 			case Int, Float, Bool, Complex, NoneType, *Str, *Bytes, *BigInt:
 				return False, nil
+			case *Type:
+				// static types (built-in ones, C types of extensions) are
+				// never tracked; classes (heap types) are
+				return Bool(v.IsHeapType()), nil
 			}
 			return True, nil
 		})

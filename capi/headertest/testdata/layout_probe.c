@@ -4,6 +4,7 @@
  * lines here when a header grows a struct that compiled code reads. */
 #include <Python.h>
 #include <structmember.h>
+#include <datetime.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -277,6 +278,50 @@ int main(void) {
     OFF(PyWeakReference, wr_prev)
     OFF(PyWeakReference, wr_next)
     OFF(PyWeakReference, vectorcall)
+    /* datetime.h: the objects the accessor macros read and the capsule's
+     * table, which compiled extensions index into */
+    SZ(PyDateTime_Delta)
+    OFF(PyDateTime_Delta, hashcode)
+    OFF(PyDateTime_Delta, days)
+    OFF(PyDateTime_Delta, seconds)
+    OFF(PyDateTime_Delta, microseconds)
+    SZ(PyDateTime_TZInfo)
+    SZ(_PyDateTime_BaseTZInfo)
+    OFF(_PyDateTime_BaseTZInfo, hashcode)
+    OFF(_PyDateTime_BaseTZInfo, hastzinfo)
+    SZ(PyDateTime_Date)
+    OFF(PyDateTime_Date, data)
+    SZ(_PyDateTime_BaseTime)
+    SZ(PyDateTime_Time)
+    OFF(PyDateTime_Time, data)
+    OFF(PyDateTime_Time, fold)
+    OFF(PyDateTime_Time, tzinfo)
+    SZ(_PyDateTime_BaseDateTime)
+    SZ(PyDateTime_DateTime)
+    AL(PyDateTime_DateTime)
+    OFF(PyDateTime_DateTime, data)
+    OFF(PyDateTime_DateTime, fold)
+    OFF(PyDateTime_DateTime, tzinfo)
+    SZ(PyDateTime_CAPI)
+    OFF(PyDateTime_CAPI, DateType)
+    OFF(PyDateTime_CAPI, DateTimeType)
+    OFF(PyDateTime_CAPI, TimeType)
+    OFF(PyDateTime_CAPI, DeltaType)
+    OFF(PyDateTime_CAPI, TZInfoType)
+    OFF(PyDateTime_CAPI, TimeZone_UTC)
+    OFF(PyDateTime_CAPI, Date_FromDate)
+    OFF(PyDateTime_CAPI, DateTime_FromDateAndTime)
+    OFF(PyDateTime_CAPI, Time_FromTime)
+    OFF(PyDateTime_CAPI, Delta_FromDelta)
+    OFF(PyDateTime_CAPI, TimeZone_FromTimeZone)
+    OFF(PyDateTime_CAPI, DateTime_FromTimestamp)
+    OFF(PyDateTime_CAPI, Date_FromTimestamp)
+    OFF(PyDateTime_CAPI, DateTime_FromDateAndTimeAndFold)
+    OFF(PyDateTime_CAPI, Time_FromTimeAndFold)
+    VAL(_PyDateTime_DATE_DATASIZE)
+    VAL(_PyDateTime_TIME_DATASIZE)
+    VAL(_PyDateTime_DATETIME_DATASIZE)
+    printf("%s\n", PyDateTime_CAPSULE_NAME);
     SZ(PyMemoryViewObject)
     AL(PyMemoryViewObject)
     OFF(PyMemoryViewObject, ob_base)
