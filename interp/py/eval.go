@@ -208,9 +208,8 @@ reload:
 				}
 				if fn := propertyGetter(e); fn != nil && t.canInline() {
 					// a property's getter runs in this loop
-					fr := t.pushInline(f, fn, stack[sp-1:sp])
+					fr := t.pushInline(f, fn, nil, stack[sp-1:sp], 0)
 					sp--
-					stack[sp] = nil
 					f.pc, f.sp = pc, sp
 					f = fr
 					goto reload
@@ -981,8 +980,7 @@ reload:
 			switch x := fn.(type) {
 			case *Function:
 				if x.simple && arg == x.code.ArgCount && t.canInline() {
-					fr := t.pushInline(f, x, stack[sp-arg:sp])
-					clearSlots(stack[sp-arg-1 : sp])
+					fr := t.pushInline(f, x, nil, stack[sp-arg-1:sp], 1)
 					f.pc, f.sp = pc, sp-arg-1
 					f = fr
 					goto reload
@@ -991,8 +989,7 @@ reload:
 				// a bound method (super().m(), a method saved in a
 				// variable): the function with self first
 				if pf, ok := x.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
-					fr := t.pushInlineSelf(f, pf, x.Self, stack[sp-arg:sp])
-					clearSlots(stack[sp-arg-1 : sp])
+					fr := t.pushInline(f, pf, x.Self, stack[sp-arg-1:sp], 1)
 					f.pc, f.sp = pc, sp-arg-1
 					f = fr
 					goto reload
@@ -1024,21 +1021,21 @@ reload:
 				// an attribute that was a bound method: call its
 				// function with self in the empty slot
 				if pf, ok := m.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
-					fr := t.pushInlineSelf(f, pf, m.Self, stack[sp-arg:sp])
-					clearSlots(stack[sp-arg-2 : sp])
+					fr := t.pushInline(f, pf, m.Self, stack[sp-arg-2:sp], 2)
 					f.pc, f.sp = pc, sp-arg-2
 					f = fr
 					goto reload
 				}
 			}
 			if pf, ok := stack[sp-arg-2].(*Function); ok && pf.simple && t.canInline() {
-				args := stack[sp-arg : sp]
-				if stack[sp-arg-1] != nil {
-					args = stack[sp-arg-1 : sp]
+				// self (in the slot after the function) is the first
+				// argument, or the slot is empty
+				skip := 1
+				if stack[sp-arg-1] == nil {
+					skip = 2
 				}
-				if len(args) == pf.code.ArgCount {
-					fr := t.pushInline(f, pf, args)
-					clearSlots(stack[sp-arg-2 : sp])
+				if arg+2-skip == pf.code.ArgCount {
+					fr := t.pushInline(f, pf, nil, stack[sp-arg-2:sp], skip)
 					f.pc, f.sp = pc, sp-arg-2
 					f = fr
 					goto reload
@@ -1203,10 +1200,9 @@ inlineBinop:
 	// BINARY_OP [a, b]: a.__op__(b) as a call in this loop
 	{
 		a := stack[sp-2]
-		fr := t.pushInline(f, callee, stack[sp-2:sp])
+		fr := t.pushInline(f, callee, nil, stack[sp-2:sp], 0)
 		fr.retHook, fr.retOp, fr.retSelf = retBinop, calleeArg, a
 		sp -= 2
-		stack[sp], stack[sp+1] = nil, nil
 		f.pc, f.sp = pc, sp
 		f = fr
 		goto reload
@@ -1220,9 +1216,8 @@ inlineInit:
 		// class's __new__, that __init__ is overridden (extra arguments
 		// are allowed) and that cls is neither abstract nor an exception
 		self := NewInstance(cls)
-		fr := t.pushInlineSelf(f, callee, self, stack[sp-calleeArg:sp])
+		fr := t.pushInline(f, callee, self, stack[sp-calleeArg-1:sp], 1)
 		fr.retHook, fr.retSelf = retInit, self
-		clearSlots(stack[sp-calleeArg-1 : sp])
 		f.pc, f.sp = pc, sp-calleeArg-1
 		f = fr
 		goto reload
