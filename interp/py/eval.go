@@ -959,7 +959,9 @@ reload:
 			if f.inlined {
 				if g := f.gen; g != nil {
 					f = g.leaveInline(t)
-					resumeInlined(f, v, true)
+					if err = resumeInlined(f, v, true); err != nil {
+						return f.fail(f.pc, f.sp, err)
+					}
 					goto reload
 				}
 				hook, self, op := f.retHook, f.retSelf, f.retOp
@@ -1017,6 +1019,15 @@ reload:
 				goto reload
 			}
 		case c.CALL_METHOD:
+			if md, ok := stack[sp-arg-2].(*MethodDescr); ok && md == genSend && arg == 1 {
+				// gen.send(x): the generator resumes in this loop, as
+				// for SEND (resumeInlined comes back here)
+				if g, ok := stack[sp-2].(*Generator); ok && g.kind == genPlain && t.canInline() && g.enterInline(t, f, true, stack[sp-1]) {
+					f.pc, f.sp = pc, sp
+					f = g.frame
+					goto reload
+				}
+			}
 			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
 				// an attribute that was a bound method: call its
 				// function with self in the empty slot
