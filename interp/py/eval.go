@@ -1009,7 +1009,7 @@ reload:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			clearSlots(stack[sp-arg-1 : sp])
+			clearSlots(stack[sp-arg : sp]) // the callable's slot takes v
 			sp -= arg + 1
 			stack[sp] = v
 			sp++
@@ -1062,7 +1062,7 @@ reload:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			clearSlots(stack[sp-arg-2 : sp])
+			clearSlots(stack[sp-arg-1 : sp]) // the callable's slot takes v
 			sp -= arg + 2
 			stack[sp] = v
 			sp++
