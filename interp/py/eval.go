@@ -162,10 +162,13 @@ reload:
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
-			target := int(instrs[pc] >> 8)
+			// the jump's sense from the jump itself, not from ins: ins is
+			// then dead after the calls above, and the loop head does not
+			// spill it for every instruction
+			jump := instrs[pc]
 			pc++
-			if r == (c.Opcode(ins&0xff) == qCompareJumpIfTrue) {
-				pc = target
+			if r == (c.Opcode(jump&0xff) == c.POP_JUMP_IF_TRUE) {
+				pc = int(jump >> 8)
 			}
 		case c.LOAD_DEREF:
 			v := f.cells[arg].Get()
@@ -1124,7 +1127,10 @@ reload:
 			// everything else (see executeRare): out of this function so
 			// that the hot loop stays small
 			f.pc, f.sp = pc, sp
-			if err := t.executeRare(f, ins); err != nil {
+			// executeRare reads the instruction at f.pc-1 itself: with
+			// ins live here, the loop head spilled it for every
+			// instruction (the jump table's gaps lead here)
+			if err := t.executeRare(f, isTraced(instrs)); err != nil {
 				return nil, err
 			}
 			pc, sp = f.pc, f.sp
