@@ -162,10 +162,13 @@ reload:
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
-			target := int(instrs[pc] >> 8)
+			// the jump's sense from the jump itself, not from ins: ins is
+			// then dead after the calls above, and the loop head does not
+			// spill it for every instruction
+			jump := instrs[pc]
 			pc++
-			if r == (c.Opcode(ins&0xff) == qCompareJumpIfTrue) {
-				pc = target
+			if r == (c.Opcode(jump&0xff) == c.POP_JUMP_IF_TRUE) {
+				pc = int(jump >> 8)
 			}
 		case c.LOAD_DEREF:
 			v := f.cells[arg].Get()
@@ -208,9 +211,8 @@ reload:
 				}
 				if fn := propertyGetter(e); fn != nil && t.canInline() {
 					// a property's getter runs in this loop
-					fr := t.pushInline(f, fn, stack[sp-1:sp])
+					fr := t.pushInline(f, fn, nil, stack[sp-1:sp], 0)
 					sp--
-					stack[sp] = nil
 					f.pc, f.sp = pc, sp
 					f = fr
 					goto reload
@@ -960,7 +962,9 @@ reload:
 			if f.inlined {
 				if g := f.gen; g != nil {
 					f = g.leaveInline(t)
-					resumeInlined(f, v, true)
+					if err = resumeInlined(f, v, true); err != nil {
+						return f.fail(f.pc, f.sp, err)
+					}
 					goto reload
 				}
 				hook, self, op := f.retHook, f.retSelf, f.retOp
@@ -981,8 +985,7 @@ reload:
 			switch x := fn.(type) {
 			case *Function:
 				if x.simple && arg == x.code.ArgCount && t.canInline() {
-					fr := t.pushInline(f, x, stack[sp-arg:sp])
-					clearSlots(stack[sp-arg-1 : sp])
+					fr := t.pushInline(f, x, nil, stack[sp-arg-1:sp], 1)
 					f.pc, f.sp = pc, sp-arg-1
 					f = fr
 					goto reload
@@ -991,8 +994,7 @@ reload:
 				// a bound method (super().m(), a method saved in a
 				// variable): the function with self first
 				if pf, ok := x.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
-					fr := t.pushInlineSelf(f, pf, x.Self, stack[sp-arg:sp])
-					clearSlots(stack[sp-arg-1 : sp])
+					fr := t.pushInline(f, pf, x.Self, stack[sp-arg-1:sp], 1)
 					f.pc, f.sp = pc, sp-arg-1
 					f = fr
 					goto reload
@@ -1010,7 +1012,7 @@ reload:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			clearSlots(stack[sp-arg-1 : sp])
+			clearSlots(stack[sp-arg : sp]) // the callable's slot takes v
 			sp -= arg + 1
 			stack[sp] = v
 			sp++
@@ -1020,25 +1022,34 @@ reload:
 				goto reload
 			}
 		case c.CALL_METHOD:
+			if md, ok := stack[sp-arg-2].(*MethodDescr); ok && md == genSend && arg == 1 {
+				// gen.send(x): the generator resumes in this loop, as
+				// for SEND (resumeInlined comes back here)
+				if g, ok := stack[sp-2].(*Generator); ok && g.kind == genPlain && t.canInline() && g.enterInline(t, f, true, stack[sp-1]) {
+					f.pc, f.sp = pc, sp
+					f = g.frame
+					goto reload
+				}
+			}
 			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
 				// an attribute that was a bound method: call its
 				// function with self in the empty slot
 				if pf, ok := m.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
-					fr := t.pushInlineSelf(f, pf, m.Self, stack[sp-arg:sp])
-					clearSlots(stack[sp-arg-2 : sp])
+					fr := t.pushInline(f, pf, m.Self, stack[sp-arg-2:sp], 2)
 					f.pc, f.sp = pc, sp-arg-2
 					f = fr
 					goto reload
 				}
 			}
 			if pf, ok := stack[sp-arg-2].(*Function); ok && pf.simple && t.canInline() {
-				args := stack[sp-arg : sp]
-				if stack[sp-arg-1] != nil {
-					args = stack[sp-arg-1 : sp]
+				// self (in the slot after the function) is the first
+				// argument, or the slot is empty
+				skip := 1
+				if stack[sp-arg-1] == nil {
+					skip = 2
 				}
-				if len(args) == pf.code.ArgCount {
-					fr := t.pushInline(f, pf, args)
-					clearSlots(stack[sp-arg-2 : sp])
+				if arg+2-skip == pf.code.ArgCount {
+					fr := t.pushInline(f, pf, nil, stack[sp-arg-2:sp], skip)
 					f.pc, f.sp = pc, sp-arg-2
 					f = fr
 					goto reload
@@ -1054,7 +1065,7 @@ reload:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			clearSlots(stack[sp-arg-2 : sp])
+			clearSlots(stack[sp-arg-1 : sp]) // the callable's slot takes v
 			sp -= arg + 2
 			stack[sp] = v
 			sp++
@@ -1116,7 +1127,10 @@ reload:
 			// everything else (see executeRare): out of this function so
 			// that the hot loop stays small
 			f.pc, f.sp = pc, sp
-			if err := t.executeRare(f, ins); err != nil {
+			// executeRare reads the instruction at f.pc-1 itself: with
+			// ins live here, the loop head spilled it for every
+			// instruction (the jump table's gaps lead here)
+			if err := t.executeRare(f, isTraced(instrs)); err != nil {
 				return nil, err
 			}
 			pc, sp = f.pc, f.sp
@@ -1203,10 +1217,9 @@ inlineBinop:
 	// BINARY_OP [a, b]: a.__op__(b) as a call in this loop
 	{
 		a := stack[sp-2]
-		fr := t.pushInline(f, callee, stack[sp-2:sp])
+		fr := t.pushInline(f, callee, nil, stack[sp-2:sp], 0)
 		fr.retHook, fr.retOp, fr.retSelf = retBinop, calleeArg, a
 		sp -= 2
-		stack[sp], stack[sp+1] = nil, nil
 		f.pc, f.sp = pc, sp
 		f = fr
 		goto reload
@@ -1220,9 +1233,8 @@ inlineInit:
 		// class's __new__, that __init__ is overridden (extra arguments
 		// are allowed) and that cls is neither abstract nor an exception
 		self := NewInstance(cls)
-		fr := t.pushInlineSelf(f, callee, self, stack[sp-calleeArg:sp])
+		fr := t.pushInline(f, callee, self, stack[sp-calleeArg-1:sp], 1)
 		fr.retHook, fr.retSelf = retInit, self
-		clearSlots(stack[sp-calleeArg-1 : sp])
 		f.pc, f.sp = pc, sp-calleeArg-1
 		f = fr
 		goto reload

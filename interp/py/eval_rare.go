@@ -17,8 +17,16 @@ import (
 // introspection in callees see them) and reloads sp after it. None of
 // these instructions jumps, switches frames or returns from the frame;
 // an exception is returned with f.pc and f.sp saved, as by fail.
-func (t *Thread) executeRare(f *Frame, ins c.Instr) error {
+//
+// The instruction is the one at f.pc-1: the quickened one, or the
+// compiler's when the frame runs the traced stream (traceStep returns
+// code.Instrs[f.pc-1], and fused instructions are not traced).
+func (t *Thread) executeRare(f *Frame, traced bool) error {
 	code := f.code
+	ins := code.quick[f.pc-1]
+	if traced {
+		ins = code.Instrs[f.pc-1]
+	}
 	names := code.names
 	stack := f.stack
 	pc, sp := f.pc, f.sp

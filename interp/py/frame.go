@@ -212,70 +212,76 @@ func (t *Thread) canInline() bool {
 	return t.LegacyHeld == 0 && int64(t.depth) < t.interp.recLimit.Load()
 }
 
-// pushInline makes the frame for a call of the simple function fn with
-// exactly its positional arguments, entered from caller's loop.
-func (t *Thread) pushInline(caller *Frame, fn *Function, args []Object) *Frame {
-	fr := t.inlineFrame(caller, fn)
-	// element by element: copy() of a pointer slice is a runtime call
-	// with a bulk write barrier, too much for a few arguments
-	fast := fr.fast[:len(args)]
-	for i, a := range args {
-		fast[i] = a
-	}
-	return fr
-}
-
-// pushInlineSelf is pushInline for a call of fn with self before args
-// (a bound method, a class's __init__).
-func (t *Thread) pushInlineSelf(caller *Frame, fn *Function, self Object, args []Object) *Frame {
-	fr := t.inlineFrame(caller, fn)
-	fast := fr.fast[:len(args)+1]
-	fast[0] = self
-	for i, a := range args {
-		fast[i+1] = a
-	}
-	return fr
-}
-
-// inlineFrame is the part of pushInline before the arguments: a frame for
-// fn, from the pool when its memory is big enough (newFrame's reuse path
-// written out here, one call less per Python call), made current.
-// A simple function has no cellvars, so its cells are its closure's
-// (initCells would copy them into a new slice).
-func (t *Thread) inlineFrame(caller *Frame, fn *Function) *Frame {
+// pushInline makes the frame for a call of the simple function fn,
+// entered from caller's loop: its arguments are self (when not nil) and
+// slots[skip:], the caller's value-stack slots, which it moves into the
+// frame (each slot is nil afterwards, as the loop leaves a slot it pops).
+// Moving them here rather than copying them and clearing the slots in
+// the loop saves a call and the slicing in execute. The slots before skip
+// are left as they are: slots[0] (the callable) is where the call's value
+// goes when it returns, and slots[1] with skip 2 is the empty slot of
+// LOAD_METHOD; when an exception leaves the callee instead, evalRaised
+// clears the caller's slot at its sp.
+//
+// A pooled frame last used for the same code keeps its memory layout
+// (mem, fast, stack, blocks' capacity), so that a recursive function or a
+// loop calling one function reuses it without setting it up again.
+func (t *Thread) pushInline(caller *Frame, fn *Function, self Object, slots []Object, skip int) *Frame {
 	code := fn.code
-	var f *Frame
-	if k := len(t.framePool); k > 0 {
-		f = t.framePool[k-1]
-		if cap(f.mem) < code.frameSize || cap(f.blocks) < code.BlockSize {
-			f = t.newFrame(code, fn.globals, fn.builtins, nil)
-		} else {
-			t.framePool = t.framePool[:k-1]
-			// releaseFrame cleared the references and locals
-			f.code, f.globals, f.builtins = code, fn.globals, fn.builtins
-			f.pc, f.sp, f.traceLast = 0, 0, 0
-			f.yielded, f.reraise, f.finished = false, false, false
-			f.retHook = retPlain
-			// releaseFrame clears f.mem by its length
-			f.mem = f.mem[:code.frameSize]
-			n := code.nlocals
-			f.fast = f.mem[:n:n]
-			f.stack = f.mem[n:]
-			f.blocks = f.blocks[:0]
-		}
-	} else {
-		f = t.newFrame(code, fn.globals, fn.builtins, nil)
+	k := len(t.framePool) - 1
+	if k < 0 {
+		return t.pushInlineNew(caller, fn, self, slots, skip)
 	}
-	f.fn = fn
+	f := t.framePool[k]
+	if f.code != code {
+		if cap(f.mem) < code.frameSize || cap(f.blocks) < code.BlockSize {
+			return t.pushInlineNew(caller, fn, self, slots, skip)
+		}
+		// releaseFrame cleared the references; the layout is code's
+		f.code = code
+		f.mem = f.mem[:code.frameSize]
+		n := code.nlocals
+		f.fast = f.mem[:n:n]
+		f.stack = f.mem[n:]
+	}
+	t.framePool = t.framePool[:k]
+	f.globals, f.builtins, f.fn = fn.globals, fn.builtins, fn
+	f.pc, f.sp, f.traceLast = 0, 0, 0
+	f.yielded, f.reraise, f.finished, f.inlined = false, false, false, true
+	f.retHook = retPlain
+	f.blocks = f.blocks[:0]
 	if code.ncells != 0 {
+		// a simple function has no cellvars: its cells are its
+		// closure's (initCells would copy them into a new slice)
 		f.closure = fn.Closure
 		f.cells = fn.Closure
 	}
-	f.inlined = true
 	t.depth++
 	f.back = caller
 	t.frame = f
+	// element by element: copy() and clear() of a pointer slice are
+	// runtime calls with a bulk write barrier, too much for a few slots
+	fast := f.fast
+	i := 0
+	if self != nil {
+		fast[0] = self
+		i = 1
+	}
+	for j := skip; j < len(slots); j++ {
+		fast[i] = slots[j]
+		slots[j] = nil
+		i++
+	}
 	return f
+}
+
+// pushInlineNew is pushInline when the pool has no frame that fits: a new
+// one (or the pool's top one with new memory) from newFrame goes onto the
+// pool first, where pushInline finds it ready for code.
+func (t *Thread) pushInlineNew(caller *Frame, fn *Function, self Object, slots []Object, skip int) *Frame {
+	f := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
+	t.framePool = append(t.framePool, f)
+	return t.pushInline(caller, fn, self, slots, skip)
 }
 
 // popInline leaves the inlined frame f and returns its caller.
@@ -319,6 +325,12 @@ func (t *Thread) evalRaised(f *Frame, err error) (Object, error) {
 		}
 	unwind:
 		f := cur
+		// the slot at sp holds the callable of a call whose callee
+		// raised (pushInline leaves it for the call's value): nothing
+		// above sp is live, and nothing else would clear it
+		if f.sp < len(f.stack) {
+			f.stack[f.sp] = nil
+		}
 		if !f.reraise {
 			if exc.Context() == nil && t.excInfo != nil && t.excInfo != exc {
 				setContext(exc, t.excInfo)

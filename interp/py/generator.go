@@ -437,30 +437,47 @@ func (g *Generator) raiseOut(e *BaseException) *BaseException {
 }
 
 // resumeInlined continues the frame that resumed a generator inline
-// (its FOR_ITER, possibly fused with the STORE_FAST after it, or its SEND
-// is the instruction before caller.pc) with what
-// the generator produced: v yielded, or returned when done.
-func resumeInlined(caller *Frame, v Object, done bool) {
+// (its FOR_ITER, possibly fused with the STORE_FAST after it, its SEND,
+// or the CALL_METHOD of gen.send(v) is the instruction before caller.pc)
+// with what the generator produced: v yielded, or returned when done.
+// The error is the StopIteration that gen.send raises when the generator
+// returns; execute raises it in the caller.
+func resumeInlined(caller *Frame, v Object, done bool) error {
 	at := caller.code.quick[caller.pc-1]
 	stack := caller.stack
-	if op := c.Opcode(at & 0xff); op == c.FOR_ITER || op == qForIterStore {
+	switch op := c.Opcode(at & 0xff); op {
+	case c.FOR_ITER, qForIterStore:
 		if done {
 			// the loop ends: pop the generator, jump past the loop
 			caller.sp--
 			stack[caller.sp] = nil
 			caller.pc = int(at >> 8)
-			return
+			return nil
 		}
 		if op == qForIterStore {
 			// the STORE_FAST after it takes v here: one dispatch less
 			// per item of `for x in gen`
 			caller.fast[caller.code.quick[caller.pc]>>8] = v
 			caller.pc++
-			return
+			return nil
 		}
 		stack[caller.sp] = v
 		caller.sp++
-		return
+		return nil
+	case c.CALL_METHOD:
+		// gen.send(x): [.., send, gen, x] -> [.., yielded], or a
+		// StopIteration with the returned value
+		sp := caller.sp - 2
+		stack[sp], stack[sp+1] = nil, nil
+		if done {
+			sp--
+			stack[sp] = nil
+			caller.sp = sp
+			return stopIteration(v)
+		}
+		stack[sp-1] = v
+		caller.sp = sp
+		return nil
 	}
 	// SEND: [.., sub, sent] -> [.., sub, yielded], or [.., returned]
 	// and a jump to SEND's target
@@ -470,6 +487,7 @@ func resumeInlined(caller *Frame, v Object, done bool) {
 		caller.pc = int(at >> 8)
 	}
 	stack[caller.sp-1] = v
+	return nil
 }
 
 // yieldFromIter returns the sub-iterator a suspended generator delegates
@@ -655,6 +673,18 @@ func getAwaitable(t *Thread, o Object) (Object, error) {
 	return aw, nil
 }
 
+// genSend is generator.send: execute resumes a plain generator inline
+// when CALL_METHOD calls it with one argument (as SEND and FOR_ITER do),
+// and resumeInlined raises the StopIteration when the generator returns.
+var genSend *MethodDescr
+
+func genSendMethod(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+	if len(args) != 1 {
+		return nil, TypeErrorf("send() takes exactly one argument (%d given)", len(args))
+	}
+	return self.(*Generator).Send(t, args[0])
+}
+
 // asyncGenWrapped marks a value yielded by an async generator.
 type asyncGenWrapped struct{ v Object }
 
@@ -670,12 +700,7 @@ func init() {
 			}
 			return NewStr("<" + kind + " object " + g.Qualname + " at " + hexID(o) + ">"), nil
 		}
-		gt.AddMethod("send", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			if len(args) != 1 {
-				return nil, TypeErrorf("send() takes exactly one argument (%d given)", len(args))
-			}
-			return self.(*Generator).Send(t, args[0])
-		})
+		gt.AddMethod("send", genSendMethod)
 		gt.AddMethod("throw", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) < 1 || len(args) > 3 {
 				return nil, TypeErrorf("throw expected at least 1 argument, got %d", len(args))
@@ -714,6 +739,7 @@ func init() {
 		}, nil)
 		gt.AddGetSet("gi_code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).code, nil }, nil)
 	}
+	genSend, _ = GeneratorType.Dict.getStr(Intern("send")).(*MethodDescr)
 	GeneratorType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
 	GeneratorType.Next = func(t *Thread, o Object) (Object, error) { return genNext(t, o.(*Generator)) }
 	CoroutineType.AddMethod("__await__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
