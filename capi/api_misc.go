@@ -294,7 +294,7 @@ func fpyGo_PyCMethod_New(ts *C.PyThreadState, def *C.PyMethodDef, self, module *
 		selfObj = s.fromC(self)
 	}
 	name := cstr(def.ml_name)
-	b := &py.Builtin{Name: name, Qualname: name, Doc: methodDoc(name, def.ml_doc), Self: selfObj}
+	b := &py.Builtin{Name: name, Qualname: name, Doc: methodDoc(name, def.ml_doc), Self: selfObj, CDef: unsafe.Pointer(def)}
 	if b.Self == nil {
 		b.Self = py.None
 	}

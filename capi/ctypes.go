@@ -541,7 +541,7 @@ func methodDescr(gt *py.Type, def *C.PyMethodDef, ext *extModule, tp *C.PyTypeOb
 		return callMethodDef(t, def, qual, self, args, kw, ext, tp)
 	}
 	md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
-		IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0}
+		IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0, CDef: unsafe.Pointer(def)}
 	if md.IsStatic {
 		md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
 			return callMethodDef(t, def, qual, nil, args, kw, ext, tp)

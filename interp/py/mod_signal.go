@@ -116,7 +116,7 @@ func checkSignals(t *Thread) error {
 			return err
 		}
 	}
-	return nil
+	return runPending(t)
 }
 
 // signalWake is the channel a blocked main thread also waits on; nil for

@@ -722,6 +722,9 @@ func Shutdown(t *Thread) {
 	}
 	RunExitFuncs(t)
 	finalizeAtExit(t)
+	if ExitHook != nil {
+		ExitHook()
+	}
 }
 
 // switchInterval is sys.getswitchinterval(): stored only, since threads
