@@ -7,10 +7,12 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* ---- functions that are also macros or inlines ---- */
 
@@ -2386,3 +2388,135 @@ void PyThread_exit_thread(void) {
     }
     pthread_exit(NULL);
 }
+
+/* ---- contexts ---- */
+
+static PyObject *contextvars_call(const char *fn) { return call_module("_contextvars", fn); }
+
+PyObject *PyContext_New(void) { return contextvars_call("Context"); }
+PyObject *PyContext_CopyCurrent(void) { return contextvars_call("copy_context"); }
+PyObject *PyContext_Copy(PyObject *ctx) { return PyObject_CallMethod(ctx, "copy", NULL); }
+
+int PyContextVar_Reset(PyObject *var, PyObject *token) {
+    PyObject *r = PyObject_CallMethod(var, "reset", "O", token);
+    if (r == NULL) {
+        return -1;
+    }
+    Py_DECREF(r);
+    return 0;
+}
+
+/* ---- internal helpers the host's lib-dynload modules import ----
+ * (_asyncio: generators' StopIteration, the thread state dict,
+ * finalisation; ossaudiodev: _Py_open/_Py_read/_Py_write) */
+
+int _PyGen_FetchStopIterationValue(PyObject **pvalue);
+int _PyGen_SetStopIterationValue(PyObject *value);
+PyObject *_PyThreadState_GetDict(PyThreadState *tstate);
+int _Py_IsFinalizing(void);
+int _Py_open(const char *pathname, int flags);
+Py_ssize_t _Py_read(int fd, void *buf, size_t count);
+Py_ssize_t _Py_write(int fd, const void *buf, size_t count);
+
+/* *pvalue: the value of the StopIteration being raised (None when none
+ * is, or when it carries none), which is cleared; -1 for any other
+ * exception. */
+int _PyGen_FetchStopIterationValue(PyObject **pvalue) {
+    PyObject *value = NULL;
+    if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        PyErr_NormalizeException(&t, &v, &tb);
+        if (v != NULL) {
+            value = PyObject_GetAttrString(v, "value");
+        }
+        Py_XDECREF(t);
+        Py_XDECREF(v);
+        Py_XDECREF(tb);
+        if (value == NULL && PyErr_Occurred()) {
+            return -1;
+        }
+    } else if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (value == NULL) {
+        value = Py_NewRef(Py_None);
+    }
+    *pvalue = value;
+    return 0;
+}
+
+/* raise StopIteration(value); a tuple or an exception is wrapped so that
+ * it arrives as the value, not as arguments or the exception itself */
+int _PyGen_SetStopIterationValue(PyObject *value) {
+    if (value == Py_None || (!PyTuple_Check(value) && !PyExceptionInstance_Check(value))) {
+        PyErr_SetObject(PyExc_StopIteration, value);
+        return 0;
+    }
+    PyObject *e = PyObject_CallOneArg(PyExc_StopIteration, value);
+    if (e == NULL) {
+        return -1;
+    }
+    PyErr_SetObject(PyExc_StopIteration, e);
+    Py_DECREF(e);
+    return 0;
+}
+
+PyObject *_PyThreadState_GetDict(PyThreadState *tstate) {
+    (void)tstate; /* only the calling thread's is ever asked for */
+    return PyThreadState_GetDict();
+}
+
+int _Py_IsFinalizing(void) { return 0; }
+
+/* open(2), not inheritable, retried on EINTR; OSError with the file name
+ * on failure */
+int _Py_open(const char *pathname, int flags) {
+    int fd;
+    for (;;) {
+        Py_BEGIN_ALLOW_THREADS
+        fd = open(pathname, flags | O_CLOEXEC);
+        Py_END_ALLOW_THREADS
+        if (fd >= 0 || errno != EINTR) {
+            break;
+        }
+        if (PyErr_CheckSignals() < 0) {
+            return -1;
+        }
+    }
+    if (fd < 0) {
+        PyErr_SetFromErrnoWithFilename(PyExc_OSError, pathname);
+        return -1;
+    }
+    return fd;
+}
+
+static Py_ssize_t rw(int fd, void *buf, size_t count, int writing) {
+    if (count > PY_SSIZE_T_MAX) {
+        count = PY_SSIZE_T_MAX;
+    }
+    ssize_t n;
+    int e;
+    for (;;) {
+        Py_BEGIN_ALLOW_THREADS
+        errno = 0;
+        n = writing ? write(fd, buf, count) : read(fd, buf, count);
+        e = errno;
+        Py_END_ALLOW_THREADS
+        if (n >= 0 || e != EINTR) {
+            break;
+        }
+        if (PyErr_CheckSignals() < 0) {
+            return -1;
+        }
+    }
+    if (n < 0) {
+        errno = e;
+        PyErr_SetFromErrno(PyExc_OSError);
+        return -1;
+    }
+    return n;
+}
+
+Py_ssize_t _Py_read(int fd, void *buf, size_t count) { return rw(fd, buf, count, 0); }
+Py_ssize_t _Py_write(int fd, const void *buf, size_t count) { return rw(fd, (void *)buf, count, 1); }

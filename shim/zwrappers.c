@@ -2156,6 +2156,14 @@ int (PyTraceBack_Print)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyTraceBack_Print(fpy_tstate, a0, a1);
 }
 
+#ifdef PyType_FromMetaclass
+#undef PyType_FromMetaclass
+#endif
+extern PyObject * fpyGo_PyType_FromMetaclass(PyThreadState *ts, PyTypeObject *a0, PyObject *a1, PyType_Spec *a2, PyObject *a3);
+PyObject * (PyType_FromMetaclass)(PyTypeObject *a0, PyObject *a1, PyType_Spec *a2, PyObject *a3) {
+    return fpyGo_PyType_FromMetaclass(fpy_tstate, a0, a1, a2, a3);
+}
+
 #ifdef PyType_FromModuleAndSpec
 #undef PyType_FromModuleAndSpec
 #endif
