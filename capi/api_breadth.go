@@ -723,3 +723,17 @@ func fpyGo_Py_Exit(ts *C.PyThreadState, status C.int) {
 	py.FlushStd(s.t.Interp(), s.t)
 	os.Exit(int(status))
 }
+
+// PyThreadState_SetAsyncExc: thread id (threading.get_ident()) raises
+// exc at its next check (the evaluation loop checks at backward jumps);
+// exc NULL withdraws a request.
+//
+//export fpyGo_PyThreadState_SetAsyncExc
+func fpyGo_PyThreadState_SetAsyncExc(ts *C.PyThreadState, id C.ulong, exc *C.PyObject) C.int {
+	s := stateFromC(ts)
+	var e py.Object
+	if exc != nil {
+		e = s.fromC(exc)
+	}
+	return C.int(py.SetAsyncExc(int64(id), e))
+}

@@ -2140,6 +2140,14 @@ PyThreadState * (PyThreadState_New)(PyInterpreterState *a0) {
     return fpyGo_PyThreadState_New(fpy_tstate, a0);
 }
 
+#ifdef PyThreadState_SetAsyncExc
+#undef PyThreadState_SetAsyncExc
+#endif
+extern int fpyGo_PyThreadState_SetAsyncExc(PyThreadState *ts, unsigned long a0, PyObject *a1);
+int (PyThreadState_SetAsyncExc)(unsigned long a0, PyObject *a1) {
+    return fpyGo_PyThreadState_SetAsyncExc(fpy_tstate, a0, a1);
+}
+
 #ifdef PyTraceBack_Here
 #undef PyTraceBack_Here
 #endif

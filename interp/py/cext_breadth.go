@@ -1,6 +1,11 @@
 package py
 
-import "sync"
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"weak"
+)
 
 // Entry points for the C-API functions of capi/api_breadth.go that need
 // the interpreter's internals.
@@ -131,3 +136,77 @@ func SetInstanceDict(o Object, d *Dict) bool {
 // weak references (a class whose __slots__ leave out __weakref__, or a
 // subclass of int, tuple or bytes, does not).
 func (t *Type) WeakrefInstances() bool { return t.classStmt && t.hasWeakref }
+
+// liveThreads maps the ids of the threads that exist (their Thread not
+// yet collected) to them, for PyThreadState_SetAsyncExc.
+var liveThreads sync.Map // int64 -> weak.Pointer[Thread]
+
+func registerThread(t *Thread) {
+	liveThreads.Store(t.ID, weak.Make(t))
+	runtime.AddCleanup(t, func(id int64) { liveThreads.Delete(id) }, t.ID)
+}
+
+// asyncExcs holds the exceptions PyThreadState_SetAsyncExc asked threads
+// to raise; n counts them, so that the signal check of a thread with none
+// costs one atomic load.
+var asyncExcs struct {
+	sync.Mutex
+	byID map[int64]Object
+	n    atomic.Int32
+}
+
+// SetAsyncExc asks thread id to raise exc (a class or an instance) at its
+// next check, or withdraws the request when exc is nil. It returns the
+// number of threads affected: 0 when no thread has that id.
+func SetAsyncExc(id int64, exc Object) int {
+	w, ok := liveThreads.Load(id)
+	if !ok || w.(weak.Pointer[Thread]).Value() == nil {
+		return 0
+	}
+	asyncExcs.Lock()
+	if asyncExcs.byID == nil {
+		asyncExcs.byID = map[int64]Object{}
+	}
+	_, had := asyncExcs.byID[id]
+	switch {
+	case exc == nil && had:
+		delete(asyncExcs.byID, id)
+		asyncExcs.n.Add(-1)
+	case exc != nil:
+		asyncExcs.byID[id] = exc
+		if !had {
+			asyncExcs.n.Add(1)
+		}
+	}
+	asyncExcs.Unlock()
+	if exc != nil {
+		sigState.any.Store(true)
+	}
+	return 1
+}
+
+// takeAsyncExc is the exception asked of t, made from its class if need
+// be, or nil.
+func takeAsyncExc(t *Thread) error {
+	asyncExcs.Lock()
+	exc, ok := asyncExcs.byID[t.ID]
+	if ok {
+		delete(asyncExcs.byID, t.ID)
+		asyncExcs.n.Add(-1)
+	}
+	asyncExcs.Unlock()
+	if !ok {
+		return nil
+	}
+	if typ, isType := exc.(*Type); isType {
+		v, err := Call(t, typ, nil, nil)
+		if err != nil {
+			return err
+		}
+		exc = v
+	}
+	if e, isExc := exc.(*BaseException); isExc {
+		return e
+	}
+	return TypeErrorf("exceptions must derive from BaseException")
+}
