@@ -515,7 +515,7 @@ func fpyGo_PyOS_double_to_string(ts *C.PyThreadState, val C.double, code C.char,
 			}
 			out = pyfmt.FloatRepr(v)
 		case 'e', 'f', 'g':
-			spec := "."+strconv.Itoa(int(precision))+string(rune(code))
+			spec := "." + strconv.Itoa(int(precision)) + string(rune(code))
 			if flags&C.Py_DTSF_ALT != 0 {
 				spec = "#" + spec
 			}
