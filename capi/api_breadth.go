@@ -15,7 +15,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"unicode"
 	"unsafe"
 
 	"freepy/interp/py"
@@ -608,31 +607,29 @@ func fpyGo__PyUnicode_ToNumeric(ts *C.PyThreadState, ch C.Py_UCS4) C.double {
 	return -1
 }
 
-// simpleCase is the one-character case mapping (UnicodeData.txt's
-// simple mapping): the full mapping when it is one character, else the
-// character's own simple mapping.
-func simpleCase(ch C.Py_UCS4, full func(string) string, simple func(rune) rune) C.Py_UCS4 {
-	r := rune(ch)
-	m := []rune(full(string(r)))
-	if len(m) == 1 {
-		return C.Py_UCS4(m[0])
+// simpleCase is the one-character case mapping as CPython's database
+// gives it: the first character of the full mapping ('ß'.upper() is
+// "SS": 'S').
+func simpleCase(ch C.Py_UCS4, full func(string) string) C.Py_UCS4 {
+	for _, r := range full(string(rune(ch))) {
+		return C.Py_UCS4(r)
 	}
-	return C.Py_UCS4(simple(r))
+	return ch
 }
 
 //export fpyGo__PyUnicode_ToLowercase
 func fpyGo__PyUnicode_ToLowercase(ts *C.PyThreadState, ch C.Py_UCS4) C.Py_UCS4 {
-	return simpleCase(ch, strops.Lower, unicode.ToLower)
+	return simpleCase(ch, strops.Lower)
 }
 
 //export fpyGo__PyUnicode_ToUppercase
 func fpyGo__PyUnicode_ToUppercase(ts *C.PyThreadState, ch C.Py_UCS4) C.Py_UCS4 {
-	return simpleCase(ch, strops.Upper, unicode.ToUpper)
+	return simpleCase(ch, strops.Upper)
 }
 
 //export fpyGo__PyUnicode_ToTitlecase
 func fpyGo__PyUnicode_ToTitlecase(ts *C.PyThreadState, ch C.Py_UCS4) C.Py_UCS4 {
-	return simpleCase(ch, strops.Title, unicode.ToTitle)
+	return simpleCase(ch, strops.Title)
 }
 
 func cbool(b bool) C.int {

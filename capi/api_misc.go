@@ -613,6 +613,10 @@ func fpyGo_PyObject_GetBuffer(ts *C.PyThreadState, o *C.PyObject, view *C.Py_buf
 	switch v := py.Unwrap(obj).(type) {
 	case *py.Bytes:
 		// the mirror holds the bytes in C memory
+		if flags&C.PyBUF_WRITABLE != 0 {
+			s.setError(py.Errorf(py.BufferErrorType, "Object is not writable."))
+			return -1
+		}
 		n := obSize(o)
 		return fillBuffer(view, o, unsafe.Pointer(ptrAt(o, offBytesSval)), n, true, flags, s)
 	case *py.ByteArray:
@@ -668,6 +672,14 @@ func fillBuffer(view *C.Py_buffer, o *C.PyObject, p unsafe.Pointer, n int, reado
 	}
 	if flags&C.PyBUF_FORMAT != 0 {
 		view.format = cname("B")
+	}
+	// one dimension of bytes: the shape is the length and the stride one
+	// byte, pointing into the view itself (PyBuffer_FillInfo's way)
+	if flags&C.PyBUF_ND == C.PyBUF_ND {
+		view.shape = &view.len
+	}
+	if flags&C.PyBUF_STRIDES == C.PyBUF_STRIDES {
+		view.strides = &view.itemsize
 	}
 	incref(o)
 	view.obj = o

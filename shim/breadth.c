@@ -212,6 +212,7 @@ unsigned long PyOS_strtoul(const char *str, char **ptr, int base) {
     while (*s && Py_ISSPACE(*s)) {
         s++;
     }
+    str = s; /* with no digits, the end is after the white space */
     if (base == 0) {
         if (s[0] == '0') {
             char c = (char)Py_TOLOWER(s[1]);
@@ -1772,10 +1773,81 @@ PyObject *PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit) {
     return PyObject_CallMethod(s, "rsplit", "On", sep ? sep : Py_None, maxsplit);
 }
 
+/* PyUnicode_Translate: each character through table (a character it
+ * lacks stays); one that maps to None goes to the error handler, as for
+ * a codec ("strict" raises UnicodeTranslateError, "ignore" drops it,
+ * "replace" writes '?'). */
 PyObject *PyUnicode_Translate(PyObject *str, PyObject *table, const char *errors) {
-    (void)errors; /* str.translate has no error handler: 3.11 ignores it too for str results */
     if (!check_str(str)) return NULL;
-    return PyObject_CallMethod(str, "translate", "O", table);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(str);
+    PyObject *parts = PyList_New(0);
+    if (parts == NULL) return NULL;
+    PyObject *handler = NULL;
+    for (Py_ssize_t i = 0; i < len;) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(str, i);
+        PyObject *key = PyLong_FromLong((long)ch);
+        PyObject *v = key ? PyObject_GetItem(table, key) : NULL;
+        Py_XDECREF(key);
+        if (v == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_LookupError)) goto fail;
+            PyErr_Clear();
+            v = PyUnicode_Substring(str, i, i + 1);
+            if (v == NULL) goto fail;
+        } else if (PyLong_Check(v)) {
+            long c = PyLong_AsLong(v);
+            Py_DECREF(v);
+            if (c < 0 || c > 0x10ffff) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "character mapping must be in range(0x110000)");
+                goto fail;
+            }
+            Py_UCS4 u = (Py_UCS4)c;
+            v = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, &u, 1);
+            if (v == NULL) goto fail;
+        } else if (v == Py_None) {
+            Py_DECREF(v);
+            if (handler == NULL) {
+                PyObject *codecs = PyImport_ImportModule("codecs");
+                handler = codecs ? PyObject_CallMethod(codecs, "lookup_error", "s", errors ? errors : "strict") : NULL;
+                Py_XDECREF(codecs);
+                if (handler == NULL) goto fail;
+            }
+            PyObject *exc = PyObject_CallFunction(PyExc_UnicodeTranslateError, "Onns", str, i, i + 1,
+                                                  "character maps to <undefined>");
+            PyObject *r = exc ? PyObject_CallOneArg(handler, exc) : NULL;
+            Py_XDECREF(exc);
+            if (r == NULL) goto fail;
+            PyObject *rep;
+            Py_ssize_t next;
+            if (!PyArg_ParseTuple(r, "Un;translating error handler must return (str, int) tuple", &rep, &next)) {
+                Py_DECREF(r);
+                goto fail;
+            }
+            if (next < 0) next += len;
+            int ok = PyList_Append(parts, rep);
+            Py_DECREF(r);
+            if (ok < 0) goto fail;
+            i = next <= i ? i + 1 : next;
+            continue;
+        } else if (!PyUnicode_Check(v)) {
+            Py_DECREF(v);
+            PyErr_SetString(PyExc_TypeError, "character mapping must return integer, None or str");
+            goto fail;
+        }
+        int ok = PyList_Append(parts, v);
+        Py_DECREF(v);
+        if (ok < 0) goto fail;
+        i++;
+    }
+    Py_XDECREF(handler);
+    PyObject *empty = PyUnicode_FromString("");
+    PyObject *res = empty ? PyUnicode_Join(empty, parts) : NULL;
+    Py_XDECREF(empty);
+    Py_DECREF(parts);
+    return res;
+fail:
+    Py_XDECREF(handler);
+    Py_DECREF(parts);
+    return NULL;
 }
 
 PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op) {
