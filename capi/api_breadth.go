@@ -37,6 +37,23 @@ func init() {
 	py.ExitHook = func() { C.fpy_run_atexit_funcs() }
 }
 
+// fpyGo_Borrow turns a new reference into a borrowed one that the
+// calling thread's autorelease pool keeps alive until the C call that
+// asked returns (shim/breadth.c: PyFunction_GetCode and the other
+// attribute readers that return borrowed references). Dropping the
+// reference in C instead could free a mirror whose Go object lives on.
+//
+//export fpyGo_Borrow
+func fpyGo_Borrow(ts *C.PyThreadState, op *C.PyObject) *C.PyObject {
+	if op == nil {
+		return nil
+	}
+	s := stateFromC(ts)
+	s.autorelease(op)
+	s.decref(op)
+	return op
+}
+
 // ---- built-in functions and methods ----
 
 func (s *tstate) builtinOf(op *C.PyObject) (*py.Builtin, bool) {

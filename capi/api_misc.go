@@ -363,6 +363,13 @@ func fpyGo_PyErr_SetExcInfo(ts *C.PyThreadState, typ, val, tb *C.PyObject) {
 	if item := s.ts.exc_info; item != nil {
 		old := item.exc_value
 		item.exc_value = val // steals
+		if cur := s.t.ExcInfo(); val != nil && cur != nil && s.fromC(val) == py.Object(cur) {
+			// putting back the exception Python code is handling (the
+			// save/restore idiom): the item goes back to following the
+			// interpreter's, so it does not outlive the except block
+			item.exc_value = nil
+			s.decref(val)
+		}
 		s.decref(old)
 	} else {
 		s.decref(val)

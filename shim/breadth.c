@@ -656,7 +656,9 @@ static int slice_op(PyObject *o, Py_ssize_t i1, Py_ssize_t i2, PyObject *v, int 
         PyErr_BadInternalCall();
         return -1;
     }
-    if (!PySequence_Check(o) && !PyMapping_Check(o)) {
+    /* CPython asks for mp_ass_subscript, which serves both */
+    PyObject *tp = (PyObject *)Py_TYPE(o);
+    if (!PyObject_HasAttrString(tp, "__setitem__") && !PyObject_HasAttrString(tp, "__delitem__")) {
         PyErr_Format(PyExc_TypeError, del ? "'%.200s' object doesn't support slice deletion"
                                           : "'%.200s' object doesn't support slice assignment",
                      Py_TYPE(o)->tp_name);
@@ -932,13 +934,12 @@ PyObject *PyMethod_New(PyObject *func, PyObject *self) {
     return PyObject_CallFunctionObjArgs((PyObject *)&PyMethod_Type, func, self, NULL);
 }
 
+extern PyObject *fpyGo_Borrow(PyThreadState *ts, PyObject *op);
+
+/* an attribute as a borrowed reference, kept alive by the autorelease
+ * pool until the C call returns (capi/api_breadth.go) */
 static PyObject *borrowed_attr(PyObject *o, const char *name) {
-    /* the owner keeps the attribute alive: it is returned borrowed */
-    PyObject *v = PyObject_GetAttrString(o, name);
-    if (v != NULL) {
-        Py_DECREF(v);
-    }
-    return v;
+    return fpyGo_Borrow(fpy_tstate, PyObject_GetAttrString(o, name));
 }
 
 PyObject *PyMethod_Function(PyObject *m) {
@@ -1499,7 +1500,7 @@ int PyErr_ResourceWarning(PyObject *source, Py_ssize_t stack_level, const char *
         Py_DECREF(msg);
         return -1;
     }
-    PyObject *r = PyObject_CallFunction(f, "OOnO", msg, PyExc_ResourceWarning, stack_level + 1, source ? source : Py_None);
+    PyObject *r = PyObject_CallFunction(f, "OOnO", msg, PyExc_ResourceWarning, stack_level, source ? source : Py_None);
     Py_DECREF(f);
     Py_DECREF(msg);
     if (r == NULL) {
@@ -2289,12 +2290,15 @@ PyObject *Py_CompileString(const char *str, const char *filename, int start) {
 }
 
 PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject *locals, PyCompilerFlags *flags) {
-    PyObject *co = Py_CompileStringExFlags(str, "<string>", start, flags, -1);
+    /* the source runs whatever the flags say (PyCF_ONLY_AST included) */
+    PyCompilerFlags cf = {0, PY_MINOR_VERSION};
+    if (flags != NULL) {
+        cf = *flags;
+        cf.cf_flags &= ~PyCF_ONLY_AST;
+    }
+    PyObject *co = Py_CompileStringExFlags(str, "<string>", start, &cf, -1);
     if (co == NULL) {
         return NULL;
-    }
-    if (flags != NULL && (flags->cf_flags & PyCF_ONLY_AST)) {
-        return co;
     }
     PyObject *r = PyEval_EvalCode(co, globals, locals);
     Py_DECREF(co);

@@ -132,10 +132,21 @@ func SetInstanceDict(o Object, d *Dict) bool {
 	return false
 }
 
-// WeakrefInstances reports whether a class statement's instances take
-// weak references (a class whose __slots__ leave out __weakref__, or a
-// subclass of int, tuple or bytes, does not).
-func (t *Type) WeakrefInstances() bool { return t.classStmt && t.hasWeakref }
+// WeakrefInstances reports whether t's instances take weak references
+// as CPython's do (PyType_SUPPORTS_WEAKREFS): a class statement's unless
+// its __slots__ leave out __weakref__ or it subclasses int, tuple or
+// bytes; of the built-in types, those CPython gives a weak reference list.
+func (t *Type) WeakrefInstances() bool {
+	if t.classStmt {
+		return t.hasWeakref
+	}
+	switch t {
+	case TypeType, FunctionType, BuiltinType, MethodType, CodeType, SetType, FrozenSetType, GeneratorType,
+		CoroutineType, AsyncGeneratorType, ModuleType:
+		return true
+	}
+	return false
+}
 
 // liveThreads maps the ids of the threads that exist (their Thread not
 // yet collected) to them, for PyThreadState_SetAsyncExc.
