@@ -92,14 +92,51 @@ static PyObject *vectorcall_dict(PyObject *self, PyObject *args) {
     return PyObject_VectorcallDict(f, stack, 2, kw == Py_None ? NULL : kw);
 }
 
+/* an object without vectorcall: PyVectorcall_Function gives NULL and
+ * PyVectorcall_Call refuses it */
 static PyObject *vectorcall_call(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *f, *tuple, *kw;
     if (!PyArg_ParseTuple(args, "OOO", &f, &tuple, &kw)) return NULL;
-    if (PyVectorcall_Function(f) == NULL) {
-        return Py_BuildValue("s", "no vectorcall");
+    int none = PyVectorcall_Function(f) == NULL;
+    PyObject *r = PyVectorcall_Call(f, tuple, kw == Py_None ? NULL : kw);
+    return Py_BuildValue("(iN)", none, r ? r : caught());
+}
+
+static PyObject *contexts(PyObject *self, PyObject *var) {
+    (void)self;
+    PyObject *cur = PyContext_CopyCurrent();
+    PyObject *empty = PyContext_New();
+    PyObject *copy = cur ? PyContext_Copy(cur) : NULL;
+    if (cur == NULL || empty == NULL || copy == NULL) {
+        Py_XDECREF(cur);
+        Py_XDECREF(empty);
+        Py_XDECREF(copy);
+        return NULL;
     }
-    return PyVectorcall_Call(f, tuple, kw == Py_None ? NULL : kw);
+    PyObject *v = PyLong_FromLong(77);
+    PyObject *tok = PyContextVar_Set(var, v);
+    Py_DECREF(v);
+    if (tok == NULL) return NULL;
+    PyObject *got = NULL;
+    PyContextVar_Get(var, NULL, &got);
+    int r = PyContextVar_Reset(var, tok);
+    PyObject *after = NULL;
+    PyContextVar_Get(var, NULL, &after);
+    int again = PyContextVar_Reset(var, tok);
+    PyObject *err = caught();
+    Py_DECREF(tok);
+    return Py_BuildValue("(nnnNiNiN)", PyObject_Length(cur), PyObject_Length(empty), PyObject_Length(copy),
+                         got ? got : Py_NewRef(Py_None), r, after ? after : Py_NewRef(Py_None), again, err);
+}
+
+static PyObject *sys_format(PyObject *self, PyObject *args) {
+    (void)self;
+    const char *s;
+    if (!PyArg_ParseTuple(args, "s", &s)) return NULL;
+    PySys_FormatStdout("out: %s %d %R\n", s, 5, Py_None);
+    PySys_FormatStderr("err: %.3s\n", s);
+    Py_RETURN_NONE;
 }
 
 static PyObject *methods_(PyObject *self, PyObject *args) {
@@ -697,6 +734,8 @@ static PyMethodDef methods[] = {
     {"vectorcall_dict", vectorcall_dict, METH_VARARGS, NULL},
     {"vectorcall_call", vectorcall_call, METH_VARARGS, NULL},
     {"methods", methods_, METH_VARARGS, NULL},
+    {"contexts", contexts, METH_O, NULL},
+    {"sys_format", sys_format, METH_VARARGS, NULL},
     {"function_parts", function_parts, METH_O, NULL},
     {"func_names", func_names, METH_O, NULL},
     {"wrapper", wrapper, METH_VARARGS, NULL},

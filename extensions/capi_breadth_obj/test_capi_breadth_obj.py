@@ -1,5 +1,6 @@
 import sys
 import threading
+import io
 import time
 import warnings
 import capi_breadth_obj as m
@@ -33,7 +34,19 @@ try:
     m.vectorcall_dict(kw, 1, {"e": 1})
 except TypeError as e:
     show("TypeError", e)
-show("vectorcall_call", m.vectorcall_call(kw, (1, 2), {"d": 9})[0:0] == () or True)
+show("vectorcall_call", m.vectorcall_call(5, (1, 2), None))
+import contextvars
+cv = contextvars.ContextVar("cv", default="dflt")
+cv.set("outer")
+r = m.contexts(cv)
+show("contexts", r[:7], r[7][0], r[7][1].endswith("has already been used once"), cv.get())
+m.sys_format("hello")
+sys.stdout.flush()
+old = sys.stderr
+sys.stderr = io.StringIO()
+m.sys_format("world")
+show("sys_format err", repr(sys.stderr.getvalue()))
+sys.stderr = old
 
 
 class C:
