@@ -751,3 +751,54 @@ func fpyGo_PyThreadState_SetAsyncExc(ts *C.PyThreadState, id C.ulong, exc *C.PyO
 	}
 	return C.int(py.SetAsyncExc(int64(id), e))
 }
+
+// addAsyncSlots exposes a C type's tp_as_async slots as the methods
+// Python code looks up: am_await as __await__ (await on an instance of
+// _asyncio.Future or of a Python subclass of it), am_aiter as __aiter__,
+// am_anext as __anext__. A method of the same name in tp_methods wins.
+func (s *tstate) addAsyncSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extModule) {
+	am := tp.tp_as_async
+	if am == nil {
+		return
+	}
+	var bam *C.PyAsyncMethods
+	if base != nil {
+		bam = base.tp_as_async
+	}
+	for _, sl := range []struct {
+		name     string
+		f, inher unsafe.Pointer
+	}{
+		{"__await__", fnp(am.am_await), asyncSlot(bam, 0)},
+		{"__aiter__", fnp(am.am_aiter), asyncSlot(bam, 1)},
+		{"__anext__", fnp(am.am_anext), asyncSlot(bam, 2)},
+	} {
+		if !cSlot(sl.f, sl.inher) || gt.Dict.GetStr(sl.name) != nil {
+			continue
+		}
+		f, what := sl.f, gt.Name+"."+sl.name
+		gt.Dict.SetStr(sl.name, &py.MethodDescr{Name: sl.name, Owner: gt,
+			Fn: func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+				if len(args) != 0 || len(kw) != 0 {
+					return nil, py.TypeErrorf("%s() takes no arguments (%d given)", what, len(args)+len(kw))
+				}
+				s := stateOf(t)
+				return s.call(ext, what, func() *C.PyObject { return C.fpy_call_unary(s.ts, f, s.borrow(self)) })
+			}})
+	}
+}
+
+// asyncSlot is slot i (am_await, am_aiter, am_anext) of a base's
+// tp_as_async, nil when it has none.
+func asyncSlot(am *C.PyAsyncMethods, i int) unsafe.Pointer {
+	if am == nil {
+		return nil
+	}
+	switch i {
+	case 0:
+		return fnp(am.am_await)
+	case 1:
+		return fnp(am.am_aiter)
+	}
+	return fnp(am.am_anext)
+}
