@@ -25,6 +25,7 @@ static void *fpy_dlopen(const char *path, int flags, char *err, size_t n) {
 import "C"
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -42,6 +43,24 @@ type moduleInfo struct {
 
 var modules sync.Map // *py.Module -> *moduleInfo
 
+// declinedAccelerators are host accelerators that load and work but that
+// freepy leaves alone, with the measured reason (docs/benchmarks.md): the
+// standard library then runs its pure-Python fallback.
+// FREEPY_HOST_ACCEL=_asyncio (a comma-separated list) loads them anyway.
+var declinedAccelerators = map[string]string{
+	"_asyncio": "its C tasks and futures are slower here than asyncio's Python ones, " +
+		"and a legacy module's lock would serialise event loops running in different threads",
+}
+
+func acceleratorWanted(name string) bool {
+	for _, n := range strings.Split(os.Getenv("FREEPY_HOST_ACCEL"), ",") {
+		if strings.TrimSpace(n) == name {
+			return true
+		}
+	}
+	return false
+}
+
 // loadExtension is py.ExtensionLoader: dlopen the file and run its
 // PyInit function (single- or multi-phase).
 //
@@ -51,6 +70,9 @@ var modules sync.Map // *py.Module -> *moduleInfo
 // back to pure Python (_zoneinfo asks for datetime's C API, which freepy's
 // datetime does not export, and raised AttributeError).
 func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
+	if why, ok := declinedAccelerators[name]; ok && strings.Contains(path, "/lib-dynload/") && !acceleratorWanted(name) {
+		return nil, importError(name, path, "freepy does not load the host's "+name+": "+why)
+	}
 	m, err := loadExtensionFile(t, name, path)
 	if err != nil && strings.Contains(path, "/lib-dynload/") && !py.IsInstanceOf(err, py.ImportErrorType) {
 		cause := py.AsException(err)

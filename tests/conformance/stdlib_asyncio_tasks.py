@@ -164,17 +164,4 @@ async def main():
 print(asyncio.run(main()))
 
 
-async def unhandled():
-    t = asyncio.create_task(failing(9))
-    await asyncio.sleep(0.01)
-    del t
-
-
-old = sys.stderr
-import io
-sys.stderr = io.StringIO()
-asyncio.run(unhandled())
-import gc
-gc.collect()
-sys.stderr = old
 print("done")
