@@ -2,6 +2,9 @@
  * freepy's headers declared before freepy defined them (shim/breadth.c,
  * capi/api_breadth.go). Built against freepy's and CPython's headers;
  * test_capi_breadth_obj.py compares the two. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* fmemopen */
+#endif
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <errno.h>
@@ -345,12 +348,7 @@ static PyMethodDef dictobj_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject DictObj_Type = {
-    PyVarObject_HEAD_INIT(NULL, 0) "capi_breadth_obj.DictObj",
-    sizeof(DictObj),
-    0,
-    dictobj_dealloc,
-};
+static PyTypeObject DictObj_Type; /* filled in by PyInit */
 
 static PyObject *objects(PyObject *self, PyObject *unused) {
     (void)self;
@@ -648,7 +646,7 @@ static PyObject *module_misc(PyObject *self, PyObject *name) {
 
 static int exec_slot(PyObject *m) { return PyModule_AddIntConstant(m, "executed", 1); }
 
-static PyModuleDef_Slot def_slots[] = {{Py_mod_exec, exec_slot}, {0, NULL}};
+static PyModuleDef_Slot def_slots[] = {{Py_mod_exec, (void *)exec_slot}, {0, NULL}};
 static PyMethodDef def_methods[] = {{"probe", cfunc_probe, METH_VARARGS, NULL}, {NULL, NULL, 0, NULL}};
 static struct PyModuleDef hand_def = {PyModuleDef_HEAD_INIT, "handmade", "made by hand", 0, def_methods, def_slots,
                                       NULL, NULL, NULL};
@@ -779,6 +777,10 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef mod = {PyModuleDef_HEAD_INIT, "capi_breadth_obj", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit_capi_breadth_obj(void) {
+    Py_SET_REFCNT((PyObject *)&DictObj_Type, 1);
+    DictObj_Type.tp_name = "capi_breadth_obj.DictObj";
+    DictObj_Type.tp_basicsize = sizeof(DictObj);
+    DictObj_Type.tp_dealloc = dictobj_dealloc;
     DictObj_Type.tp_flags = Py_TPFLAGS_DEFAULT;
     DictObj_Type.tp_new = PyType_GenericNew;
     DictObj_Type.tp_getset = dictobj_getset;

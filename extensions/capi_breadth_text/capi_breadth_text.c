@@ -8,6 +8,9 @@
 #include <errno.h>
 #include <string.h>
 
+/* deprecated functions are called on purpose: they are part of the API */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
 /* ---- str ---- */
 
 static PyObject *str_search(PyObject *self, PyObject *args) {
@@ -82,18 +85,23 @@ static PyObject *str_build(PyObject *self, PyObject *unused) {
     (void)unused;
     PyObject *u = PyUnicode_New(8, 0x20ac);
     if (u == NULL) return NULL;
-    if (PyUnicode_Fill(u, 0, 8, '-') != 8) goto fail;
-    if (PyUnicode_WriteChar(u, 0, 'a') < 0 || PyUnicode_WriteChar(u, 1, 0x20ac) < 0) goto fail;
     PyObject *src = PyUnicode_FromString("xyzw");
-    if (src == NULL) goto fail;
+    if (src == NULL || PyUnicode_Fill(u, 0, 8, '-') != 8 || PyUnicode_WriteChar(u, 0, 'a') < 0 ||
+        PyUnicode_WriteChar(u, 1, 0x20ac) < 0) {
+        Py_XDECREF(src);
+        Py_DECREF(u);
+        return NULL;
+    }
     Py_ssize_t n = PyUnicode_CopyCharacters(u, 2, src, 1, 10);
     Py_DECREF(src);
-    if (n < 0) goto fail;
+    if (n < 0) {
+        Py_DECREF(u);
+        return NULL;
+    }
     Py_ssize_t filled = PyUnicode_Fill(u, 6, 100, 'q');
     if (PyUnicode_Resize(&u, 7) < 0) return NULL;
     int e1 = PyUnicode_WriteChar(u, 7, 'z');
-    PyObject *err1 = PyErr_Occurred();
-    int idx = err1 && PyErr_GivenExceptionMatches(err1, PyExc_IndexError);
+    int idx = PyErr_ExceptionMatches(PyExc_IndexError);
     PyErr_Clear();
     int e2 = PyUnicode_WriteChar(u, 0, 0x10000);
     int val = PyErr_ExceptionMatches(PyExc_ValueError);
@@ -105,9 +113,6 @@ static PyObject *str_build(PyObject *self, PyObject *unused) {
     PyErr_Clear();
     Py_DECREF(u);
     return Py_BuildValue("(Nnniiiiii)", u, n, filled, e1, idx, e2, val, e3, sys);
-fail:
-    Py_DECREF(u);
-    return NULL;
 }
 
 /* ---- encoders and decoders ---- */
@@ -213,7 +218,7 @@ static PyObject *ucd(PyObject *self, PyObject *arg) {
 static PyObject *bytes_format(PyObject *self, PyObject *unused) {
     (void)self;
     (void)unused;
-    PyObject *a = PyBytes_FromFormat("%d|%i|%u|%ld|%lu|%zd|%zu|%x|%c|%s|%.3s|%%|%5d|%q", -5, 7, 8u, -9L, 10UL,
+    PyObject *a = PyBytes_FromFormat("%d|%i|%u|%ld|%lu|%zd|%zu|%x|%c|%s|%.3s|%%|%5d", -5, 7, 8u, -9L, 10UL,
                                      (Py_ssize_t)-11, (size_t)12, 255u, 'Z', "str", "abcdef", 42);
     PyObject *p = PyBytes_FromFormat("%p", (void *)0x1234);
     PyObject *bad = PyBytes_FromFormat("%c", 256);
@@ -371,7 +376,7 @@ static PyObject *buffers(PyObject *self, PyObject *unused) {
     v.ndim = 2;
     v.shape = shape;
     v.strides = cstr;
-    v.format = "h";
+    v.format = (char *)"h";
     short f[6], back[6] = {0};
     if (PyBuffer_ToContiguous(f, &v, sizeof f, 'F') < 0) return NULL;
     Py_ssize_t at[2] = {1, 2};
@@ -409,7 +414,7 @@ static PyObject *view_of_buffer(PyObject *self, PyObject *unused) {
     info.itemsize = 1;
     info.readonly = 1;
     info.ndim = 1;
-    info.format = "B";
+    info.format = (char *)"B";
     return PyMemoryView_FromBuffer(&info);
 }
 
