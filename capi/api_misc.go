@@ -294,7 +294,7 @@ func fpyGo_PyCMethod_New(ts *C.PyThreadState, def *C.PyMethodDef, self, module *
 		selfObj = s.fromC(self)
 	}
 	name := cstr(def.ml_name)
-	b := &py.Builtin{Name: name, Qualname: name, Doc: methodDoc(name, def.ml_doc), Self: selfObj}
+	b := &py.Builtin{Name: name, Qualname: name, Doc: methodDoc(name, def.ml_doc), Self: selfObj, CDef: unsafe.Pointer(def)}
 	if b.Self == nil {
 		b.Self = py.None
 	}
@@ -363,6 +363,13 @@ func fpyGo_PyErr_SetExcInfo(ts *C.PyThreadState, typ, val, tb *C.PyObject) {
 	if item := s.ts.exc_info; item != nil {
 		old := item.exc_value
 		item.exc_value = val // steals
+		if cur := s.t.ExcInfo(); val != nil && cur != nil && s.fromC(val) == py.Object(cur) {
+			// putting back the exception Python code is handling (the
+			// save/restore idiom): the item goes back to following the
+			// interpreter's, so it does not outlive the except block
+			item.exc_value = nil
+			s.decref(val)
+		}
 		s.decref(old)
 	} else {
 		s.decref(val)
@@ -613,6 +620,10 @@ func fpyGo_PyObject_GetBuffer(ts *C.PyThreadState, o *C.PyObject, view *C.Py_buf
 	switch v := py.Unwrap(obj).(type) {
 	case *py.Bytes:
 		// the mirror holds the bytes in C memory
+		if flags&C.PyBUF_WRITABLE != 0 {
+			s.setError(py.Errorf(py.BufferErrorType, "Object is not writable."))
+			return -1
+		}
 		n := obSize(o)
 		return fillBuffer(view, o, unsafe.Pointer(ptrAt(o, offBytesSval)), n, true, flags, s)
 	case *py.ByteArray:
@@ -668,6 +679,14 @@ func fillBuffer(view *C.Py_buffer, o *C.PyObject, p unsafe.Pointer, n int, reado
 	}
 	if flags&C.PyBUF_FORMAT != 0 {
 		view.format = cname("B")
+	}
+	// one dimension of bytes: the shape is the length and the stride one
+	// byte, pointing into the view itself (PyBuffer_FillInfo's way)
+	if flags&C.PyBUF_ND == C.PyBUF_ND {
+		view.shape = &view.len
+	}
+	if flags&C.PyBUF_STRIDES == C.PyBUF_STRIDES {
+		view.strides = &view.itemsize
 	}
 	incref(o)
 	view.obj = o

@@ -15,12 +15,28 @@ import (
 
 //export fpyGo_PyType_FromModuleAndSpec
 func fpyGo_PyType_FromModuleAndSpec(ts *C.PyThreadState, module *C.PyObject, spec *C.PyType_Spec, bases *C.PyObject) *C.PyObject {
+	return fpyGo_PyType_FromMetaclass(ts, nil, module, spec, bases)
+}
+
+// PyType_FromMetaclass (3.12) is PyType_FromModuleAndSpec with the new
+// type's metaclass given: a C metatype that instantiates by its tp_new
+// is refused, as in CPython, since the spec's type is not made by it.
+//
+//export fpyGo_PyType_FromMetaclass
+func fpyGo_PyType_FromMetaclass(ts *C.PyThreadState, meta *C.PyTypeObject, module *C.PyObject, spec *C.PyType_Spec, bases *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
+	if meta == nil {
+		meta = &C.PyType_Type
+	}
+	if meta != &C.PyType_Type && meta.tp_new != nil && meta.tp_new != C.PyType_Type.tp_new {
+		s.setError(py.TypeErrorf("Metaclasses with custom tp_new are not supported."))
+		return nil
+	}
 	ht := (*C.PyHeapTypeObject)(C.fpy_alloc(C.sizeof_PyHeapTypeObject))
 	tp := &ht.ht_type
 	// types live as long as the process (docs/capi.md)
 	tp.ob_base.ob_base.ob_refcnt = C._Py_IMMORTAL_INITIAL_REFCNT
-	tp.ob_base.ob_base.ob_type = &C.PyType_Type
+	tp.ob_base.ob_base.ob_type = meta
 	tp.tp_name = cname(cstr(spec.name))
 	tp.tp_basicsize = C.Py_ssize_t(spec.basicsize)
 	tp.tp_itemsize = C.Py_ssize_t(spec.itemsize)

@@ -237,6 +237,7 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 	if f := fnp(tp.tp_iter); cSlot(f, fnp(base.tp_iter)) {
 		gt.Iter = unary(f, "__iter__")
 	}
+	s.addAsyncSlots(gt, tp, base, ext)
 	if f := fnp(tp.tp_iternext); cSlot(f, fnp(base.tp_iternext)) {
 		nextName := name + ".__next__"
 		gt.Next = func(t *py.Thread, self py.Object) (py.Object, error) {
@@ -252,6 +253,12 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 				}
 				err := s.fetchError()
 				if py.IsInstanceOf(err, py.StopIterationType) {
+					// the end; a value (what _asyncio's future iterator
+					// returns to the await that drove it) goes with the
+					// exception, which iteration also takes as the end
+					if e := py.AsException(err); e != nil && e.Args != nil && len(e.Args.Items()) > 0 && e.Args.Items()[0] != py.None {
+						return nil, err
+					}
 					return nil, nil
 				}
 				return nil, err
@@ -541,7 +548,7 @@ func methodDescr(gt *py.Type, def *C.PyMethodDef, ext *extModule, tp *C.PyTypeOb
 		return callMethodDef(t, def, qual, self, args, kw, ext, tp)
 	}
 	md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
-		IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0}
+		IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0, CDef: unsafe.Pointer(def)}
 	if md.IsStatic {
 		md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
 			return callMethodDef(t, def, qual, nil, args, kw, ext, tp)

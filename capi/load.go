@@ -25,6 +25,7 @@ static void *fpy_dlopen(const char *path, int flags, char *err, size_t n) {
 import "C"
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -42,6 +43,24 @@ type moduleInfo struct {
 
 var modules sync.Map // *py.Module -> *moduleInfo
 
+// declinedAccelerators are host accelerators that load and work but that
+// freepy leaves alone, with the measured reason (docs/benchmarks.md): the
+// standard library then runs its pure-Python fallback.
+// FREEPY_HOST_ACCEL=_asyncio (a comma-separated list) loads them anyway.
+var declinedAccelerators = map[string]string{
+	"_asyncio": "its C tasks and futures are slower here than asyncio's Python ones, " +
+		"and a legacy module's lock would serialise event loops running in different threads",
+}
+
+func acceleratorWanted(name string) bool {
+	for _, n := range strings.Split(os.Getenv("FREEPY_HOST_ACCEL"), ",") {
+		if strings.TrimSpace(n) == name {
+			return true
+		}
+	}
+	return false
+}
+
 // loadExtension is py.ExtensionLoader: dlopen the file and run its
 // PyInit function (single- or multi-phase).
 //
@@ -51,6 +70,9 @@ var modules sync.Map // *py.Module -> *moduleInfo
 // back to pure Python (a module that needs a C API freepy lacks raises
 // AttributeError or SystemError from its initialisation).
 func loadExtension(t *py.Thread, name, path string) (*py.Module, error) {
+	if why, ok := declinedAccelerators[name]; ok && strings.Contains(path, "/lib-dynload/") && !acceleratorWanted(name) {
+		return nil, importError(name, path, "freepy does not load the host's "+name+": "+why)
+	}
 	m, err := loadExtensionFile(t, name, path)
 	if err != nil && strings.Contains(path, "/lib-dynload/") && !py.IsInstanceOf(err, py.ImportErrorType) {
 		cause := py.AsException(err)
@@ -178,31 +200,56 @@ func lockGroup(name string) string {
 
 // execModuleDef runs multi-phase initialisation (PEP 489).
 func (s *tstate) execModuleDef(name string, def *C.PyModuleDef, ext *extModule) (*py.Module, error) {
-	var create, gil unsafe.Pointer // gil: Py_MOD_GIL_USED (0) or Py_MOD_GIL_NOT_USED (1)
-	var execs []unsafe.Pointer
-	declaredGIL := false
-	if def.m_slots != nil {
-		for sl := def.m_slots; sl.slot != 0; sl = (*C.PyModuleDef_Slot)(unsafe.Add(unsafe.Pointer(sl), C.sizeof_PyModuleDef_Slot)) {
-			switch sl.slot {
-			case C.Py_mod_create:
-				create = sl.value
-			case C.Py_mod_exec:
-				execs = append(execs, sl.value)
-			case C.Py_mod_gil:
-				gil = sl.value
-				declaredGIL = true
-			}
-		}
-	}
-	if declaredGIL && uintptr(gil) == 1 && !legacyByFileName(ext.path) {
+	if declared, gil := moduleDefGIL(def); declared && gil && !legacyByFileName(ext.path) {
 		ext.legacy = false
 		ext.lock = nil
 	}
+	spec := py.NewModule(name) // a minimal stand-in for the ModuleSpec
+	spec.Dict().SetStr("name", py.NewStr(name))
+	spec.Dict().SetStr("origin", py.NewStr(ext.path))
+	m, err := s.moduleFromDef(name, def, spec, ext)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.runExecSlots(m, def, ext); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// moduleDefSlots calls fn for each slot of def's m_slots.
+func moduleDefSlots(def *C.PyModuleDef, fn func(slot C.int, value unsafe.Pointer)) {
+	if def.m_slots == nil {
+		return
+	}
+	for sl := def.m_slots; sl.slot != 0; sl = (*C.PyModuleDef_Slot)(unsafe.Add(unsafe.Pointer(sl), C.sizeof_PyModuleDef_Slot)) {
+		fn(sl.slot, sl.value)
+	}
+}
+
+// moduleDefGIL: whether def has a Py_mod_gil slot, and whether it says
+// Py_MOD_GIL_NOT_USED (1).
+func moduleDefGIL(def *C.PyModuleDef) (declared, notUsed bool) {
+	moduleDefSlots(def, func(slot C.int, v unsafe.Pointer) {
+		if slot == C.Py_mod_gil {
+			declared, notUsed = true, uintptr(v) == 1
+		}
+	})
+	return
+}
+
+// moduleFromDef is the first half of multi-phase initialisation
+// (PyModule_FromDefAndSpec): the module from Py_mod_create, or a new one,
+// with def's functions.
+func (s *tstate) moduleFromDef(name string, def *C.PyModuleDef, spec py.Object, ext *extModule) (*py.Module, error) {
+	var create unsafe.Pointer
+	moduleDefSlots(def, func(slot C.int, v unsafe.Pointer) {
+		if slot == C.Py_mod_create {
+			create = v
+		}
+	})
 	var m *py.Module
 	if create != nil {
-		spec := py.NewModule(name) // a minimal stand-in for the ModuleSpec
-		spec.Dict().SetStr("name", py.NewStr(name))
-		spec.Dict().SetStr("origin", py.NewStr(ext.path))
 		o, err := s.call(ext, name+" Py_mod_create", func() *C.PyObject {
 			return C.fpy_call_create_module(s.ts, create, s.borrow(spec), def)
 		})
@@ -220,16 +267,29 @@ func (s *tstate) execModuleDef(name string, def *C.PyModuleDef, ext *extModule) 
 	if err := s.addModuleFunctions(m, def.m_methods, ext); err != nil {
 		return nil, err
 	}
+	return m, nil
+}
+
+// runExecSlots is the second half (PyModule_ExecDef): def's Py_mod_exec
+// functions, in order, on m.
+func (s *tstate) runExecSlots(m *py.Module, def *C.PyModuleDef, ext *extModule) error {
+	var execs []unsafe.Pointer
+	moduleDefSlots(def, func(slot C.int, v unsafe.Pointer) {
+		if slot == C.Py_mod_exec {
+			execs = append(execs, v)
+		}
+	})
+	name := m.Name()
 	for _, ex := range execs {
 		fn := ex
 		_, err := s.callInt(ext, name+" Py_mod_exec", func() C.int {
 			return C.fpy_call_exec_module(s.ts, fn, s.borrow(m))
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // newDefModule makes the module object for a PyModuleDef (with its state).
@@ -265,7 +325,7 @@ func (s *tstate) addModuleFunctions(m *py.Module, ml *C.PyMethodDef, ext *extMod
 // newCFunction makes a builtin function for a PyMethodDef bound to self.
 func (s *tstate) newCFunction(def *C.PyMethodDef, self py.Object, ext *extModule) *py.Builtin {
 	name := cstr(def.ml_name)
-	b := &py.Builtin{Name: name, Qualname: name, Doc: methodDoc(name, def.ml_doc), Self: self}
+	b := &py.Builtin{Name: name, Qualname: name, Doc: methodDoc(name, def.ml_doc), Self: self, CDef: unsafe.Pointer(def)}
 	qual := name
 	if ext != nil {
 		qual = ext.name + "." + name

@@ -2,6 +2,7 @@
  * offsets, because compiled code (Cython) reads it directly. */
 #include "shim.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -156,6 +157,9 @@ void _Py_FatalErrorFunc(const char *func, const char *message) {
         fprintf(stderr, "Fatal Python error: %s\n", message);
     }
     fflush(stderr);
+    /* the default action, as in CPython: not the Go runtime's handler,
+     * which would print every goroutine's stack */
+    signal(SIGABRT, SIG_DFL);
     abort();
 }
 

@@ -84,6 +84,30 @@ PyObject * (PyBytes_FromObject)(PyObject *a0) {
     return fpyGo_PyBytes_FromObject(fpy_tstate, a0);
 }
 
+#ifdef PyCFunction_GetFlags
+#undef PyCFunction_GetFlags
+#endif
+extern int fpyGo_PyCFunction_GetFlags(PyThreadState *ts, PyObject *a0);
+int (PyCFunction_GetFlags)(PyObject *a0) {
+    return fpyGo_PyCFunction_GetFlags(fpy_tstate, a0);
+}
+
+#ifdef PyCFunction_GetFunction
+#undef PyCFunction_GetFunction
+#endif
+extern PyCFunction fpyGo_PyCFunction_GetFunction(PyThreadState *ts, PyObject *a0);
+PyCFunction (PyCFunction_GetFunction)(PyObject *a0) {
+    return fpyGo_PyCFunction_GetFunction(fpy_tstate, a0);
+}
+
+#ifdef PyCFunction_GetSelf
+#undef PyCFunction_GetSelf
+#endif
+extern PyObject * fpyGo_PyCFunction_GetSelf(PyThreadState *ts, PyObject *a0);
+PyObject * (PyCFunction_GetSelf)(PyObject *a0) {
+    return fpyGo_PyCFunction_GetSelf(fpy_tstate, a0);
+}
+
 #ifdef PyCFunction_New
 #undef PyCFunction_New
 #endif
@@ -146,6 +170,14 @@ PyObject * (PyCell_New)(PyObject *a0) {
 extern int fpyGo_PyCell_Set(PyThreadState *ts, PyObject *a0, PyObject *a1);
 int (PyCell_Set)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyCell_Set(fpy_tstate, a0, a1);
+}
+
+#ifdef PyCode_Addr2Line
+#undef PyCode_Addr2Line
+#endif
+extern int fpyGo_PyCode_Addr2Line(PyThreadState *ts, PyCodeObject *a0, int a1);
+int (PyCode_Addr2Line)(PyCodeObject *a0, int a1) {
+    return fpyGo_PyCode_Addr2Line(fpy_tstate, a0, a1);
 }
 
 #ifdef PyCode_NewEmpty
@@ -372,6 +404,14 @@ int (PyErr_CheckSignals)(void) {
     return fpyGo_PyErr_CheckSignals(fpy_tstate);
 }
 
+#ifdef PyErr_Display
+#undef PyErr_Display
+#endif
+extern void fpyGo_PyErr_Display(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
+void (PyErr_Display)(PyObject *a0, PyObject *a1, PyObject *a2) {
+    fpyGo_PyErr_Display(fpy_tstate, a0, a1, a2);
+}
+
 #ifdef PyErr_GetExcInfo
 #undef PyErr_GetExcInfo
 #endif
@@ -436,6 +476,22 @@ void (PyErr_SetExcInfo)(PyObject *a0, PyObject *a1, PyObject *a2) {
     fpyGo_PyErr_SetExcInfo(fpy_tstate, a0, a1, a2);
 }
 
+#ifdef PyErr_SetInterrupt
+#undef PyErr_SetInterrupt
+#endif
+extern void fpyGo_PyErr_SetInterrupt(PyThreadState *ts);
+void (PyErr_SetInterrupt)(void) {
+    fpyGo_PyErr_SetInterrupt(fpy_tstate);
+}
+
+#ifdef PyErr_SetInterruptEx
+#undef PyErr_SetInterruptEx
+#endif
+extern int fpyGo_PyErr_SetInterruptEx(PyThreadState *ts, int a0);
+int (PyErr_SetInterruptEx)(int a0) {
+    return fpyGo_PyErr_SetInterruptEx(fpy_tstate, a0);
+}
+
 #ifdef PyErr_WarnEx
 #undef PyErr_WarnEx
 #endif
@@ -460,6 +516,14 @@ void (PyEval_AcquireThread)(PyThreadState *a0) {
     fpyGo_PyEval_AcquireThread(fpy_tstate, a0);
 }
 
+#ifdef PyEval_EvalCode
+#undef PyEval_EvalCode
+#endif
+extern PyObject * fpyGo_PyEval_EvalCode(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
+PyObject * (PyEval_EvalCode)(PyObject *a0, PyObject *a1, PyObject *a2) {
+    return fpyGo_PyEval_EvalCode(fpy_tstate, a0, a1, a2);
+}
+
 #ifdef PyEval_GetBuiltins
 #undef PyEval_GetBuiltins
 #endif
@@ -468,12 +532,28 @@ PyObject * (PyEval_GetBuiltins)(void) {
     return fpyGo_PyEval_GetBuiltins(fpy_tstate);
 }
 
+#ifdef PyEval_GetFrame
+#undef PyEval_GetFrame
+#endif
+extern PyFrameObject * fpyGo_PyEval_GetFrame(PyThreadState *ts);
+PyFrameObject * (PyEval_GetFrame)(void) {
+    return fpyGo_PyEval_GetFrame(fpy_tstate);
+}
+
 #ifdef PyEval_GetGlobals
 #undef PyEval_GetGlobals
 #endif
 extern PyObject * fpyGo_PyEval_GetGlobals(PyThreadState *ts);
 PyObject * (PyEval_GetGlobals)(void) {
     return fpyGo_PyEval_GetGlobals(fpy_tstate);
+}
+
+#ifdef PyEval_GetLocals
+#undef PyEval_GetLocals
+#endif
+extern PyObject * fpyGo_PyEval_GetLocals(PyThreadState *ts);
+PyObject * (PyEval_GetLocals)(void) {
+    return fpyGo_PyEval_GetLocals(fpy_tstate);
 }
 
 #ifdef PyEval_ReleaseThread
@@ -564,12 +644,44 @@ PyObject * (PyFloat_FromString)(PyObject *a0) {
     return fpyGo_PyFloat_FromString(fpy_tstate, a0);
 }
 
+#ifdef PyFrame_GetBack
+#undef PyFrame_GetBack
+#endif
+extern PyFrameObject * fpyGo_PyFrame_GetBack(PyThreadState *ts, PyFrameObject *a0);
+PyFrameObject * (PyFrame_GetBack)(PyFrameObject *a0) {
+    return fpyGo_PyFrame_GetBack(fpy_tstate, a0);
+}
+
+#ifdef PyFrame_GetCode
+#undef PyFrame_GetCode
+#endif
+extern PyCodeObject * fpyGo_PyFrame_GetCode(PyThreadState *ts, PyFrameObject *a0);
+PyCodeObject * (PyFrame_GetCode)(PyFrameObject *a0) {
+    return fpyGo_PyFrame_GetCode(fpy_tstate, a0);
+}
+
+#ifdef PyFrame_GetLineNumber
+#undef PyFrame_GetLineNumber
+#endif
+extern int fpyGo_PyFrame_GetLineNumber(PyThreadState *ts, PyFrameObject *a0);
+int (PyFrame_GetLineNumber)(PyFrameObject *a0) {
+    return fpyGo_PyFrame_GetLineNumber(fpy_tstate, a0);
+}
+
 #ifdef PyFrozenSet_New
 #undef PyFrozenSet_New
 #endif
 extern PyObject * fpyGo_PyFrozenSet_New(PyThreadState *ts, PyObject *a0);
 PyObject * (PyFrozenSet_New)(PyObject *a0) {
     return fpyGo_PyFrozenSet_New(fpy_tstate, a0);
+}
+
+#ifdef PyFunction_New
+#undef PyFunction_New
+#endif
+extern PyObject * fpyGo_PyFunction_New(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (PyFunction_New)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyFunction_New(fpy_tstate, a0, a1);
 }
 
 #ifdef PyImport_AddModule
@@ -666,6 +778,14 @@ int (PyIter_Check)(PyObject *a0) {
 extern PyObject * fpyGo_PyIter_Next(PyThreadState *ts, PyObject *a0);
 PyObject * (PyIter_Next)(PyObject *a0) {
     return fpyGo_PyIter_Next(fpy_tstate, a0);
+}
+
+#ifdef PyIter_Send
+#undef PyIter_Send
+#endif
+extern PySendResult fpyGo_PyIter_Send(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject **a2);
+PySendResult (PyIter_Send)(PyObject *a0, PyObject *a1, PyObject **a2) {
+    return fpyGo_PyIter_Send(fpy_tstate, a0, a1, a2);
 }
 
 #ifdef PyList_AsTuple
@@ -836,6 +956,14 @@ PyObject * (PyMapping_Values)(PyObject *a0) {
     return fpyGo_PyMapping_Values(fpy_tstate, a0);
 }
 
+#ifdef PyMemoryView_FromBuffer
+#undef PyMemoryView_FromBuffer
+#endif
+extern PyObject * fpyGo_PyMemoryView_FromBuffer(PyThreadState *ts, Py_buffer *a0);
+PyObject * (PyMemoryView_FromBuffer)(const Py_buffer *a0) {
+    return fpyGo_PyMemoryView_FromBuffer(fpy_tstate, (Py_buffer *)a0);
+}
+
 #ifdef PyMemoryView_FromMemory
 #undef PyMemoryView_FromMemory
 #endif
@@ -930,6 +1058,22 @@ int (PyModule_AddType)(PyObject *a0, PyTypeObject *a1) {
 extern PyObject * fpyGo_PyModule_Create2(PyThreadState *ts, PyModuleDef *a0, int a1);
 PyObject * (PyModule_Create2)(PyModuleDef *a0, int a1) {
     return fpyGo_PyModule_Create2(fpy_tstate, a0, a1);
+}
+
+#ifdef PyModule_ExecDef
+#undef PyModule_ExecDef
+#endif
+extern int fpyGo_PyModule_ExecDef(PyThreadState *ts, PyObject *a0, PyModuleDef *a1);
+int (PyModule_ExecDef)(PyObject *a0, PyModuleDef *a1) {
+    return fpyGo_PyModule_ExecDef(fpy_tstate, a0, a1);
+}
+
+#ifdef PyModule_FromDefAndSpec2
+#undef PyModule_FromDefAndSpec2
+#endif
+extern PyObject * fpyGo_PyModule_FromDefAndSpec2(PyThreadState *ts, PyModuleDef *a0, PyObject *a1, int a2);
+PyObject * (PyModule_FromDefAndSpec2)(PyModuleDef *a0, PyObject *a1, int a2) {
+    return fpyGo_PyModule_FromDefAndSpec2(fpy_tstate, a0, a1, a2);
 }
 
 #ifdef PyModule_GetDef
@@ -1236,6 +1380,14 @@ PyObject * (PyNumber_Xor)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyNumber_Xor(fpy_tstate, a0, a1);
 }
 
+#ifdef PyOS_double_to_string
+#undef PyOS_double_to_string
+#endif
+extern char * fpyGo_PyOS_double_to_string(PyThreadState *ts, double a0, char a1, int a2, int a3, int *a4);
+char * (PyOS_double_to_string)(double a0, char a1, int a2, int a3, int *a4) {
+    return fpyGo_PyOS_double_to_string(fpy_tstate, a0, a1, a2, a3, a4);
+}
+
 #ifdef PyOS_string_to_double
 #undef PyOS_string_to_double
 #endif
@@ -1388,12 +1540,28 @@ PyObject * (PyObject_GenericGetAttr)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyObject_GenericGetAttr(fpy_tstate, a0, a1);
 }
 
+#ifdef PyObject_GenericGetDict
+#undef PyObject_GenericGetDict
+#endif
+extern PyObject * fpyGo_PyObject_GenericGetDict(PyThreadState *ts, PyObject *a0, void *a1);
+PyObject * (PyObject_GenericGetDict)(PyObject *a0, void *a1) {
+    return fpyGo_PyObject_GenericGetDict(fpy_tstate, a0, a1);
+}
+
 #ifdef PyObject_GenericSetAttr
 #undef PyObject_GenericSetAttr
 #endif
 extern int fpyGo_PyObject_GenericSetAttr(PyThreadState *ts, PyObject *a0, PyObject *a1, PyObject *a2);
 int (PyObject_GenericSetAttr)(PyObject *a0, PyObject *a1, PyObject *a2) {
     return fpyGo_PyObject_GenericSetAttr(fpy_tstate, a0, a1, a2);
+}
+
+#ifdef PyObject_GenericSetDict
+#undef PyObject_GenericSetDict
+#endif
+extern int fpyGo_PyObject_GenericSetDict(PyThreadState *ts, PyObject *a0, PyObject *a1, void *a2);
+int (PyObject_GenericSetDict)(PyObject *a0, PyObject *a1, void *a2) {
+    return fpyGo_PyObject_GenericSetDict(fpy_tstate, a0, a1, a2);
 }
 
 #ifdef PyObject_GetAttr
@@ -1538,6 +1706,14 @@ int (PyObject_IsTrue)(PyObject *a0) {
 extern Py_ssize_t fpyGo_PyObject_Length(PyThreadState *ts, PyObject *a0);
 Py_ssize_t (PyObject_Length)(PyObject *a0) {
     return fpyGo_PyObject_Length(fpy_tstate, a0);
+}
+
+#ifdef PyObject_LengthHint
+#undef PyObject_LengthHint
+#endif
+extern Py_ssize_t fpyGo_PyObject_LengthHint(PyThreadState *ts, PyObject *a0, Py_ssize_t a1);
+Py_ssize_t (PyObject_LengthHint)(PyObject *a0, Py_ssize_t a1) {
+    return fpyGo_PyObject_LengthHint(fpy_tstate, a0, a1);
 }
 
 #ifdef PyObject_Not
@@ -1948,6 +2124,14 @@ PyObject * (PyThreadState_GetDict)(void) {
     return fpyGo_PyThreadState_GetDict(fpy_tstate);
 }
 
+#ifdef PyThreadState_GetFrame
+#undef PyThreadState_GetFrame
+#endif
+extern PyFrameObject * fpyGo_PyThreadState_GetFrame(PyThreadState *ts, PyThreadState *a0);
+PyFrameObject * (PyThreadState_GetFrame)(PyThreadState *a0) {
+    return fpyGo_PyThreadState_GetFrame(fpy_tstate, a0);
+}
+
 #ifdef PyThreadState_New
 #undef PyThreadState_New
 #endif
@@ -1956,12 +2140,36 @@ PyThreadState * (PyThreadState_New)(PyInterpreterState *a0) {
     return fpyGo_PyThreadState_New(fpy_tstate, a0);
 }
 
+#ifdef PyThreadState_SetAsyncExc
+#undef PyThreadState_SetAsyncExc
+#endif
+extern int fpyGo_PyThreadState_SetAsyncExc(PyThreadState *ts, unsigned long a0, PyObject *a1);
+int (PyThreadState_SetAsyncExc)(unsigned long a0, PyObject *a1) {
+    return fpyGo_PyThreadState_SetAsyncExc(fpy_tstate, a0, a1);
+}
+
 #ifdef PyTraceBack_Here
 #undef PyTraceBack_Here
 #endif
 extern int fpyGo_PyTraceBack_Here(PyThreadState *ts, PyFrameObject *a0);
 int (PyTraceBack_Here)(PyFrameObject *a0) {
     return fpyGo_PyTraceBack_Here(fpy_tstate, a0);
+}
+
+#ifdef PyTraceBack_Print
+#undef PyTraceBack_Print
+#endif
+extern int fpyGo_PyTraceBack_Print(PyThreadState *ts, PyObject *a0, PyObject *a1);
+int (PyTraceBack_Print)(PyObject *a0, PyObject *a1) {
+    return fpyGo_PyTraceBack_Print(fpy_tstate, a0, a1);
+}
+
+#ifdef PyType_FromMetaclass
+#undef PyType_FromMetaclass
+#endif
+extern PyObject * fpyGo_PyType_FromMetaclass(PyThreadState *ts, PyTypeObject *a0, PyObject *a1, PyType_Spec *a2, PyObject *a3);
+PyObject * (PyType_FromMetaclass)(PyTypeObject *a0, PyObject *a1, PyType_Spec *a2, PyObject *a3) {
+    return fpyGo_PyType_FromMetaclass(fpy_tstate, a0, a1, a2, a3);
 }
 
 #ifdef PyType_FromModuleAndSpec
@@ -2050,6 +2258,14 @@ void (PyType_Modified)(PyTypeObject *a0) {
 extern int fpyGo_PyType_Ready(PyThreadState *ts, PyTypeObject *a0);
 int (PyType_Ready)(PyTypeObject *a0) {
     return fpyGo_PyType_Ready(fpy_tstate, a0);
+}
+
+#ifdef PyType_SUPPORTS_WEAKREFS
+#undef PyType_SUPPORTS_WEAKREFS
+#endif
+extern int fpyGo_PyType_SUPPORTS_WEAKREFS(PyThreadState *ts, PyTypeObject *a0);
+int (PyType_SUPPORTS_WEAKREFS)(PyTypeObject *a0) {
+    return fpyGo_PyType_SUPPORTS_WEAKREFS(fpy_tstate, a0);
 }
 
 #ifdef PyUnicode_AsASCIIString
@@ -2252,6 +2468,22 @@ PyObject * (PyWeakref_NewRef)(PyObject *a0, PyObject *a1) {
     return fpyGo_PyWeakref_NewRef(fpy_tstate, a0, a1);
 }
 
+#ifdef Py_CompileStringObject
+#undef Py_CompileStringObject
+#endif
+extern PyObject * fpyGo_Py_CompileStringObject(PyThreadState *ts, char *a0, PyObject *a1, int a2, PyCompilerFlags *a3, int a4);
+PyObject * (Py_CompileStringObject)(const char *a0, PyObject *a1, int a2, PyCompilerFlags *a3, int a4) {
+    return fpyGo_Py_CompileStringObject(fpy_tstate, (char *)a0, a1, a2, a3, a4);
+}
+
+#ifdef Py_Exit
+#undef Py_Exit
+#endif
+extern void fpyGo_Py_Exit(PyThreadState *ts, int a0);
+void (Py_Exit)(int a0) {
+    fpyGo_Py_Exit(fpy_tstate, a0);
+}
+
 #ifdef Py_GenericAlias
 #undef Py_GenericAlias
 #endif
@@ -2316,6 +2548,14 @@ int (_PyObject_LookupAttr)(PyObject *a0, PyObject *a1, PyObject **a2) {
     return fpyGo__PyObject_LookupAttr(fpy_tstate, a0, a1, a2);
 }
 
+#ifdef _PyObject_LookupSpecial
+#undef _PyObject_LookupSpecial
+#endif
+extern PyObject * fpyGo__PyObject_LookupSpecial(PyThreadState *ts, PyObject *a0, PyObject *a1);
+PyObject * (_PyObject_LookupSpecial)(PyObject *a0, PyObject *a1) {
+    return fpyGo__PyObject_LookupSpecial(fpy_tstate, a0, a1);
+}
+
 #ifdef _PyType_Lookup
 #undef _PyType_Lookup
 #endif
@@ -2324,12 +2564,116 @@ PyObject * (_PyType_Lookup)(PyTypeObject *a0, PyObject *a1) {
     return fpyGo__PyType_Lookup(fpy_tstate, a0, a1);
 }
 
+#ifdef _PyUnicode_IsAlpha
+#undef _PyUnicode_IsAlpha
+#endif
+extern int fpyGo__PyUnicode_IsAlpha(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsAlpha)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsAlpha(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_IsDecimalDigit
+#undef _PyUnicode_IsDecimalDigit
+#endif
+extern int fpyGo__PyUnicode_IsDecimalDigit(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsDecimalDigit)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsDecimalDigit(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_IsDigit
+#undef _PyUnicode_IsDigit
+#endif
+extern int fpyGo__PyUnicode_IsDigit(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsDigit)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsDigit(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_IsLinebreak
+#undef _PyUnicode_IsLinebreak
+#endif
+extern int fpyGo__PyUnicode_IsLinebreak(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsLinebreak)(const Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsLinebreak(fpy_tstate, (Py_UCS4)a0);
+}
+
+#ifdef _PyUnicode_IsLowercase
+#undef _PyUnicode_IsLowercase
+#endif
+extern int fpyGo__PyUnicode_IsLowercase(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsLowercase)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsLowercase(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_IsNumeric
+#undef _PyUnicode_IsNumeric
+#endif
+extern int fpyGo__PyUnicode_IsNumeric(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsNumeric)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsNumeric(fpy_tstate, a0);
+}
+
 #ifdef _PyUnicode_IsPrintable
 #undef _PyUnicode_IsPrintable
 #endif
 extern int fpyGo__PyUnicode_IsPrintable(PyThreadState *ts, Py_UCS4 a0);
 int (_PyUnicode_IsPrintable)(Py_UCS4 a0) {
     return fpyGo__PyUnicode_IsPrintable(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_IsTitlecase
+#undef _PyUnicode_IsTitlecase
+#endif
+extern int fpyGo__PyUnicode_IsTitlecase(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsTitlecase)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsTitlecase(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_IsUppercase
+#undef _PyUnicode_IsUppercase
+#endif
+extern int fpyGo__PyUnicode_IsUppercase(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_IsUppercase)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_IsUppercase(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_ToDigit
+#undef _PyUnicode_ToDigit
+#endif
+extern int fpyGo__PyUnicode_ToDigit(PyThreadState *ts, Py_UCS4 a0);
+int (_PyUnicode_ToDigit)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_ToDigit(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_ToLowercase
+#undef _PyUnicode_ToLowercase
+#endif
+extern Py_UCS4 fpyGo__PyUnicode_ToLowercase(PyThreadState *ts, Py_UCS4 a0);
+Py_UCS4 (_PyUnicode_ToLowercase)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_ToLowercase(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_ToNumeric
+#undef _PyUnicode_ToNumeric
+#endif
+extern double fpyGo__PyUnicode_ToNumeric(PyThreadState *ts, Py_UCS4 a0);
+double (_PyUnicode_ToNumeric)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_ToNumeric(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_ToTitlecase
+#undef _PyUnicode_ToTitlecase
+#endif
+extern Py_UCS4 fpyGo__PyUnicode_ToTitlecase(PyThreadState *ts, Py_UCS4 a0);
+Py_UCS4 (_PyUnicode_ToTitlecase)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_ToTitlecase(fpy_tstate, a0);
+}
+
+#ifdef _PyUnicode_ToUppercase
+#undef _PyUnicode_ToUppercase
+#endif
+extern Py_UCS4 fpyGo__PyUnicode_ToUppercase(PyThreadState *ts, Py_UCS4 a0);
+Py_UCS4 (_PyUnicode_ToUppercase)(Py_UCS4 a0) {
+    return fpyGo__PyUnicode_ToUppercase(fpy_tstate, a0);
 }
 
 #ifdef _Py_HashBytes

@@ -302,6 +302,14 @@ func excGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 				return None, nil
 			}
 		}
+	case "print_file_and_line":
+		// a SyntaxError member that is None until set
+		if v := e.Dict().getStr(name); v != nil {
+			return v, nil
+		}
+		if e.typ.IsSubtype(SyntaxErrorType) && e.typ.Lookup(name) == nil {
+			return None, nil
+		}
 	case "__notes__":
 		if v := e.Notes(); v != nil {
 			return v, nil

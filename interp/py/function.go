@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"freepy/interp/compile"
 )
@@ -301,6 +302,18 @@ type Builtin struct {
 	// functions): __qualname__ and __text_signature__ are derived from it
 	// when read.
 	descr *MethodDescr
+	// CDef is the PyMethodDef of a function defined in C (package capi
+	// sets it): PyCFunction_GetFunction and GetFlags read it.
+	CDef unsafe.Pointer
+}
+
+// MethodDef is the PyMethodDef b was made from, directly or by binding a
+// method descriptor of a C type; nil for functions written in Go.
+func (b *Builtin) MethodDef() unsafe.Pointer {
+	if b.CDef == nil && b.descr != nil {
+		return b.descr.CDef
+	}
+	return b.CDef
 }
 
 // Type returns builtin_function_or_method.
@@ -316,6 +329,8 @@ type MethodDescr struct {
 	// Class methods of built-in types (dict.fromkeys) receive the class.
 	IsClass  bool
 	IsStatic bool
+	// CDef is the PyMethodDef of a method of a C type (see Builtin.CDef).
+	CDef unsafe.Pointer
 	// slot marks the wrapper of a type slot (addSlotWrappers): a C
 	// extension type's gets the signature all slot wrappers of its name
 	// share.

@@ -947,8 +947,11 @@ func hexVal(c byte) int {
 }
 
 // escapeDecode is _codecs.escape_decode: the escapes of a bytes literal.
-func escapeDecode(b []byte, errs string) ([]byte, error) {
-	out := make([]byte, 0, len(b))
+// invalid is the character after the first backslash that starts no
+// escape (CPython warns about it), or -1.
+func escapeDecode(b []byte, errs string) (out []byte, invalid int, err error) {
+	invalid = -1
+	out = make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if c != '\\' {
@@ -957,7 +960,7 @@ func escapeDecode(b []byte, errs string) ([]byte, error) {
 		}
 		i++
 		if i >= len(b) {
-			return nil, ValueErrorf("Trailing \\ in string")
+			return nil, -1, ValueErrorf("Trailing \\ in string")
 		}
 		c = b[i]
 		switch c {
@@ -997,18 +1000,21 @@ func escapeDecode(b []byte, errs string) ([]byte, error) {
 				out = append(out, '?')
 			default:
 				if errs != "strict" {
-					return nil, ValueErrorf("decoding error; unknown error handling code: %s", errs)
+					return nil, -1, ValueErrorf("decoding error; unknown error handling code: %s", errs)
 				}
-				return nil, ValueErrorf("invalid \\x escape at position %d", i-1)
+				return nil, -1, ValueErrorf("invalid \\x escape at position %d", i-1)
 			}
 			for k := 0; k < 2 && i+1 < len(b) && hexVal(b[i+1]) >= 0; k++ {
 				i++
 			}
 		default:
+			if invalid < 0 {
+				invalid = int(c)
+			}
 			out = append(out, '\\', c)
 		}
 	}
-	return out, nil
+	return out, invalid, nil
 }
 
 // unicodeEscapeEncode is the unicode_escape (raw=false) or
@@ -1326,9 +1332,15 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			r, err := escapeDecode(b, errs)
+			r, invalid, err := escapeDecode(b, errs)
 			if err != nil {
 				return nil, err
+			}
+			if invalid >= 0 {
+				msg := "invalid escape sequence '\\" + string(rune(invalid)) + "'"
+				if err := Warn(t, DeprecationWarningType, msg, 1); err != nil {
+					return nil, err
+				}
 			}
 			return NewTuple(NewBytes(r), Int(len(b))), nil
 		})

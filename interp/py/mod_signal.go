@@ -88,10 +88,22 @@ func isMainThread(t *Thread) bool { return t.ID == 1 }
 // checkSignals runs the handlers of pending signals in the main thread and
 // returns the exception one of them raised.
 func checkSignals(t *Thread) error {
-	if !sigState.any.Load() || !isMainThread(t) {
+	if !sigState.any.Load() {
+		return nil
+	}
+	if asyncExcs.n.Load() > 0 {
+		if err := takeAsyncExc(t); err != nil {
+			return err
+		}
+	}
+	if !isMainThread(t) {
 		return nil
 	}
 	sigState.any.Store(false)
+	if asyncExcs.n.Load() > 0 {
+		// another thread's asynchronous exception is still to be raised
+		sigState.any.Store(true)
+	}
 	// a faulthandler dump the main thread was asked for (a thread's
 	// frames are read only by that thread)
 	fhServe(t)
@@ -116,7 +128,7 @@ func checkSignals(t *Thread) error {
 			return err
 		}
 	}
-	return nil
+	return runPending(t)
 }
 
 // signalWake is the channel a blocked main thread also waits on; nil for

@@ -722,6 +722,12 @@ func Shutdown(t *Thread) {
 	}
 	RunExitFuncs(t)
 	finalizeAtExit(t)
+	if ExitHook != nil {
+		// C's Py_AtExit functions run last, after the streams are
+		// flushed (CPython's Py_FinalizeEx order)
+		FlushStd(t.interp, t)
+		ExitHook()
+	}
 }
 
 // switchInterval is sys.getswitchinterval(): stored only, since threads

@@ -138,7 +138,9 @@ func (in *Interp) NewThread() *Thread {
 	// the frame pool's array is written on every call: 8 pointers fill
 	// one cache line (and its doublings whole lines), so it shares none
 	// with another thread's objects
-	return &Thread{interp: in, ID: in.nextThreadID.Add(1), framePool: make([]*Frame, 0, 8)}
+	t := &Thread{interp: in, ID: in.nextThreadID.Add(1), framePool: make([]*Frame, 0, 8)}
+	registerThread(t)
+	return t
 }
 
 // Interp returns the thread's interpreter.
