@@ -177,6 +177,17 @@ type smallDictTable struct {
 // threads insert into (the early growth starts at 4,096 entries).
 const bigTableIndex = 1024
 
+// bigAllocIndex is the index size (4 MB of index and entries) from which
+// newDictTable tells the collector's pacer, through BigAlloc, before it
+// allocates the table.
+const bigAllocIndex = 1 << 17
+
+// BigAlloc, set by the command (cmd/freepy/gcpace.go), is told the size of
+// a large table about to be allocated, so that the allocation alone does
+// not start a collection (docs/threading.md, "The collector and big
+// tables"). It may be called from any thread.
+var BigAlloc func(bytes uint64)
+
 // paddedDictTable lays a dictTable out over two cache lines (newDictTable).
 type paddedDictTable struct {
 	_   [16]byte
@@ -198,6 +209,9 @@ func newDictTable(size int) *dictTable {
 		// into one dict write counts and tail on every insertion; with the
 		// headers on the same line each insertion first fetched the line
 		// shared to read the headers (the probe), then again to own it.
+		if size >= bigAllocIndex && BigAlloc != nil {
+			BigAlloc(uint64(size)*4 + uint64(size*2/3)*uint64(unsafe.Sizeof(dictSlot{})))
+		}
 		pt := &paddedDictTable{}
 		pt.tab.index, pt.tab.entries = make([]int32, size), make([]dictSlot, size*2/3)
 		tab = &pt.tab
