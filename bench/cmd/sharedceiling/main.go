@@ -12,7 +12,7 @@
 // own table), which separates what the shared table costs from what the
 // host's two cores allow at all.
 //
-// usage: go run ./bench/cmd/sharedceiling [-n 700000] [-rounds 7] [-table map|boxed] [-variant shared|private|none] [-work rounds]
+// usage: go run ./bench/cmd/sharedceiling [-n 700000] [-rounds 7] [-table map|boxed|append|counter] [-variant shared|private|none] [-work rounds] [-lock spin|mutex] [-presize]
 package main
 
 import (
@@ -22,6 +22,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -39,8 +40,28 @@ type table interface {
 	size() int
 }
 
+// lock is sync.Mutex, or with -lock spin that mutex preceded by a bounded
+// spin of TryLock (freepy's spinMutex, interp/py/spinlock.go): a waiter
+// parked by sync.Mutex costs microseconds to wake.
+type lock struct{ mu sync.Mutex }
+
+var spin bool
+
+func (l *lock) Lock() {
+	if spin {
+		for i := 0; i < 200; i++ {
+			if l.mu.TryLock() {
+				return
+			}
+		}
+	}
+	l.mu.Lock()
+}
+
+func (l *lock) Unlock() { l.mu.Unlock() }
+
 type intMap struct {
-	mu sync.Mutex
+	mu lock
 	m  map[int]int
 }
 
@@ -48,7 +69,7 @@ func (t *intMap) store(k, v int) { t.mu.Lock(); t.m[k] = v; t.mu.Unlock() }
 func (t *intMap) size() int      { return len(t.m) }
 
 type boxedMap struct {
-	mu sync.Mutex
+	mu lock
 	m  map[any]any
 }
 
@@ -60,11 +81,71 @@ func (t *boxedMap) store(k, v int) {
 }
 func (t *boxedMap) size() int { return len(t.m) }
 
-func newTable(kind string) table {
-	if kind == "boxed" {
-		return &boxedMap{m: map[any]any{}}
+// appendTable is the shape of freepy's dict reduced to what an insert of
+// a new int key needs: an entry array filled in insertion order and an
+// open-addressing index of entry numbers, both allocated for all items
+// (no growth), under a spinning lock. An insert writes the lock's line,
+// the count's line, one entry line and one index line: the fewest shared
+// lines an insertion-ordered table can write.
+type appendTable struct {
+	mu      lock
+	_       [56]byte
+	n       int
+	_       [56]byte
+	entries []appendEntry
+	index   []int32
+}
+
+type appendEntry struct{ key, value int }
+
+func newAppendTable(n int) *appendTable {
+	size := 8
+	for size*2 < n*3 {
+		size <<= 1
 	}
-	return &intMap{m: map[int]int{}}
+	t := &appendTable{entries: make([]appendEntry, n), index: make([]int32, size)}
+	for i := range t.index {
+		t.index[i] = -1
+	}
+	return t
+}
+
+func (t *appendTable) store(k, v int) {
+	h := uint64(k) * 0x9E3779B97F4A7C15
+	mask := uint64(len(t.index) - 1)
+	t.mu.Lock()
+	i := h & mask
+	for t.index[i] >= 0 {
+		i = (i + 1) & mask
+	}
+	j := t.n
+	t.entries[j] = appendEntry{k, v}
+	t.index[i] = int32(j)
+	t.n = j + 1
+	t.mu.Unlock()
+}
+
+func (t *appendTable) size() int { return t.n }
+
+// counter is the least a step can share: one atomic add on one line.
+type counter struct{ n atomic.Int64 }
+
+func (c *counter) store(k, v int) { c.n.Add(1) }
+func (c *counter) size() int      { return int(c.n.Load()) }
+
+var presize, items int
+
+func newTable(kind string) table {
+	switch kind {
+	case "append":
+		return newAppendTable(items)
+	case "counter":
+		return &counter{}
+	}
+	if kind == "boxed" {
+		return &boxedMap{m: make(map[any]any, presize)}
+	}
+	return &intMap{m: make(map[int]int, presize)}
 }
 
 func abs(x int) int {
@@ -159,10 +240,17 @@ func median(d []time.Duration) time.Duration {
 func main() {
 	size := flag.Int("n", 700000, "steps (inserts) per phase")
 	rounds := flag.Int("rounds", 7, "alternating 1- and 2-thread phases")
-	kind := flag.String("table", "boxed", "map (map[int]int) or boxed (map[any]any, values boxed)")
+	kind := flag.String("table", "boxed", "map (map[int]int), boxed (map[any]any, values boxed), append (freepy's dict shape, no growth) or counter (one shared atomic add per step)")
 	variant := flag.String("variant", "shared", "shared (one table), private (a table per thread) or none (no store)")
 	work := flag.Int("work", 0, "rounds of private arithmetic per step (freepy's interpretation overhead; 300 is about 700 ns)")
+	lockKind := flag.String("lock", "spin", "spin (bounded spin, then sync.Mutex) or mutex (sync.Mutex)")
+	pre := flag.Bool("presize", false, "make the table with room for all items (no growth)")
 	flag.Parse()
+	spin = *lockKind == "spin"
+	items = *size
+	if *pre {
+		presize = *size
+	}
 
 	world := map[string]*entity{}
 	var keys []string
