@@ -12,7 +12,7 @@
 // own table), which separates what the shared table costs from what the
 // host's two cores allow at all.
 //
-// usage: go run ./bench/cmd/sharedceiling [-n 700000] [-rounds 7] [-table map|boxed|append|counter] [-variant shared|private|none] [-work rounds] [-lock spin|mutex] [-presize]
+// usage: go run ./bench/cmd/sharedceiling [-n 700000] [-rounds 7] [-table map|boxed|append|pydict|counter] [-variant shared|private|none] [-work rounds] [-lock spin|mutex] [-presize]
 package main
 
 import (
@@ -25,6 +25,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"freepy/interp/py"
 )
 
 type entity struct {
@@ -127,6 +129,13 @@ func (t *appendTable) store(k, v int) {
 
 func (t *appendTable) size() int { return t.n }
 
+// pyDict is freepy's own dict, driven from Go (SetItem with boxed int
+// keys): the interpreter's table without the interpreter.
+type pyDict struct{ d *py.Dict }
+
+func (t pyDict) store(k, v int) { t.d.SetItem(nil, py.Int(k), py.Int(v)) }
+func (t pyDict) size() int      { return t.d.Len() }
+
 // counter is the least a step can share: one atomic add on one line.
 type counter struct{ n atomic.Int64 }
 
@@ -141,6 +150,8 @@ func newTable(kind string) table {
 		return newAppendTable(items)
 	case "counter":
 		return &counter{}
+	case "pydict":
+		return pyDict{py.NewDictSize(presize)}
 	}
 	if kind == "boxed" {
 		return &boxedMap{m: make(map[any]any, presize)}
@@ -240,7 +251,7 @@ func median(d []time.Duration) time.Duration {
 func main() {
 	size := flag.Int("n", 700000, "steps (inserts) per phase")
 	rounds := flag.Int("rounds", 7, "alternating 1- and 2-thread phases")
-	kind := flag.String("table", "boxed", "map (map[int]int), boxed (map[any]any, values boxed), append (freepy's dict shape, no growth) or counter (one shared atomic add per step)")
+	kind := flag.String("table", "boxed", "map (map[int]int), boxed (map[any]any, values boxed), append (freepy's dict shape, no growth), pydict (freepy's dict itself) or counter (one shared atomic add per step)")
 	variant := flag.String("variant", "shared", "shared (one table), private (a table per thread) or none (no store)")
 	work := flag.Int("work", 0, "rounds of private arithmetic per step (freepy's interpretation overhead; 300 is about 700 ns)")
 	lockKind := flag.String("lock", "spin", "spin (bounded spin, then sync.Mutex) or mutex (sync.Mutex)")
