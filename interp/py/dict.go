@@ -444,10 +444,11 @@ func (nt *dictTable) prefault(from, to int, published bool) {
 // ahead of its insertions.
 const prefaultChunk = hugePageSize / int(unsafe.Sizeof(dictSlot{}))
 
-// prefaultDue claims, with mu held after an insertion into a big table, the
-// next chunk of its entries to prefault once mu is released, when the
-// prefaulted part is less than a chunk ahead of the insertions; to is 0
-// if nothing is due. Whichever thread's insertion crosses the mark does
+// prefaultDue claims, with mu held after an insertion into a table of
+// bigAllocIndex slots or more (smaller ones fault in less than a chunk),
+// the next chunk of its entries to prefault once mu is released, when
+// the prefaulted part is less than a chunk ahead of the insertions; to is
+// 0 if nothing is due. Whichever thread's insertion crosses the mark does
 // the chunk, so threads inserting into one dict share the page faults
 // (and the kernel's zeroing of the pages) about evenly. growEarly used
 // to prefault the new table up to where it grows again, three quarters
@@ -456,7 +457,8 @@ const prefaultChunk = hugePageSize / int(unsafe.Sizeof(dictSlot{}))
 // 450 ms, and a table that stops filling halfway (700,000 items in a
 // table of 1,398,101) had a third of those pages faulted for nothing.
 func (tab *dictTable) prefaultDue() (due *dictTable, from, to int) {
-	if tab.faulted >= len(tab.entries) || tab.n()+prefaultChunk <= tab.faulted {
+	if len(tab.index) < bigAllocIndex || tab.faulted >= len(tab.entries) ||
+		tab.n()+prefaultChunk <= tab.faulted {
 		return nil, 0, 0
 	}
 	from = tab.faulted
