@@ -4,6 +4,9 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
+
+	"freepy/interp/py"
 )
 
 // Pacing Go's collector for an interpreter.
@@ -28,12 +31,27 @@ import (
 // cost is memory: a program that allocates a lot keeps up to
 // minHeapGoal of heap (measured in docs/benchmarks.md); one that
 // allocates little never reaches it.
+//
+// A big dict table (py.BigAlloc, 4 MB and up) raises the goal before it is
+// allocated, to the heap in use plus the table plus bigAllocSlack, so that
+// the table alone does not start a collection. Such a collection finds
+// little garbage (the table is live, and the one it replaces is a quarter
+// of its size) and costs a mark of everything, the table included: in
+// bench/threads_shared_dict.py the results dict's last table (64 MB, at
+// 262,000 of 700,000 items) started the run's only collection, whose
+// mark workers took 25-50 ms from the two Python threads. The memory
+// cost is the garbage not collected meanwhile, at most bigAllocSlack
+// plus the tables the big one replaced (a third of its size); the next
+// collection sets the goal from the live heap again.
 const (
 	gcPercent   = 400
 	minHeapGoal = 64 << 20
 	// goHeapMinimum is the runtime's heap minimum at GOGC=100; it scales
 	// with GOGC and bounds the first goal, before any live heap is known.
 	goHeapMinimum = 4 << 20
+	// bigAllocSlack is what may be allocated after a big table before
+	// the collection that its allocation would have started.
+	bigAllocSlack = minHeapGoal / 2
 )
 
 // startGCPacing sets the collector's percentage and keeps adjusting it
@@ -47,12 +65,43 @@ func startGCPacing(gogcSet bool) {
 	// runtime's heap minimum (4 MB × percent/100) is the goal
 	setPercent(minHeapGoal * 100 / goHeapMinimum)
 	armGCPacer()
+	py.BigAlloc = bigAlloc
 }
 
 var (
+	// paceMu guards lastPercent: the cleanup goroutine (paceAfterGC) and
+	// Python threads (bigAlloc) both set it.
+	paceMu      sync.Mutex
 	lastPercent int
 	liveSample  = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	bigSample   = []metrics.Sample{
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/gc/heap/goal:bytes"},
+		{Name: "/gc/heap/live:bytes"},
+	}
 )
+
+// bigAlloc raises the collector's goal, if needed, so that allocating n
+// more bytes leaves bigAllocSlack before the next collection.
+func bigAlloc(n uint64) {
+	paceMu.Lock()
+	defer paceMu.Unlock()
+	metrics.Read(bigSample)
+	inUse, goal, live := bigSample[0].Value.Uint64(), bigSample[1].Value.Uint64(), bigSample[2].Value.Uint64()
+	want := inUse + n + bigAllocSlack
+	if want <= goal {
+		return
+	}
+	// the goal is live*(1+p/100), or before the first collection (no
+	// live heap measured yet) the runtime's minimum scaled by p/100
+	p := int(want * 100 / goHeapMinimum)
+	if live > 0 {
+		p = int((want - live) * 100 / live)
+	}
+	if p > lastPercent {
+		setPercent(p)
+	}
+}
 
 func setPercent(p int) {
 	lastPercent = p
@@ -68,9 +117,10 @@ func armGCPacer() {
 	runtime.AddCleanup(s, func(struct{}) { paceAfterGC() }, struct{}{})
 }
 
-// paceAfterGC runs on the runtime's cleanup goroutine (one at a time, so
-// lastPercent needs no lock).
+// paceAfterGC runs on the runtime's cleanup goroutine, once per cycle.
 func paceAfterGC() {
+	paceMu.Lock()
+	defer paceMu.Unlock()
 	metrics.Read(liveSample)
 	live := liveSample[0].Value.Uint64()
 	p := gcPercent

@@ -83,6 +83,9 @@ type dictTable struct {
 	// tail (writer only): every entry at or after it is dead, so popitem
 	// does not rescan the dead entries it left behind.
 	tail int
+	// faulted (writer only, with mu held) is the entry up to which a
+	// big table's pages have been claimed for prefaulting (prefaultDue).
+	faulted int
 }
 
 // dictSlot is an entry of a table. hash and key are written before the
@@ -177,11 +180,22 @@ type smallDictTable struct {
 // threads insert into (the early growth starts at 4,096 entries).
 const bigTableIndex = 1024
 
+// bigAllocIndex is the index size (4 MB of index and entries) from which
+// newDictTable tells the collector's pacer, through BigAlloc, before it
+// allocates the table.
+const bigAllocIndex = 1 << 17
+
+// BigAlloc, set by the command (cmd/freepy/gcpace.go), is told the size of
+// a large table about to be allocated, so that the allocation alone does
+// not start a collection (docs/threading.md, "The collector and big
+// tables"). It may be called from any thread.
+var BigAlloc func(bytes uint64)
+
 // paddedDictTable lays a dictTable out over two cache lines (newDictTable).
 type paddedDictTable struct {
 	_   [16]byte
 	tab dictTable
-	_   [48]byte
+	_   [40]byte
 }
 
 func newDictTable(size int) *dictTable {
@@ -198,9 +212,19 @@ func newDictTable(size int) *dictTable {
 		// into one dict write counts and tail on every insertion; with the
 		// headers on the same line each insertion first fetched the line
 		// shared to read the headers (the probe), then again to own it.
+		if size >= bigAllocIndex && BigAlloc != nil {
+			BigAlloc(uint64(size)*4 + uint64(size*2/3)*uint64(unsafe.Sizeof(dictSlot{})))
+		}
 		pt := &paddedDictTable{}
 		pt.tab.index, pt.tab.entries = make([]int32, size), make([]dictSlot, size*2/3)
 		tab = &pt.tab
+		if size >= bigAllocIndex {
+			// before the index is filled in below and the entries
+			// prefaulted (growEarly): both are then faulted in 2 MB at a
+			// time
+			adviseHuge(unsafe.Pointer(&tab.index[0]), uintptr(size)*4)
+			adviseHuge(unsafe.Pointer(&tab.entries[0]), uintptr(len(tab.entries))*unsafe.Sizeof(dictSlot{}))
+		}
 	} else {
 		tab = &dictTable{index: make([]int32, size), entries: make([]dictSlot, size*2/3)}
 	}
@@ -317,6 +341,8 @@ func (nt *dictTable) copyLive(old *dictTable, from, to, j int) int {
 func (d *Dict) publishTable(nt *dictTable, j int) {
 	atomic.StoreUint64(&nt.counts, packCounts(j, j))
 	nt.tail = j
+	// the copy faulted in the pages of the entries it filled
+	nt.faulted = max(nt.faulted, j)
 	d.tab.Store(nt)
 }
 
@@ -362,7 +388,8 @@ func (d *Dict) growEarly(tab *dictTable) {
 	d.mu.Unlock()
 
 	j := nt.copyLive(tab, 0, m, 0)
-	nt.prefault(j)
+	nt.faulted = min(j+2*prefaultChunk, len(nt.entries))
+	nt.prefault(j, nt.faulted, false)
 
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -385,22 +412,58 @@ func (d *Dict) growEarly(tab *dictTable) {
 	d.bump()
 }
 
-// prefault writes a zero into every memory page of the entries from
-// entry j up to where the table will be grown early (needsEarlyGrowth),
-// before nt is published. A large table's memory comes untouched from
-// the OS, and each page was otherwise faulted in by the first insertion
-// into it, under the dict's lock: in bench/threads_shared_dict.py (two
-// threads inserting into one dict) a fault of several microseconds
-// outlasted the other thread's spinning about once per 500 inserts, and
-// that thread then slept in the mutex and waited more than 100
-// microseconds to run again. The stores change nothing (the entries are
-// zero) and fault in only pages the table fills before it grows.
-func (nt *dictTable) prefault(j int) {
-	const perPage = 4096 / int(unsafe.Sizeof(dictSlot{}))
-	ne := len(nt.entries)
-	for k := j; k < ne-ne/4; k += perPage {
+// prefault faults in the memory pages of entries[from:to] of a table
+// (populate) without mu. A large table's memory comes untouched from the
+// OS, and each page was otherwise faulted in by the first insertion into
+// it, under the dict's lock: in bench/threads_shared_dict.py (two threads
+// inserting into one dict) a fault of several microseconds outlasted the
+// other thread's spinning about once per 500 inserts, and that thread
+// then slept in the mutex and waited more than 100 microseconds to run
+// again. growEarly prefaults the first two chunks past the entries it
+// copied before it publishes the table, and inserting threads the later
+// ones as the table fills (prefaultDue). Where the kernel cannot populate
+// pages, an unpublished table's pages are touched with stores of zero
+// (its entries past the copied ones are zero); a published one is left
+// to fault as it fills, since such a store could race with an insertion.
+func (nt *dictTable) prefault(from, to int, published bool) {
+	if from >= to {
+		return
+	}
+	size := unsafe.Sizeof(dictSlot{})
+	if populate(unsafe.Pointer(&nt.entries[from]), uintptr(to-from)*size) || published {
+		return
+	}
+	perPage := 4096 / int(size)
+	for k := from; k < to; k += perPage {
 		nt.entries[k].hash = 0
 	}
+}
+
+// prefaultChunk is how many entries (2 MB, one transparent huge page)
+// a thread prefaults at a time. A table keeps a chunk or more prefaulted
+// ahead of its insertions.
+const prefaultChunk = hugePageSize / int(unsafe.Sizeof(dictSlot{}))
+
+// prefaultDue claims, with mu held after an insertion into a table of
+// bigAllocIndex slots or more (smaller ones fault in less than a chunk),
+// the next chunk of its entries to prefault once mu is released, when
+// the prefaulted part is less than a chunk ahead of the insertions; to is
+// 0 if nothing is due. Whichever thread's insertion crosses the mark does
+// the chunk, so threads inserting into one dict share the page faults
+// (and the kernel's zeroing of the pages) about evenly. growEarly used
+// to prefault the new table up to where it grows again, three quarters
+// of it, in the growing thread alone: in threads_shared_dict.py with two
+// threads that thread finished 60-90 ms after the other, in a run of
+// 450 ms, and a table that stops filling halfway (700,000 items in a
+// table of 1,398,101) had a third of those pages faulted for nothing.
+func (tab *dictTable) prefaultDue() (due *dictTable, from, to int) {
+	if len(tab.index) < bigAllocIndex || tab.faulted >= len(tab.entries) ||
+		tab.n()+prefaultChunk <= tab.faulted {
+		return nil, 0, 0
+	}
+	from = tab.faulted
+	tab.faulted = min(from+prefaultChunk, len(tab.entries))
+	return tab, from, tab.faulted
 }
 
 // needsEarlyGrowth reports whether tab is a large table a quarter or less
@@ -843,22 +906,44 @@ func (d *Dict) SetItem(t *Thread, key, v Object) error {
 	}
 	d.mu.Lock()
 	err = d.insertLocked(t, key, hash, v)
-	grow := d.earlyGrowthDue()
+	u := d.upkeepDue()
 	d.mu.Unlock()
-	if grow != nil {
-		d.growEarly(grow)
-	}
+	d.upkeep(u)
 	return err
 }
 
-// earlyGrowthDue returns the table when it should be grown early
-// (growEarly) and no thread is doing so yet, else nil. Called with mu
-// held.
-func (d *Dict) earlyGrowthDue() *dictTable {
-	if tab := d.tab.Load(); tab != nil && tab.needsEarlyGrowth() && !d.growing.Load() {
-		return tab
+// upkeepWork is what an insertion into a big table leaves to do once mu
+// is released: grow the table early (growEarly), or prefault a chunk of
+// its entries (prefaultDue).
+type upkeepWork struct {
+	grow, fault *dictTable
+	from, to    int
+}
+
+// upkeepDue decides, with mu held after an insertion, what upkeep should
+// do: growing early when the table is due and no thread is doing so yet,
+// else a chunk of prefaulting if one is due.
+func (d *Dict) upkeepDue() (u upkeepWork) {
+	tab := d.tab.Load()
+	if tab == nil || len(tab.index) < bigTableIndex {
+		return u
 	}
-	return nil
+	if tab.needsEarlyGrowth() && !d.growing.Load() {
+		u.grow = tab
+		return u
+	}
+	u.fault, u.from, u.to = tab.prefaultDue()
+	return u
+}
+
+// upkeep does, with mu released, what upkeepDue decided.
+func (d *Dict) upkeep(u upkeepWork) {
+	if u.fault != nil {
+		u.fault.prefault(u.from, u.to, true)
+	}
+	if u.grow != nil {
+		d.growEarly(u.grow)
+	}
 }
 
 // storeFast is d[key] = v for STORE_SUBSCR when d is a dict (not a
@@ -893,11 +978,9 @@ func (d *Dict) storeFast(key, v Object) bool {
 		return true
 	}
 	d.appendLocked(key, hash, v)
-	grow := d.earlyGrowthDue()
+	u := d.upkeepDue()
 	d.mu.Unlock()
-	if grow != nil {
-		d.growEarly(grow)
-	}
+	d.upkeep(u)
 	return true
 }
 

@@ -1150,8 +1150,8 @@ reload:
 		// [a, b] -> [ir]
 		sp--
 		stack[sp] = nil
-		if uint64(ir) < smallIntCount {
-			stack[sp-1] = intAt(&smallInts[ir])
+		if u := uint64(ir + smallIntNeg); u < smallIntLen {
+			stack[sp-1] = intAt(&smallInts[u])
 		} else if n := t.boxLeft; n > 0 {
 			t.boxLeft = n - 1
 			p := &t.box[boxChunkLen-n]
@@ -1165,8 +1165,8 @@ reload:
 		// FOR_ITER; STORE_FAST x (at pc) of a range: x = ir
 		{
 			var o Object
-			if uint64(ir) < smallIntCount {
-				o = intAt(&smallInts[ir])
+			if u := uint64(ir + smallIntNeg); u < smallIntLen {
+				o = intAt(&smallInts[u])
 			} else if n := t.boxLeft; n > 0 {
 				t.boxLeft = n - 1
 				p := &t.box[boxChunkLen-n]
