@@ -1048,6 +1048,9 @@ reload:
 			f.pc, f.sp = pc, sp
 			if stack[sp-arg-1] == nil {
 				v, err = Call(t, stack[sp-arg-2], stack[sp-arg:sp], nil)
+			} else if md, ok := stack[sp-arg-2].(*MethodDescr); ok {
+				// a built-in type's method after LOAD_METHOD (s.upper())
+				v, err = md.callSelf(t, stack[sp-arg-1:sp])
 			} else {
 				v, err = Call(t, stack[sp-arg-2], stack[sp-arg-1:sp], nil)
 			}

@@ -341,6 +341,17 @@ func (md *MethodDescr) call(t *Thread, args []Object, kw []string) (Object, erro
 	return md.Fn(t, self, args[1:], kw)
 }
 
+// callSelf is call for CALL_METHOD after LOAD_METHOD found md on the type
+// of args[0] (s.upper(), d.get(k)): a receiver of exactly md's type goes
+// straight to Fn, without Call's and MethodDescrType.Call's dispatch.
+// Anything else takes call's checks.
+func (md *MethodDescr) callSelf(t *Thread, args []Object) (Object, error) {
+	if self := args[0]; self.Type() == md.Owner && !md.IsStatic {
+		return md.Fn(t, self, args[1:], nil)
+	}
+	return md.call(t, args, nil)
+}
+
 // ---- argument binding ----
 
 // Call calls the function.
