@@ -320,6 +320,9 @@ type MethodDescr struct {
 	// extension type's gets the signature all slot wrappers of its name
 	// share.
 	slot bool
+	// str is a str method's body (addStrMethod): callSelf calls it
+	// directly for an exact str, without Fn's wrapper.
+	str strMethod
 }
 
 // Type returns method_descriptor.
@@ -346,7 +349,11 @@ func (md *MethodDescr) call(t *Thread, args []Object, kw []string) (Object, erro
 // straight to Fn, without Call's and MethodDescrType.Call's dispatch.
 // Anything else takes call's checks.
 func (md *MethodDescr) callSelf(t *Thread, args []Object) (Object, error) {
-	if self := args[0]; self.Type() == md.Owner && !md.IsStatic {
+	self := args[0]
+	if s, ok := self.(*Str); ok && md.str != nil {
+		return md.str(t, s, args[1:], nil)
+	}
+	if self.Type() == md.Owner && !md.IsStatic {
 		return md.Fn(t, self, args[1:], nil)
 	}
 	return md.call(t, args, nil)
