@@ -1020,6 +1020,13 @@ reload:
 				goto reload
 			}
 		case c.CALL_METHOD:
+			var v Object
+			if md, ok := stack[sp-arg-2].(*MethodDescr); ok && stack[sp-arg-1] != nil {
+				// a built-in type's method after LOAD_METHOD (s.upper())
+				f.pc, f.sp = pc, sp
+				v, err = md.callSelf(t, stack[sp-arg-1:sp])
+				goto methodDone
+			}
 			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
 				// an attribute that was a bound method: call its
 				// function with self in the empty slot
@@ -1044,16 +1051,13 @@ reload:
 					goto reload
 				}
 			}
-			var v Object
 			f.pc, f.sp = pc, sp
 			if stack[sp-arg-1] == nil {
 				v, err = Call(t, stack[sp-arg-2], stack[sp-arg:sp], nil)
-			} else if md, ok := stack[sp-arg-2].(*MethodDescr); ok {
-				// a built-in type's method after LOAD_METHOD (s.upper())
-				v, err = md.callSelf(t, stack[sp-arg-1:sp])
 			} else {
 				v, err = Call(t, stack[sp-arg-2], stack[sp-arg-1:sp], nil)
 			}
+		methodDone:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
