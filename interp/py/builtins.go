@@ -436,9 +436,7 @@ func initBuiltins(in *Interp) {
 
 var builtinFuncs = map[string]BuiltinFunc{
 	"print": builtinPrint,
-	"len": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
-		return oneArg(t, "len", a, kw, func(o Object) (Object, error) { n, err := Len(t, o); return Int(n), err })
-	},
+	"len":   builtinLen,
 	"repr": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
 		return oneArg(t, "repr", a, kw, func(o Object) (Object, error) { return Repr(t, o) })
 	},
@@ -483,6 +481,20 @@ var builtinFuncs = map[string]BuiltinFunc{
 	"format":     builtinFormat,
 	"sorted":     builtinSorted,
 	"open":       ioOpen,
+}
+
+// builtinLen is len(o). It is among the most called built-ins, so it
+// skips oneArg's closure and boxes through the thread (no convT64 for a
+// length above 255).
+func builtinLen(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
+	if len(a) != 1 || len(kw) != 0 {
+		return nil, oneArgCheck("len", a, kw)
+	}
+	n, err := Len(t, a[0])
+	if err != nil {
+		return nil, err
+	}
+	return t.boxInt(int64(n)), nil
 }
 
 func oneArg(t *Thread, name string, args []Object, kw []string, fn func(Object) (Object, error)) (Object, error) {

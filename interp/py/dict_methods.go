@@ -58,7 +58,12 @@ func (it *dictRevIter) next() (Object, error) {
 	return NewTuple(k, v), nil
 }
 
-func dictSelf(self Object) *Dict { return unwrap(self).(*Dict) }
+func dictSelf(self Object) *Dict {
+	if d, ok := self.(*Dict); ok { // the common case, inlined
+		return d
+	}
+	return unwrap(self).(*Dict)
+}
 
 // viewAsSet builds the set that a view's set operation starts from.
 func viewOperandSet(t *Thread, o Object) (*Set, error) {
@@ -233,8 +238,8 @@ func init() {
 		return DictType.GetItem(t, self, arg)
 	})
 	dt.AddMethod("get", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("dict.get", args, kw, 1, 2); err != nil {
-			return nil, err
+		if len(args) != 1 && len(args) != 2 || len(kw) != 0 { // the check of collArgRange, inlined
+			return nil, collArgRange("dict.get", args, kw, 1, 2)
 		}
 		v, err := dictSelf(self).GetItem(t, args[0])
 		if err != nil {
@@ -249,8 +254,8 @@ func init() {
 		return v, nil
 	})
 	dt.AddMethod("setdefault", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange("dict.setdefault", args, kw, 1, 2); err != nil {
-			return nil, err
+		if len(args) != 1 && len(args) != 2 || len(kw) != 0 { // the check of collArgRange, inlined
+			return nil, collArgRange("dict.setdefault", args, kw, 1, 2)
 		}
 		var def Object = None
 		if len(args) == 2 {

@@ -1022,14 +1022,21 @@ reload:
 				goto reload
 			}
 		case c.CALL_METHOD:
-			if md, ok := stack[sp-arg-2].(*MethodDescr); ok && md == genSend && arg == 1 {
-				// gen.send(x): the generator resumes in this loop, as
-				// for SEND (resumeInlined comes back here)
-				if g, ok := stack[sp-2].(*Generator); ok && g.kind == genPlain && t.canInline() && g.enterInline(t, f, true, stack[sp-1]) {
-					f.pc, f.sp = pc, sp
-					f = g.frame
-					goto reload
+			var v Object
+			if md, ok := stack[sp-arg-2].(*MethodDescr); ok && stack[sp-arg-1] != nil {
+				if md == genSend && arg == 1 {
+					// gen.send(x): the generator resumes in this loop, as
+					// for SEND (resumeInlined comes back here)
+					if g, ok := stack[sp-2].(*Generator); ok && g.kind == genPlain && t.canInline() && g.enterInline(t, f, true, stack[sp-1]) {
+						f.pc, f.sp = pc, sp
+						f = g.frame
+						goto reload
+					}
 				}
+				// a built-in type's method after LOAD_METHOD (s.upper())
+				f.pc, f.sp = pc, sp
+				v, err = md.callSelf(t, stack[sp-arg-1:sp])
+				goto methodDone
 			}
 			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
 				// an attribute that was a bound method: call its
@@ -1055,13 +1062,13 @@ reload:
 					goto reload
 				}
 			}
-			var v Object
 			f.pc, f.sp = pc, sp
 			if stack[sp-arg-1] == nil {
 				v, err = Call(t, stack[sp-arg-2], stack[sp-arg:sp], nil)
 			} else {
 				v, err = Call(t, stack[sp-arg-2], stack[sp-arg-1:sp], nil)
 			}
+		methodDone:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}

@@ -335,6 +335,9 @@ type MethodDescr struct {
 	// extension type's gets the signature all slot wrappers of its name
 	// share.
 	slot bool
+	// str is a str method's body (addStrMethod): callSelf calls it
+	// directly for an exact str, without Fn's wrapper.
+	str strMethod
 }
 
 // Type returns method_descriptor.
@@ -354,6 +357,21 @@ func (md *MethodDescr) call(t *Thread, args []Object, kw []string) (Object, erro
 		return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.tpName(), typeName(self))
 	}
 	return md.Fn(t, self, args[1:], kw)
+}
+
+// callSelf is call for CALL_METHOD after LOAD_METHOD found md on the type
+// of args[0] (s.upper(), d.get(k)): a receiver of exactly md's type goes
+// straight to Fn, without Call's and MethodDescrType.Call's dispatch.
+// Anything else takes call's checks.
+func (md *MethodDescr) callSelf(t *Thread, args []Object) (Object, error) {
+	self := args[0]
+	if s, ok := self.(*Str); ok && md.str != nil {
+		return md.str(t, s, args[1:], nil)
+	}
+	if self.Type() == md.Owner && !md.IsStatic {
+		return md.Fn(t, self, args[1:], nil)
+	}
+	return md.call(t, args, nil)
 }
 
 // ---- argument binding ----

@@ -11,24 +11,34 @@ import (
 // argO unpacks the single positional argument of a METH_O method
 // ("list.append() takes exactly one argument (0 given)").
 func collArgO(qual string, args []Object, kw []string) (Object, error) {
+	if len(kw) == 0 && len(args) == 1 {
+		return args[0], nil
+	}
+	return nil, collArgOErr(qual, args, kw)
+}
+
+// collArgOErr is collArgO's error, apart so that the check inlines.
+func collArgOErr(qual string, args []Object, kw []string) error {
 	if len(kw) > 0 {
-		return nil, TypeErrorf("%s() takes no keyword arguments", qual)
+		return TypeErrorf("%s() takes no keyword arguments", qual)
 	}
-	if len(args) != 1 {
-		return nil, TypeErrorf("%s() takes exactly one argument (%d given)", qual, len(args))
-	}
-	return args[0], nil
+	return TypeErrorf("%s() takes exactly one argument (%d given)", qual, len(args))
 }
 
 // argNone checks a METH_NOARGS method ("dict.popitem() takes no arguments (1 given)").
 func collArgNone(qual string, args []Object, kw []string) error {
+	if len(kw) == 0 && len(args) == 0 {
+		return nil
+	}
+	return collArgNoneErr(qual, args, kw)
+}
+
+// collArgNoneErr is collArgNone's error, apart so that the check inlines.
+func collArgNoneErr(qual string, args []Object, kw []string) error {
 	if len(kw) > 0 {
 		return TypeErrorf("%s() takes no keyword arguments", qual)
 	}
-	if len(args) != 0 {
-		return TypeErrorf("%s() takes no arguments (%d given)", qual, len(args))
-	}
-	return nil
+	return TypeErrorf("%s() takes no arguments (%d given)", qual, len(args))
 }
 
 // argRange checks the positional count of an Argument-Clinic method. qual
@@ -314,7 +324,12 @@ func cmpInt64(a, b int64) int {
 	return 0
 }
 
-func listSelf(self Object) *List { return unwrap(self).(*List) }
+func listSelf(self Object) *List {
+	if l, ok := self.(*List); ok { // the common case, inlined
+		return l
+	}
+	return unwrap(self).(*List)
+}
 
 func init() {
 	// list.__getitem__ is a METH_O method in CPython, not a slot wrapper,

@@ -305,6 +305,7 @@ func addStrMethod(name string, fn strMethod) {
 		}
 		return fn(t, s, args, kw)
 	})
+	StrType.Dict.GetStr(name).(*MethodDescr).str = fn
 }
 
 // strFillArgs parses (width[, fillchar]) of center, ljust and rjust.
