@@ -576,6 +576,11 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	case &C.PyComplex_Type:
 		return py.Complex(complex(*(*float64)(ptrAt(op, 16)), *(*float64)(ptrAt(op, 24))))
 	}
+	if tp == &C.PyUnicode_Type {
+		if o := sharedStr(op); o != nil {
+			return o
+		}
+	}
 	if op == notImpl {
 		return py.NotImplemented
 	}
@@ -694,6 +699,32 @@ func reportFreed(op *C.PyObject) {
 		name = cstr(op.ob_type.tp_name)
 	}
 	fmt.Fprintf(os.Stderr, "freepy: use of a freed '%s' object at %p (its last reference was released before)\n", name, unsafe.Pointer(op))
+}
+
+// The shared empty and one-character ASCII strs of the C side
+// (fpy_shared_strs) and their Go strs, by index.
+var (
+	sharedStrBase uintptr
+	sharedStrGo   [C.FPY_NSHARED_STRS]*py.Str
+)
+
+func initSharedStrs() {
+	// the first str sits after its head
+	sharedStrBase = uintptr(unsafe.Pointer(C.fpy_shared_strs)) + headSize
+	sharedStrGo[0] = py.NewStr("")
+	for c := 0; c < C.FPY_NSHARED_STRS-1; c++ {
+		sharedStrGo[1+c] = py.NewStr(string(rune(c)))
+	}
+}
+
+// sharedStr is the Go str of a shared C str, or nil if op is not one.
+func sharedStr(op *C.PyObject) *py.Str {
+	const size = C.sizeof_fpy_shared_str
+	off := uintptr(unsafe.Pointer(op)) - sharedStrBase
+	if i := off / size; off%size == 0 && i < uintptr(len(sharedStrGo)) {
+		return sharedStrGo[i]
+	}
+	return nil
 }
 
 // cachedStr decodes a str C code made, reusing the Go string decoded

@@ -42,6 +42,17 @@ PyObject *fpy_new_object(PyTypeObject *tp, size_t size);
 
 /* Builtin layouts, built in C. */
 PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t n);
+PyObject *fpy_long_from_i64(int64_t v);
+/* The shared empty and one-character ASCII strs (objects.c): an array of
+ * FPY_NSHARED_STRS entries, each an fpy_head followed by the str. */
+#define FPY_NSHARED_STRS 129
+typedef struct fpy_shared_str {
+    fpy_head head;
+    PyASCIIObject str;
+    char data[8];
+} fpy_shared_str;
+extern fpy_shared_str *fpy_shared_strs;
+void fpy_init_shared_strs(void);
 PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
 PyObject *fpy_small_int(long v); /* NULL when v is not cached */
 PyObject *fpy_new_float(double v);

@@ -42,6 +42,10 @@ f.kept_reset()
 print(f.kwargs(1, "x", a=1, b=[2]))
 print(f.kwargs())
 
+# Py_BuildValue: every level read once, errors, 'N' released on failure
+for v in f.buildvalues():
+    print(repr(v))
+
 # arithmetic: small ints, results beyond 64 bits, floats, mixed, other types
 for a, b in [(3, 4), (-7, 2), (2**40, 2**40), (2**59, 2**59), (2**62, 2**62), (-2**62, 2**62),
              (3 * 2**31, 5 * 2**31), (2**100, 1), (1.5, 2), (2, 0.25), (-0.0, 0.0), (1e308, 1e308),
