@@ -569,7 +569,10 @@ func callMethodDef(t *py.Thread, def *C.PyMethodDef, name string, self py.Object
 func callMethodDefSelf(t *py.Thread, def *C.PyMethodDef, name string, self py.Object, cself *C.PyObject, args []py.Object, kw []string, ext *extModule, cls *C.PyTypeObject) (py.Object, error) {
 	s := stateOf(t)
 	mark := s.mark()
-	vals := s.vals(len(args) + 1)
+	vals := s.valsFast(len(args) + 1)
+	if vals == nil {
+		vals = s.vals(len(args) + 1)
+	}
 	for i, a := range args {
 		s.putVal(valAt(vals, i), a)
 	}
@@ -591,7 +594,9 @@ func callMethodDefSelf(t *py.Thread, def *C.PyMethodDef, name string, self py.Ob
 	ext.leave(s, took)
 	s.depth--
 	r, err := s.takeVal(res, def)
-	s.release(mark)
+	if s.mustRelease(mark) {
+		s.releaseSlow(mark)
+	}
 	return r, err
 }
 
@@ -609,12 +614,20 @@ func (s *tstate) valBuf(n int) []C.fpy_val {
 // vals is valBuf as a pointer to the first value (at least one, even for
 // n == 0), without a slice's checks: the method-call path's version.
 func (s *tstate) vals(n int) *C.fpy_val {
-	if d := s.depth; d < len(s.bufs) {
-		if b := &s.bufs[d]; b.n >= n && b.p != nil {
-			return b.p
-		}
+	if p := s.valsFast(n); p != nil {
+		return p
 	}
 	return &s.growValBuf(n)[0]
+}
+
+// valsFast is vals when the depth's buffer is there and large enough, or
+// nil (small enough to inline).
+func (s *tstate) valsFast(n int) *C.fpy_val {
+	// b.n is 0 (no buffer yet) or at least 16
+	if bufs, d := s.bufs, s.depth; d < len(bufs) && n < bufs[d].n {
+		return bufs[d].p
+	}
+	return nil
 }
 
 // valAt is the i-th value from p (a buffer from vals).

@@ -602,9 +602,12 @@ void fpy_call_releasebuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer 
     ((releasebufferproc)fn)(a, view);
 }
 
-PyObject *fpy_call_method(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject *const *args,
-                          Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls) {
-    fpy_tstate = ts;
+/* fpy_call_method makes a PyMethodDef call in any calling convention;
+ * args is a C array of nargs + len(kwnames) borrowed references
+ * (vectorcall layout). Static, with its one caller in this file: it
+ * inlines into fpy_call_method_v, which sets the thread state. */
+static PyObject *fpy_call_method(PyMethodDef *ml, PyObject *self, PyObject *const *args,
+                                 Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls) {
     int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     switch (flags) {
@@ -817,7 +820,7 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
     }
     PyObject *r = NULL;
     if (made == n) {
-        r = fpy_call_method(ts, ml, self, a, nargs, kwnames, cls);
+        r = fpy_call_method(ml, self, a, nargs, kwnames, cls);
     }
     for (Py_ssize_t i = 0; i < made; i++) {
         if (args[i].tag != FPY_V_OBJ) {

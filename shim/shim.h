@@ -155,10 +155,6 @@ int fpy_call_exec_module(PyThreadState *ts, void *fn, PyObject *m);
 PyObject *fpy_call_create_module(PyThreadState *ts, void *fn, PyObject *spec, PyModuleDef *def);
 int fpy_call_getbuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer *view, int flags);
 void fpy_call_releasebuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer *view);
-/* A PyMethodDef call in any calling convention; args is a C array of
- * nargs + len(kwnames) borrowed references (vectorcall layout). */
-PyObject *fpy_call_method(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject *const *args,
-                          Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls);
 
 /* Slot codes for the generic slots (fpyGo_Slot*); also bit numbers of the
  * mask given to fpy_fill_generic_slots. */
