@@ -496,6 +496,33 @@ func (s *tstate) dropHeld(op *C.PyObject) {
 // float or a small tuple (its items released) goes back to the C free
 // lists of the thread that frees it (the low bit of the queued pointer
 // says so).
+// typeLong, typeFloat and typeUnicode: the types' addresses, taken once
+// (a cgo variable's address is loaded through a pointer on each use).
+var (
+	typeLong    = &C.PyLong_Type
+	typeFloat   = &C.PyFloat_Type
+	typeUnicode = &C.PyUnicode_Type
+)
+
+// freeValueLater is freeObjectLater for a dead int of up to two digits
+// (isInt) or a float: into the thread's stash while it is under half
+// full, else back to C's free lists.
+func (s *tstate) freeValueLater(op *C.PyObject, isInt bool) {
+	x := s.stash()
+	if isInt && x.nints < C.FPY_NSTASH/2 {
+		x.ints[x.nints] = op
+		x.nints++
+		return
+	}
+	if !isInt && x.nfloats < C.FPY_NSTASH/2 {
+		x.floats[x.nfloats] = op
+		x.nfloats++
+		return
+	}
+	// the low bit: a dead block C may keep on a free list
+	s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
+}
+
 func (s *tstate) freeObjectLater(op *C.PyObject) {
 	switch op.ob_type {
 	case &C.PyLong_Type, &C.PyFloat_Type:

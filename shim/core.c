@@ -789,6 +789,44 @@ void fpy_free_array(void **p, Py_ssize_t n) {
     }
 }
 
+/* call_varargs makes a METH_VARARGS call (without keywords) with its
+ * argument tuple built straight from the values: the ints and floats made
+ * for it go into the tuple without a second reference, and a tuple that
+ * nothing kept is taken apart here (no tp_dealloc), its values and its
+ * block back to the free lists. */
+static PyObject *call_varargs(PyMethodDef *ml, PyObject *self, const fpy_val *args, Py_ssize_t nargs) {
+    PyObject *t = PyTuple_New(nargs);
+    if (t == NULL) {
+        return NULL;
+    }
+    PyObject **items = ((PyTupleObject *)t)->ob_item;
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        if (args[i].tag == FPY_V_OBJ) {
+            Py_INCREF(args[i].u.o);
+            items[i] = args[i].u.o;
+        } else if ((items[i] = val_to_obj(&args[i])) == NULL) {
+            Py_DECREF(t);
+            return NULL;
+        }
+    }
+    PyObject *r = ml->ml_meth(self, t);
+    if (nargs == 0 || t->ob_refcnt != 1 || fpy_debug || !has_head(t) || FPY_HEAD(t)->handle != 0) {
+        Py_DECREF(t);
+        return r;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        if (args[i].tag == FPY_V_OBJ) {
+            Py_DECREF(items[i]);
+        } else {
+            drop_value(items[i]);
+        }
+    }
+    if (!to_freelist(t)) {
+        fpy_free(t);
+    }
+    return r;
+}
+
 void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
                        Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
     fpy_tstate = ts;
@@ -797,6 +835,10 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
         Py_ssize_t n = x->nfree;
         x->nfree = 0;
         fpy_free_array(x->tofree, n);
+    }
+    if (kwnames == NULL && (ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) == METH_VARARGS) {
+        obj_to_val(call_varargs(ml, self, args, nargs), res);
+        return;
     }
     Py_ssize_t n = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
     PyObject *stack[16];

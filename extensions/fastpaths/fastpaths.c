@@ -223,6 +223,20 @@ static PyObject *parse(PyObject *self, PyObject *args) {
     return Py_BuildValue("(idl)", a, b, c);
 }
 
+/* parse4(a, b, c, d): the units freepy converts without the general
+ * parser ('l', 'n', 'O', 'd'), with a name after ':'. */
+static PyObject *parse4(PyObject *self, PyObject *args) {
+    (void)self;
+    long a;
+    Py_ssize_t b;
+    PyObject *c;
+    double d;
+    if (!PyArg_ParseTuple(args, "lnOd:parse4", &a, &b, &c, &d)) {
+        return NULL;
+    }
+    return Py_BuildValue("(lnOd)", a, b, c, d);
+}
+
 /* tuples(n): makes and drops tuples of 1..6 items n times (freepy reuses
  * small tuples' memory), checking that each new tuple's items are NULL
  * and its size right; returns the last round's tuples, filled. */
@@ -350,6 +364,7 @@ static PyObject *buildvalues(PyObject *self, PyObject *unused) {
 
 static PyMethodDef methods[] = {
     {"buildvalues", buildvalues, METH_NOARGS, NULL},
+    {"parse4", parse4, METH_VARARGS, NULL},
     {"tuples", tuples, METH_O, NULL},
     {"build_dict", build_dict, METH_O, NULL},
     {"dict_ops", dict_ops, METH_NOARGS, NULL},

@@ -129,6 +129,16 @@ for bad in [(1.5, 2, 3), ("x", 2, 3), (1, "y", 3), (MyInt(2), 2, 3)]:
     except TypeError as e:
         print("TypeError:", e)
 
+class MyFloat(float):
+    pass
+
+for args in [(1, 2, None, 1.5), (-2**59, 2**59, "s", -0.0), (2**61, -2**61, [], 2.0), (True, False, 1, MyFloat(2.5)),
+             (1, 2, 3, 4), (1, 2, 3), (1, 2, 3, 4.0, 5), (2**64, 1, 1, 1.0), (1.0, 1, 1, 1.0), (1, 1, 1, "x")]:
+    try:
+        print(f.parse4(*args))
+    except (TypeError, OverflowError) as e:
+        print(type(e).__name__ + ":", e)
+
 # small tuples made and dropped in C, and returned to Python and dropped
 # there, again and again (their memory is reused)
 for n in (1, 3, 50):
