@@ -561,22 +561,22 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	}
 	tp := op.ob_type
 	switch tp {
-	case &C.PyLong_Type:
+	case typeLong:
 		if n := obSize(op); n >= -2 && n <= 2 {
 			// boxed in the thread's chunk, not by the allocator
 			return s.t.BoxInt(smallLongFromC(op, n))
 		}
 		return longFromC(op)
-	case &C.PyFloat_Type:
+	case typeFloat:
 		return py.Float(*(*float64)(ptrAt(op, 16)))
-	case &C.PyBool_Type:
+	case typeBool:
 		return py.Bool(op == trueObj)
-	case &C._PyNone_Type:
+	case typeNone:
 		return py.None
-	case &C.PyComplex_Type:
+	case typeComplex:
 		return py.Complex(complex(*(*float64)(ptrAt(op, 16)), *(*float64)(ptrAt(op, 24))))
 	}
-	if tp == &C.PyUnicode_Type {
+	if tp == typeUnicode {
 		if o := sharedStr(op); o != nil {
 			return o
 		}
@@ -721,10 +721,10 @@ func initSharedStrs() {
 func sharedStr(op *C.PyObject) *py.Str {
 	const size = C.sizeof_fpy_shared_str
 	off := uintptr(unsafe.Pointer(op)) - sharedStrBase
-	if i := off / size; off%size == 0 && i < uintptr(len(sharedStrGo)) {
-		return sharedStrGo[i]
+	if off >= size*uintptr(len(sharedStrGo)) || off%size != 0 {
+		return nil
 	}
-	return nil
+	return sharedStrGo[off/size]
 }
 
 // cachedStr decodes a str C code made, reusing the Go string decoded

@@ -496,12 +496,15 @@ func (s *tstate) dropHeld(op *C.PyObject) {
 // float or a small tuple (its items released) goes back to the C free
 // lists of the thread that frees it (the low bit of the queued pointer
 // says so).
-// typeLong, typeFloat and typeUnicode: the types' addresses, taken once
-// (a cgo variable's address is loaded through a pointer on each use).
+// The hottest types' addresses, taken once (a cgo variable's address is
+// loaded through a pointer on each use): fromC and consume test them.
 var (
 	typeLong    = &C.PyLong_Type
 	typeFloat   = &C.PyFloat_Type
 	typeUnicode = &C.PyUnicode_Type
+	typeBool    = &C.PyBool_Type
+	typeNone    = &C._PyNone_Type
+	typeComplex = &C.PyComplex_Type
 )
 
 // freeValueLater is freeObjectLater for a dead int of up to two digits
