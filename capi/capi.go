@@ -53,6 +53,7 @@ func setup(t *py.Thread) {
 			C.fpy_debug = 1
 		}
 		C.fpy_init_static()
+		initSharedStrs()
 		initStaticTypes(t)
 		C.fpy_init_capsule_type()
 		startFinalizer(t)

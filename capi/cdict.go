@@ -92,6 +92,32 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 	if op == nil {
 		return py.None
 	}
+	// ints and floats first, with fastDeallocType's checks spelled out:
+	// a count of 1 rules out the immortal small ints, and these two
+	// types are never type objects
+	if tp := op.ob_type; refcnt(op) == 1 && (tp == typeLong || tp == typeFloat) &&
+		tp.tp_dealloc == mirrorDealloc && C.fpy_debug == 0 &&
+		*(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) == C.FPY_MAGIC && atomicLoadU64(headHandle(op)) == 0 {
+		var o py.Object
+		if tp == typeFloat {
+			o = py.Float(*(*float64)(ptrAt(op, 16)))
+			s.freeValueLater(op, false)
+		} else if n := obSize(op); n >= -2 && n <= 2 {
+			o = s.t.BoxInt(smallLongFromC(op, n))
+			s.freeValueLater(op, true)
+		} else {
+			o = longFromC(op)
+			s.freeLater(unsafe.Pointer(op))
+		}
+		return o
+	}
+	if op.ob_type == typeUnicode {
+		// a shared str (a one-character dict key) is immortal: nothing
+		// to drop
+		if o := sharedStr(op); o != nil {
+			return o
+		}
+	}
 	if refcnt(op) != 1 || !fastDeallocType(op) || atomicLoadU64(headHandle(op)) != 0 {
 		o := s.fromC(op)
 		if refcnt(op) == 1 && isDatetimeMirror(op) {
@@ -102,18 +128,6 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 	}
 	var o py.Object
 	switch op.ob_type {
-	case &C.PyLong_Type:
-		if n := obSize(op); n >= -2 && n <= 2 {
-			o = s.t.BoxInt(smallLongFromC(op, n))
-		} else {
-			o = longFromC(op)
-		}
-		s.freeObjectLater(op)
-		return o
-	case &C.PyFloat_Type:
-		o = py.Float(*(*float64)(ptrAt(op, 16)))
-		s.freeObjectLater(op)
-		return o
 	case &C.PyTuple_Type:
 		n := obSize(op)
 		tup, items := py.NewTupleN(int(n))

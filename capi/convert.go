@@ -561,20 +561,25 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 	}
 	tp := op.ob_type
 	switch tp {
-	case &C.PyLong_Type:
+	case typeLong:
 		if n := obSize(op); n >= -2 && n <= 2 {
 			// boxed in the thread's chunk, not by the allocator
 			return s.t.BoxInt(smallLongFromC(op, n))
 		}
 		return longFromC(op)
-	case &C.PyFloat_Type:
+	case typeFloat:
 		return py.Float(*(*float64)(ptrAt(op, 16)))
-	case &C.PyBool_Type:
+	case typeBool:
 		return py.Bool(op == trueObj)
-	case &C._PyNone_Type:
+	case typeNone:
 		return py.None
-	case &C.PyComplex_Type:
+	case typeComplex:
 		return py.Complex(complex(*(*float64)(ptrAt(op, 16)), *(*float64)(ptrAt(op, 24))))
+	}
+	if tp == typeUnicode {
+		if o := sharedStr(op); o != nil {
+			return o
+		}
 	}
 	if op == notImpl {
 		return py.NotImplemented
@@ -694,6 +699,32 @@ func reportFreed(op *C.PyObject) {
 		name = cstr(op.ob_type.tp_name)
 	}
 	fmt.Fprintf(os.Stderr, "freepy: use of a freed '%s' object at %p (its last reference was released before)\n", name, unsafe.Pointer(op))
+}
+
+// The shared empty and one-character ASCII strs of the C side
+// (fpy_shared_strs) and their Go strs, by index.
+var (
+	sharedStrBase uintptr
+	sharedStrGo   [C.FPY_NSHARED_STRS]*py.Str
+)
+
+func initSharedStrs() {
+	// the first str sits after its head
+	sharedStrBase = uintptr(unsafe.Pointer(C.fpy_shared_strs)) + headSize
+	sharedStrGo[0] = py.NewStr("")
+	for c := 0; c < C.FPY_NSHARED_STRS-1; c++ {
+		sharedStrGo[1+c] = py.NewStr(string(rune(c)))
+	}
+}
+
+// sharedStr is the Go str of a shared C str, or nil if op is not one.
+func sharedStr(op *C.PyObject) *py.Str {
+	const size = C.sizeof_fpy_shared_str
+	off := uintptr(unsafe.Pointer(op)) - sharedStrBase
+	if off >= size*uintptr(len(sharedStrGo)) || off%size != 0 {
+		return nil
+	}
+	return sharedStrGo[off/size]
 }
 
 // cachedStr decodes a str C code made, reusing the Go string decoded

@@ -576,9 +576,12 @@ func callMethodDef(t *py.Thread, def *C.PyMethodDef, name string, self py.Object
 func callMethodDefSelf(t *py.Thread, def *C.PyMethodDef, name string, self py.Object, cself *C.PyObject, args []py.Object, kw []string, ext *extModule, cls *C.PyTypeObject) (py.Object, error) {
 	s := stateOf(t)
 	mark := s.mark()
-	vals := s.valBuf(len(args) + 1)
+	vals := s.valsFast(len(args) + 1)
+	if vals == nil {
+		vals = s.vals(len(args) + 1)
+	}
 	for i, a := range args {
-		s.putVal(&vals[i], a)
+		s.putVal(valAt(vals, i), a)
 	}
 	var kwn *C.PyObject
 	if len(kw) > 0 {
@@ -591,14 +594,16 @@ func callMethodDefSelf(t *py.Thread, def *C.PyMethodDef, name string, self py.Ob
 	if cself == nil && self != nil {
 		cself = s.borrow(self)
 	}
-	res := &vals[len(args)]
+	res := valAt(vals, len(args))
 	s.depth++
 	took := ext.enter(s, name)
-	C.fpy_call_method_u(cptr(s.ts), cptr(def), cptr(cself), cptr(&vals[0]), C.Py_ssize_t(len(args)-len(kw)), cptr(kwn), cptr(cls), cptr(res))
+	C.fpy_call_method_u(cptr(s.ts), cptr(def), cptr(cself), cptr(vals), C.Py_ssize_t(len(args)-len(kw)), cptr(kwn), cptr(cls), cptr(res))
 	ext.leave(s, took)
 	s.depth--
 	r, err := s.takeVal(res, def)
-	s.release(mark)
+	if s.mustRelease(mark) {
+		s.releaseSlow(mark)
+	}
 	return r, err
 }
 
@@ -609,6 +614,37 @@ func cptr[T any](p *T) C.uintptr_t { return C.uintptr_t(uintptr(unsafe.Pointer(p
 // valBuf returns the C value buffer of the current call depth, with room
 // for n values.
 func (s *tstate) valBuf(n int) []C.fpy_val {
+	// never empty: callers pass &vals[0] even for calls without arguments
+	return unsafe.Slice(s.vals(n), max(n, 1))
+}
+
+// vals is valBuf as a pointer to the first value (at least one, even for
+// n == 0), without a slice's checks: the method-call path's version.
+func (s *tstate) vals(n int) *C.fpy_val {
+	if p := s.valsFast(n); p != nil {
+		return p
+	}
+	return &s.growValBuf(n)[0]
+}
+
+// valsFast is vals when the depth's buffer is there and large enough, or
+// nil (small enough to inline).
+func (s *tstate) valsFast(n int) *C.fpy_val {
+	// b.n is 0 (no buffer yet) or at least 16
+	if bufs, d := s.bufs, s.depth; d < len(bufs) && n < bufs[d].n {
+		return bufs[d].p
+	}
+	return nil
+}
+
+// valAt is the i-th value from p (a buffer from vals).
+func valAt(p *C.fpy_val, i int) *C.fpy_val {
+	return (*C.fpy_val)(unsafe.Add(unsafe.Pointer(p), uintptr(i)*C.sizeof_fpy_val))
+}
+
+// growValBuf is valBuf's slow path: the depth's first call, or more
+// values than its buffer holds.
+func (s *tstate) growValBuf(n int) []C.fpy_val {
 	for len(s.bufs) <= s.depth {
 		s.bufs = append(s.bufs, valBuffer{})
 	}

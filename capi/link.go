@@ -150,9 +150,13 @@ func isStaticSingleton(op *C.PyObject) bool {
 	case noneObj, trueObj, falseObj, notImpl, ellipsis:
 		return true
 	}
-	first := uintptr(unsafe.Pointer(C.fpy_small_ints))
-	p := uintptr(unsafe.Pointer(op))
-	return p >= first && p < first+uintptr(C.FPY_SMALL_MAX-C.FPY_SMALL_MIN+1)*unsafe.Sizeof(C.PyLongObject{})
+	return isSmallIntObj(op)
+}
+
+// isSmallIntObj: op is one of the static small ints.
+func isSmallIntObj(op *C.PyObject) bool {
+	const size = uintptr(C.FPY_SMALL_MAX-C.FPY_SMALL_MIN+1) * C.sizeof_PyLongObject
+	return uintptr(unsafe.Pointer(op))-uintptr(unsafe.Pointer(C.fpy_small_ints)) < size
 }
 
 func isStaticType(op *C.PyObject) bool {

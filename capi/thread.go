@@ -77,6 +77,12 @@ func stateOf(t *py.Thread) *tstate {
 	if p := t.CState; p != nil {
 		return (*tstate)(p)
 	}
+	return newTstate(t)
+}
+
+// newTstate is stateOf's first call on a thread (out of line, so that
+// stateOf inlines into every call path).
+func newTstate(t *py.Thread) *tstate {
 	s := &tstate{t: t, inPool: map[*C.PyObject]struct{}{}}
 	// the extension after the PyThreadState holds memory to free later
 	// (freeLater)
@@ -164,18 +170,41 @@ func (s *tstate) autorelease(op *C.PyObject) *C.PyObject {
 // their memory released even when Go's own heap hardly grows.
 const cMemoryTrigger = 16 << 20
 
-var lastCollect atomic.Uint64
+// nextCollect is fpy_alloc_bytes at which the next collection starts.
+var nextCollect atomic.Uint64
+
+func init() { nextCollect.Store(cMemoryTrigger) }
+
+// allocBytes is fpy_alloc_bytes, the address taken once (a cgo variable's
+// address is loaded through a pointer on each use).
+var allocBytes = (*atomic.Uint64)(unsafe.Pointer(&C.fpy_alloc_bytes))
 
 func maybeCollect() {
-	n := atomicLoadU64(unsafe.Pointer(&C.fpy_alloc_bytes))
-	last := lastCollect.Load()
-	if n-last > cMemoryTrigger && lastCollect.CompareAndSwap(last, n) {
+	n := allocBytes.Load()
+	next := nextCollect.Load()
+	if n > next && nextCollect.CompareAndSwap(next, n+cMemoryTrigger) {
 		go runtime.GC()
 	}
 }
 
-// release drops the references the pool took since mark.
+// release drops the references the pool took since mark, and starts a
+// collection when much C memory was allocated since the last one.
 func (s *tstate) release(mark int) {
+	if s.mustRelease(mark) {
+		s.releaseSlow(mark)
+	}
+}
+
+// mustRelease reports whether release(mark) has work: references to drop
+// or a collection to start. Hot call paths test it themselves, as
+// release does not inline.
+func (s *tstate) mustRelease(mark int) bool {
+	return len(s.pool) != mark || allocBytes.Load() > nextCollect.Load()
+}
+
+// releaseSlow is release's work when there is some (out of line, so that
+// release inlines into every call path).
+func (s *tstate) releaseSlow(mark int) {
 	maybeCollect()
 	if len(s.pool) == mark {
 		return
@@ -403,7 +432,11 @@ func fastDeallocType(op *C.PyObject) bool {
 		return false
 	}
 	switch op.ob_type {
-	case &C.PyTuple_Type, &C.PyList_Type, &C.PyDict_Type, &C.PyBytes_Type, &C.PyLong_Type, &C.PyFloat_Type:
+	case &C.PyTuple_Type, &C.PyList_Type, &C.PyDict_Type, &C.PyBytes_Type, &C.PyFloat_Type:
+	case &C.PyLong_Type:
+		if isSmallIntObj(op) {
+			return false
+		}
 	case &C.PyUnicode_Type:
 		if *(*uint32)(ptrAt(op, offUniState))&(1<<5) == 0 {
 			return false // not compact: its data is a separate block
@@ -412,7 +445,11 @@ func fastDeallocType(op *C.PyObject) bool {
 		return false
 	}
 	tp := op.ob_type
-	return tp.tp_dealloc == mirrorDealloc && (tp.tp_free == nil || tp.tp_free == C.freefunc(C.PyObject_Free)) && hasHead(op)
+	// objects of these types are neither type objects nor static
+	// singletons (small ints are checked above): hasHead comes down to
+	// the magic number
+	return tp.tp_dealloc == mirrorDealloc && (tp.tp_free == nil || tp.tp_free == C.freefunc(C.PyObject_Free)) &&
+		*(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) == C.FPY_MAGIC
 }
 
 // dropHeld releases the references and side blocks an object of a
@@ -459,17 +496,49 @@ func (s *tstate) dropHeld(op *C.PyObject) {
 // float or a small tuple (its items released) goes back to the C free
 // lists of the thread that frees it (the low bit of the queued pointer
 // says so).
-func (s *tstate) freeObjectLater(op *C.PyObject) {
-	if s.stashDead(op) {
+// The hottest types' addresses, taken once (a cgo variable's address is
+// loaded through a pointer on each use): fromC and consume test them.
+var (
+	typeLong    = &C.PyLong_Type
+	typeFloat   = &C.PyFloat_Type
+	typeUnicode = &C.PyUnicode_Type
+	typeBool    = &C.PyBool_Type
+	typeNone    = &C._PyNone_Type
+	typeComplex = &C.PyComplex_Type
+)
+
+// freeValueLater is freeObjectLater for a dead int of up to two digits
+// (isInt) or a float: into the thread's stash while it is under half
+// full, else back to C's free lists.
+func (s *tstate) freeValueLater(op *C.PyObject, isInt bool) {
+	x := s.stash()
+	if isInt && x.nints < C.FPY_NSTASH/2 {
+		x.ints[x.nints] = op
+		x.nints++
 		return
 	}
+	if !isInt && x.nfloats < C.FPY_NSTASH/2 {
+		x.floats[x.nfloats] = op
+		x.nfloats++
+		return
+	}
+	// the low bit: a dead block C may keep on a free list
+	s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
+}
+
+func (s *tstate) freeObjectLater(op *C.PyObject) {
 	switch op.ob_type {
-	case &C.PyLong_Type, &C.PyFloat_Type, &C.PyTuple_Type:
-		// the low bit: a dead block C may keep on a free list
-		s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
+	case &C.PyLong_Type, &C.PyFloat_Type:
+		if s.stashDead(op) {
+			return
+		}
+	case &C.PyTuple_Type:
 	default:
 		s.freeLater(unsafe.Pointer(op))
+		return
 	}
+	// the low bit: a dead block C may keep on a free list
+	s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
 }
 
 // freeLater queues C memory for fpy_free: the thread's next method call

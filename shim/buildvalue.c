@@ -7,92 +7,156 @@
 
 static PyObject *mkvalue(const char **p_format, va_list *p_va);
 
-/* countformat counts the items up to endchar at this level. */
-static Py_ssize_t countformat(const char *format, char endchar) {
-    Py_ssize_t count = 0;
-    int level = 0;
-    while (level > 0 || *format != endchar) {
-        switch (*format) {
-        case '\0':
-            PyErr_SetString(PyExc_SystemError, "unmatched paren in format");
-            return -1;
-        case '(': case '[': case '{':
-            if (level == 0) count++;
-            level++;
-            break;
-        case ')': case ']': case '}':
-            level--;
-            break;
-        case '#': case '&': case ',': case ':': case ' ': case '\t':
-            break;
+/* Py_BuildValue reads its format once, item by item: it does not count a
+ * level's items first (counting went over the rest of the format once per
+ * nesting level, on every call). A level's items are collected in an
+ * itembuf, then moved into their tuple or list. */
+typedef struct itembuf {
+    PyObject *stack[8];
+    PyObject **items;
+    Py_ssize_t n, cap;
+} itembuf;
+
+static void skip_separators(const char **p_format) {
+    for (;;) {
+        switch (**p_format) {
+        case ',': case ':': case ' ': case '\t':
+            ++*p_format;
+            continue;
         default:
-            if (level == 0) count++;
+            return;
         }
-        format++;
     }
-    return count;
 }
 
-/* do_items builds n values into a fresh tuple (the caller converts). On
- * error the remaining varargs are still consumed (CPython does so too, to
- * release 'N' arguments). */
-static PyObject *do_items(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n) {
-    PyObject *t = PyTuple_New(n);
-    if (t == NULL) {
-        return NULL;
+static int is_close(char c) { return c == ')' || c == ']' || c == '}'; }
+
+/* level_end moves to a level's next value; it reports 1 at the level's
+ * end (endchar consumed, unless it is '\0') and at a format error
+ * (*failed set, and the error unless one was set already), never moving
+ * past the end: mkvalue would step over the NUL. */
+static int level_end(const char **p_format, char endchar, int *failed) {
+    skip_separators(p_format);
+    char c = **p_format;
+    if (c == endchar) {
+        if (endchar != '\0') {
+            ++*p_format;
+        }
+        return 1;
     }
+    if (c == '\0' || is_close(c)) {
+        if (!*failed) {
+            PyErr_SetString(PyExc_SystemError, "unmatched paren in format");
+        }
+        *failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void itembuf_clear(itembuf *b) {
+    for (Py_ssize_t i = 0; i < b->n; i++) {
+        Py_DECREF(b->items[i]);
+    }
+    if (b->items != b->stack) {
+        PyMem_Free(b->items);
+    }
+}
+
+/* collect builds the values up to endchar (which it consumes, unless it is
+ * '\0') into b; it returns 0, or -1 with an error set and b empty. After a
+ * value fails the rest of the level is still built and dropped, so that
+ * every vararg is consumed (CPython does so too, to release 'N'
+ * arguments). */
+static int collect(const char **p_format, va_list *p_va, char endchar, itembuf *b) {
+    b->items = b->stack;
+    b->n = 0;
+    b->cap = (Py_ssize_t)(sizeof(b->stack) / sizeof(b->stack[0]));
     int failed = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    while (!level_end(p_format, endchar, &failed)) {
         PyObject *w = mkvalue(p_format, p_va);
         if (w == NULL) {
             failed = 1;
-            w = Py_NewRef(Py_None);
+            continue;
         }
-        PyTuple_SET_ITEM(t, i, w);
+        if (failed) {
+            Py_DECREF(w);
+            continue;
+        }
+        if (b->n == b->cap) {
+            PyObject **grown = PyMem_Malloc((size_t)b->cap * 2 * sizeof(PyObject *));
+            if (grown == NULL) {
+                Py_DECREF(w);
+                PyErr_NoMemory();
+                failed = 1;
+                continue;
+            }
+            memcpy(grown, b->items, (size_t)b->n * sizeof(PyObject *));
+            if (b->items != b->stack) {
+                PyMem_Free(b->items);
+            }
+            b->items = grown;
+            b->cap *= 2;
+        }
+        b->items[b->n++] = w;
     }
     if (failed) {
-        Py_DECREF(t);
-        return NULL;
+        itembuf_clear(b);
+        b->n = 0;
+        return -1;
     }
-    if (**p_format != endchar) {
-        Py_DECREF(t);
-        PyErr_SetString(PyExc_SystemError, "Unmatched paren in format");
-        return NULL;
-    }
-    if (endchar) {
-        ++*p_format;
-    }
-    return t;
+    return 0;
 }
 
-static PyObject *do_list(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n) {
-    PyObject *t = do_items(p_format, p_va, endchar, n);
-    if (t == NULL) {
+/* to_sequence moves b's values into a new tuple (a list if list is set). */
+static PyObject *to_sequence(itembuf *b, int list) {
+    PyObject *r = list ? PyList_New(b->n) : PyTuple_New(b->n);
+    if (r == NULL) {
+        itembuf_clear(b);
         return NULL;
     }
-    PyObject *l = PyList_New(n);
-    if (l != NULL) {
-        for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *v = PyTuple_GET_ITEM(t, i);
-            Py_INCREF(v);
-            PyList_SET_ITEM(l, i, v);
+    for (Py_ssize_t i = 0; i < b->n; i++) {
+        if (list) {
+            PyList_SET_ITEM(r, i, b->items[i]);
+        } else {
+            PyTuple_SET_ITEM(r, i, b->items[i]);
         }
     }
-    Py_DECREF(t);
-    return l;
+    if (b->items != b->stack) {
+        PyMem_Free(b->items);
+    }
+    return r;
 }
 
-static PyObject *do_dict(const char **p_format, va_list *p_va, char endchar, Py_ssize_t n) {
-    if (n % 2) {
-        PyErr_SetString(PyExc_SystemError, "Bad dict format");
+static PyObject *do_sequence(const char **p_format, va_list *p_va, char endchar, int list) {
+    itembuf b;
+    if (collect(p_format, p_va, endchar, &b) < 0) {
         return NULL;
     }
+    return to_sequence(&b, list);
+}
+
+static PyObject *do_dict(const char **p_format, va_list *p_va) {
     /* pair by pair, with no tuple in between; after an error the rest of
-     * the varargs are still consumed, as do_items does */
+     * the varargs are still consumed, as collect does */
     PyObject *d = PyDict_New();
     int failed = d == NULL;
-    for (Py_ssize_t i = 0; i < n; i += 2) {
+    while (!level_end(p_format, '}', &failed)) {
         PyObject *k = mkvalue(p_format, p_va);
+        skip_separators(p_format);
+        char c = **p_format;
+        if (c == '\0' || is_close(c)) {
+            /* a key without a value */
+            Py_XDECREF(k);
+            if (!failed) {
+                PyErr_SetString(PyExc_SystemError, "Bad dict format");
+            }
+            failed = 1;
+            if (c == '}') {
+                ++*p_format;
+            }
+            break;
+        }
         PyObject *v = mkvalue(p_format, p_va);
         if (!failed && (k == NULL || v == NULL || PyDict_SetItem(d, k, v) < 0)) {
             failed = 1;
@@ -100,16 +164,9 @@ static PyObject *do_dict(const char **p_format, va_list *p_va, char endchar, Py_
         Py_XDECREF(k);
         Py_XDECREF(v);
     }
-    if (!failed && **p_format != endchar) {
-        PyErr_SetString(PyExc_SystemError, "Unmatched paren in format");
-        failed = 1;
-    }
     if (failed) {
         Py_XDECREF(d);
         return NULL;
-    }
-    if (endchar) {
-        ++*p_format;
     }
     return d;
 }
@@ -134,11 +191,11 @@ static PyObject *mkvalue(const char **p_format, va_list *p_va) {
     for (;;) {
         switch (*(*p_format)++) {
         case '(':
-            return do_items(p_format, p_va, ')', countformat(*p_format, ')'));
+            return do_sequence(p_format, p_va, ')', 0);
         case '[':
-            return do_list(p_format, p_va, ']', countformat(*p_format, ']'));
+            return do_sequence(p_format, p_va, ']', 1);
         case '{':
-            return do_dict(p_format, p_va, '}', countformat(*p_format, '}'));
+            return do_dict(p_format, p_va);
         case 'b': case 'B': case 'h': case 'i':
             return PyLong_FromLong((long)va_arg(*p_va, int));
         case 'H':
@@ -226,23 +283,22 @@ static PyObject *mkvalue(const char **p_format, va_list *p_va) {
 
 static PyObject *va_build_value(const char *format, va_list va) {
     const char *f = format;
-    Py_ssize_t n = countformat(f, '\0');
     va_list lva;
-    PyObject *r;
-    if (n < 0) {
+    itembuf b;
+    va_copy(lva, va);
+    int r = collect(&f, &lva, '\0', &b);
+    va_end(lva);
+    if (r < 0) {
         return NULL;
     }
-    if (n == 0) {
+    if (b.n == 0) {
         Py_RETURN_NONE;
     }
-    va_copy(lva, va);
-    if (n == 1) {
-        r = mkvalue(&f, &lva);
-    } else {
-        r = do_items(&f, &lva, '\0', n);
+    if (b.n == 1) {
+        /* b.items is the stack array: nothing to free */
+        return b.items[0];
     }
-    va_end(lva);
-    return r;
+    return to_sequence(&b, 0);
 }
 
 PyObject *Py_VaBuildValue(const char *format, va_list va) { return va_build_value(format, va); }

@@ -53,9 +53,11 @@ void *fpy_alloc(size_t n) {
     return h + 1;
 }
 
-int fpy_has_head(const void *p) {
+static inline int has_head(const void *p) {
     return p != NULL && ((const fpy_head *)p - 1)->magic == FPY_MAGIC;
 }
+
+int fpy_has_head(const void *p) { return has_head(p); }
 
 /* FREEPY_CAPI_DEBUG=1 (fpy_debug): freed objects are not released but
  * poisoned, so that a later use or a second deallocation (a refcount
@@ -76,11 +78,11 @@ void fpy_free(void *p) {
     if (p == NULL) {
         return;
     }
-    if (fpy_debug && fpy_has_head(p)) {
+    if (fpy_debug && has_head(p)) {
         fpy_poison(p);
         return;
     }
-    if (fpy_has_head(p)) {
+    if (has_head(p)) {
         fpy_head *h = FPY_HEAD(p);
         h->magic = 0; /* a stale pointer must not look like ours */
         free(h);
@@ -93,7 +95,7 @@ static void *fpy_realloc(void *p, size_t n) {
     if (p == NULL) {
         return fpy_alloc(n);
     }
-    if (!fpy_has_head(p)) {
+    if (!has_head(p)) {
         return realloc(p, n);
     }
     fpy_head *h = realloc(FPY_HEAD(p), sizeof(fpy_head) + (n ? n : 1));
@@ -202,6 +204,8 @@ PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems) {
 
 /* ---- reference counting --------------------------------------------- */
 
+static int value_to_freelist(PyObject *op);
+
 void _Py_Dealloc(PyObject *op) {
     if (fpy_debug && fpy_is_poisoned(op)) {
         fprintf(stderr, "freepy: refcount underflow: a '%s' object at %p was released after it was freed\n",
@@ -214,10 +218,17 @@ void _Py_Dealloc(PyObject *op) {
                 Py_TYPE(op)->tp_name, (void *)op, op->ob_refcnt);
         return;
     }
-    if (fpy_has_head(op) && __atomic_load_n(&FPY_HEAD(op)->handle, __ATOMIC_ACQUIRE) != 0) {
-        /* linked to a Go object: the Go side decides what zero means */
-        fpyGo_LinkedZero(op);
-        return;
+    if (has_head(op)) {
+        if (__atomic_load_n(&FPY_HEAD(op)->handle, __ATOMIC_ACQUIRE) != 0) {
+            /* linked to a Go object: the Go side decides what zero means */
+            fpyGo_LinkedZero(op);
+            return;
+        }
+        /* the commonest death by far (a call's int or float argument or
+         * result): straight to the free list, not through tp_dealloc */
+        if (!fpy_debug && value_to_freelist(op)) {
+            return;
+        }
     }
     destructor d = Py_TYPE(op)->tp_dealloc;
     if (d != NULL) {
@@ -360,6 +371,7 @@ const int fpy_n_exc_types = sizeof(fpy_exc_types) / sizeof(fpy_exc_types[0]);
  * loads: it gives the static objects their types. */
 void fpy_init_static(void) {
     fpy_init_runtime311();
+    fpy_init_shared_strs();
     _Py_NoneStruct.ob_type = &_PyNone_Type;
     _Py_NotImplementedStruct.ob_type = &_PyNotImplemented_Type;
     _Py_EllipsisObject.ob_type = &PyEllipsis_Type;
@@ -419,12 +431,9 @@ static PyObject *from_freelist(PyObject **list, int *n, PyTypeObject *tp) {
     return op;
 }
 
-/* to_freelist keeps a dying small int, float or small tuple (its items
- * released already) for reuse; it reports whether it did. */
-static int to_freelist(PyObject *op) {
-    if (fpy_debug || !fpy_has_head(op) || FPY_HEAD(op)->handle != 0) {
-        return 0;
-    }
+/* value_to_freelist keeps a dead small int or float, known to have a head
+ * and no link, for reuse; it reports whether it did. */
+static int value_to_freelist(PyObject *op) {
     if (Py_IS_TYPE(op, &PyLong_Type)) {
         Py_ssize_t n = ((PyVarObject *)op)->ob_size;
         if (n >= -2 && n <= 2 && nlong_free < FPY_FREELIST) {
@@ -434,7 +443,20 @@ static int to_freelist(PyObject *op) {
     } else if (Py_IS_TYPE(op, &PyFloat_Type) && nfloat_free < FPY_FREELIST) {
         float_free[nfloat_free++] = op;
         return 1;
-    } else if (Py_IS_TYPE(op, &PyTuple_Type)) {
+    }
+    return 0;
+}
+
+/* to_freelist keeps a dying small int, float or small tuple (its items
+ * released already) for reuse; it reports whether it did. */
+static int to_freelist(PyObject *op) {
+    if (fpy_debug || !has_head(op) || FPY_HEAD(op)->handle != 0) {
+        return 0;
+    }
+    if (value_to_freelist(op)) {
+        return 1;
+    }
+    if (Py_IS_TYPE(op, &PyTuple_Type)) {
         Py_ssize_t n = Py_SIZE(op);
         if (n >= 1 && n <= FPY_TUPLE_FREE && ntuple_free[n - 1] < FPY_FREELIST) {
             tuple_free[n - 1][ntuple_free[n - 1]++] = op;
@@ -476,6 +498,33 @@ PyObject *fpy_new_float(double v) {
     }
     f->ob_fval = v;
     return (PyObject *)f;
+}
+
+/* fpy_long_from_i64 makes an int of any int64 value; those of up to two
+ * digits (|v| < 2**60) come from the free list without a digit array. */
+PyObject *fpy_long_from_i64(int64_t v) {
+    if (v >= FPY_SMALL_MIN && v <= FPY_SMALL_MAX) {
+        return (PyObject *)&small_ints[v - FPY_SMALL_MIN];
+    }
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    if (u >> (2 * PyLong_SHIFT) == 0) {
+        PyLongObject *o = (PyLongObject *)from_freelist(long_free, &nlong_free, &PyLong_Type);
+        if (o == NULL && (o = (PyLongObject *)fpy_new_object(&PyLong_Type, SMALL_LONG_SIZE)) == NULL) {
+            return NULL;
+        }
+        o->ob_digit[0] = (digit)(u & PyLong_MASK);
+        o->ob_digit[1] = (digit)(u >> PyLong_SHIFT);
+        Py_ssize_t n = o->ob_digit[1] != 0 ? 2 : 1;
+        o->ob_base.ob_size = v < 0 ? -n : n;
+        return (PyObject *)o;
+    }
+    uint32_t d[3];
+    Py_ssize_t n = 0;
+    while (u != 0) {
+        d[n++] = (uint32_t)(u & PyLong_MASK);
+        u >>= PyLong_SHIFT;
+    }
+    return fpy_long_from_digits(v < 0, d, n);
 }
 
 PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t n) {
@@ -553,9 +602,12 @@ void fpy_call_releasebuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer 
     ((releasebufferproc)fn)(a, view);
 }
 
-PyObject *fpy_call_method(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject *const *args,
-                          Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls) {
-    fpy_tstate = ts;
+/* fpy_call_method makes a PyMethodDef call in any calling convention;
+ * args is a C array of nargs + len(kwnames) borrowed references
+ * (vectorcall layout). Static, with its one caller in this file: it
+ * inlines into fpy_call_method_v, which sets the thread state. */
+static PyObject *fpy_call_method(PyMethodDef *ml, PyObject *self, PyObject *const *args,
+                                 Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls) {
     int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     switch (flags) {
@@ -660,7 +712,7 @@ double (*const fpy_libm_anchor)(double) = sqrt;
 static PyObject *val_to_obj(const fpy_val *v) {
     switch (v->tag) {
     case FPY_V_INT:
-        return PyLong_FromLongLong(v->u.i);
+        return fpy_long_from_i64(v->u.i);
     case FPY_V_FLOAT:
         return PyFloat_FromDouble(v->u.f);
     case FPY_V_NONE:
@@ -673,6 +725,15 @@ static PyObject *val_to_obj(const fpy_val *v) {
         Py_XINCREF(v->u.o);
         return v->u.o;
     }
+}
+
+/* drop_value releases an int or float the trampoline made or decoded:
+ * one that nothing else holds goes to the free list at once. */
+static inline void drop_value(PyObject *o) {
+    if (o->ob_refcnt == 1 && !fpy_debug && has_head(o) && FPY_HEAD(o)->handle == 0 && value_to_freelist(o)) {
+        return;
+    }
+    Py_DECREF(o);
 }
 
 /* obj_to_val decodes simple results (stealing the reference) and passes
@@ -697,13 +758,13 @@ static void obj_to_val(PyObject *r, fpy_val *res) {
             int64_t v = n == 0 ? 0 : (int64_t)d[0] | (n == 2 || n == -2 ? (int64_t)d[1] << PyLong_SHIFT : 0);
             res->tag = FPY_V_INT;
             res->u.i = n < 0 ? -v : v;
-            Py_DECREF(r);
+            drop_value(r);
             return;
         }
     } else if (Py_IS_TYPE(r, &PyFloat_Type)) {
         res->tag = FPY_V_FLOAT;
         res->u.f = ((PyFloatObject *)r)->ob_fval;
-        Py_DECREF(r);
+        drop_value(r);
         return;
     }
     res->tag = FPY_V_OBJ;
@@ -728,6 +789,44 @@ void fpy_free_array(void **p, Py_ssize_t n) {
     }
 }
 
+/* call_varargs makes a METH_VARARGS call (without keywords) with its
+ * argument tuple built straight from the values: the ints and floats made
+ * for it go into the tuple without a second reference, and a tuple that
+ * nothing kept is taken apart here (no tp_dealloc), its values and its
+ * block back to the free lists. */
+static PyObject *call_varargs(PyMethodDef *ml, PyObject *self, const fpy_val *args, Py_ssize_t nargs) {
+    PyObject *t = PyTuple_New(nargs);
+    if (t == NULL) {
+        return NULL;
+    }
+    PyObject **items = ((PyTupleObject *)t)->ob_item;
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        if (args[i].tag == FPY_V_OBJ) {
+            Py_INCREF(args[i].u.o);
+            items[i] = args[i].u.o;
+        } else if ((items[i] = val_to_obj(&args[i])) == NULL) {
+            Py_DECREF(t);
+            return NULL;
+        }
+    }
+    PyObject *r = ml->ml_meth(self, t);
+    if (nargs == 0 || t->ob_refcnt != 1 || fpy_debug || !has_head(t) || FPY_HEAD(t)->handle != 0) {
+        Py_DECREF(t);
+        return r;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        if (args[i].tag == FPY_V_OBJ) {
+            Py_DECREF(items[i]);
+        } else {
+            drop_value(items[i]);
+        }
+    }
+    if (!to_freelist(t)) {
+        fpy_free(t);
+    }
+    return r;
+}
+
 void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
                        Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
     fpy_tstate = ts;
@@ -736,6 +835,10 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
         Py_ssize_t n = x->nfree;
         x->nfree = 0;
         fpy_free_array(x->tofree, n);
+    }
+    if (kwnames == NULL && (ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) == METH_VARARGS) {
+        obj_to_val(call_varargs(ml, self, args, nargs), res);
+        return;
     }
     Py_ssize_t n = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
     PyObject *stack[16];
@@ -759,11 +862,11 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
     }
     PyObject *r = NULL;
     if (made == n) {
-        r = fpy_call_method(ts, ml, self, a, nargs, kwnames, cls);
+        r = fpy_call_method(ml, self, a, nargs, kwnames, cls);
     }
     for (Py_ssize_t i = 0; i < made; i++) {
         if (args[i].tag != FPY_V_OBJ) {
-            Py_DECREF(a[i]);
+            drop_value(a[i]);
         }
     }
     if (a != stack) {

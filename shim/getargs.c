@@ -634,7 +634,72 @@ static const char *fname_z(const char *fname, char *buf, size_t n) {
     return buf;
 }
 
+/* simple_args is PyArg_ParseTuple for the commonest formats, without the
+ * general parser's set-up: only 'i', 'l', 'n', 'd' and plain 'O' units
+ * (then an optional ':' or ';' part), given a tuple of the right size of
+ * exact ints of up to two digits, exact floats and objects. It reports
+ * whether it converted everything; if not, the general parser starts
+ * over (it writes the same outputs again, then reports the error: these
+ * conversions run no code and have no other effect). */
+static int simple_args(PyObject *args, const char *format, va_list *p_va) {
+    if (!PyTuple_Check(args)) {
+        return 0;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(args), i = 0;
+    va_list va;
+    va_copy(va, *p_va);
+    int ok = 1;
+    for (const char *f = format; ok && *f != '\0' && *f != ':' && *f != ';'; f++, i++) {
+        if (i >= n) {
+            ok = 0;
+            break;
+        }
+        PyObject *o = PyTuple_GET_ITEM(args, i);
+        long long v;
+        switch (*f) {
+        case 'i':
+            ok = fpy_small_long_value(o, &v) && v >= INT_MIN && v <= INT_MAX;
+            if (ok) {
+                *va_arg(va, int *) = (int)v;
+            }
+            break;
+        case 'l':
+            /* two digits are 60 bits: they fit a long and a Py_ssize_t */
+            ok = fpy_small_long_value(o, &v);
+            if (ok) {
+                *va_arg(va, long *) = (long)v;
+            }
+            break;
+        case 'n':
+            ok = fpy_small_long_value(o, &v);
+            if (ok) {
+                *va_arg(va, Py_ssize_t *) = (Py_ssize_t)v;
+            }
+            break;
+        case 'd':
+            ok = PyFloat_CheckExact(o);
+            if (ok) {
+                *va_arg(va, double *) = PyFloat_AS_DOUBLE(o);
+            }
+            break;
+        case 'O':
+            ok = f[1] != '!' && f[1] != '&' && f[1] != '?';
+            if (ok) {
+                *va_arg(va, PyObject **) = o;
+            }
+            break;
+        default:
+            ok = 0;
+        }
+    }
+    va_end(va);
+    return ok && i == n;
+}
+
 static int vgetargs1(PyObject *args, const char *format, va_list *p_va, int compat) {
+    if (!compat && simple_args(args, format, p_va)) {
+        return 1;
+    }
     char msgbuf[MSGLEN];
     int levels[32];
     const char *fname0, *message;

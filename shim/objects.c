@@ -4,24 +4,12 @@
  * goes to Go through fpyGo_* calls. */
 #include "shim.h"
 #include <limits.h>
+#include <stdlib.h>
 #include <math.h>
 
 /* ---- int ---- */
 
-PyObject *PyLong_FromLongLong(long long v) {
-    PyObject *s = fpy_small_int((long)v);
-    if (s != NULL && v >= FPY_SMALL_MIN && v <= FPY_SMALL_MAX) {
-        return s;
-    }
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    uint32_t d[3];
-    Py_ssize_t n = 0;
-    while (u != 0) {
-        d[n++] = (uint32_t)(u & PyLong_MASK);
-        u >>= PyLong_SHIFT;
-    }
-    return fpy_long_from_digits(v < 0, d, n);
-}
+PyObject *PyLong_FromLongLong(long long v) { return fpy_long_from_i64((int64_t)v); }
 
 PyObject *PyLong_FromUnsignedLongLong(unsigned long long u) {
     if (u <= FPY_SMALL_MAX) {
@@ -36,9 +24,9 @@ PyObject *PyLong_FromUnsignedLongLong(unsigned long long u) {
     return fpy_long_from_digits(0, d, n);
 }
 
-PyObject *PyLong_FromLong(long v) { return PyLong_FromLongLong(v); }
+PyObject *PyLong_FromLong(long v) { return fpy_long_from_i64(v); }
 PyObject *PyLong_FromUnsignedLong(unsigned long v) { return PyLong_FromUnsignedLongLong(v); }
-PyObject *PyLong_FromSsize_t(Py_ssize_t v) { return PyLong_FromLongLong(v); }
+PyObject *PyLong_FromSsize_t(Py_ssize_t v) { return fpy_long_from_i64(v); }
 PyObject *PyLong_FromSize_t(size_t v) { return PyLong_FromUnsignedLongLong(v); }
 PyObject *PyLong_FromVoidPtr(void *p) { return PyLong_FromUnsignedLongLong((uintptr_t)p); }
 PyObject *PyBool_FromLong(long v) { return v ? Py_NewRef(Py_True) : Py_NewRef(Py_False); }
@@ -488,7 +476,51 @@ static Py_ssize_t utf8_scan(const unsigned char *s, Py_ssize_t n, uint32_t *maxc
     return count;
 }
 
+/* The empty str and the 128 one-character ASCII strs are shared and
+ * immortal, as CPython 3.11 shares the empty and the one-character latin-1
+ * strs it decodes (so C code cannot rely on a fresh object there either):
+ * Py_BuildValue's "s" keys and the like then cost no allocation, and the
+ * Go side decodes them from a table. Laid out in one block, each with its
+ * head: index 0 is the empty str, 1 + c the character c. */
+fpy_shared_str *fpy_shared_strs;
+
+void fpy_init_shared_strs(void) {
+    fpy_shared_strs = calloc(FPY_NSHARED_STRS, sizeof(fpy_shared_str));
+    if (fpy_shared_strs == NULL) {
+        abort();
+    }
+    for (int i = 0; i < FPY_NSHARED_STRS; i++) {
+        fpy_shared_str *e = &fpy_shared_strs[i];
+        e->head.magic = FPY_MAGIC;
+        e->str.ob_base.ob_refcnt = _Py_IMMORTAL_INITIAL_REFCNT;
+        e->str.ob_base.ob_type = &PyUnicode_Type;
+        e->str.length = i == 0 ? 0 : 1;
+        e->str.hash = -1;
+        e->str.state.kind = PyUnicode_1BYTE_KIND;
+        e->str.state.compact = 1;
+        e->str.state.ascii = 1;
+        e->str.state.ready = 1;
+        e->data[0] = (char)(i == 0 ? 0 : i - 1);
+    }
+}
+
+/* fpy_shared_str_of returns the shared str of s[:n] (n 0 or 1, ASCII),
+ * or NULL. */
+static inline PyObject *fpy_shared_str_of(const char *s, Py_ssize_t n) {
+    if (n == 0) {
+        return (PyObject *)&fpy_shared_strs[0].str;
+    }
+    if (n == 1 && (unsigned char)s[0] < 0x80) {
+        return (PyObject *)&fpy_shared_strs[1 + (unsigned char)s[0]].str;
+    }
+    return NULL;
+}
+
 PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t n, const char *errors) {
+    PyObject *shared = fpy_shared_str_of(s, n);
+    if (shared != NULL) {
+        return shared;
+    }
     uint32_t maxc = 0;
     Py_ssize_t count = utf8_scan((const unsigned char *)s, n, &maxc);
     if (count < 0) {

@@ -42,6 +42,17 @@ PyObject *fpy_new_object(PyTypeObject *tp, size_t size);
 
 /* Builtin layouts, built in C. */
 PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t n);
+PyObject *fpy_long_from_i64(int64_t v);
+/* The shared empty and one-character ASCII strs (objects.c): an array of
+ * FPY_NSHARED_STRS entries, each an fpy_head followed by the str. */
+#define FPY_NSHARED_STRS 129
+typedef struct fpy_shared_str {
+    fpy_head head;
+    PyASCIIObject str;
+    char data[8];
+} fpy_shared_str;
+extern fpy_shared_str *fpy_shared_strs;
+void fpy_init_shared_strs(void);
 PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
 PyObject *fpy_small_int(long v); /* NULL when v is not cached */
 PyObject *fpy_new_float(double v);
@@ -144,10 +155,6 @@ int fpy_call_exec_module(PyThreadState *ts, void *fn, PyObject *m);
 PyObject *fpy_call_create_module(PyThreadState *ts, void *fn, PyObject *spec, PyModuleDef *def);
 int fpy_call_getbuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer *view, int flags);
 void fpy_call_releasebuffer(PyThreadState *ts, void *fn, PyObject *a, Py_buffer *view);
-/* A PyMethodDef call in any calling convention; args is a C array of
- * nargs + len(kwnames) borrowed references (vectorcall layout). */
-PyObject *fpy_call_method(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject *const *args,
-                          Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls);
 
 /* Slot codes for the generic slots (fpyGo_Slot*); also bit numbers of the
  * mask given to fpy_fill_generic_slots. */

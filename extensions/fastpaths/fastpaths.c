@@ -223,6 +223,20 @@ static PyObject *parse(PyObject *self, PyObject *args) {
     return Py_BuildValue("(idl)", a, b, c);
 }
 
+/* parse4(a, b, c, d): the units freepy converts without the general
+ * parser ('l', 'n', 'O', 'd'), with a name after ':'. */
+static PyObject *parse4(PyObject *self, PyObject *args) {
+    (void)self;
+    long a;
+    Py_ssize_t b;
+    PyObject *c;
+    double d;
+    if (!PyArg_ParseTuple(args, "lnOd:parse4", &a, &b, &c, &d)) {
+        return NULL;
+    }
+    return Py_BuildValue("(lnOd)", a, b, c, d);
+}
+
 /* tuples(n): makes and drops tuples of 1..6 items n times (freepy reuses
  * small tuples' memory), checking that each new tuple's items are NULL
  * and its size right; returns the last round's tuples, filled. */
@@ -269,7 +283,88 @@ static PyObject *tuples(PyObject *self, PyObject *arg) {
     return out;
 }
 
+/* bv_add appends a Py_BuildValue result to out, or the name of the
+ * exception it raised. */
+static int bv_add(PyObject *out, PyObject *v) {
+    if (v == NULL) {
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        v = PyUnicode_FromFormat("error: %s", ((PyTypeObject *)type)->tp_name);
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        if (v == NULL) {
+            return -1;
+        }
+    }
+    int r = PyList_Append(out, v);
+    Py_DECREF(v);
+    return r;
+}
+
+/* buildvalues(): Py_BuildValue's format cases, nested, long, empty and
+ * wrong; 'N' arguments are released even when the format fails. */
+static PyObject *buildvalues(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    PyObject *kept = PyUnicode_FromString("kept");
+    Py_ssize_t before = Py_REFCNT(kept);
+    int bad = 0;
+    bad |= bv_add(out, Py_BuildValue(""));
+    bad |= bv_add(out, Py_BuildValue(" , "));
+    bad |= bv_add(out, Py_BuildValue("i", 1));
+    bad |= bv_add(out, Py_BuildValue("ii", 1, 2));
+    bad |= bv_add(out, Py_BuildValue("()"));
+    bad |= bv_add(out, Py_BuildValue("[]"));
+    bad |= bv_add(out, Py_BuildValue("{}"));
+    bad |= bv_add(out, Py_BuildValue("(i)", 1));
+    bad |= bv_add(out, Py_BuildValue("[i,i]", 1, 2));
+    bad |= bv_add(out, Py_BuildValue("(iiiiiiiiiiiiiiiiiiii)", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                                     16, 17, 18, 19, 20));
+    bad |= bv_add(out, Py_BuildValue("iiiiiiiiiii", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+    bad |= bv_add(out, Py_BuildValue("[llllllllllll]", 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L));
+    bad |= bv_add(out, Py_BuildValue("{s:i, s:(i,[s,{}])}", "a", 1, "b", 2, "c"));
+    bad |= bv_add(out, Py_BuildValue("((((i))))", 7));
+    bad |= bv_add(out, Py_BuildValue("(i , s:\tO)", 5, "x", Py_None));
+    bad |= bv_add(out, Py_BuildValue("(s,s,s,s)", "", "a", "\x7f", "\xc3\xa9"));
+    bad |= bv_add(out, Py_BuildValue("{s:s,s:s}", "k", "", "", "v"));
+    bad |= bv_add(out, Py_BuildValue("(i", 1));
+    bad |= bv_add(out, Py_BuildValue("[i)", 1));
+    bad |= bv_add(out, Py_BuildValue("{s}", "a"));
+    bad |= bv_add(out, Py_BuildValue("(i)i)", 1, 2));
+    Py_INCREF(kept);
+    bad |= bv_add(out, Py_BuildValue("(OiN)", (PyObject *)NULL, 3, kept));
+    Py_INCREF(kept);
+    bad |= bv_add(out, Py_BuildValue("{s:O,s:N}", "a", (PyObject *)NULL, "b", kept));
+    Py_INCREF(kept);
+    bad |= bv_add(out, Py_BuildValue("[N]", kept));
+    /* the 'N' references were all taken or released: the list holds one */
+    PyObject *counts = Py_BuildValue("(nn)", Py_REFCNT(kept) - before, (Py_ssize_t)1);
+    Py_DECREF(kept);
+    bad |= bv_add(out, counts);
+    /* one-character and empty strs are shared as in CPython: equal, and
+     * the same object */
+    PyObject *a1 = PyUnicode_FromString("a"), *a2 = PyUnicode_FromStringAndSize("ab", 1);
+    PyObject *e1 = PyUnicode_FromString(""), *e2 = PyUnicode_DecodeUTF8("", 0, NULL);
+    bad |= bv_add(out, Py_BuildValue("(iiOO)", a1 == a2, e1 == e2, a1, e1));
+    Py_XDECREF(a1);
+    Py_XDECREF(a2);
+    Py_XDECREF(e1);
+    Py_XDECREF(e2);
+    if (bad) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"buildvalues", buildvalues, METH_NOARGS, NULL},
+    {"parse4", parse4, METH_VARARGS, NULL},
     {"tuples", tuples, METH_O, NULL},
     {"build_dict", build_dict, METH_O, NULL},
     {"dict_ops", dict_ops, METH_NOARGS, NULL},

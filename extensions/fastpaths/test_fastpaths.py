@@ -42,6 +42,10 @@ f.kept_reset()
 print(f.kwargs(1, "x", a=1, b=[2]))
 print(f.kwargs())
 
+# Py_BuildValue: every level read once, errors, 'N' released on failure
+for v in f.buildvalues():
+    print(repr(v))
+
 # arithmetic: small ints, results beyond 64 bits, floats, mixed, other types
 for a, b in [(3, 4), (-7, 2), (2**40, 2**40), (2**59, 2**59), (2**62, 2**62), (-2**62, 2**62),
              (3 * 2**31, 5 * 2**31), (2**100, 1), (1.5, 2), (2, 0.25), (-0.0, 0.0), (1e308, 1e308),
@@ -124,6 +128,16 @@ for bad in [(1.5, 2, 3), ("x", 2, 3), (1, "y", 3), (MyInt(2), 2, 3)]:
         print(f.parse(*bad))
     except TypeError as e:
         print("TypeError:", e)
+
+class MyFloat(float):
+    pass
+
+for args in [(1, 2, None, 1.5), (-2**59, 2**59, "s", -0.0), (2**61, -2**61, [], 2.0), (True, False, 1, MyFloat(2.5)),
+             (1, 2, 3, 4), (1, 2, 3), (1, 2, 3, 4.0, 5), (2**64, 1, 1, 1.0), (1.0, 1, 1, 1.0), (1, 1, 1, "x")]:
+    try:
+        print(f.parse4(*args))
+    except (TypeError, OverflowError) as e:
+        print(type(e).__name__ + ":", e)
 
 # small tuples made and dropped in C, and returned to Python and dropped
 # there, again and again (their memory is reused)
