@@ -1669,11 +1669,10 @@ int PyUnicode_Resize(PyObject **p_unicode, Py_ssize_t length) {
     if (old == length) {
         return 0;
     }
-    if (!unicode_modifiable(u)) {
-        return -1;
-    }
-    /* a new string of the same kind, the common prefix copied: C holds
-     * the only reference, so the old one can go */
+    /* a new string of the same kind, the common prefix copied; one that
+     * others hold too (a shared one-character str, say) is copied the
+     * same way and the caller's reference to it dropped, as CPython's
+     * resize_copy does */
     int kind = PyUnicode_KIND(u);
     PyObject *n = fpy_unicode_new(length, kind, PyUnicode_IS_ASCII(u));
     if (n == NULL) {
