@@ -721,28 +721,37 @@ func (d *Dict) find(t *Thread, key Object, hash int64) (Object, error) {
 // Used for attribute and global lookups and d[str]: no lock and no shared
 // write unless writers keep interfering.
 func (d *Dict) getStr(key *Str) Object {
+	v, _ := d.getStrOther(key)
+	return v
+}
+
+// getStrOther is getStr that also reports whether an entry with the key's
+// hash but a key that is not a str was passed over (a str subclass, or an
+// object whose __eq__ may say it is equal): GetItem then looks again with
+// __eq__, as CPython does for a dict whose keys are not all str.
+func (d *Dict) getStrOther(key *Str) (v Object, other bool) {
 	hash := key.Hash()
 	for try := 0; try < optimisticTries; try++ {
 		ver := d.version.Load()
 		if ver&1 != 0 {
 			continue
 		}
-		if v, ok := d.probeStr(key, hash, ver); ok {
-			return v
+		if v, ok, other := d.probeStr(key, hash, ver); ok {
+			return v, other
 		}
 	}
 	d.mu.Lock()
-	v, _ := d.probeStr(key, hash, d.version.Load())
+	v, _, other = d.probeStr(key, hash, d.version.Load())
 	d.mu.Unlock()
-	return v
+	return v, other
 }
 
 // probeStr is one optimistic str lookup validated against ver; ok is false
 // when the dict changed meanwhile. With mu held it always succeeds.
-func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok bool) {
+func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok, other bool) {
 	tab := d.tab.Load()
 	if tab == nil {
-		return nil, d.version.Load() == ver
+		return nil, d.version.Load() == ver, false
 	}
 	mask := uint64(len(tab.index) - 1)
 	h := uint64(hash)
@@ -751,7 +760,7 @@ func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok bool) {
 	for {
 		ix := atomic.LoadInt32(&tab.index[i])
 		if ix == ixEmpty {
-			return nil, d.version.Load() == ver
+			return nil, d.version.Load() == ver, other
 		}
 		if ix >= 0 {
 			e := &tab.entries[ix]
@@ -761,16 +770,18 @@ func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok bool) {
 				if !eq && et == strItab && ed != nil {
 					// a non-nil data word: the entry's real key (objSlot.load)
 					eq = (*Str)(ed).s == key.s
+				} else if !eq && ed != nil {
+					other = true
 				}
 				if eq {
 					vt, vd := e.value.load()
 					if d.version.Load() != ver {
-						return nil, false
+						return nil, false, false
 					}
 					if vd == nil {
-						return nil, true // deleted just now
+						return nil, true, false // deleted just now
 					}
-					return objFromWords(vt, vd), true
+					return objFromWords(vt, vd), true, false
 				}
 			}
 		}
@@ -875,7 +886,10 @@ func (d *Dict) setItemStr(key *Str, v Object) {
 // GetItem returns d[key] or nil if absent (no KeyError).
 func (d *Dict) GetItem(t *Thread, key Object) (Object, error) {
 	if s, ok := key.(*Str); ok {
-		return d.getStr(s), nil
+		if v, other := d.getStrOther(s); v != nil || !other {
+			return v, nil
+		}
+		return d.find(t, key, s.Hash())
 	}
 	hash, err := Hash(t, key)
 	if err != nil {
