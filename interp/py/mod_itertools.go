@@ -312,7 +312,7 @@ func init() {
 
 	itType("repeat", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var obj, times Object
-		if err := ParseArgs("repeat", args, kw, []string{"object", "times"}, 1, &obj, &times); err != nil {
+		if err := ParseTupleAndKeywords("repeat", args, kw, []string{"object", "times"}, 1, &obj, &times); err != nil {
 			return nil, err
 		}
 		n := -1
@@ -514,7 +514,7 @@ func init() {
 
 	itType("compress", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var data, sel Object
-		if err := ParseArgs("compress", args, kw, []string{"data", "selectors"}, 2, &data, &sel); err != nil {
+		if err := ParseTupleAndKeywords("compress", args, kw, []string{"data", "selectors"}, 2, &data, &sel); err != nil {
 			return nil, err
 		}
 		di, err := Iter(t, data)

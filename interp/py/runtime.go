@@ -1,6 +1,7 @@
 package py
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,6 +58,32 @@ func ParseArgs(fname string, args []Object, kwnames []string, names []string, re
 		}
 	}
 	return nil
+}
+
+// ParseTupleAndKeywords is ParseArgs with the messages of CPython's
+// PyArg_ParseTupleAndKeywords, which some built-ins use (itertools.repeat,
+// compress): too many arguments in all first, then a missing required
+// one, then a keyword no parameter has.
+func ParseTupleAndKeywords(fname string, args []Object, kwnames []string, names []string, required int, dst ...*Object) error {
+	npos := len(args) - len(kwnames)
+	if len(args) > len(names) {
+		kwWord := ""
+		if npos == 0 {
+			kwWord = "keyword "
+		}
+		return TypeErrorf("%s() takes at most %d %sargument%s (%d given)", fname, len(names), kwWord, plural(len(names)), len(args))
+	}
+	for i := npos; i < required; i++ {
+		if !slices.Contains(kwnames, names[i]) {
+			return TypeErrorf("%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+		}
+	}
+	for _, k := range kwnames {
+		if !slices.Contains(names, k) {
+			return TypeErrorf("'%s' is an invalid keyword argument for %s()", k, fname)
+		}
+	}
+	return ParseArgs(fname, args, kwnames, names, required, dst...)
 }
 
 // CallWithKwargs calls fn(*args, **kwargs).
