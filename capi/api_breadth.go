@@ -56,12 +56,20 @@ func fpyGo_Borrow(ts *C.PyThreadState, op *C.PyObject) *C.PyObject {
 
 // ---- built-in functions and methods ----
 
-func (s *tstate) builtinOf(op *C.PyObject) (*py.Builtin, bool) {
-	b, ok := py.Unwrap(s.fromC(op)).(*py.Builtin)
+// objArg is op's object as a T (an instance of a Python subclass
+// unwrapped), or false with SystemError set as PyErr_BadInternalCall does.
+// (listOf and dictOf, on call paths that matter, keep their own direct
+// type assertions.)
+func objArg[T py.Object](s *tstate, op *C.PyObject) (T, bool) {
+	v, ok := py.Unwrap(s.fromC(op)).(T)
 	if !ok {
 		s.setError(py.Errorf(py.SystemErrorType, "bad argument to internal function"))
 	}
-	return b, ok
+	return v, ok
+}
+
+func (s *tstate) builtinOf(op *C.PyObject) (*py.Builtin, bool) {
+	return objArg[*py.Builtin](s, op)
 }
 
 // PyCFunction_GetFunction gives the C function of a function defined in

@@ -263,11 +263,7 @@ func fpyGo_PyByteArray_Concat(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject
 }
 
 func (s *tstate) byteArray(op *C.PyObject) (*py.ByteArray, bool) {
-	b, ok := py.Unwrap(s.fromC(op)).(*py.ByteArray)
-	if !ok {
-		s.setError(py.Errorf(py.SystemErrorType, "bad argument to internal function"))
-	}
-	return b, ok
+	return objArg[*py.ByteArray](s, op)
 }
 
 //export fpyGo_PyByteArray_Size

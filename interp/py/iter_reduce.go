@@ -77,23 +77,6 @@ func reduceMethods(typ *Type, reduce func(t *Thread, self Object) (Object, error
 	})
 }
 
-// drainCopy lists what an iterator has left by running next on a copy of
-// its state, so the iterator itself does not move (CPython copies the
-// iterator struct the same way).
-func drainCopy(t *Thread, next func() (Object, error)) (Object, error) {
-	var items []Object
-	for {
-		v, err := next()
-		if err != nil {
-			return nil, err
-		}
-		if v == nil {
-			return NewList(items...), nil
-		}
-		items = append(items, v)
-	}
-}
-
 func init() {
 	// range.__reversed__ is a range iterator counting down, as in CPython
 	// (reversed(range) pickles as one).
@@ -378,14 +361,21 @@ func init() {
 	}, nil)
 }
 
-// reduceDrained is the reduction of a dict or set iterator: iter over a
-// list of what it has left.
+// reduceDrained is the reduction of a dict iterator: iter over a list of
+// what it has left, found by running next on a copy of its state so that
+// the iterator itself does not move (CPython copies the iterator struct).
 func reduceDrained(t *Thread, next func() (Object, error)) (Object, error) {
-	l, err := drainCopy(t, next)
-	if err != nil {
-		return nil, err
+	var items []Object
+	for {
+		v, err := next()
+		if err != nil {
+			return nil, err
+		}
+		if v == nil {
+			return iterOver(t, NewList(items...)), nil
+		}
+		items = append(items, v)
 	}
-	return iterOver(t, l), nil
 }
 
 // codePointIndex is the code point index of byte offset pos in s.
