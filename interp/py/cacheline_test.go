@@ -31,20 +31,37 @@ func TestHotStructsFillCacheLines(t *testing.T) {
 	}
 }
 
-// TestPaddedDictTableLayout: a big table's slice headers (read by every
-// insertion's probe, never written) and its counts and tail (written by
-// every insertion) are on different 64-byte lines of a 128-byte object.
-func TestPaddedDictTableLayout(t *testing.T) {
-	var p paddedDictTable
-	base := uintptr(unsafe.Pointer(&p))
-	hdrEnd := uintptr(unsafe.Pointer(&p.tab.entries)) + unsafe.Sizeof(p.tab.entries) - base
-	counts := uintptr(unsafe.Pointer(&p.tab.counts)) - base
-	tail := uintptr(unsafe.Pointer(&p.tab.tail)) + unsafe.Sizeof(p.tab.tail) - base
-	if unsafe.Sizeof(p) != 128 || hdrEnd > 64 || counts < 64 || tail > 128 {
-		t.Errorf("paddedDictTable: size %d, headers end at %d, counts at %d, tail ends at %d",
-			unsafe.Sizeof(p), hdrEnd, counts, tail)
+// TestDictInsertWritesHeaderLine: an insertion's shared writes (the
+// lock, the version, the counts) are on the header's one line, and an
+// insertion into a big table leaves the table struct as it was (its line
+// stays shared in the caches of every inserting thread).
+func TestDictInsertWritesHeaderLine(t *testing.T) {
+	var d Dict
+	base := uintptr(unsafe.Pointer(&d))
+	for _, f := range []uintptr{
+		uintptr(unsafe.Pointer(&d.mu)), uintptr(unsafe.Pointer(&d.tab)),
+		uintptr(unsafe.Pointer(&d.version)), uintptr(unsafe.Pointer(&d.counts)) + 7,
+	} {
+		if f-base >= 64 {
+			t.Errorf("Dict field at offset %d, past the header's line", f-base)
+		}
 	}
-	if tab := newDictTable(bigTableIndex); len(tab.index) != bigTableIndex || len(tab.entries) != bigTableIndex*2/3 || tab.index[0] != ixEmpty {
-		t.Error("newDictTable(bigTableIndex) is not a table of that size")
+	dd := NewDictSize(bigTableIndex)
+	tab := dd.tab.Load()
+	if len(tab.index) < bigTableIndex {
+		t.Fatalf("table of %d slots, want %d or more", len(tab.index), bigTableIndex)
+	}
+	before := *tab
+	for i := 0; i < 100; i++ {
+		if err := dd.SetItem(nil, Int(i), Int(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if dd.tab.Load() != tab || tab.counts != before.counts || tab.tail != before.tail ||
+		tab.tailEnd != before.tailEnd || tab.faulted != before.faulted {
+		t.Errorf("insertions wrote the table struct: %+v -> %+v", before, *tab)
+	}
+	if dd.Len() != 100 || int(dd.countsOf(tab)>>32) != 100 {
+		t.Errorf("Len %d, countsOf %x", dd.Len(), dd.countsOf(tab))
 	}
 }

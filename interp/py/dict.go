@@ -51,6 +51,14 @@ type Dict struct {
 	// caches compare it. It is per dict, so that threads writing different
 	// dicts never share a cache line.
 	version atomic.Uint64
+	// counts holds the current table's counts (dictTable.counts says how
+	// they are packed; 0 while tab is nil). They sit on the lock's cache
+	// line, not in the table, because every insertion writes them: two
+	// threads inserting into one dict then move one line per insertion
+	// for the lock, the version and the counts, not two. Written with mu
+	// held (atomically, except by setUnshared); readers that need them
+	// for a table they hold use countsOf.
+	counts uint64
 
 	typ  *Type // nil for dict; set for instances of dict subclasses
 	idct *Dict // __dict__ of an instance of a dict subclass
@@ -61,14 +69,11 @@ type Dict struct {
 	// growing is set while one thread builds the next table outside mu
 	// (growEarly).
 	growing atomic.Bool
-	// appendAt (written with mu held) is the entry the next insertion is
-	// expected to fill: appendLocked prefetches its line. Only a hint.
-	appendAt uint32
 	// The header is one whole cache line (64 bytes, a size class of its
-	// own, so 64-byte aligned): a dict that threads write (its lock and
-	// version) then never shares a line with other objects that threads
-	// only read, such as another dict's header.
-	_ [8]byte
+	// own, so 64-byte aligned): a dict that threads write (its lock,
+	// version and counts) then never shares a line with other objects
+	// that threads only read, such as another dict's header.
+	_ [4]byte
 }
 
 // dictTable is one generation of a dict's storage. index and entries
@@ -78,15 +83,24 @@ type dictTable struct {
 	entries []dictSlot
 	// counts is the number of entries handed out (entries[:n], live or
 	// dead) in the high 32 bits and of live entries in the low 32: one
-	// word, so that an insertion publishes both with one store.
-	counts uint64 // atomic once the table is published
-	// tail (writer only): every entry at or after it is dead, so popitem
-	// does not rescan the dead entries it left behind.
-	tail int
+	// word, so that an insertion publishes both with one store. While the
+	// table is its dict's current one they live in Dict.counts and this
+	// word is countsLive; when the table is replaced, its final counts
+	// are stored here (retire) and never change again.
+	counts uint64
+	// The entries in [tail, tailEnd) are dead (writer only, with mu
+	// held): popitem skips them instead of rescanning the dead entries
+	// it left behind. Insertions do not write it, so that the table's
+	// line stays shared in the caches of all the threads inserting.
+	tail, tailEnd int32
 	// faulted (writer only, with mu held) is the entry up to which a
 	// big table's pages have been claimed for prefaulting (prefaultDue).
 	faulted int
 }
+
+// countsLive is the counts word of a table that is its dict's current
+// table: its counts are in Dict.counts. No table has 2^32-1 entries.
+const countsLive = ^uint64(0)
 
 // dictSlot is an entry of a table. hash and key are written before the
 // entry is published; afterwards only the key's data word changes, to nil
@@ -175,9 +189,10 @@ type smallDictTable struct {
 	entries [8 * 2 / 3]dictSlot
 }
 
-// bigTableIndex is the index size from which a table is a
-// paddedDictTable: tables that big are few, and those of the dicts many
-// threads insert into (the early growth starts at 4,096 entries).
+// bigTableIndex is the index size from which an insertion prefetches
+// the entry it fills and has upkeep checked: tables that big are few, and
+// those of the dicts many threads insert into (the early growth starts at
+// 4,096 entries).
 const bigTableIndex = 1024
 
 // bigAllocIndex is the index size (4 MB of index and entries) from which
@@ -191,40 +206,21 @@ const bigAllocIndex = 1 << 17
 // tables"). It may be called from any thread.
 var BigAlloc func(bytes uint64)
 
-// paddedDictTable lays a dictTable out over two cache lines (newDictTable).
-type paddedDictTable struct {
-	_   [16]byte
-	tab dictTable
-	_   [40]byte
-}
-
 func newDictTable(size int) *dictTable {
 	var tab *dictTable
 	if size == 8 {
 		st := &smallDictTable{}
 		st.tab.index, st.tab.entries = st.index[:], st.entries[:]
 		tab = &st.tab
-	} else if size >= bigTableIndex {
-		// A big table keeps its immutable slice headers and its counts on
-		// different cache lines (the struct is 128 bytes, a size class
-		// whose objects start at multiples of 128: the headers fill bytes
-		// 16-63, counts and tail start the second line). Threads inserting
-		// into one dict write counts and tail on every insertion; with the
-		// headers on the same line each insertion first fetched the line
-		// shared to read the headers (the probe), then again to own it.
-		if size >= bigAllocIndex && BigAlloc != nil {
+	} else if size >= bigAllocIndex {
+		if BigAlloc != nil {
 			BigAlloc(uint64(size)*4 + uint64(size*2/3)*uint64(unsafe.Sizeof(dictSlot{})))
 		}
-		pt := &paddedDictTable{}
-		pt.tab.index, pt.tab.entries = make([]int32, size), make([]dictSlot, size*2/3)
-		tab = &pt.tab
-		if size >= bigAllocIndex {
-			// before the index is filled in below and the entries
-			// prefaulted (growEarly): both are then faulted in 2 MB at a
-			// time
-			adviseHuge(unsafe.Pointer(&tab.index[0]), uintptr(size)*4)
-			adviseHuge(unsafe.Pointer(&tab.entries[0]), uintptr(len(tab.entries))*unsafe.Sizeof(dictSlot{}))
-		}
+		tab = &dictTable{index: make([]int32, size), entries: make([]dictSlot, size*2/3)}
+		// before the index is filled in below and the entries
+		// prefaulted (growEarly): both are then faulted in 2 MB at a time
+		adviseHuge(unsafe.Pointer(&tab.index[0]), uintptr(size)*4)
+		adviseHuge(unsafe.Pointer(&tab.entries[0]), uintptr(len(tab.entries))*unsafe.Sizeof(dictSlot{}))
 	} else {
 		tab = &dictTable{index: make([]int32, size), entries: make([]dictSlot, size*2/3)}
 	}
@@ -278,15 +274,46 @@ func (d *Dict) published(v uint64) {
 var DictMirrorVersion func(mirror unsafe.Pointer, version uint64)
 
 // Len returns the number of items.
-func (d *Dict) Len() int {
-	if tab := d.tab.Load(); tab != nil {
-		return tab.used()
+func (d *Dict) Len() int { return int(uint32(atomic.LoadUint64(&d.counts))) }
+
+// n and used are the current table's counts. Called with mu held.
+func (d *Dict) n() int    { return int(d.counts >> 32) }
+func (d *Dict) used() int { return int(uint32(d.counts)) }
+
+// countsOf returns the counts of tab, a table the caller loaded from
+// d.tab (without mu). If tab is still current, the counts live in the
+// header; when the table is replaced, setTable first stores its final
+// counts into it (retire), then the new table's counts into the header,
+// then publishes the new table. So when tab's word still says live after
+// the header was read, the header had not yet changed for a newer table
+// (a newer table's counts are stored only after tab was retired) and
+// already held tab's (tab was loaded from d.tab after its counts were
+// stored): what was read is tab's.
+func (d *Dict) countsOf(tab *dictTable) uint64 {
+	if c := atomic.LoadUint64(&tab.counts); c != countsLive {
+		return c
 	}
-	return 0
+	c := atomic.LoadUint64(&d.counts)
+	if m := atomic.LoadUint64(&tab.counts); m != countsLive {
+		return m
+	}
+	return c
 }
 
-func (tab *dictTable) n() int    { return int(atomic.LoadUint64(&tab.counts) >> 32) }
-func (tab *dictTable) used() int { return int(uint32(atomic.LoadUint64(&tab.counts))) }
+// setTable makes nt (nil: none), holding j entries, all live, the
+// dict's table, retiring the old one (countsOf says why in this order).
+// Called with mu held.
+func (d *Dict) setTable(nt *dictTable, j int) {
+	if old := d.tab.Load(); old != nil {
+		atomic.StoreUint64(&old.counts, d.counts)
+	}
+	if nt != nil {
+		nt.counts = countsLive
+		nt.tail, nt.tailEnd = 0, 0
+	}
+	atomic.StoreUint64(&d.counts, packCounts(j, j))
+	d.tab.Store(nt)
+}
 
 func packCounts(n, used int) uint64 { return uint64(n)<<32 | uint64(uint32(used)) }
 
@@ -307,7 +334,7 @@ func (d *Dict) resize(minUsed int) {
 	nt := newDictTable(tableSize(minUsed))
 	j := 0
 	if old := d.tab.Load(); old != nil {
-		j = nt.copyLive(old, 0, old.n(), 0)
+		j = nt.copyLive(old, 0, d.n(), 0)
 	}
 	d.publishTable(nt, j)
 }
@@ -339,11 +366,9 @@ func (nt *dictTable) copyLive(old *dictTable, from, to, j int) int {
 // publishTable makes nt, holding j entries, the dict's table. Called with
 // mu held.
 func (d *Dict) publishTable(nt *dictTable, j int) {
-	atomic.StoreUint64(&nt.counts, packCounts(j, j))
-	nt.tail = j
 	// the copy faulted in the pages of the entries it filled
 	nt.faulted = max(nt.faulted, j)
-	d.tab.Store(nt)
+	d.setTable(nt, j)
 }
 
 // growEarlyMin is the smallest table (in entries) that grows before it is
@@ -374,7 +399,7 @@ func (d *Dict) growEarly(tab *dictTable) {
 	defer d.growing.Store(false)
 	// the items the table will hold when full: what appendLocked's
 	// resize would size for
-	c := atomic.LoadUint64(&tab.counts)
+	c := d.countsOf(tab)
 	full := int(uint32(c)) + len(tab.entries) - int(c>>32)
 	nt := newDictTable(tableSize(full*2 + 1))
 
@@ -384,7 +409,7 @@ func (d *Dict) growEarly(tab *dictTable) {
 		return
 	}
 	ver := d.version.Load()
-	m := tab.n()
+	m := d.n()
 	d.mu.Unlock()
 
 	j := nt.copyLive(tab, 0, m, 0)
@@ -396,7 +421,7 @@ func (d *Dict) growEarly(tab *dictTable) {
 	if d.tab.Load() != tab {
 		return
 	}
-	n := tab.n()
+	n := d.n()
 	if d.version.Load()-ver == 2*uint64(n-m) {
 		j = nt.copyLive(tab, m, n, j)
 	} else {
@@ -456,9 +481,9 @@ const prefaultChunk = hugePageSize / int(unsafe.Sizeof(dictSlot{}))
 // threads that thread finished 60-90 ms after the other, in a run of
 // 450 ms, and a table that stops filling halfway (700,000 items in a
 // table of 1,398,101) had a third of those pages faulted for nothing.
-func (tab *dictTable) prefaultDue() (due *dictTable, from, to int) {
+func (tab *dictTable) prefaultDue(n int) (due *dictTable, from, to int) {
 	if len(tab.index) < bigAllocIndex || tab.faulted >= len(tab.entries) ||
-		tab.n()+prefaultChunk <= tab.faulted {
+		n+prefaultChunk <= tab.faulted {
 		return nil, 0, 0
 	}
 	from = tab.faulted
@@ -466,15 +491,14 @@ func (tab *dictTable) prefaultDue() (due *dictTable, from, to int) {
 	return tab, from, tab.faulted
 }
 
-// needsEarlyGrowth reports whether tab is a large table a quarter or less
+// needsEarlyGrowth reports whether tab, of counts c, is a large table a quarter or less
 // from full, with few dead entries (a table with many would rather be
 // compacted when full, as appendLocked does).
-func (tab *dictTable) needsEarlyGrowth() bool {
+func (tab *dictTable) needsEarlyGrowth(c uint64) bool {
 	ne := len(tab.entries)
 	if ne < growEarlyMin {
 		return false
 	}
-	c := atomic.LoadUint64(&tab.counts)
 	n, used := int(c>>32), int(uint32(c))
 	return n >= ne-ne/4 && used >= n-n/8
 }
@@ -513,7 +537,7 @@ func (d *Dict) deleteLocked(tab *dictTable, ix int, slot uint64) {
 	atomic.StoreInt32(&tab.index[slot], ixDeleted)
 	e.key.kill()
 	e.value.kill()
-	atomic.AddUint64(&tab.counts, ^uint64(0)) // used - 1
+	atomic.StoreUint64(&d.counts, d.counts-1) // used - 1
 	d.bump()
 }
 
@@ -802,7 +826,7 @@ func (d *Dict) getStrHint(key *Str, hint *atomic.Int32) Object {
 	if tab := d.tab.Load(); tab != nil && ver&1 == 0 {
 		// only entries that n has published: a writer fills the
 		// next ones with plain stores
-		if ix := uint(hint.Load()); ix < uint(tab.n()) {
+		if ix := uint(hint.Load()); ix < uint(d.countsOf(tab)>>32) {
 			e := &tab.entries[ix]
 			if _, kd := e.key.load(); kd == unsafe.Pointer(key) {
 				vt, vd := e.value.load()
@@ -942,11 +966,11 @@ func (d *Dict) upkeepDue() (u upkeepWork) {
 	if tab == nil || len(tab.index) < bigTableIndex {
 		return u
 	}
-	if tab.needsEarlyGrowth() && !d.growing.Load() {
+	if tab.needsEarlyGrowth(d.counts) && !d.growing.Load() {
 		u.grow = tab
 		return u
 	}
-	u.fault, u.from, u.to = tab.prefaultDue()
+	u.fault, u.from, u.to = tab.prefaultDue(d.n())
 	return u
 }
 
@@ -1050,56 +1074,34 @@ func (d *Dict) insertLocked(t *Thread, key Object, hash int64, v Object) error {
 
 // appendLocked adds a key known to be absent. Called with mu held.
 func (d *Dict) appendLocked(key Object, hash int64, v Object) {
-	// Adding 0 reads the counts and takes their cache line for writing
-	// in one step: a plain load would fetch the line shared first (the
-	// other core inserting into the same dict wrote it last), and the
-	// store below would then need a second transfer to own it. So the
-	// capacity check uses this read too, not one of its own.
+	// The counts are on the header's line, which taking mu brought
+	// here for writing; the table's own line is only read.
 	tab := d.tab.Load()
-	var c uint64
-	if tab != nil {
-		if len(tab.index) >= bigTableIndex {
-			tab.prefetchAppend(d.appendAt)
-		}
-		c = atomic.AddUint64(&tab.counts, 0)
-	}
+	c := d.counts
 	if tab == nil || int(c>>32) >= len(tab.entries) {
-		used := 0
-		if tab != nil {
-			used = tab.used()
-		}
-		d.resize(used*2 + 1)
+		d.resize(int(uint32(c))*2 + 1)
 		tab = d.tab.Load()
-		c = atomic.AddUint64(&tab.counts, 0)
+		c = d.counts
 	}
 	j := int(c >> 32)
 	e := &tab.entries[j]
+	if len(tab.index) >= bigTableIndex {
+		// The entry's line was last written by whichever thread filled
+		// the entry before it (threads inserting into one dict take
+		// turns): ask for it, and for the index slot's line, for writing
+		// now, so that the transfers overlap the probe instead of
+		// following each other (docs/benchmarks.md, "branch
+		// shareddict3").
+		prefetch.W2(unsafe.Pointer(e), unsafe.Pointer(&tab.index[uint64(hash)&uint64(len(tab.index)-1)]))
+	}
 	// not reachable by any reader until the index slot and n publish it
 	e.hash = hash
 	e.key.init(key)
 	e.value.init(v)
 	slot := tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))
 	atomic.StoreInt32(&tab.index[slot], int32(j))
-	atomic.StoreUint64(&tab.counts, c+1<<32+1)
-	tab.tail = j + 1
-	d.appendAt = uint32(j + 1)
+	atomic.StoreUint64(&d.counts, c+1<<32+1)
 	d.bump()
-}
-
-// prefetchAppend starts fetching, for writing, the cache lines an
-// insertion into a big table writes: the counts and (if at is right)
-// the next entry. Threads inserting into one dict take turns, and each
-// insertion found these lines in the other core's cache; fetched one
-// after the other (the counts' atomic add waits for its line, the index
-// store for the entry's) they made the critical section two transfers
-// long, fetched together one (docs/benchmarks.md, "branch
-// shareddict3"). Called with mu held.
-func (tab *dictTable) prefetchAppend(at uint32) {
-	e := unsafe.Pointer(&tab.counts)
-	if int(at) < len(tab.entries) {
-		e = unsafe.Pointer(&tab.entries[at])
-	}
-	prefetch.W2(unsafe.Pointer(&tab.counts), e)
 }
 
 // SetItemUnshared is d[key] = v for a dict that no other thread can
@@ -1126,23 +1128,19 @@ func (d *Dict) setUnshared(t *Thread, key, v Object) error {
 		e.value.init(v)
 		return nil
 	}
-	if tab == nil || tab.n() >= len(tab.entries) {
-		used := 0
-		if tab != nil {
-			used = tab.used()
-		}
-		d.resize(used*2 + 1)
+	c := d.counts
+	if tab == nil || int(c>>32) >= len(tab.entries) {
+		d.resize(int(uint32(c))*2 + 1)
 		tab = d.tab.Load()
+		c = d.counts
 	}
-	c := tab.counts
 	j := int(c >> 32)
 	e := &tab.entries[j]
 	e.hash = hash
 	e.key.init(key)
 	e.value.init(v)
 	tab.index[tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))] = int32(j)
-	tab.counts = c + 1<<32 + 1
-	tab.tail = j + 1
+	d.counts = c + 1<<32 + 1
 	return nil
 }
 
@@ -1172,7 +1170,7 @@ func (d *Dict) Pop(t *Thread, key Object) (Object, bool, error) {
 // Clear removes every item.
 func (d *Dict) Clear() {
 	d.mu.Lock()
-	d.tab.Store(nil)
+	d.setTable(nil, 0)
 	d.bump()
 	d.mu.Unlock()
 }
@@ -1190,7 +1188,7 @@ func (d *Dict) snapshot(reset func(n int), f func(hash int64, k, v Object)) {
 		if tab == nil {
 			reset(0)
 		} else {
-			c := atomic.LoadUint64(&tab.counts)
+			c := d.countsOf(tab)
 			reset(int(uint32(c)))
 			n := int(c >> 32)
 			for i := 0; i < n; i++ {
@@ -1213,7 +1211,7 @@ func (d *Dict) snapshot(reset func(n int), f func(hash int64, k, v Object)) {
 	defer d.mu.Unlock()
 	reset(d.Len())
 	if tab := d.tab.Load(); tab != nil {
-		n := tab.n()
+		n := d.n()
 		for i := 0; i < n; i++ {
 			e := &tab.entries[i]
 			if k := e.key.get(); k != nil {
@@ -1256,8 +1254,7 @@ func (d *Dict) Copy() *Dict {
 			e.value.init(it.value)
 			tab.index[tab.findEmptySlot(uint64(it.hash), mask)] = int32(j)
 		}
-		atomic.StoreUint64(&tab.counts, packCounts(len(items), len(items)))
-		tab.tail = len(items)
+		n.counts = packCounts(len(items), len(items))
 	}
 	n.bump()
 	return n
@@ -1315,7 +1312,7 @@ func (d *Dict) iterScan(tab0 *dictTable, used0, pos int, rev bool) (k, v Object,
 	if tab0 == nil {
 		return nil, nil, pos, iterEnd
 	}
-	n := tab0.n()
+	n := int(d.countsOf(tab0) >> 32)
 	for pos >= 0 && pos < n {
 		e := &tab0.entries[pos]
 		if rev {
@@ -1341,7 +1338,7 @@ func (d *Dict) iterStart() (tab *dictTable, used, last int) {
 	tab = d.tab.Load()
 	last = -1
 	if tab != nil {
-		last = tab.n() - 1
+		last = d.n() - 1
 	}
 	return tab, d.Len(), last
 }
@@ -1373,7 +1370,12 @@ func (d *Dict) PopItem(t *Thread) (k, v Object, ok bool) {
 	if tab == nil {
 		return nil, nil, false
 	}
-	for i := tab.tail - 1; i >= 0; i-- {
+	n := d.n()
+	for i := n - 1; i >= 0; i-- {
+		if i < int(tab.tailEnd) && i >= int(tab.tail) {
+			i = int(tab.tail) // dead down to tail
+			continue
+		}
 		e := &tab.entries[i]
 		k := e.key.get()
 		if k == nil {
@@ -1381,9 +1383,9 @@ func (d *Dict) PopItem(t *Thread) (k, v Object, ok bool) {
 		}
 		v := e.value.get()
 		d.deleteLocked(tab, i, tab.slotOf(i))
-		tab.tail = i
+		tab.tail, tab.tailEnd = int32(i), int32(n)
 		return k, v, true
 	}
-	tab.tail = 0
+	tab.tail, tab.tailEnd = 0, int32(n)
 	return nil, nil, false
 }

@@ -71,7 +71,7 @@ func TestDictPrefaultShared(t *testing.T) {
 	}
 	d.mu.Lock()
 	tab := d.tab.Load()
-	n, faulted := tab.n(), tab.faulted
+	n, faulted := d.n(), tab.faulted
 	d.mu.Unlock()
 	if len(tab.index) < bigTableIndex {
 		t.Fatalf("final table of %d slots: too small to test prefaulting", len(tab.index))

@@ -104,3 +104,63 @@ func TestDictConcurrentWriters(t *testing.T) {
 		t.Fatalf("len = %d, want %d", got, want)
 	}
 }
+
+// TestDictPopItemAfterAppends: popitem skips the dead entries earlier
+// popitems left at the end, and still finds the entries appended after
+// them (the table's dead range, tail..tailEnd, is not moved by
+// insertions).
+func TestDictPopItemAfterAppends(t *testing.T) {
+	d := NewDict()
+	for i := 0; i < 5; i++ {
+		d.SetItem(nil, Int(i), Int(i))
+	}
+	pop := func(want int) {
+		t.Helper()
+		k, _, ok := d.PopItem(nil)
+		if !ok || k != Int(want) {
+			t.Fatalf("popitem gave %v %v, want %d", k, ok, want)
+		}
+	}
+	pop(4)
+	pop(3)
+	d.SetItem(nil, Int(10), Int(10)) // appended past the dead range
+	pop(10)
+	pop(2)
+	d.DelItem(nil, Int(0))
+	pop(1)
+	if _, _, ok := d.PopItem(nil); ok || d.Len() != 0 {
+		t.Fatalf("popitem of an empty dict: ok %v, len %d", ok, d.Len())
+	}
+	d.SetItem(nil, Int(7), Int(7))
+	pop(7)
+}
+
+// TestDictCountsOfRetiredTable: a table replaced by a resize or a clear
+// keeps the counts it had (readers still on it bound their scans by
+// them), and the new table's counts are the dict's.
+func TestDictCountsOfRetiredTable(t *testing.T) {
+	d := NewDict()
+	for i := 0; i < 5; i++ {
+		d.SetItem(nil, Int(i), Int(i))
+	}
+	d.DelItem(nil, Int(1))
+	old := d.tab.Load()
+	if c := d.countsOf(old); c != packCounts(5, 4) {
+		t.Fatalf("current table's counts %x", c)
+	}
+	d.SetItem(nil, Int(5), Int(5)) // full: resize
+	nt := d.tab.Load()
+	if nt == old {
+		t.Fatal("no resize")
+	}
+	if c := d.countsOf(old); c != packCounts(5, 4) {
+		t.Errorf("retired table's counts %x, want %x", c, packCounts(5, 4))
+	}
+	if c := d.countsOf(nt); c != packCounts(5, 5) {
+		t.Errorf("new table's counts %x, want %x", c, packCounts(5, 5))
+	}
+	d.Clear()
+	if c := d.countsOf(nt); c != packCounts(5, 5) || d.Len() != 0 {
+		t.Errorf("cleared: old table's counts %x, len %d", c, d.Len())
+	}
+}

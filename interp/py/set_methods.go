@@ -153,15 +153,15 @@ func dictPopFirst(d *Dict) (Object, bool) {
 	if tab == nil {
 		return nil, false
 	}
-	n := tab.n()
+	n := d.n()
 	for i := 0; i < n; i++ {
 		k := tab.entries[i].key.get()
 		if k == nil {
 			continue
 		}
 		d.deleteLocked(tab, i, tab.slotOf(i))
-		if used := tab.used(); used == 0 {
-			d.tab.Store(nil)
+		if used := d.used(); used == 0 {
+			d.setTable(nil, 0)
 			d.bump()
 		} else if i > 16 && i > 2*used {
 			// many dead entries at the front: compact them away so that

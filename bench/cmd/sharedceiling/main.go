@@ -12,7 +12,7 @@
 // own table), which separates what the shared table costs from what the
 // host's two cores allow at all.
 //
-// usage: go run ./bench/cmd/sharedceiling [-n 700000] [-rounds 7] [-table map|boxed|append|pydict|counter] [-variant shared|private|none] [-work rounds] [-lock spin|mutex] [-presize]
+// usage: go run ./bench/cmd/sharedceiling [-n 700000] [-rounds 7] [-table map|boxed|append|hot|pydict|counter] [-variant shared|private|none] [-work rounds] [-lock spin|mutex] [-presize]
 package main
 
 import (
@@ -112,22 +112,46 @@ func newAppendTable(n int) *appendTable {
 	return t
 }
 
-func (t *appendTable) store(k, v int) {
+func (t *appendTable) store(k, v int) { appendInsert(&t.mu, &t.n, t.entries, t.index, k, v) }
+
+// appendInsert is the insertion of appendTable and hotTable, which differ
+// only in where the count lives.
+func appendInsert(mu *lock, n *int, entries []appendEntry, index []int32, k, v int) {
 	h := uint64(k) * 0x9E3779B97F4A7C15
-	mask := uint64(len(t.index) - 1)
-	t.mu.Lock()
+	mask := uint64(len(index) - 1)
+	mu.Lock()
 	i := h & mask
-	for t.index[i] >= 0 {
+	for index[i] >= 0 {
 		i = (i + 1) & mask
 	}
-	j := t.n
-	t.entries[j] = appendEntry{k, v}
-	t.index[i] = int32(j)
-	t.n = j + 1
-	t.mu.Unlock()
+	j := *n
+	entries[j] = appendEntry{k, v}
+	index[i] = int32(j)
+	*n = j + 1
+	mu.Unlock()
 }
 
 func (t *appendTable) size() int { return t.n }
+
+// hotTable is appendTable with the count on the lock's cache line: an
+// insert writes three lines (lock and count, entry, index) instead of
+// four, the layout freepy's dict header aims at.
+type hotTable struct {
+	mu      lock
+	n       int
+	_       [48]byte
+	entries []appendEntry
+	index   []int32
+}
+
+func newHotTable(n int) *hotTable {
+	a := newAppendTable(n)
+	return &hotTable{entries: a.entries, index: a.index}
+}
+
+func (t *hotTable) store(k, v int) { appendInsert(&t.mu, &t.n, t.entries, t.index, k, v) }
+
+func (t *hotTable) size() int { return t.n }
 
 // pyDict is freepy's own dict, driven from Go (SetItem with boxed int
 // keys): the interpreter's table without the interpreter.
@@ -148,6 +172,8 @@ func newTable(kind string) table {
 	switch kind {
 	case "append":
 		return newAppendTable(items)
+	case "hot":
+		return newHotTable(items)
 	case "counter":
 		return &counter{}
 	case "pydict":
@@ -251,7 +277,7 @@ func median(d []time.Duration) time.Duration {
 func main() {
 	size := flag.Int("n", 700000, "steps (inserts) per phase")
 	rounds := flag.Int("rounds", 7, "alternating 1- and 2-thread phases")
-	kind := flag.String("table", "boxed", "map (map[int]int), boxed (map[any]any, values boxed), append (freepy's dict shape, no growth), pydict (freepy's dict itself) or counter (one shared atomic add per step)")
+	kind := flag.String("table", "boxed", "map (map[int]int), boxed (map[any]any, values boxed), append (freepy's dict shape, no growth), hot (append with the count on the lock's line), pydict (freepy's dict itself) or counter (one shared atomic add per step)")
 	variant := flag.String("variant", "shared", "shared (one table), private (a table per thread) or none (no store)")
 	work := flag.Int("work", 0, "rounds of private arithmetic per step (freepy's interpretation overhead; 300 is about 700 ns)")
 	lockKind := flag.String("lock", "spin", "spin (bounded spin, then sync.Mutex) or mutex (sync.Mutex)")
