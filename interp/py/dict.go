@@ -962,15 +962,20 @@ type upkeepWork struct {
 // do: growing early when the table is due and no thread is doing so yet,
 // else a chunk of prefaulting if one is due.
 func (d *Dict) upkeepDue() (u upkeepWork) {
-	tab := d.tab.Load()
+	return upkeepFor(d.tab.Load(), d.counts, d.growing.Load())
+}
+
+// upkeepFor is upkeepDue for table tab with counts c, growing telling
+// whether a thread is growing the table early, all read by the caller.
+func upkeepFor(tab *dictTable, c uint64, growing bool) (u upkeepWork) {
 	if tab == nil || len(tab.index) < bigTableIndex {
 		return u
 	}
-	if tab.needsEarlyGrowth(d.counts) && !d.growing.Load() {
+	if tab.needsEarlyGrowth(c) && !growing {
 		u.grow = tab
 		return u
 	}
-	u.fault, u.from, u.to = tab.prefaultDue(d.n())
+	u.fault, u.from, u.to = tab.prefaultDue(int(c >> 32))
 	return u
 }
 
@@ -1001,11 +1006,16 @@ func (d *Dict) storeFast(key, v Object) bool {
 		return false
 	}
 	d.mu.Lock()
-	if d.typ != nil {
+	// What the store needs of the header is read at once, while taking
+	// mu has just brought its line here: another thread waiting for mu
+	// reads the line while this one works on the table, and a read of
+	// the header later would fetch it back (the writes at the end do,
+	// but then back to back).
+	typ, tab, c, growing := d.typ, d.tab.Load(), d.counts, d.growing.Load()
+	if typ != nil {
 		d.mu.Unlock()
 		return false
 	}
-	tab := d.tab.Load()
 	if e, ok := tab.findFast(key, hash); !ok {
 		// __eq__ of another key: the general path
 		d.mu.Unlock()
@@ -1015,8 +1025,8 @@ func (d *Dict) storeFast(key, v Object) bool {
 		d.mu.Unlock()
 		return true
 	}
-	d.appendLocked(key, hash, v)
-	u := d.upkeepDue()
+	tab, c = d.appendCounted(tab, c, key, hash, v)
+	u := upkeepFor(tab, c, growing)
 	d.mu.Unlock()
 	d.upkeep(u)
 	return true
@@ -1074,10 +1084,15 @@ func (d *Dict) insertLocked(t *Thread, key Object, hash int64, v Object) error {
 
 // appendLocked adds a key known to be absent. Called with mu held.
 func (d *Dict) appendLocked(key Object, hash int64, v Object) {
-	// The counts are on the header's line, which taking mu brought
-	// here for writing; the table's own line is only read.
-	tab := d.tab.Load()
-	c := d.counts
+	d.appendCounted(d.tab.Load(), d.counts, key, hash, v)
+}
+
+// appendCounted is appendLocked for the current table tab, of counts c
+// (read by the caller), and returns the table and counts after it. The
+// counts are on the header's line, with the lock and the version, and
+// are written there last, next to the version: the table's own line is
+// only read.
+func (d *Dict) appendCounted(tab *dictTable, c uint64, key Object, hash int64, v Object) (*dictTable, uint64) {
 	if tab == nil || int(c>>32) >= len(tab.entries) {
 		d.resize(int(uint32(c))*2 + 1)
 		tab = d.tab.Load()
@@ -1100,8 +1115,10 @@ func (d *Dict) appendLocked(key Object, hash int64, v Object) {
 	e.value.init(v)
 	slot := tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))
 	atomic.StoreInt32(&tab.index[slot], int32(j))
-	atomic.StoreUint64(&d.counts, c+1<<32+1)
+	c += 1<<32 + 1
+	atomic.StoreUint64(&d.counts, c)
 	d.bump()
+	return tab, c
 }
 
 // SetItemUnshared is d[key] = v for a dict that no other thread can
