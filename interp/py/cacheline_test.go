@@ -57,11 +57,11 @@ func TestDictInsertWritesHeaderLine(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if dd.tab.Load() != tab || tab.counts != before.counts || tab.tail != before.tail ||
-		tab.tailEnd != before.tailEnd || tab.faulted != before.faulted {
+	if dd.tab.Load() != tab || tab.tail != before.tail || tab.tailEnd != before.tailEnd ||
+		tab.faulted != before.faulted {
 		t.Errorf("insertions wrote the table struct: %+v -> %+v", before, *tab)
 	}
-	if dd.Len() != 100 || int(dd.countsOf(tab)>>32) != 100 {
-		t.Errorf("Len %d, countsOf %x", dd.Len(), dd.countsOf(tab))
+	if dd.Len() != 100 || dd.readerN(tab) != 100 {
+		t.Errorf("Len %d, readerN %d", dd.Len(), dd.readerN(tab))
 	}
 }

@@ -51,13 +51,15 @@ type Dict struct {
 	// caches compare it. It is per dict, so that threads writing different
 	// dicts never share a cache line.
 	version atomic.Uint64
-	// counts holds the current table's counts (dictTable.counts says how
-	// they are packed; 0 while tab is nil). They sit on the lock's cache
-	// line, not in the table, because every insertion writes them: two
-	// threads inserting into one dict then move one line per insertion
-	// for the lock, the version and the counts, not two. Written with mu
-	// held (atomically, except by setUnshared); readers that need them
-	// for a table they hold use countsOf.
+	// counts is the number of entries of the current table handed out
+	// (entries[:n], live or dead) in the high 32 bits and of live entries
+	// in the low 32: one word, so that an insertion publishes both with
+	// one store; 0 while tab is nil. It sits on the lock's cache line,
+	// not in the table, because every insertion writes it: two threads
+	// inserting into one dict then move one line per insertion for the
+	// lock, the version and the counts, not two. Written with mu held
+	// (atomically, except by setUnshared); lock-free readers bound their
+	// scans of a table with readerN.
 	counts uint64
 
 	typ  *Type // nil for dict; set for instances of dict subclasses
@@ -81,13 +83,6 @@ type Dict struct {
 type dictTable struct {
 	index   []int32 // open addressing: -1 empty, -2 deleted, else entry index; read with atomic loads
 	entries []dictSlot
-	// counts is the number of entries handed out (entries[:n], live or
-	// dead) in the high 32 bits and of live entries in the low 32: one
-	// word, so that an insertion publishes both with one store. While the
-	// table is its dict's current one they live in Dict.counts and this
-	// word is countsLive; when the table is replaced, its final counts
-	// are stored here (retire) and never change again.
-	counts uint64
 	// The entries in [tail, tailEnd) are dead (writer only, with mu
 	// held): popitem skips them instead of rescanning the dead entries
 	// it left behind. Insertions do not write it, so that the table's
@@ -97,10 +92,6 @@ type dictTable struct {
 	// big table's pages have been claimed for prefaulting (prefaultDue).
 	faulted int
 }
-
-// countsLive is the counts word of a table that is its dict's current
-// table: its counts are in Dict.counts. No table has 2^32-1 entries.
-const countsLive = ^uint64(0)
 
 // dictSlot is an entry of a table. hash and key are written before the
 // entry is published; afterwards only the key's data word changes, to nil
@@ -280,37 +271,24 @@ func (d *Dict) Len() int { return int(uint32(atomic.LoadUint64(&d.counts))) }
 func (d *Dict) n() int    { return int(d.counts >> 32) }
 func (d *Dict) used() int { return int(uint32(d.counts)) }
 
-// countsOf returns the counts of tab, a table the caller loaded from
-// d.tab (without mu). If tab is still current, the counts live in the
-// header; when the table is replaced, setTable first stores its final
-// counts into it (retire), then the new table's counts into the header,
-// then publishes the new table. So when tab's word still says live after
-// the header was read, the header had not yet changed for a newer table
-// (a newer table's counts are stored only after tab was retired) and
-// already held tab's (tab was loaded from d.tab after its counts were
-// stored): what was read is tab's.
-func (d *Dict) countsOf(tab *dictTable) uint64 {
-	if c := atomic.LoadUint64(&tab.counts); c != countsLive {
-		return c
-	}
-	c := atomic.LoadUint64(&d.counts)
-	if m := atomic.LoadUint64(&tab.counts); m != countsLive {
-		return m
-	}
-	return c
+// readerN is how many entries of tab, a table loaded from d.tab without
+// mu, a lock-free reader may look at. setTable stores a new table's
+// counts before it publishes the table, so while tab is current the
+// header holds its counts, and the entries below them are published. If
+// tab was replaced meanwhile, the counts may be a newer table's; tab is
+// then never written again, and its entries past its last count were
+// never written at all (entries are filled in order and only by
+// insertions, which advance the count): they read as deleted. Either way
+// the reader validates what it read against version, which every table
+// change advances.
+func (d *Dict) readerN(tab *dictTable) int {
+	return min(int(atomic.LoadUint64(&d.counts)>>32), len(tab.entries))
 }
 
 // setTable makes nt (nil: none), holding j entries, all live, the
-// dict's table, retiring the old one (countsOf says why in this order).
+// dict's table: its counts first, then the table (readerN says why).
 // Called with mu held.
 func (d *Dict) setTable(nt *dictTable, j int) {
-	if old := d.tab.Load(); old != nil {
-		atomic.StoreUint64(&old.counts, d.counts)
-	}
-	if nt != nil {
-		nt.counts = countsLive
-		nt.tail, nt.tailEnd = 0, 0
-	}
 	atomic.StoreUint64(&d.counts, packCounts(j, j))
 	d.tab.Store(nt)
 }
@@ -399,7 +377,7 @@ func (d *Dict) growEarly(tab *dictTable) {
 	defer d.growing.Store(false)
 	// the items the table will hold when full: what appendLocked's
 	// resize would size for
-	c := d.countsOf(tab)
+	c := atomic.LoadUint64(&d.counts) // only a size: tab may be gone already
 	full := int(uint32(c)) + len(tab.entries) - int(c>>32)
 	nt := newDictTable(tableSize(full*2 + 1))
 
@@ -826,7 +804,7 @@ func (d *Dict) getStrHint(key *Str, hint *atomic.Int32) Object {
 	if tab := d.tab.Load(); tab != nil && ver&1 == 0 {
 		// only entries that n has published: a writer fills the
 		// next ones with plain stores
-		if ix := uint(hint.Load()); ix < uint(d.countsOf(tab)>>32) {
+		if ix := uint(hint.Load()); ix < uint(d.readerN(tab)) {
 			e := &tab.entries[ix]
 			if _, kd := e.key.load(); kd == unsafe.Pointer(key) {
 				vt, vd := e.value.load()
@@ -1205,9 +1183,8 @@ func (d *Dict) snapshot(reset func(n int), f func(hash int64, k, v Object)) {
 		if tab == nil {
 			reset(0)
 		} else {
-			c := d.countsOf(tab)
-			reset(int(uint32(c)))
-			n := int(c >> 32)
+			reset(d.Len())
+			n := d.readerN(tab)
 			for i := 0; i < n; i++ {
 				e := &tab.entries[i]
 				kt, kd := e.key.load()
@@ -1329,7 +1306,7 @@ func (d *Dict) iterScan(tab0 *dictTable, used0, pos int, rev bool) (k, v Object,
 	if tab0 == nil {
 		return nil, nil, pos, iterEnd
 	}
-	n := int(d.countsOf(tab0) >> 32)
+	n := d.readerN(tab0)
 	for pos >= 0 && pos < n {
 		e := &tab0.entries[pos]
 		if rev {

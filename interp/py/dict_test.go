@@ -135,32 +135,37 @@ func TestDictPopItemAfterAppends(t *testing.T) {
 	pop(7)
 }
 
-// TestDictCountsOfRetiredTable: a table replaced by a resize or a clear
-// keeps the counts it had (readers still on it bound their scans by
-// them), and the new table's counts are the dict's.
-func TestDictCountsOfRetiredTable(t *testing.T) {
-	d := NewDict()
+// TestDictReaderNOfReplacedTable: a lock-free reader still on a table
+// that a resize or a clear replaced reads the header's counts of the
+// newer table; readerN keeps its scan inside the old table, whose entries
+// past its own count were never written and read as deleted.
+func TestDictReaderNOfReplacedTable(t *testing.T) {
+	d := NewDictSize(20)
 	for i := 0; i < 5; i++ {
 		d.SetItem(nil, Int(i), Int(i))
 	}
-	d.DelItem(nil, Int(1))
 	old := d.tab.Load()
-	if c := d.countsOf(old); c != packCounts(5, 4) {
-		t.Fatalf("current table's counts %x", c)
-	}
-	d.SetItem(nil, Int(5), Int(5)) // full: resize
-	nt := d.tab.Load()
-	if nt == old {
-		t.Fatal("no resize")
-	}
-	if c := d.countsOf(old); c != packCounts(5, 4) {
-		t.Errorf("retired table's counts %x, want %x", c, packCounts(5, 4))
-	}
-	if c := d.countsOf(nt); c != packCounts(5, 5) {
-		t.Errorf("new table's counts %x, want %x", c, packCounts(5, 5))
+	if n := d.readerN(old); n != 5 || len(old.entries) <= 5 {
+		t.Fatalf("current table: readerN %d of %d entries, want 5 of more", n, len(old.entries))
 	}
 	d.Clear()
-	if c := d.countsOf(nt); c != packCounts(5, 5) || d.Len() != 0 {
-		t.Errorf("cleared: old table's counts %x, len %d", c, d.Len())
+	if d.readerN(old) != 0 || d.Len() != 0 {
+		t.Errorf("cleared: readerN %d, len %d", d.readerN(old), d.Len())
+	}
+	for i := 0; i < 100; i++ { // a new table, resized several times
+		d.SetItem(nil, Int(i), Int(i))
+	}
+	n := d.readerN(old)
+	if n != len(old.entries) {
+		t.Fatalf("readerN %d, want the old table's %d entries", n, len(old.entries))
+	}
+	for i := 0; i < n; i++ {
+		_, kd := old.entries[i].key.load()
+		if (kd != nil) != (i < 5) {
+			t.Errorf("old table's entry %d: key data %v", i, kd)
+		}
+	}
+	if got := d.readerN(d.tab.Load()); got != 100 {
+		t.Errorf("new table: readerN %d, want 100", got)
 	}
 }
