@@ -469,9 +469,9 @@ func (tab *dictTable) prefaultDue(n int) (due *dictTable, from, to int) {
 	return tab, from, tab.faulted
 }
 
-// needsEarlyGrowth reports whether tab, of counts c, is a large table a quarter or less
-// from full, with few dead entries (a table with many would rather be
-// compacted when full, as appendLocked does).
+// needsEarlyGrowth reports whether tab, of counts c, is a large table a
+// quarter or less from full, with few dead entries (a table with many
+// would rather be compacted when full, as appendLocked does).
 func (tab *dictTable) needsEarlyGrowth(c uint64) bool {
 	ne := len(tab.entries)
 	if ne < growEarlyMin {
@@ -912,7 +912,7 @@ func keyHash(t *Thread, key Object) (int64, error) {
 //
 // The first access to the dict's header is the lock, and whether the
 // table should grow early is decided under it: a dict that several
-// threads insert into has its header and its table's counts written by
+// threads insert into has its header (lock, counts, version) written by
 // every insertion, and a line that a thread reads before it writes it
 // moves between the cores twice (once shared, once owned).
 func (d *Dict) SetItem(t *Thread, key, v Object) error {
