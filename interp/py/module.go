@@ -274,7 +274,7 @@ func init() {
 // CompileSource parses and compiles source text. Errors are Python
 // SyntaxError exceptions.
 func CompileSource(t *Thread, src []byte, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
-	mod, err := syntax.Parse(filename, src, mode)
+	mod, err := syntax.ParseWarn(filename, src, mode, parseWarnings(t, filename))
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
@@ -285,29 +285,51 @@ func CompileSource(t *Thread, src []byte, filename string, mode syntax.Mode, fla
 	return NewCode(code), nil
 }
 
-// withWarnings sends the compiler's SyntaxWarnings through the warnings
-// module (warn_explicit at the file and line), so filters apply: a filter
-// that makes them errors makes them SyntaxErrors, as in CPython.
+// warnExplicit sends a warning found while compiling through the
+// warnings module (warn_explicit at the file and line), so that filters
+// apply. It returns errRaisedAsError when a filter made the warning of
+// category an exception (the caller turns it into a SyntaxError, as
+// CPython does), and any other exception the warning machinery raised.
+func warnExplicit(t *Thread, category *Type, msg, filename string, lineno int) error {
+	w, err := t.importModule("warnings")
+	if err != nil {
+		return nil // not yet importable (start-up): nothing to report to
+	}
+	fn, err := GetAttr(t, w, Intern("warn_explicit"))
+	if err != nil {
+		return nil // warnings itself is still being imported
+	}
+	_, err = Call(t, fn, []Object{NewStr(msg), category, NewStr(filename), Int(lineno)}, nil)
+	if err != nil && IsInstanceOf(err, category) {
+		return syntax.ErrWarningRaised
+	}
+	return err
+}
+
+// withWarnings sends the compiler's SyntaxWarnings through warnExplicit.
 func withWarnings(t *Thread, filename string, flags compile.Flags) compile.Flags {
 	if flags.Warn != nil || t == nil {
 		return flags
 	}
 	flags.Warn = func(msg string, lineno int) error {
-		w, err := t.importModule("warnings")
-		if err != nil {
-			return nil // not yet importable (start-up): nothing to report to
-		}
-		fn, err := GetAttr(t, w, Intern("warn_explicit"))
-		if err != nil {
-			return nil // warnings itself is still being imported
-		}
-		_, err = Call(t, fn, []Object{NewStr(msg), SyntaxWarningType, NewStr(filename), Int(lineno)}, nil)
-		if err != nil && IsInstanceOf(err, SyntaxWarningType) {
-			return compile.ErrWarningRaised
-		}
-		return err
+		return warnExplicit(t, SyntaxWarningType, msg, filename, lineno)
 	}
 	return flags
+}
+
+// parseWarnings sends the tokenizer's and parser's warnings (invalid
+// escape sequences, a number followed by a keyword) through warnExplicit.
+func parseWarnings(t *Thread, filename string) syntax.WarnFunc {
+	if t == nil {
+		return nil
+	}
+	return func(category, msg string, lineno int) error {
+		typ := SyntaxWarningType
+		if category == syntax.DeprecationWarning {
+			typ = DeprecationWarningType
+		}
+		return warnExplicit(t, typ, msg, filename, lineno)
+	}
 }
 
 // syntaxErrorFrom converts a front-end error into a SyntaxError.

@@ -8,14 +8,22 @@ import (
 
 // Parse parses src (UTF-8 Python source) according to mode and returns a
 // *Module (ModeExec), *Expression (ModeEval) or *Interactive (ModeSingle).
-// Errors are *Error values. Parse never panics.
+// Errors are *Error values. Parse never panics. It reports no warnings:
+// ParseWarn does.
 func Parse(filename string, src []byte, mode Mode) (Mod, error) {
+	return ParseWarn(filename, src, mode, nil)
+}
+
+// ParseWarn is Parse that sends the tokenizer's and parser's warnings to
+// warn (nil: none). An error warn returns other than ErrWarningRaised is
+// returned as it is.
+func ParseWarn(filename string, src []byte, mode Mode, warn WarnFunc) (Mod, error) {
 	src, derr := decodeSource(src, filename)
 	if derr != nil {
 		derr.Filename = filename
 		return nil, derr
 	}
-	return parseDecoded(filename, src, mode)
+	return parseDecoded(filename, src, mode, warn)
 }
 
 // ParseText parses source that is already text (a str given to compile()):
@@ -23,15 +31,21 @@ func Parse(filename string, src []byte, mode Mode) (Mod, error) {
 // applied and a leading U+FEFF is an ordinary character, which the
 // tokenizer rejects.
 func ParseText(filename string, src string, mode Mode) (Mod, error) {
-	return parseDecoded(filename, []byte(src), mode)
+	return parseDecoded(filename, []byte(src), mode, nil)
 }
 
-func parseDecoded(filename string, src []byte, mode Mode) (Mod, error) {
+// ParseTextWarn is ParseText with warnings, as ParseWarn.
+func ParseTextWarn(filename string, src string, mode Mode, warn WarnFunc) (Mod, error) {
+	return parseDecoded(filename, []byte(src), mode, warn)
+}
+
+func parseDecoded(filename string, src []byte, mode Mode, warn WarnFunc) (Mod, error) {
 	src = normalize(src, mode == ModeExec)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, &Error{Kind: "SyntaxError", Msg: "source code cannot contain null bytes", Filename: filename}
 	}
 	p := newParser(src)
+	p.warn = warn
 	var mod Mod
 	err := p.run(func() {
 		switch mode {
@@ -43,6 +57,9 @@ func parseDecoded(filename string, src []byte, mode Mode) (Mod, error) {
 			mod = p.fileInput()
 		}
 	})
+	if p.hostErr != nil {
+		return nil, p.hostErr
+	}
 	if err != nil {
 		err.Filename = filename
 		return nil, err
@@ -104,6 +121,14 @@ type parser struct {
 	noFullScan bool // the error is final, see finishError
 
 	speculating int // nesting of try
+
+	// Warnings (warn.go). warn, warned and hostErr live on the root;
+	// warnBase is the offset in the root source that offset 0 of this
+	// parser's source stands for, so that each place warns once.
+	warn     WarnFunc
+	warned   map[int]bool
+	hostErr  error
+	warnBase int
 }
 
 const maxDepth = 3000
@@ -126,6 +151,7 @@ func newParser(src []byte) *parser {
 	p := &parser{s: newScanner(src), src: src, paren: map[Expr]Position{},
 		toks: make([]token, 0, len(src)/6+16)} // about one token per 6 bytes
 	p.root = p
+	p.s.warn = p.scanWarn
 	return p
 }
 
