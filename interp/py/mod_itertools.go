@@ -907,8 +907,11 @@ func init() {
 				return nil, err
 			}
 			cnt++
+			// a step near sys.maxsize wraps around: the slice then ends
+			// (CPython's check, on its size_t arithmetic)
+			old := next
 			next += stepN
-			if stop != -1 && next > stop {
+			if next < old || stop != -1 && next > stop {
 				next = stop
 			}
 			return v, nil
