@@ -1426,4 +1426,3 @@ func intsTuple(v []int) *Tuple {
 	}
 	return NewTuple(items...)
 }
-
