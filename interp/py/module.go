@@ -249,24 +249,69 @@ func init() {
 		if len(args) > 0 || len(kw) > 0 {
 			return nil, TypeErrorf("__dir__() takes no arguments (%d given)", len(args))
 		}
-		d := m.dict
-		if m.Type() != ModuleType {
-			// a subclass may replace __dict__ (CPython reads the attribute)
-			dv, err := GetAttr(t, self, Intern("__dict__"))
-			if err != nil {
-				return nil, err
-			}
-			var ok bool
-			if d, ok = dv.(*Dict); !ok {
-				return nil, TypeErrorf("<module>.__dict__ is not a dictionary")
-			}
+		d, err := m.attrDict(t)
+		if err != nil {
+			return nil, err
 		}
 		if f := d.GetStr("__dir__"); f != nil {
 			return Call(t, f, nil, nil)
 		}
 		return NewList(d.Keys()...), nil
 	})
+	// module.__annotations__ is made empty on first access (3.10), in the
+	// module's __dict__.
+	ModuleType.AddGetSet("__annotations__", func(t *Thread, self Object) (Object, error) {
+		m, ok := self.(*Module)
+		if !ok {
+			return nil, TypeErrorf("descriptor '__annotations__' for 'module' objects doesn't apply to a '%s' object", typeName(self))
+		}
+		d, err := m.attrDict(t)
+		if err != nil {
+			return nil, err
+		}
+		name := Intern("__annotations__")
+		v, err := d.GetItem(t, name)
+		if v != nil || err != nil {
+			return v, err
+		}
+		v = NewDict()
+		return v, d.SetItem(t, name, v)
+	}, func(t *Thread, self, v Object) error {
+		m, ok := self.(*Module)
+		if !ok {
+			return TypeErrorf("descriptor '__annotations__' for 'module' objects doesn't apply to a '%s' object", typeName(self))
+		}
+		d, err := m.attrDict(t)
+		if err != nil {
+			return err
+		}
+		name := Intern("__annotations__")
+		if v != nil {
+			return d.SetItem(t, name, v)
+		}
+		if found, err := d.DelItem(t, name); err != nil || found {
+			return err
+		}
+		return Errorf(AttributeErrorType, "__annotations__")
+	})
 	registerType(ModuleType)
+}
+
+// attrDict is the module's __dict__ as its attribute gives it: a
+// subclass may replace it (CPython reads the attribute).
+func (m *Module) attrDict(t *Thread) (*Dict, error) {
+	if m.Type() == ModuleType {
+		return m.dict, nil
+	}
+	dv, err := GetAttr(t, m, Intern("__dict__"))
+	if err != nil {
+		return nil, err
+	}
+	d, ok := dv.(*Dict)
+	if !ok {
+		return nil, TypeErrorf("<module>.__dict__ is not a dictionary")
+	}
+	return d, nil
 }
 
 // ---- compiling ----
