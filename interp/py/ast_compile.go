@@ -133,9 +133,9 @@ func parseSource(t *Thread, fn string, text []byte, isStr bool, m syntax.Mode) (
 	var mod syntax.Mod
 	var err error
 	if isStr {
-		mod, err = syntax.ParseTextWarn(fn, string(text), m, parseWarnings(t, fn))
+		mod, err = syntax.ParseTextWith(fn, string(text), m, parseHooks(t, fn))
 	} else {
-		mod, err = syntax.ParseWarn(fn, text, m, parseWarnings(t, fn))
+		mod, err = syntax.ParseWith(fn, text, m, parseHooks(t, fn))
 	}
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
@@ -146,7 +146,7 @@ func parseSource(t *Thread, fn string, text []byte, isStr bool, m syntax.Mode) (
 // compileText is CompileSource for a str: the source is text already, so
 // its coding declaration does not apply (CPython's PyCF_IGNORE_COOKIE).
 func compileText(t *Thread, src, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
-	mod, err := syntax.ParseTextWarn(filename, src, mode, parseWarnings(t, filename))
+	mod, err := syntax.ParseTextWith(filename, src, mode, parseHooks(t, filename))
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}

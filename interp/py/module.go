@@ -1,6 +1,7 @@
 package py
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -316,10 +317,39 @@ func (m *Module) attrDict(t *Thread) (*Dict, error) {
 
 // ---- compiling ----
 
-// CompileSource parses and compiles source text. Errors are Python
-// SyntaxError exceptions.
+// CompileSource parses and compiles source bytes as compile() does (and
+// exec(), import): a PEP 263 encoding that cannot decode them is a
+// SyntaxError with the codec's message. Errors are Python SyntaxError
+// exceptions.
 func CompileSource(t *Thread, src []byte, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
-	mod, err := syntax.ParseWarn(filename, src, mode, parseWarnings(t, filename))
+	return compileBytes(t, src, filename, mode, flags, parseHooks(t, filename))
+}
+
+// CompileFile is CompileSource for a script CPython reads from a file
+// (or standard input) itself: there, an encoding that cannot decode the
+// source is "encoding problem: NAME".
+func CompileFile(t *Thread, src []byte, filename string, flags compile.Flags) (*Code, error) {
+	h := parseHooks(t, filename)
+	if decode := h.Decode; decode != nil {
+		h.Decode = func(encoding string, src []byte) ([]byte, error) {
+			out, err := decode(encoding, src)
+			if err != nil {
+				return nil, errors.New("file encoding") // syntax reports the problem
+			}
+			return out, nil
+		}
+	}
+	return compileBytes(t, src, filename, syntax.ModeExec, flags, h)
+}
+
+// CompileText compiles source that is text already (python -c): a coding
+// declaration in it does not apply.
+func CompileText(t *Thread, src, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
+	return compileText(t, src, filename, mode, flags)
+}
+
+func compileBytes(t *Thread, src []byte, filename string, mode syntax.Mode, flags compile.Flags, h syntax.Hooks) (*Code, error) {
+	mod, err := syntax.ParseWith(filename, src, mode, h)
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
@@ -362,18 +392,37 @@ func withWarnings(t *Thread, filename string, flags compile.Flags) compile.Flags
 	return flags
 }
 
-// parseWarnings sends the tokenizer's and parser's warnings (invalid
-// escape sequences, a number followed by a keyword) through warnExplicit.
-func parseWarnings(t *Thread, filename string) syntax.WarnFunc {
+// parseHooks connects the parser to the interpreter: its warnings
+// (invalid escape sequences, a number followed by a keyword) go through
+// warnExplicit, and source in an encoding it does not know itself is
+// decoded by the codecs (bytes.decode).
+func parseHooks(t *Thread, filename string) syntax.Hooks {
 	if t == nil {
-		return nil
+		return syntax.Hooks{}
 	}
-	return func(category, msg string, lineno int) error {
-		typ := SyntaxWarningType
-		if category == syntax.DeprecationWarning {
-			typ = DeprecationWarningType
-		}
-		return warnExplicit(t, typ, msg, filename, lineno)
+	return syntax.Hooks{
+		Warn: func(category, msg string, lineno int) error {
+			typ := SyntaxWarningType
+			if category == syntax.DeprecationWarning {
+				typ = DeprecationWarningType
+			}
+			return warnExplicit(t, typ, msg, filename, lineno)
+		},
+		Decode: func(encoding string, src []byte) ([]byte, error) {
+			s, err := DecodeBytes(t, src, encoding, "strict")
+			if err != nil {
+				// CPython's SyntaxError here has the codec's message and
+				// line 0
+				msg := err.Error()
+				if e, ok := err.(*BaseException); ok {
+					if str, serr := StrOf(t, e); serr == nil {
+						msg = str.s
+					}
+				}
+				return nil, &syntax.Error{Kind: "SyntaxError", Msg: msg, Col: -1, EndCol: -1}
+			}
+			return []byte(s.s), nil
+		},
 	}
 }
 

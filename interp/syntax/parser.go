@@ -8,22 +8,32 @@ import (
 
 // Parse parses src (UTF-8 Python source) according to mode and returns a
 // *Module (ModeExec), *Expression (ModeEval) or *Interactive (ModeSingle).
-// Errors are *Error values. Parse never panics. It reports no warnings:
-// ParseWarn does.
+// Errors are *Error values. Parse never panics. It reports no warnings
+// and knows only the source encodings decodeSource does: ParseWith
+// connects it to the interpreter.
 func Parse(filename string, src []byte, mode Mode) (Mod, error) {
-	return ParseWarn(filename, src, mode, nil)
+	return ParseWith(filename, src, mode, Hooks{})
 }
 
-// ParseWarn is Parse that sends the tokenizer's and parser's warnings to
-// warn (nil: none). An error warn returns other than ErrWarningRaised is
-// returned as it is.
-func ParseWarn(filename string, src []byte, mode Mode, warn WarnFunc) (Mod, error) {
-	src, derr := decodeSource(src, filename)
+// Hooks connect the parser to the interpreter; each is optional.
+type Hooks struct {
+	// Warn receives the tokenizer's and parser's warnings (warn.go). An
+	// error it returns other than ErrWarningRaised is what the parse
+	// returns.
+	Warn WarnFunc
+	// Decode turns source in a PEP 263 encoding that decodeSource does
+	// not know into UTF-8; an error makes it "encoding problem: NAME".
+	Decode func(encoding string, src []byte) ([]byte, error)
+}
+
+// ParseWith is Parse with the interpreter's hooks.
+func ParseWith(filename string, src []byte, mode Mode, h Hooks) (Mod, error) {
+	src, derr := decodeSource(src, filename, h.Decode)
 	if derr != nil {
 		derr.Filename = filename
 		return nil, derr
 	}
-	return parseDecoded(filename, src, mode, warn)
+	return parseDecoded(filename, src, mode, h.Warn)
 }
 
 // ParseText parses source that is already text (a str given to compile()):
@@ -34,9 +44,10 @@ func ParseText(filename string, src string, mode Mode) (Mod, error) {
 	return parseDecoded(filename, []byte(src), mode, nil)
 }
 
-// ParseTextWarn is ParseText with warnings, as ParseWarn.
-func ParseTextWarn(filename string, src string, mode Mode, warn WarnFunc) (Mod, error) {
-	return parseDecoded(filename, []byte(src), mode, warn)
+// ParseTextWith is ParseText with the interpreter's hooks (Decode has
+// nothing to do).
+func ParseTextWith(filename string, src string, mode Mode, h Hooks) (Mod, error) {
+	return parseDecoded(filename, []byte(src), mode, h.Warn)
 }
 
 func parseDecoded(filename string, src []byte, mode Mode, warn WarnFunc) (Mod, error) {
