@@ -81,6 +81,13 @@ var cliCases = []cliCase{
 	{name: "c_multiline", args: []string{"-c", "for i in range(3):\n    print(i)\n"}},
 	{name: "c_exception", args: []string{"-c", "1/0"}},
 	{name: "c_syntax_error", args: []string{"-c", "print(("}},
+	// -c's command is text: its coding declaration does not apply; a
+	// script's does, and one no codec knows is "encoding problem"
+	{name: "c_coding_ignored", args: []string{"-c", "# coding: xyz\nprint('ran')"}},
+	{name: "script_coding_unknown", args: []string{"prog.py"},
+		files: map[string]string{"prog.py": "# coding: xyz\nprint('ran')\n"}},
+	{name: "script_coding_latin9", args: []string{"prog.py"},
+		files: map[string]string{"prog.py": "# coding: latin9\nprint(ascii('\xa4'))\n"}},
 	{name: "script_argv", args: []string{"prog.py", "one", "two words", "-c"},
 		files: map[string]string{"prog.py": printArgv}},
 	{name: "script_path0", args: []string{"sub/prog.py"},

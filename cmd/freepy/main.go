@@ -356,7 +356,7 @@ func run(argv []string) int {
 	var err error
 	switch {
 	case o.command != "":
-		err = runSource(t, []byte(o.command), "<string>", md, flags)
+		err = runText(t, o.command, md, flags)
 	case o.module != "":
 		err = runModule(t, o.module, md, flags)
 	case o.script != "":
@@ -372,13 +372,13 @@ func run(argv []string) int {
 		}
 		md.SetStr("__file__", py.NewStr(script))
 		py.RegisterSource(script, string(src))
-		err = runSource(t, src, script, md, flags)
+		err = runFile(t, src, script, md, flags)
 	default:
 		if isTerminal(os.Stdin) {
 			return repl(t, md, o.quiet)
 		}
 		src, _ := io.ReadAll(os.Stdin)
-		err = runSource(t, src, "<stdin>", md, flags)
+		err = runFile(t, src, "<stdin>", md, flags)
 	}
 	if err == nil && o.inspect {
 		status := repl(t, md, true)
@@ -416,6 +416,24 @@ func quoteAbs(p string) string {
 
 func runSource(t *py.Thread, src []byte, filename string, globals *py.Dict, flags compile.Flags) error {
 	code, err := py.CompileSource(t, src, filename, syntax.ModeExec, flags)
+	return runCode(t, code, err, globals)
+}
+
+// runFile runs a script read from a file or standard input, which CPython
+// decodes itself (an encoding it cannot use is "encoding problem").
+func runFile(t *py.Thread, src []byte, filename string, globals *py.Dict, flags compile.Flags) error {
+	code, err := py.CompileFile(t, src, filename, flags)
+	return runCode(t, code, err, globals)
+}
+
+// runText runs -c's command: text already, whose coding declaration does
+// not apply.
+func runText(t *py.Thread, src string, globals *py.Dict, flags compile.Flags) error {
+	code, err := py.CompileText(t, src, "<string>", syntax.ModeExec, flags)
+	return runCode(t, code, err, globals)
+}
+
+func runCode(t *py.Thread, code *py.Code, err error, globals *py.Dict) error {
 	if err != nil {
 		return err
 	}

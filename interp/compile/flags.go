@@ -1,6 +1,6 @@
 package compile
 
-import "errors"
+import "freepy/interp/syntax"
 
 // Flags are the compiler options (CPython's PyCompilerFlags plus the
 // optimization level).
@@ -30,8 +30,9 @@ type Flags struct {
 }
 
 // ErrWarningRaised is what Flags.Warn returns for a warning that a
-// filter turned into an exception.
-var ErrWarningRaised = errors.New("SyntaxWarning raised")
+// filter turned into an exception: the parser's sentinel, so that one
+// warnings hook serves both.
+var ErrWarningRaised = syntax.ErrWarningRaised
 
 // __future__ feature flags, with CPython's CO_FUTURE_* values. Code.Flags
 // carries the ones in force, so that compile() and exec() can inherit them.

@@ -119,7 +119,7 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		}
 		return CompileSource(t, text, fn, m, cf)
 	}
-	mod, err := parseSource(fn, text, isStr, m)
+	mod, err := parseSource(t, fn, text, isStr, m)
 	if err != nil {
 		return nil, err
 	}
@@ -128,14 +128,14 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 
 // parseSource parses source given to compile() or symtable(): a str's text
 // is taken as it is, bytes are decoded by their coding declaration. Errors
-// are Python SyntaxErrors.
-func parseSource(fn string, text []byte, isStr bool, m syntax.Mode) (syntax.Mod, error) {
+// are Python SyntaxErrors; warnings go to the warnings module.
+func parseSource(t *Thread, fn string, text []byte, isStr bool, m syntax.Mode) (syntax.Mod, error) {
 	var mod syntax.Mod
 	var err error
 	if isStr {
-		mod, err = syntax.ParseText(fn, string(text), m)
+		mod, err = syntax.ParseTextWith(fn, string(text), m, parseHooks(t, fn))
 	} else {
-		mod, err = syntax.Parse(fn, text, m)
+		mod, err = syntax.ParseWith(fn, text, m, parseHooks(t, fn))
 	}
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
@@ -146,7 +146,7 @@ func parseSource(fn string, text []byte, isStr bool, m syntax.Mode) (syntax.Mod,
 // compileText is CompileSource for a str: the source is text already, so
 // its coding declaration does not apply (CPython's PyCF_IGNORE_COOKIE).
 func compileText(t *Thread, src, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
-	mod, err := syntax.ParseText(filename, src, mode)
+	mod, err := syntax.ParseTextWith(filename, src, mode, parseHooks(t, filename))
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}

@@ -835,6 +835,9 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 			return err
 		}
 		if !found {
+			if name.s == "__annotations__" {
+				return Errorf(AttributeErrorType, "__annotations__") // type's setter says so
+			}
 			return attributeError(o, name)
 		}
 	} else if err := typ.Dict.SetItem(t, name, v); err != nil {

@@ -481,7 +481,7 @@ func readAllInto(f *os.File, buf []byte) ([]byte, error) {
 
 // compileModule parses and compiles a module's source.
 func compileModule(t *Thread, src []byte, file string, optimize int) (*compile.Code, error) {
-	mod, err := syntax.Parse(file, src, syntax.ModeExec)
+	mod, err := syntax.ParseWith(file, src, syntax.ModeExec, parseHooks(t, file))
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}

@@ -162,6 +162,25 @@ func (t *Thread) releaseFrame(f *Frame) {
 	t.framePool = append(t.framePool, f)
 }
 
+// forgetFrame drops the pool's stale pointers to f, a frame that does not
+// come back. Taking a frame from the pool shortens the slice but leaves
+// the pointer in the array past its length; a frame that escaped (into
+// a traceback, say) would keep its locals alive there after the
+// traceback is gone, until another frame happened to overwrite the
+// slot. Only a slot past the pool's length can still hold f: had the
+// pool grown over it since, a released frame would have overwritten it.
+// This is done when a frame escapes (Thread.escape) or becomes a
+// generator's rather than by clearing the slot on every call, which
+// costs the hot call path more. f must be a frame of t's.
+func (t *Thread) forgetFrame(f *Frame) {
+	tail := t.framePool[len(t.framePool):cap(t.framePool)]
+	for i, g := range tail {
+		if g == f {
+			tail[i] = nil
+		}
+	}
+}
+
 // initCells creates the frame's cells: fresh ones for Cellvars (seeded
 // from arguments per Cell2Arg) and the closure's for Freevars.
 func (f *Frame) initCells() {
@@ -335,6 +354,7 @@ func (t *Thread) evalRaised(f *Frame, err error) (Object, error) {
 			if exc.Context() == nil && t.excInfo != nil && t.excInfo != exc {
 				setContext(exc, t.excInfo)
 			}
+			t.escape(f)
 			exc.addTraceback(f, f.pc-1, f.Line())
 		}
 		if t.hooks != nil {
@@ -487,8 +507,18 @@ func freeVarError(f *Frame, i int) error {
 	return Errorf(NameErrorType, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name)
 }
 
+// escape is markEscaped for a frame of the running thread t: each frame
+// it keeps out of the pool also leaves the pool's array (forgetFrame).
+func (t *Thread) escape(f *Frame) {
+	for ; f != nil && !f.escaped; f = f.back {
+		f.escaped = true
+		t.forgetFrame(f)
+	}
+}
+
 // markEscaped keeps f and its callers out of the frame pool: a traceback
-// or frame object may reach them through f_back.
+// or frame object may reach them through f_back. For a frame of the
+// running thread, Thread.escape does more.
 func (f *Frame) markEscaped() {
 	for ; f != nil && !f.escaped; f = f.back {
 		f.escaped = true

@@ -107,7 +107,10 @@ type genBlock struct {
 // allocation.
 func (t *Thread) newGenFrame(code *Code, globals, builtins *Dict) *Generator {
 	if len(t.framePool) > 0 && !genNeedsClose(code) {
-		return &Generator{frame: t.newFrame(code, globals, builtins, nil)}
+		f := t.newFrame(code, globals, builtins, nil)
+		// the generator may be dropped unfinished, never releasing f
+		t.forgetFrame(f)
+		return &Generator{frame: f}
 	}
 	b := &genBlock{}
 	f := &b.f

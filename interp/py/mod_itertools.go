@@ -98,8 +98,8 @@ func itType(name string, newFn NewFunc) *Type {
 	return typ
 }
 
-// withReduce gives an itertools type __reduce__ (pairwise and _tee have
-// none: they pickle as CPython's do, which is not at all).
+// withReduce gives an itertools type __reduce__ (pairwise has none: it
+// pickles as CPython's does, which is not at all).
 func withReduce(typ *Type) {
 	typ.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if err := collArgRange(typ.Name+".__reduce__", args, kw, 0, 0); err != nil {
@@ -907,8 +907,11 @@ func init() {
 				return nil, err
 			}
 			cnt++
+			// a step near sys.maxsize wraps around: the slice then ends
+			// (CPython's check, on its size_t arithmetic)
+			old := next
 			next += stepN
-			if stop != -1 && next > stop {
+			if next < old || stop != -1 && next > stop {
 				next = stop
 			}
 			return v, nil
@@ -1236,7 +1239,7 @@ func init() {
 		if it, ok := src.(*itIter); ok && it.copyFn != nil {
 			return it.copyFn(), nil
 		}
-		return newTee(&teeShared{src: src}, &teeNode{}), nil
+		return newTeeOf(src), nil
 	})
 	teeType.AddMethod("__copy__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		it, ok := unwrap(self).(*itIter)
@@ -1247,11 +1250,12 @@ func init() {
 	})
 	teeTypeRef = teeType
 	for name, typ := range itTypes {
-		if name != "pairwise" && name != "_tee" {
+		if name != "pairwise" {
 			withReduce(typ)
 		}
 	}
-	for _, name := range []string{"cycle", "accumulate", "chain", "islice", "zip_longest", "product",
+	initTeeData()
+	for _, name := range []string{"_tee", "cycle", "accumulate", "chain", "islice", "zip_longest", "product",
 		"combinations", "combinations_with_replacement", "permutations", "groupby", "dropwhile", "takewhile"} {
 		withSetstate(itTypes[name])
 	}
@@ -1291,7 +1295,7 @@ func init() {
 			} else if cp, _ := GetAttrOpt(t, src, Intern("__copy__")); cp != nil {
 				first = src
 			} else {
-				first = newTee(&teeShared{src: src}, &teeNode{})
+				first = newTeeOf(src)
 			}
 			out := []Object{first}
 			for i := 1; i < n; i++ {
@@ -1421,65 +1425,4 @@ func intsTuple(v []int) *Tuple {
 		items[i] = Int(x)
 	}
 	return NewTuple(items...)
-}
-
-// tee: the copies share a linked list of fetched items; each copy points
-// at the last node it consumed, so items nobody needs any more are
-// collected. mu guards the list; fetching is set while one copy runs the
-// source's __next__ (without mu, which may run any Python code): a copy
-// that then needs a new item raises RuntimeError, as CPython's tee does
-// when re-entered, instead of waiting for a fetch that may be waiting
-// for it.
-type teeShared struct {
-	mu       sync.Mutex
-	fetching bool
-	src      Object // nil once exhausted
-}
-
-type teeNode struct {
-	value Object
-	next  *teeNode
-}
-
-func newTee(sh *teeShared, cur *teeNode) *itIter {
-	it := &itIter{typ: teeTypeRef}
-	it.next = func(t *Thread) (Object, error) {
-		sh.mu.Lock()
-		if cur.next == nil {
-			if sh.src == nil {
-				sh.mu.Unlock()
-				return nil, nil
-			}
-			if sh.fetching {
-				sh.mu.Unlock()
-				return nil, Errorf(RuntimeErrorType, "cannot re-enter the tee iterator")
-			}
-			sh.fetching = true
-			src := sh.src
-			sh.mu.Unlock()
-			v, err := Next(t, src)
-			sh.mu.Lock()
-			sh.fetching = false
-			if err != nil || v == nil {
-				if err == nil {
-					sh.src = nil
-				}
-				sh.mu.Unlock()
-				return nil, err
-			}
-			// nobody else appended meanwhile: fetching kept them out
-			cur.next = &teeNode{value: v}
-		}
-		cur = cur.next
-		v := cur.value
-		sh.mu.Unlock()
-		return v, nil
-	}
-	it.copyFn = func() Object {
-		it.mu.Lock()
-		c := cur
-		it.mu.Unlock()
-		return newTee(sh, c)
-	}
-	return it
 }

@@ -85,7 +85,7 @@ func symtableSymtable(t *Thread, _ Object, args []Object, kw []string) (Object, 
 	if bytes.IndexByte(text, 0) >= 0 {
 		return nil, ValueErrorf("source code string cannot contain null bytes")
 	}
-	mod, err := parseSource(fn, text, isStr, mode)
+	mod, err := parseSource(t, fn, text, isStr, mode)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package py
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,32 +250,106 @@ func init() {
 		if len(args) > 0 || len(kw) > 0 {
 			return nil, TypeErrorf("__dir__() takes no arguments (%d given)", len(args))
 		}
-		d := m.dict
-		if m.Type() != ModuleType {
-			// a subclass may replace __dict__ (CPython reads the attribute)
-			dv, err := GetAttr(t, self, Intern("__dict__"))
-			if err != nil {
-				return nil, err
-			}
-			var ok bool
-			if d, ok = dv.(*Dict); !ok {
-				return nil, TypeErrorf("<module>.__dict__ is not a dictionary")
-			}
+		d, err := m.attrDict(t)
+		if err != nil {
+			return nil, err
 		}
 		if f := d.GetStr("__dir__"); f != nil {
 			return Call(t, f, nil, nil)
 		}
 		return NewList(d.Keys()...), nil
 	})
+	// module.__annotations__ is made empty on first access (3.10), in the
+	// module's __dict__.
+	ModuleType.AddGetSet("__annotations__", func(t *Thread, self Object) (Object, error) {
+		m, ok := self.(*Module)
+		if !ok {
+			return nil, TypeErrorf("descriptor '__annotations__' for 'module' objects doesn't apply to a '%s' object", typeName(self))
+		}
+		d, err := m.attrDict(t)
+		if err != nil {
+			return nil, err
+		}
+		name := Intern("__annotations__")
+		v, err := d.GetItem(t, name)
+		if v != nil || err != nil {
+			return v, err
+		}
+		v = NewDict()
+		return v, d.SetItem(t, name, v)
+	}, func(t *Thread, self, v Object) error {
+		m, ok := self.(*Module)
+		if !ok {
+			return TypeErrorf("descriptor '__annotations__' for 'module' objects doesn't apply to a '%s' object", typeName(self))
+		}
+		d, err := m.attrDict(t)
+		if err != nil {
+			return err
+		}
+		name := Intern("__annotations__")
+		if v != nil {
+			return d.SetItem(t, name, v)
+		}
+		if found, err := d.DelItem(t, name); err != nil || found {
+			return err
+		}
+		return Errorf(AttributeErrorType, "__annotations__")
+	})
 	registerType(ModuleType)
+}
+
+// attrDict is the module's __dict__ as its attribute gives it: a
+// subclass may replace it (CPython reads the attribute).
+func (m *Module) attrDict(t *Thread) (*Dict, error) {
+	if m.Type() == ModuleType {
+		return m.dict, nil
+	}
+	dv, err := GetAttr(t, m, Intern("__dict__"))
+	if err != nil {
+		return nil, err
+	}
+	d, ok := dv.(*Dict)
+	if !ok {
+		return nil, TypeErrorf("<module>.__dict__ is not a dictionary")
+	}
+	return d, nil
 }
 
 // ---- compiling ----
 
-// CompileSource parses and compiles source text. Errors are Python
-// SyntaxError exceptions.
+// CompileSource parses and compiles source bytes as compile() does (and
+// exec(), import): a PEP 263 encoding that cannot decode them is a
+// SyntaxError with the codec's message. Errors are Python SyntaxError
+// exceptions.
 func CompileSource(t *Thread, src []byte, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
-	mod, err := syntax.Parse(filename, src, mode)
+	return compileBytes(t, src, filename, mode, flags, parseHooks(t, filename))
+}
+
+// CompileFile is CompileSource for a script CPython reads from a file
+// (or standard input) itself: there, an encoding that cannot decode the
+// source is "encoding problem: NAME".
+func CompileFile(t *Thread, src []byte, filename string, flags compile.Flags) (*Code, error) {
+	h := parseHooks(t, filename)
+	if decode := h.Decode; decode != nil {
+		h.Decode = func(encoding string, src []byte) ([]byte, error) {
+			out, err := decode(encoding, src)
+			if err != nil {
+				return nil, errors.New("file encoding") // syntax reports the problem
+			}
+			return out, nil
+		}
+	}
+	return compileBytes(t, src, filename, syntax.ModeExec, flags, h)
+}
+
+// CompileText compiles source that is text already (python -c): a coding
+// declaration in it does not apply.
+func CompileText(t *Thread, src, filename string, mode syntax.Mode, flags compile.Flags) (*Code, error) {
+	return compileText(t, src, filename, mode, flags)
+}
+
+func compileBytes(t *Thread, src []byte, filename string, mode syntax.Mode, flags compile.Flags, h syntax.Hooks) (*Code, error) {
+	mod, err := syntax.ParseWith(filename, src, mode, h)
 	if err != nil {
 		return nil, syntaxErrorFrom(err)
 	}
@@ -285,29 +360,70 @@ func CompileSource(t *Thread, src []byte, filename string, mode syntax.Mode, fla
 	return NewCode(code), nil
 }
 
-// withWarnings sends the compiler's SyntaxWarnings through the warnings
-// module (warn_explicit at the file and line), so filters apply: a filter
-// that makes them errors makes them SyntaxErrors, as in CPython.
+// warnExplicit sends a warning found while compiling through the
+// warnings module (warn_explicit at the file and line), so that filters
+// apply. It returns errRaisedAsError when a filter made the warning of
+// category an exception (the caller turns it into a SyntaxError, as
+// CPython does), and any other exception the warning machinery raised.
+func warnExplicit(t *Thread, category *Type, msg, filename string, lineno int) error {
+	w, err := t.importModule("warnings")
+	if err != nil {
+		return nil // not yet importable (start-up): nothing to report to
+	}
+	fn, err := GetAttr(t, w, Intern("warn_explicit"))
+	if err != nil {
+		return nil // warnings itself is still being imported
+	}
+	_, err = Call(t, fn, []Object{NewStr(msg), category, NewStr(filename), Int(lineno)}, nil)
+	if err != nil && IsInstanceOf(err, category) {
+		return syntax.ErrWarningRaised
+	}
+	return err
+}
+
+// withWarnings sends the compiler's SyntaxWarnings through warnExplicit.
 func withWarnings(t *Thread, filename string, flags compile.Flags) compile.Flags {
 	if flags.Warn != nil || t == nil {
 		return flags
 	}
 	flags.Warn = func(msg string, lineno int) error {
-		w, err := t.importModule("warnings")
-		if err != nil {
-			return nil // not yet importable (start-up): nothing to report to
-		}
-		fn, err := GetAttr(t, w, Intern("warn_explicit"))
-		if err != nil {
-			return nil // warnings itself is still being imported
-		}
-		_, err = Call(t, fn, []Object{NewStr(msg), SyntaxWarningType, NewStr(filename), Int(lineno)}, nil)
-		if err != nil && IsInstanceOf(err, SyntaxWarningType) {
-			return compile.ErrWarningRaised
-		}
-		return err
+		return warnExplicit(t, SyntaxWarningType, msg, filename, lineno)
 	}
 	return flags
+}
+
+// parseHooks connects the parser to the interpreter: its warnings
+// (invalid escape sequences, a number followed by a keyword) go through
+// warnExplicit, and source in an encoding it does not know itself is
+// decoded by the codecs (bytes.decode).
+func parseHooks(t *Thread, filename string) syntax.Hooks {
+	if t == nil {
+		return syntax.Hooks{}
+	}
+	return syntax.Hooks{
+		Warn: func(category, msg string, lineno int) error {
+			typ := SyntaxWarningType
+			if category == syntax.DeprecationWarning {
+				typ = DeprecationWarningType
+			}
+			return warnExplicit(t, typ, msg, filename, lineno)
+		},
+		Decode: func(encoding string, src []byte) ([]byte, error) {
+			s, err := DecodeBytes(t, src, encoding, "strict")
+			if err != nil {
+				// CPython's SyntaxError here has the codec's message and
+				// line 0
+				msg := err.Error()
+				if e, ok := err.(*BaseException); ok {
+					if str, serr := StrOf(t, e); serr == nil {
+						msg = str.s
+					}
+				}
+				return nil, &syntax.Error{Kind: "SyntaxError", Msg: msg, Col: -1, EndCol: -1}
+			}
+			return []byte(s.s), nil
+		},
+	}
 }
 
 // syntaxErrorFrom converts a front-end error into a SyntaxError.

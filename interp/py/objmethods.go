@@ -175,6 +175,30 @@ func init() {
 		}
 		ty.AddGetSet(name, func(t *Thread, self Object) (Object, error) { return g(self.(*Type)), nil }, set)
 	}
+	// __annotations__ of a class is its own (PEP 563's 3.10 rule): an
+	// empty dict is made and stored on first access rather than one
+	// inherited from a base class; built-in types have none.
+	ty.AddGetSet("__annotations__", func(t *Thread, self Object) (Object, error) {
+		typ := self.(*Type)
+		if !typ.isHeap() {
+			return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '__annotations__'", typ.Name)
+		}
+		name := Intern("__annotations__")
+		if v := typ.Dict.GetStr("__annotations__"); v != nil {
+			if get := v.Type().DescrGet; get != nil {
+				return get(t, v, nil, typ)
+			}
+			return v, nil
+		}
+		d := NewDict()
+		if err := typ.Dict.SetItem(t, name, d); err != nil {
+			return nil, err
+		}
+		typ.modified()
+		return d, nil
+	}, func(t *Thread, self, v Object) error {
+		return typeSetAttrNamed(t, self, Intern("__annotations__"), v)
+	})
 	ty.AddGetSet("__abstractmethods__", func(t *Thread, self Object) (Object, error) {
 		typ := self.(*Type)
 		if v := typ.Dict.GetStr("__abstractmethods__"); v != nil && typ != TypeType {

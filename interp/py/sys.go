@@ -169,7 +169,7 @@ func initSys(t *Thread) {
 		if f == nil {
 			return nil, ValueErrorf("call stack is not deep enough")
 		}
-		f.markEscaped()
+		t.escape(f)
 		return f, nil
 	})
 	m.AddFunc("getdefaultencoding", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return NewStr("utf-8"), nil })

@@ -220,7 +220,7 @@ func (t *Thread) runHook(fn Object, f *Frame, event int, arg Object) (Object, er
 	h := t.tstate
 	h.running++
 	t.hooks = nil
-	f.markEscaped()
+	t.escape(f)
 	r, err := Call(t, fn, []Object{f, traceEventNames[event], arg}, nil)
 	h.running--
 	t.updateHooks()

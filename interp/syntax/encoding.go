@@ -9,9 +9,10 @@ import (
 // decodeSource applies PEP 263: a "coding" comment on one of the first
 // two lines selects the source encoding, UTF-8 is the default. The
 // result is UTF-8, so positions are those CPython computes on its decoded
-// text. Only the UTF-8, Latin-1, ASCII and Windows-1252 codecs are known;
-// another declared encoding is reported as an error.
-func decodeSource(src []byte, filename string) ([]byte, *Error) {
+// text. The UTF-8, Latin-1, ASCII and Windows-1252 codecs are built in;
+// decode (Hooks.Decode: the interpreter's codecs) does any other, and
+// without it another declared encoding is an error.
+func decodeSource(src []byte, filename string, decode func(string, []byte) ([]byte, error)) ([]byte, *Error) {
 	bom := bytes.HasPrefix(src, []byte("\xef\xbb\xbf"))
 	if bom {
 		src = src[3:]
@@ -25,7 +26,21 @@ func decodeSource(src []byte, filename string) ([]byte, *Error) {
 		}
 		return transcode(src, enc), nil
 	default:
-		return nil, &Error{Kind: "SyntaxError", Msg: "encoding problem: " + enc, Line: line}
+		problem := &Error{Kind: "SyntaxError", Msg: "encoding problem: " + enc, Line: line}
+		if bom {
+			problem.Msg += " with BOM"
+			return nil, problem
+		}
+		if decode == nil {
+			return nil, problem
+		}
+		out, err := decode(enc, src)
+		if e, ok := err.(*Error); ok {
+			return nil, e
+		} else if err != nil {
+			return nil, problem
+		}
+		return out, nil
 	}
 	if !utf8.Valid(src) {
 		for i, lineNo := 0, 1; i < len(src); {

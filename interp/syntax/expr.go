@@ -454,6 +454,17 @@ func (p *parser) parenAtom() Expr {
 		p.paren[e] = p.posFrom(open.line, open.col)
 		return e
 	}
+	if p.at(tPow) {
+		// CPython's invalid_group: "(**x)" says what is wrong, at the
+		// "**"; anything else starting so is plain invalid syntax
+		star, save, furthest := p.cur(), p.pos, p.furthest
+		p.next()
+		if p.try(func() { p.expression() }) && p.at(tRpar) {
+			p.failTok(star, "cannot use double starred expression here")
+		}
+		// the probe's tokens are not where the error is
+		p.pos, p.furthest = save, furthest
+	}
 	first := p.starNamedExpression()
 	switch p.peek() {
 	case tFor, tAsync:

@@ -8,14 +8,32 @@ import (
 
 // Parse parses src (UTF-8 Python source) according to mode and returns a
 // *Module (ModeExec), *Expression (ModeEval) or *Interactive (ModeSingle).
-// Errors are *Error values. Parse never panics.
+// Errors are *Error values. Parse never panics. It reports no warnings
+// and knows only the source encodings decodeSource does: ParseWith
+// connects it to the interpreter.
 func Parse(filename string, src []byte, mode Mode) (Mod, error) {
-	src, derr := decodeSource(src, filename)
+	return ParseWith(filename, src, mode, Hooks{})
+}
+
+// Hooks connect the parser to the interpreter; each is optional.
+type Hooks struct {
+	// Warn receives the tokenizer's and parser's warnings (warn.go). An
+	// error it returns other than ErrWarningRaised is what the parse
+	// returns.
+	Warn WarnFunc
+	// Decode turns source in a PEP 263 encoding that decodeSource does
+	// not know into UTF-8; an error makes it "encoding problem: NAME".
+	Decode func(encoding string, src []byte) ([]byte, error)
+}
+
+// ParseWith is Parse with the interpreter's hooks.
+func ParseWith(filename string, src []byte, mode Mode, h Hooks) (Mod, error) {
+	src, derr := decodeSource(src, filename, h.Decode)
 	if derr != nil {
 		derr.Filename = filename
 		return nil, derr
 	}
-	return parseDecoded(filename, src, mode)
+	return parseDecoded(filename, src, mode, h.Warn)
 }
 
 // ParseText parses source that is already text (a str given to compile()):
@@ -23,15 +41,22 @@ func Parse(filename string, src []byte, mode Mode) (Mod, error) {
 // applied and a leading U+FEFF is an ordinary character, which the
 // tokenizer rejects.
 func ParseText(filename string, src string, mode Mode) (Mod, error) {
-	return parseDecoded(filename, []byte(src), mode)
+	return parseDecoded(filename, []byte(src), mode, nil)
 }
 
-func parseDecoded(filename string, src []byte, mode Mode) (Mod, error) {
+// ParseTextWith is ParseText with the interpreter's hooks (Decode has
+// nothing to do).
+func ParseTextWith(filename string, src string, mode Mode, h Hooks) (Mod, error) {
+	return parseDecoded(filename, []byte(src), mode, h.Warn)
+}
+
+func parseDecoded(filename string, src []byte, mode Mode, warn WarnFunc) (Mod, error) {
 	src = normalize(src, mode == ModeExec)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, &Error{Kind: "SyntaxError", Msg: "source code cannot contain null bytes", Filename: filename}
 	}
 	p := newParser(src)
+	p.warn = warn
 	var mod Mod
 	err := p.run(func() {
 		switch mode {
@@ -43,6 +68,9 @@ func parseDecoded(filename string, src []byte, mode Mode) (Mod, error) {
 			mod = p.fileInput()
 		}
 	})
+	if p.hostErr != nil {
+		return nil, p.hostErr
+	}
 	if err != nil {
 		err.Filename = filename
 		return nil, err
@@ -104,6 +132,14 @@ type parser struct {
 	noFullScan bool // the error is final, see finishError
 
 	speculating int // nesting of try
+
+	// Warnings (warn.go). warn, warned and hostErr live on the root;
+	// warnBase is the offset in the root source that offset 0 of this
+	// parser's source stands for, so that each place warns once.
+	warn     WarnFunc
+	warned   map[int]bool
+	hostErr  error
+	warnBase int
 }
 
 const maxDepth = 3000
@@ -126,6 +162,7 @@ func newParser(src []byte) *parser {
 	p := &parser{s: newScanner(src), src: src, paren: map[Expr]Position{},
 		toks: make([]token, 0, len(src)/6+16)} // about one token per 6 bytes
 	p.root = p
+	p.s.warn = p.scanWarn
 	return p
 }
 

@@ -42,6 +42,9 @@ type scanner struct {
 	// needNewline: a logical line is open; at the end of input without a
 	// final newline (eval and single input) a NEWLINE token closes it.
 	needNewline bool
+	// warn reports a warning at an offset of src (parser.scanWarn); true
+	// means it became an error.
+	warn func(category, msg string, off, line int) bool
 }
 
 func newScanner(src []byte) *scanner {
@@ -441,7 +444,8 @@ func (s *scanner) decimalTail() bool {
 
 // endOfNumber rejects a number immediately followed by an identifier
 // character, except for the keywords CPython 3.11 still accepts there
-// (with a deprecation warning): and, else, for, if, in, is, not, or.
+// with a SyntaxWarning (an error if a filter makes it one): and, else,
+// for, if, in, is, not, or.
 func (s *scanner) endOfNumber(kind string) bool {
 	c := s.at(s.i)
 	rest := func(w string) bool {
@@ -469,9 +473,11 @@ func (s *scanner) endOfNumber(kind string) bool {
 		ok = rest("ot")
 	}
 	if ok {
-		return true
+		if s.warn == nil || !s.warn(SyntaxWarning, fmt.Sprintf("invalid %s literal", kind), s.i, s.line) {
+			return true
+		}
 	}
-	if isIdentChar(c) {
+	if ok || isIdentChar(c) {
 		s.errorAt("SyntaxError", s.i, "invalid %s literal", kind)
 		return false
 	}

@@ -137,9 +137,9 @@ func (p *parser) strings() Expr {
 			st.fmode = true
 			p.fstring(st, t, body, t.pos+bodyStart, raw, 0)
 		case b:
-			bytesVal = append(bytesVal, p.decodeBytes(t, body, raw)...)
+			bytesVal = append(bytesVal, p.decodeBytes(t, body, t.pos+bodyStart, raw)...)
 		default:
-			s, surr := p.decodeStr(t, body, raw)
+			s, surr := p.decodeStr(t, body, t.pos+bodyStart, raw)
 			st.addStr(s, surr)
 		}
 	}
@@ -179,9 +179,11 @@ func (p *parser) unicodeErr(t *token, format string, args ...any) {
 	p.failStr("(unicode error) 'unicodeescape' codec can't decode bytes in position "+format, args...)
 }
 
-// decodeStr decodes a str literal body. Lone surrogates from \ud800-style
-// escapes are kept as WTF-8 (surr reports them); the caller converts.
-func (p *parser) decodeStr(t *token, body string, raw bool) (string, bool) {
+// decodeStr decodes a str literal body (or a literal part of an
+// f-string), which starts at offset off of p's source. Lone surrogates
+// from \ud800-style escapes are kept as WTF-8 (surr reports them); the
+// caller converts. The first invalid escape, if any, warns.
+func (p *parser) decodeStr(t *token, body string, off int, raw bool) (string, bool) {
 	if raw || strings.IndexByte(body, '\\') < 0 {
 		if !utf8.ValidString(body) {
 			p.failStr("(unicode error) 'utf-8' codec can't decode bytes")
@@ -190,6 +192,7 @@ func (p *parser) decodeStr(t *token, body string, raw bool) (string, bool) {
 	}
 	var b strings.Builder
 	surr := false
+	bad := -1 // the first invalid escape
 	for i := 0; i < len(body); {
 		c := body[i]
 		if c != '\\' {
@@ -200,7 +203,10 @@ func (p *parser) decodeStr(t *token, body string, raw bool) (string, bool) {
 		start := i
 		i++
 		if i >= len(body) {
-			p.unicodeErr(t, "%d: \\ at end of string", start)
+			// only an f-string's literal part can end so, before "\{":
+			// the backslash stays (CPython decodes it as \u005c)
+			b.WriteByte('\\')
+			break
 		}
 		c = body[i]
 		i++
@@ -227,6 +233,9 @@ func (p *parser) decodeStr(t *token, body string, raw bool) (string, bool) {
 			for k := 0; k < 2 && i < len(body) && body[i] >= '0' && body[i] <= '7'; k++ {
 				v = v*8 + int(body[i]-'0')
 				i++
+			}
+			if v > 0o377 && bad < 0 {
+				bad = start
 			}
 			b.WriteRune(rune(v))
 		case 'x', 'u', 'U':
@@ -265,10 +274,17 @@ func (p *parser) decodeStr(t *token, body string, raw bool) (string, bool) {
 			i += end + 1
 			b.WriteRune(r)
 		default:
-			// Unknown escapes are kept (CPython warns).
+			// Unknown escapes are kept, with a warning; CPython does not
+			// warn for a non-ASCII character after the backslash.
 			b.WriteByte('\\')
 			b.WriteByte(c)
+			if bad < 0 && c < 0x80 {
+				bad = start
+			}
 		}
+	}
+	if bad >= 0 {
+		p.warnEscape(t, body, off, bad)
 	}
 	s := b.String()
 	if !surr && !utf8.ValidString(s) {
@@ -312,7 +328,9 @@ func wtf8ToStr(s string) Str {
 	return out
 }
 
-func (p *parser) decodeBytes(t *token, body string, raw bool) []byte {
+// decodeBytes decodes a bytes literal body starting at offset off of p's
+// source. The first invalid escape, if any, warns.
+func (p *parser) decodeBytes(t *token, body string, off int, raw bool) []byte {
 	for i := 0; i < len(body); i++ {
 		if body[i] >= 0x80 {
 			p.failStr("bytes can only contain ASCII literal characters")
@@ -322,6 +340,7 @@ func (p *parser) decodeBytes(t *token, body string, raw bool) []byte {
 		return []byte(body)
 	}
 	var b []byte
+	bad := -1 // the first invalid escape
 	for i := 0; i < len(body); {
 		c := body[i]
 		if c != '\\' {
@@ -360,6 +379,9 @@ func (p *parser) decodeBytes(t *token, body string, raw bool) []byte {
 				v = v*8 + int(body[i]-'0')
 				i++
 			}
+			if v > 0o377 && bad < 0 {
+				bad = start
+			}
 			b = append(b, byte(v))
 		case 'x':
 			if i+2 > len(body) || !allHex(body[i:i+2]) {
@@ -370,7 +392,13 @@ func (p *parser) decodeBytes(t *token, body string, raw bool) []byte {
 			i += 2
 		default:
 			b = append(b, '\\', c)
+			if bad < 0 {
+				bad = start
+			}
 		}
+	}
+	if bad >= 0 {
+		p.warnEscape(t, body, off, bad)
 	}
 	return b
 }
@@ -383,11 +411,22 @@ func (p *parser) decodeBytes(t *token, body string, raw bool) []byte {
 // a format spec.
 func (p *parser) fstring(st *fstringState, t *token, body string, bodyOff int, raw bool, level int) int {
 	i := 0
+	// lit adds body[from:to], a literal part, decoded. CPython decodes
+	// the text before each doubled brace on its own, so each part may
+	// warn about an invalid escape.
+	lit := func(from, to int) {
+		if from == to {
+			return
+		}
+		s, surr := body[from:to], false
+		if !raw {
+			s, surr = p.decodeStr(t, s, bodyOff+from, false)
+		}
+		st.addStr(s, surr)
+	}
 	for i < len(body) {
 		// Literal part.
 		litStart := i
-		var lit strings.Builder
-		doubled := false
 		for i < len(body) {
 			c := body[i]
 			if !raw && c == '\\' && i+1 < len(body) {
@@ -406,6 +445,10 @@ func (p *parser) fstring(st *fstringState, t *token, body string, bodyOff int, r
 				if body[i+1] == '{' || body[i+1] == '}' {
 					i++
 					c = body[i]
+					if c == '{' {
+						// "\{" warns, and the brace still opens a field
+						p.warnEscape(t, body, bodyOff, i-1)
+					}
 				} else {
 					i += 2
 					continue
@@ -414,10 +457,9 @@ func (p *parser) fstring(st *fstringState, t *token, body string, bodyOff int, r
 			if c == '{' || c == '}' {
 				if level == 0 {
 					if i+1 < len(body) && body[i+1] == c {
-						lit.WriteString(body[litStart : i+1])
+						lit(litStart, i+1)
 						i += 2
 						litStart = i
-						doubled = true
 						continue
 					}
 					if c == '}' {
@@ -428,16 +470,7 @@ func (p *parser) fstring(st *fstringState, t *token, body string, bodyOff int, r
 			}
 			i++
 		}
-		lit.WriteString(body[litStart:i])
-		_ = doubled
-		if lit.Len() > 0 {
-			s := lit.String()
-			surr := false
-			if !raw {
-				s, surr = p.decodeStr(t, s, false)
-			}
-			st.addStr(s, surr)
-		}
+		lit(litStart, i)
 		if i >= len(body) {
 			break
 		}
@@ -635,6 +668,7 @@ func (p *parser) fstringCompile(t *token, body string, bodyOff, brace, exprStart
 	src = append(src, ')', '\n')
 	sub := newParser(src)
 	sub.root = p.root
+	sub.warnBase = p.warnBase + bodyOff + exprStart - 1 // src[0] is the '('
 	sub.inFString = true
 	sub.lineOffset = t.line + lines - 1
 	sub.colOffset = startCol
@@ -652,6 +686,10 @@ func (p *parser) fstringCompile(t *token, body string, bodyOff, brace, exprStart
 			// the "f-string: " prefix, at their place in "(expression)".
 			err.Line += sub.lineOffset
 			err.EndLine += sub.lineOffset
+			if strings.HasSuffix(string(src), err.Text) {
+				// CPython's "(expression)" has no final newline
+				err.Text = strings.TrimSuffix(err.Text, "\n")
+			}
 		}
 		p.err = err
 		p.fatal = true

@@ -19,3 +19,7 @@ for f in [lambda: it.cycle(a=1), lambda: it.chain(a=1), lambda: it.islice([1]), 
     try: f()
     except Exception as e: print(type(e).__name__, e)
 print(type(it.chain()).__name__, it.chain.__module__, it.repeat(1, 3).__length_hint__())
+# a step near sys.maxsize must not wrap the next index around
+import sys
+print(len(list(it.islice(it.count(), 1, 10, sys.maxsize))), list(it.islice(range(10), 3, 2**62, sys.maxsize - 1)), list(it.islice(range(10), 3, None, sys.maxsize - 1)))
+print(list(it.islice(range(100), 5, sys.maxsize, sys.maxsize)))
