@@ -261,7 +261,7 @@ reload:
 			obj := stack[sp-1]
 			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
 				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
-				if e.kind == attrFunction && (in.dict == nil || in.dict.getStr(names[arg]) == nil) {
+				if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
 					stack[sp-1] = e.descr
 					stack[sp] = obj
 					sp++
