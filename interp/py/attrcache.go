@@ -204,14 +204,16 @@ func instanceAttrFast(e *attrCache, in *Instance, name *Str) Object {
 // finds for name on obj's type, to be called unbound with obj first, or
 // nil when that is not what obj.name is. It is one call from the loop
 // rather than three (the type tests, Type, lookupCached) with the cache's
-// first entry checked in it; a str or a list, the common receivers, skip
-// the interface call for their type.
+// first entry checked in it; a str, a list or a dict, the common
+// receivers, skip the interface call for their type.
 func builtinMethod(slot *atomic.Pointer[attrCache], obj Object, name *Str) *MethodDescr {
 	var typ *Type
 	if _, ok := obj.(*Str); ok {
 		typ = StrType
 	} else if _, ok := obj.(*List); ok {
 		typ = ListType
+	} else if d, ok := obj.(*Dict); ok {
+		typ = d.Type()
 	} else if hasInstanceDict(obj) {
 		return nil
 	} else {
