@@ -66,6 +66,28 @@ func newAttrCache(typ *Type, ver uint64, name *Str) *attrCache {
 
 // lookupCached returns the cache entry for typ at slot, refreshing it.
 func lookupCached(slot *atomic.Pointer[attrCache], typ *Type, name *Str) *attrCache {
+	// the first entry, for the type last seen, checked here; anything
+	// else in lookupChain, so that the common case keeps nothing in
+	// memory across a call
+	if e := firstCached(slot, typ); e != nil {
+		return e
+	}
+	return lookupChain(slot, typ, name)
+}
+
+// firstCached is the slot's first entry when it is current for typ, else
+// nil (no entry in a slot has version 0, so a type without a version
+// never matches). Small enough to be inlined.
+func firstCached(slot *atomic.Pointer[attrCache], typ *Type) *attrCache {
+	if e := slot.Load(); e != nil && e.typ == typ && e.ver == typ.version.Load() {
+		return e
+	}
+	return nil
+}
+
+// lookupChain is lookupCached past the first entry: the rest of the
+// chain, or a new entry.
+func lookupChain(slot *atomic.Pointer[attrCache], typ *Type, name *Str) *attrCache {
 	ver := typ.version.Load()
 	if ver == 0 {
 		// a type without a version cannot be cached
@@ -175,4 +197,38 @@ func instanceAttrFast(e *attrCache, in *Instance, name *Str) Object {
 		return in.dict.getStrHint(name, &e.hint)
 	}
 	return nil
+}
+
+// builtinMethod is LOAD_METHOD's path for values without an instance dict
+// (str, list, dict, ...): the method descriptor that the cache at slot
+// finds for name on obj's type, to be called unbound with obj first, or
+// nil when that is not what obj.name is. It is one call from the loop
+// rather than three (the type tests, Type, lookupCached) with the cache's
+// first entry checked in it; a str, a list or a dict, the common
+// receivers, skip the interface call for their type.
+func builtinMethod(slot *atomic.Pointer[attrCache], obj Object, name *Str) *MethodDescr {
+	var typ *Type
+	if _, ok := obj.(*Str); ok {
+		typ = StrType
+	} else if _, ok := obj.(*List); ok {
+		typ = ListType
+	} else if d, ok := obj.(*Dict); ok {
+		typ = d.Type()
+	} else if hasInstanceDict(obj) {
+		return nil
+	} else {
+		typ = obj.Type()
+	}
+	if typ.GetAttr != nil {
+		return nil
+	}
+	e := firstCached(slot, typ)
+	if e == nil {
+		e = lookupChain(slot, typ, name)
+	}
+	md, ok := e.descr.(*MethodDescr)
+	if !ok || md.IsClass || md.IsStatic {
+		return nil
+	}
+	return md
 }

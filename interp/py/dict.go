@@ -91,7 +91,16 @@ type dictTable struct {
 	// faulted (writer only, with mu held) is the entry up to which a
 	// big table's pages have been claimed for prefaulting (prefaultDue).
 	faulted int
+	// keyBits has bit hash&63 set for the hash of every key ever put in
+	// the table (atomic once the table is published), set before the
+	// entry is published: a clear bit proves that no key with that hash
+	// is in it (lacksStr). A method call on an instance asks that of the
+	// instance's dict for every call.
+	keyBits uint64
 }
+
+// keyBit is the bit of keyBits for a key's hash.
+func keyBit(hash int64) uint64 { return 1 << (uint64(hash) & 63) }
 
 // dictSlot is an entry of a table. hash and key are written before the
 // entry is published; afterwards only the key's data word changes, to nil
@@ -324,6 +333,7 @@ func (d *Dict) resize(minUsed int) {
 // touched entries it copied.
 func (nt *dictTable) copyLive(old *dictTable, from, to, j int) int {
 	mask := uint64(len(nt.index) - 1)
+	bits := nt.keyBits
 	for i := from; i < to; i++ {
 		e := &old.entries[i]
 		kt, kd := e.key.load()
@@ -336,8 +346,10 @@ func (nt *dictTable) copyLive(old *dictTable, from, to, j int) int {
 		ne.key.typ, ne.key.data = kt, kd
 		ne.value.typ, ne.value.data = vt, vd
 		nt.index[nt.findEmptySlot(uint64(e.hash), mask)] = int32(j)
+		bits |= keyBit(e.hash)
 		j++
 	}
+	nt.keyBits = bits // nt is not published yet
 	return j
 }
 
@@ -727,6 +739,20 @@ func (d *Dict) getStr(key *Str) Object {
 	return v
 }
 
+// lacksStr reports whether d has no key equal to the str key, as
+// getStr(key) == nil does, but answers at once when the key's bit in the
+// table's keyBits is clear: LOAD_METHOD asks it of an instance's dict for
+// every method call, and a small dict has few bits set. The answer is the
+// dict's state when the table was loaded (a key being added meanwhile
+// sets its bit before the entry is published).
+func (d *Dict) lacksStr(key *Str) bool {
+	tab := d.tab.Load()
+	if tab == nil || atomic.LoadUint64(&tab.keyBits)&keyBit(key.Hash()) == 0 {
+		return true
+	}
+	return d.getStr(key) == nil
+}
+
 // getStrOther is getStr that also reports whether an entry with the key's
 // hash but a key that is not a str was passed over (a str subclass, or an
 // object whose __eq__ may say it is equal): GetItem then looks again with
@@ -1091,6 +1117,10 @@ func (d *Dict) appendCounted(tab *dictTable, c uint64, key Object, hash int64, v
 	e.hash = hash
 	e.key.init(key)
 	e.value.init(v)
+	// before the index slot publishes the entry (lacksStr)
+	if b := keyBit(hash); atomic.LoadUint64(&tab.keyBits)&b == 0 {
+		atomic.OrUint64(&tab.keyBits, b)
+	}
 	slot := tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))
 	atomic.StoreInt32(&tab.index[slot], int32(j))
 	c += 1<<32 + 1
@@ -1134,6 +1164,7 @@ func (d *Dict) setUnshared(t *Thread, key, v Object) error {
 	e.hash = hash
 	e.key.init(key)
 	e.value.init(v)
+	tab.keyBits |= keyBit(hash)
 	tab.index[tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))] = int32(j)
 	d.counts = c + 1<<32 + 1
 	return nil
@@ -1246,6 +1277,7 @@ func (d *Dict) Copy() *Dict {
 			e.hash = it.hash
 			e.key.init(it.key)
 			e.value.init(it.value)
+			tab.keyBits |= keyBit(it.hash)
 			tab.index[tab.findEmptySlot(uint64(it.hash), mask)] = int32(j)
 		}
 		n.counts = packCounts(len(items), len(items))

@@ -261,24 +261,19 @@ reload:
 			obj := stack[sp-1]
 			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
 				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
-				if e.kind == attrFunction && (in.dict == nil || in.dict.getStr(names[arg]) == nil) {
+				if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
 					stack[sp-1] = e.descr
 					stack[sp] = obj
 					sp++
 					continue
 				}
-			} else if !hasInstanceDict(obj) {
+			} else if md := builtinMethod(&code.acache[pc-1], obj, names[arg]); md != nil {
 				// built-in values (str, list, dict, ...): a method
 				// descriptor found through the cache is called unbound
-				if typ := obj.Type(); typ.GetAttr == nil {
-					e := lookupCached(&code.acache[pc-1], typ, names[arg])
-					if md, ok := e.descr.(*MethodDescr); ok && !md.IsClass && !md.IsStatic {
-						stack[sp-1] = md
-						stack[sp] = obj
-						sp++
-						continue
-					}
-				}
+				stack[sp-1] = md
+				stack[sp] = obj
+				sp++
+				continue
 			}
 			meth, self, err := loadMethod(t, obj, names[arg])
 			if err != nil {

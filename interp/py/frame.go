@@ -133,33 +133,15 @@ func newFrameMem(need int) []Object {
 // framePoolMax bounds the frames a thread keeps for reuse.
 const framePoolMax = 256
 
-// releaseFrame returns a finished frame for reuse unless something may
-// still refer to it.
+// releaseFrame returns a finished frame that is not on the thread's
+// frame stack (one whose arguments did not bind, a generator's) for reuse
+// unless something may still refer to it. popInline does the work: f is
+// made the innermost frame for the moment, and popInline restores t.frame
+// and t.depth as they were.
 func (t *Thread) releaseFrame(f *Frame) {
-	if f.escaped || f.gen != nil || len(t.framePool) >= framePoolMax {
-		return
-	}
-	// The loop nils every stack slot it pops, so only the locals and the
-	// stack below f.sp can hold references. A small frame is cleared
-	// slot by slot: clear() of a pointer slice is a runtime call with a
-	// bulk write barrier, which costs more than a few stores.
-	if used := len(f.fast) + f.sp; used >= 0 && used <= len(f.mem) {
-		if used <= 8 {
-			// an index loop: the compiler turns a range loop that
-			// stores nil into a memclrHasPointers call
-			mem := f.mem
-			for i := 0; i < used; i++ {
-				mem[i] = nil
-			}
-		} else {
-			clear(f.mem[:used])
-		}
-	} else {
-		clear(f.mem)
-	}
-	f.cells, f.closure, f.locals, f.fn, f.back = nil, nil, nil, nil, nil
-	f.globals, f.builtins, f.pending, f.retSelf = nil, nil, nil, nil
-	t.framePool = append(t.framePool, f)
+	f.back = t.frame
+	t.depth++
+	t.popInline(f)
 }
 
 // forgetFrame drops the pool's stale pointers to f, a frame that does not
@@ -216,9 +198,7 @@ func (t *Thread) run(f *Frame) (Object, error) {
 	t.frame = f
 	f.initCells()
 	r, err := t.eval(f)
-	t.frame = f.back
-	t.depth--
-	t.releaseFrame(f)
+	t.popInline(f)
 	return r, err
 }
 
@@ -303,13 +283,61 @@ func (t *Thread) pushInlineNew(caller *Frame, fn *Function, self Object, slots [
 	return t.pushInline(caller, fn, self, slots, skip)
 }
 
-// popInline leaves the inlined frame f and returns its caller.
+// popInline leaves the frame f, the innermost one, and returns its
+// caller; f goes back to the pool for reuse unless something may still
+// refer to it. Every Python call's return comes here (an inlined frame's
+// RETURN_VALUE, run), so the release is written out in it rather than
+// called: the second call with its prologue and spills was about a fifth
+// of the cost.
 func (t *Thread) popInline(f *Frame) *Frame {
 	caller := f.back
 	t.frame = caller
 	t.depth--
-	t.releaseFrame(f)
+	if f.escaped || f.gen != nil || len(t.framePool) >= framePoolMax {
+		return caller
+	}
+	// The loop nils every stack slot it pops, so only the locals and the
+	// stack below f.sp can hold references. A small frame is cleared
+	// slot by slot: clear() of a pointer slice is a runtime call with a
+	// bulk write barrier, which costs more than a few stores. The other
+	// case is a call apart, so that this path keeps nothing in memory
+	// across a call.
+	used := len(f.fast) + f.sp
+	if used > 8 || used < 0 || used > len(f.mem) {
+		return t.poolBig(f, used, caller)
+	}
+	// an index loop: the compiler turns a range loop that stores nil
+	// into a memclrHasPointers call
+	mem := f.mem
+	for i := 0; i < used; i++ {
+		mem[i] = nil
+	}
+	t.pool(f)
 	return caller
+}
+
+// poolBig is popInline's release of a frame with more than 8 slots in
+// use (or an inconsistent sp: then all of them are cleared). It is never
+// inlined: its clear() calls would make popInline keep its values in
+// memory across them on every path.
+//
+//go:noinline
+func (t *Thread) poolBig(f *Frame, used int, caller *Frame) *Frame {
+	if used >= 0 && used <= len(f.mem) {
+		clear(f.mem[:used])
+	} else {
+		clear(f.mem)
+	}
+	t.pool(f)
+	return caller
+}
+
+// pool puts a frame whose slots are cleared into the frame pool, without
+// the references that would keep other objects alive meanwhile.
+func (t *Thread) pool(f *Frame) {
+	f.cells, f.closure, f.locals, f.fn, f.back = nil, nil, nil, nil, nil
+	f.globals, f.builtins, f.pending, f.retSelf = nil, nil, nil, nil
+	t.framePool = append(t.framePool, f)
 }
 
 // eval runs f until it returns, yields or raises; it unwinds exceptions

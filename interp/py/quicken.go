@@ -203,8 +203,17 @@ func subscrFast(container, key Object) Object {
 //
 //go:noinline
 func clearSlots(s []Object) {
-	for i := 0; i < len(s); i++ {
-		s[i] = nil
+	// one or two slots (a method of no or one argument: self and the
+	// argument) without the loop's counter and tests
+	switch len(s) {
+	case 1:
+		s[0] = nil
+	case 2:
+		s[0], s[1] = nil, nil
+	default:
+		for i := 0; i < len(s); i++ {
+			s[i] = nil
+		}
 	}
 }
 
