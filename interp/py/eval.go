@@ -767,18 +767,16 @@ reload:
 			case *Tuple:
 				items = s.items
 			case *List:
-				s.mu.Lock()
-				if len(s.items) == arg {
-					// copied under the lock, without a snapshot
-					sp--
-					for i := arg - 1; i >= 0; i-- {
-						stack[sp] = s.items[i]
-						sp++
+				// read without the lock into the slots the items go to,
+				// then put in UNPACK_SEQUENCE's order (item 0 on top)
+				if buf := stack[sp-1 : sp-1+arg]; s.loadExact(buf) {
+					for i, j := 0, arg-1; i < j; i, j = i+1, j-1 {
+						buf[i], buf[j] = buf[j], buf[i]
 					}
-					s.mu.Unlock()
+					sp += arg - 1
 					continue
 				}
-				s.mu.Unlock()
+				stack[sp-1] = s
 				items = s.snapshot()
 			default:
 				items, err = unpackIterable(t, seq, arg)
@@ -811,18 +809,12 @@ reload:
 					continue
 				}
 			case *List:
-				s.mu.Lock()
-				if len(s.items) == arg {
-					for i, v := range s.items {
-						fast[instrs[pc+i]>>8] = v
-					}
-					s.mu.Unlock()
+				if s.unpackToLocals(fast, instrs[pc:pc+arg]) {
 					sp--
 					stack[sp] = nil
 					pc += arg
 					continue
 				}
-				s.mu.Unlock()
 			}
 			// anything else: UNPACK_SEQUENCE alone (the stores follow).
 			// Written out again rather than shared with UNPACK_SEQUENCE:

@@ -4,6 +4,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	c "freepy/interp/compile"
 )
 
 // Tuple is a Python tuple. Its items never change after construction, so
@@ -258,8 +260,33 @@ func (l *List) loadAt(i int) (v Object, ok bool) {
 }
 
 // loadIndex is l[i] for an int i, negative counting from the end of the
-// list as it is at the moment of the read.
+// list as it is at the moment of the read. Its first attempt is small
+// enough to inline into its callers (subscrFast, the fused `c[k] op= v`
+// read of nbody-like loops); retries and the locked read are in
+// loadIndexSlow.
 func (l *List) loadIndex(i int) (v Object, ok bool) {
+	s := l.seq.Load()
+	n := atomic.LoadInt64(&l.n)
+	arr := atomic.LoadPointer(&l.arr)
+	c := atomic.LoadInt64(&l.acap)
+	j := int64(i)
+	if j < 0 {
+		j += n
+	}
+	// arr, n and c belong together only if seq was even and did not move
+	// while they were read: checked before arr is indexed
+	if s&1 == 0 && uint64(j) < uint64(n) && n <= c && l.seq.Load() == s {
+		typ, data := (*objSlot)(unsafe.Add(arr, uintptr(j)*unsafe.Sizeof(objSlot{}))).load()
+		if data != nil && l.seq.Load() == s {
+			return objFromWords(typ, data), true
+		}
+	}
+	return l.loadIndexSlow(i)
+}
+
+// loadIndexSlow is loadIndex after a first attempt that a writer
+// disturbed, or for an index out of range.
+func (l *List) loadIndexSlow(i int) (v Object, ok bool) {
 	for try := 0; try < optimisticTries; try++ {
 		s := l.seq.Load()
 		if s&1 != 0 {
@@ -296,6 +323,82 @@ func (l *List) loadIndex(i int) (v Object, ok bool) {
 	}
 	l.mu.Unlock()
 	return v, ok
+}
+
+// loadExact copies the items into dst if the list has exactly len(dst)
+// of them, without the lock (UNPACK_SEQUENCE of a list); ok is false
+// when the length differs or writers kept interfering (then the caller
+// takes the general path, which snapshots under the same rules), and
+// dst is then all nil again.
+func (l *List) loadExact(dst []Object) bool {
+	for try := 0; try < optimisticTries; try++ {
+		s := l.seq.Load()
+		n := atomic.LoadInt64(&l.n)
+		arr := atomic.LoadPointer(&l.arr)
+		c := atomic.LoadInt64(&l.acap)
+		if s&1 != 0 || l.seq.Load() != s {
+			continue
+		}
+		if n != int64(len(dst)) || n > c {
+			break
+		}
+		ok := true
+		for i := range dst {
+			typ, data := (*objSlot)(unsafe.Add(arr, uintptr(i)*unsafe.Sizeof(objSlot{}))).load()
+			if data == nil {
+				ok = false
+				break
+			}
+			// a pair torn by a writer is overwritten or dropped below
+			dst[i] = objFromWords(typ, data)
+		}
+		if ok && l.seq.Load() == s {
+			return true
+		}
+	}
+	clear(dst)
+	return false
+}
+
+// maxUnpackLocals is the most items unpackToLocals takes.
+const maxUnpackLocals = 8
+
+// unpackToLocals is `a, b, c = l` for a list of exactly len(stores)
+// items (at most maxUnpackLocals): without the lock, it reads the items
+// into words on the Go stack, validates them as loadExact does, and only
+// then stores item i into the local named by STORE_FAST stores[i]. It
+// reports false, having stored nothing, when the length differs or
+// writers kept interfering.
+func (l *List) unpackToLocals(fast []Object, stores []c.Instr) bool {
+	var words [maxUnpackLocals]objSlot
+	if len(stores) > len(words) {
+		return false
+	}
+	for try := 0; try < optimisticTries; try++ {
+		s := l.seq.Load()
+		n := atomic.LoadInt64(&l.n)
+		arr := atomic.LoadPointer(&l.arr)
+		acap := atomic.LoadInt64(&l.acap)
+		if s&1 != 0 || l.seq.Load() != s {
+			continue
+		}
+		if n != int64(len(stores)) || n > acap {
+			return false
+		}
+		ok := true
+		for i := range stores {
+			typ, data := (*objSlot)(unsafe.Add(arr, uintptr(i)*unsafe.Sizeof(objSlot{}))).load()
+			ok = ok && data != nil
+			words[i] = objSlot{typ, data}
+		}
+		if ok && l.seq.Load() == s {
+			for i, in := range stores {
+				fast[in>>8] = objFromWords(words[i].typ, words[i].data)
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // snapshot returns a copy of the items (safe to use without the lock).
