@@ -776,7 +776,6 @@ reload:
 					sp += arg - 1
 					continue
 				}
-				stack[sp-1] = s
 				items = s.snapshot()
 			default:
 				items, err = unpackIterable(t, seq, arg)

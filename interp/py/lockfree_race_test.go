@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	c "freepy/interp/compile"
 )
 
 // These tests hammer one dict and one list from goroutines that read
@@ -367,8 +369,8 @@ func TestDictTornValueStress(t *testing.T) {
 	}
 }
 
-// TestListLoadExactStress checks loadExact (UNPACK_SEQUENCE of a list
-// without the lock) against writers: on list a, every mutation publishes
+// TestListLoadExactStress checks loadExact and unpackToLocals
+// (UNPACK_SEQUENCE of a list without the lock) against writers: on list a, every mutation publishes
 // a whole array of three equal ints or changes the length, so a read
 // that succeeds must see three equal items; on list b, items are replaced
 // in place, often by a value of another type, so a read must never see a
@@ -413,6 +415,7 @@ func TestListLoadExactStress(t *testing.T) {
 				if x%8 == 0 && a.loadExact(buf) && (buf[0] != buf[1] || buf[1] != buf[2]) {
 					fail(fmt.Sprintf("list a read as %v: never stored", buf))
 				}
+				clear(buf)
 				if b.loadExact(buf) {
 					for _, v := range buf {
 						if msg := checkListValue(v); msg != "" {
@@ -422,9 +425,21 @@ func TestListLoadExactStress(t *testing.T) {
 				} else {
 					for _, v := range buf {
 						if v != nil {
-							fail("a failed loadExact left an item in its buffer")
+							fail("a failed loadExact wrote to its buffer")
 						}
 					}
+				}
+				// the same through unpackToLocals: items 0, 1, 2 into
+				// locals 2, 0, 1
+				fast := make([]Object, 3)
+				if b.unpackToLocals(fast, []c.Instr{2 << 8, 0 << 8, 1 << 8}) {
+					for _, v := range fast {
+						if msg := checkListValue(v); msg != "" {
+							fail("list b, unpackToLocals: " + msg)
+						}
+					}
+				} else if fast[0] != nil || fast[1] != nil || fast[2] != nil {
+					fail("a failed unpackToLocals stored a local")
 				}
 				if x%8 == 0 && a.loadExact(buf[:2]) {
 					fail("a list of 3 read as 2 items")

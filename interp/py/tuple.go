@@ -325,55 +325,14 @@ func (l *List) loadIndexSlow(i int) (v Object, ok bool) {
 	return v, ok
 }
 
-// loadExact copies the items into dst if the list has exactly len(dst)
-// of them, without the lock (UNPACK_SEQUENCE of a list); ok is false
-// when the length differs or writers kept interfering (then the caller
-// takes the general path, which snapshots under the same rules), and
-// dst is then all nil again.
-func (l *List) loadExact(dst []Object) bool {
-	for try := 0; try < optimisticTries; try++ {
-		s := l.seq.Load()
-		n := atomic.LoadInt64(&l.n)
-		arr := atomic.LoadPointer(&l.arr)
-		c := atomic.LoadInt64(&l.acap)
-		if s&1 != 0 || l.seq.Load() != s {
-			continue
-		}
-		if n != int64(len(dst)) || n > c {
-			break
-		}
-		ok := true
-		for i := range dst {
-			typ, data := (*objSlot)(unsafe.Add(arr, uintptr(i)*unsafe.Sizeof(objSlot{}))).load()
-			if data == nil {
-				ok = false
-				break
-			}
-			// a pair torn by a writer is overwritten or dropped below
-			dst[i] = objFromWords(typ, data)
-		}
-		if ok && l.seq.Load() == s {
-			return true
-		}
-	}
-	clear(dst)
-	return false
-}
-
-// maxUnpackLocals is the most items unpackToLocals takes.
+// maxUnpackLocals is the most items loadExact and unpackToLocals take.
 const maxUnpackLocals = 8
 
-// unpackToLocals is `a, b, c = l` for a list of exactly len(stores)
-// items (at most maxUnpackLocals): without the lock, it reads the items
-// into words on the Go stack, validates them as loadExact does, and only
-// then stores item i into the local named by STORE_FAST stores[i]. It
-// reports false, having stored nothing, when the length differs or
-// writers kept interfering.
-func (l *List) unpackToLocals(fast []Object, stores []c.Instr) bool {
-	var words [maxUnpackLocals]objSlot
-	if len(stores) > len(words) {
-		return false
-	}
+// readExact reads the items' words into words (the caller's, on its Go
+// stack) if the list has exactly len(words) of them, without the lock,
+// validated by seq as loadIndex is. It reports false when the length
+// differs or writers kept interfering; words may then hold anything.
+func (l *List) readExact(words []objSlot) bool {
 	for try := 0; try < optimisticTries; try++ {
 		s := l.seq.Load()
 		n := atomic.LoadInt64(&l.n)
@@ -382,23 +341,49 @@ func (l *List) unpackToLocals(fast []Object, stores []c.Instr) bool {
 		if s&1 != 0 || l.seq.Load() != s {
 			continue
 		}
-		if n != int64(len(stores)) || n > acap {
+		if n != int64(len(words)) || n > acap {
 			return false
 		}
 		ok := true
-		for i := range stores {
+		for i := range words {
 			typ, data := (*objSlot)(unsafe.Add(arr, uintptr(i)*unsafe.Sizeof(objSlot{}))).load()
 			ok = ok && data != nil
 			words[i] = objSlot{typ, data}
 		}
 		if ok && l.seq.Load() == s {
-			for i, in := range stores {
-				fast[in>>8] = objFromWords(words[i].typ, words[i].data)
-			}
 			return true
 		}
 	}
 	return false
+}
+
+// loadExact copies the items into dst if the list has exactly len(dst)
+// of them (at most maxUnpackLocals), read as readExact does
+// (UNPACK_SEQUENCE of a list); when it reports false, dst is untouched.
+func (l *List) loadExact(dst []Object) bool {
+	var words [maxUnpackLocals]objSlot
+	if len(dst) > len(words) || !l.readExact(words[:len(dst)]) {
+		return false
+	}
+	for i := range dst {
+		dst[i] = objFromWords(words[i].typ, words[i].data)
+	}
+	return true
+}
+
+// unpackToLocals is `a, b, c = l` for a list of exactly len(stores)
+// items (at most maxUnpackLocals), read as readExact does: item i goes
+// into the local named by STORE_FAST stores[i]. It reports false, having
+// stored nothing, when the list does not fit or writers kept interfering.
+func (l *List) unpackToLocals(fast []Object, stores []c.Instr) bool {
+	var words [maxUnpackLocals]objSlot
+	if len(stores) > len(words) || !l.readExact(words[:len(stores)]) {
+		return false
+	}
+	for i, in := range stores {
+		fast[in>>8] = objFromWords(words[i].typ, words[i].data)
+	}
+	return true
 }
 
 // snapshot returns a copy of the items (safe to use without the lock).
