@@ -133,21 +133,11 @@ reload:
 				}
 			} else if x, ok := v.(Int); ok {
 				if y, ok := w.(Int); ok {
-					switch c.BinaryOp(instrs[pc+1]>>8) % c.OpInplace {
-					case c.OpAdd:
-						if s := x + y; (s > x) == (y > 0) {
-							ir = int64(s)
-							pc += 2
-							sp += 2
-							goto binInt
-						}
-					case c.OpSubtract:
-						if s := x - y; (s < x) == (y > 0) {
-							ir = int64(s)
-							pc += 2
-							sp += 2
-							goto binInt
-						}
+					if r, ok := fusedInt(x, y, c.BinaryOp(instrs[pc+1]>>8)%c.OpInplace); ok {
+						ir = r
+						pc += 2
+						sp += 2
+						goto binInt
 					}
 				}
 			}
@@ -156,14 +146,23 @@ reload:
 			ins = c.Instr(arg)<<8 | c.Instr(qLoadFastLoadFast)
 			goto dispatch
 		case qLoadFastBinop:
-			// LOAD_FAST b; BINARY_OP (at pc): top op b, through binFloat
-			// as if b had been pushed
+			// LOAD_FAST b; BINARY_OP (at pc): top op b, through
+			// binFloat/binInt as if b had been pushed
 			if y, ok := fast[arg].(Float); ok {
 				if x, ok := stack[sp-1].(Float); ok {
 					fr = float64(fusedFloat(x, y, c.BinaryOp(instrs[pc]>>8)%c.OpInplace))
 					pc++
 					sp++
 					goto binFloat
+				}
+			} else if y, ok := fast[arg].(Int); ok {
+				if x, ok := stack[sp-1].(Int); ok {
+					if r, ok := fusedInt(x, y, c.BinaryOp(instrs[pc]>>8)%c.OpInplace); ok {
+						ir = r
+						pc++
+						sp++
+						goto binInt
+					}
 				}
 			}
 			// anything else: the LOAD_FAST alone

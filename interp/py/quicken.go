@@ -168,6 +168,20 @@ func fusedFloat(x, y Float, op c.BinaryOp) Float {
 	return x * y
 }
 
+// fusedInt is fusedFloat for two ints; ok is false when the result
+// does not fit in an Int (then the general path makes a big int).
+func fusedInt(x, y Int, op c.BinaryOp) (r int64, ok bool) {
+	switch op {
+	case c.OpAdd:
+		s := x + y
+		return int64(s), (s > x) == (y > 0)
+	case c.OpSubtract:
+		s := x - y
+		return int64(s), (s < x) == (y > 0)
+	}
+	return mul64(int64(x), int64(y))
+}
+
 // binopQuick maps a fusable BINARY_OP's argument (fusableBinop) to the
 // specialised instruction that runs it when qBinopStoreSubscr does not.
 var binopQuick = func() (q [2 * c.OpInplace]c.Opcode) {

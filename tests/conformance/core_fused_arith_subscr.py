@@ -37,6 +37,15 @@ cases = [(1.5, 2.25), (3, 4), (big, 1), (-big, -2), (big, -1), (2.5, 4), (4, 2.5
 for a, b in cases:
     show(two_locals, a, b)
     show(top_and_local, a, b, b)
+
+
+def top_int(a, c):
+    # LOAD_FAST c; BINARY_OP with ints, at and past the 64-bit edge
+    return (a + 0) * c, (a - 0) + c, (a * 1) - c
+
+
+for a, c in [(3, 4), (big, 2), (big, -big), (-big - 1, 1), (-big - 1, -1), (2**31, 2**32), (7, 2.5)]:
+    show(top_int, a, c)
 show(two_locals, "x", 2)
 show(top_and_local, 1.5, 2.0, "s")
 
