@@ -119,6 +119,101 @@ reload:
 			stack[sp+1] = consts[instrs[pc]>>8]
 			sp += 2
 			pc++
+		case qLoadFastLoadFastBinop:
+			// LOAD_FAST a; LOAD_FAST b (at pc); BINARY_OP (at pc+1): the
+			// result goes through binFloat/binInt as if a and b had been
+			// pushed (sp += 2)
+			v, w := fast[arg], fast[instrs[pc]>>8]
+			if x, ok := v.(Float); ok {
+				if y, ok := w.(Float); ok {
+					fr = float64(fusedFloat(x, y, c.BinaryOp(instrs[pc+1]>>8)%c.OpInplace))
+					pc += 2
+					sp += 2
+					goto binFloat
+				}
+			} else if x, ok := v.(Int); ok {
+				if y, ok := w.(Int); ok {
+					if r, ok := fusedInt(x, y, c.BinaryOp(instrs[pc+1]>>8)%c.OpInplace); ok {
+						ir = r
+						pc += 2
+						sp += 2
+						goto binInt
+					}
+				}
+			}
+			// anything else (an unbound local too): LOAD_FAST a;
+			// LOAD_FAST b, then the BINARY_OP as itself
+			ins = c.Instr(arg)<<8 | c.Instr(qLoadFastLoadFast)
+			goto dispatch
+		case qLoadFastBinop:
+			// LOAD_FAST b; BINARY_OP (at pc): top op b, through
+			// binFloat/binInt as if b had been pushed
+			if y, ok := fast[arg].(Float); ok {
+				if x, ok := stack[sp-1].(Float); ok {
+					fr = float64(fusedFloat(x, y, c.BinaryOp(instrs[pc]>>8)%c.OpInplace))
+					pc++
+					sp++
+					goto binFloat
+				}
+			} else if y, ok := fast[arg].(Int); ok {
+				if x, ok := stack[sp-1].(Int); ok {
+					if r, ok := fusedInt(x, y, c.BinaryOp(instrs[pc]>>8)%c.OpInplace); ok {
+						ir = r
+						pc++
+						sp++
+						goto binInt
+					}
+				}
+			}
+			// anything else: the LOAD_FAST alone
+			ins = c.Instr(arg)<<8 | c.Instr(c.LOAD_FAST)
+			goto dispatch
+		case qLoadFastConstSubscr:
+			// LOAD_FAST c; LOAD_CONST k (at pc); COPY 2; COPY 2;
+			// BINARY_SUBSCR: [] -> [c, k, c[k]]
+			v, k := fast[arg], consts[instrs[pc]>>8]
+			if item := subscrFast(v, k); item != nil {
+				stack[sp], stack[sp+1], stack[sp+2] = v, k, item
+				sp += 3
+				pc += 4
+				continue
+			}
+			// anything else: LOAD_FAST c; LOAD_CONST k, then the COPYs
+			// and the BINARY_SUBSCR (qCopy2Subscr) as themselves
+			ins = c.Instr(arg)<<8 | c.Instr(qLoadFastLoadConst)
+			goto dispatch
+		case qBinopStoreSubscr:
+			// BINARY_OP; SWAP 3; SWAP 2; STORE_SUBSCR (at pc..pc+2):
+			// [c, k, a, b] -> c[k] = a op b
+			if x, ok := stack[sp-2].(Float); ok {
+				if y, ok := stack[sp-1].(Float); ok {
+					fr = float64(fusedFloat(x, y, c.BinaryOp(arg)%c.OpInplace))
+					var r Object
+					if n := t.boxLeft; n > 0 {
+						t.boxLeft = n - 1
+						p := &t.box[boxChunkLen-n]
+						*p = math.Float64bits(fr)
+						r = floatAt(p)
+					} else {
+						r = t.boxFloat(fr)
+					}
+					if storeSubscrFast(stack[sp-4], stack[sp-3], r) {
+						sp -= 4
+						stack[sp], stack[sp+1], stack[sp+2], stack[sp+3] = nil, nil, nil, nil
+						pc += 3
+						continue
+					}
+					// another container: the stores run as themselves
+					sp--
+					stack[sp] = nil
+					stack[sp-1] = r
+					continue
+				}
+			}
+			// anything else: the BINARY_OP alone, specialised as
+			// quicken would have
+			ins = c.Instr(arg)<<8 | c.Instr(binopQuick[arg])
+			goto dispatch
 		case qStoreFastLoadFast:
 			fast[arg] = stack[sp-1]
 			arg2 := int(instrs[pc] >> 8)
@@ -666,18 +761,15 @@ reload:
 			case *Tuple:
 				items = s.items
 			case *List:
-				s.mu.Lock()
-				if len(s.items) == arg {
-					// copied under the lock, without a snapshot
-					sp--
-					for i := arg - 1; i >= 0; i-- {
-						stack[sp] = s.items[i]
-						sp++
+				// read without the lock into the slots the items go to,
+				// then put in UNPACK_SEQUENCE's order (item 0 on top)
+				if buf := stack[sp-1 : sp-1+arg]; s.loadExact(buf) {
+					for i, j := 0, arg-1; i < j; i, j = i+1, j-1 {
+						buf[i], buf[j] = buf[j], buf[i]
 					}
-					s.mu.Unlock()
+					sp += arg - 1
 					continue
 				}
-				s.mu.Unlock()
 				items = s.snapshot()
 			default:
 				items, err = unpackIterable(t, seq, arg)
@@ -710,18 +802,12 @@ reload:
 					continue
 				}
 			case *List:
-				s.mu.Lock()
-				if len(s.items) == arg {
-					for i, v := range s.items {
-						fast[instrs[pc+i]>>8] = v
-					}
-					s.mu.Unlock()
+				if s.unpackToLocals(fast, instrs[pc:pc+arg]) {
 					sp--
 					stack[sp] = nil
 					pc += arg
 					continue
 				}
-				s.mu.Unlock()
 			}
 			// anything else: UNPACK_SEQUENCE alone (the stores follow).
 			// Written out again rather than shared with UNPACK_SEQUENCE:

@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	c "freepy/interp/compile"
 )
 
 // These tests hammer one dict and one list from goroutines that read
@@ -363,6 +365,92 @@ func TestDictTornValueStress(t *testing.T) {
 	stop.Store(true)
 	wg.Wait()
 	if msg != "" {
+		t.Fatal(msg)
+	}
+}
+
+// TestListLoadExactStress checks loadExact and unpackToLocals
+// (UNPACK_SEQUENCE of a list without the lock) against writers: on list a, every mutation publishes
+// a whole array of three equal ints or changes the length, so a read
+// that succeeds must see three equal items; on list b, items are replaced
+// in place, often by a value of another type, so a read must never see a
+// torn item.
+func TestListLoadExactStress(t *testing.T) {
+	finishTypes()
+	a := NewList(Int(0), Int(0), Int(0))
+	b := NewList(listValue(0), listValue(1), listValue(2))
+	var stop atomic.Bool
+	var failed atomic.Value
+	fail := func(msg string) {
+		failed.CompareAndSwap(nil, msg)
+		stop.Store(true)
+	}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for x := 1; !stop.Load(); x++ {
+			a.mu.Lock()
+			if x%3 == 0 {
+				a.push(Int(x)) // len 4: readers must not succeed
+				a.truncate(3)
+			} else {
+				a.replace([]Object{Int(x), Int(x), Int(x)})
+			}
+			a.mu.Unlock()
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for x := 3; !stop.Load(); x++ {
+			b.SetItemAt(x%3, listValue(x))
+		}
+	}()
+	for r := 0; r < 2; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]Object, 3)
+			for x := 0; !stop.Load(); x++ {
+				if x%8 == 0 && a.loadExact(buf) && (buf[0] != buf[1] || buf[1] != buf[2]) {
+					fail(fmt.Sprintf("list a read as %v: never stored", buf))
+				}
+				clear(buf)
+				if b.loadExact(buf) {
+					for _, v := range buf {
+						if msg := checkListValue(v); msg != "" {
+							fail("list b: " + msg)
+						}
+					}
+				} else {
+					for _, v := range buf {
+						if v != nil {
+							fail("a failed loadExact wrote to its buffer")
+						}
+					}
+				}
+				// the same through unpackToLocals: items 0, 1, 2 into
+				// locals 2, 0, 1
+				fast := make([]Object, 3)
+				if b.unpackToLocals(fast, []c.Instr{2 << 8, 0 << 8, 1 << 8}) {
+					for _, v := range fast {
+						if msg := checkListValue(v); msg != "" {
+							fail("list b, unpackToLocals: " + msg)
+						}
+					}
+				} else if fast[0] != nil || fast[1] != nil || fast[2] != nil {
+					fail("a failed unpackToLocals stored a local")
+				}
+				if x%8 == 0 && a.loadExact(buf[:2]) {
+					fail("a list of 3 read as 2 items")
+				}
+			}
+		}()
+	}
+	time.Sleep(stressDuration())
+	stop.Store(true)
+	wg.Wait()
+	if msg := failed.Load(); msg != nil {
 		t.Fatal(msg)
 	}
 }

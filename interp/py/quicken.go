@@ -54,6 +54,23 @@ const (
 	// iterator goes straight into x; other iterators push it and let the
 	// STORE_FAST run (a generator resumed inline comes back to it).
 	qForIterStore
+	// LOAD_FAST a; LOAD_FAST b; BINARY_OP op: two floats (+ - *) or two
+	// ints (+ -) computed from the locals, the result pushed; anything
+	// else runs as LOAD_FAST a; LOAD_FAST b and leaves the BINARY_OP to
+	// itself.
+	qLoadFastLoadFastBinop
+	// LOAD_FAST b; BINARY_OP op: top op b for the same operands, else
+	// the LOAD_FAST alone.
+	qLoadFastBinop
+	// LOAD_FAST c; LOAD_CONST k; COPY 2; COPY 2; BINARY_SUBSCR: the read
+	// of `c[k] op= v` with a local container and a constant key, when
+	// subscrFast answers; else LOAD_FAST c; LOAD_CONST k alone.
+	qLoadFastConstSubscr
+	// BINARY_OP op; SWAP 3; SWAP 2; STORE_SUBSCR: the operation and the
+	// write of `c[k] op= v` ([c, k, a, b] -> c[k] = a op b) for two
+	// floats (+ - *) and a list or dict that storeSubscrFast takes; else
+	// the BINARY_OP alone (then the stores run as themselves).
+	qBinopStoreSubscr
 	// LOAD_GLOBAL super; CALL 0; LOAD_METHOD name: `super().name(...)`
 	// in a method, run in executeRare without making the super object
 	// (superMethod); anything else runs the LOAD_GLOBAL alone.
@@ -72,8 +89,16 @@ func quicken(instrs []c.Instr) []c.Instr {
 			b = op(i + 1)
 		}
 		switch {
+		case a == c.LOAD_FAST && b == c.LOAD_FAST && i+2 < len(instrs) && op(i+2) == c.BINARY_OP &&
+			fusableBinop(instrs[i+2]):
+			with(i, qLoadFastLoadFastBinop)
 		case a == c.LOAD_FAST && b == c.LOAD_FAST:
 			with(i, qLoadFastLoadFast)
+		case a == c.LOAD_FAST && b == c.BINARY_OP && fusableBinop(instrs[i+1]):
+			with(i, qLoadFastBinop)
+		case a == c.LOAD_FAST && b == c.LOAD_CONST && i+4 < len(instrs) && op(i+2) == c.COPY &&
+			op(i+3) == c.COPY && instrs[i+2]>>8 == 2 && instrs[i+3]>>8 == 2 && op(i+4) == c.BINARY_SUBSCR:
+			with(i, qLoadFastConstSubscr)
 		case a == c.LOAD_FAST && b == c.LOAD_CONST:
 			with(i, qLoadFastLoadConst)
 		case a == c.LOAD_FAST && b == c.LOAD_ATTR:
@@ -92,6 +117,9 @@ func quicken(instrs []c.Instr) []c.Instr {
 		case a == c.SWAP && b == c.SWAP && instrs[i]>>8 == 3 && instrs[i+1]>>8 == 2 &&
 			i+2 < len(instrs) && op(i+2) == c.STORE_SUBSCR:
 			with(i, qSwapStoreSubscr)
+		case a == c.BINARY_OP && fusableBinop(instrs[i]) && b == c.SWAP && instrs[i+1]>>8 == 3 &&
+			i+3 < len(instrs) && op(i+2) == c.SWAP && instrs[i+2]>>8 == 2 && op(i+3) == c.STORE_SUBSCR:
+			with(i, qBinopStoreSubscr)
 		case a == c.BINARY_OP:
 			switch c.BinaryOp(instrs[i]>>8) % c.OpInplace {
 			case c.OpAdd:
@@ -116,6 +144,60 @@ func quicken(instrs []c.Instr) []c.Instr {
 	}
 	return q
 }
+
+// fusableBinop reports whether a BINARY_OP is one that the fused
+// instructions compute inline: + - * and their augmented forms.
+func fusableBinop(in c.Instr) bool {
+	switch c.BinaryOp(in>>8) % c.OpInplace {
+	case c.OpAdd, c.OpSubtract, c.OpMultiply:
+		return true
+	}
+	return false
+}
+
+// fusedFloat is x op y for a fusable operator (fusableBinop; op without
+// its in-place offset). Small enough for the compiler to inline into
+// execute, which inlines only callees of cost 20 or less.
+func fusedFloat(x, y Float, op c.BinaryOp) Float {
+	switch op {
+	case c.OpAdd:
+		return x + y
+	case c.OpSubtract:
+		return x - y
+	}
+	return x * y
+}
+
+// fusedInt is fusedFloat for two ints; ok is false when the result
+// does not fit in an Int (then the general path makes a big int).
+func fusedInt(x, y Int, op c.BinaryOp) (r int64, ok bool) {
+	switch op {
+	case c.OpAdd:
+		s := x + y
+		return int64(s), (s > x) == (y > 0)
+	case c.OpSubtract:
+		s := x - y
+		return int64(s), (s < x) == (y > 0)
+	}
+	return mul64(int64(x), int64(y))
+}
+
+// binopQuick maps a fusable BINARY_OP's argument (fusableBinop) to the
+// specialised instruction that runs it when qBinopStoreSubscr does not.
+var binopQuick = func() (q [2 * c.OpInplace]c.Opcode) {
+	for op := range q {
+		q[op] = c.BINARY_OP
+		switch c.BinaryOp(op) % c.OpInplace {
+		case c.OpAdd:
+			q[op] = qBinaryAdd
+		case c.OpSubtract:
+			q[op] = qBinarySubtract
+		case c.OpMultiply:
+			q[op] = qBinaryMultiply
+		}
+	}
+	return q
+}()
 
 // compareFast compares two ints or two floats without calling out; ok is
 // false for any other operands.

@@ -4,6 +4,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	c "freepy/interp/compile"
 )
 
 // Tuple is a Python tuple. Its items never change after construction, so
@@ -258,8 +260,33 @@ func (l *List) loadAt(i int) (v Object, ok bool) {
 }
 
 // loadIndex is l[i] for an int i, negative counting from the end of the
-// list as it is at the moment of the read.
+// list as it is at the moment of the read. Its first attempt is small
+// enough to inline into its callers (subscrFast, the fused `c[k] op= v`
+// read of nbody-like loops); retries and the locked read are in
+// loadIndexSlow.
 func (l *List) loadIndex(i int) (v Object, ok bool) {
+	s := l.seq.Load()
+	n := atomic.LoadInt64(&l.n)
+	arr := atomic.LoadPointer(&l.arr)
+	c := atomic.LoadInt64(&l.acap)
+	j := int64(i)
+	if j < 0 {
+		j += n
+	}
+	// arr, n and c belong together only if seq was even and did not move
+	// while they were read: checked before arr is indexed
+	if s&1 == 0 && uint64(j) < uint64(n) && n <= c && l.seq.Load() == s {
+		typ, data := (*objSlot)(unsafe.Add(arr, uintptr(j)*unsafe.Sizeof(objSlot{}))).load()
+		if data != nil && l.seq.Load() == s {
+			return objFromWords(typ, data), true
+		}
+	}
+	return l.loadIndexSlow(i)
+}
+
+// loadIndexSlow is loadIndex after a first attempt that a writer
+// disturbed, or for an index out of range.
+func (l *List) loadIndexSlow(i int) (v Object, ok bool) {
 	for try := 0; try < optimisticTries; try++ {
 		s := l.seq.Load()
 		if s&1 != 0 {
@@ -296,6 +323,67 @@ func (l *List) loadIndex(i int) (v Object, ok bool) {
 	}
 	l.mu.Unlock()
 	return v, ok
+}
+
+// maxUnpackLocals is the most items loadExact and unpackToLocals take.
+const maxUnpackLocals = 8
+
+// readExact reads the items' words into words (the caller's, on its Go
+// stack) if the list has exactly len(words) of them, without the lock,
+// validated by seq as loadIndex is. It reports false when the length
+// differs or writers kept interfering; words may then hold anything.
+func (l *List) readExact(words []objSlot) bool {
+	for try := 0; try < optimisticTries; try++ {
+		s := l.seq.Load()
+		n := atomic.LoadInt64(&l.n)
+		arr := atomic.LoadPointer(&l.arr)
+		acap := atomic.LoadInt64(&l.acap)
+		if s&1 != 0 || l.seq.Load() != s {
+			continue
+		}
+		if n != int64(len(words)) || n > acap {
+			return false
+		}
+		ok := true
+		for i := range words {
+			typ, data := (*objSlot)(unsafe.Add(arr, uintptr(i)*unsafe.Sizeof(objSlot{}))).load()
+			ok = ok && data != nil
+			words[i] = objSlot{typ, data}
+		}
+		if ok && l.seq.Load() == s {
+			return true
+		}
+	}
+	return false
+}
+
+// loadExact copies the items into dst if the list has exactly len(dst)
+// of them (at most maxUnpackLocals), read as readExact does
+// (UNPACK_SEQUENCE of a list); when it reports false, dst is untouched.
+func (l *List) loadExact(dst []Object) bool {
+	var words [maxUnpackLocals]objSlot
+	if len(dst) > len(words) || !l.readExact(words[:len(dst)]) {
+		return false
+	}
+	for i := range dst {
+		dst[i] = objFromWords(words[i].typ, words[i].data)
+	}
+	return true
+}
+
+// unpackToLocals is `a, b, c = l` for a list of exactly len(stores)
+// items (at most maxUnpackLocals), read as readExact does: item i goes
+// into the local named by STORE_FAST stores[i]. It reports false, having
+// stored nothing, when the list does not fit or writers kept interfering.
+func (l *List) unpackToLocals(fast []Object, stores []c.Instr) bool {
+	var words [maxUnpackLocals]objSlot
+	if len(stores) > len(words) || !l.readExact(words[:len(stores)]) {
+		return false
+	}
+	for i, in := range stores {
+		fast[in>>8] = objFromWords(words[i].typ, words[i].data)
+	}
+	return true
 }
 
 // snapshot returns a copy of the items (safe to use without the lock).
