@@ -773,14 +773,14 @@ static void obj_to_val(PyObject *r, fpy_val *res) {
 
 /* fpy_free_array frees memory the Go side released (fpy_tstate_ext). A
  * pointer with its low bit set is a dead object block (a small int, a
- * float or a tuple whose items were released), kept for reuse when there
- * is room. */
+ * float, a tuple or a C-born dict whose items were released), kept for
+ * reuse when there is room. */
 void fpy_free_array(void **p, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i < n; i++) {
         uintptr_t u = (uintptr_t)p[i];
         if (u & 1) {
             PyObject *op = (PyObject *)(u & ~(uintptr_t)1);
-            if (!to_freelist(op)) {
+            if (!(Py_IS_TYPE(op, &PyDict_Type) ? fpy_cdict_to_freelist(op) : to_freelist(op))) {
                 fpy_free(op);
             }
             continue;
