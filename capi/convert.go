@@ -356,6 +356,15 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 // refresh brings a mutable container's mirror up to date before C reads
 // it through macros (PyList_GET_ITEM, PyDict_GET_SIZE).
 func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
+	switch o.(type) {
+	case *py.Function, *py.Str, *py.Tuple, *py.Builtin:
+		// the objects passed again and again (callbacks, keys,
+		// argument tuples): no mirrored field to bring up to date and
+		// no wrapper around one that has, so Unwrap, the type switch
+		// below and compatRefresh's are skipped (about 80 instructions
+		// of each crossing of a callback function)
+		return op
+	}
 	switch v := py.Unwrap(o).(type) {
 	case *py.List:
 		// An unchanged list's mirror is reused as it is: the list's seq
