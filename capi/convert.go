@@ -158,20 +158,21 @@ func (s *tstate) floatToC(v float64) *C.PyObject {
 func (s *tstate) stash() *C.fpy_tstate_ext { return (*C.fpy_tstate_ext)(unsafe.Pointer(s.ts)) }
 
 // stashDead keeps a dead small int or float block (count 0, unlinked) in
-// the thread's stash while it is under half full; it reports whether it
-// did. Beyond half, blocks go back to C's free lists (freeObjectLater),
+// the thread's stash while it has room; it reports whether it did. Other
+// blocks go back to C's free lists (freeObjectLater), and so does what
+// is beyond half of the stash at the next method call (stash_spill),
 // which the C side allocates from.
 func (s *tstate) stashDead(op *C.PyObject) bool {
 	x := s.stash()
 	switch op.ob_type {
 	case &C.PyLong_Type:
-		if n := obSize(op); n >= -2 && n <= 2 && x.nints < C.FPY_NSTASH/2 {
+		if n := obSize(op); n >= -2 && n <= 2 && x.nints < C.FPY_NSTASH {
 			x.ints[x.nints] = op
 			x.nints++
 			return true
 		}
 	case &C.PyFloat_Type:
-		if x.nfloats < C.FPY_NSTASH/2 {
+		if x.nfloats < C.FPY_NSTASH {
 			x.floats[x.nfloats] = op
 			x.nfloats++
 			return true

@@ -508,16 +508,19 @@ var (
 )
 
 // freeValueLater is freeObjectLater for a dead int of up to two digits
-// (isInt) or a float: into the thread's stash while it is under half
-// full, else back to C's free lists.
+// (isInt) or a float: into the thread's stash while it has room, else
+// back to C's free lists through the free queue. The next method call's
+// trampoline moves what is beyond half of the stash to C's free lists
+// (stash_spill in shim/core.c), in bulk: cheaper than the queue's
+// per-block checks.
 func (s *tstate) freeValueLater(op *C.PyObject, isInt bool) {
 	x := s.stash()
-	if isInt && x.nints < C.FPY_NSTASH/2 {
+	if isInt && x.nints < C.FPY_NSTASH {
 		x.ints[x.nints] = op
 		x.nints++
 		return
 	}
-	if !isInt && x.nfloats < C.FPY_NSTASH/2 {
+	if !isInt && x.nfloats < C.FPY_NSTASH {
 		x.floats[x.nfloats] = op
 		x.nfloats++
 		return
