@@ -862,9 +862,13 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
         x->nfree = 0;
         fpy_free_array(x->tofree, n);
     }
-    /* (a | b) >= max(a, b): one test, and no spill is missed */
-    if ((x->nints | x->nfloats) > FPY_NSTASH / 2) {
+    /* n - 1, unsigned, is at least half for an empty list and one more
+     * than half full: an empty one is refilled here, without the cgo
+     * call the Go side would make when it needs a block (a callback's
+     * int result takes one per call) */
+    if ((uint32_t)(x->nints - 1) >= FPY_NSTASH / 2 || (uint32_t)(x->nfloats - 1) >= FPY_NSTASH / 2) {
         stash_spill(x);
+        fpy_stash_refill(x);
     }
     if (kwnames == NULL && (ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) == METH_VARARGS) {
         obj_to_val(call_varargs(ml, self, args, nargs), res);
