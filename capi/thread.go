@@ -59,6 +59,10 @@ type tstate struct {
 	freeHolds []*legacyHold
 	// links caches the links of Go objects this thread passed to C.
 	links linkCache
+	// lazy holds links whose count this thread's pool brought to zero,
+	// still strong (weakenLater); lazyMu guards it against flushAllLazy.
+	lazyMu sync.Mutex
+	lazy   []*link
 	// argBuf holds the arguments of a call C code makes into Python
 	// (callArgs) while argBusy says it is in use; a nested call allocates.
 	// Callees never keep their argument slice (the evaluation loop passes
@@ -237,7 +241,7 @@ func (s *tstate) decrefDeferred(op *C.PyObject) bool {
 	case n == 0:
 		if l := linkOf(op); l != nil {
 			if !l.cowned {
-				l.maybeWeaken()
+				s.weakenLater(l)
 			}
 			return false
 		}
