@@ -161,9 +161,11 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 			// str and small int keys: hashing cannot fail
 			_ = d.SetItemUnshared(s.t, s.consume(e.key), s.consume(e.value))
 		}
-		dp.ma_keys = nil
-		s.freeLater(tbl)
-		o = d
+		// the block keeps its table: C may reuse both for its next
+		// PyDict_New (fpy_cdict_to_freelist, through the low bit)
+		dp.ma_used = 0
+		s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
+		return d
 	default: // str, bytes: what fastDeallocType accepts
 		o = s.fromC(op)
 		s.dropHeld(op) // holds no references: only a str's UTF-8 copy

@@ -158,20 +158,21 @@ func (s *tstate) floatToC(v float64) *C.PyObject {
 func (s *tstate) stash() *C.fpy_tstate_ext { return (*C.fpy_tstate_ext)(unsafe.Pointer(s.ts)) }
 
 // stashDead keeps a dead small int or float block (count 0, unlinked) in
-// the thread's stash while it is under half full; it reports whether it
-// did. Beyond half, blocks go back to C's free lists (freeObjectLater),
+// the thread's stash while it has room; it reports whether it did. Other
+// blocks go back to C's free lists (freeObjectLater), and so does what
+// is beyond half of the stash at the next method call (stash_spill),
 // which the C side allocates from.
 func (s *tstate) stashDead(op *C.PyObject) bool {
 	x := s.stash()
 	switch op.ob_type {
 	case &C.PyLong_Type:
-		if n := obSize(op); n >= -2 && n <= 2 && x.nints < C.FPY_NSTASH/2 {
+		if n := obSize(op); n >= -2 && n <= 2 && x.nints < C.FPY_NSTASH {
 			x.ints[x.nints] = op
 			x.nints++
 			return true
 		}
 	case &C.PyFloat_Type:
-		if x.nfloats < C.FPY_NSTASH/2 {
+		if x.nfloats < C.FPY_NSTASH {
 			x.floats[x.nfloats] = op
 			x.nfloats++
 			return true
@@ -356,6 +357,15 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 // refresh brings a mutable container's mirror up to date before C reads
 // it through macros (PyList_GET_ITEM, PyDict_GET_SIZE).
 func (s *tstate) refresh(op *C.PyObject, o py.Object) *C.PyObject {
+	switch o.(type) {
+	case *py.Function, *py.Str, *py.Tuple, *py.Builtin:
+		// the objects passed again and again (callbacks, keys,
+		// argument tuples): no mirrored field to bring up to date and
+		// no wrapper around one that has, so Unwrap, the type switch
+		// below and compatRefresh's are skipped (about 80 instructions
+		// of each crossing of a callback function)
+		return op
+	}
 	switch v := py.Unwrap(o).(type) {
 	case *py.List:
 		// An unchanged list's mirror is reused as it is: the list's seq

@@ -41,12 +41,19 @@ type link struct {
 	static bool // a static object (no fpy_head): never freed
 
 	mu       sync.Mutex
-	strong   py.Object          // non-nil: keeps the Go object alive
-	isStrong atomic.Bool        // strong != nil, readable without mu (acquire)
-	wp       weak.Pointer[byte] // the Go object, while it lives
-	key      uintptr            // the Go object's address (byObj key); not a pointer, which would keep it alive
-	itab     unsafe.Pointer     // the type word of the Go object's interface value
-	dead     bool
+	strong   py.Object   // non-nil: keeps the Go object alive
+	isStrong atomic.Bool // strong != nil, readable without mu (acquire)
+	// sp is strong's data pointer while strong is set (written under mu):
+	// object() rebuilds the object from it and itab without taking mu.
+	sp   atomic.Pointer[byte]
+	wp   weak.Pointer[byte] // the Go object, while it lives
+	key  uintptr            // the Go object's address (byObj key); not a pointer, which would keep it alive
+	itab unsafe.Pointer     // the type word of the Go object's interface value
+	dead bool
+	// lazy: the link is on a thread's list of links to weaken later
+	// (weakenLater); set and cleared only with a successful
+	// compare-and-swap / by the flush that takes it off.
+	lazy atomic.Bool
 
 	// listSeq is, for a list's mirror, 1 + the list's MirrorSeq when the
 	// mirror's items were last found equal to the list's; 0 if unknown.
@@ -188,6 +195,11 @@ func linkOf(op *C.PyObject) *link {
 // object's weak link has no Go object to offer: only its proxy referred to
 // it, so C code cannot legitimately be converting it (fromC reproxies).
 func (l *link) object() py.Object {
+	// a real pointer, loaded atomically: holding it keeps the object
+	// alive even if the link turns weak meanwhile
+	if p := l.sp.Load(); p != nil {
+		return objectAt(l, p)
+	}
 	l.mu.Lock()
 	o := l.strong
 	if o == nil && !l.dead && !l.cowned {
@@ -218,6 +230,8 @@ func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 	l.isStrong.Store(true)
 	key := dataPtr(o)
 	l.key = uintptr(key)
+	l.itab = (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0]
+	l.sp.Store((*byte)(key))
 	if ref := py.CRef(o); ref != nil {
 		// dicts and lists keep their mirror themselves: no map entry and
 		// no weak pointer (the cheapest link, for C code that makes many)
@@ -227,7 +241,6 @@ func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 		}
 	} else if !cowned {
 		l.wp = weak.Make((*byte)(key))
-		l.itab = (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0]
 		byObj.Store(l.key, l)
 	}
 	links.add(l)
@@ -250,6 +263,8 @@ func newLink(o py.Object, op *C.PyObject, cowned bool) *link {
 func newStaticLink(o py.Object, op *C.PyObject) *link {
 	l := &link{ptr: op, strong: o, static: true}
 	l.key = uintptr(dataPtr(o))
+	l.itab = (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0]
+	l.sp.Store((*byte)(dataPtr(o)))
 	links.add(l)
 	byObj.Store(l.key, l)
 	if hasHead(op) {
@@ -280,6 +295,14 @@ func linkFor(o py.Object) *link {
 // took its address).
 func liveLink(l *link, o py.Object) *link {
 	if l.static {
+		return l
+	}
+	// A strong link holds its object, so that object is alive, and o is
+	// alive (the caller holds it) at the same address with the same type:
+	// they are one object. This skips the weak pointer's lookup for
+	// objects that cross again while their link is strong, as the links
+	// that weakenLater keeps strong do.
+	if l.isStrong.Load() && l.itab == (*[2]unsafe.Pointer)(unsafe.Pointer(&o))[0] {
 		return l
 	}
 	// the address may have been reused after the old object died
@@ -329,6 +352,7 @@ func (l *link) acquire(o py.Object) *C.PyObject {
 	}
 	l.mu.Lock()
 	l.strong = o
+	l.sp.Store((*byte)(dataPtr(o)))
 	l.isStrong.Store(true)
 	l.mu.Unlock()
 	return l.ptr
@@ -348,6 +372,7 @@ func (l *link) maybeWeaken() {
 	l.isStrong.Store(false)
 	if refcnt(l.ptr) <= min {
 		l.strong = nil
+		l.sp.Store(nil)
 	} else {
 		l.isStrong.Store(true)
 	}

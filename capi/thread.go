@@ -59,6 +59,10 @@ type tstate struct {
 	freeHolds []*legacyHold
 	// links caches the links of Go objects this thread passed to C.
 	links linkCache
+	// lazy holds links whose count this thread's pool brought to zero,
+	// still strong (weakenLater); lazyMu guards it against flushAllLazy.
+	lazyMu sync.Mutex
+	lazy   []*link
 	// argBuf holds the arguments of a call C code makes into Python
 	// (callArgs) while argBusy says it is in use; a nested call allocates.
 	// Callees never keep their argument slice (the evaluation loop passes
@@ -237,7 +241,7 @@ func (s *tstate) decrefDeferred(op *C.PyObject) bool {
 	case n == 0:
 		if l := linkOf(op); l != nil {
 			if !l.cowned {
-				l.maybeWeaken()
+				s.weakenLater(l)
 			}
 			return false
 		}
@@ -508,16 +512,19 @@ var (
 )
 
 // freeValueLater is freeObjectLater for a dead int of up to two digits
-// (isInt) or a float: into the thread's stash while it is under half
-// full, else back to C's free lists.
+// (isInt) or a float: into the thread's stash while it has room, else
+// back to C's free lists through the free queue. The next method call's
+// trampoline moves what is beyond half of the stash to C's free lists
+// (stash_spill in shim/core.c), in bulk: cheaper than the queue's
+// per-block checks.
 func (s *tstate) freeValueLater(op *C.PyObject, isInt bool) {
 	x := s.stash()
-	if isInt && x.nints < C.FPY_NSTASH/2 {
+	if isInt && x.nints < C.FPY_NSTASH {
 		x.ints[x.nints] = op
 		x.nints++
 		return
 	}
-	if !isInt && x.nfloats < C.FPY_NSTASH/2 {
+	if !isInt && x.nfloats < C.FPY_NSTASH {
 		x.floats[x.nfloats] = op
 		x.nfloats++
 		return

@@ -773,14 +773,14 @@ static void obj_to_val(PyObject *r, fpy_val *res) {
 
 /* fpy_free_array frees memory the Go side released (fpy_tstate_ext). A
  * pointer with its low bit set is a dead object block (a small int, a
- * float or a tuple whose items were released), kept for reuse when there
- * is room. */
+ * float, a tuple or a C-born dict whose items were released), kept for
+ * reuse when there is room. */
 void fpy_free_array(void **p, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i < n; i++) {
         uintptr_t u = (uintptr_t)p[i];
         if (u & 1) {
             PyObject *op = (PyObject *)(u & ~(uintptr_t)1);
-            if (!to_freelist(op)) {
+            if (!(Py_IS_TYPE(op, &PyDict_Type) ? fpy_cdict_to_freelist(op) : to_freelist(op))) {
                 fpy_free(op);
             }
             continue;
@@ -827,6 +827,32 @@ static PyObject *call_varargs(PyMethodDef *ml, PyObject *self, const fpy_val *ar
     return r;
 }
 
+/* stash_spill moves a stash's blocks beyond half to this OS thread's free
+ * lists (or frees them when those are full). The Go side fills the stash
+ * with the dead ints and floats it decoded (capi/thread.go,
+ * freeValueLater), and they reach the free lists here in bulk, which is
+ * cheaper than queueing each block for fpy_free_array. Called by the
+ * method-call trampoline before the call: no Go code of this thread runs
+ * meanwhile, so nothing else touches the stash. */
+static void stash_spill(fpy_tstate_ext *x) {
+    while (x->nints > FPY_NSTASH / 2) {
+        PyObject *op = x->ints[--x->nints];
+        if (nlong_free < FPY_FREELIST) {
+            long_free[nlong_free++] = op;
+        } else {
+            fpy_free(op);
+        }
+    }
+    while (x->nfloats > FPY_NSTASH / 2) {
+        PyObject *op = x->floats[--x->nfloats];
+        if (nfloat_free < FPY_FREELIST) {
+            float_free[nfloat_free++] = op;
+        } else {
+            fpy_free(op);
+        }
+    }
+}
+
 void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
                        Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
     fpy_tstate = ts;
@@ -835,6 +861,14 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
         Py_ssize_t n = x->nfree;
         x->nfree = 0;
         fpy_free_array(x->tofree, n);
+    }
+    /* n - 1, unsigned, is at least half for an empty list and one more
+     * than half full: an empty one is refilled here, without the cgo
+     * call the Go side would make when it needs a block (a callback's
+     * int result takes one per call) */
+    if ((uint32_t)(x->nints - 1) >= FPY_NSTASH / 2 || (uint32_t)(x->nfloats - 1) >= FPY_NSTASH / 2) {
+        stash_spill(x);
+        fpy_stash_refill(x);
     }
     if (kwnames == NULL && (ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) == METH_VARARGS) {
         obj_to_val(call_varargs(ml, self, args, nargs), res);

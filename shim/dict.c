@@ -36,17 +36,51 @@ static fpy_ctable *cdict_table(PyObject *op) {
     return (fpy_ctable *)__atomic_load_n(&((PyDictObject *)op)->ma_keys, __ATOMIC_ACQUIRE);
 }
 
+/* Dead C-born dicts with their smallest table (FPY_CDICT_CAP0 entries),
+ * per OS thread, for PyDict_New: a Py_BuildValue result's dict, decoded
+ * by the Go side, costs no malloc and free of its block and its table
+ * (fpy_cdict_to_freelist). */
+#define FPY_CDICT_CAP0 4
+#define FPY_CDICT_FREE 16
+static __thread fpy_cdict *cdict_free[FPY_CDICT_FREE];
+static __thread int ncdict_free;
+
+/* fpy_cdict_to_freelist takes a dead, unlinked C-born dict whose entries
+ * were released (ma_used 0): it keeps it when its table is the smallest
+ * and there is room (1); else it frees the table and reports 0, and the
+ * caller frees the block. */
+int fpy_cdict_to_freelist(PyObject *op) {
+    fpy_cdict *d = (fpy_cdict *)op;
+    fpy_ctable *t = (fpy_ctable *)d->d.ma_keys;
+    if (t != NULL && t->cap == FPY_CDICT_CAP0 && d->d.ma_used == 0 && ncdict_free < FPY_CDICT_FREE &&
+        !fpy_debug && FPY_HEAD(op)->handle == 0) {
+        cdict_free[ncdict_free++] = d;
+        return 1;
+    }
+    d->d.ma_keys = NULL;
+    fpy_free(t);
+    return 0;
+}
+
 PyObject *PyDict_New(void) {
+    if (ncdict_free > 0) {
+        /* its table (ma_keys) stays attached; ma_used is 0 */
+        fpy_cdict *d = cdict_free[--ncdict_free];
+        d->d.ob_base.ob_refcnt = 1;
+        d->lock = 0;
+        d->d.ma_version_tag = next_version();
+        return (PyObject *)d;
+    }
     fpy_cdict *d = (fpy_cdict *)fpy_new_object(&PyDict_Type, sizeof(fpy_cdict));
     if (d == NULL) {
         return NULL;
     }
-    fpy_ctable *t = fpy_alloc(offsetof(fpy_ctable, e) + 4 * sizeof(fpy_centry));
+    fpy_ctable *t = fpy_alloc(offsetof(fpy_ctable, e) + FPY_CDICT_CAP0 * sizeof(fpy_centry));
     if (t == NULL) {
         fpy_free(d);
         return PyErr_NoMemory();
     }
-    t->cap = 4;
+    t->cap = FPY_CDICT_CAP0;
     d->d.ma_keys = (PyDictKeysObject *)t;
     d->d.ma_version_tag = next_version();
     return (PyObject *)d;

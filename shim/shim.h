@@ -101,6 +101,7 @@ typedef struct fpy_cdict {
 } fpy_cdict;
 #define FPY_CDICT_MAX 16 /* beyond that many keys a dict goes to Go */
 void fpy_cdict_dealloc(PyObject *op);
+int fpy_cdict_to_freelist(PyObject *op);
 
 /* Extra per-thread state after the PyThreadState: memory the Go side
  * released without a cgo call (capi/thread.go, release), freed by the
@@ -109,7 +110,9 @@ void fpy_cdict_dealloc(PyObject *op);
 /* The stash: dead blocks of small ints (two digits of room) and floats,
  * unlinked, with their heads, that the Go side makes ints and floats in
  * without a cgo call (capi/convert.go, stashedInt); fpy_stash_refill
- * fills it to half from the OS thread's free lists. */
+ * fills it to half from the OS thread's free lists. The Go side puts the
+ * dead ones it decodes back, up to full, and the method-call trampoline
+ * moves what is beyond half to the free lists (stash_spill). */
 #define FPY_NSTASH 32
 typedef struct fpy_tstate_ext {
     PyThreadState ts;

@@ -41,3 +41,14 @@ try:
     b.weak_target(1)
 except SystemError as e:
     print("SystemError", type(e).__name__)
+
+# an object passed to C, as an argument and back as a result, can be
+# collected once gc.collect() has run (freepy keeps the links of objects
+# C used recently strong for a while: capi/lazyweak.go)
+o2 = Obj()
+r2 = weakref.ref(o2)
+for _ in range(3):
+    b.dict_get({}, "k", o2)
+del o2
+gc.collect()
+print("passed to C, dead", r2() is None)

@@ -207,12 +207,11 @@ const bigAllocIndex = 1 << 17
 var BigAlloc func(bytes uint64)
 
 func newDictTable(size int) *dictTable {
-	var tab *dictTable
 	if size == 8 {
-		st := &smallDictTable{}
-		st.tab.index, st.tab.entries = st.index[:], st.entries[:]
-		tab = &st.tab
-	} else if size >= bigAllocIndex {
+		return (&smallDictTable{}).init()
+	}
+	var tab *dictTable
+	if size >= bigAllocIndex {
 		if BigAlloc != nil {
 			BigAlloc(uint64(size)*4 + uint64(size*2/3)*uint64(unsafe.Sizeof(dictSlot{})))
 		}
@@ -233,8 +232,32 @@ func newDictTable(size int) *dictTable {
 // NewDict makes an empty dict.
 func NewDict() *Dict { return &Dict{} }
 
+// init makes st an empty table and returns it.
+func (st *smallDictTable) init() *dictTable {
+	st.tab.index, st.tab.entries = st.index[:], st.entries[:]
+	for i := range st.index {
+		st.index[i] = ixEmpty
+	}
+	return &st.tab
+}
+
+// smallDict is a dict and its smallest table in one allocation (384
+// bytes, a size class whose objects start at multiples of 64, so the
+// header still has its cache line to itself): a dict display or a dict
+// a C extension returned, of up to 5 items, costs one allocation instead
+// of two. If such a dict grows, its first table's 304 bytes stay with it.
+type smallDict struct {
+	d  Dict
+	st smallDictTable
+}
+
 // NewDictSize makes an empty dict with room for n items.
 func NewDictSize(n int) *Dict {
+	if n > 0 && tableSize(n) == 8 {
+		sd := &smallDict{}
+		sd.d.publishTable(sd.st.init(), 0)
+		return &sd.d
+	}
 	d := &Dict{}
 	if n > 0 {
 		d.resize(n)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // TestDictOrderAndDeletion checks insertion order across resizes,
@@ -167,5 +168,33 @@ func TestDictReaderNOfReplacedTable(t *testing.T) {
 	}
 	if got := d.readerN(d.tab.Load()); got != 100 {
 		t.Errorf("new table: readerN %d, want 100", got)
+	}
+}
+
+// A small dict and its table share one allocation whose size class
+// (384 bytes) starts its objects at multiples of 64, so the header keeps
+// its cache line to itself; 352, the class below, would not.
+func TestSmallDictLayout(t *testing.T) {
+	if n := unsafe.Sizeof(smallDict{}); n <= 352 || n > 384 {
+		t.Fatalf("smallDict is %d bytes: not in the 384-byte size class", n)
+	}
+	if unsafe.Sizeof(Dict{}) != 64 {
+		t.Fatalf("Dict header is %d bytes, not one cache line", unsafe.Sizeof(Dict{}))
+	}
+	finishTypes()
+	d := NewDictSize(2)
+	if d.tab.Load() != &(*smallDict)(unsafe.Pointer(d)).st.tab {
+		t.Fatal("NewDictSize(2) did not use the combined allocation")
+	}
+	for i := 0; i < 20; i++ { // grows past the embedded table
+		if err := d.SetItem(nil, Int(i), Int(i*i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 20; i++ {
+		v, err := d.GetItem(nil, Int(i))
+		if err != nil || v != Int(i*i) {
+			t.Fatalf("d[%d] = %v, %v", i, v, err)
+		}
 	}
 }

@@ -192,12 +192,20 @@ func runFinalizer(t *Thread, fn func(t *Thread)) {
 	fn(t)
 }
 
+// BeforeCollect, when set (by the C-API runtime), runs at the start of
+// gc.collect(): it lets go of what it holds only lazily, so that the
+// collection can find it.
+var BeforeCollect func()
+
 // collectAndFinalize is gc.collect(): a collection, then the finalizers
 // it made runnable, repeated while that found more (an object with a
 // finalizer reachable only from another one is found a cycle later). It
 // waits at most about a second in all, so a finalizer that blocks cannot
 // hang the caller.
 func collectAndFinalize(t *Thread) {
+	if BeforeCollect != nil {
+		BeforeCollect()
+	}
 	if t == finq.worker {
 		runtime.GC() // called from a finalizer: the queue cannot drain now
 		return
