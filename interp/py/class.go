@@ -35,6 +35,7 @@ var cmpDunders = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "
 func fixupSlots(t *Type) {
 	py := func(name string) bool { return definedInPython(t, name) }
 	t.hasDel.Store(py("__del__"))
+	t.strEq.Store(t.IsSubtype(StrType) && !py("__eq__"))
 	if py("__repr__") {
 		t.Repr = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__repr__") }
 	}

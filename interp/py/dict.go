@@ -822,7 +822,7 @@ func (d *Dict) probeStr(key *Str, hash int64, ver uint64) (v Object, ok, other b
 					// a non-nil data word: the entry's real key (objSlot.load)
 					eq = (*Str)(ed).s == key.s
 				} else if !eq && ed != nil {
-					other = true
+					eq, other = otherKeyEq(et, ed, key)
 				}
 				if eq {
 					vt, vd := e.value.load()
@@ -902,6 +902,8 @@ func (d *Dict) probeStrIndex(key *Str, hash int64, ver uint64) (v Object, at int
 				eq := ed == unsafe.Pointer(key)
 				if !eq && et == strItab && ed != nil {
 					eq = (*Str)(ed).s == key.s
+				} else if !eq && ed != nil {
+					eq, _ = otherKeyEq(et, ed, key)
 				}
 				if eq {
 					vt, vd := e.value.load()
@@ -918,6 +920,21 @@ func (d *Dict) probeStrIndex(key *Str, hash int64, ver uint64) (v Object, at int
 		perturb >>= 5
 		i = (i*5 + perturb + 1) & mask
 	}
+}
+
+// otherKeyEq compares str key with an entry's key of equal hash that is
+// not a str (its words et, ed): an instance of a str subclass that keeps
+// str's __eq__ is equal when its text is, as CPython's generic lookup
+// finds it. Any other key may need Python code to compare: other reports
+// that, for the callers that can run it (GetItem). Kept out of the probe
+// loops, whose str keys never get here.
+func otherKeyEq(et, ed unsafe.Pointer, key *Str) (eq, other bool) {
+	if in, ok := objFromWords(et, ed).(*Instance); ok && in.typ.strEq.Load() {
+		if b, ok := in.Base.(*Str); ok {
+			return b.s == key.s, false
+		}
+	}
+	return false, true
 }
 
 // strItab is the type word of a *Str stored in an Object.

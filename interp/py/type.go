@@ -130,7 +130,12 @@ type Type struct {
 	// hasDel: a Python class in the MRO defines __del__, so instances
 	// get a finalizer (finalize.go). Atomic: a class may gain or lose
 	// __del__ while other threads make instances.
-	hasDel    atomic.Bool
+	hasDel atomic.Bool
+	// strEq: t is a subclass of str whose instances compare equal as
+	// their text does (no Python class in the MRO defines __eq__), so a
+	// str-keyed lookup may match one of them without running Python code
+	// (Dict.probeStr). Atomic: assigning __eq__ to a class changes it.
+	strEq     atomic.Bool
 	nslots    int      // number of __slots__ members, own and inherited
 	slotNames []string // __slots__ names of this class only
 
