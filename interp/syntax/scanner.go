@@ -45,6 +45,9 @@ type scanner struct {
 	// warn reports a warning at an offset of src (parser.scanWarn); true
 	// means it became an error.
 	warn func(category, msg string, off, line int) bool
+	// joins, when Tokenize asks for it, collects the lines that a
+	// backslash joins to the line before them.
+	joins *[]int
 }
 
 func newScanner(src []byte) *scanner {
@@ -341,6 +344,9 @@ again:
 		}
 		s.i += 2
 		s.newline()
+		if s.joins != nil {
+			*s.joins = append(*s.joins, s.line)
+		}
 		goto again
 	}
 	return s.operator(start)

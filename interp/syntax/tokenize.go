@@ -70,10 +70,8 @@ func Tokenize(src string) ([]TokenInfo, *Error) {
 		}
 	}
 	continued := make([]bool, len(lineStarts))
-	for l := 1; l < len(lineStarts); l++ {
-		o := lineStarts[l]
-		continued[l] = o >= 2 && b[o-2] == '\\'
-	}
+	var joins []int
+	s.joins = &joins
 	lineEnd := func(l int) int {
 		if l < len(lineStarts) {
 			return lineStarts[l]
@@ -98,6 +96,10 @@ func Tokenize(src string) ([]TokenInfo, *Error) {
 		if t.kind == tEOF {
 			return out, nil
 		}
+		for _, l := range joins {
+			continued[l-1] = true
+		}
+		joins = joins[:0]
 		for l := t.line; l < t.endLine && l < len(continued); l++ {
 			continued[l] = true // the token spans the newline
 		}

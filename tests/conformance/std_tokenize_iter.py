@@ -24,3 +24,6 @@ for s in ["async def f(): await x\n", "if x:\n\ta\n        b\n", "a\\ b\n", "a\\
     try: print(repr(s), list(_tokenize.TokenizerIter(s)))
     except BaseException as e: print(repr(s), "EXC", type(e), e.args)
 print(list(_tokenize.TokenizerIter("\n".join(" " * i + "if x:" for i in range(101)) + "\n" + " " * 101 + "pass\n"))[-1])
+# a backslash ending a comment or a string is no line continuation
+for s in ["# a \\\nx = 0\n", "x = '\\\\'\ny = 1\n", "x = 1 + \\\n  2 + \\\n  3\nz\n", "s = '''a\\\nb''' + \\\nc\n"]:
+    print(repr(s), list(_tokenize.TokenizerIter(s)))
