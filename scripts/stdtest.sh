@@ -34,7 +34,7 @@ test_generators test_with test_contextlib test_itertools test_functools
 test_collections test_enum test_dataclasses test_builtin test_types
 test_augassign test_unpack test_patma test_keywordonlyarg test_opcodes
 test_raise test_sort test_range test_slice test_math test_operator test_json
-test_re test_textwrap"
+test_re test_textwrap test_tokenize test_string_literals"
 fi
 
 mkdir -p "$LOGS"
