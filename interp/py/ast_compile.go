@@ -1,6 +1,7 @@
 package py
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -113,6 +114,9 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		}
 		return NewCode(code), nil
 	}
+	if err := checkNoNull(text); err != nil {
+		return nil, err
+	}
 	if !onlyAST {
 		if isStr {
 			return compileText(t, string(text), fn, m, cf)
@@ -124,6 +128,16 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 		return nil, err
 	}
 	return astToPy(t, mod)
+}
+
+// checkNoNull is CPython 3.11's check of the source that compile(), exec(),
+// eval() and symtable() are given: a NUL byte is a ValueError there, not a
+// SyntaxError (3.12 made it one).
+func checkNoNull(text []byte) error {
+	if bytes.IndexByte(text, 0) >= 0 {
+		return ValueErrorf("source code string cannot contain null bytes")
+	}
+	return nil
 }
 
 // parseSource parses source given to compile() or symtable(): a str's text

@@ -928,6 +928,9 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 			m = syntax.ModeEval
 			text = []byte(strings.TrimLeft(string(text), " \t"))
 		}
+		if err := checkNoNull(text); err != nil {
+			return nil, err
+		}
 		var c *Code
 		var err error
 		if _, isStr := s.(*Str); isStr {

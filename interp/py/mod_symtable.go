@@ -1,7 +1,6 @@
 package py
 
 import (
-	"bytes"
 	"fmt"
 
 	"freepy/interp/compile"
@@ -82,8 +81,8 @@ func symtableSymtable(t *Thread, _ Object, args []Object, kw []string) (Object, 
 	default:
 		return nil, ValueErrorf("symtable() arg 3 must be 'exec' or 'eval' or 'single'")
 	}
-	if bytes.IndexByte(text, 0) >= 0 {
-		return nil, ValueErrorf("source code string cannot contain null bytes")
+	if err := checkNoNull(text); err != nil {
+		return nil, err
 	}
 	mod, err := parseSource(t, fn, text, isStr, mode)
 	if err != nil {

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -85,6 +86,15 @@ func (s *scanner) errorAt(kind string, cur int, format string, args ...any) {
 	col := s.chars(s.lineStart, cur)
 	s.err = &Error{Kind: kind, Msg: fmt.Sprintf(format, args...), Line: s.line,
 		Col: col, EndLine: s.line, EndCol: col, Text: s.lineText(s.lineStart)}
+}
+
+// syntaxError records one of the errors CPython's tokenizer raises
+// itself (bad numbers and strings, stray characters, brackets): their
+// source line is the text before its newline, unlike the parser's errors
+// and the tokenizer's indentation and continuation errors, which keep it.
+func (s *scanner) syntaxError(cur int, format string, args ...any) {
+	s.errorAt("SyntaxError", cur, format, args...)
+	s.err.Text = strings.TrimSuffix(s.err.Text, "\n")
 }
 
 func (s *scanner) tok(kind tokKind, start int) token {
@@ -419,9 +429,9 @@ func (s *scanner) verifyIdent(start int) bool {
 			// The identifier ends before this character; report it.
 			s.i = start + j + n
 			if !unicode.IsPrint(r) && r != ' ' {
-				s.errorAt("SyntaxError", start+j+n, "invalid non-printable character U+%04X", r)
+				s.syntaxError(start+j+n, "invalid non-printable character U+%04X", r)
 			} else {
-				s.errorAt("SyntaxError", start+j+n, "invalid character '%c' (U+%04X)", r, r)
+				s.syntaxError(start+j+n, "invalid character '%c' (U+%04X)", r, r)
 			}
 			return false
 		}
@@ -442,7 +452,7 @@ func (s *scanner) decimalTail() bool {
 		}
 		s.i++
 		if !isDigit(s.at(s.i)) {
-			s.errorAt("SyntaxError", s.i, "invalid decimal literal")
+			s.syntaxError(s.i, "invalid decimal literal")
 			return false
 		}
 	}
@@ -484,7 +494,7 @@ func (s *scanner) endOfNumber(kind string) bool {
 		}
 	}
 	if ok || isIdentChar(c) {
-		s.errorAt("SyntaxError", s.i, "invalid %s literal", kind)
+		s.syntaxError(s.i, "invalid %s literal", kind)
 		return false
 	}
 	return true
@@ -504,7 +514,7 @@ func (s *scanner) number(start int) token {
 					s.i++
 				}
 				if !isHex(s.at(s.i)) {
-					s.errorAt("SyntaxError", s.i, "invalid hexadecimal literal")
+					s.syntaxError(s.i, "invalid hexadecimal literal")
 					return fail
 				}
 				for isHex(s.at(s.i)) {
@@ -532,9 +542,9 @@ func (s *scanner) number(start int) token {
 				if d < '0' || d >= max {
 					if isDigit(d) {
 						s.i++
-						s.errorAt("SyntaxError", s.i, "invalid digit '%c' in %s literal", d, kind)
+						s.syntaxError(s.i, "invalid digit '%c' in %s literal", d, kind)
 					} else {
-						s.errorAt("SyntaxError", s.i, "invalid %s literal", kind)
+						s.syntaxError(s.i, "invalid %s literal", kind)
 					}
 					return fail
 				}
@@ -547,7 +557,7 @@ func (s *scanner) number(start int) token {
 			}
 			if d := s.at(s.i); isDigit(d) {
 				s.i++
-				s.errorAt("SyntaxError", s.i, "invalid digit '%c' in %s literal", d, kind)
+				s.syntaxError(s.i, "invalid digit '%c' in %s literal", d, kind)
 				return fail
 			}
 			if !s.endOfNumber(kind) {
@@ -560,7 +570,7 @@ func (s *scanner) number(start int) token {
 			if s.at(s.i) == '_' {
 				s.i++
 				if !isDigit(s.at(s.i)) {
-					s.errorAt("SyntaxError", s.i, "invalid decimal literal")
+					s.syntaxError(s.i, "invalid decimal literal")
 					return fail
 				}
 			}
@@ -587,7 +597,7 @@ func (s *scanner) number(start int) token {
 			return s.imaginary(start)
 		}
 		if nonzero {
-			s.errorAt("SyntaxError", start+1, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
+			s.syntaxError(start+1, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
 			s.err.EndCol = s.chars(s.lineStart, zerosEnd) + 1
 			return fail
 		}
@@ -642,7 +652,7 @@ func (s *scanner) exponent(start int) token {
 	if c == '+' || c == '-' {
 		s.i++
 		if !isDigit(s.at(s.i)) {
-			s.errorAt("SyntaxError", s.i, "invalid decimal literal")
+			s.syntaxError(s.i, "invalid decimal literal")
 			return token{}
 		}
 	} else if !isDigit(c) {
@@ -699,10 +709,10 @@ func (s *scanner) str(start int) token {
 			}
 			s.line, s.lineStart = firstLine, firstLineStart
 			if size == 3 {
-				s.errorAt("SyntaxError", start+1, "unterminated triple-quoted string literal (detected at line %d)", detected)
+				s.syntaxError(start+1, "unterminated triple-quoted string literal (detected at line %d)", detected)
 				s.err.Incomplete = true
 			} else {
-				s.errorAt("SyntaxError", start+1, "unterminated string literal (detected at line %d)", detected)
+				s.syntaxError(start+1, "unterminated string literal (detected at line %d)", detected)
 			}
 			return token{}
 		}
@@ -758,7 +768,7 @@ func (s *scanner) operator(start int) token {
 	c := s.src[s.i]
 	if c < 0x20 || c == 0x7f {
 		s.i++
-		s.errorAt("SyntaxError", s.i, "invalid non-printable character U+%04X", c)
+		s.syntaxError(s.i, "invalid non-printable character U+%04X", c)
 		return token{}
 	}
 	s.i++
@@ -766,22 +776,22 @@ func (s *scanner) operator(start int) token {
 	switch c {
 	case '(', '[', '{':
 		if len(s.parens) >= maxLevel {
-			s.errorAt("SyntaxError", s.i, "too many nested parentheses")
+			s.syntaxError(s.i, "too many nested parentheses")
 			return token{}
 		}
 		s.parens = append(s.parens, paren{c, s.line, start - s.lineStart})
 	case ')', ']', '}':
 		if len(s.parens) == 0 {
-			s.errorAt("SyntaxError", s.i, "unmatched '%c'", c)
+			s.syntaxError(s.i, "unmatched '%c'", c)
 			return token{}
 		}
 		p := s.parens[len(s.parens)-1]
 		s.parens = s.parens[:len(s.parens)-1]
 		if !(p.ch == '(' && c == ')' || p.ch == '[' && c == ']' || p.ch == '{' && c == '}') {
 			if p.line != s.line {
-				s.errorAt("SyntaxError", s.i, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, p.ch, p.line)
+				s.syntaxError(s.i, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, p.ch, p.line)
 			} else {
-				s.errorAt("SyntaxError", s.i, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, p.ch)
+				s.syntaxError(s.i, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, p.ch)
 			}
 			return token{}
 		}
