@@ -4,8 +4,12 @@
 import threading, time, atexit, weakref, _thread, gc
 atexit.register(lambda: print("atexit ran last"))
 atexit.register(print, "atexit", "registered", "second", sep="-")
+release_slow = threading.Event()
 def slow():
-    time.sleep(0.2)
+    # waits for the main thread's last line: the order of the output
+    # does not depend on how busy the machine is
+    release_slow.wait()
+    time.sleep(0.05)
     print("non-daemon finished")
 def bad():
     raise ValueError("boom")
@@ -35,3 +39,4 @@ except RuntimeError as e:
 print(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(1700000000)), tuple(time.gmtime(0))[:6])
 print(gc.collect() >= 0, gc.isenabled())
 print("main done")
+release_slow.set()
