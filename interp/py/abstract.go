@@ -10,9 +10,33 @@ import (
 func GetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	typ := o.Type()
 	if typ.GetAttr != nil {
-		return typ.GetAttr(t, o, name)
+		v, err := typ.GetAttr(t, o, name)
+		if err != nil {
+			attributeErrorContext(err, o, name)
+		}
+		return v, err
 	}
 	return GenericGetAttr(t, o, name)
+}
+
+// attributeErrorContext gives an AttributeError raised without a name
+// and object (by a __getattr__ or __getattribute__ written in Python, say)
+// the attribute's name and object, as CPython 3.11's PyObject_GetAttr
+// does, so that the printed error can suggest a name.
+func attributeErrorContext(err error, o Object, name *Str) {
+	e, ok := err.(*BaseException)
+	if !ok || !e.typ.IsSubtype(AttributeErrorType) {
+		return
+	}
+	d := e.Dict()
+	if v := d.GetStr("name"); v != nil && v != None {
+		return
+	}
+	if v := d.GetStr("obj"); v != nil && v != None {
+		return
+	}
+	d.SetStr("name", name)
+	d.SetStr("obj", o)
 }
 
 // GetAttrString is GetAttr with a Go string.

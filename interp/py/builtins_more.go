@@ -536,7 +536,9 @@ func builtinDir(t *Thread, _ Object, args []Object, kw []string) (Object, error)
 			return nil, err
 		}
 		if !found {
-			names = dirOf(t, o)
+			if names, err = dirOf(t, o); err != nil {
+				return nil, err
+			}
 		} else if names, err = ToSlice(t, r); err != nil {
 			return nil, err
 		}

@@ -234,7 +234,17 @@ func (e *BaseException) addTraceback(f *Frame, pc, line int) {
 // default sys.excepthook does, including chained causes and contexts and
 // the nested boxes of exception groups (Python/pythonrun.c).
 func FormatException(t *Thread, e *BaseException) string {
-	p := &excPrinter{t: t, seen: map[*BaseException]bool{}}
+	return formatException(t, e, true)
+}
+
+// formatUnraisable is FormatException without the "Did you mean"
+// suggestions, which CPython's unraisable hook does not print.
+func formatUnraisable(t *Thread, e *BaseException) string {
+	return formatException(t, e, false)
+}
+
+func formatException(t *Thread, e *BaseException, suggest bool) string {
+	p := &excPrinter{t: t, seen: map[*BaseException]bool{}, suggest: suggest}
 	p.recursive(e)
 	return p.b.String()
 }
@@ -253,6 +263,7 @@ type excPrinter struct {
 	seen      map[*BaseException]bool
 	depth     int
 	needClose bool
+	suggest   bool // add "Did you mean" to AttributeError and NameError
 }
 
 func (p *excPrinter) indent() string { return strings.Repeat(" ", 2*p.depth) }
@@ -309,16 +320,16 @@ func (p *excPrinter) exception(e *BaseException) {
 		p.prefixLines(tb.String())
 	}
 	if p.depth == 0 {
-		p.b.WriteString(FormatExceptionOnly(p.t, e))
+		p.b.WriteString(formatExceptionOnly(p.t, e, p.suggest))
 		return
 	}
 	if e.typ.IsSubtype(SyntaxErrorType) {
-		p.prefixLines(FormatExceptionOnly(p.t, e))
+		p.prefixLines(formatExceptionOnly(p.t, e, p.suggest))
 		return
 	}
 	// CPython puts the margin before the message and before each note,
 	// not before the continuation lines of a multi-line message.
-	head, notes := excMessageParts(p.t, e)
+	head, notes := excMessageParts(p.t, e, p.suggest)
 	p.writeMargined(head + "\n")
 	for _, n := range notes {
 		p.writeMargined(n + "\n")
@@ -385,12 +396,13 @@ func (p *excPrinter) group(e *BaseException) {
 	}
 }
 
-// FormatExceptionOnly is the last line(s): "Type: message".
-func FormatExceptionOnly(t *Thread, e *BaseException) string {
+// formatExceptionOnly is the last line(s): "Type: message", with a "Did
+// you mean" suggestion if suggest is set, then the notes.
+func formatExceptionOnly(t *Thread, e *BaseException, suggest bool) string {
 	if e.typ.IsSubtype(SyntaxErrorType) {
 		return formatSyntaxError(t, e, excDisplayName(e))
 	}
-	head, notes := excMessageParts(t, e)
+	head, notes := excMessageParts(t, e, suggest)
 	out := head + "\n"
 	for _, n := range notes {
 		out += n + "\n"
@@ -407,8 +419,9 @@ func excDisplayName(e *BaseException) string {
 	return name
 }
 
-// excMessageParts is "Type: message" and the exception's notes.
-func excMessageParts(t *Thread, e *BaseException) (string, []string) {
+// excMessageParts is "Type: message" (with its suggestion if suggest is
+// set) and the exception's notes.
+func excMessageParts(t *Thread, e *BaseException, suggest bool) (string, []string) {
 	name := excDisplayName(e)
 	msg, err := StrString(t, e)
 	if err != nil {
@@ -417,6 +430,11 @@ func excMessageParts(t *Thread, e *BaseException) (string, []string) {
 	head := name
 	if msg != "" {
 		head = name + ": " + msg
+	}
+	if suggest {
+		if s := excSuggestion(t, e); s != "" {
+			head += ". Did you mean: '" + s + "'?"
+		}
 	}
 	var notes []string
 	if l, ok := e.Notes().(*List); ok {
@@ -434,7 +452,7 @@ func formatSyntaxError(t *Thread, e *BaseException, name string) string {
 	if !ok {
 		// CPython cannot read the location either and prints the
 		// exception the ordinary way.
-		head, notes := excMessageParts(t, e)
+		head, notes := excMessageParts(t, e, false)
 		return head + "\n" + strings.Join(append(notes, ""), "\n")
 	}
 	var b strings.Builder

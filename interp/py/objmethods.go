@@ -17,7 +17,11 @@ func init() {
 		if err := argCount("object.__dir__", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return NewList(dirOf(t, self)...), nil
+		names, err := dirOf(t, self)
+		if err != nil {
+			return nil, err
+		}
+		return NewList(names...), nil
 	})
 	o.AddMethod("__reduce_ex__", objectReduceEx)
 	o.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -277,8 +281,12 @@ var MappingProxyType = newBuiltinType("mappingproxy", ObjectType)
 // Type returns mappingproxy.
 func (*MappingProxy) Type() *Type { return MappingProxyType }
 
-// dirOf is the default dir(): instance dict keys plus class attributes.
-func dirOf(t *Thread, o Object) []Object {
+// dirOf is object.__dir__: for a class its and its bases' attributes;
+// for anything else the names in its __dict__ and those its __class__
+// and that class's bases define. __dict__ and __class__ are looked up as
+// attributes, as CPython does, so a __getattribute__ that refuses them
+// leaves dir() empty.
+func dirOf(t *Thread, o Object) ([]Object, error) {
 	seen := map[string]bool{}
 	var names []string
 	add := func(d *Dict) {
@@ -297,9 +305,19 @@ func dirOf(t *Thread, o Object) []Object {
 			add(m.Dict)
 		}
 	} else {
-		add(instanceDict(o))
-		for _, m := range o.Type().MRO {
-			add(m.Dict)
+		d, err := GetAttrOpt(t, o, Intern("__dict__"))
+		if err != nil {
+			return nil, err
+		}
+		if d, ok := d.(*Dict); ok {
+			add(d)
+		}
+		cls, err := GetAttrOpt(t, o, Intern("__class__"))
+		if err != nil {
+			return nil, err
+		}
+		if err := mergeClassDict(t, cls, add, 0); err != nil {
+			return nil, err
 		}
 	}
 	sortStrings(names)
@@ -307,7 +325,48 @@ func dirOf(t *Thread, o Object) []Object {
 	for i, n := range names {
 		out[i] = NewStr(n)
 	}
-	return out
+	return out, nil
+}
+
+// mergeClassDict adds the attribute names of cls and of its bases; a
+// class that is not a type is asked for __dict__ and __bases__.
+func mergeClassDict(t *Thread, cls Object, add func(*Dict), depth int) error {
+	if cls == nil {
+		return nil
+	}
+	if typ, ok := cls.(*Type); ok {
+		for _, m := range typ.MRO {
+			add(m.Dict)
+		}
+		return nil
+	}
+	if depth > t.interp.recursionLimit() {
+		return Errorf(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
+	}
+	d, err := GetAttrOpt(t, cls, Intern("__dict__"))
+	if err != nil {
+		return err
+	}
+	switch d := d.(type) {
+	case *Dict:
+		add(d)
+	case *MappingProxy:
+		add(d.d)
+	}
+	bases, err := GetAttrOpt(t, cls, Intern("__bases__"))
+	if err != nil || bases == nil {
+		return err
+	}
+	items, err := ToSlice(t, bases)
+	if err != nil {
+		return err
+	}
+	for _, b := range items {
+		if err := mergeClassDict(t, b, add, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // copyregCall calls a function of the copyreg module (pickling support

@@ -73,7 +73,7 @@ func defaultUnraisable(t *Thread, exc *BaseException, msg, obj Object) {
 	case hasMsg:
 		b.WriteString(m.s + ":\n")
 	}
-	b.WriteString(FormatException(t, exc))
+	b.WriteString(formatUnraisable(t, exc))
 	writeErrOrStderr(t, b.String())
 }
 
