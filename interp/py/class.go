@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"freepy/interp/compile"
+	"freepy/interp/strops"
 )
 
 // ---- slots of classes defined in Python ----
@@ -416,9 +417,15 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	if !ok {
 		return nil, TypeErrorf("type.__new__() argument 2 must be tuple, not %s", typeName(args[1]))
 	}
-	ns, ok := args[2].(*Dict)
-	if !ok {
-		return nil, TypeErrorf("type.__new__() argument 3 must be dict, not %s", typeName(args[2]))
+	ns, err := namespaceCopy(t, args[2])
+	if err != nil {
+		return nil, err
+	}
+	// the most derived metaclass, before the bases are checked: a base
+	// that is not a class has a metaclass that conflicts (CPython's order)
+	winner, err := mostDerivedMeta(meta, basesT.items)
+	if err != nil {
+		return nil, err
 	}
 	var bases []*Type
 	for _, b := range basesT.items {
@@ -434,18 +441,9 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
-	// the most derived metaclass
-	winner := meta
-	for _, b := range bases {
-		bm := b.Type()
-		if winner.IsSubtype(bm) {
-			continue
-		}
-		if bm.IsSubtype(winner) {
-			winner = bm
-			continue
-		}
-		return nil, TypeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+	best, err := bestBase(bases)
+	if err != nil {
+		return nil, err
 	}
 	if winner != meta && winner.New != nil {
 		// CPython's type_new: a more derived metaclass with its own
@@ -455,7 +453,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		}
 		meta = winner
 	}
-	typ := &Type{Name: name.s, Qualname: name.s, Bases: bases, Dict: ns.Copy(), Flags: FlagHeapType | FlagBaseType}
+	typ := &Type{Name: name.s, Qualname: name.s, Bases: bases, Dict: ns, Flags: FlagHeapType | FlagBaseType}
 	if meta != TypeType {
 		typ.meta = meta
 	}
@@ -503,6 +501,9 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 				return nil, err
 			}
 		}
+		if err := checkSlotNames(t, names, best, inheritedDict, inheritedWeak || varSized); err != nil {
+			return nil, err
+		}
 		typ.hasDict = false
 		for _, b := range bases {
 			if b.hasDict {
@@ -514,10 +515,11 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 			base = max(base, b.nslots)
 		}
 		for _, n := range names {
-			ns, ok := n.(*Str)
+			ns, ok := unwrap(n).(*Str)
 			if !ok {
 				return nil, TypeErrorf("__slots__ items must be strings, not '%s'", typeName(n))
 			}
+			ns = NewStr(ns.s) // a str subclass's value
 			if m := compile.Mangle(typ.Name, ns.s); m != ns.s {
 				ns = NewStr(m) // __s is stored as _Class__s, as the methods' code names it
 			}
@@ -556,6 +558,12 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	}
 	typ.hasWeakref = typ.hasWeakref || inheritedWeak
 	typ.classStmt = true
+	if doc, ok := typ.Dict.GetStr("__doc__").(*Str); ok && !utf8.ValidString(doc.s) {
+		// CPython keeps a UTF-8 copy of a class's docstring (tp_doc)
+		if _, err := strictEncodeError(t, doc); err != nil {
+			return nil, err
+		}
+	}
 	if doc := typ.Dict.GetStr("__doc__"); doc == nil {
 		typ.Dict.SetStr("__doc__", None)
 	}
@@ -617,9 +625,16 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	for _, e := range typ.Dict.Items() {
 		if m, err := lookupSpecial(t, e.value, "__set_name__"); err == nil && m != nil {
 			if _, err := Call2(t, m, typ, e.key); err != nil {
-				re := Errorf(RuntimeErrorType, "Error calling __set_name__ on '%s' instance '%s' in '%s'", typeName(e.value), e.key.(*Str).s, typ.Name)
-				_ = re
-				return nil, err
+				// 3.11 wraps the error (3.12 adds a note instead)
+				kr, rerr := ReprString(t, e.key)
+				if rerr != nil {
+					return nil, rerr
+				}
+				re := Errorf(RuntimeErrorType, "Error calling __set_name__ on '%s' instance %s in '%s'", typeName(e.value), kr, typ.Name)
+				re.SetCause(AsException(err))
+				re.SetContext(AsException(err))
+				re.SetSuppressContext(true)
+				return nil, re
 			}
 		}
 	}
@@ -636,6 +651,138 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		}
 	}
 	return typ, nil
+}
+
+// mostDerivedMeta is the metaclass among meta and the bases' metaclasses
+// that is a subclass of all the others.
+func mostDerivedMeta(meta *Type, bases []Object) (*Type, error) {
+	winner := meta
+	for _, b := range bases {
+		bm := b.Type()
+		if winner.IsSubtype(bm) {
+			continue
+		}
+		if bm.IsSubtype(winner) {
+			winner = bm
+			continue
+		}
+		return nil, TypeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+	}
+	return winner, nil
+}
+
+// namespaceCopy is the class dict type() makes from its third argument:
+// a copy of a dict, or of a dict subclass through its keys() and
+// __getitem__ when it iterates its own way (an OrderedDict, a
+// __prepare__ namespace), as CPython's PyDict_Copy does.
+func namespaceCopy(t *Thread, o Object) (*Dict, error) {
+	if d, ok := o.(*Dict); ok {
+		return d.Copy(), nil
+	}
+	d, ok := unwrap(o).(*Dict)
+	if !ok {
+		return nil, TypeErrorf("type.__new__() argument 3 must be dict, not %s", typeName(o))
+	}
+	if it := o.Type().Lookup(Intern("__iter__")); it == nil || it == DictType.Lookup(Intern("__iter__")) {
+		return d.Copy(), nil
+	}
+	keys, err := CallMethod(t, o, "keys")
+	if err != nil {
+		return nil, err
+	}
+	ks, err := ToSlice(t, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := NewDict()
+	for _, k := range ks {
+		v, err := GetItem(t, o, k)
+		if err != nil {
+			return nil, err
+		}
+		if err := out.SetItem(t, k, v); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// layoutBase is the class whose instance layout a class's instances
+// have (CPython's solid_base): a class with __slots__ of its own adds to
+// its base's layout, a built-in type has its own, and all built-in
+// exceptions are taken to share BaseException's (CPython's differ for a
+// few, such as OSError, which freepy does not check).
+func layoutBase(typ *Type) *Type {
+	if !typ.isHeap() {
+		if typ.IsSubtype(BaseExceptionType) {
+			return BaseExceptionType
+		}
+		return typ
+	}
+	if len(typ.slotNames) > 0 {
+		return typ
+	}
+	if len(typ.Bases) == 0 {
+		return ObjectType
+	}
+	b, err := bestBase(typ.Bases)
+	if err != nil {
+		return ObjectType
+	}
+	return layoutBase(b)
+}
+
+// bestBase is the base whose layout the new class extends (its
+// __base__): the one with the most derived layout. Bases with unrelated
+// layouts (int and str, two classes with their own __slots__) cannot be
+// combined.
+func bestBase(bases []*Type) (*Type, error) {
+	var base, winner *Type
+	for _, b := range bases {
+		c := layoutBase(b)
+		switch {
+		case winner == nil:
+			base, winner = b, c
+		case winner.IsSubtype(c):
+		case c.IsSubtype(winner):
+			base, winner = b, c
+		default:
+			return nil, TypeErrorf("multiple bases have instance lay-out conflict")
+		}
+	}
+	return base, nil
+}
+
+// checkSlotNames applies CPython's rules to the names of __slots__:
+// identifiers only, none at all under a variable-sized base, __dict__
+// and __weakref__ at most once and only where no base has them.
+func checkSlotNames(t *Thread, names []Object, best *Type, hasDict, noWeak bool) error {
+	if len(names) > 0 && (best.IsSubtype(IntType) || best.IsSubtype(TupleType) || best.IsSubtype(BytesType)) {
+		return TypeErrorf("nonempty __slots__ not supported for subtype of '%s'", best.tpName())
+	}
+	sawDict, sawWeak := false, false
+	for _, n := range names {
+		ns, ok := unwrap(n).(*Str)
+		if !ok {
+			return TypeErrorf("__slots__ items must be strings, not '%s'", typeName(n))
+		}
+		if !strops.IsIdentifier(ns.s) {
+			return TypeErrorf("__slots__ must be identifiers")
+		}
+		switch ns.s {
+		case "__dict__":
+			if hasDict || sawDict {
+				return TypeErrorf("__dict__ slot disallowed: we already got one")
+			}
+			sawDict = true
+		case "__weakref__":
+			if noWeak || sawWeak {
+				return TypeErrorf("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0")
+			}
+			sawWeak = true
+		}
+	}
+	return nil
 }
 
 // solidBase picks the base with the most derived built-in layout.
@@ -689,16 +836,13 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 	}
 	if mt, ok := meta.(*Type); ok {
 		// the most derived metaclass among meta and the bases' metaclasses
-		for _, b := range bases {
-			bm := b.Type()
-			if mt.IsSubtype(bm) {
-				continue
-			}
-			if bm.IsSubtype(mt) {
-				mt = bm
-				continue
-			}
-			return nil, TypeErrorf("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+		objs := make([]Object, len(bases))
+		for i, b := range bases {
+			objs[i] = b
+		}
+		mt, err := mostDerivedMeta(mt, objs)
+		if err != nil {
+			return nil, err
 		}
 		meta = mt
 	}

@@ -138,6 +138,11 @@ func init() {
 			if len(x.Bases) == 0 {
 				return None
 			}
+			if x.isHeap() {
+				if b, err := bestBase(x.Bases); err == nil {
+					return b
+				}
+			}
 			return x.Bases[0]
 		},
 		"__dict__": func(x *Type) Object { return &MappingProxy{d: x.Dict} },

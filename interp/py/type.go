@@ -401,6 +401,10 @@ func inheritSlots(t *Type) {
 	}
 }
 
+// inheritedFlags are the flags a class takes from each of its bases.
+const inheritedFlags = FlagLongSub | FlagListSub | FlagTupleSub | FlagBytesSub | FlagUnicodeSub |
+	FlagDictSub | FlagBaseExcSub | FlagTypeSub | FlagSequence | FlagMapping
+
 func inheritFrom(t, b *Type) {
 	// __new__ and __init__ come from the first class in the MRO that
 	// defines them, as CPython's attribute lookup finds them: a Python
@@ -413,6 +417,19 @@ func inheritFrom(t, b *Type) {
 	}
 	if t.Init == nil && !(passesOn && b.Dict.getStr(Intern("__init__")) == nil) {
 		t.Init = b.Init
+	}
+	if passesOn {
+		// The other slots of a Python class are either its own special
+		// methods, which fixupSlots installs on t from t's MRO, or
+		// inherited ones, which a later class in t's MRO provides: taking
+		// them here would let class C(B, int) get object's __repr__
+		// through B instead of int's (CPython copies only the slots a
+		// base defines itself).
+		t.Flags |= b.Flags & inheritedFlags
+		if b.hasDict {
+			t.hasDict = true
+		}
+		return
 	}
 	if t.Call == nil {
 		t.Call = b.Call
@@ -497,8 +514,7 @@ func inheritFrom(t, b *Type) {
 	if t.Complex == nil {
 		t.Complex = b.Complex
 	}
-	t.Flags |= b.Flags & (FlagLongSub | FlagListSub | FlagTupleSub | FlagBytesSub | FlagUnicodeSub |
-		FlagDictSub | FlagBaseExcSub | FlagTypeSub | FlagSequence | FlagMapping)
+	t.Flags |= b.Flags & inheritedFlags
 	if b.hasDict {
 		t.hasDict = true
 	}

@@ -300,6 +300,13 @@ func init() {
 	FrameType.SetAttr = frameSetAttr
 	TracebackType.GetAttr = tracebackGetAttr
 	TracebackType.SetAttr = tracebackSetAttr
+	// CPython's traceback type lists only its four attributes
+	TracebackType.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("traceback.__dir__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return NewList(NewStr("tb_frame"), NewStr("tb_next"), NewStr("tb_lasti"), NewStr("tb_lineno")), nil
+	})
 
 	PropertyType.DescrGet = propertyGet
 	PropertyType.DescrSet = propertySet
