@@ -3,6 +3,8 @@ package syntax
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -57,6 +59,11 @@ func parseDecoded(filename string, src []byte, mode Mode, warn WarnFunc) (Mod, e
 	}
 	p := newParser(src)
 	p.warn = warn
+	// CPython reads the text of an error on an earlier line than the
+	// tokenizer's from the file the filename names (file input only),
+	// with its newline; without such a file it cuts the line out of the
+	// source string, without the newline.
+	p.filename, p.textFromFile = filename, mode == ModeExec && isFile(filename)
 	var mod Mod
 	err := p.run(func() {
 		switch mode {
@@ -131,6 +138,12 @@ type parser struct {
 
 	noFullScan bool // the error is final, see finishError
 
+	// textFromFile: the text of an error on a line before the
+	// tokenizer's comes from the file filename names (see parseDecoded)
+	filename     string
+	textFromFile bool
+	tokLineFixed bool // the error is on the tokenizer's line whatever was scanned
+
 	speculating int // nesting of try
 
 	// Warnings (warn.go). warn, warned and hostErr live on the root;
@@ -199,6 +212,10 @@ func (p *parser) tok(i int) *token {
 			p.err = p.s.err
 			p.tokErr, p.fatal = true, true
 			p.adjustErr(p.err)
+			if p.s.errEOF {
+				// a bracket never closed, reported on its own line
+				p.earlierLineText(p.err, p.lastLine())
+			}
 			panic(bailout{})
 		}
 		if p.lineOffset != 0 || p.colOffset != 0 {
@@ -445,6 +462,10 @@ func endsExpr(k tokKind) bool {
 // tokenizes the rest of the source, and a tokenizer error found there
 // wins over a parser error.
 func (p *parser) finishError(e *Error) *Error {
+	tokLine := 0 // the tokenizer's line when the parser gave up
+	if n := len(p.toks); n > 0 {
+		tokLine = p.toks[n-1].endLine
+	}
 	if !p.tokErr && !p.noFullScan {
 		for {
 			t := p.s.next()
@@ -457,6 +478,7 @@ func (p *parser) finishError(e *Error) *Error {
 				if len(p.s.parens) > 0 && p.s.errEOF {
 					if par := p.s.parens[len(p.s.parens)-1]; p.toks[len(p.toks)-1].line > par.line {
 						p.adjustErr(se)
+						p.earlierLineText(se, p.lastLine())
 						return se
 					}
 				}
@@ -468,7 +490,45 @@ func (p *parser) finishError(e *Error) *Error {
 		}
 	}
 	p.adjustErr(e)
+	if !p.tokErr && !p.tokLineFixed {
+		p.earlierLineText(e, tokLine)
+	}
 	return e
+}
+
+// lastLine is the number of the source's last line, where the tokenizer
+// stands at the end of the input.
+func (p *parser) lastLine() int {
+	if n := len(p.src); n > 0 && p.src[n-1] == '\n' {
+		return p.s.line - 1
+	}
+	return p.s.line
+}
+
+// earlierLineText sets the text of an error on a line before tokLine,
+// the tokenizer's, as CPython does: the line of the file the filename
+// names, with its newline, or else the source's line without it.
+func (p *parser) earlierLineText(e *Error, tokLine int) {
+	if e.Line >= tokLine || e.Line < 1 {
+		return
+	}
+	if p.textFromFile {
+		if b, err := os.ReadFile(p.filename); err == nil {
+			lines := bytes.SplitAfter(b, []byte("\n"))
+			if e.Line <= len(lines) && utf8.Valid(lines[e.Line-1]) {
+				e.Text = string(lines[e.Line-1])
+				return
+			}
+		}
+	}
+	e.Text = strings.TrimSuffix(e.Text, "\n")
+}
+
+// isFile reports whether name is a file that CPython would read a line
+// of source from.
+func isFile(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // failAtLast reports an error at the furthest token fetched, CPython's

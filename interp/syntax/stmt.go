@@ -32,6 +32,10 @@ func (p *parser) interactiveInput() *Interactive {
 		p.accept(tNewline)
 	}
 	if !p.at(tEOF) {
+		// CPython finds the second statement by looking at the characters
+		// after the first, without the tokenizer: it stays on the first
+		// statement's line and checks the rest for no tokenizer errors.
+		p.noFullScan, p.tokLineFixed = true, true
 		t := p.prev()
 		p.fail("SyntaxError", t.line, t.col, t.endLine, t.endCol, "multiple statements found while compiling a single statement")
 	}
