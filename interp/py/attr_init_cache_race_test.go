@@ -13,17 +13,11 @@ import "testing"
 // swapping stops new instances use the last __init__. Run with -race.
 func TestInitAndStoreHintRace(t *testing.T) {
 	src := `
-import _thread
+import threading
 N = 4
 M = 300
-lock = _thread.allocate_lock()
-done = _thread.allocate_lock()
-done.acquire()
-finished = [0]
 errors = []
 stop = [False]
-swapped = _thread.allocate_lock()
-swapped.acquire()
 
 def init_a(self, v):
     self.src = "a"
@@ -52,7 +46,6 @@ def swapper():
         except AttributeError:
             pass
         s.extra = i
-    swapped.release()
 
 def body(k):
     for i in range(M):
@@ -70,22 +63,21 @@ def work(k):
         body(k)
     except BaseException as e:
         errors.append(repr(e))
-    with lock:
-        finished[0] += 1
-        if finished[0] == N:
-            done.release()
 
-_thread.start_new_thread(swapper, ())
-for k in range(N):
-    _thread.start_new_thread(work, (k,))
-done.acquire()
+ts = [threading.Thread(target=work, args=(k,)) for k in range(N)]
+sw = threading.Thread(target=swapper)
+sw.start()
+for th in ts:
+    th.start()
+for th in ts:
+    th.join()
 stop[0] = True
-swapped.acquire()   # one thread at a time assigns class attributes
+sw.join()   # one thread at a time assigns class attributes
 K.__init__ = init_b
 last = L(7)
 ok = int(not errors and last.src == "b" and list(last.__dict__) == ["v", "src"])
 `
-	_, g := runPy(t, "", src)
+	_, g := runPy(t, "/usr/lib/python3.11", src)
 	if intGlobal(t, g, "ok") != 1 {
 		t.Fatalf("errors %v, last instance %v", g.GetStr("errors"), g.GetStr("last"))
 	}
