@@ -156,8 +156,6 @@ func intSub(a, b int64) Object {
 // b < 0; the product fits when that word is the sign extension of the
 // low one. No branches: the loop's int multiply calls it for every
 // product.
-//
-//go:noinline
 func mul64(a, b int64) (int64, bool) {
 	hi, lo := bits.Mul64(uint64(a), uint64(b))
 	shi := int64(hi) - a>>63&b - b>>63&a
