@@ -336,7 +336,9 @@ reload:
 				}
 				if in.dict != nil && e.kind != attrData && e.kind != attrSetOnly {
 					// no data descriptor on the class: a plain instance dict store
-					in.dict.setItemStr(names[arg], stack[sp-2])
+					if err := in.dict.setStrHint(t, names[arg], stack[sp-2], &e.hint); err != nil {
+						return f.fail(pc, sp, err)
+					}
 					sp -= 2
 					stack[sp], stack[sp+1] = nil, nil
 					continue

@@ -151,17 +151,15 @@ func intSub(a, b int64) Object {
 	return intFromBig(new(big.Int).Sub(big.NewInt(a), big.NewInt(b)))
 }
 
-// mul64 is a*b when it fits in an int64.
+// mul64 is a*b when it fits in an int64. The signed 128-bit product's
+// high word is the unsigned one's minus b when a < 0 and minus a when
+// b < 0; the product fits when that word is the sign extension of the
+// low one. No branches: the loop's int multiply calls it for every
+// product.
 func mul64(a, b int64) (int64, bool) {
-	hi, lo := bits.Mul64(uint64(absI(a)), uint64(absI(b)))
-	if hi != 0 || lo > math.MaxInt64 || a == math.MinInt64 || b == math.MinInt64 {
-		return 0, false
-	}
-	r := int64(lo)
-	if (a < 0) != (b < 0) {
-		r = -r
-	}
-	return r, true
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	shi := int64(hi) - a>>63&b - b>>63&a
+	return int64(lo), shi == int64(lo)>>63
 }
 
 func intMul(a, b int64) Object {

@@ -101,3 +101,22 @@ func TestHashInt(t *testing.T) {
 		}
 	}
 }
+
+// TestMul64 checks the overflow test of the loop's int multiply against
+// math/big on the edges: zero, ±1, the 32-bit boundary, products just
+// inside and just outside int64, and MinInt64 (whose negation overflows).
+func TestMul64(t *testing.T) {
+	edges := []int64{0, 1, -1, 2, -2, 3, -3, 1 << 31, -(1 << 31), 1<<32 - 1, 1 << 32, -(1 << 32),
+		3037000499, 3037000500, -3037000499, -3037000500, 1 << 62, -(1 << 62),
+		math.MaxInt64, math.MinInt64, math.MaxInt64 / 2, math.MinInt64 / 2, math.MinInt64 + 1}
+	for _, a := range edges {
+		for _, b := range edges {
+			want := new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
+			fits := want.IsInt64()
+			got, ok := mul64(a, b)
+			if ok != fits || ok && got != want.Int64() {
+				t.Errorf("mul64(%d, %d) = %d, %v; want %s (fits %v)", a, b, got, ok, want, fits)
+			}
+		}
+	}
+}

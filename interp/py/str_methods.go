@@ -1,6 +1,7 @@
 package py
 
 import (
+	"encoding/binary"
 	"math"
 	"strings"
 
@@ -632,21 +633,41 @@ func asciiSplitWhitespace(s string, maxsplit int) *List {
 }
 
 // asciiCase maps an ASCII str to upper (upper true) or lower case,
-// writing the new text straight into the result's block.
+// writing the new text straight into the result's block: eight bytes at
+// a time (swapCaseWord), the tail byte by byte.
 func asciiCase(t *Thread, s *Str, upper bool) *Str {
-	lo, hi := byte('a'), byte('z')
+	lo := byte('a')
 	if !upper {
-		lo, hi = 'A', 'Z'
+		lo = 'A'
 	}
 	st, b := t.strBuf(len(s.s))
-	for k := 0; k < len(b); k++ {
-		c := s.s[k]
-		if c >= lo && c <= hi {
+	src := s.s[:len(b)]
+	k := 0
+	for ; k+8 <= len(b); k += 8 {
+		w := uint64(src[k]) | uint64(src[k+1])<<8 | uint64(src[k+2])<<16 | uint64(src[k+3])<<24 |
+			uint64(src[k+4])<<32 | uint64(src[k+5])<<40 | uint64(src[k+6])<<48 | uint64(src[k+7])<<56
+		binary.LittleEndian.PutUint64(b[k:k+8], swapCaseWord(w, lo))
+	}
+	for ; k < len(b); k++ {
+		c := src[k]
+		if c-lo < 26 {
 			c ^= 0x20
 		}
 		b[k] = c
 	}
 	return st.setASCII()
+}
+
+// swapCaseWord flips the case bit (0x20) of the bytes of w, eight ASCII
+// bytes (all below 0x80), that lie in lo..lo+25. Adding 0x80-lo to a
+// byte sets its top bit when it is >= lo, adding 0x80-lo-26 when it is
+// >= lo+26; with every byte below 0x80 no sum carries into the next
+// byte.
+func swapCaseWord(w uint64, lo byte) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	ge := w + ones*uint64(0x80-lo)
+	past := w + ones*uint64(0x80-lo-26)
+	return w ^ (ge&^past&tops)>>2
 }
 
 // strCaseASCII adds lower or upper: ASCII text is mapped byte by byte,

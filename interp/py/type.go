@@ -151,6 +151,8 @@ type Type struct {
 	// name's address, allocated on first use. Entries are immutable and
 	// replaced whole, so readers need no lock.
 	lookupCache atomic.Pointer[lookupTable]
+	// initCache is pythonInit's answer for the current version.
+	initCache atomic.Pointer[initEntry]
 
 	// The slots: Go fast paths for the special methods.
 	New         NewFunc
