@@ -182,6 +182,20 @@ reload:
 			// and the BINARY_SUBSCR (qCopy2Subscr) as themselves
 			ins = c.Instr(arg)<<8 | c.Instr(qLoadFastLoadConst)
 			goto dispatch
+		case qAugSubscr:
+			// c[k] op= a op2 b, all twelve instructions (quicken.go)
+			if t.augSubscrFloat(fast, consts, instrs[pc-1:pc-1+augSubscrLen]) {
+				pc += augSubscrLen - 1
+				continue
+			}
+			// anything else: the fusion quicken would have made
+			// without this one; the rest as themselves
+			if c.Opcode(instrs[pc]&0xff) == c.LOAD_CONST {
+				ins = c.Instr(arg)<<8 | c.Instr(qLoadFastConstSubscr)
+			} else {
+				ins = c.Instr(arg)<<8 | c.Instr(qLoadFastLoadFast)
+			}
+			goto dispatch
 		case qBinopStoreSubscr:
 			// BINARY_OP; SWAP 3; SWAP 2; STORE_SUBSCR (at pc..pc+2):
 			// [c, k, a, b] -> c[k] = a op b
