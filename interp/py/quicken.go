@@ -59,6 +59,10 @@ const (
 	// else runs as LOAD_FAST a; LOAD_FAST b and leaves the BINARY_OP to
 	// itself.
 	qLoadFastLoadFastBinop
+	// LOAD_FAST a; LOAD_FAST b; BINARY_OP op; STORE_FAST x: x = a op b
+	// for the same operands, the result stored without touching the
+	// value stack; else qLoadFastLoadFastBinop.
+	qLoadFastLoadFastBinopStore
 	// LOAD_FAST b; BINARY_OP op: top op b for the same operands, else
 	// the LOAD_FAST alone.
 	qLoadFastBinop
@@ -97,6 +101,8 @@ func quicken(instrs []c.Instr) []c.Instr {
 			b = op(i + 1)
 		}
 		switch {
+		case assignBinopAt(instrs, i):
+			with(i, qLoadFastLoadFastBinopStore)
 		case a == c.LOAD_FAST && b == c.LOAD_FAST && i+2 < len(instrs) && op(i+2) == c.BINARY_OP &&
 			fusableBinop(instrs[i+2]):
 			with(i, qLoadFastLoadFastBinop)
@@ -113,7 +119,9 @@ func quicken(instrs []c.Instr) []c.Instr {
 			with(i, qLoadFastLoadConst)
 		case a == c.LOAD_FAST && b == c.LOAD_ATTR:
 			with(i, qLoadFastLoadAttr)
-		case a == c.STORE_FAST && b == c.LOAD_FAST:
+		case a == c.STORE_FAST && b == c.LOAD_FAST && !assignBinopAt(instrs, i+1):
+			// (a LOAD_FAST starting `x = a op b` is worth more as the
+			// start of that fusion than as the end of this one)
 			with(i, qStoreFastLoadFast)
 		case a == c.COMPARE_OP && b == c.POP_JUMP_IF_FALSE:
 			with(i, qCompareJumpIfFalse)
@@ -182,6 +190,7 @@ const augSubscrLen = 12
 // and b. The list is read and written under its lock once (List.augFloat).
 // It reports false, having changed nothing, for anything else.
 func (t *Thread) augSubscrFloat(fast, consts []Object, in []c.Instr) bool {
+	in = in[:augSubscrLen] // one bounds check for the constant indices below
 	l, ok := fast[in[0]>>8].(*List)
 	if !ok {
 		return false
@@ -204,8 +213,29 @@ func (t *Thread) augSubscrFloat(fast, consts []Object, in []c.Instr) bool {
 	if !ok {
 		return false
 	}
-	v := fusedFloat(a, b, c.BinaryOp(in[7]>>8)%c.OpInplace)
-	return l.augFloat(t, int64(k), v, c.BinaryOp(in[8]>>8)%c.OpInplace)
+	v := fusedFloat(a, b, plainOp(in[7]))
+	return l.augFloat(t, int64(k), v, plainOp(in[8]))
+}
+
+// assignBinopAt reports whether instrs[i:] starts with `x = a op b` for
+// two locals and a fusable operator (qLoadFastLoadFastBinopStore).
+func assignBinopAt(instrs []c.Instr, i int) bool {
+	if i+3 >= len(instrs) {
+		return false
+	}
+	op := func(j int) c.Opcode { return c.Opcode(instrs[i+j] & 0xff) }
+	return op(0) == c.LOAD_FAST && op(1) == c.LOAD_FAST && op(2) == c.BINARY_OP &&
+		fusableBinop(instrs[i+2]) && op(3) == c.STORE_FAST
+}
+
+// plainOp is a BINARY_OP's operator without its in-place offset (a
+// compare instead of the division of `% c.OpInplace`).
+func plainOp(in c.Instr) c.BinaryOp {
+	op := c.BinaryOp(in >> 8)
+	if op >= c.OpInplace {
+		op -= c.OpInplace
+	}
+	return op
 }
 
 // fusableBinop reports whether a BINARY_OP is one that the fused
