@@ -119,15 +119,20 @@ reload:
 			stack[sp+1] = consts[instrs[pc]>>8]
 			sp += 2
 			pc++
-		case qLoadFastLoadFastBinop:
+		case qLoadFastLoadFastBinop, qLoadFastLoadFastBinopStore:
 			// LOAD_FAST a; LOAD_FAST b (at pc); BINARY_OP (at pc+1): the
 			// result goes through binFloat/binInt as if a and b had been
-			// pushed (sp += 2)
+			// pushed (sp += 2), or with a STORE_FAST x at pc+2 (the
+			// opcode read again rather than kept from ins: see
+			// qCompareJumpIfFalse) straight into x
 			v, w := fast[arg], fast[instrs[pc]>>8]
 			if x, ok := v.(Float); ok {
 				if y, ok := w.(Float); ok {
 					fr = float64(fusedFloat(x, y, c.BinaryOp(instrs[pc+1]>>8)%c.OpInplace))
 					pc += 2
+					if c.Opcode(instrs[pc-3]&0xff) == qLoadFastLoadFastBinopStore {
+						goto storeFloat
+					}
 					sp += 2
 					goto binFloat
 				}
@@ -136,13 +141,17 @@ reload:
 					if r, ok := fusedInt(x, y, c.BinaryOp(instrs[pc+1]>>8)%c.OpInplace); ok {
 						ir = r
 						pc += 2
+						if c.Opcode(instrs[pc-3]&0xff) == qLoadFastLoadFastBinopStore {
+							goto forInt // the same store of ir into the STORE_FAST at pc
+						}
 						sp += 2
 						goto binInt
 					}
 				}
 			}
 			// anything else (an unbound local too): LOAD_FAST a;
-			// LOAD_FAST b, then the BINARY_OP as itself
+			// LOAD_FAST b, then the BINARY_OP (and STORE_FAST) as
+			// themselves
 			ins = c.Instr(arg)<<8 | c.Instr(qLoadFastLoadFast)
 			goto dispatch
 		case qLoadFastBinop:
@@ -181,6 +190,20 @@ reload:
 			// anything else: LOAD_FAST c; LOAD_CONST k, then the COPYs
 			// and the BINARY_SUBSCR (qCopy2Subscr) as themselves
 			ins = c.Instr(arg)<<8 | c.Instr(qLoadFastLoadConst)
+			goto dispatch
+		case qAugSubscr:
+			// c[k] op= a op2 b, all twelve instructions (quicken.go)
+			if t.augSubscrFloat(fast, consts, instrs[pc-1:]) {
+				pc += augSubscrLen - 1
+				continue
+			}
+			// anything else: the fusion quicken would have made
+			// without this one; the rest as themselves
+			if c.Opcode(instrs[pc]&0xff) == c.LOAD_CONST {
+				ins = c.Instr(arg)<<8 | c.Instr(qLoadFastConstSubscr)
+			} else {
+				ins = c.Instr(arg)<<8 | c.Instr(qLoadFastLoadFast)
+			}
 			goto dispatch
 		case qBinopStoreSubscr:
 			// BINARY_OP; SWAP 3; SWAP 2; STORE_SUBSCR (at pc..pc+2):
@@ -1264,6 +1287,24 @@ reload:
 				o = intAt(p)
 			} else {
 				o = t.boxInt(ir)
+			}
+			fast[instrs[pc]>>8] = o
+			pc++
+		}
+		continue
+	storeFloat:
+		// x = fr, x the STORE_FAST at pc
+		{
+			// written out as in binFloat: freeSlot is not inlined into
+			// this function, and a call here cost nbody 2% in instructions
+			var o Object
+			if n := t.boxLeft; n > 0 {
+				t.boxLeft = n - 1
+				p := &t.box[boxChunkLen-n]
+				*p = math.Float64bits(fr)
+				o = floatAt(p)
+			} else {
+				o = t.boxFloat(fr)
 			}
 			fast[instrs[pc]>>8] = o
 			pc++

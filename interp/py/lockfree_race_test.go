@@ -454,3 +454,85 @@ func TestListLoadExactStress(t *testing.T) {
 		t.Fatal(msg)
 	}
 }
+
+// TestListAugFloatStress runs the fused `c[k] op= v` of float lists
+// (List.augFloat: read, compute and store under the lock once) and
+// storeIndex against writers that publish new arrays, append and
+// truncate, and change item types, with lock-free readers. augFloat is
+// a locked read-modify-write, so no increment may be lost, and a reader
+// must only ever see whole floats at index 0.
+func TestListAugFloatStress(t *testing.T) {
+	finishTypes()
+	l := NewList(Float(0), Float(0.5), Int(1))
+	var stop atomic.Bool
+	var failed atomic.Value
+	fail := func(msg string) {
+		failed.CompareAndSwap(nil, msg)
+		stop.Store(true)
+	}
+	var adds [2]int
+	var wg sync.WaitGroup
+	for w := range adds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			th := &Thread{}
+			for !stop.Load() {
+				if !l.augFloat(th, 0, 1, c.OpAdd) {
+					fail("augFloat refused item 0, a float in range")
+					return
+				}
+				adds[w]++
+				// index 2 changes type (int/float): augFloat must
+				// refuse the int and apply to the float
+				if l.augFloat(th, -1, 2, c.OpMultiply) {
+					if v, _ := l.loadIndex(2); v == nil {
+						fail("item 2 vanished")
+					}
+				}
+			}
+		}()
+	}
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for x := 0; !stop.Load(); x++ {
+			l.mu.Lock()
+			switch x % 3 {
+			case 0:
+				l.push(Float(x)) // then truncated: len 3 again
+				l.truncate(3)
+			case 1:
+				l.replace(l.items) // a new array with the same items
+			default:
+				l.setAt(2, Int(x))
+			}
+			l.mu.Unlock()
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for x := 0; !stop.Load(); x++ {
+			if !l.storeIndex(2, Float(x)) {
+				fail("storeIndex refused index 2")
+			}
+			v, ok := l.loadIndex(0)
+			if _, isFloat := v.(Float); !ok || !isFloat {
+				fail(fmt.Sprintf("item 0 read as %#v", v))
+			}
+		}
+	}()
+	time.Sleep(stressDuration())
+	stop.Store(true)
+	wg.Wait()
+	if msg := failed.Load(); msg != nil {
+		t.Fatal(msg)
+	}
+	v, _ := l.loadIndex(0)
+	if want := Float(adds[0] + adds[1]); v != want {
+		t.Fatalf("item 0 is %v after %v increments: an update was lost", v, want)
+	}
+	if adds[0] == 0 || adds[1] == 0 {
+		t.Fatalf("a writer never ran: %v", adds)
+	}
+}

@@ -59,6 +59,10 @@ const (
 	// else runs as LOAD_FAST a; LOAD_FAST b and leaves the BINARY_OP to
 	// itself.
 	qLoadFastLoadFastBinop
+	// LOAD_FAST a; LOAD_FAST b; BINARY_OP op; STORE_FAST x: x = a op b
+	// for the same operands, the result stored without touching the
+	// value stack; else qLoadFastLoadFastBinop.
+	qLoadFastLoadFastBinopStore
 	// LOAD_FAST b; BINARY_OP op: top op b for the same operands, else
 	// the LOAD_FAST alone.
 	qLoadFastBinop
@@ -71,6 +75,14 @@ const (
 	// floats (+ - *) and a list or dict that storeSubscrFast takes; else
 	// the BINARY_OP alone (then the stores run as themselves).
 	qBinopStoreSubscr
+	// The twelve instructions of `c[k] op= a op2 b` (augSubscrMatch):
+	// LOAD_FAST c; LOAD_CONST k or LOAD_FAST k; COPY 2; COPY 2;
+	// BINARY_SUBSCR; LOAD_FAST a; LOAD_FAST b; BINARY_OP op2;
+	// BINARY_OP op; SWAP 3; SWAP 2; STORE_SUBSCR, for a list c, an int k
+	// in range, a float item and float a and b (+ - * both), run whole
+	// by augSubscrFloat; anything else runs as qLoadFastConstSubscr (or
+	// LOAD_FAST c alone for a local key) and the rest as themselves.
+	qAugSubscr
 	// LOAD_GLOBAL super; CALL 0; LOAD_METHOD name: `super().name(...)`
 	// in a method, run in executeRare without making the super object
 	// (superMethod); anything else runs the LOAD_GLOBAL alone.
@@ -89,6 +101,8 @@ func quicken(instrs []c.Instr) []c.Instr {
 			b = op(i + 1)
 		}
 		switch {
+		case assignBinopAt(instrs, i):
+			with(i, qLoadFastLoadFastBinopStore)
 		case a == c.LOAD_FAST && b == c.LOAD_FAST && i+2 < len(instrs) && op(i+2) == c.BINARY_OP &&
 			fusableBinop(instrs[i+2]):
 			with(i, qLoadFastLoadFastBinop)
@@ -96,6 +110,8 @@ func quicken(instrs []c.Instr) []c.Instr {
 			with(i, qLoadFastLoadFast)
 		case a == c.LOAD_FAST && b == c.BINARY_OP && fusableBinop(instrs[i+1]):
 			with(i, qLoadFastBinop)
+		case a == c.LOAD_FAST && augSubscrMatch(instrs[i:]):
+			with(i, qAugSubscr)
 		case a == c.LOAD_FAST && b == c.LOAD_CONST && i+4 < len(instrs) && op(i+2) == c.COPY &&
 			op(i+3) == c.COPY && instrs[i+2]>>8 == 2 && instrs[i+3]>>8 == 2 && op(i+4) == c.BINARY_SUBSCR:
 			with(i, qLoadFastConstSubscr)
@@ -103,7 +119,9 @@ func quicken(instrs []c.Instr) []c.Instr {
 			with(i, qLoadFastLoadConst)
 		case a == c.LOAD_FAST && b == c.LOAD_ATTR:
 			with(i, qLoadFastLoadAttr)
-		case a == c.STORE_FAST && b == c.LOAD_FAST:
+		case a == c.STORE_FAST && b == c.LOAD_FAST && !assignBinopAt(instrs, i+1):
+			// (a LOAD_FAST starting `x = a op b` is worth more as the
+			// start of that fusion than as the end of this one)
 			with(i, qStoreFastLoadFast)
 		case a == c.COMPARE_OP && b == c.POP_JUMP_IF_FALSE:
 			with(i, qCompareJumpIfFalse)
@@ -143,6 +161,81 @@ func quicken(instrs []c.Instr) []c.Instr {
 		}
 	}
 	return q
+}
+
+// augSubscrMatch reports whether in starts with the instructions of
+// `c[k] op= a op2 b` that qAugSubscr runs (see there).
+func augSubscrMatch(in []c.Instr) bool {
+	if len(in) < augSubscrLen {
+		return false
+	}
+	want := [augSubscrLen]c.Opcode{c.LOAD_FAST, c.LOAD_CONST, c.COPY, c.COPY, c.BINARY_SUBSCR,
+		c.LOAD_FAST, c.LOAD_FAST, c.BINARY_OP, c.BINARY_OP, c.SWAP, c.SWAP, c.STORE_SUBSCR}
+	for j, op := range want {
+		got := c.Opcode(in[j] & 0xff)
+		if got != op && !(j == 1 && got == c.LOAD_FAST) {
+			return false
+		}
+	}
+	return in[2]>>8 == 2 && in[3]>>8 == 2 && in[9]>>8 == 3 && in[10]>>8 == 2 &&
+		fusableBinop(in[7]) && fusableBinop(in[8])
+}
+
+// augSubscrLen is the number of instructions qAugSubscr stands for.
+const augSubscrLen = 12
+
+// augSubscrFloat is qAugSubscr's work: `c[k] op= a op2 b` from the
+// twelve instructions in (the quickened stream: fused opcodes keep
+// their arguments) for a list c, an int k, a float item and float a
+// and b. The list is read and written under its lock once (List.augFloat).
+// It reports false, having changed nothing, for anything else.
+func (t *Thread) augSubscrFloat(fast, consts []Object, in []c.Instr) bool {
+	in = in[:augSubscrLen] // one bounds check for the constant indices below
+	l, ok := fast[in[0]>>8].(*List)
+	if !ok {
+		return false
+	}
+	var key Object
+	if c.Opcode(in[1]&0xff) == c.LOAD_CONST {
+		key = consts[in[1]>>8]
+	} else {
+		key = fast[in[1]>>8]
+	}
+	k, ok := key.(Int)
+	if !ok {
+		return false
+	}
+	a, ok := fast[in[5]>>8].(Float)
+	if !ok {
+		return false
+	}
+	b, ok := fast[in[6]>>8].(Float)
+	if !ok {
+		return false
+	}
+	v := fusedFloat(a, b, plainOp(in[7]))
+	return l.augFloat(t, int64(k), v, plainOp(in[8]))
+}
+
+// assignBinopAt reports whether instrs[i:] starts with `x = a op b` for
+// two locals and a fusable operator (qLoadFastLoadFastBinopStore).
+func assignBinopAt(instrs []c.Instr, i int) bool {
+	if i+3 >= len(instrs) {
+		return false
+	}
+	op := func(j int) c.Opcode { return c.Opcode(instrs[i+j] & 0xff) }
+	return op(0) == c.LOAD_FAST && op(1) == c.LOAD_FAST && op(2) == c.BINARY_OP &&
+		fusableBinop(instrs[i+2]) && op(3) == c.STORE_FAST
+}
+
+// plainOp is a BINARY_OP's operator without its in-place offset (a
+// compare instead of the division of `% c.OpInplace`).
+func plainOp(in c.Instr) c.BinaryOp {
+	op := c.BinaryOp(in >> 8)
+	if op >= c.OpInplace {
+		op -= c.OpInplace
+	}
+	return op
 }
 
 // fusableBinop reports whether a BINARY_OP is one that the fused
@@ -303,28 +396,16 @@ func clearSlots(s []Object) {
 // an int index in range, and d[k] = v for a dict and an int or str key
 // (Dict.storeFast); it reports whether it stored.
 func storeSubscrFast(container, key, v Object) bool {
-	l, ok := container.(*List)
-	if !ok {
-		if d, ok := container.(*Dict); ok {
-			return d.storeFast(key, v)
+	if l, ok := container.(*List); ok {
+		if i, ok := key.(Int); ok {
+			return l.storeIndex(int64(i), v)
 		}
 		return false
 	}
-	i, ok := key.(Int)
-	if !ok {
-		return false
+	if d, ok := container.(*Dict); ok {
+		return d.storeFast(key, v)
 	}
-	l.mu.Lock()
-	n := Int(len(l.items))
-	if i < 0 {
-		i += n
-	}
-	done := i >= 0 && i < n
-	if done {
-		l.setAt(int(i), v)
-	}
-	l.mu.Unlock()
-	return done
+	return false
 }
 
 // binaryOpSlow is BINARY_OP's general path: arg is the instruction's

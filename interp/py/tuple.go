@@ -1,6 +1,7 @@
 package py
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -183,6 +184,70 @@ func (l *List) setAt(i int, v Object) {
 	l.seq.Add(1)
 	s.store(v)
 	l.seq.Add(1)
+}
+
+// storeIndex is l[i] = v for an int i, negative counting from the end
+// of the list; it reports false, having stored nothing, when i is out of
+// range. It is setAt with the lock, the index check and the same-type
+// case written out in one frame: the store of `c[k] op= v` in float
+// loops (bench/nbody.py stores 75 items per step), where the calls
+// through SetItemAt-like helpers cost more instructions than the store.
+func (l *List) storeIndex(i int64, v Object) bool {
+	typ, data := objWords(v)
+	l.mu.Lock()
+	items := l.items
+	if i < 0 {
+		i += int64(len(items))
+	}
+	if uint64(i) >= uint64(len(items)) {
+		l.mu.Unlock()
+		return false
+	}
+	s := (*objSlot)(unsafe.Pointer(&items[i]))
+	// the type word is written only with mu held: a plain read is safe
+	if s.typ == typ && l.cref.Load() == nil {
+		atomic.StorePointer(&s.data, data)
+	} else {
+		l.setAt(int(i), v)
+	}
+	l.mu.Unlock()
+	return true
+}
+
+// augFloat is l[i] = l[i] op v for a float item and a fusable operator
+// (fusedFloat), i negative counting from the end: read, computed and
+// stored with the lock held once, where a lock-free read and a locked
+// store would pay twice. It reports false, having changed nothing, when
+// i is out of range, the item is not a float or the list has a C mirror
+// (whose sequence counter storeIndex keeps).
+func (l *List) augFloat(t *Thread, i int64, v Float, op c.BinaryOp) bool {
+	// the result's box, taken before the lock so that a new chunk is
+	// never allocated with the lock held; unused if this fails (a slot
+	// of the thread's chunk is lost, nothing else)
+	p := t.freeSlot()
+	if p == nil {
+		p = t.boxSlot()
+	}
+	l.mu.Lock()
+	items := l.items
+	if i < 0 {
+		i += int64(len(items))
+	}
+	if uint64(i) >= uint64(len(items)) || l.cref.Load() != nil {
+		l.mu.Unlock()
+		return false
+	}
+	s := (*objSlot)(unsafe.Pointer(&items[i]))
+	// both words are written only with mu held: plain reads are safe
+	if s.typ != floatItab {
+		l.mu.Unlock()
+		return false
+	}
+	*p = math.Float64bits(float64(fusedFloat(Float(*(*float64)(s.data)), v, op)))
+	// same type: only the data word changes (see List)
+	atomic.StorePointer(&s.data, unsafe.Pointer(p))
+	l.mu.Unlock()
+	return true
 }
 
 // push appends vs. Called with mu held.
