@@ -228,9 +228,12 @@ func (s *tstate) releaseSlow(mark int) {
 		return
 	}
 	var dead []*C.PyObject
-	for i := len(s.pool) - 1; i >= mark; i-- {
-		e := s.pool[i]
-		s.pool[i] = poolEntry{}
+	// nothing in the loop adds to the pool: a local copy of the slice
+	// saves reloading s.pool (and its bounds check) for every entry
+	pool := s.pool
+	for i := len(pool) - 1; i >= mark; i-- {
+		e := pool[i]
+		pool[i] = poolEntry{}
 		if len(s.inPool) > 0 {
 			delete(s.inPool, e.op)
 		}
