@@ -298,8 +298,9 @@ func fpyGo_PyCMethod_New(ts *C.PyThreadState, def *C.PyMethodDef, self, module *
 	if b.Self == nil {
 		b.Self = py.None
 	}
+	cf := &cfunc{def: def, name: name, ext: ext, cls: cls}
 	b.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-		return callMethodDef(t, def, name, selfObj, args, kw, ext, cls)
+		return cf.call(t, selfObj, args, kw)
 	}
 	return s.newRef(b)
 }

@@ -140,7 +140,7 @@ func (s *tstate) keepBorrowed(op *C.PyObject) {
 		return
 	}
 	s.inPool[op] = struct{}{}
-	s.pool = append(s.pool, op)
+	s.pool = append(s.pool, poolEntry{op: op})
 	if n := int64(len(s.pool)); n > poolPeak.Load() {
 		poolPeak.Store(n) // racy max: a statistic for tests
 	}

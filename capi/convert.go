@@ -50,50 +50,58 @@ var (
 // newRef returns a new reference to the C object for o, making a mirror
 // if o has none.
 func (s *tstate) newRef(o py.Object) *C.PyObject {
+	op, _ := s.newRefLink(o)
+	return op
+}
+
+// newRefLink is newRef, also returning o's link when it found one (nil
+// for values and new mirrors).
+func (s *tstate) newRefLink(o py.Object) (*C.PyObject, *link) {
 	switch v := o.(type) {
 	case nil:
-		return nil
+		return nil, nil
 	case py.NoneType:
-		return noneObj
+		return noneObj, nil
 	case py.Bool:
 		if v {
-			return trueObj
+			return trueObj, nil
 		}
-		return falseObj
+		return falseObj, nil
 	case py.Int:
-		return s.intToC(int64(v))
+		return s.intToC(int64(v)), nil
 	case py.Float:
-		return s.floatToC(float64(v))
+		return s.floatToC(float64(v)), nil
 	case py.Complex:
-		return C.PyComplex_FromDoubles(C.double(real(v)), C.double(imag(v)))
+		return C.PyComplex_FromDoubles(C.double(real(v)), C.double(imag(v))), nil
 	case *py.BigInt:
-		return bigToC(v.Big())
+		return bigToC(v.Big()), nil
 	case py.NotImplementedType:
-		return notImpl
+		return notImpl, nil
 	case py.EllipsisType:
-		return ellipsis
+		return ellipsis, nil
 	case *py.CObject:
 		op := (*C.PyObject)(v.Ptr)
 		if l := linkOf(op); l != nil {
-			return l.acquire(v)
+			return l.acquire(v), l
 		}
 		incref(op)
-		return op
+		return op, nil
 	case *py.Type:
-		return s.typeRef(v)
+		return s.typeRef(v), nil
 	}
 	if l := s.linkFor(o); l != nil {
-		return s.refresh(l.acquire(o), o)
+		return s.refresh(l.acquire(o), o), l
 	}
-	return s.newMirror(o)
+	return s.newMirror(o), nil
 }
 
 // borrow returns a reference to o that stays valid until the current C
-// call returns (an argument passed to C).
+// call returns (an argument passed to C). The pool keeps the link newRef
+// found: the release then needs no linkOf.
 func (s *tstate) borrow(o py.Object) *C.PyObject {
-	op := s.newRef(o)
+	op, l := s.newRefLink(o)
 	if op != nil && !immortal(op) {
-		s.keep(op)
+		s.keepLinked(op, l)
 	}
 	return op
 }

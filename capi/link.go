@@ -143,8 +143,13 @@ const headSize = 16
 // by their flags and never have their "head" read (reading before a static
 // object is undefined behaviour, and AddressSanitizer says so). freepy's
 // own mirrors of such types are found through byPtr like static ones.
+//
+// The static singletons (None, True, False, NotImplemented, Ellipsis, the
+// small ints) are immortal, so only an immortal object is compared with
+// them: most objects that reach this test are mortal mirrors, and the
+// comparisons (each a load of a Go variable) were a third of linkOf.
 func hasHead(op *C.PyObject) bool {
-	if isStaticType(op) || isStaticSingleton(op) {
+	if isStaticType(op) || immortal(op) && isStaticSingleton(op) {
 		return false
 	}
 	return *(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) == C.FPY_MAGIC
