@@ -92,9 +92,11 @@ sys.stderr = old
 
 # the watchdog dumps the main thread while it sleeps
 with tempfile.TemporaryFile() as f:
-    faulthandler.dump_traceback_later(0.1, file=f)
+    # 0.5 s: on a busy machine 0.1 s could pass before the main thread
+    # reached the sleep, and the dump then showed another line
+    faulthandler.dump_traceback_later(0.5, file=f)
     def waiter():
-        time.sleep(1.5)
+        time.sleep(2.5)
     waiter()
     f.seek(0)
     print(norm(f.read().decode()))
