@@ -67,7 +67,7 @@ reload:
 		case c.LOAD_CONST, qConstBinop:
 			stack[sp] = consts[arg]
 			sp++
-		case c.LOAD_FAST, qFastChain:
+		case c.LOAD_FAST:
 			v := fast[arg]
 			if v == nil {
 				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
@@ -1242,7 +1242,7 @@ reload:
 		// [x] -> [ir]
 		if u := uint64(ir + smallIntNeg); u < smallIntLen {
 			stack[sp-1] = intAt(&smallInts[u])
-		} else if op := c.Opcode(instrs[pc] & 0xff); op == qConstBinop || op == qFastChain || op == qLoadFastBinop {
+		} else if op := c.Opcode(instrs[pc] & 0xff); op == qConstBinop || op == qLoadFastBinop {
 			goto intChain
 		} else if n := t.boxLeft; n > 0 {
 			t.boxLeft = n - 1
@@ -1255,14 +1255,16 @@ reload:
 		continue
 	intChain:
 		// The result ir needs a box and is the left operand of the next
-		// operation, LOAD_CONST k or LOAD_FAST b then BINARY_OP (+ - *
-		// // %): with an int k or b it is computed here, and only its
-		// result is boxed (or chained again). The temporaries of
-		// `3 * n + 1` or `(i * 7 + 3) % m` are then never allocated: a
-		// third of the boxes of bench/threads_cpu.py, whose collections
-		// take the second core from the other thread. Anything else (not
-		// an int, an overflow, a divisor not above 0) boxes ir and runs
-		// the pair as usual.
+		// operation, LOAD_CONST k or LOAD_FAST b then BINARY_OP (+ - *):
+		// with an int k or b it is computed here, and only its result is
+		// boxed (or chained again). The temporary of `3 * n + 1` or
+		// `i * 7 + 3` is then never allocated: a quarter of the boxes of
+		// bench/threads_cpu.py, whose collections take the second core
+		// from the other thread. Anything else (not an int, an overflow)
+		// boxes ir and runs the pair as usual. Only operators fusedInt
+		// computes, which the compiler inlines here: a version with //
+		// and % (a call of a bigger helper) made the whole loop of
+		// bench/threads_shared_dict.py 20% slower on one thread.
 		{
 			in := instrs[pc]
 			var y Object
@@ -1272,7 +1274,7 @@ reload:
 				y = fast[in>>8]
 			}
 			if yi, ok := y.(Int); ok {
-				if r, ok := chainInt(Int(ir), yi, c.BinaryOp(instrs[pc+1]>>8)%c.OpInplace); ok {
+				if r, ok := fusedInt(Int(ir), yi, c.BinaryOp(instrs[pc+1]>>8)%c.OpInplace); ok {
 					ir = r
 					pc += 2
 					goto binIntTop

@@ -75,15 +75,11 @@ const (
 	// in a method, run in executeRare without making the super object
 	// (superMethod); anything else runs the LOAD_GLOBAL alone.
 	qSuperMethod
-	// LOAD_CONST k; BINARY_OP op (+ - * // %) right after a BINARY_OP:
-	// runs as LOAD_CONST; the int tail of the BINARY_OP before it
-	// (binInt) computes `(a op1 b) op k` without boxing the temporary
-	// when k is an int (intChain, which also chains into qLoadFastBinop).
+	// LOAD_CONST k; BINARY_OP op (+ - *) right after a BINARY_OP: runs
+	// as LOAD_CONST; the int tail of the BINARY_OP before it (binInt)
+	// computes `(a op1 b) op k` without boxing the temporary when k is an
+	// int (intChain, which also chains into qLoadFastBinop).
 	qConstBinop
-	// LOAD_FAST b; BINARY_OP op (// %) right after a BINARY_OP: runs as
-	// LOAD_FAST; the chain of qConstBinop for a local b (+ - * chain
-	// through qLoadFastBinop).
-	qFastChain
 )
 
 // quicken returns the instructions execute runs for code.
@@ -105,14 +101,12 @@ func quicken(instrs []c.Instr) []c.Instr {
 			with(i, qLoadFastLoadFast)
 		case a == c.LOAD_FAST && b == c.BINARY_OP && fusableBinop(instrs[i+1]):
 			with(i, qLoadFastBinop)
-		case a == c.LOAD_FAST && b == c.BINARY_OP && chainableBinop(instrs[i+1]) && i > 0 && op(i-1) == c.BINARY_OP:
-			with(i, qFastChain)
 		case a == c.LOAD_FAST && b == c.LOAD_CONST && i+4 < len(instrs) && op(i+2) == c.COPY &&
 			op(i+3) == c.COPY && instrs[i+2]>>8 == 2 && instrs[i+3]>>8 == 2 && op(i+4) == c.BINARY_SUBSCR:
 			with(i, qLoadFastConstSubscr)
 		case a == c.LOAD_FAST && b == c.LOAD_CONST:
 			with(i, qLoadFastLoadConst)
-		case a == c.LOAD_CONST && b == c.BINARY_OP && chainableBinop(instrs[i+1]) && i > 0 && op(i-1) == c.BINARY_OP:
+		case a == c.LOAD_CONST && b == c.BINARY_OP && fusableBinop(instrs[i+1]) && i > 0 && op(i-1) == c.BINARY_OP:
 			with(i, qConstBinop)
 		case a == c.LOAD_FAST && b == c.LOAD_ATTR:
 			with(i, qLoadFastLoadAttr)
@@ -166,39 +160,6 @@ func fusableBinop(in c.Instr) bool {
 		return true
 	}
 	return false
-}
-
-// chainableBinop reports whether a BINARY_OP is one that intChain
-// computes for two ints: the fusable ones, floor division and modulo.
-func chainableBinop(in c.Instr) bool {
-	switch c.BinaryOp(in>>8) % c.OpInplace {
-	case c.OpFloorDivide, c.OpRemainder:
-		return true
-	}
-	return fusableBinop(in)
-}
-
-// chainInt is x op y for a chainable operator (chainableBinop; op
-// without its in-place offset); ok is false when the result does not fit
-// in an Int or y is not above 0 (then the general path answers, or
-// raises ZeroDivisionError).
-func chainInt(x, y Int, op c.BinaryOp) (r int64, ok bool) {
-	switch op {
-	case c.OpFloorDivide, c.OpRemainder:
-		if y <= 0 {
-			return 0, false
-		}
-		q, m := x/y, x%y
-		if m < 0 {
-			q--
-			m += y
-		}
-		if op == c.OpRemainder {
-			return int64(m), true
-		}
-		return int64(q), true
-	}
-	return fusedInt(x, y, op)
 }
 
 // fusedFloat is x op y for a fusable operator (fusableBinop; op without
