@@ -87,6 +87,11 @@ const (
 	// in a method, run in executeRare without making the super object
 	// (superMethod); anything else runs the LOAD_GLOBAL alone.
 	qSuperMethod
+	// LOAD_CONST k; BINARY_OP op (+ - *) right after a BINARY_OP: runs
+	// as LOAD_CONST; the int tail of the BINARY_OP before it (binInt)
+	// computes `(a op1 b) op k` without boxing the temporary when k is an
+	// int (intChain, which also chains into qLoadFastBinop).
+	qConstBinop
 )
 
 // quicken returns the instructions execute runs for code.
@@ -117,6 +122,8 @@ func quicken(instrs []c.Instr) []c.Instr {
 			with(i, qLoadFastConstSubscr)
 		case a == c.LOAD_FAST && b == c.LOAD_CONST:
 			with(i, qLoadFastLoadConst)
+		case a == c.LOAD_CONST && b == c.BINARY_OP && fusableBinop(instrs[i+1]) && i > 0 && op(i-1) == c.BINARY_OP:
+			with(i, qConstBinop)
 		case a == c.LOAD_FAST && b == c.LOAD_ATTR:
 			with(i, qLoadFastLoadAttr)
 		case a == c.STORE_FAST && b == c.LOAD_FAST && !assignBinopAt(instrs, i+1):
