@@ -328,12 +328,12 @@ func (g *Generator) iterateSome(t *Thread, fn func(Object) (bool, error)) (r Obj
 // r or raised err; it restores the resumer's thread state and marks the
 // generator not running.
 func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Object, err error) (Object, bool, error) {
-	if t.excInfo != prevExc {
-		g.exc = t.excInfo
-	} else {
+	if e := t.excInfo; e != prevExc {
+		g.exc = e
+		t.excInfo = prevExc
+	} else if g.exc != nil {
 		g.exc = nil
 	}
-	t.excInfo = prevExc
 	t.frame = f.back
 	f.back = nil
 	t.depth--
@@ -396,7 +396,12 @@ func (g *Generator) enterInline(t *Thread, caller *Frame, push bool, v Object) b
 	f.back = caller
 	f.inlined = true
 	t.frame = f
-	g.prevExc = t.excInfo
+	// stores only where something changes: most resumptions happen
+	// outside any except block, and a pointer store costs a write
+	// barrier check
+	if e := t.excInfo; e != nil {
+		g.prevExc = e
+	}
 	if g.exc != nil {
 		t.excInfo = g.exc
 	}
@@ -433,13 +438,18 @@ const (
 // generator returns; execute raises it in the caller.
 func (g *Generator) leaveInline(t *Thread, v Object, how int) (*Frame, error) {
 	f := g.frame
-	if t.excInfo != g.prevExc {
-		g.exc = t.excInfo
-	} else {
+	// as in enterInline, stores only where something changes
+	// (g.prevExc is nil unless the resumer had a handled exception)
+	prev, e := g.prevExc, t.excInfo
+	if e != prev {
+		g.exc = e
+		t.excInfo = prev
+	} else if g.exc != nil {
 		g.exc = nil
 	}
-	t.excInfo = g.prevExc
-	g.prevExc = nil
+	if prev != nil {
+		g.prevExc = nil
+	}
 	caller := f.back
 	t.frame = caller
 	f.back = nil
