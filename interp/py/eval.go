@@ -983,7 +983,7 @@ reload:
 					return f.fail(pc, sp, err)
 				}
 			case *Generator:
-				// resume it in this loop, as a call (resumeInlined
+				// resume it in this loop, as a call (leaveInline
 				// comes back here)
 				if x.kind == genPlain && t.canInline() && x.enterInline(t, f, true, None) {
 					f.pc, f.sp = pc, sp
@@ -1067,8 +1067,7 @@ reload:
 			f.finished = true
 			if f.inlined {
 				if g := f.gen; g != nil {
-					f = g.leaveInline(t)
-					if err = resumeInlined(f, v, true); err != nil {
+					if f, err = g.leaveInline(t, v, leaveReturn); err != nil {
 						return f.fail(f.pc, f.sp, err)
 					}
 					goto reload
@@ -1132,7 +1131,7 @@ reload:
 			if md, ok := stack[sp-arg-2].(*MethodDescr); ok && stack[sp-arg-1] != nil {
 				if md == genSend && arg == 1 {
 					// gen.send(x): the generator resumes in this loop, as
-					// for SEND (resumeInlined comes back here)
+					// for SEND (leaveInline comes back here)
 					if g, ok := stack[sp-2].(*Generator); ok && g.kind == genPlain && t.canInline() && g.enterInline(t, f, true, stack[sp-1]) {
 						f.pc, f.sp = pc, sp
 						f = g.frame
@@ -1202,8 +1201,7 @@ reload:
 			f.yielded = true
 			if f.inlined {
 				// resumed inline by FOR_ITER or SEND
-				f = f.gen.leaveInline(t)
-				resumeInlined(f, v, false)
+				f, _ = f.gen.leaveInline(t, v, leaveYield)
 				goto reload
 			}
 			return v, nil

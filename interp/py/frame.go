@@ -413,7 +413,7 @@ func (t *Thread) evalRaised(f *Frame, err error) (Object, error) {
 			if g := f.gen; g != nil {
 				// a generator resumed inline by FOR_ITER or SEND: the
 				// exception continues in its resumer
-				cur = g.leaveInline(t)
+				cur, _ = g.leaveInline(t, nil, leaveRaise)
 				exc = g.raiseOut(exc)
 				goto unwind
 			}

@@ -191,17 +191,19 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 			g.running.Store(false)
 			return nil, false, TypeErrorf("can't send non-None value to a just-started %s", g.kindName())
 		}
+	}
+	if t.depth >= t.interp.recursionLimit() {
+		// before anything changes: the generator can be resumed later
+		g.running.Store(false)
+		return nil, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	if !g.started {
 		g.started = true
 	} else if exc == nil && push {
-		f.stack[f.sp] = v
-		f.sp++
+		f.sendIn(t, v)
 	}
 	if exc != nil {
 		f.pending = exc
-	}
-	if t.depth >= t.interp.recursionLimit() {
-		g.running.Store(false)
-		return nil, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	t.depth++
 	f.back = t.frame
@@ -246,8 +248,7 @@ func (g *Generator) enterNext(t *Thread) (f *Frame, prevExc *BaseException, ok b
 		return nil, nil, false
 	}
 	if g.started {
-		f.stack[f.sp] = None
-		f.sp++
+		f.sendIn(t, None)
 	} else {
 		g.started = true
 	}
@@ -327,12 +328,12 @@ func (g *Generator) iterateSome(t *Thread, fn func(Object) (bool, error)) (r Obj
 // r or raised err; it restores the resumer's thread state and marks the
 // generator not running.
 func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Object, err error) (Object, bool, error) {
-	if t.excInfo != prevExc {
-		g.exc = t.excInfo
-	} else {
+	if e := t.excInfo; e != prevExc {
+		g.exc = e
+		t.excInfo = prevExc
+	} else if g.exc != nil {
 		g.exc = nil
 	}
-	t.excInfo = prevExc
 	t.frame = f.back
 	f.back = nil
 	t.depth--
@@ -389,41 +390,22 @@ func (g *Generator) enterInline(t *Thread, caller *Frame, push bool, v Object) b
 		}
 		g.started = true
 	} else if push {
-		f.stack[f.sp] = v
-		f.sp++
+		f.sendIn(t, v)
 	}
 	t.depth++
 	f.back = caller
 	f.inlined = true
 	t.frame = f
-	g.prevExc = t.excInfo
+	// stores only where something changes: most resumptions happen
+	// outside any except block, and a pointer store costs a write
+	// barrier check
+	if e := t.excInfo; e != nil {
+		g.prevExc = e
+	}
 	if g.exc != nil {
 		t.excInfo = g.exc
 	}
 	return true
-}
-
-// leaveInline undoes enterInline when the generator yields, returns or
-// raises, and returns the frame that resumed it.
-func (g *Generator) leaveInline(t *Thread) *Frame {
-	f := g.frame
-	if t.excInfo != g.prevExc {
-		g.exc = t.excInfo
-	} else {
-		g.exc = nil
-	}
-	t.excInfo = g.prevExc
-	g.prevExc = nil
-	caller := f.back
-	t.frame = caller
-	f.back = nil
-	f.inlined = false
-	t.depth--
-	if f.finished {
-		g.recycle(t, f)
-	}
-	g.running.Store(false)
-	return caller
 }
 
 // raiseOut is what an exception leaving the generator becomes in its
@@ -439,13 +421,48 @@ func (g *Generator) raiseOut(e *BaseException) *BaseException {
 	return e
 }
 
-// resumeInlined continues the frame that resumed a generator inline
-// (its FOR_ITER, possibly fused with the STORE_FAST after it, its SEND,
-// or the CALL_METHOD of gen.send(v) is the instruction before caller.pc)
-// with what the generator produced: v yielded, or returned when done.
-// The error is the StopIteration that gen.send raises when the generator
-// returns; execute raises it in the caller.
-func resumeInlined(caller *Frame, v Object, done bool) error {
+// How a generator resumed inline leaves its frame (leaveInline).
+const (
+	leaveYield  = iota // it yielded v
+	leaveReturn        // it returned v
+	leaveRaise         // it raised: the exception unwinds in the resumer
+)
+
+// leaveInline undoes enterInline when the generator yields, returns or
+// raises, and returns the frame that resumed it. When it yielded or
+// returned v, the resumer's instruction (its FOR_ITER, possibly fused
+// with the STORE_FAST after it, its SEND, or the CALL_METHOD of
+// gen.send(v): the instruction before caller.pc) is completed here with
+// v, so that execute goes on at the next one: one Go call per switch
+// back. The error is the StopIteration that gen.send raises when the
+// generator returns; execute raises it in the caller.
+func (g *Generator) leaveInline(t *Thread, v Object, how int) (*Frame, error) {
+	f := g.frame
+	// as in enterInline, stores only where something changes
+	// (g.prevExc is nil unless the resumer had a handled exception)
+	prev, e := g.prevExc, t.excInfo
+	if e != prev {
+		g.exc = e
+		t.excInfo = prev
+	} else if g.exc != nil {
+		g.exc = nil
+	}
+	if prev != nil {
+		g.prevExc = nil
+	}
+	caller := f.back
+	t.frame = caller
+	f.back = nil
+	f.inlined = false
+	t.depth--
+	if f.finished {
+		g.recycle(t, f)
+	}
+	g.running.Store(false)
+	if how == leaveRaise {
+		return caller, nil
+	}
+	done := how == leaveReturn
 	at := caller.code.quick[caller.pc-1]
 	stack := caller.stack
 	switch op := c.Opcode(at & 0xff); op {
@@ -455,18 +472,18 @@ func resumeInlined(caller *Frame, v Object, done bool) error {
 			caller.sp--
 			stack[caller.sp] = nil
 			caller.pc = int(at >> 8)
-			return nil
+			return caller, nil
 		}
 		if op == qForIterStore {
 			// the STORE_FAST after it takes v here: one dispatch less
 			// per item of `for x in gen`
 			caller.fast[caller.code.quick[caller.pc]>>8] = v
 			caller.pc++
-			return nil
+			return caller, nil
 		}
 		stack[caller.sp] = v
 		caller.sp++
-		return nil
+		return caller, nil
 	case c.CALL_METHOD:
 		// gen.send(x): [.., send, gen, x] -> [.., yielded], or a
 		// StopIteration with the returned value
@@ -476,11 +493,11 @@ func resumeInlined(caller *Frame, v Object, done bool) error {
 			sp--
 			stack[sp] = nil
 			caller.sp = sp
-			return stopIteration(v)
+			return caller, stopIteration(v)
 		}
 		stack[sp-1] = v
 		caller.sp = sp
-		return nil
+		return caller, nil
 	}
 	// SEND: [.., sub, sent] -> [.., sub, yielded], or [.., returned]
 	// and a jump to SEND's target
@@ -490,7 +507,35 @@ func resumeInlined(caller *Frame, v Object, done bool) error {
 		caller.pc = int(at >> 8)
 	}
 	stack[caller.sp-1] = v
-	return nil
+	return caller, nil
+}
+
+// sendIn makes v the value of the yield expression the suspended frame f
+// stopped at: v is pushed for the instruction after the YIELD_VALUE, or,
+// when that instruction is one that would only consume v, it runs here:
+// the POP_TOP of `yield x` (a statement), the STORE_FAST of `v = yield x`,
+// the JUMP back to the SEND of `yield from` and `await`. Each is one
+// dispatch of the loop less per item a generator produces. Not while a
+// hook traces the thread: its events are per instruction run (trace.go).
+func (f *Frame) sendIn(t *Thread, v Object) {
+	if t.hooks == nil {
+		switch in := f.code.Instrs[f.pc]; in.Op() {
+		case c.POP_TOP:
+			f.pc++
+			return
+		case c.STORE_FAST:
+			f.fast[in.Arg()] = v
+			f.pc++
+			return
+		case c.JUMP:
+			// the loop of `yield from` (to its SEND): a backward jump
+			// that, like CPython's JUMP_BACKWARD_NO_INTERRUPT, checks
+			// for nothing
+			f.pc = in.Arg()
+		}
+	}
+	f.stack[f.sp] = v
+	f.sp++
 }
 
 // yieldFromIter returns the sub-iterator a suspended generator delegates
@@ -678,7 +723,7 @@ func getAwaitable(t *Thread, o Object) (Object, error) {
 
 // genSend is generator.send: execute resumes a plain generator inline
 // when CALL_METHOD calls it with one argument (as SEND and FOR_ITER do),
-// and resumeInlined raises the StopIteration when the generator returns.
+// and leaveInline raises the StopIteration when the generator returns.
 var genSend *MethodDescr
 
 func genSendMethod(t *Thread, self Object, args []Object, kw []string) (Object, error) {

@@ -303,6 +303,14 @@ func (l *List) truncate(n int) {
 // appendUnshared appends to a list no other thread can reach yet (the
 // list a comprehension builds): plain stores, no lock.
 func (l *List) appendUnshared(v Object) {
+	if n := len(l.items); n < cap(l.items) {
+		// room left: the array and its capacity stay as published,
+		// only the length moves
+		l.items = l.items[:n+1]
+		l.items[n] = v
+		l.n = int64(n + 1)
+		return
+	}
 	if cap(l.items) == 0 {
 		// room for 4 at the first append, as CPython's list_resize
 		// gives: Go's append would grow 1, 2, 4, 8, four allocations
