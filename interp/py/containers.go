@@ -733,16 +733,7 @@ func init() {
 	for _, st := range []*Type{SetType, FrozenSetType} {
 		st.Len = func(t *Thread, o Object) (int, error) { return unwrap(o).(*Set).d.Len(), nil }
 		st.Iter = func(t *Thread, o Object) (Object, error) { return newDictIter(unwrap(o).(*Set).d, 0), nil }
-		st.Contains = func(t *Thread, o, v Object) (bool, error) {
-			r, err := unwrap(o).(*Set).d.GetItem(t, v)
-			if err != nil && IsInstanceOf(err, TypeErrorType) {
-				if vs, ok := v.(*Set); ok && !vs.frozen {
-					fz := &Set{d: vs.d, frozen: true}
-					r, err = unwrap(o).(*Set).d.GetItem(t, fz)
-				}
-			}
-			return r != nil, err
-		}
+		st.Contains = func(t *Thread, o, v Object) (bool, error) { return setHas(t, unwrap(o).(*Set), v) }
 		st.Repr = setRepr
 		st.RichCompare = setRichCompare
 		st.Num[NbOr] = setOp(NbOr)
@@ -762,9 +753,10 @@ func init() {
 		return newSubclassInstance(typ, NewSet()), nil
 	}
 	SetType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
-		args, kw, err := noKeywordsInit("set", self, SetType, args, kw)
-		if err != nil {
-			return err
+		// unlike list's, set's __init__ refuses keywords even when a
+		// subclass's own __new__ took them (CPython 3.11's set_init)
+		if len(kw) > 0 {
+			return TypeErrorf("set() takes no keyword arguments")
 		}
 		var x Object
 		if err := ParseArgs("set", args, kw, []string{""}, 0, &x); err != nil {

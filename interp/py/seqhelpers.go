@@ -785,9 +785,17 @@ func funcDesc(t *Thread, fn Object) string {
 func setRepr(t *Thread, o Object) (Object, error) {
 	s := unwrap(o).(*Set)
 	items := s.Items()
-	name := o.Type().Name
+	name := o.Type().tpName()
 	if len(items) == 0 {
 		return NewStr(name + "()"), nil
+	}
+	if t != nil {
+		for _, x := range t.reprStack {
+			if x == o {
+				// CPython's marker for a set inside itself names the type
+				return NewStr(name + "(...)"), nil
+			}
+		}
 	}
 	r, err := seqRepr(t, o, items, "{", "}")
 	if err != nil {

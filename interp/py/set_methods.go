@@ -12,7 +12,9 @@ func setKey(t *Thread, v Object, err error) (Object, bool) {
 	if err == nil || !IsInstanceOf(err, TypeErrorType) {
 		return nil, false
 	}
-	if s, ok := unwrap(v).(*Set); ok {
+	// an unhashable set (or set subclass instance) is looked up as the
+	// frozenset of its items, as CPython's set_contains/discard/remove do
+	if s, ok := unwrap(v).(*Set); ok && !s.frozen {
 		return &Set{d: s.d, frozen: true}, true
 	}
 	return nil, false
@@ -303,9 +305,11 @@ func init() {
 			return True, nil
 		})
 		st.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			var state Object = None
-			if in, ok := self.(*Instance); ok && in.dict != nil {
-				state = in.dict
+			// the state is __getstate__()'s (instance dict and __slots__
+			// values), as 3.11's set_reduce asks for it
+			state, err := CallMethod(t, self, "__getstate__")
+			if err != nil {
+				return nil, err
 			}
 			return NewTuple(self.Type(), NewTuple(NewList(setSelf(self).Items()...)), state), nil
 		})

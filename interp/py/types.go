@@ -475,8 +475,8 @@ func noKeywordsNew(name string, typ *Type, args []Object, kw []string) ([]Object
 	return nil, nil, TypeErrorf("%s() takes no keyword arguments", name)
 }
 
-// noKeywordsInit is the same rule for the __init__ of list and set: a
-// subclass whose own __new__ took the keywords leaves them to it.
+// noKeywordsInit is the same rule for list's __init__: a subclass
+// whose own __new__ took the keywords leaves them to it.
 func noKeywordsInit(name string, self Object, base *Type, args []Object, kw []string) ([]Object, []string, error) {
 	if len(kw) == 0 {
 		return args, kw, nil
