@@ -301,11 +301,19 @@ reload:
 			stack[sp] = nil
 		case c.LOAD_GLOBAL:
 			g, b := f.globals, f.builtins
-			if e := code.gcache[pc-1].Load(); e != nil && e.globals == g && e.builtins == b &&
-				e.gver == g.version.Load() && e.bver == b.version.Load() {
-				stack[sp] = e.value
-				sp++
-				continue
+			// Nested ifs, each ending in its own continue: written as one
+			// && chain, the compiler merged the five outcomes into a byte
+			// on the stack and tested it again (about 50 instructions).
+			if e := code.gcache[pc-1].Load(); e != nil {
+				if e.globals == g && e.builtins == b {
+					if e.gver == g.version.Load() {
+						if e.bver == b.version.Load() {
+							stack[sp] = e.value
+							sp++
+							continue
+						}
+					}
+				}
 			}
 			gver, bver := g.version.Load(), b.version.Load()
 			name := names[arg]
