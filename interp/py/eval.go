@@ -315,16 +315,12 @@ reload:
 					}
 				}
 			}
-			gver, bver := g.version.Load(), b.version.Load()
-			name := names[arg]
-			v := g.getStr(name)
-			if v == nil {
-				v = b.getStr(name)
-				if v == nil {
-					return f.fail(pc, sp, nameError(name.s))
-				}
+			// the miss is a call: written out here it kept g and pc-1 in
+			// stack slots on the hit path too
+			v, err := loadGlobalMiss(f, pc-1, names[arg])
+			if err != nil {
+				return f.fail(pc, sp, err)
 			}
-			code.gcache[pc-1].Store(&globalCacheEntry{globals: g, builtins: b, gver: gver, bver: bver, value: v})
 			stack[sp] = v
 			sp++
 		case c.LOAD_ATTR:
