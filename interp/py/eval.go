@@ -1146,6 +1146,9 @@ reload:
 				// a built-in type's method after LOAD_METHOD (s.upper())
 				f.pc, f.sp = pc, sp
 				v, err = md.callSelf(t, stack[sp-arg-1:sp])
+				if err == nil {
+					goto methodCleared // callSelf cleared the slots
+				}
 				goto methodDone
 			}
 			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
@@ -1183,6 +1186,7 @@ reload:
 				return f.fail(pc, sp, err)
 			}
 			clearSlots(stack[sp-arg-1 : sp]) // the callable's slot takes v
+		methodCleared:
 			sp -= arg + 2
 			stack[sp] = v
 			sp++
