@@ -24,6 +24,10 @@ type attrCache struct {
 	// hint is where the name was last found in an instance's dict
 	// (Dict.getStrHint): the one mutable field, a guess that is checked.
 	hint atomic.Int32
+	// method is descr when that is a method descriptor to call unbound
+	// (neither a classmethod nor a staticmethod), else nil: what
+	// builtinMethod returns, decided once here rather than per lookup.
+	method *MethodDescr
 }
 
 // attrCacheWays bounds how many types one instruction remembers; a site
@@ -47,6 +51,9 @@ func newAttrCache(typ *Type, ver uint64, name *Str) *attrCache {
 	}
 	if m, ok := descr.(*memberDescr); ok && m.owner != nil && typ.IsSubtype(m.owner) {
 		e.slot = m.index + 1
+	}
+	if md, ok := descr.(*MethodDescr); ok && !md.IsClass && !md.IsStatic {
+		e.method = md
 	}
 	dt := descr.Type()
 	switch {
@@ -236,9 +243,5 @@ func builtinMethod(slot *atomic.Pointer[attrCache], obj Object, name *Str) *Meth
 	if e == nil {
 		e = lookupChain(slot, typ, name)
 	}
-	md, ok := e.descr.(*MethodDescr)
-	if !ok || md.IsClass || md.IsStatic {
-		return nil
-	}
-	return md
+	return e.method
 }

@@ -301,22 +301,26 @@ reload:
 			stack[sp] = nil
 		case c.LOAD_GLOBAL:
 			g, b := f.globals, f.builtins
-			if e := code.gcache[pc-1].Load(); e != nil && e.globals == g && e.builtins == b &&
-				e.gver == g.version.Load() && e.bver == b.version.Load() {
-				stack[sp] = e.value
-				sp++
-				continue
-			}
-			gver, bver := g.version.Load(), b.version.Load()
-			name := names[arg]
-			v := g.getStr(name)
-			if v == nil {
-				v = b.getStr(name)
-				if v == nil {
-					return f.fail(pc, sp, nameError(name.s))
+			// Nested ifs, each ending in its own continue: written as one
+			// && chain, the compiler merged the five outcomes into a byte
+			// on the stack and tested it again (about 50 instructions).
+			if e := code.gcache[pc-1].Load(); e != nil {
+				if e.globals == g && e.builtins == b {
+					if e.gver == g.version.Load() {
+						if e.bver == b.version.Load() {
+							stack[sp] = e.value
+							sp++
+							continue
+						}
+					}
 				}
 			}
-			code.gcache[pc-1].Store(&globalCacheEntry{globals: g, builtins: b, gver: gver, bver: bver, value: v})
+			// the miss is a call: written out here it kept g and pc-1 in
+			// stack slots on the hit path too
+			v, err := loadGlobalMiss(f, pc-1, names[arg])
+			if err != nil {
+				return f.fail(pc, sp, err)
+			}
 			stack[sp] = v
 			sp++
 		case c.LOAD_ATTR:
@@ -1141,6 +1145,9 @@ reload:
 				// a built-in type's method after LOAD_METHOD (s.upper())
 				f.pc, f.sp = pc, sp
 				v, err = md.callSelf(t, stack[sp-arg-1:sp])
+				if err == nil {
+					goto methodCleared // callSelf cleared the slots
+				}
 				goto methodDone
 			}
 			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
@@ -1178,6 +1185,7 @@ reload:
 				return f.fail(pc, sp, err)
 			}
 			clearSlots(stack[sp-arg-1 : sp]) // the callable's slot takes v
+		methodCleared:
 			sp -= arg + 2
 			stack[sp] = v
 			sp++

@@ -652,16 +652,25 @@ func (f *Frame) raise(pc, sp int, err error) error {
 	return err
 }
 
-// loadGlobal is LOAD_GLOBAL's lookup (execute has its own copy) for the
-// instruction at index at: through the instruction's cache entry while
-// neither namespace changed.
+// loadGlobal is LOAD_GLOBAL's lookup (execute has its own copy of the
+// cache test) for the instruction at index at: through the instruction's
+// cache entry while neither namespace changed.
 func loadGlobal(f *Frame, at int, name *Str) (Object, error) {
-	code := f.code
 	g, b := f.globals, f.builtins
-	if e := code.gcache[at].Load(); e != nil && e.globals == g && e.builtins == b &&
+	if e := f.code.gcache[at].Load(); e != nil && e.globals == g && e.builtins == b &&
 		e.gver == g.version.Load() && e.bver == b.version.Load() {
 		return e.value, nil
 	}
+	return loadGlobalMiss(f, at, name)
+}
+
+// loadGlobalMiss is LOAD_GLOBAL's lookup in the namespaces, which fills
+// the instruction's cache entry. The versions are read before the
+// lookups: a store that races with them leaves an entry that the next
+// test finds stale, never a stale value under a current version.
+func loadGlobalMiss(f *Frame, at int, name *Str) (Object, error) {
+	code := f.code
+	g, b := f.globals, f.builtins
 	gver, bver := g.version.Load(), b.version.Load()
 	v := g.getStr(name)
 	if v == nil {

@@ -362,16 +362,27 @@ func (md *MethodDescr) call(t *Thread, args []Object, kw []string) (Object, erro
 // callSelf is call for CALL_METHOD after LOAD_METHOD found md on the type
 // of args[0] (s.upper(), d.get(k)): a receiver of exactly md's type goes
 // straight to Fn, without Call's and MethodDescrType.Call's dispatch.
-// Anything else takes call's checks.
+// Anything else takes call's checks. After a call that succeeded it
+// clears args (value-stack slots that execute would otherwise clear with
+// a call of clearSlots: here that is a few stores in a function already
+// running).
 func (md *MethodDescr) callSelf(t *Thread, args []Object) (Object, error) {
 	self := args[0]
+	var v Object
+	var err error
 	if s, ok := self.(*Str); ok && md.str != nil {
-		return md.str(t, s, args[1:], nil)
+		v, err = md.str(t, s, args[1:], nil)
+	} else if self.Type() == md.Owner && !md.IsStatic {
+		v, err = md.Fn(t, self, args[1:], nil)
+	} else {
+		v, err = md.call(t, args, nil)
 	}
-	if self.Type() == md.Owner && !md.IsStatic {
-		return md.Fn(t, self, args[1:], nil)
+	if err == nil {
+		for i := 0; i < len(args); i++ {
+			args[i] = nil
+		}
 	}
-	return md.call(t, args, nil)
+	return v, err
 }
 
 // ---- argument binding ----
