@@ -413,6 +413,9 @@ func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, err
 		}
 		fr.initCells()
 		initGenerator(g, f)
+		if t.coroOriginDepth > 0 && g.kind == genCoroutine {
+			g.origin = coroOrigin(t.frame, int(t.coroOriginDepth))
+		}
 		return g, nil
 	}
 	fr := t.newFrame(code, f.globals, f.builtins, nil)

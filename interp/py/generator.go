@@ -28,8 +28,57 @@ type Generator struct {
 	prevExc  *BaseException
 	kind     int                           // genPlain, genCoroutine, genAsync
 	ag       atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
-	Name     string
+	Name     string                        // as created; see names
 	Qualname string
+	// origin is a coroutine's cr_origin (nil: None)
+	origin Object
+	// renamed holds __name__ and __qualname__ once Python code has set
+	// them (readers on other threads see the old or the new pair)
+	renamed atomic.Pointer[[2]string]
+}
+
+// names is the generator's __name__ and __qualname__.
+func (g *Generator) names() (name, qualname string) {
+	if r := g.renamed.Load(); r != nil {
+		return r[0], r[1]
+	}
+	return g.Name, g.Qualname
+}
+
+// rename sets __name__ (which 0) or __qualname__ (which 1).
+func (g *Generator) rename(which int, v Object) error {
+	s, ok := v.(*Str)
+	if !ok {
+		return TypeErrorf("%s must be set to a string object", [2]string{"__name__", "__qualname__"}[which])
+	}
+	for {
+		old := g.renamed.Load()
+		var pair [2]string
+		pair[0], pair[1] = g.names()
+		pair[which] = s.s
+		if g.renamed.CompareAndSwap(old, &pair) {
+			return nil
+		}
+	}
+}
+
+// coroOrigin is cr_origin: (filename, line, function name) of the
+// frames from f (the coroutine's creator) outwards, at most depth.
+func coroOrigin(f *Frame, depth int) Object {
+	var items []Object
+	for ; f != nil && len(items) < depth; f = f.back {
+		items = append(items, NewTuple(NewStr(f.code.Filename), Int(frameLineno(f)), NewStr(f.code.Name)))
+	}
+	return NewTuple(items...)
+}
+
+// suspended reports whether the generator is paused at a yield (3.11's
+// gi_suspended / cr_suspended).
+func (g *Generator) isSuspended() bool {
+	if g.running.Load() || g.frameState.Load() == genFrameFreed {
+		return false
+	}
+	return g.started && !g.frame.finished
 }
 
 // coIterableCoroutine is CO_ITERABLE_COROUTINE.
@@ -746,7 +795,8 @@ func init() {
 			if g.kind == genAsync {
 				kind = "async_generator" // the type's name, unlike in messages
 			}
-			return NewStr("<" + kind + " object " + g.Qualname + " at " + hexID(o) + ">"), nil
+			_, qualname := g.names()
+			return NewStr("<" + kind + " object " + qualname + " at " + hexID(o) + ">"), nil
 		}
 		gt.AddMethod("send", genSendMethod)
 		gt.AddMethod("throw", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -762,10 +812,45 @@ func init() {
 		gt.AddMethod("close", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			return None, self.(*Generator).Close(t)
 		})
-		gt.AddGetSet("__name__", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*Generator).Name), nil }, nil)
-		gt.AddGetSet("__qualname__", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*Generator).Qualname), nil }, nil)
-		gt.AddGetSet("gi_running", func(t *Thread, o Object) (Object, error) { return Bool(o.(*Generator).running.Load()), nil }, nil)
-		gt.AddGetSet("gi_frame", func(t *Thread, o Object) (Object, error) {
+		for which, attr := range []string{"__name__", "__qualname__"} {
+			which := which
+			gt.AddGetSet(attr, func(t *Thread, o Object) (Object, error) {
+				n, q := o.(*Generator).names()
+				return NewStr([2]string{n, q}[which]), nil
+			}, func(t *Thread, o, v Object) error {
+				if v == nil {
+					return TypeErrorf("%s must be set to a string object", attr)
+				}
+				return o.(*Generator).rename(which, v)
+			})
+		}
+		// gi_, cr_ or ag_: each kind names its attributes its own way
+		prefix := map[*Type]string{GeneratorType: "gi_", CoroutineType: "cr_", AsyncGeneratorType: "ag_"}[gt]
+		if gt != AsyncGeneratorType { // asyncgen.go has ag_running and ag_code
+			gt.AddGetSet(prefix+"running", func(t *Thread, o Object) (Object, error) { return Bool(o.(*Generator).running.Load()), nil }, nil)
+			gt.AddGetSet(prefix+"code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).code, nil }, nil)
+		}
+		if gt != AsyncGeneratorType {
+			gt.AddGetSet(prefix+"suspended", func(t *Thread, o Object) (Object, error) { return Bool(o.(*Generator).isSuspended()), nil }, nil)
+		}
+		if gt == GeneratorType || gt == CoroutineType {
+			name := map[*Type]string{GeneratorType: "gi_yieldfrom", CoroutineType: "cr_await"}[gt]
+			gt.AddGetSet(name, func(t *Thread, o Object) (Object, error) {
+				if sub := o.(*Generator).yieldFromIter(); sub != nil {
+					return sub, nil
+				}
+				return None, nil
+			}, nil)
+		}
+		if gt == CoroutineType {
+			gt.AddGetSet("cr_origin", func(t *Thread, o Object) (Object, error) {
+				if g := o.(*Generator); g.origin != nil {
+					return g.origin, nil
+				}
+				return None, nil
+			}, nil)
+		}
+		gt.AddGetSet(prefix+"frame", func(t *Thread, o Object) (Object, error) {
 			g := o.(*Generator)
 			// once given out, the frame is never reused (recycle); a
 			// generator that finished first has given its frame back
@@ -785,7 +870,6 @@ func init() {
 			}
 			return None, nil
 		}, nil)
-		gt.AddGetSet("gi_code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).code, nil }, nil)
 	}
 	genSend, _ = GeneratorType.Dict.getStr(Intern("send")).(*MethodDescr)
 	GeneratorType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }

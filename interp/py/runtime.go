@@ -871,12 +871,7 @@ func frameGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "f_locals":
 		return frameObjectLocals(t, f), nil
 	case "f_lineno":
-		// the line trace events report (trace.go), which CPython's
-		// f_lineno also reads
-		if l := lineAt(f.code, f.pc-1); l > 0 && f.pc > 0 {
-			return Int(l), nil
-		}
-		return Int(f.Line()), nil
+		return Int(frameLineno(f)), nil
 	case "f_lasti":
 		return Int(max(f.pc-1, 0) * 2), nil
 	case "f_back":
@@ -949,6 +944,15 @@ func frameLocals(t *Thread, f *Frame) Object {
 		}
 	}
 	return d
+}
+
+// frameLineno is f.f_lineno: the line trace events report (trace.go),
+// which CPython's f_lineno also reads.
+func frameLineno(f *Frame) int {
+	if l := lineAt(f.code, f.pc-1); l > 0 && f.pc > 0 {
+		return l
+	}
+	return f.Line()
 }
 
 func tracebackGetAttr(t *Thread, o Object, name *Str) (Object, error) {

@@ -105,6 +105,27 @@ func initSys(t *Thread) {
 		return Int(t.interp.recursionLimit()), nil
 	})
 	addThreadSysFuncs(m) // sys.set/getswitchinterval (mod_thread.go)
+	m.AddFunc("set_coroutine_origin_tracking_depth", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		var d Object
+		if err := ParseArgs("set_coroutine_origin_tracking_depth", args, kw, []string{"depth"}, 1, &d); err != nil {
+			return nil, err
+		}
+		n, err := AsInt64(t, d)
+		if err != nil {
+			return nil, err
+		}
+		if n < 0 {
+			return nil, ValueErrorf("depth must be >= 0")
+		}
+		t.coroOriginDepth = int32(min(n, 1<<30))
+		return None, nil
+	})
+	m.AddFunc("get_coroutine_origin_tracking_depth", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("get_coroutine_origin_tracking_depth", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return Int(t.coroOriginDepth), nil
+	})
 	m.AddFunc("setrecursionlimit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
 			return nil, TypeErrorf("setrecursionlimit() takes exactly one argument (%d given)", len(args))

@@ -106,6 +106,10 @@ type Thread struct {
 	// may be locked to its OS thread (threadTimeNs); threadLocked says
 	// it is.
 	ownGoroutine, threadLocked bool
+	// coroOriginDepth is sys.set_coroutine_origin_tracking_depth's value
+	// (per thread, as in CPython): how many frames a new coroutine's
+	// cr_origin records.
+	coroOriginDepth int32
 
 	// The struct is a whole number of cache lines (checked by
 	// TestHotStructsFillCacheLines): its size class is then a multiple of
@@ -113,7 +117,7 @@ type Thread struct {
 	// the other by the thread that starts them, next to each other in one
 	// span; at 224 bytes one thread's frame and depth (written on every
 	// call) shared a line with the previous thread's fields.
-	_ [14]byte
+	_ [8]byte
 }
 
 // LegacyRelease is set by package capi: it releases the pseudo-GILs t
