@@ -168,10 +168,38 @@ func fixupSlots(t *Type) {
 	unary("__complex__", &t.Complex)
 	if py("__init__") {
 		t.Init = slotInit
+	} else if init := inheritedInit(t); funcCode(init) != funcCode(t.Init) {
+		// del C.__init__: CPython's slot goes back to the inherited one,
+		// which decides object.__new__'s "C() takes no arguments"
+		t.Init = init
 	}
-	if py("__new__") {
+	if py("__new__") && !isTypeNew(t.Lookup(nameNew)) {
 		t.New = slotNew
 	}
+}
+
+// isTypeNew reports whether v is a built-in type's own __new__ (dict.__new__):
+// a class given one keeps the __new__ slot it had, as CPython's
+// update_one_slot does for tp_new_wrapper, so C.__new__ = dict.__new__
+// does not make C() call dict.__new__(C).
+func isTypeNew(v Object) bool {
+	b, ok := v.(*Builtin)
+	if !ok || b.Name != "__new__" {
+		return false
+	}
+	_, ok = b.Self.(*Type)
+	return ok
+}
+
+// inheritedInit is the __init__ slot t inherits by inheritFrom's rule: a
+// Python class that does not define __init__ only passes one on.
+func inheritedInit(t *Type) InitFunc {
+	for _, b := range t.MRO[1:] {
+		if b.Init != nil && !(b.isHeap() && !b.native && b.Dict.getStr(dunders["__init__"]) == nil) {
+			return b.Init
+		}
+	}
+	return nil
 }
 
 // callSlot calls a special method looked up on the type.
@@ -296,6 +324,14 @@ func slotInit(t *Thread, self Object, args []Object, kw []string) error {
 	var err error
 	if f, ok := init.(*Function); ok {
 		r, err = callMethod(t, f, self, args, kw)
+	} else if md, ok := init.(*MethodDescr); ok && !md.IsStatic && !md.IsClass {
+		// called unbound, as CPython's slot_tp_init does, so that a
+		// foreign type's wrapper (Leaf.__init__ = dict.__init__) is
+		// refused with its words
+		if err := md.checkSelf(self, md.slot); err != nil {
+			return err
+		}
+		r, err = md.Fn(t, self, args, kw)
 	} else {
 		m, berr := bindDescr(t, init, self, self.Type())
 		if berr != nil {
@@ -972,6 +1008,8 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 		}
 		typ.Qualname = s.s
 		return nil
+	case "__bases__":
+		return setBases(t, typ, v)
 	case "__doc__":
 	}
 	if v == nil {
@@ -992,6 +1030,110 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 		refreshSlots(typ)
 	}
 	typ.modified()
+	return nil
+}
+
+// setBases is C.__bases__ = v (CPython's type_set_bases): the new bases
+// must keep the instance layout, and the MROs of the class and of every
+// subclass are computed again. The class's and its subclasses' versions
+// change, which drops their attribute caches and the __init__ cache
+// (pythonInit) that class calls read.
+func setBases(t *Thread, typ *Type, v Object) error {
+	if v == nil {
+		return TypeErrorf("cannot delete '__bases__' attribute of immutable type '%s'", typ.Name)
+	}
+	tup, ok := v.(*Tuple)
+	if !ok {
+		return TypeErrorf("can only assign tuple to %s.__bases__, not %s", typ.Name, typeName(v))
+	}
+	if len(tup.items) == 0 {
+		return TypeErrorf("can only assign non-empty tuple to %s.__bases__, not ()", typ.Name)
+	}
+	bases := make([]*Type, len(tup.items))
+	for i, x := range tup.items {
+		b, ok := x.(*Type)
+		if !ok {
+			return TypeErrorf("%s.__bases__ must be tuple of classes, not '%s'", typ.Name, typeName(x))
+		}
+		if b.IsSubtype(typ) {
+			return TypeErrorf("a __bases__ item causes an inheritance cycle")
+		}
+		bases[i] = b
+	}
+	for i, b := range bases {
+		for _, c := range bases[:i] {
+			if b == c {
+				return TypeErrorf("duplicate base class %s", b.Name)
+			}
+		}
+	}
+	best, err := bestBase(bases)
+	if err != nil {
+		return err
+	}
+	old, err := bestBase(typ.Bases)
+	if err != nil {
+		return err
+	}
+	if nl, ol := layoutBase(best), layoutBase(old); nl != ol {
+		if nativeBase(nl) != nativeBase(ol) {
+			return TypeErrorf("__bases__ assignment: '%s' deallocator differs from '%s'", best.Name, old.Name)
+		}
+		return TypeErrorf("__bases__ assignment: '%s' object layout differs from '%s'", best.Name, old.Name)
+	}
+	oldBases, oldBase := typ.Bases, typ.Base
+	typ.Bases, typ.Base = bases, solidBase(bases)
+	if err := recomputeMROs(typ); err != nil {
+		typ.Bases, typ.Base = oldBases, oldBase
+		if rerr := recomputeMROs(typ); rerr != nil {
+			return rerr
+		}
+		return err
+	}
+	for _, b := range oldBases {
+		b.subMu.Lock()
+		for i, s := range b.subclasses {
+			if s == typ {
+				b.subclasses = append(b.subclasses[:i:i], b.subclasses[i+1:]...)
+				break
+			}
+		}
+		b.subMu.Unlock()
+	}
+	for _, b := range bases {
+		b.subMu.Lock()
+		b.subclasses = append(b.subclasses, typ)
+		b.subMu.Unlock()
+	}
+	refreshSlots(typ)
+	typ.modified()
+	return nil
+}
+
+// nativeBase is the built-in type a layout base rests on.
+func nativeBase(typ *Type) *Type {
+	for typ.isHeap() && typ.Base != nil {
+		typ = typ.Base
+	}
+	return typ
+}
+
+// recomputeMROs computes the MRO of typ and of its subclasses again,
+// after typ's bases changed.
+func recomputeMROs(typ *Type) error {
+	mro, err := computeMRO(typ)
+	if err != nil {
+		return err
+	}
+	typ.MRO = mro
+	typ.subMu.Lock()
+	subs := append([]*Type(nil), typ.subclasses...)
+	typ.subMu.Unlock()
+	for _, s := range subs {
+		if err := recomputeMROs(s); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
