@@ -2,7 +2,9 @@ package py
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"freepy/interp/compile"
 	"freepy/interp/strops"
@@ -33,148 +35,205 @@ var cmpDunders = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "
 // fixupSlots installs, for each special method a Python class defines,
 // a slot that calls it. Slots of built-in bases are kept where no Python
 // class overrides them, so `class C(list)` keeps list's fast paths.
+//
+// It runs again on a published class whenever a special method is
+// assigned (refreshSlots), while other threads read the slot fields
+// without synchronisation. Every slot value it installs is therefore one
+// fixed func value per special method (no closure made per call), and a
+// field is written only when its value changes: re-assigning a special
+// method the class already has (C.__repr__ = f, then g) writes no field.
 func fixupSlots(t *Type) {
 	py := func(name string) bool { return definedInPython(t, name) }
 	t.hasDel.Store(py("__del__"))
 	t.strEq.Store(t.IsSubtype(StrType) && !py("__eq__"))
 	if py("__repr__") {
-		t.Repr = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__repr__") }
+		setSlot(&t.Repr, slotRepr)
 	}
 	if py("__str__") {
-		t.Str = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__str__") }
+		setSlot(&t.Str, slotStr)
 	}
 	if py("__hash__") || py("__eq__") {
-		t.Hash = slotHash
+		setSlot(&t.Hash, slotHash)
 	}
 	for _, n := range cmpDunders {
 		if py(n) {
-			t.RichCompare = slotRichCompare
+			setSlot(&t.RichCompare, slotRichCompare)
 			break
 		}
 	}
 	if py("__call__") {
-		t.Call = func(th *Thread, o Object, args []Object, kw []string) (Object, error) {
-			m, err := lookupSpecial(th, o, "__call__")
-			if err != nil {
-				return nil, err
-			}
-			switch m.(type) {
-			case *Function, *Method:
-				return Call(th, m, args, kw)
-			}
-			// __call__ may be another callable instance, and so on
-			// without a Python frame to count (A.__call__ = A())
-			if th.depth >= th.interp.recursionLimit() {
-				return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
-			}
-			th.depth++
-			defer func() { th.depth-- }()
-			return Call(th, m, args, kw)
-		}
+		setSlot(&t.Call, slotCall)
 	}
 	if py("__getattribute__") || py("__getattr__") {
-		t.GetAttr = slotGetAttr
+		setSlot(&t.GetAttr, slotGetAttr)
 	}
 	if py("__setattr__") || py("__delattr__") {
-		t.SetAttr = slotSetAttr
+		setSlot(&t.SetAttr, slotSetAttr)
 	}
 	if py("__iter__") {
-		t.Iter = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__iter__") }
+		setSlot(&t.Iter, slotIter)
 	}
 	if py("__next__") {
-		t.Next = slotNext
+		setSlot(&t.Next, slotNext)
 	}
 	if py("__len__") {
-		t.Len = slotLen
+		setSlot(&t.Len, slotLen)
 	}
 	if py("__bool__") {
-		t.Bool = slotBool
+		setSlot(&t.Bool, slotBool)
 	}
 	if py("__getitem__") {
-		t.GetItem = func(th *Thread, o, k Object) (Object, error) { return callSlot(th, o, "__getitem__", k) }
+		setSlot(&t.GetItem, slotGetItem)
 	}
 	if py("__setitem__") || py("__delitem__") {
-		t.SetItem = func(th *Thread, o, k, v Object) error {
-			var err error
-			if v == nil {
-				_, err = callSlotNamed(th, o, "__delitem__", "", k)
-			} else {
-				_, err = callSlotNamed(th, o, "__setitem__", "", k, v)
-			}
-			return err
-		}
+		setSlot(&t.SetItem, slotSetItem)
 	}
 	if py("__contains__") {
-		t.Contains = func(th *Thread, o, v Object) (bool, error) {
-			r, err := callSlot(th, o, "__contains__", v)
-			if err != nil {
-				return false, err
-			}
-			return IsTrue(th, r)
-		}
+		setSlot(&t.Contains, slotContains)
 	}
 	if py("__get__") {
-		t.DescrGet = func(th *Thread, self, obj Object, typ *Type) (Object, error) {
-			var o Object = None
-			if obj != nil {
-				o = obj
-			}
-			var ty Object = None
-			if typ != nil {
-				ty = typ
-			}
-			return callSlot(th, self, "__get__", o, ty)
-		}
+		setSlot(&t.DescrGet, slotDescrGet)
 	}
 	if py("__set__") || py("__delete__") {
-		t.DescrSet = func(th *Thread, self, obj, v Object) error {
-			var err error
-			if v == nil {
-				_, err = callSlotNamed(th, self, "__delete__", "", obj)
-			} else {
-				_, err = callSlotNamed(th, self, "__set__", "", obj, v)
-			}
-			return err
-		}
+		setSlot(&t.DescrSet, slotDescrSet)
 	}
 	for op := 0; op < numBinary; op++ {
 		names := binaryNames[op]
 		if py(names.dunder) || py(names.rdunder) {
-			t.Num[op] = slotBinary(op)
+			setSlot(&t.Num[op], slotBinaries[op])
 		}
 		if py(names.idunder) {
-			idunder := names.idunder
-			t.INum[op] = func(th *Thread, a, b Object) (Object, error) {
-				r, found, err := callSpecial(th, a, idunder, b)
-				if !found {
-					return NotImplemented, nil
-				}
-				return r, err
-			}
+			setSlot(&t.INum[op], slotInplaces[op])
 		}
 	}
-	unary := func(name string, slot *UnaryFunc) {
-		if py(name) {
-			*slot = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, name) }
+	for i, u := range unarySlots {
+		if py(u.name) {
+			setSlot(u.field(t), slotUnaries[i])
 		}
 	}
-	unary("__neg__", &t.Neg)
-	unary("__pos__", &t.Pos)
-	unary("__abs__", &t.Abs)
-	unary("__invert__", &t.Invert)
-	unary("__index__", &t.Index)
-	unary("__int__", &t.Int)
-	unary("__float__", &t.Float)
-	unary("__complex__", &t.Complex)
 	if py("__init__") {
-		t.Init = slotInit
+		setSlot(&t.Init, slotInit)
 	} else if init := inheritedInit(t); funcCode(init) != funcCode(t.Init) {
 		// del C.__init__: CPython's slot goes back to the inherited one,
 		// which decides object.__new__'s "C() takes no arguments"
 		t.Init = init
 	}
 	if py("__new__") && !isTypeNew(t.Lookup(nameNew)) {
-		t.New = slotNew
+		setSlot(&t.New, slotNew)
+	}
+}
+
+// setSlot stores v into a slot field unless the field already holds that
+// very func value (the same closure), so that refreshing the slots of a
+// published class does not write what readers may be reading.
+func setSlot[F any](p *F, v F) {
+	if *(*unsafe.Pointer)(unsafe.Pointer(p)) != *(*unsafe.Pointer)(unsafe.Pointer(&v)) {
+		*p = v
+	}
+}
+
+func slotRepr(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__repr__") }
+func slotStr(th *Thread, o Object) (Object, error)  { return callSlot(th, o, "__str__") }
+func slotIter(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__iter__") }
+func slotGetItem(th *Thread, o, k Object) (Object, error) {
+	return callSlot(th, o, "__getitem__", k)
+}
+
+func slotCall(th *Thread, o Object, args []Object, kw []string) (Object, error) {
+	m, err := lookupSpecial(th, o, "__call__")
+	if err != nil {
+		return nil, err
+	}
+	switch m.(type) {
+	case *Function, *Method:
+		return Call(th, m, args, kw)
+	}
+	// __call__ may be another callable instance, and so on
+	// without a Python frame to count (A.__call__ = A())
+	if th.depth >= th.interp.recursionLimit() {
+		return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
+	}
+	th.depth++
+	defer func() { th.depth-- }()
+	return Call(th, m, args, kw)
+}
+
+func slotSetItem(th *Thread, o, k, v Object) error {
+	return callSetOrDelete(th, o, "__setitem__", "__delitem__", k, v)
+}
+
+// callSetOrDelete calls o.set(k, v), or o.del(k) when v is nil.
+func callSetOrDelete(th *Thread, o Object, set, del string, k, v Object) error {
+	var err error
+	if v == nil {
+		_, err = callSlotNamed(th, o, del, "", k)
+	} else {
+		_, err = callSlotNamed(th, o, set, "", k, v)
+	}
+	return err
+}
+
+func slotContains(th *Thread, o, v Object) (bool, error) {
+	r, err := callSlot(th, o, "__contains__", v)
+	if err != nil {
+		return false, err
+	}
+	return IsTrue(th, r)
+}
+
+func slotDescrGet(th *Thread, self, obj Object, typ *Type) (Object, error) {
+	var o Object = None
+	if obj != nil {
+		o = obj
+	}
+	var ty Object = None
+	if typ != nil {
+		ty = typ
+	}
+	return callSlot(th, self, "__get__", o, ty)
+}
+
+func slotDescrSet(th *Thread, self, obj, v Object) error {
+	return callSetOrDelete(th, self, "__set__", "__delete__", obj, v)
+}
+
+// unarySlots are the unary special methods and their fields; slotUnaries
+// holds the slot function of each, made once (setSlot compares closures).
+var unarySlots = [...]struct {
+	name  string
+	field func(*Type) *UnaryFunc
+}{
+	{"__neg__", func(t *Type) *UnaryFunc { return &t.Neg }},
+	{"__pos__", func(t *Type) *UnaryFunc { return &t.Pos }},
+	{"__abs__", func(t *Type) *UnaryFunc { return &t.Abs }},
+	{"__invert__", func(t *Type) *UnaryFunc { return &t.Invert }},
+	{"__index__", func(t *Type) *UnaryFunc { return &t.Index }},
+	{"__int__", func(t *Type) *UnaryFunc { return &t.Int }},
+	{"__float__", func(t *Type) *UnaryFunc { return &t.Float }},
+	{"__complex__", func(t *Type) *UnaryFunc { return &t.Complex }},
+}
+
+var (
+	slotUnaries  [len(unarySlots)]UnaryFunc
+	slotBinaries [numBinary]BinaryFunc // CPython's SLOT1BINFULL per operator
+	slotInplaces [numBinary]BinaryFunc // the in-place operators' slots
+)
+
+func init() {
+	for i, u := range unarySlots {
+		name := u.name
+		slotUnaries[i] = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, name) }
+	}
+	for op := 0; op < numBinary; op++ {
+		slotBinaries[op] = slotBinary(op)
+		idunder := binaryNames[op].idunder
+		slotInplaces[op] = func(th *Thread, a, b Object) (Object, error) {
+			r, found, err := callSpecial(th, a, idunder, b)
+			if !found {
+				return NotImplemented, nil
+			}
+			return r, err
+		}
 	}
 }
 
@@ -1027,7 +1086,9 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 		return err
 	}
 	if strings.HasPrefix(name.s, "__") && strings.HasSuffix(name.s, "__") {
+		classSlotMu.Lock()
 		refreshSlots(typ)
+		classSlotMu.Unlock()
 	}
 	typ.modified()
 	return nil
@@ -1049,6 +1110,8 @@ func setBases(t *Thread, typ *Type, v Object) error {
 	if len(tup.items) == 0 {
 		return TypeErrorf("can only assign non-empty tuple to %s.__bases__, not ()", typ.Name)
 	}
+	classSlotMu.Lock()
+	defer classSlotMu.Unlock()
 	bases := make([]*Type, len(tup.items))
 	for i, x := range tup.items {
 		b, ok := x.(*Type)
@@ -1137,6 +1200,17 @@ func recomputeMROs(typ *Type) error {
 	return nil
 }
 
+// classSlotMu serialises the writers of published classes' slot fields
+// and hierarchies (special-method and __bases__ assignments): two
+// threads assigning C.__repr__ and C.__eq__, or B.__eq__ and C.__eq__
+// with C a subclass of B, would otherwise write the same fields at once.
+// Such assignments are rare, so one lock for all classes is enough, and
+// it avoids ordering per-class locks along a hierarchy. Readers take no
+// lock (fixupSlots says why that is safe).
+var classSlotMu sync.Mutex
+
+// refreshSlots runs fixupSlots on typ and its subclasses; the caller
+// holds classSlotMu.
 func refreshSlots(typ *Type) {
 	fixupSlots(typ)
 	typ.subMu.Lock()
