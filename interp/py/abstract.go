@@ -281,8 +281,13 @@ func callSpecialStr(t *Thread, o Object, name *Str, args ...Object) (res Object,
 		r, err := f.Call(t, full, nil)
 		return r, true, err
 	case *MethodDescr:
-		r, err := f.Fn(t, o, args, nil)
-		return r, true, err
+		if !f.IsStatic && !f.IsClass {
+			if err := f.checkSelf(o, f.slot); err != nil {
+				return nil, true, err
+			}
+			r, err := f.Fn(t, o, args, nil)
+			return r, true, err
+		}
 	}
 	m := descr
 	if get := descr.Type().DescrGet; get != nil {

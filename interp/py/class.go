@@ -2,7 +2,9 @@ package py
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"freepy/interp/compile"
 	"freepy/interp/strops"
@@ -33,145 +35,230 @@ var cmpDunders = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "
 // fixupSlots installs, for each special method a Python class defines,
 // a slot that calls it. Slots of built-in bases are kept where no Python
 // class overrides them, so `class C(list)` keeps list's fast paths.
+//
+// It runs again on a published class whenever a special method is
+// assigned (refreshSlots), while other threads read the slot fields
+// without synchronisation. Every slot value it installs is therefore one
+// fixed func value per special method (no closure made per call), and a
+// field is written only when its value changes: re-assigning a special
+// method the class already has (C.__repr__ = f, then g) writes no field.
 func fixupSlots(t *Type) {
 	py := func(name string) bool { return definedInPython(t, name) }
 	t.hasDel.Store(py("__del__"))
 	t.strEq.Store(t.IsSubtype(StrType) && !py("__eq__"))
 	if py("__repr__") {
-		t.Repr = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__repr__") }
+		setSlot(&t.Repr, slotRepr)
 	}
 	if py("__str__") {
-		t.Str = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__str__") }
+		setSlot(&t.Str, slotStr)
 	}
 	if py("__hash__") || py("__eq__") {
-		t.Hash = slotHash
+		setSlot(&t.Hash, slotHash)
 	}
 	for _, n := range cmpDunders {
 		if py(n) {
-			t.RichCompare = slotRichCompare
+			setSlot(&t.RichCompare, slotRichCompare)
 			break
 		}
 	}
 	if py("__call__") {
-		t.Call = func(th *Thread, o Object, args []Object, kw []string) (Object, error) {
-			m, err := lookupSpecial(th, o, "__call__")
-			if err != nil {
-				return nil, err
-			}
-			switch m.(type) {
-			case *Function, *Method:
-				return Call(th, m, args, kw)
-			}
-			// __call__ may be another callable instance, and so on
-			// without a Python frame to count (A.__call__ = A())
-			if th.depth >= th.interp.recursionLimit() {
-				return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
-			}
-			th.depth++
-			defer func() { th.depth-- }()
-			return Call(th, m, args, kw)
-		}
+		setSlot(&t.Call, slotCall)
 	}
 	if py("__getattribute__") || py("__getattr__") {
-		t.GetAttr = slotGetAttr
+		setSlot(&t.GetAttr, slotGetAttr)
 	}
 	if py("__setattr__") || py("__delattr__") {
-		t.SetAttr = slotSetAttr
+		setSlot(&t.SetAttr, slotSetAttr)
 	}
 	if py("__iter__") {
-		t.Iter = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__iter__") }
+		setSlot(&t.Iter, slotIter)
 	}
 	if py("__next__") {
-		t.Next = slotNext
+		setSlot(&t.Next, slotNext)
 	}
 	if py("__len__") {
-		t.Len = slotLen
+		setSlot(&t.Len, slotLen)
 	}
 	if py("__bool__") {
-		t.Bool = slotBool
+		setSlot(&t.Bool, slotBool)
 	}
 	if py("__getitem__") {
-		t.GetItem = func(th *Thread, o, k Object) (Object, error) { return callSlot(th, o, "__getitem__", k) }
+		setSlot(&t.GetItem, slotGetItem)
 	}
 	if py("__setitem__") || py("__delitem__") {
-		t.SetItem = func(th *Thread, o, k, v Object) error {
-			var err error
-			if v == nil {
-				_, err = callSlotNamed(th, o, "__delitem__", "", k)
-			} else {
-				_, err = callSlotNamed(th, o, "__setitem__", "", k, v)
-			}
-			return err
-		}
+		setSlot(&t.SetItem, slotSetItem)
 	}
 	if py("__contains__") {
-		t.Contains = func(th *Thread, o, v Object) (bool, error) {
-			r, err := callSlot(th, o, "__contains__", v)
-			if err != nil {
-				return false, err
-			}
-			return IsTrue(th, r)
-		}
+		setSlot(&t.Contains, slotContains)
 	}
 	if py("__get__") {
-		t.DescrGet = func(th *Thread, self, obj Object, typ *Type) (Object, error) {
-			var o Object = None
-			if obj != nil {
-				o = obj
-			}
-			var ty Object = None
-			if typ != nil {
-				ty = typ
-			}
-			return callSlot(th, self, "__get__", o, ty)
-		}
+		setSlot(&t.DescrGet, slotDescrGet)
 	}
 	if py("__set__") || py("__delete__") {
-		t.DescrSet = func(th *Thread, self, obj, v Object) error {
-			var err error
-			if v == nil {
-				_, err = callSlotNamed(th, self, "__delete__", "", obj)
-			} else {
-				_, err = callSlotNamed(th, self, "__set__", "", obj, v)
-			}
-			return err
-		}
+		setSlot(&t.DescrSet, slotDescrSet)
 	}
 	for op := 0; op < numBinary; op++ {
 		names := binaryNames[op]
 		if py(names.dunder) || py(names.rdunder) {
-			t.Num[op] = slotBinary(op)
+			setSlot(&t.Num[op], slotBinaries[op])
 		}
 		if py(names.idunder) {
-			idunder := names.idunder
-			t.INum[op] = func(th *Thread, a, b Object) (Object, error) {
-				r, found, err := callSpecial(th, a, idunder, b)
-				if !found {
-					return NotImplemented, nil
-				}
-				return r, err
-			}
+			setSlot(&t.INum[op], slotInplaces[op])
 		}
 	}
-	unary := func(name string, slot *UnaryFunc) {
-		if py(name) {
-			*slot = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, name) }
+	for i, u := range unarySlots {
+		if py(u.name) {
+			setSlot(u.field(t), slotUnaries[i])
 		}
 	}
-	unary("__neg__", &t.Neg)
-	unary("__pos__", &t.Pos)
-	unary("__abs__", &t.Abs)
-	unary("__invert__", &t.Invert)
-	unary("__index__", &t.Index)
-	unary("__int__", &t.Int)
-	unary("__float__", &t.Float)
-	unary("__complex__", &t.Complex)
 	if py("__init__") {
-		t.Init = slotInit
+		setSlot(&t.Init, slotInit)
+	} else if init := inheritedInit(t); funcCode(init) != funcCode(t.Init) {
+		// del C.__init__: CPython's slot goes back to the inherited one,
+		// which decides object.__new__'s "C() takes no arguments"
+		t.Init = init
 	}
-	if py("__new__") {
-		t.New = slotNew
+	if py("__new__") && !isTypeNew(t.Lookup(nameNew)) {
+		setSlot(&t.New, slotNew)
 	}
+}
+
+// setSlot stores v into a slot field unless the field already holds that
+// very func value (the same closure), so that refreshing the slots of a
+// published class does not write what readers may be reading.
+func setSlot[F any](p *F, v F) {
+	if *(*unsafe.Pointer)(unsafe.Pointer(p)) != *(*unsafe.Pointer)(unsafe.Pointer(&v)) {
+		*p = v
+	}
+}
+
+func slotRepr(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__repr__") }
+func slotStr(th *Thread, o Object) (Object, error)  { return callSlot(th, o, "__str__") }
+func slotIter(th *Thread, o Object) (Object, error) { return callSlot(th, o, "__iter__") }
+func slotGetItem(th *Thread, o, k Object) (Object, error) {
+	return callSlot(th, o, "__getitem__", k)
+}
+
+func slotCall(th *Thread, o Object, args []Object, kw []string) (Object, error) {
+	m, err := lookupSpecial(th, o, "__call__")
+	if err != nil {
+		return nil, err
+	}
+	switch m.(type) {
+	case *Function, *Method:
+		return Call(th, m, args, kw)
+	}
+	// __call__ may be another callable instance, and so on
+	// without a Python frame to count (A.__call__ = A())
+	if th.depth >= th.interp.recursionLimit() {
+		return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
+	}
+	th.depth++
+	defer func() { th.depth-- }()
+	return Call(th, m, args, kw)
+}
+
+func slotSetItem(th *Thread, o, k, v Object) error {
+	return callSetOrDelete(th, o, "__setitem__", "__delitem__", k, v)
+}
+
+// callSetOrDelete calls o.set(k, v), or o.del(k) when v is nil.
+func callSetOrDelete(th *Thread, o Object, set, del string, k, v Object) error {
+	var err error
+	if v == nil {
+		_, err = callSlotNamed(th, o, del, "", k)
+	} else {
+		_, err = callSlotNamed(th, o, set, "", k, v)
+	}
+	return err
+}
+
+func slotContains(th *Thread, o, v Object) (bool, error) {
+	r, err := callSlot(th, o, "__contains__", v)
+	if err != nil {
+		return false, err
+	}
+	return IsTrue(th, r)
+}
+
+func slotDescrGet(th *Thread, self, obj Object, typ *Type) (Object, error) {
+	var o Object = None
+	if obj != nil {
+		o = obj
+	}
+	var ty Object = None
+	if typ != nil {
+		ty = typ
+	}
+	return callSlot(th, self, "__get__", o, ty)
+}
+
+func slotDescrSet(th *Thread, self, obj, v Object) error {
+	return callSetOrDelete(th, self, "__set__", "__delete__", obj, v)
+}
+
+// unarySlots are the unary special methods and their fields; slotUnaries
+// holds the slot function of each, made once (setSlot compares closures).
+var unarySlots = [...]struct {
+	name  string
+	field func(*Type) *UnaryFunc
+}{
+	{"__neg__", func(t *Type) *UnaryFunc { return &t.Neg }},
+	{"__pos__", func(t *Type) *UnaryFunc { return &t.Pos }},
+	{"__abs__", func(t *Type) *UnaryFunc { return &t.Abs }},
+	{"__invert__", func(t *Type) *UnaryFunc { return &t.Invert }},
+	{"__index__", func(t *Type) *UnaryFunc { return &t.Index }},
+	{"__int__", func(t *Type) *UnaryFunc { return &t.Int }},
+	{"__float__", func(t *Type) *UnaryFunc { return &t.Float }},
+	{"__complex__", func(t *Type) *UnaryFunc { return &t.Complex }},
+}
+
+var (
+	slotUnaries  [len(unarySlots)]UnaryFunc
+	slotBinaries [numBinary]BinaryFunc // CPython's SLOT1BINFULL per operator
+	slotInplaces [numBinary]BinaryFunc // the in-place operators' slots
+)
+
+func init() {
+	for i, u := range unarySlots {
+		name := u.name
+		slotUnaries[i] = func(th *Thread, o Object) (Object, error) { return callSlot(th, o, name) }
+	}
+	for op := 0; op < numBinary; op++ {
+		slotBinaries[op] = slotBinary(op)
+		idunder := binaryNames[op].idunder
+		slotInplaces[op] = func(th *Thread, a, b Object) (Object, error) {
+			r, found, err := callSpecial(th, a, idunder, b)
+			if !found {
+				return NotImplemented, nil
+			}
+			return r, err
+		}
+	}
+}
+
+// isTypeNew reports whether v is a built-in type's own __new__ (dict.__new__):
+// a class given one keeps the __new__ slot it had, as CPython's
+// update_one_slot does for tp_new_wrapper, so C.__new__ = dict.__new__
+// does not make C() call dict.__new__(C).
+func isTypeNew(v Object) bool {
+	b, ok := v.(*Builtin)
+	if !ok || b.Name != "__new__" {
+		return false
+	}
+	_, ok = b.Self.(*Type)
+	return ok
+}
+
+// inheritedInit is the __init__ slot t inherits by inheritFrom's rule: a
+// Python class that does not define __init__ only passes one on.
+func inheritedInit(t *Type) InitFunc {
+	for _, b := range t.MRO[1:] {
+		if b.Init != nil && !(b.isHeap() && !b.native && b.Dict.getStr(dunders["__init__"]) == nil) {
+			return b.Init
+		}
+	}
+	return nil
 }
 
 // callSlot calls a special method looked up on the type.
@@ -296,6 +383,14 @@ func slotInit(t *Thread, self Object, args []Object, kw []string) error {
 	var err error
 	if f, ok := init.(*Function); ok {
 		r, err = callMethod(t, f, self, args, kw)
+	} else if md, ok := init.(*MethodDescr); ok && !md.IsStatic && !md.IsClass {
+		// called unbound, as CPython's slot_tp_init does, so that a
+		// foreign type's wrapper (Leaf.__init__ = dict.__init__) is
+		// refused with its words
+		if err := md.checkSelf(self, md.slot); err != nil {
+			return err
+		}
+		r, err = md.Fn(t, self, args, kw)
 	} else {
 		m, berr := bindDescr(t, init, self, self.Type())
 		if berr != nil {
@@ -972,6 +1067,8 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 		}
 		typ.Qualname = s.s
 		return nil
+	case "__bases__":
+		return setBases(t, typ, v)
 	case "__doc__":
 	}
 	if v == nil {
@@ -989,12 +1086,131 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 		return err
 	}
 	if strings.HasPrefix(name.s, "__") && strings.HasSuffix(name.s, "__") {
+		classSlotMu.Lock()
 		refreshSlots(typ)
+		classSlotMu.Unlock()
 	}
 	typ.modified()
 	return nil
 }
 
+// setBases is C.__bases__ = v (CPython's type_set_bases): the new bases
+// must keep the instance layout, and the MROs of the class and of every
+// subclass are computed again. The class's and its subclasses' versions
+// change, which drops their attribute caches and the __init__ cache
+// (pythonInit) that class calls read.
+func setBases(t *Thread, typ *Type, v Object) error {
+	if v == nil {
+		return TypeErrorf("cannot delete '__bases__' attribute of immutable type '%s'", typ.Name)
+	}
+	tup, ok := v.(*Tuple)
+	if !ok {
+		return TypeErrorf("can only assign tuple to %s.__bases__, not %s", typ.Name, typeName(v))
+	}
+	if len(tup.items) == 0 {
+		return TypeErrorf("can only assign non-empty tuple to %s.__bases__, not ()", typ.Name)
+	}
+	classSlotMu.Lock()
+	defer classSlotMu.Unlock()
+	bases := make([]*Type, len(tup.items))
+	for i, x := range tup.items {
+		b, ok := x.(*Type)
+		if !ok {
+			return TypeErrorf("%s.__bases__ must be tuple of classes, not '%s'", typ.Name, typeName(x))
+		}
+		if b.IsSubtype(typ) {
+			return TypeErrorf("a __bases__ item causes an inheritance cycle")
+		}
+		bases[i] = b
+	}
+	for i, b := range bases {
+		for _, c := range bases[:i] {
+			if b == c {
+				return TypeErrorf("duplicate base class %s", b.Name)
+			}
+		}
+	}
+	best, err := bestBase(bases)
+	if err != nil {
+		return err
+	}
+	old, err := bestBase(typ.Bases)
+	if err != nil {
+		return err
+	}
+	if nl, ol := layoutBase(best), layoutBase(old); nl != ol {
+		if nativeBase(nl) != nativeBase(ol) {
+			return TypeErrorf("__bases__ assignment: '%s' deallocator differs from '%s'", best.Name, old.Name)
+		}
+		return TypeErrorf("__bases__ assignment: '%s' object layout differs from '%s'", best.Name, old.Name)
+	}
+	oldBases, oldBase := typ.Bases, typ.Base
+	typ.Bases, typ.Base = bases, solidBase(bases)
+	if err := recomputeMROs(typ); err != nil {
+		typ.Bases, typ.Base = oldBases, oldBase
+		if rerr := recomputeMROs(typ); rerr != nil {
+			return rerr
+		}
+		return err
+	}
+	for _, b := range oldBases {
+		b.subMu.Lock()
+		for i, s := range b.subclasses {
+			if s == typ {
+				b.subclasses = append(b.subclasses[:i:i], b.subclasses[i+1:]...)
+				break
+			}
+		}
+		b.subMu.Unlock()
+	}
+	for _, b := range bases {
+		b.subMu.Lock()
+		b.subclasses = append(b.subclasses, typ)
+		b.subMu.Unlock()
+	}
+	refreshSlots(typ)
+	typ.modified()
+	return nil
+}
+
+// nativeBase is the built-in type a layout base rests on.
+func nativeBase(typ *Type) *Type {
+	for typ.isHeap() && typ.Base != nil {
+		typ = typ.Base
+	}
+	return typ
+}
+
+// recomputeMROs computes the MRO of typ and of its subclasses again,
+// after typ's bases changed.
+func recomputeMROs(typ *Type) error {
+	mro, err := computeMRO(typ)
+	if err != nil {
+		return err
+	}
+	typ.MRO = mro
+	typ.subMu.Lock()
+	subs := append([]*Type(nil), typ.subclasses...)
+	typ.subMu.Unlock()
+	for _, s := range subs {
+		if err := recomputeMROs(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// classSlotMu serialises the writers of published classes' slot fields
+// and hierarchies (special-method and __bases__ assignments): two
+// threads assigning C.__repr__ and C.__eq__, or B.__eq__ and C.__eq__
+// with C a subclass of B, would otherwise write the same fields at once.
+// Such assignments are rare, so one lock for all classes is enough, and
+// it avoids ordering per-class locks along a hierarchy. Readers take no
+// lock (fixupSlots says why that is safe).
+var classSlotMu sync.Mutex
+
+// refreshSlots runs fixupSlots on typ and its subclasses; the caller
+// holds classSlotMu.
 func refreshSlots(typ *Type) {
 	fixupSlots(typ)
 	typ.subMu.Lock()

@@ -353,10 +353,27 @@ func (md *MethodDescr) call(t *Thread, args []Object, kw []string) (Object, erro
 		return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name, md.Name)
 	}
 	self := args[0]
-	if typ := self.Type(); typ != md.Owner && !typ.IsSubtype(md.Owner) {
-		return nil, TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.tpName(), typeName(self))
+	if err := md.checkSelf(self, md.slot); err != nil {
+		return nil, err
 	}
 	return md.Fn(t, self, args[1:], kw)
+}
+
+// checkSelf is CPython's check that a method of a built-in type receives
+// an instance of it: its Fn asserts self's Go type, so a slot wrapper
+// assigned to an unrelated class (Leaf.__init__ = dict.__init__) must be
+// stopped here. A slot wrapper called unbound says so as CPython's
+// wrapper_descriptor does (wrapper); binding and method_descriptor calls
+// use descr_check's words.
+func (md *MethodDescr) checkSelf(self Object, wrapper bool) error {
+	typ := self.Type()
+	if typ == md.Owner || typ.IsSubtype(md.Owner) {
+		return nil
+	}
+	if wrapper {
+		return TypeErrorf("descriptor '%s' requires a '%s' object but received a '%s'", md.Name, md.Owner.tpName(), typeName(self))
+	}
+	return TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", md.Name, md.Owner.tpName(), typeName(self))
 }
 
 // callSelf is call for CALL_METHOD after LOAD_METHOD found md on the type

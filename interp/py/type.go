@@ -414,7 +414,10 @@ func inheritFrom(t, b *Type) {
 	// with multiple inheritance may come from later in t's MRO (class
 	// W(Codec, CType, Base) gets CType's, not object's through Codec).
 	passesOn := b.isHeap() && !b.native
-	if t.New == nil && !(passesOn && b.Dict.getStr(Intern("__new__")) == nil) {
+	// A Python class keeps the __new__ slot it once got from a __new__ of
+	// its own after that is deleted (CPython leaves slot_tp_new in place)
+	// and passes it on to classes made later.
+	if t.New == nil && !(passesOn && b.Dict.getStr(Intern("__new__")) == nil && funcCode(b.New) != slotNewCode) {
 		t.New = b.New
 	}
 	if t.Init == nil && !(passesOn && b.Dict.getStr(Intern("__init__")) == nil) {

@@ -255,6 +255,9 @@ func init() {
 		if obj == nil {
 			return self, nil
 		}
+		if err := md.checkSelf(obj, false); err != nil {
+			return nil, err
+		}
 		return &Builtin{Name: md.Name, Fn: md.Fn, Self: obj, descr: md}, nil
 	}
 	MethodDescrType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -488,10 +491,11 @@ func noKeywordsInit(name string, self Object, base *Type, args []Object, kw []st
 }
 
 // set in init: objectNew refers to overridesNew
-var objectNewCode, objectInitCode uintptr
+var objectNewCode, objectInitCode, slotNewCode uintptr
 
 func init() {
 	objectNewCode = funcCode(NewFunc(objectNew))
+	slotNewCode = funcCode(NewFunc(slotNew))
 	objectInitCode = funcCode(InitFunc(objectInit))
 }
 
