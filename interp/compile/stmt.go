@@ -84,17 +84,21 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		u.emit(NOP, 0)
 	case *syntax.Break:
 		u.emit(NOP, 0)
+		// unwinding a with block moves the location to the with
+		// statement; the error is the break's own
+		at := c.locPos()
 		loop := c.unwindFblockStack(false, true)
 		if loop == nil {
-			c.errorf(c.locPos(), "'break' outside loop")
+			c.errorf(at, "'break' outside loop")
 		}
 		c.unwindFblock(*loop, false)
 		u.emitJump(JUMP, loop.exit)
 	case *syntax.Continue:
 		u.emit(NOP, 0)
+		at := c.locPos()
 		loop := c.unwindFblockStack(false, true)
 		if loop == nil {
-			c.errorf(c.locPos(), "'continue' not properly in loop")
+			c.errorf(at, "'continue' not properly in loop")
 		}
 		u.emitJump(JUMP, loop.block)
 	case *syntax.With:

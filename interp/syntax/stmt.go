@@ -1054,6 +1054,12 @@ func (p *parser) tryStmt() Stmt {
 			kind = 1
 		}
 		if star >= 0 && star != kind {
+			if isStar {
+				// CPython marks `except*` whole after plain handlers,
+				// only `except` after starred ones
+				st := p.prev()
+				p.fail("SyntaxError", et.line, et.col, st.endLine, st.endCol, "cannot have both 'except' and 'except*' on the same 'try'")
+			}
 			p.failTok(et, "cannot have both 'except' and 'except*' on the same 'try'")
 		}
 		star = kind
