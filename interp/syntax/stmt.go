@@ -988,6 +988,7 @@ func (p *parser) withStmt(async *token) Stmt {
 	}
 	var items []*WithItem
 	parsed := false
+	parenEnd := -1 // a parenthesised item list that the line's end follows
 	if p.at(tLpar) {
 		// 3.9+ parenthesised items: '(' item, ... ')' ':'.
 		parsed = p.try(func() {
@@ -1001,9 +1002,16 @@ func (p *parser) withStmt(async *token) Stmt {
 			}
 			p.expect(tRpar)
 			if !p.at(tColon) {
+				if p.at(tNewline) {
+					parenEnd = p.pos
+				}
 				p.invalidSyntax()
 			}
 		})
+		if !parsed && parenEnd >= 0 && p.speculating == 0 {
+			// CPython's invalid_with_stmt, parenthesised form
+			p.failNoLoc("SyntaxError", p.tok(parenEnd), "expected ':'")
+		}
 	}
 	if !parsed {
 		items = nil
@@ -1029,6 +1037,10 @@ func (p *parser) withItem() *WithItem {
 	if p.accept(tAs) {
 		target := p.targetElem()
 		if k := p.peek(); k != tComma && k != tRpar && k != tColon {
+			if k == tNewline && p.speculating == 0 && p.invalidTarget(target, Store) == nil {
+				// CPython's invalid_with_stmt: the items end the line
+				p.failAtLast("expected ':'")
+			}
 			p.invalidSyntax()
 		}
 		if bad := p.invalidTarget(target, Store); bad != nil {
