@@ -102,6 +102,9 @@ func lockTimeout(t *Thread, args []Object, kw []string) (time.Duration, error) {
 		if err != nil {
 			return 0, err
 		}
+		if math.IsNaN(f) {
+			return 0, ValueErrorf("Invalid value NaN (not a number)")
+		}
 		secs = f
 	}
 	if !blocking {
@@ -111,7 +114,7 @@ func lockTimeout(t *Thread, args []Object, kw []string) (time.Duration, error) {
 		return 0, nil
 	}
 	if secs < 0 && secs != -1 {
-		return 0, ValueErrorf("timeout value must be a non-negative number")
+		return 0, ValueErrorf("timeout value must be positive")
 	}
 	if secs > timeoutMax {
 		return 0, NewError(OverflowErrorType, "timeout value is too large")

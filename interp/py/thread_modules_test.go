@@ -33,7 +33,7 @@ try:
     l.acquire(timeout=-2)
     raise AssertionError("no error")
 except ValueError as e:
-    assert str(e) == "timeout value must be a non-negative number"
+    assert str(e) == "timeout value must be positive"
 with l:
     assert l.locked()
 assert not l.locked()
