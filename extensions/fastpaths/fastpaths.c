@@ -336,6 +336,42 @@ static PyObject *buildvalues(PyObject *self, PyObject *unused) {
     bad |= bv_add(out, Py_BuildValue("[i)", 1));
     bad |= bv_add(out, Py_BuildValue("{s}", "a"));
     bad |= bv_add(out, Py_BuildValue("(i)i)", 1, 2));
+    /* every unit the compiled formats take, NULL strings as None; then
+     * the same formats again (the second time from the thread's cache) */
+    PyObject *sv = PyUnicode_FromString("sv");
+    for (int round = 0; round < 2 && sv != NULL; round++) {
+        bad |= bv_add(out, Py_BuildValue("(bBhHiIlkLKn)", -1, 200, -300, 65535, -5, 4000000000u, -7L, 8UL,
+                                         -(1LL << 62), 1ULL << 63, (Py_ssize_t)-9));
+        bad |= bv_add(out, Py_BuildValue("[f,d,s,z,U,y,s,z,y]", 1.5, -0.25, "s", "z", "U", "y", (char *)NULL,
+                                         (char *)NULL, (char *)NULL));
+        bad |= bv_add(out, Py_BuildValue("{s:O,s:S,i:(),d:[]}", "o", Py_None, "s", sv, 1, 2.5));
+        bad |= bv_add(out, Py_BuildValue("(l,l,{s:l,s:l})", 10L, 11L, "a", 10L, "b", 20L));
+        /* a NULL object fails the compiled format with its error */
+        bad |= bv_add(out, Py_BuildValue("(i[O]i)", 1, (PyObject *)NULL, 2));
+        bad |= bv_add(out, Py_BuildValue("{s:i,s:O}", "a", 1, "b", (PyObject *)NULL));
+    }
+    Py_XDECREF(sv);
+    /* a format rewritten in place: the cache checks the contents, not
+     * only the address */
+    char fmt[16];
+    strcpy(fmt, "(ii)");
+    bad |= bv_add(out, Py_BuildValue(fmt, 1, 2));
+    strcpy(fmt, "[s,i]");
+    bad |= bv_add(out, Py_BuildValue(fmt, "x", 3));
+    strcpy(fmt, "{s:i}");
+    bad |= bv_add(out, Py_BuildValue(fmt, "y", 4));
+    strcpy(fmt, "(i");
+    bad |= bv_add(out, Py_BuildValue(fmt, 5));
+    strcpy(fmt, "(i)");
+    bad |= bv_add(out, Py_BuildValue(fmt, 6));
+    /* what the general path keeps: nesting past 8 levels, a format of 32
+     * characters or more, '#' (without PY_SSIZE_T_CLEAN CPython 3.11
+     * refuses it, so only a wrong one is here), 'c', 'C' */
+    bad |= bv_add(out, Py_BuildValue("(((((((((i)))))))))", 9));
+    bad |= bv_add(out, Py_BuildValue("(i,i,i,i,i,i,i,i,i,i,i,i,i,i,i,i,i)", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                                     13, 14, 15, 16, 17));
+    bad |= bv_add(out, Py_BuildValue("(c,C)", 'q', 0x263a));
+    bad |= bv_add(out, Py_BuildValue("(i#)", 1));
     Py_INCREF(kept);
     bad |= bv_add(out, Py_BuildValue("(OiN)", (PyObject *)NULL, 3, kept));
     Py_INCREF(kept);
