@@ -488,10 +488,9 @@ static PyObject *bv_run(const unsigned char *prog, int len, int top, va_list *va
         } else if (l->key == NULL) {
             l->key = v;
         } else {
-            int r = PyDict_SetItem(l->c, l->key, v);
-            Py_DECREF(l->key);
+            /* the dict is still this call's alone */
+            int r = fpy_cdict_set_new(l->c, l->key, v);
             l->key = NULL;
-            Py_DECREF(v);
             if (r < 0) {
                 goto fail;
             }
