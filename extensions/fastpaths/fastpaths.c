@@ -35,6 +35,42 @@ static PyObject *build_dict(PyObject *self, PyObject *arg) {
     return d;
 }
 
+/* latin1_a(): "a" as a 1-byte str that is not flagged ASCII (made with
+ * room for U+00FF): equal to "a" for CPython's dict, though a C-born dict
+ * in freepy keeps the two apart. */
+static PyObject *latin1_a(void) {
+    PyObject *u = PyUnicode_New(1, 0xff);
+    if (u != NULL) {
+        PyUnicode_1BYTE_DATA(u)[0] = 'a';
+    }
+    return u;
+}
+
+/* kinds_dict(order): a dict built in C with the keys "a" and latin1_a()
+ * in the order given ("al", "la", "alb", "bla", ...: 'b' is "b"), each
+ * with its position as the value; a dict of one "a" and "b" is what
+ * CPython makes, and Go must too (it cannot skip the lookups once a key
+ * of another kind turns up). */
+static PyObject *kinds_dict(PyObject *self, PyObject *arg) {
+    (void)self;
+    const char *order = PyUnicode_AsUTF8(arg);
+    if (order == NULL) {
+        return NULL;
+    }
+    PyObject *d = PyDict_New();
+    for (long i = 0; d != NULL && order[i] != '\0'; i++) {
+        PyObject *k = order[i] == 'l' ? latin1_a() : PyUnicode_FromStringAndSize(&order[i], 1);
+        PyObject *v = PyLong_FromLong(i);
+        int r = (k && v) ? PyDict_SetItem(d, k, v) : -1;
+        Py_XDECREF(k);
+        Py_XDECREF(v);
+        if (r < 0) {
+            Py_CLEAR(d);
+        }
+    }
+    return d;
+}
+
 /* dict_ops(): set, replace, look up, test membership and use a key C does
  * not compare itself, in that order, on one new dict. */
 static PyObject *dict_ops(PyObject *self, PyObject *unused) {
@@ -403,6 +439,7 @@ static PyMethodDef methods[] = {
     {"parse4", parse4, METH_VARARGS, NULL},
     {"tuples", tuples, METH_O, NULL},
     {"build_dict", build_dict, METH_O, NULL},
+    {"kinds_dict", kinds_dict, METH_O, NULL},
     {"dict_ops", dict_ops, METH_NOARGS, NULL},
     {"self_dict", self_dict, METH_NOARGS, NULL},
     {"kept_add", (PyCFunction)(void (*)(void))kept_add, METH_FASTCALL, NULL},
