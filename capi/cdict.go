@@ -80,6 +80,16 @@ func (s *tstate) realizeDict(op *C.PyObject) py.Object {
 	return d
 }
 
+// distinctKey: a C-born dict's key that is a compact ASCII str or an int
+// (C's simple keys are compact strs and small ints), for which C's
+// comparison and Go's agree.
+func distinctKey(op *C.PyObject) bool {
+	if op.ob_type == typeUnicode {
+		return *(*uint32)(ptrAt(op, offUniState))&(1<<6|1<<5) == 1<<6|1<<5
+	}
+	return op.ob_type == typeLong
+}
+
 // consume converts a result whose reference the caller owns and drops
 // that reference. If it is the only one, nothing in C can use the object
 // afterwards: an unlinked object of a built-in layout (a tuple, list or
@@ -104,7 +114,14 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 			s.freeValueLater(op, false)
 		} else if n := obSize(op); n >= -2 && n <= 2 {
 			o = s.t.BoxInt(smallLongFromC(op, n))
-			s.freeValueLater(op, true)
+			// freeValueLater's common case written out: it does not
+			// inline, and a Py_BuildValue result has an int per item
+			if x := s.stash(); x.nints < C.FPY_NSTASH {
+				x.ints[x.nints] = op
+				x.nints++
+			} else {
+				s.freeValueLater(op, true)
+			}
 		} else {
 			o = longFromC(op)
 			s.freeLater(unsafe.Pointer(op))
@@ -157,9 +174,21 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 		}
 		entries := cdictEntries(tbl, int(dp.ma_used))
 		d := py.NewDictSize(len(entries))
+		// C kept the keys distinct (key_eq in shim/dict.c), and while
+		// they are all ASCII strs and small ints Go sees them distinct
+		// too: no lookup. A str of another kind may equal one C told
+		// apart (a non-canonical PyUnicode_New str): from there on, the
+		// insertions look up.
+		distinct := true
 		for _, e := range entries {
+			distinct = distinct && distinctKey(e.key)
+			k, v := s.consume(e.key), s.consume(e.value)
 			// str and small int keys: hashing cannot fail
-			_ = d.SetItemUnshared(s.t, s.consume(e.key), s.consume(e.value))
+			if distinct {
+				_ = d.SetNewItemUnshared(s.t, k, v)
+			} else {
+				_ = d.SetItemUnshared(s.t, k, v)
+			}
 		}
 		// the block keeps its table: C may reuse both for its next
 		// PyDict_New (fpy_cdict_to_freelist, through the low bit)

@@ -281,7 +281,255 @@ static PyObject *mkvalue(const char **p_format, va_list *p_va) {
     }
 }
 
+/* ---- compiled formats -------------------------------------------------
+ * Extensions pass Py_BuildValue the same literal format on every call. A
+ * format made only of the units below is translated once into a short
+ * program, kept in a per-OS-thread direct-mapped cache keyed by the
+ * format's address and checked by content (strcmp: a format written into
+ * a reused buffer is never taken for another). The program builds the
+ * value without reading the format again: the size of every tuple and
+ * list is known in advance, so each is allocated at its size and filled
+ * in place, with no item buffer. Anything else ('#', '&', 'N', 'u', 'D',
+ * 'c', 'C', a format error, nesting deeper than BV_DEPTH, a format longer
+ * than BV_FMT_MAX - 1) takes the general path above, which also reports
+ * the errors; 'N' is left to it because after a failure it must still
+ * release the references of the 'N' arguments not yet reached. */
+
+enum {
+    BV_INT = 1, /* b B h i */
+    BV_USHORT,  /* H */
+    BV_UINT,    /* I */
+    BV_SSIZE,   /* n */
+    BV_LONG,    /* l */
+    BV_ULONG,   /* k */
+    BV_LLONG,   /* L */
+    BV_ULLONG,  /* K */
+    BV_DOUBLE,  /* f d */
+    BV_STR,     /* s z U */
+    BV_BYTES,   /* y */
+    BV_OBJ,     /* O S */
+    BV_TUPLE,   /* ( and the tuple's size in the next byte */
+    BV_LIST,    /* [ and its size */
+    BV_DICT,    /* { and its number of keys and values */
+    BV_CLOSE,   /* ) ] } */
+};
+
+#define BV_FMT_MAX 32
+#define BV_PROG_MAX 48
+#define BV_DEPTH 8
+#define BV_CACHE 16
+
+typedef struct bv_entry {
+    const char *fmt;          /* the format's address; NULL: an empty slot */
+    char text[BV_FMT_MAX];    /* its contents */
+    unsigned char ok;         /* 1: prog is the format's program */
+    unsigned char top;        /* number of top-level values */
+    unsigned char len;        /* program length */
+    unsigned char prog[BV_PROG_MAX];
+} bv_entry;
+
+/* Only the OS thread's own C code uses its cache, and a program is copied
+ * out before it runs: a callback into Go that builds a value again on this
+ * thread may replace the entry. */
+static __thread bv_entry bv_cache[BV_CACHE];
+
+static unsigned char bv_unit(char c) {
+    switch (c) {
+    case 'b': case 'B': case 'h': case 'i': return BV_INT;
+    case 'H': return BV_USHORT;
+    case 'I': return BV_UINT;
+    case 'n': return BV_SSIZE;
+    case 'l': return BV_LONG;
+    case 'k': return BV_ULONG;
+    case 'L': return BV_LLONG;
+    case 'K': return BV_ULLONG;
+    case 'f': case 'd': return BV_DOUBLE;
+    case 's': case 'z': case 'U': return BV_STR;
+    case 'y': return BV_BYTES;
+    case 'O': case 'S': return BV_OBJ;
+    default: return 0;
+    }
+}
+
+/* bv_compile translates format into e's program; 0 if it cannot. */
+static int bv_compile(const char *format, bv_entry *e) {
+    int counts[BV_DEPTH + 1], sizepos[BV_DEPTH];
+    char closer[BV_DEPTH];
+    int depth = 0, n = 0;
+    counts[0] = 0;
+    for (const char *f = format; *f != '\0'; f++) {
+        char c = *f;
+        switch (c) {
+        case ',': case ':': case ' ': case '\t':
+            continue;
+        case '(': case '[': case '{':
+            if (depth == BV_DEPTH || n + 2 > BV_PROG_MAX) {
+                return 0;
+            }
+            counts[depth]++;
+            e->prog[n++] = c == '(' ? BV_TUPLE : c == '[' ? BV_LIST : BV_DICT;
+            sizepos[depth] = n++;
+            closer[depth] = c == '(' ? ')' : c == '[' ? ']' : '}';
+            counts[++depth] = 0;
+            continue;
+        case ')': case ']': case '}':
+            if (depth == 0 || closer[depth - 1] != c || counts[depth] > 255 ||
+                (c == '}' && counts[depth] % 2 != 0) || n + 1 > BV_PROG_MAX) {
+                return 0;
+            }
+            e->prog[sizepos[depth - 1]] = (unsigned char)counts[depth];
+            depth--;
+            e->prog[n++] = BV_CLOSE;
+            continue;
+        }
+        unsigned char op = bv_unit(c);
+        if (op == 0 || f[1] == '#' || f[1] == '&' || n + 1 > BV_PROG_MAX) {
+            return 0;
+        }
+        counts[depth]++;
+        e->prog[n++] = op;
+    }
+    if (depth != 0 || counts[0] > 255) {
+        return 0;
+    }
+    e->top = (unsigned char)counts[0];
+    e->len = (unsigned char)n;
+    return 1;
+}
+
+typedef struct bv_level {
+    PyObject *c;      /* the open container */
+    PyObject *key;    /* a dict's key waiting for its value */
+    Py_ssize_t i;     /* next item of a tuple or list */
+    unsigned char op; /* BV_TUPLE, BV_LIST or BV_DICT */
+} bv_level;
+
+/* bv_run builds the value of a compiled format. Containers go into their
+ * parent when they close, so after a failure the open ones are all that
+ * is left to release. */
+static PyObject *bv_run(const unsigned char *prog, int len, int top, va_list *va) {
+    bv_level st[BV_DEPTH + 1];
+    int d = 0;
+    PyObject *result = NULL;
+    if (top == 0) {
+        Py_RETURN_NONE;
+    }
+    if (top > 1) {
+        st[0].c = PyTuple_New(top);
+        if (st[0].c == NULL) {
+            return NULL;
+        }
+        st[0].key = NULL;
+        st[0].i = 0;
+        st[0].op = BV_TUPLE;
+        d = 1;
+    }
+    for (int pc = 0; pc < len; pc++) {
+        PyObject *v;
+        unsigned char op = prog[pc];
+        switch (op) {
+        case BV_INT: v = PyLong_FromLong((long)va_arg(*va, int)); break;
+        case BV_USHORT: v = PyLong_FromLong((long)(unsigned short)va_arg(*va, int)); break;
+        case BV_UINT: v = PyLong_FromUnsignedLong((unsigned long)va_arg(*va, unsigned int)); break;
+        case BV_SSIZE: v = PyLong_FromSsize_t(va_arg(*va, Py_ssize_t)); break;
+        case BV_LONG: v = PyLong_FromLong(va_arg(*va, long)); break;
+        case BV_ULONG: v = PyLong_FromUnsignedLong(va_arg(*va, unsigned long)); break;
+        case BV_LLONG: v = PyLong_FromLongLong(va_arg(*va, long long)); break;
+        case BV_ULLONG: v = PyLong_FromUnsignedLongLong(va_arg(*va, unsigned long long)); break;
+        case BV_DOUBLE: v = PyFloat_FromDouble(va_arg(*va, double)); break;
+        case BV_STR: case BV_BYTES: {
+            const char *str = va_arg(*va, const char *);
+            if (str == NULL) {
+                v = Py_NewRef(Py_None);
+            } else if (op == BV_STR) {
+                v = PyUnicode_FromStringAndSize(str, (Py_ssize_t)strlen(str));
+            } else {
+                v = PyBytes_FromStringAndSize(str, (Py_ssize_t)strlen(str));
+            }
+            break;
+        }
+        case BV_OBJ:
+            v = va_arg(*va, PyObject *);
+            if (v != NULL) {
+                Py_INCREF(v);
+            } else if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_SystemError, "NULL object passed to Py_BuildValue");
+            }
+            break;
+        case BV_TUPLE: case BV_LIST: case BV_DICT: {
+            int size = prog[++pc];
+            PyObject *c = op == BV_TUPLE ? PyTuple_New(size) : op == BV_LIST ? PyList_New(size) : PyDict_New();
+            if (c == NULL) {
+                goto fail;
+            }
+            st[d].c = c;
+            st[d].key = NULL;
+            st[d].i = 0;
+            st[d].op = op;
+            d++;
+            continue;
+        }
+        default: /* BV_CLOSE: a dict's pairs are complete (bv_compile) */
+            v = st[--d].c;
+            break;
+        }
+        if (v == NULL) {
+            goto fail;
+        }
+        if (d == 0) {
+            result = v; /* the only top-level value */
+            continue;
+        }
+        bv_level *l = &st[d - 1];
+        if (l->op == BV_TUPLE) {
+            PyTuple_SET_ITEM(l->c, l->i++, v);
+        } else if (l->op == BV_LIST) {
+            PyList_SET_ITEM(l->c, l->i++, v);
+        } else if (l->key == NULL) {
+            l->key = v;
+        } else {
+            /* the dict is still this call's alone */
+            int r = fpy_cdict_set_new(l->c, l->key, v);
+            l->key = NULL;
+            if (r < 0) {
+                goto fail;
+            }
+        }
+    }
+    return top > 1 ? st[0].c : result;
+fail:
+    /* a tuple's or list's unset items are NULL: their dealloc skips them */
+    while (d > 0) {
+        d--;
+        Py_XDECREF(st[d].key);
+        Py_DECREF(st[d].c);
+    }
+    return NULL;
+}
+
 static PyObject *va_build_value(const char *format, va_list va) {
+    uintptr_t a = (uintptr_t)format;
+    bv_entry *e = &bv_cache[((a >> 3) ^ (a >> 9)) % BV_CACHE];
+    if (e->fmt != format || strcmp(e->text, format) != 0) {
+        size_t n = strnlen(format, BV_FMT_MAX);
+        e->fmt = NULL;
+        if (n < BV_FMT_MAX) {
+            memcpy(e->text, format, n + 1);
+            e->ok = (unsigned char)bv_compile(format, e);
+            e->fmt = format;
+        }
+    }
+    if (e->fmt == format && e->ok) {
+        /* copied: building may call Go, which may build on this thread */
+        unsigned char prog[BV_PROG_MAX];
+        int len = e->len, top = e->top;
+        memcpy(prog, e->prog, (size_t)len);
+        va_list lva;
+        va_copy(lva, va);
+        PyObject *r = bv_run(prog, len, top, &lva);
+        va_end(lva);
+        return r;
+    }
     const char *f = format;
     va_list lva;
     itembuf b;

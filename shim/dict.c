@@ -182,6 +182,33 @@ int PyDict_SetItem(PyObject *op, PyObject *key, PyObject *value) {
     return fpyGo_DictSetItem(fpy_tstate, op, key, value);
 }
 
+/* fpy_cdict_set_new is PyDict_SetItem for a dict its caller made with
+ * PyDict_New and has not let anything else see yet (Py_BuildValue's), and
+ * it steals the references to key and value. No other thread can reach
+ * the dict, so a new simple key goes in without the lock, and without a
+ * new version tag: the one PyDict_New gave it was never seen with fewer
+ * items. Anything else is PyDict_SetItem's. */
+int fpy_cdict_set_new(PyObject *op, PyObject *key, PyObject *value) {
+    fpy_ctable *t = cdict_table(op);
+    Py_ssize_t n = t != NULL ? ((PyDictObject *)op)->ma_used : 0;
+    if (t != NULL && n < t->cap && simple_key(key)) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (key_eq(t->e[i].key, key)) {
+                goto general;
+            }
+        }
+        t->e[n].key = key;
+        t->e[n].value = value;
+        ((PyDictObject *)op)->ma_used = n + 1;
+        return 0;
+    }
+general:;
+    int r = PyDict_SetItem(op, key, value);
+    Py_DECREF(key);
+    Py_DECREF(value);
+    return r;
+}
+
 int PyDict_SetItemString(PyObject *op, const char *key, PyObject *value) {
     if (op != NULL && key != NULL && value != NULL && Py_IS_TYPE(op, &PyDict_Type) && cdict_table(op) != NULL) {
         PyObject *k = PyUnicode_FromString(key);

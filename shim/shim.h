@@ -102,6 +102,7 @@ typedef struct fpy_cdict {
 #define FPY_CDICT_MAX 16 /* beyond that many keys a dict goes to Go */
 void fpy_cdict_dealloc(PyObject *op);
 int fpy_cdict_to_freelist(PyObject *op);
+int fpy_cdict_set_new(PyObject *op, PyObject *key, PyObject *value);
 
 /* Extra per-thread state after the PyThreadState: memory the Go side
  * released without a cgo call (capi/thread.go, release), freed by the

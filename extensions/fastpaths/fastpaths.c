@@ -35,6 +35,42 @@ static PyObject *build_dict(PyObject *self, PyObject *arg) {
     return d;
 }
 
+/* latin1_a(): "a" as a 1-byte str that is not flagged ASCII (made with
+ * room for U+00FF): equal to "a" for CPython's dict, though a C-born dict
+ * in freepy keeps the two apart. */
+static PyObject *latin1_a(void) {
+    PyObject *u = PyUnicode_New(1, 0xff);
+    if (u != NULL) {
+        PyUnicode_1BYTE_DATA(u)[0] = 'a';
+    }
+    return u;
+}
+
+/* kinds_dict(order): a dict built in C with the keys "a" and latin1_a()
+ * in the order given ("al", "la", "alb", "bla", ...: 'b' is "b"), each
+ * with its position as the value; a dict of one "a" and "b" is what
+ * CPython makes, and Go must too (it cannot skip the lookups once a key
+ * of another kind turns up). */
+static PyObject *kinds_dict(PyObject *self, PyObject *arg) {
+    (void)self;
+    const char *order = PyUnicode_AsUTF8(arg);
+    if (order == NULL) {
+        return NULL;
+    }
+    PyObject *d = PyDict_New();
+    for (long i = 0; d != NULL && order[i] != '\0'; i++) {
+        PyObject *k = order[i] == 'l' ? latin1_a() : PyUnicode_FromStringAndSize(&order[i], 1);
+        PyObject *v = PyLong_FromLong(i);
+        int r = (k && v) ? PyDict_SetItem(d, k, v) : -1;
+        Py_XDECREF(k);
+        Py_XDECREF(v);
+        if (r < 0) {
+            Py_CLEAR(d);
+        }
+    }
+    return d;
+}
+
 /* dict_ops(): set, replace, look up, test membership and use a key C does
  * not compare itself, in that order, on one new dict. */
 static PyObject *dict_ops(PyObject *self, PyObject *unused) {
@@ -336,6 +372,42 @@ static PyObject *buildvalues(PyObject *self, PyObject *unused) {
     bad |= bv_add(out, Py_BuildValue("[i)", 1));
     bad |= bv_add(out, Py_BuildValue("{s}", "a"));
     bad |= bv_add(out, Py_BuildValue("(i)i)", 1, 2));
+    /* every unit the compiled formats take, NULL strings as None; then
+     * the same formats again (the second time from the thread's cache) */
+    PyObject *sv = PyUnicode_FromString("sv");
+    for (int round = 0; round < 2 && sv != NULL; round++) {
+        bad |= bv_add(out, Py_BuildValue("(bBhHiIlkLKn)", -1, 200, -300, 65535, -5, 4000000000u, -7L, 8UL,
+                                         -(1LL << 62), 1ULL << 63, (Py_ssize_t)-9));
+        bad |= bv_add(out, Py_BuildValue("[f,d,s,z,U,y,s,z,y]", 1.5, -0.25, "s", "z", "U", "y", (char *)NULL,
+                                         (char *)NULL, (char *)NULL));
+        bad |= bv_add(out, Py_BuildValue("{s:O,s:S,i:(),d:[]}", "o", Py_None, "s", sv, 1, 2.5));
+        bad |= bv_add(out, Py_BuildValue("(l,l,{s:l,s:l})", 10L, 11L, "a", 10L, "b", 20L));
+        /* a NULL object fails the compiled format with its error */
+        bad |= bv_add(out, Py_BuildValue("(i[O]i)", 1, (PyObject *)NULL, 2));
+        bad |= bv_add(out, Py_BuildValue("{s:i,s:O}", "a", 1, "b", (PyObject *)NULL));
+    }
+    Py_XDECREF(sv);
+    /* a format rewritten in place: the cache checks the contents, not
+     * only the address */
+    char fmt[16];
+    strcpy(fmt, "(ii)");
+    bad |= bv_add(out, Py_BuildValue(fmt, 1, 2));
+    strcpy(fmt, "[s,i]");
+    bad |= bv_add(out, Py_BuildValue(fmt, "x", 3));
+    strcpy(fmt, "{s:i}");
+    bad |= bv_add(out, Py_BuildValue(fmt, "y", 4));
+    strcpy(fmt, "(i");
+    bad |= bv_add(out, Py_BuildValue(fmt, 5));
+    strcpy(fmt, "(i)");
+    bad |= bv_add(out, Py_BuildValue(fmt, 6));
+    /* what the general path keeps: nesting past 8 levels, a format of 32
+     * characters or more, '#' (without PY_SSIZE_T_CLEAN CPython 3.11
+     * refuses it, so only a wrong one is here), 'c', 'C' */
+    bad |= bv_add(out, Py_BuildValue("(((((((((i)))))))))", 9));
+    bad |= bv_add(out, Py_BuildValue("(i,i,i,i,i,i,i,i,i,i,i,i,i,i,i,i,i)", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                                     13, 14, 15, 16, 17));
+    bad |= bv_add(out, Py_BuildValue("(c,C)", 'q', 0x263a));
+    bad |= bv_add(out, Py_BuildValue("(i#)", 1));
     Py_INCREF(kept);
     bad |= bv_add(out, Py_BuildValue("(OiN)", (PyObject *)NULL, 3, kept));
     Py_INCREF(kept);
@@ -367,6 +439,7 @@ static PyMethodDef methods[] = {
     {"parse4", parse4, METH_VARARGS, NULL},
     {"tuples", tuples, METH_O, NULL},
     {"build_dict", build_dict, METH_O, NULL},
+    {"kinds_dict", kinds_dict, METH_O, NULL},
     {"dict_ops", dict_ops, METH_NOARGS, NULL},
     {"self_dict", self_dict, METH_NOARGS, NULL},
     {"kept_add", (PyCFunction)(void (*)(void))kept_add, METH_FASTCALL, NULL},

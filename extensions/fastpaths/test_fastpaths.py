@@ -46,6 +46,11 @@ print(f.kwargs())
 for v in f.buildvalues():
     print(repr(v))
 
+# a C-born dict's keys of different str kinds that are equal: one key
+for order in ["al", "la", "alb", "lab", "bla", "bal", "ab", "lb", "all"]:
+    d = f.kinds_dict(order)
+    print(order, len(d), sorted(d.items()), d["a"])
+
 # arithmetic: small ints, results beyond 64 bits, floats, mixed, other types
 for a, b in [(3, 4), (-7, 2), (2**40, 2**40), (2**59, 2**59), (2**62, 2**62), (-2**62, 2**62),
              (3 * 2**31, 5 * 2**31), (2**100, 1), (1.5, 2), (2, 0.25), (-0.0, 0.0), (1e308, 1e308),

@@ -1237,6 +1237,23 @@ func (d *Dict) setUnshared(t *Thread, key, v Object) error {
 		e.value.init(v)
 		return nil
 	}
+	d.appendUnshared(tab, hash, key, v)
+	return nil
+}
+
+// SetNewItemUnshared is SetItemUnshared for a key that its caller knows
+// is not in d: no lookup (a C-born dict's keys, which C kept distinct).
+func (d *Dict) SetNewItemUnshared(t *Thread, key, v Object) error {
+	hash, err := keyHash(t, key)
+	if err != nil {
+		return err
+	}
+	d.appendUnshared(d.tab.Load(), hash, key, v)
+	return nil
+}
+
+// appendUnshared adds a new entry to an unshared dict whose table is tab.
+func (d *Dict) appendUnshared(tab *dictTable, hash int64, key, v Object) {
 	c := d.counts
 	if tab == nil || int(c>>32) >= len(tab.entries) {
 		d.resize(int(uint32(c))*2 + 1)
@@ -1251,7 +1268,6 @@ func (d *Dict) setUnshared(t *Thread, key, v Object) error {
 	tab.keyBits |= keyBit(hash)
 	tab.index[tab.findEmptySlot(uint64(hash), uint64(len(tab.index)-1))] = int32(j)
 	d.counts = c + 1<<32 + 1
-	return nil
 }
 
 // DelItem removes key; found is false if it was absent.
