@@ -47,7 +47,7 @@ func TestDictPrefaultShared(t *testing.T) {
 			defer ww.Done()
 			for i := w * per; i < (w+1)*per; i++ {
 				if i%2 == 0 {
-					if !d.storeFast(Int(i), Int(i)) {
+					if !d.storeFast(nil, Int(i), Int(i)) {
 						t.Errorf("storeFast refused int key %d", i)
 						return
 					}
