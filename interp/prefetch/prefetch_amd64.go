@@ -10,3 +10,9 @@ import "unsafe"
 //
 //go:noescape
 func W2(p, q unsafe.Pointer)
+
+// W2Addr is W2 for addresses kept as integers: a hint that may outlive
+// the memory it points into (a guess of the next line to be written,
+// kept without keeping that memory alive). Prefetching an address that is
+// no longer mapped does nothing.
+func W2Addr(p, q uintptr)

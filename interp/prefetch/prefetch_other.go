@@ -6,3 +6,6 @@ import "unsafe"
 
 // W2 is a no-op where no prefetch instruction is wired up.
 func W2(p, q unsafe.Pointer) {}
+
+// W2Addr is a no-op where no prefetch instruction is wired up.
+func W2Addr(p, q uintptr) {}

@@ -20,3 +20,20 @@ func TestW2(t *testing.T) {
 		}
 	}
 }
+
+// TestW2Addr prefetches a live address, nil and addresses nothing is
+// mapped at (a stale guess): no fault, no change.
+func TestW2Addr(t *testing.T) {
+	buf := make([]uint64, 16)
+	for i := range buf {
+		buf[i] = uint64(i)
+	}
+	W2Addr(uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&buf[8])))
+	W2Addr(0, 1<<47-64)
+	W2Addr(^uintptr(63), 4096)
+	for i, v := range buf {
+		if v != uint64(i) {
+			t.Fatalf("buf[%d] = %d after a prefetch", i, v)
+		}
+	}
+}

@@ -45,9 +45,10 @@ func TestDictPrefaultShared(t *testing.T) {
 		ww.Add(1)
 		go func(w int) {
 			defer ww.Done()
+			var next uintptr // the goroutine's Thread.dictNext
 			for i := w * per; i < (w+1)*per; i++ {
 				if i%2 == 0 {
-					if !d.storeFast(Int(i), Int(i)) {
+					if !d.storeFast(&next, Int(i), Int(i)) {
 						t.Errorf("storeFast refused int key %d", i)
 						return
 					}

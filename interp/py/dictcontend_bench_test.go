@@ -22,8 +22,9 @@ func BenchmarkDictStoreContended(b *testing.B) {
 				wg.Add(1)
 				go func(lo int) {
 					defer wg.Done()
+					var next uintptr // the goroutine's Thread.dictNext
 					for i := lo; i < lo+per; i++ {
-						d.storeFast(Int(i), Int(i&255))
+						d.storeFast(&next, Int(i), Int(i&255))
 					}
 				}(k * per)
 			}
@@ -78,9 +79,10 @@ func BenchmarkDictStoreScaling(b *testing.B) {
 					defer runtime.UnlockOSThread()
 					c0 := threadCPU()
 					s := 0
+					var next uintptr // the goroutine's Thread.dictNext
 					for i := lo; i < lo+per; i++ {
 						s += spinWork(150)
-						d.storeFast(Int(i), Int(i&255))
+						d.storeFast(&next, Int(i), Int(i&255))
 					}
 					c := threadCPU() - c0
 					mu.Lock()

@@ -220,7 +220,7 @@ reload:
 					} else {
 						r = t.boxFloat(fr)
 					}
-					if storeSubscrFast(stack[sp-4], stack[sp-3], r) {
+					if storeSubscrFast(stack[sp-4], stack[sp-3], r, t) {
 						sp -= 4
 						stack[sp], stack[sp+1], stack[sp+2], stack[sp+3] = nil, nil, nil, nil
 						pc += 3
@@ -730,7 +730,7 @@ reload:
 			sp++
 			pc += 2
 		case c.STORE_SUBSCR:
-			if storeSubscrFast(stack[sp-2], stack[sp-1], stack[sp-3]) {
+			if storeSubscrFast(stack[sp-2], stack[sp-1], stack[sp-3], t) {
 				sp -= 3
 				stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
 				continue
@@ -743,7 +743,7 @@ reload:
 		case qSwapStoreSubscr:
 			// [c, k, v]: c[k] = v (SWAP 3; SWAP 2 would make it [v, c, k])
 			container, key, v := stack[sp-3], stack[sp-2], stack[sp-1]
-			if !storeSubscrFast(container, key, v) {
+			if !storeSubscrFast(container, key, v, t) {
 				if err := SetItem(t, container, key, v); err != nil {
 					stack[sp-3], stack[sp-2], stack[sp-1] = v, container, key
 					return f.fail(pc+2, sp, err)

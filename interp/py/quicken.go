@@ -402,7 +402,7 @@ func clearSlots(s []Object) {
 // storeSubscrFast is STORE_SUBSCR's inline path, l[i] = v for a list and
 // an int index in range, and d[k] = v for a dict and an int or str key
 // (Dict.storeFast); it reports whether it stored.
-func storeSubscrFast(container, key, v Object) bool {
+func storeSubscrFast(container, key, v Object, t *Thread) bool {
 	if l, ok := container.(*List); ok {
 		if i, ok := key.(Int); ok {
 			return l.storeIndex(int64(i), v)
@@ -410,7 +410,7 @@ func storeSubscrFast(container, key, v Object) bool {
 		return false
 	}
 	if d, ok := container.(*Dict); ok {
-		return d.storeFast(key, v)
+		return d.storeFast(&t.dictNext, key, v)
 	}
 	return false
 }

@@ -110,6 +110,12 @@ type Thread struct {
 	// (per thread, as in CPython): how many frames a new coroutine's
 	// cr_origin records.
 	coroOriginDepth int32
+	// dictNext is the address of the entry after the one this thread
+	// last appended to a big dict table, a guess of where its next
+	// insertion goes, which Dict.storeFast prefetches before it takes
+	// the dict's lock; 0 for none. An integer, so that it keeps no
+	// table alive; a stale guess costs a useless prefetch.
+	dictNext uintptr
 
 	// The struct is a whole number of cache lines (checked by
 	// TestHotStructsFillCacheLines): its size class is then a multiple of
@@ -117,7 +123,6 @@ type Thread struct {
 	// the other by the thread that starts them, next to each other in one
 	// span; at 224 bytes one thread's frame and depth (written on every
 	// call) shared a line with the previous thread's fields.
-	_ [8]byte
 }
 
 // LegacyRelease is set by package capi: it releases the pseudo-GILs t
