@@ -57,14 +57,14 @@ func newAttrCache(typ *Type, ver uint64, name *Str) *attrCache {
 	}
 	dt := descr.Type()
 	switch {
-	case dt.DescrGet != nil && dt.DescrSet != nil:
-		e.kind, e.get = attrData, dt.DescrGet
-	case dt.DescrSet != nil:
+	case LoadPtr(&dt.DescrGet) != nil && LoadPtr(&dt.DescrSet) != nil:
+		e.kind, e.get = attrData, LoadPtr(&dt.DescrGet)
+	case LoadPtr(&dt.DescrSet) != nil:
 		e.kind = attrSetOnly
 	case dt == FunctionType:
-		e.kind, e.get = attrFunction, dt.DescrGet
-	case dt.DescrGet != nil:
-		e.kind, e.get = attrNonData, dt.DescrGet
+		e.kind, e.get = attrFunction, LoadPtr(&dt.DescrGet)
+	case LoadPtr(&dt.DescrGet) != nil:
+		e.kind, e.get = attrNonData, LoadPtr(&dt.DescrGet)
 	default:
 		e.kind = attrPlain
 	}
@@ -236,7 +236,7 @@ func builtinMethod(slot *atomic.Pointer[attrCache], obj Object, name *Str) *Meth
 	} else {
 		typ = obj.Type()
 	}
-	if typ.GetAttr != nil {
+	if LoadPtr(&typ.GetAttr) != nil {
 		return nil
 	}
 	e := firstCached(slot, typ)

@@ -113,10 +113,10 @@ func fixupSlots(t *Type) {
 	}
 	if py("__init__") {
 		setSlot(&t.Init, slotInit)
-	} else if init := inheritedInit(t); funcCode(init) != funcCode(t.Init) {
+	} else if init := inheritedInit(t); funcCode(init) != funcCode(LoadPtr(&t.Init)) {
 		// del C.__init__: CPython's slot goes back to the inherited one,
 		// which decides object.__new__'s "C() takes no arguments"
-		t.Init = init
+		storePtr(&t.Init, init)
 	}
 	if py("__new__") && !isTypeNew(t.Lookup(nameNew)) {
 		setSlot(&t.New, slotNew)
@@ -128,7 +128,7 @@ func fixupSlots(t *Type) {
 // published class does not write what readers may be reading.
 func setSlot[F any](p *F, v F) {
 	if *(*unsafe.Pointer)(unsafe.Pointer(p)) != *(*unsafe.Pointer)(unsafe.Pointer(&v)) {
-		*p = v
+		storePtr(p, v)
 	}
 }
 
@@ -254,8 +254,8 @@ func isTypeNew(v Object) bool {
 // Python class that does not define __init__ only passes one on.
 func inheritedInit(t *Type) InitFunc {
 	for _, b := range t.MRO[1:] {
-		if b.Init != nil && !(b.isHeap() && !b.native && b.Dict.getStr(dunders["__init__"]) == nil) {
-			return b.Init
+		if LoadPtr(&b.Init) != nil && !(b.isHeap() && !b.native && b.Dict.getStr(dunders["__init__"]) == nil) {
+			return LoadPtr(&b.Init)
 		}
 	}
 	return nil
@@ -424,7 +424,7 @@ func slotBinary(op int) BinaryFunc {
 	names := binaryNames[op]
 	return func(t *Thread, a, b Object) (Object, error) {
 		ta, tb := a.Type(), b.Type()
-		doOther := ta != tb && tb.Num[op] != nil && tb.Lookup(Intern(names.rdunder)) != nil
+		doOther := ta != tb && LoadPtr(&tb.Num[op]) != nil && tb.Lookup(Intern(names.rdunder)) != nil
 		if ta.Lookup(dunderStr(names.dunder)) != nil {
 			if doOther && tb.IsSubtype(ta) {
 				r, found, err := callSpecial(t, b, names.rdunder, a)
@@ -461,17 +461,17 @@ func typeCall(t *Thread, self Object, args []Object, kw []string) (Object, error
 	if typ == TypeType && len(args) == 1 && len(kw) == 0 {
 		return args[0].Type(), nil
 	}
-	if typ.New == nil {
+	if LoadPtr(&typ.New) == nil {
 		return nil, TypeErrorf("cannot create '%s' instances", typ.FullName())
 	}
-	obj, err := typ.New(t, typ, args, kw)
+	obj, err := LoadPtr(&typ.New)(t, typ, args, kw)
 	if err != nil {
 		return nil, err
 	}
 	if !obj.Type().IsSubtype(typ) {
 		return obj, nil
 	}
-	if init := obj.Type().Init; init != nil {
+	if init := LoadPtr(&obj.Type().Init); init != nil {
 		if err := init(t, obj, args, kw); err != nil {
 			return nil, err
 		}
@@ -540,11 +540,11 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	if err != nil {
 		return nil, err
 	}
-	if winner != meta && winner.New != nil {
+	if winner != meta && LoadPtr(&winner.New) != nil {
 		// CPython's type_new: a more derived metaclass with its own
 		// __new__ (EnumType for type(name, (SomeEnum,), ns)) creates it.
-		if funcPtr(winner.New) != funcPtr(NewFunc(typeNew)) {
-			return winner.New(t, winner, args, kw)
+		if funcPtr(LoadPtr(&winner.New)) != funcPtr(NewFunc(typeNew)) {
+			return LoadPtr(&winner.New)(t, winner, args, kw)
 		}
 		meta = winner
 	}
@@ -708,7 +708,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	}
 	inheritSlots(typ)
 	fixupSlots(typ)
-	if typ.New == nil {
+	if LoadPtr(&typ.New) == nil {
 		typ.New = objectNew
 	}
 	// __classcell__
@@ -1034,7 +1034,7 @@ func typeSetAttr(t *Thread, o Object, name *Str, v Object) error {
 	}
 	if meta := typ.Type(); meta != TypeType {
 		if descr := meta.Lookup(name); descr != nil {
-			if set := descr.Type().DescrSet; set != nil {
+			if set := LoadPtr(&descr.Type().DescrSet); set != nil {
 				return set(t, descr, o, v)
 			}
 		}
@@ -1230,13 +1230,13 @@ func typeGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	var metaGet DescrGetFunc
 	if metaAttr != nil {
 		mt := metaAttr.Type()
-		metaGet = mt.DescrGet
-		if metaGet != nil && mt.DescrSet != nil {
+		metaGet = LoadPtr(&mt.DescrGet)
+		if metaGet != nil && LoadPtr(&mt.DescrSet) != nil {
 			return metaGet(t, metaAttr, typ, meta)
 		}
 	}
 	if attr := typ.Lookup(name); attr != nil {
-		if get := attr.Type().DescrGet; get != nil {
+		if get := LoadPtr(&attr.Type().DescrGet); get != nil {
 			return get(t, attr, nil, typ)
 		}
 		return attr, nil
@@ -1277,7 +1277,7 @@ func superGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		}
 		for i++; i < len(mro); i++ {
 			if v := mro[i].Dict.getStr(name); v != nil {
-				if get := v.Type().DescrGet; get != nil {
+				if get := LoadPtr(&v.Type().DescrGet); get != nil {
 					var obj Object = s.obj
 					if s.obj == Object(s.objType) {
 						obj = nil

@@ -154,7 +154,7 @@ func init() {
 		if len(args) != 1 {
 			return nil, TypeErrorf("slice.indices() takes exactly one argument (%d given)", len(args))
 		}
-		if !isIntLike(args[0]) && args[0].Type().Index == nil {
+		if !isIntLike(args[0]) && LoadPtr(&args[0].Type().Index) == nil {
 			return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(args[0]))
 		}
 		nb, err := AsBig(t, args[0])

@@ -98,7 +98,7 @@ reload:
 			if v == nil {
 				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
 			}
-			if in, ok := v.(*Instance); ok && in.typ.GetAttr == nil {
+			if in, ok := v.(*Instance); ok && LoadPtr(&in.typ.GetAttr) == nil {
 				name := names[instrs[pc]>>8]
 				if a := instanceAttrFast(lookupCached(&code.acache[pc], in.typ, name), in, name); a != nil {
 					stack[sp] = a
@@ -325,7 +325,7 @@ reload:
 			sp++
 		case c.LOAD_ATTR:
 			obj := stack[sp-1]
-			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
+			if in, ok := obj.(*Instance); ok && LoadPtr(&in.typ.GetAttr) == nil {
 				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
 				if v := instanceAttrFast(e, in, names[arg]); v != nil {
 					stack[sp-1] = v
@@ -352,7 +352,7 @@ reload:
 			}
 			stack[sp-1] = v
 		case c.STORE_ATTR:
-			if in, ok := stack[sp-1].(*Instance); ok && in.typ.SetAttr == nil {
+			if in, ok := stack[sp-1].(*Instance); ok && LoadPtr(&in.typ.SetAttr) == nil {
 				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
 				if i := e.slot - 1; i >= 0 && i < len(in.slots) {
 					// a __slots__ member: its descriptor's store
@@ -383,7 +383,7 @@ reload:
 			}
 		case c.LOAD_METHOD:
 			obj := stack[sp-1]
-			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
+			if in, ok := obj.(*Instance); ok && LoadPtr(&in.typ.GetAttr) == nil {
 				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
 				if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
 					stack[sp-1] = e.descr
@@ -411,7 +411,7 @@ reload:
 				stack[sp-1] = -i
 				continue
 			}
-			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Neg, "-")
+			v, err := UnaryOp(t, stack[sp-1], LoadPtr(&stack[sp-1].Type().Neg), "-")
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
@@ -1445,7 +1445,7 @@ func mappingGet(t *Thread, m Object, name *Str) (Object, error) {
 // method.
 func loadMethod(t *Thread, obj Object, name *Str) (Object, Object, error) {
 	typ := obj.Type()
-	if typ.GetAttr == nil {
+	if LoadPtr(&typ.GetAttr) == nil {
 		descr := typ.Lookup(name)
 		switch descr.(type) {
 		case *Function, *MethodDescr:

@@ -132,7 +132,7 @@ func newWeakRef(o, callback Object, proxy, shareable bool) (*WeakRef, error) {
 	}
 	callable := false
 	if proxy {
-		callable = o.Type().Call != nil
+		callable = LoadPtr(&o.Type().Call) != nil
 	}
 	weakMu.Lock()
 	defer weakMu.Unlock()

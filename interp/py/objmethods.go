@@ -154,7 +154,7 @@ func init() {
 		},
 		"__doc__": func(x *Type) Object {
 			if d := x.Dict.GetStr("__doc__"); d != nil {
-				if get := d.Type().DescrGet; get != nil {
+				if get := LoadPtr(&d.Type().DescrGet); get != nil {
 					return d
 				}
 				return d
@@ -194,7 +194,7 @@ func init() {
 		}
 		name := Intern("__annotations__")
 		if v := typ.Dict.GetStr("__annotations__"); v != nil {
-			if get := v.Type().DescrGet; get != nil {
+			if get := LoadPtr(&v.Type().DescrGet); get != nil {
 				return get(t, v, nil, typ)
 			}
 			return v, nil

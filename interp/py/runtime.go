@@ -284,7 +284,7 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 		argList = tup.items
 	} else {
 		argList = []Object{args}
-		if args.Type().GetItem != nil && !isStrLike(args) {
+		if LoadPtr(&args.Type().GetItem) != nil && !isStrLike(args) {
 			if _, isTuple := unwrap(args).(*Tuple); !isTuple {
 				mapping = args
 			}
@@ -440,8 +440,8 @@ func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {
 		var v Object
 		if f, ok := unwrap(arg).(Float); ok && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') {
 			v, err = floatToInt(float64(f))
-		} else if isIntLike(arg) || arg.Type().Index != nil || (arg.Type().Int != nil && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u')) {
-			if arg.Type().Index != nil || isIntLike(arg) {
+		} else if isIntLike(arg) || LoadPtr(&arg.Type().Index) != nil || (LoadPtr(&arg.Type().Int) != nil && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u')) {
+			if LoadPtr(&arg.Type().Index) != nil || isIntLike(arg) {
 				v, err = Index(t, arg)
 			} else {
 				v, err = intFromArgs(t, arg, nil)

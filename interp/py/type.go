@@ -417,11 +417,11 @@ func inheritFrom(t, b *Type) {
 	// A Python class keeps the __new__ slot it once got from a __new__ of
 	// its own after that is deleted (CPython leaves slot_tp_new in place)
 	// and passes it on to classes made later.
-	if t.New == nil && !(passesOn && b.Dict.getStr(Intern("__new__")) == nil && funcCode(b.New) != slotNewCode) {
-		t.New = b.New
+	if LoadPtr(&t.New) == nil && !(passesOn && b.Dict.getStr(Intern("__new__")) == nil && funcCode(LoadPtr(&b.New)) != slotNewCode) {
+		t.New = LoadPtr(&b.New)
 	}
-	if t.Init == nil && !(passesOn && b.Dict.getStr(Intern("__init__")) == nil) {
-		t.Init = b.Init
+	if LoadPtr(&t.Init) == nil && !(passesOn && b.Dict.getStr(Intern("__init__")) == nil) {
+		t.Init = LoadPtr(&b.Init)
 	}
 	if passesOn {
 		// The other slots of a Python class are either its own special
@@ -436,91 +436,108 @@ func inheritFrom(t, b *Type) {
 		}
 		return
 	}
-	if t.Call == nil {
-		t.Call = b.Call
+	if LoadPtr(&t.Call) == nil {
+		t.Call = LoadPtr(&b.Call)
 	}
-	if t.GetAttr == nil {
-		t.GetAttr = b.GetAttr
+	if LoadPtr(&t.GetAttr) == nil {
+		t.GetAttr = LoadPtr(&b.GetAttr)
 	}
-	if t.SetAttr == nil {
-		t.SetAttr = b.SetAttr
+	if LoadPtr(&t.SetAttr) == nil {
+		t.SetAttr = LoadPtr(&b.SetAttr)
 	}
-	if t.Repr == nil {
-		t.Repr = b.Repr
+	if LoadPtr(&t.Repr) == nil {
+		t.Repr = LoadPtr(&b.Repr)
 	}
-	if t.Str == nil {
-		t.Str = b.Str
+	if LoadPtr(&t.Str) == nil {
+		t.Str = LoadPtr(&b.Str)
 	}
-	if t.Hash == nil {
-		t.Hash = b.Hash
+	if LoadPtr(&t.Hash) == nil {
+		t.Hash = LoadPtr(&b.Hash)
 	}
-	if t.RichCompare == nil {
-		t.RichCompare = b.RichCompare
+	if LoadPtr(&t.RichCompare) == nil {
+		t.RichCompare = LoadPtr(&b.RichCompare)
 	}
-	if t.Iter == nil {
-		t.Iter = b.Iter
+	if LoadPtr(&t.Iter) == nil {
+		t.Iter = LoadPtr(&b.Iter)
 	}
-	if t.Next == nil {
-		t.Next = b.Next
+	if LoadPtr(&t.Next) == nil {
+		t.Next = LoadPtr(&b.Next)
 	}
-	if t.Len == nil {
-		t.Len = b.Len
+	if LoadPtr(&t.Len) == nil {
+		t.Len = LoadPtr(&b.Len)
 	}
-	if t.Bool == nil {
-		t.Bool = b.Bool
+	if LoadPtr(&t.Bool) == nil {
+		t.Bool = LoadPtr(&b.Bool)
 	}
-	if t.GetItem == nil {
-		t.GetItem = b.GetItem
+	if LoadPtr(&t.GetItem) == nil {
+		t.GetItem = LoadPtr(&b.GetItem)
 	}
-	if t.SetItem == nil {
-		t.SetItem = b.SetItem
+	if LoadPtr(&t.SetItem) == nil {
+		t.SetItem = LoadPtr(&b.SetItem)
 	}
-	if t.Contains == nil {
-		t.Contains = b.Contains
+	if LoadPtr(&t.Contains) == nil {
+		t.Contains = LoadPtr(&b.Contains)
 	}
-	if t.DescrGet == nil {
-		t.DescrGet = b.DescrGet
+	if LoadPtr(&t.DescrGet) == nil {
+		t.DescrGet = LoadPtr(&b.DescrGet)
 	}
-	if t.DescrSet == nil {
-		t.DescrSet = b.DescrSet
+	if LoadPtr(&t.DescrSet) == nil {
+		t.DescrSet = LoadPtr(&b.DescrSet)
 	}
 	for i := range t.Num {
-		if t.Num[i] == nil {
-			t.Num[i] = b.Num[i]
+		if LoadPtr(&t.Num[i]) == nil {
+			t.Num[i] = LoadPtr(&b.Num[i])
 		}
-		if t.INum[i] == nil {
-			t.INum[i] = b.INum[i]
+		if LoadPtr(&t.INum[i]) == nil {
+			t.INum[i] = LoadPtr(&b.INum[i])
 		}
 	}
-	if t.Pow3 == nil {
-		t.Pow3 = b.Pow3
+	if LoadPtr(&t.Pow3) == nil {
+		t.Pow3 = LoadPtr(&b.Pow3)
 	}
-	if t.Neg == nil {
-		t.Neg = b.Neg
+	if LoadPtr(&t.Neg) == nil {
+		t.Neg = LoadPtr(&b.Neg)
 	}
-	if t.Pos == nil {
-		t.Pos = b.Pos
+	if LoadPtr(&t.Pos) == nil {
+		t.Pos = LoadPtr(&b.Pos)
 	}
-	if t.Abs == nil {
-		t.Abs = b.Abs
+	if LoadPtr(&t.Abs) == nil {
+		t.Abs = LoadPtr(&b.Abs)
 	}
-	if t.Invert == nil {
-		t.Invert = b.Invert
+	if LoadPtr(&t.Invert) == nil {
+		t.Invert = LoadPtr(&b.Invert)
 	}
-	if t.Index == nil {
-		t.Index = b.Index
+	if LoadPtr(&t.Index) == nil {
+		t.Index = LoadPtr(&b.Index)
 	}
-	if t.Int == nil {
-		t.Int = b.Int
+	if LoadPtr(&t.Int) == nil {
+		t.Int = LoadPtr(&b.Int)
 	}
-	if t.Float == nil {
-		t.Float = b.Float
+	if LoadPtr(&t.Float) == nil {
+		t.Float = LoadPtr(&b.Float)
 	}
-	if t.Complex == nil {
-		t.Complex = b.Complex
+	if LoadPtr(&t.Complex) == nil {
+		t.Complex = LoadPtr(&b.Complex)
 	}
 	t.Flags |= b.Flags & inheritedFlags
 	if b.hasDict {
 		t.hasDict = true
 	}
+}
+
+// LoadPtr loads, atomically, a field that is one pointer word: a slot
+// field of a Type (a func value), Instance's class, a Function's code.
+// Such fields of a published object may be rewritten while other
+// threads read them (C.__add__ = f on a class that had no __add__,
+// obj.__class__ = X, f.__code__ = c); an atomic load is a plain MOV on
+// amd64, so readers pay nothing, and the race detector sees the
+// synchronisation. T must be a func, pointer, map or chan type.
+func LoadPtr[T any](p *T) T {
+	v := atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(p)))
+	return *(*T)(unsafe.Pointer(&v))
+}
+
+// storePtr is LoadPtr's writer: it publishes v into *p atomically.
+func storePtr[T any](p *T, v T) {
+	atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(p)), *(*unsafe.Pointer)(unsafe.Pointer(&v)))
 }
