@@ -14,7 +14,7 @@ import "testing"
 func TestClassSlotFirstAssignRace(t *testing.T) {
 	src := `
 import threading
-ROUNDS = 150
+ROUNDS = 100
 errors = []
 current = [None]
 done = [False]
