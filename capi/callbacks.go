@@ -421,7 +421,7 @@ func fpyGo_SlotRichCompare(a, b *C.PyObject, op C.int) *C.PyObject {
 // slot again, forever. A Python class that does not define the dunder
 // itself has its base's slot.
 func goBase(gt *py.Type, dunder string, get func(*C.PyTypeObject) unsafe.Pointer) *py.Type {
-	for ; gt != nil; gt = gt.Base {
+	for ; gt != nil; gt = gt.Base() {
 		if v, ok := cTypes.Load(gt); ok {
 			if f := get(v.(*C.PyTypeObject)); f == nil || C.fpy_is_generic_slot(f) != 0 {
 				return gt

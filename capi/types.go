@@ -138,8 +138,8 @@ func fillTypeMirror(t *py.Thread, tp *C.PyTypeObject, gt *py.Type) {
 		flags |= C.Py_TPFLAGS_BASETYPE
 	}
 	flags |= subclassFlags(gt)
-	if gt.Base != nil && gt != py.ObjectType {
-		tp.tp_base = s.typePtr(gt.Base)
+	if gt.Base() != nil && gt != py.ObjectType {
+		tp.tp_base = s.typePtr(gt.Base())
 		if tp.tp_basicsize == 16 {
 			tp.tp_basicsize = tp.tp_base.tp_basicsize
 		}
@@ -218,8 +218,8 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	// re-entrant): a type whose bases have no C object yet (a subclass of
 	// a subclass of a C type, io.BytesIO's chain) deadlocked here
 	var base *C.PyTypeObject
-	if gt.Base != nil {
-		base = s.typePtr(gt.Base)
+	if gt.Base() != nil {
+		base = s.typePtr(gt.Base())
 	}
 	// likewise its metaclass, when that is not type: a class whose
 	// metaclass is a C metatype, or a Python subclass of type (C code
@@ -286,11 +286,11 @@ var typeMirrorMu sync.Mutex
 // without calling Go. Only types whose bases cannot change qualify (not
 // heap types: __bases__ assignment would leave tp_base stale).
 func registerChainType(tp *C.PyTypeObject, gt *py.Type) {
-	if tp.tp_flags&C.Py_TPFLAGS_HEAPTYPE != 0 || len(gt.MRO) == 0 || gt.MRO[0] != gt {
+	if tp.tp_flags&C.Py_TPFLAGS_HEAPTYPE != 0 || len(gt.MRO()) == 0 || gt.MRO()[0] != gt {
 		return
 	}
 	c := tp.tp_base
-	for _, m := range gt.MRO[1:] {
+	for _, m := range gt.MRO()[1:] {
 		l := linkFor(m)
 		if c == nil || l == nil || unsafe.Pointer(l.ptr) != unsafe.Pointer(c) {
 			return
@@ -312,7 +312,7 @@ func (s *tstate) typeRef(gt *py.Type) *C.PyObject {
 
 // cTypeBase reports whether gt inherits its layout from a C type.
 func cTypeBase(gt *py.Type) bool {
-	for b := gt.Base; b != nil; b = b.Base {
+	for b := gt.Base(); b != nil; b = b.Base() {
 		if _, ok := cTypes.Load(b); ok {
 			return true
 		}

@@ -74,8 +74,8 @@ func init() {
 // itself (not merely inherits it).
 func addSlotWrappers(typ *Type) {
 	var base *Type
-	if len(typ.MRO) > 1 {
-		base = typ.MRO[1]
+	if len(typ.MRO()) > 1 {
+		base = typ.MRO()[1]
 	}
 	// own reports whether typ defines the slot itself. A nil func in an
 	// interface is not a nil interface, so compare code pointers.
@@ -144,7 +144,7 @@ func addSlotWrappers(typ *Type) {
 			// be this one.
 			static := sub
 			for static != nil && funcPtr(LoadPtr(&static.New)) == funcPtr(NewFunc(slotNew)) {
-				static = static.Base
+				static = static.Base()
 			}
 			if static != nil && funcPtr(LoadPtr(&static.New)) != funcPtr(nf) {
 				return nil, TypeErrorf("%s.__new__(%s) is not safe, use %s.__new__()", typ.Name, sub.Name, static.Name)

@@ -15,7 +15,7 @@ import (
 // firstDefiner returns the class in t's MRO whose dict defines name.
 func firstDefiner(t *Type, name string) *Type {
 	key := dunderStr(name)
-	for _, m := range t.MRO {
+	for _, m := range t.MRO() {
 		if m.Dict.getStr(key) != nil {
 			return m
 		}
@@ -253,7 +253,7 @@ func isTypeNew(v Object) bool {
 // inheritedInit is the __init__ slot t inherits by inheritFrom's rule: a
 // Python class that does not define __init__ only passes one on.
 func inheritedInit(t *Type) InitFunc {
-	for _, b := range t.MRO[1:] {
+	for _, b := range t.MRO()[1:] {
 		if LoadPtr(&b.Init) != nil && !(b.isHeap() && !b.native && b.Dict.getStr(dunders["__init__"]) == nil) {
 			return LoadPtr(&b.Init)
 		}
@@ -548,13 +548,13 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		}
 		meta = winner
 	}
-	typ := &Type{Name: name.s, Qualname: name.s, Bases: bases, Dict: ns, Flags: FlagHeapType | FlagBaseType}
+	typ := &Type{Name: name.s, Qualname: name.s, Dict: ns, Flags: FlagHeapType | FlagBaseType}
 	if meta != TypeType {
 		typ.meta = meta
 	}
 	typ.version.Store(typeVersionCounter.Add(1))
 	// solid base: the base whose layout is the most derived built-in one
-	typ.Base = solidBase(bases)
+	typ.SetHierarchy(solidBase(bases), bases, nil)
 	if q := typ.Dict.GetStr("__qualname__"); q != nil {
 		qs, ok := q.(*Str)
 		if !ok {
@@ -666,7 +666,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	if err != nil {
 		return nil, err
 	}
-	typ.MRO = mro
+	typ.SetMRO(mro)
 	// a custom mro() on the metaclass
 	if meta != TypeType {
 		if m := meta.Lookup(Intern("mro")); m != nil {
@@ -679,12 +679,13 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 				if err != nil {
 					return nil, err
 				}
-				typ.MRO = nil
+				var custom []*Type
 				for _, x := range items {
 					if xt, ok := x.(*Type); ok {
-						typ.MRO = append(typ.MRO, xt)
+						custom = append(custom, xt)
 					}
 				}
+				typ.SetMRO(custom)
 			}
 		}
 	}
@@ -734,7 +735,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		}
 	}
 	// __init_subclass__ of the parent
-	if len(typ.MRO) > 1 {
+	if len(typ.MRO()) > 1 {
 		sup := &Super{typ: typ, obj: typ, objType: typ}
 		is, err := GetAttr(t, sup, Intern("__init_subclass__"))
 		if err != nil {
@@ -817,10 +818,10 @@ func layoutBase(typ *Type) *Type {
 	if len(typ.slotNames) > 0 {
 		return typ
 	}
-	if len(typ.Bases) == 0 {
+	if len(typ.Bases()) == 0 {
 		return ObjectType
 	}
-	b, err := bestBase(typ.Bases)
+	b, err := bestBase(typ.Bases())
 	if err != nil {
 		return ObjectType
 	}
@@ -885,8 +886,8 @@ func solidBase(bases []*Type) *Type {
 	var best *Type
 	for _, b := range bases {
 		s := b
-		for s.isHeap() && s.Base != nil {
-			s = s.Base
+		for s.isHeap() && s.Base() != nil {
+			s = s.Base()
 		}
 		if best == nil || s.IsSubtype(best) {
 			best = s
@@ -1134,7 +1135,7 @@ func setBases(t *Thread, typ *Type, v Object) error {
 	if err != nil {
 		return err
 	}
-	old, err := bestBase(typ.Bases)
+	old, err := bestBase(typ.Bases())
 	if err != nil {
 		return err
 	}
@@ -1144,11 +1145,12 @@ func setBases(t *Thread, typ *Type, v Object) error {
 		}
 		return TypeErrorf("__bases__ assignment: '%s' object layout differs from '%s'", best.Name, old.Name)
 	}
-	oldBases, oldBase := typ.Bases, typ.Base
-	typ.Bases, typ.Base = bases, solidBase(bases)
-	if err := recomputeMROs(typ); err != nil {
-		typ.Bases, typ.Base = oldBases, oldBase
-		if rerr := recomputeMROs(typ); rerr != nil {
+	prev := typ.hier.Load()
+	oldBases := prev.bases
+	if err := recomputeMROs(typ, solidBase(bases), bases); err != nil {
+		// a subclass's MRO cannot be made: typ and the subclasses
+		// already done go back to the old bases
+		if rerr := recomputeMROs(typ, prev.base, prev.bases); rerr != nil {
 			return rerr
 		}
 		return err
@@ -1175,25 +1177,29 @@ func setBases(t *Thread, typ *Type, v Object) error {
 
 // nativeBase is the built-in type a layout base rests on.
 func nativeBase(typ *Type) *Type {
-	for typ.isHeap() && typ.Base != nil {
-		typ = typ.Base
+	for typ.isHeap() && typ.Base() != nil {
+		typ = typ.Base()
 	}
 	return typ
 }
 
-// recomputeMROs computes the MRO of typ and of its subclasses again,
-// after typ's bases changed.
-func recomputeMROs(typ *Type) error {
-	mro, err := computeMRO(typ)
+// recomputeMROs gives typ the bases given and computes its MRO and
+// those of its subclasses again. Each class's __base__, __bases__ and
+// __mro__ are published at once (SetHierarchy): a thread looking an
+// attribute up, or running isinstance or super(), meanwhile sees the
+// old hierarchy or the new one.
+func recomputeMROs(typ, base *Type, bases []*Type) error {
+	mro, err := computeMROOf(typ, bases)
 	if err != nil {
 		return err
 	}
-	typ.MRO = mro
+	typ.SetHierarchy(base, bases, mro)
 	typ.subMu.Lock()
 	subs := append([]*Type(nil), typ.subclasses...)
 	typ.subMu.Unlock()
 	for _, s := range subs {
-		if err := recomputeMROs(s); err != nil {
+		h := s.hier.Load()
+		if err := recomputeMROs(s, h.base, h.bases); err != nil {
 			return err
 		}
 	}
@@ -1270,7 +1276,7 @@ func (*Super) Type() *Type { return SuperType }
 func superGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	s := o.(*Super)
 	if s.objType != nil && name.s != "__class__" {
-		mro := s.objType.MRO
+		mro := s.objType.MRO()
 		i := 0
 		for i < len(mro) && mro[i] != s.typ {
 			i++
@@ -1310,7 +1316,7 @@ func (s *Super) method(name *Str) *Function {
 	if s.objType == nil || s.obj == Object(s.objType) || name.s == "__class__" {
 		return nil
 	}
-	mro := s.objType.MRO
+	mro := s.objType.MRO()
 	i := 0
 	for i < len(mro) && mro[i] != s.typ {
 		i++

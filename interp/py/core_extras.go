@@ -15,10 +15,11 @@ type StructSeq struct {
 
 // NewStructSeqType makes a struct sequence type in module mod.
 func NewStructSeqType(name, mod string, fields []string) *StructSeq {
-	typ := &Type{Name: name, Qualname: name, Dict: NewDict(), Flags: FlagHeapType, Bases: []*Type{TupleType}, Base: TupleType}
+	typ := &Type{Name: name, Qualname: name, Dict: NewDict(), Flags: FlagHeapType}
+	typ.SetHierarchy(TupleType, []*Type{TupleType}, nil)
 	typ.version.Store(typeVersionCounter.Add(1))
 	mro, _ := computeMRO(typ)
-	typ.MRO = mro
+	typ.SetMRO(mro)
 	inheritSlots(typ)
 	typ.hasDict = false
 	typ.Dict.SetStr("__module__", NewStr(mod))

@@ -29,10 +29,9 @@ func ioFixModuleNames() {
 func UnsupportedOperationType() *Type {
 	unsupportedOnce.Do(func() {
 		unsupportedType = &Type{Name: "UnsupportedOperation", Qualname: "UnsupportedOperation", Dict: NewDict(), Flags: FlagBaseType | FlagHeapType}
-		unsupportedType.Bases = []*Type{OSErrorType, ValueErrorType}
-		unsupportedType.Base = OSErrorType
+		unsupportedType.SetHierarchy(OSErrorType, []*Type{OSErrorType, ValueErrorType}, nil)
 		mro, _ := computeMRO(unsupportedType)
-		unsupportedType.MRO = mro
+		unsupportedType.SetMRO(mro)
 		unsupportedType.hasDict = true
 		inheritSlots(unsupportedType)
 		unsupportedType.Dict.SetStr("__module__", NewStr("io"))

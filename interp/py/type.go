@@ -114,9 +114,10 @@ type Type struct {
 	// CPython's error messages use; "" for other types.
 	CName string
 	Doc   string
-	Base  *Type   // __base__: the solid base
-	Bases []*Type // __bases__
-	MRO   []*Type // __mro__
+	// hier holds __base__, __bases__ and __mro__ (Base, Bases, MRO),
+	// replaced whole by a __bases__ assignment while other threads look
+	// attributes up, so that no reader sees a half-written slice.
+	hier  atomic.Pointer[hierarchy]
 	Dict  *Dict
 	Flags uint64
 
@@ -195,6 +196,53 @@ type Type struct {
 	ext bool
 }
 
+// hierarchy is a class's place in the class graph: an immutable
+// snapshot, published through Type.hier.
+type hierarchy struct {
+	base  *Type   // __base__: the solid base
+	bases []*Type // __bases__
+	mro   []*Type // __mro__
+}
+
+// Base is __base__, the solid base (nil for object).
+func (t *Type) Base() *Type {
+	if h := t.hier.Load(); h != nil {
+		return h.base
+	}
+	return nil
+}
+
+// Bases is __bases__. The slice must not be modified.
+func (t *Type) Bases() []*Type {
+	if h := t.hier.Load(); h != nil {
+		return h.bases
+	}
+	return nil
+}
+
+// MRO is __mro__. The slice must not be modified.
+func (t *Type) MRO() []*Type {
+	if h := t.hier.Load(); h != nil {
+		return h.mro
+	}
+	return nil
+}
+
+// SetHierarchy publishes __base__, __bases__ and __mro__ at once.
+func (t *Type) SetHierarchy(base *Type, bases, mro []*Type) {
+	t.hier.Store(&hierarchy{base: base, bases: bases, mro: mro})
+}
+
+// SetBase sets __base__, keeping __bases__ and __mro__ (while a class
+// is made; a published class changes all three with SetHierarchy).
+func (t *Type) SetBase(b *Type) { t.SetHierarchy(b, t.Bases(), t.MRO()) }
+
+// SetBases sets __bases__ while a class is made.
+func (t *Type) SetBases(bs []*Type) { t.SetHierarchy(t.Base(), bs, t.MRO()) }
+
+// SetMRO sets __mro__ while a class is made.
+func (t *Type) SetMRO(m []*Type) { t.SetHierarchy(t.Base(), t.Bases(), m) }
+
 // Type returns the metaclass.
 func (t *Type) Type() *Type {
 	if t.meta == nil {
@@ -224,7 +272,7 @@ func (t *Type) IsSubtype(sup *Type) bool {
 	if t == sup {
 		return true
 	}
-	for _, m := range t.MRO {
+	for _, m := range t.MRO() {
 		if m == sup {
 			return true
 		}
@@ -244,7 +292,7 @@ func (t *Type) Lookup(name *Str) Object {
 		}
 	}
 	var found Object
-	for _, m := range t.MRO {
+	for _, m := range t.MRO() {
 		if v := m.Dict.getStr(name); v != nil {
 			found = v
 			break
@@ -298,21 +346,24 @@ func (t *Type) FullName() string {
 // newBuiltinType makes a built-in type with the given solid base. Slots
 // not set afterwards are inherited in finishType.
 func newBuiltinType(name string, base *Type) *Type {
-	t := &Type{Name: name, Qualname: name, Base: base, Dict: NewDict(), native: true, Flags: FlagBaseType}
+	t := &Type{Name: name, Qualname: name, Dict: NewDict(), native: true, Flags: FlagBaseType}
 	if base != nil {
-		t.Bases = []*Type{base}
+		t.SetHierarchy(base, []*Type{base}, nil)
 	}
 	t.version.Store(typeVersionCounter.Add(1))
 	return t
 }
 
 // computeMRO computes the C3 linearisation of t's bases.
-func computeMRO(t *Type) ([]*Type, error) {
-	seqs := make([][]*Type, 0, len(t.Bases)+1)
-	for _, b := range t.Bases {
-		seqs = append(seqs, append([]*Type(nil), b.MRO...))
+func computeMRO(t *Type) ([]*Type, error) { return computeMROOf(t, t.Bases()) }
+
+// computeMROOf computes t's MRO as if its bases were bases.
+func computeMROOf(t *Type, bases []*Type) ([]*Type, error) {
+	seqs := make([][]*Type, 0, len(bases)+1)
+	for _, b := range bases {
+		seqs = append(seqs, append([]*Type(nil), b.MRO()...))
 	}
-	seqs = append(seqs, append([]*Type(nil), t.Bases...))
+	seqs = append(seqs, append([]*Type(nil), bases...))
 	res := []*Type{t}
 	for {
 		nonEmpty := false
@@ -375,16 +426,15 @@ func computeMRO(t *Type) ([]*Type, error) {
 
 // finishType computes the MRO and inherits the slots of built-in types.
 func finishType(t *Type) {
-	if t.Bases == nil && t != ObjectType {
-		t.Base = ObjectType
-		t.Bases = []*Type{ObjectType}
+	if t.Bases() == nil && t != ObjectType {
+		t.SetHierarchy(ObjectType, []*Type{ObjectType}, nil)
 	}
 	mro, err := computeMRO(t)
 	if err != nil {
 		panic(err)
 	}
-	t.MRO = mro
-	for _, b := range t.Bases {
+	t.SetMRO(mro)
+	for _, b := range t.Bases() {
 		b.subMu.Lock()
 		b.subclasses = append(b.subclasses, t)
 		b.subMu.Unlock()
@@ -398,7 +448,7 @@ func finishType(t *Type) {
 // inheritSlots copies every nil slot from the first base in the MRO that
 // has it.
 func inheritSlots(t *Type) {
-	for _, b := range t.MRO[1:] {
+	for _, b := range t.MRO()[1:] {
 		inheritFrom(t, b)
 	}
 }

@@ -49,8 +49,7 @@ var builtinTypes []*Type
 func registerType(ts ...*Type) { builtinTypes = append(builtinTypes, ts...) }
 
 func init() {
-	ObjectType.Bases = nil
-	ObjectType.MRO = []*Type{ObjectType}
+	ObjectType.SetHierarchy(nil, nil, []*Type{ObjectType})
 	ObjectType.New = objectNew
 	ObjectType.Init = objectInit
 	ObjectType.Repr = objectRepr
@@ -522,8 +521,8 @@ func objectNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error)
 	if typ.Flags&FlagAbstract != 0 {
 		return nil, abstractError(t, typ)
 	}
-	if typ.Base != nil && typ.Base != ObjectType && !typ.isHeap() {
-		return nil, TypeErrorf("object.__new__(%s) is not safe, use %s.__new__()", typ.Name, typ.Base.Name)
+	if typ.Base() != nil && typ.Base() != ObjectType && !typ.isHeap() {
+		return nil, TypeErrorf("object.__new__(%s) is not safe, use %s.__new__()", typ.Name, typ.Base().Name)
 	}
 	if typ.IsSubtype(BaseExceptionType) {
 		return newExceptionInstance(typ, args, kw), nil
