@@ -213,7 +213,9 @@ func addSlotWrappers(typ *Type) {
 		})
 	}
 	if own(func(x *Type) any { return LoadPtr(&x.Iter) }) {
-		addNoArgs("__iter__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) { return LoadPtr(&typ.Iter)(t, self) })
+		addNoArgs("__iter__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			return LoadPtr(&typ.Iter)(t, self)
+		})
 	}
 	if own(func(x *Type) any { return LoadPtr(&x.Next) }) {
 		addNoArgs("__next__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
