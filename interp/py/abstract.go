@@ -188,14 +188,16 @@ func Call(t *Thread, fn Object, args []Object, kwnames []string) (Object, error)
 // callMethod calls fn(self, *args) avoiding a copy for Python functions
 // where possible.
 func callMethod(t *Thread, fn, self Object, args []Object, kwnames []string) (Object, error) {
-	if f, ok := fn.(*Function); ok && f.simple && len(kwnames) == 0 && len(args)+1 == f.code.ArgCount {
-		// the common bound-method call: no argument slice to build
-		fr := t.newFrame(f.code, f.globals, f.builtins, nil)
-		fr.fast[0] = self
-		copy(fr.fast[1:], args)
-		fr.fn = f
-		fr.closure = f.Closure
-		return t.run(fr)
+	if f, ok := fn.(*Function); ok && len(kwnames) == 0 {
+		if code := f.inlineCode(len(args) + 1); code != nil {
+			// the common bound-method call: no argument slice to build
+			fr := t.newFrame(code, f.globals, f.builtins, nil)
+			fr.fast[0] = self
+			copy(fr.fast[1:], args)
+			fr.fn = f
+			fr.closure = f.Closure
+			return t.run(fr)
+		}
 	}
 	full := make([]Object, len(args)+1)
 	full[0] = self

@@ -141,12 +141,13 @@ func lookupChain(slot *atomic.Pointer[attrCache], typ *Type, name *Str) *attrCac
 
 // loadAttrInstance is GenericGetAttr for an *Instance using the cache.
 func loadAttrInstance(t *Thread, slot *atomic.Pointer[attrCache], in *Instance, name *Str) (Object, error) {
-	return loadAttrEntry(t, lookupCached(slot, in.typ, name), in, name)
+	typ := LoadPtr(&in.typ)
+	return loadAttrEntry(t, lookupCached(slot, typ, name), in, typ, name)
 }
 
-// loadAttrEntry is loadAttrInstance with the cache entry for in's type.
-func loadAttrEntry(t *Thread, e *attrCache, in *Instance, name *Str) (Object, error) {
-	typ := in.typ
+// loadAttrEntry is loadAttrInstance with the cache entry for in's type
+// typ (loaded once by the caller: __class__ may change meanwhile).
+func loadAttrEntry(t *Thread, e *attrCache, in *Instance, typ *Type, name *Str) (Object, error) {
 	if e.kind == attrData {
 		return e.get(t, e.descr, in, typ)
 	}
@@ -179,19 +180,22 @@ func chainHas(e *attrCache, typ *Type) bool {
 // propertyGetter returns the getter of a property found by a LOAD_ATTR
 // cache entry when LOAD_ATTR may call it inline: a plain Python function
 // of one argument (property.__get__ would call it with the instance).
-func propertyGetter(e *attrCache) *Function {
+func propertyGetter(e *attrCache) (*Function, *Code) {
 	if e.kind != attrData {
-		return nil
+		return nil, nil
 	}
 	p, ok := e.descr.(*Property)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	fn, ok := p.Get.(*Function)
-	if !ok || !fn.simple || fn.code.ArgCount != 1 {
-		return nil
+	if !ok {
+		return nil, nil
 	}
-	return fn
+	if code := fn.inlineCode(1); code != nil {
+		return fn, code
+	}
+	return nil, nil
 }
 
 // slotValue reads the __slots__ member an entry names from in, or nil

@@ -649,7 +649,7 @@ func IsInstanceFull(t *Thread, o, cls Object) (bool, error) {
 			}
 		}
 		if in, ok := o.(*Instance); ok {
-			if cl, _ := GetAttrOpt(t, in, Intern("__class__")); cl != nil && cl != Object(in.typ) {
+			if cl, _ := GetAttrOpt(t, in, Intern("__class__")); cl != nil && cl != Object(LoadPtr(&in.typ)) {
 				if ct, ok := cl.(*Type); ok {
 					return ct.IsSubtype(c), nil
 				}

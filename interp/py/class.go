@@ -960,7 +960,7 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 		ns = NewDict()
 	}
 	// run the body with ns as its locals
-	code := body.code
+	code := LoadPtr(&body.code)
 	fr := t.newFrame(code, body.globals, body.builtins, ns)
 	fr.fn = body
 	fr.closure = body.Closure

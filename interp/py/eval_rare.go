@@ -323,12 +323,12 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		}
 		if arg&c.FnKwDefaults != 0 {
 			sp--
-			fn.KwDefaults = stack[sp].(*Dict)
+			fn.kwDefaults = stack[sp].(*Dict)
 			stack[sp] = nil
 		}
 		if arg&c.FnDefaults != 0 {
 			sp--
-			fn.Defaults = stack[sp].(*Tuple).items
+			fn.defaults = stack[sp].(*Tuple)
 			stack[sp] = nil
 		}
 		stack[sp] = fn

@@ -127,7 +127,7 @@ func registerDel(o *Instance) {
 // runDel calls o.__del__, reporting an exception as CPython does
 // ("Exception ignored in: <function C.__del__ at ...>").
 func runDel(t *Thread, o *Instance) {
-	descr := o.typ.Lookup(Intern("__del__"))
+	descr := LoadPtr(&o.typ).Lookup(Intern("__del__"))
 	if descr == nil {
 		return // __del__ was removed from the class meanwhile
 	}

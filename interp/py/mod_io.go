@@ -338,7 +338,7 @@ func FlushStd(in *Interp, t *Thread) {
 		if s == nil || s == None {
 			continue
 		}
-		if w, ok := s.(*Instance); ok && w.typ == TextIOWrapperType {
+		if w, ok := s.(*Instance); ok && LoadPtr(&w.typ) == TextIOWrapperType {
 			if x, ok := w.Base.(*textIO); ok && x.ok && !x.detached && x.lock.tryLock() {
 				x.flush(t)
 				x.lock.unlock()

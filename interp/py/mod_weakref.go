@@ -89,7 +89,7 @@ var (
 // in CPython: not the immutable scalars, str, tuple, bytes, list or dict
 // (though instances of their subclasses may be).
 func weakrefable(o Object) bool {
-	if in, ok := o.(*Instance); ok && in.typ.classStmt && !in.typ.hasWeakref {
+	if in, ok := o.(*Instance); ok && LoadPtr(&in.typ).classStmt && !LoadPtr(&in.typ).hasWeakref {
 		// a class whose __slots__ leave out __weakref__, or a subclass
 		// of int, tuple or bytes
 		return false

@@ -400,7 +400,7 @@ func objectGetState(t *Thread, self Object) (Object, error) {
 		return state, nil
 	}
 	slots := NewDict()
-	for _, typ := range in.typ.MRO() {
+	for _, typ := range LoadPtr(&in.typ).MRO() {
 		for _, name := range typ.slotNames {
 			if v, err := GetAttr(t, self, NewStr(name)); err == nil {
 				slots.SetStr(name, v)

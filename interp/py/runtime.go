@@ -611,21 +611,21 @@ func functionGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "__module__":
 		return f.Module, nil
 	case "__code__":
-		return f.code, nil
+		return LoadPtr(&f.code), nil
 	case "__globals__":
 		return f.globals, nil
 	case "__dict__":
 		return f.funcDict(), nil
 	case "__defaults__":
-		if f.Defaults == nil {
-			return None, nil
+		if d := LoadPtr(&f.defaults); d != nil {
+			return d, nil
 		}
-		return NewTuple(f.Defaults...), nil
+		return None, nil
 	case "__kwdefaults__":
-		if f.KwDefaults == nil {
-			return None, nil
+		if d := LoadPtr(&f.kwDefaults); d != nil {
+			return d, nil
 		}
-		return f.KwDefaults, nil
+		return None, nil
 	case "__closure__":
 		if f.Closure == nil {
 			return None, nil
@@ -671,18 +671,18 @@ func functionSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		return nil
 	case "__defaults__":
 		if v == None || v == nil {
-			f.Defaults = nil
+			storePtr(&f.defaults, nil)
 		} else if tup, ok := v.(*Tuple); ok {
-			f.Defaults = tup.items
+			storePtr(&f.defaults, tup)
 		} else {
 			return TypeErrorf("__defaults__ must be set to a tuple object")
 		}
 		return nil
 	case "__kwdefaults__":
 		if d, ok := v.(*Dict); ok {
-			f.KwDefaults = d
+			storePtr(&f.kwDefaults, d)
 		} else {
-			f.KwDefaults = nil
+			storePtr(&f.kwDefaults, nil)
 		}
 		return nil
 	case "__annotations__":
@@ -695,8 +695,7 @@ func functionSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		if !ok {
 			return TypeErrorf("__code__ must be set to a code object")
 		}
-		f.code = c
-		f.simple = false
+		storePtr(&f.code, c)
 		return nil
 	}
 	return GenericSetAttr(t, o, name, v)
