@@ -105,7 +105,7 @@ func registerGenClose(g *Generator) {
 
 // closeAbandoned closes a generator nobody can resume any more.
 func closeAbandoned(t *Thread, g *Generator) {
-	if !g.started || g.running.Load() {
+	if !g.started || g.running.Load() != genIdle {
 		return
 	}
 	if f := g.frame; f == nil || f.finished {
