@@ -23,7 +23,7 @@ type Generator struct {
 	// genPeeked while an attribute reader looks at its frame (peek).
 	running atomic.Int32
 	started bool
-	exc        *BaseException // the generator's own handled exception
+	exc     *BaseException // the generator's own handled exception
 	// prevExc is the resumer's handled exception while the generator
 	// runs inline in the resumer's loop (enterInline), restored when it
 	// yields, returns or raises.
