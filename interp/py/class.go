@@ -127,7 +127,11 @@ func fixupSlots(t *Type) {
 // very func value (the same closure), so that refreshing the slots of a
 // published class does not write what readers may be reading.
 func setSlot[F any](p *F, v F) {
-	if *(*unsafe.Pointer)(unsafe.Pointer(p)) != *(*unsafe.Pointer)(unsafe.Pointer(&v)) {
+	// loaded atomically too: a class being made is already in its bases'
+	// subclass lists, where a refresh holding classSlotMu may reach it
+	// while its own fixupSlots runs
+	cur := LoadPtr(p)
+	if *(*unsafe.Pointer)(unsafe.Pointer(&cur)) != *(*unsafe.Pointer)(unsafe.Pointer(&v)) {
 		storePtr(p, v)
 	}
 }

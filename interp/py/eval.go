@@ -99,13 +99,16 @@ reload:
 			if v == nil {
 				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
 			}
-			if in, typ, ok := instanceType(v); ok && LoadPtr(&typ.GetAttr) == nil {
-				name := names[instrs[pc]>>8]
-				if a := instanceAttrFast(lookupCached(&code.acache[pc], typ, name), in, name); a != nil {
-					stack[sp] = a
-					sp++
-					pc++
-					continue
+			if in, ok := v.(*Instance); ok {
+				// the class loaded once: __class__ may be assigned meanwhile
+				if typ := LoadPtr(&in.typ); LoadPtr(&typ.GetAttr) == nil {
+					name := names[instrs[pc]>>8]
+					if a := instanceAttrFast(lookupCached(&code.acache[pc], typ, name), in, name); a != nil {
+						stack[sp] = a
+						sp++
+						pc++
+						continue
+					}
 				}
 			}
 			// anything else: the LOAD_ATTR runs as itself
@@ -326,26 +329,29 @@ reload:
 			sp++
 		case c.LOAD_ATTR:
 			obj := stack[sp-1]
-			if in, typ, ok := instanceType(obj); ok && LoadPtr(&typ.GetAttr) == nil {
-				e := lookupCached(&code.acache[pc-1], typ, names[arg])
-				if v := instanceAttrFast(e, in, names[arg]); v != nil {
+			if in, ok := obj.(*Instance); ok {
+				// the class loaded once: __class__ may be assigned meanwhile
+				if typ := LoadPtr(&in.typ); LoadPtr(&typ.GetAttr) == nil {
+					e := lookupCached(&code.acache[pc-1], typ, names[arg])
+					if v := instanceAttrFast(e, in, names[arg]); v != nil {
+						stack[sp-1] = v
+						continue
+					}
+					if fn, fc := propertyGetter(e); fn != nil && t.canInline() {
+						// a property's getter runs in this loop
+						fr := t.pushInline(f, fn, fc, nil, stack[sp-1:sp], 0)
+						sp--
+						f.pc, f.sp = pc, sp
+						f = fr
+						goto reload
+					}
+					v, err := loadAttrEntry(t, e, in, typ, names[arg])
+					if err != nil {
+						return f.fail(pc, sp, err)
+					}
 					stack[sp-1] = v
 					continue
 				}
-				if fn, fc := propertyGetter(e); fn != nil && t.canInline() {
-					// a property's getter runs in this loop
-					fr := t.pushInline(f, fn, fc, nil, stack[sp-1:sp], 0)
-					sp--
-					f.pc, f.sp = pc, sp
-					f = fr
-					goto reload
-				}
-				v, err := loadAttrEntry(t, e, in, typ, names[arg])
-				if err != nil {
-					return f.fail(pc, sp, err)
-				}
-				stack[sp-1] = v
-				continue
 			}
 			v, err := GetAttr(t, obj, names[arg])
 			if err != nil {
@@ -353,23 +359,26 @@ reload:
 			}
 			stack[sp-1] = v
 		case c.STORE_ATTR:
-			if in, typ, ok := instanceType(stack[sp-1]); ok && LoadPtr(&typ.SetAttr) == nil {
-				e := lookupCached(&code.acache[pc-1], typ, names[arg])
-				if i := e.slot - 1; i >= 0 && i < len(in.slots) {
-					// a __slots__ member: its descriptor's store
-					in.setSlot(i, stack[sp-2])
-					sp -= 2
-					stack[sp], stack[sp+1] = nil, nil
-					continue
-				}
-				if in.dict != nil && e.kind != attrData && e.kind != attrSetOnly {
-					// no data descriptor on the class: a plain instance dict store
-					if err := in.dict.setStrHint(t, names[arg], stack[sp-2], &e.hint); err != nil {
-						return f.fail(pc, sp, err)
+			if in, ok := stack[sp-1].(*Instance); ok {
+				// the class loaded once: __class__ may be assigned meanwhile
+				if typ := LoadPtr(&in.typ); LoadPtr(&typ.SetAttr) == nil {
+					e := lookupCached(&code.acache[pc-1], typ, names[arg])
+					if i := e.slot - 1; i >= 0 && i < len(in.slots) {
+						// a __slots__ member: its descriptor's store
+						in.setSlot(i, stack[sp-2])
+						sp -= 2
+						stack[sp], stack[sp+1] = nil, nil
+						continue
 					}
-					sp -= 2
-					stack[sp], stack[sp+1] = nil, nil
-					continue
+					if in.dict != nil && e.kind != attrData && e.kind != attrSetOnly {
+						// no data descriptor on the class: a plain instance dict store
+						if err := in.dict.setStrHint(t, names[arg], stack[sp-2], &e.hint); err != nil {
+							return f.fail(pc, sp, err)
+						}
+						sp -= 2
+						stack[sp], stack[sp+1] = nil, nil
+						continue
+					}
 				}
 			}
 			if err := SetAttr(t, stack[sp-1], names[arg], stack[sp-2]); err != nil {
@@ -384,21 +393,24 @@ reload:
 			}
 		case c.LOAD_METHOD:
 			obj := stack[sp-1]
-			if in, typ, ok := instanceType(obj); ok && LoadPtr(&typ.GetAttr) == nil {
-				e := lookupCached(&code.acache[pc-1], typ, names[arg])
-				if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
-					stack[sp-1] = e.descr
+			if in, ok := obj.(*Instance); ok {
+				// the class loaded once: __class__ may be assigned meanwhile
+				if typ := LoadPtr(&in.typ); LoadPtr(&typ.GetAttr) == nil {
+					e := lookupCached(&code.acache[pc-1], typ, names[arg])
+					if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
+						stack[sp-1] = e.descr
+						stack[sp] = obj
+						sp++
+						continue
+					}
+				} else if md := builtinMethod(&code.acache[pc-1], obj, names[arg]); md != nil {
+					// built-in values (str, list, dict, ...): a method
+					// descriptor found through the cache is called unbound
+					stack[sp-1] = md
 					stack[sp] = obj
 					sp++
 					continue
 				}
-			} else if md := builtinMethod(&code.acache[pc-1], obj, names[arg]); md != nil {
-				// built-in values (str, list, dict, ...): a method
-				// descriptor found through the cache is called unbound
-				stack[sp-1] = md
-				stack[sp] = obj
-				sp++
-				continue
 			}
 			meth, self, err := loadMethod(t, obj, names[arg])
 			if err != nil {
@@ -1094,7 +1106,7 @@ reload:
 			fn := stack[sp-arg-1]
 			switch x := fn.(type) {
 			case *Function:
-				if fc := x.inlineCode(arg); fc != nil && t.canInline() {
+				if fc := LoadPtr(&x.code); fc.simple && arg == fc.ArgCount && t.canInline() {
 					fr := t.pushInline(f, x, fc, nil, stack[sp-arg-1:sp], 1)
 					f.pc, f.sp = pc, sp-arg-1
 					f = fr
@@ -1104,7 +1116,7 @@ reload:
 				// a bound method (super().m(), a method saved in a
 				// variable): the function with self first
 				if pf, ok := x.Func.(*Function); ok && t.canInline() {
-					if fc := pf.inlineCode(arg + 1); fc != nil {
+					if fc := LoadPtr(&pf.code); fc.simple && arg+1 == fc.ArgCount {
 						fr := t.pushInline(f, pf, fc, x.Self, stack[sp-arg-1:sp], 1)
 						f.pc, f.sp = pc, sp-arg-1
 						f = fr
@@ -1157,7 +1169,7 @@ reload:
 				// an attribute that was a bound method: call its
 				// function with self in the empty slot
 				if pf, ok := m.Func.(*Function); ok && t.canInline() {
-					if fc := pf.inlineCode(arg + 1); fc != nil {
+					if fc := LoadPtr(&pf.code); fc.simple && arg+1 == fc.ArgCount {
 						fr := t.pushInline(f, pf, fc, m.Self, stack[sp-arg-2:sp], 2)
 						f.pc, f.sp = pc, sp-arg-2
 						f = fr
@@ -1172,7 +1184,7 @@ reload:
 				if stack[sp-arg-1] == nil {
 					skip = 2
 				}
-				if fc := pf.inlineCode(arg + 2 - skip); fc != nil {
+				if fc := LoadPtr(&pf.code); fc.simple && arg+2-skip == fc.ArgCount {
 					fr := t.pushInline(f, pf, fc, nil, stack[sp-arg-2:sp], skip)
 					f.pc, f.sp = pc, sp-arg-2
 					f = fr
