@@ -219,16 +219,6 @@ func newSlotted(t *Type, n int) *Instance {
 	return &Instance{typ: t, slots: make([]atomic.Pointer[Object], n)}
 }
 
-// instanceType returns v as an *Instance and its class, loaded once, so
-// that a check of the class's slots and a cache lookup keyed by it agree
-// while another thread assigns __class__.
-func instanceType(v Object) (*Instance, *Type, bool) {
-	if in, ok := v.(*Instance); ok {
-		return in, LoadPtr(&in.typ), true
-	}
-	return nil, nil, false
-}
-
 // setType changes an instance's class (assignment to __class__).
 func (o *Instance) setType(t *Type) { storePtr(&o.typ, t) }
 
