@@ -52,18 +52,8 @@ def reader():
     except BaseException as e:
         errors.append(repr(e))
 
-rs = [threading.Thread(target=reader) for _ in range(3)]
-w = threading.Thread(target=writer)
-for th in rs:
-    th.start()
-w.start()
-w.join()
-for th in rs:
-    th.join()
-ok = int(not errors and D().who() == "CA" and D.__mro__ == (D, C, A, object))
+def final_ok():
+    return D().who() == "CA" and D.__mro__ == (D, C, A, object)
 `
-	_, g := runPy(t, "/usr/lib/python3.11", src)
-	if intGlobal(t, g, "ok") != 1 {
-		t.Fatalf("errors %v", g.GetStr("errors"))
-	}
+	runWriterReaders(t, src, 3)
 }

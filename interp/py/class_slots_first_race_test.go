@@ -1,6 +1,9 @@
 package py
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // TestClassSlotFirstAssignRace gives published classes special methods
 // of kinds they did not have (C.__add__ = f on a class without __add__,
@@ -63,7 +66,21 @@ def reader():
     except BaseException as e:
         errors.append(repr(e))
 
-rs = [threading.Thread(target=reader) for _ in range(3)]
+def final_ok():
+    k = current[0]()
+    return k + k == 7 and k() == 8 and len(k) == 9 and k.zz == 10 and -k == 11 and "v" not in k.__dict__
+`
+	runWriterReaders(t, src, 3)
+}
+
+// runWriterReaders runs src, which defines writer(), reader(), a list
+// errors and final_ok(), with one thread running writer and n threads
+// running reader, and fails unless errors stays empty and final_ok()
+// holds once they are done.
+func runWriterReaders(t *testing.T, src string, n int) {
+	t.Helper()
+	src += `
+rs = [threading.Thread(target=reader) for _ in range(` + strconv.Itoa(n) + `)]
 w = threading.Thread(target=writer)
 for th in rs:
     th.start()
@@ -71,8 +88,7 @@ w.start()
 w.join()
 for th in rs:
     th.join()
-k = current[0]()
-ok = int(not errors and k + k == 7 and k() == 8 and len(k) == 9 and k.zz == 10 and -k == 11 and "v" not in k.__dict__)
+ok = int(not errors and final_ok())
 `
 	_, g := runPy(t, "/usr/lib/python3.11", src)
 	if intGlobal(t, g, "ok") != 1 {

@@ -69,20 +69,10 @@ def reader():
     except BaseException as e:
         errors.append(repr(e))
 
-rs = [threading.Thread(target=reader) for _ in range(3)]
-w = threading.Thread(target=writer)
-for th in rs:
-    th.start()
-w.start()
-w.join()
-for th in rs:
-    th.join()
-ok = int(not errors and f(1) == ("a", 2) and f.__defaults__ == (2,) and f.__kwdefaults__ is None)
+def final_ok():
+    return f(1) == ("a", 2) and f.__defaults__ == (2,) and f.__kwdefaults__ is None
 `
-	_, g := runPy(t, "/usr/lib/python3.11", src)
-	if intGlobal(t, g, "ok") != 1 {
-		t.Fatalf("errors %v", g.GetStr("errors"))
-	}
+	runWriterReaders(t, src, 3)
 }
 
 // TestInstanceClassAssignRace assigns obj.__class__ back and forth while
@@ -123,18 +113,8 @@ def reader():
     except BaseException as e:
         errors.append(repr(e))
 
-rs = [threading.Thread(target=reader) for _ in range(3)]
-w = threading.Thread(target=writer)
-for th in rs:
-    th.start()
-w.start()
-w.join()
-for th in rs:
-    th.join()
-ok = int(not errors and o.who() == "P" and type(o) is P)
+def final_ok():
+    return o.who() == "P" and type(o) is P
 `
-	_, g := runPy(t, "/usr/lib/python3.11", src)
-	if intGlobal(t, g, "ok") != 1 {
-		t.Fatalf("errors %v", g.GetStr("errors"))
-	}
+	runWriterReaders(t, src, 3)
 }

@@ -38,7 +38,7 @@ c = coro()
 a = agen()
 an = a.__anext__()
 
-def resumer():
+def writer():
     global an
     try:
         for i in range(ROUNDS):
@@ -76,18 +76,8 @@ def reader():
     except BaseException as e:
         errors.append(repr(e))
 
-rs = [threading.Thread(target=reader) for _ in range(2)]
-r = threading.Thread(target=resumer)
-for th in rs:
-    th.start()
-r.start()
-r.join()
-for th in rs:
-    th.join()
-ok = int(not errors and g.gi_suspended and type(g.gi_yieldfrom).__name__ == "generator" and c.cr_suspended)
+def final_ok():
+    return g.gi_suspended and type(g.gi_yieldfrom).__name__ == "generator" and c.cr_suspended
 `
-	_, g := runPy(t, "/usr/lib/python3.11", src)
-	if intGlobal(t, g, "ok") != 1 {
-		t.Fatalf("errors %v", g.GetStr("errors"))
-	}
+	runWriterReaders(t, src, 2)
 }
