@@ -123,7 +123,7 @@ func init() {
 // nearest C base (getbuf nil when there are none) and the extension whose
 // lock they take.
 func cBufferSlots(gt *py.Type) (getbuf, release unsafe.Pointer, ext *extModule) {
-	for ; gt != nil; gt = gt.Base {
+	for ; gt != nil; gt = gt.Base() {
 		v, ok := cTypes.Load(gt)
 		if !ok {
 			continue

@@ -597,7 +597,7 @@ func fpyGo__PyObject_GetDictPtr(ts *C.PyThreadState, o *C.PyObject) **C.PyObject
 //export fpyGo_PyDescr_IsData
 func fpyGo_PyDescr_IsData(ts *C.PyThreadState, o *C.PyObject) C.int {
 	s := stateFromC(ts)
-	if s.fromC(o).Type().DescrSet != nil {
+	if py.LoadPtr(&s.fromC(o).Type().DescrSet) != nil {
 		return 1
 	}
 	return 0

@@ -378,22 +378,22 @@ func (s *tstate) unary(o *C.PyObject, slot func(*py.Type) py.UnaryFunc, sym stri
 
 //export fpyGo_PyNumber_Negative
 func fpyGo_PyNumber_Negative(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
-	return stateFromC(ts).unary(o, func(t *py.Type) py.UnaryFunc { return t.Neg }, "unary -")
+	return stateFromC(ts).unary(o, func(t *py.Type) py.UnaryFunc { return py.LoadPtr(&t.Neg) }, "unary -")
 }
 
 //export fpyGo_PyNumber_Positive
 func fpyGo_PyNumber_Positive(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
-	return stateFromC(ts).unary(o, func(t *py.Type) py.UnaryFunc { return t.Pos }, "unary +")
+	return stateFromC(ts).unary(o, func(t *py.Type) py.UnaryFunc { return py.LoadPtr(&t.Pos) }, "unary +")
 }
 
 //export fpyGo_PyNumber_Absolute
 func fpyGo_PyNumber_Absolute(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
-	return stateFromC(ts).unary(o, func(t *py.Type) py.UnaryFunc { return t.Abs }, "abs()")
+	return stateFromC(ts).unary(o, func(t *py.Type) py.UnaryFunc { return py.LoadPtr(&t.Abs) }, "abs()")
 }
 
 //export fpyGo_PyNumber_Invert
 func fpyGo_PyNumber_Invert(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
-	return stateFromC(ts).unary(o, func(t *py.Type) py.UnaryFunc { return t.Invert }, "unary ~")
+	return stateFromC(ts).unary(o, func(t *py.Type) py.UnaryFunc { return py.LoadPtr(&t.Invert) }, "unary ~")
 }
 
 //export fpyGo_PyNumber_Power
@@ -424,7 +424,7 @@ func fpyGo_PyNumber_Divmod(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
 func fpyGo_PyNumber_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 	s := stateFromC(ts)
 	t := s.fromC(o).Type()
-	if t.Index != nil || t.Float != nil || t.Int != nil || t.IsSubtype(py.ComplexType) {
+	if py.LoadPtr(&t.Index) != nil || py.LoadPtr(&t.Float) != nil || py.LoadPtr(&t.Int) != nil || t.IsSubtype(py.ComplexType) {
 		return 1
 	}
 	return 0
@@ -433,7 +433,7 @@ func fpyGo_PyNumber_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 //export fpyGo_PyIndex_Check
 func fpyGo_PyIndex_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 	s := stateFromC(ts)
-	if s.fromC(o).Type().Index != nil {
+	if py.LoadPtr(&s.fromC(o).Type().Index) != nil {
 		return 1
 	}
 	return 0
@@ -610,7 +610,7 @@ func fpyGo_PySequence_Count(ts *C.PyThreadState, a, v *C.PyObject) C.Py_ssize_t 
 //export fpyGo_PyMapping_Check
 func fpyGo_PyMapping_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 	s := stateFromC(ts)
-	if s.fromC(o).Type().GetItem != nil {
+	if py.LoadPtr(&s.fromC(o).Type().GetItem) != nil {
 		return 1
 	}
 	return 0

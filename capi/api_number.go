@@ -138,7 +138,7 @@ func fpyGo_PySequence_Check(ts *C.PyThreadState, a *C.PyObject) C.int {
 	if _, ok := py.Unwrap(o).(*py.Dict); ok {
 		return 0
 	}
-	if o.Type().GetItem != nil {
+	if py.LoadPtr(&o.Type().GetItem) != nil {
 		return 1
 	}
 	return 0

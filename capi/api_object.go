@@ -393,7 +393,7 @@ func fpyGo_PyIter_Next(ts *C.PyThreadState, o *C.PyObject) *C.PyObject {
 //export fpyGo_PyIter_Check
 func fpyGo_PyIter_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 	s := stateFromC(ts)
-	if s.fromC(o).Type().Next != nil {
+	if py.LoadPtr(&s.fromC(o).Type().Next) != nil {
 		return 1
 	}
 	return 0
@@ -402,7 +402,7 @@ func fpyGo_PyIter_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 //export fpyGo_PyCallable_Check
 func fpyGo_PyCallable_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 	s := stateFromC(ts)
-	if o != nil && s.fromC(o).Type().Call != nil {
+	if o != nil && py.LoadPtr(&s.fromC(o).Type().Call) != nil {
 		return 1
 	}
 	return 0

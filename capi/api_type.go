@@ -108,7 +108,7 @@ func fpyGo_PyType_GetModuleState(ts *C.PyThreadState, tp *C.PyTypeObject) unsafe
 //export fpyGo_PyType_GetModuleByDef
 func fpyGo_PyType_GetModuleByDef(ts *C.PyThreadState, tp *C.PyTypeObject, def *C.PyModuleDef) *C.PyObject {
 	s := stateFromC(ts)
-	for _, b := range s.typeFromC(tp).MRO {
+	for _, b := range s.typeFromC(tp).MRO() {
 		bp := s.typePtr(b)
 		if bp.tp_flags&C.Py_TPFLAGS_HEAPTYPE == 0 {
 			continue

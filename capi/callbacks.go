@@ -221,13 +221,13 @@ func fpyGo_SlotUnary(a *C.PyObject, which C.int) *C.PyObject {
 	typ := o.Type()
 	switch which {
 	case C.FPY_S_NEG:
-		f, sym = typ.Neg, "unary -"
+		f, sym = py.LoadPtr(&typ.Neg), "unary -"
 	case C.FPY_S_POS:
-		f, sym = typ.Pos, "unary +"
+		f, sym = py.LoadPtr(&typ.Pos), "unary +"
 	case C.FPY_S_ABS:
-		f, sym = typ.Abs, "abs()"
+		f, sym = py.LoadPtr(&typ.Abs), "abs()"
 	case C.FPY_S_INVERT:
-		f, sym = typ.Invert, "unary ~"
+		f, sym = py.LoadPtr(&typ.Invert), "unary ~"
 	case C.FPY_S_INT:
 		return s.ret(py.Call(t, py.IntType, []py.Object{o}, nil))
 	case C.FPY_S_FLOAT:
@@ -275,7 +275,7 @@ func fpyGo_SlotTernary(a, b, c *C.PyObject, which C.int) *C.PyObject {
 		// that calls its base's (PyCSimpleType's calls PyType_Type's)
 		// gets the nearest Go one, not its own again
 		impl := goBase(typ, "__new__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_new) })
-		if impl == nil || impl.New == nil {
+		if impl == nil || py.LoadPtr(&impl.New) == nil {
 			return s.ret(nil, py.TypeErrorf("cannot create '%s' instances", typ.Name))
 		}
 		args, kw := tupleDictArgs(y, z)
@@ -284,9 +284,9 @@ func fpyGo_SlotTernary(a, b, c *C.PyObject, which C.int) *C.PyObject {
 			names = append(names, k.name)
 			args = append(args, k.v)
 		}
-		return s.ret(impl.New(s.t, typ, args, names))
+		return s.ret(py.LoadPtr(&impl.New)(s.t, typ, args, names))
 	case C.FPY_S_DESCR_GET:
-		d := x.Type().DescrGet
+		d := py.LoadPtr(&x.Type().DescrGet)
 		if d == nil {
 			return s.newRef(x)
 		}
@@ -345,8 +345,8 @@ func fpyGo_SlotInt(a, b, c *C.PyObject, which C.int) C.int {
 		}
 		s.adoptTypeDict(x)
 		impl := goBase(x.Type(), "__setattr__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_setattro) })
-		if impl != nil && impl.SetAttr != nil {
-			return s.retInt(impl.SetAttr(s.t, x, n, z))
+		if impl != nil && py.LoadPtr(&impl.SetAttr) != nil {
+			return s.retInt(py.LoadPtr(&impl.SetAttr)(s.t, x, n, z))
 		}
 		return s.retInt(py.GenericSetAttr(s.t, x, n, z))
 	case C.FPY_S_SETITEM:
@@ -360,10 +360,10 @@ func fpyGo_SlotInt(a, b, c *C.PyObject, which C.int) C.int {
 		return s.retBool(py.IsTrue(s.t, x))
 	case C.FPY_S_INIT:
 		impl := goBase(x.Type(), "__init__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_init) })
-		if impl == nil || impl.Init == nil {
+		if impl == nil || py.LoadPtr(&impl.Init) == nil {
 			return 0
 		}
-		init := impl.Init
+		init := py.LoadPtr(&impl.Init)
 		pos, kw := tupleDictArgs(y, z)
 		var names []string
 		for _, k := range kw {
@@ -372,7 +372,7 @@ func fpyGo_SlotInt(a, b, c *C.PyObject, which C.int) C.int {
 		}
 		return s.retInt(init(s.t, x, pos, names))
 	case C.FPY_S_DESCR_SET:
-		d := x.Type().DescrSet
+		d := py.LoadPtr(&x.Type().DescrSet)
 		if d == nil {
 			return s.retInt(py.Errorf(py.AttributeErrorType, "__set__"))
 		}
@@ -421,7 +421,7 @@ func fpyGo_SlotRichCompare(a, b *C.PyObject, op C.int) *C.PyObject {
 // slot again, forever. A Python class that does not define the dunder
 // itself has its base's slot.
 func goBase(gt *py.Type, dunder string, get func(*C.PyTypeObject) unsafe.Pointer) *py.Type {
-	for ; gt != nil; gt = gt.Base {
+	for ; gt != nil; gt = gt.Base() {
 		if v, ok := cTypes.Load(gt); ok {
 			if f := get(v.(*C.PyTypeObject)); f == nil || C.fpy_is_generic_slot(f) != 0 {
 				return gt

@@ -462,17 +462,17 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 		}
 	}
 	if sq := tp.tp_as_sequence; sq != nil {
-		if f := fnp(sq.sq_length); f != nil && gt.Len == nil && C.fpy_is_generic_slot(f) == 0 {
+		if f := fnp(sq.sq_length); f != nil && py.LoadPtr(&gt.Len) == nil && C.fpy_is_generic_slot(f) == 0 {
 			gt.Len = lenSlot(f)
 		}
-		if f := fnp(sq.sq_item); f != nil && gt.GetItem == nil && C.fpy_is_generic_slot(f) == 0 {
+		if f := fnp(sq.sq_item); f != nil && py.LoadPtr(&gt.GetItem) == nil && C.fpy_is_generic_slot(f) == 0 {
 			gt.GetItem = func(t *py.Thread, self, k py.Object) (py.Object, error) {
 				i, err := py.IndexInt(t, k)
 				if err != nil {
 					return nil, err
 				}
-				if i < 0 && gt.Len != nil {
-					n, err := gt.Len(t, self)
+				if i < 0 && py.LoadPtr(&gt.Len) != nil {
+					n, err := py.LoadPtr(&gt.Len)(t, self)
 					if err != nil {
 						return nil, err
 					}
@@ -487,7 +487,7 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 		// seq * n and seq + other through the sequence suite, when the
 		// number suite has no answer (CPython's fallback: _ctypes makes
 		// array types as c_char * 10 with its metatype's sq_repeat)
-		if f := fnp(sq.sq_repeat); f != nil && gt.Num[py.NbMul] == nil && C.fpy_is_generic_slot(f) == 0 {
+		if f := fnp(sq.sq_repeat); f != nil && py.LoadPtr(&gt.Num[py.NbMul]) == nil && C.fpy_is_generic_slot(f) == 0 {
 			gt.Num[py.NbMul] = func(t *py.Thread, a, b py.Object) (py.Object, error) {
 				seq, n := a, b
 				if !a.Type().IsSubtype(gt) {
@@ -506,7 +506,7 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 				})
 			}
 		}
-		if f := fnp(sq.sq_concat); f != nil && gt.Num[py.NbAdd] == nil && C.fpy_is_generic_slot(f) == 0 {
+		if f := fnp(sq.sq_concat); f != nil && py.LoadPtr(&gt.Num[py.NbAdd]) == nil && C.fpy_is_generic_slot(f) == 0 {
 			gt.Num[py.NbAdd] = func(t *py.Thread, a, b py.Object) (py.Object, error) {
 				if !a.Type().IsSubtype(gt) {
 					return py.NotImplemented, nil

@@ -138,8 +138,8 @@ func fillTypeMirror(t *py.Thread, tp *C.PyTypeObject, gt *py.Type) {
 		flags |= C.Py_TPFLAGS_BASETYPE
 	}
 	flags |= subclassFlags(gt)
-	if gt.Base != nil && gt != py.ObjectType {
-		tp.tp_base = s.typePtr(gt.Base)
+	if gt.Base() != nil && gt != py.ObjectType {
+		tp.tp_base = s.typePtr(gt.Base())
 		if tp.tp_basicsize == 16 {
 			tp.tp_basicsize = tp.tp_base.tp_basicsize
 		}
@@ -176,30 +176,30 @@ func slotMask(gt *py.Type) uint64 {
 			m |= 1 << bit
 		}
 	}
-	set(gt.Repr != nil, C.FPY_S_REPR)
-	set(gt.Str != nil, C.FPY_S_STR)
-	set(gt.Iter != nil, C.FPY_S_ITER)
-	set(gt.Next != nil, C.FPY_S_NEXT)
-	set(gt.Neg != nil, C.FPY_S_NEG)
-	set(gt.Pos != nil, C.FPY_S_POS)
-	set(gt.Abs != nil, C.FPY_S_ABS)
-	set(gt.Invert != nil, C.FPY_S_INVERT)
-	set(gt.Int != nil, C.FPY_S_INT)
-	set(gt.Float != nil, C.FPY_S_FLOAT)
-	set(gt.Index != nil, C.FPY_S_INDEX)
-	set(gt.Bool != nil, C.FPY_S_BOOL)
-	set(gt.Pow3 != nil || gt.Num[py.NbPow] != nil, C.FPY_S_POW)
-	set(gt.GetItem != nil, C.FPY_S_GETITEM)
-	set(gt.SetItem != nil, C.FPY_S_SETITEM)
-	set(gt.Contains != nil, C.FPY_S_CONTAINS)
-	set(gt.Call != nil, C.FPY_S_CALL)
-	set(gt.New != nil, C.FPY_S_NEW)
-	set(gt.Init != nil, C.FPY_S_INIT)
-	set(gt.DescrGet != nil, C.FPY_S_DESCR_GET)
-	set(gt.DescrSet != nil, C.FPY_S_DESCR_SET)
-	set(gt.Len != nil, C.FPY_S_LEN)
-	set(gt.Hash != nil, C.FPY_S_HASH)
-	set(gt.RichCompare != nil, C.FPY_S_RICHCMP)
+	set(py.LoadPtr(&gt.Repr) != nil, C.FPY_S_REPR)
+	set(py.LoadPtr(&gt.Str) != nil, C.FPY_S_STR)
+	set(py.LoadPtr(&gt.Iter) != nil, C.FPY_S_ITER)
+	set(py.LoadPtr(&gt.Next) != nil, C.FPY_S_NEXT)
+	set(py.LoadPtr(&gt.Neg) != nil, C.FPY_S_NEG)
+	set(py.LoadPtr(&gt.Pos) != nil, C.FPY_S_POS)
+	set(py.LoadPtr(&gt.Abs) != nil, C.FPY_S_ABS)
+	set(py.LoadPtr(&gt.Invert) != nil, C.FPY_S_INVERT)
+	set(py.LoadPtr(&gt.Int) != nil, C.FPY_S_INT)
+	set(py.LoadPtr(&gt.Float) != nil, C.FPY_S_FLOAT)
+	set(py.LoadPtr(&gt.Index) != nil, C.FPY_S_INDEX)
+	set(py.LoadPtr(&gt.Bool) != nil, C.FPY_S_BOOL)
+	set(py.LoadPtr(&gt.Pow3) != nil || py.LoadPtr(&gt.Num[py.NbPow]) != nil, C.FPY_S_POW)
+	set(py.LoadPtr(&gt.GetItem) != nil, C.FPY_S_GETITEM)
+	set(py.LoadPtr(&gt.SetItem) != nil, C.FPY_S_SETITEM)
+	set(py.LoadPtr(&gt.Contains) != nil, C.FPY_S_CONTAINS)
+	set(py.LoadPtr(&gt.Call) != nil, C.FPY_S_CALL)
+	set(py.LoadPtr(&gt.New) != nil, C.FPY_S_NEW)
+	set(py.LoadPtr(&gt.Init) != nil, C.FPY_S_INIT)
+	set(py.LoadPtr(&gt.DescrGet) != nil, C.FPY_S_DESCR_GET)
+	set(py.LoadPtr(&gt.DescrSet) != nil, C.FPY_S_DESCR_SET)
+	set(py.LoadPtr(&gt.Len) != nil, C.FPY_S_LEN)
+	set(py.LoadPtr(&gt.Hash) != nil, C.FPY_S_HASH)
+	set(py.LoadPtr(&gt.RichCompare) != nil, C.FPY_S_RICHCMP)
 	for i, f := range gt.Num {
 		if i != py.NbPow {
 			set(f != nil, C.FPY_S_NB+i)
@@ -218,8 +218,8 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	// re-entrant): a type whose bases have no C object yet (a subclass of
 	// a subclass of a C type, io.BytesIO's chain) deadlocked here
 	var base *C.PyTypeObject
-	if gt.Base != nil {
-		base = s.typePtr(gt.Base)
+	if gt.Base() != nil {
+		base = s.typePtr(gt.Base())
 	}
 	// likewise its metaclass, when that is not type: a class whose
 	// metaclass is a C metatype, or a Python subclass of type (C code
@@ -286,11 +286,11 @@ var typeMirrorMu sync.Mutex
 // without calling Go. Only types whose bases cannot change qualify (not
 // heap types: __bases__ assignment would leave tp_base stale).
 func registerChainType(tp *C.PyTypeObject, gt *py.Type) {
-	if tp.tp_flags&C.Py_TPFLAGS_HEAPTYPE != 0 || len(gt.MRO) == 0 || gt.MRO[0] != gt {
+	if tp.tp_flags&C.Py_TPFLAGS_HEAPTYPE != 0 || len(gt.MRO()) == 0 || gt.MRO()[0] != gt {
 		return
 	}
 	c := tp.tp_base
-	for _, m := range gt.MRO[1:] {
+	for _, m := range gt.MRO()[1:] {
 		l := linkFor(m)
 		if c == nil || l == nil || unsafe.Pointer(l.ptr) != unsafe.Pointer(c) {
 			return
@@ -312,7 +312,7 @@ func (s *tstate) typeRef(gt *py.Type) *C.PyObject {
 
 // cTypeBase reports whether gt inherits its layout from a C type.
 func cTypeBase(gt *py.Type) bool {
-	for b := gt.Base; b != nil; b = b.Base {
+	for b := gt.Base(); b != nil; b = b.Base() {
 		if _, ok := cTypes.Load(b); ok {
 			return true
 		}

@@ -9,8 +9,8 @@ import (
 // GetAttr is getattr(o, name).
 func GetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	typ := o.Type()
-	if typ.GetAttr != nil {
-		v, err := typ.GetAttr(t, o, name)
+	if LoadPtr(&typ.GetAttr) != nil {
+		v, err := LoadPtr(&typ.GetAttr)(t, o, name)
 		if err != nil {
 			attributeErrorContext(err, o, name)
 		}
@@ -90,8 +90,8 @@ func GenericGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	var get DescrGetFunc
 	if descr != nil {
 		dt := descr.Type()
-		get = dt.DescrGet
-		if get != nil && dt.DescrSet != nil {
+		get = LoadPtr(&dt.DescrGet)
+		if get != nil && LoadPtr(&dt.DescrSet) != nil {
 			return get(t, descr, o, typ)
 		}
 	}
@@ -127,8 +127,8 @@ func attributeError(o Object, name *Str) error {
 // SetAttr is setattr(o, name, v); v == nil deletes.
 func SetAttr(t *Thread, o Object, name *Str, v Object) error {
 	typ := o.Type()
-	if typ.SetAttr != nil {
-		return typ.SetAttr(t, o, name, v)
+	if LoadPtr(&typ.SetAttr) != nil {
+		return LoadPtr(&typ.SetAttr)(t, o, name, v)
 	}
 	return GenericSetAttr(t, o, name, v)
 }
@@ -137,7 +137,7 @@ func SetAttr(t *Thread, o Object, name *Str, v Object) error {
 func GenericSetAttr(t *Thread, o Object, name *Str, v Object) error {
 	typ := o.Type()
 	if descr := typ.Lookup(name); descr != nil {
-		if set := descr.Type().DescrSet; set != nil {
+		if set := LoadPtr(&descr.Type().DescrSet); set != nil {
 			return set(t, descr, o, v)
 		}
 	}
@@ -179,23 +179,25 @@ func Call(t *Thread, fn Object, args []Object, kwnames []string) (Object, error)
 		return callMethod(t, f.Func, f.Self, args, kwnames)
 	}
 	typ := fn.Type()
-	if typ.Call == nil {
+	if LoadPtr(&typ.Call) == nil {
 		return nil, TypeErrorf("'%s' object is not callable", typ.Name)
 	}
-	return typ.Call(t, fn, args, kwnames)
+	return LoadPtr(&typ.Call)(t, fn, args, kwnames)
 }
 
 // callMethod calls fn(self, *args) avoiding a copy for Python functions
 // where possible.
 func callMethod(t *Thread, fn, self Object, args []Object, kwnames []string) (Object, error) {
-	if f, ok := fn.(*Function); ok && f.simple && len(kwnames) == 0 && len(args)+1 == f.code.ArgCount {
-		// the common bound-method call: no argument slice to build
-		fr := t.newFrame(f.code, f.globals, f.builtins, nil)
-		fr.fast[0] = self
-		copy(fr.fast[1:], args)
-		fr.fn = f
-		fr.closure = f.Closure
-		return t.run(fr)
+	if f, ok := fn.(*Function); ok && len(kwnames) == 0 {
+		if code := f.inlineCode(len(args) + 1); code != nil {
+			// the common bound-method call: no argument slice to build
+			fr := t.newFrame(code, f.globals, f.builtins, nil)
+			fr.fast[0] = self
+			copy(fr.fast[1:], args)
+			fr.fn = f
+			fr.closure = f.Closure
+			return t.run(fr)
+		}
 	}
 	full := make([]Object, len(args)+1)
 	full[0] = self
@@ -226,7 +228,7 @@ func lookupSpecial(t *Thread, o Object, name string) (Object, error) {
 	if descr == nil {
 		return nil, nil
 	}
-	if get := descr.Type().DescrGet; get != nil {
+	if get := LoadPtr(&descr.Type().DescrGet); get != nil {
 		return get(t, descr, o, o.Type())
 	}
 	return descr, nil
@@ -290,7 +292,7 @@ func callSpecialStr(t *Thread, o Object, name *Str, args ...Object) (res Object,
 		}
 	}
 	m := descr
-	if get := descr.Type().DescrGet; get != nil {
+	if get := LoadPtr(&descr.Type().DescrGet); get != nil {
 		m, err = get(t, descr, o, o.Type())
 		if err != nil {
 			return nil, true, err
@@ -304,7 +306,7 @@ func callSpecialStr(t *Thread, o Object, name *Str, args ...Object) (res Object,
 
 // Repr is repr(o).
 func Repr(t *Thread, o Object) (*Str, error) {
-	f := o.Type().Repr
+	f := LoadPtr(&o.Type().Repr)
 	if f == nil {
 		return NewStr("<" + typeName(o) + " object>"), nil
 	}
@@ -344,7 +346,7 @@ func StrOf(t *Thread, o Object) (*Str, error) {
 	if s, ok := o.(*Str); ok {
 		return s, nil
 	}
-	f := o.Type().Str
+	f := LoadPtr(&o.Type().Str)
 	if f == nil {
 		return Repr(t, o)
 	}
@@ -383,7 +385,7 @@ func Hash(t *Thread, o Object) (int64, error) {
 	case Int:
 		return hashInt(int64(x)), nil
 	}
-	f := o.Type().Hash
+	f := LoadPtr(&o.Type().Hash)
 	if f == nil {
 		return 0, TypeErrorf("unhashable type: '%s'", typeName(o))
 	}
@@ -422,21 +424,21 @@ func RichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
 	}
 	ta, tb := a.Type(), b.Type()
 	checkedReverse := false
-	if ta != tb && tb.IsSubtype(ta) && tb.RichCompare != nil {
+	if ta != tb && tb.IsSubtype(ta) && LoadPtr(&tb.RichCompare) != nil {
 		checkedReverse = true
-		r, err := tb.RichCompare(t, b, a, op.swapped())
+		r, err := LoadPtr(&tb.RichCompare)(t, b, a, op.swapped())
 		if err != nil || r != NotImplemented {
 			return r, err
 		}
 	}
-	if ta.RichCompare != nil {
-		r, err := ta.RichCompare(t, a, b, op)
+	if LoadPtr(&ta.RichCompare) != nil {
+		r, err := LoadPtr(&ta.RichCompare)(t, a, b, op)
 		if err != nil || r != NotImplemented {
 			return r, err
 		}
 	}
-	if !checkedReverse && tb.RichCompare != nil {
-		r, err := tb.RichCompare(t, b, a, op.swapped())
+	if !checkedReverse && LoadPtr(&tb.RichCompare) != nil {
+		r, err := LoadPtr(&tb.RichCompare)(t, b, a, op.swapped())
 		if err != nil || r != NotImplemented {
 			return r, err
 		}
@@ -501,11 +503,11 @@ func IsTrue(t *Thread, o Object) (bool, error) {
 		return x.n != 0, nil
 	}
 	typ := o.Type()
-	if typ.Bool != nil {
-		return typ.Bool(t, o)
+	if LoadPtr(&typ.Bool) != nil {
+		return LoadPtr(&typ.Bool)(t, o)
 	}
-	if typ.Len != nil {
-		n, err := typ.Len(t, o)
+	if LoadPtr(&typ.Len) != nil {
+		n, err := LoadPtr(&typ.Len)(t, o)
 		return n != 0, err
 	}
 	return true, nil
@@ -516,17 +518,17 @@ func IsTrue(t *Thread, o Object) (bool, error) {
 // Iter is iter(o).
 func Iter(t *Thread, o Object) (Object, error) {
 	typ := o.Type()
-	if typ.Iter != nil {
-		it, err := typ.Iter(t, o)
+	if LoadPtr(&typ.Iter) != nil {
+		it, err := LoadPtr(&typ.Iter)(t, o)
 		if err != nil {
 			return nil, err
 		}
-		if it.Type().Next == nil {
+		if LoadPtr(&it.Type().Next) == nil {
 			return nil, TypeErrorf("iter() returned non-iterator of type '%s'", typeName(it))
 		}
 		return it, nil
 	}
-	if typ.GetItem != nil {
+	if LoadPtr(&typ.GetItem) != nil {
 		return &seqIter{seq: o}, nil
 	}
 	return nil, TypeErrorf("'%s' object is not iterable", typ.Name)
@@ -534,7 +536,7 @@ func Iter(t *Thread, o Object) (Object, error) {
 
 // Next advances an iterator: (nil, nil) at the end.
 func Next(t *Thread, it Object) (Object, error) {
-	f := it.Type().Next
+	f := LoadPtr(&it.Type().Next)
 	if f == nil {
 		return nil, TypeErrorf("'%s' object is not an iterator", typeName(it))
 	}
@@ -581,7 +583,7 @@ func Iterate(t *Thread, o Object, fn func(Object) (bool, error)) error {
 	if err != nil {
 		return err
 	}
-	next := it.Type().Next
+	next := LoadPtr(&it.Type().Next)
 	for {
 		v, err := next(t, it)
 		if err != nil {
@@ -648,7 +650,7 @@ func Len(t *Thread, o Object) (int, error) {
 	case *Dict:
 		return x.Len(), nil
 	}
-	f := o.Type().Len
+	f := LoadPtr(&o.Type().Len)
 	if f == nil {
 		return 0, TypeErrorf("object of type '%s' has no len()", typeName(o))
 	}
@@ -657,7 +659,7 @@ func Len(t *Thread, o Object) (int, error) {
 
 // GetItem is o[key].
 func GetItem(t *Thread, o, key Object) (Object, error) {
-	f := o.Type().GetItem
+	f := LoadPtr(&o.Type().GetItem)
 	if f == nil {
 		if ot, ok := o.(*Type); ok {
 			if cg := ot.Lookup(Intern("__class_getitem__")); cg != nil {
@@ -676,7 +678,7 @@ func GetItem(t *Thread, o, key Object) (Object, error) {
 
 // SetItem is o[key] = v.
 func SetItem(t *Thread, o, key, v Object) error {
-	f := o.Type().SetItem
+	f := LoadPtr(&o.Type().SetItem)
 	if f == nil {
 		return TypeErrorf("'%s' object does not support item assignment", typeName(o))
 	}
@@ -685,7 +687,7 @@ func SetItem(t *Thread, o, key, v Object) error {
 
 // DelItem is del o[key].
 func DelItem(t *Thread, o, key Object) error {
-	f := o.Type().SetItem
+	f := LoadPtr(&o.Type().SetItem)
 	if f == nil {
 		return TypeErrorf("'%s' object does not support item deletion", typeName(o))
 	}
@@ -694,7 +696,7 @@ func DelItem(t *Thread, o, key Object) error {
 
 // Contains is `v in o`.
 func Contains(t *Thread, o, v Object) (bool, error) {
-	if f := o.Type().Contains; f != nil {
+	if f := LoadPtr(&o.Type().Contains); f != nil {
 		return f(t, o, v)
 	}
 	found := false
@@ -705,7 +707,7 @@ func Contains(t *Thread, o, v Object) (bool, error) {
 		}
 		return false, err
 	}
-	next := it.Type().Next
+	next := LoadPtr(&it.Type().Next)
 	for {
 		x, err := next(t, it)
 		if err != nil || x == nil {
@@ -760,10 +762,10 @@ func binaryOpError(a, b Object, op int) error {
 
 func binaryOp1(t *Thread, a, b Object, op int) (Object, error) {
 	ta, tb := a.Type(), b.Type()
-	fa := ta.Num[op]
+	fa := LoadPtr(&ta.Num[op])
 	var fb BinaryFunc
 	if tb != ta {
-		fb = tb.Num[op]
+		fb = LoadPtr(&tb.Num[op])
 	}
 	if fa != nil {
 		if fb != nil && tb.IsSubtype(ta) {
@@ -786,7 +788,7 @@ func binaryOp1(t *Thread, a, b Object, op int) (Object, error) {
 
 // InplaceOp is `a op= b`.
 func InplaceOp(t *Thread, a, b Object, op int) (Object, error) {
-	if f := a.Type().INum[op]; f != nil {
+	if f := LoadPtr(&a.Type().INum[op]); f != nil {
 		r, err := f(t, a, b)
 		if err != nil || r != NotImplemented {
 			return r, err
@@ -810,7 +812,7 @@ func HasIndex(o Object) bool {
 	case Int, *BigInt, Bool:
 		return true
 	}
-	return o.Type().Index != nil
+	return LoadPtr(&o.Type().Index) != nil
 }
 
 // Index is operator.index(o): the int value of an int-like object.
@@ -827,7 +829,7 @@ func Index(t *Thread, o Object) (Object, error) {
 			return unwrapInt(x), nil
 		}
 	}
-	if f := o.Type().Index; f != nil {
+	if f := LoadPtr(&o.Type().Index); f != nil {
 		r, err := f(t, o)
 		if err != nil {
 			return nil, err
@@ -901,7 +903,7 @@ func UnaryOp(t *Thread, o Object, f UnaryFunc, sym string) (Object, error) {
 
 // bindDescr applies a descriptor's __get__ (if any) for obj/typ.
 func bindDescr(t *Thread, descr, obj Object, typ *Type) (Object, error) {
-	if get := descr.Type().DescrGet; get != nil {
+	if get := LoadPtr(&descr.Type().DescrGet); get != nil {
 		return get(t, descr, obj, typ)
 	}
 	return descr, nil

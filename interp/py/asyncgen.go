@@ -386,7 +386,7 @@ func (a *anextAwaitable) iter(t *Thread) (Object, error) {
 	if g, ok := w.(*Generator); ok && g.kind == genCoroutine {
 		return g, nil
 	}
-	if w.Type().Next != nil {
+	if LoadPtr(&w.Type().Next) != nil {
 		return w, nil
 	}
 	aw, found, err := callSpecial(t, w, "__await__")
@@ -396,7 +396,7 @@ func (a *anextAwaitable) iter(t *Thread) (Object, error) {
 	if !found {
 		return nil, TypeErrorf("'%s' object can't be awaited", typeName(w))
 	}
-	if aw.Type().Next == nil {
+	if LoadPtr(&aw.Type().Next) == nil {
 		return nil, TypeErrorf("__await__ returned a non-iterable")
 	}
 	return aw, nil

@@ -57,14 +57,14 @@ func newAttrCache(typ *Type, ver uint64, name *Str) *attrCache {
 	}
 	dt := descr.Type()
 	switch {
-	case dt.DescrGet != nil && dt.DescrSet != nil:
-		e.kind, e.get = attrData, dt.DescrGet
-	case dt.DescrSet != nil:
+	case LoadPtr(&dt.DescrGet) != nil && LoadPtr(&dt.DescrSet) != nil:
+		e.kind, e.get = attrData, LoadPtr(&dt.DescrGet)
+	case LoadPtr(&dt.DescrSet) != nil:
 		e.kind = attrSetOnly
 	case dt == FunctionType:
-		e.kind, e.get = attrFunction, dt.DescrGet
-	case dt.DescrGet != nil:
-		e.kind, e.get = attrNonData, dt.DescrGet
+		e.kind, e.get = attrFunction, LoadPtr(&dt.DescrGet)
+	case LoadPtr(&dt.DescrGet) != nil:
+		e.kind, e.get = attrNonData, LoadPtr(&dt.DescrGet)
 	default:
 		e.kind = attrPlain
 	}
@@ -141,12 +141,13 @@ func lookupChain(slot *atomic.Pointer[attrCache], typ *Type, name *Str) *attrCac
 
 // loadAttrInstance is GenericGetAttr for an *Instance using the cache.
 func loadAttrInstance(t *Thread, slot *atomic.Pointer[attrCache], in *Instance, name *Str) (Object, error) {
-	return loadAttrEntry(t, lookupCached(slot, in.typ, name), in, name)
+	typ := LoadPtr(&in.typ)
+	return loadAttrEntry(t, lookupCached(slot, typ, name), in, typ, name)
 }
 
-// loadAttrEntry is loadAttrInstance with the cache entry for in's type.
-func loadAttrEntry(t *Thread, e *attrCache, in *Instance, name *Str) (Object, error) {
-	typ := in.typ
+// loadAttrEntry is loadAttrInstance with the cache entry for in's type
+// typ (loaded once by the caller: __class__ may change meanwhile).
+func loadAttrEntry(t *Thread, e *attrCache, in *Instance, typ *Type, name *Str) (Object, error) {
 	if e.kind == attrData {
 		return e.get(t, e.descr, in, typ)
 	}
@@ -179,19 +180,22 @@ func chainHas(e *attrCache, typ *Type) bool {
 // propertyGetter returns the getter of a property found by a LOAD_ATTR
 // cache entry when LOAD_ATTR may call it inline: a plain Python function
 // of one argument (property.__get__ would call it with the instance).
-func propertyGetter(e *attrCache) *Function {
+func propertyGetter(e *attrCache) (*Function, *Code) {
 	if e.kind != attrData {
-		return nil
+		return nil, nil
 	}
 	p, ok := e.descr.(*Property)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	fn, ok := p.Get.(*Function)
-	if !ok || !fn.simple || fn.code.ArgCount != 1 {
-		return nil
+	if !ok {
+		return nil, nil
 	}
-	return fn
+	if code := fn.inlineCode(1); code != nil {
+		return fn, code
+	}
+	return nil, nil
 }
 
 // slotValue reads the __slots__ member an entry names from in, or nil
@@ -236,7 +240,7 @@ func builtinMethod(slot *atomic.Pointer[attrCache], obj Object, name *Str) *Meth
 	} else {
 		typ = obj.Type()
 	}
-	if typ.GetAttr != nil {
+	if LoadPtr(&typ.GetAttr) != nil {
 		return nil
 	}
 	e := firstCached(slot, typ)

@@ -74,8 +74,8 @@ func init() {
 // itself (not merely inherits it).
 func addSlotWrappers(typ *Type) {
 	var base *Type
-	if len(typ.MRO) > 1 {
-		base = typ.MRO[1]
+	if len(typ.MRO()) > 1 {
+		base = typ.MRO()[1]
 	}
 	// own reports whether typ defines the slot itself. A nil func in an
 	// interface is not a nil interface, so compare code pointers.
@@ -105,29 +105,29 @@ func addSlotWrappers(typ *Type) {
 			return fn(t, self, args, kw)
 		})
 	}
-	if own(func(x *Type) any { return x.Repr }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Repr) }) {
 		addNoArgs("__repr__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			return typ.Repr(t, self)
+			return LoadPtr(&typ.Repr)(t, self)
 		})
 	}
-	if own(func(x *Type) any { return x.Str }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Str) }) {
 		addNoArgs("__str__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			return typ.Str(t, self)
+			return LoadPtr(&typ.Str)(t, self)
 		})
 	}
-	if own(func(x *Type) any { return x.Hash }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Hash) }) {
 		addNoArgs("__hash__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			h, err := typ.Hash(t, self)
+			h, err := LoadPtr(&typ.Hash)(t, self)
 			return Int(h), err
 		})
 	}
-	if own(func(x *Type) any { return x.Init }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Init) }) {
 		add("__init__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			return None, typ.Init(t, self, args, kw)
+			return None, LoadPtr(&typ.Init)(t, self, args, kw)
 		})
 	}
-	if own(func(x *Type) any { return x.New }) {
-		nf := typ.New
+	if own(func(x *Type) any { return LoadPtr(&x.New) }) {
+		nf := LoadPtr(&typ.New)
 		typ.Dict.SetStr("__new__", &Builtin{Name: "__new__", Qualname: typ.Name + ".__new__", Self: typ, Fn: func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) == 0 {
 				return nil, TypeErrorf("%s.__new__(): not enough arguments", typ.Name)
@@ -143,27 +143,27 @@ func addSlotWrappers(typ *Type) {
 			// the like: the most derived non-Python __new__ of sub must
 			// be this one.
 			static := sub
-			for static != nil && funcPtr(static.New) == funcPtr(NewFunc(slotNew)) {
-				static = static.Base
+			for static != nil && funcPtr(LoadPtr(&static.New)) == funcPtr(NewFunc(slotNew)) {
+				static = static.Base()
 			}
-			if static != nil && funcPtr(static.New) != funcPtr(nf) {
+			if static != nil && funcPtr(LoadPtr(&static.New)) != funcPtr(nf) {
 				return nil, TypeErrorf("%s.__new__(%s) is not safe, use %s.__new__()", typ.Name, sub.Name, static.Name)
 			}
 			return nf(t, sub, args[1:], kw)
 		}})
 	}
-	if own(func(x *Type) any { return x.RichCompare }) {
+	if own(func(x *Type) any { return LoadPtr(&x.RichCompare) }) {
 		for op, name := range cmpDunders {
 			op := CompareOp(op)
 			add(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 				if len(args) != 1 {
 					return nil, TypeErrorf("expected 1 argument, got %d", len(args))
 				}
-				return typ.RichCompare(t, self, args[0], op)
+				return LoadPtr(&typ.RichCompare)(t, self, args[0], op)
 			})
 		}
 	}
-	if own(func(x *Type) any { return x.GetAttr }) || typ == ObjectType {
+	if own(func(x *Type) any { return LoadPtr(&x.GetAttr) }) || typ == ObjectType {
 		add("__getattribute__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
@@ -172,13 +172,13 @@ func addSlotWrappers(typ *Type) {
 			if !ok {
 				return nil, TypeErrorf("attribute name must be string, not '%s'", typeName(args[0]))
 			}
-			if typ.GetAttr != nil && typ != ObjectType {
-				return typ.GetAttr(t, self, name)
+			if LoadPtr(&typ.GetAttr) != nil && typ != ObjectType {
+				return LoadPtr(&typ.GetAttr)(t, self, name)
 			}
 			return GenericGetAttr(t, self, name)
 		})
 	}
-	if own(func(x *Type) any { return x.SetAttr }) || typ == ObjectType {
+	if own(func(x *Type) any { return LoadPtr(&x.SetAttr) }) || typ == ObjectType {
 		add("__setattr__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 2 {
 				return nil, TypeErrorf(" expected 2 arguments, got %d", len(args)) // sic: CPython unpacks with an empty name
@@ -187,8 +187,8 @@ func addSlotWrappers(typ *Type) {
 			if !ok {
 				return nil, TypeErrorf("attribute name must be string, not '%s'", typeName(args[0]))
 			}
-			if typ.SetAttr != nil && typ != ObjectType {
-				return None, typ.SetAttr(t, self, name, args[1])
+			if LoadPtr(&typ.SetAttr) != nil && typ != ObjectType {
+				return None, LoadPtr(&typ.SetAttr)(t, self, name, args[1])
 			}
 			return None, GenericSetAttr(t, self, name, args[1])
 		})
@@ -200,68 +200,70 @@ func addSlotWrappers(typ *Type) {
 			if !ok {
 				return nil, TypeErrorf("attribute name must be string, not '%s'", typeName(args[0]))
 			}
-			if typ.SetAttr != nil && typ != ObjectType {
-				return None, typ.SetAttr(t, self, name, nil)
+			if LoadPtr(&typ.SetAttr) != nil && typ != ObjectType {
+				return None, LoadPtr(&typ.SetAttr)(t, self, name, nil)
 			}
 			return None, GenericSetAttr(t, self, name, nil)
 		})
 	}
-	if own(func(x *Type) any { return x.Len }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Len) }) {
 		addNoArgs("__len__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			n, err := typ.Len(t, self)
+			n, err := LoadPtr(&typ.Len)(t, self)
 			return Int(n), err
 		})
 	}
-	if own(func(x *Type) any { return x.Iter }) {
-		addNoArgs("__iter__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) { return typ.Iter(t, self) })
+	if own(func(x *Type) any { return LoadPtr(&x.Iter) }) {
+		addNoArgs("__iter__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			return LoadPtr(&typ.Iter)(t, self)
+		})
 	}
-	if own(func(x *Type) any { return x.Next }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Next) }) {
 		addNoArgs("__next__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			v, err := typ.Next(t, self)
+			v, err := LoadPtr(&typ.Next)(t, self)
 			if err == nil && v == nil {
 				return nil, NewException(StopIterationType)
 			}
 			return v, err
 		})
 	}
-	if own(func(x *Type) any { return x.GetItem }) {
+	if own(func(x *Type) any { return LoadPtr(&x.GetItem) }) {
 		add("__getitem__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
 			}
-			return typ.GetItem(t, self, args[0])
+			return LoadPtr(&typ.GetItem)(t, self, args[0])
 		})
 	}
-	if own(func(x *Type) any { return x.SetItem }) {
+	if own(func(x *Type) any { return LoadPtr(&x.SetItem) }) {
 		add("__setitem__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 2 {
 				return nil, TypeErrorf(" expected 2 arguments, got %d", len(args)) // sic: CPython unpacks with an empty name
 			}
-			return None, typ.SetItem(t, self, args[0], args[1])
+			return None, LoadPtr(&typ.SetItem)(t, self, args[0], args[1])
 		})
 		add("__delitem__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
 			}
-			return None, typ.SetItem(t, self, args[0], nil)
+			return None, LoadPtr(&typ.SetItem)(t, self, args[0], nil)
 		})
 	}
-	if own(func(x *Type) any { return x.Contains }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Contains) }) {
 		add("__contains__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
 			}
-			b, err := typ.Contains(t, self, args[0])
+			b, err := LoadPtr(&typ.Contains)(t, self, args[0])
 			return Bool(b), err
 		})
 	}
-	if own(func(x *Type) any { return x.Bool }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Bool) }) {
 		addNoArgs("__bool__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			b, err := typ.Bool(t, self)
+			b, err := LoadPtr(&typ.Bool)(t, self)
 			return Bool(b), err
 		})
 	}
-	if own(func(x *Type) any { return x.DescrGet }) {
+	if own(func(x *Type) any { return LoadPtr(&x.DescrGet) }) {
 		add("__get__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) < 1 {
 				return nil, TypeErrorf("expected at least 1 argument")
@@ -274,32 +276,32 @@ func addSlotWrappers(typ *Type) {
 			if len(args) > 1 {
 				ty, _ = args[1].(*Type)
 			}
-			return typ.DescrGet(t, self, obj, ty)
+			return LoadPtr(&typ.DescrGet)(t, self, obj, ty)
 		})
 	}
-	if own(func(x *Type) any { return x.DescrSet }) {
+	if own(func(x *Type) any { return LoadPtr(&x.DescrSet) }) {
 		// ssl.SSLContext's properties call the C getset's __set__ directly
 		add("__set__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 2 {
 				return nil, TypeErrorf("expected 2 arguments, got %d", len(args))
 			}
-			return None, typ.DescrSet(t, self, args[0], args[1])
+			return None, LoadPtr(&typ.DescrSet)(t, self, args[0], args[1])
 		})
 		add("__delete__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("expected 1 argument, got %d", len(args))
 			}
-			return None, typ.DescrSet(t, self, args[0], nil)
+			return None, LoadPtr(&typ.DescrSet)(t, self, args[0], nil)
 		})
 	}
-	if own(func(x *Type) any { return x.Call }) {
+	if own(func(x *Type) any { return LoadPtr(&x.Call) }) {
 		add("__call__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			return typ.Call(t, self, args, kw)
+			return LoadPtr(&typ.Call)(t, self, args, kw)
 		})
 	}
 	for op := 0; op < numBinary; op++ {
 		op := op
-		if !own(func(x *Type) any { return x.Num[op] }) {
+		if !own(func(x *Type) any { return LoadPtr(&x.Num[op]) }) {
 			continue
 		}
 		names := binaryNames[op]
@@ -329,7 +331,7 @@ func addSlotWrappers(typ *Type) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("%sexpected 1 argument, got %d", pre, len(args))
 			}
-			return typ.Num[op](t, self, args[0])
+			return LoadPtr(&typ.Num[op])(t, self, args[0])
 		})
 		if op == NbAdd && typ.seqConcat {
 			continue
@@ -338,12 +340,12 @@ func addSlotWrappers(typ *Type) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("%sexpected 1 argument, got %d", pre, len(args))
 			}
-			return typ.Num[op](t, args[0], self)
+			return LoadPtr(&typ.Num[op])(t, args[0], self)
 		})
 	}
 	for op := 0; op < numBinary; op++ {
 		op := op
-		if !own(func(x *Type) any { return x.INum[op] }) {
+		if !own(func(x *Type) any { return LoadPtr(&x.INum[op]) }) {
 			continue
 		}
 		name := binaryNames[op].idunder
@@ -355,7 +357,7 @@ func addSlotWrappers(typ *Type) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("%sexpected 1 argument, got %d", pre, len(args))
 			}
-			return typ.INum[op](t, self, args[0])
+			return LoadPtr(&typ.INum[op])(t, self, args[0])
 		})
 	}
 	unary := func(name string, get func(*Type) UnaryFunc) {
@@ -363,13 +365,13 @@ func addSlotWrappers(typ *Type) {
 			addNoArgs(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) { return get(typ)(t, self) })
 		}
 	}
-	unary("__neg__", func(x *Type) UnaryFunc { return x.Neg })
-	unary("__pos__", func(x *Type) UnaryFunc { return x.Pos })
-	unary("__abs__", func(x *Type) UnaryFunc { return x.Abs })
-	unary("__invert__", func(x *Type) UnaryFunc { return x.Invert })
-	unary("__index__", func(x *Type) UnaryFunc { return x.Index })
-	unary("__int__", func(x *Type) UnaryFunc { return x.Int })
-	unary("__float__", func(x *Type) UnaryFunc { return x.Float })
+	unary("__neg__", func(x *Type) UnaryFunc { return LoadPtr(&x.Neg) })
+	unary("__pos__", func(x *Type) UnaryFunc { return LoadPtr(&x.Pos) })
+	unary("__abs__", func(x *Type) UnaryFunc { return LoadPtr(&x.Abs) })
+	unary("__invert__", func(x *Type) UnaryFunc { return LoadPtr(&x.Invert) })
+	unary("__index__", func(x *Type) UnaryFunc { return LoadPtr(&x.Index) })
+	unary("__int__", func(x *Type) UnaryFunc { return LoadPtr(&x.Int) })
+	unary("__float__", func(x *Type) UnaryFunc { return LoadPtr(&x.Float) })
 }
 
 // ternaryWrapperArgs checks the arguments of __pow__/__rpow__ (one or
@@ -389,12 +391,12 @@ func ternaryWrapperArgs(args []Object) error {
 // type has no three-argument form).
 func slotPow(t *Thread, typ *Type, a, b Object, mod []Object) (Object, error) {
 	if len(mod) == 0 || mod[0] == None {
-		return typ.Num[NbPow](t, a, b)
+		return LoadPtr(&typ.Num[NbPow])(t, a, b)
 	}
-	if typ.Pow3 == nil {
+	if LoadPtr(&typ.Pow3) == nil {
 		return NotImplemented, nil
 	}
-	return typ.Pow3(t, a, b, mod[0])
+	return LoadPtr(&typ.Pow3)(t, a, b, mod[0])
 }
 
 // sameFunc compares two slot values by their code pointer.
@@ -461,7 +463,7 @@ var builtinFuncs = map[string]BuiltinFunc{
 		return oneArg(t, "callable", a, kw, func(o Object) (Object, error) { return Bool(isCallable(o)), nil })
 	},
 	"abs": func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
-		return oneArg(t, "abs", a, kw, func(o Object) (Object, error) { return UnaryOp(t, o, o.Type().Abs, "abs()") })
+		return oneArg(t, "abs", a, kw, func(o Object) (Object, error) { return UnaryOp(t, o, LoadPtr(&o.Type().Abs), "abs()") })
 	},
 	"chr":     builtinChr,
 	"ord":     builtinOrd,
@@ -512,7 +514,7 @@ func isCallable(o Object) bool {
 	case *Function, *Builtin, *Method, *Type:
 		return true
 	}
-	return o.Type().Call != nil
+	return LoadPtr(&o.Type().Call) != nil
 }
 
 func builtinPrint(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
@@ -612,7 +614,7 @@ func builtinNext(t *Thread, _ Object, args []Object, kw []string) (Object, error
 		return nil, TypeErrorf("next expected at least 1 argument, got %d", len(args))
 	}
 	it := args[0]
-	if it.Type().Next == nil {
+	if LoadPtr(&it.Type().Next) == nil {
 		return nil, TypeErrorf("'%s' object is not an iterator", typeName(it))
 	}
 	v, err := Next(t, it)
@@ -647,7 +649,7 @@ func IsInstanceFull(t *Thread, o, cls Object) (bool, error) {
 			}
 		}
 		if in, ok := o.(*Instance); ok {
-			if cl, _ := GetAttrOpt(t, in, Intern("__class__")); cl != nil && cl != Object(in.typ) {
+			if cl, _ := GetAttrOpt(t, in, Intern("__class__")); cl != nil && cl != Object(LoadPtr(&in.typ)) {
 				if ct, ok := cl.(*Type); ok {
 					return ct.IsSubtype(c), nil
 				}
@@ -797,7 +799,7 @@ func builtinDelattr(t *Thread, _ Object, args []Object, kw []string) (Object, er
 
 func builtinChr(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 	return oneArg(t, "chr", args, kw, func(o Object) (Object, error) {
-		if !isIntLike(o) && o.Type().Index == nil {
+		if !isIntLike(o) && LoadPtr(&o.Type().Index) == nil {
 			return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(o))
 		}
 		v, err := AsInt64(t, o)

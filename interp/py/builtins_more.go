@@ -473,7 +473,7 @@ func Pow3(t *Thread, a, b, c Object) (Object, error) {
 			continue
 		}
 		tried[typ] = true
-		if f := typ.Pow3; f != nil {
+		if f := LoadPtr(&typ.Pow3); f != nil {
 			r, err := f(t, a, b, c)
 			if err != nil || r != NotImplemented {
 				return r, err

@@ -45,7 +45,7 @@ func byteArraySelf(o Object) (*ByteArray, error) {
 
 // byteValue converts an item assigned into a bytearray.
 func byteValue(t *Thread, v Object) (byte, error) {
-	if !isIntLike(v) && v.Type().Index == nil {
+	if !isIntLike(v) && LoadPtr(&v.Type().Index) == nil {
 		return 0, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(v))
 	}
 	n, err := AsInt64(t, v)
@@ -139,7 +139,7 @@ func byteArraySetItem(t *Thread, o, key, v Object) error {
 		var repl []byte
 		if b, ok := bytesLike(v); ok {
 			repl = b
-		} else if isIntLike(v) || v.Type().Index != nil {
+		} else if isIntLike(v) || LoadPtr(&v.Type().Index) != nil {
 			return TypeErrorf("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
 		} else if _, isStr := unwrap(v).(*Str); isStr {
 			return TypeErrorf("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
@@ -151,7 +151,7 @@ func byteArraySetItem(t *Thread, o, key, v Object) error {
 		}
 		return a.setSlice(t, rs, repl, false)
 	}
-	if !isIntLike(key) && key.Type().Index == nil {
+	if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		return TypeErrorf("bytearray indices must be integers or slices, not %s", typeName(key))
 	}
 	var c byte
@@ -204,7 +204,7 @@ func byteArrayGetItem(t *Thread, o, key Object) (Object, error) {
 		}
 		return NewByteArray(out), nil
 	}
-	if !isIntLike(key) && key.Type().Index == nil {
+	if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		return nil, TypeErrorf("bytearray indices must be integers or slices, not %s", typeName(key))
 	}
 	idx, err := AsInt64(t, key)
@@ -339,7 +339,7 @@ func init() {
 		if !ok {
 			return NotImplemented, nil
 		}
-		if !isIntLike(y) && y.Type().Index == nil {
+		if !isIntLike(y) && LoadPtr(&y.Type().Index) == nil {
 			return NotImplemented, nil
 		}
 		n, err := IndexInt(t, y)
@@ -400,7 +400,7 @@ func init() {
 				// A str iterates as one-character strs, none an int.
 				return nil, TypeErrorf("'str' object cannot be interpreted as an integer")
 			}
-			if args[0].Type().Iter == nil && args[0].Type().GetItem == nil {
+			if LoadPtr(&args[0].Type().Iter) == nil && LoadPtr(&args[0].Type().GetItem) == nil {
 				return nil, TypeErrorf("can't extend bytearray with %s", typeName(args[0]))
 			}
 			var err error

@@ -70,7 +70,7 @@ func byteSub(t *Thread, o Object) ([]byte, error) {
 	if b, ok := bytesLike(o); ok {
 		return b, nil
 	}
-	if isIntLike(o) || o.Type().Index != nil {
+	if isIntLike(o) || LoadPtr(&o.Type().Index) != nil {
 		v, err := AsInt64(t, o)
 		if err != nil {
 			return nil, ValueErrorf("byte must be in range(0, 256)")
@@ -178,7 +178,7 @@ func bytesFromObject(t *Thread, x Object, fname string) ([]byte, error) {
 		}
 		return make([]byte, n), nil
 	}
-	if x.Type().Index != nil {
+	if LoadPtr(&x.Type().Index) != nil {
 		n, err := IndexInt(t, x)
 		if err != nil {
 			return nil, err
@@ -188,12 +188,12 @@ func bytesFromObject(t *Thread, x Object, fname string) ([]byte, error) {
 		}
 		return make([]byte, n), nil
 	}
-	if x.Type().Iter == nil && x.Type().GetItem == nil {
+	if LoadPtr(&x.Type().Iter) == nil && LoadPtr(&x.Type().GetItem) == nil {
 		return nil, TypeErrorf("cannot convert '%s' object to %s", typeName(x), fname)
 	}
 	var out []byte
 	err := Iterate(t, x, func(v Object) (bool, error) {
-		if !isIntLike(v) && v.Type().Index == nil {
+		if !isIntLike(v) && LoadPtr(&v.Type().Index) == nil {
 			return false, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(v))
 		}
 		n, err := AsInt64(t, v)
@@ -300,7 +300,7 @@ func bytesPercent(t *Thread, format []byte, args Object) ([]byte, error) {
 	} else {
 		argList = []Object{args}
 		_, isBytes := bytesLike(args)
-		if args.Type().GetItem != nil && !isBytes && !isStrLike(unwrap(args)) {
+		if LoadPtr(&args.Type().GetItem) != nil && !isBytes && !isStrLike(unwrap(args)) {
 			if _, isTuple := unwrap(args).(*Tuple); !isTuple {
 				mapping = args
 			}
@@ -556,7 +556,7 @@ func installBytesSlots() {
 			}
 			return NewBytes(out), nil
 		}
-		if !isIntLike(key) && key.Type().Index == nil {
+		if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 			return nil, TypeErrorf("byte indices must be integers or slices, not %s", typeName(key))
 		}
 		idx, err := AsInt64(t, key)

@@ -47,8 +47,7 @@ func NewExtensionType(name, qualname, module, doc string, bases []*Type, baseTyp
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
-	t.Bases = bases
-	t.Base = solidBase(bases)
+	t.SetHierarchy(solidBase(bases), bases, nil)
 	t.version.Store(typeVersionCounter.Add(1))
 	if module != "" {
 		t.Dict.SetStr("__module__", NewStr(module))
@@ -80,9 +79,9 @@ func FinishExtensionType(t *Type) error {
 	if err != nil {
 		return err
 	}
-	t.MRO = mro
+	t.SetMRO(mro)
 	inheritSlots(t)
-	for _, b := range t.Bases {
+	for _, b := range t.Bases() {
 		b.subMu.Lock()
 		b.subclasses = append(b.subclasses, t)
 		b.subMu.Unlock()

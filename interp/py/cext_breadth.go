@@ -21,7 +21,7 @@ func LookupSpecial(t *Thread, o Object, name string) (Object, error) {
 	if descr == nil {
 		return nil, nil
 	}
-	if get := descr.Type().DescrGet; get != nil {
+	if get := LoadPtr(&descr.Type().DescrGet); get != nil {
 		return get(t, descr, o, o.Type())
 	}
 	return descr, nil

@@ -15,7 +15,7 @@ import (
 // firstDefiner returns the class in t's MRO whose dict defines name.
 func firstDefiner(t *Type, name string) *Type {
 	key := dunderStr(name)
-	for _, m := range t.MRO {
+	for _, m := range t.MRO() {
 		if m.Dict.getStr(key) != nil {
 			return m
 		}
@@ -113,10 +113,10 @@ func fixupSlots(t *Type) {
 	}
 	if py("__init__") {
 		setSlot(&t.Init, slotInit)
-	} else if init := inheritedInit(t); funcCode(init) != funcCode(t.Init) {
+	} else if init := inheritedInit(t); funcCode(init) != funcCode(LoadPtr(&t.Init)) {
 		// del C.__init__: CPython's slot goes back to the inherited one,
 		// which decides object.__new__'s "C() takes no arguments"
-		t.Init = init
+		storePtr(&t.Init, init)
 	}
 	if py("__new__") && !isTypeNew(t.Lookup(nameNew)) {
 		setSlot(&t.New, slotNew)
@@ -127,8 +127,12 @@ func fixupSlots(t *Type) {
 // very func value (the same closure), so that refreshing the slots of a
 // published class does not write what readers may be reading.
 func setSlot[F any](p *F, v F) {
-	if *(*unsafe.Pointer)(unsafe.Pointer(p)) != *(*unsafe.Pointer)(unsafe.Pointer(&v)) {
-		*p = v
+	// loaded atomically too: a class being made is already in its bases'
+	// subclass lists, where a refresh holding classSlotMu may reach it
+	// while its own fixupSlots runs
+	cur := LoadPtr(p)
+	if *(*unsafe.Pointer)(unsafe.Pointer(&cur)) != *(*unsafe.Pointer)(unsafe.Pointer(&v)) {
+		storePtr(p, v)
 	}
 }
 
@@ -253,9 +257,9 @@ func isTypeNew(v Object) bool {
 // inheritedInit is the __init__ slot t inherits by inheritFrom's rule: a
 // Python class that does not define __init__ only passes one on.
 func inheritedInit(t *Type) InitFunc {
-	for _, b := range t.MRO[1:] {
-		if b.Init != nil && !(b.isHeap() && !b.native && b.Dict.getStr(dunders["__init__"]) == nil) {
-			return b.Init
+	for _, b := range t.MRO()[1:] {
+		if LoadPtr(&b.Init) != nil && !(b.isHeap() && !b.native && b.Dict.getStr(dunders["__init__"]) == nil) {
+			return LoadPtr(&b.Init)
 		}
 	}
 	return nil
@@ -424,7 +428,7 @@ func slotBinary(op int) BinaryFunc {
 	names := binaryNames[op]
 	return func(t *Thread, a, b Object) (Object, error) {
 		ta, tb := a.Type(), b.Type()
-		doOther := ta != tb && tb.Num[op] != nil && tb.Lookup(Intern(names.rdunder)) != nil
+		doOther := ta != tb && LoadPtr(&tb.Num[op]) != nil && tb.Lookup(Intern(names.rdunder)) != nil
 		if ta.Lookup(dunderStr(names.dunder)) != nil {
 			if doOther && tb.IsSubtype(ta) {
 				r, found, err := callSpecial(t, b, names.rdunder, a)
@@ -461,17 +465,17 @@ func typeCall(t *Thread, self Object, args []Object, kw []string) (Object, error
 	if typ == TypeType && len(args) == 1 && len(kw) == 0 {
 		return args[0].Type(), nil
 	}
-	if typ.New == nil {
+	if LoadPtr(&typ.New) == nil {
 		return nil, TypeErrorf("cannot create '%s' instances", typ.FullName())
 	}
-	obj, err := typ.New(t, typ, args, kw)
+	obj, err := LoadPtr(&typ.New)(t, typ, args, kw)
 	if err != nil {
 		return nil, err
 	}
 	if !obj.Type().IsSubtype(typ) {
 		return obj, nil
 	}
-	if init := obj.Type().Init; init != nil {
+	if init := LoadPtr(&obj.Type().Init); init != nil {
 		if err := init(t, obj, args, kw); err != nil {
 			return nil, err
 		}
@@ -540,21 +544,21 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	if err != nil {
 		return nil, err
 	}
-	if winner != meta && winner.New != nil {
+	if winner != meta && LoadPtr(&winner.New) != nil {
 		// CPython's type_new: a more derived metaclass with its own
 		// __new__ (EnumType for type(name, (SomeEnum,), ns)) creates it.
-		if funcPtr(winner.New) != funcPtr(NewFunc(typeNew)) {
-			return winner.New(t, winner, args, kw)
+		if funcPtr(LoadPtr(&winner.New)) != funcPtr(NewFunc(typeNew)) {
+			return LoadPtr(&winner.New)(t, winner, args, kw)
 		}
 		meta = winner
 	}
-	typ := &Type{Name: name.s, Qualname: name.s, Bases: bases, Dict: ns, Flags: FlagHeapType | FlagBaseType}
+	typ := &Type{Name: name.s, Qualname: name.s, Dict: ns, Flags: FlagHeapType | FlagBaseType}
 	if meta != TypeType {
 		typ.meta = meta
 	}
 	typ.version.Store(typeVersionCounter.Add(1))
 	// solid base: the base whose layout is the most derived built-in one
-	typ.Base = solidBase(bases)
+	typ.SetHierarchy(solidBase(bases), bases, nil)
 	if q := typ.Dict.GetStr("__qualname__"); q != nil {
 		qs, ok := q.(*Str)
 		if !ok {
@@ -666,7 +670,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	if err != nil {
 		return nil, err
 	}
-	typ.MRO = mro
+	typ.SetMRO(mro)
 	// a custom mro() on the metaclass
 	if meta != TypeType {
 		if m := meta.Lookup(Intern("mro")); m != nil {
@@ -679,12 +683,13 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 				if err != nil {
 					return nil, err
 				}
-				typ.MRO = nil
+				var custom []*Type
 				for _, x := range items {
 					if xt, ok := x.(*Type); ok {
-						typ.MRO = append(typ.MRO, xt)
+						custom = append(custom, xt)
 					}
 				}
+				typ.SetMRO(custom)
 			}
 		}
 	}
@@ -708,7 +713,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 	}
 	inheritSlots(typ)
 	fixupSlots(typ)
-	if typ.New == nil {
+	if LoadPtr(&typ.New) == nil {
 		typ.New = objectNew
 	}
 	// __classcell__
@@ -734,7 +739,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		}
 	}
 	// __init_subclass__ of the parent
-	if len(typ.MRO) > 1 {
+	if len(typ.MRO()) > 1 {
 		sup := &Super{typ: typ, obj: typ, objType: typ}
 		is, err := GetAttr(t, sup, Intern("__init_subclass__"))
 		if err != nil {
@@ -817,10 +822,10 @@ func layoutBase(typ *Type) *Type {
 	if len(typ.slotNames) > 0 {
 		return typ
 	}
-	if len(typ.Bases) == 0 {
+	if len(typ.Bases()) == 0 {
 		return ObjectType
 	}
-	b, err := bestBase(typ.Bases)
+	b, err := bestBase(typ.Bases())
 	if err != nil {
 		return ObjectType
 	}
@@ -885,8 +890,8 @@ func solidBase(bases []*Type) *Type {
 	var best *Type
 	for _, b := range bases {
 		s := b
-		for s.isHeap() && s.Base != nil {
-			s = s.Base
+		for s.isHeap() && s.Base() != nil {
+			s = s.Base()
 		}
 		if best == nil || s.IsSubtype(best) {
 			best = s
@@ -959,7 +964,7 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 		ns = NewDict()
 	}
 	// run the body with ns as its locals
-	code := body.code
+	code := LoadPtr(&body.code)
 	fr := t.newFrame(code, body.globals, body.builtins, ns)
 	fr.fn = body
 	fr.closure = body.Closure
@@ -1034,7 +1039,7 @@ func typeSetAttr(t *Thread, o Object, name *Str, v Object) error {
 	}
 	if meta := typ.Type(); meta != TypeType {
 		if descr := meta.Lookup(name); descr != nil {
-			if set := descr.Type().DescrSet; set != nil {
+			if set := LoadPtr(&descr.Type().DescrSet); set != nil {
 				return set(t, descr, o, v)
 			}
 		}
@@ -1134,7 +1139,7 @@ func setBases(t *Thread, typ *Type, v Object) error {
 	if err != nil {
 		return err
 	}
-	old, err := bestBase(typ.Bases)
+	old, err := bestBase(typ.Bases())
 	if err != nil {
 		return err
 	}
@@ -1144,11 +1149,12 @@ func setBases(t *Thread, typ *Type, v Object) error {
 		}
 		return TypeErrorf("__bases__ assignment: '%s' object layout differs from '%s'", best.Name, old.Name)
 	}
-	oldBases, oldBase := typ.Bases, typ.Base
-	typ.Bases, typ.Base = bases, solidBase(bases)
-	if err := recomputeMROs(typ); err != nil {
-		typ.Bases, typ.Base = oldBases, oldBase
-		if rerr := recomputeMROs(typ); rerr != nil {
+	prev := typ.hier.Load()
+	oldBases := prev.bases
+	if err := recomputeMROs(typ, solidBase(bases), bases); err != nil {
+		// a subclass's MRO cannot be made: typ and the subclasses
+		// already done go back to the old bases
+		if rerr := recomputeMROs(typ, prev.base, prev.bases); rerr != nil {
 			return rerr
 		}
 		return err
@@ -1175,25 +1181,29 @@ func setBases(t *Thread, typ *Type, v Object) error {
 
 // nativeBase is the built-in type a layout base rests on.
 func nativeBase(typ *Type) *Type {
-	for typ.isHeap() && typ.Base != nil {
-		typ = typ.Base
+	for typ.isHeap() && typ.Base() != nil {
+		typ = typ.Base()
 	}
 	return typ
 }
 
-// recomputeMROs computes the MRO of typ and of its subclasses again,
-// after typ's bases changed.
-func recomputeMROs(typ *Type) error {
-	mro, err := computeMRO(typ)
+// recomputeMROs gives typ the bases given and computes its MRO and
+// those of its subclasses again. Each class's __base__, __bases__ and
+// __mro__ are published at once (SetHierarchy): a thread looking an
+// attribute up, or running isinstance or super(), meanwhile sees the
+// old hierarchy or the new one.
+func recomputeMROs(typ, base *Type, bases []*Type) error {
+	mro, err := computeMROOf(typ, bases)
 	if err != nil {
 		return err
 	}
-	typ.MRO = mro
+	typ.SetHierarchy(base, bases, mro)
 	typ.subMu.Lock()
 	subs := append([]*Type(nil), typ.subclasses...)
 	typ.subMu.Unlock()
 	for _, s := range subs {
-		if err := recomputeMROs(s); err != nil {
+		h := s.hier.Load()
+		if err := recomputeMROs(s, h.base, h.bases); err != nil {
 			return err
 		}
 	}
@@ -1230,13 +1240,13 @@ func typeGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	var metaGet DescrGetFunc
 	if metaAttr != nil {
 		mt := metaAttr.Type()
-		metaGet = mt.DescrGet
-		if metaGet != nil && mt.DescrSet != nil {
+		metaGet = LoadPtr(&mt.DescrGet)
+		if metaGet != nil && LoadPtr(&mt.DescrSet) != nil {
 			return metaGet(t, metaAttr, typ, meta)
 		}
 	}
 	if attr := typ.Lookup(name); attr != nil {
-		if get := attr.Type().DescrGet; get != nil {
+		if get := LoadPtr(&attr.Type().DescrGet); get != nil {
 			return get(t, attr, nil, typ)
 		}
 		return attr, nil
@@ -1270,14 +1280,14 @@ func (*Super) Type() *Type { return SuperType }
 func superGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	s := o.(*Super)
 	if s.objType != nil && name.s != "__class__" {
-		mro := s.objType.MRO
+		mro := s.objType.MRO()
 		i := 0
 		for i < len(mro) && mro[i] != s.typ {
 			i++
 		}
 		for i++; i < len(mro); i++ {
 			if v := mro[i].Dict.getStr(name); v != nil {
-				if get := v.Type().DescrGet; get != nil {
+				if get := LoadPtr(&v.Type().DescrGet); get != nil {
 					var obj Object = s.obj
 					if s.obj == Object(s.objType) {
 						obj = nil
@@ -1310,7 +1320,7 @@ func (s *Super) method(name *Str) *Function {
 	if s.objType == nil || s.obj == Object(s.objType) || name.s == "__class__" {
 		return nil
 	}
-	mro := s.objType.MRO
+	mro := s.objType.MRO()
 	i := 0
 	for i < len(mro) && mro[i] != s.typ {
 		i++

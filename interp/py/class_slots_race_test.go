@@ -46,6 +46,7 @@ class Other:
     def __repr__(self): return "r1"
     def __eq__(self, o): return True
     def __hash__(self): return 1
+    x = 0 # readers may run before the writers first set it
 
 def writer(k):
     i = 0

@@ -141,7 +141,7 @@ func complexPart(t *Thread, o Object) (*float64, error) {
 	if f, ok, err := asFloat(o); ok || err != nil {
 		return &f, err
 	}
-	if o.Type().Float != nil || o.Type().Index != nil {
+	if LoadPtr(&o.Type().Float) != nil || LoadPtr(&o.Type().Index) != nil {
 		v, err := floatFromArg(t, o)
 		if err != nil {
 			return nil, err

@@ -15,10 +15,11 @@ type StructSeq struct {
 
 // NewStructSeqType makes a struct sequence type in module mod.
 func NewStructSeqType(name, mod string, fields []string) *StructSeq {
-	typ := &Type{Name: name, Qualname: name, Dict: NewDict(), Flags: FlagHeapType, Bases: []*Type{TupleType}, Base: TupleType}
+	typ := &Type{Name: name, Qualname: name, Dict: NewDict(), Flags: FlagHeapType}
+	typ.SetHierarchy(TupleType, []*Type{TupleType}, nil)
 	typ.version.Store(typeVersionCounter.Add(1))
 	mro, _ := computeMRO(typ)
-	typ.MRO = mro
+	typ.SetMRO(mro)
 	inheritSlots(typ)
 	typ.hasDict = false
 	typ.Dict.SetStr("__module__", NewStr(mod))
@@ -154,7 +155,7 @@ func init() {
 		if len(args) != 1 {
 			return nil, TypeErrorf("slice.indices() takes exactly one argument (%d given)", len(args))
 		}
-		if !isIntLike(args[0]) && args[0].Type().Index == nil {
+		if !isIntLike(args[0]) && LoadPtr(&args[0].Type().Index) == nil {
 			return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(args[0]))
 		}
 		nb, err := AsBig(t, args[0])

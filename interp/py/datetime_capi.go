@@ -64,7 +64,7 @@ func DatetimeClassOf(tp *Type) (kind int, cls *Type) {
 	if k, ok := (*kinds)[tp]; ok {
 		return k, tp
 	}
-	for _, m := range tp.MRO {
+	for _, m := range tp.MRO() {
 		if k, ok := (*kinds)[m]; ok {
 			return k, m
 		}

@@ -973,7 +973,7 @@ func (d *Dict) probeStrIndex(key *Str, hash int64, ver uint64) (v Object, at int
 // that, for the callers that can run it (GetItem). Kept out of the probe
 // loops, whose str keys never get here.
 func otherKeyEq(et, ed unsafe.Pointer, key *Str) (eq, other bool) {
-	if in, ok := objFromWords(et, ed).(*Instance); ok && in.typ.strEq.Load() {
+	if in, ok := objFromWords(et, ed).(*Instance); ok && LoadPtr(&in.typ).strEq.Load() {
 		if b, ok := in.Base.(*Str); ok {
 			return b.s == key.s, false
 		}

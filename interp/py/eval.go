@@ -28,8 +28,9 @@ func (t *Thread) execute(f *Frame) (Object, error) {
 		err    error
 		// callee and calleeArg carry an inline call to the code after
 		// the loop (inlineBinop, inlineInit)
-		callee    *Function
-		calleeArg int
+		callee     *Function
+		calleeCode *Code // the code of callee that was checked
+		calleeArg  int
 		// ir and fr carry a binary operation's int or float result to
 		// binInt and binFloat
 		ir int64
@@ -98,13 +99,16 @@ reload:
 			if v == nil {
 				return f.fail(pc, sp, unboundLocal(code.Varnames[arg]))
 			}
-			if in, ok := v.(*Instance); ok && in.typ.GetAttr == nil {
-				name := names[instrs[pc]>>8]
-				if a := instanceAttrFast(lookupCached(&code.acache[pc], in.typ, name), in, name); a != nil {
-					stack[sp] = a
-					sp++
-					pc++
-					continue
+			if in, ok := v.(*Instance); ok {
+				// the class loaded once: __class__ may be assigned meanwhile
+				if typ := LoadPtr(&in.typ); LoadPtr(&typ.GetAttr) == nil {
+					name := names[instrs[pc]>>8]
+					if a := instanceAttrFast(lookupCached(&code.acache[pc], typ, name), in, name); a != nil {
+						stack[sp] = a
+						sp++
+						pc++
+						continue
+					}
 				}
 			}
 			// anything else: the LOAD_ATTR runs as itself
@@ -325,26 +329,29 @@ reload:
 			sp++
 		case c.LOAD_ATTR:
 			obj := stack[sp-1]
-			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
-				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
-				if v := instanceAttrFast(e, in, names[arg]); v != nil {
+			if in, ok := obj.(*Instance); ok {
+				// the class loaded once: __class__ may be assigned meanwhile
+				if typ := LoadPtr(&in.typ); LoadPtr(&typ.GetAttr) == nil {
+					e := lookupCached(&code.acache[pc-1], typ, names[arg])
+					if v := instanceAttrFast(e, in, names[arg]); v != nil {
+						stack[sp-1] = v
+						continue
+					}
+					if fn, fc := propertyGetter(e); fn != nil && t.canInline() {
+						// a property's getter runs in this loop
+						fr := t.pushInline(f, fn, fc, nil, stack[sp-1:sp], 0)
+						sp--
+						f.pc, f.sp = pc, sp
+						f = fr
+						goto reload
+					}
+					v, err := loadAttrEntry(t, e, in, typ, names[arg])
+					if err != nil {
+						return f.fail(pc, sp, err)
+					}
 					stack[sp-1] = v
 					continue
 				}
-				if fn := propertyGetter(e); fn != nil && t.canInline() {
-					// a property's getter runs in this loop
-					fr := t.pushInline(f, fn, nil, stack[sp-1:sp], 0)
-					sp--
-					f.pc, f.sp = pc, sp
-					f = fr
-					goto reload
-				}
-				v, err := loadAttrEntry(t, e, in, names[arg])
-				if err != nil {
-					return f.fail(pc, sp, err)
-				}
-				stack[sp-1] = v
-				continue
 			}
 			v, err := GetAttr(t, obj, names[arg])
 			if err != nil {
@@ -352,23 +359,26 @@ reload:
 			}
 			stack[sp-1] = v
 		case c.STORE_ATTR:
-			if in, ok := stack[sp-1].(*Instance); ok && in.typ.SetAttr == nil {
-				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
-				if i := e.slot - 1; i >= 0 && i < len(in.slots) {
-					// a __slots__ member: its descriptor's store
-					in.setSlot(i, stack[sp-2])
-					sp -= 2
-					stack[sp], stack[sp+1] = nil, nil
-					continue
-				}
-				if in.dict != nil && e.kind != attrData && e.kind != attrSetOnly {
-					// no data descriptor on the class: a plain instance dict store
-					if err := in.dict.setStrHint(t, names[arg], stack[sp-2], &e.hint); err != nil {
-						return f.fail(pc, sp, err)
+			if in, ok := stack[sp-1].(*Instance); ok {
+				// the class loaded once: __class__ may be assigned meanwhile
+				if typ := LoadPtr(&in.typ); LoadPtr(&typ.SetAttr) == nil {
+					e := lookupCached(&code.acache[pc-1], typ, names[arg])
+					if i := e.slot - 1; i >= 0 && i < len(in.slots) {
+						// a __slots__ member: its descriptor's store
+						in.setSlot(i, stack[sp-2])
+						sp -= 2
+						stack[sp], stack[sp+1] = nil, nil
+						continue
 					}
-					sp -= 2
-					stack[sp], stack[sp+1] = nil, nil
-					continue
+					if in.dict != nil && e.kind != attrData && e.kind != attrSetOnly {
+						// no data descriptor on the class: a plain instance dict store
+						if err := in.dict.setStrHint(t, names[arg], stack[sp-2], &e.hint); err != nil {
+							return f.fail(pc, sp, err)
+						}
+						sp -= 2
+						stack[sp], stack[sp+1] = nil, nil
+						continue
+					}
 				}
 			}
 			if err := SetAttr(t, stack[sp-1], names[arg], stack[sp-2]); err != nil {
@@ -383,21 +393,24 @@ reload:
 			}
 		case c.LOAD_METHOD:
 			obj := stack[sp-1]
-			if in, ok := obj.(*Instance); ok && in.typ.GetAttr == nil {
-				e := lookupCached(&code.acache[pc-1], in.typ, names[arg])
-				if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
-					stack[sp-1] = e.descr
+			if in, ok := obj.(*Instance); ok {
+				// the class loaded once: __class__ may be assigned meanwhile
+				if typ := LoadPtr(&in.typ); LoadPtr(&typ.GetAttr) == nil {
+					e := lookupCached(&code.acache[pc-1], typ, names[arg])
+					if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
+						stack[sp-1] = e.descr
+						stack[sp] = obj
+						sp++
+						continue
+					}
+				} else if md := builtinMethod(&code.acache[pc-1], obj, names[arg]); md != nil {
+					// built-in values (str, list, dict, ...): a method
+					// descriptor found through the cache is called unbound
+					stack[sp-1] = md
 					stack[sp] = obj
 					sp++
 					continue
 				}
-			} else if md := builtinMethod(&code.acache[pc-1], obj, names[arg]); md != nil {
-				// built-in values (str, list, dict, ...): a method
-				// descriptor found through the cache is called unbound
-				stack[sp-1] = md
-				stack[sp] = obj
-				sp++
-				continue
 			}
 			meth, self, err := loadMethod(t, obj, names[arg])
 			if err != nil {
@@ -411,7 +424,7 @@ reload:
 				stack[sp-1] = -i
 				continue
 			}
-			v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Neg, "-")
+			v, err := UnaryOp(t, stack[sp-1], LoadPtr(&stack[sp-1].Type().Neg), "-")
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
@@ -1093,8 +1106,8 @@ reload:
 			fn := stack[sp-arg-1]
 			switch x := fn.(type) {
 			case *Function:
-				if x.simple && arg == x.code.ArgCount && t.canInline() {
-					fr := t.pushInline(f, x, nil, stack[sp-arg-1:sp], 1)
+				if fc := LoadPtr(&x.code); fc.simple && arg == fc.ArgCount && t.canInline() {
+					fr := t.pushInline(f, x, fc, nil, stack[sp-arg-1:sp], 1)
 					f.pc, f.sp = pc, sp-arg-1
 					f = fr
 					goto reload
@@ -1102,16 +1115,18 @@ reload:
 			case *Method:
 				// a bound method (super().m(), a method saved in a
 				// variable): the function with self first
-				if pf, ok := x.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
-					fr := t.pushInline(f, pf, x.Self, stack[sp-arg-1:sp], 1)
-					f.pc, f.sp = pc, sp-arg-1
-					f = fr
-					goto reload
+				if pf, ok := x.Func.(*Function); ok && t.canInline() {
+					if fc := LoadPtr(&pf.code); fc.simple && arg+1 == fc.ArgCount {
+						fr := t.pushInline(f, pf, fc, x.Self, stack[sp-arg-1:sp], 1)
+						f.pc, f.sp = pc, sp-arg-1
+						f = fr
+						goto reload
+					}
 				}
 			case *Type:
 				// a class whose __init__ is Python: the instance is
 				// made here and __init__ runs in this loop (retInit)
-				if callee = initFunction(x, arg); callee != nil && t.canInline() {
+				if callee, calleeCode = initFunction(x, arg); callee != nil && t.canInline() {
 					calleeArg = arg
 					goto inlineInit
 				}
@@ -1153,22 +1168,24 @@ reload:
 			if m, ok := stack[sp-arg-2].(*Method); ok && stack[sp-arg-1] == nil {
 				// an attribute that was a bound method: call its
 				// function with self in the empty slot
-				if pf, ok := m.Func.(*Function); ok && pf.simple && arg+1 == pf.code.ArgCount && t.canInline() {
-					fr := t.pushInline(f, pf, m.Self, stack[sp-arg-2:sp], 2)
-					f.pc, f.sp = pc, sp-arg-2
-					f = fr
-					goto reload
+				if pf, ok := m.Func.(*Function); ok && t.canInline() {
+					if fc := LoadPtr(&pf.code); fc.simple && arg+1 == fc.ArgCount {
+						fr := t.pushInline(f, pf, fc, m.Self, stack[sp-arg-2:sp], 2)
+						f.pc, f.sp = pc, sp-arg-2
+						f = fr
+						goto reload
+					}
 				}
 			}
-			if pf, ok := stack[sp-arg-2].(*Function); ok && pf.simple && t.canInline() {
+			if pf, ok := stack[sp-arg-2].(*Function); ok && t.canInline() {
 				// self (in the slot after the function) is the first
 				// argument, or the slot is empty
 				skip := 1
 				if stack[sp-arg-1] == nil {
 					skip = 2
 				}
-				if arg+2-skip == pf.code.ArgCount {
-					fr := t.pushInline(f, pf, nil, stack[sp-arg-2:sp], skip)
+				if fc := LoadPtr(&pf.code); fc.simple && arg+2-skip == fc.ArgCount {
+					fr := t.pushInline(f, pf, fc, nil, stack[sp-arg-2:sp], skip)
 					f.pc, f.sp = pc, sp-arg-2
 					f = fr
 					goto reload
@@ -1368,7 +1385,7 @@ reload:
 		// runs in this loop
 		{
 			a, b := stack[sp-2], stack[sp-1]
-			if callee = binopFunction(a, b, arg); callee != nil && t.canInline() {
+			if callee, calleeCode = binopFunction(a, b, arg); callee != nil && t.canInline() {
 				calleeArg = arg
 				goto inlineBinop
 			}
@@ -1388,7 +1405,7 @@ inlineBinop:
 	// BINARY_OP [a, b]: a.__op__(b) as a call in this loop
 	{
 		a := stack[sp-2]
-		fr := t.pushInline(f, callee, nil, stack[sp-2:sp], 0)
+		fr := t.pushInline(f, callee, calleeCode, nil, stack[sp-2:sp], 0)
 		fr.retHook, fr.retOp, fr.retSelf = retBinop, calleeArg, a
 		sp -= 2
 		f.pc, f.sp = pc, sp
@@ -1404,7 +1421,7 @@ inlineInit:
 		// class's __new__, that __init__ is overridden (extra arguments
 		// are allowed) and that cls is neither abstract nor an exception
 		self := NewInstance(cls)
-		fr := t.pushInline(f, callee, self, stack[sp-calleeArg-1:sp], 1)
+		fr := t.pushInline(f, callee, calleeCode, self, stack[sp-calleeArg-1:sp], 1)
 		fr.retHook, fr.retSelf = retInit, self
 		f.pc, f.sp = pc, sp-calleeArg-1
 		f = fr
@@ -1445,7 +1462,7 @@ func mappingGet(t *Thread, m Object, name *Str) (Object, error) {
 // method.
 func loadMethod(t *Thread, obj Object, name *Str) (Object, Object, error) {
 	typ := obj.Type()
-	if typ.GetAttr == nil {
+	if LoadPtr(&typ.GetAttr) == nil {
 		descr := typ.Lookup(name)
 		switch descr.(type) {
 		case *Function, *MethodDescr:

@@ -143,13 +143,13 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		sp++
 
 	case c.UNARY_POSITIVE:
-		v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Pos, "+")
+		v, err := UnaryOp(t, stack[sp-1], LoadPtr(&stack[sp-1].Type().Pos), "+")
 		if err != nil {
 			return f.raise(pc, sp, err)
 		}
 		stack[sp-1] = v
 	case c.UNARY_INVERT:
-		v, err := UnaryOp(t, stack[sp-1], stack[sp-1].Type().Invert, "~")
+		v, err := UnaryOp(t, stack[sp-1], LoadPtr(&stack[sp-1].Type().Invert), "~")
 		if err != nil {
 			return f.raise(pc, sp, err)
 		}
@@ -214,7 +214,7 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 	case c.LIST_EXTEND:
 		sp--
 		if err := listExtend(t, stack[sp-arg].(*List), stack[sp]); err != nil {
-			if IsInstanceOf(err, TypeErrorType) && stack[sp].Type().Iter == nil && stack[sp].Type().GetItem == nil {
+			if IsInstanceOf(err, TypeErrorType) && LoadPtr(&stack[sp].Type().Iter) == nil && LoadPtr(&stack[sp].Type().GetItem) == nil {
 				err = TypeErrorf("Value after * must be an iterable, not %s", typeName(stack[sp]))
 			}
 			return f.raise(pc, sp, err)
@@ -247,7 +247,7 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		before, after := arg&0xff, arg>>8
 		items, err := ToSlice(t, stack[sp-1])
 		if err != nil {
-			if IsInstanceOf(err, TypeErrorType) && stack[sp-1].Type().Iter == nil && stack[sp-1].Type().GetItem == nil {
+			if IsInstanceOf(err, TypeErrorType) && LoadPtr(&stack[sp-1].Type().Iter) == nil && LoadPtr(&stack[sp-1].Type().GetItem) == nil {
 				err = TypeErrorf("cannot unpack non-iterable %s object", typeName(stack[sp-1]))
 			}
 			return f.raise(pc, sp, err)
@@ -323,12 +323,12 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		}
 		if arg&c.FnKwDefaults != 0 {
 			sp--
-			fn.KwDefaults = stack[sp].(*Dict)
+			fn.kwDefaults = stack[sp].(*Dict)
 			stack[sp] = nil
 		}
 		if arg&c.FnDefaults != 0 {
 			sp--
-			fn.Defaults = stack[sp].(*Tuple).items
+			fn.defaults = stack[sp].(*Tuple)
 			stack[sp] = nil
 		}
 		stack[sp] = fn
@@ -360,7 +360,7 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		} else {
 			items, err := ToSlice(t, stack[sp])
 			if err != nil {
-				if IsInstanceOf(err, TypeErrorType) && stack[sp].Type().Iter == nil && stack[sp].Type().GetItem == nil {
+				if IsInstanceOf(err, TypeErrorType) && LoadPtr(&stack[sp].Type().Iter) == nil && LoadPtr(&stack[sp].Type().GetItem) == nil {
 					err = TypeErrorf("%s argument after * must be an iterable, not %s", funcDesc(t, fn), typeName(stack[sp]))
 				}
 				return f.raise(pc, sp, err)

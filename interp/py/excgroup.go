@@ -71,7 +71,7 @@ func excGroupNew(t *Thread, typ *Type, args []Object, kw []string) (Object, erro
 	if _, ok := msg.(*Str); !ok {
 		return nil, TypeErrorf("BaseExceptionGroup.__new__() argument 1 must be str, not %s", typeName(msg))
 	}
-	if _, isDict := unwrap(seq).(*Dict); isDict || seq.Type().GetItem == nil {
+	if _, isDict := unwrap(seq).(*Dict); isDict || LoadPtr(&seq.Type().GetItem) == nil {
 		return nil, TypeErrorf("second argument (exceptions) must be a sequence")
 	}
 	items, err := ToSlice(t, seq)
@@ -219,7 +219,7 @@ func excGroupSubset(t *Thread, orig *BaseException, items []Object) (Object, err
 	g.SetTraceback(orig.Traceback())
 	g.SetCause(orig.Cause())
 	g.SetContext(orig.Context())
-	if on := orig.Notes(); on != nil && on.Type().GetItem != nil {
+	if on := orig.Notes(); on != nil && LoadPtr(&on.Type().GetItem) != nil {
 		// the parts get independent notes lists
 		notes, err := ToSlice(t, on)
 		if err != nil {

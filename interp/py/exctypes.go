@@ -85,7 +85,7 @@ func newExcType(name string, bases ...*Type) *Type {
 		bases = []*Type{ObjectType}
 	}
 	t := newBuiltinType(name, base)
-	t.Bases = bases
+	t.SetBases(bases)
 	excTypes = append(excTypes, t)
 	return t
 }

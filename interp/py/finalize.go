@@ -105,7 +105,7 @@ func registerGenClose(g *Generator) {
 
 // closeAbandoned closes a generator nobody can resume any more.
 func closeAbandoned(t *Thread, g *Generator) {
-	if !g.started || g.running.Load() {
+	if !g.started || g.running.Load() != genIdle {
 		return
 	}
 	if f := g.frame; f == nil || f.finished {
@@ -127,7 +127,7 @@ func registerDel(o *Instance) {
 // runDel calls o.__del__, reporting an exception as CPython does
 // ("Exception ignored in: <function C.__del__ at ...>").
 func runDel(t *Thread, o *Instance) {
-	descr := o.typ.Lookup(Intern("__del__"))
+	descr := LoadPtr(&o.typ).Lookup(Intern("__del__"))
 	if descr == nil {
 		return // __del__ was removed from the class meanwhile
 	}

@@ -230,16 +230,15 @@ func (t *Thread) canInline() bool {
 // A pooled frame last used for the same code keeps its memory layout
 // (mem, fast, stack, blocks' capacity), so that a recursive function or a
 // loop calling one function reuses it without setting it up again.
-func (t *Thread) pushInline(caller *Frame, fn *Function, self Object, slots []Object, skip int) *Frame {
-	code := fn.code
+func (t *Thread) pushInline(caller *Frame, fn *Function, code *Code, self Object, slots []Object, skip int) *Frame {
 	k := len(t.framePool) - 1
 	if k < 0 {
-		return t.pushInlineNew(caller, fn, self, slots, skip)
+		return t.pushInlineNew(caller, fn, code, self, slots, skip)
 	}
 	f := t.framePool[k]
 	if f.code != code {
 		if cap(f.mem) < code.frameSize || cap(f.blocks) < code.BlockSize {
-			return t.pushInlineNew(caller, fn, self, slots, skip)
+			return t.pushInlineNew(caller, fn, code, self, slots, skip)
 		}
 		// releaseFrame cleared the references; the layout is code's
 		f.code = code
@@ -282,10 +281,10 @@ func (t *Thread) pushInline(caller *Frame, fn *Function, self Object, slots []Ob
 // pushInlineNew is pushInline when the pool has no frame that fits: a new
 // one (or the pool's top one with new memory) from newFrame goes onto the
 // pool first, where pushInline finds it ready for code.
-func (t *Thread) pushInlineNew(caller *Frame, fn *Function, self Object, slots []Object, skip int) *Frame {
-	f := t.newFrame(fn.code, fn.globals, fn.builtins, nil)
+func (t *Thread) pushInlineNew(caller *Frame, fn *Function, code *Code, self Object, slots []Object, skip int) *Frame {
+	f := t.newFrame(code, fn.globals, fn.builtins, nil)
 	t.framePool = append(t.framePool, f)
-	return t.pushInline(caller, fn, self, slots, skip)
+	return t.pushInline(caller, fn, code, self, slots, skip)
 }
 
 // popInline leaves the frame f, the innermost one, and returns its

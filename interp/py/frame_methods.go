@@ -13,7 +13,7 @@ func init() {
 		f := self.(*Frame)
 		if !f.finished {
 			g := f.gen
-			if g == nil || g.running.Load() {
+			if g == nil || g.running.Load() == genRunning {
 				return nil, Errorf(RuntimeErrorType, "cannot clear an executing frame")
 			}
 			if err := g.Close(t); err != nil {

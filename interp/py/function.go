@@ -35,6 +35,12 @@ type Code struct {
 	// globals, builtins or closure differ (compFunction).
 	comp   bool
 	compFn atomic.Pointer[Function]
+	// simple is true when a call with exactly ArgCount positional
+	// arguments and no keywords can copy them straight into the frame.
+	// It lives in the code, not the function, so that a call that loaded
+	// a function's code once (f.__code__ may be assigned meanwhile)
+	// checks and runs the same code.
+	simple bool
 }
 
 // globalCacheEntry is a LOAD_GLOBAL result, valid while both dicts are
@@ -57,6 +63,8 @@ func NewCode(c *compile.Code) *Code {
 	}
 	rc := &Code{Code: c, nlocals: len(c.Varnames), ncells: len(c.Cellvars) + len(c.Freevars),
 		frameSize: len(c.Varnames) + c.StackSize + 1}
+	rc.simple = c.Flags&(compile.FlagVarargs|compile.FlagVarkeywords) == 0 && c.KwOnlyArgCount == 0 &&
+		len(c.Cellvars) == 0 && c.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) == 0
 	rc.consts = make([]Object, len(c.Consts))
 	for i, k := range c.Consts {
 		rc.consts[i] = constToObject(k)
@@ -177,11 +185,17 @@ func (c *Cell) Set(v Object) {
 
 // Function is a Python function.
 type Function struct {
+	// code, defaults and kwDefaults may be assigned (f.__code__ = c)
+	// while other threads call f: each is one pointer, read with
+	// LoadPtr and written with storePtr, and a call loads each once, so
+	// that it runs the code it checked (Code.simple, the frame's size).
+	// A call may combine the new code with the old defaults, as a
+	// program assigning both one after the other could too.
 	code        *Code
 	globals     *Dict
 	builtins    *Dict
-	Defaults    []Object
-	KwDefaults  *Dict
+	defaults    *Tuple // __defaults__; nil: None
+	kwDefaults  *Dict  // __kwdefaults__; nil: None
 	Closure     []*Cell
 	Name        string
 	Qualname    string
@@ -191,9 +205,6 @@ type Function struct {
 
 	dictOnce sync.Once
 	dict     *Dict
-	// simple is true when a call with exactly ArgCount positional
-	// arguments and no keywords can copy them straight into the frame.
-	simple bool
 }
 
 // strName and strBuiltins are interned once: MAKE_FUNCTION runs for every
@@ -212,7 +223,18 @@ func (f *Function) funcDict() *Dict {
 }
 
 // Code returns the function's code.
-func (f *Function) Code() *Code { return f.code }
+func (f *Function) Code() *Code { return LoadPtr(&f.code) }
+
+// inlineCode returns f's code when a call with nargs positional
+// arguments (self included) and no keywords may copy them straight into
+// a frame of it, or nil. The caller runs the code returned, not f.code
+// loaded again: another thread may assign f.__code__ meanwhile.
+func (f *Function) inlineCode(nargs int) *Code {
+	if c := LoadPtr(&f.code); c.simple && c.ArgCount == nargs {
+		return c
+	}
+	return nil
+}
 
 // Globals returns the function's globals.
 func (f *Function) Globals() *Dict { return f.globals }
@@ -226,8 +248,6 @@ func NewFunction(t *Thread, code *Code, globals *Dict) *Function {
 		f.Module = None
 	}
 	f.builtins = builtinsFor(t, globals)
-	f.simple = code.Flags&(compile.FlagVarargs|compile.FlagVarkeywords) == 0 && code.KwOnlyArgCount == 0 &&
-		len(code.Cellvars) == 0 && code.Flags&(compile.FlagGenerator|compile.FlagCoroutine|compile.FlagAsyncGenerator) == 0
 	if len(code.consts) > 0 {
 		// CPython's rule: the first constant of a function's code is its
 		// docstring when it is a str (the compiler puts None there otherwise).
@@ -406,8 +426,8 @@ func (md *MethodDescr) callSelf(t *Thread, args []Object) (Object, error) {
 
 // Call calls the function.
 func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, error) {
-	code := f.code
-	if f.simple && len(kwnames) == 0 && len(args) == code.ArgCount {
+	code := LoadPtr(&f.code)
+	if code.simple && len(kwnames) == 0 && len(args) == code.ArgCount {
 		fr := t.newFrame(code, f.globals, f.builtins, nil)
 		// an index loop, not copy(): copy of a pointer slice is a call
 		// of typedslicecopy and memmove (about 40 instructions for the
@@ -425,7 +445,7 @@ func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, err
 		fr := g.frame
 		fr.fn = f
 		fr.closure = f.Closure
-		if err := f.bindArgs(t, fr.fast, args, kwnames); err != nil {
+		if err := f.bindArgs(t, code, fr.fast, args, kwnames); err != nil {
 			return nil, err
 		}
 		fr.initCells()
@@ -438,7 +458,7 @@ func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, err
 	fr := t.newFrame(code, f.globals, f.builtins, nil)
 	fr.fn = f
 	fr.closure = f.Closure
-	if err := f.bindArgs(t, fr.fast, args, kwnames); err != nil {
+	if err := f.bindArgs(t, code, fr.fast, args, kwnames); err != nil {
 		t.releaseFrame(fr)
 		return nil, err
 	}
@@ -447,8 +467,8 @@ func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, err
 
 // bindArgs fills fast locals from positional and keyword arguments, with
 // CPython's error messages.
-func (f *Function) bindArgs(t *Thread, fast []Object, args []Object, kwnames []string) error {
-	code := f.code
+// code is the code the caller loaded and sized fast for.
+func (f *Function) bindArgs(t *Thread, code *Code, fast []Object, args []Object, kwnames []string) error {
 	nkw := len(kwnames)
 	npos := len(args) - nkw
 	argc := code.ArgCount
@@ -473,7 +493,7 @@ func (f *Function) bindArgs(t *Thread, fast []Object, args []Object, kwnames []s
 		}
 		fast[argc+kwonly] = NewTuple(rest...)
 	} else if npos > argc {
-		return f.tooManyPositional(npos, nkw, fast, args, kwnames)
+		return f.tooManyPositional(code, npos, nkw, fast, args, kwnames)
 	}
 	for i, name := range kwnames {
 		v := args[npos+i]
@@ -513,14 +533,18 @@ func (f *Function) bindArgs(t *Thread, fast []Object, args []Object, kwnames []s
 	}
 	// defaults
 	if npos < argc {
-		ndef := len(f.Defaults)
+		var defs []Object
+		if d := LoadPtr(&f.defaults); d != nil {
+			defs = d.items
+		}
+		ndef := len(defs)
 		var missing []string
 		for i := npos; i < argc; i++ {
 			if fast[i] != nil {
 				continue
 			}
 			if d := i - (argc - ndef); d >= 0 {
-				fast[i] = f.Defaults[d]
+				fast[i] = defs[d]
 			} else {
 				missing = append(missing, code.Varnames[i])
 			}
@@ -535,8 +559,8 @@ func (f *Function) bindArgs(t *Thread, fast []Object, args []Object, kwnames []s
 			if fast[i] != nil {
 				continue
 			}
-			if f.KwDefaults != nil {
-				if d := f.KwDefaults.GetStr(code.Varnames[i]); d != nil {
+			if kwd := LoadPtr(&f.kwDefaults); kwd != nil {
+				if d := kwd.GetStr(code.Varnames[i]); d != nil {
 					fast[i] = d
 					continue
 				}
@@ -573,10 +597,12 @@ func missingArgs(fname, kind string, names []string) error {
 	return TypeErrorf("%s() missing %d required %s argument%s: %s", fname, len(names), kind, plural(len(names)), list)
 }
 
-func (f *Function) tooManyPositional(npos, nkw int, fast, args []Object, kwnames []string) error {
-	code := f.code
+func (f *Function) tooManyPositional(code *Code, npos, nkw int, fast, args []Object, kwnames []string) error {
 	argc := code.ArgCount
-	ndef := len(f.Defaults)
+	ndef := 0
+	if d := LoadPtr(&f.defaults); d != nil {
+		ndef = len(d.items)
+	}
 	// CPython says "from M to N" and always uses the plural when the
 	// function has defaults.
 	var takes, noun string

@@ -19,9 +19,11 @@ type Generator struct {
 	// frameState says whether the frame may go back to the pool when
 	// the generator finishes (genFramePrivate) or gi_frame gave it out.
 	frameState atomic.Int32
-	running    atomic.Bool
-	started    bool
-	exc        *BaseException // the generator's own handled exception
+	// running is genRunning while a thread runs the generator and
+	// genPeeked while an attribute reader looks at its frame (peek).
+	running atomic.Int32
+	started bool
+	exc     *BaseException // the generator's own handled exception
 	// prevExc is the resumer's handled exception while the generator
 	// runs inline in the resumer's loop (enterInline), restored when it
 	// yields, returns or raises.
@@ -72,13 +74,55 @@ func coroOrigin(f *Frame, depth int) Object {
 	return NewTuple(items...)
 }
 
-// suspended reports whether the generator is paused at a yield (3.11's
+// Values of Generator.running.
+const (
+	genIdle    = iota // not running: created, suspended or finished
+	genRunning        // a thread runs the generator
+	genPeeked         // an attribute reader looks at the frame (peek)
+)
+
+// acquire takes the generator for running; false means a thread runs it
+// already. A reader's peek is waited out: it reads a few fields.
+func (g *Generator) acquire() bool {
+	for !g.running.CompareAndSwap(genIdle, genRunning) {
+		switch g.running.Load() {
+		case genRunning:
+			return false
+		case genPeeked:
+			runtime.Gosched()
+		}
+	}
+	return true
+}
+
+// peek calls read with the generator held against resumption, for the
+// attributes that read its frame from any thread (gi_frame,
+// gi_suspended, gi_yieldfrom and their cr_, ag_ kin): the thread running
+// a generator writes its frame's fields (pc, sp, the stack, finished)
+// without a lock, so they are read only while no thread can run it. A
+// resume that meets the peek waits for it (acquire) instead of raising
+// "already executing". It returns false, without calling read, when the
+// generator is running (on this thread or another).
+func (g *Generator) peek(read func()) bool {
+	for !g.running.CompareAndSwap(genIdle, genPeeked) {
+		if g.running.Load() == genRunning {
+			return false
+		}
+		runtime.Gosched()
+	}
+	read()
+	g.running.Store(genIdle)
+	return true
+}
+
+// isSuspended reports whether the generator is paused at a yield (3.11's
 // gi_suspended / cr_suspended).
 func (g *Generator) isSuspended() bool {
-	if g.running.Load() || g.frameState.Load() == genFrameFreed {
-		return false
-	}
-	return g.started && !g.frame.finished
+	s := false
+	g.peek(func() {
+		s = g.frameState.Load() != genFrameFreed && g.started && !g.frame.finished
+	})
+	return s
 }
 
 // coIterableCoroutine is CO_ITERABLE_COROUTINE.
@@ -126,7 +170,7 @@ func (g *Generator) recycle(t *Thread, f *Frame) {
 	if f.escaped || !g.frameState.CompareAndSwap(genFramePrivate, genFrameFreed) {
 		return
 	}
-	g.frame = finishedFrame
+	storePtr(&g.frame, finishedFrame) // gi_frame may read it (LoadPtr)
 	f.gen = nil
 	t.releaseFrame(f)
 }
@@ -221,12 +265,12 @@ func (g *Generator) resume(t *Thread, v Object, exc error) (r Object, done bool,
 // run continues the frame; push says whether v is pushed as the value of
 // the yield expression the generator is suspended at.
 func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, done bool, err error) {
-	if !g.running.CompareAndSwap(false, true) {
+	if !g.acquire() {
 		return nil, false, ValueErrorf("%s already executing", g.kindName())
 	}
 	f := g.frame
 	if f.finished {
-		g.running.Store(false)
+		g.running.Store(genIdle)
 		if exc != nil {
 			return nil, false, exc
 		}
@@ -237,13 +281,13 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	}
 	if !g.started {
 		if exc == nil && v != None && v != nil {
-			g.running.Store(false)
+			g.running.Store(genIdle)
 			return nil, false, TypeErrorf("can't send non-None value to a just-started %s", g.kindName())
 		}
 	}
 	if t.depth >= t.interp.recursionLimit() {
 		// before anything changes: the generator can be resumed later
-		g.running.Store(false)
+		g.running.Store(genIdle)
 		return nil, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	if !g.started {
@@ -288,12 +332,12 @@ func (g *Generator) next(t *Thread) (r Object, done bool, err error) {
 // Else the caller runs the frame f and passes prevExc to suspended.
 func (g *Generator) enterNext(t *Thread) (f *Frame, prevExc *BaseException, ok bool) {
 	if g.kind != genPlain || t.LegacyHeld != 0 || t.depth >= t.interp.recursionLimit() ||
-		!g.running.CompareAndSwap(false, true) {
+		!g.running.CompareAndSwap(genIdle, genRunning) {
 		return nil, nil, false
 	}
 	f = g.frame
 	if f.finished || f.pending != nil {
-		g.running.Store(false)
+		g.running.Store(genIdle)
 		return nil, nil, false
 	}
 	if g.started {
@@ -389,7 +433,7 @@ func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Obj
 	if err != nil {
 		f.finished = true
 		g.recycle(t, f)
-		g.running.Store(false)
+		g.running.Store(genIdle)
 		if e, ok := err.(*BaseException); ok {
 			if e.typ.IsSubtype(StopIterationType) && g.kind != genAsync {
 				re := Errorf(RuntimeErrorType, "%s raised StopIteration", g.kindName())
@@ -407,12 +451,12 @@ func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Obj
 		return nil, false, err
 	}
 	if f.yielded {
-		g.running.Store(false)
+		g.running.Store(genIdle)
 		return r, false, nil
 	}
 	f.finished = true
 	g.recycle(t, f)
-	g.running.Store(false)
+	g.running.Store(genIdle)
 	return r, true, nil
 }
 
@@ -424,17 +468,17 @@ func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Obj
 // another thread, finished, or not started and v is not None. The
 // caller checks canInline first.
 func (g *Generator) enterInline(t *Thread, caller *Frame, push bool, v Object) bool {
-	if !g.running.CompareAndSwap(false, true) {
+	if !g.running.CompareAndSwap(genIdle, genRunning) {
 		return false
 	}
 	f := g.frame
 	if f.finished || f.pending != nil {
-		g.running.Store(false)
+		g.running.Store(genIdle)
 		return false
 	}
 	if !g.started {
 		if v != None && v != nil {
-			g.running.Store(false)
+			g.running.Store(genIdle)
 			return false
 		}
 		g.started = true
@@ -507,7 +551,7 @@ func (g *Generator) leaveInline(t *Thread, v Object, how int) (*Frame, error) {
 	if f.finished {
 		g.recycle(t, f)
 	}
-	g.running.Store(false)
+	g.running.Store(genIdle)
 	if how == leaveRaise {
 		return caller, nil
 	}
@@ -590,15 +634,18 @@ func (f *Frame) sendIn(t *Thread, v Object) {
 // yieldFromIter returns the sub-iterator a suspended generator delegates
 // to (it is suspended at YIELD_VALUE 1), or nil.
 func (g *Generator) yieldFromIter() Object {
-	f := g.frame
-	if f.finished || !g.started || f.pc == 0 {
-		return nil
-	}
-	prev := f.code.Instrs[f.pc-1]
-	if prev.Op() == c.YIELD_VALUE && prev.Arg() == 1 && f.sp > 0 {
-		return f.stack[f.sp-1]
-	}
-	return nil
+	var sub Object
+	g.peek(func() {
+		f := g.frame
+		if f.finished || !g.started || f.pc == 0 {
+			return
+		}
+		prev := f.code.Instrs[f.pc-1]
+		if prev.Op() == c.YIELD_VALUE && prev.Arg() == 1 && f.sp > 0 {
+			sub = f.stack[f.sp-1]
+		}
+	})
+	return sub
 }
 
 // Send is gen.send(v): the next yielded value, or StopIteration.
@@ -705,14 +752,21 @@ func closeIter(t *Thread, it Object) error {
 
 // Close is gen.close().
 func (g *Generator) Close(t *Thread) error {
+	// the frame is read (and marked) only by the thread that holds the
+	// generator, as in run
+	if !g.acquire() {
+		return ValueErrorf("%s already executing", g.kindName())
+	}
 	if f := g.frame; f.finished || !g.started {
 		// finishedFrame is shared: only a frame of this generator's own
 		// is marked
 		if !f.finished {
 			f.finished = true
 		}
+		g.running.Store(genIdle)
 		return nil
 	}
+	g.running.Store(genIdle)
 	_, err := g.Throw(t, NewException(GeneratorExitType))
 	if err == nil {
 		return Errorf(RuntimeErrorType, "%s ignored GeneratorExit", g.kindName())
@@ -827,7 +881,9 @@ func init() {
 		// gi_, cr_ or ag_: each kind names its attributes its own way
 		prefix := map[*Type]string{GeneratorType: "gi_", CoroutineType: "cr_", AsyncGeneratorType: "ag_"}[gt]
 		if gt != AsyncGeneratorType { // asyncgen.go has ag_running and ag_code
-			gt.AddGetSet(prefix+"running", func(t *Thread, o Object) (Object, error) { return Bool(o.(*Generator).running.Load()), nil }, nil)
+			gt.AddGetSet(prefix+"running", func(t *Thread, o Object) (Object, error) {
+				return Bool(o.(*Generator).running.Load() == genRunning), nil
+			}, nil)
 			gt.AddGetSet(prefix+"code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).code, nil }, nil)
 		}
 		if gt != AsyncGeneratorType {
@@ -865,10 +921,17 @@ func init() {
 				}
 				break
 			}
-			if f := g.frame; !f.finished {
-				return f, nil
+			// the frame is the generator's for good now; whether it
+			// finished is its running thread's to say (peek)
+			var fr Object = None
+			if !g.peek(func() {
+				if !g.frame.finished {
+					fr = g.frame
+				}
+			}) {
+				fr = LoadPtr(&g.frame) // running: not finished
 			}
-			return None, nil
+			return fr, nil
 		}, nil)
 	}
 	genSend, _ = GeneratorType.Dict.getStr(Intern("send")).(*MethodDescr)

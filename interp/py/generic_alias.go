@@ -294,7 +294,7 @@ func substituteTVars(t *Thread, obj Object, params, items []Object) (Object, err
 		arg := p
 		if i := tupleIndex(params, p); i >= 0 {
 			arg = items[i]
-			if tup, isTup := arg.(*Tuple); isTup && params[i].Type().Iter != nil {
+			if tup, isTup := arg.(*Tuple); isTup && LoadPtr(&params[i].Type().Iter) != nil {
 				// a TypeVarTuple takes a tuple of arguments
 				subargs = append(subargs, tup.items...)
 				continue

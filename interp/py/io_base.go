@@ -141,7 +141,7 @@ func ioSizeArg(t *Thread, o Object) (int, error) {
 	if o == nil || o == None {
 		return -1, nil
 	}
-	if o.Type().Index == nil {
+	if LoadPtr(&o.Type().Index) == nil {
 		if _, ok := o.(Int); !ok {
 			return 0, TypeErrorf("argument should be integer or None, not '%s'", typeName(o))
 		}

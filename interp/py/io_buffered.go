@@ -490,7 +490,7 @@ func bufferedInit(kind *Type) InitFunc {
 		}
 		defer b.lock.unlock()
 		b.raw, b.native = raw, nil
-		if in, ok := raw.(*Instance); ok && in.typ == FileIOType {
+		if in, ok := raw.(*Instance); ok && LoadPtr(&in.typ) == FileIOType {
 			b.native = in.Base.(*fileIO)
 		}
 		b.readable, b.writable, b.size = readable, writable, size

@@ -753,7 +753,7 @@ func textIOInit(t *Thread, self Object, args []Object, kw []string) error {
 	defer x.lock.unlock()
 	x.bomDone = bomDone
 	x.buffer, x.native = buffer, nil
-	if in, ok := buffer.(*Instance); ok && (in.typ == BufferedReaderType || in.typ == BufferedWriterType || in.typ == BufferedRandomType) {
+	if in, ok := buffer.(*Instance); ok && (LoadPtr(&in.typ) == BufferedReaderType || LoadPtr(&in.typ) == BufferedWriterType || LoadPtr(&in.typ) == BufferedRandomType) {
 		x.native = in.Base.(*buffered)
 	}
 	x.encoding, x.codec, x.errors = nx.encoding, nx.codec, nx.errors
@@ -768,7 +768,7 @@ func textIOInit(t *Thread, self Object, args []Object, kw []string) error {
 // is a native TextIOWrapper (print's fast path).
 func ioWriteText(t *Thread, file Object) (func(string) error, bool) {
 	in, ok := file.(*Instance)
-	if !ok || in.typ != TextIOWrapperType {
+	if !ok || LoadPtr(&in.typ) != TextIOWrapperType {
 		return nil, false
 	}
 	x, ok := in.Base.(*textIO)

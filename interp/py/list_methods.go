@@ -66,7 +66,7 @@ func collArgRange(qual string, args []Object, kw []string, lo, hi int) error {
 // sliceBound converts an index()-style start/stop argument, clamped to
 // [0, n] the way slice bounds are.
 func sliceBound(t *Thread, v Object, n int) (int, error) {
-	if !isIntLike(v) && v.Type().Index == nil {
+	if !isIntLike(v) && LoadPtr(&v.Type().Index) == nil {
 		return 0, TypeErrorf("slice indices must be integers or have an __index__ method")
 	}
 	i, err := sliceInt(t, v)
@@ -361,7 +361,7 @@ func init() {
 		if err := collArgRange("list.insert", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		if !isIntLike(args[0]) && args[0].Type().Index == nil {
+		if !isIntLike(args[0]) && LoadPtr(&args[0].Type().Index) == nil {
 			return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(args[0]))
 		}
 		i, err := sliceInt(t, args[0])
@@ -420,7 +420,7 @@ func init() {
 		}
 		idx := -1
 		if len(args) == 1 {
-			if !isIntLike(args[0]) && args[0].Type().Index == nil {
+			if !isIntLike(args[0]) && LoadPtr(&args[0].Type().Index) == nil {
 				return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(args[0]))
 			}
 			i, err := sliceInt(t, args[0])
@@ -519,7 +519,7 @@ func init() {
 		}
 		reverse := false
 		if rev != nil {
-			if !isIntLike(rev) && rev.Type().Index == nil {
+			if !isIntLike(rev) && LoadPtr(&rev.Type().Index) == nil {
 				return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(rev))
 			}
 			b, err := IsTrue(t, rev)

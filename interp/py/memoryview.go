@@ -449,7 +449,7 @@ func (m *MemoryView) writeAt(t *Thread, off int, v Object) error {
 }
 
 // hasIndex is CPython's _PyIndex_Check.
-func hasIndex(o Object) bool { return isIntLike(o) || o.Type().Index != nil }
+func hasIndex(o Object) bool { return isIntLike(o) || LoadPtr(&o.Type().Index) != nil }
 
 // lookupDim adds the offset of index i along dimension dim (CPython's
 // lookup_dimension).

@@ -226,7 +226,7 @@ func abcSubclassCheck(t *Thread, self Object, subObj Object) (Object, error) {
 	}
 	// 4. a direct subclass
 	if st, ok := self.(*Type); ok {
-		for _, m := range sub.MRO {
+		for _, m := range sub.MRO() {
 			if m == st {
 				d.addCache(sub, false)
 				return True, nil

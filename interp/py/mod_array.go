@@ -156,7 +156,7 @@ func overflow(msg string) error { return Errorf(OverflowErrorType, "%s", msg) }
 
 // arrayLong is PyLong_AsLong after __index__, for the integer typecodes.
 func arrayIndexValue(t *Thread, v Object) (Object, error) {
-	if !isIntLike(v) && v.Type().Index == nil {
+	if !isIntLike(v) && LoadPtr(&v.Type().Index) == nil {
 		return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(v))
 	}
 	return Index(t, v)
@@ -480,7 +480,7 @@ func arrayGetItem(t *Thread, o, key Object) (Object, error) {
 		}
 		return newArray(a.tc, out), nil
 	}
-	if !isIntLike(key) && key.Type().Index == nil {
+	if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		return nil, TypeErrorf("array indices must be integers")
 	}
 	a.mu.Lock()
@@ -497,7 +497,7 @@ func arraySetItem(t *Thread, o, key, v Object) error {
 	if sl, ok := key.(*Slice); ok {
 		return a.setSlice(t, sl, v)
 	}
-	if !isIntLike(key) && key.Type().Index == nil {
+	if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		return TypeErrorf("array indices must be integers")
 	}
 	var p []byte
@@ -743,7 +743,7 @@ func init() {
 	}
 	at.INum[NbMul] = func(t *Thread, x, y Object) (Object, error) {
 		a, ok := arrayOf(x)
-		if !ok || (!isIntLike(y) && y.Type().Index == nil) {
+		if !ok || (!isIntLike(y) && LoadPtr(&y.Type().Index) == nil) {
 			return NotImplemented, nil
 		}
 		n, err := IndexInt(t, y)

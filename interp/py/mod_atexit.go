@@ -46,7 +46,7 @@ func init() {
 				return nil, TypeErrorf("register() takes at least 1 argument (0 given)")
 			}
 			fn := args[0]
-			if fn.Type().Call == nil {
+			if LoadPtr(&fn.Type().Call) == nil {
 				return nil, TypeErrorf("the first argument must be callable")
 			}
 			e := atexitEntry{fn: fn, args: append([]Object(nil), args[1:npos]...)}

@@ -1201,7 +1201,7 @@ func init() {
 			if err := argCount("register", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
-			if args[0].Type().Call == nil && args[0].Type().LookupString("__call__") == nil {
+			if LoadPtr(&args[0].Type().Call) == nil && args[0].Type().LookupString("__call__") == nil {
 				return nil, TypeErrorf("argument must be callable")
 			}
 			codecRegistry.mu.Lock()
@@ -1272,7 +1272,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			if args[1].Type().Call == nil && args[1].Type().LookupString("__call__") == nil {
+			if LoadPtr(&args[1].Type().Call) == nil && args[1].Type().LookupString("__call__") == nil {
 				return nil, TypeErrorf("handler must be callable")
 			}
 			errHandlersMu.Lock()

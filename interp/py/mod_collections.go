@@ -193,7 +193,7 @@ func newDequeIter(d *Deque, reverse bool) *dequeIter {
 
 // dequeIndexArg converts a deque index (no slices).
 func dequeIndexArg(t *Thread, key Object) (int, error) {
-	if !isIntLike(key) && key.Type().Index == nil {
+	if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		return 0, TypeErrorf("sequence index must be integer, not '%s'", typeName(key))
 	}
 	return sliceInt(t, key)
@@ -245,7 +245,7 @@ func init() {
 		d := dequeSelf(self)
 		ml := -1
 		if maxlen != nil && maxlen != None {
-			if !isIntLike(maxlen) && maxlen.Type().Index == nil {
+			if !isIntLike(maxlen) && LoadPtr(&maxlen.Type().Index) == nil {
 				return TypeErrorf("an integer is required")
 			}
 			v, err := IndexInt(t, maxlen)
@@ -408,7 +408,7 @@ func init() {
 	}
 	dt.INum[NbMul] = func(t *Thread, a, b Object) (Object, error) {
 		x, ok := dequeOf(a)
-		if !ok || (!isIntLike(b) && b.Type().Index == nil) {
+		if !ok || (!isIntLike(b) && LoadPtr(&b.Type().Index) == nil) {
 			return NotImplemented, nil
 		}
 		n, err := IndexInt(t, b)

@@ -533,7 +533,7 @@ func (w *CSVWriter) appendField(rec *strings.Builder, nfields int, field *string
 
 func isNumber(o Object) bool {
 	typ := o.Type()
-	if typ.Index != nil || typ.Int != nil || typ.Float != nil {
+	if LoadPtr(&typ.Index) != nil || LoadPtr(&typ.Int) != nil || LoadPtr(&typ.Float) != nil {
 		return true
 	}
 	switch unwrap(o).(type) {

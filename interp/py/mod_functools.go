@@ -53,7 +53,7 @@ func init() {
 		}
 		var pargs []Object
 		kwd := NewDict()
-		if inner, ok := partialOf(fn); ok && fn.Type().Call != nil && sameFunc(fn.Type().Call, PartialType.Call) {
+		if inner, ok := partialOf(fn); ok && LoadPtr(&fn.Type().Call) != nil && sameFunc(LoadPtr(&fn.Type().Call), PartialType.Call) {
 			if d := fn.(*Instance).dict; d == nil || d.Len() == 0 {
 				pargs = append(pargs, inner.args...)
 				kwd = inner.kw.Copy()

@@ -103,7 +103,7 @@ func (e grpEntry) object() Object {
 // gidArg is CPython's _Py_Gid_Converter: -1 is (gid_t)-1, other negative
 // values and values that do not fit gid_t are OverflowErrors.
 func gidArg(t *Thread, o Object) (uint32, error) {
-	if _, ok := unwrap(o).(Float); ok || (!isIntLike(o) && o.Type().Index == nil) {
+	if _, ok := unwrap(o).(Float); ok || (!isIntLike(o) && LoadPtr(&o.Type().Index) == nil) {
 		return 0, TypeErrorf("gid should be integer, not %s", typeName(o))
 	}
 	v, err := Index(t, o)

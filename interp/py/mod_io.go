@@ -29,10 +29,9 @@ func ioFixModuleNames() {
 func UnsupportedOperationType() *Type {
 	unsupportedOnce.Do(func() {
 		unsupportedType = &Type{Name: "UnsupportedOperation", Qualname: "UnsupportedOperation", Dict: NewDict(), Flags: FlagBaseType | FlagHeapType}
-		unsupportedType.Bases = []*Type{OSErrorType, ValueErrorType}
-		unsupportedType.Base = OSErrorType
+		unsupportedType.SetHierarchy(OSErrorType, []*Type{OSErrorType, ValueErrorType}, nil)
 		mro, _ := computeMRO(unsupportedType)
-		unsupportedType.MRO = mro
+		unsupportedType.SetMRO(mro)
 		unsupportedType.hasDict = true
 		inheritSlots(unsupportedType)
 		unsupportedType.Dict.SetStr("__module__", NewStr("io"))
@@ -339,7 +338,7 @@ func FlushStd(in *Interp, t *Thread) {
 		if s == nil || s == None {
 			continue
 		}
-		if w, ok := s.(*Instance); ok && w.typ == TextIOWrapperType {
+		if w, ok := s.(*Instance); ok && LoadPtr(&w.typ) == TextIOWrapperType {
 			if x, ok := w.Base.(*textIO); ok && x.ok && !x.detached && x.lock.tryLock() {
 				x.flush(t)
 				x.lock.unlock()

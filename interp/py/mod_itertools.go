@@ -181,12 +181,12 @@ func isNumberLike(o Object) bool {
 		return true
 	}
 	tp := o.Type()
-	return tp.Index != nil || tp.Int != nil || tp.Float != nil || tp.Complex != nil
+	return LoadPtr(&tp.Index) != nil || LoadPtr(&tp.Int) != nil || LoadPtr(&tp.Float) != nil || LoadPtr(&tp.Complex) != nil
 }
 
 // nonNegSize parses r/n style arguments: an int >= 0.
 func asSize(t *Thread, o Object) (int, error) {
-	if !isIntLike(o) && o.Type().Index == nil {
+	if !isIntLike(o) && LoadPtr(&o.Type().Index) == nil {
 		return 0, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(o))
 	}
 	return IndexInt(t, o)
@@ -452,7 +452,7 @@ func init() {
 				return err
 			}
 			for _, x := range items {
-				if x.Type().Next == nil {
+				if LoadPtr(&x.Type().Next) == nil {
 					return TypeErrorf("Arguments must be iterators.")
 				}
 			}
@@ -841,7 +841,7 @@ func init() {
 			if o == None {
 				return -1, nil
 			}
-			if !isIntLike(o) && o.Type().Index == nil {
+			if !isIntLike(o) && LoadPtr(&o.Type().Index) == nil {
 				return 0, ValueErrorf("%s", msg)
 			}
 			v, err := sliceInt(t, o)

@@ -26,8 +26,8 @@ func mathFloat(t *Thread, o Object) (float64, error) {
 	if f, ok, err := asFloat(o); ok || err != nil {
 		return f, err
 	}
-	if o.Type().Float != nil {
-		r, err := o.Type().Float(t, o)
+	if LoadPtr(&o.Type().Float) != nil {
+		r, err := LoadPtr(&o.Type().Float)(t, o)
 		if err != nil {
 			return 0, err
 		}
@@ -37,7 +37,7 @@ func mathFloat(t *Thread, o Object) (float64, error) {
 		}
 		return float64(f), nil
 	}
-	if o.Type().Index != nil {
+	if LoadPtr(&o.Type().Index) != nil {
 		v, err := Index(t, o)
 		if err != nil {
 			return 0, err

@@ -93,7 +93,7 @@ func opArgs(name string, args []Object, kw []string, n int) error {
 
 // isSequence is PySequence_Check: indexable and not a mapping.
 func isSequence(o Object) bool {
-	return o.Type().GetItem != nil && !IsInstance(o, DictType)
+	return LoadPtr(&o.Type().GetItem) != nil && !IsInstance(o, DictType)
 }
 
 func addOperatorFuncs(m *Module) {
@@ -207,11 +207,11 @@ func addOperatorFuncs(m *Module) {
 		}
 		return Int(i), nil
 	})
-	unary("neg", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, a.Type().Neg, "-") })
-	unary("pos", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, a.Type().Pos, "+") })
-	unary("abs", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, a.Type().Abs, "abs()") })
-	unary("inv", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, a.Type().Invert, "~") })
-	unary("invert", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, a.Type().Invert, "~") })
+	unary("neg", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, LoadPtr(&a.Type().Neg), "-") })
+	unary("pos", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, LoadPtr(&a.Type().Pos), "+") })
+	unary("abs", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, LoadPtr(&a.Type().Abs), "abs()") })
+	unary("inv", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, LoadPtr(&a.Type().Invert), "~") })
+	unary("invert", func(t *Thread, a Object) (Object, error) { return UnaryOp(t, a, LoadPtr(&a.Type().Invert), "~") })
 	unary("index", Index)
 	unary("truth", func(t *Thread, a Object) (Object, error) {
 		r, err := IsTrue(t, a)
@@ -254,7 +254,7 @@ func addOperatorFuncs(m *Module) {
 // lengthHint is PyObject_LengthHint: len() if the object has one, else
 // __length_hint__(), else the default.
 func lengthHint(t *Thread, o Object, dflt int) (Object, error) {
-	if o.Type().Len != nil {
+	if LoadPtr(&o.Type().Len) != nil {
 		n, err := Len(t, o)
 		if err == nil {
 			return Int(n), nil

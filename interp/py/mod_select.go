@@ -223,7 +223,7 @@ func timeoutArg(t *Thread, o Object, scale float64, typeMsg string) (time.Durati
 			return 0, ValueErrorf("Invalid value NaN (not a number)")
 		}
 	default:
-		if !isIntLike(o) && o.Type().Index == nil {
+		if !isIntLike(o) && LoadPtr(&o.Type().Index) == nil {
 			return 0, TypeErrorf("%s", typeMsg)
 		}
 		n, err := AsInt64(t, o)

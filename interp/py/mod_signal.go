@@ -231,7 +231,7 @@ func init() {
 				if hi != 0 && hi != 1 {
 					return nil, TypeErrorf("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")
 				}
-			} else if h.Type().Call == nil {
+			} else if LoadPtr(&h.Type().Call) == nil {
 				return nil, TypeErrorf("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")
 			}
 			sigState.mu.Lock()

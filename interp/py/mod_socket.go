@@ -263,7 +263,7 @@ func parseSockTimeout(t *Thread, o Object) (int64, error) {
 			return 0, ValueErrorf("Invalid value NaN (not a number)")
 		}
 	default:
-		if !isIntLike(o) && o.Type().Index == nil {
+		if !isIntLike(o) && LoadPtr(&o.Type().Index) == nil {
 			return 0, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(o))
 		}
 		n, err := AsInt64(t, o)
@@ -1076,7 +1076,7 @@ func addSocketConversions(fn func(string, func(t *Thread, args []Object, kw []st
 			if err != nil {
 				return nil, err
 			}
-			if !isIntLike(o) && o.Type().Index == nil {
+			if !isIntLike(o) && LoadPtr(&o.Type().Index) == nil {
 				return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(o))
 			}
 			v, err := Index(t, o)

@@ -156,7 +156,7 @@ func setIPAddr(t *Thread, host string, af int) (netip.Addr, error) {
 
 // portArg reads the port of an inet address ("i" format: any index).
 func sockPortArg(t *Thread, o Object, caller string) (int, error) {
-	if !isIntLike(o) && o.Type().Index == nil {
+	if !isIntLike(o) && LoadPtr(&o.Type().Index) == nil {
 		return 0, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(o))
 	}
 	n, err := AsInt64(t, o)

@@ -282,7 +282,7 @@ func structInt(t *Thread, v Object) (*big.Int, error) {
 	if _, ok := unwrap(v).(Float); ok {
 		return nil, structError("required argument is not an integer")
 	}
-	if v.Type().Index == nil {
+	if LoadPtr(&v.Type().Index) == nil {
 		return nil, structError("required argument is not an integer")
 	}
 	return AsBig(t, v)
@@ -300,7 +300,7 @@ func structFloat(t *Thread, v Object) (float64, error) {
 		}
 		return 0, nil
 	}
-	if v.Type().Float == nil && v.Type().Index == nil {
+	if LoadPtr(&v.Type().Float) == nil && LoadPtr(&v.Type().Index) == nil {
 		return 0, structError("required argument is not a float")
 	}
 	r, err := Call(t, FloatType, []Object{v}, nil)

@@ -146,7 +146,7 @@ func init() {
 			case 1:
 				msgObj = args[0]
 			case 2:
-				if !isIntLike(args[0]) && args[0].Type().Index == nil {
+				if !isIntLike(args[0]) && LoadPtr(&args[0].Type().Index) == nil {
 					return nil, usage
 				}
 				p, err := getargsInt(t, args[0])

@@ -138,7 +138,7 @@ func toSeconds(t *Thread, o Object) (float64, error) {
 		}
 		return 0, nil
 	}
-	if ff := o.Type().Float; ff != nil {
+	if ff := LoadPtr(&o.Type().Float); ff != nil {
 		r, err := ff(t, o)
 		if err != nil {
 			return 0, err
@@ -298,7 +298,7 @@ func localDict(t *Thread, o Object) (*Dict, error) {
 	d = NewDict()
 	l.dicts[t] = d
 	l.mu.Unlock()
-	if init := o.Type().Init; init != nil && o.Type() != LocalType {
+	if init := LoadPtr(&o.Type().Init); init != nil && o.Type() != LocalType {
 		if err := init(t, o, l.args, l.kw); err != nil {
 			l.mu.Lock()
 			delete(l.dicts, t)
@@ -322,8 +322,8 @@ func localGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	var get DescrGetFunc
 	if descr != nil {
 		dt := descr.Type()
-		get = dt.DescrGet
-		if get != nil && dt.DescrSet != nil {
+		get = LoadPtr(&dt.DescrGet)
+		if get != nil && LoadPtr(&dt.DescrSet) != nil {
 			return get(t, descr, o, typ)
 		}
 	}
@@ -348,7 +348,7 @@ func localSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		return err
 	}
 	if descr := o.Type().Lookup(name); descr != nil {
-		if set := descr.Type().DescrSet; set != nil {
+		if set := LoadPtr(&descr.Type().DescrSet); set != nil {
 			return set(t, descr, o, v)
 		}
 	}
@@ -510,7 +510,7 @@ func init() {
 	})
 
 	LocalType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
-		if len(args) > 0 && (typ == LocalType || typ.Init == nil || typ.Lookup(Intern("__init__")) == ObjectType.Dict.GetStr("__init__")) {
+		if len(args) > 0 && (typ == LocalType || LoadPtr(&typ.Init) == nil || typ.Lookup(Intern("__init__")) == ObjectType.Dict.GetStr("__init__")) {
 			return nil, TypeErrorf("Initialization arguments are not supported")
 		}
 		l := &Local{dicts: map[*Thread]*Dict{}, args: append([]Object(nil), args...), kw: append([]string(nil), kw...)}
@@ -561,7 +561,7 @@ func init() {
 				return nil, TypeErrorf("start_new_thread expected at least 2 arguments, got %d", len(args))
 			}
 			fn := args[0]
-			if fn.Type().Call == nil {
+			if LoadPtr(&fn.Type().Call) == nil {
 				return nil, TypeErrorf("first arg must be callable")
 			}
 			tup, ok := unwrap(args[1]).(*Tuple)

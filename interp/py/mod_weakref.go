@@ -89,7 +89,7 @@ var (
 // in CPython: not the immutable scalars, str, tuple, bytes, list or dict
 // (though instances of their subclasses may be).
 func weakrefable(o Object) bool {
-	if in, ok := o.(*Instance); ok && in.typ.classStmt && !in.typ.hasWeakref {
+	if in, ok := o.(*Instance); ok && LoadPtr(&in.typ).classStmt && !LoadPtr(&in.typ).hasWeakref {
 		// a class whose __slots__ leave out __weakref__, or a subclass
 		// of int, tuple or bytes
 		return false
@@ -132,7 +132,7 @@ func newWeakRef(o, callback Object, proxy, shareable bool) (*WeakRef, error) {
 	}
 	callable := false
 	if proxy {
-		callable = o.Type().Call != nil
+		callable = LoadPtr(&o.Type().Call) != nil
 	}
 	weakMu.Lock()
 	defer weakMu.Unlock()

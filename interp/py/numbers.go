@@ -309,7 +309,7 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 		case *Str:
 			return parseIntLiteral(v.s, 10, x)
 		}
-		if f := x.Type().Int; f != nil {
+		if f := LoadPtr(&x.Type().Int); f != nil {
 			r, err := f(t, x)
 			if err != nil {
 				return nil, err
@@ -322,7 +322,7 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 			}
 			return unwrapInt(r), nil
 		}
-		if f := x.Type().Index; f != nil {
+		if f := LoadPtr(&x.Type().Index); f != nil {
 			return Index(t, x)
 		}
 		if tr, err := lookupSpecial(t, x, "__trunc__"); err == nil && tr != nil {
@@ -336,7 +336,7 @@ func intFromArgs(t *Thread, x, base Object) (Object, error) {
 			if isIntLike(r) {
 				return unwrapInt(r), nil
 			}
-			if r.Type().Index == nil {
+			if LoadPtr(&r.Type().Index) == nil {
 				return nil, TypeErrorf("__trunc__ returned non-Integral (type %s)", typeName(r))
 			}
 			return Index(t, r)
@@ -531,7 +531,7 @@ func floatFromArg(t *Thread, x Object) (Object, error) {
 	case *Str:
 		return parseFloatLiteral(v.s, x)
 	}
-	if f := x.Type().Float; f != nil {
+	if f := LoadPtr(&x.Type().Float); f != nil {
 		r, err := f(t, x)
 		if err != nil {
 			return nil, err
@@ -547,7 +547,7 @@ func floatFromArg(t *Thread, x Object) (Object, error) {
 		}
 		return unwrap(r), nil
 	}
-	if x.Type().Index != nil {
+	if LoadPtr(&x.Type().Index) != nil {
 		i, err := Index(t, x)
 		if err != nil {
 			return nil, err

@@ -46,7 +46,7 @@ type Instance struct {
 }
 
 // Type returns the instance's class.
-func (o *Instance) Type() *Type { return o.typ }
+func (o *Instance) Type() *Type { return LoadPtr(&o.typ) }
 
 // Dict returns the instance dictionary (nil if the class has none).
 func (o *Instance) Dict() *Dict { return o.dict }
@@ -220,7 +220,7 @@ func newSlotted(t *Type, n int) *Instance {
 }
 
 // setType changes an instance's class (assignment to __class__).
-func (o *Instance) setType(t *Type) { o.typ = t }
+func (o *Instance) setType(t *Type) { storePtr(&o.typ, t) }
 
 // NoneType is the type of None.
 type NoneType struct{}

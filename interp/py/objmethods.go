@@ -121,29 +121,29 @@ func init() {
 		"__name__":     func(x *Type) Object { return NewStr(x.Name) },
 		"__qualname__": func(x *Type) Object { return NewStr(x.Qualname) },
 		"__mro__": func(x *Type) Object {
-			items := make([]Object, len(x.MRO))
-			for i, m := range x.MRO {
+			items := make([]Object, len(x.MRO()))
+			for i, m := range x.MRO() {
 				items[i] = m
 			}
 			return NewTuple(items...)
 		},
 		"__bases__": func(x *Type) Object {
-			items := make([]Object, len(x.Bases))
-			for i, m := range x.Bases {
+			items := make([]Object, len(x.Bases()))
+			for i, m := range x.Bases() {
 				items[i] = m
 			}
 			return NewTuple(items...)
 		},
 		"__base__": func(x *Type) Object {
-			if len(x.Bases) == 0 {
+			if len(x.Bases()) == 0 {
 				return None
 			}
 			if x.isHeap() {
-				if b, err := bestBase(x.Bases); err == nil {
+				if b, err := bestBase(x.Bases()); err == nil {
 					return b
 				}
 			}
-			return x.Bases[0]
+			return x.Bases()[0]
 		},
 		"__dict__": func(x *Type) Object { return &MappingProxy{d: x.Dict} },
 		"__module__": func(x *Type) Object {
@@ -154,7 +154,7 @@ func init() {
 		},
 		"__doc__": func(x *Type) Object {
 			if d := x.Dict.GetStr("__doc__"); d != nil {
-				if get := d.Type().DescrGet; get != nil {
+				if get := LoadPtr(&d.Type().DescrGet); get != nil {
 					return d
 				}
 				return d
@@ -194,7 +194,7 @@ func init() {
 		}
 		name := Intern("__annotations__")
 		if v := typ.Dict.GetStr("__annotations__"); v != nil {
-			if get := v.Type().DescrGet; get != nil {
+			if get := LoadPtr(&v.Type().DescrGet); get != nil {
 				return get(t, v, nil, typ)
 			}
 			return v, nil
@@ -306,7 +306,7 @@ func dirOf(t *Thread, o Object) ([]Object, error) {
 		}
 	}
 	if typ, ok := o.(*Type); ok {
-		for _, m := range typ.MRO {
+		for _, m := range typ.MRO() {
 			add(m.Dict)
 		}
 	} else {
@@ -340,7 +340,7 @@ func mergeClassDict(t *Thread, cls Object, add func(*Dict), depth int) error {
 		return nil
 	}
 	if typ, ok := cls.(*Type); ok {
-		for _, m := range typ.MRO {
+		for _, m := range typ.MRO() {
 			add(m.Dict)
 		}
 		return nil
@@ -400,7 +400,7 @@ func objectGetState(t *Thread, self Object) (Object, error) {
 		return state, nil
 	}
 	slots := NewDict()
-	for _, typ := range in.typ.MRO {
+	for _, typ := range LoadPtr(&in.typ).MRO() {
 		for _, name := range typ.slotNames {
 			if v, err := GetAttr(t, self, NewStr(name)); err == nil {
 				slots.SetStr(name, v)

@@ -37,7 +37,7 @@ func pyToAST(t *Thread, obj Object, mode syntax.Mode) (syntax.Mod, error) {
 
 // consOf finds the constructor class of at that obj is an instance of.
 func (s *astState) consOf(obj Object, at *asdlType) *asdlCons {
-	for _, m := range obj.Type().MRO {
+	for _, m := range obj.Type().MRO() {
 		if c := s.classes[m]; c != nil && c.owner == at {
 			return c
 		}

@@ -440,14 +440,14 @@ var binaryDunders, binaryIDunders = func() (d, id [numBinary]*Str) {
 // the operator is a plain Python function, and for an augmented
 // assignment no in-place method. CPython then calls a.__op__(b) and
 // nothing else; a NotImplemented result is a TypeError (retBinop).
-func binopFunction(a, b Object, arg int) *Function {
+func binopFunction(a, b Object, arg int) (*Function, *Code) {
 	in, ok := a.(*Instance)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	ta := in.typ
+	ta := LoadPtr(&in.typ)
 	if b.Type() != ta {
-		return nil
+		return nil, nil
 	}
 	// Only lookups through the type's cache: the slot fields (Num,
 	// INum) are rewritten by a thread assigning a class attribute.
@@ -455,17 +455,20 @@ func binopFunction(a, b Object, arg int) *Function {
 	if op >= int(c.OpInplace) {
 		op -= int(c.OpInplace)
 		if op >= numBinary || ta.Lookup(binaryIDunders[op]) != nil {
-			return nil
+			return nil, nil
 		}
 	}
 	if op >= numBinary {
-		return nil
+		return nil, nil
 	}
 	fn, ok := ta.Lookup(binaryDunders[op]).(*Function)
-	if !ok || !fn.simple || fn.code.ArgCount != 2 {
-		return nil
+	if !ok {
+		return nil, nil
 	}
-	return fn
+	if code := fn.inlineCode(2); code != nil {
+		return fn, code
+	}
+	return nil, nil
 }
 
 // initFunction returns the __init__ a CALL of cls with nargs positional
@@ -474,15 +477,18 @@ func binopFunction(a, b Object, arg int) *Function {
 // object's and whose __init__ a plain Python function taking them.
 // Only lookups through the type's cache are used (no slot fields, which
 // a thread assigning a class attribute rewrites).
-func initFunction(cls *Type, nargs int) *Function {
+func initFunction(cls *Type, nargs int) (*Function, *Code) {
 	if (cls.meta != nil && cls.meta != TypeType) || !cls.isHeap() || cls.Flags&FlagAbstract != 0 {
-		return nil
+		return nil, nil
 	}
 	fn := cls.pythonInit()
-	if fn == nil || !fn.simple || fn.code.ArgCount != nargs+1 {
-		return nil
+	if fn == nil {
+		return nil, nil
 	}
-	return fn
+	if code := fn.inlineCode(nargs + 1); code != nil {
+		return fn, code
+	}
+	return nil, nil
 }
 
 // initEntry is a type's pythonInit answer for one version of the type.

@@ -129,7 +129,7 @@ func bigRangeGetItem(t *Thread, r *bigRange, key Object) (Object, error) {
 		at := func(i *big.Int) Object { return intFromBig(new(big.Int).Add(r.start, new(big.Int).Mul(i, r.step))) }
 		return rangeNew(t, RangeType, []Object{at(start), at(stop), intFromBig(new(big.Int).Mul(r.step, step))}, nil)
 	}
-	if !isIntLike(key) && key.Type().Index == nil {
+	if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		return nil, TypeErrorf("range indices must be integers or slices, not %s", typeName(key))
 	}
 	i, err := AsBig(t, key)
@@ -172,7 +172,7 @@ func rangeKey(o Object) [3]*big.Int {
 // _PySlice_GetLongIndices): start, stop and step clamped to the length.
 func sliceIndicesBig(t *Thread, sl *Slice, length *big.Int) (start, stop, step *big.Int, err error) {
 	index := func(o Object) (*big.Int, error) {
-		if !isIntLike(o) && o.Type().Index == nil {
+		if !isIntLike(o) && LoadPtr(&o.Type().Index) == nil {
 			return nil, TypeErrorf("slice indices must be integers or None or have an __index__ method")
 		}
 		v, err := Index(t, o)

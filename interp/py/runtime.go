@@ -284,7 +284,7 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 		argList = tup.items
 	} else {
 		argList = []Object{args}
-		if args.Type().GetItem != nil && !isStrLike(args) {
+		if LoadPtr(&args.Type().GetItem) != nil && !isStrLike(args) {
 			if _, isTuple := unwrap(args).(*Tuple); !isTuple {
 				mapping = args
 			}
@@ -440,8 +440,8 @@ func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {
 		var v Object
 		if f, ok := unwrap(arg).(Float); ok && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') {
 			v, err = floatToInt(float64(f))
-		} else if isIntLike(arg) || arg.Type().Index != nil || (arg.Type().Int != nil && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u')) {
-			if arg.Type().Index != nil || isIntLike(arg) {
+		} else if isIntLike(arg) || LoadPtr(&arg.Type().Index) != nil || (LoadPtr(&arg.Type().Int) != nil && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u')) {
+			if LoadPtr(&arg.Type().Index) != nil || isIntLike(arg) {
 				v, err = Index(t, arg)
 			} else {
 				v, err = intFromArgs(t, arg, nil)
@@ -611,21 +611,21 @@ func functionGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "__module__":
 		return f.Module, nil
 	case "__code__":
-		return f.code, nil
+		return LoadPtr(&f.code), nil
 	case "__globals__":
 		return f.globals, nil
 	case "__dict__":
 		return f.funcDict(), nil
 	case "__defaults__":
-		if f.Defaults == nil {
-			return None, nil
+		if d := LoadPtr(&f.defaults); d != nil {
+			return d, nil
 		}
-		return NewTuple(f.Defaults...), nil
+		return None, nil
 	case "__kwdefaults__":
-		if f.KwDefaults == nil {
-			return None, nil
+		if d := LoadPtr(&f.kwDefaults); d != nil {
+			return d, nil
 		}
-		return f.KwDefaults, nil
+		return None, nil
 	case "__closure__":
 		if f.Closure == nil {
 			return None, nil
@@ -671,18 +671,18 @@ func functionSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		return nil
 	case "__defaults__":
 		if v == None || v == nil {
-			f.Defaults = nil
+			storePtr(&f.defaults, nil)
 		} else if tup, ok := v.(*Tuple); ok {
-			f.Defaults = tup.items
+			storePtr(&f.defaults, tup)
 		} else {
 			return TypeErrorf("__defaults__ must be set to a tuple object")
 		}
 		return nil
 	case "__kwdefaults__":
 		if d, ok := v.(*Dict); ok {
-			f.KwDefaults = d
+			storePtr(&f.kwDefaults, d)
 		} else {
-			f.KwDefaults = nil
+			storePtr(&f.kwDefaults, nil)
 		}
 		return nil
 	case "__annotations__":
@@ -695,8 +695,7 @@ func functionSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		if !ok {
 			return TypeErrorf("__code__ must be set to a code object")
 		}
-		f.code = c
-		f.simple = false
+		storePtr(&f.code, c)
 		return nil
 	}
 	return GenericSetAttr(t, o, name, v)

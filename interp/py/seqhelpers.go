@@ -81,13 +81,13 @@ func repeatItems(items []Object, n int) ([]Object, error) {
 func seqRepeatArgs(t *Thread, a, b Object, typ *Type) (seq Object, n int, ok bool, err error) {
 	if unwrap(a).Type() == typ || a.Type().IsSubtype(typ) {
 		seq = a
-		if !isIntLike(b) && b.Type().Index == nil {
+		if !isIntLike(b) && LoadPtr(&b.Type().Index) == nil {
 			return nil, 0, false, nil
 		}
 		n, err = IndexInt(t, b)
 	} else {
 		seq = b
-		if !isIntLike(a) && a.Type().Index == nil {
+		if !isIntLike(a) && LoadPtr(&a.Type().Index) == nil {
 			return nil, 0, false, nil
 		}
 		n, err = IndexInt(t, a)
@@ -220,7 +220,7 @@ func seqIndex(t *Thread, key Object, n int, what string) (int, error) {
 	case Bool:
 		i = int(boolToInt(k))
 	default:
-		if !isIntLike(key) && key.Type().Index == nil {
+		if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 			return 0, TypeErrorf("%s indices must be integers or slices, not %s", what, typeName(key))
 		}
 		v, err := Index(t, key)
@@ -313,7 +313,7 @@ func sliceInt(t *Thread, v Object) (int, error) {
 	if i, ok := v.(Int); ok { // the common case, without Index
 		return int(i), nil
 	}
-	if !isIntLike(v) && v.Type().Index == nil {
+	if !isIntLike(v) && LoadPtr(&v.Type().Index) == nil {
 		return 0, TypeErrorf("slice indices must be integers or None or have an __index__ method")
 	}
 	x, err := Index(t, v)
@@ -378,7 +378,7 @@ func strGetItem(t *Thread, o, key Object) (Object, error) {
 		}
 		return NewStr(b.String()), nil
 	}
-	if _, isInt := key.(Int); !isInt && !isIntLike(key) && key.Type().Index == nil {
+	if _, isInt := key.(Int); !isInt && !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		// str words this differently from the other sequences in 3.11.
 		return nil, TypeErrorf("string indices must be integers, not '%s'", typeName(key))
 	}
@@ -453,7 +453,7 @@ func listGetItem(t *Thread, o, key Object) (Object, error) {
 		}
 		return NewList(items...), nil
 	}
-	if !isIntLike(key) && key.Type().Index == nil {
+	if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		return nil, TypeErrorf("list indices must be integers or slices, not %s", typeName(key))
 	}
 	i, err := seqIndex(t, key, l.Len(), "list")
@@ -472,7 +472,7 @@ func listSetItem(t *Thread, o, key, v Object) error {
 	if sl, ok := key.(*Slice); ok {
 		return listSetSlice(t, l, sl, v)
 	}
-	if !isIntLike(key) && key.Type().Index == nil {
+	if !isIntLike(key) && LoadPtr(&key.Type().Index) == nil {
 		return TypeErrorf("list indices must be integers or slices, not %s", typeName(key))
 	}
 	ii, err := Index(t, key)
@@ -970,7 +970,7 @@ func rangeNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 	}
 	vals := make([]int64, len(args))
 	for i, a := range args {
-		if !isIntLike(a) && a.Type().Index == nil {
+		if !isIntLike(a) && LoadPtr(&a.Type().Index) == nil {
 			return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(a))
 		}
 		v, err := AsInt64(t, a)

@@ -189,7 +189,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			b, err := typ.Contains(t, self, arg)
+			b, err := LoadPtr(&typ.Contains)(t, self, arg)
 			return Bool(b), err
 		})
 	}

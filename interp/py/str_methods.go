@@ -775,7 +775,7 @@ func strJoin(t *Thread, sep *Str, it Object) (Object, error) {
 			}
 			return nil, err
 		}
-		next := iter.Type().Next
+		next := LoadPtr(&iter.Type().Next)
 		items = small[:0]
 		for {
 			v, err := next(t, iter)

@@ -66,13 +66,13 @@ func objectSizeOf(o Object) int64 {
 		return 48
 	}
 	in, ok := o.(*Instance)
-	if !ok || !in.typ.isHeap() || in.Base != nil {
+	if !ok || !LoadPtr(&in.typ).isHeap() || in.Base != nil {
 		return 16
 	}
 	// a Python class's instance: the header, the __slots__ members, and
 	// the dict and weak reference pointers unless __slots__ left them out
-	n := int64(16 + 8*in.typ.nslots)
-	if in.typ.hasDict {
+	n := int64(16 + 8*LoadPtr(&in.typ).nslots)
+	if LoadPtr(&in.typ).hasDict {
 		n += 24
 	}
 	return n

@@ -56,11 +56,11 @@ func builtinTextSig(b *Builtin) Object {
 		return methodDescrTextSig(md)
 	case *Type:
 		// a class method, or a metaclass's method bound to a class
-		if sig, found = methodTextSig(s.MRO, b.Name); !found {
-			sig, _ = methodTextSig(s.Type().MRO, b.Name)
+		if sig, found = methodTextSig(s.MRO(), b.Name); !found {
+			sig, _ = methodTextSig(s.Type().MRO(), b.Name)
 		}
 	default:
-		sig, _ = methodTextSig(s.Type().MRO, b.Name)
+		sig, _ = methodTextSig(s.Type().MRO(), b.Name)
 	}
 	return textSigObject(sig)
 }
@@ -90,7 +90,7 @@ func methodDescrTextSig(md *MethodDescr) Object {
 		}
 		return None
 	}
-	mro := md.Owner.MRO
+	mro := md.Owner.MRO()
 	if len(mro) == 0 || mro[0] != md.Owner {
 		mro = []*Type{md.Owner}
 	}

@@ -114,9 +114,10 @@ type Type struct {
 	// CPython's error messages use; "" for other types.
 	CName string
 	Doc   string
-	Base  *Type   // __base__: the solid base
-	Bases []*Type // __bases__
-	MRO   []*Type // __mro__
+	// hier holds __base__, __bases__ and __mro__ (Base, Bases, MRO),
+	// replaced whole by a __bases__ assignment while other threads look
+	// attributes up, so that no reader sees a half-written slice.
+	hier  atomic.Pointer[hierarchy]
 	Dict  *Dict
 	Flags uint64
 
@@ -195,6 +196,53 @@ type Type struct {
 	ext bool
 }
 
+// hierarchy is a class's place in the class graph: an immutable
+// snapshot, published through Type.hier.
+type hierarchy struct {
+	base  *Type   // __base__: the solid base
+	bases []*Type // __bases__
+	mro   []*Type // __mro__
+}
+
+// Base is __base__, the solid base (nil for object).
+func (t *Type) Base() *Type {
+	if h := t.hier.Load(); h != nil {
+		return h.base
+	}
+	return nil
+}
+
+// Bases is __bases__. The slice must not be modified.
+func (t *Type) Bases() []*Type {
+	if h := t.hier.Load(); h != nil {
+		return h.bases
+	}
+	return nil
+}
+
+// MRO is __mro__. The slice must not be modified.
+func (t *Type) MRO() []*Type {
+	if h := t.hier.Load(); h != nil {
+		return h.mro
+	}
+	return nil
+}
+
+// SetHierarchy publishes __base__, __bases__ and __mro__ at once.
+func (t *Type) SetHierarchy(base *Type, bases, mro []*Type) {
+	t.hier.Store(&hierarchy{base: base, bases: bases, mro: mro})
+}
+
+// SetBase sets __base__, keeping __bases__ and __mro__ (while a class
+// is made; a published class changes all three with SetHierarchy).
+func (t *Type) SetBase(b *Type) { t.SetHierarchy(b, t.Bases(), t.MRO()) }
+
+// SetBases sets __bases__ while a class is made.
+func (t *Type) SetBases(bs []*Type) { t.SetHierarchy(t.Base(), bs, t.MRO()) }
+
+// SetMRO sets __mro__ while a class is made.
+func (t *Type) SetMRO(m []*Type) { t.SetHierarchy(t.Base(), t.Bases(), m) }
+
 // Type returns the metaclass.
 func (t *Type) Type() *Type {
 	if t.meta == nil {
@@ -224,7 +272,7 @@ func (t *Type) IsSubtype(sup *Type) bool {
 	if t == sup {
 		return true
 	}
-	for _, m := range t.MRO {
+	for _, m := range t.MRO() {
 		if m == sup {
 			return true
 		}
@@ -244,7 +292,7 @@ func (t *Type) Lookup(name *Str) Object {
 		}
 	}
 	var found Object
-	for _, m := range t.MRO {
+	for _, m := range t.MRO() {
 		if v := m.Dict.getStr(name); v != nil {
 			found = v
 			break
@@ -298,21 +346,24 @@ func (t *Type) FullName() string {
 // newBuiltinType makes a built-in type with the given solid base. Slots
 // not set afterwards are inherited in finishType.
 func newBuiltinType(name string, base *Type) *Type {
-	t := &Type{Name: name, Qualname: name, Base: base, Dict: NewDict(), native: true, Flags: FlagBaseType}
+	t := &Type{Name: name, Qualname: name, Dict: NewDict(), native: true, Flags: FlagBaseType}
 	if base != nil {
-		t.Bases = []*Type{base}
+		t.SetHierarchy(base, []*Type{base}, nil)
 	}
 	t.version.Store(typeVersionCounter.Add(1))
 	return t
 }
 
 // computeMRO computes the C3 linearisation of t's bases.
-func computeMRO(t *Type) ([]*Type, error) {
-	seqs := make([][]*Type, 0, len(t.Bases)+1)
-	for _, b := range t.Bases {
-		seqs = append(seqs, append([]*Type(nil), b.MRO...))
+func computeMRO(t *Type) ([]*Type, error) { return computeMROOf(t, t.Bases()) }
+
+// computeMROOf computes t's MRO as if its bases were bases.
+func computeMROOf(t *Type, bases []*Type) ([]*Type, error) {
+	seqs := make([][]*Type, 0, len(bases)+1)
+	for _, b := range bases {
+		seqs = append(seqs, append([]*Type(nil), b.MRO()...))
 	}
-	seqs = append(seqs, append([]*Type(nil), t.Bases...))
+	seqs = append(seqs, append([]*Type(nil), bases...))
 	res := []*Type{t}
 	for {
 		nonEmpty := false
@@ -375,16 +426,15 @@ func computeMRO(t *Type) ([]*Type, error) {
 
 // finishType computes the MRO and inherits the slots of built-in types.
 func finishType(t *Type) {
-	if t.Bases == nil && t != ObjectType {
-		t.Base = ObjectType
-		t.Bases = []*Type{ObjectType}
+	if t.Bases() == nil && t != ObjectType {
+		t.SetHierarchy(ObjectType, []*Type{ObjectType}, nil)
 	}
 	mro, err := computeMRO(t)
 	if err != nil {
 		panic(err)
 	}
-	t.MRO = mro
-	for _, b := range t.Bases {
+	t.SetMRO(mro)
+	for _, b := range t.Bases() {
 		b.subMu.Lock()
 		b.subclasses = append(b.subclasses, t)
 		b.subMu.Unlock()
@@ -398,7 +448,7 @@ func finishType(t *Type) {
 // inheritSlots copies every nil slot from the first base in the MRO that
 // has it.
 func inheritSlots(t *Type) {
-	for _, b := range t.MRO[1:] {
+	for _, b := range t.MRO()[1:] {
 		inheritFrom(t, b)
 	}
 }
@@ -417,11 +467,11 @@ func inheritFrom(t, b *Type) {
 	// A Python class keeps the __new__ slot it once got from a __new__ of
 	// its own after that is deleted (CPython leaves slot_tp_new in place)
 	// and passes it on to classes made later.
-	if t.New == nil && !(passesOn && b.Dict.getStr(Intern("__new__")) == nil && funcCode(b.New) != slotNewCode) {
-		t.New = b.New
+	if LoadPtr(&t.New) == nil && !(passesOn && b.Dict.getStr(Intern("__new__")) == nil && funcCode(LoadPtr(&b.New)) != slotNewCode) {
+		t.New = LoadPtr(&b.New)
 	}
-	if t.Init == nil && !(passesOn && b.Dict.getStr(Intern("__init__")) == nil) {
-		t.Init = b.Init
+	if LoadPtr(&t.Init) == nil && !(passesOn && b.Dict.getStr(Intern("__init__")) == nil) {
+		t.Init = LoadPtr(&b.Init)
 	}
 	if passesOn {
 		// The other slots of a Python class are either its own special
@@ -436,91 +486,108 @@ func inheritFrom(t, b *Type) {
 		}
 		return
 	}
-	if t.Call == nil {
-		t.Call = b.Call
+	if LoadPtr(&t.Call) == nil {
+		t.Call = LoadPtr(&b.Call)
 	}
-	if t.GetAttr == nil {
-		t.GetAttr = b.GetAttr
+	if LoadPtr(&t.GetAttr) == nil {
+		t.GetAttr = LoadPtr(&b.GetAttr)
 	}
-	if t.SetAttr == nil {
-		t.SetAttr = b.SetAttr
+	if LoadPtr(&t.SetAttr) == nil {
+		t.SetAttr = LoadPtr(&b.SetAttr)
 	}
-	if t.Repr == nil {
-		t.Repr = b.Repr
+	if LoadPtr(&t.Repr) == nil {
+		t.Repr = LoadPtr(&b.Repr)
 	}
-	if t.Str == nil {
-		t.Str = b.Str
+	if LoadPtr(&t.Str) == nil {
+		t.Str = LoadPtr(&b.Str)
 	}
-	if t.Hash == nil {
-		t.Hash = b.Hash
+	if LoadPtr(&t.Hash) == nil {
+		t.Hash = LoadPtr(&b.Hash)
 	}
-	if t.RichCompare == nil {
-		t.RichCompare = b.RichCompare
+	if LoadPtr(&t.RichCompare) == nil {
+		t.RichCompare = LoadPtr(&b.RichCompare)
 	}
-	if t.Iter == nil {
-		t.Iter = b.Iter
+	if LoadPtr(&t.Iter) == nil {
+		t.Iter = LoadPtr(&b.Iter)
 	}
-	if t.Next == nil {
-		t.Next = b.Next
+	if LoadPtr(&t.Next) == nil {
+		t.Next = LoadPtr(&b.Next)
 	}
-	if t.Len == nil {
-		t.Len = b.Len
+	if LoadPtr(&t.Len) == nil {
+		t.Len = LoadPtr(&b.Len)
 	}
-	if t.Bool == nil {
-		t.Bool = b.Bool
+	if LoadPtr(&t.Bool) == nil {
+		t.Bool = LoadPtr(&b.Bool)
 	}
-	if t.GetItem == nil {
-		t.GetItem = b.GetItem
+	if LoadPtr(&t.GetItem) == nil {
+		t.GetItem = LoadPtr(&b.GetItem)
 	}
-	if t.SetItem == nil {
-		t.SetItem = b.SetItem
+	if LoadPtr(&t.SetItem) == nil {
+		t.SetItem = LoadPtr(&b.SetItem)
 	}
-	if t.Contains == nil {
-		t.Contains = b.Contains
+	if LoadPtr(&t.Contains) == nil {
+		t.Contains = LoadPtr(&b.Contains)
 	}
-	if t.DescrGet == nil {
-		t.DescrGet = b.DescrGet
+	if LoadPtr(&t.DescrGet) == nil {
+		t.DescrGet = LoadPtr(&b.DescrGet)
 	}
-	if t.DescrSet == nil {
-		t.DescrSet = b.DescrSet
+	if LoadPtr(&t.DescrSet) == nil {
+		t.DescrSet = LoadPtr(&b.DescrSet)
 	}
 	for i := range t.Num {
-		if t.Num[i] == nil {
-			t.Num[i] = b.Num[i]
+		if LoadPtr(&t.Num[i]) == nil {
+			t.Num[i] = LoadPtr(&b.Num[i])
 		}
-		if t.INum[i] == nil {
-			t.INum[i] = b.INum[i]
+		if LoadPtr(&t.INum[i]) == nil {
+			t.INum[i] = LoadPtr(&b.INum[i])
 		}
 	}
-	if t.Pow3 == nil {
-		t.Pow3 = b.Pow3
+	if LoadPtr(&t.Pow3) == nil {
+		t.Pow3 = LoadPtr(&b.Pow3)
 	}
-	if t.Neg == nil {
-		t.Neg = b.Neg
+	if LoadPtr(&t.Neg) == nil {
+		t.Neg = LoadPtr(&b.Neg)
 	}
-	if t.Pos == nil {
-		t.Pos = b.Pos
+	if LoadPtr(&t.Pos) == nil {
+		t.Pos = LoadPtr(&b.Pos)
 	}
-	if t.Abs == nil {
-		t.Abs = b.Abs
+	if LoadPtr(&t.Abs) == nil {
+		t.Abs = LoadPtr(&b.Abs)
 	}
-	if t.Invert == nil {
-		t.Invert = b.Invert
+	if LoadPtr(&t.Invert) == nil {
+		t.Invert = LoadPtr(&b.Invert)
 	}
-	if t.Index == nil {
-		t.Index = b.Index
+	if LoadPtr(&t.Index) == nil {
+		t.Index = LoadPtr(&b.Index)
 	}
-	if t.Int == nil {
-		t.Int = b.Int
+	if LoadPtr(&t.Int) == nil {
+		t.Int = LoadPtr(&b.Int)
 	}
-	if t.Float == nil {
-		t.Float = b.Float
+	if LoadPtr(&t.Float) == nil {
+		t.Float = LoadPtr(&b.Float)
 	}
-	if t.Complex == nil {
-		t.Complex = b.Complex
+	if LoadPtr(&t.Complex) == nil {
+		t.Complex = LoadPtr(&b.Complex)
 	}
 	t.Flags |= b.Flags & inheritedFlags
 	if b.hasDict {
 		t.hasDict = true
 	}
+}
+
+// LoadPtr loads, atomically, a field that is one pointer word: a slot
+// field of a Type (a func value), Instance's class, a Function's code.
+// Such fields of a published object may be rewritten while other
+// threads read them (C.__add__ = f on a class that had no __add__,
+// obj.__class__ = X, f.__code__ = c); an atomic load is a plain MOV on
+// amd64, so readers pay nothing, and the race detector sees the
+// synchronisation. T must be a func, pointer, map or chan type.
+func LoadPtr[T any](p *T) T {
+	v := atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(p)))
+	return *(*T)(unsafe.Pointer(&v))
+}
+
+// storePtr is LoadPtr's writer: it publishes v into *p atomically.
+func storePtr[T any](p *T, v T) {
+	atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(p)), *(*unsafe.Pointer)(unsafe.Pointer(&v)))
 }

@@ -49,8 +49,7 @@ var builtinTypes []*Type
 func registerType(ts ...*Type) { builtinTypes = append(builtinTypes, ts...) }
 
 func init() {
-	ObjectType.Bases = nil
-	ObjectType.MRO = []*Type{ObjectType}
+	ObjectType.SetHierarchy(nil, nil, []*Type{ObjectType})
 	ObjectType.New = objectNew
 	ObjectType.Init = objectInit
 	ObjectType.Repr = objectRepr
@@ -320,7 +319,7 @@ func init() {
 		if typ == nil {
 			typ = obj.Type()
 		}
-		if get := cm.Func.Type().DescrGet; get != nil && cm.Func.Type() != FunctionType {
+		if get := LoadPtr(&cm.Func.Type().DescrGet); get != nil && cm.Func.Type() != FunctionType {
 			return get(t, cm.Func, typ, typ.Type())
 		}
 		return &Method{Func: cm.Func, Self: typ}, nil
@@ -461,8 +460,8 @@ func identityHash(o Object) int64 { return int64(Id(o) >> 4) }
 // object.__new__ / object.__init__ (CPython's excess-argument rules).
 // The code pointers are compared without reflect: CALL of a class asks
 // on every call (initFunction).
-func overridesNew(typ *Type) bool  { return funcCode(typ.New) != objectNewCode }
-func overridesInit(typ *Type) bool { return funcCode(typ.Init) != objectInitCode }
+func overridesNew(typ *Type) bool  { return funcCode(LoadPtr(&typ.New)) != objectNewCode }
+func overridesInit(typ *Type) bool { return funcCode(LoadPtr(&typ.Init)) != objectInitCode }
 
 // noKeywordsNew is the keyword rule of the constructors of float, tuple
 // and frozenset (CPython's _PyArg_NoKeywords in their __new__): no
@@ -484,7 +483,7 @@ func noKeywordsInit(name string, self Object, base *Type, args []Object, kw []st
 	if len(kw) == 0 {
 		return args, kw, nil
 	}
-	if funcCode(self.Type().New) != funcCode(base.New) {
+	if funcCode(LoadPtr(&self.Type().New)) != funcCode(LoadPtr(&base.New)) {
 		return args[:len(args)-len(kw)], nil, nil
 	}
 	return nil, nil, TypeErrorf("%s() takes no keyword arguments", name)
@@ -522,8 +521,8 @@ func objectNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error)
 	if typ.Flags&FlagAbstract != 0 {
 		return nil, abstractError(t, typ)
 	}
-	if typ.Base != nil && typ.Base != ObjectType && !typ.isHeap() {
-		return nil, TypeErrorf("object.__new__(%s) is not safe, use %s.__new__()", typ.Name, typ.Base.Name)
+	if typ.Base() != nil && typ.Base() != ObjectType && !typ.isHeap() {
+		return nil, TypeErrorf("object.__new__(%s) is not safe, use %s.__new__()", typ.Name, typ.Base().Name)
 	}
 	if typ.IsSubtype(BaseExceptionType) {
 		return newExceptionInstance(typ, args, kw), nil
@@ -601,7 +600,7 @@ func objectRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
 		return NotImplemented, nil
 	case NE:
 		// __ne__ inverts __eq__ unless that is NotImplemented
-		if eq := a.Type().RichCompare; eq != nil && definedInPython(a.Type(), "__eq__") {
+		if eq := LoadPtr(&a.Type().RichCompare); eq != nil && definedInPython(a.Type(), "__eq__") {
 			r, err := eq(t, a, b, EQ)
 			if err != nil || r == NotImplemented {
 				return r, err

@@ -94,7 +94,7 @@ func addUnraisableHook(m *Module) {
 		}
 		in, ok := args[0].(*Instance)
 		tup, isTup := unwrap(args[0]).(*Tuple)
-		if !ok || in.typ != unraisableArgsType().Type || !isTup || len(tup.items) != 5 {
+		if !ok || LoadPtr(&in.typ) != unraisableArgsType().Type || !isTup || len(tup.items) != 5 {
 			return nil, TypeErrorf("sys.unraisablehook argument type must be UnraisableHookArgs")
 		}
 		exc, _ := tup.items[1].(*BaseException)
