@@ -1091,7 +1091,14 @@ reload:
 
 		case c.CALL:
 			fn := stack[sp-arg-1]
+			var v Object
 			switch x := fn.(type) {
+			case *Builtin:
+				// a Go builtin or a C function: its Fn at once, without
+				// Call's type switch
+				f.pc, f.sp = pc, sp
+				v, err = x.Fn(t, x.Self, stack[sp-arg:sp], nil)
+				goto callDone
 			case *Function:
 				if x.simple && arg == x.code.ArgCount && t.canInline() {
 					fr := t.pushInline(f, x, nil, stack[sp-arg-1:sp], 1)
@@ -1117,11 +1124,14 @@ reload:
 				}
 			}
 			f.pc, f.sp = pc, sp
-			v, err := Call(t, fn, stack[sp-arg:sp], nil)
+			v, err = Call(t, fn, stack[sp-arg:sp], nil)
+		callDone:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			clearSlots(stack[sp-arg : sp]) // the callable's slot takes v
+			if arg != 0 {
+				clearSlots(stack[sp-arg : sp]) // the callable's slot takes v
+			}
 			sp -= arg + 1
 			stack[sp] = v
 			sp++
