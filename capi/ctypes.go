@@ -599,7 +599,15 @@ func (cf *cfunc) fn() func(t *py.Thread, self py.Object, args []py.Object, kw []
 			vals = s.vals(len(args) + 1)
 		}
 		for i, a := range args {
-			s.putVal(valAt(vals, i), a)
+			v := valAt(vals, i)
+			if x, ok := a.(py.Int); ok {
+				// the commonest argument without putVal's call and type
+				// switch
+				v.tag = C.FPY_V_INT
+				*(*int64)(unsafe.Pointer(&v.u)) = int64(x)
+				continue
+			}
+			s.putVal(v, a)
 		}
 		var kwn *C.PyObject
 		if len(kw) > 0 {
