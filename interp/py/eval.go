@@ -1089,6 +1089,28 @@ reload:
 			}
 			return v, nil
 
+		case qCallPopTop:
+			if b, ok := stack[sp-arg-1].(*Builtin); ok {
+				// a statement calling a Go builtin or a C function:
+				// the result is dropped, not pushed, and the POP_TOP
+				// is not dispatched
+				f.pc, f.sp = pc, sp
+				if _, err = b.Fn(t, b.Self, stack[sp-arg:sp], nil); err != nil {
+					return f.fail(pc, sp, err)
+				}
+				for i := sp - arg - 1; i < sp; i++ {
+					stack[i] = nil
+				}
+				sp -= arg + 1
+				pc++ // the POP_TOP
+				if t.hooks != nil && !isTraced(instrs) {
+					// a hook was set by the call (trace.go)
+					f.pc, f.sp = pc, sp
+					goto reload
+				}
+				continue
+			}
+			fallthrough
 		case c.CALL:
 			fn := stack[sp-arg-1]
 			var v Object
