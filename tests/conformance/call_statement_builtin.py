@@ -114,3 +114,42 @@ try:
     next(g)
 except StopIteration:
     print("stopped")
+
+
+# statements calling built-in types' methods (CALL_METHOD; POP_TOP)
+class MyList(list):
+    def append(self, x):
+        print("MyList.append", x)
+        super().append(x * 10)
+
+
+for lst in ([], MyList()):
+    for i in range(3):
+        lst.append(i)
+        lst.extend((i, i))
+        lst.sort()
+    print(type(lst).__name__, lst)
+
+d = {}
+for i in range(4):
+    d.update({i: i * i})
+    d.setdefault("k", []).append(i)
+print(d)
+
+
+def method_raises():
+    lst = [1, 2]
+    lst.remove(99)         # ValueError from a method statement
+    return lst
+
+
+try:
+    method_raises()
+except ValueError as e:
+    tb = traceback.extract_tb(e.__traceback__)
+    print(type(e).__name__, e, [(f.name, f.line) for f in tb])
+s = set()
+for i in range(3):
+    s.add(i)
+    s.discard(i + 1)
+print(sorted(s))
