@@ -1162,25 +1162,6 @@ reload:
 				f.pc, f.sp = pc, sp
 				goto reload
 			}
-		case qCallMethodPopTop:
-			if md, ok := stack[sp-arg-2].(*MethodDescr); ok && stack[sp-arg-1] != nil && md != genSend {
-				// a statement calling a built-in type's method after
-				// LOAD_METHOD (l.append(x)): as qCallPopTop
-				f.pc, f.sp = pc, sp
-				if _, err = md.callSelf(t, stack[sp-arg-1:sp]); err != nil {
-					return f.fail(pc, sp, err)
-				}
-				stack[sp-arg-2] = nil // callSelf cleared the others
-				sp -= arg + 2
-				pc++ // the POP_TOP
-				if t.hooks != nil && !isTraced(instrs) {
-					// a hook was set by the call (trace.go)
-					f.pc, f.sp = pc, sp
-					goto reload
-				}
-				continue
-			}
-			fallthrough
 		case c.CALL_METHOD:
 			var v Object
 			if md, ok := stack[sp-arg-2].(*MethodDescr); ok && stack[sp-arg-1] != nil {

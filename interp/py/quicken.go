@@ -96,9 +96,6 @@ const (
 	// drops the result without pushing it and skips the POP_TOP; any
 	// other callable runs the CALL (the POP_TOP then runs as itself).
 	qCallPopTop
-	// CALL_METHOD n; POP_TOP: the same for a built-in type's method
-	// after LOAD_METHOD (l.append(x)).
-	qCallMethodPopTop
 )
 
 // quicken returns the instructions execute runs for code.
@@ -171,8 +168,6 @@ func quicken(instrs []c.Instr) []c.Instr {
 			with(i, qForIterStore)
 		case a == c.CALL && b == c.POP_TOP:
 			with(i, qCallPopTop)
-		case a == c.CALL_METHOD && b == c.POP_TOP:
-			with(i, qCallMethodPopTop)
 		case a == c.LOAD_GLOBAL && b == c.CALL && instrs[i+1]>>8 == 0 &&
 			i+2 < len(instrs) && op(i+2) == c.LOAD_METHOD:
 			with(i, qSuperMethod)
