@@ -298,10 +298,8 @@ func fpyGo_PyCMethod_New(ts *C.PyThreadState, def *C.PyMethodDef, self, module *
 	if b.Self == nil {
 		b.Self = py.None
 	}
-	cf := &cfunc{def: def, name: name, ext: ext, cls: cls}
-	b.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-		return cf.call(t, selfObj, args, kw)
-	}
+	cf := &cfunc{def: def, name: name, ext: ext, cls: cls, fixedSelf: true, self: selfObj}
+	b.Fn = cf.fn()
 	return s.newRef(b)
 }
 

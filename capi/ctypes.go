@@ -544,17 +544,10 @@ func (s *tstate) addMethods(gt *py.Type, ml *C.PyMethodDef, ext *extModule, tp *
 func methodDescr(gt *py.Type, def *C.PyMethodDef, ext *extModule, tp *C.PyTypeObject, flags int) *py.MethodDescr {
 	name := cstr(def.ml_name)
 	cf := &cfunc{def: def, name: gt.Name + "." + name, ext: ext, cls: tp}
-	fn := func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
-		return cf.call(t, self, args, kw)
-	}
-	md := &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: fn,
+	// a static method's C function gets no self (cf.self stays nil)
+	cf.fixedSelf = flags&C.METH_STATIC != 0
+	return &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: cf.fn(),
 		IsClass: flags&C.METH_CLASS != 0, IsStatic: flags&C.METH_STATIC != 0, CDef: unsafe.Pointer(def)}
-	if md.IsStatic {
-		md.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-			return cf.call(t, nil, args, kw)
-		}
-	}
-	return md
 }
 
 // methodDoc is a C function's docstring as written: a leading signature
@@ -577,48 +570,89 @@ type cfunc struct {
 	cself *C.PyObject
 	ext   *extModule
 	cls   *C.PyTypeObject // METH_METHOD's defining class
+	// fixedSelf: the C function's self is self below (a static method's
+	// nil, a PyCFunction_New function's object), not the caller's
+	fixedSelf bool
+	self      py.Object
 }
 
-// call calls a C function of any calling convention. Arguments travel as
-// fpy_vals in a per-depth C buffer, so that ints and floats are made in C
-// and a typical call crosses cgo once. self is ignored when cf.cself is
-// set.
-func (cf *cfunc) call(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
-	// cf's fields are read where they are used, not first: values live
-	// across the calls below are spilled and reloaded around each
-	s := stateOf(t)
-	mark := s.mark()
-	vals := s.valsFast(len(args) + 1)
-	if vals == nil {
-		vals = s.vals(len(args) + 1)
-	}
-	for i, a := range args {
-		s.putVal(valAt(vals, i), a)
-	}
-	var kwn *C.PyObject
-	if len(kw) > 0 {
-		names := make([]py.Object, len(kw))
-		for i, k := range kw {
-			names[i] = py.NewStr(k)
+// fn returns the function that Builtin.Fn or MethodDescr.Fn holds: a
+// call of the C function in any calling convention. It is the call
+// itself, a closure over cf, rather than a closure calling a method of
+// cf: that was one more call and return per call, with its arguments
+// moved again (about 20 instructions). Arguments travel as fpy_vals in
+// a per-depth C buffer, so that ints and floats are made in C and a
+// typical call crosses cgo once. The caller's self is ignored when
+// cf.cself is set or cf.fixedSelf. Not inlined: where fn was inlined
+// into its callers, the closure's own calls (stateOf, valAt, cptr, ...)
+// were not inlined into the copies of it.
+//
+//go:noinline
+func (cf *cfunc) fn() func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+	return func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+		// cf's fields are read where they are used, not first: values live
+		// across the calls below are spilled and reloaded around each
+		s := stateOf(t)
+		mark := s.mark()
+		vals := s.valsFast(len(args) + 1)
+		if vals == nil {
+			vals = s.vals(len(args) + 1)
 		}
-		kwn = s.borrow(py.NewTuple(names...))
+		for i, a := range args {
+			v := valAt(vals, i)
+			if x, ok := a.(py.Int); ok {
+				// the commonest argument without putVal's call and type
+				// switch
+				v.tag = C.FPY_V_INT
+				*(*int64)(unsafe.Pointer(&v.u)) = int64(x)
+				continue
+			}
+			s.putVal(v, a)
+		}
+		var kwn *C.PyObject
+		if len(kw) > 0 {
+			names := make([]py.Object, len(kw))
+			for i, k := range kw {
+				names[i] = py.NewStr(k)
+			}
+			kwn = s.borrow(py.NewTuple(names...))
+		}
+		cself := cf.cself
+		if cself == nil {
+			if cf.fixedSelf {
+				self = cf.self
+			}
+			if self != nil {
+				cself = s.borrow(self)
+			}
+		}
+		res := valAt(vals, len(args))
+		s.depth++
+		ext := cf.ext
+		took := ext.enter(s, cf.name)
+		C.fpy_call_method_u(cptr(s.ts), cptr(cf.def), cptr(cself), cptr(vals), C.Py_ssize_t(len(args)-len(kw)), cptr(kwn), cptr(cf.cls), cptr(res))
+		ext.leave(s, took)
+		s.depth--
+		// the common results (None, an int, a float, no error set)
+		// without takeVal's call: about 25 instructions
+		var r py.Object
+		switch res.tag {
+		case C.FPY_V_NONE:
+			r = py.None
+		case C.FPY_V_INT:
+			r = s.t.BoxInt(*(*int64)(unsafe.Pointer(&res.u)))
+		case C.FPY_V_FLOAT:
+			r = s.t.BoxFloat(*(*float64)(unsafe.Pointer(&res.u)))
+		}
+		var err error
+		if r == nil || s.errorSet() {
+			r, err = s.takeVal(res, cf.def)
+		}
+		if s.mustRelease(mark) {
+			s.releaseSlow(mark)
+		}
+		return r, err
 	}
-	cself := cf.cself
-	if cself == nil && self != nil {
-		cself = s.borrow(self)
-	}
-	res := valAt(vals, len(args))
-	s.depth++
-	ext := cf.ext
-	took := ext.enter(s, cf.name)
-	C.fpy_call_method_u(cptr(s.ts), cptr(cf.def), cptr(cself), cptr(vals), C.Py_ssize_t(len(args)-len(kw)), cptr(kwn), cptr(cf.cls), cptr(res))
-	ext.leave(s, took)
-	s.depth--
-	r, err := s.takeVal(res, cf.def)
-	if s.mustRelease(mark) {
-		s.releaseSlow(mark)
-	}
-	return r, err
 }
 
 // cptr passes a pointer to C memory as an integer, which cgo does not

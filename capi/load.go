@@ -332,9 +332,7 @@ func (s *tstate) newCFunction(def *C.PyMethodDef, self py.Object, ext *extModule
 	}
 	// the module's C object, referenced once for the function's life
 	// (modules live as long as the program): no per-call reference
-	cf := &cfunc{def: def, name: qual, cself: s.newRef(self), ext: ext}
-	b.Fn = func(t *py.Thread, _ py.Object, args []py.Object, kw []string) (py.Object, error) {
-		return cf.call(t, nil, args, kw)
-	}
+	cf := &cfunc{def: def, name: qual, cself: s.newRef(self), ext: ext, fixedSelf: true}
+	b.Fn = cf.fn()
 	return b
 }

@@ -794,7 +794,7 @@ void fpy_free_array(void **p, Py_ssize_t n) {
  * for it go into the tuple without a second reference, and a tuple that
  * nothing kept is taken apart here (no tp_dealloc), its values and its
  * block back to the free lists. */
-static PyObject *call_varargs(PyMethodDef *ml, PyObject *self, const fpy_val *args, Py_ssize_t nargs) {
+static __attribute__((noinline)) PyObject *call_varargs(PyMethodDef *ml, PyObject *self, const fpy_val *args, Py_ssize_t nargs) {
     PyObject *t = PyTuple_New(nargs);
     if (t == NULL) {
         return NULL;
@@ -853,27 +853,67 @@ static void stash_spill(fpy_tstate_ext *x) {
     }
 }
 
-void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
-                       Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
-    fpy_tstate = ts;
-    fpy_tstate_ext *x = (fpy_tstate_ext *)ts;
+/* args_to_objs makes the objects of n argument values into a: ints and
+ * floats made here, objects borrowed (Go keeps them alive). It returns
+ * how many it made: fewer than n when making one failed (error set). */
+static inline Py_ssize_t args_to_objs(const fpy_val *args, Py_ssize_t n, PyObject **a) {
+    Py_ssize_t made = 0;
+    for (; made < n; made++) {
+        if (args[made].tag == FPY_V_OBJ) {
+            a[made] = args[made].u.o;
+        } else if ((a[made] = val_to_obj(&args[made])) == NULL) {
+            break;
+        }
+    }
+    return made;
+}
+
+/* drop_args releases what args_to_objs made of the first n values. */
+static inline void drop_args(const fpy_val *args, Py_ssize_t n, PyObject **a) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (args[i].tag != FPY_V_OBJ) {
+            drop_value(a[i]);
+        }
+    }
+}
+
+/* call_fastcall4 is a METH_FASTCALL call of at most 4 arguments without
+ * keywords (out of line, like call_general: the array and the loops would
+ * cost every call of the trampoline saved registers). */
+static __attribute__((noinline)) void call_fastcall4(PyMethodDef *ml, PyObject *self, const fpy_val *args,
+                                                     Py_ssize_t nargs, fpy_val *res) {
+    PyObject *a[4];
+    Py_ssize_t made = args_to_objs(args, nargs, a);
+    PyObject *r = NULL;
+    if (made == nargs) {
+        r = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, a, nargs);
+    }
+    drop_args(args, made, a);
+    obj_to_val(r, res);
+}
+
+/* tstate_upkeep frees what the Go side released and brings the stash's
+ * lists back to half (see stash_spill), before a method call. */
+static __attribute__((noinline)) void tstate_upkeep(fpy_tstate_ext *x) {
     if (x->nfree != 0) {
         Py_ssize_t n = x->nfree;
         x->nfree = 0;
         fpy_free_array(x->tofree, n);
     }
-    /* n - 1, unsigned, is at least half for an empty list and one more
-     * than half full: an empty one is refilled here, without the cgo
-     * call the Go side would make when it needs a block (a callback's
-     * int result takes one per call) */
     if ((uint32_t)(x->nints - 1) >= FPY_NSTASH / 2 || (uint32_t)(x->nfloats - 1) >= FPY_NSTASH / 2) {
         stash_spill(x);
         fpy_stash_refill(x);
     }
-    if (kwnames == NULL && (ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) == METH_VARARGS) {
-        obj_to_val(call_varargs(ml, self, args, nargs), res);
-        return;
-    }
+}
+
+/* call_general is the method-call trampoline's path for what its fast
+ * paths leave: keywords, the other conventions, METH_FASTCALL with more
+ * than 4 arguments, and argument counts that are wrong for METH_NOARGS
+ * or METH_O (the error). Out of line, so that the
+ * fast paths run without its 16-pointer array and saved registers. */
+static __attribute__((noinline)) void call_general(PyMethodDef *ml, PyObject *self, const fpy_val *args,
+                                                   Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls,
+                                                   fpy_val *res) {
     Py_ssize_t n = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
     PyObject *stack[16];
     PyObject **a = stack;
@@ -886,27 +926,70 @@ void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const
             return;
         }
     }
-    Py_ssize_t made = 0;
-    for (; made < n; made++) {
-        if (args[made].tag == FPY_V_OBJ) {
-            a[made] = args[made].u.o; /* borrowed: Go keeps it alive */
-        } else if ((a[made] = val_to_obj(&args[made])) == NULL) {
-            break;
-        }
-    }
+    Py_ssize_t made = args_to_objs(args, n, a);
     PyObject *r = NULL;
     if (made == n) {
         r = fpy_call_method(ml, self, a, nargs, kwnames, cls);
     }
-    for (Py_ssize_t i = 0; i < made; i++) {
-        if (args[i].tag != FPY_V_OBJ) {
-            drop_value(a[i]);
-        }
-    }
+    drop_args(args, made, a);
     if (a != stack) {
         PyMem_Free(a);
     }
     obj_to_val(r, res);
+}
+
+void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
+                       Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
+    fpy_tstate = ts;
+    fpy_tstate_ext *x = (fpy_tstate_ext *)ts;
+    switch (kwnames != NULL ? -1 : ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) {
+    /* the common conventions with the right argument count, without the
+     * general path's argument array */
+    case METH_NOARGS:
+        if (nargs != 0) {
+            goto general;
+        }
+        obj_to_val(ml->ml_meth(self, NULL), res);
+        break;
+    case METH_O:
+        if (nargs != 1) {
+            goto general;
+        }
+        if (args[0].tag == FPY_V_OBJ) {
+            obj_to_val(ml->ml_meth(self, args[0].u.o), res); /* borrowed: Go keeps it alive */
+        } else {
+            PyObject *a = val_to_obj(&args[0]);
+            if (a == NULL) {
+                res->tag = FPY_V_NULL;
+                break;
+            }
+            PyObject *r = ml->ml_meth(self, a);
+            drop_value(a);
+            obj_to_val(r, res);
+        }
+        break;
+    case METH_FASTCALL:
+        if (nargs > 4) {
+            goto general;
+        }
+        call_fastcall4(ml, self, args, nargs, res);
+        break;
+    case METH_VARARGS:
+        obj_to_val(call_varargs(ml, self, args, nargs), res);
+        break;
+    default:
+    general:
+        call_general(ml, self, args, nargs, kwnames, cls, res);
+    }
+    /* after the call, which then needs no registers saved across it: n -
+     * 1, unsigned, is at least half for an empty list and one more than
+     * half full. An empty one is refilled for the next call, without the
+     * cgo call the Go side would make when it needs a block (a
+     * callback's int result takes one per call). */
+    if (x->nfree != 0 || (uint32_t)(x->nints - 1) >= FPY_NSTASH / 2 ||
+        (uint32_t)(x->nfloats - 1) >= FPY_NSTASH / 2) {
+        tstate_upkeep(x);
+    }
 }
 
 void fpy_call_method_u(uintptr_t ts, uintptr_t ml, uintptr_t self, uintptr_t args, Py_ssize_t nargs,

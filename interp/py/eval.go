@@ -1102,9 +1102,38 @@ reload:
 			}
 			return v, nil
 
+		case qCallPopTop:
+			if b, ok := stack[sp-arg-1].(*Builtin); ok {
+				// a statement calling a Go builtin or a C function:
+				// the result is dropped, not pushed, and the POP_TOP
+				// is not dispatched
+				f.pc, f.sp = pc, sp
+				if _, err = b.Fn(t, b.Self, stack[sp-arg:sp], nil); err != nil {
+					return f.fail(pc, sp, err)
+				}
+				for i := sp - arg - 1; i < sp; i++ {
+					stack[i] = nil
+				}
+				sp -= arg + 1
+				pc++ // the POP_TOP
+				if t.hooks != nil && !isTraced(instrs) {
+					// a hook was set by the call (trace.go)
+					f.pc, f.sp = pc, sp
+					goto reload
+				}
+				continue
+			}
+			fallthrough
 		case c.CALL:
 			fn := stack[sp-arg-1]
+			var v Object
 			switch x := fn.(type) {
+			case *Builtin:
+				// a Go builtin or a C function: its Fn at once, without
+				// Call's type switch
+				f.pc, f.sp = pc, sp
+				v, err = x.Fn(t, x.Self, stack[sp-arg:sp], nil)
+				goto callDone
 			case *Function:
 				if fc := LoadPtr(&x.code); fc.simple && arg == fc.ArgCount && t.canInline() {
 					fr := t.pushInline(f, x, fc, nil, stack[sp-arg-1:sp], 1)
@@ -1132,11 +1161,14 @@ reload:
 				}
 			}
 			f.pc, f.sp = pc, sp
-			v, err := Call(t, fn, stack[sp-arg:sp], nil)
+			v, err = Call(t, fn, stack[sp-arg:sp], nil)
+		callDone:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			clearSlots(stack[sp-arg : sp]) // the callable's slot takes v
+			if arg != 0 {
+				clearSlots(stack[sp-arg : sp]) // the callable's slot takes v
+			}
 			sp -= arg + 1
 			stack[sp] = v
 			sp++

@@ -92,6 +92,10 @@ const (
 	// computes `(a op1 b) op k` without boxing the temporary when k is an
 	// int (intChain, which also chains into qLoadFastBinop).
 	qConstBinop
+	// CALL n; POP_TOP: a statement calling a Go builtin or a C function
+	// drops the result without pushing it and skips the POP_TOP; any
+	// other callable runs the CALL (the POP_TOP then runs as itself).
+	qCallPopTop
 )
 
 // quicken returns the instructions execute runs for code.
@@ -162,6 +166,8 @@ func quicken(instrs []c.Instr) []c.Instr {
 			}
 		case a == c.FOR_ITER && b == c.STORE_FAST:
 			with(i, qForIterStore)
+		case a == c.CALL && b == c.POP_TOP:
+			with(i, qCallPopTop)
 		case a == c.LOAD_GLOBAL && b == c.CALL && instrs[i+1]>>8 == 0 &&
 			i+2 < len(instrs) && op(i+2) == c.LOAD_METHOD:
 			with(i, qSuperMethod)

@@ -62,7 +62,7 @@ var traceEventNames = [...]*Str{
 
 // qTrace is the instruction of the traced stream: run traceStep, then the
 // instruction it returns.
-const qTrace = qConstBinop + 1
+const qTrace = qCallPopTop + 1
 
 // traceStream holds qTrace instructions, shared by all code objects (a
 // traced stream is a prefix of it); it grows when a longer code is traced.
