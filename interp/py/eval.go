@@ -393,24 +393,27 @@ reload:
 			}
 		case c.LOAD_METHOD:
 			obj := stack[sp-1]
-			if in, ok := obj.(*Instance); ok {
-				// the class loaded once: __class__ may be assigned meanwhile
-				if typ := LoadPtr(&in.typ); LoadPtr(&typ.GetAttr) == nil {
-					e := lookupCached(&code.acache[pc-1], typ, names[arg])
-					if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
-						stack[sp-1] = e.descr
-						stack[sp] = obj
-						sp++
-						continue
-					}
-				} else if md := builtinMethod(&code.acache[pc-1], obj, names[arg]); md != nil {
-					// built-in values (str, list, dict, ...): a method
-					// descriptor found through the cache is called unbound
-					stack[sp-1] = md
+			// the class loaded once: __class__ may be assigned meanwhile
+			var typ *Type
+			in, isInst := obj.(*Instance)
+			if isInst {
+				typ = LoadPtr(&in.typ)
+			}
+			if isInst && LoadPtr(&typ.GetAttr) == nil {
+				e := lookupCached(&code.acache[pc-1], typ, names[arg])
+				if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
+					stack[sp-1] = e.descr
 					stack[sp] = obj
 					sp++
 					continue
 				}
+			} else if md := builtinMethod(&code.acache[pc-1], obj, names[arg]); md != nil {
+				// built-in values (str, list, dict, ...): a method
+				// descriptor found through the cache is called unbound
+				stack[sp-1] = md
+				stack[sp] = obj
+				sp++
+				continue
 			}
 			meth, self, err := loadMethod(t, obj, names[arg])
 			if err != nil {
