@@ -16,7 +16,13 @@ func GetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		}
 		return v, err
 	}
-	return GenericGetAttr(t, o, name)
+	v, err := GenericGetAttr(t, o, name)
+	if err != nil {
+		// a descriptor's own AttributeError (an empty __slots__
+		// member, a property) gets the context too
+		attributeErrorContext(err, o, name)
+	}
+	return v, err
 }
 
 // attributeErrorContext gives an AttributeError raised without a name
@@ -124,6 +130,17 @@ func attributeError(o Object, name *Str) error {
 	return e
 }
 
+// attributeDeleteError is the error for deleting a missing attribute.
+// CPython's generic setattr raises it without the name and object that a
+// failed read carries (so no "Did you mean" either), and calls a module a
+// 'module' object.
+func attributeDeleteError(o Object, name *Str) error {
+	if typ, ok := o.(*Type); ok {
+		return Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", typ.Name, name.s)
+	}
+	return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(o), name.s)
+}
+
 // SetAttr is setattr(o, name, v); v == nil deletes.
 func SetAttr(t *Thread, o Object, name *Str, v Object) error {
 	typ := o.Type()
@@ -158,7 +175,7 @@ func GenericSetAttr(t *Thread, o Object, name *Str, v Object) error {
 			return err
 		}
 		if !found {
-			return attributeError(o, name)
+			return attributeDeleteError(o, name)
 		}
 		return nil
 	}

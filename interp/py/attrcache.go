@@ -149,7 +149,7 @@ func loadAttrInstance(t *Thread, slot *atomic.Pointer[attrCache], in *Instance, 
 // typ (loaded once by the caller: __class__ may change meanwhile).
 func loadAttrEntry(t *Thread, e *attrCache, in *Instance, typ *Type, name *Str) (Object, error) {
 	if e.kind == attrData {
-		return e.get(t, e.descr, in, typ)
+		return descrGetContext(t, e, in, typ, name)
 	}
 	if in.dict != nil {
 		if v := in.dict.getStr(name); v != nil {
@@ -160,11 +160,21 @@ func loadAttrEntry(t *Thread, e *attrCache, in *Instance, typ *Type, name *Str) 
 	case attrFunction:
 		return &Method{Func: e.descr, Self: in}, nil
 	case attrNonData:
-		return e.get(t, e.descr, in, typ)
+		return descrGetContext(t, e, in, typ, name)
 	case attrPlain, attrSetOnly:
 		return e.descr, nil
 	}
 	return nil, attributeError(in, name)
+}
+
+// descrGetContext calls the entry's descriptor getter; an AttributeError
+// it raises gets the attribute's name and object, as GetAttr's do.
+func descrGetContext(t *Thread, e *attrCache, in *Instance, typ *Type, name *Str) (Object, error) {
+	v, err := e.get(t, e.descr, in, typ)
+	if err != nil {
+		attributeErrorContext(err, in, name)
+	}
+	return v, err
 }
 
 // chainHas reports whether a cache chain holds an entry for typ.

@@ -1085,7 +1085,7 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 			if name.s == "__annotations__" {
 				return Errorf(AttributeErrorType, "__annotations__") // type's setter says so
 			}
-			return attributeError(o, name)
+			return attributeDeleteError(o, name)
 		}
 	} else if err := typ.Dict.SetItem(t, name, v); err != nil {
 		return err

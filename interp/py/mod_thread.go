@@ -358,7 +358,7 @@ func localSetAttr(t *Thread, o Object, name *Str, v Object) error {
 			return err
 		}
 		if !found {
-			return attributeError(o, name)
+			return attributeDeleteError(o, name)
 		}
 		return nil
 	}

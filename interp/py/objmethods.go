@@ -67,9 +67,21 @@ func init() {
 		}
 		return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '__dict__'", typeName(self))
 	}, func(t *Thread, self, v Object) error {
+		if _, ok := self.(*Module); ok {
+			// a module's __dict__ is a read-only member in CPython
+			return Errorf(AttributeErrorType, "readonly attribute")
+		}
 		in, ok := self.(*Instance)
-		d, ok2 := v.(*Dict)
-		if !ok || !ok2 || in.dict == nil {
+		if !ok || in.dict == nil {
+			return Errorf(AttributeErrorType, "'%s' object has no attribute '__dict__'", typeName(self))
+		}
+		if v == nil {
+			// del x.__dict__: the next use starts a fresh one
+			in.dict = NewDict()
+			return nil
+		}
+		d, ok := v.(*Dict)
+		if !ok {
 			return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
 		}
 		in.dict = d

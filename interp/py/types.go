@@ -375,7 +375,8 @@ func init() {
 			return TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.tpName(), typeName(obj))
 		}
 		if !in.setSlot(m.index, v) {
-			return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(obj), m.name)
+			// deleting an empty slot: CPython's message is the bare name
+			return Errorf(AttributeErrorType, "%s", m.name)
 		}
 		return nil
 	}
@@ -388,10 +389,16 @@ func init() {
 		if obj == nil {
 			return self, nil
 		}
+		if err := g.check(obj); err != nil {
+			return nil, err
+		}
 		return g.Get(t, obj)
 	}
 	GetSetDescrType.DescrSet = func(t *Thread, self, obj, v Object) error {
 		g := self.(*GetSetDescr)
+		if err := g.check(obj); err != nil {
+			return err
+		}
 		if g.Set == nil {
 			return Errorf(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", g.Name, g.Owner.tpName())
 		}
@@ -409,6 +416,16 @@ func init() {
 	registerType(ObjectType, TypeType, NoneTypeType, NotImplementedTypeType, EllipsisTypeType, FunctionType,
 		MethodType, BuiltinType, MethodDescrType, CodeType, CellType, FrameType, TracebackType, PropertyType,
 		ClassMethodType, StaticMethodType, SuperType, MemberDescrType, GetSetDescrType)
+}
+
+// check refuses an object that is not an instance of the descriptor's
+// type (type.__dict__['__name__'].__get__(1)): the getter and setter
+// assume their own kind of object.
+func (g *GetSetDescr) check(obj Object) error {
+	if typ := obj.Type(); typ != g.Owner && g.Owner != nil && !typ.IsSubtype(g.Owner) {
+		return TypeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", g.Name, g.Owner.tpName(), typ.tpName())
+	}
+	return nil
 }
 
 // GetSetDescr is a computed attribute of a built-in type.
