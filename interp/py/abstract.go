@@ -679,6 +679,11 @@ func GetItem(t *Thread, o, key Object) (Object, error) {
 	f := LoadPtr(&o.Type().GetItem)
 	if f == nil {
 		if ot, ok := o.(*Type); ok {
+			if ot == TypeType {
+				// type[int]: CPython special-cases type itself, which
+				// has no __class_getitem__
+				return newGenericAlias(ot, key), nil
+			}
 			if cg := ot.Lookup(Intern("__class_getitem__")); cg != nil {
 				m, err := bindDescr(t, cg, nil, ot)
 				if err != nil {
@@ -761,6 +766,12 @@ func binaryOpError(a, b Object, op int) error {
 		if _, ok := a.(*Tuple); ok {
 			return TypeErrorf("can only concatenate tuple (not \"%s\") to tuple", typeName(b))
 		}
+		switch unwrap(a).(type) {
+		case *Bytes:
+			return TypeErrorf("can't concat %s to bytes", typeName(b))
+		case *ByteArray:
+			return TypeErrorf("can't concat %s to bytearray", typeName(b))
+		}
 	}
 	if op == NbMul {
 		switch a.(type) {
@@ -783,6 +794,11 @@ func binaryOp1(t *Thread, a, b Object, op int) (Object, error) {
 	var fb BinaryFunc
 	if tb != ta {
 		fb = LoadPtr(&tb.Num[op])
+		if fa != nil && fb != nil && closurePtr(fa) == closurePtr(fb) {
+			// one slot for both (two classes defining the operator in
+			// Python, int and bool): called once, as CPython does
+			fb = nil
+		}
 	}
 	if fa != nil {
 		if fb != nil && tb.IsSubtype(ta) {
@@ -881,6 +897,39 @@ func IndexInt(t *Thread, o Object) (int, error) {
 		return int(i), nil
 	}
 	return 0, Errorf(IndexErrorType, "cannot fit '%s' into an index-sized integer", typeName(o))
+}
+
+// SsizeArg converts a method argument that CPython parses as a C
+// Py_ssize_t (the "n" format: widths, counts, maxsplit): OverflowError,
+// not IndexInt's IndexError, when it does not fit.
+func SsizeArg(t *Thread, o Object) (int, error) {
+	if i, ok := o.(Int); ok {
+		return int(i), nil
+	}
+	v, err := Index(t, o)
+	if err != nil {
+		return 0, err
+	}
+	if i, ok := v.(Int); ok {
+		return int(i), nil
+	}
+	return 0, Errorf(OverflowErrorType, "Python int too large to convert to C ssize_t")
+}
+
+// CIntArg converts a method argument that CPython parses as a C int
+// (tab sizes, pickle protocols): OverflowError outside its range.
+func CIntArg(t *Thread, o Object) (int, error) {
+	n, err := SsizeArg(t, o)
+	if err != nil {
+		if IsInstanceOf(err, OverflowErrorType) {
+			err = Errorf(OverflowErrorType, "Python int too large to convert to C int")
+		}
+		return 0, err
+	}
+	if n != int(int32(n)) {
+		return 0, Errorf(OverflowErrorType, "Python int too large to convert to C int")
+	}
+	return n, nil
 }
 
 // AsInt64 converts an int-like object (via __index__) to int64, raising

@@ -331,7 +331,11 @@ func addSlotWrappers(typ *Type) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("%sexpected 1 argument, got %d", pre, len(args))
 			}
-			return LoadPtr(&typ.Num[op])(t, self, args[0])
+			r, err := LoadPtr(&typ.Num[op])(t, self, args[0])
+			if r == NotImplemented && typ.seqConcat && (op == NbAdd || op == NbMul) {
+				return nil, seqWrapperError(t, typ, op, self, args[0])
+			}
+			return r, err
 		})
 		if op == NbAdd && typ.seqConcat {
 			continue
@@ -340,7 +344,11 @@ func addSlotWrappers(typ *Type) {
 			if len(args) != 1 {
 				return nil, TypeErrorf("%sexpected 1 argument, got %d", pre, len(args))
 			}
-			return LoadPtr(&typ.Num[op])(t, args[0], self)
+			r, err := LoadPtr(&typ.Num[op])(t, args[0], self)
+			if r == NotImplemented && typ.seqConcat && (op == NbAdd || op == NbMul) {
+				return nil, seqWrapperError(t, typ, op, self, args[0])
+			}
+			return r, err
 		})
 	}
 	for op := 0; op < numBinary; op++ {
@@ -1025,4 +1033,30 @@ func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 		return nil, NewError(EOFErrorType, "EOF when reading a line")
 	}
 	return NewStr(strings.TrimSuffix(s, "\n")), nil
+}
+
+// seqWrapperError is what a sequence's __add__, __mul__ or __rmul__
+// called directly raises where its slot declined: CPython's wrappers call
+// the concat and repeat functions, which refuse the operand themselves
+// instead of returning NotImplemented as the + and * operators see it.
+func seqWrapperError(t *Thread, typ *Type, op int, self, other Object) error {
+	if op == NbMul {
+		n, err := Index(t, other)
+		if err != nil {
+			return err
+		}
+		if _, small := n.(Int); !small {
+			return Errorf(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
+		}
+	}
+	if op == NbAdd && (typ == BytesType || typ == ByteArrayType) {
+		return binaryOpError(self, other, op)
+	}
+	if op == NbAdd && typ == ArrayType {
+		return TypeErrorf("can only append array (not \"%s\") to array", typeName(other))
+	}
+	if op == NbAdd {
+		return TypeErrorf("can only concatenate %s (not \"%s\") to %s", typ.Name, typeName(other), typ.Name)
+	}
+	return TypeErrorf("unsupported operand type(s) for %s: '%s' and '%s'", binaryNames[op].op, typ.Name, typeName(other))
 }

@@ -305,7 +305,7 @@ func init() {
 			return NotImplemented, nil
 		}
 		if !ok2 {
-			return nil, TypeErrorf("can't concat %s to bytearray", typeName(y))
+			return NotImplemented, nil // binaryOpError says "can't concat"
 		}
 		return NewByteArray(append(a.snapshot(), b...)), nil
 	}
@@ -316,7 +316,7 @@ func init() {
 			return NotImplemented, nil
 		}
 		if !ok2 {
-			return nil, TypeErrorf("can't concat %s to bytearray", typeName(y))
+			return NotImplemented, nil // binaryOpError says "can't concat"
 		}
 		a.mu.Lock()
 		a.b = append(a.b, b...)
@@ -417,7 +417,7 @@ func init() {
 		if err := argCount("bytearray.insert", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		idx, err := IndexInt(t, args[0])
+		idx, err := SsizeArg(t, args[0])
 		if err != nil {
 			return nil, err
 		}
@@ -444,7 +444,7 @@ func init() {
 		idx := -1
 		if len(args) == 1 {
 			var err error
-			if idx, err = IndexInt(t, args[0]); err != nil {
+			if idx, err = SsizeArg(t, args[0]); err != nil {
 				return nil, err
 			}
 		}
@@ -516,6 +516,9 @@ func init() {
 		return Int(cap(a.b) + 1), nil
 	})
 	method("__reduce__", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
+		if err := argCount("bytearray.__reduce__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		b := a.snapshot()
 		rs := make([]rune, len(b))
 		for i, c := range b {

@@ -517,11 +517,8 @@ func installBytesSlots() {
 		x, ok1 := unwrap(a).(*Bytes)
 		y, ok2 := bytesLikeT(t, b)
 		if !ok1 || !ok2 {
-			if _, isBytes := unwrap(b).(*Bytes); ok2 || !isBytes {
-				if ok1 {
-					return nil, TypeErrorf("can't concat %s to bytes", typeName(b))
-				}
-			}
+			// declined, so that b.__radd__ is tried; binaryOpError
+			// says "can't concat" when nothing takes it
 			return NotImplemented, nil
 		}
 		out := make([]byte, 0, len(x.b)+len(y))
@@ -589,9 +586,15 @@ func installBytesSlots() {
 
 func init() {
 	BytesType.AddMethod("__getnewargs__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("bytes.__getnewargs__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return NewTuple(NewBytes(unwrap(self).(*Bytes).b)), nil
 	})
 	BytesType.AddMethod("__bytes__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("bytes.__bytes__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return NewBytes(unwrap(self).(*Bytes).b), nil
 	})
 
@@ -630,7 +633,7 @@ func init() {
 			if err := bytesArgCount(mk, name, args, kw, 1, 2); err != nil {
 				return nil, err
 			}
-			w, err := IndexInt(t, args[0])
+			w, err := SsizeArg(t, args[0])
 			if err != nil {
 				return nil, err
 			}
@@ -652,7 +655,7 @@ func init() {
 		if err := bytesArgCount(mk, "zfill", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		w, err := IndexInt(t, args[0])
+		w, err := SsizeArg(t, args[0])
 		if err != nil {
 			return nil, err
 		}
@@ -669,7 +672,7 @@ func init() {
 		}
 		size := 8
 		if ts != nil {
-			v, err := IndexInt(t, ts)
+			v, err := CIntArg(t, ts)
 			if err != nil {
 				return nil, err
 			}
@@ -762,11 +765,12 @@ func init() {
 		}
 		k := false
 		if keep != nil {
-			v, err := IsTrue(t, keep)
+			// keepends is a C int: a float or str is refused
+			v, err := CIntArg(t, keep)
 			if err != nil {
 				return nil, err
 			}
-			k = v
+			k = v != 0
 		}
 		return bytesList(strops.BSplitlines(b, k), mk), nil
 	})
@@ -802,7 +806,7 @@ func init() {
 		}
 		count := -1
 		if len(args) > 2 {
-			if count, err = IndexInt(t, args[2]); err != nil {
+			if count, err = SsizeArg(t, args[2]); err != nil {
 				return nil, err
 			}
 		}
@@ -885,6 +889,13 @@ func init() {
 		if sep == nil {
 			return newASCIIStr(strops.Hex(b)), nil
 		}
+		// the length is checked first, as CPython does: hex([]) is a
+		// ValueError, hex(5) the TypeError of len()
+		if n, err := Len(t, sep); err != nil {
+			return nil, err
+		} else if n != 1 {
+			return nil, ValueErrorf("sep must be length 1.")
+		}
 		var sepStr string
 		switch x := unwrap(sep).(type) {
 		case *Str:
@@ -898,7 +909,7 @@ func init() {
 		}
 		n := 1
 		if per != nil {
-			v, err := IndexInt(t, per)
+			v, err := CIntArg(t, per)
 			if err != nil {
 				return nil, err
 			}

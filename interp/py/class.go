@@ -422,14 +422,31 @@ func slotNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	return Call(t, nw, full, kw)
 }
 
+// isSlotBinary reports whether f is slotBinaries[op], the slot of classes
+// that define the operator in Python. The closure is made once per
+// operator, so its pointer identifies it (CPython compares the slot's
+// function pointer the same way).
+func isSlotBinary(f BinaryFunc, op int) bool {
+	return f != nil && closurePtr(f) == closurePtr(slotBinaries[op])
+}
+
+// closurePtr is the pointer a func value holds (its closure record).
+func closurePtr(f BinaryFunc) unsafe.Pointer {
+	return *(*unsafe.Pointer)(unsafe.Pointer(&f))
+}
+
 // slotBinary is CPython's SLOT1BINFULL: try a.__op__(b), then
 // b.__rop__(a), giving a subclass's reflected method priority.
 func slotBinary(op int) BinaryFunc {
 	names := binaryNames[op]
 	return func(t *Thread, a, b Object) (Object, error) {
 		ta, tb := a.Type(), b.Type()
-		doOther := ta != tb && LoadPtr(&tb.Num[op]) != nil && tb.Lookup(Intern(names.rdunder)) != nil
-		if ta.Lookup(dunderStr(names.dunder)) != nil {
+		// As CPython's, the methods are called only for the operands
+		// whose type has this slot: a built-in operand's own slot is
+		// binaryOp1's to call (list + x must not call list.__add__,
+		// which raises where the slot declines).
+		doOther := ta != tb && isSlotBinary(LoadPtr(&tb.Num[op]), op)
+		if isSlotBinary(LoadPtr(&ta.Num[op]), op) {
 			if doOther && tb.IsSubtype(ta) {
 				r, found, err := callSpecial(t, b, names.rdunder, a)
 				if err != nil || (found && r != NotImplemented) {

@@ -25,6 +25,10 @@ func init() {
 		BufferedRandomType:            "_io.BufferedRandom",
 		BufferedRWPairType:            "_io.BufferedRWPair",
 		IncrementalNewlineDecoderType: "_io.IncrementalNewlineDecoder",
+		SimpleNamespaceType:           "types.SimpleNamespace",
+		ProxyType:                     "weakref.ProxyType",
+		CallableProxyTypeObj:          "weakref.CallableProxyType",
+		TokenType:                     "_contextvars.Token",
 	} {
 		if t.CName == "" {
 			t.CName = name

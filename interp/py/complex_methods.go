@@ -27,9 +27,15 @@ func init() {
 		return Complex(complex(real(c), -imag(c))), nil
 	})
 	ct.AddMethod("__complex__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("complex.__complex__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return Complex(complexSelf(self)), nil
 	})
 	ct.AddMethod("__getnewargs__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("complex.__getnewargs__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		c := complexSelf(self)
 		return NewTuple(Float(real(c)), Float(imag(c))), nil
 	})

@@ -151,6 +151,13 @@ func init() {
 	SliceType.AddGetSet("start", func(t *Thread, o Object) (Object, error) { return o.(*Slice).Start, nil }, nil)
 	SliceType.AddGetSet("stop", func(t *Thread, o Object) (Object, error) { return o.(*Slice).Stop, nil }, nil)
 	SliceType.AddGetSet("step", func(t *Thread, o Object) (Object, error) { return o.(*Slice).Step, nil }, nil)
+	SliceType.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("slice.__reduce__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		s := self.(*Slice)
+		return NewTuple(SliceType, NewTuple(s.Start, s.Stop, s.Step)), nil
+	})
 	SliceType.AddMethod("indices", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
 			return nil, TypeErrorf("slice.indices() takes exactly one argument (%d given)", len(args))
@@ -179,7 +186,6 @@ func init() {
 		}
 		return NewTuple(Int(start), Int(stop), Int(step)), nil
 	})
-	SliceType.Hash = nil
 
 	MemberDescrType.AddGetSet("__name__", func(t *Thread, o Object) (Object, error) { return NewStr(o.(*memberDescr).name), nil }, nil)
 	MemberDescrType.AddGetSet("__objclass__", func(t *Thread, o Object) (Object, error) { return o.(*memberDescr).owner, nil }, nil)
@@ -198,7 +204,7 @@ func init() {
 		}
 		return newGenericAlias(self, args[0]), nil
 	}
-	for _, typ := range []*Type{ListType, DictType, TupleType, SetType, FrozenSetType, TypeType} {
+	for _, typ := range []*Type{ListType, DictType, TupleType, SetType, FrozenSetType} {
 		typ.AddClassMethod("__class_getitem__", classGetItem)
 	}
 }

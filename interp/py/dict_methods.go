@@ -409,8 +409,11 @@ func init() {
 			return RichCompare(t, a, b, op)
 		}
 	}
-	// mutable containers and set-like views are unhashable (__hash__ = None)
-	for _, ut := range []*Type{ListType, DictType, SetType, DictKeysType, DictItemsType} {
+	// mutable containers, set-like views and the other types CPython
+	// gives no hash are unhashable (__hash__ = None, which
+	// collections.abc.Hashable looks at)
+	for _, ut := range []*Type{ListType, DictType, SetType, DictKeysType, DictItemsType, ByteArrayType, SliceType,
+		CellType, MappingProxyType, SimpleNamespaceType, ProxyType, CallableProxyTypeObj, TokenType} {
 		ut.Hash = unhashable
 		ut.Dict.SetStr("__hash__", None)
 	}

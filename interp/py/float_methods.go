@@ -67,12 +67,21 @@ func init() {
 		return Float(floatSelf(self)), nil
 	})
 	ft.AddMethod("__trunc__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("float.__trunc__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return floatToInt(floatSelf(self))
 	})
 	ft.AddMethod("__floor__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("float.__floor__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return floatToInt(math.Floor(floatSelf(self)))
 	})
 	ft.AddMethod("__ceil__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("float.__ceil__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return floatToInt(math.Ceil(floatSelf(self)))
 	})
 	ft.AddMethod("__round__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -87,6 +96,9 @@ func init() {
 		return floatRound(t, floatSelf(self), nd)
 	})
 	ft.AddMethod("__getnewargs__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("float.__getnewargs__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return NewTuple(Float(floatSelf(self))), nil
 	})
 	ft.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {

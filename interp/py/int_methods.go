@@ -60,10 +60,8 @@ func init() {
 		if err := argCount("int.__round__", args, kw, 0, 1); err != nil {
 			return nil, err
 		}
+		// int.__round__(None) is refused, unlike float's
 		nd = optArg(args, 0)
-		if nd == None {
-			nd = nil
-		}
 		return intRound(t, self, nd)
 	})
 	it.AddMethod("as_integer_ratio", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -73,6 +71,9 @@ func init() {
 		return NewTuple(intSelf(self), Int(1)), nil
 	})
 	it.AddMethod("__getnewargs__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("int.__getnewargs__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return NewTuple(intSelf(self)), nil
 	})
 	it.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -95,16 +96,32 @@ func init() {
 }
 
 // divmodMethods adds __divmod__ and __rdivmod__ to an int or float type.
+// int's take only ints: (7).__rdivmod__(1.5) is NotImplemented, left to
+// float's.
 func divmodMethods(typ *Type) {
+	intOnly := typ == IntType
+	other := func(o Object) bool {
+		switch unwrap(o).(type) {
+		case Int, Bool, *BigInt:
+			return true
+		}
+		return !intOnly
+	}
 	typ.AddMethod("__divmod__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
 			return nil, TypeErrorf("expected 1 argument, got %d", len(args))
+		}
+		if !other(args[0]) {
+			return NotImplemented, nil
 		}
 		return divmodValues(unwrap(self), unwrap(args[0]))
 	})
 	typ.AddMethod("__rdivmod__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
 			return nil, TypeErrorf("expected 1 argument, got %d", len(args))
+		}
+		if !other(args[0]) {
+			return NotImplemented, nil
 		}
 		return divmodValues(unwrap(args[0]), unwrap(self))
 	})

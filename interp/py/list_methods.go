@@ -423,7 +423,7 @@ func init() {
 			if !isIntLike(args[0]) && LoadPtr(&args[0].Type().Index) == nil {
 				return nil, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(args[0]))
 			}
-			i, err := sliceInt(t, args[0])
+			i, err := SsizeArg(t, args[0])
 			if err != nil {
 				return nil, err
 			}

@@ -1023,13 +1023,6 @@ func init() {
 		}
 		return NewBytes(b), nil
 	})
-	method("__bytes__", func(t *Thread, m *MemoryView, args []Object, kw []string) (Object, error) {
-		b, err := m.bytes()
-		if err != nil {
-			return nil, err
-		}
-		return NewBytes(b), nil
-	})
 	method("tolist", func(t *Thread, m *MemoryView, args []Object, kw []string) (Object, error) {
 		if err := noArgs("tolist", args); err != nil {
 			return nil, err

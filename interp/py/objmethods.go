@@ -90,6 +90,24 @@ func init() {
 	o.Dict.SetStr("__doc__", NewStr(o.Doc))
 
 	ty := TypeType
+	// type has its own __dir__ and __sizeof__ (a class's dir lists its
+	// MRO's names, not the metaclass's)
+	ty.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("type.__dir__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		names, err := dirOf(t, self)
+		if err != nil {
+			return nil, err
+		}
+		return NewList(names...), nil
+	})
+	ty.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("type.__sizeof__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return Int(objectSizeOf(self)), nil
+	})
 	ty.AddMethod("mro", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		typ := self.(*Type)
 		// CPython names a method bound to a class after the class
@@ -443,7 +461,7 @@ func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object,
 		return nil, err
 	}
 	proto := args[0]
-	p, err := IndexInt(t, proto)
+	p, err := CIntArg(t, proto)
 	if err != nil {
 		return nil, err
 	}

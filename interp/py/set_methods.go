@@ -305,6 +305,9 @@ func init() {
 			return True, nil
 		})
 		st.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if err := argCount(st.Name+".__reduce__", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
 			// the state is __getstate__()'s (instance dict and __slots__
 			// values), as 3.11's set_reduce asks for it
 			state, err := CallMethod(t, self, "__getstate__")
@@ -314,6 +317,9 @@ func init() {
 			return NewTuple(self.Type(), NewTuple(NewList(setSelf(self).Items()...)), state), nil
 		})
 		st.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if err := argCount(st.Name+".__sizeof__", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
 			return Int(200 + 16*setSelf(self).d.Len()), nil
 		})
 	}

@@ -319,7 +319,7 @@ func strFillArgs(t *Thread, name string, args []Object, kw []string) (int, rune,
 		w = int(i) // the common call, without Index
 	} else {
 		var err error
-		if w, err = IndexInt(t, args[0]); err != nil {
+		if w, err = SsizeArg(t, args[0]); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -379,7 +379,7 @@ func splitArgs(t *Thread, name string, args []Object, kw []string) (Object, int,
 	}
 	n := -1
 	if maxsplit != nil {
-		v, err := IndexInt(t, maxsplit)
+		v, err := SsizeArg(t, maxsplit)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -1024,7 +1024,7 @@ func init() {
 		if err := argCount("str.zfill", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		w, err := IndexInt(t, args[0])
+		w, err := SsizeArg(t, args[0])
 		if err != nil {
 			return nil, err
 		}
@@ -1044,7 +1044,7 @@ func init() {
 		}
 		size := 8
 		if ts != nil {
-			v, err := IndexInt(t, ts)
+			v, err := CIntArg(t, ts)
 			if err != nil {
 				return nil, err
 			}
@@ -1205,11 +1205,12 @@ func init() {
 		}
 		k := false
 		if keep != nil {
-			v, err := IsTrue(t, keep)
+			// keepends is a C int: a float or str is refused
+			v, err := CIntArg(t, keep)
 			if err != nil {
 				return nil, err
 			}
-			k = v
+			k = v != 0
 		}
 		return strList(strops.Splitlines(s.s, k), s.ascii), nil
 	})
@@ -1246,7 +1247,7 @@ func init() {
 		}
 		count := -1
 		if len(args) > 2 {
-			v, err := IndexInt(t, args[2])
+			v, err := SsizeArg(t, args[2])
 			if err != nil {
 				return nil, err
 			}

@@ -33,6 +33,8 @@ func init() {
 		return NewStr(s + ")"), nil
 	}
 	SimpleNamespaceType.hasDict = true
+	// types.SimpleNamespace: pickle finds the class by its module
+	SimpleNamespaceType.Dict.SetStr("__module__", Intern("types"))
 	registerType(SimpleNamespaceType, ByteArrayType)
 }
 

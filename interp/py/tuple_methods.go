@@ -25,6 +25,9 @@ func init() {
 		return Int(n), err
 	})
 	TupleType.AddMethod("__getnewargs__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("tuple.__getnewargs__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
 		return NewTuple(NewTuple(unwrap(self).(*Tuple).items...)), nil
 	})
 }

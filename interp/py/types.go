@@ -100,6 +100,16 @@ func init() {
 	NotImplementedTypeType.Flags &^= FlagBaseType
 	EllipsisTypeType.Repr = constRepr("Ellipsis")
 	EllipsisTypeType.Flags &^= FlagBaseType
+	// pickled by name: __reduce__ returns the global's name
+	for typ, name := range map[*Type]string{NotImplementedTypeType: "NotImplemented", EllipsisTypeType: "Ellipsis"} {
+		qual, name := typ.Name+".__reduce__", name
+		typ.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+			if err := argCount(qual, args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			return NewStr(name), nil
+		})
+	}
 
 	FunctionType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		if obj == nil {
