@@ -13,16 +13,7 @@ func init() {
 		return NotImplemented, nil
 	})
 	o.AddMethod("__format__", objectFormat)
-	o.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argCount("object.__dir__", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
-		names, err := dirOf(t, self)
-		if err != nil {
-			return nil, err
-		}
-		return NewList(names...), nil
-	})
+	o.AddMethod("__dir__", dirMethod("object.__dir__"))
 	o.AddMethod("__reduce_ex__", objectReduceEx)
 	o.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if err := argCount("object.__reduce__", args, kw, 0, 0); err != nil {
@@ -92,16 +83,7 @@ func init() {
 	ty := TypeType
 	// type has its own __dir__ and __sizeof__ (a class's dir lists its
 	// MRO's names, not the metaclass's)
-	ty.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argCount("type.__dir__", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
-		names, err := dirOf(t, self)
-		if err != nil {
-			return nil, err
-		}
-		return NewList(names...), nil
-	})
+	ty.AddMethod("__dir__", dirMethod("type.__dir__"))
 	ty.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if err := argCount("type.__sizeof__", args, kw, 0, 0); err != nil {
 			return nil, err
@@ -451,6 +433,20 @@ func hasNativeState(o Object) bool {
 		return in.Base != nil
 	}
 	return o.Type() != ObjectType
+}
+
+// dirMethod is object.__dir__ or type.__dir__ (qual names it).
+func dirMethod(qual string) BuiltinFunc {
+	return func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount(qual, args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		names, err := dirOf(t, self)
+		if err != nil {
+			return nil, err
+		}
+		return NewList(names...), nil
+	}
 }
 
 // objectReduceEx is object.__reduce_ex__(protocol): a class's own
