@@ -307,13 +307,13 @@ func complexPowCPython(a, b complex128) (Object, error) {
 	} else {
 		vabs := hyp(real(a), imag(a))
 		length := fastPow(vabs, real(b))
-		at := crAtan2(imag(a), real(a))
+		at := libmAtan2(imag(a), real(a))
 		phase := at * real(b)
 		if imag(b) != 0 {
-			length /= crExp(at * imag(b))
-			phase += imag(b) * crLog(vabs)
+			length /= libmExp(at * imag(b))
+			phase += imag(b) * libmLog(vabs)
 		}
-		p = complex(length*crCos(phase), length*crSin(phase))
+		p = complex(length*libmCos(phase), length*libmSin(phase))
 	}
 	if math.IsInf(real(p), 0) || math.IsInf(imag(p), 0) {
 		return nil, NewError(OverflowErrorType, "complex exponentiation")

@@ -56,15 +56,15 @@ func sinPi(x float64) float64 {
 	var r float64
 	switch int(math.Round(2.0 * y)) {
 	case 0:
-		r = crSin(math.Pi * y)
+		r = libmSin(math.Pi * y)
 	case 1:
-		r = crCos(math.Pi * (y - 0.5))
+		r = libmCos(math.Pi * (y - 0.5))
 	case 2:
-		r = crSin(math.Pi * (1.0 - y))
+		r = libmSin(math.Pi * (1.0 - y))
 	case 3:
-		r = -crCos(math.Pi * (y - 1.5))
+		r = -libmCos(math.Pi * (y - 1.5))
 	case 4:
-		r = crSin(math.Pi * (y - 2.0))
+		r = libmSin(math.Pi * (y - 2.0))
 	}
 	return math.Copysign(1.0, x) * r
 }
@@ -112,7 +112,7 @@ func mathGamma(x float64) float64 {
 	z = z * lanczosG / y
 	var r float64
 	if x < 0.0 {
-		r = -math.Pi / sinPi(absx) / absx * crExp(y) / lanczosSum(absx)
+		r = -math.Pi / sinPi(absx) / absx * libmExp(y) / lanczosSum(absx)
 		r -= z * r
 		if absx < 140.0 {
 			r /= fastPow(y, absx-0.5)
@@ -122,7 +122,7 @@ func mathGamma(x float64) float64 {
 			r /= sqrtpow
 		}
 	} else {
-		r = lanczosSum(absx) / crExp(y)
+		r = lanczosSum(absx) / libmExp(y)
 		r += z * r
 		if absx < 140.0 {
 			r *= fastPow(y, absx-0.5)
@@ -151,12 +151,12 @@ func mathLgamma(x float64) float64 {
 	}
 	absx := math.Abs(x)
 	if absx < 1e-20 {
-		return -crLog(absx)
+		return -libmLog(absx)
 	}
-	r := crLog(lanczosSum(absx)) - lanczosG
-	r += (absx - 0.5) * (crLog(absx+lanczosG-0.5) - 1)
+	r := libmLog(lanczosSum(absx)) - lanczosG
+	r += (absx - 0.5) * (libmLog(absx+lanczosG-0.5) - 1)
 	if x < 0.0 {
-		r = crLog(math.Pi) - crLog(math.Abs(sinPi(absx))) - crLog(absx) - r
+		r = libmLog(math.Pi) - libmLog(math.Abs(sinPi(absx))) - libmLog(absx) - r
 	}
 	return r
 }

@@ -132,7 +132,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return Float(crAtan2(imag(z), real(z))), nil
+			return Float(libmAtan2(imag(z), real(z))), nil
 		})
 		m.AddFunc("polar", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			if err := mathArgs("polar", args, kw, 1); err != nil {
@@ -142,11 +142,11 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			r := vectorNorm([]float64{real(z), imag(z)})
+			r := libmHypot(real(z), imag(z))
 			if math.IsInf(r, 0) && isFiniteF(real(z)) && isFiniteF(imag(z)) {
 				return nil, errMathRange()
 			}
-			return NewTuple(Float(r), Float(crAtan2(imag(z), real(z)))), nil
+			return NewTuple(Float(r), Float(libmAtan2(imag(z), real(z)))), nil
 		})
 		m.AddFunc("rect", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			if err := mathArgs("rect", args, kw, 2); err != nil {
@@ -164,10 +164,10 @@ func init() {
 				if phi == 0 {
 					return Complex(complex(r, r*phi)), nil
 				}
-				return Complex(complex(r*crCos(phi), r*crSin(phi))), nil
+				return Complex(complex(r*libmCos(phi), r*libmSin(phi))), nil
 			}
 			if math.IsInf(r, 0) && isFiniteF(phi) && phi != 0 {
-				return Complex(complex(r*crCos(phi), r*crSin(phi))), nil
+				return Complex(complex(r*libmCos(phi), r*libmSin(phi))), nil
 			}
 			if isFiniteF(r) && math.IsInf(phi, 0) {
 				if r == 0 {
@@ -264,14 +264,14 @@ func cExp(z complex128) complex128 {
 		return cmplx.Exp(z)
 	}
 	if im == 0 {
-		return complex(crExp(re), im)
+		return complex(libmExp(re), im)
 	}
 	if re > 708 {
-		l := crExp(re - 1)
-		return complex(l*crCos(im)*math.E, l*crSin(im)*math.E)
+		l := libmExp(re - 1)
+		return complex(l*libmCos(im)*math.E, l*libmSin(im)*math.E)
 	}
-	l := crExp(re)
-	return complex(l*crCos(im), l*crSin(im))
+	l := libmExp(re)
+	return complex(l*libmCos(im), l*libmSin(im))
 }
 
 // cLog is CPython's c_log: log(|z|) computed without overflow, and with
@@ -286,33 +286,34 @@ func cLog(z complex128) (complex128, error) {
 	const large = math.MaxFloat64 / 4
 	switch {
 	case ax > large || ay > large:
-		l = crLog(hyp(ax/2, ay/2)) + math.Ln2
+		l = libmLog(hyp(ax/2, ay/2)) + math.Ln2
 	case ax < 0x1p-1022 && ay < 0x1p-1022:
 		if ax == 0 && ay == 0 {
 			return 0, errMathDomain()
 		}
-		l = crLog(hyp(math.Ldexp(ax, 53), math.Ldexp(ay, 53))) - 53*math.Ln2
+		l = libmLog(hyp(math.Ldexp(ax, 53), math.Ldexp(ay, 53))) - 53*math.Ln2
 	default:
 		h := hyp(ax, ay)
 		if h >= 0.71 && h <= 1.73 {
 			am, an := math.Max(ax, ay), math.Min(ax, ay)
-			l = math.Log1p((am-1)*(am+1)+an*an) / 2
+			l = libmLog1p((am-1)*(am+1)+an*an) / 2
 		} else {
-			l = crLog(h)
+			l = libmLog(h)
 		}
 	}
-	return complex(l, crAtan2(im, re)), nil
+	return complex(l, libmAtan2(im, re)), nil
 }
 
 // CPython's thresholds for switching to overflow-free formulas.
 var (
 	cmLargeDouble     = math.MaxFloat64 / 4
 	cmSqrtLargeDouble = math.Sqrt(cmLargeDouble)
-	cmLogLargeDouble  = crLog(cmLargeDouble)
+	cmLogLargeDouble  = libmLog(cmLargeDouble)
 	cmSqrtDblMin      = math.Sqrt(0x1p-1022)
 )
 
-func hyp(x, y float64) float64 { return vectorNorm([]float64{x, y}) }
+// hyp is the C library's hypot, which CPython's cmath and abs(complex) use.
+func hyp(x, y float64) float64 { return libmHypot(x, y) }
 
 // finiteOr applies f to finite input and Go's function otherwise.
 func finiteOr(f, gof func(complex128) complex128) func(complex128) complex128 {
@@ -337,27 +338,27 @@ func cSinh(z complex128) complex128 {
 	re, im := real(z), imag(z)
 	if math.Abs(re) > cmLogLargeDouble {
 		x1 := re - math.Copysign(1, re)
-		return complex(crCos(im)*fdSinh(x1)*math.E, crSin(im)*fdCosh(x1)*math.E)
+		return complex(libmCos(im)*libmSinh(x1)*math.E, libmSin(im)*libmCosh(x1)*math.E)
 	}
-	return complex(crCos(im)*fdSinh(re), crSin(im)*fdCosh(re))
+	return complex(libmCos(im)*libmSinh(re), libmSin(im)*libmCosh(re))
 }
 
 func cCosh(z complex128) complex128 {
 	re, im := real(z), imag(z)
 	if math.Abs(re) > cmLogLargeDouble {
 		x1 := re - math.Copysign(1, re)
-		return complex(crCos(im)*fdCosh(x1)*math.E, crSin(im)*fdSinh(x1)*math.E)
+		return complex(libmCos(im)*libmCosh(x1)*math.E, libmSin(im)*libmSinh(x1)*math.E)
 	}
-	return complex(crCos(im)*fdCosh(re), crSin(im)*fdSinh(re))
+	return complex(libmCos(im)*libmCosh(re), libmSin(im)*libmSinh(re))
 }
 
 func cTanh(z complex128) complex128 {
 	re, im := real(z), imag(z)
 	if math.Abs(re) > cmLogLargeDouble {
-		return complex(math.Copysign(1, re), 4*crSin(im)*crCos(im)*crExp(-2*math.Abs(re)))
+		return complex(math.Copysign(1, re), 4*libmSin(im)*libmCos(im)*libmExp(-2*math.Abs(re)))
 	}
-	tx, ty := fdTanh(re), crTan(im)
-	cx := 1 / fdCosh(re)
+	tx, ty := libmTanh(re), libmTan(im)
+	cx := 1 / libmCosh(re)
 	txty := tx * ty
 	denom := 1 + txty*txty
 	return complex(tx*(1+ty*ty)/denom, ((ty/denom)*cx)*cx)
@@ -366,25 +367,25 @@ func cTanh(z complex128) complex128 {
 func cAsinh(z complex128) complex128 {
 	re, im := real(z), imag(z)
 	if math.Abs(re) > cmLargeDouble || math.Abs(im) > cmLargeDouble {
-		l := crLog(hyp(re/2, im/2)) + math.Ln2*2
+		l := libmLog(hyp(re/2, im/2)) + math.Ln2*2
 		var r float64
 		if im >= 0 {
 			r = math.Copysign(l, re)
 		} else {
 			r = -math.Copysign(l, -re)
 		}
-		return complex(r, crAtan2(im, math.Abs(re)))
+		return complex(r, libmAtan2(im, math.Abs(re)))
 	}
 	s1 := cSqrt(complex(1+im, -re))
 	s2 := cSqrt(complex(1-im, re))
-	return complex(fdAsinh(real(s1)*imag(s2)-real(s2)*imag(s1)), crAtan2(im, real(s1)*real(s2)-imag(s1)*imag(s2)))
+	return complex(libmAsinh(real(s1)*imag(s2)-real(s2)*imag(s1)), libmAtan2(im, real(s1)*real(s2)-imag(s1)*imag(s2)))
 }
 
 func cAcos(z complex128) complex128 {
 	re, im := real(z), imag(z)
 	if math.Abs(re) > cmLargeDouble || math.Abs(im) > cmLargeDouble {
-		l := crLog(hyp(re/2, im/2)) + math.Ln2*2
-		r := crAtan2(math.Abs(im), re)
+		l := libmLog(hyp(re/2, im/2)) + math.Ln2*2
+		r := libmAtan2(math.Abs(im), re)
 		if re < 0 {
 			return complex(r, -math.Copysign(l, im))
 		}
@@ -392,17 +393,17 @@ func cAcos(z complex128) complex128 {
 	}
 	s1 := cSqrt(complex(1-re, -im))
 	s2 := cSqrt(complex(1+re, im))
-	return complex(2*crAtan2(real(s1), real(s2)), fdAsinh(real(s2)*imag(s1)-imag(s2)*real(s1)))
+	return complex(2*libmAtan2(real(s1), real(s2)), libmAsinh(real(s2)*imag(s1)-imag(s2)*real(s1)))
 }
 
 func cAcosh(z complex128) complex128 {
 	re, im := real(z), imag(z)
 	if math.Abs(re) > cmLargeDouble || math.Abs(im) > cmLargeDouble {
-		return complex(crLog(hyp(re/2, im/2))+math.Ln2*2, crAtan2(im, re))
+		return complex(libmLog(hyp(re/2, im/2))+math.Ln2*2, libmAtan2(im, re))
 	}
 	s1 := cSqrt(complex(re-1, im))
 	s2 := cSqrt(complex(re+1, im))
-	return complex(fdAsinh(real(s1)*real(s2)+imag(s1)*imag(s2)), 2*crAtan2(imag(s1), real(s2)))
+	return complex(libmAsinh(real(s1)*real(s2)+imag(s1)*imag(s2)), 2*libmAtan2(imag(s1), real(s2)))
 }
 
 // cAtanh reports a domain error (atanh(±1)) through its error result.
@@ -424,7 +425,7 @@ func cAtanh(z complex128) (complex128, error) {
 		if ay == 0 {
 			return 0, errMathDomain()
 		}
-		return complex(-crLog(math.Sqrt(ay)/math.Sqrt(hyp(ay, 2))), math.Copysign(crAtan2(2, -ay)/2, im)), nil
+		return complex(-libmLog(math.Sqrt(ay)/math.Sqrt(hyp(ay, 2))), math.Copysign(libmAtan2(2, -ay)/2, im)), nil
 	}
-	return complex(math.Log1p(4*re/((1-re)*(1-re)+ay*ay))/4, -crAtan2(-2*im, (1-re)*(1+re)-ay*ay)/2), nil
+	return complex(libmLog1p(4*re/((1-re)*(1-re)+ay*ay))/4, -libmAtan2(-2*im, (1-re)*(1+re)-ay*ay)/2), nil
 }

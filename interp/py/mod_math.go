@@ -125,18 +125,18 @@ func init() {
 			f           func(float64) float64
 			canOverflow bool
 		}{
-			"acos": {math.Acos, false}, "acosh": {fdAcosh, false}, "asin": {math.Asin, false},
-			"asinh": {fdAsinh, false}, "atan": {crAtan, false}, "atanh": {math.Atanh, false},
-			"cbrt": {math.Cbrt, false}, "cos": {crCos, false}, "cosh": {fdCosh, true},
-			"erf": {math.Erf, false}, "erfc": {math.Erfc, false}, "exp": {crExp, true},
-			"exp2": {math.Exp2, true}, "expm1": {math.Expm1, true}, "fabs": {math.Abs, false},
-			"sin": {crSin, false}, "sinh": {fdSinh, true}, "sqrt": {math.Sqrt, false},
-			"tan": {crTan, false}, "tanh": {fdTanh, false}, "log1p": {math.Log1p, false},
+			"acos": {libmAcos, false}, "acosh": {libmAcosh, false}, "asin": {libmAsin, false},
+			"asinh": {libmAsinh, false}, "atan": {libmAtan, false}, "atanh": {libmAtanh, false},
+			"cbrt": {libmCbrt, false}, "cos": {libmCos, false}, "cosh": {libmCosh, true},
+			"erf": {libmErf, false}, "erfc": {libmErfc, false}, "exp": {libmExp, true},
+			"exp2": {libmExp2, true}, "expm1": {libmExpm1, true}, "fabs": {math.Abs, false},
+			"sin": {libmSin, false}, "sinh": {libmSinh, true}, "sqrt": {math.Sqrt, false},
+			"tan": {libmTan, false}, "tanh": {libmTanh, false}, "log1p": {libmLog1p, false},
 		}
 		for name, e := range one {
 			m.AddFunc(name, math1(name, e.f, e.canOverflow))
 		}
-		m.AddFunc("atan2", math2("atan2", crAtan2))
+		m.AddFunc("atan2", math2("atan2", libmAtan2))
 		m.AddFunc("copysign", math2("copysign", math.Copysign))
 		m.AddFunc("fmod", math2("fmod", func(x, y float64) float64 {
 			if math.IsInf(y, 0) && !math.IsInf(x, 0) {
@@ -165,13 +165,13 @@ func init() {
 			if err := mathArgs("log2", a, kw, 1); err != nil {
 				return nil, err
 			}
-			return logHelper(t, a[0], crLog2)
+			return logHelper(t, a[0], libmLog2)
 		})
 		m.AddFunc("log10", func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
 			if err := mathArgs("log10", a, kw, 1); err != nil {
 				return nil, err
 			}
-			return logHelper(t, a[0], crLog10)
+			return logHelper(t, a[0], libmLog10)
 		})
 		m.AddFunc("frexp", func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
 			if err := mathArgs("frexp", a, kw, 1); err != nil {
@@ -332,11 +332,11 @@ func mathLog(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		}
 		return nil, TypeErrorf("log expected at most 2 arguments, got %d", len(args))
 	}
-	num, err := logHelper(t, args[0], crLog)
+	num, err := logHelper(t, args[0], libmLog)
 	if err != nil || len(args) == 1 {
 		return num, err
 	}
-	den, err := logHelper(t, args[1], crLog)
+	den, err := logHelper(t, args[1], libmLog)
 	if err != nil {
 		return nil, err
 	}

@@ -175,7 +175,7 @@ func init() {
 	ComplexType.Pos = func(t *Thread, o Object) (Object, error) { return unwrap(o).(Complex), nil }
 	ComplexType.Abs = func(t *Thread, o Object) (Object, error) {
 		c := complex128(unwrap(o).(Complex))
-		return Float(math.Hypot(real(c), imag(c))), nil
+		return Float(libmHypot(real(c), imag(c))), nil
 	}
 	ComplexType.Bool = func(t *Thread, o Object) (bool, error) { return unwrap(o).(Complex) != 0, nil }
 	ComplexType.Hash = func(t *Thread, o Object) (int64, error) {
