@@ -115,8 +115,14 @@ PyAPI_DATA(const unsigned char) _Py_ctype_toupper[];
 #define Py_TOLOWER(c) (_Py_ctype_tolower[Py_CHARMASK(c)])
 #define Py_TOUPPER(c) (_Py_ctype_toupper[Py_CHARMASK(c)])
 
-/* File descriptors. */
+/* File descriptors and file objects (CPython's fileobject.h). */
 PyAPI_FUNC(int) PyObject_AsFileDescriptor(PyObject *);
+PyAPI_FUNC(PyObject *) PyFile_FromFd(int fd, const char *name, const char *mode, int buffering,
+                                     const char *encoding, const char *errors, const char *newline, int closefd);
+PyAPI_FUNC(PyObject *) PyFile_GetLine(PyObject *f, int n);
+PyAPI_FUNC(int) PyFile_WriteObject(PyObject *obj, PyObject *f, int flags);
+PyAPI_FUNC(int) PyFile_WriteString(const char *s, PyObject *f);
+PyAPI_DATA(const char *) Py_hexdigits;
 PyAPI_FUNC(int) _PyLong_FileDescriptor_Converter(PyObject *, void *);
 /* CPython's struct _Py_stat_struct is struct stat on POSIX. */
 struct stat;

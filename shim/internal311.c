@@ -217,6 +217,79 @@ int PyFile_WriteString(const char *s, PyObject *f) {
     return 0;
 }
 
+/* PyFile_FromFd is io.open(fd, mode, buffering, encoding, errors,
+ * newline, closefd); CPython ignores name too. */
+PyObject *PyFile_FromFd(int fd, const char *name, const char *mode, int buffering, const char *encoding,
+                        const char *errors, const char *newline, int closefd) {
+    (void)name;
+    PyObject *io = PyImport_ImportModule("io");
+    if (io == NULL) {
+        return NULL;
+    }
+    PyObject *f = PyObject_CallMethod(io, "open", "isizzzO", fd, mode, buffering, encoding, errors, newline,
+                                      closefd ? Py_True : Py_False);
+    Py_DECREF(io);
+    return f;
+}
+
+/* PyFile_GetLine is f.readline(), or f.readline(n) for n > 0; with n < 0
+ * the line loses its newline and an empty one is EOFError, as input()
+ * reads it. */
+PyObject *PyFile_GetLine(PyObject *f, int n) {
+    if (f == NULL) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    PyObject *line = n <= 0 ? PyObject_CallMethod(f, "readline", NULL) : PyObject_CallMethod(f, "readline", "i", n);
+    if (line == NULL) {
+        return NULL;
+    }
+    if (!PyBytes_Check(line) && !PyUnicode_Check(line)) {
+        Py_DECREF(line);
+        PyErr_SetString(PyExc_TypeError, "object.readline() returned non-string");
+        return NULL;
+    }
+    if (n >= 0) {
+        return line;
+    }
+    Py_ssize_t len = PyBytes_Check(line) ? PyBytes_GET_SIZE(line) : PyUnicode_GET_LENGTH(line);
+    if (len == 0) {
+        Py_DECREF(line);
+        PyErr_SetString(PyExc_EOFError, "EOF when reading a line");
+        return NULL;
+    }
+    int nl = PyBytes_Check(line) ? PyBytes_AS_STRING(line)[len - 1] == '\n'
+                                 : PyUnicode_READ_CHAR(line, len - 1) == '\n';
+    if (!nl) {
+        return line;
+    }
+    PyObject *r = PyBytes_Check(line) ? PyBytes_FromStringAndSize(PyBytes_AS_STRING(line), len - 1)
+                                      : PyUnicode_Substring(line, 0, len - 1);
+    Py_DECREF(line);
+    return r;
+}
+
+/* PyFile_WriteObject writes str(obj) (Py_PRINT_RAW) or repr(obj) to f. */
+int PyFile_WriteObject(PyObject *obj, PyObject *f, int flags) {
+    if (f == NULL) {
+        PyErr_SetString(PyExc_TypeError, "writeobject with NULL file");
+        return -1;
+    }
+    PyObject *v = (flags & Py_PRINT_RAW) ? PyObject_Str(obj) : PyObject_Repr(obj);
+    if (v == NULL) {
+        return -1;
+    }
+    PyObject *r = PyObject_CallMethod(f, "write", "O", v);
+    Py_DECREF(v);
+    if (r == NULL) {
+        return -1;
+    }
+    Py_DECREF(r);
+    return 0;
+}
+
+const char *Py_hexdigits = "0123456789abcdef";
+
 /* ---- calls made by 3.11's inline vectorcall ---- */
 
 /* _PyObject_MakeTpCall: the call of an object without a vectorcall slot.

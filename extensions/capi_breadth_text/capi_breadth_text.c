@@ -418,7 +418,66 @@ static PyObject *view_of_buffer(PyObject *self, PyObject *unused) {
     return PyMemoryView_FromBuffer(&info);
 }
 
+/* file_api(fd, path): PyFile_FromFd on a duplicated fd, PyFile_GetLine
+ * in its three modes, PyFile_WriteObject/WriteString into an io.StringIO,
+ * Py_hexdigits. */
+static PyObject *file_api(PyObject *self, PyObject *args) {
+    (void)self;
+    int fd;
+    if (!PyArg_ParseTuple(args, "i", &fd)) {
+        return NULL;
+    }
+    PyObject *f = PyFile_FromFd(fd, "ignored", "r", -1, "utf-8", NULL, NULL, 1);
+    if (f == NULL) {
+        return NULL;
+    }
+    PyObject *a = PyFile_GetLine(f, 0);
+    PyObject *b = a ? PyFile_GetLine(f, 3) : NULL;
+    PyObject *c = b ? PyFile_GetLine(f, -1) : NULL;
+    PyObject *d = c ? PyFile_GetLine(f, -1) : NULL; /* the last line, without a newline */
+    PyObject *eof = NULL;
+    if (d != NULL) {
+        eof = PyFile_GetLine(f, -1);
+        if (eof == NULL && PyErr_ExceptionMatches(PyExc_EOFError)) {
+            PyObject *type, *value, *tb;
+            PyErr_Fetch(&type, &value, &tb);
+            eof = PyObject_Str(value);
+            Py_XDECREF(type);
+            Py_XDECREF(value);
+            Py_XDECREF(tb);
+        }
+    }
+    PyObject *closed = PyObject_CallMethod(f, "close", NULL);
+    Py_XDECREF(closed);
+    Py_DECREF(f);
+    PyObject *sio = NULL, *written = NULL;
+    if (eof != NULL) {
+        PyObject *io = PyImport_ImportModule("io");
+        sio = io ? PyObject_CallMethod(io, "StringIO", NULL) : NULL;
+        Py_XDECREF(io);
+        PyObject *obj = PyUnicode_FromString("x'y");
+        if (sio != NULL && obj != NULL && PyFile_WriteObject(obj, sio, 0) == 0 &&
+            PyFile_WriteObject(obj, sio, Py_PRINT_RAW) == 0 && PyFile_WriteString("|end", sio) == 0) {
+            written = PyObject_CallMethod(sio, "getvalue", NULL);
+        }
+        Py_XDECREF(obj);
+    }
+    PyObject *r = NULL;
+    if (written != NULL) {
+        r = Py_BuildValue("(OOOOOOc)", a, b, c, d, eof, written, Py_hexdigits[11]);
+    }
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_XDECREF(c);
+    Py_XDECREF(d);
+    Py_XDECREF(eof);
+    Py_XDECREF(sio);
+    Py_XDECREF(written);
+    return r;
+}
+
 static PyMethodDef methods[] = {
+    {"file_api", file_api, METH_VARARGS, NULL},
     {"str_search", str_search, METH_VARARGS, NULL},
     {"str_split", str_split, METH_VARARGS, NULL},
     {"str_bad", str_bad, METH_O, NULL},

@@ -89,3 +89,18 @@ except (BufferError, TypeError) as e:
     print(type(e).__name__)
 v = m.view_of_buffer()
 print("view", bytes(v), len(v), v.readonly, v.format, v[1], v.obj)
+
+import os
+import tempfile
+with tempfile.NamedTemporaryFile("w", delete=False, encoding="utf-8") as tf:
+    tf.write("first line\nsecond\nthird\nlast")
+try:
+    fd = os.open(tf.name, os.O_RDONLY)
+    print("file_api", m.file_api(fd))
+    try:
+        os.fstat(fd)
+        print("fd still open")
+    except OSError:
+        print("fd closed by the file")
+finally:
+    os.unlink(tf.name)
