@@ -332,9 +332,18 @@ func init() {
 			}
 			return s, nil
 		})
-		m.AddFunc("alarm", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			return nil, NewError(OSErrorType, "signal.alarm is not supported by freepy yet")
-		})
+		d.SetStr("SIGCLD", Int(syscall.SIGCHLD))
+		if itimerErrorType == nil {
+			if err := makeItimerError(t); err != nil {
+				return nil, err
+			}
+		}
+		d.SetStr("ItimerError", itimerErrorType)
+		m.AddFunc("alarm", signalAlarm)
+		m.AddFunc("setitimer", signalSetitimer)
+		m.AddFunc("getitimer", signalGetitimer)
+		m.AddFunc("pause", signalPause)
+		m.AddFunc("sigpending", signalSigpending)
 		return m, nil
 	})
 }
