@@ -225,7 +225,7 @@ func init() {
 			}
 			sig := syscall.Signal(n)
 			if sig == syscall.SIGKILL || sig == syscall.SIGSTOP {
-				return nil, NewException(OSErrorType, Int(22), NewStr("Invalid argument"))
+				return nil, newOSError(int(syscall.EINVAL), nil, nil)
 			}
 			if hi, ok := h.(Int); ok {
 				if hi != 0 && hi != 1 {
@@ -301,7 +301,7 @@ func init() {
 				}
 			}
 			if err := syscall.Kill(os.Getpid(), syscall.Signal(n)); err != nil {
-				return nil, NewException(OSErrorType, NewStr(err.Error()))
+				return nil, osErrorFrom(err, nil)
 			}
 			return None, nil
 		})

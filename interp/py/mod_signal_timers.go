@@ -150,7 +150,7 @@ func signalSigpending(t *Thread, _ Object, args []Object, kw []string) (Object, 
 	}
 	var set uint64
 	if _, _, e := syscall.RawSyscall(syscall.SYS_RT_SIGPENDING, uintptr(unsafe.Pointer(&set)), 8, 0); e != 0 {
-		return nil, NewException(OSErrorType, Int(int(e)), NewStr(errnoMessage(int(e))))
+		return nil, newOSError(int(e), nil, nil)
 	}
 	s := NewSet()
 	for n := 1; n < nsig; n++ {

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
 // The time module. Clocks come from Go's time package (monotonic readings
@@ -548,6 +549,13 @@ func init() {
 			}
 			return Float(float64(ns) / 1e9), nil
 		})
+		m.AddFunc("clock_getres", clockGetres)
+		m.AddFunc("clock_settime", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			return clockSettime(t, "clock_settime", args, kw, false)
+		})
+		m.AddFunc("clock_settime_ns", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+			return clockSettime(t, "clock_settime_ns", args, kw, true)
+		})
 		m.AddFunc("clock_gettime_ns", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			ns, err := clockGettime(t, args)
 			if err != nil {
@@ -577,7 +585,7 @@ func clockGettime(t *Thread, args []Object) (int64, error) {
 	case 3:
 		return threadTimeNs(t), nil
 	}
-	return 0, NewException(OSErrorType, Int(22), NewStr("Invalid argument"))
+	return 0, newOSError(int(syscall.EINVAL), nil, nil)
 }
 
 // NewDictFromPairs builds a dict from alternating string keys and values.
@@ -626,3 +634,50 @@ class struct_time(tuple):
     tm_isdst = property(lambda self: self[8])
 struct_time.__module__ = "time"
 `
+
+// clockGetres is time.clock_getres: the kernel's answer for the clock.
+func clockGetres(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+	if err := argCount("time.clock_getres", args, kw, 1, 1); err != nil {
+		return nil, err
+	}
+	id, err := CIntArg(t, args[0])
+	if err != nil {
+		return nil, err
+	}
+	var ts syscall.Timespec
+	if _, _, e := syscall.RawSyscall(syscall.SYS_CLOCK_GETRES, uintptr(id), uintptr(unsafe.Pointer(&ts)), 0); e != 0 {
+		return nil, newOSError(int(e), nil, nil)
+	}
+	return Float(float64(ts.Sec) + float64(ts.Nsec)*1e-9), nil
+}
+
+// clockSettime is time.clock_settime (seconds as a number) and
+// clock_settime_ns (an int of nanoseconds): the kernel's clock_settime.
+func clockSettime(t *Thread, name string, args []Object, kw []string, ns bool) (Object, error) {
+	if err := argCount("time."+name, args, kw, 2, 2); err != nil {
+		return nil, err
+	}
+	id, err := CIntArg(t, args[0])
+	if err != nil {
+		return nil, err
+	}
+	var ts syscall.Timespec
+	if ns {
+		n, err := AsInt64(t, args[1])
+		if err != nil {
+			return nil, err
+		}
+		ts = syscall.NsecToTimespec(n)
+	} else {
+		f, err := mathFloat(t, args[1])
+		if err != nil {
+			return nil, err
+		}
+		sec := math.Floor(f)
+		ts = syscall.Timespec{Sec: int64(sec), Nsec: int64(math.Round((f - sec) * 1e9))}
+	}
+	if _, _, e := syscall.RawSyscall(syscall.SYS_CLOCK_SETTIME, uintptr(id), uintptr(unsafe.Pointer(&ts)), 0); e != 0 {
+		return nil, newOSError(int(e), nil, nil)
+	}
+	return None, nil
+}
