@@ -84,6 +84,11 @@ func initSys(t *Thread) {
 		return ns
 	}())
 	d.SetStr("builtin_module_names", builtinModuleNames())
+	stdlib := NewFrozenSet()
+	for _, n := range stdlibModuleNames {
+		stdlib.d.SetStr(n, None)
+	}
+	d.SetStr("stdlib_module_names", stdlib)
 	d.SetStr("dont_write_bytecode", True)
 	d.SetStr("meta_path", in.defaultMetaPath())
 	d.SetStr("path_hooks", in.defaultPathHooks())
@@ -202,6 +207,33 @@ func initSys(t *Thread) {
 	})
 	// no audit hooks yet: sys.audit (os.walk, open, ...) does nothing
 	m.AddFunc("audit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return None, nil })
+	m.AddFunc("call_tracing", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("call_tracing", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		tup, ok := args[1].(*Tuple)
+		if !ok {
+			return nil, TypeErrorf("call_tracing() argument 2 must be tuple, not %s", typeName(args[1]))
+		}
+		return Call(t, args[0], tup.items, nil)
+	})
+	// CPython's documentation allows 0 where the count cannot reasonably
+	// be computed: freepy's objects are the Go collector's, not blocks of
+	// an allocator of its own
+	m.AddFunc("getallocatedblocks", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("getallocatedblocks", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return Int(0), nil
+	})
+	// the attribute caches are versioned per type and never stale, so
+	// there is nothing to clear
+	m.AddFunc("_clear_type_cache", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("_clear_type_cache", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return None, nil
+	})
 	m.AddFunc("intern", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
 			return nil, TypeErrorf("intern() takes exactly one argument (%d given)", len(args))
