@@ -223,7 +223,10 @@ func (s *tstate) mustRelease(mark int) bool {
 // releaseSlow is release's work when there is some (out of line, so that
 // release inlines into every call path).
 func (s *tstate) releaseSlow(mark int) {
-	maybeCollect()
+	if allocBytes.Load() > nextCollect.Load() {
+		// maybeCollect's test, inlined: it is rarely true
+		maybeCollect()
+	}
 	if len(s.pool) == mark {
 		return
 	}
@@ -237,10 +240,15 @@ func (s *tstate) releaseSlow(mark int) {
 		if len(s.inPool) > 0 {
 			delete(s.inPool, e.op)
 		}
-		if e.l != nil {
+		if l := e.l; l != nil {
 			// a linked object is never destroyed here
 			if !immortal(e.op) {
-				s.linkDropped(e.l, decrefCount(e.op))
+				if n := decrefCount(e.op); n != 0 || l.cowned || !l.lazy.Load() {
+					s.linkDropped(l, n)
+				}
+				// else: a Go object's link at zero that is on a lazy
+				// list already (an argument passed on every call), which
+				// is all linkDropped would find: two calls saved
 			}
 		} else if z := s.decrefDeferred(e.op); z {
 			dead = append(dead, e.op)

@@ -351,8 +351,11 @@ static unsigned char bv_unit(char c) {
     }
 }
 
-/* bv_compile translates format into e's program; 0 if it cannot. */
-static int bv_compile(const char *format, bv_entry *e) {
+/* bv_compile translates format into e's program; 0 if it cannot. Out of
+ * line and cold: it runs once per format and thread, and inlined into
+ * va_build_value it spread the hot path over more instruction cache
+ * lines (branch capi14). */
+static __attribute__((noinline, cold)) int bv_compile(const char *format, bv_entry *e) {
     int counts[BV_DEPTH + 1], sizepos[BV_DEPTH];
     char closer[BV_DEPTH];
     int depth = 0, n = 0;
@@ -442,7 +445,12 @@ static PyObject *bv_run(const unsigned char *prog, int len, int top, va_list *va
             if (str == NULL) {
                 v = Py_NewRef(Py_None);
             } else if (op == BV_STR) {
-                v = PyUnicode_FromStringAndSize(str, (Py_ssize_t)strlen(str));
+                /* a key of one ASCII character (or none) is a shared str:
+                 * no strlen, no decoder (branch capi14) */
+                v = str[0] == '\0' || str[1] == '\0' ? fpy_shared_str_of(str, str[0] != '\0') : NULL;
+                if (v == NULL) {
+                    v = PyUnicode_FromStringAndSize(str, (Py_ssize_t)strlen(str));
+                }
             } else {
                 v = PyBytes_FromStringAndSize(str, (Py_ssize_t)strlen(str));
             }
@@ -507,6 +515,28 @@ fail:
     return NULL;
 }
 
+/* va_build_general is Py_BuildValue's path for formats bv_compile does not
+ * take (out of line and cold, as bv_compile). */
+static __attribute__((noinline, cold)) PyObject *va_build_general(const char *format, va_list va) {
+    const char *f = format;
+    va_list lva;
+    itembuf b;
+    va_copy(lva, va);
+    int r = collect(&f, &lva, '\0', &b);
+    va_end(lva);
+    if (r < 0) {
+        return NULL;
+    }
+    if (b.n == 0) {
+        Py_RETURN_NONE;
+    }
+    if (b.n == 1) {
+        /* b.items is the stack array: nothing to free */
+        return b.items[0];
+    }
+    return to_sequence(&b, 0);
+}
+
 static PyObject *va_build_value(const char *format, va_list va) {
     uintptr_t a = (uintptr_t)format;
     bv_entry *e = &bv_cache[((a >> 3) ^ (a >> 9)) % BV_CACHE];
@@ -530,23 +560,7 @@ static PyObject *va_build_value(const char *format, va_list va) {
         va_end(lva);
         return r;
     }
-    const char *f = format;
-    va_list lva;
-    itembuf b;
-    va_copy(lva, va);
-    int r = collect(&f, &lva, '\0', &b);
-    va_end(lva);
-    if (r < 0) {
-        return NULL;
-    }
-    if (b.n == 0) {
-        Py_RETURN_NONE;
-    }
-    if (b.n == 1) {
-        /* b.items is the stack array: nothing to free */
-        return b.items[0];
-    }
-    return to_sequence(&b, 0);
+    return va_build_general(format, va);
 }
 
 PyObject *Py_VaBuildValue(const char *format, va_list va) { return va_build_value(format, va); }

@@ -204,7 +204,7 @@ PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems) {
 
 /* ---- reference counting --------------------------------------------- */
 
-static int value_to_freelist(PyObject *op);
+static inline int value_to_freelist(PyObject *op);
 
 void _Py_Dealloc(PyObject *op) {
     if (fpy_debug && fpy_is_poisoned(op)) {
@@ -432,8 +432,9 @@ static PyObject *from_freelist(PyObject **list, int *n, PyTypeObject *tp) {
 }
 
 /* value_to_freelist keeps a dead small int or float, known to have a head
- * and no link, for reuse; it reports whether it did. */
-static int value_to_freelist(PyObject *op) {
+ * and no link, for reuse; it reports whether it did. Inline: its callers
+ * (_Py_Dealloc, drop_value) are on every call's path. */
+static inline int value_to_freelist(PyObject *op) {
     if (Py_IS_TYPE(op, &PyLong_Type)) {
         Py_ssize_t n = ((PyVarObject *)op)->ob_size;
         if (n >= -2 && n <= 2 && nlong_free < FPY_FREELIST) {
@@ -500,24 +501,11 @@ PyObject *fpy_new_float(double v) {
     return (PyObject *)f;
 }
 
-/* fpy_long_from_i64 makes an int of any int64 value; those of up to two
- * digits (|v| < 2**60) come from the free list without a digit array. */
-PyObject *fpy_long_from_i64(int64_t v) {
-    if (v >= FPY_SMALL_MIN && v <= FPY_SMALL_MAX) {
-        return (PyObject *)&small_ints[v - FPY_SMALL_MIN];
-    }
+/* long_from_i64_slow is fpy_long_from_i64 when the free list is empty or
+ * the value needs more than two digits: out of line, so that the common
+ * path is a leaf without a stack frame. */
+static __attribute__((noinline)) PyObject *long_from_i64_slow(int64_t v) {
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    if (u >> (2 * PyLong_SHIFT) == 0) {
-        PyLongObject *o = (PyLongObject *)from_freelist(long_free, &nlong_free, &PyLong_Type);
-        if (o == NULL && (o = (PyLongObject *)fpy_new_object(&PyLong_Type, SMALL_LONG_SIZE)) == NULL) {
-            return NULL;
-        }
-        o->ob_digit[0] = (digit)(u & PyLong_MASK);
-        o->ob_digit[1] = (digit)(u >> PyLong_SHIFT);
-        Py_ssize_t n = o->ob_digit[1] != 0 ? 2 : 1;
-        o->ob_base.ob_size = v < 0 ? -n : n;
-        return (PyObject *)o;
-    }
     uint32_t d[3];
     Py_ssize_t n = 0;
     while (u != 0) {
@@ -525,6 +513,28 @@ PyObject *fpy_long_from_i64(int64_t v) {
         u >>= PyLong_SHIFT;
     }
     return fpy_long_from_digits(v < 0, d, n);
+}
+
+/* fpy_long_from_i64 makes an int of any int64 value; those of up to two
+ * digits (|v| < 2**60) come from the free list without a digit array. */
+PyObject *fpy_long_from_i64(int64_t v) {
+    if (v >= FPY_SMALL_MIN && v <= FPY_SMALL_MAX) {
+        return (PyObject *)&small_ints[v - FPY_SMALL_MIN];
+    }
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    int k = nlong_free;
+    if (u >> (2 * PyLong_SHIFT) != 0 || k == 0) {
+        return long_from_i64_slow(v);
+    }
+    nlong_free = --k;
+    PyLongObject *o = (PyLongObject *)long_free[k];
+    o->ob_base.ob_base.ob_refcnt = 1;
+    o->ob_base.ob_base.ob_type = &PyLong_Type;
+    o->ob_digit[0] = (digit)(u & PyLong_MASK);
+    o->ob_digit[1] = (digit)(u >> PyLong_SHIFT);
+    Py_ssize_t n = o->ob_digit[1] != 0 ? 2 : 1;
+    o->ob_base.ob_size = v < 0 ? -n : n;
+    return (PyObject *)o;
 }
 
 PyObject *fpy_long_from_digits(int negative, const uint32_t *digits, Py_ssize_t n) {

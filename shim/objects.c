@@ -504,18 +504,6 @@ void fpy_init_shared_strs(void) {
     }
 }
 
-/* fpy_shared_str_of returns the shared str of s[:n] (n 0 or 1, ASCII),
- * or NULL. */
-static inline PyObject *fpy_shared_str_of(const char *s, Py_ssize_t n) {
-    if (n == 0) {
-        return (PyObject *)&fpy_shared_strs[0].str;
-    }
-    if (n == 1 && (unsigned char)s[0] < 0x80) {
-        return (PyObject *)&fpy_shared_strs[1 + (unsigned char)s[0]].str;
-    }
-    return NULL;
-}
-
 PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t n, const char *errors) {
     PyObject *shared = fpy_shared_str_of(s, n);
     if (shared != NULL) {

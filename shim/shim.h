@@ -52,6 +52,18 @@ typedef struct fpy_shared_str {
     char data[8];
 } fpy_shared_str;
 extern fpy_shared_str *fpy_shared_strs;
+
+/* fpy_shared_str_of returns the shared str of s[:n] (n 0 or 1, ASCII),
+ * or NULL. */
+static inline PyObject *fpy_shared_str_of(const char *s, Py_ssize_t n) {
+    if (n == 0) {
+        return (PyObject *)&fpy_shared_strs[0].str;
+    }
+    if (n == 1 && (unsigned char)s[0] < 0x80) {
+        return (PyObject *)&fpy_shared_strs[1 + (unsigned char)s[0]].str;
+    }
+    return NULL;
+}
 void fpy_init_shared_strs(void);
 PyObject *fpy_unicode_new(Py_ssize_t length, int kind, int ascii);
 PyObject *fpy_small_int(long v); /* NULL when v is not cached */

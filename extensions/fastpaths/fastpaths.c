@@ -368,6 +368,9 @@ static PyObject *buildvalues(PyObject *self, PyObject *unused) {
     bad |= bv_add(out, Py_BuildValue("(i , s:\tO)", 5, "x", Py_None));
     bad |= bv_add(out, Py_BuildValue("(s,s,s,s)", "", "a", "\x7f", "\xc3\xa9"));
     bad |= bv_add(out, Py_BuildValue("{s:s,s:s}", "k", "", "", "v"));
+    /* one byte that is not ASCII: not a shared str, a decoding error */
+    bad |= bv_add(out, Py_BuildValue("(s,s)", "\xe9", "b"));
+    bad |= bv_add(out, Py_BuildValue("{s:s}", "\x80", "b"));
     bad |= bv_add(out, Py_BuildValue("(i", 1));
     bad |= bv_add(out, Py_BuildValue("[i)", 1));
     bad |= bv_add(out, Py_BuildValue("{s}", "a"));
