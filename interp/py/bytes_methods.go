@@ -154,6 +154,11 @@ var ForeignBuffer func(t *Thread, o Object) (b []byte, ok bool, err error)
 // bytesFromObject is bytes(x) / bytearray(x) for one argument without an
 // encoding.
 func bytesFromObject(t *Thread, x Object, fname string) ([]byte, error) {
+	if m, ok := unwrap(x).(*MemoryView); ok {
+		// the view's own error (released; an exported array resized
+		// under it) rather than iterating its items as ints
+		return m.bytes()
+	}
 	if b, ok := bytesLike(x); ok {
 		return append([]byte(nil), b...), nil
 	}

@@ -31,3 +31,9 @@ print(hasattr(memoryview, '__bytes__'), hasattr(type, '__class_getitem__'))
 for f in ["'a'.center(10**30)", "'a'.ljust(10**30)", "'a'.zfill(10**30)", "'a'.expandtabs(10**30)", "b'a'.center(10**30)", "bytearray(b'a').zfill(10**30)", "object().__reduce_ex__(10**30)", "'a'.splitlines(10**30)", "'a'.splitlines('x')", "'a'.splitlines(1.5)", "(1).__round__(None)", "True.__round__(None)", "(0).__rdivmod__(1.5)", "b'ab'.hex([])", "bytearray(b'ab').hex([])", "memoryview(b'ab').hex([])", "NotImplemented.__reduce__()", "Ellipsis.__reduce__()", "slice(1).__reduce__()", "NotImplemented.__reduce_ex__(1)", "'a'*10**30", "[1][10**30]", "'ab'.split('a', 10**30)", "[1,2].pop(10**30)", "'abc'.find('a', 10**30)", "range(10**30)[0]", "'a'.__mul__('x')", "[1].__add__(1)", "(1,).__add__([])", "'a'.__add__(1)", "[].__rmul__(1.5)", "b'a'.__add__('x')", "bytearray(b'').__add__(1)"]:
     try: print(f, "->", repr(eval(f))[:60])
     except Exception as e: print(f, "->", type(e).__name__, e)
+import array
+m = memoryview(b"abc"); m.release()
+for f in (bytes, bytearray):
+    try: print(f(m))
+    except ValueError as e: print("ValueError", e)
+print(bytes(memoryview(array.array('i', [300]))))
