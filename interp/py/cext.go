@@ -177,7 +177,7 @@ func (m *MemoryView) View() (obj Object, start, n int, contiguous bool) {
 func (m *MemoryView) ReadOnly() bool { return m.readonly() }
 
 // NewCell makes a cell holding v (nil: empty).
-func NewCell(v Object) *Cell { c := &Cell{}; c.Set(v); return c }
+func NewCell(v Object) *Cell { c := &Cell{}; c.init(v); return c }
 
 // NewSlice makes a slice object (nil parts are None).
 func NewSlice(start, stop, step Object) *Slice {

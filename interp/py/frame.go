@@ -185,7 +185,7 @@ func (f *Frame) makeCells() {
 	for i := range c.Cellvars {
 		cell := &Cell{}
 		if i < len(c.Cell2Arg) && c.Cell2Arg[i] >= 0 {
-			cell.v = f.fast[c.Cell2Arg[i]]
+			cell.init(f.fast[c.Cell2Arg[i]])
 			f.fast[c.Cell2Arg[i]] = nil
 		}
 		f.cells[i] = cell

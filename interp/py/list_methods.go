@@ -324,6 +324,10 @@ func cmpInt64(a, b int64) int {
 	return 0
 }
 
+// listAppend is list.append's descriptor: MethodDescr.callSelf runs it
+// without its Fn.
+var listAppend *MethodDescr
+
 func listSelf(self Object) *List {
 	if l, ok := self.(*List); ok { // the common case, inlined
 		return l
@@ -350,6 +354,7 @@ func init() {
 		listSelf(self).Append(v)
 		return None, nil
 	})
+	listAppend = lt.Dict.getStr(Intern("append")).(*MethodDescr)
 	lt.AddMethod("extend", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		v, err := collArgO("list.extend", args, kw)
 		if err != nil {

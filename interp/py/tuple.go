@@ -524,7 +524,17 @@ func (l *List) Len() int { return int(atomic.LoadInt64(&l.n)) }
 // Append adds v at the end.
 func (l *List) Append(v Object) {
 	l.mu.Lock()
-	l.push(v)
+	if n := len(l.items); n < cap(l.items) {
+		// room left: push's work for one item, without its variadic
+		// slice and loop (lst.append(x) in a loop spends most of its
+		// time here)
+		l.items = l.items[:n+1]
+		l.slotAt(n).store(v)
+		atomic.StoreInt64(&l.n, int64(n+1))
+		l.mirrorBump()
+	} else {
+		l.push(v)
+	}
 	l.mu.Unlock()
 }
 

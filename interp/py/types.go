@@ -303,6 +303,15 @@ func init() {
 		}
 		return GenericGetAttr(t, o, name)
 	}
+	// cell.cell_contents = v and del cell.cell_contents (v nil), which
+	// CPython allows even on an empty cell
+	CellType.SetAttr = func(t *Thread, o Object, name *Str, v Object) error {
+		if name.s == "cell_contents" {
+			o.(*Cell).Set(v)
+			return nil
+		}
+		return GenericSetAttr(t, o, name, v)
+	}
 	CodeType.Repr = func(t *Thread, o Object) (Object, error) {
 		c := o.(*Code)
 		return NewStr(fmt.Sprintf("<code object %s at %#x, file \"%s\", line %d>", c.Name, Id(o), c.Filename, c.FirstLine)), nil
