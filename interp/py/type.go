@@ -587,6 +587,13 @@ func LoadPtr[T any](p *T) T {
 	return *(*T)(unsafe.Pointer(&v))
 }
 
+// casPtr is LoadPtr's compare-and-swap: it publishes v into *p if *p
+// is still old.
+func casPtr[T any](p *T, old, v T) bool {
+	return atomic.CompareAndSwapPointer((*unsafe.Pointer)(unsafe.Pointer(p)),
+		*(*unsafe.Pointer)(unsafe.Pointer(&old)), *(*unsafe.Pointer)(unsafe.Pointer(&v)))
+}
+
 // storePtr is LoadPtr's writer: it publishes v into *p atomically.
 func storePtr[T any](p *T, v T) {
 	atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(p)), *(*unsafe.Pointer)(unsafe.Pointer(&v)))

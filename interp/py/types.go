@@ -112,7 +112,7 @@ func init() {
 	}
 	FunctionType.Repr = func(t *Thread, o Object) (Object, error) {
 		f := o.(*Function)
-		return NewStr(fmt.Sprintf("<function %s at %#x>", f.Qualname, Id(o))), nil
+		return NewStr(fmt.Sprintf("<function %s at %#x>", f.Qualname(), Id(o))), nil
 	}
 	FunctionType.Flags &^= FlagBaseType
 	FunctionType.GetAttr = functionGetAttr
