@@ -115,7 +115,7 @@ func attributeError(o Object, name *Str) error {
 	case *Module:
 		e = Errorf(AttributeErrorType, "module '%s' has no attribute '%s'", x.Name(), name.s)
 	case *Type:
-		e = Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", x.Name, name.s)
+		e = Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", x.Name(), name.s)
 	default:
 		e = Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(o), name.s)
 	}
@@ -180,7 +180,7 @@ func Call(t *Thread, fn Object, args []Object, kwnames []string) (Object, error)
 	}
 	typ := fn.Type()
 	if LoadPtr(&typ.Call) == nil {
-		return nil, TypeErrorf("'%s' object is not callable", typ.Name)
+		return nil, TypeErrorf("'%s' object is not callable", typ.Name())
 	}
 	return LoadPtr(&typ.Call)(t, fn, args, kwnames)
 }
@@ -531,7 +531,7 @@ func Iter(t *Thread, o Object) (Object, error) {
 	if LoadPtr(&typ.GetItem) != nil {
 		return &seqIter{seq: o}, nil
 	}
-	return nil, TypeErrorf("'%s' object is not iterable", typ.Name)
+	return nil, TypeErrorf("'%s' object is not iterable", typ.Name())
 }
 
 // Next advances an iterator: (nil, nil) at the end.
@@ -669,7 +669,7 @@ func GetItem(t *Thread, o, key Object) (Object, error) {
 				}
 				return Call1(t, m, key)
 			}
-			return nil, TypeErrorf("type '%s' is not subscriptable", ot.Name)
+			return nil, TypeErrorf("type '%s' is not subscriptable", ot.Name())
 		}
 		return nil, TypeErrorf("'%s' object is not subscriptable", typeName(o))
 	}

@@ -108,9 +108,9 @@ func (e *BaseException) Type() *Type { return e.typ }
 func (e *BaseException) Error() string {
 	msg := exceptionStr(e)
 	if msg == "" {
-		return e.typ.Name
+		return e.typ.Name()
 	}
-	return e.typ.Name + ": " + msg
+	return e.typ.Name() + ": " + msg
 }
 
 // exceptionStr is str(exc) for the built-in rules (no Python __str__).
@@ -186,7 +186,7 @@ func (t *Type) tpName() string {
 	if t.CName != "" {
 		return t.CName
 	}
-	return t.Name
+	return t.Name()
 }
 
 // IsInstanceOf reports whether err is a Python exception of class typ.
@@ -412,7 +412,7 @@ func formatExceptionOnly(t *Thread, e *BaseException, suggest bool) string {
 
 // excDisplayName is the exception's class as tracebacks show it.
 func excDisplayName(e *BaseException) string {
-	name := e.typ.Qualname
+	name := e.typ.Qualname()
 	if m, ok := e.typ.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" && m.s != "__main__" {
 		name = m.s + "." + name
 	}

@@ -111,7 +111,7 @@ func init() {
 	b := BaseExceptionType
 	b.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		if len(kw) > 0 && !typ.isHeap() && excKeywords(typ) == nil {
-			return nil, TypeErrorf("%s() takes no keyword arguments", typ.Name)
+			return nil, TypeErrorf("%s() takes no keyword arguments", typ.Name())
 		}
 		return newExceptionInstance(typ, args, kw), nil
 	}
@@ -121,12 +121,12 @@ func init() {
 		if names := excKeywords(e.typ); names != nil {
 			for i, k := range kw {
 				if !slices.Contains(names, k) {
-					return TypeErrorf("'%s' is an invalid keyword argument for %s()", k, e.typ.Name)
+					return TypeErrorf("'%s' is an invalid keyword argument for %s()", k, e.typ.Name())
 				}
 				e.Dict().SetStr(k, args[npos+i])
 			}
 		} else if len(kw) > 0 && !e.typ.isHeap() {
-			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name)
+			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name())
 		}
 		e.Args = NewTuple(append([]Object(nil), args[:npos]...)...)
 		return nil
@@ -138,13 +138,13 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return NewStr(e.typ.Name + "(" + r + ")"), nil
+			return NewStr(e.typ.Name() + "(" + r + ")"), nil
 		}
 		r, err := ReprString(t, e.Args)
 		if err != nil {
 			return nil, err
 		}
-		return NewStr(e.typ.Name + r), nil
+		return NewStr(e.typ.Name() + r), nil
 	}
 	b.Str = func(t *Thread, o Object) (Object, error) {
 		e := o.(*BaseException)

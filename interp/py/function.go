@@ -194,12 +194,12 @@ type Function struct {
 	// that it runs the code it checked (Code.simple, the frame's size).
 	// A call may combine the new code with the old defaults, as a
 	// program assigning both one after the other could too.
-	code        *Code
-	globals     *Dict
-	builtins    *Dict
-	defaults    *Tuple // __defaults__; nil: None
-	kwDefaults  *Dict  // __kwdefaults__; nil: None
-	Closure     []*Cell
+	code       *Code
+	globals    *Dict
+	builtins   *Dict
+	defaults   *Tuple // __defaults__; nil: None
+	kwDefaults *Dict  // __kwdefaults__; nil: None
+	Closure    []*Cell
 	// info holds __name__, __qualname__, __doc__ and __module__: one
 	// immutable funcInfo behind an atomic pointer, replaced whole when
 	// one of them is assigned (f.__name__ = s while other threads
@@ -420,7 +420,7 @@ func (md *MethodDescr) call(t *Thread, args []Object, kw []string) (Object, erro
 		return md.Fn(t, nil, args, kw)
 	}
 	if len(args)-len(kw) < 1 {
-		return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name, md.Name)
+		return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name(), md.Name)
 	}
 	self := args[0]
 	if err := md.checkSelf(self, md.slot); err != nil {

@@ -27,9 +27,9 @@ type Generator struct {
 	// prevExc is the resumer's handled exception while the generator
 	// runs inline in the resumer's loop (enterInline), restored when it
 	// yields, returns or raises.
-	prevExc  *BaseException
-	kind     int                           // genPlain, genCoroutine, genAsync
-	ag       atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
+	prevExc *BaseException
+	kind    int                           // genPlain, genCoroutine, genAsync
+	ag      atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
 	// info is the function's names when it made the generator (see
 	// names); one pointer to copy, as funcInfo is never written.
 	info *funcInfo

@@ -694,7 +694,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		tn := "_io." + o.Type().Name
+		tn := "_io." + o.Type().Name()
 		if o.Type().isHeap() {
 			tn = o.Type().FullName()
 		}

@@ -214,7 +214,7 @@ func builtinErrorHandler(name string) *Builtin {
 		}
 		isDecode := e.typ.IsSubtype(UnicodeDecodeErrorType)
 		isEncode := e.typ.IsSubtype(UnicodeEncodeErrorType)
-		cantHandle := TypeErrorf("don't know how to handle %s in error callback", e.typ.Name)
+		cantHandle := TypeErrorf("don't know how to handle %s in error callback", e.typ.Name())
 		var runes []rune
 		var data []byte
 		if isDecode {

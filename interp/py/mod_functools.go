@@ -101,7 +101,7 @@ func init() {
 		if !ok {
 			return objectRepr(t, o)
 		}
-		name := o.Type().Name
+		name := o.Type().Name()
 		if o.Type() == PartialType {
 			name = "functools.partial"
 		}

@@ -164,7 +164,7 @@ func setModuleClass(m *Module, v Object) error {
 		if !nt.isHeap() {
 			return TypeErrorf("__class__ assignment only supported for mutable types or ModuleType subclasses")
 		}
-		return TypeErrorf("__class__ assignment: '%s' object layout differs from 'module'", nt.Name)
+		return TypeErrorf("__class__ assignment: '%s' object layout differs from 'module'", nt.Name())
 	}
 	m.sub.Store(nt)
 	return nil

@@ -4,7 +4,7 @@ package py
 func init() {
 	o := ObjectType
 	o.AddClassMethod("__init_subclass__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argCount(self.(*Type).Name+".__init_subclass__", args, kw, 0, 0); err != nil {
+		if err := argCount(self.(*Type).Name()+".__init_subclass__", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return None, nil
@@ -81,7 +81,7 @@ func init() {
 	ty.AddMethod("mro", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		typ := self.(*Type)
 		// CPython names a method bound to a class after the class
-		if err := argCount(typ.Qualname+".mro", args, kw, 0, 0); err != nil {
+		if err := argCount(typ.Qualname()+".mro", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		mro, err := computeMRO(typ)
@@ -118,8 +118,8 @@ func init() {
 		return NewDict(), nil
 	})
 	getters := map[string]func(*Type) Object{
-		"__name__":     func(x *Type) Object { return NewStr(x.Name) },
-		"__qualname__": func(x *Type) Object { return NewStr(x.Qualname) },
+		"__name__":     func(x *Type) Object { return NewStr(x.Name()) },
+		"__qualname__": func(x *Type) Object { return NewStr(x.Qualname()) },
 		"__mro__": func(x *Type) Object {
 			items := make([]Object, len(x.MRO()))
 			for i, m := range x.MRO() {
@@ -177,7 +177,7 @@ func init() {
 			n := Intern(name)
 			set = func(t *Thread, self, v Object) error {
 				if v == nil {
-					return TypeErrorf("cannot delete '%s' attribute of type '%s'", name, self.(*Type).Name)
+					return TypeErrorf("cannot delete '%s' attribute of type '%s'", name, self.(*Type).Name())
 				}
 				return typeSetAttrNamed(t, self, n, v)
 			}
@@ -190,7 +190,7 @@ func init() {
 	ty.AddGetSet("__annotations__", func(t *Thread, self Object) (Object, error) {
 		typ := self.(*Type)
 		if !typ.isHeap() {
-			return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '__annotations__'", typ.Name)
+			return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '__annotations__'", typ.Name())
 		}
 		name := Intern("__annotations__")
 		if v := typ.Dict.GetStr("__annotations__"); v != nil {

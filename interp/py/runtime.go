@@ -530,19 +530,19 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 			typ == FloatType || typ == BoolType || typ == SetType || typ == FrozenSetType || typ == ByteArrayType
 		if matchArgs == nil {
 			if !selfMatch {
-				return nil, TypeErrorf("%s() accepts 0 positional sub-patterns (%d given)", typ.Name, npos)
+				return nil, TypeErrorf("%s() accepts 0 positional sub-patterns (%d given)", typ.Name(), npos)
 			}
 			if npos > 1 {
-				return nil, TypeErrorf("%s() accepts 1 positional sub-pattern (%d given)", typ.Name, npos)
+				return nil, TypeErrorf("%s() accepts 1 positional sub-pattern (%d given)", typ.Name(), npos)
 			}
 			out = append(out, subject)
 		} else {
 			ma, ok := matchArgs.(*Tuple)
 			if !ok {
-				return nil, TypeErrorf("%s.__match_args__ must be a tuple (got %s)", typ.Name, typeName(matchArgs))
+				return nil, TypeErrorf("%s.__match_args__ must be a tuple (got %s)", typ.Name(), typeName(matchArgs))
 			}
 			if npos > len(ma.items) {
-				return nil, TypeErrorf("%s() accepts %d positional sub-pattern%s (%d given)", typ.Name, len(ma.items), plural(len(ma.items)), npos)
+				return nil, TypeErrorf("%s() accepts %d positional sub-pattern%s (%d given)", typ.Name(), len(ma.items), plural(len(ma.items)), npos)
 			}
 			for _, n := range ma.items[:npos] {
 				s, ok := n.(*Str)
@@ -754,7 +754,7 @@ func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 				typ = s.Type()
 			}
 			if typ != nil {
-				return NewStr(typ.Qualname + "." + b.Name), nil
+				return NewStr(typ.Qualname() + "." + b.Name), nil
 			}
 		}
 		return NewStr(b.Name), nil
@@ -782,7 +782,7 @@ func methodDescrGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "__name__":
 		return NewStr(md.Name), nil
 	case "__qualname__":
-		return NewStr(md.Owner.Name + "." + md.Name), nil
+		return NewStr(md.Owner.Name() + "." + md.Name), nil
 	case "__objclass__":
 		return md.Owner, nil
 	case "__doc__":
