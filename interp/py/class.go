@@ -1055,6 +1055,12 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 		return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name.s, typ.Name())
 	}
 	switch name.s {
+	case "__name__", "__qualname__", "__doc__", "__module__":
+		if v == nil {
+			return TypeErrorf("cannot delete '%s' attribute of immutable type '%s'", name.s, typ.Name())
+		}
+	}
+	switch name.s {
 	case "__name__":
 		s, ok := v.(*Str)
 		if !ok {

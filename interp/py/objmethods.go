@@ -176,9 +176,6 @@ func init() {
 			// writable on heap types (typeSetAttr checks and stores)
 			n := Intern(name)
 			set = func(t *Thread, self, v Object) error {
-				if v == nil {
-					return TypeErrorf("cannot delete '%s' attribute of type '%s'", name, self.(*Type).Name())
-				}
 				return typeSetAttrNamed(t, self, n, v)
 			}
 		}
