@@ -450,8 +450,8 @@ func fpyGo_PyException_GetContext(ts *C.PyThreadState, e *C.PyObject) *C.PyObjec
 //export fpyGo_PyException_GetArgs
 func fpyGo_PyException_GetArgs(ts *C.PyThreadState, e *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
-	if ex := s.excOf(e); ex != nil && ex.Args != nil {
-		return s.newRef(ex.Args)
+	if ex := s.excOf(e); ex != nil && ex.Args() != nil {
+		return s.newRef(ex.Args())
 	}
 	return s.newRef(py.NewTuple())
 }

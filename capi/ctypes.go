@@ -256,7 +256,7 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 					// the end; a value (what _asyncio's future iterator
 					// returns to the await that drove it) goes with the
 					// exception, which iteration also takes as the end
-					if e := py.AsException(err); e != nil && e.Args != nil && len(e.Args.Items()) > 0 && e.Args.Items()[0] != py.None {
+					if e := py.AsException(err); e != nil && e.Args() != nil && len(e.Args().Items()) > 0 && e.Args().Items()[0] != py.None {
 						return nil, err
 					}
 					return nil, nil

@@ -799,7 +799,7 @@ func InplaceOp(t *Thread, a, b Object, op int) (Object, error) {
 		return r, err
 	}
 	e := binaryOpError(a, b, op).(*BaseException)
-	if s, ok := e.Args.items[0].(*Str); ok && len(s.s) > 30 && s.s[:30] == "unsupported operand type(s) fo" {
+	if s, ok := e.Args().items[0].(*Str); ok && len(s.s) > 30 && s.s[:30] == "unsupported operand type(s) fo" {
 		return nil, TypeErrorf("unsupported operand type(s) for %s=: '%s' and '%s'", binaryNames[op].op, typeName(a), typeName(b))
 	}
 	return nil, e

@@ -12,7 +12,7 @@ func init() {
 			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name())
 		}
 		// args keeps what the caller passed (a list stays a list).
-		e.Args = NewTuple(append([]Object(nil), args...)...)
+		e.SetArgs(NewTuple(append([]Object(nil), args...)...))
 		return nil
 	}
 	g.Str = func(t *Thread, o Object) (Object, error) {
@@ -105,7 +105,7 @@ func excGroupNew(t *Thread, typ *Type, args []Object, kw []string) (Object, erro
 	case nestedBase && cls.IsSubtype(ExceptionType):
 		return nil, TypeErrorf("Cannot nest BaseExceptions in '%s'", cls.Name())
 	}
-	e := &BaseException{typ: cls, Args: NewTuple(args[:npos]...), Message: msg, Exceptions: NewTuple(items...)}
+	e := &BaseException{typ: cls, args: NewTuple(args[:npos]...), Message: msg, Exceptions: NewTuple(items...)}
 	return e, nil
 }
 

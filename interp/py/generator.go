@@ -664,7 +664,7 @@ func (g *Generator) Send(t *Thread, v Object) (Object, error) {
 func stopIteration(v Object) error {
 	e := NewException(StopIterationType)
 	if v != nil && v != None {
-		e.Args = NewTuple(v)
+		e.args = NewTuple(v) // not published yet
 	}
 	return e
 }
@@ -732,8 +732,8 @@ func tracebackOrNone(e *BaseException) Object {
 }
 
 func stopIterationValue(e *BaseException) Object {
-	if e.Args != nil && len(e.Args.items) > 0 {
-		return e.Args.items[0]
+	if e.Args() != nil && len(e.Args().items) > 0 {
+		return e.Args().items[0]
 	}
 	return None
 }

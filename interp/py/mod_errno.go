@@ -55,7 +55,7 @@ func init() {
 				return TypeErrorf("%s() takes no keyword arguments", e.typ.Name())
 			}
 			npos := len(args) - len(kw)
-			e.Args = NewTuple(append([]Object(nil), args[:npos]...)...)
+			e.SetArgs(NewTuple(append([]Object(nil), args[:npos]...)...))
 			osErrorFill(e, args[:npos])
 			return nil
 		}
@@ -124,7 +124,7 @@ func osErrorFill(e *BaseException, args []Object) {
 		if len(args) == 5 {
 			d.SetStr("filename2", args[4])
 		}
-		e.Args = NewTuple(args[0], args[1])
+		e.SetArgs(NewTuple(args[0], args[1]))
 	}
 }
 

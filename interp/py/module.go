@@ -451,7 +451,7 @@ func syntaxErrorFrom(err error) error {
 		// from the file (PyErr_ProgramTextObject)
 		text = NewStr(line + "\n")
 	}
-	e.Args = NewTuple(NewStr(se.Msg), NewTuple(NewStr(se.Filename), Int(se.Line), Int(se.Col), text, Int(se.EndLine), Int(se.EndCol)))
+	e.args = NewTuple(NewStr(se.Msg), NewTuple(NewStr(se.Filename), Int(se.Line), Int(se.Col), text, Int(se.EndLine), Int(se.EndCol))) // not published yet
 	d := e.Dict()
 	d.SetStr("msg", NewStr(se.Msg))
 	d.SetStr("filename", NewStr(se.Filename))

@@ -158,3 +158,58 @@ def final_ok():
 `
 	runWriterReaders(t, src, 3)
 }
+
+// TestExceptionArgsAssignRace rewrites the args of a shared exception
+// (e.args = ..., e.__init__(...) again, as a class that re-initialises
+// a cached error does) while other threads raise it, format it (str,
+// repr, traceback.format_exception_only) and read e.args. args is one
+// atomic pointer to an immutable tuple, so each reader sees the old
+// tuple or the new one.
+func TestExceptionArgsAssignRace(t *testing.T) {
+	src := `
+import threading, traceback
+ROUNDS = 1500
+errors = []
+done = [False]
+
+class MyError(ValueError):
+    pass
+
+shared = MyError("a0")
+oserr = OSError(2, "first")
+values = {"a0"} | {"a%d" % i for i in range(ROUNDS)} | {"b%d" % i for i in range(ROUNDS)}
+
+def writer():
+    try:
+        for i in range(ROUNDS):
+            shared.args = ("a%d" % i,)
+            shared.__init__("b%d" % i)
+            oserr.args = (i, "s%d" % i)
+        shared.args = ("a0",)
+    finally:
+        done[0] = True
+
+def reader():
+    try:
+        while not done[0]:
+            a = shared.args
+            if len(a) != 1 or a[0] not in values:
+                errors.append(("args", a))
+            if str(shared) not in values or repr(shared)[9:-2] not in values:
+                errors.append(("str", str(shared), repr(shared)))
+            try:
+                raise shared
+            except MyError as e:
+                line = traceback.format_exception_only(type(e), e)[-1]
+                if line.split(": ")[1].strip() not in values:
+                    errors.append(("tb", line))
+            if len(oserr.args) != 2 or not str(oserr).startswith("["):
+                errors.append(("oserr", oserr.args))
+    except BaseException as e:
+        errors.append(repr(e))
+
+def final_ok():
+    return shared.args == ("a0",) and str(shared) == "a0"
+`
+	runWriterReaders(t, src, 3)
+}
