@@ -330,6 +330,9 @@ func excSetAttr(t *Thread, o Object, name *Str, v Object) error {
 	e := o.(*BaseException)
 	switch name.s {
 	case "args":
+		if v == nil {
+			return TypeErrorf("args may not be deleted")
+		}
 		items, err := ToSlice(t, v)
 		if err != nil {
 			return err
