@@ -57,7 +57,7 @@ func GetAttrOpt(t *Thread, o Object, name *Str) (Object, error) {
 func instanceDict(o Object) *Dict {
 	switch x := o.(type) {
 	case *Instance:
-		return x.dict
+		return LoadPtr(&x.dict)
 	case *Module:
 		return x.dict
 	case *Function:

@@ -1456,20 +1456,20 @@ func instanceDictDescr(owner *Type) *GetSetDescr {
 		},
 		Set: func(t *Thread, o, v Object) error {
 			in, ok := o.(*Instance)
-			if v == nil && ok && in.dict != nil {
+			if v == nil && ok && LoadPtr(&in.dict) != nil {
 				// del x.__dict__: CPython drops it; the next use
 				// starts a fresh one
-				in.dict = NewDict()
+				storePtr(&in.dict, NewDict())
 				return nil
 			}
 			if v == nil {
 				return TypeErrorf("cannot delete __dict__")
 			}
 			d, ok2 := v.(*Dict)
-			if !ok || !ok2 || in.dict == nil {
+			if !ok || !ok2 || LoadPtr(&in.dict) == nil {
 				return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
 			}
-			in.dict = d
+			storePtr(&in.dict, d)
 			return nil
 		}}
 }

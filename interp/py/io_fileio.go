@@ -435,7 +435,7 @@ func fileIOInit(t *Thread, self Object, args []Object, kw []string) error {
 	if nf.blksize == 0 {
 		nf.blksize = ioDefaultBufferSize
 	}
-	in.dict.SetStr("name", nameObj)
+	LoadPtr(&in.dict).SetStr("name", nameObj)
 	if nf.appending {
 		syscall.Seek(nf.fd, 0, 2)
 	}

@@ -655,8 +655,10 @@ func init() {
 			ml = Int(d.maxlen)
 		}
 		var state Object = None
-		if in, ok := self.(*Instance); ok && in.dict != nil && in.dict.Len() > 0 {
-			state = in.dict
+		if in, ok := self.(*Instance); ok {
+			if d := in.Dict(); d != nil && d.Len() > 0 {
+				state = d
+			}
 		}
 		return NewTuple(self.Type(), NewTuple(NewList(), ml), state, newDequeIter(d, false)), nil
 	})

@@ -273,7 +273,7 @@ func NewStdStream(name string, f *os.File, write, unbuffered bool) Object {
 	}
 	fio := &fileIO{fd: fd, seekable: -1, closefd: false, blksize: ioDefaultBufferSize, readable: !write, writable: write}
 	raw := newSubclassInstance(FileIOType, fio).(*Instance)
-	raw.dict.SetStr("name", NewStr(name))
+	LoadPtr(&raw.dict).SetStr("name", NewStr(name))
 	var buffer Object = raw
 	if !unbuffered || !write {
 		bt := BufferedReaderType
@@ -305,7 +305,7 @@ func NewStdStream(name string, f *os.File, write, unbuffered bool) Object {
 	}
 	ioRegisterText(x)
 	w := newSubclassInstance(TextIOWrapperType, x).(*Instance)
-	w.dict.SetStr("mode", NewStr(mode[:1]))
+	LoadPtr(&w.dict).SetStr("mode", NewStr(mode[:1]))
 	return w
 }
 

@@ -213,3 +213,51 @@ def final_ok():
 `
 	runWriterReaders(t, src, 3)
 }
+
+// TestInstanceDictAssignRace replaces an object's __dict__ (obj.__dict__
+// = d, as __setstate__-style code does) while other threads load, store
+// and call its attributes through the eval loop's cached paths,
+// getattr, vars() and a method call. The instance's dict pointer is
+// loaded once per access, atomically, so each access uses the old dict
+// or the new one.
+func TestInstanceDictAssignRace(t *testing.T) {
+	src := `
+import threading
+ROUNDS = 2000
+errors = []
+done = [False]
+
+class C:
+    def m(self):
+        return "m"
+
+o = C()
+o.__dict__ = {"a": 0, "b": 0}
+
+def writer():
+    try:
+        for i in range(ROUNDS):
+            o.__dict__ = {"a": i, "b": i, "m": lambda: "inst"}
+            del o.__dict__["m"]
+        o.__dict__ = {"a": -1, "b": -1}
+    finally:
+        done[0] = True
+
+def reader():
+    try:
+        while not done[0]:
+            if not isinstance(o.a, int) or getattr(o, "b") is None:
+                errors.append("attr")
+            if o.m() not in ("m", "inst"):
+                errors.append("method")
+            o.c = 1
+            if "a" not in vars(o) and "a" not in o.__dict__:
+                errors.append("vars")
+    except BaseException as e:
+        errors.append(repr(e))
+
+def final_ok():
+    return o.a == -1 and o.m() == "m"
+`
+	runWriterReaders(t, src, 3)
+}

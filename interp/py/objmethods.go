@@ -69,10 +69,10 @@ func init() {
 	}, func(t *Thread, self, v Object) error {
 		in, ok := self.(*Instance)
 		d, ok2 := v.(*Dict)
-		if !ok || !ok2 || in.dict == nil {
+		if !ok || !ok2 || LoadPtr(&in.dict) == nil {
 			return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
 		}
-		in.dict = d
+		storePtr(&in.dict, d)
 		return nil
 	})
 	o.Dict.SetStr("__doc__", NewStr(o.Doc))
