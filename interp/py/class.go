@@ -1069,14 +1069,14 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 		if err := checkTypeName(t, s); err != nil {
 			return err
 		}
-		typ.setNames(func(n *typeNames) { n.name = s.s })
+		editCopy(&typ.names, func(n *typeNames) { n.name = s.s })
 		return nil
 	case "__qualname__":
 		s, ok := v.(*Str)
 		if !ok {
 			return TypeErrorf("can only assign string to %s.__qualname__, not '%s'", typ.Name(), typeName(v))
 		}
-		typ.setNames(func(n *typeNames) { n.qualname = s.s })
+		editCopy(&typ.names, func(n *typeNames) { n.qualname = s.s })
 		return nil
 	case "__bases__":
 		return setBases(t, typ, v)

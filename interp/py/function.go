@@ -201,10 +201,11 @@ type Function struct {
 	kwDefaults *Dict  // __kwdefaults__; nil: None
 	Closure    []*Cell
 	// info holds __name__, __qualname__, __doc__ and __module__: one
-	// immutable funcInfo behind an atomic pointer, replaced whole when
-	// one of them is assigned (f.__name__ = s while other threads
-	// format repr(f) or an error naming f), so that no reader sees half
-	// of a string or of an interface value. A function made by
+	// immutable funcInfo behind a pointer (read with LoadPtr), replaced
+	// whole by compare-and-swap (editCopy) when one of them is assigned
+	// (f.__name__ = s while other threads format repr(f) or an error
+	// naming f), so that no reader sees half of a string or of an
+	// interface value. A function made by
 	// MAKE_FUNCTION shares its code's default funcInfo (Code.info): no
 	// allocation, and four words fewer to fill per function.
 	info *funcInfo
@@ -272,7 +273,7 @@ func NewFunction(t *Thread, code *Code, globals *Dict) *Function {
 // funcInfo is what describes a function rather than runs it: __name__,
 // __qualname__, __doc__ and __module__ (never nil: None). It is never
 // written once published; an assignment publishes a changed copy
-// (Function.setInfo), so a reader loads the pointer once and reads a
+// (editCopy), so a reader loads the pointer once and reads a
 // consistent set.
 type funcInfo struct {
 	name, qualname string
@@ -293,20 +294,6 @@ func (f *Function) Doc() Object { return LoadPtr(&f.info).doc }
 
 // Module is the function's __module__.
 func (f *Function) Module() Object { return LoadPtr(&f.info).module }
-
-// setInfo publishes a copy of the function's funcInfo changed by edit.
-// Two threads assigning different attributes at once both keep their
-// change: the copy replaces the one it was made from or is made again.
-func (f *Function) setInfo(edit func(*funcInfo)) {
-	for {
-		old := LoadPtr(&f.info)
-		n := *old
-		edit(&n)
-		if casPtr(&f.info, old, &n) {
-			return
-		}
-	}
-}
 
 // compFunction is MAKE_FUNCTION (arg: 0 or FnClosure, with the closure's
 // cells below the code on the stack, already popped) for the code of a

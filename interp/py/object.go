@@ -30,10 +30,11 @@ type Object interface {
 // derived from a built-in type whose values are Go value types or
 // immutable structs, which then live in Base).
 type Instance struct {
-	typ  *Type
-	// dict is nil when the class has __slots__ without __dict__. obj.__dict__ = d
-	// replaces it while other threads may use the object: read with
-	// LoadPtr (once per attribute access), written with storePtr.
+	typ *Type
+	// dict is nil when the class has __slots__ without __dict__.
+	// obj.__dict__ = d replaces it while other threads may use the
+	// object: read with LoadPtr (once per attribute access), written
+	// with storePtr.
 	dict *Dict
 	// slots holds the values of __slots__ members, each as a pointer to
 	// an immutable box: reads are one atomic load (threads reading a

@@ -658,23 +658,23 @@ func functionSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		if !ok {
 			return TypeErrorf("__name__ must be set to a string object")
 		}
-		f.setInfo(func(i *funcInfo) { i.name = s.s })
+		editCopy(&f.info, func(i *funcInfo) { i.name = s.s })
 		return nil
 	case "__qualname__":
 		s, ok := v.(*Str)
 		if !ok {
 			return TypeErrorf("__qualname__ must be set to a string object")
 		}
-		f.setInfo(func(i *funcInfo) { i.qualname = s.s })
+		editCopy(&f.info, func(i *funcInfo) { i.qualname = s.s })
 		return nil
 	case "__doc__", "__module__":
 		if v == nil { // del: None, as CPython's member descriptors read a NULL
 			v = None
 		}
 		if name.s == "__doc__" {
-			f.setInfo(func(i *funcInfo) { i.doc = v })
+			editCopy(&f.info, func(i *funcInfo) { i.doc = v })
 		} else {
-			f.setInfo(func(i *funcInfo) { i.module = v })
+			editCopy(&f.info, func(i *funcInfo) { i.module = v })
 		}
 		return nil
 	case "__defaults__":

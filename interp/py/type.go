@@ -111,7 +111,7 @@ type Type struct {
 	// names holds __name__ and __qualname__ (Name, Qualname): Python
 	// code may assign them while other threads format the class's name
 	// into a repr or an error message, so they are one immutable pair
-	// behind a pointer, read with LoadPtr and replaced whole (setNames).
+	// behind a pointer, read with LoadPtr and replaced whole (editCopy).
 	names *typeNames
 	// CName is a C extension type's tp_name ("module.Name"), which
 	// CPython's error messages use; "" for other types.
@@ -600,15 +600,17 @@ func (t *Type) Name() string { return LoadPtr(&t.names).name }
 // Qualname is the type's __qualname__.
 func (t *Type) Qualname() string { return LoadPtr(&t.names).qualname }
 
-// setNames publishes a copy of the type's names changed by edit; two
-// threads assigning __name__ and __qualname__ at once both keep their
-// change.
-func (t *Type) setNames(edit func(*typeNames)) {
+// editCopy publishes into *p a copy of the value *p points to, changed
+// by edit: the pointed-to values are never written once published
+// (a class's names, a function's funcInfo). Two threads changing
+// different fields at once both keep their change: a copy replaces
+// only the value it was made from, or is made again.
+func editCopy[T any](p **T, edit func(*T)) {
 	for {
-		old := LoadPtr(&t.names)
+		old := LoadPtr(p)
 		n := *old
 		edit(&n)
-		if casPtr(&t.names, old, &n) {
+		if casPtr(p, old, &n) {
 			return
 		}
 	}
