@@ -411,7 +411,7 @@ func fpyGo_PyObject_GenericSetDict(ts *C.PyThreadState, o, value *C.PyObject, co
 	v := s.fromC(value)
 	d, ok := py.Unwrap(v).(*py.Dict)
 	if !ok {
-		s.setError(py.TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", v.Type().Name))
+		s.setError(py.TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", v.Type().Name()))
 		return -1
 	}
 	if !py.SetInstanceDict(s.fromC(o), d) {
@@ -442,7 +442,7 @@ func fpyGo_PyErr_Display(ts *C.PyThreadState, typ, val, tb *C.PyObject) {
 	v := s.fromCOrNone(val)
 	e, ok := py.Unwrap(v).(*py.BaseException)
 	if !ok {
-		s.writeStd("stderr", "TypeError: print_exception(): Exception expected for value, "+v.Type().Name+" found\n")
+		s.writeStd("stderr", "TypeError: print_exception(): Exception expected for value, "+v.Type().Name()+" found\n")
 		return
 	}
 	if tb != nil {
@@ -686,7 +686,7 @@ func fpyGo_PyModule_FromDefAndSpec2(ts *C.PyThreadState, def *C.PyModuleDef, spe
 	}
 	name, ok := n.(*py.Str)
 	if !ok {
-		s.setError(py.TypeErrorf("module name must be a string, not %s", n.Type().Name))
+		s.setError(py.TypeErrorf("module name must be a string, not %s", n.Type().Name()))
 		return nil
 	}
 	m, err := s.moduleFromDef(name.String(), def, sp, s.extOfDef(def))
@@ -784,7 +784,7 @@ func (s *tstate) addAsyncSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMo
 		if !cSlot(sl.f, sl.inher) || gt.Dict.GetStr(sl.name) != nil {
 			continue
 		}
-		f, what := sl.f, gt.Name+"."+sl.name
+		f, what := sl.f, gt.Name()+"."+sl.name
 		gt.Dict.SetStr(sl.name, &py.MethodDescr{Name: sl.name, Owner: gt,
 			Fn: func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
 				if len(args) != 0 || len(kw) != 0 {

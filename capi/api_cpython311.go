@@ -151,7 +151,7 @@ func foreignView(t *py.Thread, o py.Object) (*py.ForeignBuf, bool, error) {
 		return nil, false, nil
 	}
 	s := stateOf(t)
-	name := o.Type().Name
+	name := o.Type().Name()
 	view := (*C.Py_buffer)(C.calloc(1, C.sizeof_Py_buffer))
 	_, err := s.callInt(ext, name+".__buffer__", func() C.int {
 		return C.fpy_call_getbuffer(s.ts, getbuf, s.borrow(o), view, C.PyBUF_FULL_RO)

@@ -108,7 +108,7 @@ func fpyGo_PyUnicode_Compare(ts *C.PyThreadState, a, b *C.PyObject) C.int {
 	x, ok1 := py.Unwrap(s.fromC(a)).(*py.Str)
 	y, ok2 := py.Unwrap(s.fromC(b)).(*py.Str)
 	if !ok1 || !ok2 {
-		s.setError(py.TypeErrorf("Can't compare %s and %s", s.fromC(a).Type().Name, s.fromC(b).Type().Name))
+		s.setError(py.TypeErrorf("Can't compare %s and %s", s.fromC(a).Type().Name(), s.fromC(b).Type().Name()))
 		return -1
 	}
 	return C.int(compareRunes(x, y))
@@ -158,7 +158,7 @@ func fpyGo_PyUnicode_Concat(ts *C.PyThreadState, a, b *C.PyObject) *C.PyObject {
 	x, ok1 := py.Unwrap(s.fromC(a)).(*py.Str)
 	y, ok2 := py.Unwrap(s.fromC(b)).(*py.Str)
 	if !ok1 || !ok2 {
-		s.setError(py.TypeErrorf("can only concatenate str (not \"%s\") to str", s.fromC(b).Type().Name))
+		s.setError(py.TypeErrorf("can only concatenate str (not \"%s\") to str", s.fromC(b).Type().Name()))
 		return nil
 	}
 	return s.newRef(py.NewStr(x.String() + y.String()))
@@ -191,7 +191,7 @@ func fpyGo_PyUnicode_FromObject(ts *C.PyThreadState, o *C.PyObject) *C.PyObject 
 	s := stateFromC(ts)
 	str, ok := py.Unwrap(s.fromC(o)).(*py.Str)
 	if !ok {
-		s.setError(py.TypeErrorf("Can't convert '%s' object to str implicitly", s.fromC(o).Type().Name))
+		s.setError(py.TypeErrorf("Can't convert '%s' object to str implicitly", s.fromC(o).Type().Name()))
 		return nil
 	}
 	return s.newRef(str)
@@ -260,7 +260,7 @@ func fpyGo_PyUnicode_FromEncodedObject(ts *C.PyThreadState, o *C.PyObject, enc, 
 	case *py.ByteArray:
 		b = v.Data()
 	default:
-		s.setError(py.TypeErrorf("decoding to str: need a bytes-like object, %s found", s.fromC(o).Type().Name))
+		s.setError(py.TypeErrorf("decoding to str: need a bytes-like object, %s found", s.fromC(o).Type().Name()))
 		return nil
 	}
 	e, er := cstr(enc), cstr(errors)
@@ -450,8 +450,8 @@ func fpyGo_PyException_GetContext(ts *C.PyThreadState, e *C.PyObject) *C.PyObjec
 //export fpyGo_PyException_GetArgs
 func fpyGo_PyException_GetArgs(ts *C.PyThreadState, e *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
-	if ex := s.excOf(e); ex != nil && ex.Args != nil {
-		return s.newRef(ex.Args)
+	if ex := s.excOf(e); ex != nil && ex.Args() != nil {
+		return s.newRef(ex.Args())
 	}
 	return s.newRef(py.NewTuple())
 }
@@ -650,7 +650,7 @@ func fpyGo_PyObject_GetBuffer(ts *C.PyThreadState, o *C.PyObject, view *C.Py_buf
 			data, readonly = live, false
 			break
 		}
-		s.setError(py.TypeErrorf("a bytes-like object is required, not '%s'", obj.Type().Name))
+		s.setError(py.TypeErrorf("a bytes-like object is required, not '%s'", obj.Type().Name()))
 		return -1
 	}
 	if flags&C.PyBUF_WRITABLE != 0 && readonly {

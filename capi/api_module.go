@@ -201,7 +201,7 @@ func fpyGo_PyModule_AddType(ts *C.PyThreadState, mod *C.PyObject, tp *C.PyTypeOb
 		s.setError(py.TypeErrorf("PyModule_AddType() first argument must be a module"))
 		return -1
 	}
-	m.Dict().SetStr(gt.Name, gt)
+	m.Dict().SetStr(gt.Name(), gt)
 	return 0
 }
 

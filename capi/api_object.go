@@ -25,7 +25,7 @@ func (s *tstate) name(o *C.PyObject) (*py.Str, bool) {
 		v := s.fromC(o)
 		tn := "NULL"
 		if v != nil {
-			tn = v.Type().Name
+			tn = v.Type().Name()
 		}
 		s.setError(py.TypeErrorf("attribute name must be string, not '%s'", tn))
 	}
@@ -260,7 +260,7 @@ func fpyGo_PyObject_Hash(ts *C.PyThreadState, o *C.PyObject) C.Py_hash_t {
 //export fpyGo_PyObject_HashNotImplemented
 func fpyGo_PyObject_HashNotImplemented(ts *C.PyThreadState, o *C.PyObject) C.Py_hash_t {
 	s := stateFromC(ts)
-	s.setError(py.TypeErrorf("unhashable type: '%s'", s.fromC(o).Type().Name))
+	s.setError(py.TypeErrorf("unhashable type: '%s'", s.fromC(o).Type().Name()))
 	return -1
 }
 

@@ -125,13 +125,13 @@ func fpyGo_PyType_GetModuleByDef(ts *C.PyThreadState, tp *C.PyTypeObject, def *C
 //export fpyGo_PyType_GetName
 func fpyGo_PyType_GetName(ts *C.PyThreadState, tp *C.PyTypeObject) *C.PyObject {
 	s := stateFromC(ts)
-	return s.newRef(py.NewStr(s.typeFromC(tp).Name))
+	return s.newRef(py.NewStr(s.typeFromC(tp).Name()))
 }
 
 //export fpyGo_PyType_GetQualName
 func fpyGo_PyType_GetQualName(ts *C.PyThreadState, tp *C.PyTypeObject) *C.PyObject {
 	s := stateFromC(ts)
-	return s.newRef(py.NewStr(s.typeFromC(tp).Qualname))
+	return s.newRef(py.NewStr(s.typeFromC(tp).Qualname()))
 }
 
 //export fpyGo_PyType_Modified

@@ -57,7 +57,7 @@ func fpyGo_ToDouble(op *C.PyObject) C.double {
 	v, err := py.Call(s.t, py.FloatType, []py.Object{o}, nil)
 	if err != nil {
 		if py.IsInstanceOf(err, py.ValueErrorType) {
-			err = py.TypeErrorf("must be real number, not %s", o.Type().Name)
+			err = py.TypeErrorf("must be real number, not %s", o.Type().Name())
 		}
 		s.setError(err)
 		return -1
@@ -244,7 +244,7 @@ func fpyGo_SlotBinary(a, b *C.PyObject, which C.int) *C.PyObject {
 	case C.FPY_S_GETATTR:
 		n, ok := y.(*py.Str)
 		if !ok {
-			return s.ret(nil, py.TypeErrorf("attribute name must be string, not '%s'", y.Type().Name))
+			return s.ret(nil, py.TypeErrorf("attribute name must be string, not '%s'", y.Type().Name()))
 		}
 		s.adoptTypeDict(x)
 		return s.ret(py.GetAttr(s.t, x, n))
@@ -276,7 +276,7 @@ func fpyGo_SlotTernary(a, b, c *C.PyObject, which C.int) *C.PyObject {
 		// gets the nearest Go one, not its own again
 		impl := goBase(typ, "__new__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_new) })
 		if impl == nil || py.LoadPtr(&impl.New) == nil {
-			return s.ret(nil, py.TypeErrorf("cannot create '%s' instances", typ.Name))
+			return s.ret(nil, py.TypeErrorf("cannot create '%s' instances", typ.Name()))
 		}
 		args, kw := tupleDictArgs(y, z)
 		var names []string
@@ -341,7 +341,7 @@ func fpyGo_SlotInt(a, b, c *C.PyObject, which C.int) C.int {
 	case C.FPY_S_SETATTR:
 		n, ok := y.(*py.Str)
 		if !ok {
-			return s.retInt(py.TypeErrorf("attribute name must be string, not '%s'", y.Type().Name))
+			return s.retInt(py.TypeErrorf("attribute name must be string, not '%s'", y.Type().Name()))
 		}
 		s.adoptTypeDict(x)
 		impl := goBase(x.Type(), "__setattr__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_setattro) })

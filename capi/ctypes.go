@@ -184,7 +184,7 @@ func (s *tstate) kwDict(args []py.Object, kw []string) (py.Object, []py.Object) 
 
 // setTypeSlots gives the Go type a slot for every C slot the type defines.
 func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extModule) {
-	name := gt.Name
+	name := gt.Name()
 	if f := fnp(tp.tp_new); cSlot(f, fnp(base.tp_new)) || (f != nil && base == &C.PyBaseObject_Type && C.fpy_is_generic_slot(f) == 0) {
 		gt.New = func(t *py.Thread, typ *py.Type, args []py.Object, kw []string) (py.Object, error) {
 			s := stateOf(t)
@@ -256,7 +256,7 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 					// the end; a value (what _asyncio's future iterator
 					// returns to the await that drove it) goes with the
 					// exception, which iteration also takes as the end
-					if e := py.AsException(err); e != nil && e.Args != nil && len(e.Args.Items()) > 0 && e.Args.Items()[0] != py.None {
+					if e := py.AsException(err); e != nil && e.Args() != nil && len(e.Args().Items()) > 0 && e.Args().Items()[0] != py.None {
 						return nil, err
 					}
 					return nil, nil
@@ -543,7 +543,7 @@ func (s *tstate) addMethods(gt *py.Type, ml *C.PyMethodDef, ext *extModule, tp *
 // (METH_STATIC).
 func methodDescr(gt *py.Type, def *C.PyMethodDef, ext *extModule, tp *C.PyTypeObject, flags int) *py.MethodDescr {
 	name := cstr(def.ml_name)
-	cf := &cfunc{def: def, name: gt.Name + "." + name, ext: ext, cls: tp}
+	cf := &cfunc{def: def, name: gt.Name() + "." + name, ext: ext, cls: tp}
 	// a static method's C function gets no self (cf.self stays nil)
 	cf.fixedSelf = flags&C.METH_STATIC != 0
 	return &py.MethodDescr{Name: name, Owner: gt, Doc: methodDoc(name, def.ml_doc), Fn: cf.fn(),

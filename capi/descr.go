@@ -63,7 +63,7 @@ func getSetDescr(gt *py.Type, def *C.PyGetSetDef, ext *extModule) *py.GetSetDesc
 		}
 	} else {
 		get = func(t *py.Thread, o py.Object) (py.Object, error) {
-			return nil, py.Errorf(py.AttributeErrorType, "attribute '%s' of '%s' objects is not readable", name, gt.Name)
+			return nil, py.Errorf(py.AttributeErrorType, "attribute '%s' of '%s' objects is not readable", name, gt.Name())
 		}
 	}
 	var set func(t *py.Thread, o, v py.Object) error
@@ -73,7 +73,7 @@ func getSetDescr(gt *py.Type, def *C.PyGetSetDef, ext *extModule) *py.GetSetDesc
 		})
 	} else {
 		set = func(t *py.Thread, o, v py.Object) error {
-			return py.Errorf(py.AttributeErrorType, "attribute '%s' of '%s' objects is not writable", name, gt.Name)
+			return py.Errorf(py.AttributeErrorType, "attribute '%s' of '%s' objects is not writable", name, gt.Name())
 		}
 	}
 	return &py.GetSetDescr{Name: name, Owner: gt, Get: get, Set: set, Doc: cstr(def.doc)}

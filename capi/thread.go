@@ -362,7 +362,7 @@ func (s *tstate) normalize(typ, val py.Object) error {
 	if e, ok := r.(*py.BaseException); ok {
 		return e
 	}
-	return py.TypeErrorf("calling %s should have returned an instance of BaseException, not %s", tt.Name, r.Type().Name)
+	return py.TypeErrorf("calling %s should have returned an instance of BaseException, not %s", tt.Name(), r.Type().Name())
 }
 
 func asType(o py.Object) *py.Type {

@@ -127,7 +127,7 @@ func initStaticTypes(t *py.Thread) {
 // fillTypeMirror describes Go type gt in the type object tp.
 func fillTypeMirror(t *py.Thread, tp *C.PyTypeObject, gt *py.Type) {
 	s := stateOf(t)
-	tp.tp_name = cname(gt.Name)
+	tp.tp_name = cname(gt.Name())
 	if sz, ok := staticSizes[gt]; ok {
 		tp.tp_basicsize, tp.tp_itemsize = sz[0], sz[1]
 	} else {
@@ -254,7 +254,7 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 		}
 	}
 	tp.tp_base = base
-	tp.tp_name = cname(gt.Name)
+	tp.tp_name = cname(gt.Name())
 	if kind, cls := py.DatetimeClassOf(gt); kind != py.DatetimeNone && !cTypeBase(gt) {
 		// (a Python subclass of a C subclass of tzinfo keeps its C base's
 		// layout)

@@ -63,7 +63,7 @@ func GetAttrOpt(t *Thread, o Object, name *Str) (Object, error) {
 func instanceDict(o Object) *Dict {
 	switch x := o.(type) {
 	case *Instance:
-		return x.dict
+		return LoadPtr(&x.dict)
 	case *Module:
 		return x.dict
 	case *Function:
@@ -121,7 +121,7 @@ func attributeError(o Object, name *Str) error {
 	case *Module:
 		e = Errorf(AttributeErrorType, "module '%s' has no attribute '%s'", x.Name(), name.s)
 	case *Type:
-		e = Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", x.Name, name.s)
+		e = Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", x.Name(), name.s)
 	default:
 		e = Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(o), name.s)
 	}
@@ -136,7 +136,7 @@ func attributeError(o Object, name *Str) error {
 // 'module' object.
 func attributeDeleteError(o Object, name *Str) error {
 	if typ, ok := o.(*Type); ok {
-		return Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", typ.Name, name.s)
+		return Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", typ.Name(), name.s)
 	}
 	return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(o), name.s)
 }
@@ -197,7 +197,7 @@ func Call(t *Thread, fn Object, args []Object, kwnames []string) (Object, error)
 	}
 	typ := fn.Type()
 	if LoadPtr(&typ.Call) == nil {
-		return nil, TypeErrorf("'%s' object is not callable", typ.Name)
+		return nil, TypeErrorf("'%s' object is not callable", typ.Name())
 	}
 	return LoadPtr(&typ.Call)(t, fn, args, kwnames)
 }
@@ -548,7 +548,7 @@ func Iter(t *Thread, o Object) (Object, error) {
 	if LoadPtr(&typ.GetItem) != nil {
 		return &seqIter{seq: o}, nil
 	}
-	return nil, TypeErrorf("'%s' object is not iterable", typ.Name)
+	return nil, TypeErrorf("'%s' object is not iterable", typ.Name())
 }
 
 // Next advances an iterator: (nil, nil) at the end.
@@ -691,7 +691,7 @@ func GetItem(t *Thread, o, key Object) (Object, error) {
 				}
 				return Call1(t, m, key)
 			}
-			return nil, TypeErrorf("type '%s' is not subscriptable", ot.Name)
+			return nil, TypeErrorf("type '%s' is not subscriptable", ot.Name())
 		}
 		return nil, TypeErrorf("'%s' object is not subscriptable", typeName(o))
 	}
@@ -832,7 +832,7 @@ func InplaceOp(t *Thread, a, b Object, op int) (Object, error) {
 		return r, err
 	}
 	e := binaryOpError(a, b, op).(*BaseException)
-	if s, ok := e.Args.items[0].(*Str); ok && len(s.s) > 30 && s.s[:30] == "unsupported operand type(s) fo" {
+	if s, ok := e.Args().items[0].(*Str); ok && len(s.s) > 30 && s.s[:30] == "unsupported operand type(s) fo" {
 		return nil, TypeErrorf("unsupported operand type(s) for %s=: '%s' and '%s'", binaryNames[op].op, typeName(a), typeName(b))
 	}
 	return nil, e

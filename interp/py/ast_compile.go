@@ -184,8 +184,8 @@ func init() {
 			return v
 		}
 		msg, fn, ln := get("msg"), get("filename"), get("lineno")
-		if e, ok := o.(*BaseException); ok && fn == None && ln == None && e.Args != nil && len(e.Args.items) == 2 {
-			if d, ok := e.Args.items[1].(*Tuple); ok && len(d.items) >= 2 {
+		if e, ok := o.(*BaseException); ok && fn == None && ln == None && e.Args() != nil && len(e.Args().items) == 2 {
+			if d, ok := e.Args().items[1].(*Tuple); ok && len(d.items) >= 2 {
 				fn, ln = d.items[0], d.items[1]
 			}
 		}

@@ -36,7 +36,7 @@ func (s *astState) nodeToPy(v reflect.Value) Object {
 		panic("_ast: unknown node type " + v.Type().String())
 	}
 	obj := NewInstance(c.class)
-	d := obj.dict
+	d := LoadPtr(&obj.dict)
 	e := v.Elem()
 	for _, f := range c.fields {
 		d.setItemStr(f.key, s.fieldToPy(e.FieldByIndex(f.goIndex), f))

@@ -428,7 +428,7 @@ func (a *anextAwaitable) proxy(t *Thread, name string, args []Object) (Object, e
 // gives v).
 func stopIterationOf(v Object) error {
 	e := NewException(StopIterationType)
-	e.Args = NewTuple(v)
+	e.args = NewTuple(v) // not published yet
 	return e
 }
 

@@ -151,8 +151,8 @@ func loadAttrEntry(t *Thread, e *attrCache, in *Instance, typ *Type, name *Str) 
 	if e.kind == attrData {
 		return descrGetContext(t, e, in, typ, name)
 	}
-	if in.dict != nil {
-		if v := in.dict.getStr(name); v != nil {
+	if d := LoadPtr(&in.dict); d != nil {
+		if v := d.getStr(name); v != nil {
 			return v, nil
 		}
 	}
@@ -224,8 +224,8 @@ func instanceAttrFast(e *attrCache, in *Instance, name *Str) Object {
 	if e.slot > 0 {
 		return e.slotValue(in)
 	}
-	if e.kind != attrData && in.dict != nil {
-		return in.dict.getStrHint(name, &e.hint)
+	if d := LoadPtr(&in.dict); e.kind != attrData && d != nil {
+		return d.getStrHint(name, &e.hint)
 	}
 	return nil
 }

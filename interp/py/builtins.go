@@ -128,16 +128,16 @@ func addSlotWrappers(typ *Type) {
 	}
 	if own(func(x *Type) any { return LoadPtr(&x.New) }) {
 		nf := LoadPtr(&typ.New)
-		typ.Dict.SetStr("__new__", &Builtin{Name: "__new__", Qualname: typ.Name + ".__new__", Self: typ, Fn: func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		typ.Dict.SetStr("__new__", &Builtin{Name: "__new__", Qualname: typ.Name() + ".__new__", Self: typ, Fn: func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if len(args) == 0 {
-				return nil, TypeErrorf("%s.__new__(): not enough arguments", typ.Name)
+				return nil, TypeErrorf("%s.__new__(): not enough arguments", typ.Name())
 			}
 			sub, ok := args[0].(*Type)
 			if !ok {
-				return nil, TypeErrorf("%s.__new__(X): X is not a type object (%s)", typ.Name, typeName(args[0]))
+				return nil, TypeErrorf("%s.__new__(X): X is not a type object (%s)", typ.Name(), typeName(args[0]))
 			}
 			if !sub.IsSubtype(typ) {
-				return nil, TypeErrorf("%s.__new__(%s): %s is not a subtype of %s", typ.Name, sub.Name, sub.Name, typ.Name)
+				return nil, TypeErrorf("%s.__new__(%s): %s is not a subtype of %s", typ.Name(), sub.Name(), sub.Name(), typ.Name())
 			}
 			// CPython's tp_new_wrapper refuses object.__new__(dict) and
 			// the like: the most derived non-Python __new__ of sub must
@@ -147,7 +147,7 @@ func addSlotWrappers(typ *Type) {
 				static = static.Base()
 			}
 			if static != nil && funcPtr(LoadPtr(&static.New)) != funcPtr(nf) {
-				return nil, TypeErrorf("%s.__new__(%s) is not safe, use %s.__new__()", typ.Name, sub.Name, static.Name)
+				return nil, TypeErrorf("%s.__new__(%s) is not safe, use %s.__new__()", typ.Name(), sub.Name(), static.Name())
 			}
 			return nf(t, sub, args[1:], kw)
 		}})
@@ -421,10 +421,10 @@ func initBuiltins(in *Interp) {
 	for _, typ := range []*Type{ObjectType, TypeType, IntType, BoolType, FloatType, ComplexType, StrType, TupleType, ListType,
 		DictType, SetType, FrozenSetType, RangeType, SliceType, BytesType, ByteArrayType, PropertyType, ClassMethodType,
 		StaticMethodType, SuperType} {
-		d.SetStr(typ.Name, typ)
+		d.SetStr(typ.Name(), typ)
 	}
 	for _, et := range excTypes {
-		d.SetStr(et.Name, et)
+		d.SetStr(et.Name(), et)
 	}
 	d.SetStr("EnvironmentError", OSErrorType)
 	d.SetStr("IOError", OSErrorType)
@@ -1056,7 +1056,7 @@ func seqWrapperError(t *Thread, typ *Type, op int, self, other Object) error {
 		return TypeErrorf("can only append array (not \"%s\") to array", typeName(other))
 	}
 	if op == NbAdd {
-		return TypeErrorf("can only concatenate %s (not \"%s\") to %s", typ.Name, typeName(other), typ.Name)
+		return TypeErrorf("can only concatenate %s (not \"%s\") to %s", typ.Name(), typeName(other), typ.Name())
 	}
-	return TypeErrorf("unsupported operand type(s) for %s: '%s' and '%s'", binaryNames[op].op, typ.Name, typeName(other))
+	return TypeErrorf("unsupported operand type(s) for %s: '%s' and '%s'", binaryNames[op].op, typ.Name(), typeName(other))
 }

@@ -52,7 +52,7 @@ func installExtraBuiltins(m *Module) {
 		m.AddFunc(name, fn)
 	}
 	for _, typ := range extraBuiltinTypes {
-		m.dict.SetStr(typ.Name, typ)
+		m.dict.SetStr(typ.Name(), typ)
 	}
 }
 

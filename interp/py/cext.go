@@ -40,7 +40,7 @@ func NewCObject(typ *Type, ptr unsafe.Pointer) *CObject {
 // in the Go sense: their instance layout is C's, so a Python subclass
 // keeps them as its solid base.
 func NewExtensionType(name, qualname, module, doc string, bases []*Type, baseType bool) *Type {
-	t := &Type{Name: name, Qualname: qualname, Dict: NewDict(), native: true, ext: true}
+	t := &Type{names: &typeNames{name, qualname}, Dict: NewDict(), native: true, ext: true}
 	if baseType {
 		t.Flags |= FlagBaseType
 	}

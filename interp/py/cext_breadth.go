@@ -123,10 +123,10 @@ func SetInstanceDict(o Object, d *Dict) bool {
 		v.dict = d
 		return true
 	case *Instance:
-		if v.dict == nil {
+		if LoadPtr(&v.dict) == nil {
 			return false
 		}
-		v.dict = d
+		storePtr(&v.dict, d)
 		return true
 	}
 	return false

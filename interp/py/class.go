@@ -569,7 +569,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		}
 		meta = winner
 	}
-	typ := &Type{Name: name.s, Qualname: name.s, Dict: ns, Flags: FlagHeapType | FlagBaseType}
+	typ := &Type{names: &typeNames{name.s, name.s}, Dict: ns, Flags: FlagHeapType | FlagBaseType}
 	if meta != TypeType {
 		typ.meta = meta
 	}
@@ -581,7 +581,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		if !ok {
 			return nil, TypeErrorf("type __qualname__ must be a str, not %s", typeName(q))
 		}
-		typ.Qualname = qs.s
+		typ.names.qualname = qs.s // not published yet
 		typ.Dict.DelItem(t, Intern("__qualname__"))
 	}
 	if typ.Dict.GetStr("__module__") == nil {
@@ -636,7 +636,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 				return nil, TypeErrorf("__slots__ items must be strings, not '%s'", typeName(n))
 			}
 			ns = NewStr(ns.s) // a str subclass's value
-			if m := compile.Mangle(typ.Name, ns.s); m != ns.s {
+			if m := compile.Mangle(typ.Name(), ns.s); m != ns.s {
 				ns = NewStr(m) // __s is stored as _Class__s, as the methods' code names it
 			}
 			if ns.s == "__dict__" {
@@ -747,7 +747,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 				if rerr != nil {
 					return nil, rerr
 				}
-				re := Errorf(RuntimeErrorType, "Error calling __set_name__ on '%s' instance %s in '%s'", typeName(e.value), kr, typ.Name)
+				re := Errorf(RuntimeErrorType, "Error calling __set_name__ on '%s' instance %s in '%s'", typeName(e.value), kr, typ.Name())
 				re.SetCause(AsException(err))
 				re.SetContext(AsException(err))
 				re.SetSuppressContext(true)
@@ -1052,7 +1052,7 @@ func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
 func typeSetAttr(t *Thread, o Object, name *Str, v Object) error {
 	typ := o.(*Type)
 	if !typ.isHeap() {
-		return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name.s, typ.Name)
+		return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name.s, typ.Name())
 	}
 	if meta := typ.Type(); meta != TypeType {
 		if descr := meta.Lookup(name); descr != nil {
@@ -1069,25 +1069,31 @@ func typeSetAttr(t *Thread, o Object, name *Str, v Object) error {
 func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 	typ := o.(*Type)
 	if !typ.isHeap() {
-		return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name.s, typ.Name)
+		return TypeErrorf("cannot set '%s' attribute of immutable type '%s'", name.s, typ.Name())
+	}
+	switch name.s {
+	case "__name__", "__qualname__", "__doc__", "__module__":
+		if v == nil {
+			return TypeErrorf("cannot delete '%s' attribute of immutable type '%s'", name.s, typ.Name())
+		}
 	}
 	switch name.s {
 	case "__name__":
 		s, ok := v.(*Str)
 		if !ok {
-			return TypeErrorf("can only assign string to %s.__name__, not '%s'", typ.Name, typeName(v))
+			return TypeErrorf("can only assign string to %s.__name__, not '%s'", typ.Name(), typeName(v))
 		}
 		if err := checkTypeName(t, s); err != nil {
 			return err
 		}
-		typ.Name = s.s
+		editCopy(&typ.names, func(n *typeNames) { n.name = s.s })
 		return nil
 	case "__qualname__":
 		s, ok := v.(*Str)
 		if !ok {
-			return TypeErrorf("can only assign string to %s.__qualname__, not '%s'", typ.Name, typeName(v))
+			return TypeErrorf("can only assign string to %s.__qualname__, not '%s'", typ.Name(), typeName(v))
 		}
-		typ.Qualname = s.s
+		editCopy(&typ.names, func(n *typeNames) { n.qualname = s.s })
 		return nil
 	case "__bases__":
 		return setBases(t, typ, v)
@@ -1123,14 +1129,14 @@ func typeSetAttrNamed(t *Thread, o Object, name *Str, v Object) error {
 // (pythonInit) that class calls read.
 func setBases(t *Thread, typ *Type, v Object) error {
 	if v == nil {
-		return TypeErrorf("cannot delete '__bases__' attribute of immutable type '%s'", typ.Name)
+		return TypeErrorf("cannot delete '__bases__' attribute of immutable type '%s'", typ.Name())
 	}
 	tup, ok := v.(*Tuple)
 	if !ok {
-		return TypeErrorf("can only assign tuple to %s.__bases__, not %s", typ.Name, typeName(v))
+		return TypeErrorf("can only assign tuple to %s.__bases__, not %s", typ.Name(), typeName(v))
 	}
 	if len(tup.items) == 0 {
-		return TypeErrorf("can only assign non-empty tuple to %s.__bases__, not ()", typ.Name)
+		return TypeErrorf("can only assign non-empty tuple to %s.__bases__, not ()", typ.Name())
 	}
 	classSlotMu.Lock()
 	defer classSlotMu.Unlock()
@@ -1138,7 +1144,7 @@ func setBases(t *Thread, typ *Type, v Object) error {
 	for i, x := range tup.items {
 		b, ok := x.(*Type)
 		if !ok {
-			return TypeErrorf("%s.__bases__ must be tuple of classes, not '%s'", typ.Name, typeName(x))
+			return TypeErrorf("%s.__bases__ must be tuple of classes, not '%s'", typ.Name(), typeName(x))
 		}
 		if b.IsSubtype(typ) {
 			return TypeErrorf("a __bases__ item causes an inheritance cycle")
@@ -1148,7 +1154,7 @@ func setBases(t *Thread, typ *Type, v Object) error {
 	for i, b := range bases {
 		for _, c := range bases[:i] {
 			if b == c {
-				return TypeErrorf("duplicate base class %s", b.Name)
+				return TypeErrorf("duplicate base class %s", b.Name())
 			}
 		}
 	}
@@ -1162,9 +1168,9 @@ func setBases(t *Thread, typ *Type, v Object) error {
 	}
 	if nl, ol := layoutBase(best), layoutBase(old); nl != ol {
 		if nativeBase(nl) != nativeBase(ol) {
-			return TypeErrorf("__bases__ assignment: '%s' deallocator differs from '%s'", best.Name, old.Name)
+			return TypeErrorf("__bases__ assignment: '%s' deallocator differs from '%s'", best.Name(), old.Name())
 		}
-		return TypeErrorf("__bases__ assignment: '%s' object layout differs from '%s'", best.Name, old.Name)
+		return TypeErrorf("__bases__ assignment: '%s' object layout differs from '%s'", best.Name(), old.Name())
 	}
 	prev := typ.hier.Load()
 	oldBases := prev.bases
@@ -1467,20 +1473,20 @@ func instanceDictDescr(owner *Type) *GetSetDescr {
 		},
 		Set: func(t *Thread, o, v Object) error {
 			in, ok := o.(*Instance)
-			if v == nil && ok && in.dict != nil {
+			if v == nil && ok && LoadPtr(&in.dict) != nil {
 				// del x.__dict__: CPython drops it; the next use
 				// starts a fresh one
-				in.dict = NewDict()
+				storePtr(&in.dict, NewDict())
 				return nil
 			}
 			if v == nil {
 				return TypeErrorf("cannot delete __dict__")
 			}
 			d, ok2 := v.(*Dict)
-			if !ok || !ok2 || in.dict == nil {
+			if !ok || !ok2 || LoadPtr(&in.dict) == nil {
 				return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
 			}
-			in.dict = d
+			storePtr(&in.dict, d)
 			return nil
 		}}
 }

@@ -709,7 +709,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return NewStr(vt.Name + "(" + r.(*Str).s + ")"), nil
+			return NewStr(vt.Name() + "(" + r.(*Str).s + ")"), nil
 		}
 		vt.Flags &^= FlagBaseType
 	}

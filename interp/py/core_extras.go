@@ -15,7 +15,7 @@ type StructSeq struct {
 
 // NewStructSeqType makes a struct sequence type in module mod.
 func NewStructSeqType(name, mod string, fields []string) *StructSeq {
-	typ := &Type{Name: name, Qualname: name, Dict: NewDict(), Flags: FlagHeapType}
+	typ := &Type{names: &typeNames{name, name}, Dict: NewDict(), Flags: FlagHeapType}
 	typ.SetHierarchy(TupleType, []*Type{TupleType}, nil)
 	typ.version.Store(typeVersionCounter.Add(1))
 	mro, _ := computeMRO(typ)

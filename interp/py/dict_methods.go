@@ -377,7 +377,7 @@ func init() {
 		vt.Num[NbXor] = viewSetOp(NbXor)
 		vt.RichCompare = viewRichCompare
 		vt.AddMethod("isdisjoint", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			o, err := collArgO(vt.Name+".isdisjoint", args, kw)
+			o, err := collArgO(vt.Name()+".isdisjoint", args, kw)
 			if err != nil {
 				return nil, err
 			}

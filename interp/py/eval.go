@@ -370,9 +370,9 @@ reload:
 						stack[sp], stack[sp+1] = nil, nil
 						continue
 					}
-					if in.dict != nil && e.kind != attrData && e.kind != attrSetOnly {
+					if d := LoadPtr(&in.dict); d != nil && e.kind != attrData && e.kind != attrSetOnly {
 						// no data descriptor on the class: a plain instance dict store
-						if err := in.dict.setStrHint(t, names[arg], stack[sp-2], &e.hint); err != nil {
+						if err := d.setStrHint(t, names[arg], stack[sp-2], &e.hint); err != nil {
 							return f.fail(pc, sp, err)
 						}
 						sp -= 2
@@ -399,7 +399,7 @@ reload:
 				// the class loaded once: __class__ may be assigned meanwhile
 				if typ := LoadPtr(&in.typ); LoadPtr(&typ.GetAttr) == nil {
 					e := lookupCached(&code.acache[pc-1], typ, names[arg])
-					if e.kind == attrFunction && (in.dict == nil || in.dict.lacksStr(names[arg])) {
+					if d := LoadPtr(&in.dict); e.kind == attrFunction && (d == nil || d.lacksStr(names[arg])) {
 						stack[sp-1] = e.descr
 						stack[sp] = obj
 						sp++

@@ -318,7 +318,7 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		}
 		if arg&c.FnAnnotations != 0 {
 			sp--
-			fn.Annotations = annotationsDict(t, stack[sp])
+			fn.annotations = annotationsDict(t, stack[sp])
 			stack[sp] = nil
 		}
 		if arg&c.FnKwDefaults != 0 {

@@ -12,9 +12,12 @@ import (
 // attributes in dict). It is also the Go error that carries a Python
 // exception up the Go call stack.
 type BaseException struct {
-	typ  *Type
-	Args *Tuple
-	dict *Dict
+	typ *Type
+	// args is e.args, one pointer to an immutable tuple: e.args = v and
+	// a second e.__init__(...) replace it while other threads may format
+	// the same exception (Args, SetArgs).
+	args *Tuple
+	dict *Dict // made on first use (Dict), by compare-and-swap
 	// The chaining fields change whenever the exception is raised, and one
 	// exception object may be raised by several threads at once (a module
 	// level sentinel, a cached error): they are read and written
@@ -108,58 +111,67 @@ func (e *BaseException) Type() *Type { return e.typ }
 func (e *BaseException) Error() string {
 	msg := exceptionStr(e)
 	if msg == "" {
-		return e.typ.Name
+		return e.typ.Name()
 	}
-	return e.typ.Name + ": " + msg
+	return e.typ.Name() + ": " + msg
 }
 
 // exceptionStr is str(exc) for the built-in rules (no Python __str__).
 func exceptionStr(e *BaseException) string {
-	if e.Args == nil || len(e.Args.items) == 0 {
+	if e.Args() == nil || len(e.Args().items) == 0 {
 		return ""
 	}
-	if len(e.Args.items) == 1 {
-		if s, ok := e.Args.items[0].(*Str); ok {
+	if len(e.Args().items) == 1 {
+		if s, ok := e.Args().items[0].(*Str); ok {
 			return s.s
 		}
-		s, err := ReprString(nil, e.Args.items[0])
-		if err == nil && !isStrLike(e.Args.items[0]) {
-			if r, err := StrString(nil, e.Args.items[0]); err == nil {
+		s, err := ReprString(nil, e.Args().items[0])
+		if err == nil && !isStrLike(e.Args().items[0]) {
+			if r, err := StrString(nil, e.Args().items[0]); err == nil {
 				return r
 			}
 		}
 		return s
 	}
-	s, _ := ReprString(nil, e.Args)
+	s, _ := ReprString(nil, e.Args())
 	return s
 }
 
 func isStrLike(o Object) bool { _, ok := o.(*Str); return ok }
 
-// Dict returns the exception's attribute dictionary.
+// Dict returns the exception's attribute dictionary. Threads reading
+// attributes of a shared exception at once agree on one dict.
 func (e *BaseException) Dict() *Dict {
-	if e.dict == nil {
-		e.dict = NewDict()
+	for {
+		if d := LoadPtr(&e.dict); d != nil {
+			return d
+		}
+		casPtr(&e.dict, nil, NewDict())
 	}
-	return e.dict
 }
+
+// Args is e.args.
+func (e *BaseException) Args() *Tuple { return LoadPtr(&e.args) }
+
+// SetArgs sets e.args.
+func (e *BaseException) SetArgs(a *Tuple) { storePtr(&e.args, a) }
 
 // NewException makes an exception of class typ with the given args (no
 // __init__ of a Python subclass is run: use Call for that).
 func NewException(typ *Type, args ...Object) *BaseException {
 	// copy: callers often pass a slice of the VM's value stack
-	return &BaseException{typ: typ, Args: NewTuple(append([]Object(nil), args...)...)}
+	return &BaseException{typ: typ, args: NewTuple(append([]Object(nil), args...)...)}
 }
 
 // NewError makes an exception of class typ with a str message.
 func NewError(typ *Type, msg string) *BaseException {
 	if msg == "" && typ != MemoryErrorType {
-		return &BaseException{typ: typ, Args: NewTuple(NewStr(msg))}
+		return &BaseException{typ: typ, args: NewTuple(NewStr(msg))}
 	}
 	if msg == "" {
-		return &BaseException{typ: typ, Args: NewTuple()}
+		return &BaseException{typ: typ, args: NewTuple()}
 	}
-	return &BaseException{typ: typ, Args: NewTuple(NewStr(msg))}
+	return &BaseException{typ: typ, args: NewTuple(NewStr(msg))}
 }
 
 // Errorf makes an exception of class typ with a formatted message.
@@ -186,7 +198,7 @@ func (t *Type) tpName() string {
 	if t.CName != "" {
 		return t.CName
 	}
-	return t.Name
+	return t.Name()
 }
 
 // IsInstanceOf reports whether err is a Python exception of class typ.
@@ -412,7 +424,7 @@ func formatExceptionOnly(t *Thread, e *BaseException, suggest bool) string {
 
 // excDisplayName is the exception's class as tracebacks show it.
 func excDisplayName(e *BaseException) string {
-	name := e.typ.Qualname
+	name := e.typ.Qualname()
 	if m, ok := e.typ.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" && m.s != "__main__" {
 		name = m.s + "." + name
 	}
@@ -480,8 +492,8 @@ func formatSyntaxError(t *Thread, e *BaseException, name string) string {
 	msg := ""
 	if m := d.GetStr("msg"); m != nil {
 		msg, _ = StrString(t, m)
-	} else if e.Args != nil && len(e.Args.items) > 0 {
-		msg, _ = StrString(t, e.Args.items[0])
+	} else if e.Args() != nil && len(e.Args().items) > 0 {
+		msg, _ = StrString(t, e.Args().items[0])
 	}
 	b.WriteString(name + ": " + msg + "\n")
 	return b.String()

@@ -9,10 +9,10 @@ func init() {
 	g.Init = func(t *Thread, self Object, args []Object, kw []string) error {
 		e := self.(*BaseException)
 		if len(kw) > 0 {
-			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name)
+			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name())
 		}
 		// args keeps what the caller passed (a list stays a list).
-		e.Args = NewTuple(append([]Object(nil), args...)...)
+		e.SetArgs(NewTuple(append([]Object(nil), args...)...))
 		return nil
 	}
 	g.Str = func(t *Thread, o Object) (Object, error) {
@@ -103,9 +103,9 @@ func excGroupNew(t *Thread, typ *Type, args []Object, kw []string) (Object, erro
 			cls = ExceptionGroupType
 		}
 	case nestedBase && cls.IsSubtype(ExceptionType):
-		return nil, TypeErrorf("Cannot nest BaseExceptions in '%s'", cls.Name)
+		return nil, TypeErrorf("Cannot nest BaseExceptions in '%s'", cls.Name())
 	}
-	e := &BaseException{typ: cls, Args: NewTuple(args[:npos]...), Message: msg, Exceptions: NewTuple(items...)}
+	e := &BaseException{typ: cls, args: NewTuple(args[:npos]...), Message: msg, Exceptions: NewTuple(items...)}
 	return e, nil
 }
 

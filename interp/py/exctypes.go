@@ -104,14 +104,14 @@ func excKeywords(typ *Type) []string {
 
 func newExceptionInstance(typ *Type, args []Object, kw []string) *BaseException {
 	npos := len(args) - len(kw)
-	return &BaseException{typ: typ, Args: NewTuple(append([]Object(nil), args[:npos]...)...)}
+	return &BaseException{typ: typ, args: NewTuple(append([]Object(nil), args[:npos]...)...)}
 }
 
 func init() {
 	b := BaseExceptionType
 	b.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		if len(kw) > 0 && !typ.isHeap() && excKeywords(typ) == nil {
-			return nil, TypeErrorf("%s() takes no keyword arguments", typ.Name)
+			return nil, TypeErrorf("%s() takes no keyword arguments", typ.Name())
 		}
 		return newExceptionInstance(typ, args, kw), nil
 	}
@@ -121,40 +121,40 @@ func init() {
 		if names := excKeywords(e.typ); names != nil {
 			for i, k := range kw {
 				if !slices.Contains(names, k) {
-					return TypeErrorf("'%s' is an invalid keyword argument for %s()", k, e.typ.Name)
+					return TypeErrorf("'%s' is an invalid keyword argument for %s()", k, e.typ.Name())
 				}
 				e.Dict().SetStr(k, args[npos+i])
 			}
 		} else if len(kw) > 0 && !e.typ.isHeap() {
-			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name)
+			return TypeErrorf("%s() takes no keyword arguments", e.typ.Name())
 		}
-		e.Args = NewTuple(append([]Object(nil), args[:npos]...)...)
+		e.SetArgs(NewTuple(append([]Object(nil), args[:npos]...)...))
 		return nil
 	}
 	b.Repr = func(t *Thread, o Object) (Object, error) {
 		e := o.(*BaseException)
-		if e.Args != nil && len(e.Args.items) == 1 {
-			r, err := ReprString(t, e.Args.items[0])
+		if e.Args() != nil && len(e.Args().items) == 1 {
+			r, err := ReprString(t, e.Args().items[0])
 			if err != nil {
 				return nil, err
 			}
-			return NewStr(e.typ.Name + "(" + r + ")"), nil
+			return NewStr(e.typ.Name() + "(" + r + ")"), nil
 		}
-		r, err := ReprString(t, e.Args)
+		r, err := ReprString(t, e.Args())
 		if err != nil {
 			return nil, err
 		}
-		return NewStr(e.typ.Name + r), nil
+		return NewStr(e.typ.Name() + r), nil
 	}
 	b.Str = func(t *Thread, o Object) (Object, error) {
 		e := o.(*BaseException)
-		if e.Args == nil || len(e.Args.items) == 0 {
+		if e.Args() == nil || len(e.Args().items) == 0 {
 			return Intern(""), nil
 		}
-		if len(e.Args.items) == 1 {
-			return StrOf(t, e.Args.items[0])
+		if len(e.Args().items) == 1 {
+			return StrOf(t, e.Args().items[0])
 		}
-		return Repr(t, e.Args)
+		return Repr(t, e.Args())
 	}
 	b.GetAttr = excGetAttr
 	b.SetAttr = excSetAttr
@@ -162,14 +162,14 @@ func init() {
 	b.hasDict = true
 	KeyErrorType.Str = func(t *Thread, o Object) (Object, error) {
 		e := o.(*BaseException)
-		if e.Args != nil && len(e.Args.items) == 1 {
-			return Repr(t, e.Args.items[0])
+		if e.Args() != nil && len(e.Args().items) == 1 {
+			return Repr(t, e.Args().items[0])
 		}
 		return BaseExceptionType.Str(t, o)
 	}
 	StopIterationType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
 		e := self.(*BaseException)
-		e.Args = NewTuple(append([]Object(nil), args...)...)
+		e.SetArgs(NewTuple(append([]Object(nil), args...)...))
 		var v Object = None
 		if len(args) > 0 {
 			v = args[0]
@@ -179,12 +179,12 @@ func init() {
 	}
 	SystemExitType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
 		e := self.(*BaseException)
-		e.Args = NewTuple(append([]Object(nil), args...)...)
+		e.SetArgs(NewTuple(append([]Object(nil), args...)...))
 		var v Object = None
 		if len(args) == 1 {
 			v = args[0]
 		} else if len(args) > 1 {
-			v = e.Args
+			v = e.Args()
 		}
 		e.Dict().SetStr("code", v)
 		return nil
@@ -197,7 +197,7 @@ func init() {
 			return err
 		}
 		e := self.(*BaseException)
-		items := e.Args.items
+		items := e.Args().items
 		if len(items) >= 1 {
 			e.Dict().SetStr("msg", items[0])
 		}
@@ -234,7 +234,7 @@ func excGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	e := o.(*BaseException)
 	switch name.s {
 	case "args":
-		return e.Args, nil
+		return e.Args(), nil
 	case "__traceback__":
 		if v := e.Traceback(); v != nil {
 			return v, nil
@@ -266,13 +266,13 @@ func excGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			if v := e.Dict().GetStr("code"); v != nil {
 				return v, nil
 			}
-			if len(e.Args.items) == 1 {
-				return e.Args.items[0], nil
+			if len(e.Args().items) == 1 {
+				return e.Args().items[0], nil
 			}
-			if len(e.Args.items) == 0 {
+			if len(e.Args().items) == 0 {
 				return None, nil
 			}
-			return e.Args, nil
+			return e.Args(), nil
 		}
 	case "name", "obj":
 		if e.typ.IsSubtype(AttributeErrorType) || e.typ.IsSubtype(NameErrorType) || e.typ.IsSubtype(ImportErrorType) {
@@ -288,8 +288,8 @@ func excGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 			if v := e.Dict().getStr(name); v != nil {
 				return v, nil
 			}
-			if len(e.Args.items) > 0 {
-				return e.Args.items[0], nil
+			if len(e.Args().items) > 0 {
+				return e.Args().items[0], nil
 			}
 			return None, nil
 		}
@@ -330,11 +330,14 @@ func excSetAttr(t *Thread, o Object, name *Str, v Object) error {
 	e := o.(*BaseException)
 	switch name.s {
 	case "args":
+		if v == nil {
+			return TypeErrorf("args may not be deleted")
+		}
 		items, err := ToSlice(t, v)
 		if err != nil {
 			return err
 		}
-		e.Args = NewTuple(items...)
+		e.SetArgs(NewTuple(items...))
 		return nil
 	case "__traceback__":
 		switch tb := v.(type) {

@@ -35,6 +35,9 @@ type Code struct {
 	// globals, builtins or closure differ (compFunction).
 	comp   bool
 	compFn atomic.Pointer[Function]
+	// info is the funcInfo of the last function made from this code
+	// (NewFunction), shared by the next one when its module is the same.
+	info atomic.Pointer[funcInfo]
 	// simple is true when a call with exactly ArgCount positional
 	// arguments and no keywords can copy them straight into the frame.
 	// It lives in the code, not the function, so that a call that loaded
@@ -225,17 +228,24 @@ type Function struct {
 	// that it runs the code it checked (Code.simple, the frame's size).
 	// A call may combine the new code with the old defaults, as a
 	// program assigning both one after the other could too.
-	code        *Code
-	globals     *Dict
-	builtins    *Dict
-	defaults    *Tuple // __defaults__; nil: None
-	kwDefaults  *Dict  // __kwdefaults__; nil: None
-	Closure     []*Cell
-	Name        string
-	Qualname    string
-	Doc         Object
-	Module      Object
-	Annotations *Dict
+	code       *Code
+	globals    *Dict
+	builtins   *Dict
+	defaults   *Tuple // __defaults__; nil: None
+	kwDefaults *Dict  // __kwdefaults__; nil: None
+	Closure    []*Cell
+	// info holds __name__, __qualname__, __doc__ and __module__: one
+	// immutable funcInfo behind a pointer (read with LoadPtr), replaced
+	// whole by compare-and-swap (editCopy) when one of them is assigned
+	// (f.__name__ = s while other threads format repr(f) or an error
+	// naming f), so that no reader sees half of a string or of an
+	// interface value. A function made by
+	// MAKE_FUNCTION shares its code's default funcInfo (Code.info): no
+	// allocation, and four words fewer to fill per function.
+	info *funcInfo
+	// annotations is __annotations__ (nil until set or first read);
+	// one pointer, read with LoadPtr and written with storePtr.
+	annotations *Dict
 
 	dictOnce sync.Once
 	dict     *Dict
@@ -275,22 +285,49 @@ func (f *Function) Globals() *Dict { return f.globals }
 
 // NewFunction makes a function from code and globals.
 func NewFunction(t *Thread, code *Code, globals *Dict) *Function {
-	f := &Function{code: code, globals: globals, Name: code.Name, Qualname: code.QualName, Doc: None}
-	if mod := globals.getStr(strName); mod != nil {
-		f.Module = mod
-	} else {
-		f.Module = None
+	mod := globals.getStr(strName)
+	if mod == nil {
+		mod = None
 	}
-	f.builtins = builtinsFor(t, globals)
-	if len(code.consts) > 0 {
-		// CPython's rule: the first constant of a function's code is its
-		// docstring when it is a str (the compiler puts None there otherwise).
-		if s, ok := code.consts[0].(*Str); ok {
-			f.Doc = s
+	info := code.info.Load()
+	if info == nil || info.module != mod {
+		info = &funcInfo{name: code.Name, qualname: code.QualName, doc: None, module: mod}
+		if len(code.consts) > 0 {
+			// CPython's rule: the first constant of a function's code is its
+			// docstring when it is a str (the compiler puts None there otherwise).
+			if s, ok := code.consts[0].(*Str); ok {
+				info.doc = s
+			}
 		}
+		code.info.Store(info)
 	}
-	return f
+	return &Function{code: code, globals: globals, builtins: builtinsFor(t, globals), info: info}
 }
+
+// funcInfo is what describes a function rather than runs it: __name__,
+// __qualname__, __doc__ and __module__ (never nil: None). It is never
+// written once published; an assignment publishes a changed copy
+// (editCopy), so a reader loads the pointer once and reads a
+// consistent set.
+type funcInfo struct {
+	name, qualname string
+	doc, module    Object
+}
+
+// loadInfo returns the function's current names, doc and module.
+func (f *Function) loadInfo() *funcInfo { return LoadPtr(&f.info) }
+
+// Name is the function's __name__.
+func (f *Function) Name() string { return LoadPtr(&f.info).name }
+
+// Qualname is the function's __qualname__.
+func (f *Function) Qualname() string { return LoadPtr(&f.info).qualname }
+
+// Doc is the function's __doc__.
+func (f *Function) Doc() Object { return LoadPtr(&f.info).doc }
+
+// Module is the function's __module__.
+func (f *Function) Module() Object { return LoadPtr(&f.info).module }
 
 // compFunction is MAKE_FUNCTION (arg: 0 or FnClosure, with the closure's
 // cells below the code on the stack, already popped) for the code of a
@@ -404,7 +441,7 @@ func (md *MethodDescr) call(t *Thread, args []Object, kw []string) (Object, erro
 		return md.Fn(t, nil, args, kw)
 	}
 	if len(args)-len(kw) < 1 {
-		return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name, md.Name)
+		return nil, TypeErrorf("unbound method %s.%s() needs an argument", md.Owner.Name(), md.Name)
 	}
 	self := args[0]
 	if err := md.checkSelf(self, md.slot); err != nil {
@@ -559,9 +596,9 @@ func (f *Function) bindArgs(t *Thread, code *Code, fast []Object, args []Object,
 					}
 				}
 				if len(posonly) > 0 {
-					return TypeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", f.Qualname, strings.Join(posonly, ", "))
+					return TypeErrorf("%s() got some positional-only arguments passed as keyword arguments: '%s'", f.Qualname(), strings.Join(posonly, ", "))
 				}
-				return TypeErrorf("%s() got an unexpected keyword argument '%s'", f.Qualname, name)
+				return TypeErrorf("%s() got an unexpected keyword argument '%s'", f.Qualname(), name)
 			}
 			if err := kwdict.SetItem(t, NewStr(name), v); err != nil {
 				return err
@@ -569,7 +606,7 @@ func (f *Function) bindArgs(t *Thread, code *Code, fast []Object, args []Object,
 			continue
 		}
 		if fast[found] != nil {
-			return TypeErrorf("%s() got multiple values for argument '%s'", f.Qualname, name)
+			return TypeErrorf("%s() got multiple values for argument '%s'", f.Qualname(), name)
 		}
 		fast[found] = v
 	}
@@ -592,7 +629,7 @@ func (f *Function) bindArgs(t *Thread, code *Code, fast []Object, args []Object,
 			}
 		}
 		if len(missing) > 0 {
-			return missingArgs(f.Qualname, "positional", missing)
+			return missingArgs(f.Qualname(), "positional", missing)
 		}
 	}
 	if kwonly > 0 {
@@ -610,7 +647,7 @@ func (f *Function) bindArgs(t *Thread, code *Code, fast []Object, args []Object,
 			missing = append(missing, code.Varnames[i])
 		}
 		if len(missing) > 0 {
-			return missingArgs(f.Qualname, "keyword-only", missing)
+			return missingArgs(f.Qualname(), "keyword-only", missing)
 		}
 	}
 	return nil
@@ -669,9 +706,9 @@ func (f *Function) tooManyPositional(code *Code, npos, nkw int, fast, args []Obj
 	}
 	if kwGiven > 0 {
 		return TypeErrorf("%s() takes %s positional argument%s but %d positional argument%s (and %d keyword-only argument%s) %s given",
-			f.Qualname, takes, noun, npos, plural(npos), kwGiven, plural(kwGiven), was)
+			f.Qualname(), takes, noun, npos, plural(npos), kwGiven, plural(kwGiven), was)
 	}
-	return TypeErrorf("%s() takes %s positional argument%s but %d %s given", f.Qualname, takes, noun, npos, was)
+	return TypeErrorf("%s() takes %s positional argument%s but %d %s given", f.Qualname(), takes, noun, npos, was)
 }
 
 func itoa(n int) string { return big.NewInt(int64(n)).String() }

@@ -27,11 +27,12 @@ type Generator struct {
 	// prevExc is the resumer's handled exception while the generator
 	// runs inline in the resumer's loop (enterInline), restored when it
 	// yields, returns or raises.
-	prevExc  *BaseException
-	kind     int                           // genPlain, genCoroutine, genAsync
-	ag       atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
-	Name     string                        // as created; see names
-	Qualname string
+	prevExc *BaseException
+	kind    int                           // genPlain, genCoroutine, genAsync
+	ag      atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
+	// info is the function's names when it made the generator (see
+	// names); one pointer to copy, as funcInfo is never written.
+	info *funcInfo
 	// origin is a coroutine's cr_origin (nil: None)
 	origin Object
 	// renamed holds __name__ and __qualname__ once Python code has set
@@ -44,7 +45,7 @@ func (g *Generator) names() (name, qualname string) {
 	if r := g.renamed.Load(); r != nil {
 		return r[0], r[1]
 	}
-	return g.Name, g.Qualname
+	return g.info.name, g.info.qualname
 }
 
 // rename sets __name__ (which 0) or __qualname__ (which 1).
@@ -227,7 +228,7 @@ func (t *Thread) newGenFrame(code *Code, globals, builtins *Dict) *Generator {
 // ready to run.
 func initGenerator(g *Generator, fn *Function) {
 	fr := g.frame
-	g.code, g.fn, g.Name, g.Qualname = fr.code, fn, fn.Name, fn.Qualname
+	g.code, g.fn, g.info = fr.code, fn, fn.loadInfo()
 	flags := fr.code.Flags
 	switch {
 	case flags&c.FlagCoroutine != 0:
@@ -663,7 +664,7 @@ func (g *Generator) Send(t *Thread, v Object) (Object, error) {
 func stopIteration(v Object) error {
 	e := NewException(StopIterationType)
 	if v != nil && v != None {
-		e.Args = NewTuple(v)
+		e.args = NewTuple(v) // not published yet
 	}
 	return e
 }
@@ -731,8 +732,8 @@ func tracebackOrNone(e *BaseException) Object {
 }
 
 func stopIterationValue(e *BaseException) Object {
-	if e.Args != nil && len(e.Args.items) > 0 {
-		return e.Args.items[0]
+	if e.Args() != nil && len(e.Args().items) > 0 {
+		return e.Args().items[0]
 	}
 	return None
 }

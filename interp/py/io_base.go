@@ -155,7 +155,7 @@ func ioGetState[T any](self Object, typ *Type) (T, error) {
 	st, ok := unwrap(self).(T)
 	if !ok {
 		var zero T
-		return zero, TypeErrorf("descriptor requires a '_io.%s' object but received '%s'", typ.Name, typeName(self))
+		return zero, TypeErrorf("descriptor requires a '_io.%s' object but received '%s'", typ.Name(), typeName(self))
 	}
 	return st, nil
 }

@@ -450,7 +450,7 @@ func (b *buffered) close(t *Thread) error {
 func bufferedInit(kind *Type) InitFunc {
 	return func(t *Thread, self Object, args []Object, kw []string) error {
 		var raw, sizeObj Object
-		if err := ParseArgs(kind.Name, args, kw, []string{"raw", "buffer_size"}, 1, &raw, &sizeObj); err != nil {
+		if err := ParseArgs(kind.Name(), args, kw, []string{"raw", "buffer_size"}, 1, &raw, &sizeObj); err != nil {
 			return err
 		}
 		b, err := ioGetState[*buffered](self, kind)
@@ -485,7 +485,7 @@ func bufferedInit(kind *Type) InitFunc {
 				return err
 			}
 		}
-		if err := b.lock.lock(t, kind.Name); err != nil {
+		if err := b.lock.lock(t, kind.Name()); err != nil {
 			return err
 		}
 		defer b.lock.unlock()
@@ -532,7 +532,7 @@ func init() {
 			if err := b.check(t); err != nil {
 				return nil, err
 			}
-			if err := b.lock.lock(t, kind.Name); err != nil {
+			if err := b.lock.lock(t, kind.Name()); err != nil {
 				return nil, err
 			}
 			defer b.lock.unlock()
@@ -778,7 +778,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			tn := "_io." + o.Type().Name
+			tn := "_io." + o.Type().Name()
 			if o.Type().isHeap() {
 				tn = o.Type().FullName()
 			}

@@ -435,7 +435,7 @@ func fileIOInit(t *Thread, self Object, args []Object, kw []string) error {
 	if nf.blksize == 0 {
 		nf.blksize = ioDefaultBufferSize
 	}
-	in.dict.SetStr("name", nameObj)
+	LoadPtr(&in.dict).SetStr("name", nameObj)
 	if nf.appending {
 		syscall.Seek(nf.fd, 0, 2)
 	}
@@ -694,7 +694,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		tn := "_io." + o.Type().Name
+		tn := "_io." + o.Type().Name()
 		if o.Type().isHeap() {
 			tn = o.Type().FullName()
 		}

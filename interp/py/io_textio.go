@@ -163,7 +163,7 @@ func ioCodecError(err error) error {
 
 func excTypeNamedAny(name string) *Type {
 	for _, et := range excTypes {
-		if et.Name == name {
+		if et.Name() == name {
 			return et
 		}
 	}
@@ -1057,7 +1057,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		tn := "_io." + o.Type().Name
+		tn := "_io." + o.Type().Name()
 		if o.Type().isHeap() {
 			tn = o.Type().FullName()
 		}

@@ -58,7 +58,7 @@ func clampIndex(i, lo, hi int64) int64 { return max(lo, min(i, hi)) }
 // reduceMethods adds __reduce__ and, when setstate is given, __setstate__
 // to an iterator type.
 func reduceMethods(typ *Type, reduce func(t *Thread, self Object) (Object, error), setstate func(t *Thread, self, st Object) error) {
-	name := typ.Name
+	name := typ.Name()
 	typ.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if err := collArgRange(name+".__reduce__", args, kw, 0, 0); err != nil {
 			return nil, err

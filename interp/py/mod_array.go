@@ -582,7 +582,7 @@ func arrayRepr(t *Thread, o Object) (Object, error) {
 	if o.Type() == ArrayType {
 		name = "array"
 	} else {
-		name = o.Type().Name
+		name = o.Type().Name()
 	}
 	if a.length() == 0 {
 		return NewStr(name + "('" + string(a.tc) + "')"), nil

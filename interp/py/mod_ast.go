@@ -262,7 +262,7 @@ func astInit(t *Thread, self Object, args []Object, kw []string) error {
 	}
 	npos := len(args) - len(kw)
 	if npos > len(fields) {
-		return TypeErrorf("%s constructor takes at most %d positional argument%s", self.Type().Name, len(fields), plural(len(fields)))
+		return TypeErrorf("%s constructor takes at most %d positional argument%s", self.Type().Name(), len(fields), plural(len(fields)))
 	}
 	for i := 0; i < npos; i++ {
 		name, ok := fields[i].(*Str)
@@ -276,7 +276,7 @@ func astInit(t *Thread, self Object, args []Object, kw []string) error {
 	for i, k := range kw {
 		for p, f := range fields {
 			if fs, ok := f.(*Str); ok && fs.s == k && p < npos {
-				return TypeErrorf("%s got multiple values for argument '%s'", self.Type().Name, k)
+				return TypeErrorf("%s got multiple values for argument '%s'", self.Type().Name(), k)
 			}
 		}
 		if err := SetAttr(t, self, Intern(k), args[npos+i]); err != nil {

@@ -36,7 +36,7 @@ func makeUnicodeError(typ *Type, encoding string, obj Object, start, end int, re
 	} else {
 		args = []Object{NewStr(encoding), obj, Int(start), Int(end), NewStr(reason)}
 	}
-	exc := &BaseException{typ: typ, Args: NewTuple(args...)}
+	exc := &BaseException{typ: typ, args: NewTuple(args...)}
 	setUnicodeErrorAttrs(exc, args)
 	return exc
 }
@@ -62,7 +62,7 @@ func unicodeErrorInit(kind int) InitFunc {
 		if !ok {
 			return TypeErrorf("bad exception object")
 		}
-		e.Args = NewTuple(append([]Object(nil), args[:len(args)-len(kw)]...)...)
+		e.SetArgs(NewTuple(append([]Object(nil), args[:len(args)-len(kw)]...)...))
 		want := 5
 		if kind == 2 {
 			want = 4
@@ -214,7 +214,7 @@ func builtinErrorHandler(name string) *Builtin {
 		}
 		isDecode := e.typ.IsSubtype(UnicodeDecodeErrorType)
 		isEncode := e.typ.IsSubtype(UnicodeEncodeErrorType)
-		cantHandle := TypeErrorf("don't know how to handle %s in error callback", e.typ.Name)
+		cantHandle := TypeErrorf("don't know how to handle %s in error callback", e.typ.Name())
 		var runes []rune
 		var data []byte
 		if isDecode {

@@ -279,7 +279,7 @@ func init() {
 		if r.(*Str).s == "[...]" {
 			return NewStr("[...]"), nil
 		}
-		s := o.Type().Name + "(" + r.(*Str).s
+		s := o.Type().Name() + "(" + r.(*Str).s
 		if d.maxlen >= 0 {
 			s += ", maxlen=" + itoa(d.maxlen)
 		}
@@ -655,8 +655,10 @@ func init() {
 			ml = Int(d.maxlen)
 		}
 		var state Object = None
-		if in, ok := self.(*Instance); ok && in.dict != nil && in.dict.Len() > 0 {
-			state = in.dict
+		if in, ok := self.(*Instance); ok {
+			if d := in.Dict(); d != nil && d.Len() > 0 {
+				state = d
+			}
 		}
 		return NewTuple(self.Type(), NewTuple(NewList(), ml), state, newDequeIter(d, false)), nil
 	})
@@ -694,12 +696,12 @@ func init() {
 		reverse := it == DequeRevIterType
 		it.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 			var dObj, idx Object
-			if err := ParseArgs(typ.Name, args, kw, []string{"", ""}, 1, &dObj, &idx); err != nil {
+			if err := ParseArgs(typ.Name(), args, kw, []string{"", ""}, 1, &dObj, &idx); err != nil {
 				return nil, err
 			}
 			d, ok := unwrap(dObj).(*Deque)
 			if !ok {
-				return nil, TypeErrorf("%s() argument 1 must be collections.deque, not %s", typ.Name, typeName(dObj))
+				return nil, TypeErrorf("%s() argument 1 must be collections.deque, not %s", typ.Name(), typeName(dObj))
 			}
 			n := int64(0)
 			if idx != nil {
@@ -823,7 +825,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return NewStr(o.Type().Name + "(" + fr + ", " + dr.(*Str).s + ")"), nil
+		return NewStr(o.Type().Name() + "(" + fr + ", " + dr.(*Str).s + ")"), nil
 	}
 	ddt.Num[NbOr] = func(t *Thread, a, b Object) (Object, error) {
 		x, ok1 := unwrap(a).(*Dict)
@@ -885,11 +887,11 @@ func init() {
 		m := NewModule("_collections")
 		for _, typ := range collectionsModTypes {
 			mod := "collections"
-			if strings.HasPrefix(typ.Name, "_") {
+			if strings.HasPrefix(typ.Name(), "_") {
 				mod = "_collections" // the private types (pickled by this name)
 			}
 			typ.Dict.SetStr("__module__", Intern(mod))
-			m.Dict().SetStr(typ.Name, typ)
+			m.Dict().SetStr(typ.Name(), typ)
 		}
 		m.AddFunc("_count_elements", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			if err := collArgRange("_collections._count_elements", args, kw, 2, 2); err != nil {

@@ -200,7 +200,7 @@ func runInContext(t *Thread, c *Context, fn Object, args []Object, kw []string) 
 func init() {
 	for _, typ := range []*Type{ContextVarType, TokenType, ContextType, TokenMissingType} {
 		typ.Flags &^= FlagBaseType
-		typ.CName = "_contextvars." + typ.Name
+		typ.CName = "_contextvars." + typ.Name()
 	}
 	TokenMissingType.CName = "Token.MISSING"
 	TokenMissingType.Repr = func(t *Thread, o Object) (Object, error) { return NewStr("<Token.MISSING>"), nil }

@@ -30,7 +30,7 @@ func init() {
 	if OSErrorType.New == nil {
 		OSErrorType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 			if len(kw) > 0 && !typ.isHeap() {
-				return nil, TypeErrorf("%s() takes no keyword arguments", typ.Name)
+				return nil, TypeErrorf("%s() takes no keyword arguments", typ.Name())
 			}
 			npos := len(args) - len(kw)
 			if typ == OSErrorType && npos >= 2 && npos <= 5 {
@@ -52,10 +52,10 @@ func init() {
 				return nil
 			}
 			if len(kw) > 0 && !e.typ.isHeap() {
-				return TypeErrorf("%s() takes no keyword arguments", e.typ.Name)
+				return TypeErrorf("%s() takes no keyword arguments", e.typ.Name())
 			}
 			npos := len(args) - len(kw)
-			e.Args = NewTuple(append([]Object(nil), args[:npos]...)...)
+			e.SetArgs(NewTuple(append([]Object(nil), args[:npos]...)...))
 			osErrorFill(e, args[:npos])
 			return nil
 		}
@@ -124,7 +124,7 @@ func osErrorFill(e *BaseException, args []Object) {
 		if len(args) == 5 {
 			d.SetStr("filename2", args[4])
 		}
-		e.Args = NewTuple(args[0], args[1])
+		e.SetArgs(NewTuple(args[0], args[1]))
 	}
 }
 
@@ -166,7 +166,7 @@ func osErrorSubclass(code int) *Type {
 // excTypeNamed finds a built-in exception class by name.
 func excTypeNamed(name string) *Type {
 	for _, et := range excTypes {
-		if et.Name == name {
+		if et.Name() == name {
 			return et
 		}
 	}

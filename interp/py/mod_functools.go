@@ -54,7 +54,7 @@ func init() {
 		var pargs []Object
 		kwd := NewDict()
 		if inner, ok := partialOf(fn); ok && LoadPtr(&fn.Type().Call) != nil && sameFunc(LoadPtr(&fn.Type().Call), PartialType.Call) {
-			if d := fn.(*Instance).dict; d == nil || d.Len() == 0 {
+			if d := LoadPtr(&fn.(*Instance).dict); d == nil || d.Len() == 0 {
 				pargs = append(pargs, inner.args...)
 				kwd = inner.kw.Copy()
 				fn = inner.fn
@@ -101,7 +101,7 @@ func init() {
 		if !ok {
 			return objectRepr(t, o)
 		}
-		name := o.Type().Name
+		name := o.Type().Name()
 		if o.Type() == PartialType {
 			name = "functools.partial"
 		}
@@ -192,10 +192,10 @@ func init() {
 		}
 		in := self.(*Instance)
 		in.Base = &partialData{fn: fn, args: append([]Object(nil), at.items...), kw: kwd}
-		if fdict != None && in.dict != nil {
-			in.dict.Clear()
+		if fdict != None && LoadPtr(&in.dict) != nil {
+			LoadPtr(&in.dict).Clear()
 			if d, ok := unwrap(fdict).(*Dict); ok {
-				if err := in.dict.Update(t, d); err != nil {
+				if err := LoadPtr(&in.dict).Update(t, d); err != nil {
 					return nil, err
 				}
 			}

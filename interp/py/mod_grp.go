@@ -37,8 +37,8 @@ func grpTypes() {
 		for _, name := range []string{"sp_nam", "sp_pwd"} {
 			name := name
 			st.AddGetSet(name, func(t *Thread, o Object) (Object, error) {
-				if in, ok := o.(*Instance); ok && in.dict != nil {
-					if v := in.dict.GetStr(name); v != nil {
+				if in, ok := o.(*Instance); ok && LoadPtr(&in.dict) != nil {
+					if v := LoadPtr(&in.dict).GetStr(name); v != nil {
 						return v, nil
 					}
 				}
@@ -184,8 +184,8 @@ func (e spwdEntry) object() Object {
 	o := spwdStruct.Make(items...)
 	in := o.(*Instance)
 	in.dict = NewDict()
-	in.dict.SetStr("sp_nam", items[0])
-	in.dict.SetStr("sp_pwd", items[1])
+	LoadPtr(&in.dict).SetStr("sp_nam", items[0])
+	LoadPtr(&in.dict).SetStr("sp_pwd", items[1])
 	return o
 }
 

@@ -442,7 +442,7 @@ func init() {
 				return TypeErrorf("'%s' is an invalid keyword argument for ImportError()", k)
 			}
 		}
-		e.Args = NewTuple(append([]Object(nil), args[:npos]...)...)
+		e.SetArgs(NewTuple(append([]Object(nil), args[:npos]...)...))
 		d := e.Dict()
 		d.SetStr("name", name)
 		d.SetStr("path", path)

@@ -28,7 +28,7 @@ func ioFixModuleNames() {
 // ValueError); made on first use.
 func UnsupportedOperationType() *Type {
 	unsupportedOnce.Do(func() {
-		unsupportedType = &Type{Name: "UnsupportedOperation", Qualname: "UnsupportedOperation", Dict: NewDict(), Flags: FlagBaseType | FlagHeapType}
+		unsupportedType = &Type{names: &typeNames{"UnsupportedOperation", "UnsupportedOperation"}, Dict: NewDict(), Flags: FlagBaseType | FlagHeapType}
 		unsupportedType.SetHierarchy(OSErrorType, []*Type{OSErrorType, ValueErrorType}, nil)
 		mro, _ := computeMRO(unsupportedType)
 		unsupportedType.SetMRO(mro)
@@ -227,7 +227,7 @@ func init() {
 		for _, typ := range []*Type{IOBaseType, RawIOBaseType, BufferedIOBaseType, TextIOBaseType, FileIOType, BytesIOType,
 			StringIOType, BufferedReaderType, BufferedWriterType, BufferedRandomType, BufferedRWPairType, TextIOWrapperType,
 			IncrementalNewlineDecoderType} {
-			d.SetStr(typ.Name, typ)
+			d.SetStr(typ.Name(), typ)
 		}
 		if o := t.interp.Builtins.dict.GetStr("open"); o != nil {
 			d.SetStr("open", o)
@@ -273,7 +273,7 @@ func NewStdStream(name string, f *os.File, write, unbuffered bool) Object {
 	}
 	fio := &fileIO{fd: fd, seekable: -1, closefd: false, blksize: ioDefaultBufferSize, readable: !write, writable: write}
 	raw := newSubclassInstance(FileIOType, fio).(*Instance)
-	raw.dict.SetStr("name", NewStr(name))
+	LoadPtr(&raw.dict).SetStr("name", NewStr(name))
 	var buffer Object = raw
 	if !unbuffered || !write {
 		bt := BufferedReaderType
@@ -305,7 +305,7 @@ func NewStdStream(name string, f *os.File, write, unbuffered bool) Object {
 	}
 	ioRegisterText(x)
 	w := newSubclassInstance(TextIOWrapperType, x).(*Instance)
-	w.dict.SetStr("mode", NewStr(mode[:1]))
+	LoadPtr(&w.dict).SetStr("mode", NewStr(mode[:1]))
 	return w
 }
 

@@ -102,12 +102,12 @@ func itType(name string, newFn NewFunc) *Type {
 // pickles as CPython's does, which is not at all).
 func withReduce(typ *Type) {
 	typ.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := collArgRange(typ.Name+".__reduce__", args, kw, 0, 0); err != nil {
+		if err := collArgRange(typ.Name()+".__reduce__", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		it, ok := unwrap(self).(*itIter)
 		if !ok || it.reduce == nil {
-			return nil, TypeErrorf("descriptor '__reduce__' requires a '%s' object", typ.Name)
+			return nil, TypeErrorf("descriptor '__reduce__' requires a '%s' object", typ.Name())
 		}
 		return it.locked(t, func() (Object, error) { return it.reduce(t) })
 	})
@@ -117,13 +117,13 @@ func withReduce(typ *Type) {
 // reduction carries a state).
 func withSetstate(typ *Type) *Type {
 	typ.AddMethod("__setstate__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		st, err := collArgO(typ.Name+".__setstate__", args, kw)
+		st, err := collArgO(typ.Name()+".__setstate__", args, kw)
 		if err != nil {
 			return nil, err
 		}
 		it, ok := unwrap(self).(*itIter)
 		if !ok || it.setstate == nil {
-			return nil, TypeErrorf("descriptor '__setstate__' requires a '%s' object", typ.Name)
+			return nil, TypeErrorf("descriptor '__setstate__' requires a '%s' object", typ.Name())
 		}
 		_, err = it.locked(t, func() (Object, error) { return None, it.setstate(t, st) })
 		return None, err
@@ -238,10 +238,10 @@ func init() {
 				return "", err
 			}
 			if s, ok := step.(Int); ok && s == 1 {
-				return typ.Name + "(" + c + ")", nil
+				return typ.Name() + "(" + c + ")", nil
 			}
 			s, err := ReprString(t, step)
-			return typ.Name + "(" + c + ", " + s + ")", err
+			return typ.Name() + "(" + c + ", " + s + ")", err
 		}
 		return it, nil
 	})

@@ -99,7 +99,7 @@ func (p *Profiler) now(t *Thread) float64 {
 func builtinLabel(b *Builtin) string {
 	if b.descr != nil {
 		owner := b.descr.Owner
-		name := owner.Name
+		name := owner.Name()
 		if m, ok := owner.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" {
 			// C's tp_name, as CPython's repr of the descriptor shows it
 			name = m.s + "." + name

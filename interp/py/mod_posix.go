@@ -118,8 +118,8 @@ func posixTypes() {
 		for _, name := range []string{"st_atime", "st_mtime", "st_ctime"} {
 			name := name
 			st.AddGetSet(name, func(t *Thread, o Object) (Object, error) {
-				if in, ok := o.(*Instance); ok && in.dict != nil {
-					if v := in.dict.GetStr(name); v != nil {
+				if in, ok := o.(*Instance); ok && LoadPtr(&in.dict) != nil {
+					if v := LoadPtr(&in.dict).GetStr(name); v != nil {
 						return v, nil
 					}
 				}
@@ -143,7 +143,7 @@ func posixStatObj(st *syscall.Stat_t) Object {
 	in := posixStatResult.Make(Int(st.Mode), Int(int64(st.Ino)), Int(int64(st.Dev)), Int(int64(st.Nlink)), Int(st.Uid), Int(st.Gid),
 		Int(st.Size), Int(st.Atim.Sec), Int(st.Mtim.Sec), Int(st.Ctim.Sec)).(*Instance)
 	in.dict = NewDict()
-	d := in.dict
+	d := LoadPtr(&in.dict)
 	af, ans := posixTimespec(st.Atim)
 	mf, mns := posixTimespec(st.Mtim)
 	cf, cns := posixTimespec(st.Ctim)

@@ -514,10 +514,10 @@ func init() {
 				return nil, ValueErrorf("unknown clock")
 			}
 			ns := NewInstance(SimpleNamespaceType)
-			ns.dict.SetStr("implementation", NewStr(impl))
-			ns.dict.SetStr("monotonic", NewBool(mono))
-			ns.dict.SetStr("adjustable", NewBool(adj))
-			ns.dict.SetStr("resolution", Float(res))
+			LoadPtr(&ns.dict).SetStr("implementation", NewStr(impl))
+			LoadPtr(&ns.dict).SetStr("monotonic", NewBool(mono))
+			LoadPtr(&ns.dict).SetStr("adjustable", NewBool(adj))
+			LoadPtr(&ns.dict).SetStr("resolution", Float(res))
 			return ns, nil
 		})
 		// time zone constants from January and July of this year

@@ -164,7 +164,7 @@ func setModuleClass(m *Module, v Object) error {
 		if !nt.isHeap() {
 			return TypeErrorf("__class__ assignment only supported for mutable types or ModuleType subclasses")
 		}
-		return TypeErrorf("__class__ assignment: '%s' object layout differs from 'module'", nt.Name)
+		return TypeErrorf("__class__ assignment: '%s' object layout differs from 'module'", nt.Name())
 	}
 	m.sub.Store(nt)
 	return nil
@@ -451,7 +451,7 @@ func syntaxErrorFrom(err error) error {
 		// from the file (PyErr_ProgramTextObject)
 		text = NewStr(line + "\n")
 	}
-	e.Args = NewTuple(NewStr(se.Msg), NewTuple(NewStr(se.Filename), Int(se.Line), Int(se.Col), text, Int(se.EndLine), Int(se.EndCol)))
+	e.args = NewTuple(NewStr(se.Msg), NewTuple(NewStr(se.Filename), Int(se.Line), Int(se.Col), text, Int(se.EndLine), Int(se.EndCol))) // not published yet
 	d := e.Dict()
 	d.SetStr("msg", NewStr(se.Msg))
 	d.SetStr("filename", NewStr(se.Filename))
@@ -767,11 +767,11 @@ var afterImportHooks = map[string]func(t *Thread, m Object) error{}
 // moduleSpec is a minimal importlib.machinery.ModuleSpec stand-in.
 func newModuleSpec(t *Thread, name, origin string, isPkg bool) Object {
 	ns := NewInstance(SimpleNamespaceType)
-	ns.dict.SetStr("name", NewStr(name))
-	ns.dict.SetStr("origin", NewStr(origin))
-	ns.dict.SetStr("loader", None)
-	ns.dict.SetStr("has_location", True)
-	ns.dict.SetStr("cached", None)
+	LoadPtr(&ns.dict).SetStr("name", NewStr(name))
+	LoadPtr(&ns.dict).SetStr("origin", NewStr(origin))
+	LoadPtr(&ns.dict).SetStr("loader", None)
+	LoadPtr(&ns.dict).SetStr("has_location", True)
+	LoadPtr(&ns.dict).SetStr("cached", None)
 	parent := name
 	if !isPkg {
 		if i := strings.LastIndexByte(name, '.'); i >= 0 {
@@ -780,11 +780,11 @@ func newModuleSpec(t *Thread, name, origin string, isPkg bool) Object {
 			parent = ""
 		}
 	}
-	ns.dict.SetStr("parent", NewStr(parent))
+	LoadPtr(&ns.dict).SetStr("parent", NewStr(parent))
 	if isPkg {
-		ns.dict.SetStr("submodule_search_locations", NewList(NewStr(filepath.Dir(origin))))
+		LoadPtr(&ns.dict).SetStr("submodule_search_locations", NewList(NewStr(filepath.Dir(origin))))
 	} else {
-		ns.dict.SetStr("submodule_search_locations", None)
+		LoadPtr(&ns.dict).SetStr("submodule_search_locations", None)
 	}
 	return ns
 }

@@ -30,8 +30,12 @@ type Object interface {
 // derived from a built-in type whose values are Go value types or
 // immutable structs, which then live in Base).
 type Instance struct {
-	typ  *Type
-	dict *Dict // nil when the class has __slots__ without __dict__
+	typ *Type
+	// dict is nil when the class has __slots__ without __dict__.
+	// obj.__dict__ = d replaces it while other threads may use the
+	// object: read with LoadPtr (once per attribute access), written
+	// with storePtr.
+	dict *Dict
 	// slots holds the values of __slots__ members, each as a pointer to
 	// an immutable box: reads are one atomic load (threads reading a
 	// shared object write no shared memory), a store allocates a box.
@@ -49,7 +53,7 @@ type Instance struct {
 func (o *Instance) Type() *Type { return LoadPtr(&o.typ) }
 
 // Dict returns the instance dictionary (nil if the class has none).
-func (o *Instance) Dict() *Dict { return o.dict }
+func (o *Instance) Dict() *Dict { return LoadPtr(&o.dict) }
 
 // NewInstance makes a bare instance of t with an empty __dict__ (if t's
 // instances have one) and space for its slots.

@@ -4,7 +4,7 @@ package py
 func init() {
 	o := ObjectType
 	o.AddClassMethod("__init_subclass__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argCount(self.(*Type).Name+".__init_subclass__", args, kw, 0, 0); err != nil {
+		if err := argCount(self.(*Type).Name()+".__init_subclass__", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return None, nil
@@ -63,19 +63,19 @@ func init() {
 			return Errorf(AttributeErrorType, "readonly attribute")
 		}
 		in, ok := self.(*Instance)
-		if !ok || in.dict == nil {
+		if !ok || LoadPtr(&in.dict) == nil {
 			return Errorf(AttributeErrorType, "'%s' object has no attribute '__dict__'", typeName(self))
 		}
 		if v == nil {
 			// del x.__dict__: the next use starts a fresh one
-			in.dict = NewDict()
+			storePtr(&in.dict, NewDict())
 			return nil
 		}
 		d, ok := v.(*Dict)
 		if !ok {
 			return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
 		}
-		in.dict = d
+		storePtr(&in.dict, d)
 		return nil
 	})
 	o.Dict.SetStr("__doc__", NewStr(o.Doc))
@@ -93,7 +93,7 @@ func init() {
 	ty.AddMethod("mro", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		typ := self.(*Type)
 		// CPython names a method bound to a class after the class
-		if err := argCount(typ.Qualname+".mro", args, kw, 0, 0); err != nil {
+		if err := argCount(typ.Qualname()+".mro", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		mro, err := computeMRO(typ)
@@ -130,8 +130,8 @@ func init() {
 		return NewDict(), nil
 	})
 	getters := map[string]func(*Type) Object{
-		"__name__":     func(x *Type) Object { return NewStr(x.Name) },
-		"__qualname__": func(x *Type) Object { return NewStr(x.Qualname) },
+		"__name__":     func(x *Type) Object { return NewStr(x.Name()) },
+		"__qualname__": func(x *Type) Object { return NewStr(x.Qualname()) },
 		"__mro__": func(x *Type) Object {
 			items := make([]Object, len(x.MRO()))
 			for i, m := range x.MRO() {
@@ -188,9 +188,6 @@ func init() {
 			// writable on heap types (typeSetAttr checks and stores)
 			n := Intern(name)
 			set = func(t *Thread, self, v Object) error {
-				if v == nil {
-					return TypeErrorf("cannot delete '%s' attribute of type '%s'", name, self.(*Type).Name)
-				}
 				return typeSetAttrNamed(t, self, n, v)
 			}
 		}
@@ -202,7 +199,7 @@ func init() {
 	ty.AddGetSet("__annotations__", func(t *Thread, self Object) (Object, error) {
 		typ := self.(*Type)
 		if !typ.isHeap() {
-			return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '__annotations__'", typ.Name)
+			return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '__annotations__'", typ.Name())
 		}
 		name := Intern("__annotations__")
 		if v := typ.Dict.GetStr("__annotations__"); v != nil {

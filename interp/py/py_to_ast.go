@@ -22,7 +22,7 @@ func pyToAST(t *Thread, obj Object, mode syntax.Mode) (syntax.Mod, error) {
 	want := map[syntax.Mode]string{syntax.ModeExec: "Module", syntax.ModeEval: "Expression", syntax.ModeSingle: "Interactive"}[mode]
 	c := s.cons[want]
 	if !obj.Type().IsSubtype(c.class) {
-		return nil, TypeErrorf("expected %s node, got %s", want, obj.Type().Name)
+		return nil, TypeErrorf("expected %s node, got %s", want, obj.Type().Name())
 	}
 	v, err := s.nodeFromPy(t, obj, c.owner)
 	if err != nil {
@@ -145,7 +145,7 @@ func (s *astState) fieldFromPy(t *Thread, a Object, f asdlField, c *asdlCons, ds
 	}
 	l, ok := a.(*List)
 	if !ok {
-		return TypeErrorf("%s field \"%s\" must be a list, not a %s", c.name, f.name, a.Type().Name)
+		return TypeErrorf("%s field \"%s\" must be a list, not a %s", c.name, f.name, a.Type().Name())
 	}
 	items := l.Items()
 	sl := reflect.MakeSlice(dst.Type(), len(items), len(items))

@@ -530,19 +530,19 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 			typ == FloatType || typ == BoolType || typ == SetType || typ == FrozenSetType || typ == ByteArrayType
 		if matchArgs == nil {
 			if !selfMatch {
-				return nil, TypeErrorf("%s() accepts 0 positional sub-patterns (%d given)", typ.Name, npos)
+				return nil, TypeErrorf("%s() accepts 0 positional sub-patterns (%d given)", typ.Name(), npos)
 			}
 			if npos > 1 {
-				return nil, TypeErrorf("%s() accepts 1 positional sub-pattern (%d given)", typ.Name, npos)
+				return nil, TypeErrorf("%s() accepts 1 positional sub-pattern (%d given)", typ.Name(), npos)
 			}
 			out = append(out, subject)
 		} else {
 			ma, ok := matchArgs.(*Tuple)
 			if !ok {
-				return nil, TypeErrorf("%s.__match_args__ must be a tuple (got %s)", typ.Name, typeName(matchArgs))
+				return nil, TypeErrorf("%s.__match_args__ must be a tuple (got %s)", typ.Name(), typeName(matchArgs))
 			}
 			if npos > len(ma.items) {
-				return nil, TypeErrorf("%s() accepts %d positional sub-pattern%s (%d given)", typ.Name, len(ma.items), plural(len(ma.items)), npos)
+				return nil, TypeErrorf("%s() accepts %d positional sub-pattern%s (%d given)", typ.Name(), len(ma.items), plural(len(ma.items)), npos)
 			}
 			for _, n := range ma.items[:npos] {
 				s, ok := n.(*Str)
@@ -603,13 +603,13 @@ func functionGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	f := o.(*Function)
 	switch name.s {
 	case "__name__":
-		return NewStr(f.Name), nil
+		return NewStr(f.Name()), nil
 	case "__qualname__":
-		return NewStr(f.Qualname), nil
+		return NewStr(f.Qualname()), nil
 	case "__doc__":
-		return f.Doc, nil
+		return f.Doc(), nil
 	case "__module__":
-		return f.Module, nil
+		return f.Module(), nil
 	case "__code__":
 		return LoadPtr(&f.code), nil
 	case "__globals__":
@@ -636,10 +636,14 @@ func functionGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		}
 		return NewTuple(items...), nil
 	case "__annotations__":
-		if f.Annotations == nil {
-			f.Annotations = NewDict()
+		// The first read makes the dict; threads reading at once agree
+		// on one.
+		for {
+			if d := LoadPtr(&f.annotations); d != nil {
+				return d, nil
+			}
+			casPtr(&f.annotations, nil, NewDict())
 		}
-		return f.Annotations, nil
 	case "__builtins__":
 		return f.builtins, nil
 	}
@@ -654,20 +658,24 @@ func functionSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		if !ok {
 			return TypeErrorf("__name__ must be set to a string object")
 		}
-		f.Name = s.s
+		editCopy(&f.info, func(i *funcInfo) { i.name = s.s })
 		return nil
 	case "__qualname__":
 		s, ok := v.(*Str)
 		if !ok {
 			return TypeErrorf("__qualname__ must be set to a string object")
 		}
-		f.Qualname = s.s
+		editCopy(&f.info, func(i *funcInfo) { i.qualname = s.s })
 		return nil
-	case "__doc__":
-		f.Doc = v
-		return nil
-	case "__module__":
-		f.Module = v
+	case "__doc__", "__module__":
+		if v == nil { // del: None, as CPython's member descriptors read a NULL
+			v = None
+		}
+		if name.s == "__doc__" {
+			editCopy(&f.info, func(i *funcInfo) { i.doc = v })
+		} else {
+			editCopy(&f.info, func(i *funcInfo) { i.module = v })
+		}
 		return nil
 	case "__defaults__":
 		if v == None || v == nil {
@@ -686,8 +694,13 @@ func functionSetAttr(t *Thread, o Object, name *Str, v Object) error {
 		}
 		return nil
 	case "__annotations__":
-		if d, ok := v.(*Dict); ok {
-			f.Annotations = d
+		switch d := v.(type) {
+		case *Dict:
+			storePtr(&f.annotations, d)
+		case nil, NoneType:
+			storePtr(&f.annotations, nil)
+		default:
+			return TypeErrorf("__annotations__ must be set to a dict object")
 		}
 		return nil
 	case "__code__":
@@ -741,7 +754,7 @@ func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 				typ = s.Type()
 			}
 			if typ != nil {
-				return NewStr(typ.Qualname + "." + b.Name), nil
+				return NewStr(typ.Qualname() + "." + b.Name), nil
 			}
 		}
 		return NewStr(b.Name), nil
@@ -769,7 +782,7 @@ func methodDescrGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "__name__":
 		return NewStr(md.Name), nil
 	case "__qualname__":
-		return NewStr(md.Owner.Name + "." + md.Name), nil
+		return NewStr(md.Owner.Name() + "." + md.Name), nil
 	case "__objclass__":
 		return md.Owner, nil
 	case "__doc__":

@@ -183,7 +183,7 @@ func init() {
 	// so its argument errors name the type
 	for _, typ := range []*Type{SetType, FrozenSetType} {
 		typ := typ
-		qual := typ.Name + ".__contains__"
+		qual := typ.Name() + ".__contains__"
 		typ.AddMethod("__contains__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			arg, err := collArgO(qual, args, kw)
 			if err != nil {
@@ -195,7 +195,7 @@ func init() {
 	}
 	for _, st := range []*Type{SetType, FrozenSetType} {
 		st := st
-		name := st.Name
+		name := st.Name()
 		frozenOf := func(self Object) bool { return setSelf(self).frozen }
 		st.AddMethod("copy", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if err := collArgNone(name+".copy", args, kw); err != nil {
@@ -305,7 +305,7 @@ func init() {
 			return True, nil
 		})
 		st.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			if err := argCount(st.Name+".__reduce__", args, kw, 0, 0); err != nil {
+			if err := argCount(st.Name()+".__reduce__", args, kw, 0, 0); err != nil {
 				return nil, err
 			}
 			// the state is __getstate__()'s (instance dict and __slots__
@@ -317,7 +317,7 @@ func init() {
 			return NewTuple(self.Type(), NewTuple(NewList(setSelf(self).Items()...)), state), nil
 		})
 		st.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			if err := argCount(st.Name+".__sizeof__", args, kw, 0, 0); err != nil {
+			if err := argCount(st.Name()+".__sizeof__", args, kw, 0, 0); err != nil {
 				return nil, err
 			}
 			return Int(200 + 16*setSelf(self).d.Len()), nil

@@ -13,14 +13,14 @@ func init() {
 		}
 		in := self.(*Instance)
 		for i, k := range kw {
-			in.dict.SetStr(k, args[i])
+			LoadPtr(&in.dict).SetStr(k, args[i])
 		}
 		return nil
 	}
 	SimpleNamespaceType.Repr = func(t *Thread, o Object) (Object, error) {
 		in := o.(*Instance)
 		s := "namespace("
-		for i, e := range in.dict.Items() {
+		for i, e := range LoadPtr(&in.dict).Items() {
 			if i > 0 {
 				s += ", "
 			}
@@ -78,9 +78,9 @@ func initSys(t *Thread) {
 	d.SetStr("maxunicode", Int(0x10ffff))
 	d.SetStr("implementation", func() Object {
 		ns := NewInstance(SimpleNamespaceType)
-		ns.dict.SetStr("name", NewStr("freepy"))
-		ns.dict.SetStr("cache_tag", NewStr(cacheTag))
-		ns.dict.SetStr("version", d.GetStr("version_info"))
+		LoadPtr(&ns.dict).SetStr("name", NewStr("freepy"))
+		LoadPtr(&ns.dict).SetStr("cache_tag", NewStr(cacheTag))
+		LoadPtr(&ns.dict).SetStr("version", d.GetStr("version_info"))
 		return ns
 	}())
 	d.SetStr("builtin_module_names", builtinModuleNames())

@@ -115,7 +115,7 @@ func methodTextSig(mro []*Type, name string) (sig string, found bool) {
 		if typ.Flags&FlagHeapType != 0 || typ.ext {
 			continue
 		}
-		key := typ.Name + "." + name
+		key := typ.Name() + "." + name
 		i := sort.Search(len(textSigMethods), func(i int) bool { return textSigMethods[i].key >= key })
 		if i < len(textSigMethods) && textSigMethods[i].key == key {
 			return textSigMethods[i].sig, true
@@ -128,7 +128,7 @@ func methodTextSig(mro []*Type, name string) (sig string, found bool) {
 // type's from its tp_doc; classes get None.
 func typeTextSig(typ *Type) Object {
 	if typ.ext {
-		if sig, _, ok := splitInternalDoc(typ.Name, typ.Doc); ok {
+		if sig, _, ok := splitInternalDoc(typ.Name(), typ.Doc); ok {
 			return NewStr(sig)
 		}
 		return None
@@ -136,7 +136,7 @@ func typeTextSig(typ *Type) Object {
 	if typ.Flags&FlagHeapType != 0 {
 		return None
 	}
-	return lookupTextSig(textSigTypes[:], typ.Name)
+	return lookupTextSig(textSigTypes[:], typ.Name())
 }
 
 // splitInternalDoc splits a C docstring that starts with its signature,

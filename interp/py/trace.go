@@ -598,7 +598,7 @@ func sameSlot(depth []int, k, a, b int) bool {
 func (t *Thread) stopEvent(f *Frame, v Object) error {
 	e := NewException(StopIterationType)
 	if v != None {
-		e.Args = NewTuple(v)
+		e.args = NewTuple(v) // not published yet
 	}
 	return t.traceEvent(f, evException, NewTuple(StopIterationType, e, None))
 }

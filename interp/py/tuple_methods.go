@@ -56,7 +56,7 @@ func init() {
 		it.Iter = IteratorType.Iter
 		it.Next = IteratorType.Next
 		it.Repr = func(t *Thread, o Object) (Object, error) {
-			return NewStr("<" + o.Type().Name + " object at " + hexID(o) + ">"), nil
+			return NewStr("<" + o.Type().Name() + " object at " + hexID(o) + ">"), nil
 		}
 		it.Flags &^= FlagBaseType
 	}

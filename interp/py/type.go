@@ -107,9 +107,12 @@ const (
 
 // Type is a Python class: built-in or defined in Python.
 type Type struct {
-	meta     *Type // the metaclass; nil means type
-	Name     string
-	Qualname string
+	meta *Type // the metaclass; nil means type
+	// names holds __name__ and __qualname__ (Name, Qualname): Python
+	// code may assign them while other threads format the class's name
+	// into a repr or an error message, so they are one immutable pair
+	// behind a pointer, read with LoadPtr and replaced whole (editCopy).
+	names *typeNames
 	// CName is a C extension type's tp_name ("module.Name"), which
 	// CPython's error messages use; "" for other types.
 	CName string
@@ -338,15 +341,15 @@ func (t *Type) isHeap() bool { return t.Flags&FlagHeapType != 0 }
 // FullName is the module-qualified name used in some messages.
 func (t *Type) FullName() string {
 	if m, ok := t.Dict.getStr(Intern("__module__")).(*Str); ok && m.s != "builtins" {
-		return m.s + "." + t.Qualname
+		return m.s + "." + t.Qualname()
 	}
-	return t.Qualname
+	return t.Qualname()
 }
 
 // newBuiltinType makes a built-in type with the given solid base. Slots
 // not set afterwards are inherited in finishType.
 func newBuiltinType(name string, base *Type) *Type {
-	t := &Type{Name: name, Qualname: name, Dict: NewDict(), native: true, Flags: FlagBaseType}
+	t := &Type{names: &typeNames{name, name}, Dict: NewDict(), native: true, Flags: FlagBaseType}
 	if base != nil {
 		t.SetHierarchy(base, []*Type{base}, nil)
 	}
@@ -411,7 +414,7 @@ func computeMROOf(t *Type, bases []*Type) ([]*Type, error) {
 				if names != "" {
 					names += ", "
 				}
-				names += s[0].Name
+				names += s[0].Name()
 			}
 			return nil, NewError(TypeErrorType, "Cannot create a consistent method resolution\norder (MRO) for bases "+names)
 		}
@@ -585,6 +588,39 @@ func inheritFrom(t, b *Type) {
 func LoadPtr[T any](p *T) T {
 	v := atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(p)))
 	return *(*T)(unsafe.Pointer(&v))
+}
+
+// typeNames is a class's __name__ and __qualname__; never written once
+// published.
+type typeNames struct{ name, qualname string }
+
+// Name is the type's __name__.
+func (t *Type) Name() string { return LoadPtr(&t.names).name }
+
+// Qualname is the type's __qualname__.
+func (t *Type) Qualname() string { return LoadPtr(&t.names).qualname }
+
+// editCopy publishes into *p a copy of the value *p points to, changed
+// by edit: the pointed-to values are never written once published
+// (a class's names, a function's funcInfo). Two threads changing
+// different fields at once both keep their change: a copy replaces
+// only the value it was made from, or is made again.
+func editCopy[T any](p **T, edit func(*T)) {
+	for {
+		old := LoadPtr(p)
+		n := *old
+		edit(&n)
+		if casPtr(p, old, &n) {
+			return
+		}
+	}
+}
+
+// casPtr is LoadPtr's compare-and-swap: it publishes v into *p if *p
+// is still old.
+func casPtr[T any](p *T, old, v T) bool {
+	return atomic.CompareAndSwapPointer((*unsafe.Pointer)(unsafe.Pointer(p)),
+		*(*unsafe.Pointer)(unsafe.Pointer(&old)), *(*unsafe.Pointer)(unsafe.Pointer(&v)))
 }
 
 // storePtr is LoadPtr's writer: it publishes v into *p atomically.

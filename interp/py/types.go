@@ -70,9 +70,9 @@ func init() {
 			mod = m.s
 		}
 		if mod == "builtins" {
-			return NewStr("<class '" + typ.Qualname + "'>"), nil
+			return NewStr("<class '" + typ.Qualname() + "'>"), nil
 		}
-		return NewStr("<class '" + mod + "." + typ.Qualname + "'>"), nil
+		return NewStr("<class '" + mod + "." + typ.Qualname() + "'>"), nil
 	}
 	TypeType.Num[NbOr] = unionOr
 	TypeType.Flags |= FlagTypeSub
@@ -102,7 +102,7 @@ func init() {
 	EllipsisTypeType.Flags &^= FlagBaseType
 	// pickled by name: __reduce__ returns the global's name
 	for typ, name := range map[*Type]string{NotImplementedTypeType: "NotImplemented", EllipsisTypeType: "Ellipsis"} {
-		qual, name := typ.Name+".__reduce__", name
+		qual, name := typ.Name()+".__reduce__", name
 		typ.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			if err := argCount(qual, args, kw, 0, 0); err != nil {
 				return nil, err
@@ -122,7 +122,7 @@ func init() {
 	}
 	FunctionType.Repr = func(t *Thread, o Object) (Object, error) {
 		f := o.(*Function)
-		return NewStr(fmt.Sprintf("<function %s at %#x>", f.Qualname, Id(o))), nil
+		return NewStr(fmt.Sprintf("<function %s at %#x>", f.Qualname(), Id(o))), nil
 	}
 	FunctionType.Flags &^= FlagBaseType
 	FunctionType.GetAttr = functionGetAttr
@@ -274,7 +274,7 @@ func init() {
 	}
 	MethodDescrType.Repr = func(t *Thread, o Object) (Object, error) {
 		md := o.(*MethodDescr)
-		return NewStr("<method '" + md.Name + "' of '" + md.Owner.Name + "' objects>"), nil
+		return NewStr("<method '" + md.Name + "' of '" + md.Owner.Name() + "' objects>"), nil
 	}
 	MethodDescrType.GetAttr = methodDescrGetAttr
 	MethodDescrType.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -368,9 +368,9 @@ func init() {
 	SuperType.Repr = func(t *Thread, o Object) (Object, error) {
 		s := o.(*Super)
 		if s.objType != nil {
-			return NewStr("<super: <class '" + s.typ.Name + "'>, <" + s.objType.Name + " object>>"), nil
+			return NewStr("<super: <class '" + s.typ.Name() + "'>, <" + s.objType.Name() + " object>>"), nil
 		}
-		return NewStr("<super: <class '" + s.typ.Name + "'>, NULL>"), nil
+		return NewStr("<super: <class '" + s.typ.Name() + "'>, NULL>"), nil
 	}
 	MemberDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		m := self.(*memberDescr)
@@ -401,7 +401,7 @@ func init() {
 	}
 	MemberDescrType.Repr = func(t *Thread, o Object) (Object, error) {
 		m := o.(*memberDescr)
-		return NewStr("<member '" + m.name + "' of '" + m.owner.Name + "' objects>"), nil
+		return NewStr("<member '" + m.name + "' of '" + m.owner.Name() + "' objects>"), nil
 	}
 	GetSetDescrType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		g := self.(*GetSetDescr)
@@ -425,7 +425,7 @@ func init() {
 	}
 	GetSetDescrType.Repr = func(t *Thread, o Object) (Object, error) {
 		g := o.(*GetSetDescr)
-		return NewStr("<attribute '" + g.Name + "' of '" + g.Owner.Name + "' objects>"), nil
+		return NewStr("<attribute '" + g.Name + "' of '" + g.Owner.Name() + "' objects>"), nil
 	}
 
 	for _, ty := range []*Type{MethodType, BuiltinType, MethodDescrType, CodeType, CellType, FrameType,
@@ -551,14 +551,14 @@ func objectNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error)
 			return nil, TypeErrorf("object.__new__() takes exactly one argument (the type to instantiate)")
 		}
 		if !overridesInit(typ) {
-			return nil, TypeErrorf("%s() takes no arguments", typ.Name)
+			return nil, TypeErrorf("%s() takes no arguments", typ.Name())
 		}
 	}
 	if typ.Flags&FlagAbstract != 0 {
 		return nil, abstractError(t, typ)
 	}
 	if typ.Base() != nil && typ.Base() != ObjectType && !typ.isHeap() {
-		return nil, TypeErrorf("object.__new__(%s) is not safe, use %s.__new__()", typ.Name, typ.Base().Name)
+		return nil, TypeErrorf("object.__new__(%s) is not safe, use %s.__new__()", typ.Name(), typ.Base().Name())
 	}
 	if typ.IsSubtype(BaseExceptionType) {
 		return newExceptionInstance(typ, args, kw), nil
@@ -586,7 +586,7 @@ func abstractError(t *Thread, typ *Type) error {
 		list += n
 	}
 	// 3.11 lists the names bare; the quotes arrived in 3.12.
-	return TypeErrorf("Can't instantiate abstract class %s with abstract method%s %s", typ.Name, plural(len(names)), list)
+	return TypeErrorf("Can't instantiate abstract class %s with abstract method%s %s", typ.Name(), plural(len(names)), list)
 }
 
 func objectInit(t *Thread, self Object, args []Object, kw []string) error {
@@ -598,7 +598,7 @@ func objectInit(t *Thread, self Object, args []Object, kw []string) error {
 		if !overridesNew(typ) {
 			// A(1) stops in object.__new__ ("A() takes no arguments");
 			// this is an explicit call of __init__
-			return TypeErrorf("%s.__init__() takes exactly one argument (the instance to initialize)", typ.Name)
+			return TypeErrorf("%s.__init__() takes exactly one argument (the instance to initialize)", typ.Name())
 		}
 	}
 	return nil
@@ -624,7 +624,7 @@ func objectRepr(t *Thread, o Object) (Object, error) {
 	if m, ok := typ.Dict.GetStr("__module__").(*Str); ok && m.s != "builtins" {
 		mod = m.s + "."
 	}
-	return NewStr(fmt.Sprintf("<%s%s object at %#x>", mod, typ.Qualname, Id(o))), nil
+	return NewStr(fmt.Sprintf("<%s%s object at %#x>", mod, typ.Qualname(), Id(o))), nil
 }
 
 func objectRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
