@@ -305,6 +305,16 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 			s := stateOf(t)
 			return s.call(ext, name+".__getattribute__", func() *C.PyObject { return C.fpy_call_binary(s.ts, f, s.borrow(self), s.borrow(n)) })
 		}
+	} else if f := fnp(tp.tp_getattr); tp.tp_getattro == nil && cSlot(f, fnp(base.tp_getattr)) {
+		// the older slot that takes the name as a C string, which then
+		// answers every attribute lookup as in CPython (PyGObject's
+		// GParamSpec serves name, nick, flags, ... from it)
+		gt.GetAttr = func(t *py.Thread, self py.Object, n *py.Str) (py.Object, error) {
+			s := stateOf(t)
+			cn := C.CString(n.String())
+			defer C.free(unsafe.Pointer(cn))
+			return s.call(ext, name+".__getattr__", func() *C.PyObject { return C.fpy_call_getattr(s.ts, f, s.borrow(self), cn) })
+		}
 	}
 	if f := fnp(tp.tp_setattro); cSlot(f, fnp(base.tp_setattro)) && f != fnp(C.PyObject_GenericSetAttr) {
 		gt.SetAttr = func(t *py.Thread, self py.Object, n *py.Str, v py.Object) error {

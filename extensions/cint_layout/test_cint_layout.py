@@ -1,0 +1,37 @@
+# Members of a C int subclass made by int's tp_new and then given C fields
+# (PyGObject's enums and flags): the fields survive, in C-made and
+# Python-made subclasses, through many objects (a short object would be
+# overrun into its neighbours).
+import gc
+import cint_layout as m
+
+Color = m.subclass("Color")
+print(Color.__name__, Color.__module__, Color.__mro__[1].__name__, issubclass(Color, int))
+
+
+class Shade(m.TaggedInt):
+    def describe(self):
+        return "shade %d" % self
+
+
+members = []
+for i in range(300):
+    cls = Color if i % 2 else Shade
+    members.append(m.member(cls, i * 3, i + 1000))
+gc.collect()
+bad = [i for i, x in enumerate(members) if x.tag() != (i + 1000, sum((i + 1000) * 10 + k for k in range(6)))]
+print("bad tags", bad)
+print(repr(members[5]), repr(members[6]), members[6].describe())
+print(members[7] + 1, members[7] == 21, hash(members[7]) == hash(21), isinstance(members[7], Color))
+for i, x in enumerate(members):
+    x.settag(-i)
+gc.collect()
+print("after settag", all(x.tag() == (-i, sum(-i + k for k in range(6))) for i, x in enumerate(members)))
+# a member kept only by a container comes back with its fields
+d = {"k": m.member(Color, 42, 7)}
+gc.collect()
+print(repr(d["k"]), d["k"].tag()[0])
+try:
+    m.member(int, 1, 2)
+except TypeError as e:
+    print("TypeError", e)
