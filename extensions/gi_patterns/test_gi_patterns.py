@@ -1,7 +1,7 @@
-# Members of a C int subclass made by int's tp_new and then given C fields
-# (PyGObject's enums and flags): the fields survive, in C-made and
-# Python-made subclasses, through many objects (a short object would be
-# overrun into its neighbours).
+# PyGObject's ways with C types, in small. Members of a C int subclass
+# made by int's tp_new and then given C fields (PyGObject's enums and
+# flags): the fields survive, in C-made and Python-made subclasses, through
+# many objects (a short object would be overrun into its neighbours).
 import gc
 import cint_layout as m
 
@@ -35,3 +35,27 @@ try:
     m.member(int, 1, 2)
 except TypeError as e:
     print("TypeError", e)
+
+# tp_getattr answers every lookup, with the generic lookup behind it
+import cattr_slots as a
+
+s = a.make_spec(21)
+print(s.name, s.value, s.double(), type(s).__name__)
+print(getattr(s, "nick", "no nick"), hasattr(s, "name"))
+try:
+    s.missing
+except AttributeError as e:
+    print("AttributeError", e)
+
+
+# tp_bases of Python classes, read from C
+class Iface:
+    pass
+
+
+class Both(Shade, Iface):
+    pass
+
+
+print(a.base_names(Color), a.base_names(Shade), a.base_names(Both))
+print(a.base_names(type("Dyn", (Iface, object), {})))

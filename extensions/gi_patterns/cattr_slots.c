@@ -1,0 +1,100 @@
+/* Two more things PyGObject's _gi does with types: a static type that
+ * answers attributes through tp_getattr (the slot taking a C string, as
+ * GParamSpec does), and reading a Python class's tp_bases from C (gi walks
+ * it for the interfaces a GObject subclass implements). Built against
+ * freepy's and CPython's headers. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+typedef struct {
+    PyObject_HEAD
+    long value;
+} Spec;
+
+static PyObject *spec_getattr(PyObject *self, char *attr) {
+    Spec *s = (Spec *)self;
+    if (strcmp(attr, "name") == 0) return PyUnicode_FromFormat("spec-%ld", s->value);
+    if (strcmp(attr, "value") == 0) return PyLong_FromLong(s->value);
+    /* anything else: the generic lookup, as gi falls back to it */
+    PyObject *n = PyUnicode_FromString(attr);
+    if (n == NULL) return NULL;
+    PyObject *r = PyObject_GenericGetAttr(self, n);
+    Py_DECREF(n);
+    return r;
+}
+
+static PyObject *spec_double(PyObject *self, PyObject *unused) {
+    (void)unused;
+    return PyLong_FromLong(((Spec *)self)->value * 2);
+}
+
+static PyMethodDef spec_methods[] = {
+    {"double", spec_double, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject Spec_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "cattr_slots.Spec",
+    .tp_basicsize = sizeof(Spec),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_getattr = spec_getattr,
+    .tp_methods = spec_methods,
+};
+
+static PyObject *make_spec(PyObject *self, PyObject *args) {
+    (void)self;
+    long v;
+    if (!PyArg_ParseTuple(args, "l", &v)) return NULL;
+    Spec *s = PyObject_New(Spec, &Spec_Type);
+    if (s == NULL) return NULL;
+    s->value = v;
+    return (PyObject *)s;
+}
+
+/* base_names(cls): the names of the classes in cls->tp_bases, read from C */
+static PyObject *base_names(PyObject *self, PyObject *cls) {
+    (void)self;
+    if (!PyType_Check(cls)) {
+        PyErr_SetString(PyExc_TypeError, "a class is required");
+        return NULL;
+    }
+    PyObject *bases = ((PyTypeObject *)cls)->tp_bases;
+    if (bases == NULL) Py_RETURN_NONE;
+    PyObject *r = PyList_New(0);
+    if (r == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
+        PyObject *b = PyTuple_GET_ITEM(bases, i);
+        PyObject *n = PyUnicode_FromString(((PyTypeObject *)b)->tp_name);
+        if (n == NULL || PyList_Append(r, n) < 0) {
+            Py_XDECREF(n);
+            Py_DECREF(r);
+            return NULL;
+        }
+        Py_DECREF(n);
+    }
+    return r;
+}
+
+static PyMethodDef methods[] = {
+    {"make_spec", make_spec, METH_VARARGS, NULL},
+    {"base_names", base_names, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef moddef = {PyModuleDef_HEAD_INIT, "cattr_slots", NULL, -1, methods,
+                                    NULL, NULL, NULL, NULL};
+
+PyMODINIT_FUNC PyInit_cattr_slots(void) {
+    if (PyType_Ready(&Spec_Type) < 0) return NULL;
+    PyObject *m = PyModule_Create(&moddef);
+    if (m == NULL) return NULL;
+    Py_INCREF(&Spec_Type);
+    if (PyModule_AddObject(m, "Spec", (PyObject *)&Spec_Type) < 0) {
+        Py_DECREF(&Spec_Type);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
