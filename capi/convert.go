@@ -333,7 +333,7 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		m.im_func = s.newRef(v.Func)
 		m.im_self = s.newRef(v.Self)
 	case *py.BaseException:
-		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
+		op = C.fpy_new_object(tp, layoutSize(tp, C.sizeof_PyBaseExceptionObject))
 	case *py.Module:
 		op = s.moduleMirror(tp, v)
 	case *py.WeakRef:

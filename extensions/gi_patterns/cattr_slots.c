@@ -1,7 +1,8 @@
 /* Two more things PyGObject's _gi does with types: a static type that
  * answers attributes through tp_getattr (the slot taking a C string, as
  * GParamSpec does), and reading a Python class's tp_bases from C (gi walks
- * it for the interfaces a GObject subclass implements). Built against
+ * it for the interfaces a GObject subclass implements); and an exception
+ * type with C fields of its own. Built against
  * freepy's and CPython's headers. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -41,6 +42,40 @@ static PyTypeObject Spec_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_getattr = spec_getattr,
     .tp_methods = spec_methods,
+};
+
+/* An exception type with a field of its own after BaseException's, whose
+ * instances the inherited tp_new makes (in freepy, a Go exception). */
+typedef struct {
+    PyBaseExceptionObject base;
+    long code[4];
+} CodedError;
+
+static PyObject *coded_set(PyObject *self, PyObject *arg) {
+    long n = PyLong_AsLong(arg);
+    if (n == -1 && PyErr_Occurred()) return NULL;
+    for (int i = 0; i < 4; i++) ((CodedError *)self)->code[i] = n + i;
+    Py_RETURN_NONE;
+}
+
+static PyObject *coded_get(PyObject *self, PyObject *unused) {
+    (void)unused;
+    CodedError *e = (CodedError *)self;
+    return Py_BuildValue("(llll)", e->code[0], e->code[1], e->code[2], e->code[3]);
+}
+
+static PyMethodDef coded_methods[] = {
+    {"setcode", coded_set, METH_O, NULL},
+    {"getcode", coded_get, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject CodedError_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "cattr_slots.CodedError",
+    .tp_basicsize = sizeof(CodedError),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_methods = coded_methods,
 };
 
 static PyObject *make_spec(PyObject *self, PyObject *args) {
@@ -88,11 +123,19 @@ static struct PyModuleDef moddef = {PyModuleDef_HEAD_INIT, "cattr_slots", NULL, 
 
 PyMODINIT_FUNC PyInit_cattr_slots(void) {
     if (PyType_Ready(&Spec_Type) < 0) return NULL;
+    CodedError_Type.tp_base = (PyTypeObject *)PyExc_Exception;
+    if (PyType_Ready(&CodedError_Type) < 0) return NULL;
     PyObject *m = PyModule_Create(&moddef);
     if (m == NULL) return NULL;
     Py_INCREF(&Spec_Type);
     if (PyModule_AddObject(m, "Spec", (PyObject *)&Spec_Type) < 0) {
         Py_DECREF(&Spec_Type);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&CodedError_Type);
+    if (PyModule_AddObject(m, "CodedError", (PyObject *)&CodedError_Type) < 0) {
+        Py_DECREF(&CodedError_Type);
         Py_DECREF(m);
         return NULL;
     }

@@ -59,3 +59,19 @@ class Both(Shade, Iface):
 
 print(a.base_names(Color), a.base_names(Shade), a.base_names(Both))
 print(a.base_names(type("Dyn", (Iface, object), {})))
+
+
+# an exception type with C fields, made by the inherited tp_new
+class AppError(a.CodedError):
+    pass
+
+
+errs = [(a.CodedError if i % 2 else AppError)("e%d" % i) for i in range(200)]
+for i, e in enumerate(errs):
+    e.setcode(i * 100)
+gc.collect()
+print("codes", all(e.getcode() == tuple(i * 100 + k for k in range(4)) for i, e in enumerate(errs)))
+try:
+    raise errs[3]
+except a.CodedError as e:
+    print(type(e).__name__, e.args, e.getcode())
