@@ -1,8 +1,9 @@
 /* Two more things PyGObject's _gi does with types: a static type that
  * answers attributes through tp_getattr (the slot taking a C string, as
  * GParamSpec does), and reading a Python class's tp_bases from C (gi walks
- * it for the interfaces a GObject subclass implements); and an exception
- * type with C fields of its own. Built against
+ * it for the interfaces a GObject subclass implements); an exception type
+ * with C fields of its own; a type that adds no fields combined as a base
+ * with one that does; a tp_descr_get set after PyType_Ready. Built against
  * freepy's and CPython's headers. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -78,6 +79,35 @@ static PyTypeObject CodedError_Type = {
     .tp_methods = coded_methods,
 };
 
+/* Iface: a base type that adds no fields (PyGObject's GInterface): a
+ * Python class may have it and another C type with fields as bases. */
+static PyTypeObject Iface_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "cattr_slots.Iface",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_new = PyType_GenericNew,
+};
+
+/* Bound: a descriptor whose tp_descr_get is set after PyType_Ready, in
+ * the init function (as PyGObject does for gi.FunctionInfo) */
+static PyObject *bound_get(PyObject *self, PyObject *obj, PyObject *type) {
+    (void)type;
+    if (obj == NULL || obj == Py_None) {
+        Py_INCREF(self);
+        return self;
+    }
+    return Py_BuildValue("(sO)", "bound", obj);
+}
+
+static PyTypeObject Bound_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "cattr_slots.Bound",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+};
+
 static PyObject *make_spec(PyObject *self, PyObject *args) {
     (void)self;
     long v;
@@ -123,6 +153,9 @@ static struct PyModuleDef moddef = {PyModuleDef_HEAD_INIT, "cattr_slots", NULL, 
 
 PyMODINIT_FUNC PyInit_cattr_slots(void) {
     if (PyType_Ready(&Spec_Type) < 0) return NULL;
+    if (PyType_Ready(&Iface_Type) < 0) return NULL;
+    if (PyType_Ready(&Bound_Type) < 0) return NULL;
+    Bound_Type.tp_descr_get = bound_get;
     CodedError_Type.tp_base = (PyTypeObject *)PyExc_Exception;
     if (PyType_Ready(&CodedError_Type) < 0) return NULL;
     PyObject *m = PyModule_Create(&moddef);
@@ -130,6 +163,18 @@ PyMODINIT_FUNC PyInit_cattr_slots(void) {
     Py_INCREF(&Spec_Type);
     if (PyModule_AddObject(m, "Spec", (PyObject *)&Spec_Type) < 0) {
         Py_DECREF(&Spec_Type);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&Iface_Type);
+    if (PyModule_AddObject(m, "Iface", (PyObject *)&Iface_Type) < 0) {
+        Py_DECREF(&Iface_Type);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&Bound_Type);
+    if (PyModule_AddObject(m, "Bound", (PyObject *)&Bound_Type) < 0) {
+        Py_DECREF(&Bound_Type);
         Py_DECREF(m);
         return NULL;
     }

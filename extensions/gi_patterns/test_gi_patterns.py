@@ -75,3 +75,30 @@ try:
     raise errs[3]
 except a.CodedError as e:
     print(type(e).__name__, e.args, e.getcode())
+
+
+# a C base that adds no fields combines with one that does (GObject.Object
+# with an interface)
+class Impl(m.TaggedInt, a.Iface):
+    pass
+
+
+class Impl2(Shade, a.Iface):
+    pass
+
+
+print(Impl.__mro__[1].__name__, Impl2.__base__.__name__, int(Impl(4)) + 1, Impl2(5).describe())
+try:
+    class Bad(a.CodedError, m.TaggedInt):
+        pass
+except TypeError as e:
+    print("TypeError", e)
+
+
+# a tp_descr_get set after PyType_Ready binds
+class Holder:
+    meth = a.Bound()
+
+
+h = Holder()
+print(h.meth[0], h.meth[1] is h, type(Holder.meth).__name__, "__get__" in a.Bound.__dict__)
