@@ -15,6 +15,7 @@ import (
 func TestPyGObject(t *testing.T) {
 	for _, need := range []string{"/usr/lib/python3/dist-packages/gi/_gi.cpython-311-x86_64-linux-gnu.so",
 		"/usr/lib/x86_64-linux-gnu/girepository-1.0/GObject-2.0.typelib",
+		"/usr/lib/x86_64-linux-gnu/girepository-1.0/Gio-2.0.typelib",
 		"/usr/lib/python3/dist-packages/pygtkcompat"} {
 		if _, err := os.Stat(need); err != nil {
 			t.Skipf("SKIPPED, NOT PASSED: %s is not installed (scripts/ensure-deps.sh installs python3-gi and gir1.2-glib-2.0)", need)

@@ -55,3 +55,41 @@ print(c2.count, c2.props.count, isinstance(c2, GObject.Object))
 import pygtkcompat
 
 print(pygtkcompat.__name__)
+
+# Gio: interfaces combined with GObject.Object as bases, interface methods
+# bound through gi.FunctionInfo's descriptor, result tuples (a Python
+# class over a C tuple subclass, filled in C), GLib.Error, a main loop
+gi.require_version("Gio", "2.0")
+from gi.repository import Gio
+
+f = Gio.File.new_for_path("/nonexistent-freepy/a.txt")
+print(type(f).__name__, [k.__name__ for k in type(f).__mro__], f.get_basename(), f.query_exists(None))
+try:
+    f.load_contents(None)
+except GLib.Error as e:
+    print("GLib.Error", e.domain, e.code, isinstance(e, Exception))
+v = GLib.Variant("(isb)", (1, "x", True))
+print(v, v.unpack(), v.get_type_string())
+r = GLib.filename_from_uri("file:///tmp/x")
+print(r, repr(r), [k.__name__ for k in type(r).__mro__], r[0], len(r), r.hostname, r == ("/tmp/x", None))
+path, host = GLib.filename_from_uri("file:///etc/y")
+print(path, host, isinstance(r, tuple), r[1:], list(r))
+ls = Gio.ListStore(item_type=GObject.Object)
+for i in range(3):
+    ls.append(GObject.Object())
+print(ls.get_n_items(), Gio.Menu().get_n_items())
+loop = GLib.MainLoop()
+ticks = []
+
+
+def tick():
+    ticks.append(1)
+    if len(ticks) == 3:
+        loop.quit()
+        return False
+    return True
+
+
+GLib.idle_add(tick)
+loop.run()
+print(len(ticks))
