@@ -3,7 +3,8 @@
  * GParamSpec does), and reading a Python class's tp_bases from C (gi walks
  * it for the interfaces a GObject subclass implements); an exception type
  * with C fields of its own; a type that adds no fields combined as a base
- * with one that does; a tp_descr_get set after PyType_Ready. Built against
+ * with one that does; a tp_descr_get set after PyType_Ready; a tuple
+ * subclass whose instances C allocates and fills. Built against
  * freepy's and CPython's headers. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -108,6 +109,46 @@ static PyTypeObject Bound_Type = {
     .tp_new = PyType_GenericNew,
 };
 
+/* Pair: a C subclass of tuple whose instances C allocates and fills
+ * (PyGObject's result tuples), with a tp_getattro that names item 0 and
+ * hands everything else to PyTuple_Type's slot explicitly. */
+static PyObject *pair_getattro(PyObject *self, PyObject *name) {
+    if (PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "first") == 0) {
+        PyObject *r = PyTuple_GET_ITEM(self, 0);
+        Py_INCREF(r);
+        return r;
+    }
+    return PyTuple_Type.tp_getattro(self, name);
+}
+
+static PyTypeObject Pair_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "cattr_slots.Pair",
+    .tp_basicsize = sizeof(PyTupleObject) - sizeof(PyObject *),
+    .tp_itemsize = sizeof(PyObject *),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_getattro = pair_getattro,
+};
+
+/* make_pair(cls, a, b): an instance of cls (a subclass of Pair) made by
+ * tp_alloc and filled with PyTuple_SET_ITEM */
+static PyObject *make_pair(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *cls, *x, *y;
+    if (!PyArg_ParseTuple(args, "O!OO", &PyType_Type, &cls, &x, &y)) return NULL;
+    if (!PyType_IsSubtype((PyTypeObject *)cls, &Pair_Type)) {
+        PyErr_SetString(PyExc_TypeError, "not a Pair subclass");
+        return NULL;
+    }
+    PyObject *p = ((PyTypeObject *)cls)->tp_alloc((PyTypeObject *)cls, 2);
+    if (p == NULL) return NULL;
+    Py_INCREF(x);
+    PyTuple_SET_ITEM(p, 0, x);
+    Py_INCREF(y);
+    PyTuple_SET_ITEM(p, 1, y);
+    return p;
+}
+
 static PyObject *make_spec(PyObject *self, PyObject *args) {
     (void)self;
     long v;
@@ -145,6 +186,7 @@ static PyObject *base_names(PyObject *self, PyObject *cls) {
 static PyMethodDef methods[] = {
     {"make_spec", make_spec, METH_VARARGS, NULL},
     {"base_names", base_names, METH_O, NULL},
+    {"make_pair", make_pair, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -155,6 +197,8 @@ PyMODINIT_FUNC PyInit_cattr_slots(void) {
     if (PyType_Ready(&Spec_Type) < 0) return NULL;
     if (PyType_Ready(&Iface_Type) < 0) return NULL;
     if (PyType_Ready(&Bound_Type) < 0) return NULL;
+    Pair_Type.tp_base = &PyTuple_Type;
+    if (PyType_Ready(&Pair_Type) < 0) return NULL;
     Bound_Type.tp_descr_get = bound_get;
     CodedError_Type.tp_base = (PyTypeObject *)PyExc_Exception;
     if (PyType_Ready(&CodedError_Type) < 0) return NULL;
@@ -169,6 +213,12 @@ PyMODINIT_FUNC PyInit_cattr_slots(void) {
     Py_INCREF(&Iface_Type);
     if (PyModule_AddObject(m, "Iface", (PyObject *)&Iface_Type) < 0) {
         Py_DECREF(&Iface_Type);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&Pair_Type);
+    if (PyModule_AddObject(m, "Pair", (PyObject *)&Pair_Type) < 0) {
+        Py_DECREF(&Pair_Type);
         Py_DECREF(m);
         return NULL;
     }

@@ -102,3 +102,21 @@ class Holder:
 
 h = Holder()
 print(h.meth[0], h.meth[1] is h, type(Holder.meth).__name__, "__get__" in a.Bound.__dict__)
+
+
+# a tuple subclass filled in C is a tuple to Python code; its getattro
+# calls tuple's explicitly
+class NamedPair(a.Pair):
+    pass
+
+
+pairs = [a.make_pair(NamedPair, i, "v%d" % i) for i in range(100)]
+gc.collect()
+p = pairs[7]
+x, y = p
+print(x, y, p[1], len(p), p.first, p.count(7), p == (7, "v7"), isinstance(p, tuple), type(p).__name__)
+print(list(p), p + (1,), sum(q.first for q in pairs), hash(p) == hash((7, "v7")))
+try:
+    p.nothing
+except AttributeError as e:
+    print("AttributeError", e)
