@@ -37,14 +37,7 @@ static PyMethodDef spec_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject Spec_Type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "cattr_slots.Spec",
-    .tp_basicsize = sizeof(Spec),
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_getattr = spec_getattr,
-    .tp_methods = spec_methods,
-};
+static PyTypeObject Spec_Type;
 
 /* An exception type with a field of its own after BaseException's, whose
  * instances the inherited tp_new makes (in freepy, a Go exception). */
@@ -72,23 +65,11 @@ static PyMethodDef coded_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject CodedError_Type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "cattr_slots.CodedError",
-    .tp_basicsize = sizeof(CodedError),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_methods = coded_methods,
-};
+static PyTypeObject CodedError_Type;
 
 /* Iface: a base type that adds no fields (PyGObject's GInterface): a
  * Python class may have it and another C type with fields as bases. */
-static PyTypeObject Iface_Type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "cattr_slots.Iface",
-    .tp_basicsize = sizeof(PyObject),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_new = PyType_GenericNew,
-};
+static PyTypeObject Iface_Type;
 
 /* Bound: a descriptor whose tp_descr_get is set after PyType_Ready, in
  * the init function (as PyGObject does for gi.FunctionInfo) */
@@ -101,13 +82,7 @@ static PyObject *bound_get(PyObject *self, PyObject *obj, PyObject *type) {
     return Py_BuildValue("(sO)", "bound", obj);
 }
 
-static PyTypeObject Bound_Type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "cattr_slots.Bound",
-    .tp_basicsize = sizeof(PyObject),
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_new = PyType_GenericNew,
-};
+static PyTypeObject Bound_Type;
 
 /* Pair: a C subclass of tuple whose instances C allocates and fills
  * (PyGObject's result tuples), with a tp_getattro that names item 0 and
@@ -121,14 +96,7 @@ static PyObject *pair_getattro(PyObject *self, PyObject *name) {
     return PyTuple_Type.tp_getattro(self, name);
 }
 
-static PyTypeObject Pair_Type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "cattr_slots.Pair",
-    .tp_basicsize = sizeof(PyTupleObject) - sizeof(PyObject *),
-    .tp_itemsize = sizeof(PyObject *),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_getattro = pair_getattro,
-};
+static PyTypeObject Pair_Type;
 
 /* make_pair(cls, a, b): an instance of cls (a subclass of Pair) made by
  * tp_alloc and filled with PyTuple_SET_ITEM */
@@ -193,7 +161,36 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef moddef = {PyModuleDef_HEAD_INIT, "cattr_slots", NULL, -1, methods,
                                     NULL, NULL, NULL, NULL};
 
+/* the types are filled in here, not with designated initializers, so that
+ * the file also compiles as C++ (capi/headertest) */
 PyMODINIT_FUNC PyInit_cattr_slots(void) {
+    Py_SET_REFCNT((PyObject *)&Spec_Type, 1); /* a static object's one reference */
+    Spec_Type.tp_name = "cattr_slots.Spec";
+    Spec_Type.tp_basicsize = sizeof(Spec);
+    Spec_Type.tp_flags = Py_TPFLAGS_DEFAULT;
+    Spec_Type.tp_getattr = spec_getattr;
+    Spec_Type.tp_methods = spec_methods;
+    Py_SET_REFCNT((PyObject *)&CodedError_Type, 1); /* a static object's one reference */
+    CodedError_Type.tp_name = "cattr_slots.CodedError";
+    CodedError_Type.tp_basicsize = sizeof(CodedError);
+    CodedError_Type.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE;
+    CodedError_Type.tp_methods = coded_methods;
+    Py_SET_REFCNT((PyObject *)&Iface_Type, 1); /* a static object's one reference */
+    Iface_Type.tp_name = "cattr_slots.Iface";
+    Iface_Type.tp_basicsize = sizeof(PyObject);
+    Iface_Type.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE;
+    Iface_Type.tp_new = PyType_GenericNew;
+    Py_SET_REFCNT((PyObject *)&Bound_Type, 1); /* a static object's one reference */
+    Bound_Type.tp_name = "cattr_slots.Bound";
+    Bound_Type.tp_basicsize = sizeof(PyObject);
+    Bound_Type.tp_flags = Py_TPFLAGS_DEFAULT;
+    Bound_Type.tp_new = PyType_GenericNew;
+    Py_SET_REFCNT((PyObject *)&Pair_Type, 1); /* a static object's one reference */
+    Pair_Type.tp_name = "cattr_slots.Pair";
+    Pair_Type.tp_basicsize = sizeof(PyTupleObject) - sizeof(PyObject *);
+    Pair_Type.tp_itemsize = sizeof(PyObject *);
+    Pair_Type.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE;
+    Pair_Type.tp_getattro = pair_getattro;
     if (PyType_Ready(&Spec_Type) < 0) return NULL;
     if (PyType_Ready(&Iface_Type) < 0) return NULL;
     if (PyType_Ready(&Bound_Type) < 0) return NULL;

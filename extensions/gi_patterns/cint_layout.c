@@ -51,14 +51,6 @@ static PyMethodDef tagged_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject TaggedInt_Type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "cint_layout.TaggedInt",
-    .tp_basicsize = sizeof(TaggedInt),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_repr = tagged_repr,
-    .tp_methods = tagged_methods,
-};
 
 /* member(cls, value, tag): int's tp_new on cls, then the C fields */
 static PyObject *member(PyObject *self, PyObject *args) {
@@ -111,7 +103,15 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef moddef = {PyModuleDef_HEAD_INIT, "cint_layout", NULL, -1, methods,
                                     NULL, NULL, NULL, NULL};
 
+/* the types are filled in here, not with designated initializers, so that
+ * the file also compiles as C++ (capi/headertest) */
 PyMODINIT_FUNC PyInit_cint_layout(void) {
+    Py_SET_REFCNT((PyObject *)&TaggedInt_Type, 1); /* a static object's one reference */
+    TaggedInt_Type.tp_name = "cint_layout.TaggedInt";
+    TaggedInt_Type.tp_basicsize = sizeof(TaggedInt);
+    TaggedInt_Type.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE;
+    TaggedInt_Type.tp_repr = tagged_repr;
+    TaggedInt_Type.tp_methods = tagged_methods;
     TaggedInt_Type.tp_base = &PyLong_Type;
     if (PyType_Ready(&TaggedInt_Type) < 0) return NULL;
     PyObject *m = PyModule_Create(&moddef);
