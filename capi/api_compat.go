@@ -230,7 +230,12 @@ func (s *tstate) staticCapsule(table unsafe.Pointer, name string) (py.Object, er
 
 // compatMirror makes the mirror of a Go object that no built-in layout
 // covers: a socket gets PySocketSockObject's fields, an instance of a
-// datetime class its CPython layout, anything else a bare object header.
+// datetime class its CPython layout, anything else an object header with
+// room for its type's tp_basicsize. A Go object can be an instance of a
+// Python subclass of a C type: PyGObject's enum members are made by
+// int's tp_new (a Go int instance) and then C writes its own fields
+// after the int part (PyGEnum.gtype), so the mirror must be as large as
+// the C struct those fields belong to.
 func (s *tstate) compatMirror(tp *C.PyTypeObject, o py.Object) *C.PyObject {
 	if _, _, _, _, _, ok := py.SocketFields(o); ok {
 		op := C.fpy_new_object(tp, sizeSockObject)
@@ -241,7 +246,7 @@ func (s *tstate) compatMirror(tp *C.PyTypeObject, o py.Object) *C.PyObject {
 	if kind, cls := py.DatetimeClassOf(o.Type()); kind != py.DatetimeNone {
 		return s.datetimeMirror(tp, o, kind, cls)
 	}
-	return C.fpy_new_object(tp, sizeofPyObject)
+	return C.fpy_new_object(tp, layoutSize(tp, sizeofPyObject))
 }
 
 // compatRefresh brings a socket mirror's fields up to date each time the

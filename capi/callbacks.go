@@ -247,6 +247,17 @@ func fpyGo_SlotBinary(a, b *C.PyObject, which C.int) *C.PyObject {
 			return s.ret(nil, py.TypeErrorf("attribute name must be string, not '%s'", y.Type().Name()))
 		}
 		s.adoptTypeDict(x)
+		if own := fnp(s.typePtr(x.Type()).tp_getattro); own != nil && C.fpy_is_generic_slot(own) == 0 {
+			// x's type answers attributes in C, so C code called a base
+			// type's slot explicitly (PyGObject's result tuples call
+			// PyTuple_Type.tp_getattro): the nearest Go implementation,
+			// not x's type's C slot again, which recursed forever
+			impl := goBase(x.Type(), "__getattribute__", func(tp *C.PyTypeObject) unsafe.Pointer { return fnp(tp.tp_getattro) })
+			if impl != nil && py.LoadPtr(&impl.GetAttr) != nil {
+				return s.ret(py.LoadPtr(&impl.GetAttr)(s.t, x, n))
+			}
+			return s.ret(py.GenericGetAttr(s.t, x, n))
+		}
 		return s.ret(py.GetAttr(s.t, x, n))
 	case C.FPY_S_GETITEM:
 		return s.ret(py.GetItem(s.t, x, y))

@@ -333,7 +333,7 @@ func (s *tstate) newMirror(o py.Object) *C.PyObject {
 		m.im_func = s.newRef(v.Func)
 		m.im_self = s.newRef(v.Self)
 	case *py.BaseException:
-		op = C.fpy_new_object(tp, C.sizeof_PyBaseExceptionObject)
+		op = C.fpy_new_object(tp, layoutSize(tp, C.sizeof_PyBaseExceptionObject))
 	case *py.Module:
 		op = s.moduleMirror(tp, v)
 	case *py.WeakRef:
@@ -660,7 +660,29 @@ func (s *tstate) fromC(op *C.PyObject) py.Object {
 		return s.structSeqFromC(op, info)
 	}
 	goType := s.typeFromC(tp)
+	if tp.tp_flags&C.Py_TPFLAGS_TUPLE_SUBCLASS != 0 && goType.IsSubtype(py.TupleType) {
+		return s.tupleSubclassFromC(op, goType)
+	}
 	return s.newProxy(op, goType)
+}
+
+// tupleSubclassFromC realizes an instance of a tuple subclass that C code
+// allocated with the tuple layout (tp_alloc) and filled with
+// PyTuple_SET_ITEM, as PyGObject makes its result tuples (a Python class
+// over a C subclass of tuple): a Go instance of the class with those
+// items, whose mirror is op, as for struct sequences. A proxy would not
+// be a tuple to Go code (unpacking, indexing). op keeps its own fields,
+// if its C type has any, for the C code it goes back to.
+func (s *tstate) tupleSubclassFromC(op *C.PyObject, gt *py.Type) py.Object {
+	n := obSize(op)
+	items := make([]py.Object, n)
+	for i, it := range unsafe.Slice((**C.PyObject)(ptrAt(op, offTupleItems)), n) {
+		items[i] = s.fromCOrNone(it)
+	}
+	in := py.NewInstance(gt)
+	in.Base = py.NewTuple(items...)
+	newLink(in, op, false)
+	return in
 }
 
 func (s *tstate) fromCOrNone(op *C.PyObject) py.Object {

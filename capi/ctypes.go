@@ -70,6 +70,9 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	if tp.tp_dictoffset != 0 {
 		gt.SetHasDict(true)
 	}
+	if !extraFields(tp, base) {
+		gt.SetBaseLayout()
+	}
 	if meta != nil {
 		gt.SetMetaclass(meta)
 	}
@@ -92,6 +95,65 @@ func (s *tstate) readyLocked(tp *C.PyTypeObject) (*py.Type, error) {
 	registerChainType(tp, gt)
 	tp.tp_dict = s.newRef(gt.Dict)
 	return gt, nil
+}
+
+// descrGetSlot is the Go side of a C type's tp_descr_get f.
+func descrGetSlot(f unsafe.Pointer, name string, ext *extModule) func(*py.Thread, py.Object, py.Object, *py.Type) (py.Object, error) {
+	return func(t *py.Thread, self, obj py.Object, typ *py.Type) (py.Object, error) {
+		s := stateOf(t)
+		return s.call(ext, name+".__get__", func() *C.PyObject {
+			var o *C.PyObject
+			if obj != nil {
+				o = s.borrow(obj)
+			}
+			return C.fpy_call_ternary(s.ts, f, s.borrow(self), o, s.borrow(typ))
+		})
+	}
+}
+
+// lateSlots takes up the tp_descr_get that an extension's init function
+// set on its static types after PyType_Ready: CPython's attribute
+// lookup reads the slot when it runs, so such a slot works there (without
+// a __get__ in the type's dict). PyGObject gives gi.FunctionInfo its
+// binding to an instance that way; without it interface methods
+// (Gio.File.get_basename) were called unbound.
+func lateSlots(ext *extModule) {
+	ctypeExt.Range(func(k, v any) bool {
+		tp := k.(*C.PyTypeObject)
+		if v.(*extModule) != ext || tp.tp_base == nil {
+			return true
+		}
+		l := linkOf((*C.PyObject)(unsafe.Pointer(tp)))
+		if l == nil {
+			return true
+		}
+		gt, ok := l.strong.(*py.Type)
+		if !ok {
+			return true
+		}
+		if f := fnp(tp.tp_descr_get); cSlot(f, fnp(tp.tp_base.tp_descr_get)) && py.LoadPtr(&gt.DescrGet) == nil {
+			py.StorePtr(&gt.DescrGet, descrGetSlot(f, gt.Name, ext))
+		}
+		return true
+	})
+}
+
+// extraFields reports whether instances of tp have fields beyond its
+// base's, the test of CPython's solid_base: a size that grows only by a
+// __dict__ or __weakref__ pointer at the end does not count.
+func extraFields(tp, base *C.PyTypeObject) bool {
+	size, bsize := tp.tp_basicsize, base.tp_basicsize
+	if tp.tp_itemsize != 0 || base.tp_itemsize != 0 {
+		return size != bsize || tp.tp_itemsize != base.tp_itemsize
+	}
+	ptr := C.Py_ssize_t(unsafe.Sizeof(uintptr(0)))
+	if tp.tp_weaklistoffset != 0 && base.tp_weaklistoffset == 0 && tp.tp_weaklistoffset+ptr == size {
+		size -= ptr
+	}
+	if tp.tp_dictoffset != 0 && base.tp_dictoffset == 0 && tp.tp_dictoffset+ptr == size {
+		size -= ptr
+	}
+	return size != bsize
 }
 
 // inheritCSlots copies the C-level slots a type leaves empty from its base,
@@ -305,6 +367,16 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 			s := stateOf(t)
 			return s.call(ext, name+".__getattribute__", func() *C.PyObject { return C.fpy_call_binary(s.ts, f, s.borrow(self), s.borrow(n)) })
 		}
+	} else if f := fnp(tp.tp_getattr); tp.tp_getattro == nil && cSlot(f, fnp(base.tp_getattr)) {
+		// the older slot that takes the name as a C string, which then
+		// answers every attribute lookup as in CPython (PyGObject's
+		// GParamSpec serves name, nick, flags, ... from it)
+		gt.GetAttr = func(t *py.Thread, self py.Object, n *py.Str) (py.Object, error) {
+			s := stateOf(t)
+			cn := C.CString(n.String())
+			defer C.free(unsafe.Pointer(cn))
+			return s.call(ext, name+".__getattr__", func() *C.PyObject { return C.fpy_call_getattr(s.ts, f, s.borrow(self), cn) })
+		}
 	}
 	if f := fnp(tp.tp_setattro); cSlot(f, fnp(base.tp_setattro)) && f != fnp(C.PyObject_GenericSetAttr) {
 		gt.SetAttr = func(t *py.Thread, self py.Object, n *py.Str, v py.Object) error {
@@ -316,16 +388,7 @@ func (s *tstate) setTypeSlots(gt *py.Type, tp, base *C.PyTypeObject, ext *extMod
 		}
 	}
 	if f := fnp(tp.tp_descr_get); cSlot(f, fnp(base.tp_descr_get)) {
-		gt.DescrGet = func(t *py.Thread, self, obj py.Object, typ *py.Type) (py.Object, error) {
-			s := stateOf(t)
-			return s.call(ext, name+".__get__", func() *C.PyObject {
-				var o *C.PyObject
-				if obj != nil {
-					o = s.borrow(obj)
-				}
-				return C.fpy_call_ternary(s.ts, f, s.borrow(self), o, s.borrow(typ))
-			})
-		}
+		gt.DescrGet = descrGetSlot(f, name, ext)
 	}
 	if f := fnp(tp.tp_descr_set); cSlot(f, fnp(base.tp_descr_set)) {
 		// a data descriptor (_ctypes' CField): v nil deletes

@@ -158,6 +158,7 @@ func loadExtensionFile(t *py.Thread, name, path string) (*py.Module, error) {
 			info.(*moduleInfo).ext = ext
 		}
 	}
+	lateSlots(ext)
 	if ext.pendingFree && legacyMode() != "off" {
 		ext.legacy, ext.lock = false, nil
 	}

@@ -228,6 +228,10 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	if mt := gt.Type(); mt != py.TypeType {
 		meta = s.typePtr(mt)
 	}
+	// and the other bases, for tp_bases below
+	for _, b := range gt.Bases() {
+		s.typePtr(b)
+	}
 	typeMirrorMu.Lock()
 	defer typeMirrorMu.Unlock()
 	if l := linkFor(gt); l != nil {
@@ -276,6 +280,17 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	// DecimalTuple.__module__ through tp_dict): the Go dict's mirror, held
 	// for the life of the type
 	tp.tp_dict = s.newRef(gt.Dict)
+	// C code walks a class's bases through tp_bases (PyGObject looks for
+	// the interfaces a new GObject subclass implements there, and warns
+	// "type has no bases" without it): the tuple as it is now, held for
+	// the life of the type (a later __bases__ assignment is not seen)
+	if bases := gt.Bases(); len(bases) > 0 {
+		items := make([]py.Object, len(bases))
+		for i, b := range bases {
+			items[i] = b
+		}
+		tp.tp_bases = s.newRef(py.NewTuple(items...))
+	}
 	return tp
 }
 

@@ -581,6 +581,11 @@ PyObject *fpy_call_binary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b)
 PyObject *fpy_call_ternary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, PyObject *c) { fpy_tstate = ts;
     return ((ternaryfunc)fn)(a, b, c);
 }
+/* tp_getattr: the attribute name as a C string (PyGObject's GParamSpec) */
+PyObject *fpy_call_getattr(PyThreadState *ts, void *fn, PyObject *a, const char *name) {
+    fpy_tstate = ts;
+    return ((getattrfunc)fn)(a, (char *)name);
+}
 int fpy_call_int_unary(PyThreadState *ts, void *fn, PyObject *a) { fpy_tstate = ts; return ((inquiry)fn)(a); }
 int fpy_call_int_binary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b) { fpy_tstate = ts; return ((objobjproc)fn)(a, b); }
 int fpy_call_int_ternary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, PyObject *c) { fpy_tstate = ts;

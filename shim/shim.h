@@ -155,6 +155,7 @@ extern const int fpy_n_exc_types;
 PyObject *fpy_call_unary(PyThreadState *ts, void *fn, PyObject *a);
 PyObject *fpy_call_binary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b);
 PyObject *fpy_call_ternary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, PyObject *c);
+PyObject *fpy_call_getattr(PyThreadState *ts, void *fn, PyObject *a, const char *name);
 int fpy_call_int_unary(PyThreadState *ts, void *fn, PyObject *a);
 int fpy_call_int_binary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b);
 int fpy_call_int_ternary(PyThreadState *ts, void *fn, PyObject *a, PyObject *b, PyObject *c);

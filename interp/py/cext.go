@@ -97,6 +97,15 @@ func (t *Type) HasDict() bool { return t.hasDict }
 // tp_dictoffset).
 func (t *Type) SetHasDict(v bool) { t.hasDict = v }
 
+// StorePtr publishes v into *p atomically, for the fields LoadPtr reads
+// (capi installs a slot an extension set after PyType_Ready).
+func StorePtr[T any](p *T, v T) { storePtr(p, v) }
+
+// SetBaseLayout marks a C extension type whose instances add no fields
+// to its base's (CPython's solid_base skips it): PyGObject's interface
+// classes combine with GObject.Object as bases.
+func (t *Type) SetBaseLayout() { t.baseLayout = true }
+
 // IsHeapType reports whether t was created by a class statement.
 func (t *Type) IsHeapType() bool { return t.isHeap() }
 

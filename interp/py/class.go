@@ -828,11 +828,15 @@ func namespaceCopy(t *Thread, o Object) (*Dict, error) {
 // have (CPython's solid_base): a class with __slots__ of its own adds to
 // its base's layout, a built-in type has its own, and all built-in
 // exceptions are taken to share BaseException's (CPython's differ for a
-// few, such as OSError, which freepy does not check).
+// few, such as OSError, which freepy does not check), and a C type that
+// adds no fields has its base's.
 func layoutBase(typ *Type) *Type {
 	if !typ.isHeap() {
 		if typ.IsSubtype(BaseExceptionType) {
 			return BaseExceptionType
+		}
+		if typ.baseLayout && typ.Base() != nil {
+			return layoutBase(typ.Base())
 		}
 		return typ
 	}

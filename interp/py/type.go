@@ -125,6 +125,11 @@ type Type struct {
 	Flags uint64
 
 	hasDict bool // instances have a __dict__
+	// baseLayout: a C extension type whose instances have its base's
+	// layout (its tp_basicsize adds nothing but perhaps __dict__ and
+	// __weakref__), so that it is not a layout of its own when bases
+	// are combined (layoutBase)
+	baseLayout bool
 	// hasWeakref: the class or a base gave its instances CPython's
 	// __weakref__ slot (only the class dict entries depend on it).
 	hasWeakref bool

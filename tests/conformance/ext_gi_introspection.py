@@ -1,7 +1,8 @@
 # PyGObject's compiled _gi (Debian python3-gi, with gir1.2-glib-2.0's
 # typelibs; scripts/ensure-deps.sh installs both) loaded unchanged: GTypes
 # and calling GLib through the introspection repository. The gi.repository
-# overrides do not load yet (docs/capi.md).
+# overrides, GObject and subclasses are tested by TestPyGObject
+# (tests/pygobject/gobject.py).
 import gi
 print(gi.version_info >= (3, 0), gi.__name__)
 from gi import _gi
