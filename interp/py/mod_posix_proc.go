@@ -478,6 +478,9 @@ func posixAddProcess(t *Thread, m *Module) {
 		}
 		c, err := posixPathArg(t, "system", "command", a[0], false)
 		if err != nil {
+			if IsInstanceOf(err, TypeErrorType) {
+				return nil, TypeErrorf("expected str, bytes or os.PathLike object, not %s", typeName(a[0]))
+			}
 			return nil, err
 		}
 		held := t.BeginBlocking()
@@ -496,8 +499,7 @@ func posixAddProcess(t *Thread, m *Module) {
 		names := []string{"before", "after_in_child", "after_in_parent"}
 		any := false
 		for i, o := range a {
-			if o == nil || o == None {
-				a[i] = nil
+			if o == nil {
 				continue
 			}
 			if !isCallable(o) {
@@ -593,7 +595,7 @@ func posixArgv(t *Thread, o Object, notSeq, empty, firstEmpty string) ([]string,
 // posixEnv converts execve's env mapping to KEY=VALUE strings.
 func posixEnv(t *Thread, o Object) ([]string, error) {
 	if _, err := GetAttrString(t, o, "keys"); err != nil {
-		return nil, TypeErrorf("env must be a mapping object")
+		return nil, TypeErrorf("execve: environment must be a mapping object")
 	}
 	keys, err := CallMethod(t, o, "keys")
 	if err != nil {
