@@ -81,19 +81,24 @@ func posixInts(t *Thread, name string, args []Object, kw []string, names ...stri
 	return out, nil
 }
 
-// posixIDArg converts a uid or gid; -1 (for "unchanged") is accepted.
+// posixIDArg converts a uid or gid as CPython does: an int from -1 (for
+// "unchanged") to 2**32-1; other values that fit a C long are "less than
+// minimum", larger ones "greater than maximum".
 func posixIDArg(t *Thread, o Object, what string) (int, error) {
-	if _, ok := o.(Float); ok {
-		return 0, TypeErrorf("%s should be integer, not float", what)
+	if !isIntLike(o) {
+		return 0, TypeErrorf("%s should be integer, not %s", what, typeName(o))
 	}
 	n, err := AsInt64(t, o)
 	if err != nil {
-		return 0, err
-	}
-	if n < -1 || n > 0xfffffffe {
-		if n > 0 {
+		if IsInstanceOf(err, OverflowErrorType) {
+			if b, ok := asBig(o); ok && b.Sign() < 0 {
+				return 0, NewError(OverflowErrorType, what+" is less than minimum")
+			}
 			return 0, NewError(OverflowErrorType, what+" is greater than maximum")
 		}
+		return 0, err
+	}
+	if n < -1 || n > 0xffffffff {
 		return 0, NewError(OverflowErrorType, what+" is less than minimum")
 	}
 	return int(n), nil
@@ -246,8 +251,10 @@ func posixAddProcess(t *Thread, m *Module) {
 	// uid and gid setters: each takes ids that may be -1 ("unchanged")
 	idSet := func(name string, n int, f func(ids []int) error) {
 		fn(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			names := make([]string, n)
-			a, err := posixArgs(name, args, kw, names, n)
+			if n > 1 && len(kw) == 0 && len(args) < n {
+				return nil, TypeErrorf("%s expected %d arguments, got %d", name, n, len(args))
+			}
+			a, err := posixArgs(name, args, kw, make([]string, n), n)
 			if err != nil {
 				return nil, err
 			}

@@ -212,18 +212,14 @@ func posixSchedParamArg(t *Thread, o Object) (int, error) {
 
 func posixAddSched(m *Module) {
 	fn := m.AddFunc
-	sched := func(nr uintptr, a, b uintptr, c unsafe.Pointer) error {
-		_, _, e := syscall.Syscall(nr, a, b, uintptr(c))
-		return errnoErr(e)
-	}
 	fn("sched_getparam", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		a, err := posixInts(t, "sched_getparam", args, kw, "")
 		if err != nil {
 			return nil, err
 		}
 		var prio int32
-		if err := sched(syscall.SYS_SCHED_GETPARAM, uintptr(a[0]), 0, unsafe.Pointer(&prio)); err != nil {
-			return nil, osErrorFrom(err, nil)
+		if _, _, e := syscall.Syscall(syscall.SYS_SCHED_GETPARAM, uintptr(a[0]), uintptr(unsafe.Pointer(&prio)), 0); e != 0 {
+			return nil, osErrorFrom(e, nil)
 		}
 		return posixSchedParam.Make(Int(prio)), nil
 	})
@@ -264,8 +260,8 @@ func posixAddSched(m *Module) {
 			return nil, err
 		}
 		prio := int32(p)
-		if err := sched(syscall.SYS_SCHED_SETSCHEDULER, uintptr(pid), uintptr(pol), unsafe.Pointer(&prio)); err != nil {
-			return nil, osErrorFrom(err, nil)
+		if _, _, e := syscall.Syscall(syscall.SYS_SCHED_SETSCHEDULER, uintptr(pid), uintptr(pol), uintptr(unsafe.Pointer(&prio))); e != 0 {
+			return nil, osErrorFrom(e, nil)
 		}
 		return None, nil
 	})
@@ -313,7 +309,11 @@ func posixAddSched(m *Module) {
 		var set uxCPUSet
 		for _, it := range items {
 			if !isIntLike(it) {
-				return nil, TypeErrorf("expected an iterator of ints, but iterator yielded %s", typeName(it))
+				r, err := ReprString(t, it.Type())
+				if err != nil {
+					return nil, err
+				}
+				return nil, TypeErrorf("expected an iterator of ints, but iterator yielded %s", r)
 			}
 			n, err := AsInt64(t, it)
 			if err != nil {

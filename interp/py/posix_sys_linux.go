@@ -23,10 +23,13 @@ func sys3(nr uintptr, a, b, c uintptr) (int, error) {
 	return int(r), nil
 }
 
-func sys6(nr uintptr, a, b, c, d, e, f uintptr) (int, error) {
-	r, _, en := syscall.Syscall6(nr, a, b, c, d, e, f)
-	if en != 0 {
-		return -1, en
+// ret turns a raw system call's result into (value, error). Calls that
+// pass pointers call syscall.Syscall themselves: a pointer must become a
+// uintptr in the call expression, or the object may move (a stack) or be
+// collected before the kernel uses it.
+func ret(r uintptr, e syscall.Errno) (int, error) {
+	if e != 0 {
+		return -1, e
 	}
 	return int(r), nil
 }
@@ -52,12 +55,14 @@ func (s *uxCPUSet) Set(i int)        { s[i/64] |= 1 << (uint(i) % 64) }
 func (s *uxCPUSet) IsSet(i int) bool { return s[i/64]&(1<<(uint(i)%64)) != 0 }
 
 func uxSchedGetaffinity(pid int, s *uxCPUSet) error {
-	_, err := sys3(syscall.SYS_SCHED_GETAFFINITY, uintptr(pid), unsafe.Sizeof(*s), uintptr(unsafe.Pointer(s)))
+	r, _, e := syscall.Syscall(syscall.SYS_SCHED_GETAFFINITY, uintptr(pid), unsafe.Sizeof(*s), uintptr(unsafe.Pointer(s)))
+	_, err := ret(r, e)
 	return err
 }
 
 func uxSchedSetaffinity(pid int, s *uxCPUSet) error {
-	_, err := sys3(syscall.SYS_SCHED_SETAFFINITY, uintptr(pid), unsafe.Sizeof(*s), uintptr(unsafe.Pointer(s)))
+	r, _, e := syscall.Syscall(syscall.SYS_SCHED_SETAFFINITY, uintptr(pid), unsafe.Sizeof(*s), uintptr(unsafe.Pointer(s)))
+	_, err := ret(r, e)
 	return err
 }
 
@@ -69,10 +74,12 @@ func uxVec(nr uintptr, fd int, b []byte, off int64, flags int) (int, error) {
 	}
 	iov.SetLen(len(b))
 	if nr == syscall.SYS_READV || nr == syscall.SYS_WRITEV {
-		return sys3(nr, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+		r, _, e := syscall.Syscall(nr, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+		return ret(r, e)
 	}
 	// the offset goes as two longs (low, high); on 64-bit the high is 0
-	return sys6(nr, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1, uintptr(off), 0, uintptr(flags))
+	r, _, e := syscall.Syscall6(nr, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1, uintptr(off), 0, uintptr(flags))
+	return ret(r, e)
 }
 
 const (
@@ -96,7 +103,8 @@ func uxMknodat(dirfd int, path string, mode uint32, dev int) error {
 	if err != nil {
 		return err
 	}
-	_, err = sys6(syscall.SYS_MKNODAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(mode), uintptr(dev), 0, 0)
+	r, _, e := syscall.Syscall6(syscall.SYS_MKNODAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(mode), uintptr(dev), 0, 0)
+	_, err = ret(r, e)
 	return err
 }
 
@@ -109,7 +117,8 @@ func uxFchownat(dirfd int, path string, uid, gid, flags int) error {
 	if err != nil {
 		return err
 	}
-	_, err = sys6(syscall.SYS_FCHOWNAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(uid), uintptr(gid), uintptr(flags), 0)
+	r, _, e := syscall.Syscall6(syscall.SYS_FCHOWNAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(uid), uintptr(gid), uintptr(flags), 0)
+	_, err = ret(r, e)
 	return err
 }
 
@@ -128,7 +137,8 @@ func uxMemfdCreate(name string, flags int) (int, error) {
 	if err != nil {
 		return -1, err
 	}
-	return sys3(319, uintptr(unsafe.Pointer(p)), uintptr(flags), 0)
+	r, _, e := syscall.Syscall(319, uintptr(unsafe.Pointer(p)), uintptr(flags), 0)
+	return ret(r, e)
 }
 
 func uxEventfd(initval uint, flags int) (int, error) {
@@ -136,28 +146,28 @@ func uxEventfd(initval uint, flags int) (int, error) {
 }
 
 func uxFadvise(fd int, off, n int64, advice int) error {
-	_, err := sys6(syscall.SYS_FADVISE64, uintptr(fd), uintptr(off), uintptr(n), uintptr(advice), 0, 0)
+	r, _, e := syscall.Syscall6(syscall.SYS_FADVISE64, uintptr(fd), uintptr(off), uintptr(n), uintptr(advice), 0, 0)
+	_, err := ret(r, e)
 	return err
 }
 
-func uxOptOff(p *int64) uintptr {
-	if p == nil {
-		return 0
-	}
-	return uintptr(unsafe.Pointer(p))
-}
-
 func uxCopyFileRange(in int, offIn *int64, out int, offOut *int64, n, flags int) (int, error) {
-	return sys6(326, uintptr(in), uxOptOff(offIn), uintptr(out), uxOptOff(offOut), uintptr(n), uintptr(flags))
+	r, _, e := syscall.Syscall6(326, uintptr(in), uintptr(unsafe.Pointer(offIn)), uintptr(out), uintptr(unsafe.Pointer(offOut)), uintptr(n), uintptr(flags))
+	return ret(r, e)
 }
 
 func uxGetrandom(b []byte, flags int) (int, error) {
-	return sys3(318, bufPtr(b), uintptr(len(b)), uintptr(flags))
+	if len(b) == 0 {
+		return 0, nil
+	}
+	r, _, e := syscall.Syscall(318, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), uintptr(flags))
+	return ret(r, e)
 }
 
 func uxIoctlGetInt(fd int, req uint) (int, error) {
 	var v int32
-	_, err := sys3(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), uintptr(unsafe.Pointer(&v)))
+	r, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), uintptr(unsafe.Pointer(&v)))
+	_, err := ret(r, e)
 	return int(v), err
 }
 
@@ -168,7 +178,8 @@ func uxIoctlGetUint32(fd int, req uint) (uint32, error) {
 
 func uxIoctlSetPointerInt(fd int, req uint, v int) error {
 	x := int32(v)
-	_, err := sys3(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), uintptr(unsafe.Pointer(&x)))
+	r, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), uintptr(unsafe.Pointer(&x)))
+	_, err := ret(r, e)
 	return err
 }
 
@@ -186,7 +197,8 @@ type uxSiginfo struct {
 }
 
 func uxWaitid(idtype, id int, info *uxSiginfo, options int, _ *syscall.Rusage) error {
-	_, err := sys6(syscall.SYS_WAITID, uintptr(idtype), uintptr(id), uintptr(unsafe.Pointer(info)), uintptr(options), 0, 0)
+	r, _, e := syscall.Syscall6(syscall.SYS_WAITID, uintptr(idtype), uintptr(id), uintptr(unsafe.Pointer(info)), uintptr(options), 0, 0)
+	_, err := ret(r, e)
 	return err
 }
 
@@ -198,7 +210,15 @@ func uxDup2(old, new int) error {
 	return syscall.Dup3(old, new, 0)
 }
 
-// extended attributes: path (follow or not) or fd forms
+// extended attributes: path (follow or not) or fd forms; b may be empty
+// (a size query).
+func uxBuf(b []byte) *byte {
+	if len(b) == 0 {
+		return nil
+	}
+	return &b[0]
+}
+
 func uxXattr(nr uintptr, path string, name string, b []byte, flags int) (int, error) {
 	p, err := cstr(path)
 	if err != nil {
@@ -208,7 +228,9 @@ func uxXattr(nr uintptr, path string, name string, b []byte, flags int) (int, er
 	if err != nil {
 		return -1, err
 	}
-	return sys6(nr, uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(n)), bufPtr(b), uintptr(len(b)), uintptr(flags), 0)
+	bp := uxBuf(b)
+	r, _, e := syscall.Syscall6(nr, uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(n)), uintptr(unsafe.Pointer(bp)), uintptr(len(b)), uintptr(flags), 0)
+	return ret(r, e)
 }
 
 func uxFxattr(nr uintptr, fd int, name string, b []byte, flags int) (int, error) {
@@ -216,7 +238,9 @@ func uxFxattr(nr uintptr, fd int, name string, b []byte, flags int) (int, error)
 	if err != nil {
 		return -1, err
 	}
-	return sys6(nr, uintptr(fd), uintptr(unsafe.Pointer(n)), bufPtr(b), uintptr(len(b)), uintptr(flags), 0)
+	bp := uxBuf(b)
+	r, _, e := syscall.Syscall6(nr, uintptr(fd), uintptr(unsafe.Pointer(n)), uintptr(unsafe.Pointer(bp)), uintptr(len(b)), uintptr(flags), 0)
+	return ret(r, e)
 }
 
 func uxLgetxattr(path, attr string, b []byte) (int, error) {
@@ -242,16 +266,18 @@ func uxFremovexattr(fd int, attr string) error {
 	return err
 }
 
-func uxList(nr uintptr, a uintptr, b []byte) (int, error) {
-	return sys3(nr, a, bufPtr(b), uintptr(len(b)))
-}
 func uxLlistxattr(path string, b []byte) (int, error) {
 	p, err := cstr(path)
 	if err != nil {
 		return -1, err
 	}
-	return uxList(syscall.SYS_LLISTXATTR, uintptr(unsafe.Pointer(p)), b)
+	bp := uxBuf(b)
+	r, _, e := syscall.Syscall(syscall.SYS_LLISTXATTR, uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(bp)), uintptr(len(b)))
+	return ret(r, e)
 }
+
 func uxFlistxattr(fd int, b []byte) (int, error) {
-	return uxList(syscall.SYS_FLISTXATTR, uintptr(fd), b)
+	bp := uxBuf(b)
+	r, _, e := syscall.Syscall(syscall.SYS_FLISTXATTR, uintptr(fd), uintptr(unsafe.Pointer(bp)), uintptr(len(b)))
+	return ret(r, e)
 }

@@ -32,7 +32,6 @@ r = os.waitid(os.P_PID, p.pid, os.WEXITED)
 print(type(r).__name__, r.si_pid == p.pid, r.si_uid == os.getuid(), r.si_signo == signal.SIGCHLD,
       r.si_status, r.si_code == os.CLD_EXITED, len(r))
 p.returncode = 4
-print(os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG) if False else "skip")
 try:
     os.wait4(-1, os.WNOHANG)
 except ChildProcessError as e:
