@@ -47,9 +47,12 @@ func posixNamesDict(table map[string]int) *Dict {
 
 // posixBuffers collects the buffers of readv/writev: writable ones when
 // write is false (the data read goes into them).
-func posixBuffers(t *Thread, o Object, writable bool) ([]func(fn func([]byte) error) error, error) {
+func posixBuffers(t *Thread, name string, o Object, writable bool) ([]func(fn func([]byte) error) error, error) {
 	if !isSequence(o) {
-		return nil, TypeErrorf("buffers must be a sequence")
+		if name == "preadv" {
+			name = "preadv2" // CPython's message names the C function
+		}
+		return nil, TypeErrorf("%s() arg 2 must be a sequence", name)
 	}
 	items, err := ToSlice(t, o)
 	if err != nil {
@@ -60,7 +63,10 @@ func posixBuffers(t *Thread, o Object, writable bool) ([]func(fn func([]byte) er
 		if writable {
 			w, ok := writableBuffer(it)
 			if !ok {
-				return nil, TypeErrorf("readv() arg 2 must be a sequence of writable buffers")
+				if _, err := ioBytesLike(t, it); err != nil {
+					return nil, err
+				}
+				return nil, NewError(BufferErrorType, "Object is not writable.")
 			}
 			out[i] = w
 			continue
@@ -337,7 +343,8 @@ func posixAddFS(t *Thread, m *Module) {
 				err = uxMknodat(dirFd, p.s, uint32(mode), int(dev))
 			}
 			if err != nil {
-				return nil, osErrorFrom(err, p.obj)
+				// CPython names no file in these errors
+				return nil, osErrorFrom(err, nil)
 			}
 			return None, nil
 		})
@@ -570,7 +577,7 @@ func posixAddFS(t *Thread, m *Module) {
 			if err != nil {
 				return nil, err
 			}
-			bufs, err := posixBuffers(t, a[1], read)
+			bufs, err := posixBuffers(t, name, a[1], read)
 			if err != nil {
 				return nil, err
 			}
@@ -637,7 +644,7 @@ func posixAddFS(t *Thread, m *Module) {
 				return nil, err
 			}
 			if cnt < 0 {
-				return nil, ValueErrorf("count cannot be negative")
+				return nil, ValueErrorf("negative value for 'count' not allowed")
 			}
 			offSrc, err := posixOptOffset(t, a[3])
 			if err != nil {
@@ -764,8 +771,11 @@ func posixAddFS(t *Thread, m *Module) {
 		if err != nil {
 			return nil, err
 		}
-		if iv < 0 || iv > 0xffffffff {
-			return nil, NewError(OverflowErrorType, "Python int too large to convert to C unsigned long")
+		if iv < 0 {
+			return nil, ValueErrorf("value must be positive")
+		}
+		if iv > 0xffffffff {
+			return nil, NewError(OverflowErrorType, "Python int too large to convert to C unsigned int")
 		}
 		fl, err := posixOptInt(t, a[1], uxEFD_CLOEXEC)
 		if err != nil {

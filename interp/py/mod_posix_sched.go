@@ -20,7 +20,7 @@ func posixUint64Obj(v uint64) Object {
 func posixAsUint64(t *Thread, o Object) (uint64, error) {
 	if b, ok := asBig(o); ok {
 		if b.Sign() < 0 {
-			return 0, NewError(OverflowErrorType, "can't convert negative int to unsigned")
+			return 0, ValueErrorf("value must be positive")
 		}
 		if !b.IsUint64() {
 			return 0, NewError(OverflowErrorType, "int too big to convert")
@@ -32,7 +32,7 @@ func posixAsUint64(t *Thread, o Object) (uint64, error) {
 		return 0, err
 	}
 	if n < 0 {
-		return 0, NewError(OverflowErrorType, "can't convert negative int to unsigned")
+		return 0, ValueErrorf("value must be positive")
 	}
 	return uint64(n), nil
 }
