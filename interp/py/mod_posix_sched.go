@@ -3,6 +3,8 @@ package py
 import (
 	"math"
 	"math/big"
+	"os"
+	"strconv"
 	"syscall"
 	"unsafe"
 )
@@ -282,7 +284,11 @@ func posixAddSched(m *Module) {
 			return nil, err
 		}
 		var set uxCPUSet
-		if err := uxSchedGetaffinity(a[0], &set); err != nil {
+		pid := a[0]
+		if pid == 0 {
+			pid = syscall.Getpid() // see sched_setaffinity
+		}
+		if err := uxSchedGetaffinity(pid, &set); err != nil {
 			return nil, osErrorFrom(err, nil)
 		}
 		s := NewSet()
@@ -327,9 +333,33 @@ func posixAddSched(m *Module) {
 			}
 			set.Set(int(n))
 		}
-		if err := uxSchedSetaffinity(pid, &set); err != nil {
+		if err := posixSetAffinity(pid, &set); err != nil {
 			return nil, osErrorFrom(err, nil)
 		}
 		return None, nil
 	})
+}
+
+// posixSetAffinity is sched_setaffinity. pid 0 means the calling thread to
+// the kernel, but Python code runs on whichever OS thread its goroutine
+// is on, so for 0 the mask goes to every thread of the process (threads
+// the runtime starts later inherit it from the thread that starts them).
+func posixSetAffinity(pid int, set *uxCPUSet) error {
+	if pid != 0 {
+		return uxSchedSetaffinity(pid, set)
+	}
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		return uxSchedSetaffinity(0, set)
+	}
+	for _, e := range tasks {
+		tid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if err := uxSchedSetaffinity(tid, set); err != nil && err != syscall.ESRCH {
+			return err
+		}
+	}
+	return nil
 }

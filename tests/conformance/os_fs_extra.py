@@ -40,6 +40,7 @@ path = os.path.join(d, "f")
 st = os.statvfs(d)
 print(type(st).__name__, len(st), all(type(x) is int for x in st), st.f_bsize > 0, st.f_namemax > 0,
       type(st.f_fsid).__name__, st.f_flag & os.ST_RDONLY, st[0] == st.f_bsize)
+print(st.f_flag, st.f_namemax, st.f_frsize == st.f_bsize, st.f_favail == st.f_ffree)
 print(os.fstatvfs(os.open(d, os.O_RDONLY)).f_bsize == st.f_bsize, os.statvfs(os.open(d, os.O_RDONLY)).f_files == st.f_files)
 print(os.ST_RDONLY, os.ST_NOSUID, os.ST_NODEV, os.ST_NOEXEC, os.ST_SYNCHRONOUS, os.ST_MANDLOCK, os.ST_WRITE,
       os.ST_APPEND, os.ST_NOATIME, os.ST_NODIRATIME, os.ST_RELATIME)

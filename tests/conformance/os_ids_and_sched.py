@@ -77,6 +77,11 @@ aff = os.sched_getaffinity(0)
 print(type(aff).__name__, len(aff) >= 1, aff == os.sched_getaffinity(os.getpid()))
 os.sched_setaffinity(0, aff)
 print(os.sched_getaffinity(0) == aff)
+# a one-CPU mask set in a child holds for all of its threads
+code = ("import os, threading\nc = min(os.sched_getaffinity(0))\nos.sched_setaffinity(0, {c})\nout = []\n"
+        "t = threading.Thread(target=lambda: out.append(os.sched_getaffinity(0) == {c}))\nt.start(); t.join()\n"
+        "print(os.sched_getaffinity(0) == {c}, out)")
+print(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout, end="")
 for bad in [[-1], ["x"], [1 << 20]]:
     try:
         os.sched_setaffinity(0, bad)
