@@ -391,6 +391,8 @@ func posixModule(t *Thread) (*Module, error) {
 		d.SetStr(name, Int(v))
 	}
 	d.SetStr("_have_functions", NewList())
+	posixAddProcess(t, m)
+	posixAddFS(t, m)
 	env := NewDict()
 	for _, kv := range os.Environ() {
 		k, v, _ := strings.Cut(kv, "=")
@@ -1117,13 +1119,6 @@ func posixModule(t *Thread) (*Module, error) {
 	})
 	fn("cpu_count", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		return Int(runtime.NumCPU()), nil
-	})
-	fn("sched_getaffinity", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		s := NewSet()
-		for i := 0; i < runtime.NumCPU(); i++ {
-			s.d.SetItem(t, Int(i), None)
-		}
-		return s, nil
 	})
 	fn("times", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		var tms syscall.Tms

@@ -358,6 +358,12 @@ func init() {
 // then reaps with wait4. A helper left behind by an exception ends when
 // the child does, and leaves its status to be collected later.
 func waitpidBlocking(t *Thread, pid, opts int) (int, syscall.WaitStatus, error) {
+	return waitpidBlockingRusage(t, pid, opts, nil)
+}
+
+// waitpidBlockingRusage is waitpidBlocking that also fills ru (when not
+// nil) with the child's resource usage, for os.wait3 and os.wait4.
+func waitpidBlockingRusage(t *Thread, pid, opts int, ru *syscall.Rusage) (int, syscall.WaitStatus, error) {
 	var ws syscall.WaitStatus
 	if opts&syscall.WNOHANG == 0 && isMainThread(t) {
 		idtype, id := 1, pid // P_PID
@@ -396,7 +402,7 @@ func waitpidBlocking(t *Thread, pid, opts int) (int, syscall.WaitStatus, error) 
 		defer t.EndBlocking(held)
 	}
 	for {
-		r, err := syscall.Wait4(pid, &ws, opts, nil)
+		r, err := syscall.Wait4(pid, &ws, opts, ru)
 		if err == syscall.EINTR {
 			if err := checkSignals(t); err != nil {
 				return 0, 0, err
