@@ -132,7 +132,7 @@ func lateSlots(ext *extModule) {
 			return true
 		}
 		if f := fnp(tp.tp_descr_get); cSlot(f, fnp(tp.tp_base.tp_descr_get)) && py.LoadPtr(&gt.DescrGet) == nil {
-			py.StorePtr(&gt.DescrGet, descrGetSlot(f, gt.Name, ext))
+			py.StorePtr(&gt.DescrGet, descrGetSlot(f, gt.Name(), ext))
 		}
 		return true
 	})
