@@ -208,13 +208,9 @@ int PyFile_WriteString(const char *s, PyObject *f) {
     if (v == NULL) {
         return -1;
     }
-    PyObject *r = PyObject_CallMethod(f, "write", "O", v);
+    int r = PyFile_WriteObject(v, f, Py_PRINT_RAW);
     Py_DECREF(v);
-    if (r == NULL) {
-        return -1;
-    }
-    Py_DECREF(r);
-    return 0;
+    return r;
 }
 
 /* PyFile_FromFd is io.open(fd, mode, buffering, encoding, errors,
