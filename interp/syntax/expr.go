@@ -81,6 +81,21 @@ func (p *parser) namedExpression() Expr {
 	return e
 }
 
+// argExpression is a positional call argument: NAME ':=' expression or
+// an expression not followed by ':='. Unlike namedExpression, another
+// target before ':=' is plain invalid syntax there, as in CPython.
+func (p *parser) argExpression() Expr {
+	t := p.cur()
+	if t.kind == tName && p.peekN(1) == tWalrus {
+		return p.namedExpression()
+	}
+	e := p.expression()
+	if p.at(tWalrus) {
+		p.invalidSyntax()
+	}
+	return e
+}
+
 func (p *parser) expression() Expr {
 	p.enter()
 	defer p.leave()
@@ -634,7 +649,7 @@ func (p *parser) callArgsOrGenexp(open *token) ([]Expr, []*Keyword) {
 	t := p.cur()
 	if t.kind != tStar && t.kind != tPow && !(t.kind == tName && p.peekN(1) == tEqual) {
 		save := p.pos
-		first := p.namedExpression()
+		first := p.argExpression()
 		if k := p.peek(); k == tFor || k == tAsync && p.peekN(1) == tFor {
 			gens := p.comprehensions()
 			if p.at(tComma) {
@@ -691,7 +706,7 @@ func (p *parser) callArgs() ([]Expr, []*Keyword) {
 			kws = append(kws, &Keyword{Position: p.posFrom(t.line, t.col), Arg: p.ident(t), Value: v})
 			sawKw = true
 		default:
-			e := p.namedExpression()
+			e := p.argExpression()
 			if k := p.peek(); k == tFor || k == tAsync && p.peekN(1) == tFor {
 				gens := p.comprehensions()
 				p.failGenexpParens(e, gens)

@@ -280,11 +280,44 @@ func (p *parser) exprStmt() Stmt {
 		}
 	}
 	if !p.atStmtEnd() {
+		if p.at(tWalrus) {
+			p.walrusTarget(first)
+		}
 		p.legacyCheck(first)
 		p.probeExpr()
 		p.invalidSyntax()
 	}
 	return &ExprStmt{p.posFrom(l, c), first}
+}
+
+// walrusTarget reports `target := value` at the start of a statement,
+// as CPython's invalid_named_expression rule does: a plain name or an
+// unparenthesized tuple is left to the generic "invalid syntax".
+func (p *parser) walrusTarget(first Expr) {
+	switch first.(type) {
+	case *Name:
+		if !p.isParen(first) {
+			return
+		}
+	case *Tuple:
+		// a parenthesized tuple starts before its first element
+		if t := first.(*Tuple); len(t.Elts) > 0 && p.startOf(t.Elts[0]) == [2]int{t.Lineno, t.ColOffset} {
+			return
+		}
+	case *Starred:
+		return
+	}
+	p.failNode(first, "cannot use assignment expressions with %s", exprName(first))
+}
+
+// startOf is where n's first token is: its opening parenthesis if it
+// was parenthesized.
+func (p *parser) startOf(n Expr) [2]int {
+	s := n.Pos()
+	if ps, ok := p.paren[n]; ok {
+		s = ps
+	}
+	return [2]int{s.Lineno, s.ColOffset}
 }
 
 // legacyCheck reports Python 2 style print and exec statements.
