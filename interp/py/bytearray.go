@@ -515,17 +515,55 @@ func init() {
 		defer a.mu.Unlock()
 		return Int(cap(a.b) + 1), nil
 	})
-	method("__reduce__", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("bytearray.__reduce__", args, kw, 0, 0); err != nil {
+	// __reduce__ and __reduce_ex__(proto=0) carry the instance's type and
+	// its __getstate__(); protocols below 3 keep the contents as a
+	// latin-1 str, as Python 2 could read them
+	reduce := func(t *Thread, self Object, proto int) (Object, error) {
+		a, err := byteArraySelf(self)
+		if err != nil {
+			return nil, err
+		}
+		state, err := CallMethod(t, self, "__getstate__")
+		if err != nil {
 			return nil, err
 		}
 		b := a.snapshot()
-		rs := make([]rune, len(b))
-		for i, c := range b {
-			rs[i] = rune(c)
+		var args Object
+		switch {
+		case len(b) == 0:
+			args = NewTuple()
+		case proto < 3:
+			rs := make([]rune, len(b))
+			for i, c := range b {
+				rs[i] = rune(c)
+			}
+			args = NewTuple(NewStr(string(rs)), NewStr("latin-1"))
+		default:
+			args = NewTuple(NewBytes(b))
 		}
-		return NewTuple(ByteArrayType, NewTuple(NewStr(string(rs)), NewStr("latin-1")), None), nil
-	})
+		return NewTuple(self.Type(), args, state), nil
+	}
+	const reduceDoc = "Return state information for pickling."
+	ba.Dict.SetStr("__reduce__", &MethodDescr{Name: "__reduce__", Owner: ba, Doc: reduceDoc, Fn: func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("bytearray.__reduce__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return reduce(t, self, 0)
+	}})
+	ba.Dict.SetStr("__reduce_ex__", &MethodDescr{Name: "__reduce_ex__", Owner: ba, Doc: reduceDoc, Fn: func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("bytearray.__reduce_ex__", args, kw, 0, 1); err != nil {
+			return nil, err
+		}
+		proto := 0
+		if len(args) == 1 {
+			n, err := CIntArg(t, args[0])
+			if err != nil {
+				return nil, err
+			}
+			proto = n
+		}
+		return reduce(t, self, proto)
+	}})
 
 	it := ByteArrayIteratorType
 	it.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }

@@ -867,6 +867,23 @@ func init() {
 		gt.AddMethod("close", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			return None, self.(*Generator).Close(t)
 		})
+		if gt != AsyncGeneratorType {
+			// CPython's finalizer, callable by name: it closes the
+			// generator and reports a failure as unraisable
+			gt.AddMethod("__del__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+				// a slot wrapper's messages
+				if len(kw) > 0 {
+					return nil, TypeErrorf("wrapper __del__() takes no keyword arguments")
+				}
+				if len(args) > 0 {
+					return nil, TypeErrorf("expected 0 arguments, got %d", len(args))
+				}
+				if err := self.(*Generator).Close(t); err != nil {
+					WriteUnraisable(t, err, "", self)
+				}
+				return None, nil
+			})
+		}
 		for which, attr := range []string{"__name__", "__qualname__"} {
 			which := which
 			gt.AddGetSet(attr, func(t *Thread, o Object) (Object, error) {

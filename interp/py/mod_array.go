@@ -728,8 +728,10 @@ func init() {
 			return nil, err
 		}
 		if !ok {
+			// CPython tries the left operand's sequence repeat first:
+			// 'ab' * array names the array, array * 'ab' the str
 			other := y
-			if _, isArr := arrayOf(x); !isArr {
+			if _, isArr := arrayOf(x); !isArr && !hasSeqRepeat(x) {
 				other = x
 			}
 			return nil, TypeErrorf("can't multiply sequence by non-int of type '%s'", typeName(other))
@@ -1096,4 +1098,14 @@ func init() {
 		})
 		return m, nil
 	})
+}
+
+// hasSeqRepeat tells whether x is one of the built-in sequences whose
+// repeat CPython tries before the right operand's (sq_repeat).
+func hasSeqRepeat(x Object) bool {
+	switch unwrap(x).(type) {
+	case *Str, *List, *Tuple, *Bytes, *ByteArray:
+		return true
+	}
+	return false
 }
