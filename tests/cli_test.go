@@ -125,6 +125,19 @@ var cliCases = []cliCase{
 		}},
 	{name: "m_stdlib_json_tool", args: []string{"-m", "json.tool", "--sort-keys"}, stdin: `{"b": 1, "a": [1, 2, {"c": null}]}`},
 	{name: "m_missing", args: []string{"-m", "no_such_module_here"}},
+	// namespace packages (directories without __init__.py), nested too,
+	// and modules without source
+	{name: "m_namespace_main", args: []string{"-m", "nsp.inner", "a"},
+		files: map[string]string{
+			"nsp/inner/__main__.py": "import sys\nfrom . import helper\nprint('main', __name__, __package__, helper.V, sys.argv[1:])\nimport nsp, nsp.inner\nprint(type(nsp.__path__).__name__, type(nsp.__spec__.loader).__name__, nsp.inner.__spec__.origin)\n",
+			"nsp/inner/helper.py":   "V = 7\n",
+		}},
+	{name: "m_namespace_nomain", args: []string{"-m", "nsp.inner"},
+		files: map[string]string{"nsp/inner/helper.py": "V = 7\n"}},
+	{name: "m_namespace_top", args: []string{"-m", "nsp"},
+		files: map[string]string{"nsp/helper.py": "V = 7\n"}},
+	{name: "m_builtin_module", args: []string{"-m", "sys"}},
+	{name: "m_extension_module", args: []string{"-m", "math"}},
 	// pdb driven by commands on stdin (tracing: trace.go)
 	{name: "m_pdb_stdin", args: []string{"-m", "pdb", "prog.py"},
 		stdin: "break f\ncontinue\nnext\np y\nwhere\nstep\nstep\ncontinue\n",

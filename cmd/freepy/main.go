@@ -492,7 +492,34 @@ func runModule(t *py.Thread, name string, globals *py.Dict, flags compile.Flags)
 			return runModuleFile(t, file, parent, globals, flags)
 		}
 	}
-	return notFound("No module named " + name)
+	// a namespace package, a built-in module or a C extension: what the
+	// import system finds decides, as runpy's _get_module_details does
+	m, err := t.Import(name, nil, py.NewTuple(py.NewStr("__name__")), 0)
+	if err != nil {
+		if py.IsInstanceOf(err, py.ModuleNotFoundErrorType) {
+			return notFound("No module named " + name)
+		}
+		return err
+	}
+	if p, err := py.GetAttrString(t, m, "__path__"); err == nil {
+		entries, err := py.ToSlice(t, p)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			dir, _ := py.StrString(t, e)
+			if main := filepath.Join(dir, "__main__.py"); fileIsRegular(main) {
+				return runModuleFile(t, main, name, globals, flags)
+			}
+		}
+		return notFound("No module named " + name + ".__main__; '" + name + "' is a package and cannot be directly executed")
+	}
+	return notFound("No code object available for " + name)
+}
+
+func fileIsRegular(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // runModuleFile runs a module's file as __main__ within package pkg.

@@ -626,6 +626,11 @@ func (t *Thread) findOnPath(full, parentName string, searchPath []Object) (Objec
 		namespace = append(namespace, more...)
 	}
 	if len(namespace) > 0 {
+		// importlib's own namespace package (a _NamespacePath that follows
+		// sys.path, NamespaceLoader): rare enough to pay for importlib
+		if m, err := t.importNamespace(full, parentName, searchPath); m != nil || err != nil {
+			return m, err
+		}
 		m := NewModule(full)
 		m.dict.SetStr("__path__", NewList(namespace...))
 		m.dict.SetStr("__package__", NewStr(full))
@@ -644,6 +649,42 @@ func (t *Thread) findOnPath(full, parentName string, searchPath []Object) (Objec
 		return m, nil
 	}
 	return nil, nil
+}
+
+// importNamespace makes namespace package full through importlib's
+// PathFinder, as CPython does; nil if PathFinder finds no spec.
+func (t *Thread) importNamespace(full, parentName string, searchPath []Object) (Object, error) {
+	o, err := t.ensureImportlib()
+	if err != nil {
+		return nil, err
+	}
+	bs, _ := t.interp.Modules.GetStr("importlib._bootstrap").(*Module)
+	if bs == nil {
+		return nil, nil
+	}
+	fromSpec := bs.dict.GetStr("module_from_spec")
+	if fromSpec == nil {
+		return nil, nil
+	}
+	var path Object = None
+	if parentName != "" {
+		path = NewList(searchPath...)
+	}
+	find, err := GetAttr(t, o.pathFinder, Intern("find_spec"))
+	if err != nil {
+		return nil, err
+	}
+	spec, err := Call(t, find, []Object{NewStr(full), path}, nil)
+	if err != nil || spec == None {
+		return nil, err
+	}
+	m, err := Call1(t, fromSpec, spec)
+	if err != nil {
+		return nil, err
+	}
+	t.interp.Modules.SetStr(full, m)
+	t.bindSubmodule(parentName, full, m)
+	return m, nil
 }
 
 // lookupFinder reads sys.path_importer_cache[key]; nil if absent.
@@ -731,9 +772,10 @@ func (t *Thread) searchDir(full, parentName, last, d string) (Object, bool, erro
 			}
 		}
 	}
-	// only outside the standard library, and for top-level names, as
-	// before: stdlib directories such as test data are not packages
-	if st, err := os.Stat(filepath.Join(d, last)); err == nil && st.IsDir() && parentName == "" && !strings.HasPrefix(d, in.Lib) {
+	// any other directory is a namespace portion, in the standard
+	// library too (Debian ships idlelib and tkinter as bare directories
+	// when their packages are not installed: CPython imports them)
+	if st, err := os.Stat(filepath.Join(d, last)); err == nil && st.IsDir() {
 		return nil, true, nil
 	}
 	return nil, false, nil
