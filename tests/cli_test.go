@@ -72,6 +72,9 @@ func sameStderr(ref, got result) string {
 // finds is left out).
 const sitePaths = "import sys; print([p for p in sys.path if not p.endswith('.zip')], 'site' in sys.modules, sys.flags.no_site)"
 
+// utf8Prog shows UTF-8 mode and what follows from it.
+const utf8Prog = "import sys, locale; print(sys.flags.utf8_mode, locale.getpreferredencoding(), locale.getpreferredencoding(False))"
+
 // printArgv is a script that shows what a program sees of its command line.
 const printArgv = "import sys\nprint(sys.argv)\n"
 
@@ -136,6 +139,16 @@ var cliCases = []cliCase{
 		files: map[string]string{"nsp/inner/helper.py": "V = 7\n"}},
 	{name: "m_namespace_top", args: []string{"-m", "nsp"},
 		files: map[string]string{"nsp/helper.py": "V = 7\n"}},
+	// UTF-8 mode (PEP 540): on for the C/POSIX locale, -X utf8, PYTHONUTF8
+	{name: "utf8_mode_utf8_locale", args: []string{"-c", utf8Prog}, env: []string{"LC_ALL=C.UTF-8"}},
+	{name: "utf8_mode_c_locale", args: []string{"-c", utf8Prog}, env: []string{"LC_ALL=C"}},
+	{name: "utf8_mode_posix_lang", args: []string{"-c", utf8Prog}, env: []string{"LC_ALL=", "LC_CTYPE=", "LANG=POSIX"}},
+	{name: "utf8_mode_x", args: []string{"-X", "utf8", "-c", utf8Prog}, env: []string{"LC_ALL=C.UTF-8"}},
+	{name: "utf8_mode_x0", args: []string{"-X", "utf8=0", "-c", utf8Prog}, env: []string{"LC_ALL=C.UTF-8", "PYTHONUTF8=1"}},
+	{name: "utf8_mode_env", args: []string{"-c", utf8Prog}, env: []string{"LC_ALL=C.UTF-8", "PYTHONUTF8=1"}},
+	{name: "utf8_mode_env_ignored", args: []string{"-E", "-c", utf8Prog}, env: []string{"LC_ALL=C.UTF-8", "PYTHONUTF8=1"}},
+	{name: "utf8_mode_bad_x", args: []string{"-X", "utf8=2", "-c", utf8Prog}},
+	{name: "utf8_mode_bad_env", args: []string{"-c", utf8Prog}, env: []string{"PYTHONUTF8=yes"}},
 	{name: "m_builtin_module", args: []string{"-m", "sys"}},
 	{name: "m_extension_module", args: []string{"-m", "math"}},
 	// pdb driven by commands on stdin (tracing: trace.go)

@@ -254,9 +254,15 @@ func run(argv []string) int {
 	if !o.ignoreEnv && os.Getenv("PYTHONDONTWRITEBYTECODE") != "" {
 		o.dontWriteBytecode = true
 	}
+	utf8, uerr := utf8Mode(o)
+	if uerr != nil {
+		fmt.Fprintf(os.Stderr, "Fatal Python error: preconfig_init_utf8_mode: %v\nPython runtime state: preinitializing\n\n", uerr)
+		return 1
+	}
 	in.SetFlags(py.Flags{Isolated: bool2int(o.isolated), IgnoreEnvironment: bool2int(o.ignoreEnv),
 		NoUserSite: bool2int(o.noUserSite), NoSite: bool2int(o.noSite), Inspect: bool2int(o.inspect),
-		Quiet: bool2int(o.quiet), Optimize: o.optimize, DontWriteBytecode: bool2int(o.dontWriteBytecode), SafePath: o.isolated})
+		Quiet: bool2int(o.quiet), Optimize: o.optimize, DontWriteBytecode: bool2int(o.dontWriteBytecode), SafePath: o.isolated,
+		UTF8Mode: utf8})
 	// The bytecode cache (sys.pycache_prefix: -X pycache_prefix=DIR, else
 	// PYTHONPYCACHEPREFIX). Where a __pycache__ directory cannot be
 	// written (the host's standard library), compiled modules go to the
@@ -539,6 +545,58 @@ func runModuleFile(t *py.Thread, file, pkg string, globals *py.Dict, flags compi
 	globals.SetStr("__package__", py.NewStr(pkg))
 	py.RegisterSource(file, string(src))
 	return runSource(t, src, file, globals, flags)
+}
+
+// utf8Mode decides sys.flags.utf8_mode as CPython does: -X utf8[=0|1],
+// else PYTHONUTF8 (unless -E/-I), else on for the C and POSIX locales
+// (the locale named by LC_ALL, LC_CTYPE or LANG; none is C). A locale
+// name that is not installed counts as itself here, where CPython falls
+// back to C (docs/architecture.md).
+func utf8Mode(o *options) (int, error) {
+	parse := func(v string) (int, bool) {
+		switch v {
+		case "1":
+			return 1, true
+		case "0":
+			return 0, true
+		}
+		return 0, false
+	}
+	mode := -1
+	for _, x := range o.xopts {
+		switch {
+		case x == "utf8":
+			mode = 1
+		case strings.HasPrefix(x, "utf8="):
+			m, ok := parse(x[len("utf8="):])
+			if !ok {
+				return 0, fmt.Errorf("invalid -X utf8 option value")
+			}
+			mode = m
+		}
+	}
+	if mode >= 0 {
+		return mode, nil
+	}
+	if !o.ignoreEnv {
+		if v := os.Getenv("PYTHONUTF8"); v != "" {
+			m, ok := parse(v)
+			if !ok {
+				return 0, fmt.Errorf("invalid PYTHONUTF8 environment variable value")
+			}
+			return m, nil
+		}
+	}
+	name := ""
+	for _, k := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if name = os.Getenv(k); name != "" {
+			break
+		}
+	}
+	if name == "" || name == "C" || name == "POSIX" {
+		return 1, nil
+	}
+	return 0, nil
 }
 
 type errExit int

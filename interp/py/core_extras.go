@@ -251,7 +251,7 @@ func (in *Interp) setSysFlags(d *Dict) {
 	f := in.Flags
 	d.SetStr("flags", sysFlagsType.Make(Int(0), Int(f.Inspect), Int(0), Int(f.Optimize), Int(f.DontWriteBytecode),
 		Int(f.NoUserSite), Int(f.NoSite), Int(f.IgnoreEnvironment), Int(f.Verbose), Int(0), Int(f.Quiet), Int(1),
-		Int(f.Isolated), False, Int(1), Int(0), Bool(f.SafePath), Int(4300)))
+		Int(f.Isolated), False, Int(f.UTF8Mode), Int(0), Bool(f.SafePath), Int(4300)))
 }
 
 // SetFlags sets the command-line flags (sys.flags, __debug__).

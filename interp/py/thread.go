@@ -48,6 +48,10 @@ type Interp struct {
 type Flags struct {
 	Isolated, IgnoreEnvironment, NoUserSite, NoSite, Unbuffered, Inspect, Verbose, DontWriteBytecode, Quiet, Optimize int
 	SafePath                                                                                                          bool
+	// UTF8Mode is sys.flags.utf8_mode (PEP 540). freepy's text always is
+	// UTF-8; the flag follows CPython's rule so that what programs read
+	// from it (locale.getpreferredencoding) agrees.
+	UTF8Mode int
 }
 
 func (in *Interp) recursionLimit() int { return int(in.recLimit.Load()) }
