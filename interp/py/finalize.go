@@ -3,6 +3,7 @@ package py
 import (
 	"fmt"
 	"runtime"
+	"runtime/metrics"
 	"sync"
 	"time"
 	"weak"
@@ -215,18 +216,55 @@ func collectAndFinalize(t *Thread) {
 	deadline := time.Now().Add(time.Second)
 	for range 4 {
 		runtime.GC()
-		// The runtime queues finalizers during the collection and runs
-		// them in batches on its goroutine; two sentinels, each queued
-		// after the previous one ran, mean every batch before them ran.
-		for range 2 {
-			if !finalizerBarrier(deadline) {
-				return
-			}
+		if !waitRuntimeQueues(deadline) {
+			return
 		}
 		ran := waitFinalizers(deadline)
 		if !ran || time.Now().After(deadline) {
 			return
 		}
+	}
+}
+
+// runtimeQueueNames are the runtime's counts of the finalizers and
+// cleanups it queued and ran (cumulative; executed is counted per batch,
+// after the whole batch ran).
+var runtimeQueueNames = [4]string{
+	"/gc/finalizers/queued:finalizers", "/gc/finalizers/executed:finalizers",
+	"/gc/cleanups/queued:cleanups", "/gc/cleanups/executed:cleanups",
+}
+
+// waitRuntimeQueues waits until the runtime has run every finalizer and
+// cleanup queued so far. runtime.GC returns after the sweep, which is
+// when a cycle's finalizers and cleanups are all queued, so after it
+// this means the cycle's Go finalizers have handed their Python work to
+// finq. Without the counters (an older runtime) it falls back to two
+// sentinel finalizers, which cost two more collections.
+func waitRuntimeQueues(deadline time.Time) bool {
+	var s [4]metrics.Sample
+	for i, n := range runtimeQueueNames {
+		s[i].Name = n
+	}
+	metrics.Read(s[:])
+	for i := range s {
+		if s[i].Value.Kind() != metrics.KindUint64 {
+			// The runtime queues finalizers during the collection and
+			// runs them in batches on its goroutine; two sentinels, each
+			// queued after the previous one ran, mean every batch before
+			// them ran.
+			return finalizerBarrier(deadline) && finalizerBarrier(deadline)
+		}
+	}
+	finQueued, cleanQueued := s[0].Value.Uint64(), s[2].Value.Uint64()
+	for pause := time.Microsecond; ; pause = min(2*pause, time.Millisecond) {
+		if s[1].Value.Uint64() >= finQueued && s[3].Value.Uint64() >= cleanQueued {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(pause)
+		metrics.Read(s[:])
 	}
 }
 

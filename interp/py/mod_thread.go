@@ -623,11 +623,29 @@ func init() {
 			return l, nil
 		})
 		m.AddFunc("interrupt_main", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			sigState.pending[syscall.SIGINT].Store(true)
-			sigState.any.Store(true)
-			select {
-			case sigState.wake <- struct{}{}:
-			default:
+			if len(kw) > 0 {
+				return nil, TypeErrorf("interrupt_main() takes no keyword arguments")
+			}
+			if len(args) > 1 {
+				// CPython's wording, named after the parameter
+				return nil, TypeErrorf("signum() takes at most 1 argument (%d given)", len(args))
+			}
+			signum := int(syscall.SIGINT)
+			if len(args) == 1 {
+				n, err := SsizeArg(t, args[0])
+				if err != nil {
+					if IsInstanceOf(err, OverflowErrorType) {
+						err = Errorf(OverflowErrorType, "Python int too large to convert to C long")
+					}
+					return nil, err
+				}
+				if n != int(int32(n)) {
+					return nil, Errorf(OverflowErrorType, "Python int too large to convert to C int")
+				}
+				signum = n
+			}
+			if !TripSignal(signum) {
+				return nil, ValueErrorf("signal number out of range")
 			}
 			return None, nil
 		})
