@@ -1104,6 +1104,9 @@ func posixModule(t *Thread) (*Module, error) {
 		if err := syscall.Kill(pid, syscall.Signal(sig)); err != nil {
 			return nil, osErrorFrom(err, nil)
 		}
+		if pid == os.Getpid() || pid == 0 {
+			return None, selfSignalled(t, sig)
+		}
 		return None, nil
 	})
 	fn("_exit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {

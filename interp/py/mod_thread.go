@@ -647,7 +647,7 @@ func init() {
 			if !TripSignal(signum) {
 				return nil, ValueErrorf("signal number out of range")
 			}
-			return None, nil
+			return None, selfSignalled(t, signum)
 		})
 		m.AddFunc("exit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			return nil, NewException(SystemExitType)

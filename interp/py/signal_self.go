@@ -1,0 +1,30 @@
+package py
+
+import "time"
+
+// selfSignalled makes a signal the main thread sends its own process
+// (os.kill(os.getpid(), n), _thread.interrupt_main) run its Python
+// handler before the sending call returns, as in CPython: POSIX delivers
+// such a signal before kill returns, and CPython's evaluation loop runs
+// the handler at its check right after the call. Here the runtime hands
+// the signal to a goroutine first, so this waits (briefly) for it to be
+// recorded. Other threads only record it: handlers run in the main thread.
+func selfSignalled(t *Thread, n int) error {
+	if !isMainThread(t) || n <= 0 || n >= nsig {
+		return nil
+	}
+	sigState.mu.Lock()
+	h := sigState.handlers[n]
+	sigState.mu.Unlock()
+	if h == nil {
+		return nil
+	}
+	if _, ok := h.(Int); ok {
+		return nil // SIG_DFL or SIG_IGN: no Python handler to run
+	}
+	deadline := time.Now().Add(100 * time.Millisecond)
+	for pause := time.Microsecond; !sigState.pending[n].Load() && time.Now().Before(deadline); pause = min(2*pause, time.Millisecond) {
+		time.Sleep(pause)
+	}
+	return checkSignals(t)
+}
