@@ -165,6 +165,15 @@ func parseArgs(argv []string) (*options, int, bool) {
 }
 
 func main() {
+	// Go samples one allocation per 512 KB for its memory profile, and
+	// each sample walks the goroutine's stack (runtime.callers,
+	// mProf_Malloc): with the evaluation loop's deep Go stacks that is
+	// about 80,000 instructions per sample, about 1% of an allocating
+	// loop's instructions (127 per iteration of bench/ext_calls.py).
+	// Nothing reads that profile unless FREEPY_MEMPROFILE is set (then
+	// the rate is 64 KB), so it is off; the Go documentation asks
+	// for the rate to be set once, as early as possible.
+	runtime.MemProfileRate = memProfileRate()
 	// FREEPY_CPUPROFILE=file writes a Go CPU profile of the run, for
 	// developers working on the interpreter's speed.
 	if prof := os.Getenv("FREEPY_CPUPROFILE"); prof != "" {
@@ -193,7 +202,6 @@ func main() {
 	// FREEPY_MEMPROFILE=file writes the allocation profile of the run
 	// (go tool pprof -sample_index=alloc_space), to find what allocates.
 	if prof := os.Getenv("FREEPY_MEMPROFILE"); prof != "" {
-		runtime.MemProfileRate = 64 << 10
 		code := run(os.Args[1:])
 		if f, err := os.Create(prof); err == nil {
 			pprof.Lookup("allocs").WriteTo(f, 0)
@@ -202,6 +210,16 @@ func main() {
 		exit(code)
 	}
 	exit(run(os.Args[1:]))
+}
+
+// memProfileRate is the Go memory profile's sampling rate for this run:
+// one sample per 64 KB when FREEPY_MEMPROFILE asks for the profile, else
+// none (see main).
+func memProfileRate() int {
+	if os.Getenv("FREEPY_MEMPROFILE") != "" {
+		return 64 << 10
+	}
+	return 0
 }
 
 func run(argv []string) int {
