@@ -155,6 +155,7 @@ var liveThreads sync.Map // int64 -> weak.Pointer[Thread]
 func registerThread(t *Thread) {
 	liveThreads.Store(t.ID, weak.Make(t))
 	runtime.AddCleanup(t, func(id int64) { liveThreads.Delete(id) }, t.ID)
+	runtime.AddCleanup(t, func(w weak.Pointer[Thread]) { threadParks.Delete(w) }, weak.Make(t))
 }
 
 // asyncExcs holds the exceptions PyThreadState_SetAsyncExc asked threads

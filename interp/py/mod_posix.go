@@ -394,6 +394,9 @@ func posixModule(t *Thread) (*Module, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := Audit(t, "os.chdir", path); err != nil {
+			return nil, err
+		}
 		if p.isFd {
 			err = syscall.Fchdir(p.fd)
 		} else {
@@ -430,6 +433,9 @@ func posixModule(t *Thread) (*Module, error) {
 				return nil, err
 			}
 		}
+		if err := Audit(t, "os.listdir", orNone(path)); err != nil {
+			return nil, err
+		}
 		var f *os.File
 		var err error
 		if p.isFd {
@@ -464,6 +470,9 @@ func posixModule(t *Thread) (*Module, error) {
 		}
 		n, err := AsInt64(t, length)
 		if err != nil {
+			return nil, err
+		}
+		if err := Audit(t, "os.truncate", path, Int(n)); err != nil {
 			return nil, err
 		}
 		if p.isFd {

@@ -64,6 +64,14 @@ func posixAtArgs(t *Thread, name string, path, dirFd, follow Object, allowFd boo
 	return r, nil
 }
 
+// auditFd is a dir_fd as audit hooks see it: -1 for None.
+func auditFd(fd int) Object {
+	if fd == uxAT_FDCWD {
+		return Int(-1)
+	}
+	return Int(fd)
+}
+
 // posixStatAt is stat, lstat and fstatat on a resolved path.
 func posixStatAt(p posixAtPath) (Object, error) {
 	var st syscall.Stat_t
@@ -117,6 +125,10 @@ func posixAddAt(m *Module) {
 
 	// unlink, remove and rmdir: unlinkat, with AT_REMOVEDIR for rmdir.
 	unlink := func(name string, flags int) {
+		event := "os.remove"
+		if name == "rmdir" {
+			event = "os.rmdir"
+		}
 		fn(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			var path, dirFd Object
 			if err := ParseArgs(name, args, kw, []string{"path", "dir_fd"}, 1, &path, &dirFd); err != nil {
@@ -124,6 +136,9 @@ func posixAddAt(m *Module) {
 			}
 			p, err := posixAtArgs(t, name, path, dirFd, nil, false)
 			if err != nil {
+				return nil, err
+			}
+			if err := Audit(t, event, p.obj, auditFd(p.dirFd)); err != nil {
 				return nil, err
 			}
 			if err := uxUnlinkat(p.dirFd, p.s, flags); err != nil {
@@ -147,6 +162,9 @@ func posixAddAt(m *Module) {
 		}
 		perm, err := posixOptInt(t, mode, 0o777)
 		if err != nil {
+			return nil, err
+		}
+		if err := Audit(t, "os.mkdir", p.obj, Int(perm), auditFd(p.dirFd)); err != nil {
 			return nil, err
 		}
 		if err := syscall.Mkdirat(p.dirFd, p.s, uint32(perm)); err != nil {
@@ -186,6 +204,13 @@ func posixAddAt(m *Module) {
 			if err != nil {
 				return nil, err
 			}
+			event := "os.rename"
+			if isLink {
+				event = "os.link"
+			}
+			if err := Audit(t, event, a.obj, b.obj, auditFd(sdir), auditFd(ddir)); err != nil {
+				return nil, err
+			}
 			switch {
 			case !isLink:
 				err = syscall.Renameat(sdir, a.s, ddir, b.s)
@@ -221,6 +246,9 @@ func posixAddAt(m *Module) {
 		}
 		b, err := posixAtArgs(t, "symlink", dst, dfd, nil, false)
 		if err != nil {
+			return nil, err
+		}
+		if err := Audit(t, "os.symlink", a.obj, b.obj, auditFd(b.dirFd)); err != nil {
 			return nil, err
 		}
 		if err := uxSymlinkat(a.s, b.dirFd, b.s); err != nil {
@@ -280,6 +308,9 @@ func posixAddAt(m *Module) {
 		if err != nil {
 			return nil, err
 		}
+		if err := Audit(t, "os.chmod", p.obj, Int(m), auditFd(p.dirFd)); err != nil {
+			return nil, err
+		}
 		switch {
 		case p.isFd:
 			err = syscall.Fchmod(p.fd, uint32(m))
@@ -318,6 +349,9 @@ func posixAddAt(m *Module) {
 		if err != nil {
 			return nil, err
 		}
+		if err := Audit(t, "os.utime", p.obj, orNone(times), orNone(ns), auditFd(p.dirFd)); err != nil {
+			return nil, err
+		}
 		if p.isFd {
 			err = uxUtimensat(p.fd, "", ts, 0)
 		} else {
@@ -346,6 +380,9 @@ func posixAddAt(m *Module) {
 		if err != nil {
 			return nil, err
 		}
+		if err := Audit(t, "open", p.obj, None, Int(fl)); err != nil {
+			return nil, err
+		}
 		for {
 			fd, err := syscall.Openat(p.dirFd, p.s, fl|syscall.O_CLOEXEC, uint32(perm))
 			if err == syscall.EINTR {
@@ -369,6 +406,9 @@ func posixAddAt(m *Module) {
 			if p, err = posixPathArg(t, "scandir", "path", path, true); err != nil {
 				return nil, err
 			}
+		}
+		if err := Audit(t, "os.scandir", orNone(path)); err != nil {
+			return nil, err
 		}
 		return posixScandir(p, path == nil || path == None)
 	})

@@ -496,6 +496,9 @@ func posixAddProcess(t *Thread, m *Module) {
 			}
 			return nil, err
 		}
+		if err := Audit(t, "os.system", NewBytes([]byte(c.s))); err != nil {
+			return nil, err
+		}
 		held := t.BeginBlocking()
 		r := cSystem(c.s)
 		t.EndBlocking(held)

@@ -96,11 +96,14 @@ func checkSignals(t *Thread) error {
 			return err
 		}
 	}
+	if framesWanted.Load() > 0 {
+		publishFrame(t) // sys._current_frames asks (sys_frames.go)
+	}
 	if !isMainThread(t) {
 		return nil
 	}
 	sigState.any.Store(false)
-	if asyncExcs.n.Load() > 0 {
+	if asyncExcs.n.Load() > 0 || framesWanted.Load() > 0 {
 		// another thread's asynchronous exception is still to be raised
 		sigState.any.Store(true)
 	}
@@ -163,7 +166,11 @@ func waitChan(t *Thread, ch <-chan struct{}, timeout time.Duration) (bool, error
 		case <-timer:
 			return false, nil
 		case <-wake:
-			if err := checkSignals(t); err != nil {
+			// handlers run Python code: not parked meanwhile
+			t.unpark()
+			err := checkSignals(t)
+			t.park()
+			if err != nil {
 				return false, err
 			}
 		}
