@@ -152,6 +152,7 @@ func signalSigpending(t *Thread, _ Object, args []Object, kw []string) (Object, 
 	if _, _, e := syscall.RawSyscall(syscall.SYS_RT_SIGPENDING, uintptr(unsafe.Pointer(&set)), 8, 0); e != 0 {
 		return nil, newOSError(int(e), nil, nil)
 	}
+	set |= sigPendingBlocked() // held by freepy's own mask (mod_signal_mask.go)
 	s := NewSet()
 	for n := 1; n < nsig; n++ {
 		if set&(1<<(n-1)) != 0 {
