@@ -348,8 +348,8 @@ func init() {
 		m.AddFunc("sigpending", signalSigpending)
 		m.AddFunc("pthread_sigmask", signalPthreadSigmask)
 		m.AddFunc("pthread_kill", signalPthreadKill)
-		m.AddFunc("sigwait", signalSigwait)
-		m.AddFunc("sigwaitinfo", signalSigwaitinfo)
+		m.AddFunc("sigwait", sigwaitFunc("sigwait", false))
+		m.AddFunc("sigwaitinfo", sigwaitFunc("sigwaitinfo", true))
 		m.AddFunc("sigtimedwait", signalSigtimedwait)
 		d.SetStr("struct_siginfo", signalSiginfo.Type)
 		return m, nil

@@ -328,40 +328,31 @@ func sigWait(t *Thread, mask uint64, timeout time.Duration) (n int, info sigInfo
 	}
 }
 
-func signalSigwait(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-	var so Object
-	if err := ParseArgs("sigwait", args, kw, []string{""}, 1, &so); err != nil {
-		return nil, err
+// sigwaitFunc makes sigwait (the signal number) and sigwaitinfo (a
+// struct_siginfo): one sigset argument, no time limit.
+func sigwaitFunc(name string, info bool) BuiltinFunc {
+	return func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		var so Object
+		if err := ParseArgs(name, args, kw, []string{""}, 1, &so); err != nil {
+			return nil, err
+		}
+		m, err := sigsetArg(t, so)
+		if err != nil {
+			return nil, err
+		}
+		n, si, _, err := sigWait(t, m, -1)
+		if err != nil {
+			return nil, err
+		}
+		if info {
+			return siginfoObj(n, si), nil
+		}
+		return Int(n), nil
 	}
-	m, err := sigsetArg(t, so)
-	if err != nil {
-		return nil, err
-	}
-	n, _, _, err := sigWait(t, m, -1)
-	if err != nil {
-		return nil, err
-	}
-	return Int(n), nil
 }
 
 func siginfoObj(n int, info sigInfo) Object {
 	return signalSiginfo.Make(Int(n), Int(info.code), Int(0), Int(info.pid), Int(info.uid), Int(0), Int(0))
-}
-
-func signalSigwaitinfo(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-	var so Object
-	if err := ParseArgs("sigwaitinfo", args, kw, []string{""}, 1, &so); err != nil {
-		return nil, err
-	}
-	m, err := sigsetArg(t, so)
-	if err != nil {
-		return nil, err
-	}
-	n, info, _, err := sigWait(t, m, -1)
-	if err != nil {
-		return nil, err
-	}
-	return siginfoObj(n, info), nil
 }
 
 func signalSigtimedwait(t *Thread, _ Object, args []Object, kw []string) (Object, error) {

@@ -153,13 +153,5 @@ func signalSigpending(t *Thread, _ Object, args []Object, kw []string) (Object, 
 		return nil, newOSError(int(e), nil, nil)
 	}
 	set |= sigPendingBlocked() // held by freepy's own mask (mod_signal_mask.go)
-	s := NewSet()
-	for n := 1; n < nsig; n++ {
-		if set&(1<<(n-1)) != 0 {
-			if err := s.d.SetItem(t, Int(n), None); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return s, nil
+	return sigsetObj(t, set)
 }
