@@ -92,6 +92,14 @@ func builtinCompile(t *Thread, _ Object, args []Object, kw []string) (Object, er
 	}
 	var text []byte
 	isStr := false
+	var auditSrc Object = src
+	switch s := src.(type) {
+	case *Str:
+		auditSrc = NewBytes([]byte(s.s))
+	}
+	if err := Audit(t, "compile", auditSrc, filename); err != nil {
+		return nil, err
+	}
 	switch s := src.(type) {
 	case *Str:
 		text, isStr = []byte(s.s), true

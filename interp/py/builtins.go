@@ -941,6 +941,9 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 		if err := checkNoNull(text); err != nil {
 			return nil, err
 		}
+		if err := Audit(t, "compile", NewBytes(text), NewStr("<string>")); err != nil {
+			return nil, err
+		}
 		var c *Code
 		var err error
 		if _, isStr := s.(*Str); isStr {
@@ -957,6 +960,9 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 			return nil, TypeErrorf("eval() arg 1 must be a string, bytes or code object")
 		}
 		return nil, TypeErrorf("exec() arg 1 must be a string, bytes or code object")
+	}
+	if err := Audit(t, "exec", code); err != nil {
+		return nil, err
 	}
 	r, err := t.ExecCode(code, globals, locals)
 	if err != nil {

@@ -152,9 +152,20 @@ func (t *Type) WeakrefInstances() bool {
 // yet collected) to them, for PyThreadState_SetAsyncExc.
 var liveThreads sync.Map // int64 -> weak.Pointer[Thread]
 
+type threadKey struct {
+	id int64
+	w  weak.Pointer[Thread]
+}
+
 func registerThread(t *Thread) {
-	liveThreads.Store(t.ID, weak.Make(t))
-	runtime.AddCleanup(t, func(id int64) { liveThreads.Delete(id) }, t.ID)
+	w := weak.Make(t)
+	liveThreads.Store(t.ID, w)
+	// ids repeat across interpreters (Go tests make many): delete the
+	// entry only if it is still this thread's
+	runtime.AddCleanup(t, func(k threadKey) {
+		liveThreads.CompareAndDelete(k.id, k.w)
+		threadParks.Delete(k.w)
+	}, threadKey{t.ID, w})
 }
 
 // asyncExcs holds the exceptions PyThreadState_SetAsyncExc asked threads

@@ -67,11 +67,13 @@ func (t *Thread) ReleaseGIL() {
 func (t *Thread) BeginBlocking() bool {
 	held := t.gilHeld
 	t.ReleaseGIL()
+	t.park()
 	return held
 }
 
 // EndBlocking re-takes the lock after a blocking wait.
 func (t *Thread) EndBlocking(held bool) {
+	t.unpark()
 	if held {
 		t.AcquireGIL()
 	}

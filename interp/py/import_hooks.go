@@ -408,6 +408,9 @@ func (in *Interp) isFileFinderHook(hook Object) bool {
 // searchPath its items, or sys.path.
 func (t *Thread) findAndLoad(full, parentName string, parentPath Object, searchPath []Object) (Object, error) {
 	in := t.interp
+	if err := auditImport(t, full); err != nil {
+		return nil, err
+	}
 	mp := in.Sys.dict.GetStr("meta_path")
 	if mp == nil || mp == None {
 		return nil, NewError(ImportErrorType, "sys.meta_path is None, Python is likely shutting down")

@@ -389,6 +389,9 @@ func fileIOInit(t *Thread, self Object, args []Object, kw []string) error {
 			return err
 		}
 		nameObj = file
+		if err := Audit(t, "open", file, NewStr(mode), Int(flags)); err != nil {
+			return err
+		}
 		if opener != nil && opener != None {
 			r, err := Call2(t, opener, p, Int(flags))
 			if err != nil {

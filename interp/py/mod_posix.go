@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"time"
 	"unsafe"
 
 	"freepy/interp/strops"
@@ -159,37 +158,6 @@ func posixStatObj(st *syscall.Stat_t) Object {
 	return in
 }
 
-func posixStat(t *Thread, fname string, o Object, follow bool) (Object, error) {
-	p, err := posixPathArg(t, fname, "path", o, true)
-	if err != nil {
-		return nil, err
-	}
-	var st syscall.Stat_t
-	switch {
-	case p.isFd:
-		err = syscall.Fstat(p.fd, &st)
-	case follow:
-		err = syscall.Stat(p.s, &st)
-	default:
-		err = syscall.Lstat(p.s, &st)
-	}
-	if err != nil {
-		if p.isFd {
-			return nil, osErrorFrom(err, nil)
-		}
-		return nil, osErrorFrom(err, p.obj)
-	}
-	return posixStatObj(&st), nil
-}
-
-// posixDirFd rejects dir_fd values other than None (not supported).
-func posixDirFd(o Object) error {
-	if o != nil && o != None {
-		return NewError(NotImplementedErrorType, "dir_fd unavailable on this platform")
-	}
-	return nil
-}
-
 func posixInt(t *Thread, o Object) (int, error) {
 	n, err := AsInt64(t, o)
 	return int(n), err
@@ -205,6 +173,7 @@ type dirEntry struct {
 	isBytes    bool
 	typ        os.FileMode // d_type bits
 	ino        uint64
+	dirFd      int // scandir(fd): stat is fstatat(dirFd, name)
 	mu         sync.Mutex
 	st, lst    Object
 }
@@ -242,7 +211,7 @@ func (e *dirEntry) stat(t *Thread, follow bool) (Object, error) {
 		e.mu.Unlock()
 		return r, nil
 	}
-	r, err := posixStat(t, "stat", posixName(e.path, e.isBytes), follow)
+	r, err := posixStatAt(posixAtPath{posixPath{obj: posixName(e.path, e.isBytes), s: e.path, isBytes: e.isBytes}, e.dirFd, follow})
 	if err != nil {
 		return nil, err
 	}
@@ -393,6 +362,7 @@ func posixModule(t *Thread) (*Module, error) {
 	d.SetStr("_have_functions", NewList())
 	posixAddProcess(t, m)
 	posixAddFS(t, m)
+	posixAddAt(m)
 	env := NewDict()
 	for _, kv := range os.Environ() {
 		k, v, _ := strings.Cut(kv, "=")
@@ -400,24 +370,6 @@ func posixModule(t *Thread) (*Module, error) {
 	}
 	d.SetStr("environ", env)
 
-	statFn := func(name string, follow bool) {
-		fn(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			var path, dirFd, fs Object
-			if err := ParseArgs(name, args, kw, []string{"path", "dir_fd", "follow_symlinks"}, 1, &path, &dirFd, &fs); err != nil {
-				return nil, err
-			}
-			if err := posixDirFd(dirFd); err != nil {
-				return nil, err
-			}
-			f, err := optBool(t, fs, follow)
-			if err != nil {
-				return nil, err
-			}
-			return posixStat(t, name, path, f)
-		})
-	}
-	statFn("stat", true)
-	statFn("lstat", false)
 	fn("fstat", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		var fd Object
 		if err := ParseArgs("fstat", args, kw, []string{"fd"}, 1, &fd); err != nil {
@@ -433,52 +385,6 @@ func posixModule(t *Thread) (*Module, error) {
 		}
 		return posixStatObj(&st), nil
 	})
-	// one-path functions
-	onePath := func(name string, do func(p posixPath) error) {
-		fn(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			var path, dirFd Object
-			if err := ParseArgs(name, args, kw, []string{"path", "dir_fd"}, 1, &path, &dirFd); err != nil {
-				return nil, err
-			}
-			if err := posixDirFd(dirFd); err != nil {
-				return nil, err
-			}
-			p, err := posixPathArg(t, name, "path", path, false)
-			if err != nil {
-				return nil, err
-			}
-			if err := do(p); err != nil {
-				return nil, osErrorFrom(err, p.obj)
-			}
-			return None, nil
-		})
-	}
-	onePath("rmdir", func(p posixPath) error { return syscall.Rmdir(p.s) })
-	onePath("remove", func(p posixPath) error { return syscall.Unlink(p.s) })
-	onePath("unlink", func(p posixPath) error { return syscall.Unlink(p.s) })
-	fn("mkdir", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var path, mode, dirFd Object
-		if err := ParseArgs("mkdir", args, kw, []string{"path", "mode", "dir_fd"}, 1, &path, &mode, &dirFd); err != nil {
-			return nil, err
-		}
-		if err := posixDirFd(dirFd); err != nil {
-			return nil, err
-		}
-		p, err := posixPathArg(t, "mkdir", "path", path, false)
-		if err != nil {
-			return nil, err
-		}
-		perm := 0o777
-		if mode != nil {
-			if perm, err = posixInt(t, mode); err != nil {
-				return nil, err
-			}
-		}
-		if err := syscall.Mkdir(p.s, uint32(perm)); err != nil {
-			return nil, osErrorFrom(err, p.obj)
-		}
-		return None, nil
-	})
 	fn("chdir", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		var path Object
 		if err := ParseArgs("chdir", args, kw, []string{"path"}, 1, &path); err != nil {
@@ -486,6 +392,9 @@ func posixModule(t *Thread) (*Module, error) {
 		}
 		p, err := posixPathArg(t, "chdir", "path", path, true)
 		if err != nil {
+			return nil, err
+		}
+		if err := Audit(t, "os.chdir", path); err != nil {
 			return nil, err
 		}
 		if p.isFd {
@@ -512,62 +421,6 @@ func posixModule(t *Thread) (*Module, error) {
 		}
 		return NewBytes([]byte(wd)), nil
 	})
-	twoPath := func(name string, do func(a, b string) error) {
-		fn(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-			var src, dst, sfd, dfd Object
-			if err := ParseArgs(name, args, kw, []string{"src", "dst", "src_dir_fd", "dst_dir_fd"}, 2, &src, &dst, &sfd, &dfd); err != nil {
-				return nil, err
-			}
-			a, err := posixPathArg(t, name, "src", src, false)
-			if err != nil {
-				return nil, err
-			}
-			b, err := posixPathArg(t, name, "dst", dst, false)
-			if err != nil {
-				return nil, err
-			}
-			if err := do(a.s, b.s); err != nil {
-				return nil, osErrorFrom2(err, a.obj, b.obj)
-			}
-			return None, nil
-		})
-	}
-	twoPath("rename", syscall.Rename)
-	twoPath("replace", syscall.Rename)
-	twoPath("link", syscall.Link)
-	fn("symlink", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var src, dst, isDir, dfd Object
-		if err := ParseArgs("symlink", args, kw, []string{"src", "dst", "target_is_directory", "dir_fd"}, 2, &src, &dst, &isDir, &dfd); err != nil {
-			return nil, err
-		}
-		a, err := posixPathArg(t, "symlink", "src", src, false)
-		if err != nil {
-			return nil, err
-		}
-		b, err := posixPathArg(t, "symlink", "dst", dst, false)
-		if err != nil {
-			return nil, err
-		}
-		if err := syscall.Symlink(a.s, b.s); err != nil {
-			return nil, osErrorFrom2(err, a.obj, b.obj)
-		}
-		return None, nil
-	})
-	fn("readlink", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var path, dfd Object
-		if err := ParseArgs("readlink", args, kw, []string{"path", "dir_fd"}, 1, &path, &dfd); err != nil {
-			return nil, err
-		}
-		p, err := posixPathArg(t, "readlink", "path", path, false)
-		if err != nil {
-			return nil, err
-		}
-		s, err := os.Readlink(p.s)
-		if err != nil {
-			return nil, osErrorFrom(err, p.obj)
-		}
-		return posixName(s, p.isBytes), nil
-	})
 	fn("listdir", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		var path Object
 		if err := ParseArgs("listdir", args, kw, []string{"path"}, 0, &path); err != nil {
@@ -579,6 +432,9 @@ func posixModule(t *Thread) (*Module, error) {
 			if p, err = posixPathArg(t, "listdir", "path", path, true); err != nil {
 				return nil, err
 			}
+		}
+		if err := Audit(t, "os.listdir", orNone(path)); err != nil {
+			return nil, err
 		}
 		var f *os.File
 		var err error
@@ -603,134 +459,6 @@ func posixModule(t *Thread) (*Module, error) {
 		}
 		return NewList(out...), nil
 	})
-	fn("scandir", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var path Object
-		if err := ParseArgs("scandir", args, kw, []string{"path"}, 0, &path); err != nil {
-			return nil, err
-		}
-		p := posixPath{obj: NewStr("."), s: "."}
-		if path != nil && path != None {
-			var err error
-			if p, err = posixPathArg(t, "scandir", "path", path, false); err != nil {
-				return nil, err
-			}
-		}
-		f, err := os.Open(p.s)
-		if err != nil {
-			return nil, osErrorFrom(err, p.obj)
-		}
-		ents, err := f.ReadDir(-1)
-		f.Close()
-		if err != nil {
-			return nil, osErrorFrom(err, p.obj)
-		}
-		it := &scandirIter{}
-		for _, e := range ents {
-			full := e.Name()
-			if path != nil && path != None {
-				if strings.HasSuffix(p.s, "/") {
-					full = p.s + e.Name()
-				} else {
-					full = p.s + "/" + e.Name()
-				}
-			} else {
-				full = "./" + e.Name()
-			}
-			de := &dirEntry{name: e.Name(), path: full, isBytes: p.isBytes, typ: e.Type()}
-			if info, err := e.Info(); err == nil {
-				if st, ok := info.Sys().(*syscall.Stat_t); ok {
-					de.ino = st.Ino
-				}
-			}
-			it.entries = append(it.entries, de)
-		}
-		return it, nil
-	})
-	fn("access", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var path, mode, dfd, eids, fs Object
-		if err := ParseArgs("access", args, kw, []string{"path", "mode", "dir_fd", "effective_ids", "follow_symlinks"}, 2, &path, &mode, &dfd, &eids, &fs); err != nil {
-			return nil, err
-		}
-		p, err := posixPathArg(t, "access", "path", path, false)
-		if err != nil {
-			return nil, err
-		}
-		m, err := posixInt(t, mode)
-		if err != nil {
-			return nil, err
-		}
-		return Bool(syscall.Access(p.s, uint32(m)) == nil), nil
-	})
-	fn("chmod", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var path, mode, dfd, fs Object
-		if err := ParseArgs("chmod", args, kw, []string{"path", "mode", "dir_fd", "follow_symlinks"}, 2, &path, &mode, &dfd, &fs); err != nil {
-			return nil, err
-		}
-		p, err := posixPathArg(t, "chmod", "path", path, true)
-		if err != nil {
-			return nil, err
-		}
-		m, err := posixInt(t, mode)
-		if err != nil {
-			return nil, err
-		}
-		if p.isFd {
-			err = syscall.Fchmod(p.fd, uint32(m))
-		} else {
-			err = syscall.Chmod(p.s, uint32(m))
-		}
-		if err != nil {
-			return nil, osErrorFrom(err, p.obj)
-		}
-		return None, nil
-	})
-	fn("utime", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var path, times, ns, dfd, fs Object
-		if err := ParseArgs("utime", args, kw, []string{"path", "times", "ns", "dir_fd", "follow_symlinks"}, 1, &path, &times, &ns, &dfd, &fs); err != nil {
-			return nil, err
-		}
-		p, err := posixPathArg(t, "utime", "path", path, false)
-		if err != nil {
-			return nil, err
-		}
-		now := time.Now().UnixNano()
-		at, mt := now, now
-		pair := func(o Object, scale float64) error {
-			items, err := ToSlice(t, o)
-			if err != nil || len(items) != 2 {
-				return TypeErrorf("utime: 'times' must be either a tuple of two ints or None")
-			}
-			vals := [2]int64{}
-			for i, it := range items {
-				switch v := it.(type) {
-				case Float:
-					vals[i] = int64(float64(v) * scale)
-				default:
-					n, err := AsInt64(t, it)
-					if err != nil {
-						return err
-					}
-					vals[i] = n * int64(scale)
-				}
-			}
-			at, mt = vals[0], vals[1]
-			return nil
-		}
-		if times != nil && times != None {
-			if err := pair(times, 1e9); err != nil {
-				return nil, err
-			}
-		} else if ns != nil {
-			if err := pair(ns, 1); err != nil {
-				return nil, err
-			}
-		}
-		tv := []syscall.Timespec{syscall.NsecToTimespec(at), syscall.NsecToTimespec(mt)}
-		if err := syscall.UtimesNano(p.s, tv); err != nil {
-			return nil, osErrorFrom(err, p.obj)
-		}
-		return None, nil
-	})
 	fn("truncate", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		var path, length Object
 		if err := ParseArgs("truncate", args, kw, []string{"path", "length"}, 2, &path, &length); err != nil {
@@ -742,6 +470,9 @@ func posixModule(t *Thread) (*Module, error) {
 		}
 		n, err := AsInt64(t, length)
 		if err != nil {
+			return nil, err
+		}
+		if err := Audit(t, "os.truncate", path, Int(n)); err != nil {
 			return nil, err
 		}
 		if p.isFd {
@@ -756,39 +487,6 @@ func posixModule(t *Thread) (*Module, error) {
 	})
 
 	// ---- file descriptors ----
-	fn("open", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
-		var path, flags, mode, dfd Object
-		if err := ParseArgs("open", args, kw, []string{"path", "flags", "mode", "dir_fd"}, 2, &path, &flags, &mode, &dfd); err != nil {
-			return nil, err
-		}
-		if err := posixDirFd(dfd); err != nil {
-			return nil, err
-		}
-		p, err := posixPathArg(t, "open", "path", path, false)
-		if err != nil {
-			return nil, err
-		}
-		fl, err := posixInt(t, flags)
-		if err != nil {
-			return nil, err
-		}
-		perm := 0o777
-		if mode != nil {
-			if perm, err = posixInt(t, mode); err != nil {
-				return nil, err
-			}
-		}
-		for {
-			fd, err := syscall.Open(p.s, fl|syscall.O_CLOEXEC, uint32(perm))
-			if err == syscall.EINTR {
-				continue
-			}
-			if err != nil {
-				return nil, osErrorFrom(err, p.obj)
-			}
-			return Int(fd), nil
-		}
-	})
 	fdFunc := func(name string, do func(fd int) error) {
 		fn(name, func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 			var fdo Object

@@ -2,6 +2,7 @@ package py
 
 import (
 	"os"
+	"strconv"
 	"sync"
 	"syscall"
 	"unsafe"
@@ -463,9 +464,14 @@ func posixAddProcess(t *Thread, m *Module) {
 		if err != nil {
 			return nil, err
 		}
-		p, err := posixPathArg(t, "execve", "path", a[0], false)
+		p, err := posixPathArg(t, "execve", "path", a[0], true)
 		if err != nil {
 			return nil, err
+		}
+		if p.isFd {
+			// fexecve: through /proc, as glibc does without execveat,
+			// so that Go's own preparation for exec still runs.
+			p.s = "/proc/self/fd/" + strconv.Itoa(p.fd)
 		}
 		argv, err := posixArgv(t, a[1], "execve: argv must be a tuple or list", "execve: argv must not be empty",
 			"execve: argv first element cannot be empty")
@@ -488,6 +494,9 @@ func posixAddProcess(t *Thread, m *Module) {
 			if IsInstanceOf(err, TypeErrorType) {
 				return nil, TypeErrorf("expected str, bytes or os.PathLike object, not %s", typeName(a[0]))
 			}
+			return nil, err
+		}
+		if err := Audit(t, "os.system", NewBytes([]byte(c.s))); err != nil {
 			return nil, err
 		}
 		held := t.BeginBlocking()

@@ -59,7 +59,7 @@ func installSignals(in *Interp) {
 			if !ok || int(n) >= nsig || int(n) <= 0 {
 				continue
 			}
-			if n == syscall.SIGINT && sigState.pending[n].Load() {
+			if n == syscall.SIGINT && sigState.pending[n].Load() && !sigBlocked(int(n)) {
 				sigState.mu.Lock()
 				h := sigState.handlers[int(n)]
 				sigState.mu.Unlock()
@@ -72,12 +72,7 @@ func installSignals(in *Interp) {
 					DieOfSIGINT()
 				}
 			}
-			sigState.pending[n].Store(true)
-			sigState.any.Store(true)
-			select {
-			case sigState.wake <- struct{}{}:
-			default:
-			}
+			sigDeliver(int(n), sigInfo{})
 		}
 	}()
 }
@@ -96,18 +91,25 @@ func checkSignals(t *Thread) error {
 			return err
 		}
 	}
+	if framesWanted.Load() > 0 {
+		publishFrame(t) // sys._current_frames asks (sys_frames.go)
+	}
 	if !isMainThread(t) {
 		return nil
 	}
 	sigState.any.Store(false)
-	if asyncExcs.n.Load() > 0 {
+	if asyncExcs.n.Load() > 0 || framesWanted.Load() > 0 {
 		// another thread's asynchronous exception is still to be raised
 		sigState.any.Store(true)
 	}
 	// a faulthandler dump the main thread was asked for (a thread's
 	// frames are read only by that thread)
 	fhServe(t)
+	blocked := sigPendingBlocked()
 	for n := 1; n < nsig; n++ {
+		if blocked&(1<<(n-1)) != 0 {
+			continue // held for sigwait or until unblocked (mod_signal_mask.go)
+		}
 		if !sigState.pending[n].CompareAndSwap(true, false) {
 			continue
 		}
@@ -163,7 +165,11 @@ func waitChan(t *Thread, ch <-chan struct{}, timeout time.Duration) (bool, error
 		case <-timer:
 			return false, nil
 		case <-wake:
-			if err := checkSignals(t); err != nil {
+			// handlers run Python code: not parked meanwhile
+			t.unpark()
+			err := checkSignals(t)
+			t.park()
+			if err != nil {
 				return false, err
 			}
 		}
@@ -237,18 +243,8 @@ func init() {
 			sigState.mu.Lock()
 			old := sigState.handlers[n]
 			sigState.handlers[n] = h
-			ch := sigState.ch
 			sigState.mu.Unlock()
-			switch h {
-			case Int(0):
-				signal.Reset(sig)
-			case Int(1):
-				signal.Ignore(sig)
-			default:
-				if ch != nil {
-					signal.Notify(ch, sig)
-				}
-			}
+			sigRoute(n)
 			if old == nil {
 				return Int(0), nil
 			}
@@ -285,6 +281,12 @@ func init() {
 			n, err := signalArg(t, "raise_signal", so)
 			if err != nil {
 				return nil, err
+			}
+			if sigBlocked(n) {
+				// held pending, as the kernel holds a blocked signal
+				// glibc's raise reports SI_USER
+				sigDeliver(n, sigInfo{pid: os.Getpid(), uid: os.Getuid()})
+				return None, nil
 			}
 			sigState.mu.Lock()
 			h := sigState.handlers[n]
@@ -344,6 +346,12 @@ func init() {
 		m.AddFunc("getitimer", signalGetitimer)
 		m.AddFunc("pause", signalPause)
 		m.AddFunc("sigpending", signalSigpending)
+		m.AddFunc("pthread_sigmask", signalPthreadSigmask)
+		m.AddFunc("pthread_kill", signalPthreadKill)
+		m.AddFunc("sigwait", sigwaitFunc("sigwait", false))
+		m.AddFunc("sigwaitinfo", sigwaitFunc("sigwaitinfo", true))
+		m.AddFunc("sigtimedwait", signalSigtimedwait)
+		d.SetStr("struct_siginfo", signalSiginfo.Type)
 		return m, nil
 	})
 }

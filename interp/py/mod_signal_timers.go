@@ -152,13 +152,6 @@ func signalSigpending(t *Thread, _ Object, args []Object, kw []string) (Object, 
 	if _, _, e := syscall.RawSyscall(syscall.SYS_RT_SIGPENDING, uintptr(unsafe.Pointer(&set)), 8, 0); e != 0 {
 		return nil, newOSError(int(e), nil, nil)
 	}
-	s := NewSet()
-	for n := 1; n < nsig; n++ {
-		if set&(1<<(n-1)) != 0 {
-			if err := s.d.SetItem(t, Int(n), None); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return s, nil
+	set |= sigPendingBlocked() // held by freepy's own mask (mod_signal_mask.go)
+	return sigsetObj(t, set)
 }

@@ -172,6 +172,7 @@ var localRegistry struct {
 
 // threadFinished releases what a finished thread held.
 func threadFinished(t *Thread) {
+	t.park() // runs no more Python code: _current_frames need not wait
 	if v, ok := threadExtras.LoadAndDelete(t); ok {
 		for _, l := range v.(*threadExtra).sentinels {
 			l.release()

@@ -281,3 +281,100 @@ func uxFlistxattr(fd int, b []byte) (int, error) {
 	r, _, e := syscall.Syscall(syscall.SYS_FLISTXATTR, uintptr(fd), uintptr(unsafe.Pointer(bp)), uintptr(len(b)))
 	return ret(r, e)
 }
+
+// The *at calls behind dir_fd and follow_symlinks=False.
+const (
+	uxAT_REMOVEDIR      = 0x200
+	uxAT_EACCESS        = 0x200
+	uxAT_SYMLINK_FOLLOW = 0x400
+	uxUTIME_NOW         = (1 << 30) - 1
+)
+
+func uxFstatat(dirfd int, path string, st *syscall.Stat_t, flags int) error {
+	p, err := cstr(path)
+	if err != nil {
+		return err
+	}
+	r, _, e := syscall.Syscall6(syscall.SYS_NEWFSTATAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(st)), uintptr(flags), 0, 0)
+	_, err = ret(r, e)
+	return err
+}
+
+func uxUnlinkat(dirfd int, path string, flags int) error {
+	p, err := cstr(path)
+	if err != nil {
+		return err
+	}
+	r, _, e := syscall.Syscall(syscall.SYS_UNLINKAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(flags))
+	_, err = ret(r, e)
+	return err
+}
+
+func uxLinkat(olddirfd int, oldpath string, newdirfd int, newpath string, flags int) error {
+	a, err := cstr(oldpath)
+	if err != nil {
+		return err
+	}
+	b, err := cstr(newpath)
+	if err != nil {
+		return err
+	}
+	r, _, e := syscall.Syscall6(syscall.SYS_LINKAT, uintptr(olddirfd), uintptr(unsafe.Pointer(a)), uintptr(newdirfd), uintptr(unsafe.Pointer(b)), uintptr(flags), 0)
+	_, err = ret(r, e)
+	return err
+}
+
+func uxSymlinkat(target string, dirfd int, path string) error {
+	a, err := cstr(target)
+	if err != nil {
+		return err
+	}
+	b, err := cstr(path)
+	if err != nil {
+		return err
+	}
+	r, _, e := syscall.Syscall(syscall.SYS_SYMLINKAT, uintptr(unsafe.Pointer(a)), uintptr(dirfd), uintptr(unsafe.Pointer(b)))
+	_, err = ret(r, e)
+	return err
+}
+
+// uxReadlinkat grows its buffer until the link fits (the kernel truncates
+// silently).
+func uxReadlinkat(dirfd int, path string) (string, error) {
+	p, err := cstr(path)
+	if err != nil {
+		return "", err
+	}
+	for n := 256; ; n *= 2 {
+		b := make([]byte, n)
+		r, _, e := syscall.Syscall6(syscall.SYS_READLINKAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(&b[0])), uintptr(n), 0, 0)
+		k, err := ret(r, e)
+		if err != nil {
+			return "", err
+		}
+		if k < n {
+			return string(b[:k]), nil
+		}
+	}
+}
+
+// uxUtimensat sets times on path relative to dirfd, or on dirfd itself
+// when path is empty (futimens); ts nil means both times are now.
+func uxUtimensat(dirfd int, path string, ts *[2]syscall.Timespec, flags int) error {
+	var p *byte
+	if path != "" {
+		var err error
+		if p, err = cstr(path); err != nil {
+			return err
+		}
+	}
+	r, _, e := syscall.Syscall6(syscall.SYS_UTIMENSAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(ts)), uintptr(flags), 0, 0)
+	_, err := ret(r, e)
+	return err
+}
+
+// uxGetdents reads a batch of directory entries (linux_dirent64) into b.
+func uxGetdents(fd int, b []byte) (int, error) {
+	r, _, e := syscall.Syscall(syscall.SYS_GETDENTS64, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+	return ret(r, e)
+}

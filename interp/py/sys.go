@@ -205,8 +205,6 @@ func initSys(t *Thread) {
 	m.AddFunc("getfilesystemencodeerrors", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		return NewStr("surrogateescape"), nil
 	})
-	// no audit hooks yet: sys.audit (os.walk, open, ...) does nothing
-	m.AddFunc("audit", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) { return None, nil })
 	m.AddFunc("call_tracing", func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
 		if err := argCount("call_tracing", args, kw, 2, 2); err != nil {
 			return nil, err
