@@ -366,7 +366,6 @@ func init() {
 		}
 		return NewByteArray(r), nil
 	}
-	ba.Flags |= FlagSequence
 
 	method := func(name string, fn func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error)) {
 		ba.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {

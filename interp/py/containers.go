@@ -955,7 +955,8 @@ func init() {
 		}
 		return strings.IndexByte(string(b), byte(i)) >= 0, nil
 	}
-	BytesType.Flags |= FlagBytesSub | FlagSequence
+	// No FlagSequence: bytes, like str, never matches a sequence pattern.
+	BytesType.Flags |= FlagBytesSub
 
 	registerType(StrType, TupleType, ListType, DictType, SetType, FrozenSetType, RangeType, SliceType, BytesType,
 		IteratorType, DictKeysType, DictValuesType, DictItemsType)

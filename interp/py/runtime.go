@@ -521,6 +521,7 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 		return None, nil
 	}
 	var out []Object
+	var seen []string // attribute names taken so far
 	if npos > 0 {
 		matchArgs, err := GetAttrOpt(t, typ, Intern("__match_args__"))
 		if err != nil {
@@ -549,6 +550,9 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 				if !ok {
 					return nil, TypeErrorf("__match_args__ elements must be strings (got %s)", typeName(n))
 				}
+				if err := matchClassSeen(&seen, typ, s); err != nil {
+					return nil, err
+				}
 				v, err := GetAttrOpt(t, subject, s)
 				if err != nil {
 					return nil, err
@@ -561,6 +565,9 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 		}
 	}
 	for _, n := range kw.items {
+		if err := matchClassSeen(&seen, typ, n.(*Str)); err != nil {
+			return nil, err
+		}
 		v, err := GetAttrOpt(t, subject, n.(*Str))
 		if err != nil {
 			return nil, err
@@ -571,6 +578,18 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 		out = append(out, v)
 	}
 	return NewTuple(out...), nil
+}
+
+// matchClassSeen records that a class pattern takes attribute name, and
+// refuses a name taken twice (through __match_args__ or a keyword).
+func matchClassSeen(seen *[]string, typ *Type, name *Str) error {
+	for _, s := range *seen {
+		if s == name.s {
+			return TypeErrorf("%s() got multiple sub-patterns for attribute %s", typ.Name(), strRepr(name.s))
+		}
+	}
+	*seen = append(*seen, name.s)
+	return nil
 }
 
 // matchKeys implements MATCH_KEYS.
@@ -584,7 +603,22 @@ func matchKeys(t *Thread, subject Object, keys *Tuple) (Object, error) {
 	}
 	dummy := NewInstance(ObjectType)
 	var out []Object
+	// A key given twice (a literal and an equal value pattern such as
+	// Keys.KEY) is an error the compiler cannot see.
+	seen := NewDict()
 	for _, k := range keys.items {
+		if prev, err := seen.GetItem(t, k); err != nil {
+			return nil, err
+		} else if prev != nil {
+			r, err := Repr(t, k)
+			if err != nil {
+				return nil, err
+			}
+			return nil, ValueErrorf("mapping pattern checks duplicate key (%s)", r.s)
+		}
+		if err := seen.SetItem(t, k, None); err != nil {
+			return nil, err
+		}
 		v, err := Call2(t, get, k, dummy)
 		if err != nil {
 			return nil, err
