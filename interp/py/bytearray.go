@@ -366,6 +366,9 @@ func init() {
 		}
 		return NewByteArray(r), nil
 	}
+	ba.Doc = "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\n" +
+		"bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> that many zero bytes\n" +
+		"bytearray() -> an empty bytearray\n\nA mutable sequence of integers in range(256)."
 
 	method := func(name string, fn func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error)) {
 		ba.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -514,16 +517,51 @@ func init() {
 		defer a.mu.Unlock()
 		return Int(cap(a.b) + 1), nil
 	})
-	method("__reduce__", func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error) {
-		if err := argCount("bytearray.__reduce__", args, kw, 0, 0); err != nil {
+	// __reduce__ and __reduce_ex__ keep the subclass and its state
+	// (__getstate__: instance dict and __slots__ values); protocols
+	// below 3 carry the bytes as a latin-1 str, as CPython's do.
+	reduce := func(t *Thread, self Object, proto int64) (Object, error) {
+		a, err := byteArraySelf(self)
+		if err != nil {
+			return nil, err
+		}
+		state, err := CallMethod(t, self, "__getstate__")
+		if err != nil {
 			return nil, err
 		}
 		b := a.snapshot()
-		rs := make([]rune, len(b))
-		for i, c := range b {
-			rs[i] = rune(c)
+		switch {
+		case len(b) == 0:
+			return NewTuple(self.Type(), emptyTuple, state), nil
+		case proto < 3:
+			rs := make([]rune, len(b))
+			for i, c := range b {
+				rs[i] = rune(c)
+			}
+			return NewTuple(self.Type(), NewTuple(NewStr(string(rs)), NewStr("latin-1")), state), nil
 		}
-		return NewTuple(ByteArrayType, NewTuple(NewStr(string(rs)), NewStr("latin-1")), None), nil
+		return NewTuple(self.Type(), NewTuple(NewBytes(b)), state), nil
+	}
+	ba.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("bytearray.__reduce__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return reduce(t, self, 2)
+	})
+	ba.AddMethod("__reduce_ex__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		var p Object
+		if err := ParseArgs("__reduce_ex__", args, kw, []string{"proto"}, 0, &p); err != nil {
+			return nil, err
+		}
+		proto := int64(0)
+		if p != nil {
+			v, err := CIntArg(t, p)
+			if err != nil {
+				return nil, err
+			}
+			proto = int64(v)
+		}
+		return reduce(t, self, proto)
 	})
 
 	it := ByteArrayIteratorType
