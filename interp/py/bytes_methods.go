@@ -356,31 +356,8 @@ func bytesPercent(t *Thread, format []byte, args Object) ([]byte, error) {
 			}
 			arg, usedMapping = v, true
 		}
-		if d.WidthStar {
-			w, err := takeArg()
-			if err != nil {
-				return nil, err
-			}
-			wi, ok := w.(Int)
-			if !ok {
-				return nil, TypeErrorf("* wants int")
-			}
-			d.Width = int(wi)
-			if d.Width < 0 {
-				d.Flags |= pyfmt.FlagLeft
-				d.Width = -d.Width
-			}
-		}
-		if d.PrecStar {
-			p, err := takeArg()
-			if err != nil {
-				return nil, err
-			}
-			pi, ok := p.(Int)
-			if !ok {
-				return nil, TypeErrorf("* wants int")
-			}
-			d.Prec = max(int(pi), 0)
+		if err := percentStars(t, &d, takeArg); err != nil {
+			return nil, err
 		}
 		if d.Err != nil {
 			return nil, fromPyfmt(d.Err)
@@ -437,7 +414,7 @@ func bytesPercent(t *Thread, format []byte, args Object) ([]byte, error) {
 				piece = []byte{byte(n)}
 			}
 		default:
-			s, err := percentOne(t, d, arg)
+			s, err := percentOne(t, d, arg, true)
 			if err != nil {
 				return nil, err
 			}
