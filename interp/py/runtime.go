@@ -458,12 +458,13 @@ func percentOne(t *Thread, d pyfmt.Directive, arg Object, forBytes bool) (string
 		var v Object
 		if f, ok := unwrap(arg).(Float); ok && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') {
 			v, err = floatToInt(float64(f))
-		} else if isIntLike(arg) || LoadPtr(&arg.Type().Index) != nil || (LoadPtr(&arg.Type().Int) != nil && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u')) {
-			if LoadPtr(&arg.Type().Index) != nil || isIntLike(arg) {
-				v, err = Index(t, arg)
-			} else {
-				v, err = intFromArgs(t, arg, nil)
-			}
+		} else if isIntLike(arg) {
+			v, err = Index(t, arg)
+		} else if (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') && (LoadPtr(&arg.Type().Int) != nil || LoadPtr(&arg.Type().Index) != nil) {
+			// PyNumber_Long: __int__ before __index__
+			v, err = intFromArgs(t, arg, nil)
+		} else if LoadPtr(&arg.Type().Index) != nil {
+			v, err = Index(t, arg)
 		} else {
 			if d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u' {
 				conv := d.Conv

@@ -41,3 +41,26 @@ for cls in sorted(its, key=lambda c: c.__name__):
         print(cls.__name__, e)
 import math
 print(math.copysign(1.0, math.nextafter(-0.0, 0.0)), math.copysign(1.0, math.nextafter(0.0, -0.0)), math.nextafter(1.0, 1.0))
+
+# %d/%i/%u convert with __int__ before __index__ (PyNumber_Long), %x/%o/%X
+# with __index__ only.
+class RaisingNumber:
+    def __int__(self):
+        raise RuntimeError('int')
+    def __index__(self):
+        raise RuntimeError('index')
+class OnlyIndex:
+    def __index__(self):
+        return 7
+class OnlyInt:
+    def __int__(self):
+        return 9
+class Both:
+    def __int__(self): return 1
+    def __index__(self): return 2
+for f in ('%d', '%i', '%u', '%x', '%o', '%X'):
+    for v in (RaisingNumber(), OnlyIndex(), OnlyInt(), Both(), True, 3.7):
+        try:
+            print(f, type(v).__name__, f % v)
+        except Exception as e:
+            print(f, type(v).__name__, type(e).__name__, e)
