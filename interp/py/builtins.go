@@ -834,6 +834,12 @@ func builtinOrd(t *Thread, _ Object, args []Object, kw []string) (Object, error)
 				return nil, TypeErrorf("ord() expected a character, but string of length %d found", len(x.b))
 			}
 			return Int(x.b[0]), nil
+		case *ByteArray:
+			b := x.snapshot()
+			if len(b) != 1 {
+				return nil, TypeErrorf("ord() expected a character, but string of length %d found", len(b))
+			}
+			return Int(b[0]), nil
 		}
 		return nil, TypeErrorf("ord() expected string of length 1, but %s found", typeName(o))
 	})

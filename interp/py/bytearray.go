@@ -366,7 +366,9 @@ func init() {
 		}
 		return NewByteArray(r), nil
 	}
-	ba.Flags |= FlagSequence
+	ba.Doc = "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\n" +
+		"bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> that many zero bytes\n" +
+		"bytearray() -> an empty bytearray\n\nA mutable sequence of integers in range(256)."
 
 	method := func(name string, fn func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error)) {
 		ba.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {

@@ -196,14 +196,24 @@ func bytesFromObject(t *Thread, x Object, fname string) ([]byte, error) {
 	if LoadPtr(&x.Type().Iter) == nil && LoadPtr(&x.Type().GetItem) == nil {
 		return nil, TypeErrorf("cannot convert '%s' object to %s", typeName(x), fname)
 	}
+	// bytearray says "byte" where bytes says "bytes", as CPython does.
+	rangeMsg := "bytes must be in range(0, 256)"
+	if fname == "bytearray" {
+		rangeMsg = "byte must be in range(0, 256)"
+	}
 	var out []byte
 	err := Iterate(t, x, func(v Object) (bool, error) {
 		if !isIntLike(v) && LoadPtr(&v.Type().Index) == nil {
 			return false, TypeErrorf("'%s' object cannot be interpreted as an integer", typeName(v))
 		}
-		n, err := AsInt64(t, v)
-		if err != nil || n < 0 || n > 255 {
-			return false, ValueErrorf("bytes must be in range(0, 256)")
+		// An error from __index__ itself propagates.
+		iv, err := Index(t, v)
+		if err != nil {
+			return false, err
+		}
+		n, ok := iv.(Int)
+		if !ok || n < 0 || n > 255 {
+			return false, ValueErrorf("%s", rangeMsg)
 		}
 		out = append(out, byte(n))
 		return true, nil
@@ -235,6 +245,10 @@ func bytesCtorArgs(t *Thread, fname string, args []Object, kw []string) ([]byte,
 			}
 			return nil, TypeErrorf("errors without a string argument")
 		}
+		if enc == nil {
+			// errors alone does not make utf-8 the encoding.
+			return nil, TypeErrorf("string argument without an encoding")
+		}
 		encoding, errors := "utf-8", "strict"
 		if enc != nil {
 			e, ok := unwrap(enc).(*Str)
@@ -265,7 +279,8 @@ func bytesNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) 
 		if _, isBytes := args[0].(*Bytes); isBytes && typ == BytesType {
 			return args[0], nil
 		}
-		if _, isStr := unwrap(args[0]).(*Str); !isStr {
+		// A str subclass may define __bytes__ too (plain str has none).
+		if _, isStr := args[0].(*Str); !isStr {
 			r, found, err := callSpecial(t, args[0], "__bytes__")
 			if found {
 				if err != nil {
@@ -341,31 +356,8 @@ func bytesPercent(t *Thread, format []byte, args Object) ([]byte, error) {
 			}
 			arg, usedMapping = v, true
 		}
-		if d.WidthStar {
-			w, err := takeArg()
-			if err != nil {
-				return nil, err
-			}
-			wi, ok := w.(Int)
-			if !ok {
-				return nil, TypeErrorf("* wants int")
-			}
-			d.Width = int(wi)
-			if d.Width < 0 {
-				d.Flags |= pyfmt.FlagLeft
-				d.Width = -d.Width
-			}
-		}
-		if d.PrecStar {
-			p, err := takeArg()
-			if err != nil {
-				return nil, err
-			}
-			pi, ok := p.(Int)
-			if !ok {
-				return nil, TypeErrorf("* wants int")
-			}
-			d.Prec = max(int(pi), 0)
+		if err := percentStars(t, &d, takeArg); err != nil {
+			return nil, err
 		}
 		if d.Err != nil {
 			return nil, fromPyfmt(d.Err)
@@ -422,7 +414,7 @@ func bytesPercent(t *Thread, format []byte, args Object) ([]byte, error) {
 				piece = []byte{byte(n)}
 			}
 		default:
-			s, err := percentOne(t, d, arg)
+			s, err := percentOne(t, d, arg, true)
 			if err != nil {
 				return nil, err
 			}

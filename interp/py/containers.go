@@ -955,7 +955,11 @@ func init() {
 		}
 		return strings.IndexByte(string(b), byte(i)) >= 0, nil
 	}
-	BytesType.Flags |= FlagBytesSub | FlagSequence
+	// No FlagSequence: bytes, like str, never matches a sequence pattern.
+	BytesType.Flags |= FlagBytesSub
+	BytesType.Doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n" +
+		"bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> that many zero bytes\n" +
+		"bytes() -> b''\n\nAn immutable sequence of integers in range(256)."
 
 	registerType(StrType, TupleType, ListType, DictType, SetType, FrozenSetType, RangeType, SliceType, BytesType,
 		IteratorType, DictKeysType, DictValuesType, DictItemsType)

@@ -128,9 +128,40 @@ func ioBytesLike(t *Thread, o Object) ([]byte, error) {
 }
 
 // ioStoreInto copies data into the writable buffer b (b[:n] = data).
+// ioReadIntoSize checks readinto's argument as CPython's "w*" does and
+// returns its size in bytes: a read-only buffer (bytes, a read-only
+// memoryview) or a non-buffer is a TypeError, not a silent no-op or a
+// slice-assignment error.
+func ioReadIntoSize(t *Thread, name string, b Object) (int, error) {
+	if with, ok := writableBuffer(b); ok {
+		n := 0
+		err := with(func(buf []byte) error {
+			n = len(buf)
+			return nil
+		})
+		return n, err
+	}
+	if _, isBytes := unwrap(b).(*Bytes); !isBytes && ForeignBuffer != nil {
+		// a buffer exported through C (ctypes): stored through its
+		// slice assignment
+		if c, ok, err := ForeignBuffer(t, b); ok || err != nil {
+			return len(c), err
+		}
+	}
+	return 0, TypeErrorf("%s() argument must be read-write bytes-like object, not %s", name, typeName(b))
+}
+
 func ioStoreInto(t *Thread, b Object, data []byte) error {
 	if len(data) == 0 {
 		return nil
+	}
+	if with, ok := writableBuffer(b); ok {
+		// copied into the buffer's bytes: an array of any item type
+		// takes them as CPython's buffer protocol gives them
+		return with(func(buf []byte) error {
+			copy(buf, data)
+			return nil
+		})
 	}
 	sl := &Slice{Start: Int(0), Stop: Int(len(data)), Step: None}
 	return SetItem(t, b, sl, NewBytes(data))

@@ -588,7 +588,7 @@ func init() {
 					if len(args) != 1 {
 						return nil, TypeErrorf("%s() takes exactly one argument (%d given)", name, len(args))
 					}
-					n, err := Len(t, args[0])
+					n, err := ioReadIntoSize(t, name, args[0])
 					if err != nil {
 						return nil, err
 					}

@@ -506,7 +506,7 @@ func init() {
 		if len(args) != 1 {
 			return nil, TypeErrorf("readinto() takes exactly one argument (%d given)", len(args))
 		}
-		n, err := Len(t, args[0])
+		n, err := ioReadIntoSize(t, "readinto", args[0])
 		if err != nil {
 			return nil, err
 		}

@@ -222,6 +222,9 @@ func (s *sorter) reverse() {
 	}
 }
 
+// sortMarker fills the spare slot of listSortInPlace's sentinel.
+var sortMarker Object = &Str{} // compared by pointer only, never seen
+
 // listSortInPlace is list.sort(): the list is empty while it is sorted so
 // that a mutation from a key or comparison is detected, as in CPython.
 func listSortInPlace(t *Thread, l *List, key Object, reverse bool) error {
@@ -239,14 +242,19 @@ func listSortInPlace(t *Thread, l *List, key Object, reverse bool) error {
 			return nil
 		}
 	}
-	sentinel := make([]Object, 0, 1)
+	// The sentinel's one spare slot holds a marker: an append and pop
+	// from a key or comparison leave len, cap and the array unchanged
+	// but overwrite it, so that mutation is seen too.
+	sentinel := make([]Object, 1)
+	sentinel[0] = sortMarker
+	sentinel = sentinel[:0]
 	l.mu.Lock()
 	items := append([]Object(nil), l.items...)
 	l.publish(sentinel)
 	l.mu.Unlock()
 	err := listSortItems(t, items, key, reverse)
 	l.mu.Lock()
-	modified := len(l.items) != 0 || cap(l.items) != 1 || &l.items[:1][0] != &sentinel[:1][0]
+	modified := len(l.items) != 0 || cap(l.items) != 1 || &l.items[:1][0] != &sentinel[:1][0] || sentinel[:1][0] != sortMarker
 	l.publish(items)
 	l.mu.Unlock()
 	if err == nil && modified {

@@ -295,9 +295,12 @@ func init() {
 			if err := SetAttr(t, self, Intern("_abc_impl"), d); err != nil {
 				return nil, err
 			}
-			if st, ok := self.(*Type); ok && st.Flags&abcCollectionFlags == 0 {
+			if st, ok := self.(*Type); ok {
 				if v := st.Dict.GetStr("__abc_tpflags__"); v != nil {
 					if n, ok := v.(Int); ok {
+						if uint64(n)&abcCollectionFlags == abcCollectionFlags {
+							return nil, TypeErrorf("__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING")
+						}
 						st.Flags |= uint64(n) & abcCollectionFlags
 					}
 					if _, err := st.Dict.DelItem(t, Intern("__abc_tpflags__")); err != nil {

@@ -1078,6 +1078,7 @@ func init() {
 	RegisterNativeModule("array", func(t *Thread) (*Module, error) {
 		m := NewModule("array")
 		ArrayType.Dict.SetStr("__module__", NewStr("array"))
+		ArrayIterType.Dict.SetStr("__module__", NewStr("array"))
 		m.dict.SetStr("array", ArrayType)
 		m.dict.SetStr("ArrayType", ArrayType)
 		m.dict.SetStr("typecodes", NewStr(arrayTypecodes))

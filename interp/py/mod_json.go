@@ -957,13 +957,15 @@ func init() {
 			if err := ParseArgs("scanstring", args, kw, []string{"string", "end", "strict"}, 2, &so, &eo, &strictO); err != nil {
 				return nil, err
 			}
+			// end is converted first, as CPython's "On" argument
+			// format does: a huge end is an OverflowError even for bytes.
+			end, err := SsizeArg(t, eo)
+			if err != nil {
+				return nil, err
+			}
 			s, ok := unwrap(so).(*Str)
 			if !ok {
 				return nil, TypeErrorf("first argument must be a string, not %s", typeName(so))
-			}
-			end, err := asSize(t, eo)
-			if err != nil {
-				return nil, err
 			}
 			strict := true
 			if strictO != nil {

@@ -202,7 +202,14 @@ func init() {
 			ip, fp := math.Modf(x)
 			return NewTuple(Float(fp), Float(ip)), nil
 		})
-		m.AddFunc("nextafter", math2("nextafter", math.Nextafter))
+		// Equal arguments give y, as C's nextafter does (Go's gives x:
+		// nextafter(-0.0, 0.0) must be 0.0).
+		m.AddFunc("nextafter", math2("nextafter", func(x, y float64) float64 {
+			if x == y {
+				return y
+			}
+			return math.Nextafter(x, y)
+		}))
 		m.AddFunc("ulp", func(t *Thread, _ Object, a []Object, kw []string) (Object, error) {
 			if err := mathArgs("ulp", a, kw, 1); err != nil {
 				return nil, err

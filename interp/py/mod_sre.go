@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
@@ -111,7 +112,7 @@ func (s *sreSubject) empty() Object {
 }
 
 // subject checks that string can be searched with p (getstring).
-func (p *srePattern) subject(strArg Object) (*sreSubject, error) {
+func (p *srePattern) subject(t *Thread, strArg Object) (*sreSubject, error) {
 	s := &sreSubject{obj: strArg}
 	switch v := unwrap(strArg).(type) {
 	case *Str:
@@ -136,7 +137,15 @@ func (p *srePattern) subject(strArg Object) (*sreSubject, error) {
 		s.b = v.snapshot()
 		s.runes = widenBytes(s.b)
 	default:
-		return nil, TypeErrorf("expected string or bytes-like object, got '%s'", typeName(strArg))
+		// Any other buffer (memoryview, array, mmap) is searched as
+		// its bytes, one character per byte, as CPython does.
+		b, ok := bytesLikeT(t, strArg)
+		if !ok {
+			return nil, TypeErrorf("expected string or bytes-like object, got '%s'", typeName(strArg))
+		}
+		s.isBytes = true
+		s.b = b
+		s.runes = widenBytes(b)
 	}
 	if p.isBytes == 0 && s.isBytes {
 		return nil, TypeErrorf("cannot use a string pattern on a bytes-like object")
@@ -155,45 +164,37 @@ func widenBytes(b []byte) []rune {
 	return r
 }
 
-// sreIndex converts an optional pos/endpos argument and clips it to
-// 0..n as CPython's state_init does.
-func sreIndex(t *Thread, o Object, def, n int) (int, error) {
-	v := def
-	if o != nil {
-		x, err := AsInt64(t, o)
-		if err != nil {
-			return 0, err
-		}
-		if x > int64(n) {
-			x = int64(n)
-		}
-		v = int(x)
+// sreIndex converts an optional pos/endpos argument (def when absent).
+// It runs before the subject is checked, as CPython's argument parsing
+// does: a huge pos is an OverflowError whatever the string.
+func sreIndex(t *Thread, o Object, def int64) (int64, error) {
+	if o == nil {
+		return def, nil
 	}
-	if v < 0 {
-		v = 0
-	}
-	if v > n {
-		v = n
-	}
-	return v, nil
+	return AsInt64(t, o)
+}
+
+// sreClip clips a pos/endpos to 0..n as CPython's state_init does.
+func sreClip(v int64, n int) int {
+	return int(max(0, min(v, int64(n))))
 }
 
 // state prepares a matching session over string[pos:endpos].
 func (p *srePattern) state(t *Thread, strArg, pos, endpos Object) (*sreSubject, *sre.State, error) {
-	s, err := p.subject(strArg)
+	a, err := sreIndex(t, pos, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := sreIndex(t, endpos, math.MaxInt64)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := p.subject(t, strArg)
 	if err != nil {
 		return nil, nil, err
 	}
 	n := len(s.runes)
-	a, err := sreIndex(t, pos, 0, n)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, err := sreIndex(t, endpos, n, n)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s, sre.NewState(p.code, p.groups, s.runes, a, b), nil
+	return s, sre.NewState(p.code, p.groups, s.runes, sreClip(a, n), sreClip(b, n)), nil
 }
 
 // sreError converts an engine error into a Python exception.

@@ -30,6 +30,18 @@ func (m *sreMatch) groupIndex(t *Thread, g Object) (int, error) {
 			return int(i), nil
 		}
 	default:
+		// Any object with __index__ is a group number (CPython's
+		// PyIndex_Check comes before the name lookup).
+		if hasIndex(v) {
+			n, err := Index(t, v)
+			if err != nil {
+				return 0, err
+			}
+			if i, ok := n.(Int); ok && i >= 0 && i <= Int(m.pat.groups) {
+				return int(i), nil
+			}
+			break
+		}
 		if idx, err := m.pat.groupindex.GetItem(t, g); err == nil && idx != nil {
 			if i, err := AsInt64(t, idx); err == nil && i >= 0 && i <= int64(m.pat.groups) {
 				return int(i), nil

@@ -347,31 +347,8 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 			arg = v
 			usedMapping = true
 		}
-		if d.WidthStar {
-			w, err := takeArg()
-			if err != nil {
-				return nil, err
-			}
-			wi, ok := w.(Int)
-			if !ok {
-				return nil, TypeErrorf("* wants int")
-			}
-			d.Width = int(wi)
-			if d.Width < 0 {
-				d.Flags |= pyfmt.FlagLeft
-				d.Width = -d.Width
-			}
-		}
-		if d.PrecStar {
-			p, err := takeArg()
-			if err != nil {
-				return nil, err
-			}
-			pi, ok := p.(Int)
-			if !ok {
-				return nil, TypeErrorf("* wants int")
-			}
-			d.Prec = max(int(pi), 0)
+		if err := percentStars(t, &d, takeArg); err != nil {
+			return nil, err
 		}
 		if d.Err != nil {
 			return nil, fromPyfmt(d.Err)
@@ -399,7 +376,7 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 				}
 			}
 		}
-		s, err := percentOne(t, d, arg)
+		s, err := percentOne(t, d, arg, false)
 		if err != nil {
 			return nil, err
 		}
@@ -415,7 +392,48 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 	return t.strFromBytes(b), nil
 }
 
-func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {
+// percentStars takes a directive's "*" width and precision from the
+// arguments: ints only ("* wants int"), OverflowError beyond C's
+// Py_ssize_t (width) or int (precision), as CPython's do.
+func percentStars(t *Thread, d *pyfmt.Directive, takeArg func() (Object, error)) error {
+	if d.WidthStar {
+		w, err := takeArg()
+		if err != nil {
+			return err
+		}
+		if !isIntLike(w) {
+			return TypeErrorf("* wants int")
+		}
+		wi, err := AsInt64(t, w)
+		if err != nil {
+			return Errorf(OverflowErrorType, "Python int too large to convert to C ssize_t")
+		}
+		if wi < 0 {
+			d.Flags |= pyfmt.FlagLeft
+			wi = -wi
+		}
+		d.Width = int(wi)
+	}
+	if d.PrecStar {
+		p, err := takeArg()
+		if err != nil {
+			return err
+		}
+		if !isIntLike(p) {
+			return TypeErrorf("* wants int")
+		}
+		pi, err := AsInt64(t, p)
+		if err != nil || pi != int64(int32(pi)) {
+			return Errorf(OverflowErrorType, "Python int too large to convert to C int")
+		}
+		d.Prec = max(int(pi), 0)
+	}
+	return nil
+}
+
+// percentOne formats one directive of str % args, or of bytes % args
+// (forBytes: bytes word some errors differently).
+func percentOne(t *Thread, d pyfmt.Directive, arg Object, forBytes bool) (string, error) {
 	if x, ok := arg.(Int); ok && d.Flags == 0 && d.Width < 0 && d.Prec < 0 && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') {
 		return strconv.FormatInt(int64(x), 10), nil
 	}
@@ -440,15 +458,20 @@ func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {
 		var v Object
 		if f, ok := unwrap(arg).(Float); ok && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') {
 			v, err = floatToInt(float64(f))
-		} else if isIntLike(arg) || LoadPtr(&arg.Type().Index) != nil || (LoadPtr(&arg.Type().Int) != nil && (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u')) {
-			if LoadPtr(&arg.Type().Index) != nil || isIntLike(arg) {
-				v, err = Index(t, arg)
-			} else {
-				v, err = intFromArgs(t, arg, nil)
-			}
+		} else if isIntLike(arg) {
+			v, err = Index(t, arg)
+		} else if (d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u') && (LoadPtr(&arg.Type().Int) != nil || LoadPtr(&arg.Type().Index) != nil) {
+			// PyNumber_Long: __int__ before __index__
+			v, err = intFromArgs(t, arg, nil)
+		} else if LoadPtr(&arg.Type().Index) != nil {
+			v, err = Index(t, arg)
 		} else {
 			if d.Conv == 'd' || d.Conv == 'i' || d.Conv == 'u' {
-				return "", TypeErrorf("%%%c format: a real number is required, not %s", d.Conv, typeName(arg))
+				conv := d.Conv
+				if forBytes && conv == 'i' {
+					conv = 'd' // bytes treats %i as %d
+				}
+				return "", TypeErrorf("%%%c format: a real number is required, not %s", conv, typeName(arg))
 			}
 			return "", TypeErrorf("%%%c format: an integer is required, not %s", d.Conv, typeName(arg))
 		}
@@ -458,16 +481,13 @@ func percentOne(t *Thread, d pyfmt.Directive, arg Object) (string, error) {
 		bv, _ := asBig(v)
 		s, err = pyfmt.PercentInt(bv, d)
 	case 'e', 'E', 'f', 'F', 'g', 'G':
-		f, ok, ferr := asFloat(arg)
-		if ferr != nil {
-			return "", ferr
-		}
-		if !ok {
-			fo, err2 := floatFromArg(t, arg)
-			if err2 != nil {
-				return "", TypeErrorf("must be real number, not %s", typeName(arg))
+		// PyFloat_AsDouble: __float__ or __index__, never a str's text.
+		f, err2 := mathFloat(t, arg)
+		if err2 != nil {
+			if forBytes && IsInstanceOf(err2, TypeErrorType) {
+				return "", TypeErrorf("float argument required, not %s", typeName(arg))
 			}
-			f = float64(fo.(Float))
+			return "", err2
 		}
 		s, err = pyfmt.PercentFloat(f, d)
 	case 'c':
@@ -521,6 +541,7 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 		return None, nil
 	}
 	var out []Object
+	var seen []string // attribute names taken so far
 	if npos > 0 {
 		matchArgs, err := GetAttrOpt(t, typ, Intern("__match_args__"))
 		if err != nil {
@@ -549,6 +570,9 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 				if !ok {
 					return nil, TypeErrorf("__match_args__ elements must be strings (got %s)", typeName(n))
 				}
+				if err := matchClassSeen(&seen, typ, s); err != nil {
+					return nil, err
+				}
 				v, err := GetAttrOpt(t, subject, s)
 				if err != nil {
 					return nil, err
@@ -561,6 +585,9 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 		}
 	}
 	for _, n := range kw.items {
+		if err := matchClassSeen(&seen, typ, n.(*Str)); err != nil {
+			return nil, err
+		}
 		v, err := GetAttrOpt(t, subject, n.(*Str))
 		if err != nil {
 			return nil, err
@@ -571,6 +598,18 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 		out = append(out, v)
 	}
 	return NewTuple(out...), nil
+}
+
+// matchClassSeen records that a class pattern takes attribute name, and
+// refuses a name taken twice (through __match_args__ or a keyword).
+func matchClassSeen(seen *[]string, typ *Type, name *Str) error {
+	for _, s := range *seen {
+		if s == name.s {
+			return TypeErrorf("%s() got multiple sub-patterns for attribute %s", typ.Name(), strRepr(name.s))
+		}
+	}
+	*seen = append(*seen, name.s)
+	return nil
 }
 
 // matchKeys implements MATCH_KEYS.
@@ -584,7 +623,22 @@ func matchKeys(t *Thread, subject Object, keys *Tuple) (Object, error) {
 	}
 	dummy := NewInstance(ObjectType)
 	var out []Object
+	// A key given twice (a literal and an equal value pattern such as
+	// Keys.KEY) is an error the compiler cannot see.
+	seen := NewDict()
 	for _, k := range keys.items {
+		if prev, err := seen.GetItem(t, k); err != nil {
+			return nil, err
+		} else if prev != nil {
+			r, err := Repr(t, k)
+			if err != nil {
+				return nil, err
+			}
+			return nil, ValueErrorf("mapping pattern checks duplicate key (%s)", r.s)
+		}
+		if err := seen.SetItem(t, k, None); err != nil {
+			return nil, err
+		}
 		v, err := Call2(t, get, k, dummy)
 		if err != nil {
 			return nil, err

@@ -428,6 +428,17 @@ func strNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 				return nil, err
 			}
 			v = r
+		} else if f := LoadPtr(&x.Type().Str); typ == StrType && f != nil {
+			// str(x) returns what __str__ returned, a str subclass
+			// instance included, as CPython's PyObject_Str does.
+			r, err := f(t, x)
+			if err != nil {
+				return nil, err
+			}
+			if _, ok := unwrap(r).(*Str); !ok {
+				return nil, TypeErrorf("__str__ returned non-string (type %s)", typeName(r))
+			}
+			return r, nil
 		} else {
 			s, err := StrOf(t, x)
 			if err != nil {

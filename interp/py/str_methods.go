@@ -1298,13 +1298,22 @@ func init() {
 		}
 		return NewTuple(mkStr(s.s, s.ascii)), nil
 	})
-	addStrMethod("__format__", func(t *Thread, s *Str, args []Object, kw []string) (Object, error) {
+	// __format__ takes self, not only its text: an empty spec formats a
+	// str subclass as str(self), so its own __str__ counts, as in CPython.
+	StrType.AddMethod("__format__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		s, err := strSelf(self)
+		if err != nil {
+			return nil, err
+		}
 		if err := argCount("str.__format__", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		spec, ok := unwrap(args[0]).(*Str)
 		if !ok {
 			return nil, TypeErrorf("__format__() argument must be str, not %s", typeName(args[0]))
+		}
+		if _, exact := self.(*Str); !exact && spec.s == "" {
+			return StrOf(t, self)
 		}
 		return Format(t, s, spec)
 	})

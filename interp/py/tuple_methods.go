@@ -49,9 +49,24 @@ var (
 	}
 )
 
+// noInstances makes calling each type a TypeError, as for CPython's
+// types without tp_new: iterators and dict views are made only by iter(),
+// reversed() and the dict methods (one made by calling its type held no
+// state to iterate).
+func noInstances(types ...*Type) {
+	for _, typ := range types {
+		typ.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+			return nil, TypeErrorf("cannot create '%s' instances", typ.FullName())
+		}
+	}
+}
+
 func init() {
 	types := []*Type{ListIterType, TupleIterType, RangeIterType, StrIterType, StrASCIIIterType, CallIterType,
 		DictIterTypes[0], DictIterTypes[1], DictIterTypes[2]}
+	noInstances(append(types, ListRevIterType, BytesIteratorType, ByteArrayIteratorType, SetIterType,
+		BigRangeIterType, MemoryIteratorType, ArrayIterType, DictRevKeyIterType, DictRevValueIterType,
+		DictRevItemIterType, DictKeysType, DictValuesType, DictItemsType)...)
 	for _, it := range types {
 		it.Iter = IteratorType.Iter
 		it.Next = IteratorType.Next

@@ -463,7 +463,18 @@ func inheritSlots(t *Type) {
 
 // inheritedFlags are the flags a class takes from each of its bases.
 const inheritedFlags = FlagLongSub | FlagListSub | FlagTupleSub | FlagBytesSub | FlagUnicodeSub |
-	FlagDictSub | FlagBaseExcSub | FlagTypeSub | FlagSequence | FlagMapping
+	FlagDictSub | FlagBaseExcSub | FlagTypeSub
+
+// inheritFlags gives t b's subclass flags, and b's Sequence/Mapping flag
+// only when t has neither yet: the first class in t's MRO that has one
+// decides how t matches (class M(UserDict, Sequence) is a mapping, class
+// S(UserList, dict) a sequence), as in CPython.
+func inheritFlags(t, b *Type) {
+	t.Flags |= b.Flags & inheritedFlags
+	if t.Flags&(FlagSequence|FlagMapping) == 0 {
+		t.Flags |= b.Flags & (FlagSequence | FlagMapping)
+	}
+}
 
 func inheritFrom(t, b *Type) {
 	// __new__ and __init__ come from the first class in the MRO that
@@ -488,7 +499,7 @@ func inheritFrom(t, b *Type) {
 		// them here would let class C(B, int) get object's __repr__
 		// through B instead of int's (CPython copies only the slots a
 		// base defines itself).
-		t.Flags |= b.Flags & inheritedFlags
+		inheritFlags(t, b)
 		if b.hasDict {
 			t.hasDict = true
 		}
@@ -577,7 +588,7 @@ func inheritFrom(t, b *Type) {
 	if LoadPtr(&t.Complex) == nil {
 		t.Complex = LoadPtr(&b.Complex)
 	}
-	t.Flags |= b.Flags & inheritedFlags
+	inheritFlags(t, b)
 	if b.hasDict {
 		t.hasDict = true
 	}

@@ -293,7 +293,8 @@ func (p *parser) mappingPattern() Pattern {
 		if p.at(tPow) {
 			p.next()
 			n := p.cur()
-			if n.kind != tName {
+			// The rest must be a capture target: "**_" is invalid.
+			if n.kind != tName || p.text(n) == "_" {
 				p.invalidSyntax()
 			}
 			p.next()
