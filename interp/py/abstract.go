@@ -856,7 +856,7 @@ func Index(t *Thread, o Object) (Object, error) {
 	case Bool:
 		return Int(boolToInt(x)), nil
 	case *Instance:
-		if x.Type().Flags&FlagLongSub != 0 {
+		if x.Type().Flags.Load()&FlagLongSub != 0 {
 			// an int subclass is its own index: CPython calls no
 			// __index__ it may define
 			return unwrapInt(x), nil

@@ -366,7 +366,7 @@ func init() {
 		}
 		return NewByteArray(r), nil
 	}
-	ba.Flags |= FlagSequence
+	ba.Flags.Or(FlagSequence)
 
 	method := func(name string, fn func(t *Thread, a *ByteArray, args []Object, kw []string) (Object, error)) {
 		ba.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -546,6 +546,6 @@ func init() {
 		x.i++
 		return Int(c), nil
 	}
-	it.Flags &^= FlagBaseType
+	it.Flags.And(^uint64(FlagBaseType))
 	registerType(it)
 }

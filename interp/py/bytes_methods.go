@@ -1004,6 +1004,6 @@ func init() {
 		}
 		return Int(it.b[i]), nil
 	}
-	BytesIteratorType.Flags &^= FlagBaseType
+	BytesIteratorType.Flags.And(^uint64(FlagBaseType))
 	registerType(BytesIteratorType)
 }

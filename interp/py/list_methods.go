@@ -558,6 +558,6 @@ func init() {
 		}
 		return Int(max(n, 0)), nil
 	})
-	ListRevIterType.Flags &^= FlagBaseType
+	ListRevIterType.Flags.And(^uint64(FlagBaseType))
 	registerType(ListRevIterType)
 }

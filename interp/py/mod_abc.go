@@ -173,10 +173,17 @@ const abcCollectionFlags = FlagSequence | FlagMapping
 // setCollectionFlag gives child (and its subclasses) the ABC's
 // Sequence or Mapping flag; built-in types keep theirs.
 func setCollectionFlag(child *Type, flag uint64) {
-	if !child.isHeap() || child.Flags&abcCollectionFlags == flag {
+	if !child.isHeap() || child.Flags.Load()&abcCollectionFlags == flag {
 		return
 	}
-	child.Flags = child.Flags&^abcCollectionFlags | flag
+	// Compare-and-swap rather than a store: another thread may set or
+	// clear FlagAbstract in the same word meanwhile.
+	for {
+		old := child.Flags.Load()
+		if child.Flags.CompareAndSwap(old, old&^abcCollectionFlags|flag) {
+			break
+		}
+	}
 	child.subMu.Lock()
 	subs := append([]*Type(nil), child.subclasses...)
 	child.subMu.Unlock()
@@ -271,7 +278,7 @@ func abcSubclassCheck(t *Thread, self Object, subObj Object) (Object, error) {
 }
 
 func init() {
-	abcDataType.Flags &^= FlagBaseType
+	abcDataType.Flags.And(^uint64(FlagBaseType))
 	registerType(abcDataType)
 	RegisterNativeModule("_abc", func(t *Thread) (*Module, error) {
 		m := NewModule("_abc")
@@ -295,10 +302,10 @@ func init() {
 			if err := SetAttr(t, self, Intern("_abc_impl"), d); err != nil {
 				return nil, err
 			}
-			if st, ok := self.(*Type); ok && st.Flags&abcCollectionFlags == 0 {
+			if st, ok := self.(*Type); ok && st.Flags.Load()&abcCollectionFlags == 0 {
 				if v := st.Dict.GetStr("__abc_tpflags__"); v != nil {
 					if n, ok := v.(Int); ok {
-						st.Flags |= uint64(n) & abcCollectionFlags
+						st.Flags.Or(uint64(n) & abcCollectionFlags)
 					}
 					if _, err := st.Dict.DelItem(t, Intern("__abc_tpflags__")); err != nil {
 						return nil, err
@@ -340,7 +347,7 @@ func init() {
 			d.mu.Unlock()
 			abcInvalidation.Add(1)
 			if st, ok := self.(*Type); ok {
-				if f := st.Flags & abcCollectionFlags; f != 0 {
+				if f := st.Flags.Load() & abcCollectionFlags; f != 0 {
 					setCollectionFlag(sub, f)
 				}
 			}

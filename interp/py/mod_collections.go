@@ -233,7 +233,7 @@ func dequeExtend(t *Thread, d *Deque, o Object, left bool) error {
 
 func init() {
 	dt := DequeType
-	dt.Flags |= FlagSequence
+	dt.Flags.Or(FlagSequence)
 	dt.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		return newSubclassInstance(typ, &Deque{maxlen: -1}), nil
 	}
@@ -680,7 +680,7 @@ func init() {
 			}
 			return Int(it.left), nil
 		})
-		it.Flags &^= FlagBaseType
+		it.Flags.And(^uint64(FlagBaseType))
 		// (type, (deque, items consumed)): _deque_iterator(deque, index)
 		// makes an iterator and advances it index times
 		it.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -879,7 +879,7 @@ func init() {
 		o.(*tupleGetter).doc = v
 		return nil
 	})
-	TupleGetterType.Flags &^= FlagBaseType
+	TupleGetterType.Flags.And(^uint64(FlagBaseType))
 
 	registerType(collectionsModTypes...)
 
