@@ -625,6 +625,10 @@ func ToSlice(t *Thread, o Object) ([]Object, error) {
 		return append([]Object(nil), x.items...), nil
 	case *List:
 		return x.snapshot(), nil
+	case *Instance:
+		if items, ok := dequeItems(x); ok {
+			return items, nil
+		}
 	}
 	// The first items go to a buffer on the stack and are copied once
 	// into a slice of their exact size: tuple(), list() and friends of
