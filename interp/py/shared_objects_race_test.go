@@ -133,7 +133,7 @@ def final_ok():
 func TestSharedArrayRace(t *testing.T) {
 	src := `
 import array
-N = 2000
+N = 1000
 a = array.array("i", [0])
 
 def work(k):
@@ -174,7 +174,7 @@ def final_ok():
 // TestSharedArrayRace on BufferError).
 func TestSharedBytearrayRace(t *testing.T) {
 	src := `
-N = 2000
+N = 1000
 ba = bytearray(b"x")
 
 def work(k):
@@ -216,7 +216,7 @@ def final_ok():
 func TestSharedIORace(t *testing.T) {
 	src := `
 import io, os, tempfile
-N = 1000
+N = 500
 sio = io.StringIO()
 bio = io.BytesIO()
 fd, path = tempfile.mkstemp()
@@ -260,7 +260,7 @@ def final_ok():
 func TestSharedCachesWeakRandomRace(t *testing.T) {
 	src := `
 import functools, weakref, random, gc
-N = 1500
+N = 600
 
 @functools.lru_cache(maxsize=64)
 def sq(x): return x * x
