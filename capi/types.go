@@ -134,7 +134,7 @@ func fillTypeMirror(t *py.Thread, tp *C.PyTypeObject, gt *py.Type) {
 		tp.tp_basicsize = 16
 	}
 	flags := C.ulong(C.Py_TPFLAGS_READY | C.Py_TPFLAGS_DEFAULT | C.Py_TPFLAGS_IMMUTABLETYPE)
-	if gt.Flags&py.FlagBaseType != 0 {
+	if gt.Flags.Load()&py.FlagBaseType != 0 {
 		flags |= C.Py_TPFLAGS_BASETYPE
 	}
 	flags |= subclassFlags(gt)
@@ -268,7 +268,7 @@ func (s *tstate) typePtr(gt *py.Type) *C.PyTypeObject {
 	if gt.IsHeapType() {
 		flags |= C.Py_TPFLAGS_HEAPTYPE
 	}
-	if gt.Flags&py.FlagBaseType != 0 {
+	if gt.Flags.Load()&py.FlagBaseType != 0 {
 		flags |= C.Py_TPFLAGS_BASETYPE
 	}
 	tp.tp_flags = flags | subclassFlags(gt)

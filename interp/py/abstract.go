@@ -625,6 +625,10 @@ func ToSlice(t *Thread, o Object) ([]Object, error) {
 		return append([]Object(nil), x.items...), nil
 	case *List:
 		return x.snapshot(), nil
+	case *Instance:
+		if items, ok := dequeItems(x); ok {
+			return items, nil
+		}
 	}
 	// The first items go to a buffer on the stack and are copied once
 	// into a slice of their exact size: tuple(), list() and friends of
@@ -856,7 +860,7 @@ func Index(t *Thread, o Object) (Object, error) {
 	case Bool:
 		return Int(boolToInt(x)), nil
 	case *Instance:
-		if x.Type().Flags&FlagLongSub != 0 {
+		if x.Type().Flags.Load()&FlagLongSub != 0 {
 			// an int subclass is its own index: CPython calls no
 			// __index__ it may define
 			return unwrapInt(x), nil

@@ -319,7 +319,7 @@ func init() {
 	at.AddGetSet("ag_code", func(t *Thread, o Object) (Object, error) { return o.(*Generator).code, nil }, nil)
 
 	for _, typ := range []*Type{asyncGenAsendType, asyncGenAthrowType} {
-		typ.Flags &^= FlagBaseType
+		typ.Flags.And(^uint64(FlagBaseType))
 		typ.Iter = selfIter
 		typ.AddMethod("__await__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 			return self, nil
@@ -475,7 +475,7 @@ func init() {
 	}
 
 	nt := anextAwaitableType
-	nt.Flags &^= FlagBaseType
+	nt.Flags.And(^uint64(FlagBaseType))
 	nt.Iter = selfIter
 	nt.Next = func(t *Thread, o Object) (Object, error) { return o.(*anextAwaitable).proxy(t, "", nil) }
 	nt.AddMethod("__await__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {

@@ -198,7 +198,7 @@ func propertyGetter(e *attrCache) (*Function, *Code) {
 	if !ok {
 		return nil, nil
 	}
-	fn, ok := p.Get.(*Function)
+	fn, ok := p.load().Get.(*Function)
 	if !ok {
 		return nil, nil
 	}

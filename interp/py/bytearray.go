@@ -586,6 +586,6 @@ func init() {
 		x.i++
 		return Int(c), nil
 	}
-	it.Flags &^= FlagBaseType
+	it.Flags.And(^uint64(FlagBaseType))
 	registerType(it)
 }

@@ -996,6 +996,6 @@ func init() {
 		}
 		return Int(it.b[i]), nil
 	}
-	BytesIteratorType.Flags &^= FlagBaseType
+	BytesIteratorType.Flags.And(^uint64(FlagBaseType))
 	registerType(BytesIteratorType)
 }

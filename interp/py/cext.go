@@ -42,7 +42,7 @@ func NewCObject(typ *Type, ptr unsafe.Pointer) *CObject {
 func NewExtensionType(name, qualname, module, doc string, bases []*Type, baseType bool) *Type {
 	t := &Type{names: &typeNames{name, qualname}, Dict: NewDict(), native: true, ext: true}
 	if baseType {
-		t.Flags |= FlagBaseType
+		t.Flags.Or(FlagBaseType)
 	}
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}

@@ -549,7 +549,7 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		if !ok {
 			return nil, TypeErrorf("bases must be types")
 		}
-		if bt.Flags&FlagBaseType == 0 {
+		if bt.Flags.Load()&FlagBaseType == 0 {
 			return nil, TypeErrorf("type '%s' is not an acceptable base type", bt.tpName())
 		}
 		bases = append(bases, bt)
@@ -569,7 +569,8 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 		}
 		meta = winner
 	}
-	typ := &Type{names: &typeNames{name.s, name.s}, Dict: ns, Flags: FlagHeapType | FlagBaseType}
+	typ := &Type{names: &typeNames{name.s, name.s}, Dict: ns}
+	typ.Flags.Store(FlagHeapType | FlagBaseType)
 	if meta != TypeType {
 		typ.meta = meta
 	}
@@ -1431,9 +1432,25 @@ func makeSuper(cls *Type, obj Object) (Object, error) {
 
 // Property is a property object.
 type Property struct {
+	// st is replaced whole (storePtr, editCopy), never written in
+	// place: property.__init__ may run again and __set_name__ name it
+	// while other threads use the property, and each use loads st once,
+	// so it sees the old functions or the new ones, never a mix.
+	st *propState
+}
+
+// propState is a property's functions, doc and __set_name__ name.
+type propState struct {
 	Get, Set, Del, Doc Object
 	name               Object
 }
+
+func newProperty() *Property {
+	return &Property{st: &propState{Get: None, Set: None, Del: None, Doc: None}}
+}
+
+// load returns the property's current state, which is never written.
+func (p *Property) load() *propState { return LoadPtr(&p.st) }
 
 // Type returns property.
 func (*Property) Type() *Type { return PropertyType }

@@ -383,7 +383,7 @@ func init() {
 		}
 		return NewStr("<" + name + " object at " + hexID(o) + ">"), nil
 	}
-	IteratorType.Flags &^= FlagBaseType
+	IteratorType.Flags.And(^uint64(FlagBaseType))
 
 	// ---- str ----
 	StrType.Repr = func(t *Thread, o Object) (Object, error) {
@@ -450,7 +450,7 @@ func init() {
 	StrType.Iter = func(t *Thread, o Object) (Object, error) { return &strIter{s: unwrap(o).(*Str)}, nil }
 	StrType.GetItem = strGetItem
 	StrType.New = strNew
-	StrType.Flags |= FlagUnicodeSub
+	StrType.Flags.Or(FlagUnicodeSub)
 
 	// ---- tuple ----
 	TupleType.Repr = func(t *Thread, o Object) (Object, error) {
@@ -539,7 +539,7 @@ func init() {
 		}
 		return v, nil
 	}
-	TupleType.Flags |= FlagTupleSub | FlagSequence
+	TupleType.Flags.Or(FlagTupleSub | FlagSequence)
 
 	// ---- list ----
 	ListType.Repr = func(t *Thread, o Object) (Object, error) {
@@ -626,7 +626,7 @@ func init() {
 		}
 		return nil
 	}
-	ListType.Flags |= FlagListSub | FlagSequence
+	ListType.Flags.Or(FlagListSub | FlagSequence)
 
 	// ---- dict ----
 	DictType.Repr = dictRepr
@@ -693,7 +693,7 @@ func init() {
 	DictType.Init = func(t *Thread, self Object, args []Object, kw []string) error {
 		return dictInitArgs(t, unwrap(self).(*Dict), args, kw, "dict")
 	}
-	DictType.Flags |= FlagDictSub | FlagMapping
+	DictType.Flags.Or(FlagDictSub | FlagMapping)
 
 	// dict views
 	for k, vt := range []*Type{DictKeysType, DictValuesType, DictItemsType} {
@@ -711,7 +711,7 @@ func init() {
 			}
 			return NewStr(vt.Name() + "(" + r.(*Str).s + ")"), nil
 		}
-		vt.Flags &^= FlagBaseType
+		vt.Flags.And(^uint64(FlagBaseType))
 	}
 	DictKeysType.Contains = func(t *Thread, o, v Object) (bool, error) {
 		r, err := o.(*dictView).d.GetItem(t, v)
@@ -867,8 +867,8 @@ func init() {
 		}
 		return tupleHash(t, NewTuple(items...))
 	}
-	RangeType.Flags |= FlagSequence
-	RangeType.Flags &^= FlagBaseType
+	RangeType.Flags.Or(FlagSequence)
+	RangeType.Flags.And(^uint64(FlagBaseType))
 	SliceType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		switch len(args) {
 		case 1:
@@ -895,7 +895,7 @@ func init() {
 		}
 		return seqCompare(t, []Object{x.Start, x.Stop, x.Step}, []Object{y.Start, y.Stop, y.Step}, op)
 	}
-	SliceType.Flags &^= FlagBaseType
+	SliceType.Flags.And(^uint64(FlagBaseType))
 
 	// ---- bytes ----
 	BytesType.Repr = func(t *Thread, o Object) (Object, error) { return NewStr(bytesRepr(unwrap(o).(*Bytes).b)), nil }
@@ -956,7 +956,7 @@ func init() {
 		return strings.IndexByte(string(b), byte(i)) >= 0, nil
 	}
 	// No FlagSequence: bytes, like str, never matches a sequence pattern.
-	BytesType.Flags |= FlagBytesSub
+	BytesType.Flags.Or(FlagBytesSub)
 	BytesType.Doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n" +
 		"bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> that many zero bytes\n" +
 		"bytes() -> b''\n\nAn immutable sequence of integers in range(256)."

@@ -15,7 +15,8 @@ type StructSeq struct {
 
 // NewStructSeqType makes a struct sequence type in module mod.
 func NewStructSeqType(name, mod string, fields []string) *StructSeq {
-	typ := &Type{names: &typeNames{name, name}, Dict: NewDict(), Flags: FlagHeapType}
+	typ := &Type{names: &typeNames{name, name}, Dict: NewDict()}
+	typ.Flags.Store(FlagHeapType)
 	typ.SetHierarchy(TupleType, []*Type{TupleType}, nil)
 	typ.version.Store(typeVersionCounter.Add(1))
 	mro, _ := computeMRO(typ)
@@ -95,15 +96,15 @@ func init() {
 	})
 
 	copyProp := func(self Object, which int, v Object) Object {
-		p := unwrap(self).(*Property)
-		n := &Property{Get: p.Get, Set: p.Set, Del: p.Del, Doc: p.Doc, name: p.name}
+		st := *unwrap(self).(*Property).load()
+		n := &Property{st: &st}
 		switch which {
 		case 0:
-			n.Get = v
+			st.Get = v
 		case 1:
-			n.Set = v
+			st.Set = v
 		case 2:
-			n.Del = v
+			st.Del = v
 		}
 		if self.Type() != PropertyType {
 			return &Instance{typ: self.Type(), Base: n, dict: NewDict()}
@@ -121,20 +122,20 @@ func init() {
 	}
 	PropertyType.AddMethod("__set_name__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if len(args) == 2 {
-			unwrap(self).(*Property).name = args[1]
+			editCopy(&unwrap(self).(*Property).st, func(s *propState) { s.name = args[1] })
 		}
 		return None, nil
 	})
 	for _, f := range []struct {
 		name string
-		get  func(*Property) Object
-	}{{"fget", func(p *Property) Object { return p.Get }}, {"fset", func(p *Property) Object { return p.Set }},
-		{"fdel", func(p *Property) Object { return p.Del }}, {"__doc__", func(p *Property) Object { return p.Doc }}} {
+		get  func(*propState) Object
+	}{{"fget", func(p *propState) Object { return p.Get }}, {"fset", func(p *propState) Object { return p.Set }},
+		{"fdel", func(p *propState) Object { return p.Del }}, {"__doc__", func(p *propState) Object { return p.Doc }}} {
 		get := f.get
-		PropertyType.AddGetSet(f.name, func(t *Thread, o Object) (Object, error) { return get(unwrap(o).(*Property)), nil }, nil)
+		PropertyType.AddGetSet(f.name, func(t *Thread, o Object) (Object, error) { return get(unwrap(o).(*Property).load()), nil }, nil)
 	}
 	PropertyType.AddGetSet("__isabstractmethod__", func(t *Thread, o Object) (Object, error) {
-		p := unwrap(o).(*Property)
+		p := unwrap(o).(*Property).load()
 		for _, f := range []Object{p.Get, p.Set, p.Del} {
 			if f == None {
 				continue

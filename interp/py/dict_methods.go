@@ -428,7 +428,7 @@ func init() {
 			}
 			return Int(it.d.Len()), nil
 		})
-		rt.Flags &^= FlagBaseType
+		rt.Flags.And(^uint64(FlagBaseType))
 		registerType(rt)
 	}
 }

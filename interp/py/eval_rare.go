@@ -585,10 +585,10 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		stack[sp], stack[sp+1] = nil, nil
 		stack[sp-1] = v
 	case c.MATCH_MAPPING:
-		stack[sp] = Bool(stack[sp-1].Type().Flags&FlagMapping != 0)
+		stack[sp] = Bool(stack[sp-1].Type().Flags.Load()&FlagMapping != 0)
 		sp++
 	case c.MATCH_SEQUENCE:
-		stack[sp] = Bool(stack[sp-1].Type().Flags&FlagSequence != 0)
+		stack[sp] = Bool(stack[sp-1].Type().Flags.Load()&FlagSequence != 0)
 		sp++
 	case c.MATCH_KEYS:
 		v, err := matchKeys(t, stack[sp-2], stack[sp-1].(*Tuple))

@@ -158,7 +158,7 @@ func init() {
 	}
 	b.GetAttr = excGetAttr
 	b.SetAttr = excSetAttr
-	b.Flags |= FlagBaseExcSub
+	b.Flags.Or(FlagBaseExcSub)
 	b.hasDict = true
 	KeyErrorType.Str = func(t *Thread, o Object) (Object, error) {
 		e := o.(*BaseException)

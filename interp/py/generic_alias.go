@@ -607,7 +607,7 @@ func init() {
 	})
 
 	it := gaIterType
-	it.Flags &^= FlagBaseType
+	it.Flags.And(^uint64(FlagBaseType))
 	it.Iter = selfIter
 	it.Next = func(t *Thread, o Object) (Object, error) {
 		x := o.(*gaIter)
@@ -625,7 +625,7 @@ func init() {
 	})
 
 	ut := UnionType
-	ut.Flags &^= FlagBaseType
+	ut.Flags.And(^uint64(FlagBaseType))
 	ut.Dict.SetStr("__module__", NewStr("types"))
 	ut.Doc = "Represent a PEP 604 union type\n\nE.g. for int | str"
 	ut.Repr = unionRepr

@@ -88,7 +88,7 @@ func isIntLike(o Object) bool {
 	case Int, Bool, *BigInt:
 		return true
 	case *Instance:
-		return o.Type().Flags&FlagLongSub != 0
+		return o.Type().Flags.Load()&FlagLongSub != 0
 	}
 	return false
 }

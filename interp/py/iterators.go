@@ -377,7 +377,7 @@ func reversedNew(t *Thread, typ *Type, args []Object, kw []string) (Object, erro
 		keys := d.Keys()
 		return wrapIterator(typ, ReversedType, &reversedIter{seq: NewTuple(keys...), i: len(keys) - 1}), nil
 	}
-	if LoadPtr(&st.GetItem) == nil || LoadPtr(&st.Len) == nil || (st.Flags&FlagMapping != 0 && !st.isHeap()) {
+	if LoadPtr(&st.GetItem) == nil || LoadPtr(&st.Len) == nil || (st.Flags.Load()&FlagMapping != 0 && !st.isHeap()) {
 		return nil, TypeErrorf("'%s' object is not reversible", typeName(seq))
 	}
 	n, err := Len(t, seq)

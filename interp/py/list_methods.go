@@ -566,6 +566,6 @@ func init() {
 		}
 		return Int(max(n, 0)), nil
 	})
-	ListRevIterType.Flags &^= FlagBaseType
+	ListRevIterType.Flags.And(^uint64(FlagBaseType))
 	registerType(ListRevIterType)
 }

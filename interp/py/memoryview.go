@@ -733,7 +733,7 @@ func (*memIter) Type() *Type { return MemoryIteratorType }
 
 func init() {
 	it := MemoryIteratorType
-	it.Flags &^= FlagBaseType
+	it.Flags.And(^uint64(FlagBaseType))
 	it.Iter = selfIter
 	it.Next = func(t *Thread, o Object) (Object, error) {
 		x := o.(*memIter)
@@ -748,8 +748,8 @@ func init() {
 
 func init() {
 	mt := MemoryViewType
-	mt.Flags &^= FlagBaseType
-	mt.Flags |= FlagSequence // matches sequence patterns, as in CPython
+	mt.Flags.And(^uint64(FlagBaseType))
+	mt.Flags.Or(FlagSequence) // matches sequence patterns, as in CPython
 	mt.Doc = "Create a new memoryview object which references the given object."
 	mt.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var o Object

@@ -173,10 +173,17 @@ const abcCollectionFlags = FlagSequence | FlagMapping
 // setCollectionFlag gives child (and its subclasses) the ABC's
 // Sequence or Mapping flag; built-in types keep theirs.
 func setCollectionFlag(child *Type, flag uint64) {
-	if !child.isHeap() || child.Flags&abcCollectionFlags == flag {
+	if !child.isHeap() || child.Flags.Load()&abcCollectionFlags == flag {
 		return
 	}
-	child.Flags = child.Flags&^abcCollectionFlags | flag
+	// Compare-and-swap rather than a store: another thread may set or
+	// clear FlagAbstract in the same word meanwhile.
+	for {
+		old := child.Flags.Load()
+		if child.Flags.CompareAndSwap(old, old&^abcCollectionFlags|flag) {
+			break
+		}
+	}
 	child.subMu.Lock()
 	subs := append([]*Type(nil), child.subclasses...)
 	child.subMu.Unlock()
@@ -271,7 +278,7 @@ func abcSubclassCheck(t *Thread, self Object, subObj Object) (Object, error) {
 }
 
 func init() {
-	abcDataType.Flags &^= FlagBaseType
+	abcDataType.Flags.And(^uint64(FlagBaseType))
 	registerType(abcDataType)
 	RegisterNativeModule("_abc", func(t *Thread) (*Module, error) {
 		m := NewModule("_abc")
@@ -301,7 +308,7 @@ func init() {
 						if uint64(n)&abcCollectionFlags == abcCollectionFlags {
 							return nil, TypeErrorf("__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING")
 						}
-						st.Flags |= uint64(n) & abcCollectionFlags
+						st.Flags.Or(uint64(n) & abcCollectionFlags)
 					}
 					if _, err := st.Dict.DelItem(t, Intern("__abc_tpflags__")); err != nil {
 						return nil, err
@@ -343,7 +350,7 @@ func init() {
 			d.mu.Unlock()
 			abcInvalidation.Add(1)
 			if st, ok := self.(*Type); ok {
-				if f := st.Flags & abcCollectionFlags; f != 0 {
+				if f := st.Flags.Load() & abcCollectionFlags; f != 0 {
 					setCollectionFlag(sub, f)
 				}
 			}

@@ -1051,7 +1051,7 @@ func init() {
 		defer a.mu.Unlock()
 		return Int(64 + cap(a.b)), nil
 	})
-	ArrayIterType.Flags &^= FlagBaseType
+	ArrayIterType.Flags.And(^uint64(FlagBaseType))
 	ArrayIterType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
 	ArrayIterType.Next = func(t *Thread, o Object) (Object, error) {
 		it := o.(*arrayIter)
@@ -1072,7 +1072,7 @@ func init() {
 		return v, nil
 	}
 	at.CName = "array.array"
-	at.Flags |= FlagSequence
+	at.Flags.Or(FlagSequence)
 	registerType(at, ArrayIterType)
 
 	RegisterNativeModule("array", func(t *Thread) (*Module, error) {

@@ -1458,6 +1458,6 @@ func init() {
 		}
 		return m, nil
 	})
-	EncodingMapType.Flags &^= FlagBaseType
+	EncodingMapType.Flags.And(^uint64(FlagBaseType))
 	registerType(EncodingMapType)
 }

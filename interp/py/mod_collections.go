@@ -110,6 +110,19 @@ func (d *Deque) snapshot() []Object {
 	return out
 }
 
+// dequeItems returns the items of a deque (or of a subclass that keeps
+// deque's __iter__) copied under its mutex, for list(d), tuple(d),
+// sorted(d) and their kin: one atomic copy, as those calls are under
+// CPython's GIL, where iterating would raise "deque mutated during
+// iteration" whenever another thread appends meanwhile.
+func dequeItems(in *Instance) ([]Object, bool) {
+	d, ok := in.Base.(*Deque)
+	if !ok || !sameFunc(LoadPtr(&in.Type().Iter), DequeType.Iter) {
+		return nil, false
+	}
+	return d.snapshot(), true
+}
+
 // replace sets the contents to items (keeping the maxlen rule).
 func (d *Deque) replaceLocked(items []Object) {
 	d.buf, d.head, d.n = nil, 0, 0
@@ -233,7 +246,7 @@ func dequeExtend(t *Thread, d *Deque, o Object, left bool) error {
 
 func init() {
 	dt := DequeType
-	dt.Flags |= FlagSequence
+	dt.Flags.Or(FlagSequence)
 	dt.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		return newSubclassInstance(typ, &Deque{maxlen: -1}), nil
 	}
@@ -296,14 +309,24 @@ func init() {
 		d := dequeSelf(o)
 		d.mu.Lock()
 		state := d.state
+		items := make([]Object, d.n)
+		for i := range items {
+			items[i] = d.at(i)
+		}
 		d.mu.Unlock()
-		for _, x := range d.snapshot() {
+		for _, x := range items {
 			eq, err := Equal(t, x, v)
 			if err != nil {
 				return false, err
 			}
 			if eq {
 				return true, nil
+			}
+			// The check is for an __eq__ that mutates the deque (as
+			// CPython's); comparing built-in values runs no code, and
+			// there another thread's append is no reason to fail.
+			if x.Type().native && v.Type().native {
+				continue
 			}
 			d.mu.Lock()
 			changed := d.state != state
@@ -680,7 +703,7 @@ func init() {
 			}
 			return Int(it.left), nil
 		})
-		it.Flags &^= FlagBaseType
+		it.Flags.And(^uint64(FlagBaseType))
 		// (type, (deque, items consumed)): _deque_iterator(deque, index)
 		// makes an iterator and advances it index times
 		it.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -879,7 +902,7 @@ func init() {
 		o.(*tupleGetter).doc = v
 		return nil
 	})
-	TupleGetterType.Flags &^= FlagBaseType
+	TupleGetterType.Flags.And(^uint64(FlagBaseType))
 
 	registerType(collectionsModTypes...)
 

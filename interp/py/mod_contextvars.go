@@ -199,7 +199,7 @@ func runInContext(t *Thread, c *Context, fn Object, args []Object, kw []string) 
 
 func init() {
 	for _, typ := range []*Type{ContextVarType, TokenType, ContextType, TokenMissingType} {
-		typ.Flags &^= FlagBaseType
+		typ.Flags.And(^uint64(FlagBaseType))
 		typ.CName = "_contextvars." + typ.Name()
 	}
 	TokenMissingType.CName = "Token.MISSING"

@@ -623,7 +623,7 @@ func init() {
 	csvDialectGetter("strict", func(d *csvDialect) Object { return Bool(d.strict) })
 	CSVDialectType.CName = "_csv.Dialect"
 
-	CSVReaderType.Flags &^= FlagBaseType
+	CSVReaderType.Flags.And(^uint64(FlagBaseType))
 	CSVReaderType.CName = "_csv.reader"
 	CSVReaderType.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
 	CSVReaderType.Next = func(t *Thread, o Object) (Object, error) { return o.(*CSVReader).next(t) }
@@ -632,7 +632,7 @@ func init() {
 		return Int(o.(*CSVReader).lineNum.Load()), nil
 	}, nil)
 
-	CSVWriterType.Flags &^= FlagBaseType
+	CSVWriterType.Flags.And(^uint64(FlagBaseType))
 	CSVWriterType.CName = "_csv.writer"
 	CSVWriterType.AddGetSet("dialect", func(t *Thread, o Object) (Object, error) { return o.(*CSVWriter).dialect, nil }, nil)
 	CSVWriterType.AddMethod("writerow", func(t *Thread, o Object, args []Object, kw []string) (Object, error) {

@@ -1,6 +1,9 @@
 package py
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
 
 // The _functools module: reduce, partial and cmp_to_key. functools.py
 // falls back to pure Python for what is missing here (lru_cache).
@@ -10,25 +13,32 @@ var (
 	KeyWrapperType = newBuiltinType("KeyWrapper", ObjectType)
 )
 
-// partialData is the state of a partial object; the object itself is an
-// *Instance (so that it has a __dict__ and Python subclasses work) whose
-// Base is the *partialData. It never changes after construction except
-// through __setstate__, which replaces it whole.
+// partialData is the state of a partial object, never written after it
+// is published. The object itself is an *Instance (so that it has a
+// __dict__ and Python subclasses work) whose Base is a *partialBox set
+// when the instance is made; __setstate__ publishes a new partialData
+// in the box, so a thread calling the partial meanwhile uses the old
+// state or the new one whole.
 type partialData struct {
 	fn   Object
 	args []Object
 	kw   *Dict
 }
 
-func (*partialData) Type() *Type { return PartialType }
+type partialBox struct{ p atomic.Pointer[partialData] }
+
+func (*partialBox) Type() *Type { return PartialType }
 
 func partialOf(o Object) (*partialData, bool) {
 	in, ok := o.(*Instance)
 	if !ok {
 		return nil, false
 	}
-	p, ok := in.Base.(*partialData)
-	return p, ok
+	b, ok := in.Base.(*partialBox)
+	if !ok {
+		return nil, false
+	}
+	return b.p.Load(), true
 }
 
 // keyWrapper is an object made by cmp_to_key(mycmp)(obj).
@@ -65,7 +75,9 @@ func init() {
 			kwd.SetStr(k, args[npos+i])
 		}
 		in := NewInstance(typ)
-		in.Base = &partialData{fn: fn, args: pargs, kw: kwd}
+		box := &partialBox{}
+		box.p.Store(&partialData{fn: fn, args: pargs, kw: kwd})
+		in.Base = box
 		return in, nil
 	}
 	pt.Init = func(t *Thread, self Object, args []Object, kw []string) error { return nil }
@@ -191,7 +203,11 @@ func init() {
 			kwd = unwrap(fkw).(*Dict).Copy()
 		}
 		in := self.(*Instance)
-		in.Base = &partialData{fn: fn, args: append([]Object(nil), at.items...), kw: kwd}
+		box, ok := in.Base.(*partialBox)
+		if !ok {
+			return nil, TypeErrorf("partial object is not initialised")
+		}
+		box.p.Store(&partialData{fn: fn, args: append([]Object(nil), at.items...), kw: kwd})
 		if fdict != None && LoadPtr(&in.dict) != nil {
 			LoadPtr(&in.dict).Clear()
 			if d, ok := unwrap(fdict).(*Dict); ok {
@@ -238,7 +254,7 @@ func init() {
 		o.(*keyWrapper).obj = v
 		return nil
 	})
-	kt.Flags &^= FlagBaseType
+	kt.Flags.And(^uint64(FlagBaseType))
 
 	registerType(PartialType, KeyWrapperType)
 

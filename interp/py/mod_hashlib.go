@@ -138,7 +138,7 @@ func hashSelf(o Object) (*hashObj, error) {
 
 func newHashType(a *hashAlgo) *Type {
 	typ := newBuiltinType(a.name, ObjectType)
-	typ.Flags &^= FlagBaseType
+	typ.Flags.And(^uint64(FlagBaseType))
 	a.typ = typ
 	typ.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		if a.construct != nil {

@@ -28,7 +28,8 @@ func ioFixModuleNames() {
 // ValueError); made on first use.
 func UnsupportedOperationType() *Type {
 	unsupportedOnce.Do(func() {
-		unsupportedType = &Type{names: &typeNames{"UnsupportedOperation", "UnsupportedOperation"}, Dict: NewDict(), Flags: FlagBaseType | FlagHeapType}
+		unsupportedType = &Type{names: &typeNames{"UnsupportedOperation", "UnsupportedOperation"}, Dict: NewDict()}
+		unsupportedType.Flags.Store(FlagBaseType | FlagHeapType)
 		unsupportedType.SetHierarchy(OSErrorType, []*Type{OSErrorType, ValueErrorType}, nil)
 		mro, _ := computeMRO(unsupportedType)
 		unsupportedType.SetMRO(mro)

@@ -711,7 +711,7 @@ func init() {
 		}
 		return gb.newGrouper(args[1]), nil
 	})
-	grouperType.Flags &^= FlagBaseType
+	grouperType.Flags.And(^uint64(FlagBaseType))
 	itType("groupby", func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var iterable, keyfn Object
 		if err := ParseArgs("groupby", args, kw, []string{"iterable", "key"}, 1, &iterable, &keyfn); err != nil {

@@ -812,7 +812,7 @@ func init() {
 	}}
 
 	st := jsonScannerType
-	st.Flags &^= FlagBaseType
+	st.Flags.And(^uint64(FlagBaseType))
 	st.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var ctx Object
 		if err := ParseArgs("make_scanner", args, kw, []string{"context"}, 1, &ctx); err != nil {
@@ -895,7 +895,7 @@ func init() {
 	}
 
 	et := jsonEncoderType
-	et.Flags &^= FlagBaseType
+	et.Flags.And(^uint64(FlagBaseType))
 	et.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var markers, dflt, encoder, indent, keySep, itemSep, sortKeys, skipKeys, allowNaN Object
 		if err := ParseArgs("make_encoder", args, kw, []string{"markers", "default", "encoder", "indent", "key_separator",

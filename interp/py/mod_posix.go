@@ -252,7 +252,7 @@ func (e *dirEntry) testMode(t *Thread, follow bool, want uint32) (bool, error) {
 
 func init() {
 	dt := DirEntryType
-	dt.Flags &^= FlagBaseType
+	dt.Flags.And(^uint64(FlagBaseType))
 	get := func(o Object) *dirEntry { return o.(*dirEntry) }
 	dt.AddGetSet("name", func(t *Thread, o Object) (Object, error) { return posixName(get(o).name, get(o).isBytes), nil }, nil)
 	dt.AddGetSet("path", func(t *Thread, o Object) (Object, error) { return posixName(get(o).path, get(o).isBytes), nil }, nil)
@@ -316,7 +316,7 @@ func init() {
 		return NewStr("<DirEntry " + r + ">"), nil
 	}
 	it := ScandirIteratorType
-	it.Flags &^= FlagBaseType
+	it.Flags.And(^uint64(FlagBaseType))
 	it.Iter = func(t *Thread, o Object) (Object, error) { return o, nil }
 	it.Next = func(t *Thread, o Object) (Object, error) {
 		s := o.(*scandirIter)

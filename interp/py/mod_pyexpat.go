@@ -530,7 +530,7 @@ func (e *ExpatParser) parse(t *Thread, data []byte, final bool) (Object, error) 
 func expatSelf(o Object) *ExpatParser { return o.(*ExpatParser) }
 
 func init() {
-	XMLParserType.Flags &^= FlagBaseType
+	XMLParserType.Flags.And(^uint64(FlagBaseType))
 	XMLParserType.CName = "pyexpat.xmlparser"
 	XMLParserType.Dict.SetStr("__doc__", NewStr("XML parser"))
 	XMLParserType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {

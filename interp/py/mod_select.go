@@ -385,7 +385,7 @@ func (p *PollObj) find(fd int) int {
 }
 
 func init() {
-	PollType.Flags &^= FlagBaseType
+	PollType.Flags.And(^uint64(FlagBaseType))
 	PollType.AddMethod("register", func(t *Thread, o Object, args []Object, kw []string) (Object, error) {
 		var fdo, mask Object
 		if err := ParseArgs("register", args, kw, []string{"", ""}, 1, &fdo, &mask); err != nil {

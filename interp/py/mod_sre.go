@@ -621,7 +621,7 @@ func init() {
 	})
 
 	pt := SrePatternType
-	pt.Flags &^= FlagBaseType
+	pt.Flags.And(^uint64(FlagBaseType))
 	pt.AddMethod("match", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		return srePat(self).runMatch(t, "match", args, kw, 0)
 	})

@@ -151,7 +151,7 @@ func (sc *sreScanner) next(search bool) (Object, error) {
 
 func init() {
 	mt := SreMatchType
-	mt.Flags &^= FlagBaseType
+	mt.Flags.And(^uint64(FlagBaseType))
 	mt.AddMethod("group", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		m := sreM(self)
 		if len(kw) > 0 {
@@ -295,7 +295,7 @@ func init() {
 	registerType(SreMatchType)
 
 	st := SreScannerType
-	st.Flags &^= FlagBaseType
+	st.Flags.And(^uint64(FlagBaseType))
 	st.AddMethod("match", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if err := ParseArgs("match", args, kw, nil, 0); err != nil {
 			return nil, err

@@ -97,7 +97,7 @@ func symtableSymtable(t *Thread, _ Object, args []Object, kw []string) (Object, 
 
 func init() {
 	et := symtableEntryType
-	et.Flags &^= FlagBaseType
+	et.Flags.And(^uint64(FlagBaseType))
 	get := func(name string, f func(se *symtableEntry) Object) {
 		et.AddGetSet(name, func(t *Thread, o Object) (Object, error) {
 			se, err := symtableEntryOf(o)

@@ -369,7 +369,7 @@ func localSetAttr(t *Thread, o Object, name *Str, v Object) error {
 func threadIdent(t *Thread) Object { return Int(t.ID) }
 
 func init() {
-	LockType.Flags &^= FlagBaseType
+	LockType.Flags.And(^uint64(FlagBaseType))
 	LockType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		if len(args) > 0 {
 			return nil, TypeErrorf("lock() takes no arguments")

@@ -45,7 +45,7 @@ func (it *tokenizerIter) step() (Object, error) {
 
 func init() {
 	tt := tokenizerIterType
-	tt.Flags &^= FlagBaseType
+	tt.Flags.And(^uint64(FlagBaseType))
 	tt.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 		var src Object
 		if err := ParseArgs("TokenizerIter", args, kw, []string{"source"}, 1, &src); err != nil {

@@ -228,7 +228,7 @@ func ucdFuncs(prefix string, dbOf func(self Object) *strops.UCD) map[string]Buil
 }
 
 func init() {
-	UCDType.Flags &^= FlagBaseType
+	UCDType.Flags.And(^uint64(FlagBaseType))
 	UCDType.CName = "unicodedata.UCD"
 	UCDType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		return nil, TypeErrorf("cannot create 'unicodedata.UCD' instances")

@@ -293,7 +293,7 @@ func proxyTarget(o Object) (Object, error) {
 }
 
 func init() {
-	RefType.Flags |= FlagBaseType
+	RefType.Flags.Or(FlagBaseType)
 	RefType.New = weakRefNew(false)
 	RefType.Init = func(t *Thread, self Object, args []Object, kw []string) error { return nil }
 	RefType.Call = func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -357,7 +357,7 @@ func init() {
 	})
 
 	for _, pt := range []*Type{ProxyType, CallableProxyTypeObj} {
-		pt.Flags &^= FlagBaseType
+		pt.Flags.And(^uint64(FlagBaseType))
 		pt.New = nil
 		pt.Repr = weakRefRepr
 		pt.Hash = func(t *Thread, self Object) (int64, error) {

@@ -218,8 +218,8 @@ func (d *inflaterObj) deliver(max int) []byte {
 func zlibBuffer(t *Thread, o Object) ([]byte, error) { return needBytesLikeT(t, o) }
 
 func init() {
-	CompressType.Flags &^= FlagBaseType
-	DecompressType.Flags &^= FlagBaseType
+	CompressType.Flags.And(^uint64(FlagBaseType))
+	DecompressType.Flags.And(^uint64(FlagBaseType))
 	CompressType.CName = "zlib.Compress"
 	DecompressType.CName = "zlib.Decompress"
 	CompressType.AddMethod("compress", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {

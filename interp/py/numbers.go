@@ -98,7 +98,7 @@ func init() {
 		return newASCIIStr(s), nil
 	}
 	IntType.New = intNew
-	IntType.Flags |= FlagLongSub
+	IntType.Flags.Or(FlagLongSub)
 
 	BoolType.Repr = func(t *Thread, o Object) (Object, error) {
 		if unwrap(o).(Bool) {
@@ -136,7 +136,7 @@ func init() {
 		b, err := IsTrue(t, args[0])
 		return Bool(b), err
 	}
-	BoolType.Flags &^= FlagBaseType
+	BoolType.Flags.And(^uint64(FlagBaseType))
 
 	// float has the arithmetic operators only (no &, |, ^, <<, >>, @):
 	// the others are absent from its dict, as in CPython

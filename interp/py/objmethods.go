@@ -227,15 +227,15 @@ func init() {
 		typ := self.(*Type)
 		if v == nil {
 			typ.Dict.DelItem(t, Intern("__abstractmethods__"))
-			typ.Flags &^= FlagAbstract
+			typ.Flags.And(^uint64(FlagAbstract))
 			return nil
 		}
 		typ.Dict.SetStr("__abstractmethods__", v)
 		typ.modified()
 		if b, _ := IsTrue(t, v); b {
-			typ.Flags |= FlagAbstract
+			typ.Flags.Or(FlagAbstract)
 		} else {
-			typ.Flags &^= FlagAbstract
+			typ.Flags.And(^uint64(FlagAbstract))
 		}
 		return nil
 	})
@@ -282,7 +282,7 @@ func init() {
 		}
 		return nil, TypeErrorf("mappingproxy() argument must be a mapping, not %s", typeName(m))
 	}
-	MappingProxyType.Flags |= FlagMapping
+	MappingProxyType.Flags.Or(FlagMapping)
 	registerType(MappingProxyType)
 }
 
@@ -536,7 +536,7 @@ func (t *Type) pyFlags() int64 {
 		validVersionTag = 1 << 19
 		matchSelf       = 1 << 22
 	)
-	f := int64(t.Flags) | ready
+	f := int64(t.Flags.Load()) | ready
 	if t.isHeap() {
 		f |= haveGC
 		if t.hasDict {

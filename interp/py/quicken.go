@@ -484,7 +484,7 @@ func binopFunction(a, b Object, arg int) (*Function, *Code) {
 // Only lookups through the type's cache are used (no slot fields, which
 // a thread assigning a class attribute rewrites).
 func initFunction(cls *Type, nargs int) (*Function, *Code) {
-	if (cls.meta != nil && cls.meta != TypeType) || !cls.isHeap() || cls.Flags&FlagAbstract != 0 {
+	if (cls.meta != nil && cls.meta != TypeType) || !cls.isHeap() || cls.Flags.Load()&FlagAbstract != 0 {
 		return nil, nil
 	}
 	fn := cls.pythonInit()

@@ -56,7 +56,7 @@ func init() {
 		it.left.Sub(it.left, big.NewInt(1))
 		return v, nil
 	}
-	BigRangeIterType.Flags &^= FlagBaseType
+	BigRangeIterType.Flags.And(^uint64(FlagBaseType))
 	registerType(BigRangeIterType)
 }
 

@@ -547,7 +547,7 @@ func matchClass(t *Thread, subject, cls Object, npos int, kw *Tuple) (Object, er
 		if err != nil {
 			return nil, err
 		}
-		selfMatch := typ.Flags&(FlagLongSub|FlagUnicodeSub|FlagListSub|FlagTupleSub|FlagDictSub|FlagBytesSub) != 0 ||
+		selfMatch := typ.Flags.Load()&(FlagLongSub|FlagUnicodeSub|FlagListSub|FlagTupleSub|FlagDictSub|FlagBytesSub) != 0 ||
 			typ == FloatType || typ == BoolType || typ == SetType || typ == FrozenSetType || typ == ByteArrayType
 		if matchArgs == nil {
 			if !selfMatch {
@@ -1074,10 +1074,10 @@ func tracebackSetAttr(t *Thread, o Object, name *Str, v Object) error {
 func propertyNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	if typ != PropertyType {
 		in := NewInstance(typ)
-		in.Base = &Property{Get: None, Set: None, Del: None, Doc: None}
+		in.Base = newProperty()
 		return in, nil
 	}
-	return &Property{Get: None, Set: None, Del: None, Doc: None}, nil
+	return newProperty(), nil
 }
 
 func propertyInit(t *Thread, self Object, args []Object, kw []string) error {
@@ -1092,12 +1092,14 @@ func propertyInit(t *Thread, self Object, args []Object, kw []string) error {
 		}
 		return o
 	}
-	p.Get, p.Set, p.Del, p.Doc = orNone(fget), orNone(fset), orNone(fdel), orNone(doc)
-	if p.Doc == None && p.Get != None {
-		if d, _ := GetAttrOpt(t, p.Get, Intern("__doc__")); d != nil {
-			p.Doc = d
+	n := propState{Get: orNone(fget), Set: orNone(fset), Del: orNone(fdel), Doc: orNone(doc)}
+	if n.Doc == None && n.Get != None {
+		if d, _ := GetAttrOpt(t, n.Get, Intern("__doc__")); d != nil {
+			n.Doc = d
 		}
 	}
+	// Keep the name __set_name__ gave, whichever thread gave it.
+	editCopy(&p.st, func(s *propState) { n.name = s.name; *s = n })
 	return nil
 }
 
@@ -1105,14 +1107,14 @@ func propertyGet(t *Thread, self, obj Object, typ *Type) (Object, error) {
 	if obj == nil {
 		return self, nil
 	}
-	p := unwrap(self).(*Property)
+	p := unwrap(self).(*Property).load()
 	if p.Get == None {
 		return nil, Errorf(AttributeErrorType, "property %s of '%s' object has no getter", propName(t, p), typeName(obj))
 	}
 	return Call1(t, p.Get, obj)
 }
 
-func propName(t *Thread, p *Property) string {
+func propName(t *Thread, p *propState) string {
 	if p.name != nil {
 		r, _ := ReprString(t, p.name)
 		return r
@@ -1127,7 +1129,7 @@ func propName(t *Thread, p *Property) string {
 }
 
 func propertySet(t *Thread, self, obj, v Object) error {
-	p := unwrap(self).(*Property)
+	p := unwrap(self).(*Property).load()
 	if v == nil {
 		if p.Del == None {
 			return Errorf(AttributeErrorType, "property %s of '%s' object has no deleter", propName(t, p), typeName(obj))

@@ -494,7 +494,7 @@ func init() {
 		}
 		return Int(len(it.keys) - it.pos), nil
 	})
-	SetIterType.Flags &^= FlagBaseType
+	SetIterType.Flags.And(^uint64(FlagBaseType))
 	registerType(SetIterType)
 }
 

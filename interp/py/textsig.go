@@ -112,7 +112,7 @@ func textSigObject(sig string) Object {
 // "" (none).
 func methodTextSig(mro []*Type, name string) (sig string, found bool) {
 	for _, typ := range mro {
-		if typ.Flags&FlagHeapType != 0 || typ.ext {
+		if typ.Flags.Load()&FlagHeapType != 0 || typ.ext {
 			continue
 		}
 		key := typ.Name() + "." + name
@@ -133,7 +133,7 @@ func typeTextSig(typ *Type) Object {
 		}
 		return None
 	}
-	if typ.Flags&FlagHeapType != 0 {
+	if typ.Flags.Load()&FlagHeapType != 0 {
 		return None
 	}
 	return lookupTextSig(textSigTypes[:], typ.Name())

@@ -73,7 +73,7 @@ func init() {
 		it.Repr = func(t *Thread, o Object) (Object, error) {
 			return NewStr("<" + o.Type().Name() + " object at " + hexID(o) + ">"), nil
 		}
-		it.Flags &^= FlagBaseType
+		it.Flags.And(^uint64(FlagBaseType))
 	}
 	registerType(types...)
 

@@ -122,7 +122,7 @@ type Type struct {
 	// attributes up, so that no reader sees a half-written slice.
 	hier  atomic.Pointer[hierarchy]
 	Dict  *Dict
-	Flags uint64
+	Flags atomic.Uint64
 
 	hasDict bool // instances have a __dict__
 	// baseLayout: a C extension type whose instances have its base's
@@ -341,7 +341,7 @@ func lookupSlot(name *Str) int {
 func (t *Type) LookupString(name string) Object { return t.Lookup(Intern(name)) }
 
 // isHeap reports whether the type was created in Python.
-func (t *Type) isHeap() bool { return t.Flags&FlagHeapType != 0 }
+func (t *Type) isHeap() bool { return t.Flags.Load()&FlagHeapType != 0 }
 
 // FullName is the module-qualified name used in some messages.
 func (t *Type) FullName() string {
@@ -354,7 +354,8 @@ func (t *Type) FullName() string {
 // newBuiltinType makes a built-in type with the given solid base. Slots
 // not set afterwards are inherited in finishType.
 func newBuiltinType(name string, base *Type) *Type {
-	t := &Type{names: &typeNames{name, name}, Dict: NewDict(), native: true, Flags: FlagBaseType}
+	t := &Type{names: &typeNames{name, name}, Dict: NewDict(), native: true}
+	t.Flags.Store(FlagBaseType)
 	if base != nil {
 		t.SetHierarchy(base, []*Type{base}, nil)
 	}
@@ -470,9 +471,10 @@ const inheritedFlags = FlagLongSub | FlagListSub | FlagTupleSub | FlagBytesSub |
 // decides how t matches (class M(UserDict, Sequence) is a mapping, class
 // S(UserList, dict) a sequence), as in CPython.
 func inheritFlags(t, b *Type) {
-	t.Flags |= b.Flags & inheritedFlags
-	if t.Flags&(FlagSequence|FlagMapping) == 0 {
-		t.Flags |= b.Flags & (FlagSequence | FlagMapping)
+	bf := b.Flags.Load()
+	t.Flags.Or(bf & inheritedFlags)
+	if t.Flags.Load()&(FlagSequence|FlagMapping) == 0 {
+		t.Flags.Or(bf & (FlagSequence | FlagMapping))
 	}
 }
 

@@ -75,7 +75,7 @@ func init() {
 		return NewStr("<class '" + mod + "." + typ.Qualname() + "'>"), nil
 	}
 	TypeType.Num[NbOr] = unionOr
-	TypeType.Flags |= FlagTypeSub
+	TypeType.Flags.Or(FlagTypeSub)
 
 	NoneTypeType.Repr = constRepr("None")
 	NoneTypeType.Bool = func(*Thread, Object) (bool, error) { return false, nil }
@@ -91,15 +91,15 @@ func init() {
 	NoneTypeType.New = singletonNew("NoneType", None)
 	NotImplementedTypeType.New = singletonNew("NotImplementedType", NotImplemented)
 	EllipsisTypeType.New = singletonNew("EllipsisType", Ellipsis)
-	NoneTypeType.Flags &^= FlagBaseType
+	NoneTypeType.Flags.And(^uint64(FlagBaseType))
 	NotImplementedTypeType.Repr = constRepr("NotImplemented")
 	NotImplementedTypeType.Bool = func(t *Thread, o Object) (bool, error) {
 		// deprecated in 3.9, an error from 3.14
 		return true, Warn(t, DeprecationWarningType, "NotImplemented should not be used in a boolean context", 1)
 	}
-	NotImplementedTypeType.Flags &^= FlagBaseType
+	NotImplementedTypeType.Flags.And(^uint64(FlagBaseType))
 	EllipsisTypeType.Repr = constRepr("Ellipsis")
-	EllipsisTypeType.Flags &^= FlagBaseType
+	EllipsisTypeType.Flags.And(^uint64(FlagBaseType))
 	// pickled by name: __reduce__ returns the global's name
 	for typ, name := range map[*Type]string{NotImplementedTypeType: "NotImplemented", EllipsisTypeType: "Ellipsis"} {
 		qual, name := typ.Name()+".__reduce__", name
@@ -124,7 +124,7 @@ func init() {
 		f := o.(*Function)
 		return NewStr(fmt.Sprintf("<function %s at %#x>", f.Qualname(), Id(o))), nil
 	}
-	FunctionType.Flags &^= FlagBaseType
+	FunctionType.Flags.And(^uint64(FlagBaseType))
 	FunctionType.GetAttr = functionGetAttr
 	FunctionType.SetAttr = functionSetAttr
 
@@ -231,7 +231,7 @@ func init() {
 		}
 		return NewTuple(getattr, NewTuple(owner, NewStr(b.Name))), nil
 	})
-	BuiltinType.Flags &^= FlagBaseType
+	BuiltinType.Flags.And(^uint64(FlagBaseType))
 	// a bound method pickles as getattr(self, name), as in CPython
 	// (zoneinfo's ZoneInfo.__reduce__ returns a bound classmethod)
 	MethodType.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -430,7 +430,7 @@ func init() {
 
 	for _, ty := range []*Type{MethodType, BuiltinType, MethodDescrType, CodeType, CellType, FrameType,
 		TracebackType, GeneratorType, CoroutineType, AsyncGeneratorType, MemberDescrType, GetSetDescrType} {
-		ty.Flags &^= FlagBaseType
+		ty.Flags.And(^uint64(FlagBaseType))
 	}
 	registerType(ObjectType, TypeType, NoneTypeType, NotImplementedTypeType, EllipsisTypeType, FunctionType,
 		MethodType, BuiltinType, MethodDescrType, CodeType, CellType, FrameType, TracebackType, PropertyType,
@@ -554,7 +554,7 @@ func objectNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error)
 			return nil, TypeErrorf("%s() takes no arguments", typ.Name())
 		}
 	}
-	if typ.Flags&FlagAbstract != 0 {
+	if typ.Flags.Load()&FlagAbstract != 0 {
 		return nil, abstractError(t, typ)
 	}
 	if typ.Base() != nil && typ.Base() != ObjectType && !typ.isHeap() {
