@@ -700,11 +700,20 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 				if err != nil {
 					return nil, err
 				}
-				var custom []*Type
+				// CPython's mro_check: every entry a class whose instance
+				// layout the new class's layout extends, since instances
+				// of the class are then handed to those classes' methods
+				solid := layoutBase(typ)
+				custom := make([]*Type, 0, len(items))
 				for _, x := range items {
-					if xt, ok := x.(*Type); ok {
-						custom = append(custom, xt)
+					xt, ok := x.(*Type)
+					if !ok {
+						return nil, TypeErrorf("mro() returned a non-class ('%s')", typeName(x))
 					}
+					if !solid.IsSubtype(layoutBase(xt)) {
+						return nil, TypeErrorf("mro() returned base with unsuitable layout ('%s')", xt.tpName())
+					}
+					custom = append(custom, xt)
 				}
 				typ.SetMRO(custom)
 			}

@@ -293,6 +293,20 @@ func init() {
 		}
 		return NewStr(fmt.Sprintf("<cell at %#x: %s object at %#x>", Id(o), typeName(v), Id(v))), nil
 	}
+	// types.CellType(value) makes a filled cell, CellType() an empty one
+	CellType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		if len(kw) > 0 {
+			return nil, TypeErrorf("cell() takes no keyword arguments")
+		}
+		if len(args) > 1 {
+			return nil, TypeErrorf("cell expected at most 1 argument, got %d", len(args))
+		}
+		c := &Cell{}
+		if len(args) == 1 {
+			c.init(args[0])
+		}
+		return c, nil
+	}
 	CellType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
 		if name.s == "cell_contents" {
 			v := o.(*Cell).Get()
