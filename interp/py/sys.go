@@ -2,9 +2,9 @@ package py
 
 import (
 	"os"
-	"strings"
 	"reflect"
 	"runtime"
+	"strings"
 )
 
 func init() {
