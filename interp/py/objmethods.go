@@ -239,55 +239,117 @@ func init() {
 		}
 		return nil
 	})
+	// an exact dict is read directly; any other mapping (a dict
+	// subclass with its own __getitem__ or __missing__, a ChainMap)
+	// through its methods, as CPython's mappingproxy does
 	MappingProxyType.GetItem = func(t *Thread, o, k Object) (Object, error) {
-		v, err := o.(*MappingProxy).d.GetItem(t, k)
+		p := o.(*MappingProxy)
+		if p.m != nil {
+			return GetItem(t, p.m, k)
+		}
+		v, err := p.d.GetItem(t, k)
 		if err == nil && v == nil {
 			return nil, NewException(KeyErrorType, k)
 		}
 		return v, err
 	}
-	MappingProxyType.Len = func(t *Thread, o Object) (int, error) { return o.(*MappingProxy).d.Len(), nil }
-	MappingProxyType.Iter = func(t *Thread, o Object) (Object, error) { return newDictIter(o.(*MappingProxy).d, 0), nil }
+	MappingProxyType.Len = func(t *Thread, o Object) (int, error) {
+		p := o.(*MappingProxy)
+		if p.m != nil {
+			return Len(t, p.m)
+		}
+		return p.d.Len(), nil
+	}
+	MappingProxyType.Iter = func(t *Thread, o Object) (Object, error) {
+		p := o.(*MappingProxy)
+		if p.m != nil {
+			return Iter(t, p.m)
+		}
+		return newDictIter(p.d, 0), nil
+	}
 	MappingProxyType.Contains = func(t *Thread, o, v Object) (bool, error) {
-		r, err := o.(*MappingProxy).d.GetItem(t, v)
+		p := o.(*MappingProxy)
+		if p.m != nil {
+			return Contains(t, p.m, v)
+		}
+		r, err := p.d.GetItem(t, v)
 		return r != nil, err
 	}
 	MappingProxyType.Repr = func(t *Thread, o Object) (Object, error) {
-		r, err := dictRepr(t, o.(*MappingProxy).d)
+		r, err := ReprString(t, o.(*MappingProxy).target())
 		if err != nil {
 			return nil, err
 		}
-		return NewStr("mappingproxy(" + r.(*Str).s + ")"), nil
+		return NewStr("mappingproxy(" + r + ")"), nil
 	}
-	for _, name := range []string{"keys", "values", "items", "get", "copy"} {
+	for _, name := range []string{"keys", "values", "items", "get", "copy", "__reversed__"} {
 		name := name
 		MappingProxyType.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			m, err := GetAttrString(t, self.(*MappingProxy).d, name)
+			if name == "__reversed__" {
+				if err := argCount("mappingproxy.__reversed__", args, kw, 0, 0); err != nil {
+					return nil, err
+				}
+				return Call(t, ReversedType, []Object{self.(*MappingProxy).target()}, nil)
+			}
+			m, err := GetAttrString(t, self.(*MappingProxy).target(), name)
 			if err != nil {
 				return nil, err
 			}
 			return Call(t, m, args, kw)
 		})
 	}
+	// view | other is the mapping's own | (a new dict for a dict)
+	MappingProxyType.Num[NbOr] = func(t *Thread, a, b Object) (Object, error) {
+		if p, ok := a.(*MappingProxy); ok {
+			a = p.target()
+		}
+		if p, ok := b.(*MappingProxy); ok {
+			b = p.target()
+		}
+		return BinaryOp(t, a, b, NbOr)
+	}
+	MappingProxyType.INum[NbOr] = func(t *Thread, a, b Object) (Object, error) {
+		return nil, TypeErrorf("'|=' is not supported by %s; use '|' instead", typeName(a))
+	}
+	MappingProxyType.AddClassMethod("__class_getitem__", genericClassGetItem)
 	MappingProxyType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		var m Object
 		if err := ParseArgs("mappingproxy", args, kw, []string{"mapping"}, 1, &m); err != nil {
 			return nil, err
 		}
-		switch x := unwrap(m).(type) {
+		switch x := m.(type) {
 		case *Dict:
 			return &MappingProxy{d: x}, nil
 		case *MappingProxy:
-			return &MappingProxy{d: x.d}, nil
+			return &MappingProxy{d: x.d, m: x.m}, nil
 		}
-		return nil, TypeErrorf("mappingproxy() argument must be a mapping, not %s", typeName(m))
+		// CPython's PyMapping_Check (a __getitem__), lists and tuples
+		// excepted
+		_, isList := unwrap(m).(*List)
+		_, isTuple := unwrap(m).(*Tuple)
+		if isList || isTuple || m.Type().Lookup(Intern("__getitem__")) == nil {
+			return nil, TypeErrorf("mappingproxy() argument must be a mapping, not %s", typeName(m))
+		}
+		return &MappingProxy{m: m}, nil
 	}
 	MappingProxyType.Flags |= FlagMapping
 	registerType(MappingProxyType)
 }
 
-// MappingProxy is a read-only view of a dict (type.__dict__).
-type MappingProxy struct{ d *Dict }
+// MappingProxy is a read-only view of a mapping (type.__dict__): d for
+// an exact dict, m for any other mapping.
+type MappingProxy struct {
+	d *Dict
+	m Object
+}
+
+// target is the mapping the proxy shows.
+func (p *MappingProxy) target() Object {
+	if p.m != nil {
+		return p.m
+	}
+	return p.d
+}
 
 // MappingProxyType is types.MappingProxyType.
 var MappingProxyType = newBuiltinType("mappingproxy", ObjectType)
