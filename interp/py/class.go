@@ -1409,7 +1409,7 @@ func superNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		if cls == nil {
 			return nil, NewError(RuntimeErrorType, "super(): __class__ cell not found")
 		}
-		return makeSuper(cls, first)
+		return makeSuper(t, cls, first)
 	case 1:
 		cls, ok := args[0].(*Type)
 		if !ok {
@@ -1421,17 +1421,27 @@ func superNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		if !ok {
 			return nil, TypeErrorf("super() argument 1 must be a type, not %s", typeName(args[0]))
 		}
-		return makeSuper(cls, args[1])
+		return makeSuper(t, cls, args[1])
 	}
 	return nil, TypeErrorf("super() takes at most 2 arguments")
 }
 
-func makeSuper(cls *Type, obj Object) (Object, error) {
+// makeSuper binds super(cls, obj): obj a subclass of cls, an instance
+// of one, or an object whose __class__ attribute claims to be one (a
+// proxy), as CPython's supercheck allows.
+func makeSuper(t *Thread, cls *Type, obj Object) (Object, error) {
 	if ot, ok := obj.(*Type); ok && ot.IsSubtype(cls) {
 		return &Super{typ: cls, obj: obj, objType: ot}, nil
 	}
 	if obj.Type().IsSubtype(cls) {
 		return &Super{typ: cls, obj: obj, objType: obj.Type()}, nil
+	}
+	c, err := GetAttrOpt(t, obj, Intern("__class__"))
+	if err != nil {
+		return nil, err
+	}
+	if ct, ok := c.(*Type); ok && ct != obj.Type() && ct.IsSubtype(cls) {
+		return &Super{typ: cls, obj: obj, objType: ct}, nil
 	}
 	return nil, TypeErrorf("super(type, obj): obj must be an instance or subtype of type")
 }

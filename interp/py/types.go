@@ -379,6 +379,15 @@ func init() {
 	StaticMethodType.GetAttr = wrapperGetAttr
 	SuperType.New = superNew
 	SuperType.GetAttr = superGetAttr
+	// an unbound super(C) stored on a class binds to the instance it is
+	// read through; a bound one stays as it is
+	SuperType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
+		s := self.(*Super)
+		if obj == nil || obj == None || s.obj != nil {
+			return self, nil
+		}
+		return makeSuper(t, s.typ, obj)
+	}
 	SuperType.Repr = func(t *Thread, o Object) (Object, error) {
 		s := o.(*Super)
 		if s.objType != nil {
