@@ -431,7 +431,7 @@ func isSlotBinary(f BinaryFunc, op int) bool {
 }
 
 // closurePtr is the pointer a func value holds (its closure record).
-func closurePtr(f BinaryFunc) unsafe.Pointer {
+func closurePtr[F BinaryFunc | TernaryFunc](f F) unsafe.Pointer {
 	return *(*unsafe.Pointer)(unsafe.Pointer(&f))
 }
 
@@ -447,7 +447,7 @@ func slotBinary(op int) BinaryFunc {
 		// which raises where the slot declines).
 		doOther := ta != tb && isSlotBinary(LoadPtr(&tb.Num[op]), op)
 		if isSlotBinary(LoadPtr(&ta.Num[op]), op) {
-			if doOther && tb.IsSubtype(ta) {
+			if doOther && tb.IsSubtype(ta) && methodIsOverloaded(ta, tb, names.rdunder) {
 				r, found, err := callSpecial(t, b, names.rdunder, a)
 				if err != nil || (found && r != NotImplemented) {
 					return r, err
@@ -471,6 +471,18 @@ func slotBinary(op int) BinaryFunc {
 		}
 		return NotImplemented, nil
 	}
+}
+
+// methodIsOverloaded is CPython's method_is_overloaded: whether the
+// right operand's class gives the reflected method another value than
+// the left operand's, so that a subclass only inheriting it does not go
+// first.
+func methodIsOverloaded(left, right *Type, name string) bool {
+	b := right.Lookup(dunderStr(name))
+	if b == nil {
+		return false
+	}
+	return left.Lookup(dunderStr(name)) != b
 }
 
 // ---- type(), class creation ----
