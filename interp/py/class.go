@@ -304,11 +304,26 @@ func slotHash(t *Thread, o Object) (int64, error) {
 	return 0, TypeErrorf("__hash__ method should return an integer")
 }
 
+// slotRichCompare calls a Python class's comparison method. A method
+// whose lookup fails (a property raising) counts as not there, as in
+// CPython's slot_tp_richcompare.
 func slotRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
-	r, found, err := callSpecial(t, a, cmpDunders[op], b)
-	if !found {
+	name := dunderStr(cmpDunders[op])
+	descr := a.Type().Lookup(name)
+	if descr == nil {
 		return NotImplemented, nil
 	}
+	switch descr.(type) {
+	case *Function, *MethodDescr:
+		// called unbound: nothing to look up
+	default:
+		m, err := lookupSpecial(t, a, cmpDunders[op])
+		if err != nil || m == nil {
+			return NotImplemented, nil
+		}
+		return Call(t, m, []Object{b}, nil)
+	}
+	r, _, err := callSpecialStr(t, a, name, b)
 	return r, err
 }
 
@@ -491,8 +506,15 @@ func methodIsOverloaded(left, right *Type, name string) bool {
 // the result is an instance of the class.
 func typeCall(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 	typ := self.(*Type)
-	if typ == TypeType && len(args) == 1 && len(kw) == 0 {
-		return args[0].Type(), nil
+	if typ == TypeType {
+		switch npos := len(args) - len(kw); {
+		case npos == 1 && len(kw) == 0:
+			return args[0].Type(), nil
+		case npos == 1:
+			return nil, TypeErrorf("type() takes no keyword arguments")
+		case npos != 1 && npos != 3:
+			return nil, TypeErrorf("type() takes 1 or 3 arguments")
+		}
 	}
 	if LoadPtr(&typ.New) == nil {
 		return nil, TypeErrorf("cannot create '%s' instances", typ.FullName())
@@ -529,10 +551,9 @@ func checkTypeName(t *Thread, name *Str) error {
 func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) {
 	npos := len(args) - len(kw)
 	if npos != 3 {
-		if npos == 1 && len(kw) == 0 {
-			return args[0].Type(), nil
-		}
-		return nil, TypeErrorf("type() takes 1 or 3 arguments")
+		// type(x) itself is typeCall's: a metaclass has no one-argument
+		// form
+		return nil, TypeErrorf("type.__new__() takes exactly 3 arguments (%d given)", npos)
 	}
 	name, ok := args[0].(*Str)
 	if !ok {
@@ -978,21 +999,13 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 	}
 	if mt, ok := meta.(*Type); ok {
 		// the most derived metaclass among meta and the bases' metaclasses
-		objs := make([]Object, len(bases))
-		for i, b := range bases {
-			objs[i] = b
-		}
-		mt, err := mostDerivedMeta(mt, objs)
+		mt, err := mostDerivedMeta(mt, bases)
 		if err != nil {
 			return nil, err
 		}
 		meta = mt
 	}
-	basesTuple := make([]Object, len(bases))
-	for i, b := range bases {
-		basesTuple[i] = b
-	}
-	bt := NewTuple(basesTuple...)
+	bt := NewTuple(bases...)
 	// __prepare__
 	var ns Object
 	if prep, err := GetAttrOpt(t, meta, Intern("__prepare__")); err != nil {
@@ -1001,6 +1014,13 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 		ns, err = Call(t, prep, append([]Object{name, bt}, kwv...), kwn)
 		if err != nil {
 			return nil, err
+		}
+		if ns.Type().Lookup(Intern("__getitem__")) == nil {
+			mname := "<metaclass>"
+			if mt, ok := meta.(*Type); ok {
+				mname = mt.tpName()
+			}
+			return nil, TypeErrorf("%s.__prepare__() must return a mapping, not %s", mname, typeName(ns))
 		}
 	} else {
 		ns = NewDict()
@@ -1026,22 +1046,24 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 	return cls, nil
 }
 
-func sameBases(orig []Object, bases []*Type) bool {
+func sameBases(orig []Object, bases []Object) bool {
 	for i := range orig {
-		if orig[i] != Object(bases[i]) {
+		if orig[i] != bases[i] {
 			return false
 		}
 	}
 	return true
 }
 
-// resolveBases applies __mro_entries__ (PEP 560).
-func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
-	var out []*Type
+// resolveBases applies __mro_entries__ (PEP 560). Other objects stay:
+// a metaclass that is not a type may take any bases (type() itself
+// refuses them).
+func resolveBases(t *Thread, bases []Object) ([]Object, error) {
+	var out []Object
 	var basesTuple *Tuple // made once; bases may be part of the caller's stack
 	for _, b := range bases {
-		if bt, ok := b.(*Type); ok {
-			out = append(out, bt)
+		if _, ok := b.(*Type); ok {
+			out = append(out, b)
 			continue
 		}
 		me, err := GetAttrOpt(t, b, Intern("__mro_entries__"))
@@ -1049,7 +1071,8 @@ func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
 			return nil, err
 		}
 		if me == nil {
-			return nil, TypeErrorf("bases must be types")
+			out = append(out, b)
+			continue
 		}
 		if basesTuple == nil {
 			basesTuple = NewTuple(append([]Object(nil), bases...)...)
@@ -1062,13 +1085,7 @@ func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
 		if !ok {
 			return nil, TypeErrorf("__mro_entries__ must return a tuple")
 		}
-		for _, x := range tup.items {
-			xt, ok := x.(*Type)
-			if !ok {
-				return nil, TypeErrorf("bases must be types")
-			}
-			out = append(out, xt)
-		}
+		out = append(out, tup.items...)
 	}
 	return out, nil
 }
