@@ -364,6 +364,7 @@ func init() {
 		return &ClassMethod{Func: args[0]}, nil
 	}
 	ClassMethodType.GetAttr = wrapperGetAttr
+	ClassMethodType.SetAttr = wrapperSetAttr
 	StaticMethodType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		return self.(*StaticMethod).Func, nil
 	}
@@ -377,6 +378,7 @@ func init() {
 		return Call(t, self.(*StaticMethod).Func, args, kw)
 	}
 	StaticMethodType.GetAttr = wrapperGetAttr
+	StaticMethodType.SetAttr = wrapperSetAttr
 	SuperType.New = superNew
 	SuperType.GetAttr = superGetAttr
 	// an unbound super(C) stored on a class binds to the instance it is
