@@ -1036,9 +1036,52 @@ func tracebackGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "tb_lineno":
 		return Int(tb.Lineno), nil
 	case "tb_lasti":
+		if tb.hasRawLasti {
+			return Int(tb.rawLasti), nil
+		}
 		return Int(tb.Lasti * 2), nil
 	}
 	return GenericGetAttr(t, o, name)
+}
+
+// tracebackNew is types.TracebackType(tb_next, tb_frame, tb_lasti,
+// tb_lineno), which CPython lets Python code build (jinja2 does).
+func tracebackNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+	if npos := len(args) - len(kw); npos > 4 {
+		return nil, TypeErrorf("TracebackType() takes at most 4 arguments (%d given)", npos)
+	}
+	var next, frame, lasti, lineno Object
+	names := []string{"tb_next", "tb_frame", "tb_lasti", "tb_lineno"}
+	if err := ParseArgs("TracebackType", args, kw, names, 0, &next, &frame, &lasti, &lineno); err != nil {
+		return nil, err
+	}
+	for i, v := range []Object{next, frame, lasti, lineno} {
+		if v == nil {
+			return nil, TypeErrorf("TracebackType() missing required argument '%s' (pos %d)", names[i], i+1)
+		}
+	}
+	tb := &Traceback{hasRawLasti: true}
+	if next != None {
+		n, ok := next.(*Traceback)
+		if !ok {
+			return nil, TypeErrorf("expected traceback object or None, got '%s'", typeName(next))
+		}
+		tb.Next = n
+	}
+	f, ok := frame.(*Frame)
+	if !ok {
+		return nil, TypeErrorf("TracebackType() argument 'tb_frame' must be frame, not %s", typeName(frame))
+	}
+	tb.Frame = f
+	var err error
+	if tb.rawLasti, err = CIntArg(t, lasti); err != nil {
+		return nil, err
+	}
+	if tb.Lineno, err = CIntArg(t, lineno); err != nil {
+		return nil, err
+	}
+	tb.Lasti = tb.rawLasti / 2
+	return tb, nil
 }
 
 // tracebackSetAttr allows tb.tb_next = ... (unittest trims its own frames

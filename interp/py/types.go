@@ -334,6 +334,7 @@ func init() {
 	FrameType.GetAttr = frameGetAttr
 	FrameType.SetAttr = frameSetAttr
 	TracebackType.GetAttr = tracebackGetAttr
+	TracebackType.New = tracebackNew
 	TracebackType.SetAttr = tracebackSetAttr
 	// CPython's traceback type lists only its four attributes
 	TracebackType.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
