@@ -1057,7 +1057,18 @@ func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 	if len(args) > 1 {
 		return nil, TypeErrorf("input expected at most 1 argument, got %d", len(args))
 	}
+	// a missing or None stream is CPython's RuntimeError, stdin first
+	in := t.interp.Sys.dict.GetStr("stdin")
+	if in == nil || in == None {
+		return nil, NewError(RuntimeErrorType, "input(): lost sys.stdin")
+	}
 	out := t.interp.Sys.dict.GetStr("stdout")
+	if out == nil || out == None {
+		return nil, NewError(RuntimeErrorType, "input(): lost sys.stdout")
+	}
+	if errf := t.interp.Sys.dict.GetStr("stderr"); errf != nil && errf != None {
+		_, _ = CallMethod(t, errf, "flush")
+	}
 	if len(args) == 1 {
 		s, err := StrString(t, args[0])
 		if err != nil {
@@ -1069,7 +1080,6 @@ func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 	}
 	// a stdout that cannot flush is not an error (CPython clears it)
 	_, _ = CallMethod(t, out, "flush")
-	in := t.interp.Sys.dict.GetStr("stdin")
 	r, err := CallMethod(t, in, "readline")
 	if err != nil {
 		return nil, err
