@@ -381,6 +381,7 @@ func init() {
 	StaticMethodType.GetAttr = wrapperGetAttr
 	StaticMethodType.SetAttr = wrapperSetAttr
 	SuperType.New = superNew
+	FunctionType.New = functionNew
 	SuperType.GetAttr = superGetAttr
 	// an unbound super(C) stored on a class binds to the instance it is
 	// read through; a bound one stays as it is
