@@ -5,7 +5,7 @@ def f(a, b=2):
 g = types.FunctionType(f.__code__, {}, 'nm', (5,))
 print(g(1), g.__name__, g.__qualname__, g.__defaults__, g.__doc__)
 g2 = types.FunctionType(code=f.__code__, globals={'__name__': 'modx'})
-print(g2(1), g2.__module__, g2.__defaults__)
+print(g2(1, 2), g2.__module__, g2.__defaults__)
 def mk(x):
     return lambda: x
 h = mk(3)
