@@ -337,7 +337,7 @@ func functionNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error)
 	if closure != nil && closure != None {
 		tup, ok := closure.(*Tuple)
 		if !ok {
-			return nil, TypeErrorf("arg 5 (closure) must be tuple")
+			return nil, TypeErrorf("arg 5 (closure) must be None or tuple")
 		}
 		if len(tup.items) != nfree {
 			return nil, ValueErrorf("%s requires closure of length %d, not %d", code.Name, nfree, len(tup.items))
