@@ -52,7 +52,8 @@ for m in $MODULES; do
 	# "FAILED (failures=F, errors=E, skipped=S)".
 	run=$(sed -n 's/^Ran \([0-9]*\) tests\{0,1\} in .*/\1/p' "$log" | tail -1)
 	last=$(grep -E '^(OK|FAILED)( \(|$)' "$log" | tail -1)
-	num() { echo "$last" | sed -n "s/.*$1=\([0-9]*\).*/\1/p"; }
+	# "[(,] *" so that "expected failures=N" does not count as failures
+	num() { echo "$last" | sed -n "s/.*[(,] *$1=\([0-9]*\).*/\1/p"; }
 	fail=$(num failures); err=$(num errors); skip=$(num skipped)
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		outcome=HANG

@@ -837,7 +837,11 @@ func InplaceOp(t *Thread, a, b Object, op int) (Object, error) {
 	}
 	e := binaryOpError(a, b, op).(*BaseException)
 	if s, ok := e.Args().items[0].(*Str); ok && len(s.s) > 30 && s.s[:30] == "unsupported operand type(s) fo" {
-		return nil, TypeErrorf("unsupported operand type(s) for %s=: '%s' and '%s'", binaryNames[op].op, typeName(a), typeName(b))
+		sym := binaryNames[op].op
+		if op == NbPow {
+			sym = "**" // not "** or pow()"
+		}
+		return nil, TypeErrorf("unsupported operand type(s) for %s=: '%s' and '%s'", sym, typeName(a), typeName(b))
 	}
 	return nil, e
 }

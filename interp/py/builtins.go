@@ -903,8 +903,16 @@ func listSort(t *Thread, l *List, kwvals []Object, kw []string) error {
 }
 
 func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object, error) {
-	var src, g, l Object
-	if err := ParseArgs(mode, args, kw, []string{"", "globals", "locals"}, 1, &src, &g, &l); err != nil {
+	var src, g, l, closure Object
+	if mode == "exec" {
+		// closure= is keyword-only
+		if npos := len(args) - len(kw); npos > 3 {
+			return nil, TypeErrorf("exec() takes at most 3 positional arguments (%d given)", npos)
+		}
+		if err := ParseArgs(mode, args, kw, []string{"", "globals", "locals", "closure"}, 1, &src, &g, &l, &closure); err != nil {
+			return nil, err
+		}
+	} else if err := ParseArgs(mode, args, kw, []string{"", "globals", "locals"}, 1, &src, &g, &l); err != nil {
 		return nil, err
 	}
 	var globals *Dict
@@ -970,7 +978,11 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 	if err := Audit(t, "exec", code); err != nil {
 		return nil, err
 	}
-	r, err := t.ExecCode(code, globals, locals)
+	cells, err := execClosure(mode, src, code, closure)
+	if err != nil {
+		return nil, err
+	}
+	r, err := t.execCodeClosure(code, globals, locals, cells)
 	if err != nil {
 		return nil, err
 	}
@@ -978,6 +990,43 @@ func builtinExecEval(t *Thread, args []Object, kw []string, mode string) (Object
 		return None, nil
 	}
 	return r, nil
+}
+
+// execClosure checks exec()'s closure= against the code's free
+// variables: a code object with free variables runs only with a tuple of
+// exactly that many cells, and eval() cannot supply one.
+func execClosure(mode string, src Object, code *Code, closure Object) ([]*Cell, error) {
+	if closure == None {
+		closure = nil
+	}
+	if closure != nil {
+		if _, ok := src.(*Code); !ok {
+			return nil, TypeErrorf("closure can only be used when source is a code object")
+		}
+	}
+	n := len(code.Freevars)
+	if n == 0 {
+		if closure != nil {
+			return nil, TypeErrorf("cannot use a closure with this code object")
+		}
+		return nil, nil
+	}
+	if mode == "eval" {
+		return nil, TypeErrorf("code object passed to eval() may not contain free variables")
+	}
+	tup, ok := closure.(*Tuple)
+	if ok && len(tup.items) == n {
+		cells := make([]*Cell, n)
+		for i, c := range tup.items {
+			if cells[i], ok = c.(*Cell); !ok {
+				break
+			}
+		}
+		if ok {
+			return cells, nil
+		}
+	}
+	return nil, TypeErrorf("code object requires a closure of exactly length %d", n)
 }
 
 func builtinImport(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
@@ -1020,7 +1069,18 @@ func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 	if len(args) > 1 {
 		return nil, TypeErrorf("input expected at most 1 argument, got %d", len(args))
 	}
+	// a missing or None stream is CPython's RuntimeError, stdin first
+	in := t.interp.Sys.dict.GetStr("stdin")
+	if in == nil || in == None {
+		return nil, NewError(RuntimeErrorType, "input(): lost sys.stdin")
+	}
 	out := t.interp.Sys.dict.GetStr("stdout")
+	if out == nil || out == None {
+		return nil, NewError(RuntimeErrorType, "input(): lost sys.stdout")
+	}
+	if errf := t.interp.Sys.dict.GetStr("stderr"); errf != nil && errf != None {
+		_, _ = CallMethod(t, errf, "flush")
+	}
 	if len(args) == 1 {
 		s, err := StrString(t, args[0])
 		if err != nil {
@@ -1032,7 +1092,6 @@ func builtinInput(t *Thread, _ Object, args []Object, kw []string) (Object, erro
 	}
 	// a stdout that cannot flush is not an error (CPython clears it)
 	_, _ = CallMethod(t, out, "flush")
-	in := t.interp.Sys.dict.GetStr("stdin")
 	r, err := CallMethod(t, in, "readline")
 	if err != nil {
 		return nil, err

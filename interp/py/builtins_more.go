@@ -463,34 +463,64 @@ func builtinPow(t *Thread, _ Object, args []Object, kw []string) (Object, error)
 	return Pow3(t, base, exp, mod)
 }
 
-// Pow3 is pow(a, b, c) with a modulus: the Pow3 slots of the three
-// operands' types in turn, then __pow__ / __rpow__ of Python classes.
+// Pow3 is pow(a, b, c) with a modulus, in CPython's ternary_op order:
+// the left operand's slot, the middle one's (first when its type is a
+// subclass of the left's), then the modulus's, each slot tried once. A
+// class that defines __pow__ in Python has that as its slot; it calls
+// a.__pow__(b, c) only when a is such an instance (three-argument pow
+// never calls __rpow__).
 func Pow3(t *Thread, a, b, c Object) (Object, error) {
-	tried := map[*Type]bool{}
-	for _, o := range []Object{a, b, c} {
-		typ := o.Type()
-		if tried[typ] {
-			continue
+	ta, tb, tc := a.Type(), b.Type(), c.Type()
+	sa, sb, sc := pow3Slot(ta), pow3Slot(tb), pow3Slot(tc)
+	same := func(x, y TernaryFunc) bool {
+		return x != nil && y != nil && closurePtr(x) == closurePtr(y)
+	}
+	if tb == ta || same(sa, sb) {
+		sb = nil
+	}
+	if same(sc, sa) || same(sc, sb) {
+		sc = nil
+	}
+	if sa != nil {
+		if sb != nil && tb.IsSubtype(ta) {
+			if r, err := sb(t, a, b, c); err != nil || r != NotImplemented {
+				return r, err
+			}
+			sb = nil
 		}
-		tried[typ] = true
-		if f := LoadPtr(&typ.Pow3); f != nil {
-			r, err := f(t, a, b, c)
-			if err != nil || r != NotImplemented {
+		if r, err := sa(t, a, b, c); err != nil || r != NotImplemented {
+			return r, err
+		}
+	}
+	for _, f := range []TernaryFunc{sb, sc} {
+		if f != nil {
+			if r, err := f(t, a, b, c); err != nil || r != NotImplemented {
 				return r, err
 			}
 		}
 	}
-	if _, ok := a.(*Instance); ok {
-		if r, found, err := callSpecial(t, a, "__pow__", b, c); found && (err != nil || r != NotImplemented) {
-			return r, err
-		}
-	}
-	if _, ok := b.(*Instance); ok && b.Type() != a.Type() {
-		if r, found, err := callSpecial(t, b, "__rpow__", a, c); found && (err != nil || r != NotImplemented) {
-			return r, err
-		}
-	}
 	return nil, TypeErrorf("unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", typeName(a), typeName(b), typeName(c))
+}
+
+// pow3Slot is typ's three-argument pow: pow3Python for a class defining
+// __pow__ or __rpow__ in Python, else its built-in Pow3 (nil for none).
+func pow3Slot(typ *Type) TernaryFunc {
+	if isSlotBinary(LoadPtr(&typ.Num[NbPow]), NbPow) {
+		return pow3Python
+	}
+	return LoadPtr(&typ.Pow3)
+}
+
+// pow3Python is CPython's slot_nb_power with a modulus.
+func pow3Python(t *Thread, a, b, c Object) (Object, error) {
+	if !isSlotBinary(LoadPtr(&a.Type().Num[NbPow]), NbPow) {
+		return NotImplemented, nil
+	}
+	r, found, err := callSpecial(t, a, "__pow__", b, c)
+	if !found {
+		return NotImplemented, nil
+	}
+	return r, err
 }
 
 // intToBase is bin(), oct() and hex().

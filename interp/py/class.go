@@ -304,11 +304,26 @@ func slotHash(t *Thread, o Object) (int64, error) {
 	return 0, TypeErrorf("__hash__ method should return an integer")
 }
 
+// slotRichCompare calls a Python class's comparison method. A method
+// whose lookup fails (a property raising) counts as not there, as in
+// CPython's slot_tp_richcompare.
 func slotRichCompare(t *Thread, a, b Object, op CompareOp) (Object, error) {
-	r, found, err := callSpecial(t, a, cmpDunders[op], b)
-	if !found {
+	name := dunderStr(cmpDunders[op])
+	descr := a.Type().Lookup(name)
+	if descr == nil {
 		return NotImplemented, nil
 	}
+	switch descr.(type) {
+	case *Function, *MethodDescr:
+		// called unbound: nothing to look up
+	default:
+		m, err := lookupSpecial(t, a, cmpDunders[op])
+		if err != nil || m == nil {
+			return NotImplemented, nil
+		}
+		return Call(t, m, []Object{b}, nil)
+	}
+	r, _, err := callSpecialStr(t, a, name, b)
 	return r, err
 }
 
@@ -431,7 +446,7 @@ func isSlotBinary(f BinaryFunc, op int) bool {
 }
 
 // closurePtr is the pointer a func value holds (its closure record).
-func closurePtr(f BinaryFunc) unsafe.Pointer {
+func closurePtr[F BinaryFunc | TernaryFunc](f F) unsafe.Pointer {
 	return *(*unsafe.Pointer)(unsafe.Pointer(&f))
 }
 
@@ -447,7 +462,7 @@ func slotBinary(op int) BinaryFunc {
 		// which raises where the slot declines).
 		doOther := ta != tb && isSlotBinary(LoadPtr(&tb.Num[op]), op)
 		if isSlotBinary(LoadPtr(&ta.Num[op]), op) {
-			if doOther && tb.IsSubtype(ta) {
+			if doOther && tb.IsSubtype(ta) && methodIsOverloaded(ta, tb, names.rdunder) {
 				r, found, err := callSpecial(t, b, names.rdunder, a)
 				if err != nil || (found && r != NotImplemented) {
 					return r, err
@@ -473,14 +488,33 @@ func slotBinary(op int) BinaryFunc {
 	}
 }
 
+// methodIsOverloaded is CPython's method_is_overloaded: whether the
+// right operand's class gives the reflected method another value than
+// the left operand's, so that a subclass only inheriting it does not go
+// first.
+func methodIsOverloaded(left, right *Type, name string) bool {
+	b := right.Lookup(dunderStr(name))
+	if b == nil {
+		return false
+	}
+	return left.Lookup(dunderStr(name)) != b
+}
+
 // ---- type(), class creation ----
 
 // typeCall is type.__call__: create with __new__, then run __init__ when
 // the result is an instance of the class.
 func typeCall(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 	typ := self.(*Type)
-	if typ == TypeType && len(args) == 1 && len(kw) == 0 {
-		return args[0].Type(), nil
+	if typ == TypeType {
+		switch npos := len(args) - len(kw); {
+		case npos == 1 && len(kw) == 0:
+			return args[0].Type(), nil
+		case npos == 1:
+			return nil, TypeErrorf("type() takes no keyword arguments")
+		case npos != 1 && npos != 3:
+			return nil, TypeErrorf("type() takes 1 or 3 arguments")
+		}
 	}
 	if LoadPtr(&typ.New) == nil {
 		return nil, TypeErrorf("cannot create '%s' instances", typ.FullName())
@@ -517,10 +551,9 @@ func checkTypeName(t *Thread, name *Str) error {
 func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) {
 	npos := len(args) - len(kw)
 	if npos != 3 {
-		if npos == 1 && len(kw) == 0 {
-			return args[0].Type(), nil
-		}
-		return nil, TypeErrorf("type() takes 1 or 3 arguments")
+		// type(x) itself is typeCall's: a metaclass has no one-argument
+		// form
+		return nil, TypeErrorf("type.__new__() takes exactly 3 arguments (%d given)", npos)
 	}
 	name, ok := args[0].(*Str)
 	if !ok {
@@ -701,11 +734,20 @@ func typeNew(t *Thread, meta *Type, args []Object, kw []string) (Object, error) 
 				if err != nil {
 					return nil, err
 				}
-				var custom []*Type
+				// CPython's mro_check: every entry a class whose instance
+				// layout the new class's layout extends, since instances
+				// of the class are then handed to those classes' methods
+				solid := layoutBase(typ)
+				custom := make([]*Type, 0, len(items))
 				for _, x := range items {
-					if xt, ok := x.(*Type); ok {
-						custom = append(custom, xt)
+					xt, ok := x.(*Type)
+					if !ok {
+						return nil, TypeErrorf("mro() returned a non-class ('%s')", typeName(x))
 					}
+					if !solid.IsSubtype(layoutBase(xt)) {
+						return nil, TypeErrorf("mro() returned base with unsuitable layout ('%s')", xt.tpName())
+					}
+					custom = append(custom, xt)
 				}
 				typ.SetMRO(custom)
 			}
@@ -958,21 +1000,13 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 	}
 	if mt, ok := meta.(*Type); ok {
 		// the most derived metaclass among meta and the bases' metaclasses
-		objs := make([]Object, len(bases))
-		for i, b := range bases {
-			objs[i] = b
-		}
-		mt, err := mostDerivedMeta(mt, objs)
+		mt, err := mostDerivedMeta(mt, bases)
 		if err != nil {
 			return nil, err
 		}
 		meta = mt
 	}
-	basesTuple := make([]Object, len(bases))
-	for i, b := range bases {
-		basesTuple[i] = b
-	}
-	bt := NewTuple(basesTuple...)
+	bt := NewTuple(bases...)
 	// __prepare__
 	var ns Object
 	if prep, err := GetAttrOpt(t, meta, Intern("__prepare__")); err != nil {
@@ -981,6 +1015,13 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 		ns, err = Call(t, prep, append([]Object{name, bt}, kwv...), kwn)
 		if err != nil {
 			return nil, err
+		}
+		if ns.Type().Lookup(Intern("__getitem__")) == nil {
+			mname := "<metaclass>"
+			if mt, ok := meta.(*Type); ok {
+				mname = mt.tpName()
+			}
+			return nil, TypeErrorf("%s.__prepare__() must return a mapping, not %s", mname, typeName(ns))
 		}
 	} else {
 		ns = NewDict()
@@ -1006,22 +1047,24 @@ func buildClass(t *Thread, _ Object, args []Object, kwnames []string) (Object, e
 	return cls, nil
 }
 
-func sameBases(orig []Object, bases []*Type) bool {
+func sameBases(orig []Object, bases []Object) bool {
 	for i := range orig {
-		if orig[i] != Object(bases[i]) {
+		if orig[i] != bases[i] {
 			return false
 		}
 	}
 	return true
 }
 
-// resolveBases applies __mro_entries__ (PEP 560).
-func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
-	var out []*Type
+// resolveBases applies __mro_entries__ (PEP 560). Other objects stay:
+// a metaclass that is not a type may take any bases (type() itself
+// refuses them).
+func resolveBases(t *Thread, bases []Object) ([]Object, error) {
+	var out []Object
 	var basesTuple *Tuple // made once; bases may be part of the caller's stack
 	for _, b := range bases {
-		if bt, ok := b.(*Type); ok {
-			out = append(out, bt)
+		if _, ok := b.(*Type); ok {
+			out = append(out, b)
 			continue
 		}
 		me, err := GetAttrOpt(t, b, Intern("__mro_entries__"))
@@ -1029,7 +1072,8 @@ func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
 			return nil, err
 		}
 		if me == nil {
-			return nil, TypeErrorf("bases must be types")
+			out = append(out, b)
+			continue
 		}
 		if basesTuple == nil {
 			basesTuple = NewTuple(append([]Object(nil), bases...)...)
@@ -1042,13 +1086,7 @@ func resolveBases(t *Thread, bases []Object) ([]*Type, error) {
 		if !ok {
 			return nil, TypeErrorf("__mro_entries__ must return a tuple")
 		}
-		for _, x := range tup.items {
-			xt, ok := x.(*Type)
-			if !ok {
-				return nil, TypeErrorf("bases must be types")
-			}
-			out = append(out, xt)
-		}
+		out = append(out, tup.items...)
 	}
 	return out, nil
 }
@@ -1401,7 +1439,7 @@ func superNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		if cls == nil {
 			return nil, NewError(RuntimeErrorType, "super(): __class__ cell not found")
 		}
-		return makeSuper(cls, first)
+		return makeSuper(t, cls, first)
 	case 1:
 		cls, ok := args[0].(*Type)
 		if !ok {
@@ -1413,17 +1451,27 @@ func superNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		if !ok {
 			return nil, TypeErrorf("super() argument 1 must be a type, not %s", typeName(args[0]))
 		}
-		return makeSuper(cls, args[1])
+		return makeSuper(t, cls, args[1])
 	}
 	return nil, TypeErrorf("super() takes at most 2 arguments")
 }
 
-func makeSuper(cls *Type, obj Object) (Object, error) {
+// makeSuper binds super(cls, obj): obj a subclass of cls, an instance
+// of one, or an object whose __class__ attribute claims to be one (a
+// proxy), as CPython's supercheck allows.
+func makeSuper(t *Thread, cls *Type, obj Object) (Object, error) {
 	if ot, ok := obj.(*Type); ok && ot.IsSubtype(cls) {
 		return &Super{typ: cls, obj: obj, objType: ot}, nil
 	}
 	if obj.Type().IsSubtype(cls) {
 		return &Super{typ: cls, obj: obj, objType: obj.Type()}, nil
+	}
+	c, err := GetAttrOpt(t, obj, Intern("__class__"))
+	if err != nil {
+		return nil, err
+	}
+	if ct, ok := c.(*Type); ok && ct != obj.Type() && ct.IsSubtype(cls) {
+		return &Super{typ: cls, obj: obj, objType: ct}, nil
 	}
 	return nil, TypeErrorf("super(type, obj): obj must be an instance or subtype of type")
 }

@@ -396,15 +396,15 @@ func init() {
 	}
 	// view.mapping is a mappingproxy: it compares and prints as its dict
 	if MappingProxyType.Str == nil {
-		MappingProxyType.Str = func(t *Thread, o Object) (Object, error) { return StrOf(t, o.(*MappingProxy).d) }
+		MappingProxyType.Str = func(t *Thread, o Object) (Object, error) { return StrOf(t, o.(*MappingProxy).target()) }
 	}
 	if MappingProxyType.RichCompare == nil {
 		MappingProxyType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
 			if p, ok := a.(*MappingProxy); ok {
-				a = p.d
+				a = p.target()
 			}
 			if p, ok := b.(*MappingProxy); ok {
-				b = p.d
+				b = p.target()
 			}
 			return RichCompare(t, a, b, op)
 		}

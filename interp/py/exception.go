@@ -224,6 +224,10 @@ type Traceback struct {
 	Frame  *Frame
 	Lasti  int
 	Lineno int
+	// rawLasti is the tb_lasti given to types.TracebackType(...), shown
+	// as it is (Lasti counts instructions, tb_lasti bytes)
+	rawLasti    int
+	hasRawLasti bool
 }
 
 // Type returns the traceback type.

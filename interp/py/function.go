@@ -304,6 +304,63 @@ func NewFunction(t *Thread, code *Code, globals *Dict) *Function {
 	return &Function{code: code, globals: globals, builtins: builtinsFor(t, globals), info: info}
 }
 
+// functionNew is types.FunctionType(code, globals, name=None,
+// argdefs=None, closure=None): a function made from a code object, with
+// CPython's checks of each argument.
+func functionNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+	var co, g, name, defs, closure Object
+	if err := ParseArgs("function", args, kw, []string{"code", "globals", "name", "argdefs", "closure"}, 2, &co, &g, &name, &defs, &closure); err != nil {
+		return nil, err
+	}
+	code, ok := co.(*Code)
+	if !ok {
+		return nil, TypeErrorf("function() argument 'code' must be code, not %s", typeName(co))
+	}
+	globals, ok := g.(*Dict)
+	if !ok {
+		return nil, TypeErrorf("function() argument 'globals' must be dict, not %s", typeName(g))
+	}
+	var nameStr *Str
+	if name != nil && name != None {
+		if nameStr, ok = name.(*Str); !ok {
+			return nil, TypeErrorf("arg 3 (name) must be None or string")
+		}
+	}
+	var defaults *Tuple
+	if defs != nil && defs != None {
+		if defaults, ok = defs.(*Tuple); !ok {
+			return nil, TypeErrorf("arg 4 (defaults) must be None or tuple")
+		}
+	}
+	var cells []*Cell
+	nfree := len(code.Freevars)
+	if closure != nil && closure != None {
+		tup, ok := closure.(*Tuple)
+		if !ok {
+			return nil, TypeErrorf("arg 5 (closure) must be None or tuple")
+		}
+		if len(tup.items) != nfree {
+			return nil, ValueErrorf("%s requires closure of length %d, not %d", code.Name, nfree, len(tup.items))
+		}
+		for _, c := range tup.items {
+			cell, ok := c.(*Cell)
+			if !ok {
+				return nil, TypeErrorf("arg 5 (closure) expected cell, found %s", typeName(c))
+			}
+			cells = append(cells, cell)
+		}
+	} else if nfree > 0 {
+		return nil, TypeErrorf("arg 5 (closure) must be tuple")
+	}
+	f := NewFunction(t, code, globals)
+	f.Closure = cells
+	f.defaults = defaults
+	if nameStr != nil {
+		editCopy(&f.info, func(i *funcInfo) { i.name = nameStr.s })
+	}
+	return f, nil
+}
+
 // funcInfo is what describes a function rather than runs it: __name__,
 // __qualname__, __doc__ and __module__ (never nil: None). It is never
 // written once published; an assignment publishes a changed copy

@@ -964,6 +964,11 @@ func init() {
 
 // throwArgs builds the exception for gen.throw(typ[, val[, tb]]).
 func throwArgs(t *Thread, args []Object) (error, error) {
+	if len(args) > 2 && args[2] != None {
+		if _, ok := args[2].(*Traceback); !ok {
+			return nil, TypeErrorf("throw() third argument must be a traceback object")
+		}
+	}
 	typ := args[0]
 	var val Object = None
 	if len(args) > 1 {

@@ -23,6 +23,9 @@ type partialData struct {
 	fn   Object
 	args []Object
 	kw   *Dict
+	// argsTup is args as the tuple p.args returns, the same object each
+	// time (copy.copy keeps it, as CPython's does)
+	argsTup *Tuple
 }
 
 type partialBox struct{ p atomic.Pointer[partialData] }
@@ -76,7 +79,7 @@ func init() {
 		}
 		in := NewInstance(typ)
 		box := &partialBox{}
-		box.p.Store(&partialData{fn: fn, args: pargs, kw: kwd})
+		box.p.Store(&partialData{fn: fn, args: pargs, kw: kwd, argsTup: NewTuple(pargs...)})
 		in.Base = box
 		return in, nil
 	}
@@ -158,7 +161,7 @@ func init() {
 	}, nil)
 	pt.AddGetSet("args", func(t *Thread, o Object) (Object, error) {
 		p, _ := partialOf(o)
-		return NewTuple(append([]Object(nil), p.args...)...), nil
+		return p.argsTup, nil
 	}, nil)
 	pt.AddGetSet("keywords", func(t *Thread, o Object) (Object, error) {
 		p, _ := partialOf(o)
@@ -169,7 +172,18 @@ func init() {
 			return d, nil
 		}
 		return NewDict(), nil
-	}, nil)
+	}, func(t *Thread, o, v Object) error {
+		if v == nil {
+			return TypeErrorf("cannot delete __dict__")
+		}
+		d, ok := v.(*Dict)
+		in, ok2 := o.(*Instance)
+		if !ok || !ok2 {
+			return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", typeName(v))
+		}
+		storePtr(&in.dict, d)
+		return nil
+	})
 	pt.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		p, ok := partialOf(self)
 		if !ok {
@@ -182,7 +196,7 @@ func init() {
 		if d := instanceDict(self); d != nil && d.Len() > 0 {
 			dict = d
 		}
-		return NewTuple(self.Type(), NewTuple(p.fn), NewTuple(p.fn, NewTuple(p.args...), kwo, dict)), nil
+		return NewTuple(self.Type(), NewTuple(p.fn), NewTuple(p.fn, p.argsTup, kwo, dict)), nil
 	})
 	pt.AddMethod("__setstate__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		st, err := collArgO("partial.__setstate__", args, kw)
@@ -198,23 +212,33 @@ func init() {
 		if !isCallable(fn) || !ok || (fkw != None && !IsInstance(fkw, DictType)) {
 			return nil, TypeErrorf("invalid partial state")
 		}
+		// an exact tuple and dict are kept as they are (CPython's), a
+		// subclass's contents copied
 		kwd := NewDict()
-		if fkw != None {
+		if d, ok := fkw.(*Dict); ok {
+			kwd = d
+		} else if fkw != None {
 			kwd = unwrap(fkw).(*Dict).Copy()
+		}
+		argsTup := at
+		if fargs.Type() != TupleType {
+			argsTup = NewTuple(at.items...)
 		}
 		in := self.(*Instance)
 		box, ok := in.Base.(*partialBox)
 		if !ok {
 			return nil, TypeErrorf("partial object is not initialised")
 		}
-		box.p.Store(&partialData{fn: fn, args: append([]Object(nil), at.items...), kw: kwd})
-		if fdict != None && LoadPtr(&in.dict) != nil {
-			LoadPtr(&in.dict).Clear()
+		box.p.Store(&partialData{fn: fn, args: append([]Object(nil), at.items...), kw: kwd, argsTup: argsTup})
+		// the state's dict replaces the attributes; None empties them
+		if LoadPtr(&in.dict) != nil {
+			nd := NewDict()
 			if d, ok := unwrap(fdict).(*Dict); ok {
-				if err := LoadPtr(&in.dict).Update(t, d); err != nil {
+				if err := nd.Update(t, d); err != nil {
 					return nil, err
 				}
 			}
+			storePtr(&in.dict, nd)
 		}
 		return None, nil
 	})

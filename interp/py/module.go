@@ -479,6 +479,12 @@ func ParseOnly(src []byte, mode syntax.Mode) error {
 
 // ExecCode runs module-level code with globals (and locals) as namespaces.
 func (t *Thread) ExecCode(code *Code, globals *Dict, locals Object) (Object, error) {
+	return t.execCodeClosure(code, globals, locals, nil)
+}
+
+// execCodeClosure is ExecCode with the cells of the code's free
+// variables (exec's closure=).
+func (t *Thread) execCodeClosure(code *Code, globals *Dict, locals Object, closure []*Cell) (Object, error) {
 	if globals.GetStr("__builtins__") == nil {
 		globals.SetStr("__builtins__", t.interp.Builtins)
 	}
@@ -486,6 +492,7 @@ func (t *Thread) ExecCode(code *Code, globals *Dict, locals Object) (Object, err
 		locals = globals
 	}
 	f := t.newFrame(code, globals, builtinsFor(t, globals), locals)
+	f.closure = closure
 	return t.run(f)
 }
 

@@ -267,6 +267,9 @@ func complexBinary(op int, a, b Object) (Object, error) {
 // intNew is int(x=0, base=10).
 func intNew(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
 	var x, base Object
+	if npos := len(args) - len(kw); npos > 2 {
+		return nil, TypeErrorf("int() takes at most 2 arguments (%d given)", npos)
+	}
 	if err := ParseArgs("int", args, kw, []string{"", "base"}, 0, &x, &base); err != nil {
 		return nil, err
 	}

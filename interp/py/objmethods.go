@@ -239,55 +239,117 @@ func init() {
 		}
 		return nil
 	})
+	// an exact dict is read directly; any other mapping (a dict
+	// subclass with its own __getitem__ or __missing__, a ChainMap)
+	// through its methods, as CPython's mappingproxy does
 	MappingProxyType.GetItem = func(t *Thread, o, k Object) (Object, error) {
-		v, err := o.(*MappingProxy).d.GetItem(t, k)
+		p := o.(*MappingProxy)
+		if p.m != nil {
+			return GetItem(t, p.m, k)
+		}
+		v, err := p.d.GetItem(t, k)
 		if err == nil && v == nil {
 			return nil, NewException(KeyErrorType, k)
 		}
 		return v, err
 	}
-	MappingProxyType.Len = func(t *Thread, o Object) (int, error) { return o.(*MappingProxy).d.Len(), nil }
-	MappingProxyType.Iter = func(t *Thread, o Object) (Object, error) { return newDictIter(o.(*MappingProxy).d, 0), nil }
+	MappingProxyType.Len = func(t *Thread, o Object) (int, error) {
+		p := o.(*MappingProxy)
+		if p.m != nil {
+			return Len(t, p.m)
+		}
+		return p.d.Len(), nil
+	}
+	MappingProxyType.Iter = func(t *Thread, o Object) (Object, error) {
+		p := o.(*MappingProxy)
+		if p.m != nil {
+			return Iter(t, p.m)
+		}
+		return newDictIter(p.d, 0), nil
+	}
 	MappingProxyType.Contains = func(t *Thread, o, v Object) (bool, error) {
-		r, err := o.(*MappingProxy).d.GetItem(t, v)
+		p := o.(*MappingProxy)
+		if p.m != nil {
+			return Contains(t, p.m, v)
+		}
+		r, err := p.d.GetItem(t, v)
 		return r != nil, err
 	}
 	MappingProxyType.Repr = func(t *Thread, o Object) (Object, error) {
-		r, err := dictRepr(t, o.(*MappingProxy).d)
+		r, err := ReprString(t, o.(*MappingProxy).target())
 		if err != nil {
 			return nil, err
 		}
-		return NewStr("mappingproxy(" + r.(*Str).s + ")"), nil
+		return NewStr("mappingproxy(" + r + ")"), nil
 	}
-	for _, name := range []string{"keys", "values", "items", "get", "copy"} {
+	for _, name := range []string{"keys", "values", "items", "get", "copy", "__reversed__"} {
 		name := name
 		MappingProxyType.AddMethod(name, func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-			m, err := GetAttrString(t, self.(*MappingProxy).d, name)
+			if name == "__reversed__" {
+				if err := argCount("mappingproxy.__reversed__", args, kw, 0, 0); err != nil {
+					return nil, err
+				}
+				return Call(t, ReversedType, []Object{self.(*MappingProxy).target()}, nil)
+			}
+			m, err := GetAttrString(t, self.(*MappingProxy).target(), name)
 			if err != nil {
 				return nil, err
 			}
 			return Call(t, m, args, kw)
 		})
 	}
+	// view | other is the mapping's own | (a new dict for a dict)
+	MappingProxyType.Num[NbOr] = func(t *Thread, a, b Object) (Object, error) {
+		if p, ok := a.(*MappingProxy); ok {
+			a = p.target()
+		}
+		if p, ok := b.(*MappingProxy); ok {
+			b = p.target()
+		}
+		return BinaryOp(t, a, b, NbOr)
+	}
+	MappingProxyType.INum[NbOr] = func(t *Thread, a, b Object) (Object, error) {
+		return nil, TypeErrorf("'|=' is not supported by %s; use '|' instead", typeName(a))
+	}
+	MappingProxyType.AddClassMethod("__class_getitem__", genericClassGetItem)
 	MappingProxyType.New = func(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
 		var m Object
 		if err := ParseArgs("mappingproxy", args, kw, []string{"mapping"}, 1, &m); err != nil {
 			return nil, err
 		}
-		switch x := unwrap(m).(type) {
+		switch x := m.(type) {
 		case *Dict:
 			return &MappingProxy{d: x}, nil
 		case *MappingProxy:
-			return &MappingProxy{d: x.d}, nil
+			return &MappingProxy{d: x.d, m: x.m}, nil
 		}
-		return nil, TypeErrorf("mappingproxy() argument must be a mapping, not %s", typeName(m))
+		// CPython's PyMapping_Check (a __getitem__), lists and tuples
+		// excepted
+		_, isList := unwrap(m).(*List)
+		_, isTuple := unwrap(m).(*Tuple)
+		if isList || isTuple || m.Type().Lookup(Intern("__getitem__")) == nil {
+			return nil, TypeErrorf("mappingproxy() argument must be a mapping, not %s", typeName(m))
+		}
+		return &MappingProxy{m: m}, nil
 	}
 	MappingProxyType.Flags.Or(FlagMapping)
 	registerType(MappingProxyType)
 }
 
-// MappingProxy is a read-only view of a dict (type.__dict__).
-type MappingProxy struct{ d *Dict }
+// MappingProxy is a read-only view of a mapping (type.__dict__): d for
+// an exact dict, m for any other mapping.
+type MappingProxy struct {
+	d *Dict
+	m Object
+}
+
+// target is the mapping the proxy shows.
+func (p *MappingProxy) target() Object {
+	if p.m != nil {
+		return p.m
+	}
+	return p.d
+}
 
 // MappingProxyType is types.MappingProxyType.
 var MappingProxyType = newBuiltinType("mappingproxy", ObjectType)
@@ -386,11 +448,7 @@ func mergeClassDict(t *Thread, cls Object, add func(*Dict), depth int) error {
 // copyregCall calls a function of the copyreg module (pickling support
 // lives there, in Python, as in CPython).
 func copyregCall(t *Thread, name string, args ...Object) (Object, error) {
-	m, err := t.Import("copyreg", nil, nil, 0)
-	if err != nil {
-		return nil, err
-	}
-	fn, err := GetAttrString(t, m, name)
+	fn, err := copyregAttr(t, name)
 	if err != nil {
 		return nil, err
 	}
@@ -398,21 +456,30 @@ func copyregCall(t *Thread, name string, args ...Object) (Object, error) {
 }
 
 // objectGetState is object.__getstate__: the instance dict (None when
-// empty), with __slots__ values as a second dict.
+// empty), with the values of the class's slot names (copyreg._slotnames,
+// which honours a __slotnames__ the class sets) as a second dict.
 func objectGetState(t *Thread, self Object) (Object, error) {
 	var state Object = None
 	if d := instanceDict(self); d != nil && d.Len() > 0 {
 		state = d.Copy()
 	}
-	in, ok := self.(*Instance)
-	if !ok || len(in.slots) == 0 {
-		return state, nil
+	names, err := slotNamesOf(t, self.Type())
+	if err != nil || len(names) == 0 {
+		return state, err
 	}
 	slots := NewDict()
-	for _, typ := range LoadPtr(&in.typ).MRO() {
-		for _, name := range typ.slotNames {
-			if v, err := GetAttr(t, self, NewStr(name)); err == nil {
-				slots.SetStr(name, v)
+	for _, name := range names {
+		ns, ok := unwrap(name).(*Str)
+		if !ok {
+			return nil, TypeErrorf("attribute name must be string, not '%s'", typeName(name))
+		}
+		v, err := GetAttrOpt(t, self, ns)
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			if err := slots.SetItem(t, name, v); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -420,6 +487,32 @@ func objectGetState(t *Thread, self Object) (Object, error) {
 		return state, nil
 	}
 	return NewTuple(state, slots), nil
+}
+
+// slotNamesOf is CPython's _PyType_GetSlotNames: the class's own
+// __slotnames__, else copyreg._slotnames(cls), which computes the
+// mangled __slots__ names of the MRO and caches them on the class. A
+// built-in type has none (and copyreg could not cache them on it).
+func slotNamesOf(t *Thread, cls *Type) ([]Object, error) {
+	var r Object = cls.Dict.GetStr("__slotnames__")
+	if r == nil {
+		if !cls.isHeap() {
+			return nil, nil
+		}
+		var err error
+		if r, err = copyregCall(t, "_slotnames", cls); err != nil {
+			return nil, err
+		}
+	}
+	if r == None {
+		return nil, nil
+	}
+	l, ok := r.(*List)
+	if !ok {
+		return nil, TypeErrorf("copyreg._slotnames didn't return a list or None")
+	}
+	// a snapshot: a __getattr__ may replace the list's items meanwhile
+	return l.snapshot(), nil
 }
 
 // hasNativeState reports whether o carries state of a built-in type that
@@ -447,8 +540,8 @@ func dirMethod(qual string) BuiltinFunc {
 }
 
 // objectReduceEx is object.__reduce_ex__(protocol): a class's own
-// __reduce__ wins; protocol 2 and above use copyreg.__newobj__ (CPython's
-// reduce_newobj), lower ones copyreg._reduce_ex.
+// __reduce__ wins; protocol 2 and above use copyreg.__newobj__ or
+// __newobj_ex__ (CPython's reduce_newobj), lower ones copyreg._reduce_ex.
 func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 	if err := argCount("object.__reduce_ex__", args, kw, 1, 1); err != nil {
 		return nil, err
@@ -466,32 +559,77 @@ func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object,
 	if p < 2 {
 		return copyregCall(t, "_reduce_ex", self, Int(p))
 	}
-	m, err := t.Import("copyreg", nil, nil, 0)
+	return reduceNewObj(t, self)
+}
+
+// newArguments is CPython's _PyObject_GetNewArguments: the positional
+// and keyword arguments __getnewargs_ex__ or __getnewargs__ (looked up on
+// the type, as special methods are) give for cls.__new__; nil args when
+// the class has neither.
+func newArguments(t *Thread, self Object) (args *Tuple, kwargs *Dict, err error) {
+	m, err := lookupSpecial(t, self, "__getnewargs_ex__")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	newobj, err := GetAttrString(t, m, "__newobj__")
-	if err != nil {
-		return nil, err
-	}
-	cls := self.Type()
-	newargs := []Object{cls}
-	if gna, err := GetAttrOpt(t, self, Intern("__getnewargs__")); err != nil {
-		return nil, err
-	} else if gna != nil {
-		r, err := Call(t, gna, nil, nil)
+	if m != nil {
+		r, err := Call(t, m, nil, nil)
 		if err != nil {
+			return nil, nil, err
+		}
+		pair, ok := r.(*Tuple)
+		if !ok {
+			return nil, nil, TypeErrorf("__getnewargs_ex__ should return a tuple, not '%s'", typeName(r))
+		}
+		if len(pair.items) != 2 {
+			return nil, nil, ValueErrorf("__getnewargs_ex__ should return a tuple of length 2, not %d", len(pair.items))
+		}
+		if args, ok = pair.items[0].(*Tuple); !ok {
+			return nil, nil, TypeErrorf("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'", typeName(pair.items[0]))
+		}
+		if kwargs, ok = unwrap(pair.items[1]).(*Dict); !ok {
+			return nil, nil, TypeErrorf("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'", typeName(pair.items[1]))
+		}
+		return args, kwargs, nil
+	}
+	if m, err = lookupSpecial(t, self, "__getnewargs__"); err != nil || m == nil {
+		return nil, nil, err
+	}
+	r, err := Call(t, m, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	if args, ok := r.(*Tuple); ok {
+		return args, nil, nil
+	}
+	return nil, nil, TypeErrorf("__getnewargs__ should return a tuple, not '%s'", typeName(r))
+}
+
+// reduceNewObj is object.__reduce_ex__ for protocol 2 and above.
+func reduceNewObj(t *Thread, self Object) (Object, error) {
+	cls := self.Type()
+	args, kwargs, err := newArguments(t, self)
+	if err != nil {
+		return nil, err
+	}
+	var newobj Object
+	var newargs []Object
+	if kwargs == nil || kwargs.Len() == 0 {
+		if newobj, err = copyregAttr(t, "__newobj__"); err != nil {
 			return nil, err
 		}
-		tup, ok := r.(*Tuple)
-		if !ok {
-			return nil, TypeErrorf("__getnewargs__ should return a tuple, not '%s'", typeName(r))
+		newargs = []Object{cls}
+		if args != nil {
+			newargs = append(newargs, args.items...)
 		}
-		newargs = append(newargs, tup.items...)
+	} else {
+		if newobj, err = copyregAttr(t, "__newobj_ex__"); err != nil {
+			return nil, err
+		}
+		newargs = []Object{cls, args, kwargs}
 	}
 	_, isList := unwrap(self).(*List)
 	_, isDict := unwrap(self).(*Dict)
-	if len(newargs) == 1 && !isList && !isDict && hasNativeState(self) {
+	if args == nil && !isList && !isDict && hasNativeState(self) {
 		// CPython's object.__getstate__ refuses an object whose C struct
 		// is bigger than object's: its state would be lost
 		if gs := cls.Lookup(Intern("__getstate__")); gs != nil {
@@ -505,12 +643,12 @@ func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object,
 		return nil, err
 	}
 	var listitems, dictitems Object = None, None
-	if _, ok := unwrap(self).(*List); ok {
+	if isList {
 		if listitems, err = Iter(t, self); err != nil {
 			return nil, err
 		}
 	}
-	if _, ok := unwrap(self).(*Dict); ok {
+	if isDict {
 		items, err := CallMethod(t, self, "items")
 		if err != nil {
 			return nil, err
@@ -520,6 +658,15 @@ func objectReduceEx(t *Thread, self Object, args []Object, kw []string) (Object,
 		}
 	}
 	return NewTuple(newobj, NewTuple(newargs...), state, listitems, dictitems), nil
+}
+
+// copyregAttr is an attribute of the copyreg module.
+func copyregAttr(t *Thread, name string) (Object, error) {
+	m, err := t.Import("copyreg", nil, nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	return GetAttrString(t, m, name)
 }
 
 // pyFlags is type.__flags__: the Py_TPFLAGS_* bits CPython 3.11 would show

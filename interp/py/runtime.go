@@ -866,19 +866,75 @@ func wrapperGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		}
 		return v, nil
 	case "__dict__":
-		if *dict == nil {
-			*dict = NewDict()
-		}
-		return *dict, nil
-	case "__name__", "__qualname__", "__doc__", "__module__", "__annotations__":
-		return GetAttr(t, fn, name)
+		return wrapperDict(t, fn, dict)
 	}
-	if *dict != nil {
-		if v := (*dict).getStr(name); v != nil {
+	if d := LoadPtr(dict); d != nil {
+		if v := d.getStr(name); v != nil {
 			return v, nil
 		}
 	}
+	switch name.s {
+	case "__name__", "__qualname__", "__doc__", "__module__", "__annotations__":
+		if LoadPtr(dict) == nil {
+			// not copied yet (wrapperDict): the function's own
+			return GetAttr(t, fn, name)
+		}
+	}
 	return GenericGetAttr(t, o, name)
+}
+
+// wrapperDict is the __dict__ of a classmethod or staticmethod. CPython
+// fills it when the wrapper is made with the function's __module__,
+// __name__, __qualname__, __doc__ and __annotations__ (those it has);
+// freepy copies them when the dict is first wanted, and reads them from
+// the function until then.
+func wrapperDict(t *Thread, fn Object, dict **Dict) (*Dict, error) {
+	if d := LoadPtr(dict); d != nil {
+		return d, nil
+	}
+	d := NewDict()
+	for _, n := range []string{"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"} {
+		v, err := GetAttrOpt(t, fn, Intern(n))
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			d.SetStr(n, v)
+		}
+	}
+	if !casPtr(dict, nil, d) {
+		return LoadPtr(dict), nil
+	}
+	return d, nil
+}
+
+// wrapperSetAttr sets or deletes (v nil) an attribute of a classmethod or
+// staticmethod in its __dict__.
+func wrapperSetAttr(t *Thread, o Object, name *Str, v Object) error {
+	var fn Object
+	var dict **Dict
+	switch w := o.(type) {
+	case *ClassMethod:
+		fn, dict = w.Func, &w.dict
+	case *StaticMethod:
+		fn, dict = w.Func, &w.dict
+	}
+	switch name.s {
+	case "__func__", "__wrapped__", "__isabstractmethod__", "__dict__":
+		return Errorf(AttributeErrorType, "readonly attribute")
+	}
+	d, err := wrapperDict(t, fn, dict)
+	if err != nil {
+		return err
+	}
+	if v != nil {
+		return d.SetItem(t, name, v)
+	}
+	if d.getStr(name) == nil {
+		return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeName(o), name.s)
+	}
+	_, err = d.DelItem(t, name)
+	return err
 }
 
 func codeGetAttr(t *Thread, o Object, name *Str) (Object, error) {
@@ -1034,9 +1090,52 @@ func tracebackGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "tb_lineno":
 		return Int(tb.Lineno), nil
 	case "tb_lasti":
+		if tb.hasRawLasti {
+			return Int(tb.rawLasti), nil
+		}
 		return Int(tb.Lasti * 2), nil
 	}
 	return GenericGetAttr(t, o, name)
+}
+
+// tracebackNew is types.TracebackType(tb_next, tb_frame, tb_lasti,
+// tb_lineno), which CPython lets Python code build (jinja2 does).
+func tracebackNew(t *Thread, _ *Type, args []Object, kw []string) (Object, error) {
+	if npos := len(args) - len(kw); npos > 4 {
+		return nil, TypeErrorf("TracebackType() takes at most 4 arguments (%d given)", npos)
+	}
+	var next, frame, lasti, lineno Object
+	names := []string{"tb_next", "tb_frame", "tb_lasti", "tb_lineno"}
+	if err := ParseArgs("TracebackType", args, kw, names, 0, &next, &frame, &lasti, &lineno); err != nil {
+		return nil, err
+	}
+	for i, v := range []Object{next, frame, lasti, lineno} {
+		if v == nil {
+			return nil, TypeErrorf("TracebackType() missing required argument '%s' (pos %d)", names[i], i+1)
+		}
+	}
+	tb := &Traceback{hasRawLasti: true}
+	if next != None {
+		n, ok := next.(*Traceback)
+		if !ok {
+			return nil, TypeErrorf("expected traceback object or None, got '%s'", typeName(next))
+		}
+		tb.Next = n
+	}
+	f, ok := frame.(*Frame)
+	if !ok {
+		return nil, TypeErrorf("TracebackType() argument 'tb_frame' must be frame, not %s", typeName(frame))
+	}
+	tb.Frame = f
+	var err error
+	if tb.rawLasti, err = CIntArg(t, lasti); err != nil {
+		return nil, err
+	}
+	if tb.Lineno, err = CIntArg(t, lineno); err != nil {
+		return nil, err
+	}
+	tb.Lasti = tb.rawLasti / 2
+	return tb, nil
 }
 
 // tracebackSetAttr allows tb.tb_next = ... (unittest trims its own frames

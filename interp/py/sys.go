@@ -4,6 +4,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"strings"
 )
 
 func init() {
@@ -17,21 +18,24 @@ func init() {
 		}
 		return nil
 	}
-	SimpleNamespaceType.Repr = func(t *Thread, o Object) (Object, error) {
-		in := o.(*Instance)
-		s := "namespace("
-		for i, e := range LoadPtr(&in.dict).Items() {
-			if i > 0 {
-				s += ", "
-			}
-			r, err := ReprString(t, e.value)
-			if err != nil {
-				return nil, err
-			}
-			s += e.key.(*Str).s + "=" + r
+	SimpleNamespaceType.Repr = namespaceRepr
+	// namespaces of the same kind compare by their attributes
+	SimpleNamespaceType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {
+		x, ok1 := a.(*Instance)
+		y, ok2 := b.(*Instance)
+		if !ok1 || !ok2 || !x.Type().IsSubtype(SimpleNamespaceType) || !y.Type().IsSubtype(SimpleNamespaceType) {
+			return NotImplemented, nil
 		}
-		return NewStr(s + ")"), nil
+		return RichCompare(t, LoadPtr(&x.dict), LoadPtr(&y.dict), op)
 	}
+	// pickled as type(ns)((), ns.__dict__): the state restores the
+	// attributes
+	SimpleNamespaceType.AddMethod("__reduce__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		if err := argCount("SimpleNamespace.__reduce__", args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		return NewTuple(self.Type(), NewTuple(), LoadPtr(&self.(*Instance).dict)), nil
+	})
 	SimpleNamespaceType.hasDict = true
 	// types.SimpleNamespace: pickle finds the class by its module
 	SimpleNamespaceType.Dict.SetStr("__module__", Intern("types"))
@@ -276,4 +280,42 @@ func initSys(t *Thread) {
 	m.AddFunc("getsizeof", sysGetSizeOf)
 	m.native.Store(true)
 	in.Modules.SetStr("sys", m)
+}
+
+// namespaceRepr is SimpleNamespace's repr: "namespace(a=1, b=2)" (a
+// subclass shows its own name), its string-named attributes in order, and
+// "namespace(...)" for a namespace met again inside itself.
+func namespaceRepr(t *Thread, o Object) (Object, error) {
+	in := o.(*Instance)
+	name := "namespace"
+	if in.Type() != SimpleNamespaceType {
+		name = in.Type().Name()
+	}
+	for _, x := range t.reprStack {
+		if x == o {
+			return NewStr(name + "(...)"), nil
+		}
+	}
+	t.reprStack = append(t.reprStack, o)
+	defer func() { t.reprStack = t.reprStack[:len(t.reprStack)-1] }()
+	var b strings.Builder
+	b.WriteString(name + "(")
+	first := true
+	for _, e := range LoadPtr(&in.dict).Items() {
+		k, ok := e.key.(*Str)
+		if !ok || k.s == "" {
+			continue
+		}
+		r, err := ReprString(t, e.value)
+		if err != nil {
+			return nil, err
+		}
+		if !first {
+			b.WriteString(", ")
+		}
+		first = false
+		b.WriteString(k.s + "=" + r)
+	}
+	b.WriteString(")")
+	return NewStr(b.String()), nil
 }

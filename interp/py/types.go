@@ -293,6 +293,20 @@ func init() {
 		}
 		return NewStr(fmt.Sprintf("<cell at %#x: %s object at %#x>", Id(o), typeName(v), Id(v))), nil
 	}
+	// types.CellType(value) makes a filled cell, CellType() an empty one
+	CellType.New = func(t *Thread, typ *Type, args []Object, kw []string) (Object, error) {
+		if len(kw) > 0 {
+			return nil, TypeErrorf("cell() takes no keyword arguments")
+		}
+		if len(args) > 1 {
+			return nil, TypeErrorf("cell expected at most 1 argument, got %d", len(args))
+		}
+		c := &Cell{}
+		if len(args) == 1 {
+			c.init(args[0])
+		}
+		return c, nil
+	}
 	CellType.GetAttr = func(t *Thread, o Object, name *Str) (Object, error) {
 		if name.s == "cell_contents" {
 			v := o.(*Cell).Get()
@@ -320,6 +334,7 @@ func init() {
 	FrameType.GetAttr = frameGetAttr
 	FrameType.SetAttr = frameSetAttr
 	TracebackType.GetAttr = tracebackGetAttr
+	TracebackType.New = tracebackNew
 	TracebackType.SetAttr = tracebackSetAttr
 	// CPython's traceback type lists only its four attributes
 	TracebackType.AddMethod("__dir__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
@@ -350,6 +365,7 @@ func init() {
 		return &ClassMethod{Func: args[0]}, nil
 	}
 	ClassMethodType.GetAttr = wrapperGetAttr
+	ClassMethodType.SetAttr = wrapperSetAttr
 	StaticMethodType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
 		return self.(*StaticMethod).Func, nil
 	}
@@ -363,8 +379,19 @@ func init() {
 		return Call(t, self.(*StaticMethod).Func, args, kw)
 	}
 	StaticMethodType.GetAttr = wrapperGetAttr
+	StaticMethodType.SetAttr = wrapperSetAttr
 	SuperType.New = superNew
+	FunctionType.New = functionNew
 	SuperType.GetAttr = superGetAttr
+	// an unbound super(C) stored on a class binds to the instance it is
+	// read through; a bound one stays as it is
+	SuperType.DescrGet = func(t *Thread, self, obj Object, typ *Type) (Object, error) {
+		s := self.(*Super)
+		if obj == nil || obj == None || s.obj != nil {
+			return self, nil
+		}
+		return makeSuper(t, s.typ, obj)
+	}
 	SuperType.Repr = func(t *Thread, o Object) (Object, error) {
 		s := o.(*Super)
 		if s.objType != nil {
