@@ -448,8 +448,13 @@ func finishType(t *Type) {
 		b.subMu.Unlock()
 	}
 	inheritSlots(t)
-	if _, ok := t.Dict.getStr(Intern("__doc__")).(*Str); !ok && t.Doc != "" {
-		t.Dict.SetStr("__doc__", NewStr(t.Doc))
+	if _, ok := t.Dict.getStr(Intern("__doc__")).(*Str); !ok {
+		if t.Doc == "" {
+			t.Doc = builtinTypeDoc(t)
+		}
+		if t.Doc != "" {
+			t.Dict.SetStr("__doc__", NewStr(t.Doc))
+		}
 	}
 }
 
