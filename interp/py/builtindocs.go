@@ -10,7 +10,7 @@ package py
 // built-in type's __doc__ string in its dict (finishType). A method's or
 // function's __doc__ is looked up when it is read (docFor).
 
-// docEntry is one docstring: name is a method name ("" for the type
+// docEntry is one docstring (doc "" where CPython has none): name is a method name ("" for the type
 // itself in a type table, or a function name in builtinFuncDocs).
 type docEntry struct{ name, doc string }
 
@@ -92,7 +92,6 @@ var typeDocs = [...]docEntry{
 	{"EOFError", "Input ended before any data was read."},
 	{"EncodingWarning", "Warns when an encoding is left to the locale default."},
 	{"Exception", "Base class of the ordinary exceptions a program is expected to handle."},
-	{"ExceptionGroup", "Several unrelated exceptions raised together, all of them Exception subclasses."},
 	{"FileExistsError", "The file or directory to be created exists already."},
 	{"FileNotFoundError", "No file or directory by that name."},
 	{"FloatingPointError", "A floating-point operation failed."},
@@ -204,7 +203,6 @@ var genericMethodDocs = [...]docEntry{
 	{"__get__", "The attribute value this descriptor gives for instance of owner."},
 	{"__getattribute__", "getattr(self, name)"},
 	{"__getitem__", "self[key]"},
-	{"__getnewargs__", "Arguments __new__ needs to recreate self when unpickling."},
 	{"__getstate__", "The state of self that pickling saves."},
 	{"__gt__", "self > value"},
 	{"__hash__", "hash(self)"},
@@ -452,6 +450,7 @@ var tupleDocs = [...]docEntry{
 }
 
 var intDocs = [...]docEntry{
+	{"__format__", ""},
 	{"bit_count", "The number of one bits in the absolute value of self (its population count)."},
 	{"bit_length", "The number of bits needed to write abs(self) in binary, without sign and leading zeros."},
 	{"from_bytes", "The integer the given bytes represent, in byteorder 'big' or 'little', two's complement when signed is true."},
@@ -466,6 +465,7 @@ var floatDocs = [...]docEntry{
 }
 
 var rangeDocs = [...]docEntry{
+	{"__reduce__", ""},
 	{"count", "rangeobject.count(value) -> integer -- return number of occurrences of value\n\nThe result is 0 or 1 for an int value."},
 	{"index", "rangeobject.index(value) -> integer -- return index of value.\n\nValueError when value is not in the range."},
 }
@@ -475,6 +475,8 @@ var sliceDocs = [...]docEntry{
 }
 
 var memoryviewDocs = [...]docEntry{
+	{"__enter__", ""},
+	{"__exit__", ""},
 	{"cast", "A new view of the same memory with another format and shape."},
 	{"hex", "Hexadecimal digits of the viewed bytes, two per byte, optionally grouped with sep every bytes_per_sep bytes."},
 	{"release", "Release the underlying buffer now; the view cannot be used afterwards."},
@@ -499,6 +501,8 @@ var objectDocs = [...]docEntry{
 }
 
 var baseExceptionDocs = [...]docEntry{
+	{"__reduce__", ""},
+	{"__setstate__", ""},
 	{"add_note", "Exception.add_note(note) --\n\nAppend a string to the exception's __notes__, shown after the traceback."},
 	{"with_traceback", "Exception.with_traceback(tb) --\n\nStore tb as the exception's __traceback__ and return the exception."},
 }
@@ -539,7 +543,7 @@ func methodDocTables(typ string) (a, b []docEntry) {
 		return typeMethodDocs[:], nil
 	case "object":
 		return objectDocs[:], nil
-	case "BaseException":
+	case "BaseException", "OSError":
 		return baseExceptionDocs[:], nil
 	}
 	return nil, nil
@@ -563,6 +567,12 @@ func methodDoc(owner *Type, name string) string {
 	return d
 }
 
+// builtinFuncDoc is the docstring of the builtins function name.
+func builtinFuncDoc(name string) string {
+	d, _ := findDoc(builtinFuncDocs[:], name)
+	return d
+}
+
 // builtinTypeDoc is the docstring of a built-in type, "" if it has none.
 func builtinTypeDoc(t *Type) string {
 	if t.ext || t.Flags&FlagHeapType != 0 {
@@ -581,8 +591,7 @@ func (b *Builtin) fullDoc() string {
 	switch s := b.Self.(type) {
 	case *Module:
 		if s.Name() == "builtins" {
-			d, _ := findDoc(builtinFuncDocs[:], b.Name)
-			return d
+			return builtinFuncDoc(b.Name)
 		}
 	case *Type:
 		if b.descr == nil && b.Name == "__new__" {
