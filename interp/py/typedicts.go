@@ -196,7 +196,10 @@ func addIntrospectionDescrs() {
 		"co_cellvars", "co_freevars", "co_names", "co_nlocals", "co_consts", "co_stacksize")
 	addProxyGetSets(FrameType, false, "f_code", "f_globals", "f_builtins", "f_locals", "f_lineno", "f_lasti", "f_back")
 	addProxyGetSets(MethodType, false, "__func__", "__self__")
-	addProxyGetSets(BuiltinType, false, "__name__", "__qualname__", "__self__", "__text_signature__", "__module__")
+	// __doc__ too: pydoc reads object.__getattribute__(f, "__doc__"), which
+	// would otherwise find object's own docstring along the MRO
+	addProxyGetSets(BuiltinType, false, "__name__", "__qualname__", "__self__", "__text_signature__", "__module__", "__doc__")
+	addProxyGetSets(MethodDescrType, false, "__name__", "__qualname__", "__objclass__", "__text_signature__", "__doc__")
 	addTypeLayoutGetSets()
 	// CPython makes ExceptionGroup with PyErr_NewException and no doc: a
 	// None of its own hides BaseExceptionGroup's

@@ -66,3 +66,7 @@ for t in exc:
 
 print(bool(len.__doc__), bool(int.__doc__), bool(str.split.__doc__))
 print(bool([].append.__doc__), bool((1).__add__.__doc__), bool(dict.fromkeys.__doc__))
+# pydoc reads the doc through object.__getattribute__, which must find
+# the function's own doc, not object's
+print(object.__getattribute__(len, '__doc__') == len.__doc__,
+      object.__getattribute__(str.split, '__doc__') == str.split.__doc__)
