@@ -174,6 +174,11 @@ func init() {
 		},
 		"__doc__": func(x *Type) Object {
 			if d := x.Dict.GetStr("__doc__"); d != nil {
+				if _, isGetSet := d.(*GetSetDescr); isGetSet && !x.isHeap() {
+					// type's own dict holds the __doc__ descriptor of
+					// its instances; type itself has a docstring
+					return docObject(builtinTypeDoc(x))
+				}
 				if get := LoadPtr(&d.Type().DescrGet); get != nil {
 					return d
 				}

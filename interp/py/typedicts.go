@@ -196,6 +196,14 @@ func addIntrospectionDescrs() {
 		"co_cellvars", "co_freevars", "co_names", "co_nlocals", "co_consts", "co_stacksize")
 	addProxyGetSets(FrameType, false, "f_code", "f_globals", "f_builtins", "f_locals", "f_lineno", "f_lasti", "f_back")
 	addProxyGetSets(MethodType, false, "__func__", "__self__")
+	// a bound method's doc is its function's (not object's, found along
+	// the MRO when the dict has none)
+	MethodType.AddGetSet("__doc__", func(t *Thread, o Object) (Object, error) {
+		if m, ok := o.(*Method); ok {
+			return GetAttr(t, m.Func, Intern("__doc__"))
+		}
+		return None, nil
+	}, nil)
 	// __doc__ too: pydoc reads object.__getattribute__(f, "__doc__"), which
 	// would otherwise find object's own docstring along the MRO
 	addProxyGetSets(BuiltinType, false, "__name__", "__qualname__", "__self__", "__text_signature__", "__module__", "__doc__")
@@ -214,7 +222,9 @@ func addIntrospectionDescrs() {
 			return m.Dict(), nil
 		}
 		return nil, TypeErrorf("descriptor '__dict__' for 'module' objects doesn't apply to a '%s' object", typeName(o))
-	}, nil)
+	}, func(t *Thread, o, v Object) error {
+		return Errorf(AttributeErrorType, "readonly attribute") // a member, as CPython's
+	})
 }
 
 // typeLayout is CPython 3.11's (tp_basicsize, tp_itemsize,
@@ -338,4 +348,12 @@ func addTypeLayoutGetSets() {
 			return Int(get(layoutOf(typ))), nil
 		}, nil)
 	}
+}
+
+// docObject is a docstring as a Python value ("" is None).
+func docObject(doc string) Object {
+	if doc == "" {
+		return None
+	}
+	return NewStr(doc)
 }
