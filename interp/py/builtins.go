@@ -53,13 +53,13 @@ func finishTypes() {
 			}
 			finishType(typ)
 		}
+		// A built-in type's dict has no __module__ (type.__module__
+		// answers "builtins" for it), as in CPython; a module set by the
+		// type's own init (types.GenericAlias) stays.
 		for _, typ := range builtinTypes {
-			// a module set by the type's own init (types.GenericAlias) stays
-			if _, set := typ.Dict.GetStr("__module__").(*Str); !set {
-				typ.Dict.SetStr("__module__", Intern("builtins"))
-			}
 			addSlotWrappers(typ)
 		}
+		addIntrospectionDescrs()
 	})
 }
 
@@ -434,7 +434,7 @@ func initBuiltins(in *Interp) {
 	d.SetStr("NotImplemented", NotImplemented)
 	d.SetStr("Ellipsis", Ellipsis)
 	d.SetStr("__debug__", True)
-	d.SetStr("__build_class__", &Builtin{Name: "__build_class__", Fn: buildClass})
+	d.SetStr("__build_class__", &Builtin{Name: "__build_class__", Doc: builtinFuncDoc("__build_class__"), Fn: buildClass})
 	for name, fn := range builtinFuncs {
 		m.AddFunc(name, fn)
 	}

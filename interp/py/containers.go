@@ -899,6 +899,9 @@ func init() {
 
 	// ---- bytes ----
 	BytesType.Repr = func(t *Thread, o Object) (Object, error) { return NewStr(bytesRepr(unwrap(o).(*Bytes).b)), nil }
+	// bytes.__str__ is bytes' own repr, even for a subclass that
+	// overrides __repr__ (CPython's bytes_str)
+	BytesType.Str = func(t *Thread, o Object) (Object, error) { return NewStr(bytesRepr(unwrap(o).(*Bytes).b)), nil }
 	BytesType.Len = func(t *Thread, o Object) (int, error) { return len(unwrap(o).(*Bytes).b), nil }
 	BytesType.Hash = func(t *Thread, o Object) (int64, error) { return NewStr(string(unwrap(o).(*Bytes).b)).Hash(), nil }
 	BytesType.RichCompare = func(t *Thread, a, b Object, op CompareOp) (Object, error) {

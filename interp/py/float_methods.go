@@ -101,12 +101,6 @@ func init() {
 		}
 		return NewTuple(Float(floatSelf(self))), nil
 	})
-	ft.AddMethod("__sizeof__", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
-		if err := argCount("object.__sizeof__", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
-		return Int(24), nil
-	})
 	ft.AddClassMethod("__getformat__", func(t *Thread, cls Object, args []Object, kw []string) (Object, error) {
 		if len(args) != 1 {
 			return nil, TypeErrorf("float.__getformat__() takes exactly one argument (%d given)", len(args))

@@ -78,6 +78,9 @@ func init() {
 		storePtr(&in.dict, d)
 		return nil
 	})
+	if o.Doc == "" {
+		o.Doc = builtinTypeDoc(o)
+	}
 	o.Dict.SetStr("__doc__", NewStr(o.Doc))
 
 	ty := TypeType
@@ -159,13 +162,23 @@ func init() {
 		},
 		"__dict__": func(x *Type) Object { return &MappingProxy{d: x.Dict} },
 		"__module__": func(x *Type) Object {
+			// a built-in type's dict may hold a __module__ descriptor for
+			// its instances (builtin_function_or_method): only a str
+			// names the type's own module
 			if m := x.Dict.GetStr("__module__"); m != nil {
-				return m
+				if _, isStr := m.(*Str); isStr || x.isHeap() {
+					return m
+				}
 			}
 			return NewStr("builtins")
 		},
 		"__doc__": func(x *Type) Object {
 			if d := x.Dict.GetStr("__doc__"); d != nil {
+				if _, isGetSet := d.(*GetSetDescr); isGetSet && !x.isHeap() {
+					// type's own dict holds the __doc__ descriptor of
+					// its instances; type itself has a docstring
+					return docObject(builtinTypeDoc(x))
+				}
 				if get := LoadPtr(&d.Type().DescrGet); get != nil {
 					return d
 				}

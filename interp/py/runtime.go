@@ -813,7 +813,7 @@ func builtinGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 		}
 		return NewStr(b.Name), nil
 	case "__doc__":
-		return docWithoutSignature(b.Name, b.doc()), nil
+		return docWithoutSignature(b.Name, b.fullDoc()), nil
 	case "__self__":
 		if b.Self == nil {
 			return None, nil
@@ -840,7 +840,7 @@ func methodDescrGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	case "__objclass__":
 		return md.Owner, nil
 	case "__doc__":
-		return docWithoutSignature(md.Name, md.Doc), nil
+		return docWithoutSignature(md.Name, md.fullDoc()), nil
 	case "__text_signature__":
 		return methodDescrTextSig(md), nil
 	}

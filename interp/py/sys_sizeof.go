@@ -60,8 +60,23 @@ func objectSizeOf(o Object) int64 {
 		if _, sub := o.(*Instance); !sub {
 			return 33 + int64(len(v.b))
 		}
+	case Float:
+		// float has no __sizeof__ of its own (as in CPython): object's
+		// reports CPython's PyFloatObject size
+		return 24
 	case Complex:
 		return 32
+	case *ByteArray:
+		if _, sub := o.(*Instance); !sub {
+			// CPython's header plus the buffer with its NUL byte
+			v.mu.Lock()
+			n := len(v.b)
+			v.mu.Unlock()
+			if n == 0 {
+				return 56
+			}
+			return 56 + int64(n) + 1
+		}
 	case *Range:
 		return 48
 	}

@@ -449,8 +449,18 @@ func finishType(t *Type) {
 		b.subMu.Unlock()
 	}
 	inheritSlots(t)
-	if _, ok := t.Dict.getStr(Intern("__doc__")).(*Str); !ok && t.Doc != "" {
-		t.Dict.SetStr("__doc__", NewStr(t.Doc))
+	cur := t.Dict.getStr(Intern("__doc__"))
+	if _, ok := cur.(*Str); !ok {
+		if t.Doc == "" && cur == nil {
+			t.Doc = builtinTypeDoc(t)
+		}
+		if t.Doc != "" {
+			t.Dict.SetStr("__doc__", NewStr(t.Doc))
+		} else if cur == nil {
+			// as CPython's types without tp_doc: None in the dict, so
+			// that instances do not find object's docstring
+			t.Dict.SetStr("__doc__", None)
+		}
 	}
 }
 

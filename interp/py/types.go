@@ -56,7 +56,6 @@ func init() {
 	ObjectType.Str = func(t *Thread, o Object) (Object, error) { return Repr(t, o) }
 	ObjectType.Hash = func(t *Thread, o Object) (int64, error) { return identityHash(o), nil }
 	ObjectType.RichCompare = objectRichCompare
-	ObjectType.Doc = "The base class of the class hierarchy."
 
 	TypeType.New = typeNew
 	TypeType.Init = typeInit
