@@ -8,10 +8,13 @@
 #     slow path (slotGetAttr checks for object's wrapper).
 #   object.__dict__: freepy's instances of object subclasses get their
 #     __dict__ through it.
-#   __init__/__new__/__repr__/__get__/__del__/__sizeof__/__setattr__/
-#     __delattr__ wrappers that freepy's types inherit rather than
-#     define (classmethod, staticmethod, super, Exception, function,
-#     generator, code, frame, module, method): behaviour is the same.
+#   __init__/__new__/__repr__/__get__/__del__/__sizeof__ wrappers that
+#     freepy's types inherit rather than define (classmethod,
+#     staticmethod, super, Exception, function, generator, code, frame,
+#     module, method), and __setattr__/__delattr__ wrappers that freepy's
+#     types with an attribute dict of their own (function, module,
+#     method, classmethod, staticmethod) define where CPython inherits
+#     object's generic ones: behaviour is the same.
 #   code: rich comparisons and hash are inherited; co_code,
 #     co_linetable, co_lnotab, co_exceptiontable and the private
 #     _co_code_adaptive/_varname_from_oparg are computed elsewhere.
@@ -22,8 +25,8 @@ SKIP = {'__doc__', '__getattribute__'}
 EXTRA_SKIP = {
     'object': {'__dict__'},
     'bytearray': {'__reduce_ex__'},
-    'classmethod': {'__init__', '__repr__'},
-    'staticmethod': {'__init__', '__repr__'},
+    'classmethod': {'__init__', '__repr__', '__delattr__', '__setattr__'},
+    'staticmethod': {'__init__', '__repr__', '__delattr__', '__setattr__'},
     'super': {'__get__', '__init__'},
     'Exception': {'__init__', '__new__'},
     'function': {'__new__', '__delattr__', '__setattr__'},
