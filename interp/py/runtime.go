@@ -392,21 +392,31 @@ func percentFormat(t *Thread, format *Str, args Object) (Object, error) {
 	return t.strFromBytes(b), nil
 }
 
+// starArg takes one "*" argument, which must be an int fitting the C
+// type named by ctype.
+func starArg(t *Thread, takeArg func() (Object, error), ctype string) (int64, error) {
+	v, err := takeArg()
+	if err != nil {
+		return 0, err
+	}
+	if !isIntLike(v) {
+		return 0, TypeErrorf("* wants int")
+	}
+	n, err := AsInt64(t, v)
+	if err != nil {
+		return 0, Errorf(OverflowErrorType, "Python int too large to convert to C %s", ctype)
+	}
+	return n, nil
+}
+
 // percentStars takes a directive's "*" width and precision from the
 // arguments: ints only ("* wants int"), OverflowError beyond C's
 // Py_ssize_t (width) or int (precision), as CPython's do.
 func percentStars(t *Thread, d *pyfmt.Directive, takeArg func() (Object, error)) error {
 	if d.WidthStar {
-		w, err := takeArg()
+		wi, err := starArg(t, takeArg, "ssize_t")
 		if err != nil {
 			return err
-		}
-		if !isIntLike(w) {
-			return TypeErrorf("* wants int")
-		}
-		wi, err := AsInt64(t, w)
-		if err != nil {
-			return Errorf(OverflowErrorType, "Python int too large to convert to C ssize_t")
 		}
 		if wi < 0 {
 			d.Flags |= pyfmt.FlagLeft
@@ -415,15 +425,11 @@ func percentStars(t *Thread, d *pyfmt.Directive, takeArg func() (Object, error))
 		d.Width = int(wi)
 	}
 	if d.PrecStar {
-		p, err := takeArg()
+		pi, err := starArg(t, takeArg, "int")
 		if err != nil {
 			return err
 		}
-		if !isIntLike(p) {
-			return TypeErrorf("* wants int")
-		}
-		pi, err := AsInt64(t, p)
-		if err != nil || pi != int64(int32(pi)) {
+		if pi != int64(int32(pi)) {
 			return Errorf(OverflowErrorType, "Python int too large to convert to C int")
 		}
 		d.Prec = max(int(pi), 0)
