@@ -853,15 +853,20 @@ func methodDescrGetAttr(t *Thread, o Object, name *Str) (Object, error) {
 	return GenericGetAttr(t, o, name)
 }
 
-func wrapperGetAttr(t *Thread, o Object, name *Str) (Object, error) {
-	var fn Object
-	var dict **Dict
+// wrapperParts is the wrapped function and the __dict__ slot of a
+// classmethod or staticmethod.
+func wrapperParts(o Object) (Object, **Dict) {
 	switch w := o.(type) {
 	case *ClassMethod:
-		fn, dict = w.Func, &w.dict
+		return w.Func, &w.dict
 	case *StaticMethod:
-		fn, dict = w.Func, &w.dict
+		return w.Func, &w.dict
 	}
+	return nil, nil
+}
+
+func wrapperGetAttr(t *Thread, o Object, name *Str) (Object, error) {
+	fn, dict := wrapperParts(o)
 	switch name.s {
 	case "__func__", "__wrapped__":
 		return fn, nil
@@ -917,14 +922,7 @@ func wrapperDict(t *Thread, fn Object, dict **Dict) (*Dict, error) {
 // wrapperSetAttr sets or deletes (v nil) an attribute of a classmethod or
 // staticmethod in its __dict__.
 func wrapperSetAttr(t *Thread, o Object, name *Str, v Object) error {
-	var fn Object
-	var dict **Dict
-	switch w := o.(type) {
-	case *ClassMethod:
-		fn, dict = w.Func, &w.dict
-	case *StaticMethod:
-		fn, dict = w.Func, &w.dict
-	}
+	fn, dict := wrapperParts(o)
 	switch name.s {
 	case "__func__", "__wrapped__", "__isabstractmethod__", "__dict__":
 		return Errorf(AttributeErrorType, "readonly attribute")
