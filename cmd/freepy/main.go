@@ -46,6 +46,9 @@ arg ...: arguments passed to program in sys.argv[1:]
 // library, which freepy uses at run time (DESIGN.md).
 const hostLib = "/usr/lib/python3.11"
 
+// hostZip is where CPython 3.11 would find its standard library zipped.
+const hostZip = "/usr/lib/python311.zip"
+
 type options struct {
 	command, module, script string
 	fromStdin               bool
@@ -350,7 +353,10 @@ func run(argv []string) int {
 			}
 		}
 	}
-	path = append(path, py.NewStr(hostLib), py.NewStr(hostLib+"/lib-dynload"))
+	// CPython lists its zipped standard library first even when the
+	// archive does not exist (Debian ships none); programs that index
+	// sys.path expect the same entries.
+	path = append(path, py.NewStr(hostZip), py.NewStr(hostLib), py.NewStr(hostLib+"/lib-dynload"))
 	for _, p := range path {
 		in.Path.Append(p)
 	}

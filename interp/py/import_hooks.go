@@ -583,6 +583,15 @@ func (t *Thread) findOnPath(full, parentName string, searchPath []Object) (Objec
 				finder = f
 				break
 			}
+			if finder == nil && !native && cache != nil {
+				// no hook takes this entry (a missing directory, or
+				// the zipped stdlib Debian does not ship): remember
+				// that, as PathFinder does, instead of asking again
+				// on every import
+				if err := cache.SetItem(t, key, None); err != nil {
+					return nil, err
+				}
+			}
 		}
 		if native {
 			d := dir.s
