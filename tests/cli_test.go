@@ -126,6 +126,11 @@ var cliCases = []cliCase{
 			"pkg/__main__.py": "from . import helper\nprint('main', __name__, __package__, helper.V)\n",
 			"pkg/helper.py":   "V = 5\n",
 		}},
+	// runpy's two frozen frames sit under the module's, as in CPython
+	{name: "m_traceback", args: []string{"-m", "mod"}, check: sameStderr,
+		files: map[string]string{"mod.py": "def f():\n    1/0\nf()\n"}},
+	{name: "m_frames", args: []string{"-m", "mod"}, check: sameStderr,
+		files: map[string]string{"mod.py": "import sys, traceback\nf = sys._getframe(1)\nprint(f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f.f_back.f_code.co_name, f.f_back.f_back)\ntraceback.print_stack()\n"}},
 	{name: "m_stdlib_json_tool", args: []string{"-m", "json.tool", "--sort-keys"}, stdin: `{"b": 1, "a": [1, 2, {"c": null}]}`},
 	{name: "m_missing", args: []string{"-m", "no_such_module_here"}},
 	// namespace packages (directories without __init__.py), nested too,

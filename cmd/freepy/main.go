@@ -568,7 +568,42 @@ func runModuleFile(t *py.Thread, file, pkg string, globals *py.Dict, flags compi
 	globals.SetStr("__file__", py.NewStr(file))
 	globals.SetStr("__package__", py.NewStr(pkg))
 	py.RegisterSource(file, string(src))
-	return runSource(t, src, file, globals, flags)
+	code, err := py.CompileSource(t, src, file, syntax.ModeExec, flags)
+	if err != nil {
+		return err
+	}
+	run, err := runpyFrames(t)
+	if err != nil {
+		return err
+	}
+	_, err = py.Call2(t, run, code, globals)
+	return err
+}
+
+// runpyFrames returns a function that runs a module's code object as
+// CPython's -m does: under two frames of the frozen runpy module, which
+// tracebacks, traceback.print_stack() and sys._getframe() show. The
+// functions keep runpy's names and the line numbers of 3.11's calls
+// (_run_module_as_main at line 198 calls _run_code, whose exec is at
+// line 88); a frozen module has no source, so no line text is printed.
+func runpyFrames(t *py.Thread) (py.Object, error) {
+	src := strings.Repeat("\n", 86) +
+		"def _run_code(code, run_globals):\n" +
+		"    exec(code, run_globals)\n" +
+		strings.Repeat("\n", 108) +
+		"def _run_module_as_main(code, main_globals):\n" +
+		"    return _run_code(code, main_globals)\n"
+	code, err := py.CompileText(t, src, "<frozen runpy>", syntax.ModeExec, compile.Flags{})
+	if err != nil {
+		return nil, err
+	}
+	g := py.NewDict()
+	g.SetStr("__name__", py.NewStr("runpy"))
+	g.SetStr("__builtins__", t.Interp().Builtins)
+	if _, err := t.ExecCode(code, g, g); err != nil {
+		return nil, err
+	}
+	return g.GetStr("_run_module_as_main"), nil
 }
 
 // utf8Mode decides sys.flags.utf8_mode as CPython does: -X utf8[=0|1],
