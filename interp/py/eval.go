@@ -1590,31 +1590,36 @@ func instantiateException(t *Thread, exc Object) (*BaseException, error) {
 	return nil, TypeErrorf("exceptions must derive from BaseException")
 }
 
-// exceptionMatches implements `except T` matching.
+// exceptionMatches implements `except T` matching. As in CPython, every
+// item of a tuple must be an exception class (a nested tuple is not),
+// checked before matching, so `except (E, 42)` fails even when E matches.
 func exceptionMatches(t *Thread, exc, typ Object) (bool, error) {
-	check := func(x Object) (bool, error) {
+	valid := func(x Object) bool {
 		c, ok := x.(*Type)
-		if !ok || !c.IsSubtype(BaseExceptionType) {
-			return false, TypeErrorf("catching classes that do not inherit from BaseException is not allowed")
-		}
-		return exc.Type().IsSubtype(c), nil
+		return ok && c.IsSubtype(BaseExceptionType)
 	}
 	if tup, ok := typ.(*Tuple); ok {
 		for _, x := range tup.items {
-			if inner, ok := x.(*Tuple); ok {
-				if m, err := exceptionMatches(t, exc, inner); err != nil || m {
-					return m, err
-				}
-				continue
+			if !valid(x) {
+				return false, errExceptNotClass()
 			}
-			m, err := check(x)
-			if err != nil || m {
-				return m, err
+		}
+		et := exc.Type()
+		for _, x := range tup.items {
+			if et.IsSubtype(x.(*Type)) {
+				return true, nil
 			}
 		}
 		return false, nil
 	}
-	return check(typ)
+	if !valid(typ) {
+		return false, errExceptNotClass()
+	}
+	return exc.Type().IsSubtype(typ.(*Type)), nil
+}
+
+func errExceptNotClass() error {
+	return TypeErrorf("catching classes that do not inherit from BaseException is not allowed")
 }
 
 // fail saves the loop's registers in the frame and returns the exception.

@@ -275,7 +275,7 @@ func checkExceptStarType(typ Object) error {
 	check := func(x Object) error {
 		c, ok := x.(*Type)
 		if !ok || !c.IsSubtype(BaseExceptionType) {
-			return TypeErrorf("catching classes that do not inherit from BaseException is not allowed")
+			return errExceptNotClass()
 		}
 		if c.IsSubtype(BaseExceptionGroupType) {
 			return TypeErrorf("catching ExceptionGroup with except* is not allowed. Use except instead.")

@@ -134,9 +134,9 @@ func unicodeErrorStr(t *Thread, o Object) (Object, error) {
 	}
 	if e.typ.IsSubtype(UnicodeDecodeErrorType) {
 		b, _ := bytesLike(obj)
-		start = max(0, min(start, len(b)-1))
-		end = max(1, min(end, len(b)))
-		if end == start+1 && start < len(b) {
+		// CPython formats the raw start and end, unclamped (the
+		// attributes may have been set to anything)
+		if end == start+1 && start >= 0 && start < len(b) {
 			return NewStr("'" + enc + "' codec can't decode byte 0x" + hex2(int(b[start])) + " in position " + strconv.Itoa(start) + ": " + reason), nil
 		}
 		return NewStr("'" + enc + "' codec can't decode bytes in position " + strconv.Itoa(start) + "-" + strconv.Itoa(end-1) + ": " + reason), nil
@@ -145,13 +145,11 @@ func unicodeErrorStr(t *Thread, o Object) (Object, error) {
 	if !ok {
 		return Intern(""), nil
 	}
-	start = max(0, min(start, s.n-1))
-	end = max(1, min(end, s.n))
 	verb, head := "encode", "'"+enc+"' codec can't "
 	if e.typ.IsSubtype(UnicodeTranslateErrorType) {
 		verb, head = "translate", "can't "
 	}
-	if end == start+1 && start < s.n {
+	if end == start+1 && start >= 0 && start < s.n {
 		return NewStr(head + verb + " character '" + escapeRune(s.At(start)) + "' in position " + strconv.Itoa(start) + ": " + reason), nil
 	}
 	return NewStr(head + verb + " characters in position " + strconv.Itoa(start) + "-" + strconv.Itoa(end-1) + ": " + reason), nil

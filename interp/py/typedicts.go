@@ -84,6 +84,17 @@ func baseExceptionReduce(t *Thread, self Object, args []Object, kw []string) (Ob
 	if err != nil {
 		return nil, err
 	}
+	if e.typ.IsSubtype(ImportErrorType) {
+		// name and path are not in args: CPython passes them as state
+		for _, k := range []string{"name", "path"} {
+			if v := d.GetStr(k); v != nil && v != None {
+				if state == nil {
+					state = NewDict()
+				}
+				state.SetStr(k, v)
+			}
+		}
+	}
 	if state == nil {
 		return NewTuple(e.Type(), cargs), nil
 	}
