@@ -406,6 +406,12 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		if t.excInfo != nil {
 			prev = t.excInfo
 		}
+		if g := f.gen; g != nil && t.excInfo == g.prevExc {
+			// the generator has no handled exception of its own: what
+			// is handled now is its resumer's, which may be another
+			// one when the generator leaves this handler
+			prev = resumersExc
+		}
 		stack[sp-1] = prev
 		stack[sp] = exc
 		sp++
@@ -415,6 +421,9 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 	case c.POP_EXCEPT:
 		sp--
 		if e, ok := stack[sp].(*BaseException); ok {
+			if e == resumersExc {
+				e = f.gen.prevExc
+			}
 			t.excInfo = e
 		} else {
 			t.excInfo = nil

@@ -25,8 +25,9 @@ type Generator struct {
 	started bool
 	exc     *BaseException // the generator's own handled exception
 	// prevExc is the resumer's handled exception while the generator
-	// runs inline in the resumer's loop (enterInline), restored when it
-	// yields, returns or raises.
+	// runs (nil when there is none), restored when it yields, returns or
+	// raises; an except block entered while the generator has no handled
+	// exception of its own saves resumersExc and gets it back on leaving.
 	prevExc *BaseException
 	kind    int                           // genPlain, genCoroutine, genAsync
 	ag      atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
@@ -304,6 +305,9 @@ func (g *Generator) run(t *Thread, push bool, v Object, exc error) (r Object, do
 	f.inlined = false
 	t.frame = f
 	prevExc := t.excInfo
+	if prevExc != nil {
+		g.prevExc = prevExc
+	}
 	if g.exc != nil {
 		t.excInfo = g.exc
 	}
@@ -351,6 +355,9 @@ func (g *Generator) enterNext(t *Thread) (f *Frame, prevExc *BaseException, ok b
 	f.inlined = false
 	t.frame = f
 	prevExc = t.excInfo
+	if prevExc != nil {
+		g.prevExc = prevExc
+	}
 	if g.exc != nil {
 		t.excInfo = g.exc
 	}
@@ -428,6 +435,9 @@ func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Obj
 	} else if g.exc != nil {
 		g.exc = nil
 	}
+	if prevExc != nil {
+		g.prevExc = nil
+	}
 	t.frame = f.back
 	f.back = nil
 	t.depth--
@@ -501,6 +511,13 @@ func (g *Generator) enterInline(t *Thread, caller *Frame, push bool, v Object) b
 	}
 	return true
 }
+
+// resumersExc stands, in the slot where PUSH_EXC_INFO saves the handled
+// exception, for "whatever the generator's resumer is handling then": a
+// generator suspended inside an except block can be resumed by a frame
+// handling something else, or nothing (CPython keeps a per-generator
+// exception state and walks the chain instead).
+var resumersExc = &BaseException{}
 
 // raiseOut is what an exception leaving the generator becomes in its
 // resumer: StopIteration raised inside a generator or coroutine turns
