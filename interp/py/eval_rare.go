@@ -406,11 +406,12 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		if t.excInfo != nil {
 			prev = t.excInfo
 		}
-		if g := f.gen; g != nil && t.excInfo == g.prevExc {
+		if g := f.gen; g != nil && !g.own {
 			// the generator has no handled exception of its own: what
 			// is handled now is its resumer's, which may be another
 			// one when the generator leaves this handler
 			prev = resumersExc
+			g.own = true
 		}
 		stack[sp-1] = prev
 		stack[sp] = exc
@@ -423,6 +424,7 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		if e, ok := stack[sp].(*BaseException); ok {
 			if e == resumersExc {
 				e = f.gen.prevExc
+				f.gen.own = false
 			}
 			t.excInfo = e
 		} else {
@@ -558,7 +560,6 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		if e, ok := exc.(*BaseException); ok && e.typ.IsSubtype(StopAsyncIterationType) {
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
-			t.excInfo = nil
 			break
 		}
 		sp--

@@ -29,8 +29,13 @@ type Generator struct {
 	// raises; an except block entered while the generator has no handled
 	// exception of its own saves resumersExc and gets it back on leaving.
 	prevExc *BaseException
-	kind    int                           // genPlain, genCoroutine, genAsync
-	ag      atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
+	// own is set while the generator's frame is inside an except block
+	// it entered with no handled exception of its own (PUSH_EXC_INFO
+	// saved resumersExc): its handled exception is then its own, to keep
+	// when it yields, even when it is the same object the resumer handles.
+	own  bool
+	kind int                           // genPlain, genCoroutine, genAsync
+	ag   atomic.Pointer[asyncGenState] // async generators only (asyncgen.go)
 	// info is the function's names when it made the generator (see
 	// names); one pointer to copy, as funcInfo is never written.
 	info *funcInfo
@@ -429,8 +434,8 @@ func (g *Generator) iterateSome(t *Thread, fn func(Object) (bool, error)) (r Obj
 // r or raised err; it restores the resumer's thread state and marks the
 // generator not running.
 func (g *Generator) suspended(t *Thread, f *Frame, prevExc *BaseException, r Object, err error) (Object, bool, error) {
-	if e := t.excInfo; e != prevExc {
-		g.exc = e
+	if g.own {
+		g.exc = t.excInfo
 		t.excInfo = prevExc
 	} else if g.exc != nil {
 		g.exc = nil
@@ -551,9 +556,9 @@ func (g *Generator) leaveInline(t *Thread, v Object, how int) (*Frame, error) {
 	f := g.frame
 	// as in enterInline, stores only where something changes
 	// (g.prevExc is nil unless the resumer had a handled exception)
-	prev, e := g.prevExc, t.excInfo
-	if e != prev {
-		g.exc = e
+	prev := g.prevExc
+	if g.own {
+		g.exc = t.excInfo
 		t.excInfo = prev
 	} else if g.exc != nil {
 		g.exc = nil
