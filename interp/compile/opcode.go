@@ -123,7 +123,7 @@ const (
 	POP_BLOCK         // pop the top block
 	PUSH_EXC_INFO     // [exc] -> [prev, exc]; prev is the thread's handled exception (or None), which becomes exc
 	POP_EXCEPT        // [prev] -> []; the handled exception becomes prev (None: none)
-	RERAISE           // [exc] -> raise exc again, without a new traceback entry for this line (the argument is CPython's and can be ignored)
+	RERAISE           // [exc] -> raise exc again, without a new traceback entry for this line; with a nonzero argument the frame's line goes back to where exc was raised in it (CPython restores the saved lasti)
 	RAISE_VARARGS     // n: 0: re-raise the handled exception ("RuntimeError: No active exception to reraise"); 1: [exc] raise exc; 2: [exc, cause] raise exc from cause
 	CHECK_EXC_MATCH   // [exc, type] -> [exc, isinstance(exc, type)]; TypeError if type is not an exception class or tuple of them
 	CHECK_EG_MATCH    // except*: [eg, type] -> [rest, match], or [eg, None] when nothing matches (CPython 3.11)

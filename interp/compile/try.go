@@ -8,12 +8,14 @@ import "freepy/interp/syntax"
 // sequences (see opcode.go).
 
 // popExceptAndReraise is the cleanup handler [prev, exc]: restore the
-// previously handled exception and re-raise exc.
+// previously handled exception and re-raise exc. RERAISE 1 puts the
+// frame's line back where exc was raised, as CPython's does with the
+// lasti it saves: the frame's f_lineno once exc has left it.
 func (c *compiler) popExceptAndReraise() {
 	u := c.u
 	u.emit(COPY, 2)
 	u.emit(POP_EXCEPT, 0)
-	u.emit(RERAISE, 0)
+	u.emit(RERAISE, 1)
 }
 
 // tryFinally compiles try/finally; with handlers, the try/except is
@@ -116,7 +118,7 @@ func (c *compiler) tryExcept(body []syntax.Stmt, handlers []*syntax.ExceptHandle
 			c.loadConst(nil)
 			c.nameop(h.Name, syntax.Store)
 			c.nameop(h.Name, syntax.Del)
-			u.emit(RERAISE, 0)
+			u.emit(RERAISE, 1)
 		} else {
 			cleanupBody := u.newLabel()
 			u.emit(POP_TOP, 0) // the exception
@@ -131,10 +133,13 @@ func (c *compiler) tryExcept(body []syntax.Stmt, handlers []*syntax.ExceptHandle
 		}
 		u.place(next)
 	}
-	u.loc = artificial
 	c.popFblock(fbExceptionHandler)
 	// No handler matched: re-raise, restoring the previous exception.
+	// The instruction has the last clause's line, as in CPython (the
+	// frame's f_lineno after the exception leaves it).
+	c.setLoc(handlers[len(handlers)-1])
 	u.emit(RERAISE, 0)
+	u.loc = artificial
 	u.place(cleanup)
 	c.popExceptAndReraise()
 	u.place(end)

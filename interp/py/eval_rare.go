@@ -436,6 +436,7 @@ func (t *Thread) executeRare(f *Frame, traced bool) error {
 		exc := stack[sp]
 		stack[sp] = nil
 		f.reraise = true
+		f.relasti = arg != 0
 		if e, ok := exc.(*BaseException); ok {
 			return f.raise(pc, sp, e)
 		}

@@ -26,6 +26,7 @@ type Frame struct {
 
 	yielded bool  // the last run of the frame ended in a yield
 	reraise bool  // the pending exception is a re-raise (no traceback entry)
+	relasti bool  // ... from a cleanup: the frame's line goes back to where it was raised
 	pending error // an exception to raise on resumption (generator throw)
 	gen     *Generator
 	// traceLast is for tracing (trace.go): 0 until the activation's
@@ -44,9 +45,14 @@ type Frame struct {
 	// not spell as calls (a class's __init__, a binary operator's dunder)
 	// still run in the caller's loop, and their callers' checks run here.
 	retHook uint8
-	retOp   int      // retBinop: the BINARY_OP argument
-	retSelf Object   // retInit: the new instance; retBinop: the left operand
-	mem     []Object // fast locals + value stack, reused with the frame
+	// raisedAt is pc when an exception last unwound in this frame other
+	// than by a cleanup's re-raise, which goes back to it (relasti): as
+	// CPython's saved lasti, it gives f_lineno once the exception has
+	// left. Set by every such unwind before it is read: no reset.
+	raisedAt int32
+	retOp    int      // retBinop: the BINARY_OP argument
+	retSelf  Object   // retInit: the new instance; retBinop: the left operand
+	mem      []Object // fast locals + value stack, reused with the frame
 	// ftrace holds f_trace and its flags (trace.go): only frames that
 	// escaped have one, so it needs no reset when a frame is reused
 	ftrace *frameTrace
@@ -388,6 +394,12 @@ func (t *Thread) evalRaised(f *Frame, err error) (Object, error) {
 			}
 			t.escape(f)
 			exc.addTraceback(f, f.pc-1, f.Line())
+		}
+		if f.relasti {
+			f.relasti = false
+			f.pc = int(f.raisedAt)
+		} else {
+			f.raisedAt = int32(f.pc)
 		}
 		if t.hooks != nil {
 			exc = t.traceUnwind(f, exc, !f.reraise)
