@@ -142,7 +142,9 @@ func (c *compiler) assemble(u *unit) *Code {
 			p = prev
 		}
 		code.Positions[i] = p
-		prev = p
+		if !in.aside {
+			prev = p
+		}
 	}
 	code.TraceLines = traceLines(kept, code.Positions)
 	c.computeDepths(code)

@@ -133,13 +133,13 @@ func (c *compiler) tryExcept(body []syntax.Stmt, handlers []*syntax.ExceptHandle
 		}
 		u.place(next)
 	}
+	u.loc = artificial
 	c.popFblock(fbExceptionHandler)
 	// No handler matched: re-raise, restoring the previous exception.
 	// The instruction has the last clause's line, as in CPython (the
 	// frame's f_lineno after the exception leaves it).
-	c.setLoc(handlers[len(handlers)-1])
-	u.emit(RERAISE, 0)
-	u.loc = artificial
+	last := handlers[len(handlers)-1]
+	u.emitAside(RERAISE, 0, toPosition(last.Pos()))
 	u.place(cleanup)
 	c.popExceptAndReraise()
 	u.place(end)

@@ -35,6 +35,9 @@ type instr struct {
 	op  Opcode
 	arg int
 	pos Position
+	// aside: the position is the instruction's own and does not pass to
+	// the artificial instructions after it (see emitAside)
+	aside bool
 }
 
 // artificial marks an instruction without a source line of its own; the
@@ -88,6 +91,12 @@ func (u *unit) emit(op Opcode, arg int) {
 
 func (u *unit) emitJump(op Opcode, l label) {
 	u.instrs = append(u.instrs, instr{op: op, arg: int(l), pos: u.loc})
+}
+
+// emitAside emits an instruction at pos whose line the artificial
+// instructions after it do not take: they keep the line before it.
+func (u *unit) emitAside(op Opcode, arg int, pos Position) {
+	u.instrs = append(u.instrs, instr{op: op, arg: arg, pos: pos, aside: true})
 }
 
 // emitNoLine emits an artificial instruction.
