@@ -116,6 +116,9 @@ var cliCases = []cliCase{
 	{name: "site_paths", args: []string{"-c", sitePaths}},
 	{name: "site_paths_S", args: []string{"-S", "-c", sitePaths}},
 	{name: "site_paths_I", args: []string{"-I", "-c", sitePaths}},
+	// undecodable bytes in the script: the message alone, no location
+	{name: "script_non_utf8", args: []string{"prog.py"}, check: sameStderr,
+		files: map[string]string{"prog.py": "x = 1\ny = \"\xff\"\n"}},
 	{name: "exit_uncaught", args: []string{"prog.py"},
 		files: map[string]string{"prog.py": "def f():\n    raise ValueError('boom')\nprint('before')\nf()\n"}},
 	{name: "m_module", args: []string{"-m", "mod", "x", "y"},

@@ -339,7 +339,16 @@ func CompileFile(t *Thread, src []byte, filename string, flags compile.Flags) (*
 			return out, nil
 		}
 	}
-	return compileBytes(t, src, filename, syntax.ModeExec, flags, h)
+	code, err := compileBytes(t, src, filename, syntax.ModeExec, flags, h)
+	if e, ok := err.(*BaseException); ok && e.typ == SyntaxErrorType {
+		// CPython's file tokenizer reports undecodable bytes in a
+		// script without a location: no File line and no source line
+		// (which would print the bytes themselves) above the message
+		if msg, _ := e.Dict().GetStr("msg").(*Str); msg != nil && strings.HasPrefix(msg.s, "Non-UTF-8 code starting with") {
+			return nil, NewError(SyntaxErrorType, msg.s)
+		}
+	}
+	return code, err
 }
 
 // CompileText compiles source that is text already (python -c): a coding
