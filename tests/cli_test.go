@@ -119,6 +119,10 @@ var cliCases = []cliCase{
 	// undecodable bytes in the script: the message alone, no location
 	{name: "script_non_utf8", args: []string{"prog.py"}, check: sameStderr,
 		files: map[string]string{"prog.py": "x = 1\ny = \"\xff\"\n"}},
+	{name: "script_bom_utf8_cookie", args: []string{"prog.py"}, check: sameStderr,
+		files: map[string]string{"prog.py": "\xef\xbb\xbf#coding: utf8\nprint(1)\n"}},
+	{name: "script_unknown_cookie", args: []string{"prog.py"}, check: sameStderr,
+		files: map[string]string{"prog.py": "#coding: bogus\nprint(1)\n"}},
 	{name: "exit_uncaught", args: []string{"prog.py"},
 		files: map[string]string{"prog.py": "def f():\n    raise ValueError('boom')\nprint('before')\nf()\n"}},
 	{name: "m_module", args: []string{"-m", "mod", "x", "y"},

@@ -341,10 +341,12 @@ func CompileFile(t *Thread, src []byte, filename string, flags compile.Flags) (*
 	}
 	code, err := compileBytes(t, src, filename, syntax.ModeExec, flags, h)
 	if e, ok := err.(*BaseException); ok && e.typ == SyntaxErrorType {
-		// CPython's file tokenizer reports undecodable bytes in a
-		// script without a location: no File line and no source line
-		// (which would print the bytes themselves) above the message
-		if msg, _ := e.Dict().GetStr("msg").(*Str); msg != nil && strings.HasPrefix(msg.s, "Non-UTF-8 code starting with") {
+		// CPython's file tokenizer reports undecodable bytes and a
+		// coding declaration it cannot use in a script without a
+		// location: no File line and no source line (which would print
+		// the bytes themselves) above the message
+		if msg, _ := e.Dict().GetStr("msg").(*Str); msg != nil &&
+			(strings.HasPrefix(msg.s, "Non-UTF-8 code starting with") || strings.HasPrefix(msg.s, "encoding problem: ")) {
 			return nil, NewError(SyntaxErrorType, msg.s)
 		}
 	}

@@ -17,20 +17,18 @@ func decodeSource(src []byte, filename string, decode func(string, []byte) ([]by
 	if bom {
 		src = src[3:]
 	}
-	enc, line := codingCookie(src)
+	raw, line := codingCookie(src)
+	if bom && raw != "" && bomName(raw) != "utf-8" {
+		// reported without a line, as CPython's tokenizer does
+		return nil, &Error{Kind: "SyntaxError", Msg: "encoding problem: " + bomName(raw) + " with BOM", Col: -1}
+	}
+	enc := normEncoding(raw)
 	switch enc {
 	case "", "utf-8":
 	case "latin-1", "ascii", "cp1252":
-		if bom {
-			return nil, &Error{Kind: "SyntaxError", Msg: "encoding problem: " + enc + " with BOM", Line: line}
-		}
 		return transcode(src, enc), nil
 	default:
 		problem := &Error{Kind: "SyntaxError", Msg: "encoding problem: " + enc, Line: line}
-		if bom {
-			problem.Msg += " with BOM"
-			return nil, problem
-		}
 		if decode == nil {
 			return nil, problem
 		}
@@ -64,8 +62,25 @@ func hex2(b byte) string {
 	return string([]byte{digits[b>>4], digits[b&15]})
 }
 
-// codingCookie finds the PEP 263 declaration and returns the normalised
-// encoding name ("" if none) and its line.
+// bomName is the name CPython's tokenizer checks a declaration against
+// when the source starts with a UTF-8 BOM (its get_normal_name): only
+// "utf-8" and "utf-8-..." in any case and with '_' for '-' mean UTF-8
+// there ("utf8" does not), the Latin-1 names become "iso-8859-1", and
+// any other name stays as written.
+func bomName(raw string) string {
+	n := strings.ToLower(strings.ReplaceAll(raw, "_", "-"))
+	switch {
+	case n == "utf-8" || strings.HasPrefix(n, "utf-8-"):
+		return "utf-8"
+	case n == "latin-1" || n == "iso-8859-1" || n == "iso-latin-1" ||
+		strings.HasPrefix(n, "latin-1-") || strings.HasPrefix(n, "iso-8859-1-") || strings.HasPrefix(n, "iso-latin-1-"):
+		return "iso-8859-1"
+	}
+	return raw
+}
+
+// codingCookie finds the PEP 263 declaration and returns the encoding
+// name as written ("" if none) and its line.
 func codingCookie(src []byte) (string, int) {
 	for line := 1; line <= 2; line++ {
 		end := bytes.IndexByte(src, '\n')
@@ -76,7 +91,7 @@ func codingCookie(src []byte) (string, int) {
 		trimmed := strings.TrimLeft(text, " \t\f")
 		if strings.HasPrefix(trimmed, "#") {
 			if enc := cookieName(trimmed); enc != "" {
-				return normEncoding(enc), line
+				return enc, line
 			}
 		} else if strings.TrimSpace(trimmed) != "" {
 			return "", 0 // only a blank or comment first line lets line 2 count
