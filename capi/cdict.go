@@ -164,37 +164,7 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 		}
 		o = py.NewList(items...)
 	case &C.PyDict_Type:
-		dp := (*C.PyDictObject)(unsafe.Pointer(op))
-		tbl := cdictTable(op)
-		if tbl == nil {
-			// a mirror whose Go dict is gone; not made by C code
-			o = s.fromC(op)
-			s.decref(op)
-			return o
-		}
-		entries := cdictEntries(tbl, int(dp.ma_used))
-		d := py.NewDictSize(len(entries))
-		// C kept the keys distinct (key_eq in shim/dict.c), and while
-		// they are all ASCII strs and small ints Go sees them distinct
-		// too: no lookup. A str of another kind may equal one C told
-		// apart (a non-canonical PyUnicode_New str): from there on, the
-		// insertions look up.
-		distinct := true
-		for _, e := range entries {
-			distinct = distinct && distinctKey(e.key)
-			k, v := s.consume(e.key), s.consume(e.value)
-			// str and small int keys: hashing cannot fail
-			if distinct {
-				_ = d.SetNewItemUnshared(s.t, k, v)
-			} else {
-				_ = d.SetItemUnshared(s.t, k, v)
-			}
-		}
-		// the block keeps its table: C may reuse both for its next
-		// PyDict_New (fpy_cdict_to_freelist, through the low bit)
-		dp.ma_used = 0
-		s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
-		return d
+		return s.consumeDict(op)
 	default: // str, bytes: what fastDeallocType accepts
 		o = s.fromC(op)
 		s.dropHeld(op) // holds no references: only a str's UTF-8 copy
@@ -202,3 +172,68 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 	s.freeLater(unsafe.Pointer(op))
 	return o
 }
+
+// consumeDict is consume for a dead C-born dict (or a mirror whose Go dict
+// is gone). Out of consume, so that consume's calls for the ints of a
+// result do not set up this case's frame.
+func (s *tstate) consumeDict(op *C.PyObject) py.Object {
+	dp := (*C.PyDictObject)(unsafe.Pointer(op))
+	tbl := cdictTable(op)
+	if tbl == nil {
+		// a mirror whose Go dict is gone; not made by C code
+		o := s.fromC(op)
+		s.decref(op)
+		return o
+	}
+	entries := cdictEntries(tbl, int(dp.ma_used))
+	// C kept the keys distinct (key_eq in shim/dict.c), and while they
+	// are all ASCII strs and small ints Go sees them distinct too: a
+	// dict of a few items is made in one go (py.NewDictDistinct). A str
+	// of another kind may equal one C told apart (a non-canonical
+	// PyUnicode_New str): then the insertions look up.
+	var keys, values [cdictFew]py.Object
+	distinct := len(entries) <= cdictFew
+	var d *py.Dict
+	if !distinct {
+		d = py.NewDictSize(len(entries))
+	}
+	for i, e := range entries {
+		// the commonest key, a one-character str from a C literal, is
+		// a shared str: no call
+		var k py.Object
+		if ks := sharedStr(e.key); ks != nil {
+			k = ks
+		} else {
+			distinct = distinct && distinctKey(e.key)
+			k = s.consume(e.key)
+		}
+		v := s.consume(e.value)
+		if d == nil {
+			keys[i], values[i] = k, v
+		} else {
+			// str and small int keys: hashing cannot fail
+			_ = d.SetItemUnshared(s.t, k, v)
+		}
+	}
+	// the block keeps its table: C may reuse both for its next
+	// PyDict_New (fpy_cdict_to_freelist, through the low bit)
+	n := len(entries)
+	dp.ma_used = 0
+	s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
+	if d != nil {
+		return d
+	}
+	if distinct {
+		return py.NewDictDistinct(s.t, keys[:n], values[:n])
+	}
+	d = py.NewDictSize(n)
+	for i, k := range keys[:n] {
+		_ = d.SetItemUnshared(s.t, k, values[i])
+	}
+	return d
+}
+
+// cdictFew is the number of items up to which consumeDict collects a
+// dict's items before it makes the Go dict: a C-born dict's first table
+// has room for 4 (FPY_CDICT_CAP0), its second for 8.
+const cdictFew = 8

@@ -1278,6 +1278,41 @@ func (d *Dict) SetNewItemUnshared(t *Thread, key, v Object) error {
 	return nil
 }
 
+// NewDictDistinct makes a dict of the items keys[i]: values[i], for keys
+// that its caller knows are distinct and hashable without Python code
+// (strs and ints: a C-born dict's keys, package capi). One allocation for
+// up to 5 items, as NewDictSize, and the entries filled in one loop with
+// plain stores: no other thread can see the dict yet, and nothing can
+// have cached a lookup in it.
+func NewDictDistinct(t *Thread, keys, values []Object) *Dict {
+	n := len(keys)
+	d := NewDictSize(n)
+	if n == 0 {
+		return d
+	}
+	tab := d.tab.Load()
+	mask := uint64(len(tab.index) - 1)
+	bits := tab.keyBits
+	values = values[:n]
+	for i, k := range keys {
+		var hash int64
+		if s, ok := k.(*Str); ok {
+			hash = s.Hash()
+		} else {
+			hash, _ = Hash(t, k) // an int: cannot fail
+		}
+		e := &tab.entries[i]
+		e.hash = hash
+		e.key.init(k)
+		e.value.init(values[i])
+		bits |= keyBit(hash)
+		tab.index[tab.findEmptySlot(uint64(hash), mask)] = int32(i)
+	}
+	tab.keyBits = bits
+	d.counts = packCounts(n, n)
+	return d
+}
+
 // appendUnshared adds a new entry to an unshared dict whose table is tab.
 func (d *Dict) appendUnshared(tab *dictTable, hash int64, key, v Object) {
 	c := d.counts
