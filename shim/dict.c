@@ -107,6 +107,12 @@ static int key_eq(PyObject *a, PyObject *b) {
     if (a == b) {
         return 1;
     }
+    /* two shared strs (the keys of Py_BuildValue's "{s:...}" with
+     * one-character literals) are equal only if they are the same one */
+    uintptr_t base = (uintptr_t)fpy_shared_strs, size = FPY_NSHARED_STRS * sizeof(fpy_shared_str);
+    if ((uintptr_t)a - base < size && (uintptr_t)b - base < size) {
+        return 0;
+    }
     if (Py_TYPE(a) != Py_TYPE(b)) {
         return 0;
     }
