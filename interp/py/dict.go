@@ -235,11 +235,13 @@ func NewDict() *Dict { return &Dict{} }
 // init makes st an empty table and returns it.
 func (st *smallDictTable) init() *dictTable {
 	st.tab.index, st.tab.entries = st.index[:], st.entries[:]
-	for i := range st.index {
-		st.index[i] = ixEmpty
-	}
+	// one 32-byte copy rather than a loop of 8 stores: every dict
+	// display and every dict a C extension returns comes through here
+	st.index = emptySmallIndex
 	return &st.tab
 }
+
+var emptySmallIndex = [8]int32{ixEmpty, ixEmpty, ixEmpty, ixEmpty, ixEmpty, ixEmpty, ixEmpty, ixEmpty}
 
 // smallDict is a dict and its smallest table in one allocation (384
 // bytes, a size class whose objects start at multiples of 64, so the
@@ -1286,11 +1288,21 @@ func (d *Dict) SetNewItemUnshared(t *Thread, key, v Object) error {
 // have cached a lookup in it.
 func NewDictDistinct(t *Thread, keys, values []Object) *Dict {
 	n := len(keys)
-	d := NewDictSize(n)
-	if n == 0 {
-		return d
+	var d *Dict
+	var tab *dictTable
+	if n == 0 || tableSize(n) != 8 {
+		d = NewDictSize(n)
+		if n == 0 {
+			return d
+		}
+		tab = d.tab.Load()
+	} else {
+		// NewDictSize's small case, its table published below with the
+		// counts of the entries already in it
+		sd := &smallDict{}
+		d, tab = &sd.d, sd.st.init()
+		d.tab.Store(tab)
 	}
-	tab := d.tab.Load()
 	mask := uint64(len(tab.index) - 1)
 	bits := tab.keyBits
 	values = values[:n]
