@@ -192,9 +192,9 @@ func (s *tstate) consumeDict(op *C.PyObject) py.Object {
 	// of another kind may equal one C told apart (a non-canonical
 	// PyUnicode_New str): then the insertions look up.
 	var keys, values [cdictFew]py.Object
-	distinct := len(entries) <= cdictFew
+	distinct := true
 	var d *py.Dict
-	if !distinct {
+	if len(entries) > cdictFew {
 		d = py.NewDictSize(len(entries))
 	}
 	for i, e := range entries {
@@ -208,10 +208,12 @@ func (s *tstate) consumeDict(op *C.PyObject) py.Object {
 			k = s.consume(e.key)
 		}
 		v := s.consume(e.value)
+		// str and small int keys: hashing cannot fail
 		if d == nil {
 			keys[i], values[i] = k, v
+		} else if distinct {
+			_ = d.SetNewItemUnshared(s.t, k, v)
 		} else {
-			// str and small int keys: hashing cannot fail
 			_ = d.SetItemUnshared(s.t, k, v)
 		}
 	}
