@@ -105,30 +105,31 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 	// ints and floats first, with fastDeallocType's checks spelled out:
 	// a count of 1 rules out the immortal small ints, and these two
 	// types are never type objects
-	if tp := op.ob_type; refcnt(op) == 1 && (tp == typeLong || tp == typeFloat) &&
-		tp.tp_dealloc == mirrorDealloc && C.fpy_debug == 0 &&
-		*(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) == C.FPY_MAGIC && atomicLoadU64(headHandle(op)) == 0 {
-		var o py.Object
-		if tp == typeFloat {
-			o = py.Float(*(*float64)(ptrAt(op, 16)))
-			s.freeValueLater(op, false)
-		} else if n := obSize(op); n >= -2 && n <= 2 {
-			o = s.t.BoxInt(smallLongFromC(op, n))
-			// freeValueLater's common case written out: it does not
-			// inline, and a Py_BuildValue result has an int per item
-			if x := s.stash(); x.nints < C.FPY_NSTASH {
-				x.ints[x.nints] = op
-				x.nints++
+	if tp := op.ob_type; tp == typeLong || tp == typeFloat {
+		if refcnt(op) == 1 && tp.tp_dealloc == mirrorDealloc && C.fpy_debug == 0 &&
+			*(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) == C.FPY_MAGIC && atomicLoadU64(headHandle(op)) == 0 {
+			var o py.Object
+			if tp == typeFloat {
+				o = py.Float(*(*float64)(ptrAt(op, 16)))
+				s.freeValueLater(op, false)
+			} else if n := obSize(op); n >= -2 && n <= 2 {
+				o = s.t.BoxInt(smallLongFromC(op, n))
+				// freeValueLater's common case written out: it does
+				// not inline, and a Py_BuildValue result has an int
+				// per item
+				if x := s.stash(); x.nints < C.FPY_NSTASH {
+					x.ints[x.nints] = op
+					x.nints++
+				} else {
+					s.freeValueLater(op, true)
+				}
 			} else {
-				s.freeValueLater(op, true)
+				o = longFromC(op)
+				s.freeLater(unsafe.Pointer(op))
 			}
-		} else {
-			o = longFromC(op)
-			s.freeLater(unsafe.Pointer(op))
+			return o
 		}
-		return o
-	}
-	if op.ob_type == typeUnicode {
+	} else if tp == typeUnicode {
 		// a shared str (a one-character dict key) is immortal: nothing
 		// to drop
 		if o := sharedStr(op); o != nil {
