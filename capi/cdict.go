@@ -105,30 +105,31 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 	// ints and floats first, with fastDeallocType's checks spelled out:
 	// a count of 1 rules out the immortal small ints, and these two
 	// types are never type objects
-	if tp := op.ob_type; refcnt(op) == 1 && (tp == typeLong || tp == typeFloat) &&
-		tp.tp_dealloc == mirrorDealloc && C.fpy_debug == 0 &&
-		*(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) == C.FPY_MAGIC && atomicLoadU64(headHandle(op)) == 0 {
-		var o py.Object
-		if tp == typeFloat {
-			o = py.Float(*(*float64)(ptrAt(op, 16)))
-			s.freeValueLater(op, false)
-		} else if n := obSize(op); n >= -2 && n <= 2 {
-			o = s.t.BoxInt(smallLongFromC(op, n))
-			// freeValueLater's common case written out: it does not
-			// inline, and a Py_BuildValue result has an int per item
-			if x := s.stash(); x.nints < C.FPY_NSTASH {
-				x.ints[x.nints] = op
-				x.nints++
+	if tp := op.ob_type; tp == typeLong || tp == typeFloat {
+		if refcnt(op) == 1 && tp.tp_dealloc == mirrorDealloc && C.fpy_debug == 0 &&
+			*(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) == C.FPY_MAGIC && atomicLoadU64(headHandle(op)) == 0 {
+			var o py.Object
+			if tp == typeFloat {
+				o = py.Float(*(*float64)(ptrAt(op, 16)))
+				s.freeValueLater(op, false)
+			} else if n := obSize(op); n >= -2 && n <= 2 {
+				o = s.t.BoxInt(smallLongFromC(op, n))
+				// freeValueLater's common case written out: it does
+				// not inline, and a Py_BuildValue result has an int
+				// per item
+				if x := s.stash(); x.nints < C.FPY_NSTASH {
+					x.ints[x.nints] = op
+					x.nints++
+				} else {
+					s.freeValueLater(op, true)
+				}
 			} else {
-				s.freeValueLater(op, true)
+				o = longFromC(op)
+				s.freeLater(unsafe.Pointer(op))
 			}
-		} else {
-			o = longFromC(op)
-			s.freeLater(unsafe.Pointer(op))
+			return o
 		}
-		return o
-	}
-	if op.ob_type == typeUnicode {
+	} else if tp == typeUnicode {
 		// a shared str (a one-character dict key) is immortal: nothing
 		// to drop
 		if o := sharedStr(op); o != nil {
@@ -164,37 +165,7 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 		}
 		o = py.NewList(items...)
 	case &C.PyDict_Type:
-		dp := (*C.PyDictObject)(unsafe.Pointer(op))
-		tbl := cdictTable(op)
-		if tbl == nil {
-			// a mirror whose Go dict is gone; not made by C code
-			o = s.fromC(op)
-			s.decref(op)
-			return o
-		}
-		entries := cdictEntries(tbl, int(dp.ma_used))
-		d := py.NewDictSize(len(entries))
-		// C kept the keys distinct (key_eq in shim/dict.c), and while
-		// they are all ASCII strs and small ints Go sees them distinct
-		// too: no lookup. A str of another kind may equal one C told
-		// apart (a non-canonical PyUnicode_New str): from there on, the
-		// insertions look up.
-		distinct := true
-		for _, e := range entries {
-			distinct = distinct && distinctKey(e.key)
-			k, v := s.consume(e.key), s.consume(e.value)
-			// str and small int keys: hashing cannot fail
-			if distinct {
-				_ = d.SetNewItemUnshared(s.t, k, v)
-			} else {
-				_ = d.SetItemUnshared(s.t, k, v)
-			}
-		}
-		// the block keeps its table: C may reuse both for its next
-		// PyDict_New (fpy_cdict_to_freelist, through the low bit)
-		dp.ma_used = 0
-		s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
-		return d
+		return s.consumeDict(op)
 	default: // str, bytes: what fastDeallocType accepts
 		o = s.fromC(op)
 		s.dropHeld(op) // holds no references: only a str's UTF-8 copy
@@ -202,3 +173,70 @@ func (s *tstate) consume(op *C.PyObject) py.Object {
 	s.freeLater(unsafe.Pointer(op))
 	return o
 }
+
+// consumeDict is consume for a dead C-born dict (or a mirror whose Go dict
+// is gone). Out of consume, so that consume's calls for the ints of a
+// result do not set up this case's frame.
+func (s *tstate) consumeDict(op *C.PyObject) py.Object {
+	dp := (*C.PyDictObject)(unsafe.Pointer(op))
+	tbl := cdictTable(op)
+	if tbl == nil {
+		// a mirror whose Go dict is gone; not made by C code
+		o := s.fromC(op)
+		s.decref(op)
+		return o
+	}
+	entries := cdictEntries(tbl, int(dp.ma_used))
+	// C kept the keys distinct (key_eq in shim/dict.c), and while they
+	// are all ASCII strs and small ints Go sees them distinct too: a
+	// dict of a few items is made in one go (py.NewDictDistinct). A str
+	// of another kind may equal one C told apart (a non-canonical
+	// PyUnicode_New str): then the insertions look up.
+	var keys, values [cdictFew]py.Object
+	distinct := true
+	var d *py.Dict
+	if len(entries) > cdictFew {
+		d = py.NewDictSize(len(entries))
+	}
+	for i, e := range entries {
+		// the commonest key, a one-character str from a C literal, is
+		// a shared str: no call
+		var k py.Object
+		if ks := sharedStr(e.key); ks != nil {
+			k = ks
+		} else {
+			distinct = distinct && distinctKey(e.key)
+			k = s.consume(e.key)
+		}
+		v := s.consume(e.value)
+		// str and small int keys: hashing cannot fail
+		if d == nil {
+			keys[i], values[i] = k, v
+		} else if distinct {
+			_ = d.SetNewItemUnshared(s.t, k, v)
+		} else {
+			_ = d.SetItemUnshared(s.t, k, v)
+		}
+	}
+	// the block keeps its table: C may reuse both for its next
+	// PyDict_New (fpy_cdict_to_freelist, through the low bit)
+	n := len(entries)
+	dp.ma_used = 0
+	s.freeLater(unsafe.Add(unsafe.Pointer(op), 1))
+	if d != nil {
+		return d
+	}
+	if distinct {
+		return py.NewDictDistinct(s.t, keys[:n], values[:n])
+	}
+	d = py.NewDictSize(n)
+	for i, k := range keys[:n] {
+		_ = d.SetItemUnshared(s.t, k, values[i])
+	}
+	return d
+}
+
+// cdictFew is the number of items up to which consumeDict collects a
+// dict's items before it makes the Go dict: a C-born dict's first table
+// has room for 4 (FPY_CDICT_CAP0), its second for 8.
+const cdictFew = 8

@@ -553,7 +553,9 @@ static PyObject *va_build_value(const char *format, va_list va) {
         /* copied: building may call Go, which may build on this thread */
         unsigned char prog[BV_PROG_MAX];
         int len = e->len, top = e->top;
-        memcpy(prog, e->prog, (size_t)len);
+        /* the whole array: a copy of constant size is a few moves, not
+         * a call of memcpy */
+        memcpy(prog, e->prog, sizeof(prog));
         va_list lva;
         va_copy(lva, va);
         PyObject *r = bv_run(prog, len, top, &lva);

@@ -107,6 +107,12 @@ static int key_eq(PyObject *a, PyObject *b) {
     if (a == b) {
         return 1;
     }
+    /* two shared strs (the keys of Py_BuildValue's "{s:...}" with
+     * one-character literals) are equal only if they are the same one */
+    uintptr_t base = (uintptr_t)fpy_shared_strs, size = FPY_NSHARED_STRS * sizeof(fpy_shared_str);
+    if ((uintptr_t)a - base < size && (uintptr_t)b - base < size) {
+        return 0;
+    }
     if (Py_TYPE(a) != Py_TYPE(b)) {
         return 0;
     }
@@ -182,6 +188,15 @@ int PyDict_SetItem(PyObject *op, PyObject *key, PyObject *value) {
     return fpyGo_DictSetItem(fpy_tstate, op, key, value);
 }
 
+/* set_new_general is fpy_cdict_set_new's path for what its fast path does
+ * not take: PyDict_SetItem, and the stolen references dropped. */
+static __attribute__((noinline, cold)) int set_new_general(PyObject *op, PyObject *key, PyObject *value) {
+    int r = PyDict_SetItem(op, key, value);
+    Py_DECREF(key);
+    Py_DECREF(value);
+    return r;
+}
+
 /* fpy_cdict_set_new is PyDict_SetItem for a dict its caller made with
  * PyDict_New and has not let anything else see yet (Py_BuildValue's), and
  * it steals the references to key and value. No other thread can reach
@@ -194,7 +209,7 @@ int fpy_cdict_set_new(PyObject *op, PyObject *key, PyObject *value) {
     if (t != NULL && n < t->cap && simple_key(key)) {
         for (Py_ssize_t i = 0; i < n; i++) {
             if (key_eq(t->e[i].key, key)) {
-                goto general;
+                return set_new_general(op, key, value);
             }
         }
         t->e[n].key = key;
@@ -202,11 +217,8 @@ int fpy_cdict_set_new(PyObject *op, PyObject *key, PyObject *value) {
         ((PyDictObject *)op)->ma_used = n + 1;
         return 0;
     }
-general:;
-    int r = PyDict_SetItem(op, key, value);
-    Py_DECREF(key);
-    Py_DECREF(value);
-    return r;
+    /* out of line: the fast path above then needs no registers saved */
+    return set_new_general(op, key, value);
 }
 
 int PyDict_SetItemString(PyObject *op, const char *key, PyObject *value) {

@@ -385,6 +385,16 @@ static PyObject *buildvalues(PyObject *self, PyObject *unused) {
                                          (char *)NULL, (char *)NULL));
         bad |= bv_add(out, Py_BuildValue("{s:O,s:S,i:(),d:[]}", "o", Py_None, "s", sv, 1, 2.5));
         bad |= bv_add(out, Py_BuildValue("(l,l,{s:l,s:l})", 10L, 11L, "a", 10L, "b", 20L));
+        /* repeated keys (the later value wins, in the first one's
+         * place): one-character shared strs, longer strs, ints; and more
+         * keys than the Go side collects before it makes the dict */
+        bad |= bv_add(out, Py_BuildValue("{s:i,s:i,s:i}", "a", 1, "b", 2, "a", 3));
+        bad |= bv_add(out, Py_BuildValue("{s:i,s:i,s:i}", "ab", 1, "a", 2, "ab", 3));
+        bad |= bv_add(out, Py_BuildValue("{i:i,s:i,i:i}", 1, 2, "x", 3, 1, 4));
+        bad |= bv_add(out, Py_BuildValue("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i}", "a", 1, "b", 2, "c", 3, "d", 4,
+                                         "e", 5, "f", 6, "g", 7, "h", 8, "i", 9));
+        bad |= bv_add(out, Py_BuildValue("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i}", "a", 1, "b", 2, "c", 3, "d", 4,
+                                         "e", 5, "f", 6, "g", 7, "h", 8));
         /* a NULL object fails the compiled format with its error */
         bad |= bv_add(out, Py_BuildValue("(i[O]i)", 1, (PyObject *)NULL, 2));
         bad |= bv_add(out, Py_BuildValue("{s:i,s:O}", "a", 1, "b", (PyObject *)NULL));

@@ -235,11 +235,13 @@ func NewDict() *Dict { return &Dict{} }
 // init makes st an empty table and returns it.
 func (st *smallDictTable) init() *dictTable {
 	st.tab.index, st.tab.entries = st.index[:], st.entries[:]
-	for i := range st.index {
-		st.index[i] = ixEmpty
-	}
+	// one 32-byte copy rather than a loop of 8 stores: every dict
+	// display and every dict a C extension returns comes through here
+	st.index = emptySmallIndex
 	return &st.tab
 }
+
+var emptySmallIndex = [8]int32{ixEmpty, ixEmpty, ixEmpty, ixEmpty, ixEmpty, ixEmpty, ixEmpty, ixEmpty}
 
 // smallDict is a dict and its smallest table in one allocation (384
 // bytes, a size class whose objects start at multiples of 64, so the
@@ -1276,6 +1278,51 @@ func (d *Dict) SetNewItemUnshared(t *Thread, key, v Object) error {
 	}
 	d.appendUnshared(d.tab.Load(), hash, key, v)
 	return nil
+}
+
+// NewDictDistinct makes a dict of the items keys[i]: values[i], for keys
+// that its caller knows are distinct and hashable without Python code
+// (strs and ints: a C-born dict's keys, package capi). One allocation for
+// up to 5 items, as NewDictSize, and the entries filled in one loop with
+// plain stores: no other thread can see the dict yet, and nothing can
+// have cached a lookup in it.
+func NewDictDistinct(t *Thread, keys, values []Object) *Dict {
+	n := len(keys)
+	var d *Dict
+	var tab *dictTable
+	if n == 0 || tableSize(n) != 8 {
+		d = NewDictSize(n)
+		if n == 0 {
+			return d
+		}
+		tab = d.tab.Load()
+	} else {
+		// NewDictSize's small case, its table published below with the
+		// counts of the entries already in it
+		sd := &smallDict{}
+		d, tab = &sd.d, sd.st.init()
+		d.tab.Store(tab)
+	}
+	mask := uint64(len(tab.index) - 1)
+	bits := tab.keyBits
+	values = values[:n]
+	for i, k := range keys {
+		var hash int64
+		if s, ok := k.(*Str); ok {
+			hash = s.Hash()
+		} else {
+			hash, _ = Hash(t, k) // an int: cannot fail
+		}
+		e := &tab.entries[i]
+		e.hash = hash
+		e.key.init(k)
+		e.value.init(values[i])
+		bits |= keyBit(hash)
+		tab.index[tab.findEmptySlot(uint64(hash), mask)] = int32(i)
+	}
+	tab.keyBits = bits
+	d.counts = packCounts(n, n)
+	return d
 }
 
 // appendUnshared adds a new entry to an unshared dict whose table is tab.
