@@ -1344,6 +1344,14 @@ reload:
 			stack[sp-1] = intAt(&smallInts[u])
 		} else if op := c.Opcode(instrs[pc] & 0xff); op == qConstBinop || op == qLoadFastBinop {
 			goto intChain
+		} else if op == qBinaryAdd || op == qBinarySubtract || op == qBinaryMultiply {
+			goto intChainStack
+		} else if op == c.STORE_FAST {
+			// `acc += x`: the result goes straight into the local (the
+			// STORE_FAST at pc is not dispatched)
+			sp--
+			stack[sp] = nil
+			goto forInt
 		} else if n := t.boxLeft; n > 0 {
 			t.boxLeft = n - 1
 			p := &t.box[boxChunkLen-n]
@@ -1382,6 +1390,20 @@ reload:
 			}
 			stack[sp-1] = t.boxInt(ir)
 		}
+		continue
+	intChainStack:
+		// The result ir needs a box and is the right operand of the
+		// next instruction, a BINARY_OP (+ - *) whose left operand is
+		// under it (`acc += i * k`): with an int there it is computed
+		// here and the temporary is never boxed.
+		if x, ok := stack[sp-2].(Int); ok {
+			if r, ok := fusedInt(x, Int(ir), c.BinaryOp(instrs[pc]>>8)%c.OpInplace); ok {
+				ir = r
+				pc++
+				goto binInt
+			}
+		}
+		stack[sp-1] = t.boxInt(ir)
 		continue
 	forInt:
 		// FOR_ITER; STORE_FAST x (at pc) of a range: x = ir
@@ -1423,6 +1445,12 @@ reload:
 		// [a, b] -> [fr]
 		sp--
 		stack[sp] = nil
+		if c.Opcode(instrs[pc]&0xff) == c.STORE_FAST {
+			// `f += x`: the result goes straight into the local
+			sp--
+			stack[sp] = nil
+			goto storeFloat
+		}
 		if n := t.boxLeft; n > 0 {
 			t.boxLeft = n - 1
 			p := &t.box[boxChunkLen-n]
