@@ -1184,8 +1184,11 @@ reload:
 			if err != nil {
 				return f.fail(pc, sp, err)
 			}
-			if arg != 0 {
-				clearSlots(stack[sp-arg : sp]) // the callable's slot takes v
+			// the arguments' slots nil'd here, not by clearSlots: a call
+			// (with the spills around it) cost more than the stores of
+			// the one to three arguments most calls have
+			for i := sp - arg; i < sp; i++ {
+				stack[i] = nil // the callable's slot takes v
 			}
 			sp -= arg + 1
 			stack[sp] = v
@@ -1342,8 +1345,17 @@ reload:
 		// [x] -> [ir]
 		if u := uint64(ir + smallIntNeg); u < smallIntLen {
 			stack[sp-1] = intAt(&smallInts[u])
-		} else if op := c.Opcode(instrs[pc] & 0xff); op == qConstBinop || op == qLoadFastBinop {
+		} else if op := c.Opcode(instrs[pc] & 0xff); op == c.STORE_FAST {
+			// `acc += x`: the result goes straight into the local (the
+			// STORE_FAST at pc is not dispatched); tested first, as the
+			// most common next instruction of a boxed result
+			sp--
+			stack[sp] = nil
+			goto forInt
+		} else if op == qConstBinop || op == qLoadFastBinop {
 			goto intChain
+		} else if op == qBinaryAdd || op == qBinarySubtract || op == qBinaryMultiply {
+			goto intChainStack
 		} else if n := t.boxLeft; n > 0 {
 			t.boxLeft = n - 1
 			p := &t.box[boxChunkLen-n]
@@ -1382,6 +1394,20 @@ reload:
 			}
 			stack[sp-1] = t.boxInt(ir)
 		}
+		continue
+	intChainStack:
+		// The result ir needs a box and is the right operand of the
+		// next instruction, a BINARY_OP (+ - *) whose left operand is
+		// under it (`acc += i * k`): with an int there it is computed
+		// here and the temporary is never boxed.
+		if x, ok := stack[sp-2].(Int); ok {
+			if r, ok := fusedInt(x, Int(ir), c.BinaryOp(instrs[pc]>>8)%c.OpInplace); ok {
+				ir = r
+				pc++
+				goto binInt
+			}
+		}
+		stack[sp-1] = t.boxInt(ir)
 		continue
 	forInt:
 		// FOR_ITER; STORE_FAST x (at pc) of a range: x = ir
@@ -1423,6 +1449,12 @@ reload:
 		// [a, b] -> [fr]
 		sp--
 		stack[sp] = nil
+		if c.Opcode(instrs[pc]&0xff) == c.STORE_FAST {
+			// `f += x`: the result goes straight into the local
+			sp--
+			stack[sp] = nil
+			goto storeFloat
+		}
 		if n := t.boxLeft; n > 0 {
 			t.boxLeft = n - 1
 			p := &t.box[boxChunkLen-n]
