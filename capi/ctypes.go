@@ -804,24 +804,28 @@ func (cf *cfunc) positional(general cfuncFn, varargs bool) cfuncFn {
 }
 
 // callResult converts the result of a call through a per-convention
-// entry and releases what the call borrowed.
+// entry and releases what the call borrowed. Its common case (None, an
+// int or a float, no error set, nothing to release) makes no call but
+// the box's, so that none of its arguments is saved across one.
 func (s *tstate) callResult(c *C.fpy_call, mark int, def *C.PyMethodDef) (py.Object, error) {
-	// the common results (None, an int, a float, no error set) without
-	// takeVal's call
-	var r py.Object
-	res := &c.res
-	switch res.tag {
-	case C.FPY_V_NONE:
-		r = py.None
-	case C.FPY_V_INT:
-		r = s.t.BoxInt(*(*int64)(unsafe.Pointer(&res.u)))
-	case C.FPY_V_FLOAT:
-		r = s.t.BoxFloat(*(*float64)(unsafe.Pointer(&res.u)))
+	if !s.mustRelease(mark) && !s.errorSet() {
+		res := &c.res
+		switch res.tag {
+		case C.FPY_V_NONE:
+			return py.None, nil
+		case C.FPY_V_INT:
+			return s.t.BoxInt(*(*int64)(unsafe.Pointer(&res.u))), nil
+		case C.FPY_V_FLOAT:
+			return s.t.BoxFloat(*(*float64)(unsafe.Pointer(&res.u))), nil
+		}
 	}
-	var err error
-	if r == nil || s.errorSet() {
-		r, err = s.takeVal(res, def)
-	}
+	return s.callResultSlow(c, mark, def)
+}
+
+// callResultSlow is callResult's general case: any result, an error
+// set, references to release or a collection to start.
+func (s *tstate) callResultSlow(c *C.fpy_call, mark int, def *C.PyMethodDef) (py.Object, error) {
+	r, err := s.takeVal(&c.res, def)
 	if s.mustRelease(mark) {
 		s.releaseSlow(mark)
 	}
