@@ -734,8 +734,7 @@ func (cf *cfunc) oneArg(general cfuncFn) cfuncFn {
 		v := argsOf(c)
 		if x, ok := args[0].(py.Int); ok {
 			// the commonest argument without putVal's call and type switch
-			v.tag = C.FPY_V_INT
-			*(*int64)(unsafe.Pointer(&v.u)) = int64(x)
+			putInt(v, x)
 		} else {
 			s.putVal(v, args[0])
 		}
@@ -776,8 +775,7 @@ func (cf *cfunc) positional(general cfuncFn, varargs bool) cfuncFn {
 		for i, a := range args {
 			v := valAt(vals, i)
 			if x, ok := a.(py.Int); ok {
-				v.tag = C.FPY_V_INT
-				*(*int64)(unsafe.Pointer(&v.u)) = int64(x)
+				putInt(v, x)
 				continue
 			}
 			s.putVal(v, a)
@@ -801,6 +799,13 @@ func (cf *cfunc) positional(general cfuncFn, varargs bool) cfuncFn {
 		s.depth--
 		return s.callResult(c, mark, cf.def)
 	}
+}
+
+// putInt stores an int argument's value, which the C entry makes into a
+// C int (a small one is the static one there).
+func putInt(v *C.fpy_val, x py.Int) {
+	v.tag = C.FPY_V_INT
+	*(*int64)(unsafe.Pointer(&v.u)) = int64(x)
 }
 
 // callResult converts the result of a call through a per-convention

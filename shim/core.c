@@ -742,6 +742,12 @@ static PyObject *val_to_obj(const fpy_val *v) {
     }
 }
 
+/* arg_obj is val_to_obj with its commonest case, an int, inline (no
+ * call and switch before fpy_long_from_i64). */
+static inline PyObject *arg_obj(const fpy_val *v) {
+    return v->tag == FPY_V_INT ? fpy_long_from_i64(v->u.i) : val_to_obj(v);
+}
+
 /* drop_value releases an int or float the trampoline made or decoded:
  * one that nothing else holds goes to the free list at once. */
 static inline void drop_value(PyObject *o) {
@@ -819,7 +825,7 @@ static inline PyObject *call_varargs(PyMethodDef *ml, PyObject *self, const fpy_
         if (args[i].tag == FPY_V_OBJ) {
             Py_INCREF(args[i].u.o);
             items[i] = args[i].u.o;
-        } else if ((items[i] = val_to_obj(&args[i])) == NULL) {
+        } else if ((items[i] = arg_obj(&args[i])) == NULL) {
             Py_DECREF(t);
             return NULL;
         }
@@ -876,7 +882,7 @@ static inline Py_ssize_t args_to_objs(const fpy_val *args, Py_ssize_t n, PyObjec
     for (; made < n; made++) {
         if (args[made].tag == FPY_V_OBJ) {
             a[made] = args[made].u.o;
-        } else if ((a[made] = val_to_obj(&args[made])) == NULL) {
+        } else if ((a[made] = arg_obj(&args[made])) == NULL) {
             break;
         }
     }
@@ -971,7 +977,7 @@ void fpy_call_o(uintptr_t p) {
     if (c->args[0].tag == FPY_V_OBJ) {
         r = c->ml->ml_meth(c->self, c->args[0].u.o); /* borrowed: Go keeps it alive */
     } else {
-        PyObject *a = val_to_obj(&c->args[0]);
+        PyObject *a = arg_obj(&c->args[0]);
         r = NULL;
         if (a != NULL) {
             r = c->ml->ml_meth(c->self, a);
