@@ -693,12 +693,18 @@ func (cf *cfunc) noargs(general cfuncFn) cfuncFn {
 		if len(args) != 0 {
 			return general(t, self, args, kw)
 		}
-		s := stateOf(t)
-		mark := s.mark()
+		// a thread's first call, or a depth's, takes the general path,
+		// which makes the state and the buffer: no call here before the
+		// C function's, so that nothing is saved for one
+		s := (*tstate)(t.CState)
+		if s == nil {
+			return general(t, self, args, kw)
+		}
 		c := s.callBufFast(1)
 		if c == nil {
-			c = s.callBuf(1)
+			return general(t, self, args, kw)
 		}
+		mark := s.mark()
 		setp(&c.ml, cf.def)
 		cself := cf.cself
 		if cself == nil {
@@ -725,12 +731,18 @@ func (cf *cfunc) oneArg(general cfuncFn) cfuncFn {
 		if len(args) != 1 || len(kw) != 0 {
 			return general(t, self, args, kw)
 		}
-		s := stateOf(t)
-		mark := s.mark()
+		// a thread's first call, or a depth's, takes the general path,
+		// which makes the state and the buffer: no call here before the
+		// C function's, so that nothing is saved for one
+		s := (*tstate)(t.CState)
+		if s == nil {
+			return general(t, self, args, kw)
+		}
 		c := s.callBufFast(1)
 		if c == nil {
-			c = s.callBuf(1)
+			return general(t, self, args, kw)
 		}
+		mark := s.mark()
 		v := argsOf(c)
 		if x, ok := args[0].(py.Int); ok {
 			// the commonest argument without putVal's call and type switch
@@ -765,12 +777,18 @@ func (cf *cfunc) positional(general cfuncFn, varargs bool) cfuncFn {
 		if len(kw) != 0 || (!varargs && len(args) > 4) {
 			return general(t, self, args, kw)
 		}
-		s := stateOf(t)
-		mark := s.mark()
+		// a thread's first call, or a depth's, takes the general path,
+		// which makes the state and the buffer: no call here before the
+		// C function's, so that nothing is saved for one
+		s := (*tstate)(t.CState)
+		if s == nil {
+			return general(t, self, args, kw)
+		}
 		c := s.callBufFast(len(args))
 		if c == nil {
-			c = s.callBuf(len(args))
+			return general(t, self, args, kw)
 		}
+		mark := s.mark()
 		vals := argsOf(c)
 		for i, a := range args {
 			v := valAt(vals, i)
