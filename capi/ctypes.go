@@ -647,8 +647,9 @@ type cfuncFn = func(t *py.Thread, self py.Object, args []py.Object, kw []string)
 // METH_VARARGS get an entry of their own (noargs, oneArg, positional),
 // which fills the depth's call buffer (fpy_call) and crosses with its
 // address alone to the convention's C entry; they hand keywords, wrong
-// argument counts and more than 4 METH_FASTCALL arguments to general,
-// which also serves every other convention.
+// argument counts, more than 4 METH_FASTCALL arguments and a thread's or
+// a call depth's first call to general, which also serves every other
+// convention.
 func (cf *cfunc) fn() cfuncFn {
 	general := cf.general()
 	switch cf.def.ml_flags &^ (C.METH_CLASS | C.METH_STATIC | C.METH_COEXIST) {

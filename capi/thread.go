@@ -35,8 +35,8 @@ type tstate struct {
 	legacy []*legacyHold
 	// loading is the extension whose PyInit function is running.
 	loading *extModule
-	// depth counts the C calls in progress; bufs[depth] is the value
-	// buffer of the call being made (callMethodDef).
+	// depth counts the C calls in progress; bufs[depth] is the call
+	// buffer (fpy_call) of the call being made (callBuf).
 	depth int
 	bufs  []valBuffer
 	// saved holds what PyEval_SaveThread released, gilstate what
