@@ -153,13 +153,13 @@ static PyMethodDef counter_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject CounterType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callconv.Counter",
-    .tp_basicsize = sizeof(CounterObject),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_new = PyType_GenericNew,
-    .tp_methods = counter_methods,
+static PyType_Slot counter_slots[] = {
+    {Py_tp_methods, counter_methods},
+    {0, NULL},
+};
+
+static PyType_Spec counter_spec = {
+    "callconv.Counter", sizeof(CounterObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, counter_slots,
 };
 
 static PyMethodDef methods[] = {
@@ -175,15 +175,15 @@ static PyMethodDef methods[] = {
 
 
 static int exec_module(PyObject *m) {
-    if (PyType_Ready(&CounterType) < 0) {
+    PyObject *tp = PyType_FromSpec(&counter_spec);
+    if (tp == NULL) {
         return -1;
     }
-    Py_INCREF(&CounterType);
-    return PyModule_AddObject(m, "Counter", (PyObject *)&CounterType);
+    return PyModule_AddObject(m, "Counter", tp);
 }
 
 static PyModuleDef_Slot all_slots[] = {
-    {Py_mod_exec, exec_module},
+    {Py_mod_exec, (void *)exec_module},
 #ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
