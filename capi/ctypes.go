@@ -639,38 +639,258 @@ type cfunc struct {
 	self      py.Object
 }
 
+// cfuncFn is the type of Builtin.Fn and MethodDescr.Fn.
+type cfuncFn = func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error)
+
 // fn returns the function that Builtin.Fn or MethodDescr.Fn holds: a
-// call of the C function in any calling convention. It is the call
-// itself, a closure over cf, rather than a closure calling a method of
-// cf: that was one more call and return per call, with its arguments
-// moved again (about 20 instructions). Arguments travel as fpy_vals in
-// a per-depth C buffer, so that ints and floats are made in C and a
-// typical call crosses cgo once. The caller's self is ignored when
-// cf.cself is set or cf.fixedSelf. Not inlined: where fn was inlined
-// into its callers, the closure's own calls (stateOf, valAt, cptr, ...)
-// were not inlined into the copies of it.
+// call of the C function. METH_NOARGS, METH_O, METH_FASTCALL and
+// METH_VARARGS get an entry of their own (noargs, oneArg, positional),
+// which fills the depth's call buffer (fpy_call) and crosses with its
+// address alone to the convention's C entry; they hand keywords, wrong
+// argument counts, more than 4 METH_FASTCALL arguments and a thread's or
+// a call depth's first call to general, which also serves every other
+// convention.
+func (cf *cfunc) fn() cfuncFn {
+	general := cf.general()
+	switch cf.def.ml_flags &^ (C.METH_CLASS | C.METH_STATIC | C.METH_COEXIST) {
+	case C.METH_NOARGS:
+		return cf.noargs(general)
+	case C.METH_O:
+		return cf.oneArg(general)
+	case C.METH_FASTCALL:
+		return cf.positional(general, false)
+	case C.METH_VARARGS:
+		return cf.positional(general, true)
+	}
+	return general
+}
+
+// borrowSelf is the self the C function gets when cf has no fixed C
+// self (cself): a static method's nil, a PyCFunction_New function's
+// object or the caller's self, borrowed for the call.
+func (cf *cfunc) borrowSelf(s *tstate, self py.Object) *C.PyObject {
+	if cf.fixedSelf {
+		self = cf.self
+	}
+	if self == nil {
+		return nil
+	}
+	return s.borrow(self)
+}
+
+// setp stores a pointer to C memory into C memory without the write
+// barrier's test, which a store through a pointer the compiler cannot
+// place (C memory) gets.
+func setp[T any](dst **T, v *T) { *(*uintptr)(unsafe.Pointer(dst)) = uintptr(unsafe.Pointer(v)) }
+
+// noargs is the entry of a METH_NOARGS function.
+//
+// Not inlined, for the reason general gives.
 //
 //go:noinline
-func (cf *cfunc) fn() func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+func (cf *cfunc) noargs(general cfuncFn) cfuncFn {
 	return func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
-		// cf's fields are read where they are used, not first: values live
-		// across the calls below are spilled and reloaded around each
-		s := stateOf(t)
-		mark := s.mark()
-		vals := s.valsFast(len(args) + 1)
-		if vals == nil {
-			vals = s.vals(len(args) + 1)
+		// keywords come with their values at the end of args
+		if len(args) != 0 {
+			return general(t, self, args, kw)
 		}
+		// a thread's first call, or a depth's, takes the general path,
+		// which makes the state and the buffer: no call here before the
+		// C function's, so that nothing is saved for one
+		s := (*tstate)(t.CState)
+		if s == nil {
+			return general(t, self, args, kw)
+		}
+		c := s.callBufFast(1)
+		if c == nil {
+			return general(t, self, args, kw)
+		}
+		mark := s.mark()
+		setp(&c.ml, cf.def)
+		cself := cf.cself
+		if cself == nil {
+			cself = cf.borrowSelf(s, self)
+		}
+		setp(&c.self, cself)
+		s.depth++
+		ext := cf.ext
+		took := ext.enter(s, cf.name)
+		C.fpy_call_noargs(cptr(c))
+		ext.leave(s, took)
+		s.depth--
+		return s.callResult(c, mark, cf.def)
+	}
+}
+
+// oneArg is the entry of a METH_O function.
+//
+// Not inlined, for the reason general gives.
+//
+//go:noinline
+func (cf *cfunc) oneArg(general cfuncFn) cfuncFn {
+	return func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+		if len(args) != 1 || len(kw) != 0 {
+			return general(t, self, args, kw)
+		}
+		// a thread's first call, or a depth's, takes the general path,
+		// which makes the state and the buffer: no call here before the
+		// C function's, so that nothing is saved for one
+		s := (*tstate)(t.CState)
+		if s == nil {
+			return general(t, self, args, kw)
+		}
+		c := s.callBufFast(1)
+		if c == nil {
+			return general(t, self, args, kw)
+		}
+		mark := s.mark()
+		v := argsOf(c)
+		if x, ok := args[0].(py.Int); ok {
+			// the commonest argument without putVal's call and type switch
+			putInt(v, x)
+		} else {
+			s.putVal(v, args[0])
+		}
+		setp(&c.ml, cf.def)
+		cself := cf.cself
+		if cself == nil {
+			cself = cf.borrowSelf(s, self)
+		}
+		setp(&c.self, cself)
+		s.depth++
+		ext := cf.ext
+		took := ext.enter(s, cf.name)
+		C.fpy_call_o(cptr(c))
+		ext.leave(s, took)
+		s.depth--
+		return s.callResult(c, mark, cf.def)
+	}
+}
+
+// positional is the entry of a METH_FASTCALL (at most 4 arguments) or
+// METH_VARARGS (varargs) function called without keywords.
+//
+// Not inlined, for the reason general gives.
+//
+//go:noinline
+func (cf *cfunc) positional(general cfuncFn, varargs bool) cfuncFn {
+	return func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+		if len(kw) != 0 || (!varargs && len(args) > 4) {
+			return general(t, self, args, kw)
+		}
+		// a thread's first call, or a depth's, takes the general path,
+		// which makes the state and the buffer: no call here before the
+		// C function's, so that nothing is saved for one
+		s := (*tstate)(t.CState)
+		if s == nil {
+			return general(t, self, args, kw)
+		}
+		c := s.callBufFast(len(args))
+		if c == nil {
+			return general(t, self, args, kw)
+		}
+		mark := s.mark()
+		vals := argsOf(c)
 		for i, a := range args {
 			v := valAt(vals, i)
 			if x, ok := a.(py.Int); ok {
-				// the commonest argument without putVal's call and type
-				// switch
-				v.tag = C.FPY_V_INT
-				*(*int64)(unsafe.Pointer(&v.u)) = int64(x)
+				putInt(v, x)
 				continue
 			}
 			s.putVal(v, a)
+		}
+		c.nargs = C.Py_ssize_t(len(args))
+		setp(&c.ml, cf.def)
+		cself := cf.cself
+		if cself == nil {
+			cself = cf.borrowSelf(s, self)
+		}
+		setp(&c.self, cself)
+		s.depth++
+		ext := cf.ext
+		took := ext.enter(s, cf.name)
+		if varargs {
+			C.fpy_call_varargs(cptr(c))
+		} else {
+			C.fpy_call_fast(cptr(c))
+		}
+		ext.leave(s, took)
+		s.depth--
+		return s.callResult(c, mark, cf.def)
+	}
+}
+
+// putInt stores an int argument's value, which the C entry makes into a
+// C int (a small one is the static one there).
+func putInt(v *C.fpy_val, x py.Int) {
+	v.tag = C.FPY_V_INT
+	*(*int64)(unsafe.Pointer(&v.u)) = int64(x)
+}
+
+// callResult converts the result of a call through a per-convention
+// entry and releases what the call borrowed. Its common case (None, an
+// int or a float, no error set, nothing to release) makes no call but
+// the box's, so that none of its arguments is saved across one.
+func (s *tstate) callResult(c *C.fpy_call, mark int, def *C.PyMethodDef) (py.Object, error) {
+	if !s.mustRelease(mark) && !s.errorSet() {
+		res := &c.res
+		switch res.tag {
+		case C.FPY_V_NONE:
+			return py.None, nil
+		case C.FPY_V_INT:
+			return s.t.BoxInt(*(*int64)(unsafe.Pointer(&res.u))), nil
+		case C.FPY_V_FLOAT:
+			return s.t.BoxFloat(*(*float64)(unsafe.Pointer(&res.u))), nil
+		}
+	}
+	return s.callResultSlow(c, mark, def)
+}
+
+// callResultSlow is callResult with references to release (a borrowed
+// self or argument) or a collection to start, any other result, or an
+// error set. The simple results are decoded here too, as in callResult
+// (a helper for both does not inline): a method's self is borrowed, so
+// every method call comes here, and takeVal's call and checks cost a
+// callback() about 40 instructions.
+func (s *tstate) callResultSlow(c *C.fpy_call, mark int, def *C.PyMethodDef) (py.Object, error) {
+	if !s.errorSet() {
+		var r py.Object
+		res := &c.res
+		switch res.tag {
+		case C.FPY_V_NONE:
+			r = py.None
+		case C.FPY_V_INT:
+			r = s.t.BoxInt(*(*int64)(unsafe.Pointer(&res.u)))
+		case C.FPY_V_FLOAT:
+			r = s.t.BoxFloat(*(*float64)(unsafe.Pointer(&res.u)))
+		}
+		if r != nil {
+			if s.mustRelease(mark) {
+				s.releaseSlow(mark)
+			}
+			return r, nil
+		}
+	}
+	r, err := s.takeVal(&c.res, def)
+	if s.mustRelease(mark) {
+		s.releaseSlow(mark)
+	}
+	return r, err
+}
+
+// general is the call in any calling convention, with keywords. Not
+// inlined: where it was inlined into its callers, the closure's own
+// calls (stateOf, valAt, cptr, ...) were not inlined into the copies of
+// it.
+//
+//go:noinline
+func (cf *cfunc) general() cfuncFn {
+	return func(t *py.Thread, self py.Object, args []py.Object, kw []string) (py.Object, error) {
+		s := stateOf(t)
+		mark := s.mark()
+		vals := s.vals(len(args) + 1)
+		for i, a := range args {
+			s.putVal(valAt(vals, i), a)
 		}
 		var kwn *C.PyObject
 		if len(kw) > 0 {
@@ -682,12 +902,7 @@ func (cf *cfunc) fn() func(t *py.Thread, self py.Object, args []py.Object, kw []
 		}
 		cself := cf.cself
 		if cself == nil {
-			if cf.fixedSelf {
-				self = cf.self
-			}
-			if self != nil {
-				cself = s.borrow(self)
-			}
+			cself = cf.borrowSelf(s, self)
 		}
 		res := valAt(vals, len(args))
 		s.depth++
@@ -696,24 +911,8 @@ func (cf *cfunc) fn() func(t *py.Thread, self py.Object, args []py.Object, kw []
 		C.fpy_call_method_u(cptr(s.ts), cptr(cf.def), cptr(cself), cptr(vals), C.Py_ssize_t(len(args)-len(kw)), cptr(kwn), cptr(cf.cls), cptr(res))
 		ext.leave(s, took)
 		s.depth--
-		// the common results (None, an int, a float, no error set)
-		// without takeVal's call: about 25 instructions
-		var r py.Object
-		switch res.tag {
-		case C.FPY_V_NONE:
-			r = py.None
-		case C.FPY_V_INT:
-			r = s.t.BoxInt(*(*int64)(unsafe.Pointer(&res.u)))
-		case C.FPY_V_FLOAT:
-			r = s.t.BoxFloat(*(*float64)(unsafe.Pointer(&res.u)))
-		}
-		var err error
-		if r == nil || s.errorSet() {
-			r, err = s.takeVal(res, cf.def)
-		}
-		if s.mustRelease(mark) {
-			s.releaseSlow(mark)
-		}
+		r, err := s.takeVal(res, cf.def)
+		s.release(mark)
 		return r, err
 	}
 }
@@ -722,25 +921,29 @@ func (cf *cfunc) fn() func(t *py.Thread, self py.Object, args []py.Object, kw []
 // check for Go pointers (see fpy_call_method_u). Only for C memory.
 func cptr[T any](p *T) C.uintptr_t { return C.uintptr_t(uintptr(unsafe.Pointer(p))) }
 
-// valBuf returns the C value buffer of the current call depth, with room
-// for n values.
+// valBuf returns the argument values of the current call depth's buffer,
+// with room for n values.
 func (s *tstate) valBuf(n int) []C.fpy_val {
 	// never empty: callers pass &vals[0] even for calls without arguments
 	return unsafe.Slice(s.vals(n), max(n, 1))
 }
 
 // vals is valBuf as a pointer to the first value (at least one, even for
-// n == 0), without a slice's checks: the method-call path's version.
-func (s *tstate) vals(n int) *C.fpy_val {
-	if p := s.valsFast(n); p != nil {
-		return p
+// n == 0), without a slice's checks.
+func (s *tstate) vals(n int) *C.fpy_val { return argsOf(s.callBuf(n)) }
+
+// callBuf returns the call buffer (fpy_call) of the current depth, with
+// room for n argument values and at least one.
+func (s *tstate) callBuf(n int) *C.fpy_call {
+	if c := s.callBufFast(n); c != nil {
+		return c
 	}
-	return &s.growValBuf(n)[0]
+	return s.growValBuf(n)
 }
 
-// valsFast is vals when the depth's buffer is there and large enough, or
-// nil (small enough to inline).
-func (s *tstate) valsFast(n int) *C.fpy_val {
+// callBufFast is callBuf when the depth's buffer is there and large
+// enough, or nil (small enough to inline).
+func (s *tstate) callBufFast(n int) *C.fpy_call {
 	// b.n is 0 (no buffer yet) or at least 16
 	if bufs, d := s.bufs, s.depth; d < len(bufs) && n < bufs[d].n {
 		return bufs[d].p
@@ -748,31 +951,39 @@ func (s *tstate) valsFast(n int) *C.fpy_val {
 	return nil
 }
 
+// argsOf is the first argument value of a call buffer (fpy_call.args).
+func argsOf(c *C.fpy_call) *C.fpy_val {
+	return (*C.fpy_val)(unsafe.Add(unsafe.Pointer(c), C.sizeof_fpy_call))
+}
+
 // valAt is the i-th value from p (a buffer from vals).
 func valAt(p *C.fpy_val, i int) *C.fpy_val {
 	return (*C.fpy_val)(unsafe.Add(unsafe.Pointer(p), uintptr(i)*C.sizeof_fpy_val))
 }
 
-// growValBuf is valBuf's slow path: the depth's first call, or more
+// growValBuf is callBuf's slow path: the depth's first call, or more
 // values than its buffer holds.
-func (s *tstate) growValBuf(n int) []C.fpy_val {
+func (s *tstate) growValBuf(n int) *C.fpy_call {
 	for len(s.bufs) <= s.depth {
 		s.bufs = append(s.bufs, valBuffer{})
 	}
 	b := &s.bufs[s.depth]
-	// never empty: callers pass &vals[0] even for calls without arguments
-	if b.n < n || b.p == nil {
+	if b.n <= n || b.p == nil {
 		if b.p != nil {
 			C.fpy_free(unsafe.Pointer(b.p))
 		}
-		b.n = max(n, 16)
-		b.p = (*C.fpy_val)(C.fpy_alloc(C.size_t(b.n) * C.sizeof_fpy_val))
+		b.n = max(n+1, 16)
+		b.p = (*C.fpy_call)(C.fpy_alloc(C.sizeof_fpy_call + C.size_t(b.n)*C.sizeof_fpy_val))
+		// the thread's, for the C entries; written once per buffer
+		setp(&b.p.ts, s.ts)
 	}
-	return unsafe.Slice(b.p, b.n)
+	return b.p
 }
 
+// valBuffer is a call depth's C buffer: a call's header and room for n
+// argument values.
 type valBuffer struct {
-	p *C.fpy_val
+	p *C.fpy_call
 	n int
 }
 

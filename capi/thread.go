@@ -35,8 +35,8 @@ type tstate struct {
 	legacy []*legacyHold
 	// loading is the extension whose PyInit function is running.
 	loading *extModule
-	// depth counts the C calls in progress; bufs[depth] is the value
-	// buffer of the call being made (callMethodDef).
+	// depth counts the C calls in progress; bufs[depth] is the call
+	// buffer (fpy_call) of the call being made (callBuf).
 	depth int
 	bufs  []valBuffer
 	// saved holds what PyEval_SaveThread released, gilstate what
@@ -230,6 +230,12 @@ func (s *tstate) releaseSlow(mark int) {
 	if len(s.pool) == mark {
 		return
 	}
+	if len(s.pool) == mark+1 && s.pool[mark].l != nil {
+		// the commonest case: one linked object borrowed (a method's
+		// self, a callback function), which is never destroyed here
+		s.releaseLinked(mark)
+		return
+	}
 	var dead []*C.PyObject
 	// nothing in the loop adds to the pool: a local copy of the slice
 	// saves reloading s.pool (and its bounds check) for every entry
@@ -257,6 +263,24 @@ func (s *tstate) releaseSlow(mark int) {
 	s.pool = s.pool[:mark]
 	for _, op := range dead {
 		s.dealloc(op)
+	}
+}
+
+// releaseLinked is releaseSlow for a pool with one entry above mark,
+// of a linked object: without the loop, the de-duplication map's test
+// and the list of dead objects.
+func (s *tstate) releaseLinked(mark int) {
+	e := s.pool[mark]
+	s.pool[mark] = poolEntry{}
+	s.pool = s.pool[:mark]
+	if len(s.inPool) > 0 {
+		delete(s.inPool, e.op)
+	}
+	if !immortal(e.op) {
+		// as in releaseSlow's loop
+		if n := decrefCount(e.op); n != 0 || e.l.cowned || !e.l.lazy.Load() {
+			s.linkDropped(e.l, n)
+		}
 	}
 }
 

@@ -742,6 +742,12 @@ static PyObject *val_to_obj(const fpy_val *v) {
     }
 }
 
+/* arg_obj is val_to_obj with its commonest case, an int, inline (no
+ * call and switch before fpy_long_from_i64). */
+static inline PyObject *arg_obj(const fpy_val *v) {
+    return v->tag == FPY_V_INT ? fpy_long_from_i64(v->u.i) : val_to_obj(v);
+}
+
 /* drop_value releases an int or float the trampoline made or decoded:
  * one that nothing else holds goes to the free list at once. */
 static inline void drop_value(PyObject *o) {
@@ -809,7 +815,7 @@ void fpy_free_array(void **p, Py_ssize_t n) {
  * for it go into the tuple without a second reference, and a tuple that
  * nothing kept is taken apart here (no tp_dealloc), its values and its
  * block back to the free lists. */
-static __attribute__((noinline)) PyObject *call_varargs(PyMethodDef *ml, PyObject *self, const fpy_val *args, Py_ssize_t nargs) {
+static inline PyObject *call_varargs(PyMethodDef *ml, PyObject *self, const fpy_val *args, Py_ssize_t nargs) {
     PyObject *t = PyTuple_New(nargs);
     if (t == NULL) {
         return NULL;
@@ -819,7 +825,7 @@ static __attribute__((noinline)) PyObject *call_varargs(PyMethodDef *ml, PyObjec
         if (args[i].tag == FPY_V_OBJ) {
             Py_INCREF(args[i].u.o);
             items[i] = args[i].u.o;
-        } else if ((items[i] = val_to_obj(&args[i])) == NULL) {
+        } else if ((items[i] = arg_obj(&args[i])) == NULL) {
             Py_DECREF(t);
             return NULL;
         }
@@ -876,7 +882,7 @@ static inline Py_ssize_t args_to_objs(const fpy_val *args, Py_ssize_t n, PyObjec
     for (; made < n; made++) {
         if (args[made].tag == FPY_V_OBJ) {
             a[made] = args[made].u.o;
-        } else if ((a[made] = val_to_obj(&args[made])) == NULL) {
+        } else if ((a[made] = arg_obj(&args[made])) == NULL) {
             break;
         }
     }
@@ -892,23 +898,8 @@ static inline void drop_args(const fpy_val *args, Py_ssize_t n, PyObject **a) {
     }
 }
 
-/* call_fastcall4 is a METH_FASTCALL call of at most 4 arguments without
- * keywords (out of line, like call_general: the array and the loops would
- * cost every call of the trampoline saved registers). */
-static __attribute__((noinline)) void call_fastcall4(PyMethodDef *ml, PyObject *self, const fpy_val *args,
-                                                     Py_ssize_t nargs, fpy_val *res) {
-    PyObject *a[4];
-    Py_ssize_t made = args_to_objs(args, nargs, a);
-    PyObject *r = NULL;
-    if (made == nargs) {
-        r = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, a, nargs);
-    }
-    drop_args(args, made, a);
-    obj_to_val(r, res);
-}
-
 /* tstate_upkeep frees what the Go side released and brings the stash's
- * lists back to half (see stash_spill), before a method call. */
+ * lists back to half (see stash_spill), after a method call. */
 static __attribute__((noinline)) void tstate_upkeep(fpy_tstate_ext *x) {
     if (x->nfree != 0) {
         Py_ssize_t n = x->nfree;
@@ -921,11 +912,10 @@ static __attribute__((noinline)) void tstate_upkeep(fpy_tstate_ext *x) {
     }
 }
 
-/* call_general is the method-call trampoline's path for what its fast
- * paths leave: keywords, the other conventions, METH_FASTCALL with more
- * than 4 arguments, and argument counts that are wrong for METH_NOARGS
- * or METH_O (the error). Out of line, so that the
- * fast paths run without its 16-pointer array and saved registers. */
+/* call_general is fpy_call_method_v's work: what the per-convention
+ * entries leave (keywords, the other conventions, METH_FASTCALL with more
+ * than 4 arguments, argument counts that are wrong for METH_NOARGS or
+ * METH_O: the error). */
 static __attribute__((noinline)) void call_general(PyMethodDef *ml, PyObject *self, const fpy_val *args,
                                                    Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls,
                                                    fpy_val *res) {
@@ -953,58 +943,82 @@ static __attribute__((noinline)) void call_general(PyMethodDef *ml, PyObject *se
     obj_to_val(r, res);
 }
 
-void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
-                       Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
-    fpy_tstate = ts;
+/* call_done is every method-call entry's upkeep test, after the call,
+ * which then needs no registers saved across it: n - 1, unsigned, is at
+ * least half for an empty list and one more than half full. An empty one
+ * is refilled for the next call, without the cgo call the Go side would
+ * make when it needs a block (a callback's int result takes one per
+ * call). */
+static inline void call_done(PyThreadState *ts) {
     fpy_tstate_ext *x = (fpy_tstate_ext *)ts;
-    switch (kwnames != NULL ? -1 : ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) {
-    /* the common conventions with the right argument count, without the
-     * general path's argument array */
-    case METH_NOARGS:
-        if (nargs != 0) {
-            goto general;
-        }
-        obj_to_val(ml->ml_meth(self, NULL), res);
-        break;
-    case METH_O:
-        if (nargs != 1) {
-            goto general;
-        }
-        if (args[0].tag == FPY_V_OBJ) {
-            obj_to_val(ml->ml_meth(self, args[0].u.o), res); /* borrowed: Go keeps it alive */
-        } else {
-            PyObject *a = val_to_obj(&args[0]);
-            if (a == NULL) {
-                res->tag = FPY_V_NULL;
-                break;
-            }
-            PyObject *r = ml->ml_meth(self, a);
-            drop_value(a);
-            obj_to_val(r, res);
-        }
-        break;
-    case METH_FASTCALL:
-        if (nargs > 4) {
-            goto general;
-        }
-        call_fastcall4(ml, self, args, nargs, res);
-        break;
-    case METH_VARARGS:
-        obj_to_val(call_varargs(ml, self, args, nargs), res);
-        break;
-    default:
-    general:
-        call_general(ml, self, args, nargs, kwnames, cls, res);
-    }
-    /* after the call, which then needs no registers saved across it: n -
-     * 1, unsigned, is at least half for an empty list and one more than
-     * half full. An empty one is refilled for the next call, without the
-     * cgo call the Go side would make when it needs a block (a
-     * callback's int result takes one per call). */
     if (x->nfree != 0 || (uint32_t)(x->nints - 1) >= FPY_NSTASH / 2 ||
         (uint32_t)(x->nfloats - 1) >= FPY_NSTASH / 2) {
         tstate_upkeep(x);
     }
+}
+
+/* The per-convention entries (shim.h, fpy_call). Each reads what its
+ * convention needs from the call buffer and keeps only the buffer's
+ * address across the call (the thread state is read again after it):
+ * the general trampoline's switch, its eight arguments and its six saved
+ * registers are not on these paths. */
+
+void fpy_call_noargs(uintptr_t p) {
+    fpy_call *c = (fpy_call *)p;
+    fpy_tstate = c->ts;
+    obj_to_val(c->ml->ml_meth(c->self, NULL), &c->res);
+    call_done(c->ts);
+}
+
+void fpy_call_o(uintptr_t p) {
+    fpy_call *c = (fpy_call *)p;
+    fpy_tstate = c->ts;
+    PyObject *r;
+    if (c->args[0].tag == FPY_V_OBJ) {
+        r = c->ml->ml_meth(c->self, c->args[0].u.o); /* borrowed: Go keeps it alive */
+    } else {
+        PyObject *a = arg_obj(&c->args[0]);
+        r = NULL;
+        if (a != NULL) {
+            r = c->ml->ml_meth(c->self, a);
+            drop_value(a);
+        }
+    }
+    obj_to_val(r, &c->res);
+    call_done(c->ts);
+}
+
+/* fpy_call_fast: the Go side sends only calls of at most 4 arguments. */
+void fpy_call_fast(uintptr_t p) {
+    fpy_call *c = (fpy_call *)p;
+    fpy_tstate = c->ts;
+    Py_ssize_t nargs = c->nargs;
+    PyObject *a[4];
+    Py_ssize_t made = args_to_objs(c->args, nargs, a);
+    PyObject *r = NULL;
+    if (made == nargs) {
+        r = ((_PyCFunctionFast)(void (*)(void))c->ml->ml_meth)(c->self, a, nargs);
+    }
+    drop_args(c->args, made, a);
+    obj_to_val(r, &c->res);
+    call_done(c->ts);
+}
+
+void fpy_call_varargs(uintptr_t p) {
+    fpy_call *c = (fpy_call *)p;
+    fpy_tstate = c->ts;
+    obj_to_val(call_varargs(c->ml, c->self, c->args, c->nargs), &c->res);
+    call_done(c->ts);
+}
+
+/* fpy_call_method_v is the general path: keywords, the other
+ * conventions, wrong argument counts (the errors), METH_FASTCALL with
+ * more than 4 arguments. */
+void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
+                       Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res) {
+    fpy_tstate = ts;
+    call_general(ml, self, args, nargs, kwnames, cls, res);
+    call_done(ts);
 }
 
 void fpy_call_method_u(uintptr_t ts, uintptr_t ml, uintptr_t self, uintptr_t args, Py_ssize_t nargs,
@@ -1065,3 +1079,6 @@ int fpy_call_init_v(PyThreadState *ts, void *fn, PyObject *self, const fpy_val *
     Py_DECREF(t);
     return r;
 }
+
+/* The Go side finds a call buffer's values right after its header. */
+_Static_assert(sizeof(fpy_call) == offsetof(fpy_call, args), "fpy_call: args must follow the header");

@@ -204,6 +204,30 @@ enum { FPY_V_OBJ, FPY_V_INT, FPY_V_FLOAT, FPY_V_NONE, FPY_V_TRUE, FPY_V_FALSE, F
 void fpy_call_method_v(PyThreadState *ts, PyMethodDef *ml, PyObject *self, const fpy_val *args,
                        Py_ssize_t nargs, PyObject *kwnames, PyTypeObject *cls, fpy_val *res);
 
+/* fpy_call is a call depth's C buffer for a PyMethodDef call: the Go side
+ * fills it and passes its address alone to one of the per-convention
+ * entries below, so that the cgo stub copies one argument, not eight, and
+ * the entry reads only what its convention needs. ts is written once,
+ * when the buffer is made (a thread's buffers are its own). args holds
+ * the values of the call's arguments (objects borrowed); the general
+ * path (fpy_call_method_u) and the slot calls use args alone. */
+typedef struct fpy_call {
+    PyThreadState *ts;
+    PyMethodDef *ml;
+    PyObject *self;
+    Py_ssize_t nargs;
+    fpy_val res;
+    fpy_val args[];
+} fpy_call;
+/* METH_NOARGS without arguments, METH_O with one, METH_FASTCALL with at
+ * most 4 and METH_VARARGS, all without keywords: c->res gets the result
+ * as fpy_call_method_v's *res does. c is the fpy_call's address (C
+ * memory, passed as an integer, see fpy_call_method_u). */
+void fpy_call_noargs(uintptr_t c);
+void fpy_call_o(uintptr_t c);
+void fpy_call_fast(uintptr_t c);
+void fpy_call_varargs(uintptr_t c);
+
 /* fpy_call_method_u is fpy_call_method_v with its pointers (all to C
  * memory) passed as integers: cgo checks every pointer-typed argument of
  * a call for Go pointers, which cost about 15% of a trivial METH_NOARGS
