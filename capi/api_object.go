@@ -430,7 +430,17 @@ func fpyGo_PyObject_CallNoArgs(ts *C.PyThreadState, f *C.PyObject) *C.PyObject {
 //export fpyGo_PyObject_CallOneArg
 func fpyGo_PyObject_CallOneArg(ts *C.PyThreadState, f, a *C.PyObject) C.uintptr_t {
 	s := stateFromC(ts)
-	fn := s.fromC(f)
+	var fn py.Object
+	if f == nil {
+		// fromC's answer (py.Call raises)
+	} else if l := linkOf(f); l != nil {
+		// a callback passed in from Go (a function, a bound method):
+		// its link, without fromC's tests for the value types first
+		fn = l.strongObject()
+	}
+	if fn == nil {
+		fn = s.fromC(f)
+	}
 	if s.argBusy {
 		return cptr(s.ret(py.Call(s.t, fn, []py.Object{s.fromC(a)}, nil)))
 	}
