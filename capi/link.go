@@ -220,6 +220,20 @@ func (l *link) strongObject() py.Object {
 	return nil
 }
 
+// linkedFromC is fromC for an object that is usually a linked Go object
+// (a callable passed in from Go: a function, a bound method): its link
+// is tried before fromC's tests for the value types.
+func (s *tstate) linkedFromC(op *C.PyObject) py.Object {
+	if op != nil {
+		if l := linkOf(op); l != nil {
+			if o := l.strongObject(); o != nil {
+				return o
+			}
+		}
+	}
+	return s.fromC(op)
+}
+
 // object returns the linked Go object if it is still alive. A C-owned
 // object's weak link has no Go object to offer: only its proxy referred to
 // it, so C code cannot legitimately be converting it (fromC reproxies).
