@@ -131,18 +131,24 @@ func (t *Thread) callFrame(fn *Function, code *Code) *Frame {
 	if k := len(t.framePool) - 1; k >= 0 {
 		if f := t.framePool[k]; f.code == code {
 			t.framePool = t.framePool[:k]
-			// pool() cleared the references; blocks has code's capacity
-			f.globals, f.builtins, f.fn = fn.globals, fn.builtins, fn
-			f.pc, f.sp, f.traceLast = 0, 0, 0
-			f.yielded, f.reraise, f.finished, f.inlined = false, false, false, false
-			f.retHook = retPlain
-			f.blocks = f.blocks[:0]
+			f.reuse(fn, false)
 			return f
 		}
 	}
 	f := t.newFrame(code, fn.globals, fn.builtins, nil)
 	f.fn = fn
 	return f
+}
+
+// reuse sets the fields of one call of fn in a pooled frame that has
+// fn's code's layout (pool() cleared its references; blocks has the
+// code's capacity). It inlines into pushInline and callFrame.
+func (f *Frame) reuse(fn *Function, inlined bool) {
+	f.globals, f.builtins, f.fn = fn.globals, fn.builtins, fn
+	f.pc, f.sp, f.traceLast = 0, 0, 0
+	f.yielded, f.reraise, f.finished, f.inlined = false, false, false, inlined
+	f.retHook = retPlain
+	f.blocks = f.blocks[:0]
 }
 
 // newFrameMem allocates a frame's locals and stack: a whole number of
@@ -271,11 +277,7 @@ func (t *Thread) pushInline(caller *Frame, fn *Function, code *Code, self Object
 		f.stack = f.mem[n:]
 	}
 	t.framePool = t.framePool[:k]
-	f.globals, f.builtins, f.fn = fn.globals, fn.builtins, fn
-	f.pc, f.sp, f.traceLast = 0, 0, 0
-	f.yielded, f.reraise, f.finished, f.inlined = false, false, false, true
-	f.retHook = retPlain
-	f.blocks = f.blocks[:0]
+	f.reuse(fn, true)
 	if code.ncells != 0 {
 		// a simple function has no cellvars: its cells are its
 		// closure's (initCells would copy them into a new slice)
