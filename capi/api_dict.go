@@ -50,14 +50,51 @@ func fpyGo_DictSetItemString(ts *C.PyThreadState, op *C.PyObject, k *C.char, v *
 	return 0
 }
 
+// linkedDict is the Go dict whose mirror op is, found through op's link
+// alone (no fromC type switch, no Unwrap), or nil when op is anything
+// else (a C-born dict not realized yet, a subclass, a weak link): the
+// caller then takes dictOf's path.
+func linkedDict(op *C.PyObject) *py.Dict {
+	if op.ob_type != &C.PyDict_Type {
+		return nil
+	}
+	// a dict is never a static type object or singleton: headLink's
+	// test is hasHead's
+	if l := headLink(op); l != nil {
+		d, _ := l.strongObject().(*py.Dict)
+		return d
+	}
+	return nil
+}
+
+// keyOf is fromC for a dict key: a str passed in from Go (its mirror is
+// linked) or a shared one-character str is found without fromC's type
+// switch.
+func (s *tstate) keyOf(k *C.PyObject) py.Object {
+	if k != nil && k.ob_type == typeUnicode {
+		if o := sharedStr(k); o != nil {
+			return o
+		}
+		if l := headLink(k); l != nil {
+			if o, ok := l.strongObject().(*py.Str); ok {
+				return o
+			}
+		}
+	}
+	return s.fromC(k)
+}
+
 // lookup is the common part of the GetItem family; err is only set for
 // errors other than a missing key.
 func (s *tstate) lookup(op, k *C.PyObject, fn string) (py.Object, error, bool) {
-	d, ok := s.dictOf(op, fn)
-	if !ok {
-		return nil, nil, false
+	d := linkedDict(op)
+	if d == nil {
+		var ok bool
+		if d, ok = s.dictOf(op, fn); !ok {
+			return nil, nil, false
+		}
 	}
-	key := s.fromC(k)
+	key := s.keyOf(k)
 	v, err := d.GetItem(s.t, key)
 	if err != nil && py.IsInstanceOf(err, py.KeyErrorType) {
 		return nil, nil, true
@@ -83,6 +120,11 @@ func fpyGo_PyDict_GetItem(ts *C.PyThreadState, op, k *C.PyObject) C.uintptr_t {
 
 // borrowed returns a pointer to o that the pool keeps alive (de-duplicated).
 func (s *tstate) borrowed(o py.Object) *C.PyObject {
+	if i, ok := o.(py.Int); ok && i >= C.FPY_SMALL_MIN && i <= C.FPY_SMALL_MAX {
+		// a static small int: nothing to keep (newRef's type switch and
+		// keepBorrowed's tests, for a dict of counts or flags)
+		return smallIntObj(int64(i))
+	}
 	r := s.newRef(o)
 	s.keepBorrowed(r)
 	return r
@@ -108,10 +150,13 @@ func fpyGo_PyDict_GetItemWithError(ts *C.PyThreadState, op, k *C.PyObject) *C.Py
 //export fpyGo_PyDict_GetItemString
 func fpyGo_PyDict_GetItemString(ts *C.PyThreadState, op *C.PyObject, k *C.char) *C.PyObject {
 	s := stateFromC(ts)
-	d, ok := s.dictOf(op, "PyDict_GetItemString")
-	if !ok {
-		s.clearError()
-		return nil
+	d := linkedDict(op)
+	if d == nil {
+		var ok bool
+		if d, ok = s.dictOf(op, "PyDict_GetItemString"); !ok {
+			s.clearError()
+			return nil
+		}
 	}
 	v := d.GetStr(cstr(k))
 	if v == nil {

@@ -411,7 +411,7 @@ func fpyGo_PyCallable_Check(ts *C.PyThreadState, o *C.PyObject) C.int {
 //export fpyGo_PyObject_Call
 func fpyGo_PyObject_Call(ts *C.PyThreadState, f, args, kwargs *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
-	fn, a, kw := s.fromC(f), s.fromC(args), s.fromC(kwargs)
+	fn, a, kw := s.linkedFromC(f), s.fromC(args), s.fromC(kwargs)
 	return s.ret(callWithTupleDict(s.t, fn, a, kw))
 }
 
@@ -423,14 +423,14 @@ func fpyGo_PyObject_CallObject(ts *C.PyThreadState, f, args *C.PyObject) *C.PyOb
 //export fpyGo_PyObject_CallNoArgs
 func fpyGo_PyObject_CallNoArgs(ts *C.PyThreadState, f *C.PyObject) *C.PyObject {
 	s := stateFromC(ts)
-	fn := s.fromC(f)
+	fn := s.linkedFromC(f)
 	return s.ret(py.Call(s.t, fn, nil, nil))
 }
 
 //export fpyGo_PyObject_CallOneArg
 func fpyGo_PyObject_CallOneArg(ts *C.PyThreadState, f, a *C.PyObject) C.uintptr_t {
 	s := stateFromC(ts)
-	fn := s.fromC(f)
+	fn := s.linkedFromC(f)
 	if s.argBusy {
 		return cptr(s.ret(py.Call(s.t, fn, []py.Object{s.fromC(a)}, nil)))
 	}
@@ -447,6 +447,11 @@ func fpyGo_PyObject_CallOneArg(ts *C.PyThreadState, f, a *C.PyObject) C.uintptr_
 	}
 	s.argBuf[0] = nil
 	s.argBusy = false
+	if i, ok := r.(py.Int); ok {
+		// a callback's commonest result, without newRefLink's type
+		// switch (an error comes with a nil r)
+		return cptr(s.intToC(int64(i)))
+	}
 	return cptr(s.ret(r, err))
 }
 
@@ -478,7 +483,7 @@ const vectorcallArgsOffset = uint64(1) << 63
 func fpyGo_PyObject_Vectorcall(ts *C.PyThreadState, f *C.PyObject, args **C.PyObject, nargsf C.size_t, kwnames *C.PyObject) C.uintptr_t {
 	s := stateFromC(ts)
 	n := int(uint64(nargsf) &^ vectorcallArgsOffset)
-	fn := s.fromC(f)
+	fn := s.linkedFromC(f)
 	if kwnames == nil && n <= len(s.argBuf) && !s.argBusy {
 		s.argBusy = true
 		a := s.argBuf[:n]

@@ -60,3 +60,66 @@ seen = repr(seen)
 		t.Errorf("got %v (counts: %v), want %s", g.GetStr("result"), g.GetStr("seen"), want)
 	}
 }
+
+// TestBorrowContainer: a dict or a list passed to C call after call is
+// borrowed through its own mirror's link (borrowContainer): C must see
+// the pool's one reference, and the sizes (and the list's items) as they
+// are at the call, after Python changed them between calls. Then
+// PyDict_GetItem (its dict and str key found through their links) hands
+// C a value that must stay valid until the call returns while the C code
+// calls back into Python that replaces the value and collects, in four
+// threads at once that replace the same key (under -race, the shared
+// links and the dict).
+func TestBorrowContainer(t *testing.T) {
+	dir := buildExtensions(t, "testdata/borrowcache")
+	g := runPy(t, dir, `
+import _thread, gc, borrowcache
+d = {"k": "val-0"}
+lst = [0]
+bad = []
+for i in range(600):
+    d["x%d" % (i % 7)] = i
+    if i % 5 == 0:
+        del d["x%d" % (i % 7)]
+    lst.append(str(i))
+    if i % 3 == 0:
+        lst.pop(0)
+    got = borrowcache.sizes(d, lst)
+    want = (len(d), len(lst), 1, 1, lst[-1])
+    if got != want:
+        bad.append((i, got, want))
+sizes_bad = bad[:3]
+
+T = 4
+done = []
+lock = _thread.allocate_lock()
+def work(n):
+    errs = 0
+    for j in range(300):
+        def change():
+            d["k"] = "val-%d-%d" % (n, j)
+            if j % 50 == 0:
+                gc.collect()
+            junk = ["junk-%d" % x for x in range(20)]
+        try:
+            v = borrowcache.hold(d, "k", change)
+            if not v.startswith("val-"):
+                errs += 1
+        except RuntimeError:
+            errs += 1
+    with lock:
+        done.append(errs)
+for n in range(T):
+    _thread.start_new_thread(work, (n,))
+while True:
+    with lock:
+        if len(done) == T:
+            break
+missing = borrowcache.hold(d, "absent", lambda: None)
+result = repr((sizes_bad, sum(done), missing))
+`)
+	want := "([], 0, None)"
+	if got, _ := g.GetStr("result").(*py.Str); got == nil || got.String() != want {
+		t.Errorf("got %v, want %s", g.GetStr("result"), want)
+	}
+}

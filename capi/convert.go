@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"os"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"freepy/interp/py"
@@ -117,10 +118,14 @@ func (s *tstate) borrow(o py.Object) *C.PyObject {
 // crossing of a callback function). It returns nil when it cannot tell,
 // and borrow then takes the general path.
 func (s *tstate) borrowCached(o py.Object) *C.PyObject {
-	switch o.(type) {
+	switch v := o.(type) {
 	case *py.Function, *py.Str, *py.Tuple, *py.Builtin:
 		// no mirror field (py.CRef), nothing for refresh to bring up
 		// to date
+	case *py.Dict:
+		return s.borrowContainer(v, py.CRef(v))
+	case *py.List:
+		return s.borrowContainer(v, py.CRef(v))
 	default:
 		return nil
 	}
@@ -134,6 +139,34 @@ func (s *tstate) borrowCached(o py.Object) *C.PyObject {
 	// acquire, which takes the reference before it looks at isStrong
 	// again (a concurrent maybeWeaken may have cleared it meanwhile)
 	op := l.acquire(o)
+	if !immortal(op) {
+		s.keepLinked(op, l)
+	}
+	return op
+}
+
+// borrowContainer is borrowCached for a dict or a list o that has a
+// mirror (ref, its py.CRef, names it): the container holds its mirror
+// itself, so the mirror's link is o's for as long as o lives, with no
+// byObj entry or liveness test to consult (newRefLink's type switch and
+// linkFor's two CRef switches are skipped). nil: no mirror yet, or one
+// without a head; borrow then takes the general path.
+func (s *tstate) borrowContainer(o py.Object, ref *atomic.Pointer[byte]) *C.PyObject {
+	p := ref.Load()
+	if p == nil {
+		return nil
+	}
+	l := headLink((*C.PyObject)(unsafe.Pointer(p)))
+	if l == nil {
+		return nil
+	}
+	op := l.acquire(o)
+	if d, ok := o.(*py.Dict); ok {
+		// refresh's case for a dict, without its two type switches
+		*(*int64)(ptrAt(op, offDictUsed)) = int64(d.Len())
+	} else {
+		s.refresh(op, o)
+	}
 	if !immortal(op) {
 		s.keepLinked(op, l)
 	}

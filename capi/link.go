@@ -196,6 +196,44 @@ func linkOf(op *C.PyObject) *link {
 	return nil
 }
 
+// headLink is linkOf for an object that is known not to be a static type
+// object or a static singleton (a dict or a str, by its type word): only
+// the head's magic says whether it has a head, and what has none (static
+// data of an extension) gets nil, for the caller's general path.
+func headLink(op *C.PyObject) *link {
+	if *(*uint64)(unsafe.Add(unsafe.Pointer(op), -headSize)) != C.FPY_MAGIC {
+		return nil
+	}
+	id := atomicLoadU64(headHandle(op))
+	if id == 0 {
+		return nil
+	}
+	return links.get(id)
+}
+
+// strongObject is object() for a strong link only: the object from the
+// strong pointer, or nil (then the caller takes fromC's path).
+func (l *link) strongObject() py.Object {
+	if p := l.sp.Load(); p != nil {
+		return objectAt(l, p)
+	}
+	return nil
+}
+
+// linkedFromC is fromC for an object that is usually a linked Go object
+// (a callable passed in from Go: a function, a bound method): its link
+// is tried before fromC's tests for the value types.
+func (s *tstate) linkedFromC(op *C.PyObject) py.Object {
+	if op != nil {
+		if l := linkOf(op); l != nil {
+			if o := l.strongObject(); o != nil {
+				return o
+			}
+		}
+	}
+	return s.fromC(op)
+}
+
 // object returns the linked Go object if it is still alive. A C-owned
 // object's weak link has no Go object to offer: only its proxy referred to
 // it, so C code cannot legitimately be converting it (fromC reproxies).

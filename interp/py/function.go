@@ -564,7 +564,7 @@ func (md *MethodDescr) callSelf(t *Thread, args []Object) (Object, error) {
 func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, error) {
 	code := LoadPtr(&f.code)
 	if code.simple && len(kwnames) == 0 && len(args) == code.ArgCount {
-		fr := t.newFrame(code, f.globals, f.builtins, nil)
+		fr := t.callFrame(f, code)
 		// an index loop, not copy(): copy of a pointer slice is a call
 		// of typedslicecopy and memmove (about 40 instructions for the
 		// one argument of a callback from C or a key function)
@@ -572,7 +572,6 @@ func (f *Function) Call(t *Thread, args []Object, kwnames []string) (Object, err
 		for i, a := range args {
 			fast[i] = a
 		}
-		fr.fn = f
 		fr.closure = f.Closure
 		return t.run(fr)
 	}
