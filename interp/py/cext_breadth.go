@@ -50,10 +50,19 @@ func CodeAddrLine(c *Code, addr int) int {
 
 // TripSignal simulates the arrival of signal n (PyErr_SetInterruptEx):
 // its Python handler runs in the main thread at the next check. false
-// when n is not a valid signal number.
+// when n is not a valid signal number. A signal without a Python handler
+// (SIG_DFL, SIG_IGN) is not recorded at all, as in CPython: left pending,
+// it would run the handler installed later (test_threading's
+// test_interrupt_main_noerror restores SIGINT's default_int_handler).
 func TripSignal(n int) bool {
 	if n <= 0 || n >= nsig {
 		return false
+	}
+	sigState.mu.Lock()
+	h := sigState.handlers[n]
+	sigState.mu.Unlock()
+	if _, ok := h.(Int); ok || h == nil {
+		return true
 	}
 	sigState.pending[n].Store(true)
 	sigState.any.Store(true)

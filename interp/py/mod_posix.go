@@ -799,10 +799,15 @@ func posixModule(t *Thread) (*Module, error) {
 		if err != nil {
 			return nil, err
 		}
+		if pid == os.Getpid() && sig > 0 && sig < nsig {
+			// recorded at once, as the kernel marks it pending before
+			// kill returns; Go would pass it on asynchronously
+			return None, sigSend(t, sig)
+		}
 		if err := syscall.Kill(pid, syscall.Signal(sig)); err != nil {
 			return nil, osErrorFrom(err, nil)
 		}
-		if pid == os.Getpid() || pid == 0 {
+		if pid == 0 {
 			return None, selfSignalled(t, sig)
 		}
 		return None, nil

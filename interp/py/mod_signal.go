@@ -148,9 +148,28 @@ func waitChan(t *Thread, ch <-chan struct{}, timeout time.Duration) (bool, error
 	if err := checkSignals(t); err != nil {
 		return false, err
 	}
+	return waitChanBlocked(t, ch, timeout)
+}
+
+// signalsAfterCall runs the handlers of signals that are pending when a
+// call returns to Python code in the main thread, as CPython's evaluation
+// loop does after every call. freepy's loop checks at backward jumps only,
+// so the calls that end a wait (lock.acquire, hence Thread.join) check
+// here: a signal that arrived meanwhile, or just before (the fast path
+// took a free lock), is raised by the call itself, as in CPython, even
+// when the wait ended at the same moment. What the call acquired is kept.
+func signalsAfterCall(t *Thread) error {
+	if !sigState.any.Load() || !isMainThread(t) {
+		return nil
+	}
+	return checkSignals(t)
+}
+
+// waitChanBlocked is waitChan's wait, with the thread marked as blocked.
+func waitChanBlocked(t *Thread, ch <-chan struct{}, timeout time.Duration) (bool, error) {
 	// a blocked thread lets others run in PYTHON_GIL=1 mode (gil.go)
 	held := t.BeginBlocking()
-	defer t.EndBlocking(held)
+	defer func() { t.EndBlocking(held) }()
 	var timer <-chan time.Time
 	if timeout >= 0 {
 		tm := time.NewTimer(timeout)
@@ -165,10 +184,11 @@ func waitChan(t *Thread, ch <-chan struct{}, timeout time.Duration) (bool, error
 		case <-timer:
 			return false, nil
 		case <-wake:
-			// handlers run Python code: not parked meanwhile
-			t.unpark()
+			// handlers run Python code: not blocked meanwhile (and
+			// holding the lock in PYTHON_GIL=1 mode)
+			t.EndBlocking(held)
 			err := checkSignals(t)
-			t.park()
+			held = t.BeginBlocking()
 			if err != nil {
 				return false, err
 			}

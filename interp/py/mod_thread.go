@@ -72,6 +72,21 @@ func (l *Lock) release() error {
 
 func (l *Lock) locked() bool { return len(l.ch) == 0 }
 
+// withSignalsAfter makes a lock's acquire method: enter followed by the
+// main thread's signal check (signalsAfterCall).
+func withSignalsAfter(enter BuiltinFunc) BuiltinFunc {
+	return func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+		r, err := enter(t, self, args, kw)
+		if err != nil {
+			return nil, err
+		}
+		if err := signalsAfterCall(t); err != nil {
+			return nil, err
+		}
+		return r, nil
+	}
+}
+
 // RLock is _thread.RLock. owner and count are only written by the owner.
 type RLock struct {
 	lock  *Lock
@@ -377,7 +392,7 @@ func init() {
 		return newLock(), nil
 	}
 	LockType.Repr = lockRepr
-	lockAcquire := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+	lockEnter := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		timeout, err := lockTimeout(t, args, kw)
 		if err != nil {
 			return nil, err
@@ -388,6 +403,7 @@ func init() {
 		}
 		return NewBool(ok), nil
 	}
+	lockAcquire := withSignalsAfter(lockEnter)
 	lockRelease := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if err := unwrap(self).(*Lock).release(); err != nil {
 			return nil, err
@@ -396,7 +412,9 @@ func init() {
 	}
 	LockType.AddMethod("acquire", lockAcquire)
 	LockType.AddMethod("acquire_lock", lockAcquire)
-	LockType.AddMethod("__enter__", lockAcquire)
+	// __enter__ leaves a signal pending to the next check point: raised
+	// there, once the with block holds the lock, its __exit__ releases it
+	LockType.AddMethod("__enter__", lockEnter)
 	LockType.AddMethod("release", lockRelease)
 	LockType.AddMethod("release_lock", lockRelease)
 	LockType.AddMethod("__exit__", lockRelease)
@@ -433,7 +451,7 @@ func init() {
 		}
 		return NewStr(fmt.Sprintf("<%s %s object owner=%d count=%d at %#x>", state, o.Type().FullName(), owner, count, Id(o))), nil
 	}
-	rAcquire := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
+	rEnter := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		timeout, err := lockTimeout(t, args, kw)
 		if err != nil {
 			return nil, err
@@ -444,6 +462,7 @@ func init() {
 		}
 		return NewBool(ok), nil
 	}
+	rAcquire := withSignalsAfter(rEnter)
 	rRelease := func(t *Thread, self Object, args []Object, kw []string) (Object, error) {
 		if err := unwrap(self).(*RLock).release(t); err != nil {
 			return nil, err
@@ -451,7 +470,7 @@ func init() {
 		return None, nil
 	}
 	RLockType.AddMethod("acquire", rAcquire)
-	RLockType.AddMethod("__enter__", rAcquire)
+	RLockType.AddMethod("__enter__", rEnter)
 	RLockType.AddMethod("release", rRelease)
 	RLockType.AddMethod("__exit__", rRelease)
 	RLockType.AddMethod("_is_owned", func(t *Thread, self Object, args []Object, kw []string) (Object, error) {

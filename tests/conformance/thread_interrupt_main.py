@@ -46,3 +46,15 @@ try:
 except KeyboardInterrupt:
     print("from thread")
 t.join()
+# interrupt_main with SIG_IGN or SIG_DFL leaves nothing pending for the
+# handler installed afterwards
+for handler in (signal.SIG_IGN, signal.SIG_DFL):
+    old = signal.signal(signal.SIGINT, handler)
+    _thread.interrupt_main()
+    signal.signal(signal.SIGINT, old)
+    try:
+        for i in range(3):
+            pass
+        print("nothing pending after", handler)
+    except KeyboardInterrupt:
+        print("stale KeyboardInterrupt after", handler)
