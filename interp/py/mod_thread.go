@@ -755,6 +755,7 @@ func execHelperSource(t *Thread, m *Module, src string) error {
 // imported), then run the atexit functions.
 func Shutdown(t *Thread) {
 	if mod := t.interp.Modules.GetStr("threading"); mod != nil {
+		guardMainStop(t, mod)
 		if fn, err := GetAttrString(t, mod, "_shutdown"); err == nil {
 			if _, err := Call(t, fn, nil, nil); err != nil {
 				reportUnraisableMsg(t, err, "Exception ignored in: ", mod)
@@ -769,6 +770,38 @@ func Shutdown(t *Thread) {
 		FlushStd(t.interp, t)
 		ExitHook()
 	}
+}
+
+// guardMainStop makes threading._shutdown safe when threads really run
+// in parallel. _shutdown releases the main thread's state lock and then
+// calls _main_thread._stop(), which asserts that the lock is not held;
+// a thread blocked in main_thread().join() takes the lock (to release
+// it at once) the moment it is released, so under freepy the assertion
+// could fail, and _shutdown then stopped before joining the non-daemon
+// threads (a GIL keeps the waiter from running in between). The main
+// thread's _stop first forgets the lock, so that Thread._stop does not
+// look at it; waiters already hold their reference to it.
+func guardMainStop(t *Thread, mod Object) {
+	main, err := GetAttrString(t, mod, "_main_thread")
+	if err != nil || main == None {
+		return
+	}
+	cls, err := GetAttrString(t, mod, "Thread")
+	if err != nil {
+		return
+	}
+	stop, err := GetAttrString(t, cls, "_stop")
+	if err != nil {
+		return
+	}
+	guarded := &Builtin{Name: "_stop", Fn: func(t *Thread, _ Object, args []Object, kw []string) (Object, error) {
+		if err := SetAttr(t, main, NewStr("_tstate_lock"), None); err != nil {
+			return nil, err
+		}
+		return Call1(t, stop, main)
+	}}
+	// an instance whose class refuses the attribute keeps the original
+	_ = SetAttr(t, main, NewStr("_stop"), guarded)
 }
 
 // switchInterval is sys.getswitchinterval(): stored only, since threads
